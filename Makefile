@@ -1,0 +1,65 @@
+# mkbrief: see README.md. `make run` and `make check` are the whole set-up.
+CC ?= cc
+PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0
+TEST_PKGS := poppler-glib
+BUILD ?= build
+CFLAGS ?= -O2 -g
+WFLAGS := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wno-overlength-strings
+ifeq ($(WERROR),1)
+WFLAGS += -Werror
+endif
+ifeq ($(ASAN),1)
+BUILD := build/asan
+CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DMKBRIEF_VERSION=\"$(VERSION)\" -DMKBRIEF_DATADIR=\"$(CURDIR)\"
+VERSION := 0.1.0
+
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run check check-asan clean
+all: $(BUILD)/mkbrief
+
+$(BUILD)/mkbrief: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	@echo "CC $<"; $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Isrc -MMD -MP -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+deps:
+	@scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/mkbrief briefs/korea-jan2018.yaml
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
+
+check-asan: deps
+	@$(MAKE) --no-print-directory ASAN=1 check-asan-run
+
+check-asan-run: $(BUILD)/mkbrief $(UNIT_BINS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,32 @@
+/* diag.h: compiler-style diagnostics (file:line:col: error: message). */
+#ifndef MKBRIEF_DIAG_H
+#define MKBRIEF_DIAG_H
+#include <stdio.h>
+
+/* Where something was written: the file as the user named it, 1-based line and column
+ * (0 when unknown). */
+typedef struct loc {
+	const char *file;
+	int line, col;
+} loc;
+
+typedef struct diag {
+	FILE *out;
+	int errors, warnings;
+	int max_errors; /* errors beyond this are counted but not printed */
+	int quiet;      /* -q: warnings and notes are not printed */
+	int suppressed; /* set while over the cap: notes of a suppressed error are dropped too */
+} diag;
+
+void diag_init(diag *d, FILE *out);
+/* Messages: "file:line:col: error: ..." or "file: error: ..." or "mkbrief: error: ...". */
+void diag_error(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_warning(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A note belongs to the error or warning printed just before it. */
+void diag_note(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* True once the cap is reached, so loaders can stop early. */
+int diag_full(const diag *d);
+loc loc_at(const char *file, int line, int col);
+loc loc_none(void);
+
+#endif

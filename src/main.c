@@ -1,0 +1,92 @@
+/* main.c: the command line: options, then load → resolve → lay out → render. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief.h"
+#include "cli.h"
+#include "diag.h"
+#include "util.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: mkbrief [options] BRIEF.yaml\n"
+	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "options:\n"
+	      "  -o FILE          output file (default: the brief's name with .pdf; - for stdout)\n"
+	      "  --check          validate and resolve only; print nothing on success\n"
+	      "  --layout NAME    use layouts/NAME.yaml instead of the brief's layout\n"
+	      "  --format FMT     pdf (default), png, svg or ps\n"
+	      "  --dpi N          resolution of --format png (default 150)\n"
+	      "  --fonts DIR      also use the fonts in DIR\n"
+	      "  --dump-layout    print every page, block and line instead of writing output\n"
+	      "  -q               quiet: no warnings\n"
+	      "  --version        print the version\n"
+	      "  --help           print this help\n",
+	      f);
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "mkbrief: error: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs("try 'mkbrief --help'\n", stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "find") == 0)
+		return cmd_find(argc - 1, argv + 1);
+
+	cli_options o = {0};
+	o.format = "pdf";
+	o.dpi = 150;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("mkbrief %s\n", MKBRIEF_VERSION);
+			return 0;
+		} else if (strcmp(a, "--check") == 0) {
+			o.check = 1;
+		} else if (strcmp(a, "-q") == 0) {
+			o.quiet = 1;
+		} else if (strcmp(a, "--dump-layout") == 0) {
+			o.dump = 1;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--format") == 0 ||
+			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option needs a value", a);
+			const char *v = argv[++i];
+			if (a[1] == 'o')
+				o.output = v;
+			else if (strcmp(a, "--layout") == 0)
+				o.layout = v;
+			else if (strcmp(a, "--format") == 0)
+				o.format = v;
+			else if (strcmp(a, "--fonts") == 0)
+				o.fonts_dir = v;
+			else {
+				char *end;
+				long dpi = strtol(v, &end, 10);
+				if (*end || dpi < 10 || dpi > 2400)
+					return usage_error("--dpi takes a whole number from 10 to 2400", v);
+				o.dpi = (int)dpi;
+			}
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown option", a);
+		} else if (o.brief) {
+			return usage_error("more than one brief given", a);
+		} else {
+			o.brief = a;
+		}
+	}
+	if (!o.brief)
+		return usage_error("no brief given", NULL);
+	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
+		return usage_error("--format must be pdf, png, svg or ps", o.format);
+	return cmd_build(&o);
+}

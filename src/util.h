@@ -1,0 +1,52 @@
+/* util.h: memory, growable strings, files and UTF-8 helpers shared by every stage. */
+#ifndef MKBRIEF_UTIL_H
+#define MKBRIEF_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Out-of-memory is not something a user can cause with sane limits in place, so these
+ * abort with a message instead of threading NULL checks through every caller. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable byte string; always NUL-terminated once anything was appended. */
+typedef struct strbuf {
+	char *data;
+	size_t len, cap;
+} strbuf;
+void sb_grow(strbuf *sb, size_t extra);
+void sb_append(strbuf *sb, const char *s, size_t n);
+void sb_puts(strbuf *sb, const char *s);
+void sb_putc(strbuf *sb, char c);
+void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_steal(strbuf *sb); /* returns the buffer (never NULL) and resets sb */
+void sb_free(strbuf *sb);
+
+/* Reads a whole file. Returns 0 on success; on failure returns -1 and sets *why to a
+ * static description ("no such file", "is a directory", "larger than the limit", ...). */
+int file_read(const char *path, size_t limit, char **out, size_t *len, const char **why);
+
+/* Decodes one UTF-8 scalar value at s[0..len). Returns the byte count (1-4) and sets *cp,
+ * or 0 for an invalid or truncated sequence (overlongs and surrogates are invalid). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (>= 4 bytes); returns the byte count. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Returns 1 if s[0..len) is valid UTF-8, else 0 and the offset of the first bad byte. */
+int utf8_valid(const char *s, size_t len, size_t *bad);
+/* 1-based line and column (in characters) of byte offset off in s. */
+void text_linecol(const char *s, size_t off, int *line, int *col);
+
+/* Levenshtein distance, for "did you mean" hints. */
+size_t edit_distance(const char *a, const char *b);
+
+/* Path helpers: dir part of path ("." when none) and joining. Caller frees. */
+char *path_dirname(const char *path);
+char *path_join(const char *dir, const char *rel);
+const char *path_basename(const char *path);
+
+#endif
