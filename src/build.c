@@ -1,4 +1,5 @@
 /* build.c: `mkbrief BRIEF.yaml`: runs the pipeline load → resolve → lay out → render. */
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -6,6 +7,10 @@
 #include "brief.h"
 #include "cli.h"
 #include "diag.h"
+#include "doc.h"
+#include "fonts.h"
+#include "render.h"
+#include "style.h"
 #include "util.h"
 
 char *data_dir(void)
@@ -34,6 +39,57 @@ char *data_dir(void)
 	return xstrdup(MKBRIEF_DATADIR);
 }
 
+/* korea-jan2018.yaml → korea-jan2018.pdf, in the current directory */
+static char *default_output(const char *brief_path, const char *format)
+{
+	const char *base = path_basename(brief_path);
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	return xasprintf("%.*s.%s", (int)n, base, format);
+}
+
+static int typeset(const cli_options *o, const brief *b, const char *data, diag *d)
+{
+	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
+	loc at = o->layout ? loc_none() : b->layout_at;
+	char *layouts = xasprintf("%s/layouts", data);
+	style *st = style_load(layout_name, layouts, at, d);
+	free(layouts);
+	if (!st)
+		return 1;
+	char *fontdir = xasprintf("%s/fonts", data);
+	fonts *f = fonts_new(fontdir, o->fonts_dir, d);
+	free(fontdir);
+	if (!f) {
+		style_free(st);
+		return 1;
+	}
+	PangoContext *ctx = fonts_context_new(f);
+	pango_cairo_context_set_resolution(ctx, 72.0);
+	int rc = 1;
+	doc *dc = doc_compose(b, st, ctx, d);
+	if (d->errors == 0 && doc_flow(dc, d) == 0) {
+		if (o->dump) {
+			doc_dump(dc, stdout);
+			rc = 0;
+		} else if (!o->check) {
+			char *out = o->output ? xstrdup(o->output) : default_output(b->path, o->format);
+			rc = render_output(dc, ctx, o->format, out, o->dpi, d) == 0 ? 0 : 1;
+			free(out);
+		} else {
+			rc = 0;
+		}
+	}
+	doc_free(dc);
+	g_object_unref(ctx);
+	fonts_free(f);
+	style_free(st);
+	return rc;
+}
+
 int cmd_build(const cli_options *o)
 {
 	diag d;
@@ -42,10 +98,12 @@ int cmd_build(const cli_options *o)
 	brief *b = brief_load(o->brief, &d);
 	if (!b)
 		return 1;
-	if (brief_resolve(b, &d) != 0) {
-		brief_free(b);
-		return 1;
+	int rc = 1;
+	if (brief_resolve(b, &d) == 0) {
+		char *data = data_dir();
+		rc = typeset(o, b, data, &d);
+		free(data);
 	}
 	brief_free(b);
-	return d.errors ? 1 : 0;
+	return rc;
 }

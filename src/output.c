@@ -1,0 +1,262 @@
+/* output.c: the files mkbrief writes. Each goes to a temporary file beside its target
+ * and is renamed only when complete, so a failed run never leaves a half-written file
+ * and never damages the previous one. */
+#include <cairo-pdf.h>
+#include <cairo-ps.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render.h"
+#include "util.h"
+
+typedef struct sink {
+	FILE *f;
+	char *tmp;    /* temporary path, NULL for stdout */
+	char *target;
+	int failed;
+	int err;
+} sink;
+
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	sink *s = closure;
+	if (s->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, len, s->f) != len) {
+		s->failed = 1;
+		s->err = errno;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static int sink_open(sink *s, const char *path, diag *d)
+{
+	memset(s, 0, sizeof *s);
+	s->target = xstrdup(path);
+	if (strcmp(path, "-") == 0) {
+		s->f = stdout;
+		return 0;
+	}
+	char *dir = path_dirname(path);
+	char *tmpl = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	free(dir);
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", strerror(errno));
+		free(tmpl);
+		free(s->target);
+		return -1;
+	}
+	s->tmp = tmpl;
+	s->f = fdopen(fd, "wb");
+	return 0;
+}
+
+/* Finishes the file: renamed into place if everything was written, else removed. */
+static int sink_close(sink *s, int ok, diag *d)
+{
+	int rc = 0;
+	if (s->f == stdout) {
+		if (fflush(stdout) != 0 || s->failed) {
+			diag_error(d, loc_none(), "cannot write to standard output: %s", strerror(s->err ? s->err : errno));
+			rc = -1;
+		}
+	} else {
+		if (fflush(s->f) != 0 && !s->failed) {
+			s->failed = 1;
+			s->err = errno;
+		}
+		if (fsync(fileno(s->f)) != 0 && !s->failed && errno != EINVAL) {
+			s->failed = 1;
+			s->err = errno;
+		}
+		if (fclose(s->f) != 0 && !s->failed) {
+			s->failed = 1;
+			s->err = errno;
+		}
+		if (ok && !s->failed) {
+			/* the temporary file has mode 0600; give the result the usual permissions */
+			mode_t mask = umask(0);
+			umask(mask);
+			chmod(s->tmp, 0666 & ~mask);
+			if (rename(s->tmp, s->target) != 0) {
+				s->failed = 1;
+				s->err = errno;
+			}
+		}
+		if (!ok || s->failed) {
+			unlink(s->tmp);
+			if (s->failed)
+				diag_error(d, loc_at(s->target, 0, 0), "cannot write: %s; the file was not changed",
+					   strerror(s->err));
+			rc = -1;
+		}
+		free(s->tmp);
+	}
+	free(s->target);
+	return rc;
+}
+
+/* CreationDate: SOURCE_DATE_EPOCH when set (reproducible builds), else the brief's date,
+ * never the clock, so the same inputs give the same bytes. */
+static char *pdf_date(const doc *dc)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0) {
+			time_t t = (time_t)v;
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			char buf[64];
+			strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+			return xstrdup(buf);
+		}
+	}
+	return xasprintf("%sT00:00:00Z", dc->b->date ? dc->b->date : "2000-01-01");
+}
+
+static void pdf_metadata(cairo_surface_t *s, const doc *dc)
+{
+	const brief *b = dc->b;
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
+	if (b->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, b->author);
+	if (b->subtitle)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, b->subtitle);
+	strbuf kw = {0};
+	if (b->classification)
+		sb_printf(&kw, "%s", b->classification);
+	for (size_t i = 0; i < b->nsources; i++)
+		sb_printf(&kw, "%s%s", kw.len ? ", " : "", b->sources[i].id);
+	if (kw.len)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw.data);
+	sb_free(&kw);
+	char *creator = xasprintf("mkbrief %s", MKBRIEF_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
+	free(creator);
+	char *date = pdf_date(dc);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	free(date);
+}
+
+static void pdf_outline(cairo_surface_t *s, const doc *dc)
+{
+	for (size_t i = 0; i < dc->noutline; i++) {
+		const vitem *it = &dc->items[dc->outline[i].item];
+		if (it->page < 0)
+			continue;
+		double x = dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, it->y);
+		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, dc->outline[i].title, attr, 0);
+		free(attr);
+	}
+}
+
+static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf)
+{
+	cairo_t *cr = cairo_create(surf);
+	for (int p = 0; p < dc->npages; p++) {
+		if (pdf) {
+			char label[16];
+			snprintf(label, sizeof label, "%d", p + 1);
+			cairo_pdf_surface_set_page_label(surf, label);
+		}
+		render_page(cr, dc, ctx, p, pdf);
+		cairo_show_page(cr);
+	}
+	int st = cairo_status(cr);
+	cairo_destroy(cr);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+/* "out.png" + page 3 → "out-3.png" */
+static char *page_path(const char *path, const char *ext, int page)
+{
+	size_t n = strlen(path), el = strlen(ext);
+	if (n > el + 1 && path[n - el - 1] == '.' && strcmp(path + n - el, ext) == 0)
+		n -= el + 1;
+	return xasprintf("%.*s-%d.%s", (int)n, path, page + 1, ext);
+}
+
+static int write_pdf_or_ps(const doc *dc, PangoContext *ctx, const char *path, int ps, diag *d)
+{
+	sink s;
+	if (sink_open(&s, path, d) != 0)
+		return -1;
+	cairo_surface_t *surf = ps ? cairo_ps_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h)
+				   : cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
+	if (!ps)
+		pdf_metadata(surf, dc);
+	else
+		cairo_ps_surface_dsc_comment(surf, "%%Title: mkbrief output");
+	int rc = draw_pages(surf, dc, ctx, !ps);
+	if (!ps && rc == 0)
+		pdf_outline(surf, dc);
+	cairo_surface_finish(surf);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_surface_destroy(surf);
+	if (sink_close(&s, rc == 0, d) != 0)
+		return -1;
+	if (rc != 0 && !s.failed)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+	return rc;
+}
+
+static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, int png, int dpi, diag *d)
+{
+	for (int p = 0; p < dc->npages; p++) {
+		char *pp = page_path(path, png ? "png" : "svg", p);
+		sink s;
+		if (sink_open(&s, pp, d) != 0) {
+			free(pp);
+			return -1;
+		}
+		cairo_surface_t *surf;
+		double scale = png ? dpi / 72.0 : 1.0;
+		if (png)
+			surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(dc->st->page_w * scale + 0.5),
+							  (int)(dc->st->page_h * scale + 0.5));
+		else
+			surf = cairo_svg_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
+		cairo_t *cr = cairo_create(surf);
+		cairo_scale(cr, scale, scale);
+		render_page(cr, dc, ctx, p, 0);
+		cairo_destroy(cr);
+		int rc = 0;
+		if (png)
+			rc = cairo_surface_write_to_png_stream(surf, sink_write, &s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+		cairo_surface_finish(surf);
+		if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+			rc = -1;
+		cairo_surface_destroy(surf);
+		if (sink_close(&s, rc == 0, d) != 0 || rc != 0) {
+			free(pp);
+			return -1;
+		}
+		free(pp);
+	}
+	return 0;
+}
+
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, diag *d)
+{
+	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {
+		if (strcmp(path, "-") == 0) {
+			diag_error(d, loc_none(), "--format %s writes one file per page and cannot go to standard output",
+				   format);
+			return -1;
+		}
+		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, d);
+	}
+	return write_pdf_or_ps(dc, ctx, path, strcmp(format, "ps") == 0, d);
+}

@@ -1,0 +1,16 @@
+/* render.h: drawing laid-out pages with Cairo, and writing them as PDF, PNG, SVG or PS. */
+#ifndef MKBRIEF_RENDER_H
+#define MKBRIEF_RENDER_H
+#include <cairo.h>
+
+#include "doc.h"
+
+/* Draws page (0-based) on cr in points. tags: emit PDF links and destinations. */
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, int tags);
+
+/* Writes the document to path ("-" = stdout) in format pdf|png|svg|ps. PNG and SVG
+ * write one file per page, NAME-1.png...; each file is written to a temporary file and
+ * renamed when complete. Returns 0, or -1 after reporting. */
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, diag *d);
+
+#endif
