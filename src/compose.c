@@ -59,6 +59,7 @@ static para *own_para(composer *c, para *p)
 		dc->capparas = dc->capparas ? dc->capparas * 2 : 64;
 		dc->paras = xrealloc(dc->paras, dc->capparas * sizeof *dc->paras);
 	}
+	p->id = (int)dc->nparas;
 	dc->paras[dc->nparas++] = p;
 	return p;
 }

@@ -47,8 +47,9 @@ void doc_dump(const doc *dc, FILE *out)
 		case V_LINE: {
 			char *text = para_line_text(it->p, it->line);
 			char *font = line_font(it->p, it->line);
-			fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld%s font=\"%s\" |%s|\n", it->col,
-				cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width), cp(it->h),
+			fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s font=\"%s\" |%s|\n",
+				it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
+				cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",
 				it->keep ? " keep" : "", font, text);
 			free(font);
 			free(text);

@@ -32,6 +32,7 @@ typedef struct para {
 	double baseline; /* from the top of a line's slot to its baseline */
 	double width;
 	rgb color;       /* the role's colour; attributes may override parts */
+	int id;          /* number in the document, for dumps */
 } para;
 
 /* Lays out text (taking ownership of it). A character no bundled font has is an error

@@ -1,0 +1,11 @@
+# lib.sh: helpers for shell tests; each check prints one PASS or FAIL line.
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+TESTNAME=$(basename "$0" .sh)
+pass() { echo "PASS sh/$TESTNAME: $1"; }
+fail() { echo "FAIL sh/$TESTNAME: $1"; }
+check() { # check NAME COMMAND...
+	local name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi
+}

@@ -1,0 +1,42 @@
+# pagination.sh: no widows or orphans, no heading stranded at a page foot, nothing past
+# the margins, overlong words broken, markup escaped, missing glyphs reported.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT/tests/typeset"
+"$MKBRIEF" --dump-layout widows.yaml >"$T/w.txt" 2>"$T/err"
+if [ $? -ne 0 ]; then fail "widow trap lays out ($(head -2 "$T/err"))"; exit 0; fi
+pages=$(awk '/^document/ { sub("pages=", "", $2); print $2 }' "$T/w.txt")
+[ "$pages" -ge 3 ] && pass "widow trap spans $pages pages" || fail "widow trap spans several pages ($pages)"
+# lines of each paragraph per page: a paragraph split across pages keeps >= 2 on each side
+awk '/^page / { page = $2 }
+     / line / { for (i = 1; i <= NF; i++) { if ($i ~ /^para=/) p = substr($i, 6); if ($i ~ /^line=/) { split(substr($i, 6), a, "/"); n = a[2] } }
+                key = p SUBSEP page; cnt[key]++; tot[p] = n; pages[p] = pages[p] " " page }
+     END { bad = 0
+           for (k in cnt) { split(k, kp, SUBSEP); if (tot[kp[1]] > cnt[k] && cnt[k] < 2) { print "para " kp[1] " has " cnt[k] " line(s) on page " kp[2]; bad = 1 } }
+           exit bad }' "$T/w.txt" >"$T/wo.txt"
+[ $? = 0 ] && pass "no widows or orphans" || fail "no widows or orphans: $(head -3 "$T/wo.txt" | tr '\n' ';')"
+# the last line on a page is never a heading
+awk '/^page / { if (last ~ / heading/) { print prev; bad = 1 } } / line / { last = $0; prev = $0 } END { exit bad }' "$T/w.txt" >/dev/null
+[ $? = 0 ] && pass "no heading at the foot of a page" || fail "no heading at the foot of a page"
+# nothing is drawn past the text area (US Letter, handout margins come from the layout)
+right=$(awk '/^document/ { sub("size=", "", $3); split($3, s, "x"); print s[1] }' "$T/w.txt")
+awk -v pw="$right" '/ line / { for (i = 1; i <= NF; i++) { if ($i ~ /^x=/) x = substr($i, 3); if ($i ~ /^w=/) w = substr($i, 3) } if (x + w > pw - 5400 + 1) { print; bad = 1 } } END { exit bad }' "$T/w.txt" >/dev/null
+[ $? = 0 ] && pass "no line past the right margin" || fail "no line past the right margin"
+
+"$MKBRIEF" --dump-layout overlong.yaml >"$T/o.txt" 2>"$T/err"
+if [ $? = 0 ]; then
+	awk -v pw="$right" '/ line / { for (i = 1; i <= NF; i++) { if ($i ~ /^x=/) x = substr($i, 3); if ($i ~ /^w=/) w = substr($i, 3) } if (x + w > pw - 5400 + 1) { bad = 1 } } END { exit bad }' "$T/o.txt"
+	[ $? = 0 ] && pass "overlong word and URL broken inside the margins" || fail "overlong word and URL broken inside the margins"
+else
+	fail "overlong brief lays out ($(head -2 "$T/err"))"
+fi
+
+"$MKBRIEF" -o "$T/e.pdf" escaping.yaml 2>"$T/err"
+txt=$(pdftotext "$T/e.pdf" - 2>/dev/null | tr '\n' ' ')
+case "$txt" in *"Literal <i>tags</i> & &amp; entities"*) pass "markup characters printed as typed" ;; *) fail "markup characters printed as typed: $txt" ;; esac
+case "$txt" in *"and *this* is not"*) pass "escaped asterisks printed" ;; *) fail "escaped asterisks printed" ;; esac
+case "$txt" in *"Markup <b>escaping</b> & friends"*) pass "title escaped" ;; *) fail "title escaped" ;; esac
+
+"$MKBRIEF" -o "$T/g.pdf" glyph.yaml 2>"$T/err"
+st=$?
+want="glyph.yaml:11:9: error: character '漢' (U+6F22) is not in the bundled fonts"
+if [ $st = 1 ] && grep -qF "$want" "$T/err" && [ ! -e "$T/g.pdf" ]; then pass "missing glyph is an error"; else fail "missing glyph is an error (status $st: $(head -1 "$T/err"))"; fi

@@ -1,0 +1,80 @@
+# typeset.sh: the Korea brief as a PDF: pages, text where it belongs, banners and page
+# numbers on every page, fonts, structure, links, outline, determinism, atomic output.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+B=briefs/korea-jan2018.yaml
+"$MKBRIEF" -o "$T/k.pdf" "$B" 2>"$T/err"
+if [ $? -ne 0 ] || [ ! -s "$T/k.pdf" ]; then
+	fail "korea brief builds ($(head -3 "$T/err"))"
+	exit 0
+fi
+pass "korea brief builds"
+pages=$(pdfinfo "$T/k.pdf" | awk '/^Pages:/ {print $2}')
+if [ "$pages" -ge 3 ] && [ "$pages" -le 6 ]; then pass "3-6 pages ($pages)"; else fail "3-6 pages (got $pages)"; fi
+check "qpdf --check" qpdf --check "$T/k.pdf"
+
+p1=$(pdftotext -f 1 -l 1 -layout "$T/k.pdf" -)
+case "$p1" in *"Russia and the Korean Crisis"*) pass "title on page 1" ;; *) fail "title on page 1" ;; esac
+case "$p1" in *"Key points"*) pass "key points on page 1" ;; *) fail "key points on page 1" ;; esac
+ok=1
+for p in $(seq 1 "$pages"); do
+	txt=$(pdftotext -f "$p" -l "$p" "$T/k.pdf" -)
+	n=$(grep -c "UNCLASSIFIED" <<<"$txt")
+	[ "$n" -ge 2 ] || { ok=0; echo "page $p: $n banners"; }
+	grep -q "Page $p of $pages" <<<"$txt" || { ok=0; echo "page $p: no 'Page $p of $pages'"; }
+done
+[ $ok = 1 ] && pass "banner top and bottom and Page N of M on every page" || fail "banner and page numbers on every page"
+last=$(pdftotext -f "$pages" -l "$pages" "$T/k.pdf" -)
+case "$last" in *Sources*) pass "Sources page last" ;; *) fail "Sources page last" ;; esac
+all=$(pdftotext "$T/k.pdf" -)
+case "$all" in *"probable adversary"*) pass "Putin quote present" ;; *) fail "Putin quote present" ;; esac
+case "$all" in *"83М6Е2"*) pass "Cyrillic letters kept as in the source" ;; *) fail "Cyrillic letters kept" ;; esac
+
+fonts=$(pdffonts "$T/k.pdf" | tail -n +3)
+if [ -n "$fonts" ] && ! awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad=1 } END { exit bad }' <<<"$fonts"; then
+	fail "every font embedded and subset"
+else
+	pass "every font embedded and subset"
+fi
+if grep -qv "Noto" <<<"$fonts"; then fail "only bundled Noto fonts used"; else pass "only bundled Noto fonts used"; fi
+
+qpdf --json "$T/k.pdf" >"$T/k.json" 2>/dev/null
+check "outline present" grep -q '"/Outlines"' "$T/k.json"
+check "internal links present" grep -q '"/Dest"' "$T/k.json"
+check "page labels present" grep -q '"/PageLabels"' "$T/k.json"
+info=$(pdfinfo "$T/k.pdf")
+case "$info" in *"Creator:"*"mkbrief"*) pass "Creator metadata" ;; *) fail "Creator metadata" ;; esac
+case "$info" in *"Title:"*"Russia and the Korean Crisis"*) pass "Title metadata" ;; *) fail "Title metadata" ;; esac
+
+# the same inputs give the same bytes, whatever the environment says
+mkdir -p "$T/home/.config/fontconfig"
+cat >"$T/home/.config/fontconfig/fonts.conf" <<'XML'
+<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>/usr/share/fonts</dir>
+<match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans</string></edit></match>
+<alias><family>Noto Serif</family><prefer><family>DejaVu Sans</family></prefer></alias></fontconfig>
+XML
+HOME="$T/home" TZ=Pacific/Kiritimati LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$MKBRIEF" -o "$T/k2.pdf" "$B" 2>/dev/null
+check "byte-identical across TZ, LANG and a hostile fontconfig" cmp "$T/k.pdf" "$T/k2.pdf"
+
+# a failed run leaves the previous PDF untouched and no temporary file
+cp "$T/k.pdf" "$T/keep.pdf"
+sed 's/probable adversary/probable adversery/' "$B" >"$T/bad.yaml"
+sed -i "s#file: articles/#file: $ROOT/briefs/articles/#" "$T/bad.yaml"
+"$MKBRIEF" -o "$T/keep.pdf" "$T/bad.yaml" 2>/dev/null
+st=$?
+if [ $st = 1 ] && cmp -s "$T/k.pdf" "$T/keep.pdf" && [ -z "$(ls -A "$T" | grep '^\.')" ]; then
+	pass "failed run leaves the old PDF intact"
+else
+	fail "failed run leaves the old PDF intact (status $st)"
+fi
+"$MKBRIEF" -o - "$B" 2>/dev/null >"$T/stdout.pdf"
+check "-o - writes the PDF to stdout" cmp "$T/k.pdf" "$T/stdout.pdf"
+(cd "$T" && "$MKBRIEF" "$ROOT/$B" 2>/dev/null)
+check "default output name in the current directory" test -s "$T/korea-jan2018.pdf"
+"$MKBRIEF" --format png --dpi 30 -o "$T/prev.png" "$B" 2>/dev/null
+check "--format png writes one PNG per page" test -s "$T/prev-$pages.png"
+"$MKBRIEF" --format svg -o "$T/prev.svg" "$B" 2>/dev/null
+check "--format svg writes one SVG per page" test -s "$T/prev-1.svg"
+"$MKBRIEF" --format ps -o "$T/k.ps" "$B" 2>/dev/null
+check "--format ps writes PostScript" grep -q '^%!PS' "$T/k.ps"
