@@ -1,0 +1,37 @@
+# fonts.sh: the bundled fonts are the ones listed, and mkbrief reads nothing else: no
+# system fonts, no system or user fontconfig files, even with a hostile HOME.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+check "fonts/SHA256SUMS match" sh -c 'cd fonts && sha256sum --quiet -c SHA256SUMS'
+listed=$(awk '{print $2}' fonts/SHA256SUMS | sort | tr '\n' ' ')
+present=$(cd fonts && ls *.ttf *.otf 2>/dev/null | sort | tr '\n' ' ')
+[ "$listed" = "$present" ] && pass "every font file is listed in SHA256SUMS" || fail "fonts/ and SHA256SUMS differ: '$present' vs '$listed'"
+check "fonts/OFL.txt is the SIL Open Font License" grep -q "SIL OPEN FONT LICENSE Version 1.1" fonts/OFL.txt
+size=$(du -cb fonts/*.ttf | tail -1 | cut -f1)
+[ "$size" -lt 10000000 ] && pass "fonts under 10 MB ($size bytes)" || fail "fonts are $size bytes"
+
+PROBE="$TESTBIN/test_fonts"
+case "$PROBE" in /*) ;; *) PROBE="$ROOT/$PROBE" ;; esac
+if [ ! -x "$PROBE" ]; then
+	fail "no $PROBE"
+	exit 0
+fi
+# A user configuration that would break everything if it were read.
+mkdir -p "$T/home/.config/fontconfig"
+printf '<fontconfig><dir>/usr/share/fonts</dir><bogus/>' >"$T/home/.config/fontconfig/fonts.conf"
+got=$(HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_CACHE_HOME="$T/home/.cache" \
+	FONTCONFIG_FILE="$T/home/.config/fontconfig/fonts.conf" "$PROBE" --probe 2>"$T/err")
+[ "$got" = "NotoSerif-Regular.ttf" ] && pass "hostile fontconfig: Noto Serif from fonts/" || fail "hostile fontconfig: got '$got'"
+[ ! -s "$T/err" ] && pass "hostile fontconfig: nothing on stderr" || fail "hostile fontconfig: stderr: $(head -2 "$T/err")"
+[ ! -e "$T/home/.cache" ] && pass "hostile fontconfig: no cache written" || fail "hostile fontconfig: $T/home/.cache written"
+
+if command -v strace >/dev/null; then
+	strace -f -qq -e trace=open,openat,stat,newfstatat,access,readlink,getdents64 -o "$T/trace" \
+		env HOME="$T/home" "$PROBE" --probe >/dev/null 2>&1
+	# the only font-related paths a run may touch are fonts/ and what is inside it
+	bad=$(grep -E '/etc/fonts|/usr/share/fonts|/usr/local/share/fonts|/var/cache/fontconfig|/\.config/fontconfig|/\.cache/fontconfig|/\.fonts' "$T/trace" | head -3)
+	[ -z "$bad" ] && pass "strace: no system font or fontconfig file opened" || fail "strace: $bad"
+	grep -q '"fonts/NotoSerif-Regular.ttf"' "$T/trace" && pass "strace: fonts/ read" || fail "strace: fonts/ not read"
+else
+	pass "strace not installed; system font check skipped"
+fi
