@@ -215,9 +215,10 @@ static void err(loader *L, const ynode *n, const char *fmt, ...)
 /* A scalar with a value, or an error naming what was expected. */
 static const char *scalar(loader *L, const ynode *n, const char *what, const char *expected)
 {
-	if (n->kind == YNODE_SCALAR && !ynode_is_null(n))
+	if (n->kind == YNODE_SCALAR && !ynode_is_null(n) && n->len > 0)
 		return n->str;
-	err(L, n, "%s must be %s, not %s", what, expected, ynode_kind_name(n));
+	err(L, n, "%s must be %s, not %s", what, expected,
+	    n->kind == YNODE_SCALAR && n->len == 0 ? "empty" : ynode_kind_name(n));
 	return NULL;
 }
 
