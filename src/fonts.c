@@ -69,7 +69,8 @@ static int add_dir(FcConfig *cfg, const char *dir, const char *what, diag *d)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1) /* qsort may not be given NULL, even for no elements */
+		qsort(names, n, sizeof *names, cmp_str);
 	int before = font_count(cfg), rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]);

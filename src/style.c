@@ -729,7 +729,8 @@ static char **list_layouts(const char *dir)
 		names[n] = NULL;
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1) /* qsort may not be given NULL, even for no elements */
+		qsort(names, n, sizeof *names, cmp_str);
 	return names;
 }
 
