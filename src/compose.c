@@ -14,7 +14,7 @@ typedef struct composer {
 	doc *dc;
 	const brief *b;
 	const style *st;
-	PangoContext *ctx;
+	para_engine *pe;
 	diag *d;
 	int span;  /* items being added span all columns */
 	int deco;  /* current decoration, -1 none */
@@ -67,8 +67,8 @@ static para *own_para(composer *c, para *p)
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
-	para_spec spec = {font, width, indent, align, 0};
-	return own_para(c, paragraph_layout(c->ctx, r, &spec, at, c->d));
+	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate};
+	return own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 }
 
 /* Adds the lines of a paragraph. keep_all: never break inside it (or before it, when
@@ -600,7 +600,8 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, diag *d)
 	int cols = st->columns > 0 ? st->columns : 1;
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	dc->date_text = format_date(b->date);
-	composer c = {dc, b, st, ctx, d, 0, -1, 0};
+	dc->engine = para_engine_new(ctx, b->lang ? b->lang : st->lang);
+	composer c = {dc, b, st, dc->engine, d, 0, -1, 0};
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)
 		section_block(&c, &b->sections[i]);
@@ -626,5 +627,6 @@ void doc_free(doc *dc)
 	free(dc->anchors);
 	free(dc->page_section);
 	free(dc->date_text);
+	para_engine_free(dc->engine);
 	free(dc);
 }

@@ -68,6 +68,7 @@ typedef struct doc {
 	int npages;
 	int *page_section; /* per page: outline index of the section in force, -1 none */
 	char *date_text;   /* the brief's date as printed */
+	para_engine *engine;
 } doc;
 
 /* Builds the vertical list from a resolved brief. Character errors go to d. */

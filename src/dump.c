@@ -12,22 +12,6 @@ static long cp(double v)
 	return lround(v * 100);
 }
 
-/* The font Pango actually chose for the line's first run, e.g. "Noto Serif Italic 10.5". */
-static char *line_font(const para *p, size_t i)
-{
-	PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
-	if (!line || !line->runs)
-		return xstrdup("-");
-	PangoLayoutRun *run = line->runs->data;
-	PangoFontDescription *fd = pango_font_describe(run->item->analysis.font);
-	pango_font_description_unset_fields(fd, PANGO_FONT_MASK_VARIANT | PANGO_FONT_MASK_STRETCH | PANGO_FONT_MASK_GRAVITY);
-	char *s = pango_font_description_to_string(fd);
-	char *r = xstrdup(s);
-	g_free(s);
-	pango_font_description_free(fd);
-	return r;
-}
-
 void doc_dump(const doc *dc, FILE *out)
 {
 	const style *st = dc->st;
@@ -46,7 +30,7 @@ void doc_dump(const doc *dc, FILE *out)
 		switch (it->kind) {
 		case V_LINE: {
 			char *text = para_line_text(it->p, it->line);
-			char *font = line_font(it->p, it->line);
+			char *font = para_line_font(it->p, it->line);
 			fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s font=\"%s\" |%s|\n",
 				it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
 				cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",

@@ -1,5 +1,6 @@
-/* para.c: paragraph → lines, through Pango's line breaker; lines are then placed one by
- * one on a fixed leading grid so that pages can break between any two of them. */
+/* para.c: paragraph → lines. Lines are placed one by one on a fixed leading grid so that
+ * pages can break between any two of them; which words go on which line is decided by
+ * linebreak.c (justified text) or by Pango. */
 #include "para.h"
 
 #include <pango/pangocairo.h>
@@ -16,54 +17,64 @@ PangoFontDescription *font_role_desc(const font_role *f)
 	return fd;
 }
 
-static void report_missing_glyphs(PangoLayout *layout, const char *text, loc at, diag *d)
+static void glyphs_free(gpointer p)
 {
-	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	uint32_t reported[8];
-	int nrep = 0;
-	do {
-		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-		if (!run)
-			continue;
-		PangoGlyphString *gs = run->glyphs;
-		for (int i = 0; i < gs->num_glyphs; i++) {
-			PangoGlyph g = gs->glyphs[i].glyph;
-			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
-				continue;
-			uint32_t cp = 0;
-			int off = run->item->offset + gs->log_clusters[i];
-			utf8_decode(text + off, strlen(text + off), &cp);
-			/* control characters and line separators have no glyph and need none */
-			if (cp < 0x20 || cp == 0x2028 || cp == 0x2029 || cp == 0xAD || cp == 0x200B)
-				continue;
-			int seen = 0;
-			for (int k = 0; k < nrep; k++)
-				seen |= reported[k] == cp;
-			if (seen || nrep == 8)
-				continue;
-			reported[nrep++] = cp;
-			char utf[5] = {0};
-			utf8_encode(cp, utf);
-			diag_error(d, at, "character '%s' (U+%04X) is not in the bundled fonts", utf, (unsigned)cp);
-			diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has it with --fonts DIR");
-		}
-	} while (pango_layout_iter_next_run(it));
-	pango_layout_iter_free(it);
+	pango_glyph_string_free(p);
 }
 
-para *paragraph_layout(PangoContext *ctx, rich *text, const para_spec *spec, loc at, diag *d)
+para_engine *para_engine_new(PangoContext *ctx, const char *lang)
 {
-	para *p = xcalloc(1, sizeof *p);
-	p->text = text;
-	p->width = spec->width;
-	p->color = spec->font->color;
-	p->leading = spec->leading > 0 ? spec->leading : spec->font->leading;
-	PangoLayout *l = pango_layout_new(ctx);
+	para_engine *e = xcalloc(1, sizeof *e);
+	e->ctx = ctx;
+	e->hyph = hyph_new(lang);
+	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
+	return e;
+}
+
+void para_engine_free(para_engine *e)
+{
+	if (!e)
+		return;
+	hyph_free(e->hyph);
+	g_hash_table_destroy(e->shapes);
+	free(e);
+}
+
+void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
+		       int *nseen)
+{
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyph g = gs->glyphs[i].glyph;
+		if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+			continue;
+		uint32_t cp = 0;
+		int off = offset + gs->log_clusters[i];
+		utf8_decode(text + off, strlen(text + off), &cp);
+		/* control characters and invisible breaks have no glyph and need none */
+		if (cp < 0x20 || cp == 0x2028 || cp == 0x2029 || cp == 0xAD || cp == 0x200B)
+			continue;
+		int dup = 0;
+		for (int k = 0; k < *nseen; k++)
+			dup |= seen[k] == cp;
+		if (dup || *nseen == 8)
+			continue;
+		seen[(*nseen)++] = cp;
+		char utf[5] = {0};
+		utf8_encode(cp, utf);
+		diag_error(d, at, "character '%s' (U+%04X) is not in the bundled fonts", utf, (unsigned)cp);
+		diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has it with --fonts DIR");
+	}
+}
+
+static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
+{
+	PangoLayout *l = pango_layout_new(e->ctx);
 	p->layout = l;
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	pango_layout_set_font_description(l, fd);
-	pango_layout_set_text(l, text->text.data, (int)text->text.len);
-	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, p->text->text.data, (int)p->text->text.len);
+	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
 	if (spec->font->tracking != 0)
 		pango_attr_list_insert_before(attrs, pango_attr_letter_spacing_new((int)(spec->font->tracking * PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
@@ -75,21 +86,19 @@ para *paragraph_layout(PangoContext *ctx, rich *text, const para_spec *spec, loc
 	pango_layout_set_alignment(l, spec->align == ALIGN_CENTER  ? PANGO_ALIGN_CENTER
 				      : spec->align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
 								   : PANGO_ALIGN_LEFT);
-
-	/* One baseline position for every line, from the base font's metrics, so that lines
-	 * with superscripts or bold words sit on the same grid as the rest. */
-	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
-	pango_font_description_free(fd);
-	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
-
-	report_missing_glyphs(l, text->text.data, at, d);
+	uint32_t seen[8];
+	int nseen = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (run)
+			para_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, at, d, seen, &nseen);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
 
 	int n = pango_layout_get_line_count(l);
 	p->lines = xcalloc((size_t)n, sizeof *p->lines);
-	PangoLayoutIter *it = pango_layout_get_iter(l);
+	it = pango_layout_get_iter(l);
 	size_t i = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -103,6 +112,32 @@ para *paragraph_layout(PangoContext *ctx, rich *text, const para_spec *spec, loc
 	} while (i < (size_t)n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	p->nlines = i;
+}
+
+para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
+{
+	para *p = xcalloc(1, sizeof *p);
+	p->text = text;
+	p->width = spec->width;
+	p->color = spec->font->color;
+	p->leading = spec->leading > 0 ? spec->leading : spec->font->leading;
+
+	/* One baseline position for every line, from the base font's metrics, so that lines
+	 * with superscripts or bold words sit on the same grid as the rest. */
+	PangoFontDescription *fd = font_role_desc(spec->font);
+	PangoFontMetrics *m = pango_context_get_metrics(e->ctx, fd, NULL);
+	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
+	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
+
+	if (spec->optimal && spec->align == ALIGN_JUSTIFY && text->text.len > 0 &&
+	    linebreak_optimal(e, p, spec, at, d) == 0) {
+		p->optimal = 1;
+		return p;
+	}
+	pango_lines(e, p, spec, at, d);
 	return p;
 }
 
@@ -112,6 +147,13 @@ void para_free(para *p)
 		return;
 	if (p->layout)
 		g_object_unref(p->layout);
+	for (size_t i = 0; i < p->nlines; i++) {
+		for (size_t k = 0; k < p->lines[i].npieces; k++) {
+			pango_item_free(p->lines[i].pieces[k].gi.item);
+			pango_glyph_string_free(p->lines[i].pieces[k].gi.glyphs);
+		}
+		free(p->lines[i].pieces);
+	}
 	rich_free(p->text);
 	free(p->lines);
 	free(p);
@@ -119,10 +161,27 @@ void para_free(para *p)
 
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 {
-	PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
-	cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
-	cairo_move_to(cr, x + p->lines[i].x, top + p->baseline);
-	pango_cairo_show_layout_line(cr, line);
+	const para_line *ln = &p->lines[i];
+	double base = top + p->baseline;
+	if (!ln->pieces) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+		cairo_move_to(cr, x + ln->x, base);
+		pango_cairo_show_layout_line(cr, line);
+		return;
+	}
+	for (size_t k = 0; k < ln->npieces; k++) {
+		const para_piece *pc = &ln->pieces[k];
+		if (pc->has_color)
+			cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
+		else
+			cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+		cairo_move_to(cr, x + ln->x + pc->x, base - pc->rise);
+		if (pc->hyphen)
+			pango_cairo_show_glyph_string(cr, pc->gi.item->analysis.font, pc->gi.glyphs);
+		else
+			pango_cairo_show_glyph_item(cr, p->text->text.data, (PangoGlyphItem *)&pc->gi);
+	}
 }
 
 char *para_line_text(const para *p, size_t i)
@@ -133,5 +192,64 @@ char *para_line_text(const para *p, size_t i)
 	for (char *c = s; *c; c++)
 		if (*c == '\n' || *c == '\r' || *c == '\t')
 			*c = ' ';
+	if (ln->hyphenated) {
+		char *t = xasprintf("%s-", s);
+		free(s);
+		s = t;
+	}
 	return s;
+}
+
+char *para_line_font(const para *p, size_t i)
+{
+	PangoFont *font = NULL;
+	const para_line *ln = &p->lines[i];
+	if (ln->pieces) {
+		if (ln->npieces)
+			font = ln->pieces[0].gi.item->analysis.font;
+	} else {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		if (line && line->runs)
+			font = ((PangoLayoutRun *)line->runs->data)->item->analysis.font;
+	}
+	if (!font)
+		return xstrdup("-");
+	PangoFontDescription *fd = pango_font_describe(font);
+	pango_font_description_unset_fields(fd, PANGO_FONT_MASK_VARIANT | PANGO_FONT_MASK_STRETCH | PANGO_FONT_MASK_GRAVITY);
+	char *s = pango_font_description_to_string(fd);
+	char *r = xstrdup(s);
+	g_free(s);
+	pango_font_description_free(fd);
+	return r;
+}
+
+double para_index_x(const para *p, size_t i, int idx)
+{
+	const para_line *ln = &p->lines[i];
+	if (!ln->pieces) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		int x;
+		if (idx >= ln->start + ln->len) {
+			PangoRectangle lr;
+			pango_layout_line_get_extents(line, NULL, &lr);
+			return (lr.x + lr.width) / (double)PANGO_SCALE;
+		}
+		pango_layout_line_index_to_x(line, idx, 0, &x);
+		return x / (double)PANGO_SCALE;
+	}
+	for (size_t k = 0; k < ln->npieces; k++) {
+		const para_piece *pc = &ln->pieces[k];
+		const PangoItem *it = pc->gi.item;
+		if (pc->hyphen || idx >= it->offset + it->length)
+			continue;
+		if (idx <= it->offset)
+			return pc->x;
+		int x = 0;
+		const PangoGlyphString *gs = pc->gi.glyphs;
+		for (int g = 0; g < gs->num_glyphs; g++)
+			if (gs->log_clusters[g] < idx - it->offset)
+				x += gs->glyphs[g].geometry.width;
+		return pc->x + x / (double)PANGO_SCALE;
+	}
+	return ln->width;
 }

@@ -1,31 +1,62 @@
 /* para.h: one paragraph set into lines of a given width. The rest of the engine sees
- * only lines with offsets and metrics, so the line breaker behind it can change. */
+ * only lines with offsets and metrics, so the line breaker behind it can change:
+ * justified text goes through our total-fit breaker (linebreak.c), everything else and
+ * what it cannot handle through Pango's. */
 #ifndef MKBRIEF_PARA_H
 #define MKBRIEF_PARA_H
 #include <cairo.h>
 #include <pango/pango.h>
 
 #include "diag.h"
+#include "hyph.h"
 #include "rich.h"
 #include "style.h"
+
+/* What paragraphs of one document share: the Pango context, hyphenation patterns and a
+ * cache of shaped words (brief text repeats: names, common words). */
+typedef struct para_engine {
+	PangoContext *ctx;
+	hyphenator *hyph;      /* NULL: no patterns for the language */
+	GHashTable *shapes;    /* font + text → PangoGlyphString */
+	unsigned long hits, misses;
+} para_engine;
+
+para_engine *para_engine_new(PangoContext *ctx, const char *lang);
+void para_engine_free(para_engine *e);
 
 typedef struct para_spec {
 	const font_role *font; /* base font of the paragraph */
 	double width;          /* measure, pt */
-	double indent;         /* first-line indent; negative = hanging */
+	double indent;         /* first-line indent */
 	text_align align;
 	double leading;        /* baseline to baseline; 0 = the font role's */
+	int optimal;           /* total-fit line breaking (justified text only) */
+	int hyphenate;
 } para_spec;
+
+/* A run of shaped glyphs placed on a line (total-fit lines only). */
+typedef struct para_piece {
+	PangoGlyphItem gi; /* owned: item copy and glyphs */
+	double x;          /* from the line's start */
+	double rise;       /* superscripts */
+	int hyphen;        /* a hyphen added at a break: not in the text */
+	int has_color;
+	double r, g, b;
+} para_piece;
 
 typedef struct para_line {
 	double x;      /* offset of the line's start from the paragraph's left edge */
-	double width;  /* natural width of the line */
+	double width;  /* width of the set line */
 	int start, len; /* bytes of the paragraph text */
+	para_piece *pieces; /* total-fit lines: what to draw; NULL for Pango lines */
+	size_t npieces;
+	int hyphenated;
+	double ratio;  /* total-fit: adjustment ratio of its spaces (0 natural) */
 } para_line;
 
 typedef struct para {
 	rich *text;
-	PangoLayout *layout;
+	PangoLayout *layout; /* Pango-broken paragraphs */
 	para_line *lines;
 	size_t nlines;
 	double leading;  /* distance between baselines */
@@ -33,17 +64,29 @@ typedef struct para {
 	double width;
 	rgb color;       /* the role's colour; attributes may override parts */
 	int id;          /* number in the document, for dumps */
+	int optimal;     /* lines came from the total-fit breaker */
 } para;
 
 /* Lays out text (taking ownership of it). A character no bundled font has is an error
  * at `at`, naming the character; the paragraph is still returned so layout can go on. */
-para *paragraph_layout(PangoContext *ctx, rich *text, const para_spec *spec, loc at, diag *d);
+para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d);
 void para_free(para *p);
 /* Draws line i with its slot's top-left corner at (x, top). */
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top);
 /* The text of line i, for dumps and tests (caller frees). */
 char *para_line_text(const para *p, size_t i);
+/* The font actually used at the start of line i, e.g. "Noto Serif 10.5". Caller frees. */
+char *para_line_font(const para *p, size_t i);
+/* x of byte index idx of the text within line i, from the line's start. */
+double para_index_x(const para *p, size_t i, int idx);
 /* A font description for a role. Caller frees. */
 PangoFontDescription *font_role_desc(const font_role *f);
+
+/* linebreak.c: sets p's lines by total fit; returns -1 when the paragraph needs Pango
+ * (right-to-left text, letter spacing). */
+int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d);
+/* Reports characters with no glyph in a shaped run (shared by both breakers). */
+void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
+		       int *nseen);
 
 #endif

@@ -204,23 +204,15 @@ static void line_links(cairo_t *cr, const doc *dc, const vitem *it, double x0, d
 {
 	const para *p = it->p;
 	const para_line *ln = &p->lines[it->line];
-	PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)it->line);
 	for (size_t k = 0; k < p->text->nlinks; k++) {
 		const rich_link *lk = &p->text->links[k];
 		size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
 		if (lk->end <= ls || lk->start >= le)
 			continue;
 		int a = (int)(lk->start > ls ? lk->start : ls), b = (int)(lk->end < le ? lk->end : le);
-		int xa, xb;
-		pango_layout_line_index_to_x(line, a, 0, &xa);
-		pango_layout_line_index_to_x(line, b, 0, &xb);
-		if (b == (int)le) {
-			PangoRectangle lr;
-			pango_layout_line_get_extents(line, NULL, &lr);
-			xb = lr.x + lr.width;
-		}
-		double x1 = x0 + ln->x + (xa < xb ? xa : xb) / (double)PANGO_SCALE;
-		double w = abs(xb - xa) / (double)PANGO_SCALE;
+		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
+		double x1 = x0 + ln->x + (xa < xb ? xa : xb);
+		double w = xa < xb ? xb - xa : xa - xb;
 		strbuf attr = {0};
 		sb_puts(&attr, lk->external ? "uri='" : "dest='");
 		escape_attr(&attr, lk->dest);

@@ -1,0 +1,108 @@
+/* hyph.c: hyphenation points from Debian's hyphen-en-us TeX patterns, with the rules a
+ * compositor applies on top: minimum lengths, no acronyms, numbers or URLs. */
+#include "hyph.h"
+
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MIN_WORD 6  /* letters */
+#define LEFT_MIN 2
+#define RIGHT_MIN 3
+
+struct hyphenator {
+	HyphenDict *dict;
+};
+
+hyphenator *hyph_new(const char *lang)
+{
+	if (!lang || !*lang)
+		lang = "en-US";
+	char name[64];
+	size_t n = 0;
+	for (const char *p = lang; *p && n + 1 < sizeof name; p++)
+		name[n++] = *p == '-' ? '_' : *p;
+	name[n] = 0;
+	const char *dirs[] = {"/usr/share/hyphen", NULL};
+	for (int i = 0; dirs[i]; i++) {
+		char *path = xasprintf("%s/hyph_%s.dic", dirs[i], name);
+		HyphenDict *d = hnj_hyphen_load(path);
+		free(path);
+		if (!d && strchr(name, '_')) {
+			/* "en_GB" has no file of its own here: fall back to the language alone */
+			char *base = xstrndup(name, (size_t)(strchr(name, '_') - name));
+			path = xasprintf("%s/hyph_%s.dic", dirs[i], base);
+			d = hnj_hyphen_load(path);
+			free(path);
+			free(base);
+		}
+		if (d) {
+			hyphenator *h = xcalloc(1, sizeof *h);
+			h->dict = d;
+			return h;
+		}
+	}
+	return NULL;
+}
+
+void hyph_free(hyphenator *h)
+{
+	if (!h)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+static int is_lower_ascii(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+int hyph_points(const hyphenator *h, const char *word, size_t len, unsigned char *ok)
+{
+	memset(ok, 0, len + 1);
+	if (!h || len < MIN_WORD || len > 60)
+		return 0;
+	/* letters only, at most the first one capital: no acronyms (DPRK), numbers (S-300) or
+	 * addresses; non-ASCII words are left to the patterns only when they are letters */
+	size_t upper = 0, letters = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 'A' && c <= 'Z') {
+			if (i > 0)
+				return 0;
+			upper++;
+		} else if (!is_lower_ascii((char)c)) {
+			return 0;
+		}
+		letters++;
+	}
+	if (letters < MIN_WORD)
+		return 0;
+	char *lower = xstrndup(word, len);
+	if (upper)
+		lower[0] = (char)(lower[0] - 'A' + 'a');
+	char *hy = xcalloc(len + 5, 1);
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	int count = 0;
+	if (hnj_hyphen_hyphenate2(h->dict, lower, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
+		for (size_t i = LEFT_MIN - 1; i + RIGHT_MIN < len; i++)
+			if (hy[i] & 1) {
+				ok[i + 1] = 1;
+				count++;
+			}
+	}
+	if (rep) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	free(lower);
+	return count;
+}

@@ -1,0 +1,636 @@
+/* linebreak.c: total-fit line breaking (Knuth and Plass) for justified paragraphs.
+ * Words are shaped once with Pango/HarfBuzz (cached per font and word), turned into
+ * boxes, glue and penalties, and the breaks of the whole paragraph are chosen together
+ * to minimise demerits: loose lines, hyphens, consecutive hyphens, abrupt changes of
+ * spacing. Passes: without hyphens, with hyphens, with emergency stretch, and last a pass
+ * that accepts overfull lines rather than fail. */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "para.h"
+#include "util.h"
+
+#define INF_PENALTY 10000.0
+#define LINE_PENALTY 10.0
+#define HYPHEN_PENALTY 50.0
+#define EXHYPHEN_PENALTY 50.0
+#define EMERGENCY_PENALTY 1000.0
+#define DOUBLE_HYPHEN_DEMERITS 10000.0
+#define FINAL_HYPHEN_DEMERITS 5000.0
+#define ADJ_DEMERITS 10000.0
+#define MAX_HYPHEN_RUN 2
+#define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
+
+typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
+typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY } pkind;
+
+typedef struct node {
+	ntype t;
+	double w, y, z; /* width, stretch, shrink */
+	double pen;
+	int flagged;    /* a break here ends the line with a hyphen */
+	pkind kind;
+	int seg;        /* boxes: segment, -1 for the indent */
+	int a, b;       /* boxes: bytes of the paragraph text */
+} node;
+
+typedef struct seg {
+	PangoItem *item; /* borrowed from the itemization */
+	int a, b;
+	const PangoGlyphString *gs; /* borrowed from the engine's cache */
+} seg;
+
+typedef struct breakpoint {
+	int pos;      /* node index of the break, -1 the start */
+	int line;
+	int fit;
+	int hrun;     /* hyphenated lines in a row ending here */
+	double tw, ty, tz; /* totals at the start of the next line */
+	double dem;
+	int prev;     /* breakpoint index, -1 none */
+} breakpoint;
+
+typedef struct kp {
+	para_engine *e;
+	const char *text;
+	size_t len;
+	node *n;
+	size_t nn, capn;
+	seg *segs;
+	size_t nsegs, capsegs;
+	double *sw, *sy, *sz; /* running sums before node i */
+	double measure;
+	uint32_t seen[8];
+	int nseen;
+	loc at;
+	diag *d;
+} kp;
+
+static node *add(kp *k, ntype t)
+{
+	if (k->nn == k->capn) {
+		k->capn = k->capn ? k->capn * 2 : 256;
+		k->n = xrealloc(k->n, k->capn * sizeof *k->n);
+	}
+	node *x = &k->n[k->nn++];
+	memset(x, 0, sizeof *x);
+	x->t = t;
+	x->seg = -1;
+	return x;
+}
+
+/* Shapes text[a, b) with the item's font and analysis; cached per font and string. */
+static const PangoGlyphString *shape(kp *k, PangoItem *item, const char *s, int n)
+{
+	char *key = g_strdup_printf("%p|%d|%.*s", (void *)item->analysis.font, item->analysis.level, n, s);
+	PangoGlyphString *gs = g_hash_table_lookup(k->e->shapes, key);
+	if (gs) {
+		k->e->hits++;
+		g_free(key);
+		return gs;
+	}
+	k->e->misses++;
+	gs = pango_glyph_string_new();
+	pango_shape_with_flags(s, n, k->text, (int)k->len, &item->analysis, gs, PANGO_SHAPE_NONE);
+	g_hash_table_insert(k->e->shapes, key, gs);
+	return gs;
+}
+
+static double gs_width(const PangoGlyphString *gs)
+{
+	int w = 0;
+	for (int i = 0; i < gs->num_glyphs; i++)
+		w += gs->glyphs[i].geometry.width;
+	return w / (double)PANGO_SCALE;
+}
+
+/* Width of the glyphs of seg whose clusters fall in [a, b). */
+static double range_width(const seg *s, int a, int b)
+{
+	int w = 0;
+	for (int i = 0; i < s->gs->num_glyphs; i++) {
+		int c = s->a + s->gs->log_clusters[i];
+		if (c >= a && c < b)
+			w += s->gs->glyphs[i].geometry.width;
+	}
+	return w / (double)PANGO_SCALE;
+}
+
+static double space_width(kp *k, PangoItem *item)
+{
+	return gs_width(shape(k, item, " ", 1));
+}
+
+static double hyphen_width(kp *k, PangoItem *item)
+{
+	return gs_width(shape(k, item, "-", 1));
+}
+
+static void add_penalty(kp *k, double w, double pen, int flagged, pkind kind)
+{
+	node *x = add(k, N_PEN);
+	x->w = w;
+	x->pen = pen;
+	x->flagged = flagged;
+	x->kind = kind;
+}
+
+static void add_glue(kp *k, double w, double y, double z)
+{
+	node *x = add(k, N_GLUE);
+	x->w = w;
+	x->y = y;
+	x->z = z;
+}
+
+static int is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* One word (or the part of it inside one Pango item): boxes, with penalties where it may
+ * break inside: after hyphens and dashes, at hyphenation points, and, for a word longer
+ * than the line, anywhere (last resort). */
+static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
+{
+	if (b <= a)
+		return;
+	if (k->nsegs == k->capsegs) {
+		k->capsegs = k->capsegs ? k->capsegs * 2 : 64;
+		k->segs = xrealloc(k->segs, k->capsegs * sizeof *k->segs);
+	}
+	seg *s = &k->segs[k->nsegs];
+	s->item = item;
+	s->a = a;
+	s->b = b;
+	s->gs = shape(k, item, k->text + a, b - a);
+	para_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
+	int si = (int)k->nsegs++;
+	size_t n = (size_t)(b - a);
+	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */
+	const char *w = k->text + a;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t cl = utf8_decode(w + i, n - i, &cp);
+		if (!cl)
+			cl = 1;
+		int dash = cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == '/';
+		if (dash && i > 0 && i + cl < n)
+			kind[i + cl] = P_EXPLICIT;
+		i += cl;
+	}
+	if (hyphenate && k->e->hyph) {
+		/* hyphenate the letter runs: "politician." → "politician" */
+		for (size_t i = 0; i < n;) {
+			if (!is_letter((unsigned char)w[i])) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < n && is_letter((unsigned char)w[j]))
+				j++;
+			/* a run glued to digits or other letters is a code, not a word */
+			int clean = (i == 0 || !((unsigned char)w[i - 1] >= 0x80 || (w[i - 1] >= '0' && w[i - 1] <= '9'))) &&
+				    (j == n || !((unsigned char)w[j] >= 0x80 || (w[j] >= '0' && w[j] <= '9')));
+			if (clean) {
+				unsigned char *ok = xcalloc(j - i + 1, 1);
+				if (hyph_points(k->e->hyph, w + i, j - i, ok) > 0)
+					for (size_t q = 1; q < j - i; q++)
+						if (ok[q] && !kind[i + q])
+							kind[i + q] = P_HYPH;
+				free(ok);
+			}
+			i = j;
+		}
+	}
+	if (range_width(s, a, b) > k->measure) {
+		for (size_t i = 1; i < n; i++)
+			if (((unsigned char)w[i] & 0xC0) != 0x80 && !kind[i])
+				kind[i] = P_EMERGENCY;
+	}
+	double hw = hyphen_width(k, item);
+	int start = a;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && !kind[i])
+			continue;
+		int end = a + (int)i;
+		node *x = add(k, N_BOX);
+		x->seg = si;
+		x->a = start;
+		x->b = end;
+		x->w = range_width(s, start, end);
+		if (i < n) {
+			if (kind[i] == P_HYPH)
+				add_penalty(k, hw, HYPHEN_PENALTY, 1, P_HYPH);
+			else if (kind[i] == P_EXPLICIT)
+				add_penalty(k, 0, EXHYPHEN_PENALTY, w[i - 1] == '-', P_EXPLICIT);
+			else
+				add_penalty(k, 0, EMERGENCY_PENALTY, 0, P_EMERGENCY);
+		}
+		start = end;
+	}
+	free(kind);
+}
+
+static int build_nodes(kp *k, GList *items, const para_spec *spec)
+{
+	if (spec->indent > 0) {
+		node *x = add(k, N_BOX);
+		x->w = spec->indent;
+	}
+	for (GList *l = items; l; l = l->next) {
+		PangoItem *item = l->data;
+		if (item->analysis.level & 1)
+			return -1; /* right-to-left: Pango's breaker handles bidi */
+		int ws = -1;
+		int end = item->offset + item->length;
+		for (int i = item->offset; i < end;) {
+			uint32_t cp = 0;
+			size_t cl = utf8_decode(k->text + i, (size_t)(end - i), &cp);
+			if (!cl)
+				cl = 1;
+			int space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
+				    (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007);
+			int nbsp = cp == 0xA0 || cp == 0x202F || cp == 0x2007;
+			int shy = cp == 0xAD;
+			if (space || nbsp || shy) {
+				if (ws >= 0)
+					add_word(k, item, ws, i, spec->hyphenate);
+				ws = -1;
+				double sp = space_width(k, item);
+				if (space) {
+					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
+						add_glue(k, sp, sp / 2, sp / 3);
+				} else if (nbsp) {
+					add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
+					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F ? 0 : sp / 2, cp == 0x202F ? 0 : sp / 3);
+				} else {
+					/* a soft hyphen the author placed: a hyphenation point, even when
+					 * automatic hyphenation is off */
+					add_penalty(k, hyphen_width(k, item), HYPHEN_PENALTY, 1, P_HYPH);
+				}
+			} else if (ws < 0) {
+				ws = i;
+			}
+			i += (int)cl;
+		}
+		if (ws >= 0)
+			add_word(k, item, ws, end, spec->hyphenate);
+		if (k->nn > MAX_NODES)
+			return -1;
+	}
+	/* the last word of a paragraph is never hyphenated */
+	for (size_t i = k->nn; i-- > 0;) {
+		if (k->n[i].t == N_GLUE)
+			break;
+		if (k->n[i].t == N_PEN && k->n[i].kind == P_HYPH)
+			k->n[i].pen = INF_PENALTY;
+	}
+	while (k->nn > 0 && k->n[k->nn - 1].t == N_GLUE)
+		k->nn--;
+	add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
+	add_glue(k, 0, 1e5, 0); /* \parfillskip: the last line is set at its natural width */
+	add_penalty(k, 0, -INF_PENALTY, 0, P_NONE);
+	return 0;
+}
+
+static int legal_break(const kp *k, size_t i, int pass)
+{
+	const node *x = &k->n[i];
+	if (x->t == N_GLUE)
+		return i > 0 && k->n[i - 1].t == N_BOX;
+	if (x->t != N_PEN || x->pen >= INF_PENALTY)
+		return 0;
+	if (x->kind == P_HYPH && pass < 1)
+		return 0;
+	if (x->kind == P_EMERGENCY && pass < 2)
+		return 0;
+	return 1;
+}
+
+/* Totals at the start of the line after a break at i: glue and penalties after a break
+ * disappear. */
+static void after_totals(const kp *k, int i, double *tw, double *ty, double *tz)
+{
+	size_t j = i < 0 ? 0 : (size_t)i;
+	if (i >= 0) {
+		for (j = (size_t)i; j < k->nn; j++) {
+			const node *x = &k->n[j];
+			if (x->t == N_BOX || (x->t == N_PEN && x->pen <= -INF_PENALTY && (int)j != i))
+				break;
+		}
+	}
+	*tw = k->sw[j];
+	*ty = k->sy[j];
+	*tz = k->sz[j];
+}
+
+/* Runs one pass; returns the index of the best final breakpoint or -1. */
+static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoint **bp, size_t *nbp)
+{
+	size_t cap = 64, nb = 0;
+	breakpoint *b = xmalloc(cap * sizeof *b);
+	int *act = xmalloc(sizeof *act * 64), nact = 0, capact = 64;
+	b[0] = (breakpoint){-1, 0, 1, 0, 0, 0, 0, 0, -1};
+	after_totals(k, -1, &b[0].tw, &b[0].ty, &b[0].tz);
+	nb = 1;
+	act[nact++] = 0;
+	int overfull_ok = pass >= 3;
+	for (size_t i = 0; i < k->nn && nact > 0; i++) {
+		if (!legal_break(k, i, pass))
+			continue;
+		const node *x = &k->n[i];
+		double pw = x->t == N_PEN ? x->w : 0;
+		int forced = x->t == N_PEN && x->pen <= -INF_PENALTY;
+		/* best candidate per fitness class and hyphen run */
+		double best[4][MAX_HYPHEN_RUN + 1];
+		int from[4][MAX_HYPHEN_RUN + 1];
+		for (int f = 0; f < 4; f++)
+			for (int h = 0; h <= MAX_HYPHEN_RUN; h++)
+				best[f][h] = INFINITY, from[f][h] = -1;
+		int keep = 0;
+		for (int q = 0; q < nact; q++) {
+			breakpoint *a = &b[act[q]];
+			double L = k->sw[i] - a->tw + pw;
+			double Y = k->sy[i] - a->ty + emergency;
+			double Z = k->sz[i] - a->tz;
+			double r;
+			if (L < k->measure)
+				r = Y > 0 ? (k->measure - L) / Y : INFINITY;
+			else if (L > k->measure)
+				r = Z > 0 ? (k->measure - L) / Z : -INFINITY;
+			else
+				r = 0;
+			int deactivate = r < -1 || forced;
+			double bad = r < -1 ? 10000 : fmin(100 * pow(fabs(r), 3), 10000);
+			int feasible = r >= -1 && bad <= tolerance;
+			if (!feasible && overfull_ok && r < -1) {
+				/* last resort: an overfull line, costed by how far it sticks out */
+				feasible = 1;
+				bad = 10000 + (L - k->measure) * 1000;
+			}
+			if (!feasible && overfull_ok && forced && r > 1) {
+				feasible = 1;
+			}
+			if (!deactivate)
+				act[keep++] = act[q];
+			if (!feasible)
+				continue;
+			double dem = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
+			if (x->t == N_PEN) {
+				if (x->pen >= 0)
+					dem += x->pen * x->pen;
+				else if (x->pen > -INF_PENALTY)
+					dem -= x->pen * x->pen;
+			}
+			int prev_flag = a->pos >= 0 && k->n[a->pos].t == N_PEN && k->n[a->pos].flagged;
+			if (x->t == N_PEN && x->flagged && prev_flag)
+				dem += DOUBLE_HYPHEN_DEMERITS;
+			if (forced && prev_flag)
+				dem += FINAL_HYPHEN_DEMERITS;
+			int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+			if (abs(fit - a->fit) > 1)
+				dem += ADJ_DEMERITS;
+			int hrun = x->t == N_PEN && x->flagged ? a->hrun + 1 : 0;
+			if (hrun > MAX_HYPHEN_RUN)
+				continue;
+			dem += a->dem;
+			if (dem < best[fit][hrun]) {
+				best[fit][hrun] = dem;
+				from[fit][hrun] = (int)(a - b);
+			}
+		}
+		nact = keep;
+		for (int f = 0; f < 4; f++)
+			for (int h = 0; h <= MAX_HYPHEN_RUN; h++) {
+				if (from[f][h] < 0)
+					continue;
+				if (nb == cap) {
+					cap *= 2;
+					b = xrealloc(b, cap * sizeof *b);
+				}
+				breakpoint *nbk = &b[nb];
+				nbk->pos = (int)i;
+				nbk->line = b[from[f][h]].line + 1;
+				nbk->fit = f;
+				nbk->hrun = h;
+				nbk->dem = best[f][h];
+				nbk->prev = from[f][h];
+				after_totals(k, (int)i, &nbk->tw, &nbk->ty, &nbk->tz);
+				if (nact == capact) {
+					capact *= 2;
+					act = xrealloc(act, (size_t)capact * sizeof *act);
+				}
+				act[nact++] = (int)nb;
+				nb++;
+			}
+	}
+	free(act);
+	/* the best breakpoint at the final forced break */
+	int bestb = -1;
+	for (size_t q = 0; q < nb; q++)
+		if (b[q].pos == (int)k->nn - 1 && (bestb < 0 || b[q].dem < b[bestb].dem))
+			bestb = (int)q;
+	*bp = b;
+	*nbp = nb;
+	return bestb;
+}
+
+static void item_look(const PangoItem *item, para_piece *pc)
+{
+	for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor c = ((PangoAttrColor *)a)->color;
+			pc->has_color = 1;
+			pc->r = c.red / 65535.0;
+			pc->g = c.green / 65535.0;
+			pc->b = c.blue / 65535.0;
+		} else if (a->klass->type == PANGO_ATTR_RISE) {
+			pc->rise = ((PangoAttrInt *)a)->value / (double)PANGO_SCALE;
+		}
+	}
+}
+
+static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, int b, double x)
+{
+	if (ln->npieces == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		ln->pieces = xrealloc(ln->pieces, *cap * sizeof *ln->pieces);
+	}
+	para_piece *pc = &ln->pieces[ln->npieces++];
+	memset(pc, 0, sizeof *pc);
+	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape(k, s->item, k->text + a, b - a);
+	pc->gi.item = pango_item_copy(s->item);
+	pc->gi.item->offset = a;
+	pc->gi.item->length = b - a;
+	pc->gi.item->num_chars = (int)g_utf8_strlen(k->text + a, b - a);
+	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)gs);
+	pc->x = x;
+	item_look(s->item, pc);
+}
+
+static void build_lines(kp *k, para *p, const breakpoint *b, int last, double emergency)
+{
+	int nl = b[last].line;
+	int *brk = xmalloc((size_t)(nl + 1) * sizeof *brk);
+	for (int q = last, j = nl; q > 0; q = b[q].prev)
+		brk[--j] = b[q].pos;
+	p->lines = xcalloc((size_t)nl, sizeof *p->lines);
+	p->nlines = (size_t)nl;
+	size_t start = 0;
+	for (int j = 0; j < nl; j++) {
+		size_t end = (size_t)brk[j]; /* the break node: excluded, unless a penalty with width */
+		/* skip what a break discards at the start of a line */
+		while (start < end && k->n[start].t != N_BOX)
+			start++;
+		double L = 0, Y = 0, Z = 0;
+		for (size_t i = start; i < end; i++) {
+			const node *x = &k->n[i];
+			if (x->t == N_BOX || x->t == N_GLUE)
+				L += x->w;
+			if (x->t == N_GLUE)
+				Y += x->y, Z += x->z;
+		}
+		const node *bn = &k->n[end];
+		int hyph = bn->t == N_PEN && bn->w > 0;
+		if (hyph)
+			L += bn->w;
+		int lastline = j == nl - 1;
+		double r = 0;
+		if (!lastline) {
+			Y += emergency;
+			if (L < k->measure && Y > 0)
+				r = (k->measure - L) / Y;
+			else if (L > k->measure && Z > 0)
+				r = fmax((k->measure - L) / Z, -1);
+		}
+		para_line *ln = &p->lines[j];
+		size_t cap = 0;
+		double x = 0;
+		int first = -1, lastb = -1;
+		for (size_t i = start; i < end; i++) {
+			const node *nd = &k->n[i];
+			if (nd->t == N_GLUE) {
+				x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
+				continue;
+			}
+			if (nd->t != N_BOX)
+				continue;
+			if (nd->seg < 0) {
+				x += nd->w;
+				continue;
+			}
+			/* contiguous boxes of one segment are drawn as one run */
+			size_t e = i;
+			double w = nd->w;
+			for (;;) {
+				if (e + 1 < end && k->n[e + 1].t == N_BOX && k->n[e + 1].seg == nd->seg)
+					e++;
+				else if (e + 2 < end && k->n[e + 1].t == N_PEN && k->n[e + 2].t == N_BOX &&
+					 k->n[e + 2].seg == nd->seg)
+					e += 2;
+				else
+					break;
+				w += k->n[e].w;
+			}
+			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
+			if (first < 0)
+				first = nd->a;
+			lastb = k->n[e].b;
+			x += w;
+			i = e;
+		}
+		if (hyph) {
+			/* find the segment the hyphen belongs to */
+			const node *prevbox = NULL;
+			for (size_t i = end; i-- > start;)
+				if (k->n[i].t == N_BOX && k->n[i].seg >= 0) {
+					prevbox = &k->n[i];
+					break;
+				}
+			if (prevbox) {
+				const seg *s = &k->segs[prevbox->seg];
+				if (ln->npieces == cap) {
+					cap = cap ? cap * 2 : 8;
+					ln->pieces = xrealloc(ln->pieces, cap * sizeof *ln->pieces);
+				}
+				para_piece *pc = &ln->pieces[ln->npieces++];
+				memset(pc, 0, sizeof *pc);
+				pc->gi.item = pango_item_copy(s->item);
+				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape(k, s->item, "-", 1));
+				pc->x = x;
+				pc->hyphen = 1;
+				item_look(s->item, pc);
+				x += bn->w;
+				ln->hyphenated = 1;
+			}
+		}
+		ln->x = 0;
+		ln->width = x;
+		ln->ratio = r;
+		ln->start = first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : first;
+		ln->len = lastb < 0 ? 0 : lastb - ln->start;
+		start = end + 1;
+	}
+	free(brk);
+}
+
+int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
+{
+	if (spec->font->tracking != 0)
+		return -1;
+	kp k = {0};
+	k.e = e;
+	k.text = p->text->text.data;
+	k.len = p->text->text.len;
+	k.measure = spec->width;
+	k.at = at;
+	k.d = d;
+	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
+	PangoFontDescription *fd = font_role_desc(spec->font);
+	PangoAttribute *fa = pango_attr_font_desc_new(fd);
+	pango_font_description_free(fd);
+	pango_attr_list_insert_before(attrs, fa);
+	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
+	int rc = build_nodes(&k, items, spec);
+	if (rc == 0) {
+		k.sw = xmalloc((k.nn + 1) * sizeof *k.sw);
+		k.sy = xmalloc((k.nn + 1) * sizeof *k.sy);
+		k.sz = xmalloc((k.nn + 1) * sizeof *k.sz);
+		k.sw[0] = k.sy[0] = k.sz[0] = 0;
+		for (size_t i = 0; i < k.nn; i++) {
+			const node *x = &k.n[i];
+			int counts = x->t == N_BOX || x->t == N_GLUE;
+			k.sw[i + 1] = k.sw[i] + (counts ? x->w : 0);
+			k.sy[i + 1] = k.sy[i] + (x->t == N_GLUE ? x->y : 0);
+			k.sz[i + 1] = k.sz[i] + (x->t == N_GLUE ? x->z : 0);
+		}
+		/* pass 0: no hyphens; 1: hyphens; 2: emergency stretch; 3: accept overfull */
+		static const double tol[4] = {100, 200, 1000, 10000};
+		rc = -1;
+		for (int pass = spec->hyphenate ? 0 : 1; pass < 4; pass++) {
+			double es = pass >= 2 ? 0.1 * k.measure : 0;
+			breakpoint *b;
+			size_t nb;
+			int last = kp_pass(&k, pass, tol[pass], es, &b, &nb);
+			if (last >= 0) {
+				build_lines(&k, p, b, last, es);
+				free(b);
+				rc = 0;
+				break;
+			}
+			free(b);
+		}
+		free(k.sw);
+		free(k.sy);
+		free(k.sz);
+	}
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+	pango_attr_list_unref(attrs);
+	free(k.n);
+	free(k.segs);
+	return rc;
+}
