@@ -1,0 +1,213 @@
+/* test_article.c: source articles are read byte-exactly into header, paragraphs, sentences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "check.h"
+#include "util.h"
+
+#define A2018 "briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+#define A2017 "briefs/articles/edm-2017-v14i42-another-russian-failure.txt"
+
+/* Parses text, capturing diagnostics into *msgs (caller frees). */
+static article *parse(const char *text, char **msgs)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag d;
+	diag_init(&d, f);
+	article *a = article_parse(text, strlen(text), "t.txt", &d);
+	fclose(f);
+	if (msgs)
+		*msgs = buf;
+	else
+		free(buf);
+	return a;
+}
+
+static char *para_text(const article *a, size_t i)
+{
+	return xstrndup(a->text + a->paras[i].r.start, a->paras[i].r.end - a->paras[i].r.start);
+}
+
+static char *sent_text(const article *a, size_t p, size_t s)
+{
+	range r = a->paras[p].sents[s];
+	return xstrndup(a->text + r.start, r.end - r.start);
+}
+
+static void real_articles(void)
+{
+	diag d;
+	diag_init(&d, stderr);
+	article *a = article_load(A2018, "edm-2018.txt", loc_none(), &d);
+	CHECK("2018 loads", a != NULL);
+	if (!a)
+		return;
+	CHECK_STR("2018 title", a->title, "Russia Uses Korean Crisis to Score Points in Its Standoff With US");
+	CHECK_STR("2018 publication", a->publication, "Eurasia Daily Monitor");
+	CHECK_STR("2018 volume", a->volume, "15");
+	CHECK_STR("2018 issue", a->issue, "7");
+	CHECK_STR("2018 credit", a->credit, "Sky News");
+	CHECK("2018 length", a->len == 6864);
+	CHECK("2018 has 6 paragraphs", a->nparas == 6);
+	CHECK("2018 p1 bytes", a->paras[0].r.start == 143 && a->paras[0].r.end == 1077 && a->paras[0].line == 7);
+	CHECK("2018 p3 bytes", a->paras[2].r.start == 2601 && a->paras[2].r.end == 3796 && a->paras[2].line == 11);
+	CHECK("2018 p6 ends at end of file (no final newline)", a->paras[5].r.end == 6864);
+	CHECK("2018 p1 has 4 sentences", a->paras[0].nsents == 4);
+	char *s = sent_text(a, 0, 0);
+	CHECK_STR("sentence ends after closing quote", s,
+		  "During a January 11 meeting with the editors of major Russian print media outlets, President "
+		  "Vladimir Putin praised the North Korean leader, Kim Jong Un, as a mature and \xE2\x80\x9C"
+		  "absolutely learned politician.\xE2\x80\x9D");
+	free(s);
+	s = sent_text(a, 0, 1);
+	CHECK("second sentence starts at 'According'", strncmp(s, "According to Putin", 18) == 0);
+	free(s);
+	/* sentences cover the paragraph except the spaces between */
+	int ok = 1;
+	for (size_t p = 0; p < a->nparas; p++) {
+		const art_para *ap = &a->paras[p];
+		ok &= ap->nsents > 0 && ap->sents[0].start == ap->r.start && ap->sents[ap->nsents - 1].end == ap->r.end;
+		for (size_t k = 1; k < ap->nsents; k++)
+			ok &= ap->sents[k].start > ap->sents[k - 1].end && a->text[ap->sents[k - 1].end] == ' ';
+	}
+	CHECK("sentences tile paragraphs", ok);
+	article_free(a);
+
+	a = article_load(A2017, "edm-2017.txt", loc_none(), &d);
+	CHECK("2017 loads", a != NULL);
+	if (!a)
+		return;
+	CHECK_STR("2017 volume", a->volume, "14");
+	CHECK_STR("2017 issue", a->issue, "42");
+	CHECK_STR("2017 credit", a->credit, "RBTH");
+	CHECK("2017 has 6 paragraphs", a->nparas == 6);
+	CHECK("2017 p2 bytes", a->paras[1].r.start == 1031 && a->paras[1].r.end == 2095);
+	/* "Pravda.ru, March 21)." and "(Mid.ru, March 15)." */
+	char *p2s3 = sent_text(a, 1, 2);
+	CHECK("2017 p2 s3 starts 'Yet, in fact'", strncmp(p2s3, "Yet, in fact", 12) == 0);
+	free(p2s3);
+	CHECK("2017 no errors", d.errors == 0);
+	article_free(a);
+}
+
+static void header_and_layout(void)
+{
+	article *a = parse("Title here\r\n\r\nPublication: Foo Bar Volume: 3 Issue: 12\r\n\r\n"
+			   "First para\r\nline two.\r\n\r\n\r\nSecond para.",
+			   NULL);
+	CHECK("CRLF parses", a != NULL);
+	if (!a)
+		return;
+	CHECK_STR("CRLF title without \\r", a->title, "Title here");
+	CHECK_STR("publication", a->publication, "Foo Bar");
+	CHECK_STR("issue", a->issue, "12");
+	CHECK("no credit", a->credit == NULL);
+	CHECK("two paragraphs", a->nparas == 2);
+	char *p = para_text(a, 0);
+	CHECK_STR("multi-line paragraph keeps its bytes", p, "First para\r\nline two.");
+	free(p);
+	p = para_text(a, 1);
+	CHECK_STR("last paragraph without final newline", p, "Second para.");
+	free(p);
+	CHECK("paragraph lines", a->paras[0].line == 5 && a->paras[1].line == 9);
+	article_free(a);
+
+	a = parse("Just a title\nA paragraph right away.\n", NULL);
+	CHECK("no Publication line is fine", a && !a->publication && !a->volume && a->nparas == 1);
+	article_free(a);
+}
+
+static void sentences(void)
+{
+	article *a = parse("T\n\nThe U.S. Army met Gen. Smith and Mr. J. R. Jones on Jan. 5. It cost 2.5 percent more. "
+			   "\xE2\x80\x9CWhy?\xE2\x80\x9D he asked. \xE2\x80\x9C" "Because.\xE2\x80\x9D "
+			   "Sales rose (a lot). 2018 was better! the end.\n",
+			   NULL);
+	CHECK("sentence article parses", a != NULL);
+	if (!a)
+		return;
+	const char *want[] = {
+		"The U.S. Army met Gen. Smith and Mr. J. R. Jones on Jan. 5.",
+		"It cost 2.5 percent more.",
+		"\xE2\x80\x9CWhy?\xE2\x80\x9D he asked.",
+		"\xE2\x80\x9C" "Because.\xE2\x80\x9D",
+		"Sales rose (a lot).",
+		"2018 was better! the end.",
+	};
+	CHECK("six sentences", a->paras[0].nsents == 6);
+	for (size_t i = 0; i < 6 && i < a->paras[0].nsents; i++) {
+		char *s = sent_text(a, 0, i);
+		char name[64];
+		snprintf(name, sizeof name, "sentence %zu", i + 1);
+		CHECK_STR(name, s, want[i]);
+		free(s);
+	}
+	article_free(a);
+}
+
+static void errors(void)
+{
+	char *msg;
+	article *a = parse("Title\n\nGood line\nbad \xFF byte\n", &msg);
+	CHECK("invalid UTF-8 rejected", a == NULL);
+	CHECK_STR("invalid UTF-8 line:col", msg,
+		  "t.txt:4:5: error: invalid UTF-8 (byte 0xFF); source files must be UTF-8 text\n");
+	free(msg);
+
+	a = parse("T\n\n\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xC3\x28\n", &msg);
+	CHECK_STR("invalid UTF-8 column counts characters", msg,
+		  "t.txt:3:7: error: invalid UTF-8 (byte 0xC3); source files must be UTF-8 text\n");
+	free(msg);
+
+	a = parse("", &msg);
+	CHECK_STR("empty file", msg, "t.txt: error: empty file: expected a title line and paragraphs\n");
+	free(msg);
+	a = parse("\n  \n\r\n", &msg);
+	CHECK_STR("blank file is empty", msg, "t.txt: error: empty file: expected a title line and paragraphs\n");
+	free(msg);
+	a = parse("Title\n\nPublication: X Volume: 1 Issue: 2\n\n(Source: Y)\n\n", &msg);
+	CHECK("header only rejected", a == NULL);
+	CHECK_STR("no paragraphs", msg, "t.txt: error: no paragraphs after the header\n");
+	free(msg);
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag d;
+	diag_init(&d, f);
+	a = article_load("briefs/articles/nope.txt", "articles/nope.txt", loc_at("brief.yaml", 7, 11), &d);
+	a = article_load("briefs/articles", "articles", loc_at("brief.yaml", 8, 11), &d);
+	fclose(f);
+	CHECK_STR("missing and directory", buf,
+		  "brief.yaml:7:11: error: cannot read source 'articles/nope.txt': no such file\n"
+		  "brief.yaml:8:11: error: cannot read source 'articles': is a directory, not a file\n");
+	free(buf);
+
+	size_t big = ARTICLE_MAX_BYTES + 1;
+	char *huge = xmalloc(big + 1);
+	memset(huge, 'a', big);
+	huge[big] = 0;
+	huge[1] = '\n';
+	huge[2] = '\n';
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	diag_init(&d, f);
+	a = article_parse(huge, big, "big.txt", &d);
+	fclose(f);
+	CHECK("over the size limit rejected", a == NULL);
+	CHECK_STR("size limit message", buf, "big.txt: error: source file is larger than the limit of 8 MiB\n");
+	free(buf);
+	free(huge);
+}
+
+int main(void)
+{
+	real_articles();
+	header_and_layout();
+	sentences();
+	errors();
+	CHECK_DONE();
+}
