@@ -263,6 +263,46 @@ static long find_in(const ftext *f, size_t from, size_t to, const char *pat, siz
 	return -1;
 }
 
+/* 1 if the character ending just before folded position i (or starting at it) is part of
+ * a word: letters and digits of any script. */
+static int word_before(const ftext *f, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t b = i - 1;
+	while (b > 0 && ((unsigned char)f->s[b] & 0xC0) == 0x80)
+		b--;
+	uint32_t c;
+	if (!utf8_decode(f->s + b, i - b, &c))
+		return 0;
+	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
+}
+
+static int word_at(const char *s, size_t len, size_t i)
+{
+	uint32_t c;
+	if (i >= len || !utf8_decode(s + i, len - i, &c))
+		return 0;
+	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
+}
+
+/* Like find_in, but the match may not start or end inside a word of the source: "eta" is
+ * not found in "Zeta". */
+static long find_word(const ftext *f, size_t from, size_t to, const char *pat, size_t n)
+{
+	int wb = word_at(pat, n, 0);
+	size_t k = n;
+	while (k > 0 && ((unsigned char)pat[k - 1] & 0xC0) == 0x80)
+		k--;
+	int we = k > 0 && word_at(pat, n, k - 1);
+	for (long at; (at = find_in(f, from, to, pat, n)) >= 0; from = (size_t)at + 1) {
+		size_t e = (size_t)at + n;
+		if ((!wb || !word_before(f, (size_t)at)) && (!we || e >= f->len || !word_at(f->s, f->len, e)))
+			return at;
+	}
+	return -1;
+}
+
 /* Places the pieces in order in paragraph para from folded position pos, piece 0 at its
  * first occurrence. starts[] gets each piece's position. Returns 1 if all were placed. */
 static int place(const matcher *m, const needle *nd, size_t para, size_t pos, size_t *starts)
@@ -274,7 +314,7 @@ static int place(const matcher *m, const needle *nd, size_t para, size_t pos, si
 			size_t prev = starts[k - 1] + nd->pc[k - 1].len;
 			pos = prev + (prev < f->len && f->s[prev] == ' ' ? 2 : 1);
 		}
-		long at = find_in(f, pos, f->len, nd->f.s + nd->pc[k].off, nd->pc[k].len);
+		long at = find_word(f, pos, f->len, nd->f.s + nd->pc[k].off, nd->pc[k].len);
 		if (at < 0)
 			return 0;
 		starts[k] = (size_t)at;
@@ -414,7 +454,7 @@ int match_in_spans(const matcher *m, const span *within, size_t n, const char *p
 		size_t hi = lo;
 		while (hi < p->len && p->en[hi] <= within[i].r.end)
 			hi++;
-		long at = find_in(p, lo, hi, f.s, f.len);
+		long at = find_word(p, lo, hi, f.s, f.len);
 		if (at >= 0) {
 			out->para = within[i].para;
 			out->r = src_range(p, (size_t)at, f.len);

@@ -1,0 +1,263 @@
+/* test_match.c: folded matching, elisions, from/to, highlights and closest-passage notes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "check.h"
+#include "match.h"
+#include "util.h"
+
+#define A2018 "briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+
+static article *art(const char *text)
+{
+	diag d;
+	diag_init(&d, stderr);
+	return article_parse(text, strlen(text), "t.txt", &d);
+}
+
+/* The source text of span i of r, or NULL. */
+static char *span_text(const article *a, const match *r, size_t i)
+{
+	if (i >= r->nspans)
+		return NULL;
+	return xstrndup(a->text + r->spans[i].r.start, r->spans[i].r.end - r->spans[i].r.start);
+}
+
+/* The first span's source text when words are found, else "(none)". */
+static char *first(const matcher *m, const article *a, const char *words)
+{
+	match r;
+	if (!match_text(m, words, &r))
+		return xstrdup("(none)");
+	strbuf sb = {0};
+	for (size_t i = 0; i < r.nspans; i++) {
+		char *t = span_text(a, &r, i);
+		sb_printf(&sb, "%s%d:%s", i ? "|" : "", r.spans[i].para + 1, t);
+		free(t);
+	}
+	match_clear(&r);
+	return sb_steal(&sb);
+}
+
+#define MATCHES(name, words, want)                      \
+	do {                                            \
+		char *got_ = first(m, a, words);        \
+		CHECK_STR(name, got_, want);            \
+		free(got_);                             \
+	} while (0)
+
+static void folding(void)
+{
+	article *a = art("T\n\n"
+			 "He said \xE2\x80\x9Cyes\xE2\x80\x9D and \xE2\x80\x9Eja\xE2\x80\x9F, it\xE2\x80\x99s 5\xE2\x80\xB2 and "
+			 "\xE2\x80\x9Aok\xE2\x80\x98 10\xE2\x80\xB3 tall.\n\n"
+			 "His goal\xE2\x80\x94he said\xE2\x80\x94was 1950\xE2\x80\x93" "1953 or non\xE2\x80\x91" "break; "
+			 "wait \xE2\x80\xA6 then\xC2\xA0" "a  b\nc.\n\n"
+			 "Plain -- dashes --- here - and... dots, \"quoted\" 'single'.\n\n"
+			 "The \xD0\x9C" "6 thing.\n");
+	CHECK("fold article parses", a != NULL);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	MATCHES("straight double quote matches curly", "said \"yes\" and",
+		"1:said \xE2\x80\x9Cyes\xE2\x80\x9D and");
+	MATCHES("low-9 and reversed quotes fold", "\"ja\"", "1:\xE2\x80\x9Eja\xE2\x80\x9F");
+	MATCHES("straight apostrophe matches curly", "it's", "1:it\xE2\x80\x99s");
+	MATCHES("prime folds with apostrophe", "5' and", "1:5\xE2\x80\xB2 and");
+	MATCHES("single low-9 quote folds", "'ok'", "1:\xE2\x80\x9Aok\xE2\x80\x98");
+	MATCHES("double prime folds with double quote", "10\" tall", "1:10\xE2\x80\xB3 tall");
+	MATCHES("-- matches em dash", "goal--he", "2:goal\xE2\x80\x94he");
+	MATCHES("spaces around em dash optional", "goal -- he said \xE2\x80\x94 was",
+		"2:goal\xE2\x80\x94he said\xE2\x80\x94was");
+	MATCHES("--- matches em dash", "goal---he", "2:goal\xE2\x80\x94he");
+	MATCHES("hyphen matches en dash", "1950-1953", "2:1950\xE2\x80\x93" "1953");
+	MATCHES("hyphen matches non-breaking hyphen", "non-break", "2:non\xE2\x80\x91" "break");
+	MATCHES("... matches ellipsis character", "wait ... then", "2:wait \xE2\x80\xA6 then");
+	MATCHES("NBSP, double space and newline are one space", "then a b c.", "2:then\xC2\xA0" "a  b\nc.");
+	MATCHES("em dash matches --", "Plain \xE2\x80\x94 dashes \xE2\x80\x94 here", "3:Plain -- dashes --- here");
+	MATCHES("en dash matches hyphen", "here \xE2\x80\x93 and", "3:here - and");
+	MATCHES("ellipsis character matches ...", "and\xE2\x80\xA6 dots", "3:and... dots");
+	MATCHES("curly quotes match straight in source", "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x98single\xE2\x80\x99",
+		"3:\"quoted\" 'single'");
+	MATCHES("case is not folded", "plain -- dashes", "(none)");
+	MATCHES("hyphen is not an em dash", "Plain - dashes", "(none)");
+	MATCHES("Latin M is not Cyrillic EM", "The M6", "(none)");
+	MATCHES("Cyrillic EM matches itself", "The \xD0\x9C" "6", "4:The \xD0\x9C" "6");
+	MATCHES("leading and trailing spaces ignored", "  wait  ", "2:wait");
+	MATCHES("no match inside a word", "oal", "(none)");
+	MATCHES("punctuation edges need no word boundary", "\"yes", "1:\xE2\x80\x9Cyes");
+	matcher_free(m);
+	article_free(a);
+}
+
+static void elisions(void)
+{
+	article *a = art("T\n\nOne two three four five six.\n\nSeven eight nine. One two and again.\n\n"
+			 "Ellipsis ... in the text here.\n");
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	MATCHES("[...] elision", "One two [...] five", "1:One two|1:five");
+	MATCHES("[\xE2\x80\xA6] elision", "two [\xE2\x80\xA6] four [\xE2\x80\xA6] six.", "1:two|1:four|1:six.");
+	MATCHES("[ ... ] with inner spaces", "One [ ... ] six", "1:One|1:six");
+	MATCHES("pieces out of order fail", "five [...] two", "(none)");
+	MATCHES("pieces across paragraphs fail", "five six. [...] Seven", "(none)");
+	MATCHES("elided stretch must not be empty", "One two [...] three", "(none)");
+	MATCHES("bare ... elides when not literal", "One two ... six", "1:One two|1:six");
+	MATCHES("bare \xE2\x80\xA6 elides when not literal", "Seven \xE2\x80\xA6 again", "2:Seven|2:again");
+	MATCHES("literal ellipsis preferred when in source", "Ellipsis ... in", "3:Ellipsis ... in");
+	MATCHES("elision found in a later paragraph", "One two [...] again", "2:One two|2:again");
+
+	match r;
+	CHECK("first of many found", match_text(m, "One two", &r));
+	CHECK("first of many is paragraph 1", r.nspans == 1 && r.spans[0].para == 0);
+	CHECK("one other, in paragraph 2", r.nothers == 1 && r.others[0].para == 1);
+	match_clear(&r);
+	CHECK("other occurrences cover their whole match", match_text(m, "One [...] again", &r) && r.nothers == 0);
+	match_clear(&r);
+	matcher_free(m);
+	article_free(a);
+}
+
+static void from_to(void)
+{
+	article *a = art("T\n\nAlpha beta gamma.\n\nDelta epsilon.\n\nZeta eta theta.\n\nAlpha again.\n");
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	match r;
+	CHECK("from/to across paragraphs", match_from_to(m, "beta", "eta", &r) == MATCH_OK);
+	CHECK("three spans", r.nspans == 3);
+	if (r.nspans == 3) {
+		char *t = span_text(a, &r, 0);
+		CHECK_STR("first span: from .. end of paragraph", t, "beta gamma.");
+		free(t);
+		t = span_text(a, &r, 1);
+		CHECK_STR("middle span: whole paragraph", t, "Delta epsilon.");
+		free(t);
+		t = span_text(a, &r, 2);
+		CHECK_STR("last span: start .. end of to", t, "Zeta eta");
+		free(t);
+		CHECK("span paragraphs", r.spans[0].para == 0 && r.spans[1].para == 1 && r.spans[2].para == 2);
+	}
+	CHECK("other occurrences of from", r.nothers == 0);
+	match_clear(&r);
+	CHECK("from/to in one paragraph", match_from_to(m, "Alpha", "gamma.", &r) == MATCH_OK && r.nspans == 1);
+	char *t = span_text(a, &r, 0);
+	CHECK_STR("one span", t, "Alpha beta gamma.");
+	free(t);
+	CHECK("from found twice", r.nothers == 1 && r.others[0].para == 3);
+	match_clear(&r);
+	CHECK("from missing", match_from_to(m, "Omega", "eta", &r) == MATCH_NO_FROM && r.nspans == 0);
+	CHECK("to only before from", match_from_to(m, "Zeta", "Delta", &r) == MATCH_NO_TO && r.nspans == 0);
+	CHECK("to searched after from ends", match_from_to(m, "eta", "eta", &r) == MATCH_NO_TO);
+	match_clear(&r);
+
+	/* highlights */
+	CHECK("quote found", match_text(m, "Alpha beta [...] Delta", &r) == 0);
+	CHECK("quote with elision found", match_text(m, "Alpha [...] gamma.", &r) == 1);
+	span hl;
+	CHECK("highlight inside the second piece", match_in_spans(m, r.spans, r.nspans, "gamma", &hl));
+	CHECK("highlight range", hl.para == 0 && strncmp(a->text + hl.r.start, "gamma", 5) == 0 &&
+					 hl.r.end - hl.r.start == 5);
+	CHECK("highlight in the elided part not found", !match_in_spans(m, r.spans, r.nspans, "beta", &hl));
+	CHECK("highlight not found inside a word", !match_in_spans(m, r.spans, r.nspans, "amma", &hl));
+	match_clear(&r);
+	matcher_free(m);
+	article_free(a);
+}
+
+/* Explanation notes for words, as printed. */
+static char *explain(const matcher *m, const char *words)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag d;
+	diag_init(&d, f);
+	match_explain(m, words, &d);
+	fclose(f);
+	return buf;
+}
+
+static void closest(void)
+{
+	diag d;
+	diag_init(&d, stderr);
+	article *a = article_load(A2018, "edm-2018.txt", loc_none(), &d);
+	CHECK("2018 loads", a != NULL);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	char *e = explain(m, "four command-and-control SU 83M6E2 centers");
+	CHECK_STR("Cyrillic look-alike hint", e,
+		  "edm-2018.txt:17:564: note: closest passage, paragraph 6: \xE2\x80\x9C"
+		  "four command-and-control SU 83\xD0\x9C" "6\xD0\x95" "2 centers\xE2\x80\x9D\n"
+		  "edm-2018.txt:17:594: note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed "
+		  "LATIN CAPITAL LETTER M; copy the text from the source\n"
+		  "edm-2018.txt:17:594: note: the source has CYRILLIC CAPITAL LETTER IE (U+0415) where you typed "
+		  "LATIN CAPITAL LETTER E; copy the text from the source\n");
+	free(e);
+	e = explain(m, "share the same veroyatny protivnik, but");
+	CHECK_STR("typo in the source is shown", e,
+		  "edm-2018.txt:11:22: note: closest passage, paragraph 3: \xE2\x80\x9Cshare the same veroyatny protivnk, but\xE2\x80\x9D\n"
+		  "edm-2018.txt:11:54: note: you typed 'protivnik', the source has 'protivnk'\n");
+	free(e);
+	e = explain(m, "during the cold War by the Soviet");
+	CHECK("case difference called out", e && strstr(e, "note: letter case differs: you typed 'cold', the source has 'Cold'\n"));
+	free(e);
+	e = explain(m, "as before (, January 11, 2018). On December 22");
+	CHECK("paragraph end called out",
+	      e && strstr(e, "note: paragraph 1 ends here, but you typed more: 'On December 22'\n"));
+	free(e);
+	e = explain(m, "direct allies [...] Moscow and Pyongyang");
+	CHECK_STR("pieces out of order explained", e,
+		  "edm-2018.txt: note: each part between elisions is in the source, but not all in this order in one paragraph\n"
+		  "edm-2018.txt:11:85: note: part 1, 'direct allies', is first found in paragraph 3\n"
+		  "edm-2018.txt:11:1: note: part 2, 'Moscow and Pyongyang', is first found in paragraph 3\n");
+	free(e);
+	e = explain(m, "Moscow and Pyongyang [...] direkt allies");
+	CHECK("missing piece named", e && strstr(e, "note: part 2 of 2 between elisions is not in the source: 'direkt allies'\n") &&
+					     strstr(e, "you typed 'direkt', the source has 'direct'"));
+	free(e);
+	e = explain(m, "zzzz qqqq");
+	CHECK_STR("nothing close", e, "edm-2018.txt: note: no passage of the source shares a word with it\n");
+	free(e);
+	CHECK_STR("letter names", match_letter_name(0x3BF), "GREEK SMALL LETTER OMICRON");
+	matcher_free(m);
+	article_free(a);
+}
+
+/* A few MB of text: candidates come from rare words, so explaining stays fast. */
+static void big(void)
+{
+	strbuf sb = {0};
+	sb_puts(&sb, "Big\n\n");
+	for (int i = 0; i < 20000; i++)
+		sb_printf(&sb, "Paragraph %d says the same common words again and again for the test.\n\n", i);
+	sb_puts(&sb, "A rare zebra-striped passage near the end.\n");
+	article *a = art(sb.data);
+	sb_free(&sb);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	char *e = explain(m, "A rare zebra-stripped passage");
+	CHECK("big article: closest passage found", e && strstr(e, "paragraph 20001") && strstr(e, "'zebra-stripped'"));
+	free(e);
+	match r;
+	CHECK("big article: exact match", match_text(m, "Paragraph 19999 says", &r) && r.spans[0].para == 19999);
+	match_clear(&r);
+	matcher_free(m);
+	article_free(a);
+}
+
+int main(void)
+{
+	folding();
+	elisions();
+	from_to();
+	closest();
+	big();
+	CHECK_DONE();
+}
