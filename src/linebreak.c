@@ -93,7 +93,8 @@ static const PangoGlyphString *shape(kp *k, PangoItem *item, const char *s, int 
 	}
 	k->e->misses++;
 	gs = pango_glyph_string_new();
-	pango_shape_with_flags(s, n, k->text, (int)k->len, &item->analysis, gs, PANGO_SHAPE_NONE);
+	/* shaped on its own, so that the cached result does not depend on the paragraph */
+	pango_shape_with_flags(s, n, s, n, &item->analysis, gs, PANGO_SHAPE_NONE);
 	g_hash_table_insert(k->e->shapes, key, gs);
 	return gs;
 }
@@ -191,9 +192,15 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 			size_t j = i;
 			while (j < n && is_letter((unsigned char)w[j]))
 				j++;
-			/* a run glued to digits or other letters is a code, not a word */
-			int clean = (i == 0 || !((unsigned char)w[i - 1] >= 0x80 || (w[i - 1] >= '0' && w[i - 1] <= '9'))) &&
-				    (j == n || !((unsigned char)w[j] >= 0x80 || (w[j] >= '0' && w[j] <= '9')));
+			/* a run glued to digits or to letters of another script is a code or a
+			 * name, not a word; punctuation such as quotes around it is fine */
+			int clean = 1;
+			if (i > 0) {
+				gunichar before = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
+				clean &= !g_unichar_isalnum(before);
+			}
+			if (j < n)
+				clean &= !g_unichar_isalnum(g_utf8_get_char(w + j));
 			if (clean) {
 				unsigned char *ok = xcalloc(j - i + 1, 1);
 				if (hyph_points(k->e->hyph, w + i, j - i, ok) > 0)
@@ -495,13 +502,15 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 				Y += x->y, Z += x->z;
 		}
 		const node *bn = &k->n[end];
-		int hyph = bn->t == N_PEN && bn->w > 0;
+		int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
 		if (hyph)
 			L += bn->w;
 		int lastline = j == nl - 1;
 		double r = 0;
+		/* emergency stretch only helps choose the breaks; glue stretches by its own
+		 * amount, so those lines come out loose rather than impossible */
+		(void)emergency;
 		if (!lastline) {
-			Y += emergency;
 			if (L < k->measure && Y > 0)
 				r = (k->measure - L) / Y;
 			else if (L > k->measure && Z > 0)

@@ -1,6 +1,6 @@
 # fonts.sh: the bundled fonts are the ones listed, and mkbrief reads nothing else: no
 # system fonts, no system or user fontconfig files, even with a hostile HOME.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 cd "$ROOT"
 check "fonts/SHA256SUMS match" sh -c 'cd fonts && sha256sum --quiet -c SHA256SUMS'
 listed=$(awk '{print $2}' fonts/SHA256SUMS | sort | tr '\n' ' ')

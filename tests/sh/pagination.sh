@@ -1,6 +1,6 @@
 # pagination.sh: no widows or orphans, no heading stranded at a page foot, nothing past
 # the margins, overlong words broken, markup escaped, missing glyphs reported.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 cd "$ROOT/tests/typeset"
 "$MKBRIEF" --dump-layout widows.yaml >"$T/w.txt" 2>"$T/err"
 if [ $? -ne 0 ]; then fail "widow trap lays out ($(head -2 "$T/err"))"; exit 0; fi

@@ -1,6 +1,6 @@
 # typeset.sh: the Korea brief as a PDF: pages, text where it belongs, banners and page
 # numbers on every page, fonts, structure, links, outline, determinism, atomic output.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 cd "$ROOT"
 B=briefs/korea-jan2018.yaml
 "$MKBRIEF" -o "$T/k.pdf" "$B" 2>"$T/err"

@@ -1,4 +1,4 @@
-# lib.sh: helpers for shell tests; each check prints one PASS or FAIL line.
+# lib.bash: helpers for shell tests; each check prints one PASS or FAIL line.
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 TESTNAME=$(basename "$0" .sh)

@@ -1,0 +1,120 @@
+/* test_para.c: paragraphs set by the total-fit breaker and by Pango: widths, hyphens,
+ * spacing, overlong words, missing glyphs. */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "fonts.h"
+#include "para.h"
+
+static const char *KOREA =
+	"During a January 11 meeting with the editors of major Russian print media outlets, President Vladimir "
+	"Putin praised the North Korean leader, Kim Jong Un, as a mature and \xE2\x80\x9C" "absolutely learned "
+	"politician.\xE2\x80\x9D According to Putin, Kim \xE2\x80\x9Chas, without a doubt, won the game and achieved "
+	"his strategic goal\xE2\x80\x94he has a nuclear weapon and a missile that can reach any target on the "
+	"territory of his probable adversary\xE2\x80\x94" "and now is interested in defusing and consolidating the "
+	"situation.\xE2\x80\x9D The term \xE2\x80\x9Cprobable adversary\xE2\x80\x9D (veroyatny protivnik) was "
+	"regularly used during the Cold War by the Soviet military to refer indirectly to the United States and its "
+	"allies. The expression went out of use after the Cold War ended and the Soviet Union collapsed; but today, "
+	"with the arrival of a new cold war and a renewed global standoff with the US, veroyatny protivnik is "
+	"apparently back and it means exactly the same as before.";
+
+static para *set(para_engine *e, const char *text, double width, int optimal, diag *d)
+{
+	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}};
+	rich *r = rich_new();
+	rich_add(r, text, strlen(text));
+	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, optimal, 1};
+	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
+}
+
+int main(void)
+{
+	diag d;
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *err = open_memstream(&buf, &blen);
+	diag_init(&d, err);
+	fonts *f = fonts_new("fonts", NULL, &d);
+	CHECK("fonts load", f != NULL);
+	if (!f)
+		CHECK_DONE();
+	PangoContext *ctx = fonts_context_new(f);
+	pango_cairo_context_set_resolution(ctx, 72);
+	para_engine *e = para_engine_new(ctx, "en-US");
+	CHECK("en-US hyphenation patterns found", e->hyph != NULL);
+
+	para *p = set(e, KOREA, 400, 1, &d);
+	CHECK("total-fit breaker used", p->optimal);
+	CHECK("several lines", p->nlines >= 6);
+	int justified_ok = 1, hyphens = 0, run = 0, maxrun = 0, loose = 0;
+	for (size_t i = 0; i < p->nlines; i++) {
+		const para_line *ln = &p->lines[i];
+		if (i + 1 < p->nlines && fabs(ln->width - 400) > 0.05) {
+			justified_ok = 0;
+			printf("line %zu: width %.3f ratio %.3f\n", i, ln->width, ln->ratio);
+		}
+		if (ln->ratio > 1.26) /* badness over TeX's tolerance of 200 */
+			loose++;
+		hyphens += ln->hyphenated;
+		run = ln->hyphenated ? run + 1 : 0;
+		if (run > maxrun)
+			maxrun = run;
+	}
+	CHECK("justified lines fill the measure exactly", justified_ok);
+	CHECK("last line not stretched", p->lines[p->nlines - 1].width < 400 && p->lines[p->nlines - 1].ratio == 0);
+	CHECK("no very loose line", loose == 0);
+	CHECK("never more than two hyphens in a row", maxrun <= 2);
+	char *last = para_line_text(p, p->nlines - 1);
+	CHECK("last word not hyphenated", strstr(last, "before.") != NULL);
+	free(last);
+	/* the lines cover the paragraph, with only spaces between them */
+	int covers = p->lines[0].start == 0;
+	for (size_t i = 0; i + 1 < p->nlines; i++) {
+		int end = p->lines[i].start + p->lines[i].len;
+		for (int q = end; q < p->lines[i + 1].start; q++)
+			if (KOREA[q] != ' ')
+				covers = 0;
+		if (end > p->lines[i + 1].start)
+			covers = 0;
+	}
+	const para_line *ll = &p->lines[p->nlines - 1];
+	CHECK("lines cover the text", covers && (size_t)(ll->start + ll->len) == strlen(KOREA));
+	para_free(p);
+
+	/* narrow measure: hyphenation must come in */
+	p = set(e, KOREA, 140, 1, &d);
+	for (size_t i = 0; i < p->nlines; i++)
+		hyphens += p->lines[i].hyphenated;
+	CHECK("narrow measure hyphenates", hyphens > 0);
+	para_free(p);
+
+	/* a word longer than the line is broken, not drawn past the margin */
+	p = set(e, "Before Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis after.", 120, 1, &d);
+	int inside = 1;
+	for (size_t i = 0; i < p->nlines; i++)
+		if (p->lines[i].width > 120.5)
+			inside = 0;
+	CHECK("overlong word broken inside the measure", inside && p->nlines >= 3);
+	para_free(p);
+
+	CHECK("no errors so far", d.errors == 0);
+	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
+	fflush(err);
+	CHECK("missing glyph is an error", d.errors == 1);
+	CHECK("missing glyph message", buf && strstr(buf, "t.yaml:3:5: error: character '\xE6\xBC\xA2' (U+6F22) is not in the bundled fonts"));
+	para_free(p);
+
+	p = set(e, KOREA, 300, 0, &d);
+	CHECK("Pango breaker still available", !p->optimal && p->layout && p->nlines >= 6);
+	para_free(p);
+	CHECK("shaping cache is used", e->hits > 0);
+
+	para_engine_free(e);
+	g_object_unref(ctx);
+	fonts_free(f);
+	fclose(err);
+	free(buf);
+	CHECK_DONE();
+}
