@@ -663,24 +663,44 @@ static int word_count_cmp(const void *x, const void *y)
 
 /* Candidate alignments from the piece's rarest words: each occurrence of a word votes for
  * the piece starting where that word's offset puts it. Cheap: a few linear scans. */
-static size_t candidates(const matcher *m, const char *pc, size_t plen, cand **out)
+static void add_word(word **all, size_t *n, size_t off, size_t len)
+{
+	*all = xrealloc(*all, (*n + 1) * sizeof **all);
+	(*all)[*n].off = off;
+	(*all)[*n].len = len;
+	(*all)[*n].count = 0;
+	(*n)++;
+}
+
+/* gram 0: the piece's words of 3 bytes or more; else every run of gram characters without
+ * a space (for a piece whose every word is mistyped, such as "83M6E2" for "83М6Е2"). */
+static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram, cand **out)
 {
 	word w[MAX_WORDS];
 	size_t nw = 0, allw = 0;
 	word *all = NULL;
-	for (size_t i = 0; i < plen;) {
+	for (size_t i = 0; i < plen && !gram;) {
 		while (i < plen && (pc[i] == ' ' || !is_word_cp((unsigned char)pc[i])))
 			i++;
 		size_t b = i;
 		while (i < plen && pc[i] != ' ' && is_word_cp((unsigned char)pc[i]))
 			i++;
-		if (i - b >= 3) {
-			all = xrealloc(all, (allw + 1) * sizeof *all);
-			all[allw].off = b;
-			all[allw].len = i - b;
-			all[allw].count = 0;
-			allw++;
+		if (i - b >= 3)
+			add_word(&all, &allw, b, i - b);
+	}
+	for (size_t i = 0; i < plen && gram; i++) {
+		if (((unsigned char)pc[i] & 0xC0) == 0x80)
+			continue;
+		size_t e = i;
+		int k = 0;
+		while (k < gram && e < plen && pc[e] != ' ') {
+			e++;
+			while (e < plen && ((unsigned char)pc[e] & 0xC0) == 0x80)
+				e++;
+			k++;
 		}
+		if (k == gram)
+			add_word(&all, &allw, i, e - i);
 	}
 	qsort(all, allw, sizeof *all, word_len_cmp);
 	for (size_t i = 0; i < allw && nw < MAX_WORDS; i++) {
@@ -852,7 +872,9 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 {
 	const article *a = m->a;
 	cand *c = NULL;
-	size_t nc = candidates(m, pc, plen, &c);
+	size_t nc = candidates(m, pc, plen, 0, &c);
+	for (int gram = 4; nc == 0 && gram >= 2; gram -= 2)
+		nc = candidates(m, pc, plen, gram, &c);
 	if (nc == 0) {
 		diag_note(d, loc_at(a->display, 0, 0), "no passage of the source shares a word with it");
 		free(c);
@@ -953,6 +975,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 		/* look-alike letters anywhere in the passage */
 		int lookalikes = 0, first_is_lookalike = 0;
 		uint32_t seen[8][2];
+		size_t seen_off[8];
 		i = 0, j = tstart;
 		for (size_t k = 0; k < nops; k++) {
 			if (ops[k] == 'S' && lookalike(nd.c[i], tx.c[j])) {
@@ -964,6 +987,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 				if (!dup && lookalikes < 8) {
 					seen[lookalikes][0] = nd.c[i];
 					seen[lookalikes][1] = tx.c[j];
+					seen_off[lookalikes] = f->st[tx.at[j]];
 					lookalikes++;
 				}
 			}
@@ -1015,7 +1039,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 		sb_free(&has);
 		for (int q = 0; q < lookalikes; q++) {
 			const char *src = match_letter_name(seen[q][1]), *you = match_letter_name(seen[q][0]);
-			diag_note(d, dl,
+			diag_note(d, art_loc(a, seen_off[q]),
 				  "the source has %s (U+%04lX) where you typed %s; copy the text from the source", src,
 				  (unsigned long)seen[q][1], you);
 		}

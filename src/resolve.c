@@ -1,3 +1,224 @@
-/* resolve.c: STUB — resolves quotes, excerpts and citations against the sources. */
+/* resolve.c: reads a brief's sources and pins every quote, excerpt, highlight and citation to
+ * byte ranges of the source text, reporting each that does not hold with the closest passage. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "brief.h"
-int brief_resolve(brief *b, diag *d) { (void)b; (void)d; return -1; }
+#include "match.h"
+#include "util.h"
+
+typedef struct resolver {
+	brief *b;
+	diag *d;
+	matcher **m; /* one per source; NULL when its article did not load */
+} resolver;
+
+static const source *src_of(const resolver *R, int i)
+{
+	if (i < 0 || (size_t)i >= R->b->nsources || !R->m[i])
+		return NULL;
+	return &R->b->sources[i];
+}
+
+static const char *src_file(const source *s)
+{
+	return s->file ? s->file : s->art->display;
+}
+
+/* "also found in paragraph 4" / "paragraphs 4, 7" */
+static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
+{
+	if (r->nothers == 0)
+		return;
+	strbuf sb = {0};
+	int n = 0, last = -1;
+	for (size_t i = 0; i < r->nothers; i++) {
+		int p = r->others[i].para + 1;
+		if (p == last)
+			continue;
+		sb_printf(&sb, "%s%d", n ? ", " : "", p);
+		last = p;
+		n++;
+	}
+	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first, in paragraph %d; also found in %s %s",
+		     what, r->nothers + 1, s->id, r->spans[0].para + 1, n > 1 ? "paragraphs" : "paragraph", sb.data);
+	sb_free(&sb);
+}
+
+static int empty_text(const char *s)
+{
+	if (!s)
+		return 1;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == 0;
+}
+
+static void take_spans(block *bl, match *r)
+{
+	free(bl->spans);
+	bl->spans = r->spans;
+	bl->nspans = r->nspans;
+	r->spans = NULL;
+	r->nspans = 0;
+}
+
+static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
+{
+	matcher *m = R->m[bl->source];
+	if (empty_text(bl->text)) {
+		diag_error(R->d, bl->text_at, "%s text is empty", what);
+		return;
+	}
+	match r;
+	if (!match_text(m, bl->text, &r)) {
+		diag_error(R->d, bl->text_at, "%s not found in source '%s' (%s)", what, s->id, src_file(s));
+		match_explain(m, bl->text, R->d);
+		return;
+	}
+	warn_others(R, bl->text_at, what, s, &r);
+	take_spans(bl, &r);
+	match_clear(&r);
+}
+
+static void resolve_from_to(resolver *R, block *bl, const source *s)
+{
+	matcher *m = R->m[bl->source];
+	if (empty_text(bl->from) || empty_text(bl->to)) {
+		diag_error(R->d, empty_text(bl->from) ? bl->from_at : bl->to_at, "excerpt '%s' text is empty",
+			   empty_text(bl->from) ? "from" : "to");
+		return;
+	}
+	match r;
+	match_status st = match_from_to(m, bl->from, bl->to, &r);
+	if (st == MATCH_NO_FROM) {
+		diag_error(R->d, bl->from_at, "excerpt 'from' text not found in source '%s' (%s)", s->id, src_file(s));
+		match_explain(m, bl->from, R->d);
+		return;
+	}
+	if (st == MATCH_NO_TO) {
+		diag_error(R->d, bl->to_at, "excerpt 'to' text not found after the 'from' text in source '%s' (%s)", s->id,
+			   src_file(s));
+		match elsewhere;
+		if (match_text(m, bl->to, &elsewhere)) {
+			diag_note(R->d, bl->to_at, "it occurs only before the 'from' text, in paragraph %d",
+				  elsewhere.spans[0].para + 1);
+			match_clear(&elsewhere);
+		} else {
+			match_explain(m, bl->to, R->d);
+		}
+		return;
+	}
+	warn_others(R, bl->from_at, "excerpt 'from' text", s, &r);
+	take_spans(bl, &r);
+	match_clear(&r);
+}
+
+static void resolve_paras(resolver *R, block *bl, const source *s)
+{
+	size_t n = s->art->nparas;
+	int bad = bl->para_from < 1 || (size_t)bl->para_from > n ? bl->para_from
+		  : bl->para_to < bl->para_from || (size_t)bl->para_to > n ? bl->para_to
+									    : 0;
+	if (bad || bl->para_from < 1) {
+		diag_error(R->d, bl->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", bad, s->id, n,
+			   n == 1 ? "" : "s");
+		return;
+	}
+	free(bl->spans);
+	bl->nspans = (size_t)(bl->para_to - bl->para_from + 1);
+	bl->spans = xmalloc(bl->nspans * sizeof *bl->spans);
+	for (size_t i = 0; i < bl->nspans; i++) {
+		int p = bl->para_from - 1 + (int)i;
+		bl->spans[i].para = p;
+		bl->spans[i].r = s->art->paras[p].r;
+	}
+}
+
+static void resolve_highlights(resolver *R, block *bl)
+{
+	if (!bl->nhighlight || !bl->nspans)
+		return;
+	matcher *m = R->m[bl->source];
+	free(bl->marks);
+	bl->marks = xmalloc(bl->nhighlight * sizeof *bl->marks);
+	bl->nmarks = 0;
+	for (size_t i = 0; i < bl->nhighlight; i++) {
+		loc at = bl->highlight_at ? bl->highlight_at[i] : bl->text_at;
+		const char *h = bl->highlight[i];
+		if (empty_text(h)) {
+			diag_error(R->d, at, "highlight is empty");
+			continue;
+		}
+		span sp;
+		if (match_in_spans(m, bl->spans, bl->nspans, h, &sp))
+			bl->marks[bl->nmarks++] = sp;
+		else
+			diag_error(R->d, at, "highlight '%s' not found in the quote", h);
+	}
+}
+
+static void resolve_cites(resolver *R, item *it)
+{
+	for (int i = 0; i < it->ncites && i < BRIEF_MAX_CITES; i++) {
+		const cite *c = &it->cites[i];
+		const source *s = src_of(R, c->source);
+		if (!s || c->para == 0)
+			continue;
+		const article *a = s->art;
+		if (c->para < 0 || (size_t)c->para > a->nparas) {
+			diag_error(R->d, c->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", c->para, s->id,
+				   a->nparas, a->nparas == 1 ? "" : "s");
+			continue;
+		}
+		size_t ns = a->paras[c->para - 1].nsents;
+		if (c->sent < 0 || (size_t)c->sent > ns)
+			diag_error(R->d, c->at, "sentence %d is out of range: paragraph %d of '%s' has %zu sentence%s", c->sent,
+				   c->para, s->id, ns, ns == 1 ? "" : "s");
+	}
+}
+
+static void resolve_block(resolver *R, block *bl)
+{
+	for (size_t i = 0; i < bl->nitems && bl->items; i++)
+		resolve_cites(R, &bl->items[i]);
+	if (bl->kind != BLOCK_QUOTE && bl->kind != BLOCK_EXCERPT)
+		return;
+	const source *s = src_of(R, bl->source);
+	if (!s)
+		return; /* an unknown source or one that failed to load was already reported */
+	if (bl->kind == BLOCK_QUOTE) {
+		resolve_text(R, bl, s, "quote");
+		resolve_highlights(R, bl);
+	} else if (bl->sel == SEL_TEXT) {
+		resolve_text(R, bl, s, "excerpt text");
+	} else if (bl->sel == SEL_FROM_TO) {
+		resolve_from_to(R, bl, s);
+	} else if (bl->sel == SEL_PARAS) {
+		resolve_paras(R, bl, s);
+	}
+}
+
+int brief_resolve(brief *b, diag *d)
+{
+	int errors0 = d->errors;
+	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.m)};
+	for (size_t i = 0; i < b->nsources; i++) {
+		source *s = &b->sources[i];
+		if (!s->art && s->path)
+			s->art = article_load(s->path, s->file ? s->file : s->path, s->at, d);
+		if (s->art)
+			R.m[i] = matcher_new(s->art);
+	}
+	for (size_t i = 0; i < b->nsummary && b->summary; i++)
+		resolve_cites(&R, &b->summary[i]);
+	for (size_t i = 0; i < b->nsections && b->sections && !diag_full(d); i++) {
+		section *sec = &b->sections[i];
+		for (size_t k = 0; k < sec->nblocks && sec->blocks && !diag_full(d); k++)
+			resolve_block(&R, &sec->blocks[k]);
+	}
+	for (size_t i = 0; i < b->nsources; i++)
+		matcher_free(R.m[i]);
+	free(R.m);
+	return d->errors > errors0 ? -1 : 0;
+}

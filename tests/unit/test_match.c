@@ -196,7 +196,7 @@ static void closest(void)
 		  "four command-and-control SU 83\xD0\x9C" "6\xD0\x95" "2 centers\xE2\x80\x9D\n"
 		  "edm-2018.txt:17:594: note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed "
 		  "LATIN CAPITAL LETTER M; copy the text from the source\n"
-		  "edm-2018.txt:17:594: note: the source has CYRILLIC CAPITAL LETTER IE (U+0415) where you typed "
+		  "edm-2018.txt:17:596: note: the source has CYRILLIC CAPITAL LETTER IE (U+0415) where you typed "
 		  "LATIN CAPITAL LETTER E; copy the text from the source\n");
 	free(e);
 	e = explain(m, "share the same veroyatny protivnik, but");
@@ -223,6 +223,10 @@ static void closest(void)
 	free(e);
 	e = explain(m, "zzzz qqqq");
 	CHECK_STR("nothing close", e, "edm-2018.txt: note: no passage of the source shares a word with it\n");
+	free(e);
+	e = explain(m, "83M6E2");
+	CHECK("look-alike hint for a single mistyped word",
+	      e && strstr(e, "note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed LATIN CAPITAL LETTER M;"));
 	free(e);
 	CHECK_STR("letter names", match_letter_name(0x3BF), "GREEK SMALL LETTER OMICRON");
 	matcher_free(m);
