@@ -63,3 +63,6 @@ check-asan-run: $(BUILD)/mkbrief $(UNIT_BINS)
 
 clean:
 	rm -rf build
+
+# Each area keeps its own targets beside its files (golden tests, fuzzing, benchmarks).
+-include $(sort $(wildcard tests/*.mk bench/*.mk))
