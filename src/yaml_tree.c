@@ -111,6 +111,11 @@ static int count_node(builder *b, size_t weight, yaml_mark_t mark)
 static int key_cmp(const void *pa, const void *pb)
 {
 	const ypair *a = *(const ypair *const *)pa, *bb = *(const ypair *const *)pb;
+	/* non-scalar keys (already reported) sort first, so that they never sit between equal
+	 * scalar keys and the duplicate scan below only compares scalars */
+	int sa = a->key->kind == YNODE_SCALAR, sb = bb->key->kind == YNODE_SCALAR;
+	if (sa != sb)
+		return sa - sb;
 	int c = strcmp(a->key->str ? a->key->str : "", bb->key->str ? bb->key->str : "");
 	if (c)
 		return c;
@@ -131,7 +136,8 @@ static void check_duplicates(builder *b, ynode *map)
 			continue;
 		if (strcmp(v[i]->key->str, v[i - 1]->key->str) == 0) {
 			size_t first = i - 1;
-			while (first > 0 && strcmp(v[first - 1]->key->str, v[i]->key->str) == 0)
+			while (first > 0 && v[first - 1]->key->kind == YNODE_SCALAR &&
+			       strcmp(v[first - 1]->key->str, v[i]->key->str) == 0)
 				first--;
 			diag_error(b->d, loc_at(b->t->file, v[i]->key->line, v[i]->key->col),
 				   "duplicate key '%s' (first given at line %d)", v[i]->key->str,
@@ -145,6 +151,21 @@ static void check_duplicates(builder *b, ynode *map)
 static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
+	if (p->error == YAML_READER_ERROR) {
+		/* reader errors (control characters) carry a byte offset, not a mark */
+		int line, col;
+		size_t off = p->problem_offset < len ? p->problem_offset : len;
+		text_linecol(text, off, &line, &col);
+		m.line = (size_t)line - 1;
+		m.column = (size_t)col - 1;
+		if (p->problem_value >= 0 && p->problem_value < 0x20) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "invalid YAML: %s (0x%02x); is this a binary file?",
+				 p->problem ? p->problem : "unreadable character", (unsigned)p->problem_value);
+			berror(b, m, "%s", msg);
+			return;
+		}
+	}
 	if (p->problem_mark.index < len && text[p->problem_mark.index] == '\t') {
 		berror(b, m, "tab character%s; YAML indentation must use spaces", "");
 		return;
