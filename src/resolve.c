@@ -25,23 +25,35 @@ static const char *src_file(const source *s)
 	return s->file ? s->file : s->art->display;
 }
 
-/* "also found in paragraph 4" / "paragraphs 4, 7" */
+/* 1-based number of the sentence of paragraph para holding byte off. */
+static size_t sentence_no(const article *a, int para, size_t off)
+{
+	const art_para *p = &a->paras[para];
+	size_t k = 0;
+	while (k + 1 < p->nsents && p->sents[k + 1].start <= off)
+		k++;
+	return k + 1;
+}
+
+/* "... using the first (p2.5); also found in paragraphs 3 (p3.2), 4 (p4.1)": the sentence
+ * tells apart two occurrences in one paragraph, in the notation cites use. */
 static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
 {
 	if (r->nothers == 0)
 		return;
+	const article *a = s->art;
 	strbuf sb = {0};
-	int n = 0, last = -1;
-	for (size_t i = 0; i < r->nothers; i++) {
-		int p = r->others[i].para + 1;
-		if (p == last)
-			continue;
-		sb_printf(&sb, "%s%d", n ? ", " : "", p);
-		last = p;
-		n++;
+	size_t shown = r->nothers < 5 ? r->nothers : 5;
+	for (size_t i = 0; i < shown; i++) {
+		int p = r->others[i].para;
+		sb_printf(&sb, "%s%d (p%d.%zu)", i ? ", " : "", p + 1, p + 1, sentence_no(a, p, r->others[i].r.start));
 	}
-	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first, in paragraph %d; also found in %s %s",
-		     what, r->nothers + 1, s->id, r->spans[0].para + 1, n > 1 ? "paragraphs" : "paragraph", sb.data);
+	if (shown < r->nothers)
+		sb_printf(&sb, " and %zu more", r->nothers - shown);
+	int p0 = r->spans[0].para;
+	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also found in %s %s", what,
+		     r->nothers + 1, s->id, p0 + 1, sentence_no(a, p0, r->spans[0].r.start),
+		     r->nothers > 1 ? "paragraphs" : "paragraph", sb.data);
 	sb_free(&sb);
 }
 

@@ -1,9 +1,11 @@
 /* test_match.c: folded matching, elisions, from/to, highlights and closest-passage notes. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "check.h"
+#include "cli.h"
 #include "match.h"
 #include "util.h"
 
@@ -256,8 +258,70 @@ static void big(void)
 	article_free(a);
 }
 
+/* Runs `mkbrief find path words`; returns what it printed on stdout (caller frees). */
+static char *run_find(const char *path, const char *words, int *rc)
+{
+	fflush(stdout);
+	FILE *tmp = tmpfile();
+	int saved = dup(1);
+	dup2(fileno(tmp), 1);
+	char *argv[] = {"find", (char *)path, (char *)words, NULL};
+	*rc = cmd_find(words ? 3 : 2, argv);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	strbuf sb = {0};
+	char buf[4096];
+	size_t n;
+	rewind(tmp);
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+		sb_append(&sb, buf, n);
+	fclose(tmp);
+	return sb_steal(&sb);
+}
+
+static void find_command(void)
+{
+	int rc;
+	char *out = run_find(A2018, "the Cold War", &rc);
+	CHECK("find: found exits 0", rc == 0);
+	CHECK_STR("find: one line per sentence", out,
+		  "p1.3: The term \xE2\x80\x9Cprobable adversary\xE2\x80\x9D (veroyatny protivnik) was regularly used during "
+		  "the Cold War by the Soviet military to refer indirectly to the United States and its allies.\n"
+		  "p1.4: The expression went out of use after the Cold War ended and the Soviet Union collapsed; but today, "
+		  "with the arrival of a new cold war and a renewed global standoff with the US, veroyatny protivnik is "
+		  "apparently back and it means exactly the same as before (, January 11, 2018).\n");
+	free(out);
+	out = run_find("briefs/articles/edm-2017-v14i42-another-russian-failure.txt", "(Mid.ru, March 15). This was", &rc);
+	CHECK_STR("find: a match over two sentences prints both", out,
+		  "p2.4: So for example, after North Korea\xE2\x80\x99s March 6 missile launch, Russia\xE2\x80\x99s foreign "
+		  "ministry called on \xE2\x80\x9C" "all parties\xE2\x80\x9D to exercise restraint (Mid.ru, March 15). This was "
+		  "merely the latest in a series of such statements going back several years, whenever the DPRK carries out "
+		  "one of its nuclear or missile tests.\n");
+	free(out);
+	out = run_find(A2018, "Kim Jong Un", &rc);
+	CHECK_STR("find: folded quote marks and several paragraphs", out,
+		  "p1.1: During a January 11 meeting with the editors of major Russian print media outlets, President Vladimir "
+		  "Putin praised the North Korean leader, Kim Jong Un, as a mature and \xE2\x80\x9C"
+		  "absolutely learned politician.\xE2\x80\x9D\n"
+		  "p2.5: By dramatically shifting from war talk to peace propaganda, Kim Jong Un may consolidate the DPRK as a de "
+		  "facto nuclear state with ICBM capability, while somehow wiggling out of sanctions as the entire Korean nuclear "
+		  "problem is deferred to lengthy multilevel talks to seek \xE2\x80\x9C"
+		  "denuclearization\xE2\x80\x9D that will most likely never arrive.\n"
+		  "p4.2: Moreover, Kim Jong Un\xE2\x80\x99s apparent successful disregard of US pressure is admired in Moscow.\n");
+	free(out);
+	out = run_find(A2018, "veroyatny protivnik, but", &rc);
+	CHECK("find: not found exits 1", rc == 1);
+	CHECK_STR("find: nothing on stdout when not found", out, "");
+	free(out);
+	out = run_find(A2018, NULL, &rc);
+	CHECK("find: usage error exits 2", rc == 2);
+	free(out);
+}
+
 int main(void)
 {
+	find_command();
 	folding();
 	elisions();
 	from_to();
