@@ -727,9 +727,12 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 		if (w[k].count == 0)
 			continue;
 		used++;
-		for (size_t p = 0; p < m->n; p++) {
+		size_t taken = 0;
+		for (size_t p = 0; p < m->n && taken < MAX_OCC; p++) {
 			long at = -1;
-			while ((at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0) {
+			while (taken < MAX_OCC &&
+			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0) {
+				taken++;
 				c = xrealloc(c, (nc + 1) * sizeof *c);
 				c[nc].para = p;
 				c[nc].pos = at - (long)w[k].off;
