@@ -543,10 +543,6 @@ static void load_block(loader *L, const ynode *n, block *bl)
 	}
 	const ynode *val = ymap_get(n, kind_key->str);
 	const ynode *cite_key = key_node(n, "cite");
-	if (cite_key && strcmp(kind_key->str, "text") != 0) {
-		lerror(L, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside", kind_key->str);
-		cite_key = NULL;
-	}
 	if (strcmp(kind_key->str, "text") == 0) {
 		bl->kind = BLOCK_TEXT;
 		bl->items = xcalloc(1, sizeof *bl->items);
@@ -565,6 +561,9 @@ static void load_block(loader *L, const ynode *n, block *bl)
 	} else {
 		load_excerpt(L, val, bl);
 	}
+	/* after the block's own errors, so that messages come in document order */
+	if (cite_key && bl->kind != BLOCK_TEXT)
+		lerror(L, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside", kind_key->str);
 }
 
 static void load_section(loader *L, const ynode *n, size_t index, section *sec)
