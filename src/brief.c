@@ -174,6 +174,8 @@ static void load_sources(loader *L, const ynode *n)
 static void unknown_source(loader *L, const ynode *n, const char *id)
 {
 	brief *b = L->b;
+	if (b->nsources == 0)
+		return; /* sources: itself is wrong and was reported; every id would be unknown */
 	const char **ids = xcalloc(b->nsources + 1, sizeof *ids);
 	for (size_t i = 0; i < b->nsources; i++)
 		ids[i] = b->sources[i].id;
@@ -182,13 +184,11 @@ static void unknown_source(loader *L, const ynode *n, const char *id)
 		lerror(L, n, "unknown source '%s'; did you mean '%s'?", id, near);
 	} else {
 		lerror(L, n, "unknown source '%s'", id);
-		if (b->nsources) {
-			strbuf sb = {0};
-			for (size_t i = 0; i < b->nsources; i++)
-				sb_printf(&sb, "%s%s", i ? ", " : "", ids[i]);
-			diag_note(L->d, ynode_loc(L->t, n), "the sources are: %s", sb.data);
-			sb_free(&sb);
-		}
+		strbuf sb = {0};
+		for (size_t i = 0; i < b->nsources; i++)
+			sb_printf(&sb, "%s%s", i ? ", " : "", ids[i]);
+		diag_note(L->d, ynode_loc(L->t, n), "the sources are: %s", sb.data);
+		sb_free(&sb);
 	}
 	free(ids);
 }

@@ -287,20 +287,21 @@ ytree *ytree_parse(const char *text, size_t len, const char *display, diag *d)
 {
 	ytree *t = xcalloc(1, sizeof *t);
 	t->file = xstrdup(display);
+	/* NUL first: a binary file is better called binary than "not UTF-8" */
+	if (memchr(text, 0, len)) {
+		size_t off = (size_t)((const char *)memchr(text, 0, len) - text);
+		int line, col;
+		text_linecol(text, off, &line, &col);
+		diag_error(d, loc_at(t->file, line, col), "NUL byte in text; is this a binary file?");
+		ytree_free(t);
+		return NULL;
+	}
 	size_t bad;
 	if (!utf8_valid(text, len, &bad)) {
 		int line, col;
 		text_linecol(text, bad, &line, &col);
 		diag_error(d, loc_at(t->file, line, col), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
 			   (unsigned char)text[bad]);
-		ytree_free(t);
-		return NULL;
-	}
-	if (memchr(text, 0, len)) {
-		size_t off = (size_t)((const char *)memchr(text, 0, len) - text);
-		int line, col;
-		text_linecol(text, off, &line, &col);
-		diag_error(d, loc_at(t->file, line, col), "NUL byte in text; is this a binary file?");
 		ytree_free(t);
 		return NULL;
 	}
@@ -451,7 +452,14 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 		}
 	}
 	for (size_t j = 0; required && required[j]; j++) {
-		if (!ymap_get(map, required[j])) {
+		/* a misspelt key already reported with "did you mean" this one is not also missing */
+		int suggested = 0;
+		for (size_t i = 0; i < map->npairs && !suggested; i++) {
+			const ynode *k = map->pairs[i].key;
+			const char *near = k->kind == YNODE_SCALAR ? nearest_word(k->str, allowed) : NULL;
+			suggested = near && strcmp(near, required[j]) == 0 && strcmp(k->str, near) != 0;
+		}
+		if (!suggested && !ymap_get(map, required[j])) {
 			errs++;
 			diag_error(d, ynode_loc(t, map), "%s is missing the required key '%s'", what, required[j]);
 		}

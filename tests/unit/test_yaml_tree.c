@@ -222,9 +222,15 @@ static void test_schema(void)
 	int n;
 	char *got = schema("titel: x\ndate: y\n", allowed, required, &n);
 	CHECK_STR("unknown key with a near miss", got,
-		  "t.yaml:1:1: error: unknown key 'titel' in brief; did you mean 'title'?\n"
-		  "t.yaml:1:1: error: brief is missing the required key 'title'\n");
-	CHECK("error count", n == 2);
+		  "t.yaml:1:1: error: unknown key 'titel' in brief; did you mean 'title'?\n");
+	CHECK("a misspelt required key is one error, not two", n == 1);
+	free(got);
+	got = schema("sorces: x\n", allowed, required, &n);
+	CHECK_STR("other required keys are still missing", got,
+		  "t.yaml:1:1: error: unknown key 'sorces' in brief; did you mean 'sources'?\n"
+		  "t.yaml:1:1: error: brief is missing the required key 'title'\n"
+		  "t.yaml:1:1: error: brief is missing the required key 'date'\n");
+	CHECK("error count", n == 3);
 	free(got);
 	got = schema("title: x\ndate: y\nweather: z\n", allowed, required, &n);
 	CHECK_STR("unknown key, no near miss", got,
