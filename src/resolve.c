@@ -78,6 +78,8 @@ static void take_spans(block *bl, match *r)
 static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
 {
 	matcher *m = R->m[bl->source];
+	if (!bl->text)
+		return; /* missing: the loader said so */
 	if (empty_text(bl->text)) {
 		diag_error(R->d, bl->text_at, "%s text is empty", what);
 		return;
@@ -96,6 +98,8 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 static void resolve_from_to(resolver *R, block *bl, const source *s)
 {
 	matcher *m = R->m[bl->source];
+	if (!bl->from || !bl->to)
+		return;
 	if (empty_text(bl->from) || empty_text(bl->to)) {
 		diag_error(R->d, empty_text(bl->from) ? bl->from_at : bl->to_at, "excerpt '%s' text is empty",
 			   empty_text(bl->from) ? "from" : "to");
@@ -158,6 +162,8 @@ static void resolve_highlights(resolver *R, block *bl)
 	for (size_t i = 0; i < bl->nhighlight; i++) {
 		loc at = bl->highlight_at ? bl->highlight_at[i] : bl->text_at;
 		const char *h = bl->highlight[i];
+		if (!h)
+			continue;
 		if (empty_text(h)) {
 			diag_error(R->d, at, "highlight is empty");
 			continue;

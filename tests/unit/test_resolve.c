@@ -230,6 +230,9 @@ static void broken_sources(void)
 	quote(b, 0, 0, "anything at all");
 	text_cites(b, 1, 0, 40, 0);
 	quote(b, 2, -1, "a block whose source was unknown");
+	blk(b, 2)->source = 1; /* a partially filled block: the loader reported its missing text */
+	free(blk(b, 2)->text);
+	blk(b, 2)->text = NULL;
 	int rc;
 	char *out = resolve(b, &rc);
 	CHECK("missing source fails", rc == -1);
