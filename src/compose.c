@@ -199,15 +199,16 @@ static rich *citation_rich(composer *c, const block *bl, const char *lead)
 	strbuf sb = {0};
 	if (lead)
 		sb_puts(&sb, lead);
-	sb_printf(&sb, "\xE2\x80\x9C%s\xE2\x80\x9D", source_title(s));
+	/* US style: the comma goes inside the closing quotation mark */
+	sb_printf(&sb, "\xE2\x80\x9C%s%s\xE2\x80\x9D", source_title(s), s->art && s->art->publication ? "," : "");
 	if (s->art && s->art->publication) {
-		sb_puts(&sb, ", ");
+		sb_puts(&sb, " ");
 		publication_line(&sb, s);
 	}
 	int *ps = xmalloc((bl->nspans + 1) * sizeof *ps);
 	size_t np = unique_paras(bl->spans, bl->nspans, ps);
 	if (np) {
-		sb_puts(&sb, np > 1 || ps[0] != ps[np - 1] ? ", \xC2\xB6\xC2\xA0" : ", \xC2\xB6\xC2\xA0");
+		sb_puts(&sb, ",\xC2\xA0\xC2\xB6\xC2\xA0");
 		para_list(&sb, ps, np);
 	}
 	free(ps);
@@ -264,17 +265,48 @@ static int is_space_at(const char *t, size_t i)
 	return t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t';
 }
 
+/* Citations as superscripts grouped by source, "1 ¶3–4; 2 ¶1", each group linked to its
+ * entry on the Sources page. Narrow no-break spaces keep a label on one line. */
 static void add_cites(rich *r, const item *it)
 {
+	int done[BRIEF_MAX_CITES] = {0};
 	for (int i = 0; i < it->ncites; i++) {
-		const cite *ct = &it->cites[i];
-		char *label = ct->para ? (ct->sent ? xasprintf("%s%d\xE2\x80\x89\xC2\xB6%d.%d", i ? "," : "", ct->source + 1, ct->para, ct->sent)
-						   : xasprintf("%s%d\xE2\x80\x89\xC2\xB6%d", i ? "," : "", ct->source + 1, ct->para))
-				       : xasprintf("%s%d", i ? "," : "", ct->source + 1);
-		char *dest = xasprintf("src-%d", ct->source + 1);
-		rich_add_sup(r, label, dest);
-		free(label);
+		if (done[i])
+			continue;
+		int src = it->cites[i].source;
+		strbuf sb = {0};
+		if (i > 0)
+			sb_puts(&sb, ";\xE2\x80\xAF");
+		sb_printf(&sb, "%d", src + 1);
+		/* the paragraphs (and sentences) of this source, in order of mention */
+		int paras[BRIEF_MAX_CITES], sents[BRIEF_MAX_CITES], n = 0;
+		for (int j = i; j < it->ncites; j++) {
+			if (it->cites[j].source != src)
+				continue;
+			done[j] = 1;
+			if (it->cites[j].para > 0) {
+				paras[n] = it->cites[j].para;
+				sents[n] = it->cites[j].sent > 0 ? it->cites[j].sent : 0;
+				n++;
+			}
+		}
+		for (int j = 0; j < n;) {
+			int k = j;
+			while (k + 1 < n && !sents[k] && !sents[k + 1] && paras[k + 1] == paras[k] + 1)
+				k++;
+			sb_puts(&sb, j == 0 ? "\xE2\x80\xAF\xC2\xB6" : ",\xE2\x80\xAF");
+			if (sents[j])
+				sb_printf(&sb, "%d.%d", paras[j], sents[j]);
+			else if (k > j)
+				sb_printf(&sb, "%d\xE2\x80\x93%d", paras[j], paras[k]);
+			else
+				sb_printf(&sb, "%d", paras[j]);
+			j = k + 1;
+		}
+		char *dest = xasprintf("src-%d", src + 1);
+		rich_add_sup(r, sb.data, dest);
 		free(dest);
+		sb_free(&sb);
 	}
 }
 

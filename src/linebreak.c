@@ -177,8 +177,20 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		size_t cl = utf8_decode(w + i, n - i, &cp);
 		if (!cl)
 			cl = 1;
-		int dash = cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == '/';
-		if (dash && i > 0 && i + cl < n)
+		/* after a hyphen between letters ("anti-aircraft"), an em dash, or a slash in an
+		 * address; never after an en dash (1950–1953, ¶3–4 stay whole) */
+		int brk = 0;
+		if (i > 0 && i + cl < n) {
+			gunichar next = g_utf8_get_char(w + i + cl);
+			gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
+			if (cp == '-' || cp == 0x2010)
+				brk = g_unichar_isalpha(prev) && g_unichar_isalpha(next);
+			else if (cp == 0x2014)
+				brk = 1;
+			else if (cp == '/')
+				brk = next != '/' && prev != '/' && prev != ':';
+		}
+		if (brk)
 			kind[i + cl] = P_EXPLICIT;
 		i += cl;
 	}

@@ -161,7 +161,7 @@ static void pdf_outline(cairo_surface_t *s, const doc *dc)
 	}
 }
 
-static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf)
+static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf, pdf_links *links)
 {
 	cairo_t *cr = cairo_create(surf);
 	for (int p = 0; p < dc->npages; p++) {
@@ -170,7 +170,7 @@ static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, i
 			snprintf(label, sizeof label, "%d", p + 1);
 			cairo_pdf_surface_set_page_label(surf, label);
 		}
-		render_page(cr, dc, ctx, p, pdf);
+		render_page(cr, dc, ctx, p, links);
 		cairo_show_page(cr);
 	}
 	int st = cairo_status(cr);
@@ -187,27 +187,66 @@ static char *page_path(const char *path, const char *ext, int page)
 	return xasprintf("%.*s-%d.%s", (int)n, path, page + 1, ext);
 }
 
-static int write_pdf_or_ps(const doc *dc, PangoContext *ctx, const char *path, int ps, diag *d)
+static cairo_status_t buffer_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_append(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF is made in memory: links are added after cairo has finished it. */
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, diag *d)
+{
+	strbuf pdf = {0};
+	pdf_links links = {0};
+	links.page_h = dc->st->page_h;
+	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h);
+	pdf_metadata(surf, dc);
+	int rc = draw_pages(surf, dc, ctx, 1, &links);
+	if (rc == 0)
+		pdf_outline(surf, dc);
+	cairo_surface_finish(surf);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_surface_destroy(surf);
+	if (rc == 0 && pdf_links_apply(&pdf, &links) != 0) {
+		diag_warning(d, loc_at(path, 0, 0), "could not add links to the PDF; it is written without them");
+	}
+	pdf_links_free(&links);
+	if (rc != 0) {
+		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+		sb_free(&pdf);
+		return -1;
+	}
+	sink s;
+	if (sink_open(&s, path, d) != 0) {
+		sb_free(&pdf);
+		return -1;
+	}
+	sink_write(&s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
+	sb_free(&pdf);
+	return sink_close(&s, 1, d);
+}
+
+static int write_ps(const doc *dc, PangoContext *ctx, const char *path, diag *d)
 {
 	sink s;
 	if (sink_open(&s, path, d) != 0)
 		return -1;
-	cairo_surface_t *surf = ps ? cairo_ps_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h)
-				   : cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
-	if (!ps)
-		pdf_metadata(surf, dc);
-	else
-		cairo_ps_surface_dsc_comment(surf, "%%Title: mkbrief output");
-	int rc = draw_pages(surf, dc, ctx, !ps);
-	if (!ps && rc == 0)
-		pdf_outline(surf, dc);
+	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
+	char *title = xasprintf("%%%%Title: %s", dc->b->title ? dc->b->title : "");
+	for (char *c = title; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	cairo_ps_surface_dsc_comment(surf, title);
+	free(title);
+	int rc = draw_pages(surf, dc, ctx, 0, NULL);
 	cairo_surface_finish(surf);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
 		rc = -1;
 	cairo_surface_destroy(surf);
 	if (sink_close(&s, rc == 0, d) != 0)
 		return -1;
-	if (rc != 0 && !s.failed)
+	if (rc != 0)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
 	return rc;
 }
@@ -230,7 +269,7 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 			surf = cairo_svg_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
 		cairo_t *cr = cairo_create(surf);
 		cairo_scale(cr, scale, scale);
-		render_page(cr, dc, ctx, p, 0);
+		render_page(cr, dc, ctx, p, NULL);
 		cairo_destroy(cr);
 		int rc = 0;
 		if (png)
@@ -258,5 +297,7 @@ int render_output(const doc *dc, PangoContext *ctx, const char *format, const ch
 		}
 		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, d);
 	}
-	return write_pdf_or_ps(dc, ctx, path, strcmp(format, "ps") == 0, d);
+	if (strcmp(format, "ps") == 0)
+		return write_ps(dc, ctx, path, d);
+	return write_pdf(dc, ctx, path, d);
 }

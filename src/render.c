@@ -191,16 +191,7 @@ static void decorations(cairo_t *cr, const doc *dc, size_t first, size_t last, f
 	}
 }
 
-static void escape_attr(strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\'' || *s == '\\')
-			sb_putc(sb, '\\');
-		sb_putc(sb, *s);
-	}
-}
-
-static void line_links(cairo_t *cr, const doc *dc, const vitem *it, double x0, double top)
+static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *links)
 {
 	const para *p = it->p;
 	const para_line *ln = &p->lines[it->line];
@@ -211,20 +202,30 @@ static void line_links(cairo_t *cr, const doc *dc, const vitem *it, double x0, d
 			continue;
 		int a = (int)(lk->start > ls ? lk->start : ls), b = (int)(lk->end < le ? lk->end : le);
 		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
-		double x1 = x0 + ln->x + (xa < xb ? xa : xb);
-		double w = xa < xb ? xb - xa : xa - xb;
-		strbuf attr = {0};
-		sb_puts(&attr, lk->external ? "uri='" : "dest='");
-		escape_attr(&attr, lk->dest);
-		sb_printf(&attr, "' rect=[%.2f %.2f %.2f %.2f]", x1, top, w, p->leading);
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr.data);
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-		sb_free(&attr);
+		pdf_link out = {0};
+		out.page = it->page;
+		out.x = x0 + ln->x + (xa < xb ? xa : xb);
+		out.w = xa < xb ? xb - xa : xa - xb;
+		out.y = it->y;
+		out.h = p->leading;
+		if (lk->external) {
+			out.uri = lk->dest;
+		} else {
+			const vitem *target = NULL;
+			for (size_t q = 0; q < dc->nanchors; q++)
+				if (strcmp(dc->anchors[q].name, lk->dest) == 0)
+					target = &dc->items[dc->anchors[q].item];
+			if (!target || target->page < 0)
+				continue;
+			out.to_page = target->page;
+			out.to_x = column_x(dc, target);
+			out.to_y = target->y > 12 ? target->y - 12 : 0;
+		}
+		pdf_links_add(links, out);
 	}
-	(void)dc;
 }
 
-void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, int tags)
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links)
 {
 	const style *st = dc->st;
 	cairo_save(cr);
@@ -245,15 +246,6 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, int ta
 		if (it->page != page)
 			continue;
 		double x0 = column_x(dc, it) + it->x;
-		if (tags && it->anchor >= 0) {
-			strbuf attr = {0};
-			sb_puts(&attr, "name='");
-			escape_attr(&attr, dc->anchors[it->anchor].name);
-			sb_printf(&attr, "' x=%.2f y=%.2f", column_x(dc, it), it->y > 12 ? it->y - 12 : 0);
-			cairo_tag_begin(cr, CAIRO_TAG_DEST, attr.data);
-			cairo_tag_end(cr, CAIRO_TAG_DEST);
-			sb_free(&attr);
-		}
 		if (it->kind == V_RULE) {
 			set_rgb(cr, st->accent);
 			cairo_rectangle(cr, x0, it->y, it->w, it->h);
@@ -264,8 +256,8 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, int ta
 				double mx = column_x(dc, it) + it->marker_x;
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
-			if (tags)
-				line_links(cr, dc, it, x0, it->y);
+			if (links && it->p->text->nlinks)
+				line_links(dc, it, x0, links);
 		}
 	}
 	cairo_restore(cr);

@@ -4,9 +4,11 @@
 #include <cairo.h>
 
 #include "doc.h"
+#include "pdflinks.h"
 
-/* Draws page (0-based) on cr in points. tags: emit PDF links and destinations. */
-void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, int tags);
+/* Draws page (0-based) on cr in points; when links is not NULL, the page's links are
+ * added to it (PDF output). */
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links);
 
 /* Writes the document to path ("-" = stdout) in format pdf|png|svg|ps. PNG and SVG
  * write one file per page, NAME-1.png...; each file is written to a temporary file and
