@@ -93,16 +93,20 @@ int doc_flow(doc *dc, diag *d)
 			last = dc->items[k].page;
 	dc->npages = last + 1;
 	dc->page_section = xmalloc((size_t)dc->npages * sizeof *dc->page_section);
+	/* the running head names the first section that starts on the page, as a reader
+	 * looking for it would expect, else the one still going on from before */
 	int cur = -1;
 	size_t k = 0;
 	for (int p = 0; p < dc->npages; p++) {
-		/* the last section that starts on or before the page */
+		int first = -1;
 		for (; k < dc->nitems && dc->items[k].page <= p; k++) {
 			if (dc->items[k].page == p && dc->items[k].heading >= 0) {
+				if (first < 0)
+					first = dc->items[k].heading;
 				cur = dc->items[k].heading;
 			}
 		}
-		dc->page_section[p] = cur;
+		dc->page_section[p] = first >= 0 ? first : cur;
 	}
 	return 0;
 }

@@ -21,6 +21,8 @@
 #define FINAL_HYPHEN_DEMERITS 5000.0
 #define ADJ_DEMERITS 10000.0
 #define MAX_HYPHEN_RUN 2
+#define RUNT_FRACTION 0.15
+#define RUNT_DEMERITS 4000.0
 #define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
@@ -409,6 +411,9 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 				dem += DOUBLE_HYPHEN_DEMERITS;
 			if (forced && prev_flag)
 				dem += FINAL_HYPHEN_DEMERITS;
+			/* a last line of one short word looks like a mistake */
+			if (forced && k->sw[i] - a->tw < RUNT_FRACTION * k->measure && a->pos >= 0)
+				dem += RUNT_DEMERITS;
 			int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
 			if (abs(fit - a->fit) > 1)
 				dem += ADJ_DEMERITS;

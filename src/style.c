@@ -98,10 +98,10 @@ style *style_default(void)
 	s->quote_indent = 24;
 	s->quote_bar = 3;
 
-	s->header_left = xstrdup("");
+	s->header_left = xstrdup("{date}");
 	s->header_center = xstrdup("");
-	s->header_right = xstrdup("{title}");
-	s->footer_left = xstrdup("{date}");
+	s->header_right = xstrdup("{section}");
+	s->footer_left = xstrdup("{title}");
 	s->footer_center = xstrdup("");
 	s->footer_right = xstrdup("Page {page} of {pages}");
 	s->banners = 1;
