@@ -55,6 +55,16 @@ static void berror(builder *b, yaml_mark_t mark, const char *fmt, const char *ar
 	b->failed = 1;
 }
 
+/* Capacity for n+1 elements, growing by doubling: the capacity is implied by the count (it
+ * changes only when n is 0 or a power of two), so nodes need no extra field, and a list of
+ * thousands of items costs O(n) copying instead of O(n^2). */
+static void *grow_for(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;
+	return xrealloc(p, (n ? 2 * n : 1) * size);
+}
+
 static void add_child(builder *b, ynode *child, size_t weight)
 {
 	if (b->depth == 0) {
@@ -64,7 +74,7 @@ static void add_child(builder *b, ynode *child, size_t weight)
 	ynode *parent = b->stack[b->depth - 1];
 	b->weights[b->depth - 1] += weight;
 	if (parent->kind == YNODE_SEQ) {
-		parent->items = xrealloc(parent->items, (parent->nitems + 1) * sizeof *parent->items);
+		parent->items = grow_for(parent->items, parent->nitems, sizeof *parent->items);
 		parent->items[parent->nitems++] = child;
 		return;
 	}
@@ -73,7 +83,7 @@ static void add_child(builder *b, ynode *child, size_t weight)
 		parent->pairs[parent->npairs - 1].value = child;
 		return;
 	}
-	parent->pairs = xrealloc(parent->pairs, (parent->npairs + 1) * sizeof *parent->pairs);
+	parent->pairs = grow_for(parent->pairs, parent->npairs, sizeof *parent->pairs);
 	parent->pairs[parent->npairs].key = child;
 	parent->pairs[parent->npairs].value = NULL;
 	parent->npairs++;
@@ -89,7 +99,7 @@ static void remember_anchor(builder *b, const yaml_char_t *name, ynode *n, size_
 	if (!name)
 		return;
 	/* a later anchor of the same name shadows the earlier one, as YAML says */
-	b->anchors = xrealloc(b->anchors, (b->nanchors + 1) * sizeof *b->anchors);
+	b->anchors = grow_for(b->anchors, b->nanchors, sizeof *b->anchors);
 	b->anchors[b->nanchors].name = xstrdup((const char *)name);
 	b->anchors[b->nanchors].node = n;
 	b->anchors[b->nanchors].weight = weight;
