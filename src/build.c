@@ -51,6 +51,18 @@ static char *default_output(const char *brief_path, const char *format)
 	return xasprintf("%.*s.%s", (int)n, base, format);
 }
 
+/* MKBRIEF_STATS=1: one line of figures on stderr for bench/ (pages, paragraphs, and how
+ * often the shaping cache answered), so that benchmarks need not parse the PDF. */
+static void print_stats(const doc *dc)
+{
+	const char *env = getenv("MKBRIEF_STATS");
+	if (!env || strcmp(env, "1") != 0)
+		return;
+	unsigned long hits = dc->engine ? dc->engine->hits : 0, misses = dc->engine ? dc->engine->misses : 0;
+	fprintf(stderr, "mkbrief-stats: pages %d paragraphs %zu shape-hits %lu shape-misses %lu hit-rate %.1f%%\n",
+		dc->npages, dc->nparas, hits, misses, hits + misses ? 100.0 * hits / (double)(hits + misses) : 0.0);
+}
+
 static int typeset(const cli_options *o, const brief *b, const char *data, diag *d)
 {
 	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
@@ -72,6 +84,7 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 	int rc = 1;
 	doc *dc = doc_compose(b, st, ctx, d);
 	if (d->errors == 0 && doc_flow(dc, d) == 0) {
+		print_stats(dc);
 		if (o->dump) {
 			doc_dump(dc, stdout);
 			rc = 0;
