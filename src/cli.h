@@ -16,6 +16,8 @@ typedef struct cli_options {
 int cmd_build(const cli_options *o);
 /* mkbrief find SOURCE.txt "words": argv[0] is "find". */
 int cmd_find(int argc, char **argv);
+/* mkbrief diff [options] A.pdf B.pdf: argv[0] is "diff"; 0 same, 1 different, 2 error. */
+int cmd_diff(int argc, char **argv);
 /* Where layouts/ and fonts/ live: $MKBRIEF_DATA, else beside the binary's parent
  * directory (build/mkbrief → .), else the source tree it was built from. Caller frees. */
 char *data_dir(void);

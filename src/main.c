@@ -1,4 +1,5 @@
 /* main.c: the command line: options, then load → resolve → lay out → render. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,14 @@ static int usage_error(const char *msg, const char *arg)
 
 int main(int argc, char **argv)
 {
+	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
+	 * temporary output behind; ignored, the write fails with EFBIG and output.c reports it
+	 * and removes the temporary file like any other write error. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return cmd_diff(argc - 1, argv + 1);
 
 	cli_options o = {0};
 	o.format = "pdf";
