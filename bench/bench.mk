@@ -1,0 +1,19 @@
+# bench/bench.mk: `make bench` (the full table: x1, x10, x100, varied) and `make bench-smoke`
+# (x1 only, for CI: prints figures, asserts nothing about time). Built with release flags in
+# their own directory so that benchmarks never reuse a debug or sanitizer build.
+BENCH_BUILD ?= build/release
+BENCH_CFLAGS ?= -O2 -DNDEBUG
+
+.PHONY: bench bench-smoke bench-build
+bench-build: deps
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' ASAN=0 $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure
+
+$(BENCH_BUILD)/measure: bench/measure.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WFLAGS) $(BENCH_CFLAGS) -o $@ $<
+
+bench: bench-build
+	@bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 varied
+
+bench-smoke: bench-build
+	@RUNS=1 bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1
