@@ -67,7 +67,7 @@ static para *own_para(composer *c, para *p)
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
-	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate};
+	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
 	return own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 }
 

@@ -49,7 +49,7 @@ typedef struct breakpoint {
 	int line;
 	int fit;
 	int hrun;     /* hyphenated lines in a row ending here */
-	double tw, ty, tz; /* totals at the start of the next line */
+	double tw, ty, tz, tb; /* totals at the start of the next line */
 	double dem;
 	int prev;     /* breakpoint index, -1 none */
 } breakpoint;
@@ -63,6 +63,8 @@ typedef struct kp {
 	seg *segs;
 	size_t nsegs, capsegs;
 	double *sw, *sy, *sz; /* running sums before node i */
+	double *sb;           /* box widths before node i: what font expansion can act on */
+	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
 	double measure;
 	uint32_t seen[8];
 	int nseen;
@@ -333,7 +335,7 @@ static int legal_break(const kp *k, size_t i, int pass)
 
 /* Totals at the start of the line after a break at i: glue and penalties after a break
  * disappear. */
-static void after_totals(const kp *k, int i, double *tw, double *ty, double *tz)
+static void after_totals(const kp *k, int i, double *tw, double *ty, double *tz, double *tb)
 {
 	size_t j = i < 0 ? 0 : (size_t)i;
 	if (i >= 0) {
@@ -346,6 +348,7 @@ static void after_totals(const kp *k, int i, double *tw, double *ty, double *tz)
 	*tw = k->sw[j];
 	*ty = k->sy[j];
 	*tz = k->sz[j];
+	*tb = k->sb[j];
 }
 
 /* Runs one pass; returns the index of the best final breakpoint or -1. */
@@ -354,8 +357,8 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 	size_t cap = 64, nb = 0;
 	breakpoint *b = xmalloc(cap * sizeof *b);
 	int *act = xmalloc(sizeof *act * 64), nact = 0, capact = 64;
-	b[0] = (breakpoint){-1, 0, 1, 0, 0, 0, 0, 0, -1};
-	after_totals(k, -1, &b[0].tw, &b[0].ty, &b[0].tz);
+	b[0] = (breakpoint){-1, 0, 1, 0, 0, 0, 0, 0, 0, -1};
+	after_totals(k, -1, &b[0].tw, &b[0].ty, &b[0].tz, &b[0].tb);
 	nb = 1;
 	act[nact++] = 0;
 	int overfull_ok = pass >= 3;
@@ -375,8 +378,9 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 		for (int q = 0; q < nact; q++) {
 			breakpoint *a = &b[act[q]];
 			double L = k->sw[i] - a->tw + pw;
-			double Y = k->sy[i] - a->ty + emergency;
-			double Z = k->sz[i] - a->tz;
+			double B = (k->sb[i] - a->tb) * k->expand;
+			double Y = k->sy[i] - a->ty + B + emergency;
+			double Z = k->sz[i] - a->tz + B;
 			double r;
 			if (L < k->measure)
 				r = Y > 0 ? (k->measure - L) / Y : INFINITY;
@@ -442,7 +446,7 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 				nbk->hrun = h;
 				nbk->dem = best[f][h];
 				nbk->prev = from[f][h];
-				after_totals(k, (int)i, &nbk->tw, &nbk->ty, &nbk->tz);
+				after_totals(k, (int)i, &nbk->tw, &nbk->ty, &nbk->tz, &nbk->tb);
 				if (nact == capact) {
 					capact *= 2;
 					act = xrealloc(act, (size_t)capact * sizeof *act);
@@ -510,28 +514,49 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		/* skip what a break discards at the start of a line */
 		while (start < end && k->n[start].t != N_BOX)
 			start++;
-		double L = 0, Y = 0, Z = 0;
+		double L = 0, Y = 0, Z = 0, B = 0;
 		for (size_t i = start; i < end; i++) {
 			const node *x = &k->n[i];
 			if (x->t == N_BOX || x->t == N_GLUE)
 				L += x->w;
+			if (x->t == N_BOX && x->seg >= 0)
+				B += x->w;
 			if (x->t == N_GLUE)
 				Y += x->y, Z += x->z;
 		}
 		const node *bn = &k->n[end];
 		int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
-		if (hyph)
+		if (hyph) {
 			L += bn->w;
+			B += bn->w;
+		}
 		int lastline = j == nl - 1;
 		double r = 0;
 		/* emergency stretch only helps choose the breaks; glue stretches by its own
 		 * amount, so those lines come out loose rather than impossible */
 		(void)emergency;
 		if (!lastline) {
-			if (L < k->measure && Y > 0)
-				r = (k->measure - L) / Y;
-			else if (L > k->measure && Z > 0)
-				r = fmax((k->measure - L) / Z, -1);
+			if (L < k->measure && Y + B * k->expand > 0)
+				r = (k->measure - L) / (Y + B * k->expand);
+			else if (L > k->measure && Z + B * k->expand > 0)
+				r = fmax((k->measure - L) / (Z + B * k->expand), -1);
+		}
+		/* the same share of the adjustment goes into every glyph of the line: expanding
+		 * letters a little is less visible than stretching spaces a lot */
+		double f = 1 + r * k->expand;
+		if (f > 1 + k->expand * 1.5)
+			f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
+		if (f < 1 - k->expand)
+			f = 1 - k->expand;
+		if (!lastline && f != 1) {
+			/* what the letters do not take, the spaces take */
+			double rest = k->measure - L - (f - 1) * B;
+			if (rest > 0 && Y > 0)
+				r = rest / Y;
+			else if (rest < 0 && Z > 0)
+				r = fmax(rest / Z, -1);
+			else
+				r = 0;
 		}
 		para_line *ln = &p->lines[j];
 		size_t cap = 0;
@@ -563,10 +588,11 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 				w += k->n[e].w;
 			}
 			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
+			ln->pieces[ln->npieces - 1].scale = f;
 			if (first < 0)
 				first = nd->a;
 			lastb = k->n[e].b;
-			x += w;
+			x += w * f;
 			i = e;
 		}
 		if (hyph) {
@@ -589,8 +615,9 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape(k, s->item, "-", 1));
 				pc->x = x;
 				pc->hyphen = 1;
+				pc->scale = f;
 				item_look(s->item, pc);
-				x += bn->w;
+				x += bn->w * f;
 				ln->hyphenated = 1;
 			}
 		}
@@ -613,6 +640,7 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 	k.text = p->text->text.data;
 	k.len = p->text->text.len;
 	k.measure = spec->width;
+	k.expand = spec->expand;
 	k.at = at;
 	k.d = d;
 	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
@@ -626,16 +654,19 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 		k.sw = xmalloc((k.nn + 1) * sizeof *k.sw);
 		k.sy = xmalloc((k.nn + 1) * sizeof *k.sy);
 		k.sz = xmalloc((k.nn + 1) * sizeof *k.sz);
-		k.sw[0] = k.sy[0] = k.sz[0] = 0;
+		k.sb = xmalloc((k.nn + 1) * sizeof *k.sb);
+		k.sw[0] = k.sy[0] = k.sz[0] = k.sb[0] = 0;
 		for (size_t i = 0; i < k.nn; i++) {
 			const node *x = &k.n[i];
 			int counts = x->t == N_BOX || x->t == N_GLUE;
 			k.sw[i + 1] = k.sw[i] + (counts ? x->w : 0);
 			k.sy[i + 1] = k.sy[i] + (x->t == N_GLUE ? x->y : 0);
 			k.sz[i + 1] = k.sz[i] + (x->t == N_GLUE ? x->z : 0);
+			k.sb[i + 1] = k.sb[i] + (x->t == N_BOX && x->seg >= 0 ? x->w : 0);
 		}
-		/* pass 0: no hyphens; 1: hyphens; 2: emergency stretch; 3: accept overfull */
-		static const double tol[4] = {100, 200, 1000, 10000};
+		/* pass 0: no hyphens, only near-natural spacing; 1: hyphens (TeX's tolerance);
+		 * 2: emergency stretch; 3: accept overfull */
+		static const double tol[4] = {50, 200, 1000, 10000};
 		rc = -1;
 		for (int pass = spec->hyphenate ? 0 : 1; pass < 4; pass++) {
 			double es = pass >= 2 ? 0.1 * k.measure : 0;
@@ -653,6 +684,7 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 		free(k.sw);
 		free(k.sy);
 		free(k.sz);
+		free(k.sb);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);

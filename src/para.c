@@ -176,11 +176,21 @@ void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 			cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
 		else
 			cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
-		cairo_move_to(cr, x + ln->x + pc->x, base - pc->rise);
+		int scaled = pc->scale > 0 && pc->scale != 1;
+		if (scaled) {
+			cairo_save(cr);
+			cairo_translate(cr, x + ln->x + pc->x, base - pc->rise);
+			cairo_scale(cr, pc->scale, 1);
+			cairo_move_to(cr, 0, 0);
+		} else {
+			cairo_move_to(cr, x + ln->x + pc->x, base - pc->rise);
+		}
 		if (pc->hyphen)
 			pango_cairo_show_glyph_string(cr, pc->gi.item->analysis.font, pc->gi.glyphs);
 		else
 			pango_cairo_show_glyph_item(cr, p->text->text.data, (PangoGlyphItem *)&pc->gi);
+		if (scaled)
+			cairo_restore(cr);
 	}
 }
 
@@ -249,7 +259,7 @@ double para_index_x(const para *p, size_t i, int idx)
 		for (int g = 0; g < gs->num_glyphs; g++)
 			if (gs->log_clusters[g] < idx - it->offset)
 				x += gs->glyphs[g].geometry.width;
-		return pc->x + x / (double)PANGO_SCALE;
+		return pc->x + x / (double)PANGO_SCALE * (pc->scale > 0 ? pc->scale : 1);
 	}
 	return ln->width;
 }

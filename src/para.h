@@ -32,6 +32,7 @@ typedef struct para_spec {
 	double leading;        /* baseline to baseline; 0 = the font role's */
 	int optimal;           /* total-fit line breaking (justified text only) */
 	int hyphenate;
+	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
 } para_spec;
 
 /* A run of shaped glyphs placed on a line (total-fit lines only). */
@@ -40,6 +41,7 @@ typedef struct para_piece {
 	double x;          /* from the line's start */
 	double rise;       /* superscripts */
 	int hyphen;        /* a hyphen added at a break: not in the text */
+	double scale;      /* horizontal glyph expansion, 1 = none */
 	int has_color;
 	double r, g, b;
 } para_piece;

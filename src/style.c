@@ -78,6 +78,7 @@ style *style_default(void)
 	s->align = ALIGN_JUSTIFY;
 	s->hyphenate = 1;
 	s->linebreak_optimal = 1;
+	s->expansion = 0.02;
 	s->lang = xstrdup("en-US");
 	s->para_space = 4;
 	s->block_space = 10;
@@ -319,6 +320,28 @@ static const ynode *get_int(loader *L, const ynode *map, const char *key, const 
 	return n;
 }
 
+/* "2%": how far glyph widths may be expanded or compressed to justify a line. */
+static void get_percent(loader *L, const ynode *map, const char *key, const char *what, double hi, double *out)
+{
+	const ynode *n = ymap_get(map, key);
+	if (!n)
+		return;
+	const char *s = scalar(L, n, what, "a percentage such as 2%");
+	if (!s)
+		return;
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || strcmp(end, "%") != 0 || v != v) {
+		err(L, n, "%s must be a percentage such as 2%%, not '%s'", what, s);
+		return;
+	}
+	if (v < 0 || v > hi) {
+		err(L, n, "%s must be between 0%% and %g%%, not %s", what, hi, s);
+		return;
+	}
+	*out = v / 100;
+}
+
 /* Strings the user may leave empty (running heads, the box title). */
 static void get_text(loader *L, const ynode *map, const char *key, const char *what, char **out)
 {
@@ -523,7 +546,7 @@ static void load_fonts(loader *L, const ynode *root)
 
 static void load_text(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"align", "hyphenate", "linebreak", "lang", "paragraph-space",
+	static const char *const keys[] = {"align", "hyphenate", "linebreak", "expansion", "lang", "paragraph-space",
 					   "block-space", "first-indent", "widows", "orphans", NULL};
 	const ynode *t = section(L, root, "text", "text", keys);
 	if (!t)
@@ -538,6 +561,7 @@ static void load_text(loader *L, const ynode *root)
 	static const char *const breaks[] = {"greedy", "optimal", NULL};
 	if (get_choice(L, t, "linebreak", "text.linebreak", breaks, &i))
 		s->linebreak_optimal = i;
+	get_percent(L, t, "expansion", "text.expansion", 5, &s->expansion);
 	const ynode *lang = ymap_get(t, "lang");
 	if (lang) {
 		const char *v = scalar(L, lang, "text.lang", "a language tag such as en-US");

@@ -35,6 +35,7 @@ typedef struct style {
 	text_align align;       /* body text */
 	int hyphenate;          /* 1 = hyphenate body text */
 	int linebreak_optimal;  /* linebreak: optimal (1) or greedy (0) */
+	double expansion;       /* text.expansion: glyph widths may change by this fraction (0..0.05) */
 	char *lang;             /* e.g. "en-US" */
 	double para_space;      /* between paragraphs of one block */
 	double block_space;     /* between blocks */

@@ -1,0 +1,195 @@
+/* spacing.c: measures word spacing of justified text in any PDF, from poppler's glyph
+ * boxes: how many lines are loose (a space over 1.6x the median), the 95th percentile
+ * and worst space relative to the median, hyphenated lines and runs of them. Lines
+ * that do not reach their block's right edge (paragraph ends, ragged text) are left out.
+ * usage: spacing FILE.pdf [more.pdf ...] */
+#include <math.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line {
+	double left, right, y;
+	double *gaps;
+	int ngaps;
+	int hyphen;
+	char *text;
+	int marker_pending;
+} line;
+
+typedef struct stats {
+	double *gaps;
+	size_t ngaps, capgaps;
+	size_t lines, loose, hyphenated, runs3;
+	double *linemax; /* largest gap of each counted line */
+	size_t nlinemax;
+} stats;
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void add_gap(stats *s, double g)
+{
+	if (s->ngaps == s->capgaps) {
+		s->capgaps = s->capgaps ? s->capgaps * 2 : 1024;
+		s->gaps = realloc(s->gaps, s->capgaps * sizeof *s->gaps);
+	}
+	s->gaps[s->ngaps++] = g;
+}
+
+static void page_lines(PopplerPage *page, stats *st, int *run)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
+		g_free(text);
+		return;
+	}
+	/* one rectangle per character of text (UTF-8 characters, newlines included) */
+	line *lines = NULL;
+	size_t nlines = 0;
+	const char *p = text;
+	guint ci = 0;
+	line cur = {0};
+	cur.left = 1e9;
+	double prev_x2 = -1, word_start = -1;
+	int in_word = 0;
+	const char *linestart = p;
+	while (*p && ci < nrects) {
+		gunichar c = g_utf8_get_char(p);
+		PopplerRectangle *r = &rects[ci];
+		if (c == '\n') {
+			cur.text = g_strndup(linestart, (gsize)(p - linestart));
+			linestart = p + 1;
+			if (cur.right > 0) {
+				lines = realloc(lines, (nlines + 1) * sizeof *lines);
+				lines[nlines++] = cur;
+			} else {
+				free(cur.gaps);
+			}
+			memset(&cur, 0, sizeof cur);
+			cur.left = 1e9;
+			prev_x2 = -1;
+			in_word = 0;
+		} else if (c == ' ') {
+			in_word = 0;
+		} else {
+			if (!in_word && prev_x2 >= 0 && !cur.marker_pending) {
+				word_start = r->x1;
+				cur.gaps = realloc(cur.gaps, (size_t)(cur.ngaps + 1) * sizeof *cur.gaps);
+				cur.gaps[cur.ngaps++] = word_start - prev_x2;
+			}
+			/* a list marker ("•", "1.") is not a word: the gap after it is an indent */
+			if (!in_word && prev_x2 < 0)
+				cur.marker_pending = c == 0x2022 || c == 0x25E6 || c == '-' || g_unichar_isdigit(c);
+			else if (!in_word)
+				cur.marker_pending = 0;
+			else if (cur.marker_pending && !(c == '.' || c == ')' || g_unichar_isdigit(c)))
+				cur.marker_pending = 0;
+			in_word = 1;
+			if (r->x1 < cur.left)
+				cur.left = r->x1;
+			if (r->x2 > cur.right)
+				cur.right = r->x2;
+			cur.y = r->y2;
+			prev_x2 = r->x2;
+			cur.hyphen = c == '-';
+		}
+		p = g_utf8_next_char(p);
+		ci++;
+	}
+	if (cur.right > 0) {
+		lines = realloc(lines, (nlines + 1) * sizeof *lines);
+		lines[nlines++] = cur;
+	} else {
+		free(cur.gaps);
+	}
+	/* a line is justified when it ends on a right edge that at least two other lines of
+	 * the page end on too; paragraph ends and ragged lines stop anywhere */
+	for (size_t i = 0; i < nlines; i++) {
+		int same = 0;
+		for (size_t j = 0; j < nlines; j++)
+			if (j != i && fabs(lines[j].right - lines[i].right) < 0.5)
+				same++;
+		int full = same >= 2 && lines[i].ngaps >= 3;
+		if (full) {
+			st->lines++;
+			double mx = 0;
+			for (int g = 0; g < lines[i].ngaps; g++) {
+				add_gap(st, lines[i].gaps[g]);
+				if (lines[i].gaps[g] > mx)
+					mx = lines[i].gaps[g];
+			}
+			if (getenv("SPACING_SHOW"))
+				fprintf(stderr, "max %.2f  %s\n", mx, lines[i].text ? lines[i].text : "");
+			st->linemax = realloc(st->linemax, (st->nlinemax + 1) * sizeof *st->linemax);
+			st->linemax[st->nlinemax++] = mx;
+			if (lines[i].hyphen) {
+				st->hyphenated++;
+				if (++*run == 3)
+					st->runs3++;
+			} else {
+				*run = 0;
+			}
+		}
+		free(lines[i].gaps);
+		g_free(lines[i].text);
+	}
+	free(lines);
+	g_free(rects);
+	g_free(text);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: spacing FILE.pdf...\n");
+		return 2;
+	}
+	int rc = 0;
+	for (int a = 1; a < argc; a++) {
+		GError *err = NULL;
+		char *uri = g_filename_to_uri(argv[a][0] == '/' ? argv[a] : g_canonicalize_filename(argv[a], NULL), NULL, &err);
+		PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, NULL, &err) : NULL;
+		g_free(uri);
+		if (!doc) {
+			fprintf(stderr, "spacing: %s: %s\n", argv[a], err ? err->message : "cannot open");
+			rc = 2;
+			continue;
+		}
+		stats st = {0};
+		int run = 0;
+		for (int i = 0; i < poppler_document_get_n_pages(doc); i++) {
+			PopplerPage *page = poppler_document_get_page(doc, i);
+			page_lines(page, &st, &run);
+			g_object_unref(page);
+		}
+		g_object_unref(doc);
+		if (st.ngaps == 0) {
+			printf("%s: no justified lines\n", argv[a]);
+			continue;
+		}
+		double *sorted = malloc(st.ngaps * sizeof *sorted);
+		memcpy(sorted, st.gaps, st.ngaps * sizeof *sorted);
+		qsort(sorted, st.ngaps, sizeof *sorted, cmp_double);
+		double median = sorted[st.ngaps / 2];
+		double p95 = sorted[(size_t)(0.95 * (double)(st.ngaps - 1))];
+		double worst = sorted[st.ngaps - 1];
+		for (size_t i = 0; i < st.nlinemax; i++)
+			if (st.linemax[i] > 1.6 * median)
+				st.loose++;
+		printf("%s: lines %zu, loose %zu (%.1f%%), p95/median %.2f, worst/median %.2f, median space %.2f pt, "
+		       "hyphenated %zu, 3+ hyphens in a row %zu\n",
+		       argv[a], st.lines, st.loose, 100.0 * (double)st.loose / (double)st.lines, p95 / median, worst / median,
+		       median, st.hyphenated, st.runs3);
+		free(sorted);
+		free(st.gaps);
+		free(st.linemax);
+	}
+	return rc;
+}
