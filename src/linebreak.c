@@ -150,6 +150,15 @@ static void add_glue(kp *k, double w, double y, double z)
 	x->z = z;
 }
 
+static int contains(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (size_t i = 0; i + m <= n; i++)
+		if (memcmp(s + i, needle, m) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_letter(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -198,7 +207,9 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 			kind[i + cl] = P_EXPLICIT;
 		i += cl;
 	}
-	if (hyphenate && k->e->hyph) {
+	/* addresses are never hyphenated: a reader would type the hyphen */
+	int address = contains(w, n, "://") || contains(w, n, "www.") || memchr(w, '@', n);
+	if (hyphenate && k->e->hyph && !address) {
 		/* hyphenate the letter runs: "politician." → "politician" */
 		for (size_t i = 0; i < n;) {
 			if (!is_letter((unsigned char)w[i])) {

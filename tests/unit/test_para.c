@@ -99,6 +99,14 @@ int main(void)
 	CHECK("overlong word broken inside the measure", inside && p->nlines >= 3);
 	para_free(p);
 
+	/* an address breaks at its slashes, never with a hyphen */
+	p = set(e, "See https://example.org/analysis/russia/korea/sanctions/implementation/report.html for the full text of the report.", 150, 1, &d);
+	int url_hyphen = 0;
+	for (size_t i = 0; i < p->nlines; i++)
+		url_hyphen |= p->lines[i].hyphenated;
+	CHECK("no hyphen inside a URL", !url_hyphen && p->nlines >= 3);
+	para_free(p);
+
 	CHECK("no errors so far", d.errors == 0);
 	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
 	fflush(err);
