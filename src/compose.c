@@ -634,6 +634,13 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, diag *d)
 	dc->date_text = format_date(b->date);
 	dc->engine = para_engine_new(ctx, b->lang ? b->lang : st->lang);
 	composer c = {dc, b, st, dc->engine, d, 0, -1, 0};
+	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
+	if (b->classification && st->banners) {
+		rich *r = rich_new();
+		rich_add(r, b->classification, strlen(b->classification));
+		para_spec spec = {&st->banner, dc->text_w, 0, ALIGN_LEFT, 0, 0, 0, 0};
+		para_free(paragraph_layout(dc->engine, r, &spec, loc_at(b->path, 0, 0), d));
+	}
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)
 		section_block(&c, &b->sections[i]);
