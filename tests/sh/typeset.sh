@@ -78,3 +78,11 @@ check "--format png writes one PNG per page" test -s "$T/prev-$pages.png"
 check "--format svg writes one SVG per page" test -s "$T/prev-1.svg"
 "$MKBRIEF" --format ps -o "$T/k.ps" "$B" 2>/dev/null
 check "--format ps writes PostScript" grep -q '^%!PS' "$T/k.ps"
+
+# other readers than poppler: MuPDF and Ghostscript open every page without complaint
+mu=$(mutool draw -q -o "$T/mu-%d.png" -r 20 "$T/k.pdf" 2>&1 | grep -iv "ICC support")
+[ -z "$mu" ] && [ -s "$T/mu-$pages.png" ] && pass "MuPDF renders every page silently" || fail "MuPDF renders every page silently: $mu"
+gsout=$(gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=png16m -r20 -sOutputFile="$T/gs-%d.png" "$T/k.pdf" 2>&1)
+[ -z "$gsout" ] && [ -s "$T/gs-$pages.png" ] && pass "Ghostscript renders every page silently" || fail "Ghostscript renders every page silently: $gsout"
+annots=$(for obj in $(mutool show "$T/k.pdf" pages 2>/dev/null | awk '{print $4}'); do mutool show "$T/k.pdf" "$obj" 2>/dev/null; done | grep -c "/Annots")
+[ "$annots" -ge 1 ] && pass "MuPDF sees the link annotations ($annots pages)" || fail "MuPDF sees the link annotations"
