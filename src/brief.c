@@ -635,6 +635,17 @@ static int lang_tag(const char *s)
 	return 1;
 }
 
+/* A layout name as the brief may give it: a file name in layouts/, without its .yaml. */
+static int layout_name(const char *s)
+{
+	if (!*s || s[0] == '.' || strstr(s, ".."))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.')
+			return 0;
+	return 1;
+}
+
 static void load_root(loader *L, const ynode *root)
 {
 	brief *b = L->b;
@@ -655,6 +666,12 @@ static void load_root(loader *L, const ynode *root)
 	if (layout) {
 		b->layout = get_string(L, layout, "layout");
 		b->layout_at = here(L, layout);
+		/* a brief names a layout in layouts/, never a path: a brief passed around must not
+		 * make mkbrief read other files (only --layout FILE.yaml may) */
+		if (b->layout && !layout_name(b->layout)) {
+			lerror(L, layout, "layout '%s' must be a plain name (a file in layouts/: letters, digits, '-', '_', '.'; no '/' or '..')",
+			       b->layout);
+		}
 	}
 	if (!b->layout)
 		b->layout = xstrdup("handout");
@@ -676,9 +693,9 @@ static void load_root(loader *L, const ynode *root)
 		load_sections(L, sections);
 }
 
-brief *brief_load(const char *path, diag *d)
+/* Validates a parsed tree into a brief; takes over t (freed here). */
+static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 {
-	ytree *t = ytree_load(path, path, d);
 	if (!t)
 		return NULL;
 	brief *b = xcalloc(1, sizeof *b);
@@ -701,6 +718,16 @@ brief *brief_load(const char *path, diag *d)
 		return NULL;
 	}
 	return b;
+}
+
+brief *brief_load(const char *path, diag *d)
+{
+	return brief_from_tree(ytree_load(path, path, d), path, d);
+}
+
+brief *brief_parse(const char *text, size_t len, const char *display, diag *d)
+{
+	return brief_from_tree(ytree_parse(text, len, display, d), display, d);
 }
 
 static void item_free(item *it)

@@ -96,6 +96,10 @@ typedef struct brief {
 /* Loads and validates the YAML (no source files are read). Returns NULL after reporting
  * every error found (up to the diagnostic cap). */
 brief *brief_load(const char *path, diag *d);
+/* Same, from memory (text need not be NUL-terminated; the file size limit is brief_load's):
+ * `display` names it in messages and relative source paths start from its directory. For
+ * fuzzing and tests. */
+brief *brief_parse(const char *text, size_t len, const char *display, diag *d);
 /* Reads the sources and resolves every quote, excerpt and citation. Returns 0 when all
  * resolved; otherwise reports each failure (with the closest passage) and returns -1. */
 int brief_resolve(brief *b, diag *d);

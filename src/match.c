@@ -702,7 +702,8 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 		if (k == gram)
 			add_word(&all, &allw, i, e - i);
 	}
-	qsort(all, allw, sizeof *all, word_len_cmp);
+	if (allw > 1) /* qsort may not be given NULL, even for no elements */
+		qsort(all, allw, sizeof *all, word_len_cmp);
 	for (size_t i = 0; i < allw && nw < MAX_WORDS; i++) {
 		int dup = 0;
 		for (size_t k = 0; k < nw; k++)

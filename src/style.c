@@ -313,7 +313,7 @@ static const ynode *get_int(loader *L, const ynode *map, const char *key, const 
 		return NULL;
 	}
 	if (v < lo || v > hi) {
-		err(L, n, "%s must be between %d and %d, not %ld", what, lo, hi, v);
+		err(L, n, "%s must be between %d and %d, not %s", what, lo, hi, s);
 		return NULL;
 	}
 	*out = (int)v;
