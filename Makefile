@@ -25,6 +25,8 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# the fuzz targets, built with the normal compiler and a main() that replays files
+REPLAY_BINS := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/replay_%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
 .PHONY: all deps run check check-asan clean
 all: $(BUILD)/mkbrief
@@ -37,6 +39,9 @@ $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Isrc -MMD -MP -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) $(wildcard src/*.h) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
@@ -51,13 +56,13 @@ run: deps
 	$(BUILD)/mkbrief briefs/korea-jan2018.yaml
 
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS)
 	@MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
 check-asan: deps
 	@$(MAKE) --no-print-directory ASAN=1 check-asan-run
 
-check-asan-run: $(BUILD)/mkbrief $(UNIT_BINS)
+check-asan-run: $(BUILD)/mkbrief $(UNIT_BINS) $(REPLAY_BINS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
