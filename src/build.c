@@ -72,17 +72,20 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 	free(layouts);
 	if (!st)
 		return 1;
+	/* loads on its own thread while the fonts are set up; the engine owns it */
+	hyphenator *hyph = hyph_new(b->lang ? b->lang : st->lang);
 	char *fontdir = xasprintf("%s/fonts", data);
 	fonts *f = fonts_new(fontdir, o->fonts_dir, d);
 	free(fontdir);
 	if (!f) {
+		hyph_free(hyph);
 		style_free(st);
 		return 1;
 	}
 	PangoContext *ctx = fonts_context_new(f);
 	pango_cairo_context_set_resolution(ctx, 72.0);
 	int rc = 1;
-	doc *dc = doc_compose(b, st, ctx, d);
+	doc *dc = doc_compose(b, st, ctx, hyph, d);
 	if (d->errors == 0 && doc_flow(dc, d) == 0) {
 		print_stats(dc);
 		if (o->dump) {

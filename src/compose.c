@@ -623,7 +623,7 @@ static void sources_page(composer *c)
 	}
 }
 
-doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, diag *d)
+doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d)
 {
 	doc *dc = xcalloc(1, sizeof *dc);
 	dc->b = b;
@@ -632,7 +632,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, diag *d)
 	int cols = st->columns > 0 ? st->columns : 1;
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	dc->date_text = format_date(b->date);
-	dc->engine = para_engine_new(ctx, b->lang ? b->lang : st->lang);
+	dc->engine = para_engine_new(ctx, hyph);
 	composer c = {dc, b, st, dc->engine, d, 0, -1, 0};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {

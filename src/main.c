@@ -1,4 +1,5 @@
 /* main.c: the command line: options, then load → resolve → lay out → render. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,25 @@ static int usage_error(const char *msg, const char *arg)
 	return 2;
 }
 
+/* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
+static int run_diff(char **argv)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0) {
+		fprintf(stderr, "mkbrief: error: cannot find mkbrief-diff: /proc/self/exe unreadable\n");
+		return 2;
+	}
+	exe[n] = 0;
+	char *dir = path_dirname(exe);
+	char *prog = xasprintf("%s/mkbrief-diff", dir);
+	free(dir);
+	execv(prog, argv);
+	fprintf(stderr, "mkbrief: error: cannot run %s: %s\n", prog, strerror(errno));
+	free(prog);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
@@ -44,7 +64,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
-		return cmd_diff(argc - 1, argv + 1);
+		return run_diff(argv + 1);
 
 	cli_options o = {0};
 	o.format = "pdf";

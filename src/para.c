@@ -22,12 +22,15 @@ static void glyphs_free(gpointer p)
 	pango_glyph_string_free(p);
 }
 
-para_engine *para_engine_new(PangoContext *ctx, const char *lang)
+para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
 {
 	para_engine *e = xcalloc(1, sizeof *e);
 	e->ctx = ctx;
-	e->hyph = hyph_new(lang);
+	e->hyph = hyph;
 	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
+	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
+					   (GEqualFunc)pango_font_description_equal,
+					   (GDestroyNotify)pango_font_description_free, g_free);
 	return e;
 }
 
@@ -37,6 +40,7 @@ void para_engine_free(para_engine *e)
 		return;
 	hyph_free(e->hyph);
 	g_hash_table_destroy(e->shapes);
+	g_hash_table_destroy(e->metrics);
 	free(e);
 }
 
@@ -114,6 +118,26 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	p->nlines = i;
 }
 
+/* Ascent and descent of a font role, cached: pango_context_get_metrics shapes a sample
+ * sentence on every call (9% of a run when asked once per paragraph). */
+static void font_extents(para_engine *e, const font_role *fr, double *asc, double *desc)
+{
+	PangoFontDescription *fd = font_role_desc(fr);
+	double *ext = g_hash_table_lookup(e->metrics, fd);
+	if (!ext) {
+		PangoFontMetrics *m = pango_context_get_metrics(e->ctx, fd, NULL);
+		ext = g_new(double, 2);
+		ext[0] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+		ext[1] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+		pango_font_metrics_unref(m);
+		g_hash_table_insert(e->metrics, fd, ext);
+	} else {
+		pango_font_description_free(fd);
+	}
+	*asc = ext[0];
+	*desc = ext[1];
+}
+
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
 {
 	para *p = xcalloc(1, sizeof *p);
@@ -124,12 +148,8 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 
 	/* One baseline position for every line, from the base font's metrics, so that lines
 	 * with superscripts or bold words sit on the same grid as the rest. */
-	PangoFontDescription *fd = font_role_desc(spec->font);
-	PangoFontMetrics *m = pango_context_get_metrics(e->ctx, fd, NULL);
-	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
-	pango_font_description_free(fd);
+	double asc, desc;
+	font_extents(e, spec->font, &asc, &desc);
 	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
 
 	if (spec->optimal && spec->align == ALIGN_JUSTIFY && text->text.len > 0 &&

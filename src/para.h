@@ -16,12 +16,14 @@
  * cache of shaped words (brief text repeats: names, common words). */
 typedef struct para_engine {
 	PangoContext *ctx;
-	hyphenator *hyph;      /* NULL: no patterns for the language */
+	hyphenator *hyph;      /* owned; may have no patterns for the language */
 	GHashTable *shapes;    /* font + text → PangoGlyphString */
+	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
 	unsigned long hits, misses;
 } para_engine;
 
-para_engine *para_engine_new(PangoContext *ctx, const char *lang);
+/* Takes over hyph (may be NULL: no hyphenation). */
+para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph);
 void para_engine_free(para_engine *e);
 
 typedef struct para_spec {

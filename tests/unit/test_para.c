@@ -42,8 +42,8 @@ int main(void)
 		CHECK_DONE();
 	PangoContext *ctx = fonts_context_new(f);
 	pango_cairo_context_set_resolution(ctx, 72);
-	para_engine *e = para_engine_new(ctx, "en-US");
-	CHECK("en-US hyphenation patterns found", e->hyph != NULL);
+	para_engine *e = para_engine_new(ctx, hyph_new("en-US"));
+	CHECK("en-US hyphenation patterns found", hyph_available(e->hyph));
 
 	para *p = set(e, KOREA, 400, 1, &d);
 	CHECK("total-fit breaker used", p->optimal);
