@@ -10,6 +10,7 @@
 #include "util.h"
 
 #define MIN_WORD 6  /* letters */
+#define CAPS_MIN_WORD 8 /* an all-capital word this long is a word, not an acronym */
 #define LEFT_MIN 2
 #define RIGHT_MIN 3
 
@@ -101,25 +102,25 @@ int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok)
 	memset(ok, 0, len + 1);
 	if (!h || len < MIN_WORD || len > 60)
 		return 0;
-	/* letters only, at most the first one capital: no acronyms (DPRK), numbers (S-300) or
-	 * addresses; non-ASCII words are left to the patterns only when they are letters */
-	size_t upper = 0, letters = 0;
+	/* letters only: lower case, or a capital and then lower case, or all capitals when the
+	 * word is long (ALL-CAPS running text, as in legal notices: EXPRESSED, WARRANTY).
+	 * Never acronyms (DPRK, UNESCO), numbers (S-300), mixed case (iPhone) or addresses. */
+	size_t upper = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)word[i];
-		if (c >= 'A' && c <= 'Z') {
-			if (i > 0)
-				return 0;
+		if (c >= 'A' && c <= 'Z')
 			upper++;
-		} else if (!is_lower_ascii((char)c)) {
+		else if (!is_lower_ascii((char)c))
 			return 0;
-		}
-		letters++;
 	}
-	if (letters < MIN_WORD || !dict_of(h))
+	int capitalised = upper == 1 && word[0] >= 'A' && word[0] <= 'Z';
+	int shouted = upper == len && len >= CAPS_MIN_WORD;
+	if ((upper && !capitalised && !shouted) || !dict_of(h))
 		return 0;
 	char *lower = xstrndup(word, len);
-	if (upper)
-		lower[0] = (char)(lower[0] - 'A' + 'a');
+	for (size_t i = 0; i < len; i++)
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] = (char)(lower[i] - 'A' + 'a');
 	char *hy = xcalloc(len + 5, 1);
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;

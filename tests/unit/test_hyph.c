@@ -1,0 +1,44 @@
+/* test_hyph.c: where words may break: the patterns, and the rules on top of them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "hyph.h"
+
+/* the word with its permitted breaks marked by '-' */
+static char *marked(hyphenator *h, const char *w)
+{
+	size_t n = strlen(w);
+	unsigned char ok[128];
+	static char out[256];
+	hyph_points(h, w, n, ok);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ok[i])
+			out[k++] = '-';
+		out[k++] = w[i];
+	}
+	out[k] = 0;
+	return out;
+}
+
+int main(void)
+{
+	hyphenator *h = hyph_new("en-US");
+	CHECK("en-US patterns load", hyph_available(h));
+	CHECK_STR("plain word", marked(h, "information"), "in-for-ma-tion");
+	CHECK_STR("capitalised word", marked(h, "Information"), "In-for-ma-tion");
+	CHECK_STR("long all-capital word (legal notices)", marked(h, "MERCHANTABILITY"), "MER-CHANTABIL-ITY");
+	CHECK_STR("acronym", marked(h, "UNESCO"), "UNESCO");
+	CHECK_STR("short all-capital word", marked(h, "WARRANT"), "WARRANT");
+	CHECK_STR("mixed case", marked(h, "McDonaldization"), "McDonaldization");
+	CHECK_STR("digits", marked(h, "S300missile"), "S300missile");
+	CHECK_STR("short word", marked(h, "about"), "about");
+	CHECK_STR("no break in the last three letters", marked(h, "publicly"), "pub-licly");
+	hyph_free(h);
+	hyphenator *none = hyph_new("xx-YY");
+	CHECK("no patterns for an unknown language", !hyph_available(none));
+	CHECK_STR("and then no breaks", marked(none, "information"), "information");
+	hyph_free(none);
+	CHECK_DONE();
+}
