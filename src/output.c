@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -193,38 +194,81 @@ static cairo_status_t buffer_write(void *closure, const unsigned char *data, uns
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The PDF is made in memory: links are added after cairo has finished it. */
-static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, diag *d)
+/* Draws the document into surf and finishes it; -1 when cairo failed. */
+static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf_links *links)
 {
-	strbuf pdf = {0};
-	pdf_links links = {0};
-	links.page_h = dc->st->page_h;
-	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h);
 	pdf_metadata(surf, dc);
-	int rc = draw_pages(surf, dc, ctx, 1, &links);
+	int rc = draw_pages(surf, dc, ctx, 1, links);
 	if (rc == 0)
 		pdf_outline(surf, dc);
 	cairo_surface_finish(surf);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
 		rc = -1;
 	cairo_surface_destroy(surf);
-	if (rc == 0 && pdf_links_apply(&pdf, &links) != 0) {
-		diag_warning(d, loc_at(path, 0, 0), "could not add links to the PDF; it is written without them");
-	}
+	return rc;
+}
+
+/* To standard output the PDF is made in memory: links are added when cairo has finished. */
+static int write_pdf_stdout(const doc *dc, PangoContext *ctx, diag *d)
+{
+	strbuf pdf = {0};
+	pdf_links links = {0};
+	links.page_h = dc->st->page_h;
+	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h), dc,
+			  ctx, &links);
+	if (rc == 0 && pdf_links_apply(&pdf, &links) != 0)
+		diag_warning(d, loc_none(), "could not add links to the PDF; it is written without them");
 	pdf_links_free(&links);
 	if (rc != 0) {
-		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+		diag_error(d, loc_none(), "cannot write: cairo could not finish the document");
 		sb_free(&pdf);
 		return -1;
 	}
 	sink s;
-	if (sink_open(&s, path, d) != 0) {
-		sb_free(&pdf);
-		return -1;
-	}
+	sink_open(&s, "-", d);
 	sink_write(&s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
 	sb_free(&pdf);
 	return sink_close(&s, 1, d);
+}
+
+/* To a file, cairo writes straight into the temporary file, which is then mapped (read
+ * only: pages of the page cache, not our memory) to find what the links update must
+ * refer to; the update is appended. Memory stays flat however many pages there are. */
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, diag *d)
+{
+	if (strcmp(path, "-") == 0)
+		return write_pdf_stdout(dc, ctx, d);
+	sink s;
+	if (sink_open(&s, path, d) != 0)
+		return -1;
+	pdf_links links = {0};
+	links.page_h = dc->st->page_h;
+	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h), dc, ctx,
+			  &links);
+	if (rc != 0 && !s.failed)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+	if (rc == 0 && !s.failed && links.n > 0) {
+		int linked = -1;
+		long len = -1;
+		if (fflush(s.f) != 0) {
+			s.failed = 1;
+			s.err = errno;
+		} else if ((len = ftell(s.f)) > 0) {
+			void *map = mmap(NULL, (size_t)len, PROT_READ, MAP_PRIVATE, fileno(s.f), 0);
+			if (map != MAP_FAILED) {
+				strbuf up = {0};
+				linked = pdf_links_update(map, (size_t)len, &links, &up);
+				munmap(map, (size_t)len);
+				if (linked == 0)
+					sink_write(&s, (const unsigned char *)up.data, (unsigned)up.len);
+				sb_free(&up);
+			}
+		}
+		if (linked != 0 && !s.failed)
+			diag_warning(d, loc_at(path, 0, 0), "could not add links to the PDF; it is written without them");
+	}
+	pdf_links_free(&links);
+	return sink_close(&s, rc == 0, d);
 }
 
 static int write_ps(const doc *dc, PangoContext *ctx, const char *path, diag *d)

@@ -35,6 +35,17 @@ static const char *rfind(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
+/* First occurrence of needle in [p, end): the PDF may be a mapped file with no NUL after
+ * it, and cairo's streams may hold NULs, so nothing here may search with strstr. */
+static const char *find(const char *p, const char *end, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (; p && p + m <= end; p++)
+		if (*p == *needle && memcmp(p, needle, m) == 0)
+			return p;
+	return NULL;
+}
+
 /* Reads "<num>" after the key in dict text [s, e); -1 if absent. */
 static long dict_ref(const char *s, const char *e, const char *key)
 {
@@ -60,7 +71,7 @@ static int read_xref(const char *pdf, size_t len, xref *x, long *startxref, long
 	if (!sx)
 		return -1;
 	*startxref = strtol(sx + 9, NULL, 10);
-	if (*startxref <= 0 || (size_t)*startxref >= len || strncmp(pdf + *startxref, "xref", 4) != 0)
+	if (*startxref <= 0 || (size_t)*startxref + 24 > len || memcmp(pdf + *startxref, "xref", 4) != 0)
 		return -1;
 	const char *p = pdf + *startxref + 4;
 	char *end;
@@ -82,7 +93,7 @@ static int read_xref(const char *pdf, size_t len, xref *x, long *startxref, long
 		x->off[i] = p[17] == 'n' ? strtol(p, NULL, 10) : -1;
 		p += 20;
 	}
-	const char *tr = strstr(p, "trailer");
+	const char *tr = find(p, pdf + len, "trailer");
 	if (!tr) {
 		free(x->off);
 		return -1;
@@ -98,8 +109,8 @@ static int object_body(const char *pdf, size_t len, const xref *x, long n, const
 	if (n <= 0 || n >= x->size || x->off[n] < 0 || (size_t)x->off[n] >= len)
 		return -1;
 	const char *p = pdf + x->off[n];
-	const char *o = strstr(p, " obj");
-	const char *eo = strstr(p, "endobj");
+	const char *o = find(p, pdf + len, " obj");
+	const char *eo = o ? find(o, pdf + len, "endobj") : NULL;
 	if (!o || !eo || eo < o)
 		return -1;
 	*s = o + 4;
@@ -109,11 +120,21 @@ static int object_body(const char *pdf, size_t len, const xref *x, long n, const
 
 int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 {
+	strbuf up = {0};
+	int rc = pdf_links_update(pdf->data, pdf->len, l, &up);
+	if (rc == 0)
+		sb_append(pdf, up.data, up.len);
+	sb_free(&up);
+	return rc;
+}
+
+int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *out)
+{
 	if (l->n == 0)
 		return 0;
 	xref x = {0};
 	long startxref, root, info;
-	if (read_xref(pdf->data, pdf->len, &x, &startxref, &root, &info) != 0)
+	if (read_xref(data, len, &x, &startxref, &root, &info) != 0)
 		return -1;
 	const char *s, *e;
 	int rc = -1;
@@ -121,13 +142,13 @@ int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 	size_t npages = 0;
 	strbuf up = {0};
 	long *newoff = NULL;
-	if (object_body(pdf->data, pdf->len, &x, root, &s, &e) != 0)
+	if (object_body(data, len, &x, root, &s, &e) != 0)
 		goto out;
 	long pages_obj = dict_ref(s, e, "/Pages");
-	if (object_body(pdf->data, pdf->len, &x, pages_obj, &s, &e) != 0)
+	if (object_body(data, len, &x, pages_obj, &s, &e) != 0)
 		goto out;
-	const char *kids = strstr(s, "/Kids");
-	if (!kids || kids > e || !(kids = strchr(kids, '[')) || kids > e)
+	const char *kids = find(s, e, "/Kids");
+	if (!kids || !(kids = find(kids, e, "[")))
 		goto out;
 	for (const char *p = kids + 1; p < e && *p != ']';) {
 		char *end;
@@ -151,7 +172,7 @@ int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 
 	/* new objects: one annotation per link, then new versions of the pages */
 	long next = x.size;
-	size_t base = pdf->len;
+	size_t base = len;
 	newoff = xmalloc((l->n + npages) * sizeof *newoff);
 	long *ids = xmalloc(l->n * sizeof *ids);
 	sb_puts(&up, "\n");
@@ -182,16 +203,14 @@ int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 			any |= (size_t)l->v[i].page == pg;
 		if (!any)
 			continue;
-		if (object_body(pdf->data, pdf->len, &x, pages[pg], &s, &e) != 0) {
+		if (object_body(data, len, &x, pages[pg], &s, &e) != 0) {
 			free(ids);
 			free(changed);
 			goto out;
 		}
 		const char *close = rfind(s, (size_t)(e - s), ">>");
-		const char *annots = strstr(s, "/Annots");
-		if (annots && annots > e)
-			annots = NULL;
-		const char *open = annots ? strchr(annots, '[') : NULL;
+		const char *annots = find(s, e, "/Annots");
+		const char *open = annots ? find(annots, e, "[") : NULL;
 		if (!close || (annots && !open)) {
 			free(ids);
 			free(changed);
@@ -228,7 +247,7 @@ int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 	if (info > 0)
 		sb_printf(&up, "   /Info %ld 0 R\n", info);
 	sb_printf(&up, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", startxref, xref_at);
-	sb_append(pdf, up.data, up.len);
+	sb_append(out, up.data, up.len);
 	free(ids);
 	free(changed);
 	rc = 0;

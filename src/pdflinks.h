@@ -26,5 +26,8 @@ void pdf_links_free(pdf_links *l);
 /* Appends an incremental update with the links to the PDF in pdf (as cairo wrote it).
  * Returns 0, or -1 if the file is not in the form expected (then pdf is unchanged). */
 int pdf_links_apply(strbuf *pdf, const pdf_links *l);
+/* The same for a PDF that is elsewhere (a mapped file): appends to out only the bytes to
+ * add at the end of data[0..len). */
+int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *out);
 
 #endif
