@@ -8,12 +8,16 @@ BENCH_CFLAGS ?= -O2 -DNDEBUG
 bench-build: deps
 	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' ASAN=0 $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure
 
+$(BENCH_BUILD)/bench/spacing: bench/spacing.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(BENCH_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(TEST_LIBS) -lm
+
 $(BENCH_BUILD)/measure: bench/measure.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WFLAGS) $(BENCH_CFLAGS) -o $@ $<
 
-bench: bench-build
-	@bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 varied
+bench: bench-build $(BENCH_BUILD)/bench/spacing
+	@SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 varied
 
-bench-smoke: bench-build
-	@RUNS=1 bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1
+bench-smoke: bench-build $(BENCH_BUILD)/bench/spacing
+	@RUNS=1 SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1

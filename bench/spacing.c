@@ -137,6 +137,10 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 				*run = 0;
 			}
 		}
+		else {
+			/* a paragraph's last line (or ragged text) ends any run of hyphens */
+			*run = 0;
+		}
 		free(lines[i].gaps);
 		g_free(lines[i].text);
 	}

@@ -24,6 +24,8 @@
 #define MAX_HYPHEN_RUN 2
 #define RUNT_FRACTION 0.15
 #define RUNT_DEMERITS 4000.0
+#define TRACK_MAX_EM 0.05 /* letter spacing of a loose line, at most, in em */
+#define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
 #define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
@@ -66,6 +68,7 @@ typedef struct kp {
 	double *sw, *sy, *sz; /* running sums before node i */
 	double *sb;           /* box widths before node i: what font expansion can act on */
 	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
+	double track_max;     /* letter spacing a loose line may take, pt per glyph */
 	double measure;
 	uint32_t seen[8];
 	int nseen;
@@ -264,6 +267,17 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 			if (((unsigned char)w[i] & 0xC0) != 0x80 && !kind[i])
 				kind[i] = P_EMERGENCY;
 	}
+	/* a break inside a glyph cluster (the "ffi" of "Affirmer" is one ligature glyph) would
+	 * give one side the whole ligature's width and draw the other side wider than its box:
+	 * break only where a cluster starts */
+	unsigned char *cluster = xcalloc(n + 1, 1);
+	for (int g = 0; g < s->gs->num_glyphs; g++)
+		if (s->gs->log_clusters[g] >= 0 && (size_t)s->gs->log_clusters[g] <= n)
+			cluster[s->gs->log_clusters[g]] = 1;
+	for (size_t i = 1; i < n; i++)
+		if (!cluster[i])
+			kind[i] = 0;
+	free(cluster);
 	double hw = hyphen_width(k, item);
 	int start = a;
 	for (size_t i = 1; i <= n; i++) {
@@ -531,6 +545,39 @@ static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, in
 	item_look(s->item, pc);
 }
 
+/* A line whose spaces stretch past TRACK_FROM of their width gives the excess to letter
+ * spacing instead, up to track_max per glyph: every glyph but the line's last is widened
+ * by the same amount and the pieces move right by what precedes them, while the spaces
+ * shrink back by as much. Returns the line's new width; *r becomes the spaces' ratio. */
+static double track_line(const kp *k, para_line *ln, const double *piece_y, double width, double Wg, double Y,
+			 double f, double *r)
+{
+	double rm = TRACK_FROM * Wg / Y;
+	if (*r <= rm || ln->npieces == 0)
+		return width;
+	long glyphs = 0;
+	for (size_t i = 0; i < ln->npieces; i++)
+		glyphs += ln->pieces[i].gi.glyphs->num_glyphs;
+	glyphs--; /* nothing after the last glyph: the line still ends at the measure */
+	if (glyphs <= 0)
+		return width;
+	double t = fmin((*r - rm) * Y / (double)glyphs, k->track_max);
+	double dr = t * (double)glyphs / Y;
+	long before = 0;
+	for (size_t i = 0; i < ln->npieces; i++) {
+		para_piece *pc = &ln->pieces[i];
+		pc->x += t * (double)before - dr * piece_y[i];
+		PangoGlyphString *gs = pc->gi.glyphs;
+		/* glyph widths are in the piece's unscaled units: divide by its expansion */
+		int add = (int)lround(t / f * PANGO_SCALE);
+		for (int g = 0; g < gs->num_glyphs; g++, before++)
+			if (before < glyphs)
+				gs->glyphs[g].geometry.width += add;
+	}
+	*r -= dr;
+	return width + t * (double)glyphs - dr * Y;
+}
+
 static void build_lines(kp *k, para *p, const breakpoint *b, int last, double emergency)
 {
 	int nl = b[last].line;
@@ -545,7 +592,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		/* skip what a break discards at the start of a line */
 		while (start < end && k->n[start].t != N_BOX)
 			start++;
-		double L = 0, Y = 0, Z = 0, B = 0;
+		double L = 0, Y = 0, Z = 0, B = 0, Wg = 0;
 		for (size_t i = start; i < end; i++) {
 			const node *x = &k->n[i];
 			if (x->t == N_BOX || x->t == N_GLUE)
@@ -553,7 +600,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 			if (x->t == N_BOX && x->seg >= 0)
 				B += x->w;
 			if (x->t == N_GLUE)
-				Y += x->y, Z += x->z;
+				Y += x->y, Z += x->z, Wg += x->w;
 		}
 		const node *bn = &k->n[end];
 		int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
@@ -591,12 +638,14 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		}
 		para_line *ln = &p->lines[j];
 		size_t cap = 0;
-		double x = 0;
+		double x = 0, ycum = 0;
+		double *piece_y = NULL; /* glue stretch before each piece, for letter spacing */
 		int first = -1, lastb = -1;
 		for (size_t i = start; i < end; i++) {
 			const node *nd = &k->n[i];
 			if (nd->t == N_GLUE) {
 				x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
+				ycum += nd->y;
 				continue;
 			}
 			if (nd->t != N_BOX)
@@ -620,6 +669,8 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 			}
 			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
 			ln->pieces[ln->npieces - 1].scale = f;
+			piece_y = xrealloc(piece_y, cap * sizeof *piece_y);
+			piece_y[ln->npieces - 1] = ycum;
 			if (first < 0)
 				first = nd->a;
 			lastb = k->n[e].b;
@@ -650,8 +701,13 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 				item_look(s->item, pc);
 				x += bn->w * f;
 				ln->hyphenated = 1;
+				piece_y = xrealloc(piece_y, cap * sizeof *piece_y);
+				piece_y[ln->npieces - 1] = ycum;
 			}
 		}
+		if (!lastline && r > 0 && Y > 0 && k->track_max > 0)
+			x = track_line(k, ln, piece_y, x, Wg, Y, f, &r);
+		free(piece_y);
 		ln->x = 0;
 		ln->width = x;
 		ln->ratio = r;
@@ -672,6 +728,9 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 	k.len = p->text->text.len;
 	k.measure = spec->width;
 	k.expand = spec->expand;
+	/* letter spacing only for lines the breaks leave loose: a little on every letter is
+	 * less visible than wide holes between words (and capitals want it anyway) */
+	k.track_max = spec->expand > 0 ? TRACK_MAX_EM * spec->font->size : 0;
 	k.at = at;
 	k.d = d;
 	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
