@@ -2,6 +2,7 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "brief.h"
@@ -59,8 +60,12 @@ static void print_stats(const doc *dc)
 	if (!env || strcmp(env, "1") != 0)
 		return;
 	unsigned long hits = dc->engine ? dc->engine->hits : 0, misses = dc->engine ? dc->engine->misses : 0;
-	fprintf(stderr, "mkbrief-stats: pages %d paragraphs %zu shape-hits %lu shape-misses %lu hit-rate %.1f%%\n",
-		dc->npages, dc->nparas, hits, misses, hits + misses ? 100.0 * hits / (double)(hits + misses) : 0.0);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "mkbrief-stats: pages %d paragraphs %zu shape-hits %lu shape-misses %lu hit-rate %.1f%% "
+		"peak-rss-after-flow %ld KiB\n",
+		dc->npages, dc->nparas, hits, misses, hits + misses ? 100.0 * hits / (double)(hits + misses) : 0.0,
+		ru.ru_maxrss);
 }
 
 static int typeset(const cli_options *o, const brief *b, const char *data, diag *d)
