@@ -358,7 +358,8 @@ static void front_matter(composer *c)
 	strbuf meta = {0};
 	sb_puts(&meta, c->dc->date_text);
 	if (b->author)
-		sb_printf(&meta, "  \xC2\xB7  %s", b->author);
+		/* no-break spaces: a run of plain spaces is one space to the line breaker */
+		sb_printf(&meta, "\xC2\xA0\xC2\xA0\xC2\xB7\xC2\xA0\xC2\xA0%s", b->author);
 	rich_add_markup(r, meta.data, 0);
 	sb_free(&meta);
 	space(c, 4, 1);

@@ -27,6 +27,7 @@
 #define RUNT_DEMERITS 4000.0
 #define TRACK_MAX_EM 0.05 /* letter spacing of a loose line, at most, in em */
 #define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
+#define RAG_EM 2.0        /* ragged text: line-end stretch, in em */
 #define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
@@ -70,6 +71,8 @@ typedef struct kp {
 	double *sb;           /* box widths before node i: what font expansion can act on */
 	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
 	double track_max;     /* letter spacing a loose line may take, pt per glyph */
+	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
+	text_align align;
 	double measure;
 	uint32_t seen[8];
 	int nseen;
@@ -331,10 +334,11 @@ static int build_nodes(kp *k, GList *items, const para_spec *spec)
 				double sp = space_width(k, item);
 				if (space) {
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
-						add_glue(k, sp, sp / 2, sp / 3);
+						add_glue(k, sp, k->rag > 0 ? 0 : sp / 2, k->rag > 0 ? 0 : sp / 3);
 				} else if (nbsp) {
 					add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
-					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F ? 0 : sp / 2, cp == 0x202F ? 0 : sp / 3);
+					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F || k->rag > 0 ? 0 : sp / 2,
+						 cp == 0x202F || k->rag > 0 ? 0 : sp / 3);
 				} else {
 					/* a soft hyphen the author placed: a hyphenation point, even when
 					 * automatic hyphenation is off */
@@ -425,7 +429,7 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 			breakpoint *a = &b[act[q]];
 			double L = k->sw[i] - a->tw + pw;
 			double B = (k->sb[i] - a->tb) * k->expand;
-			double Y = k->sy[i] - a->ty + B + emergency;
+			double Y = k->sy[i] - a->ty + B + emergency + k->rag;
 			double Z = k->sz[i] - a->tz + B;
 			double r;
 			if (L < k->measure)
@@ -666,7 +670,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		/* emergency stretch only helps choose the breaks; glue stretches by its own
 		 * amount, so those lines come out loose rather than impossible */
 		(void)emergency;
-		if (!lastline) {
+		if (!lastline && k->rag == 0) {
 			if (L < k->measure && Y + B * k->expand > 0)
 				r = (k->measure - L) / (Y + B * k->expand);
 			else if (L > k->measure && Z + B * k->expand > 0)
@@ -768,7 +772,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		merge_pieces(k, ln, piece_src);
 		free(piece_y);
 		free(piece_src);
-		ln->x = 0;
+		ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
 		ln->width = x;
 		ln->ratio = r;
 		ln->start = first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : first;
@@ -790,7 +794,17 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 	k.expand = spec->expand;
 	/* letter spacing only for lines the breaks leave loose: a little on every letter is
 	 * less visible than wide holes between words (and capitals want it anyway) */
-	k.track_max = spec->expand > 0 ? TRACK_MAX_EM * spec->font->size : 0;
+	k.track_max = spec->expand > 0 && spec->align == ALIGN_JUSTIFY ? TRACK_MAX_EM * spec->font->size : 0;
+	k.align = spec->align;
+	/* ragged text as TeX's \raggedright: rigid spaces, 2 em of stretch at each line's end,
+	 * so the breaks even out the rag instead of filling each line greedily; no hyphens */
+	para_spec sp = *spec;
+	if (spec->align != ALIGN_JUSTIFY) {
+		k.rag = RAG_EM * spec->font->size;
+		k.expand = 0;
+		sp.hyphenate = 0;
+		spec = &sp;
+	}
 	k.at = at;
 	k.d = d;
 	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);

@@ -159,7 +159,7 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	font_extents(e, spec->font, &asc, &desc);
 	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
 
-	if (spec->optimal && spec->align == ALIGN_JUSTIFY && text->text.len > 0 &&
+	if (spec->optimal && text->text.len > 0 &&
 	    linebreak_optimal(e, p, spec, at, d) == 0) {
 		p->optimal = 1;
 		return p;
