@@ -60,6 +60,19 @@ int doc_flow(doc *dc, diag *d)
 			i++;
 			continue;
 		}
+		if (y + it->h > f.bottom + 0.01 && y > f.top && it->kind == V_LINE && it->keep && it->p &&
+		    it->line > 0 && it->line + 1 == it->p->nlines &&
+		    (i + 1 >= dc->nitems || !dc->items[i + 1].keep) && para_tighten(dc->engine, it->p) == 0) {
+			/* the last line of a paragraph would be a widow, and widow control would take
+			 * a line from this page to keep it company: instead the paragraph is set one
+			 * line shorter (TeX's \looseness=-1) and ends here. Its last item is left as
+			 * an empty space. */
+			it->kind = V_SPACE;
+			it->h = 0;
+			it->p = NULL;
+			it->keep = 0;
+			continue;
+		}
 		if (y + it->h > f.bottom + 0.01 && y > f.top) {
 			/* find the latest break at or before i that this column allows */
 			size_t brk = i;

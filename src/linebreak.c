@@ -72,6 +72,7 @@ typedef struct kp {
 	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
 	double track_max;     /* letter spacing a loose line may take, pt per glyph */
 	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
+	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
 	text_align align;
 	double measure;
 	uint32_t seen[8];
@@ -207,7 +208,8 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	s->a = a;
 	s->b = b;
 	s->gs = shape(k, item, k->text + a, b - a);
-	para_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
+	if (k->d) /* NULL when setting a paragraph again: it was checked the first time */
+		para_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
 	int si = (int)k->nsegs++;
 	size_t n = (size_t)(b - a);
 	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */
@@ -453,7 +455,7 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 				act[keep++] = act[q];
 			if (!feasible)
 				continue;
-			double dem = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
+			double dem = (k->line_penalty + bad) * (k->line_penalty + bad);
 			if (x->t == N_PEN) {
 				if (x->pen >= 0)
 					dem += x->pen * x->pen;
@@ -670,7 +672,9 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		/* emergency stretch only helps choose the breaks; glue stretches by its own
 		 * amount, so those lines come out loose rather than impossible */
 		(void)emergency;
-		if (!lastline && k->rag == 0) {
+		/* the last line keeps its natural width, unless the breaks chose to shrink it */
+		int adjust = k->rag == 0 && (!lastline || L > k->measure);
+		if (adjust) {
 			if (L < k->measure && Y + B * k->expand > 0)
 				r = (k->measure - L) / (Y + B * k->expand);
 			else if (L > k->measure && Z + B * k->expand > 0)
@@ -683,7 +687,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 			f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
 		if (f < 1 - k->expand)
 			f = 1 - k->expand;
-		if (!lastline && f != 1) {
+		if (adjust && f != 1) {
 			/* what the letters do not take, the spaces take */
 			double rest = k->measure - L - (f - 1) * B;
 			if (rest > 0 && Y > 0)
@@ -782,7 +786,23 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 	free(brk);
 }
 
+static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, double line_penalty,
+		       int last_pass, int max_lines);
+
 int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
+{
+	return run_breaker(e, p, spec, at, d, LINE_PENALTY, 3, 0);
+}
+
+int linebreak_tighter(para_engine *e, para *p, int max_lines)
+{
+	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
+	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
+	return run_breaker(e, p, &p->spec, loc_none(), NULL, 1000.0, 1, max_lines);
+}
+
+static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, double line_penalty,
+		       int last_pass, int max_lines)
 {
 	if (spec->font->tracking != 0)
 		return -1;
@@ -807,6 +827,7 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 	}
 	k.at = at;
 	k.d = d;
+	k.line_penalty = line_penalty;
 	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	PangoAttribute *fa = pango_attr_font_desc_new(fd);
@@ -832,11 +853,13 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 		 * 2: emergency stretch; 3: accept overfull */
 		static const double tol[4] = {50, 200, 1000, 10000};
 		rc = -1;
-		for (int pass = spec->hyphenate ? 0 : 1; pass < 4; pass++) {
+		for (int pass = spec->hyphenate ? 0 : 1; pass <= last_pass; pass++) {
 			double es = pass >= 2 ? 0.1 * k.measure : 0;
 			breakpoint *b;
 			size_t nb;
 			int last = kp_pass(&k, pass, tol[pass], es, &b, &nb);
+			if (last >= 0 && max_lines > 0 && b[last].line > max_lines)
+				last = -1; /* not short enough: try the next pass */
 			if (last >= 0) {
 				build_lines(&k, p, b, last, es);
 				free(b);

@@ -152,6 +152,7 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	p->width = spec->width;
 	p->color = spec->font->color;
 	p->leading = spec->leading > 0 ? spec->leading : spec->font->leading;
+	p->spec = *spec;
 
 	/* One baseline position for every line, from the base font's metrics, so that lines
 	 * with superscripts or bold words sit on the same grid as the rest. */
@@ -168,21 +169,44 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
+static void lines_free(para_line *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < lines[i].npieces; k++) {
+			pango_item_free(lines[i].pieces[k].gi.item);
+			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
+		}
+		free(lines[i].pieces);
+	}
+	free(lines);
+}
+
+int para_tighten(para_engine *e, para *p)
+{
+	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || p->nlines < 2)
+		return -1;
+	para tmp = *p;
+	tmp.lines = NULL;
+	tmp.nlines = 0;
+	if (linebreak_tighter(e, &tmp, (int)p->nlines - 1) != 0 || tmp.nlines + 1 != p->nlines) {
+		lines_free(tmp.lines, tmp.nlines);
+		return -1;
+	}
+	lines_free(p->lines, p->nlines);
+	p->lines = tmp.lines;
+	p->nlines = tmp.nlines;
+	e->tightened++;
+	return 0;
+}
+
 void para_free(para *p)
 {
 	if (!p)
 		return;
 	if (p->layout)
 		g_object_unref(p->layout);
-	for (size_t i = 0; i < p->nlines; i++) {
-		for (size_t k = 0; k < p->lines[i].npieces; k++) {
-			pango_item_free(p->lines[i].pieces[k].gi.item);
-			pango_glyph_string_free(p->lines[i].pieces[k].gi.glyphs);
-		}
-		free(p->lines[i].pieces);
-	}
+	lines_free(p->lines, p->nlines);
 	rich_free(p->text);
-	free(p->lines);
 	free(p);
 }
 

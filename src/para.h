@@ -19,7 +19,8 @@ typedef struct para_engine {
 	hyphenator *hyph;      /* owned; may have no patterns for the language */
 	GHashTable *shapes;    /* font + text → PangoGlyphString */
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
-	unsigned long hits, misses;
+	unsigned long hits, misses; /* shaping cache */
+	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
 } para_engine;
 
 /* Takes over hyph (may be NULL: no hyphenation). */
@@ -69,6 +70,7 @@ typedef struct para {
 	rgb color;       /* the role's colour; attributes may override parts */
 	int id;          /* number in the document, for dumps */
 	int optimal;     /* lines came from the total-fit breaker */
+	para_spec spec;  /* how it was set, to set it again one line shorter */
 } para;
 
 /* Lays out text (taking ownership of it). A character no bundled font has is an error
@@ -89,6 +91,12 @@ PangoFontDescription *font_role_desc(const font_role *f);
 /* linebreak.c: sets p's lines by total fit; returns -1 when the paragraph needs Pango
  * (right-to-left text, letter spacing). */
 int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d);
+/* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
+ * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
+ * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */
+int para_tighten(para_engine *e, para *p);
+/* The breaking for para_tighten: as few lines as the tolerance allows (linebreak.c). */
+int linebreak_tighter(para_engine *e, para *p, int max_lines);
 /* Reports characters with no glyph in a shaped run (shared by both breakers). */
 void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
 		       int *nseen);

@@ -40,3 +40,32 @@ case "$txt" in *"Markup <b>escaping</b> & friends"*) pass "title escaped" ;; *) 
 st=$?
 want="glyph.yaml:10:9: error: character '漢' (U+6F22) is not in the bundled fonts"
 if [ $st = 1 ] && grep -qF "$want" "$T/err" && [ ! -e "$T/g.pdf" ]; then pass "missing glyph is an error"; else fail "missing glyph is an error (status $st: $(head -1 "$T/err"))"; fi
+
+# every line of the Korea brief, in every layout, ends inside the text area (margins are
+# symmetric in the shipped layouts: the right edge is the page width less the leftmost x)
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" --dump-layout --layout "$layout" "$ROOT/briefs/korea-jan2018.yaml" >"$T/k.txt" 2>"$T/err"
+	awk '/^document/ { sub("size=", "", $3); split($3, s, "x"); pw = s[1] }
+	     / line / { for (i = 1; i <= NF; i++) { if ($i ~ /^x=/) x = substr($i, 3) + 0; if ($i ~ /^w=/) w = substr($i, 3) + 0 }
+	                n++; X[n] = x; W[n] = w; L[n] = $0; if (min == "" || x < min) min = x }
+	     END { for (i = 1; i <= n; i++) if (X[i] + W[i] > pw - min + 1) { print L[i]; bad = 1 } exit bad }' "$T/k.txt" >"$T/past.txt"
+	[ $? = 0 ] && pass "korea ($layout): no line past the right margin" ||
+		fail "korea ($layout): no line past the right margin: $(head -1 "$T/past.txt" | cut -c1-120)"
+done
+
+# TeX's \looseness=-1 against widows: in the licence corpus (bench/scale, ~80 A4 pages) at
+# least one paragraph whose last line would have been a widow is set one line shorter,
+# and no page ends up with a widow or an orphan
+if [ -d /usr/share/common-licenses ] && "$ROOT/bench/scale" 1 "$T/v" >/dev/null 2>&1; then
+	MKBRIEF_STATS=1 "$MKBRIEF" --dump-layout --layout handout-a4 "$T/v/varied.yaml" >"$T/v.txt" 2>"$T/vs.txt"
+	n=$(sed -n 's/.*tightened \([0-9]*\).*/\1/p' "$T/vs.txt")
+	[ "${n:-0}" -ge 1 ] && pass "a paragraph set one line shorter instead of a widow ($n)" ||
+		fail "a paragraph set one line shorter instead of a widow: $(head -2 "$T/vs.txt")"
+	awk '/^page / { page = $2 }
+	     / line / { for (i = 1; i <= NF; i++) { if ($i ~ /^para=/) p = substr($i, 6); if ($i ~ /^line=/) { split(substr($i, 6), a, "/"); n = a[2] } }
+	                key = p SUBSEP page; cnt[key]++; tot[p] = n }
+	     END { for (k in cnt) { split(k, kp, SUBSEP); if (tot[kp[1]] > cnt[k] && cnt[k] < 2) { print "para " kp[1] " page " kp[2]; bad = 1 } } exit bad }' "$T/v.txt" >"$T/vw.txt"
+	[ $? = 0 ] && pass "licence corpus: no widows or orphans" || fail "licence corpus: no widows or orphans: $(head -3 "$T/vw.txt" | tr '\n' ';')"
+else
+	fail "bench/scale could not build the licence corpus"
+fi

@@ -83,6 +83,35 @@ int main(void)
 	CHECK("lines cover the text", covers && (size_t)(ll->start + ll->len) == strlen(KOREA));
 	para_free(p);
 
+	/* \looseness=-1: over a range of measures, some settings of the paragraph can lose a
+	 * line within tolerance; those that do are still justified and never overfull, and
+	 * those that cannot are left exactly as they were */
+	int tightened = 0, tight_ok = 1, kept_ok = 1;
+	for (double w = 300; w <= 440; w += 2) {
+		para *q = set(e, KOREA, w, 1, &d);
+		size_t n = q->nlines;
+		double last_w = q->lines[n - 1].width;
+		if (para_tighten(e, q) == 0) {
+			tightened++;
+			if (q->nlines != n - 1)
+				tight_ok = 0;
+			for (size_t i = 0; i + 1 < q->nlines; i++)
+				if (fabs(q->lines[i].width - w) > 0.05 || q->lines[i].ratio < -1.0001) {
+					tight_ok = 0;
+					printf("w %.0f line %zu: width %.3f ratio %.3f\n", w, i, q->lines[i].width, q->lines[i].ratio);
+				}
+			if (q->lines[q->nlines - 1].width > w + 0.05)
+				tight_ok = 0;
+		} else if (q->nlines != n || q->lines[n - 1].width != last_w) {
+			kept_ok = 0;
+		}
+		para_free(q);
+	}
+	printf("tightened %d of 71 measures\n", tightened);
+	CHECK("some settings lose a line (looseness -1)", tightened > 0);
+	CHECK("a tightened paragraph is justified, never overfull, one line shorter", tight_ok);
+	CHECK("a paragraph that cannot lose a line is left as it was", kept_ok);
+
 	/* narrow measure: hyphenation must come in */
 	p = set(e, KOREA, 140, 1, &d);
 	for (size_t i = 0; i < p->nlines; i++)
