@@ -2,6 +2,7 @@
  * breaks before the latest item that allows it (keeps, widows, orphans, headings kept
  * with what follows); only a run of kept items taller than a column is split by force. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "doc.h"
 #include "util.h"
@@ -24,6 +25,42 @@ static void advance(frame *f, int cols, int new_page, double page_top, double *c
 		f->top = page_top;
 		*columns_top = page_top;
 	}
+}
+
+/* Item i is the last line of a justified paragraph and widow control forbids a break
+ * before it; the item after it may be broken before (else the run moves anyway). */
+static int widow_ahead(const doc *dc, size_t i)
+{
+	const vitem *it = &dc->items[i];
+	return it->kind == V_LINE && it->keep && it->p && it->line > 0 && it->line + 1 == it->p->nlines &&
+	       (i + 1 >= dc->nitems || !dc->items[i + 1].keep);
+}
+
+/* After a paragraph has gained a line, item i (its old last line) is followed by a new
+ * item for the new last line; widow control moves from the one to the other. The
+ * outline and anchors that point past i move along. */
+static void add_line_after(doc *dc, size_t i)
+{
+	if (dc->nitems == dc->capitems) {
+		dc->capitems = dc->capitems ? dc->capitems * 2 : 256;
+		dc->items = xrealloc(dc->items, dc->capitems * sizeof *dc->items);
+	}
+	memmove(&dc->items[i + 2], &dc->items[i + 1], (dc->nitems - i - 1) * sizeof *dc->items);
+	dc->nitems++;
+	vitem *last = &dc->items[i + 1];
+	*last = dc->items[i];
+	last->line = dc->items[i].line + 1;
+	last->marker = NULL;
+	last->heading = -1;
+	last->anchor = -1;
+	last->keep = 1;
+	dc->items[i].keep = 0;
+	for (size_t k = 0; k < dc->noutline; k++)
+		if (dc->outline[k].item > (int)i)
+			dc->outline[k].item++;
+	for (size_t k = 0; k < dc->nanchors; k++)
+		if (dc->anchors[k].item > (int)i)
+			dc->anchors[k].item++;
 }
 
 int doc_flow(doc *dc, diag *d)
@@ -60,18 +97,24 @@ int doc_flow(doc *dc, diag *d)
 			i++;
 			continue;
 		}
-		if (y + it->h > f.bottom + 0.01 && y > f.top && it->kind == V_LINE && it->keep && it->p &&
-		    it->line > 0 && it->line + 1 == it->p->nlines &&
-		    (i + 1 >= dc->nitems || !dc->items[i + 1].keep) && para_tighten(dc->engine, it->p) == 0) {
+		if (y + it->h > f.bottom + 0.01 && y > f.top && widow_ahead(dc, i)) {
 			/* the last line of a paragraph would be a widow, and widow control would take
-			 * a line from this page to keep it company: instead the paragraph is set one
-			 * line shorter (TeX's \looseness=-1) and ends here. Its last item is left as
-			 * an empty space. */
-			it->kind = V_SPACE;
-			it->h = 0;
-			it->p = NULL;
-			it->keep = 0;
-			continue;
+			 * a line from this page to keep it company. Rather set the paragraph one line
+			 * shorter (it ends here), or else one line longer (two lines go over and this
+			 * page stays full): TeX's \looseness, within the usual tolerance. */
+			para *p = it->p;
+			if (para_tighten(dc->engine, p) == 0) {
+				/* its last item is left as an empty space */
+				it->kind = V_SPACE;
+				it->h = 0;
+				it->p = NULL;
+				it->keep = 0;
+				continue;
+			}
+			if (i > 0 && !dc->items[i - 1].keep && para_loosen(dc->engine, p) == 0) {
+				add_line_after(dc, i);
+				continue;
+			}
 		}
 		if (y + it->h > f.bottom + 0.01 && y > f.top) {
 			/* find the latest break at or before i that this column allows */

@@ -73,6 +73,7 @@ typedef struct kp {
 	double track_max;     /* letter spacing a loose line may take, pt per glyph */
 	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
 	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
+	double line_bonus;    /* added to the demerits of every line: negative for more lines */
 	text_align align;
 	double measure;
 	uint32_t seen[8];
@@ -455,7 +456,7 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 				act[keep++] = act[q];
 			if (!feasible)
 				continue;
-			double dem = (k->line_penalty + bad) * (k->line_penalty + bad);
+			double dem = (k->line_penalty + bad) * (k->line_penalty + bad) + k->line_bonus;
 			if (x->t == N_PEN) {
 				if (x->pen >= 0)
 					dem += x->pen * x->pen;
@@ -786,23 +787,37 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 	free(brk);
 }
 
-static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, double line_penalty,
-		       int last_pass, int max_lines);
+typedef struct breaker_goal {
+	double line_penalty, line_bonus;
+	int last_pass;            /* 3: down to overfull lines; 1: within TeX's tolerance */
+	int max_lines, min_lines; /* 0: any */
+} breaker_goal;
+
+static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, const breaker_goal *g);
 
 int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
 {
-	return run_breaker(e, p, spec, at, d, LINE_PENALTY, 3, 0);
+	breaker_goal g = {LINE_PENALTY, 0, 3, 0, 0};
+	return run_breaker(e, p, spec, at, d, &g);
 }
 
 int linebreak_tighter(para_engine *e, para *p, int max_lines)
 {
 	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
 	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
-	return run_breaker(e, p, &p->spec, loc_none(), NULL, 1000.0, 1, max_lines);
+	breaker_goal g = {1000.0, 0, 1, max_lines, 0};
+	return run_breaker(e, p, &p->spec, loc_none(), NULL, &g);
 }
 
-static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, double line_penalty,
-		       int last_pass, int max_lines)
+int linebreak_looser(para_engine *e, para *p, int min_lines)
+{
+	/* a bonus for every line larger than any difference of demerits within tolerance:
+	 * the most lines the tolerance allows win (TeX's \looseness=1) */
+	breaker_goal g = {LINE_PENALTY, -1e7, 1, 0, min_lines};
+	return run_breaker(e, p, &p->spec, loc_none(), NULL, &g);
+}
+
+static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, const breaker_goal *g)
 {
 	if (spec->font->tracking != 0)
 		return -1;
@@ -827,7 +842,8 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 	}
 	k.at = at;
 	k.d = d;
-	k.line_penalty = line_penalty;
+	k.line_penalty = g->line_penalty;
+	k.line_bonus = g->line_bonus;
 	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	PangoAttribute *fa = pango_attr_font_desc_new(fd);
@@ -853,13 +869,14 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 		 * 2: emergency stretch; 3: accept overfull */
 		static const double tol[4] = {50, 200, 1000, 10000};
 		rc = -1;
-		for (int pass = spec->hyphenate ? 0 : 1; pass <= last_pass; pass++) {
+		for (int pass = spec->hyphenate ? 0 : 1; pass <= g->last_pass; pass++) {
 			double es = pass >= 2 ? 0.1 * k.measure : 0;
 			breakpoint *b;
 			size_t nb;
 			int last = kp_pass(&k, pass, tol[pass], es, &b, &nb);
-			if (last >= 0 && max_lines > 0 && b[last].line > max_lines)
-				last = -1; /* not short enough: try the next pass */
+			if (last >= 0 && ((g->max_lines > 0 && b[last].line > g->max_lines) ||
+					  (g->min_lines > 0 && b[last].line < g->min_lines)))
+				last = -1; /* not the length wanted: try the next pass */
 			if (last >= 0) {
 				build_lines(&k, p, b, last, es);
 				free(b);

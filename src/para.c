@@ -181,22 +181,38 @@ static void lines_free(para_line *lines, size_t n)
 	free(lines);
 }
 
-int para_tighten(para_engine *e, para *p)
+/* Sets p again with `change` lines more (+1) or fewer (-1), or leaves it as it was. */
+static int para_relength(para_engine *e, para *p, int change)
 {
 	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || p->nlines < 2)
 		return -1;
 	para tmp = *p;
 	tmp.lines = NULL;
 	tmp.nlines = 0;
-	if (linebreak_tighter(e, &tmp, (int)p->nlines - 1) != 0 || tmp.nlines + 1 != p->nlines) {
+	int want = (int)p->nlines + change;
+	int rc = change < 0 ? linebreak_tighter(e, &tmp, want) : linebreak_looser(e, &tmp, want);
+	if (rc != 0 || (int)tmp.nlines != want) {
 		lines_free(tmp.lines, tmp.nlines);
 		return -1;
 	}
 	lines_free(p->lines, p->nlines);
 	p->lines = tmp.lines;
 	p->nlines = tmp.nlines;
-	e->tightened++;
+	if (change < 0)
+		e->tightened++;
+	else
+		e->loosened++;
 	return 0;
+}
+
+int para_tighten(para_engine *e, para *p)
+{
+	return para_relength(e, p, -1);
+}
+
+int para_loosen(para_engine *e, para *p)
+{
+	return para_relength(e, p, +1);
 }
 
 void para_free(para *p)

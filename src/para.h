@@ -21,6 +21,7 @@ typedef struct para_engine {
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
 	unsigned long hits, misses; /* shaping cache */
 	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
+	unsigned long loosened;      /* and one line longer */
 } para_engine;
 
 /* Takes over hyph (may be NULL: no hyphenation). */
@@ -97,6 +98,9 @@ int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, di
 int para_tighten(para_engine *e, para *p);
 /* The breaking for para_tighten: as few lines as the tolerance allows (linebreak.c). */
 int linebreak_tighter(para_engine *e, para *p, int max_lines);
+/* TeX's \looseness=1, para_tighten's counterpart: one line more within tolerance. */
+int para_loosen(para_engine *e, para *p);
+int linebreak_looser(para_engine *e, para *p, int min_lines);
 /* Reports characters with no glyph in a shaped run (shared by both breakers). */
 void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
 		       int *nseen);

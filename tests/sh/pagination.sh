@@ -57,10 +57,14 @@ done
 # least one paragraph whose last line would have been a widow is set one line shorter,
 # and no page ends up with a widow or an orphan
 if [ -d /usr/share/common-licenses ] && "$ROOT/bench/scale" 1 "$T/v" >/dev/null 2>&1; then
+	MKBRIEF_STATS=1 "$MKBRIEF" -q -o "$T/v.pdf" "$T/v/varied.yaml" 2>"$T/vs1.txt"
 	MKBRIEF_STATS=1 "$MKBRIEF" --dump-layout --layout handout-a4 "$T/v/varied.yaml" >"$T/v.txt" 2>"$T/vs.txt"
-	n=$(sed -n 's/.*tightened \([0-9]*\).*/\1/p' "$T/vs.txt")
-	[ "${n:-0}" -ge 1 ] && pass "a paragraph set one line shorter instead of a widow ($n)" ||
+	n=$(cat "$T/vs.txt" "$T/vs1.txt" | sed -n 's/.*tightened \([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+	m=$(cat "$T/vs.txt" "$T/vs1.txt" | sed -n 's/.*loosened \([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+	[ "$n" -ge 1 ] && pass "a paragraph set one line shorter instead of a widow ($n)" ||
 		fail "a paragraph set one line shorter instead of a widow: $(head -2 "$T/vs.txt")"
+	[ "$m" -ge 1 ] && pass "a paragraph set one line longer instead of a widow ($m)" ||
+		fail "a paragraph set one line longer instead of a widow: $(head -2 "$T/vs1.txt")"
 	awk '/^page / { page = $2 }
 	     / line / { for (i = 1; i <= NF; i++) { if ($i ~ /^para=/) p = substr($i, 6); if ($i ~ /^line=/) { split(substr($i, 6), a, "/"); n = a[2] } }
 	                key = p SUBSEP page; cnt[key]++; tot[p] = n }

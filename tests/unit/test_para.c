@@ -107,7 +107,23 @@ int main(void)
 		}
 		para_free(q);
 	}
-	printf("tightened %d of 71 measures\n", tightened);
+	int loosened = 0, loose_ok = 1;
+	for (double w = 300; w <= 440; w += 2) {
+		para *q = set(e, KOREA, w, 1, &d);
+		size_t n = q->nlines;
+		if (para_loosen(e, q) == 0) {
+			loosened++;
+			if (q->nlines != n + 1)
+				loose_ok = 0;
+			for (size_t i = 0; i + 1 < q->nlines; i++)
+				if (fabs(q->lines[i].width - w) > 0.05 || q->lines[i].ratio > 1.26)
+					loose_ok = 0;
+		}
+		para_free(q);
+	}
+	printf("tightened %d, loosened %d of 71 measures\n", tightened, loosened);
+	CHECK("some settings gain a line (looseness +1)", loosened > 0);
+	CHECK("a loosened paragraph is justified, within tolerance, one line longer", loose_ok);
 	CHECK("some settings lose a line (looseness -1)", tightened > 0);
 	CHECK("a tightened paragraph is justified, never overfull, one line shorter", tight_ok);
 	CHECK("a paragraph that cannot lose a line is left as it was", kept_ok);
