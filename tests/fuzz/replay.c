@@ -79,7 +79,8 @@ static int replay(const char *path, int *count)
 		snprintf(names[nn++], l, "%s/%s", path, e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp);
+	if (nn > 1) /* qsort may not be given NULL, even for nothing */
+		qsort(names, nn, sizeof *names, cmp);
 	int bad = 0;
 	for (size_t i = 0; i < nn; i++) {
 		bad |= replay(names[i], count);
