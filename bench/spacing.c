@@ -63,7 +63,14 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	while (*p && ci < nrects) {
 		gunichar c = g_utf8_get_char(p);
 		PopplerRectangle *r = &rects[ci];
-		if (c == '\n') {
+		/* poppler cuts a very loose line into blocks at its widest gaps ("4.\nInability\nto");
+		 * a "line" that goes on at the same height further right is the same line */
+		int same_line = c == '\n' && ci + 1 < nrects && cur.right > 0 && p[1] && p[1] != '\n' &&
+				fabs(rects[ci + 1].y2 - cur.y) < 0.5 && rects[ci + 1].x1 > cur.right &&
+				rects[ci + 1].x1 - cur.right < 30; /* not a running head's two ends */
+		if (same_line) {
+			in_word = 0;
+		} else if (c == '\n') {
 			cur.text = g_strndup(linestart, (gsize)(p - linestart));
 			linestart = p + 1;
 			if (cur.right > 0) {

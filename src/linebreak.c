@@ -31,7 +31,7 @@
 #define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
-typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY } pkind;
+typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN } pkind;
 
 typedef struct node {
 	ntype t;
@@ -269,6 +269,19 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 			i = j;
 		}
 	}
+	/* a run of one punctuation mark ("-----", "=====": a plain-text underline or rule) is
+	 * not a word: it may break anywhere, two marks from either end, without a hyphen;
+	 * otherwise the line before it takes all the slack */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && w[j] == w[i])
+			j++;
+		if (j - i >= 6 && (unsigned char)w[i] < 0x80 && g_ascii_ispunct(w[i]))
+			for (size_t q = i + 2; q + 2 <= j; q++)
+				if (!kind[q])
+					kind[q] = P_RUN;
+		i = j;
+	}
 	if (range_width(s, a, b) > k->measure) {
 		for (size_t i = 1; i < n; i++)
 			if (((unsigned char)w[i] & 0xC0) != 0x80 && !kind[i])
@@ -301,6 +314,8 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 				add_penalty(k, hw, HYPHEN_PENALTY, 1, P_HYPH);
 			else if (kind[i] == P_EXPLICIT)
 				add_penalty(k, 0, EXHYPHEN_PENALTY, w[i - 1] == '-', P_EXPLICIT);
+			else if (kind[i] == P_RUN)
+				add_penalty(k, 0, EXHYPHEN_PENALTY, 0, P_RUN);
 			else
 				add_penalty(k, 0, EMERGENCY_PENALTY, 0, P_EMERGENCY);
 		}

@@ -107,6 +107,17 @@ int main(void)
 		}
 		para_free(q);
 	}
+	/* a plain-text underline is a run of one mark, not a word: it breaks where the line is
+	 * full instead of leaving the line before it with all the slack */
+	{
+		para *u = set(e, "4. Inability to Comply Due to Statute or Regulation "
+				 "---------------------------------------------------------------", 400, 1, &d);
+		double worst = 0;
+		for (size_t i = 0; i + 1 < u->nlines; i++)
+			worst = fmax(worst, u->lines[i].ratio);
+		CHECK("an underline of dashes breaks inside: no loose line before it", u->nlines == 2 && worst <= 1);
+		para_free(u);
+	}
 	int loosened = 0, loose_ok = 1;
 	for (double w = 300; w <= 440; w += 2) {
 		para *q = set(e, KOREA, w, 1, &d);
