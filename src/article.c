@@ -40,20 +40,11 @@ static int starts_with(const char *s, size_t n, const char *prefix)
 	return n >= k && memcmp(s, prefix, k) == 0;
 }
 
-static const char *find_sub(const char *s, const char *end, const char *w)
-{
-	size_t k = strlen(w);
-	for (const char *q = s; q + k <= end; q++)
-		if (memcmp(q, w, k) == 0)
-			return q;
-	return NULL;
-}
-
 /* "Publication: Eurasia Daily Monitor Volume: 15 Issue: 7"; any part may be missing. */
 static void parse_publication(article *a, const char *s, size_t n)
 {
 	const char *end = s + n, *p = s + strlen("Publication:");
-	const char *vol = find_sub(p, end, "Volume:"), *iss = find_sub(p, end, "Issue:");
+	const char *vol = mem_find(p, end, "Volume:"), *iss = mem_find(p, end, "Issue:");
 	const char *pub_end = end;
 	if (vol && vol < pub_end)
 		pub_end = vol;

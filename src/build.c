@@ -19,11 +19,8 @@ char *data_dir(void)
 	const char *env = getenv("MKBRIEF_DATA");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *bin = path_dirname(exe);
+	char *bin = exe_dir();
+	if (bin) {
 		/* build/mkbrief and build/asan/mkbrief both sit below the source tree */
 		for (int up = 0; up < 3; up++) {
 			char *probe = xasprintf("%s/layouts/handout.yaml", bin);

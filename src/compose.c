@@ -21,22 +21,38 @@ typedef struct composer {
 	int keep_next; /* the next item may not be separated from the previous one */
 } composer;
 
-static vitem *push(composer *c, vkind kind, double h)
+vitem *doc_insert_item(doc *dc, size_t at)
 {
-	doc *dc = c->dc;
 	if (dc->nitems == dc->capitems) {
 		dc->capitems = dc->capitems ? dc->capitems * 2 : 256;
 		dc->items = xrealloc(dc->items, dc->capitems * sizeof *dc->items);
 	}
-	vitem *it = &dc->items[dc->nitems++];
+	if (at < dc->nitems) { /* an insertion (appending is the common case) */
+		memmove(&dc->items[at + 1], &dc->items[at], (dc->nitems - at) * sizeof *dc->items);
+		for (size_t k = 0; k < dc->noutline; k++)
+			if (dc->outline[k].item >= (int)at)
+				dc->outline[k].item++;
+		for (size_t k = 0; k < dc->nanchors; k++)
+			if (dc->anchors[k].item >= (int)at)
+				dc->anchors[k].item++;
+	}
+	dc->nitems++;
+	vitem *it = &dc->items[at];
 	memset(it, 0, sizeof *it);
+	it->heading = -1;
+	it->anchor = -1;
+	it->page = -1;
+	return it;
+}
+
+static vitem *push(composer *c, vkind kind, double h)
+{
+	doc *dc = c->dc;
+	vitem *it = doc_insert_item(dc, dc->nitems);
 	it->kind = kind;
 	it->h = h;
 	it->span = c->span;
 	it->deco = c->deco;
-	it->heading = -1;
-	it->anchor = -1;
-	it->page = -1;
 	if (c->keep_next) {
 		it->keep = 1;
 		c->keep_next = 0;

@@ -2,7 +2,6 @@
  * breaks before the latest item that allows it (keeps, widows, orphans, headings kept
  * with what follows); only a run of kept items taller than a column is split by force. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "doc.h"
 #include "util.h"
@@ -37,17 +36,10 @@ static int widow_ahead(const doc *dc, size_t i)
 }
 
 /* After a paragraph has gained a line, item i (its old last line) is followed by a new
- * item for the new last line; widow control moves from the one to the other. The
- * outline and anchors that point past i move along. */
+ * item for the new last line; widow control moves from the one to the other. */
 static void add_line_after(doc *dc, size_t i)
 {
-	if (dc->nitems == dc->capitems) {
-		dc->capitems = dc->capitems ? dc->capitems * 2 : 256;
-		dc->items = xrealloc(dc->items, dc->capitems * sizeof *dc->items);
-	}
-	memmove(&dc->items[i + 2], &dc->items[i + 1], (dc->nitems - i - 1) * sizeof *dc->items);
-	dc->nitems++;
-	vitem *last = &dc->items[i + 1];
+	vitem *last = doc_insert_item(dc, i + 1);
 	*last = dc->items[i];
 	last->line = dc->items[i].line + 1;
 	last->marker = NULL;
@@ -55,12 +47,6 @@ static void add_line_after(doc *dc, size_t i)
 	last->anchor = -1;
 	last->keep = 1;
 	dc->items[i].keep = 0;
-	for (size_t k = 0; k < dc->noutline; k++)
-		if (dc->outline[k].item > (int)i)
-			dc->outline[k].item++;
-	for (size_t k = 0; k < dc->nanchors; k++)
-		if (dc->anchors[k].item > (int)i)
-			dc->anchors[k].item++;
 }
 
 int doc_flow(doc *dc, diag *d)

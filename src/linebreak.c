@@ -102,7 +102,7 @@ static const PangoGlyphString *shape(kp *k, PangoItem *item, const char *s, int 
 	 * nearly every lookup hits (96% on text that does not repeat itself) */
 	char stack[256];
 	size_t klen = 2 * sizeof(void *) + 2 + (size_t)n + 1;
-	char *key = klen <= sizeof stack ? stack : xmalloc(klen);
+	char *key = klen <= sizeof stack ? stack : g_malloc(klen);
 	uintptr_t font = (uintptr_t)item->analysis.font;
 	for (size_t i = 0; i < 2 * sizeof(void *); i++, font >>= 4)
 		key[i] = "0123456789abcdef"[font & 15];
@@ -114,17 +114,12 @@ static const PangoGlyphString *shape(kp *k, PangoItem *item, const char *s, int 
 	if (gs) {
 		k->e->hits++;
 		if (key != stack)
-			free(key);
+			g_free(key);
 		return gs;
 	}
 	k->e->misses++;
-	if (key == stack)
+	if (key == stack) /* the table keeps the key */
 		key = g_strdup(stack);
-	else {
-		char *copy = g_strdup(key);
-		free(key);
-		key = copy;
-	}
 	gs = pango_glyph_string_new();
 	/* shaped on its own, so that the cached result does not depend on the paragraph */
 	pango_shape_with_flags(s, n, s, n, &item->analysis, gs, PANGO_SHAPE_NONE);
@@ -179,15 +174,6 @@ static void add_glue(kp *k, double w, double y, double z)
 	x->z = z;
 }
 
-static int contains(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	for (size_t i = 0; i + m <= n; i++)
-		if (memcmp(s + i, needle, m) == 0)
-			return 1;
-	return 0;
-}
-
 static int is_letter(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -238,7 +224,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		i += cl;
 	}
 	/* addresses are never hyphenated: a reader would type the hyphen */
-	int address = contains(w, n, "://") || contains(w, n, "www.") || memchr(w, '@', n);
+	int address = mem_find(w, w + n, "://") || mem_find(w, w + n, "www.") || memchr(w, '@', n);
 	if (hyphenate && k->e->hyph && !address) {
 		/* hyphenate the letter runs: "politician." → "politician" */
 		for (size_t i = 0; i < n;) {
@@ -568,11 +554,27 @@ static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, in
 	item_look(s->item, pc);
 }
 
+/* What build_lines knows of each piece of a line until the line is finished. */
+typedef struct piece_aux {
+	double y;        /* glue stretch before the piece, for letter spacing */
+	PangoItem *src;  /* the item it was cut from; NULL for an added hyphen */
+} piece_aux;
+
+/* Records piece n-1 of a line, growing aux like the pieces themselves. */
+static void note_piece(piece_aux **aux, size_t *cap, size_t n, double y, PangoItem *src)
+{
+	if (n > *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*aux = xrealloc(*aux, *cap * sizeof **aux);
+	}
+	(*aux)[n - 1] = (piece_aux){y, src};
+}
+
 /* A line whose spaces stretch past TRACK_FROM of their width gives the excess to letter
  * spacing instead, up to track_max per glyph: every glyph but the line's last is widened
  * by the same amount and the pieces move right by what precedes them, while the spaces
  * shrink back by as much. Returns the line's new width; *r becomes the spaces' ratio. */
-static double track_line(const kp *k, para_line *ln, const double *piece_y, double width, double Wg, double Y,
+static double track_line(const kp *k, para_line *ln, const piece_aux *aux, double width, double Wg, double Y,
 			 double f, double *r)
 {
 	double rm = TRACK_FROM * Wg / Y;
@@ -589,7 +591,7 @@ static double track_line(const kp *k, para_line *ln, const double *piece_y, doub
 	long before = 0;
 	for (size_t i = 0; i < ln->npieces; i++) {
 		para_piece *pc = &ln->pieces[i];
-		pc->x += t * (double)before - dr * piece_y[i];
+		pc->x += t * (double)before - dr * aux[i].y;
 		PangoGlyphString *gs = pc->gi.glyphs;
 		/* glyph widths are in the piece's unscaled units: divide by its expansion */
 		int add = (int)lround(t / f * PANGO_SCALE);
@@ -605,19 +607,20 @@ static double track_line(const kp *k, para_line *ln, const double *piece_y, doub
  * into one glyph run, with a space glyph as wide as the justified space: one piece per
  * run of one font instead of one per word. Memory of a long document drops by half,
  * cairo draws a line in a call or two, and PDF readers find real spaces between words. */
-static void merge_pieces(kp *k, para_line *ln, PangoItem *const *src)
+static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 {
 	size_t out = 0;
 	const PangoItem *last_src = NULL;
 	for (size_t i = 0; i < ln->npieces; i++) {
 		para_piece *pc = &ln->pieces[i];
 		para_piece *m = out ? &ln->pieces[out - 1] : NULL;
-		int join = m && !pc->hyphen && !m->hyphen && src[i] && src[i] == last_src && pc->scale == m->scale;
+		PangoItem *src = aux[i].src;
+		int join = m && !pc->hyphen && !m->hyphen && src && src == last_src && pc->scale == m->scale;
 		int m_end = m ? m->gi.item->offset + m->gi.item->length : 0;
 		for (int b = m_end; join && b < pc->gi.item->offset; b++)
 			join = k->text[b] == ' ';
 		join = join && pc->gi.item->offset > m_end;
-		const PangoGlyphString *sp = join ? shape(k, src[i], " ", 1) : NULL;
+		const PangoGlyphString *sp = join ? shape(k, src, " ", 1) : NULL;
 		long gap = 0;
 		if (join && sp->num_glyphs == 1) {
 			double scale = m->scale > 0 ? m->scale : 1;
@@ -630,7 +633,7 @@ static void merge_pieces(kp *k, para_line *ln, PangoItem *const *src)
 			if (out != i)
 				ln->pieces[out] = *pc;
 			out++;
-			last_src = src[i];
+			last_src = src;
 			continue;
 		}
 		PangoGlyphString *a = m->gi.glyphs, *b = pc->gi.glyphs;
@@ -716,8 +719,8 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		para_line *ln = &p->lines[j];
 		size_t cap = 0;
 		double x = 0, ycum = 0;
-		double *piece_y = NULL; /* glue stretch before each piece, for letter spacing */
-		PangoItem **piece_src = NULL; /* the item each piece was cut from */
+		piece_aux *aux = NULL;
+		size_t auxcap = 0;
 		int first = -1, lastb = -1;
 		for (size_t i = start; i < end; i++) {
 			const node *nd = &k->n[i];
@@ -747,10 +750,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 			}
 			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
 			ln->pieces[ln->npieces - 1].scale = f;
-			piece_y = xrealloc(piece_y, cap * sizeof *piece_y);
-			piece_y[ln->npieces - 1] = ycum;
-			piece_src = xrealloc(piece_src, cap * sizeof *piece_src);
-			piece_src[ln->npieces - 1] = k->segs[nd->seg].item;
+			note_piece(&aux, &auxcap, ln->npieces, ycum, k->segs[nd->seg].item);
 			if (first < 0)
 				first = nd->a;
 			lastb = k->n[e].b;
@@ -781,17 +781,13 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 				item_look(s->item, pc);
 				x += bn->w * f;
 				ln->hyphenated = 1;
-				piece_y = xrealloc(piece_y, cap * sizeof *piece_y);
-				piece_y[ln->npieces - 1] = ycum;
-				piece_src = xrealloc(piece_src, cap * sizeof *piece_src);
-				piece_src[ln->npieces - 1] = NULL;
+				note_piece(&aux, &auxcap, ln->npieces, ycum, NULL);
 			}
 		}
 		if (!lastline && r > 0 && Y > 0 && k->track_max > 0)
-			x = track_line(k, ln, piece_y, x, Wg, Y, f, &r);
-		merge_pieces(k, ln, piece_src);
-		free(piece_y);
-		free(piece_src);
+			x = track_line(k, ln, aux, x, Wg, Y, f, &r);
+		merge_pieces(k, ln, aux);
+		free(aux);
 		ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
 		ln->width = x;
 		ln->ratio = r;

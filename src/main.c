@@ -39,14 +39,11 @@ static int usage_error(const char *msg, const char *arg)
 /* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
 static int run_diff(char **argv)
 {
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0) {
+	char *dir = exe_dir();
+	if (!dir) {
 		fprintf(stderr, "mkbrief: error: cannot find mkbrief-diff: /proc/self/exe unreadable\n");
 		return 2;
 	}
-	exe[n] = 0;
-	char *dir = path_dirname(exe);
 	char *prog = xasprintf("%s/mkbrief-diff", dir);
 	free(dir);
 	execv(prog, argv);

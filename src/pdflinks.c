@@ -35,17 +35,6 @@ static const char *rfind(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
-/* First occurrence of needle in [p, end): the PDF may be a mapped file with no NUL after
- * it, and cairo's streams may hold NULs, so nothing here may search with strstr. */
-static const char *find(const char *p, const char *end, const char *needle)
-{
-	size_t m = strlen(needle);
-	for (; p && p + m <= end; p++)
-		if (*p == *needle && memcmp(p, needle, m) == 0)
-			return p;
-	return NULL;
-}
-
 /* Reads "<num>" after the key in dict text [s, e); -1 if absent. */
 static long dict_ref(const char *s, const char *e, const char *key)
 {
@@ -93,7 +82,7 @@ static int read_xref(const char *pdf, size_t len, xref *x, long *startxref, long
 		x->off[i] = p[17] == 'n' ? strtol(p, NULL, 10) : -1;
 		p += 20;
 	}
-	const char *tr = find(p, pdf + len, "trailer");
+	const char *tr = mem_find(p, pdf + len, "trailer");
 	if (!tr) {
 		free(x->off);
 		return -1;
@@ -109,8 +98,8 @@ static int object_body(const char *pdf, size_t len, const xref *x, long n, const
 	if (n <= 0 || n >= x->size || x->off[n] < 0 || (size_t)x->off[n] >= len)
 		return -1;
 	const char *p = pdf + x->off[n];
-	const char *o = find(p, pdf + len, " obj");
-	const char *eo = o ? find(o, pdf + len, "endobj") : NULL;
+	const char *o = mem_find(p, pdf + len, " obj");
+	const char *eo = o ? mem_find(o, pdf + len, "endobj") : NULL;
 	if (!o || !eo || eo < o)
 		return -1;
 	*s = o + 4;
@@ -147,8 +136,8 @@ int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *o
 	long pages_obj = dict_ref(s, e, "/Pages");
 	if (object_body(data, len, &x, pages_obj, &s, &e) != 0)
 		goto out;
-	const char *kids = find(s, e, "/Kids");
-	if (!kids || !(kids = find(kids, e, "[")))
+	const char *kids = mem_find(s, e, "/Kids");
+	if (!kids || !(kids = mem_find(kids, e, "[")))
 		goto out;
 	for (const char *p = kids + 1; p < e && *p != ']';) {
 		char *end;
@@ -209,8 +198,8 @@ int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *o
 			goto out;
 		}
 		const char *close = rfind(s, (size_t)(e - s), ">>");
-		const char *annots = find(s, e, "/Annots");
-		const char *open = annots ? find(annots, e, "[") : NULL;
+		const char *annots = mem_find(s, e, "/Annots");
+		const char *open = annots ? mem_find(annots, e, "[") : NULL;
 		if (!close || (annots && !open)) {
 			free(ids);
 			free(changed);

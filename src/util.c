@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(void)
 {
@@ -304,4 +305,23 @@ const char *path_basename(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash ? slash + 1 : path;
+}
+
+char *exe_dir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = 0;
+	return path_dirname(exe);
+}
+
+const char *mem_find(const char *s, const char *end, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (const char *p = s; p && p + m <= end; p++)
+		if (*p == *needle && memcmp(p, needle, m) == 0)
+			return p;
+	return NULL;
 }

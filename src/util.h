@@ -48,5 +48,11 @@ size_t edit_distance(const char *a, const char *b);
 char *path_dirname(const char *path);
 char *path_join(const char *dir, const char *rel);
 const char *path_basename(const char *path);
+/* The directory of the running program (from /proc/self/exe), or NULL. Caller frees. */
+char *exe_dir(void);
+
+/* First occurrence of needle in [s, end), or NULL. Bounded: for text with no NUL after it
+ * (a line of an article, a mapped file) or with NULs inside (cairo's streams). */
+const char *mem_find(const char *s, const char *end, const char *needle);
 
 #endif

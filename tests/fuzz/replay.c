@@ -8,35 +8,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int replay_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		perror(path);
+	char *buf;
+	size_t len;
+	const char *why;
+	if (file_read(path, (size_t)64 << 20, &buf, &len, &why) != 0) {
+		fprintf(stderr, "%s: %s\n", path, why);
 		return 1;
 	}
-	size_t cap = 4096, len = 0;
-	uint8_t *buf = malloc(cap);
-	size_t n;
-	while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			uint8_t *bigger = realloc(buf, cap *= 2);
-			if (!bigger) {
-				free(buf);
-				buf = NULL;
-			}
-			buf = bigger;
-		}
-	}
-	fclose(f);
-	if (!buf) {
-		fprintf(stderr, "%s: out of memory\n", path);
-		return 1;
-	}
-	LLVMFuzzerTestOneInput(buf, len);
+	LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
 	free(buf);
 	return 0;
 }
@@ -68,15 +53,8 @@ static int replay(const char *path, int *count)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char **more = realloc(names, (nn + 1) * sizeof *names);
-		if (!more)
-			break;
-		names = more;
-		size_t l = strlen(path) + strlen(e->d_name) + 2;
-		names[nn] = malloc(l);
-		if (!names[nn])
-			break;
-		snprintf(names[nn++], l, "%s/%s", path, e->d_name);
+		names = xrealloc(names, (nn + 1) * sizeof *names);
+		names[nn++] = path_join(path, e->d_name);
 	}
 	closedir(d);
 	if (nn > 1) /* qsort may not be given NULL, even for nothing */
