@@ -3,7 +3,10 @@
 #ifndef MKBRIEF_CHECK_H
 #define MKBRIEF_CHECK_H
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static int check_failures;
 
@@ -30,5 +33,33 @@ static int check_failures;
 	} while (0)
 
 #define CHECK_DONE() return check_failures ? 1 : 0
+
+/* Writes text to path (test inputs in a temporary directory). */
+static inline void check_write(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+/* Takes got (diagnostics) and returns it with every occurrence of dir written "T", so that
+ * expected messages can name files in a temporary directory. */
+static inline char *check_untemp(char *got, const char *dir)
+{
+	strbuf sb = {0};
+	size_t tl = strlen(dir);
+	for (const char *p = got; *p;) {
+		if (strncmp(p, dir, tl) == 0) {
+			sb_putc(&sb, 'T');
+			p += tl;
+		} else {
+			sb_putc(&sb, *p++);
+		}
+	}
+	free(got);
+	return sb_steal(&sb);
+}
 
 #endif

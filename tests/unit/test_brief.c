@@ -31,25 +31,11 @@ static char *load(const char *path, brief **out)
 static char *try_brief(const char *text, brief **out)
 {
 	char *path = xasprintf("%s/b.yaml", tmpdir);
-	FILE *fp = fopen(path, "w");
-	fputs(text, fp);
-	fclose(fp);
-	char *got = load(path, out);
-	strbuf sb = {0};
-	size_t tl = strlen(tmpdir);
-	for (const char *p = got; *p;) {
-		if (strncmp(p, tmpdir, tl) == 0) {
-			sb_putc(&sb, 'T');
-			p += tl;
-		} else {
-			sb_putc(&sb, *p++);
-		}
-	}
-	sb_putc(&sb, 0);
-	free(got);
+	check_write(path, text);
+	char *got = check_untemp(load(path, out), tmpdir);
 	unlink(path);
 	free(path);
-	return sb_steal(&sb);
+	return got;
 }
 
 /* The head every error test shares: a valid brief up to (and including) "sections:". */

@@ -80,15 +80,6 @@ static char *capture_new(const char *dir, const char *extra, int *ok)
 	return buf;
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-	if (fp) {
-		fputs(text, fp);
-		fclose(fp);
-	}
-}
-
 /* `test_fonts --probe`: loads the fonts and lays out one line, nothing else, for
  * tests/sh/fonts.sh to watch with strace and a hostile HOME. */
 static int probe(void)
@@ -196,7 +187,7 @@ int main(int argc, char **argv)
 			"<string>DejaVu Sans</string></edit></match>\n"
 			"</fontconfig>\n";
 		char *conf = xasprintf("%s/fonts.conf", cfgdir);
-		write_file(conf, hostile);
+		check_write(conf, hostile);
 		char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
 		setenv("HOME", home, 1);
 		setenv("XDG_CONFIG_HOME", dot, 1);

@@ -37,24 +37,11 @@ static char *load(const char *name, const char *dir, loc at, style **out)
 static char *try_layout(const char *text, style **out)
 {
 	char *path = xasprintf("%s/t.yaml", tmpdir);
-	FILE *fp = fopen(path, "w");
-	fputs(text, fp);
-	fclose(fp);
-	char *got = load("t", tmpdir, loc_none(), out);
-	strbuf sb = {0};
-	size_t tl = strlen(tmpdir);
-	for (const char *p = got; *p;) {
-		if (strncmp(p, tmpdir, tl) == 0) {
-			sb_putc(&sb, 'T');
-			p += tl;
-		} else {
-			sb_putc(&sb, *p++);
-		}
-	}
-	free(got);
+	check_write(path, text);
+	char *got = check_untemp(load("t", tmpdir, loc_none(), out), tmpdir);
 	unlink(path);
 	free(path);
-	return sb_steal(&sb);
+	return got;
 }
 
 static void expect_error(const char *name, const char *text, const char *want)
