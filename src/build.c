@@ -117,6 +117,9 @@ int cmd_build(const cli_options *o)
 	if (!b)
 		return 1;
 	int rc = 1;
+	b->root = o->root;
+	if (!b->root && getenv("MKBRIEF_ROOT") && *getenv("MKBRIEF_ROOT"))
+		b->root = getenv("MKBRIEF_ROOT");
 	if (brief_resolve(b, &d) == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, &d);

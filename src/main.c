@@ -22,6 +22,7 @@ static void usage(FILE *f)
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
+	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -q               quiet: no warnings\n"
 	      "  --version        print the version\n"
@@ -81,7 +82,7 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--format") == 0 ||
-			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0) {
+			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0 || strcmp(a, "--root") == 0) {
 			if (i + 1 >= argc)
 				return usage_error("option needs a value", a);
 			const char *v = argv[++i];
@@ -93,6 +94,8 @@ int main(int argc, char **argv)
 				o.format = v;
 			else if (strcmp(a, "--fonts") == 0)
 				o.fonts_dir = v;
+			else if (strcmp(a, "--root") == 0)
+				o.root = v;
 			else {
 				char *end;
 				long dpi = strtol(v, &end, 10);
