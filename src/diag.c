@@ -14,8 +14,13 @@ void diag_init(diag *d, FILE *out)
 	d->out = out;
 	d->errors = d->warnings = 0;
 	d->max_errors = 20;
+	/* a brief that quotes one repeated phrase 10,000 times would otherwise print a warning
+	 * for each (1.2 MB); 20 show the problem, the count says how big it is */
+	d->max_warnings = 20;
+	d->warnings_shown = 0;
 	d->quiet = 0;
 	d->suppressed = 0;
+	d->finished = 0;
 }
 
 loc loc_at(const char *file, int line, int col)
@@ -122,9 +127,10 @@ void diag_error(diag *d, loc at, const char *fmt, ...)
 void diag_warning(diag *d, loc at, const char *fmt, ...)
 {
 	d->warnings++;
-	d->suppressed = d->quiet || d->errors > d->max_errors;
+	d->suppressed = d->quiet || d->errors > d->max_errors || d->warnings_shown >= d->max_warnings;
 	if (d->suppressed)
 		return;
+	d->warnings_shown++;
 	va_list ap;
 	va_start(ap, fmt);
 	emit(d, at, "warning", fmt, ap);
@@ -139,6 +145,18 @@ void diag_note(diag *d, loc at, const char *fmt, ...)
 	va_start(ap, fmt);
 	emit(d, at, "note", fmt, ap);
 	va_end(ap);
+}
+
+void diag_finish(diag *d)
+{
+	if (d->finished)
+		return;
+	d->finished = 1;
+	int hidden = d->warnings - d->warnings_shown;
+	if (d->quiet || hidden <= 0)
+		return;
+	fprintf(d->out, "mkbrief: warning: %d %swarning%s not shown\n", hidden, d->warnings_shown ? "more " : "",
+		hidden == 1 ? "" : "s");
 }
 
 int diag_full(const diag *d)

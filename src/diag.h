@@ -13,9 +13,12 @@ typedef struct loc {
 typedef struct diag {
 	FILE *out;
 	int errors, warnings;
-	int max_errors; /* errors beyond this are counted but not printed */
-	int quiet;      /* -q: warnings and notes are not printed */
-	int suppressed; /* set while over the cap: notes of a suppressed error are dropped too */
+	int max_errors;     /* errors beyond this are counted but not printed */
+	int max_warnings;   /* the same for warnings; diag_finish says how many were not shown */
+	int warnings_shown;
+	int quiet;          /* -q: warnings and their notes are not printed */
+	int suppressed;     /* the last error or warning was not printed: nor are its notes */
+	int finished;       /* diag_finish ran */
 } diag;
 
 void diag_init(diag *d, FILE *out);
@@ -26,6 +29,9 @@ void diag_error(diag *d, loc at, const char *fmt, ...) __attribute__((format(pri
 void diag_warning(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A note belongs to the error or warning printed just before it. */
 void diag_note(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Ends a run: when warnings were left unprinted (over max_warnings, or after too many
+ * errors), one line at the very end says how many, unless -q asked for none. Once only. */
+void diag_finish(diag *d);
 /* True once the cap is reached, so loaders can stop early. */
 int diag_full(const diag *d);
 loc loc_at(const char *file, int line, int col);

@@ -69,6 +69,7 @@ int cmd_find(int argc, char **argv)
 		status = 1;
 	}
 	fflush(stdout);
+	diag_finish(&d);
 	matcher_free(m);
 	article_free(a);
 	return status;

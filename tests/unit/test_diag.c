@@ -1,5 +1,5 @@
 /* test_diag.c: diagnostics reach the terminal only as printable text, in the one visible
- * form diag.h documents. */
+ * form diag.h documents, and a flood of warnings prints a few and a count. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,9 +70,69 @@ static void test_messages(void)
 	free(got);
 }
 
+/* n warnings, each with a note, then an error with a note, then diag_finish twice;
+ * returns what was printed (caller frees). */
+static char *warnings_run(int n, int quiet, int errors_first)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	diag d;
+	diag_init(&d, mem);
+	d.quiet = quiet;
+	for (int i = 0; i < errors_first; i++)
+		diag_error(&d, loc_at("b.yaml", i + 1, 1), "e%d", i + 1);
+	for (int i = 0; i < n; i++) {
+		diag_warning(&d, loc_at("b.yaml", i + 1, 1), "w%d", i + 1);
+		diag_note(&d, loc_at("a.txt", i + 1, 1), "n%d", i + 1);
+	}
+	if (!errors_first) {
+		diag_error(&d, loc_at("b.yaml", 99, 1), "the error");
+		diag_note(&d, loc_at("a.txt", 99, 1), "its note");
+	}
+	diag_finish(&d);
+	diag_finish(&d);
+	fclose(mem);
+	return buf;
+}
+
+static void test_warning_cap(void)
+{
+	char *got = warnings_run(25, 0, 0);
+	strbuf want = {0};
+	for (int i = 1; i <= 20; i++)
+		sb_printf(&want, "b.yaml:%d:1: warning: w%d\na.txt:%d:1: note: n%d\n", i, i, i, i);
+	sb_puts(&want, "b.yaml:99:1: error: the error\na.txt:99:1: note: its note\n");
+	sb_puts(&want, "mkbrief: warning: 5 more warnings not shown\n");
+	CHECK_STR("20 warnings with their notes, the rest counted once at the end", got, want.data);
+	free(got);
+	sb_free(&want);
+
+	got = warnings_run(21, 0, 0);
+	CHECK("one hidden warning: singular", strstr(got, "\nmkbrief: warning: 1 more warning not shown\n") != NULL);
+	CHECK("the 21st warning's note is dropped", strstr(got, "n21") == NULL);
+	free(got);
+
+	got = warnings_run(20, 0, 0);
+	CHECK("20 warnings: no count", strstr(got, "not shown") == NULL && strstr(got, "w20") != NULL);
+	free(got);
+
+	got = warnings_run(25, 1, 0);
+	CHECK_STR("-q: no warnings, no notes of warnings, no count", got,
+		  "b.yaml:99:1: error: the error\na.txt:99:1: note: its note\n");
+	free(got);
+
+	got = warnings_run(3, 0, 21);
+	CHECK("after too many errors: warnings counted, not shown",
+	      strstr(got, "w1") == NULL && strstr(got, "n1") == NULL &&
+		      strstr(got, "too many errors (20); stopping\nmkbrief: warning: 3 warnings not shown\n") != NULL);
+	free(got);
+}
+
 int main(void)
 {
 	test_visible();
 	test_messages();
+	test_warning_cap();
 	CHECK_DONE();
 }
