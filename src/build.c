@@ -114,8 +114,10 @@ int cmd_build(const cli_options *o)
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
 	brief *b = brief_load(o->brief, &d);
-	if (!b)
+	if (!b) {
+		diag_finish(&d);
 		return 1;
+	}
 	int rc = 1;
 	b->root = o->root;
 	if (!b->root && getenv("MKBRIEF_ROOT") && *getenv("MKBRIEF_ROOT"))
@@ -126,5 +128,6 @@ int cmd_build(const cli_options *o)
 		free(data);
 	}
 	brief_free(b);
+	diag_finish(&d);
 	return rc;
 }

@@ -30,9 +30,12 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* Through diag like every other message, so that an argument is shown visibly. */
 static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "mkbrief: error: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	diag d;
+	diag_init(&d, stderr);
+	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
 	fputs("try 'mkbrief --help'\n", stderr);
 	return 2;
 }
@@ -40,15 +43,17 @@ static int usage_error(const char *msg, const char *arg)
 /* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
 static int run_diff(char **argv)
 {
+	diag d;
+	diag_init(&d, stderr);
 	char *dir = exe_dir();
 	if (!dir) {
-		fprintf(stderr, "mkbrief: error: cannot find mkbrief-diff: /proc/self/exe unreadable\n");
+		diag_error(&d, loc_none(), "cannot find mkbrief-diff: /proc/self/exe unreadable");
 		return 2;
 	}
 	char *prog = xasprintf("%s/mkbrief-diff", dir);
 	free(dir);
 	execv(prog, argv);
-	fprintf(stderr, "mkbrief: error: cannot run %s: %s\n", prog, strerror(errno));
+	diag_error(&d, loc_none(), "cannot run %s: %s", prog, strerror(errno));
 	free(prog);
 	return 2;
 }
