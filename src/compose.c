@@ -19,6 +19,7 @@ typedef struct composer {
 	int span;  /* items being added span all columns */
 	int deco;  /* current decoration, -1 none */
 	int keep_next; /* the next item may not be separated from the previous one */
+	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */
 } composer;
 
 vitem *doc_insert_item(doc *dc, size_t at)
@@ -83,6 +84,18 @@ static para *own_para(composer *c, para *p)
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
+	if (c->text_bytes <= DOC_MAX_TEXT_BYTES && r->text.len > DOC_MAX_TEXT_BYTES - c->text_bytes) {
+		/* said once, at the block that goes over; what follows is not set either */
+		diag_error(c->d, at, "the brief sets more than %u MiB of text (about 600 pages); split it into several briefs",
+			   DOC_MAX_TEXT_BYTES >> 20);
+		c->text_bytes = DOC_MAX_TEXT_BYTES + 1;
+	}
+	if (c->text_bytes > DOC_MAX_TEXT_BYTES) {
+		rich_free(r);
+		r = rich_new();
+	} else {
+		c->text_bytes += r->text.len;
+	}
 	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
 	return own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 }
@@ -369,12 +382,12 @@ static void front_matter(composer *c)
 	c->span = 1;
 	rich *r = rich_new();
 	rich_add_markup(r, b->title, 0);
-	lines(c, layout(c, r, &st->title, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	lines(c, layout(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
 	if (b->subtitle) {
 		space(c, 2, 1);
 		r = rich_new();
 		rich_add_markup(r, b->subtitle, 0);
-		item_at(c, lines(c, layout(c, r, &st->subtitle, w, 0, ALIGN_LEFT, loc_none()), 0, 1))->keep = 1;
+		item_at(c, lines(c, layout(c, r, &st->subtitle, w, 0, ALIGN_LEFT, b->subtitle_at), 0, 1))->keep = 1;
 	}
 	r = rich_new();
 	strbuf meta = {0};
@@ -385,7 +398,7 @@ static void front_matter(composer *c)
 	rich_add_markup(r, meta.data, 0);
 	sb_free(&meta);
 	space(c, 4, 1);
-	item_at(c, lines(c, layout(c, r, &st->meta, w, 0, ALIGN_LEFT, loc_none()), 0, 1))->keep = 1;
+	item_at(c, lines(c, layout(c, r, &st->meta, w, 0, ALIGN_LEFT, b->author_at), 0, 1))->keep = 1;
 	space(c, 6, 1);
 	vitem *rule = push(c, V_RULE, st->rule_width > 0 ? st->rule_width : 0.75);
 	rule->w = w;
@@ -657,13 +670,13 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	dc->date_text = format_date(b->date);
 	dc->engine = para_engine_new(ctx, hyph);
-	composer c = {dc, b, st, dc->engine, d, 0, -1, 0};
+	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
 		rich *r = rich_new();
 		rich_add(r, b->classification, strlen(b->classification));
 		para_spec spec = {&st->banner, dc->text_w, 0, ALIGN_LEFT, 0, 0, 0, 0};
-		para_free(paragraph_layout(dc->engine, r, &spec, loc_at(b->path, 0, 0), d));
+		para_free(paragraph_layout(dc->engine, r, &spec, b->classification_at, d));
 	}
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)

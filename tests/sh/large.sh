@@ -14,6 +14,8 @@
 # briefs/articles. Under the sanitizer and valgrind builds the bounds are multiplied
 # (LARGE_SLOWDOWN, LARGE_MEMORY_FACTOR), but the cases still run in full.
 . "$(dirname "$0")/lib.bash"
+# these cases sit beside their articles: the default rule (sources inside the brief's directory) holds
+unset MKBRIEF_ROOT
 RUNSTAT="$TESTBIN/runstat"
 case "$MKBRIEF" in
 */asan/*) slow=${LARGE_SLOWDOWN:-8} mem=${LARGE_MEMORY_FACTOR:-4} ;;
