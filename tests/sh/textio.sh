@@ -2,6 +2,8 @@
 # article, the licence texts of /usr/share/common-licenses (converted by bench/scale) and
 # generated long paragraphs, rendered in every layout of layouts/; pdftotext must give back
 # every word of every excerpt, quote and analyst paragraph, in order (tests/textio/check.py).
+# Each rendering prints a PASS line; a FAIL names the brief and line, the layout, the block,
+# the first word lost or changed with its context in the source and in the PDF.
 . "$(dirname "$0")/lib.bash"
 cd "$ROOT"
 PY="python3 tests/textio/check.py"
@@ -22,7 +24,10 @@ if ! $PY article "$X/articles/long-a.txt" 2000 12000 || ! $PY article "$X/articl
 	fail "long articles generated"
 	exit 0
 fi
-if ! $PY gen "$X" --long long-a --long long-b >"$T/gen" 2>&1; then
+# awkward words: ligatures, accents, Greek and Cyrillic, folded quotes and dashes, soft
+# hyphens, no-break spaces, addresses, a word wider than a column
+$PY tricky "$X/articles/tricky.txt" || { fail "tricky article generated"; exit 0; }
+if ! $PY gen "$X" --long long-a --long long-b --own tricky >"$T/gen" 2>&1; then
 	fail "briefs generated ($(tail -3 "$T/gen"))"
 	exit 0
 fi

@@ -6,8 +6,9 @@ with mkbrief in each layout, reads the PDF back with pdftotext -bbox-layout and 
 every word of every excerpt, quote and analyst paragraph is printed, in order, contiguously.
 
 What the comparison forgives, because the typesetter does it on purpose:
-  - a word split at a line end (or a page or column end), with or without an added hyphen
-    ("exam-" / "ple", "Pyongyang—" / "a", a long address broken anywhere);
+  - a word split at a line end (or a page or column end): with a hyphen added between two
+    letters ("exam-" / "ple"), or without one after a slash or dash ("Pyongyang—" / "a"),
+    inside a run of punctuation ("*****"), or anywhere in a word wider than 3/4 column;
   - straight and curly quotes, "--"/"—", "–"/"-" and "..."/"…" (what mkbrief's matcher
     treats alike), soft hyphens and ligature code points;
   - the portion marking and "[…]" at paragraph starts and elisions (only there);
@@ -19,7 +20,9 @@ that is out of order; an excerpt followed by anything but "[…]" or its citatio
 
 usage:
   check.py article OUT.txt WORDS...      write a generated article, one paragraph per WORDS
-  check.py gen DIR [--long NAME]...      write DIR/textio-*.yaml and .json from DIR/articles
+  check.py tricky OUT.txt                write an article of awkward words
+  check.py gen DIR [--long NAME]... [--own NAME]...
+                                         write DIR/textio-*.yaml and .json from DIR/articles
   check.py run DIR ROOT MKBRIEF          render every brief in every layout, check, self-check
   check.py check BRIEF.json LAYOUT.yaml PAGES.html   check one pdftotext -bbox-layout file
   check.py mutate BRIEF.json LAYOUT.yaml PAGES.html OUT.html   remove one excerpt word
@@ -397,7 +400,7 @@ def groups(files, d, limit):
     return out
 
 
-def cmd_gen(d, longs):
+def cmd_gen(d, longs, owns=()):
     """Briefs over every article of d/articles: the shipped ones (every selector for every
     paragraph), the licence texts in groups (by paragraph, and one selector per paragraph),
     and each generated article named with --long in its own brief."""
@@ -405,8 +408,9 @@ def cmd_gen(d, longs):
     srcs = {f: Source("s%d" % (k + 1), "articles/" + f, os.path.join(d, "articles", f))
             for k, f in enumerate(arts)}
     long_files = [f for f in arts if f[:-4] in longs]
-    lic = [f for f in arts if f.startswith("lic-") and f not in long_files]
-    shipped = [f for f in arts if not f.startswith("lic-") and f not in long_files]
+    own_files = [f for f in arts if f[:-4] in owns]
+    lic = [f for f in arts if f.startswith("lic-") and f not in long_files + own_files]
+    shipped = [f for f in arts if not f.startswith("lic-") and f not in long_files + own_files]
     plan = [("textio-shipped-paragraphs", "Shipped articles by paragraph", shipped, gen_paragraphs),
             ("textio-shipped-selectors", "Shipped articles by selector", shipped, "all")]
     # a few licences a brief: smaller briefs run in parallel and fail more legibly
@@ -417,6 +421,9 @@ def cmd_gen(d, longs):
                      g, "one"))
     for f in long_files:
         plan.append(("textio-" + f[:-4], "Long paragraphs: " + f[:-4], [f], gen_long))
+    for f in own_files:
+        plan.append(("textio-" + f[:-4] + "-paragraphs", f[:-4] + " by paragraph", [f], gen_paragraphs))
+        plan.append(("textio-" + f[:-4] + "-selectors", f[:-4] + " by selector", [f], "all"))
     for name, title, files, fn in plan:
         if not files:
             continue
@@ -465,6 +472,41 @@ def cmd_article(out, sizes):
     with open(out, "w", encoding="utf-8") as f:
         f.write("Long paragraphs: " + ", ".join(str(n) for n in sizes) + " words\n\n")
         f.write("Publication: Generated Volume: 1 Issue: 1\n\n")
+        f.write("\n\n".join(paras) + "\n")
+
+
+TRICKY = [
+    # ligatures, accents, other scripts
+    "office", "affluent", "fjord", "fluffy", "baffling", "shuffle", "café", "naïve", "Zürich",
+    "façade", "Ærøskøbing", "Łódź", "Москва", "Ярославль", "Αθήνα", "θάλασσα", "83М6Е2",
+    # what the matcher folds, and soft hyphens
+    "“quoted”", "‘single’", '"straight"', "'straight'", "it’s", "don't", "--", "—", "–",
+    "1950–1953", "pp. 12-14", "wait...", "so…", "well—no", "yes--no", "extra\u00adordinarily",
+    "counter\u00adrevolutionary", "10\u00a0km", "§ 4(b)", "50%", "$1,000", "&", "<tag>",
+    "a/b", "and/or", "http://example.org/a/very/long/path/to/some/resource.html",
+    "(parenthesised)", "e.g.", "i.e.", "U.S.", "No.", "3.14159", "x²", "½", "C++", "#hash",
+]
+
+
+def cmd_tricky(out):
+    """An article of awkward words: ligatures, accents, Greek and Cyrillic, the quotes,
+    dashes and ellipses mkbrief's matcher folds, soft hyphens, no-break spaces, addresses,
+    and a word far wider than any column."""
+    rnd = random.Random(99)
+    plain = ("the of and to a in is that for it as with was on be by this are or an at from "
+             "which but not have has they their been will would there can all its more "
+             "information distribution licence permission").split()
+    paras = []
+    for n in (40, 80, 120, 160, 60, 200, 90, 30, 140, 70):
+        words = [rnd.choice(TRICKY) if rnd.random() < 0.3 else rnd.choice(plain)
+                 for _ in range(n)]
+        words[0] = words[0].capitalize()
+        paras.append(" ".join(words) + ".")
+    paras.insert(3, "An overlong word: " + "".join(rnd.choice("abcdefghij") for _ in range(180)) +
+                 " and then " + "Donaudampfschifffahrtsgesellschaftskapitänswitwe" * 3 + " ends.")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("Awkward words: ligatures, scripts, folds\n\n")
+        f.write("Publication: Generated Volume: 2 Issue: 3\n\n(Source: tests/textio)\n\n")
         f.write("\n\n".join(paras) + "\n")
 
 
@@ -585,24 +627,29 @@ def page_lines(data, b, e, width, height, g):
 
 
 def read_words(html_path, layout):
-    """The words of the text area in reading order: [text, line end, page]."""
+    """The words of the text area in reading order, [text, line end, page, (text, xMin,
+    yMin, xMax, yMax, start, end)], and the column width."""
     g = layout_geometry(layout)
     data = open(html_path, encoding="utf-8").read()
     pages = list(PAGE_RE.finditer(data))
-    toks = []
+    toks, colw = [], 0.0
     for i, m in enumerate(pages):
+        ncol = max(1, g["columns"])
+        colw = (float(m.group(1)) - g["left"] - g["right"] - (ncol - 1) * g["gutter"]) / ncol
         e = pages[i + 1].start() if i + 1 < len(pages) else len(data)
         for line in page_lines(data, m.end(), e, float(m.group(1)), float(m.group(2)), g):
             for w in line:
                 toks.append([w[0], False, i + 1, w])
             toks[-1][1] = True
-    return toks
+    return toks, colw
 
 
 # ---------------------------------------------------------------- matching
 
 class Stream:
-    def __init__(self, toks):
+    def __init__(self, toks, colw=0.0):
+        self.tok, self.colw = toks, colw
+        self.width = [t[3][3] - t[3][1] if len(t) > 3 and t[3] else 0.0 for t in toks]
         self.raw = [t[0] for t in toks]
         self.eol = [t[1] for t in toks]
         self.page = [t[2] for t in toks]
@@ -612,8 +659,9 @@ class Stream:
     def word(self, cw, p, last_text=False):
         """Matches canonical word cw at token p: returns the next position, or -1. A word
         may run over line ends: hyphenated (a hyphen added between two letters), or broken
-        without one after a slash or a dash, inside a run of punctuation, or anywhere when
-        the piece fills its line alone (a word wider than the column)."""
+        without one after a slash or a dash, inside a run of punctuation, or anywhere in a
+        word wider than three quarters of the column (the breaker breaks a word wider than
+        the measure anywhere; an excerpt's measure is the column less its indents)."""
         if p >= self.n:
             return -1
         t = self.c[p]
@@ -627,14 +675,14 @@ class Stream:
             if not self.eol[q] or q + 1 >= self.n:
                 return -1
             left, right = self.raw[q], self.raw[q + 1]
-            alone = (q == 0 or self.eol[q - 1])
             q += 1
+            wide = sum(self.width[p:q + 1]) > 0.75 * self.colw > 0
             nxt = set()
             for v in variants:
                 if len(left) >= 2 and left[-1] in "-\u2010" and left[-2].isalpha() and \
                         right[:1].isalpha():
                     nxt.add(v[:-1] + right)  # a hyphen the typesetter added
-                if left[-1] in "/-\u2010\u2013\u2014" or alone or \
+                if left[-1] in "/-\u2010\u2013\u2014" or wide or \
                         (not left[-1].isalnum() and not right[:1].isalnum()):
                     nxt.add(v + right)
             for v in nxt:
@@ -774,7 +822,7 @@ def check_stream(st, doc, label, limit=5):
 
 def check_one(json_path, layout, html_path, label):
     doc = json.load(open(json_path, encoding="utf-8"))
-    st = Stream(read_words(html_path, layout))
+    st = Stream(*read_words(html_path, layout))
     fails, where = check_stream(st, doc, label)
     if JOINS:  # TEXTIO_JOINS=1: which words were read across a line end, and how
         for pieces, word in JOINS:
@@ -800,12 +848,12 @@ def self_check(doc, st, where, label):
     while mid < len(pos) - 1 and (pos[mid + 1] != pos[mid] + 1 or canon(words[mid]) ==
                                   canon(words[mid + 1]) or st.eol[pos[mid]]):
         mid += 1
-    toks = [[r, e, g] for r, e, g in zip(st.raw, st.eol, st.page)]
+    toks = st.tok
 
     def run(mut, want_fail, what, needle=None):
         t = [list(x) for x in toks]
         mut(t)
-        f, _ = check_stream(Stream(t), doc, label, limit=2)
+        f, _ = check_stream(Stream(t, st.colw), doc, label, limit=2)
         ok = bool(f) == want_fail and (needle is None or (f and needle in f[0]))
         results.append((ok, f"self-check ({label}): {what} {'fails' if want_fail else 'passes'}"
                         + (f": {f[0][:160]}" if f and want_fail and ok else "")
@@ -836,6 +884,11 @@ def self_check(doc, st, where, label):
             r = t[p][0]
             t[p:p + 1] = [[r[:2] + "-", False, t[p][2]], [r[2:], t[p][1], t[p][2]]]
         run(split_mid, True, f"a word split inside a line ({w[:2]}- {w[2:]})")
+
+        def break_bare(t):
+            r = t[p][0]
+            t[p:p + 1] = [[r[:2], True, t[p][2]], [r[2:], t[p][1], t[p][2]]]
+        run(break_bare, True, f"a short word broken at a line end without a hyphen ({w[:2]}/{w[2:]})")
 
     # two whole blocks swapped: out of order
     a0, a1 = pos[0], pos[-1] + 1
@@ -934,8 +987,8 @@ def cmd_mutate(json_path, layout, html_path, out):
     """Writes a copy of PAGES.html without one word from the middle of the longest excerpt,
     and prints that word."""
     doc = json.load(open(json_path, encoding="utf-8"))
-    toks = read_words(html_path, layout)
-    fails, where = check_stream(Stream(toks), doc, "mutate")
+    toks, colw = read_words(html_path, layout)
+    fails, where = check_stream(Stream(toks, colw), doc, "mutate")
     if fails:
         print("mutate: the file does not pass to begin with", file=sys.stderr)
         return 2
@@ -955,9 +1008,13 @@ def main(argv):
     if len(argv) >= 2 and argv[0] == "article":
         cmd_article(argv[1], [int(x) for x in argv[2:]])
         return 0
+    if len(argv) == 2 and argv[0] == "tricky":
+        cmd_tricky(argv[1])
+        return 0
     if len(argv) >= 2 and argv[0] == "gen":
         longs = [argv[i + 1] for i in range(2, len(argv) - 1) if argv[i] == "--long"]
-        cmd_gen(argv[1], longs)
+        owns = [argv[i + 1] for i in range(2, len(argv) - 1) if argv[i] == "--own"]
+        cmd_gen(argv[1], longs, owns)
         return 0
     if len(argv) == 4 and argv[0] == "run":
         return cmd_run(*argv[1:])
