@@ -12,6 +12,7 @@
 #   setup: SHELL COMMAND            makes inputs too big to keep (run in the case's directory)
 #   output: out.pdf                 the output path to watch (default out.pdf)
 #   fsize: N                        run under `ulimit -f N` (N blocks of 1024 bytes)
+#   env: NAME=VALUE                 set in mkbrief's environment
 #   keep: no                        the output path cannot hold a previous file (no 2nd run)
 #   ---
 #   the exact expected standard error
@@ -24,7 +25,7 @@ LIMIT_MS=${BAD_LIMIT_MS:-2000}
 PREVIOUS="previous output: must survive a failed run"
 
 run_case() { # run_case DIR
-	local src=$1 name args="brief.yaml -o out.pdf" want_status=1 setup="" output=out.pdf fsize="" keep=yes
+	local src=$1 name args="brief.yaml -o out.pdf" want_status=1 setup="" output=out.pdf fsize="" keep=yes envs=()
 	local from=() line
 	name=$(basename "$src")
 	while IFS= read -r line; do
@@ -37,6 +38,7 @@ run_case() { # run_case DIR
 		fsize:*) fsize="${line#fsize: }" ;;
 		keep:*) keep="${line#keep: }" ;;
 		from:*) from+=("${line#from: }") ;;
+		env:*) envs+=("${line#env: }") ;;
 		esac
 	done <"$src/case"
 	local want_err
@@ -63,7 +65,7 @@ run_case() { # run_case DIR
 		start=$(date +%s%N)
 		got_err=$(cd "$dir" && {
 			[ -n "$fsize" ] && ulimit -f "$fsize"
-			eval "timeout 10 \"\$MKBRIEF\" $args"
+			eval "timeout 10 env \"\${envs[@]}\" \"\$MKBRIEF\" $args"
 		} 2>&1 >/dev/null)
 		got_status=$?
 		ms=$((($(date +%s%N) - start) / 1000000))
