@@ -602,6 +602,7 @@ static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 	check_keys(L, n, what, allowed, required);
 	free(what);
 	sec->heading = get_short(L, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
+	sec->heading_at = here(L, ymap_get(n, "heading"));
 	const ynode *content = ymap_get(n, "content");
 	if (!content)
 		return;

@@ -84,7 +84,7 @@ typedef struct block {
 
 typedef struct section {
 	char *heading;
-	loc at;
+	loc at, heading_at;
 	block *blocks;
 	size_t nblocks;
 } section;

@@ -532,7 +532,7 @@ static void section_block(composer *c, const section *s)
 	space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
 	rich_add_markup(r, s->heading, 0);
-	size_t h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, s->at), 0, 1);
+	size_t h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
 	add_outline(c, h, s->heading, 0);
 	space(c, st->heading_space_after, 1);
 	for (size_t i = 0; i < s->nblocks; i++) {
