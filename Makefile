@@ -49,6 +49,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) $(wildcard src/*.h) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
+# runs one command and records its status, wall time and peak memory (tests/sh/large.sh)
+$(BUILD)/tests/runstat: tests/tools/runstat.c | $(BUILD)/tests
+	$(CC) -std=c11 $(WFLAGS) -O2 -o $@ $<
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -62,13 +66,13 @@ run: deps
 	$(BUILD)/mkbrief briefs/korea-jan2018.yaml
 
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat
 	@MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
 check-asan: deps
 	@$(MAKE) --no-print-directory ASAN=1 check-asan-run
 
-check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BINS)
+check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 

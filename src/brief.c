@@ -66,6 +66,23 @@ static char *get_string(loader *L, const ynode *n, const char *what)
 	return xstrdup(n->str);
 }
 
+/* A string printed on one line or on every page: at most max characters. */
+static char *get_short(loader *L, const ynode *n, const char *what, size_t max)
+{
+	char *s = get_string(L, n, what);
+	if (!s)
+		return NULL;
+	size_t chars = 0;
+	for (const char *c = s; *c; c++)
+		chars += ((unsigned char)*c & 0xC0) != 0x80;
+	if (chars > max) {
+		lerror(L, n, "%s is %zu characters long; at most %zu are allowed", what, chars, max);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* An optional string key of a mapping. */
 static char *opt_string(loader *L, const ynode *map, const char *key)
 {
@@ -143,6 +160,7 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	check_keys(L, val, what, allowed, required);
 	free(what);
 	s->file = opt_string(L, val, "file");
+	s->file_at = here(L, ymap_get(val, "file"));
 	if (s->file)
 		s->path = path_join(b->dir, s->file);
 	s->url = opt_string(L, val, "url");
@@ -158,6 +176,10 @@ static void load_sources(loader *L, const ynode *n)
 	}
 	if (n->npairs == 0) {
 		lerror(L, n, "sources must name at least one source");
+		return;
+	}
+	if (n->npairs > BRIEF_MAX_SOURCES) {
+		lerror(L, n, "sources name %zu sources; at most %d are allowed", n->npairs, BRIEF_MAX_SOURCES);
 		return;
 	}
 	brief *b = L->b;
@@ -397,7 +419,7 @@ static void load_quote(loader *L, const ynode *n, block *bl)
 		bl->text = get_string(L, text, "text");
 		bl->text_at = here(L, text);
 	}
-	bl->speaker = opt_string(L, n, "speaker");
+	bl->speaker = get_short(L, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
 	bl->note = opt_string(L, n, "note");
 	const ynode *hl = ymap_get(n, "highlight");
 	if (hl)
@@ -579,7 +601,7 @@ static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 	static const char *const required[] = {"heading", "content", NULL};
 	check_keys(L, n, what, allowed, required);
 	free(what);
-	sec->heading = opt_string(L, n, "heading");
+	sec->heading = get_short(L, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
 	const ynode *content = ymap_get(n, "content");
 	if (!content)
 		return;
@@ -653,15 +675,20 @@ static void load_root(loader *L, const ynode *root)
 					      "layout", "lang", "sources", "summary", "sections", NULL};
 	static const char *const required[] = {"title", "date", "sources", "sections", NULL};
 	check_keys(L, root, "brief", allowed, required);
-	b->title = opt_string(L, root, "title");
-	b->subtitle = opt_string(L, root, "subtitle");
+	b->title = get_short(L, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
+	b->title_at = here(L, ymap_get(root, "title"));
+	b->subtitle = get_short(L, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);
+	b->subtitle_at = here(L, ymap_get(root, "subtitle"));
 	const ynode *date = ymap_get(root, "date");
 	b->date = get_string(L, date, "date");
 	if (b->date)
 		check_date(L, date, b->date);
-	b->author = opt_string(L, root, "author");
-	b->classification = opt_string(L, root, "classification");
-	b->marking = opt_string(L, root, "marking");
+	b->author = get_short(L, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
+	b->author_at = here(L, ymap_get(root, "author"));
+	b->classification =
+		get_short(L, ymap_get(root, "classification"), "classification", BRIEF_MAX_MARK_CHARS);
+	b->classification_at = here(L, ymap_get(root, "classification"));
+	b->marking = get_short(L, ymap_get(root, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
 	const ynode *layout = ymap_get(root, "layout");
 	if (layout) {
 		b->layout = get_string(L, layout, "layout");
@@ -747,7 +774,8 @@ void brief_free(brief *b)
 		free(s->url);
 		free(s->title);
 		free(s->date);
-		article_free(s->art);
+		if (!s->art_shared)
+			article_free(s->art);
 	}
 	free(b->sources);
 	for (size_t i = 0; i < b->nsummary; i++)

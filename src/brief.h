@@ -8,6 +8,14 @@
 #include "diag.h"
 
 #define BRIEF_MAX_CITES 16
+#define BRIEF_MAX_SOURCES 1000           /* sources in one brief */
+#define BRIEF_MAX_SOURCE_BYTES (16u << 20) /* all source files together (each: ARTICLE_MAX_BYTES) */
+/* Values set on one line or repeated on every page (the title and section in running heads,
+ * the banner) are bounded, so that no value costs work on every page in proportion to its
+ * length: a title, subtitle, author, heading or speaker of at most BRIEF_MAX_LINE_CHARS
+ * characters; a classification or portion marking of at most BRIEF_MAX_MARK_CHARS. */
+#define BRIEF_MAX_LINE_CHARS 500
+#define BRIEF_MAX_MARK_CHARS 100
 
 typedef struct source {
 	char *id;    /* the key under sources: */
@@ -17,7 +25,9 @@ typedef struct source {
 	char *title; /* optional override of the article's own title */
 	char *date;  /* optional, free text shown in the Sources list */
 	loc at;      /* the id's location */
+	loc file_at; /* the file's location */
 	article *art; /* loaded by brief_resolve */
+	int art_shared; /* art belongs to an earlier source naming the same file */
 } source;
 
 /* A citation: source index, optional 1-based paragraph and sentence (0 = not given). */
@@ -84,7 +94,10 @@ typedef struct brief {
 	char *dir;     /* its directory, for relative paths */
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
-	loc layout_at;
+	loc layout_at, title_at, subtitle_at, author_at, classification_at;
+	/* the directory every source file must lie in (set before brief_resolve; NULL: the
+	 * brief's own directory), so that a brief passed around reads no other files */
+	const char *root;
 	source *sources;
 	size_t nsources;
 	item *summary;

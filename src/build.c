@@ -114,14 +114,20 @@ int cmd_build(const cli_options *o)
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
 	brief *b = brief_load(o->brief, &d);
-	if (!b)
+	if (!b) {
+		diag_finish(&d);
 		return 1;
+	}
 	int rc = 1;
+	b->root = o->root;
+	if (!b->root && getenv("MKBRIEF_ROOT") && *getenv("MKBRIEF_ROOT"))
+		b->root = getenv("MKBRIEF_ROOT");
 	if (brief_resolve(b, &d) == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, &d);
 		free(data);
 	}
 	brief_free(b);
+	diag_finish(&d);
 	return rc;
 }

@@ -8,6 +8,7 @@ typedef struct cli_options {
 	const char *layout;   /* --layout, overrides the brief */
 	const char *format;   /* pdf, png, svg, ps */
 	const char *fonts_dir;
+	const char *root;     /* --root: sources may lie anywhere under it (default: the brief's dir) */
 	int dpi;
 	int check, quiet, dump;
 } cli_options;

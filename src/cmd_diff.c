@@ -26,9 +26,12 @@ static void diff_usage(FILE *f)
 	      f);
 }
 
+/* Through diag like every other message, so that an argument is shown visibly. */
 static int diff_usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "mkbrief: error: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	diag d;
+	diag_init(&d, stderr);
+	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
 	fputs("try 'mkbrief diff --help'\n", stderr);
 	return 2;
 }

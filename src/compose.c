@@ -19,6 +19,7 @@ typedef struct composer {
 	int span;  /* items being added span all columns */
 	int deco;  /* current decoration, -1 none */
 	int keep_next; /* the next item may not be separated from the previous one */
+	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */
 } composer;
 
 vitem *doc_insert_item(doc *dc, size_t at)
@@ -83,17 +84,32 @@ static para *own_para(composer *c, para *p)
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
+	if (c->text_bytes <= DOC_MAX_TEXT_BYTES && r->text.len > DOC_MAX_TEXT_BYTES - c->text_bytes) {
+		/* said once, at the block that goes over; what follows is not set either */
+		diag_error(c->d, at, "the brief sets more than %u MiB of text (about 600 pages); split it into several briefs",
+			   DOC_MAX_TEXT_BYTES >> 20);
+		c->text_bytes = DOC_MAX_TEXT_BYTES + 1;
+	}
+	if (c->text_bytes > DOC_MAX_TEXT_BYTES) {
+		rich_free(r);
+		r = rich_new();
+	} else {
+		c->text_bytes += r->text.len;
+	}
 	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
 	return own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 }
 
-/* Adds the lines of a paragraph. keep_all: never break inside it (or before it, when
- * the caller also set keep_next). Widows and orphans: no break that leaves fewer than
- * the layout's minimum lines of a paragraph on either side. */
-static vitem *lines(composer *c, para *p, double x, int keep_all)
+/* Adds the lines of a paragraph and returns the index of the first. An index, never a
+ * pointer: every push may move the item array. keep_all: never break inside it (or before
+ * it, when the caller also set keep_next). Widows and orphans: no break that leaves fewer
+ * than the layout's minimum lines of a paragraph on either side. */
+static size_t lines(composer *c, para *p, double x, int keep_all)
 {
-	vitem *first = NULL;
+	size_t first = c->dc->nitems;
 	int n = (int)p->nlines;
+	if (n == 0) /* nothing to set, but callers mark the first item */
+		push(c, V_SPACE, 0);
 	for (int i = 0; i < n; i++) {
 		vitem *it = push(c, V_LINE, p->leading);
 		it->p = p;
@@ -101,10 +117,14 @@ static vitem *lines(composer *c, para *p, double x, int keep_all)
 		it->x = x;
 		if (i > 0 && (keep_all || i < c->st->orphans || n - i < c->st->widows))
 			it->keep = 1;
-		if (!first)
-			first = it;
 	}
 	return first;
+}
+
+/* The item at index i, valid until the next push. */
+static vitem *item_at(composer *c, size_t i)
+{
+	return &c->dc->items[i];
 }
 
 static int new_deco(composer *c, deco_kind kind, double x, double w, double bar)
@@ -120,23 +140,23 @@ static int new_deco(composer *c, deco_kind kind, double x, double w, double bar)
 	return (int)dc->ndecos++;
 }
 
-static void add_outline(composer *c, vitem *it, const char *title, int level)
+static void add_outline(composer *c, size_t first, const char *title, int level)
 {
 	doc *dc = c->dc;
 	dc->outline = xrealloc(dc->outline, (dc->noutline + 1) * sizeof *dc->outline);
 	dc->outline[dc->noutline].title = xstrdup(title);
-	dc->outline[dc->noutline].item = (int)(it - dc->items);
+	dc->outline[dc->noutline].item = (int)first;
 	dc->outline[dc->noutline].level = level;
-	it->heading = (int)dc->noutline++;
+	item_at(c, first)->heading = (int)dc->noutline++;
 }
 
-static void add_anchor(composer *c, vitem *it, const char *name)
+static void add_anchor(composer *c, size_t first, const char *name)
 {
 	doc *dc = c->dc;
 	dc->anchors = xrealloc(dc->anchors, (dc->nanchors + 1) * sizeof *dc->anchors);
 	dc->anchors[dc->nanchors].name = xstrdup(name);
-	dc->anchors[dc->nanchors].item = (int)(it - dc->items);
-	it->anchor = (int)dc->nanchors++;
+	dc->anchors[dc->nanchors].item = (int)first;
+	item_at(c, first)->anchor = (int)dc->nanchors++;
 }
 
 static const char *months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -348,7 +368,7 @@ static void bullet_list(composer *c, const item *items, size_t n, double x, doub
 		para *m = layout(c, mr, font, BULLET_INDENT, 0, ALIGN_LEFT, items[i].at);
 		if (i > 0)
 			space(c, c->st->para_space, keep_all);
-		vitem *first = lines(c, p, x + BULLET_INDENT, keep_all);
+		vitem *first = item_at(c, lines(c, p, x + BULLET_INDENT, keep_all));
 		first->marker = m;
 		first->marker_x = x + 2;
 	}
@@ -362,13 +382,12 @@ static void front_matter(composer *c)
 	c->span = 1;
 	rich *r = rich_new();
 	rich_add_markup(r, b->title, 0);
-	vitem *t = lines(c, layout(c, r, &st->title, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
-	(void)t;
+	lines(c, layout(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
 	if (b->subtitle) {
 		space(c, 2, 1);
 		r = rich_new();
 		rich_add_markup(r, b->subtitle, 0);
-		lines(c, layout(c, r, &st->subtitle, w, 0, ALIGN_LEFT, loc_none()), 0, 1)->keep = 1;
+		item_at(c, lines(c, layout(c, r, &st->subtitle, w, 0, ALIGN_LEFT, b->subtitle_at), 0, 1))->keep = 1;
 	}
 	r = rich_new();
 	strbuf meta = {0};
@@ -379,7 +398,7 @@ static void front_matter(composer *c)
 	rich_add_markup(r, meta.data, 0);
 	sb_free(&meta);
 	space(c, 4, 1);
-	lines(c, layout(c, r, &st->meta, w, 0, ALIGN_LEFT, loc_none()), 0, 1)->keep = 1;
+	item_at(c, lines(c, layout(c, r, &st->meta, w, 0, ALIGN_LEFT, b->author_at), 0, 1))->keep = 1;
 	space(c, 6, 1);
 	vitem *rule = push(c, V_RULE, st->rule_width > 0 ? st->rule_width : 0.75);
 	rule->w = w;
@@ -393,7 +412,7 @@ static void front_matter(composer *c)
 		space(c, pad, 1);
 		r = rich_new();
 		rich_add_markup(r, st->box_title ? st->box_title : "Key points", 0);
-		lines(c, layout(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1)->keep = 1;
+		item_at(c, lines(c, layout(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
 		space(c, 3, 1);
 		c->keep_next = 1;
 		bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);
@@ -487,9 +506,9 @@ static void excerpt_block(composer *c, const block *bl)
 	for (size_t i = 0; i < nps; i++) {
 		if (i > 0)
 			space(c, st->para_space, keep);
-		vitem *f = lines(c, ps[i], inner, keep);
+		size_t f = lines(c, ps[i], inner, keep);
 		if (i == 0)
-			f->keep = 1;
+			item_at(c, f)->keep = 1;
 	}
 	free(ps);
 	space(c, 3, 1);
@@ -513,7 +532,7 @@ static void section_block(composer *c, const section *s)
 	space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
 	rich_add_markup(r, s->heading, 0);
-	vitem *h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, s->at), 0, 1);
+	size_t h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, s->at), 0, 1);
 	add_outline(c, h, s->heading, 0);
 	space(c, st->heading_space_after, 1);
 	for (size_t i = 0; i < s->nblocks; i++) {
@@ -556,7 +575,7 @@ static void sources_page(composer *c)
 	push(c, V_PAGEBREAK, 0);
 	rich *r = rich_new();
 	rich_add(r, "Sources", 7);
-	vitem *h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	size_t h = lines(c, layout(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
 	add_outline(c, h, "Sources", 0);
 	space(c, st->heading_space_after, 1);
 	for (size_t i = 0; i < b->nsources; i++) {
@@ -612,9 +631,10 @@ static void sources_page(composer *c)
 		char *num = xasprintf("%zu.", i + 1);
 		rich_add_styled(mr, num, strlen(num), 1, 0, &st->accent);
 		free(num);
-		vitem *first = lines(c, p, BULLET_INDENT + 6, 1);
-		first->marker = layout(c, mr, &st->body, BULLET_INDENT + 6, 0, ALIGN_LEFT, s->at);
-		first->marker_x = 0;
+		size_t first = lines(c, p, BULLET_INDENT + 6, 1);
+		para *marker = layout(c, mr, &st->body, BULLET_INDENT + 6, 0, ALIGN_LEFT, s->at);
+		item_at(c, first)->marker = marker;
+		item_at(c, first)->marker_x = 0;
 		char *anchor = xasprintf("src-%zu", i + 1);
 		add_anchor(c, first, anchor);
 		free(anchor);
@@ -650,13 +670,13 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	dc->date_text = format_date(b->date);
 	dc->engine = para_engine_new(ctx, hyph);
-	composer c = {dc, b, st, dc->engine, d, 0, -1, 0};
+	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
 		rich *r = rich_new();
 		rich_add(r, b->classification, strlen(b->classification));
 		para_spec spec = {&st->banner, dc->text_w, 0, ALIGN_LEFT, 0, 0, 0, 0};
-		para_free(paragraph_layout(dc->engine, r, &spec, loc_at(b->path, 0, 0), d));
+		para_free(paragraph_layout(dc->engine, r, &spec, b->classification_at, d));
 	}
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)

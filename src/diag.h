@@ -13,20 +13,34 @@ typedef struct loc {
 typedef struct diag {
 	FILE *out;
 	int errors, warnings;
-	int max_errors; /* errors beyond this are counted but not printed */
-	int quiet;      /* -q: warnings and notes are not printed */
-	int suppressed; /* set while over the cap: notes of a suppressed error are dropped too */
+	int max_errors;     /* errors beyond this are counted but not printed */
+	int max_warnings;   /* the same for warnings; diag_finish says how many were not shown */
+	int warnings_shown;
+	int quiet;          /* -q: warnings and their notes are not printed */
+	int suppressed;     /* the last error or warning was not printed: nor are its notes */
+	int finished;       /* diag_finish ran */
 } diag;
 
 void diag_init(diag *d, FILE *out);
-/* Messages: "file:line:col: error: ..." or "file: error: ..." or "mkbrief: error: ...". */
+/* Messages: "file:line:col: error: ..." or "file: error: ..." or "mkbrief: error: ...".
+ * The file name and the message are printed visibly (see diag_put_visible): text from
+ * articles, briefs and the command line can reach a terminal only as printable text. */
 void diag_error(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_warning(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A note belongs to the error or warning printed just before it. */
 void diag_note(diag *d, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Ends a run: when warnings were left unprinted (over max_warnings, or after too many
+ * errors), one line at the very end says how many, unless -q asked for none. Once only. */
+void diag_finish(diag *d);
 /* True once the cap is reached, so loaders can stop early. */
 int diag_full(const diag *d);
 loc loc_at(const char *file, int line, int col);
+/* Writes s[0, n) to out with what a terminal would act on made visible: each byte of a C0
+ * control (U+0000-U+001F, line breaks and tabs included) or DEL as \xHH, a C1 control
+ * (U+0080-U+009F) as \u00HH, and each byte that is not valid UTF-8 as \xHH (always 80-FF,
+ * so never mistaken for a control). Printable UTF-8 and backslashes are written as they
+ * are. For diagnostics and for output lines quoting an article (mkbrief find). */
+void diag_put_visible(FILE *out, const char *s, size_t n);
 loc loc_none(void);
 
 #endif

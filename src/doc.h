@@ -10,6 +10,9 @@
 #include "style.h"
 
 #define DOC_MAX_PAGES 5000
+/* Text set on pages (the brief's own and its excerpts), about 600 pages: past it a brief is
+ * refused rather than set in ever more time and memory (a handout is not a book). */
+#define DOC_MAX_TEXT_BYTES (2u << 20)
 
 typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK } vkind;
 

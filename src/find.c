@@ -5,6 +5,7 @@
 
 #include "article.h"
 #include "cli.h"
+#include "diag.h"
 #include "match.h"
 #include "util.h"
 
@@ -28,10 +29,15 @@ static void print_hit(const article *a, int para, size_t start, size_t end, long
 	*last_p = para;
 	*last_s = s0;
 	printf("p%d.%zu: ", para + 1, s0 + 1);
+	/* one output line per hit: the line breaks inside a sentence become spaces, and any
+	 * other control an article holds is shown, not sent to the terminal */
+	strbuf sb = {0};
 	for (size_t i = p->sents[s0].start; i < p->sents[s1].end; i++) {
 		char c = a->text[i];
-		putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+		sb_putc(&sb, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
 	}
+	diag_put_visible(stdout, sb.data, sb.len);
+	sb_free(&sb);
 	putchar('\n');
 }
 
@@ -63,6 +69,7 @@ int cmd_find(int argc, char **argv)
 		status = 1;
 	}
 	fflush(stdout);
+	diag_finish(&d);
 	matcher_free(m);
 	article_free(a);
 	return status;

@@ -28,7 +28,13 @@
 #define TRACK_MAX_EM 0.05 /* letter spacing of a loose line, at most, in em */
 #define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
 #define RAG_EM 2.0        /* ragged text: line-end stretch, in em */
-#define MAX_NODES 60000 /* past this a paragraph goes to Pango's breaker */
+/* A paragraph longer than this is broken a window at a time: the breaks of each window are
+ * chosen together, all but its last WINDOW_OVERLAP lines are kept, and the next window
+ * starts at the first line given up, so that no line is chosen near an artificial end.
+ * Work and memory stay proportional to the window, not the paragraph (a 5 MB paragraph
+ * in one piece would need half a gigabyte of nodes and breakpoints). */
+#define WINDOW_BYTES 32768
+#define WINDOW_OVERLAP 4
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
 typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN } pkind;
@@ -76,6 +82,7 @@ typedef struct kp {
 	double line_bonus;    /* added to the demerits of every line: negative for more lines */
 	text_align align;
 	double measure;
+	int lo, hi;           /* the window of the text being broken, in bytes */
 	uint32_t seen[8];
 	int nseen;
 	loc at;
@@ -312,7 +319,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 
 static int build_nodes(kp *k, GList *items, const para_spec *spec)
 {
-	if (spec->indent > 0) {
+	if (spec->indent > 0 && k->lo == 0) {
 		node *x = add(k, N_BOX);
 		x->w = spec->indent;
 	}
@@ -320,9 +327,11 @@ static int build_nodes(kp *k, GList *items, const para_spec *spec)
 		PangoItem *item = l->data;
 		if (item->analysis.level & 1)
 			return -1; /* right-to-left: Pango's breaker handles bidi */
+		if (item->offset + item->length <= k->lo || item->offset >= k->hi)
+			continue;
 		int ws = -1;
-		int end = item->offset + item->length;
-		for (int i = item->offset; i < end;) {
+		int end = item->offset + item->length < k->hi ? item->offset + item->length : k->hi;
+		for (int i = item->offset > k->lo ? item->offset : k->lo; i < end;) {
 			uint32_t cp = 0;
 			size_t cl = utf8_decode(k->text + i, (size_t)(end - i), &cp);
 			if (!cl)
@@ -355,8 +364,6 @@ static int build_nodes(kp *k, GList *items, const para_spec *spec)
 		}
 		if (ws >= 0)
 			add_word(k, item, ws, end, spec->hyphenate);
-		if (k->nn > MAX_NODES)
-			return -1;
 	}
 	/* the last word of a paragraph is never hyphenated */
 	for (size_t i = k->nn; i-- > 0;) {
@@ -656,14 +663,15 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 	ln->npieces = out;
 }
 
-static void build_lines(kp *k, para *p, const breakpoint *b, int last, double emergency)
+/* The lines of the breaks ending at b[last], in a new array of *nlines. */
+static para_line *build_lines(kp *k, const breakpoint *b, int last, double emergency, size_t *nlines)
 {
 	int nl = b[last].line;
 	int *brk = xmalloc((size_t)(nl + 1) * sizeof *brk);
 	for (int q = last, j = nl; q > 0; q = b[q].prev)
 		brk[--j] = b[q].pos;
-	p->lines = xcalloc((size_t)nl, sizeof *p->lines);
-	p->nlines = (size_t)nl;
+	para_line *lines = xcalloc((size_t)nl, sizeof *lines);
+	*nlines = (size_t)nl;
 	size_t start = 0;
 	for (int j = 0; j < nl; j++) {
 		size_t end = (size_t)brk[j]; /* the break node: excluded, unless a penalty with width */
@@ -716,7 +724,7 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 			else
 				r = 0;
 		}
-		para_line *ln = &p->lines[j];
+		para_line *ln = &lines[j];
 		size_t cap = 0;
 		double x = 0, ycum = 0;
 		piece_aux *aux = NULL;
@@ -796,6 +804,29 @@ static void build_lines(kp *k, para *p, const breakpoint *b, int last, double em
 		start = end + 1;
 	}
 	free(brk);
+	return lines;
+}
+
+static void free_lines(para_line *lines, size_t from, size_t n)
+{
+	for (size_t i = from; i < n; i++) {
+		for (size_t q = 0; q < lines[i].npieces; q++) {
+			pango_item_free(lines[i].pieces[q].gi.item);
+			pango_glyph_string_free(lines[i].pieces[q].gi.glyphs);
+		}
+		free(lines[i].pieces);
+	}
+}
+
+/* Where the window starting at lo ends: at a space WINDOW_BYTES on, or the text's end. */
+static int window_end(const char *text, int len, int lo)
+{
+	if (len - lo <= WINDOW_BYTES + WINDOW_BYTES / 2)
+		return len;
+	int hi = lo + WINDOW_BYTES;
+	while (hi < len && text[hi] != ' ')
+		hi++;
+	return hi;
 }
 
 typedef struct breaker_goal {
@@ -826,6 +857,55 @@ int linebreak_looser(para_engine *e, para *p, int min_lines)
 	 * the most lines the tolerance allows win (TeX's \looseness=1) */
 	breaker_goal g = {LINE_PENALTY, -1e7, 1, 0, min_lines};
 	return run_breaker(e, p, &p->spec, loc_none(), NULL, &g);
+}
+
+/* Breaks the window [k->lo, k->hi) into lines: nodes, then passes of growing tolerance
+ * until one finds breaks (of the length the goal wants). */
+static int break_window(kp *k, const para_spec *spec, GList *items, const breaker_goal *g, para_line **lines,
+			size_t *nl)
+{
+	int rc = build_nodes(k, items, spec);
+	if (rc != 0)
+		return rc;
+	k->sw = xmalloc((k->nn + 1) * sizeof *k->sw);
+	k->sy = xmalloc((k->nn + 1) * sizeof *k->sy);
+	k->sz = xmalloc((k->nn + 1) * sizeof *k->sz);
+	k->sb = xmalloc((k->nn + 1) * sizeof *k->sb);
+	k->sw[0] = k->sy[0] = k->sz[0] = k->sb[0] = 0;
+	for (size_t i = 0; i < k->nn; i++) {
+		const node *x = &k->n[i];
+		int counts = x->t == N_BOX || x->t == N_GLUE;
+		k->sw[i + 1] = k->sw[i] + (counts ? x->w : 0);
+		k->sy[i + 1] = k->sy[i] + (x->t == N_GLUE ? x->y : 0);
+		k->sz[i + 1] = k->sz[i] + (x->t == N_GLUE ? x->z : 0);
+		k->sb[i + 1] = k->sb[i] + (x->t == N_BOX && x->seg >= 0 ? x->w : 0);
+	}
+	/* pass 0: no hyphens, only near-natural spacing; 1: hyphens (TeX's tolerance);
+	 * 2: emergency stretch; 3: accept overfull */
+	static const double tol[4] = {50, 200, 1000, 10000};
+	rc = -1;
+	for (int pass = spec->hyphenate ? 0 : 1; pass <= g->last_pass; pass++) {
+		double es = pass >= 2 ? 0.1 * k->measure : 0;
+		breakpoint *b;
+		size_t nb;
+		int last = kp_pass(k, pass, tol[pass], es, &b, &nb);
+		if (last >= 0 && ((g->max_lines > 0 && b[last].line > g->max_lines) ||
+				  (g->min_lines > 0 && b[last].line < g->min_lines)))
+			last = -1; /* not the length wanted: try the next pass */
+		if (last >= 0) {
+			*lines = build_lines(k, b, last, es, nl);
+			free(b);
+			rc = 0;
+			break;
+		}
+		free(b);
+	}
+	free(k->sw);
+	free(k->sy);
+	free(k->sz);
+	free(k->sb);
+	k->sw = k->sy = k->sz = k->sb = NULL;
+	return rc;
 }
 
 static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, const breaker_goal *g)
@@ -861,45 +941,50 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 	pango_font_description_free(fd);
 	pango_attr_list_insert_before(attrs, fa);
 	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
-	int rc = build_nodes(&k, items, spec);
+	para_line *all = NULL;
+	size_t nall = 0, capall = 0;
+	int rc = 0;
+	for (k.lo = 0; rc == 0 && k.lo < (int)k.len;) {
+		k.hi = window_end(k.text, (int)k.len, k.lo);
+		int final = k.hi >= (int)k.len;
+		if (!final && (g->max_lines > 0 || g->min_lines > 0)) {
+			rc = -1; /* one line more or fewer is a question for a whole paragraph */
+			break;
+		}
+		size_t nl = 0;
+		para_line *lines = NULL;
+		k.nn = 0;
+		k.nsegs = 0;
+		rc = break_window(&k, spec, items, g, &lines, &nl);
+		if (rc != 0)
+			break;
+		/* keep all of the last window; of the others all but the last lines, and never
+		 * stop after a hyphen, so that the next window starts at a word */
+		size_t keep = nl;
+		if (!final && nl > WINDOW_OVERLAP) {
+			keep = nl - WINDOW_OVERLAP;
+			while (keep > 1 && lines[keep - 1].hyphenated)
+				keep--;
+		}
+		int next = keep < nl ? lines[keep].start : k.hi;
+		if (next <= k.lo)
+			next = k.hi; /* never the same window twice */
+		free_lines(lines, keep, nl);
+		if (nall + keep > capall) {
+			capall = (nall + keep) * 2;
+			all = xrealloc(all, capall * sizeof *all);
+		}
+		memcpy(all + nall, lines, keep * sizeof *lines);
+		nall += keep;
+		free(lines);
+		k.lo = next;
+	}
 	if (rc == 0) {
-		k.sw = xmalloc((k.nn + 1) * sizeof *k.sw);
-		k.sy = xmalloc((k.nn + 1) * sizeof *k.sy);
-		k.sz = xmalloc((k.nn + 1) * sizeof *k.sz);
-		k.sb = xmalloc((k.nn + 1) * sizeof *k.sb);
-		k.sw[0] = k.sy[0] = k.sz[0] = k.sb[0] = 0;
-		for (size_t i = 0; i < k.nn; i++) {
-			const node *x = &k.n[i];
-			int counts = x->t == N_BOX || x->t == N_GLUE;
-			k.sw[i + 1] = k.sw[i] + (counts ? x->w : 0);
-			k.sy[i + 1] = k.sy[i] + (x->t == N_GLUE ? x->y : 0);
-			k.sz[i + 1] = k.sz[i] + (x->t == N_GLUE ? x->z : 0);
-			k.sb[i + 1] = k.sb[i] + (x->t == N_BOX && x->seg >= 0 ? x->w : 0);
-		}
-		/* pass 0: no hyphens, only near-natural spacing; 1: hyphens (TeX's tolerance);
-		 * 2: emergency stretch; 3: accept overfull */
-		static const double tol[4] = {50, 200, 1000, 10000};
-		rc = -1;
-		for (int pass = spec->hyphenate ? 0 : 1; pass <= g->last_pass; pass++) {
-			double es = pass >= 2 ? 0.1 * k.measure : 0;
-			breakpoint *b;
-			size_t nb;
-			int last = kp_pass(&k, pass, tol[pass], es, &b, &nb);
-			if (last >= 0 && ((g->max_lines > 0 && b[last].line > g->max_lines) ||
-					  (g->min_lines > 0 && b[last].line < g->min_lines)))
-				last = -1; /* not the length wanted: try the next pass */
-			if (last >= 0) {
-				build_lines(&k, p, b, last, es);
-				free(b);
-				rc = 0;
-				break;
-			}
-			free(b);
-		}
-		free(k.sw);
-		free(k.sy);
-		free(k.sz);
-		free(k.sb);
+		p->lines = all;
+		p->nlines = nall;
+	} else {
+		free_lines(all, 0, nall);
+		free(all);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);

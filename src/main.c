@@ -22,6 +22,7 @@ static void usage(FILE *f)
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
+	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -q               quiet: no warnings\n"
 	      "  --version        print the version\n"
@@ -29,9 +30,12 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* Through diag like every other message, so that an argument is shown visibly. */
 static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "mkbrief: error: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	diag d;
+	diag_init(&d, stderr);
+	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
 	fputs("try 'mkbrief --help'\n", stderr);
 	return 2;
 }
@@ -39,15 +43,17 @@ static int usage_error(const char *msg, const char *arg)
 /* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
 static int run_diff(char **argv)
 {
+	diag d;
+	diag_init(&d, stderr);
 	char *dir = exe_dir();
 	if (!dir) {
-		fprintf(stderr, "mkbrief: error: cannot find mkbrief-diff: /proc/self/exe unreadable\n");
+		diag_error(&d, loc_none(), "cannot find mkbrief-diff: /proc/self/exe unreadable");
 		return 2;
 	}
 	char *prog = xasprintf("%s/mkbrief-diff", dir);
 	free(dir);
 	execv(prog, argv);
-	fprintf(stderr, "mkbrief: error: cannot run %s: %s\n", prog, strerror(errno));
+	diag_error(&d, loc_none(), "cannot run %s: %s", prog, strerror(errno));
 	free(prog);
 	return 2;
 }
@@ -81,7 +87,7 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--format") == 0 ||
-			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0) {
+			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0 || strcmp(a, "--root") == 0) {
 			if (i + 1 >= argc)
 				return usage_error("option needs a value", a);
 			const char *v = argv[++i];
@@ -93,6 +99,8 @@ int main(int argc, char **argv)
 				o.format = v;
 			else if (strcmp(a, "--fonts") == 0)
 				o.fonts_dir = v;
+			else if (strcmp(a, "--root") == 0)
+				o.root = v;
 			else {
 				char *end;
 				long dpi = strtol(v, &end, 10);

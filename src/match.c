@@ -23,8 +23,9 @@ typedef struct ftext {
 
 struct matcher {
 	const article *a;
-	ftext *p; /* one per paragraph */
+	ftext *p; /* one per paragraph: views into all, each followed by a NUL */
 	size_t n;
+	ftext all; /* the folded article, in one piece: no allocation per paragraph */
 };
 
 static void ft_push(ftext *f, char c, size_t st, size_t en)
@@ -138,8 +139,42 @@ matcher *matcher_new(const article *a)
 	m->a = a;
 	m->n = a->nparas;
 	m->p = xcalloc(m->n + 1, sizeof *m->p);
+	size_t *off = xcalloc(m->n + 1, sizeof *off);
+	ftext one = {0}; /* each paragraph is folded on its own (fold looks back), then appended */
+	/* folding never makes text longer, so the source's size (and a NUL a paragraph) is room
+	 * enough: no regrowth, which would need twice the memory for a moment */
+	size_t room = 0;
 	for (size_t i = 0; i < m->n; i++)
-		fold(a->text, a->paras[i].r.start, a->paras[i].r.end, &m->p[i]);
+		room += a->paras[i].r.end - a->paras[i].r.start + 1;
+	m->all.cap = room;
+	m->all.s = xmalloc(room + 1);
+	m->all.st = xmalloc(room * sizeof *m->all.st);
+	m->all.en = xmalloc(room * sizeof *m->all.en);
+	for (size_t i = 0; i < m->n; i++) {
+		off[i] = m->all.len;
+		one.len = 0;
+		fold(a->text, a->paras[i].r.start, a->paras[i].r.end, &one);
+		for (size_t k = 0; k < one.len; k++)
+			ft_push(&m->all, one.s[k], one.st[k], one.en[k]);
+		m->p[i].len = one.len;
+		ft_push(&m->all, 0, a->paras[i].r.end, a->paras[i].r.end);
+	}
+	ft_free(&one);
+	/* fit to size once the buffers stop moving, then point the views into them */
+	ftext *f = &m->all;
+	if (f->len) {
+		f->cap = f->len;
+		f->s = xrealloc(f->s, f->cap + 1);
+		f->st = xrealloc(f->st, f->cap * sizeof *f->st);
+		f->en = xrealloc(f->en, f->cap * sizeof *f->en);
+	}
+	for (size_t i = 0; i < m->n; i++) {
+		m->p[i].s = f->s + off[i];
+		m->p[i].st = f->st + off[i];
+		m->p[i].en = f->en + off[i];
+		m->p[i].cap = 0;
+	}
+	free(off);
 	return m;
 }
 
@@ -147,8 +182,7 @@ void matcher_free(matcher *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->n; i++)
-		ft_free(&m->p[i]);
+	ft_free(&m->all);
 	free(m->p);
 	free(m);
 }

@@ -2,6 +2,7 @@
  * byte ranges of the source text, reporting each that does not hold with the closest passage. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "brief.h"
 #include "match.h"
@@ -10,14 +11,26 @@
 typedef struct resolver {
 	brief *b;
 	diag *d;
-	matcher **m; /* one per source; NULL when its article did not load */
+	/* per source: the source whose article it uses (itself unless an earlier source names
+	 * the same file), and that owner's matcher, made when first needed: excerpts of whole
+	 * paragraphs need none, and the folded text costs nine bytes a byte */
+	size_t *owner;
+	matcher **m;
 } resolver;
 
 static const source *src_of(const resolver *R, int i)
 {
-	if (i < 0 || (size_t)i >= R->b->nsources || !R->m[i])
+	if (i < 0 || (size_t)i >= R->b->nsources || !R->b->sources[i].art)
 		return NULL;
 	return &R->b->sources[i];
+}
+
+static matcher *matcher_of(resolver *R, int i)
+{
+	size_t o = R->owner[i];
+	if (!R->m[o])
+		R->m[o] = matcher_new(R->b->sources[o].art);
+	return R->m[o];
 }
 
 static const char *src_file(const source *s)
@@ -77,9 +90,9 @@ static void take_spans(block *bl, match *r)
 
 static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
 {
-	matcher *m = R->m[bl->source];
 	if (!bl->text)
 		return; /* missing: the loader said so */
+	matcher *m = matcher_of(R, bl->source);
 	if (empty_text(bl->text)) {
 		diag_error(R->d, bl->text_at, "%s text is empty", what);
 		return;
@@ -97,9 +110,9 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 
 static void resolve_from_to(resolver *R, block *bl, const source *s)
 {
-	matcher *m = R->m[bl->source];
 	if (!bl->from || !bl->to)
 		return;
+	matcher *m = matcher_of(R, bl->source);
 	if (empty_text(bl->from) || empty_text(bl->to)) {
 		diag_error(R->d, empty_text(bl->from) ? bl->from_at : bl->to_at, "excerpt '%s' text is empty",
 			   empty_text(bl->from) ? "from" : "to");
@@ -155,7 +168,7 @@ static void resolve_highlights(resolver *R, block *bl)
 {
 	if (!bl->nhighlight || !bl->nspans)
 		return;
-	matcher *m = R->m[bl->source];
+	matcher *m = matcher_of(R, bl->source);
 	free(bl->marks);
 	bl->marks = xmalloc(bl->nhighlight * sizeof *bl->marks);
 	bl->nmarks = 0;
@@ -217,26 +230,92 @@ static void resolve_block(resolver *R, block *bl)
 	}
 }
 
+/* Reads source i, or shares the article of an earlier source naming the same file. A
+ * source must lie inside the root, and all of them together within BRIEF_MAX_SOURCE_BYTES. */
+static void load_source_file(resolver *R, size_t i, size_t *total)
+{
+	brief *b = R->b;
+	source *s = &b->sources[i];
+	R->owner[i] = i;
+	if (s->art || !s->path)
+		return;
+	const char *root = b->root ? b->root : b->dir;
+	if (!path_inside(root, s->path)) {
+		if (b->root)
+			diag_error(R->d, s->file_at, "source file '%s' is outside %s, the --root directory", s->file, b->root);
+		else
+			diag_error(R->d, s->file_at, "source file '%s' is outside the brief's directory", s->file);
+		diag_note(R->d, s->file_at,
+			  "a brief reads only files below its own directory (a relative path, no '..' that climbs out "
+			  "of it), so that a brief passed around reads nothing else; mkbrief --root DIR allows any file "
+			  "under DIR");
+		return;
+	}
+	struct stat st;
+	if (stat(s->path, &st) == 0 && S_ISREG(st.st_mode)) {
+		for (size_t j = 0; j < i; j++) {
+			struct stat sj;
+			const source *o = &b->sources[j];
+			if (o->art && !o->art_shared && stat(o->path, &sj) == 0 && sj.st_dev == st.st_dev &&
+			    sj.st_ino == st.st_ino) {
+				s->art = o->art;
+				s->art_shared = 1;
+				R->owner[i] = j;
+				return;
+			}
+		}
+		if (*total > BRIEF_MAX_SOURCE_BYTES)
+			return; /* said at the first source past the limit */
+		if ((size_t)st.st_size > BRIEF_MAX_SOURCE_BYTES - *total) {
+			diag_error(R->d, s->file_at, "the sources together are larger than %u MiB; this one and those after it are not read",
+				   BRIEF_MAX_SOURCE_BYTES >> 20);
+			*total = BRIEF_MAX_SOURCE_BYTES + 1;
+			return;
+		}
+		*total += (size_t)st.st_size;
+	}
+	s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+}
+
 int brief_resolve(brief *b, diag *d)
 {
 	int errors0 = d->errors;
-	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.m)};
-	for (size_t i = 0; i < b->nsources; i++) {
-		source *s = &b->sources[i];
-		if (!s->art && s->path)
-			s->art = article_load(s->path, s->file ? s->file : s->path, s->at, d);
-		if (s->art)
-			R.m[i] = matcher_new(s->art);
-	}
+	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.owner), xcalloc(b->nsources + 1, sizeof *R.m)};
+	size_t total = 0;
+	for (size_t i = 0; i < b->nsources; i++)
+		load_source_file(&R, i, &total);
 	for (size_t i = 0; i < b->nsummary && b->summary; i++)
 		resolve_cites(&R, &b->summary[i]);
+	/* a matcher is freed after the last block that searches its article, so that only
+	 * one large article's folded text need be held at a time */
+	size_t *last_use = xcalloc(b->nsources + 1, sizeof *last_use), nb = 0;
+	for (size_t i = 0; i < b->nsections && b->sections; i++)
+		for (size_t k = 0; k < b->sections[i].nblocks && b->sections[i].blocks; k++) {
+			const block *bl = &b->sections[i].blocks[k];
+			nb++;
+			if (bl->source >= 0 && (size_t)bl->source < b->nsources && bl->sel != SEL_PARAS)
+				last_use[R.owner[bl->source]] = nb;
+		}
+	nb = 0;
 	for (size_t i = 0; i < b->nsections && b->sections && !diag_full(d); i++) {
 		section *sec = &b->sections[i];
-		for (size_t k = 0; k < sec->nblocks && sec->blocks && !diag_full(d); k++)
-			resolve_block(&R, &sec->blocks[k]);
+		for (size_t k = 0; k < sec->nblocks && sec->blocks && !diag_full(d); k++) {
+			block *bl = &sec->blocks[k];
+			resolve_block(&R, bl);
+			nb++;
+			if (bl->source >= 0 && (size_t)bl->source < b->nsources) {
+				size_t o = R.owner[bl->source];
+				if (last_use[o] == nb) {
+					matcher_free(R.m[o]);
+					R.m[o] = NULL;
+				}
+			}
+		}
 	}
+	free(last_use);
 	for (size_t i = 0; i < b->nsources; i++)
 		matcher_free(R.m[i]);
 	free(R.m);
+	free(R.owner);
 	return d->errors > errors0 ? -1 : 0;
 }

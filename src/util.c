@@ -307,6 +307,56 @@ const char *path_basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+char *path_absolute(const char *path)
+{
+	strbuf in = {0};
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		sb_puts(&in, cwd ? cwd : "/");
+		free(cwd);
+		sb_putc(&in, '/');
+	}
+	sb_puts(&in, path);
+	/* components pushed and popped on out */
+	strbuf out = {0};
+	sb_puts(&out, "");
+	for (const char *p = in.data; *p;) {
+		while (*p == '/')
+			p++;
+		const char *e = p;
+		while (*e && *e != '/')
+			e++;
+		size_t n = (size_t)(e - p);
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (out.len > 0 && out.data[out.len - 1] != '/')
+				out.len--;
+			if (out.len > 0)
+				out.len--;
+			out.data[out.len] = 0;
+		} else {
+			sb_putc(&out, '/');
+			sb_append(&out, p, n);
+		}
+		p = e;
+	}
+	if (out.len == 0)
+		sb_putc(&out, '/');
+	sb_free(&in);
+	return sb_steal(&out);
+}
+
+int path_inside(const char *dir, const char *path)
+{
+	char *d = path_absolute(dir), *p = path_absolute(path);
+	size_t n = strlen(d);
+	int in = strcmp(d, "/") == 0 || (strncmp(p, d, n) == 0 && (p[n] == '/' || p[n] == 0));
+	free(d);
+	free(p);
+	return in;
+}
+
 char *exe_dir(void)
 {
 	char exe[4096];

@@ -48,6 +48,11 @@ size_t edit_distance(const char *a, const char *b);
 char *path_dirname(const char *path);
 char *path_join(const char *dir, const char *rel);
 const char *path_basename(const char *path);
+/* The absolute form of path, with "." and ".." resolved as written (symbolic links are
+ * not followed: a link is where the user put it). Caller frees. */
+char *path_absolute(const char *path);
+/* 1 if path lies inside dir, both taken lexically by path_absolute. */
+int path_inside(const char *dir, const char *path);
 /* The directory of the running program (from /proc/self/exe), or NULL. Caller frees. */
 char *exe_dir(void);
 

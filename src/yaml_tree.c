@@ -277,7 +277,20 @@ static int build(builder *b, const char *text, size_t len)
 				done = 1;
 				break;
 			}
-			add_child(b, a->node, a->weight);
+			/* one node per alias, O(1) whatever the anchored value holds: the contents
+			 * are shared, so an alias of a 900 KiB scalar or of a long list copies
+			 * nothing, and the node limit above still bounds the expansion */
+			const ynode *src = a->node;
+			ynode *n = node_new(b, src->kind, mark);
+			n->str = src->str;
+			n->len = src->len;
+			n->plain = src->plain;
+			n->items = src->items;
+			n->nitems = src->nitems;
+			n->pairs = src->pairs;
+			n->npairs = src->npairs;
+			n->alias_of = src;
+			add_child(b, n, a->weight);
 			break;
 		}
 		default:
@@ -353,9 +366,11 @@ void ytree_free(ytree *t)
 		return;
 	for (size_t i = 0; i < t->nall; i++) {
 		ynode *n = t->all[i];
-		free(n->str);
-		free(n->items);
-		free(n->pairs);
+		if (!n->alias_of) { /* an alias borrows these from its anchored node */
+			free(n->str);
+			free(n->items);
+			free(n->pairs);
+		}
 		free(n);
 	}
 	free(t->all);
@@ -449,6 +464,7 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 		if (ok)
 			continue;
 		errs++;
+		int first = errs == 1;
 		const char *near = nearest_word(k->str, allowed);
 		if (near) {
 			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s; did you mean '%s'?", k->str, what, near);
@@ -460,6 +476,10 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 			diag_note(d, ynode_loc(t, k), "allowed keys: %s", sb.data);
 			sb_free(&sb);
 		}
+		/* the key stands at the anchor, which may be a valid mapping of another kind
+		 * (a source); the place that made it this one is the alias */
+		if (first && map->alias_of)
+			diag_note(d, ynode_loc(t, map), "%s is given here, as an alias of that mapping", what);
 	}
 	for (size_t j = 0; required && required[j]; j++) {
 		/* a misspelt key already reported with "did you mean" this one is not also missing */

@@ -25,6 +25,11 @@ struct ynode {
 	/* mapping, in document order; keys are scalars, duplicates already rejected */
 	ypair *pairs;
 	size_t npairs;
+	/* An alias (*name) is a node of its own at the alias's line and column, so that what is
+	 * wrong with the value where it is used is reported there; it shares str, items and
+	 * pairs with the anchored node, which owns them. The nodes inside keep the anchor's
+	 * places, where their text is written. NULL for every other node. */
+	const ynode *alias_of;
 };
 
 /* Limits that keep hostile files cheap; see README "Limits". */

@@ -97,8 +97,12 @@ static void test_aliases(void)
 	CHECK_STR("alias: no messages", err, "");
 	free(err);
 	if (t) {
-		ynode *b = ymap_get(ytree_root(t), "b");
-		CHECK("alias shares the anchored node", b && b == ymap_get(ytree_root(t), "a"));
+		ynode *a = ymap_get(ytree_root(t), "a"), *b = ymap_get(ytree_root(t), "b");
+		CHECK("alias shares the anchored contents", b && a && b->alias_of == a && b->kind == YNODE_SEQ &&
+								   b->items == a->items && b->nitems == 2);
+		CHECK("alias is at the alias, anchor at the anchor",
+		      b && a && b->line == 2 && b->col == 4 && a->line == 1 && a->col == 4);
+		CHECK("the anchored node is no alias", a && a->alias_of == NULL);
 		ytree_free(t);
 	}
 	/* billion laughs: 9^9 nodes if expanded; must stop at the node limit, fast */
