@@ -43,7 +43,7 @@
 #include "util.h"
 
 #define E2E_MAX_INPUT (64u << 10)
-#define E2E_MAX_TEXT (256u << 10)
+#define E2E_MAX_TEXT (128u << 10)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -247,6 +247,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(s->path);
 		s->path = source_path(s->file);
 	}
+	/* the one directory sources may come from, as `mkbrief --root` would make it */
+	b->root = G.articles;
 	if (brief_resolve(b, &d) != 0) {
 		say("does not resolve");
 		brief_free(b);

@@ -9,7 +9,7 @@ seeds() { # seeds TARGET: the seed files for a target
 	brief) ls "$ROOT"/briefs/*.yaml "$ROOT"/tests/cli/*.yaml "$ROOT"/tests/bad/*/brief.yaml 2>/dev/null ;;
 	layout) ls "$ROOT"/layouts/*.yaml "$ROOT"/tests/bad/*/layout.yaml 2>/dev/null ;;
 	article | match) ls "$ROOT"/briefs/articles/*.txt ;;
-	e2e) ls "$ROOT"/briefs/*.yaml "$ROOT"/tests/cli/*.yaml "$ROOT"/tests/golden/*/brief.yaml 2>/dev/null ;;
+	e2e) ls "$ROOT"/briefs/*.yaml "$ROOT"/tests/cli/*.yaml "$ROOT"/tests/golden/*/brief.yaml "$ROOT"/tests/fuzz/corpus/e2e/* 2>/dev/null ;;
 	esac
 }
 for t in brief article match layout e2e; do
