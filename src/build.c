@@ -95,7 +95,19 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 			rc = 0;
 		} else if (!o->check) {
 			char *out = o->output ? xstrdup(o->output) : default_output(b->path, o->format);
-			rc = render_output(dc, ctx, o->format, out, o->dpi, d) == 0 ? 0 : 1;
+			/* everything read, so that no output replaces an input */
+			file_set inputs = {0};
+			file_set_add(&inputs, b->path, "the brief");
+			file_set_add(&inputs, st->path, "the layout");
+			for (size_t i = 0; i < b->nsources; i++)
+				if (b->sources[i].art && !b->sources[i].art_shared) {
+					char *name = xasprintf("the source file %s", b->sources[i].file);
+					file_set_add(&inputs, b->sources[i].path, name);
+					free(name);
+				}
+			fonts_add_files(f, &inputs);
+			rc = render_output(dc, ctx, o->format, out, o->dpi, &inputs, d) == 0 ? 0 : 1;
+			file_set_free(&inputs);
 			free(out);
 		} else {
 			rc = 0;
@@ -113,6 +125,8 @@ int cmd_build(const cli_options *o)
 	diag d;
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
+	if (output_check_date_env(&d) != 0)
+		return 2;
 	brief *b = brief_load(o->brief, &d);
 	if (!b) {
 		diag_finish(&d);

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
 struct fonts {
 	FcConfig *cfg; /* private: never the process-wide current config */
 	PangoFontMap *map;
+	file_set files; /* the font files added */
 };
 
 static int font_count(FcConfig *cfg)
@@ -46,7 +48,7 @@ static int cmp_str(const void *a, const void *b)
  * File by file rather than FcConfigAppFontAddDir: adding a directory makes fontconfig
  * try to write a cache, and with no cache directory configured it complains on stderr.
  * Sorting the names keeps the font set in the same order on every file system. */
-static int add_dir(FcConfig *cfg, const char *dir, const char *what, diag *d)
+static int add_dir(FcConfig *cfg, const char *dir, const char *what, file_set *files, diag *d)
 {
 	DIR *dp = opendir(dir);
 	if (!dp) {
@@ -74,9 +76,18 @@ static int add_dir(FcConfig *cfg, const char *dir, const char *what, diag *d)
 	int before = font_count(cfg), rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]);
-		if (!FcConfigAppFontAddFile(cfg, (const FcChar8 *)path)) {
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			/* fontconfig would wait forever on a FIFO */
+			diag_error(d, loc_none(), "%s: not a regular file", path);
+			rc = -1;
+		} else if (!FcConfigAppFontAddFile(cfg, (const FcChar8 *)path)) {
 			diag_error(d, loc_none(), "%s: not a font fontconfig can read", path);
 			rc = -1;
+		} else {
+			char *name = xasprintf("the font %s", path);
+			file_set_add(files, path, name);
+			free(name);
 		}
 		free(path);
 		free(names[i]);
@@ -117,14 +128,17 @@ fonts *fonts_new(const char *dir, const char *extra_dir, diag *d)
 		diag_error(d, loc_none(), "cannot create a fontconfig configuration");
 		return NULL;
 	}
-	if (add_dir(cfg, dir, "fonts directory", d) != 0 ||
-	    (extra_dir && add_dir(cfg, extra_dir, "--fonts directory", d) != 0)) {
+	file_set files = {0};
+	if (add_dir(cfg, dir, "fonts directory", &files, d) != 0 ||
+	    (extra_dir && add_dir(cfg, extra_dir, "--fonts directory", &files, d) != 0)) {
+		file_set_free(&files);
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
 	neutralise_default_config();
 	fonts *f = xcalloc(1, sizeof *f);
 	f->cfg = cfg;
+	f->files = files;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!f->map) {
 		diag_error(d, loc_none(), "cairo has no FreeType font support");
@@ -143,7 +157,13 @@ void fonts_free(fonts *f)
 	if (f->map)
 		g_object_unref(f->map);
 	FcConfigDestroy(f->cfg);
+	file_set_free(&f->files);
 	free(f);
+}
+
+void fonts_add_files(const fonts *f, file_set *set)
+{
+	file_set_merge(set, &f->files);
 }
 
 PangoFontMap *fonts_map(fonts *f)

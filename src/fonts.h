@@ -6,6 +6,7 @@
 #include <pango/pango.h>
 
 #include "diag.h"
+#include "util.h"
 
 typedef struct fonts fonts;
 
@@ -17,6 +18,8 @@ PangoFontMap *fonts_map(fonts *f);
 /* A new context on the private map with hinting off and unrounded glyph positions, so
  * that layout never depends on the output device. Caller unrefs. */
 PangoContext *fonts_context_new(fonts *f);
+/* Adds every font file read to set (outputs must never replace one). */
+void fonts_add_files(const fonts *f, file_set *set);
 /* 1 if the family is among the loaded fonts. */
 int fonts_has_family(fonts *f, const char *family);
 

@@ -9,6 +9,7 @@
 #include "brief.h"
 #include "cli.h"
 #include "diag.h"
+#include "render.h"
 #include "util.h"
 
 static void usage(FILE *f)
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
 	 * temporary output behind; ignored, the write fails with EFBIG and output.c reports it
 	 * and removes the temporary file like any other write error. */
 	signal(SIGXFSZ, SIG_IGN);
+	output_catch_signals();
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)

@@ -1,5 +1,6 @@
 /* match.c: folded-text search of quotes in articles, with elisions, and the "closest passage"
  * explanation when a quote is not in its source. */
+#define _GNU_SOURCE /* memmem */
 #include "match.h"
 
 #include <stdint.h>
@@ -283,18 +284,11 @@ static long find_in(const ftext *f, size_t from, size_t to, const char *pat, siz
 {
 	if (n == 0 || to > f->len || from >= to || to - from < n)
 		return -1;
-	const char *s = f->s;
-	size_t last = to - n;
-	for (size_t i = from; i <= last;) {
-		const char *q = memchr(s + i, pat[0], last - i + 1);
-		if (!q)
-			return -1;
-		i = (size_t)(q - s);
-		if (memcmp(s + i, pat, n) == 0)
-			return (long)i;
-		i++;
-	}
-	return -1;
+	/* glibc's memmem is linear (two-way) in the text and the pattern; a loop of memchr and
+	 * memcmp is not: a long quote of repeated words against a long paragraph of them took
+	 * seconds */
+	const char *q = memmem(f->s + from, to - from, pat, n);
+	return q ? (long)(q - f->s) : -1;
 }
 
 /* 1 if the character ending just before folded position i (or starting at it) is part of
@@ -329,10 +323,22 @@ static long find_word(const ftext *f, size_t from, size_t to, const char *pat, s
 	while (k > 0 && ((unsigned char)pat[k - 1] & 0xC0) == 0x80)
 		k--;
 	int we = k > 0 && word_at(pat, n, k - 1);
-	for (long at; (at = find_in(f, from, to, pat, n)) >= 0; from = (size_t)at + 1) {
+	for (long at; (at = find_in(f, from, to, pat, n)) >= 0;) {
 		size_t e = (size_t)at + n;
-		if ((!wb || !word_before(f, (size_t)at)) && (!we || e >= f->len || !word_at(f->s, f->len, e)))
+		if (wb && word_before(f, (size_t)at)) {
+			/* inside a word: no match can start before the word's end, so skip it whole
+			 * (one step at a time is quadratic in a long run of letters) */
+			size_t w = (size_t)at;
+			uint32_t c;
+			size_t cl;
+			while (word_at(f->s, f->len, w) && (cl = utf8_decode(f->s + w, f->len - w, &c)) > 0)
+				w += cl;
+			from = w > (size_t)at ? w : (size_t)at + 1;
+			continue;
+		}
+		if (!we || e >= f->len || !word_at(f->s, f->len, e))
 			return at;
+		from = (size_t)at + 1;
 	}
 	return -1;
 }

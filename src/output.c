@@ -1,10 +1,15 @@
 /* output.c: the files mkbrief writes. Each goes to a temporary file beside its target
  * and is renamed only when complete, so a failed run never leaves a half-written file
  * and never damages the previous one. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <cairo-pdf.h>
 #include <cairo-ps.h>
 #include <cairo-svg.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -17,11 +22,18 @@
 
 typedef struct sink {
 	FILE *f;
-	char *tmp;    /* temporary path, NULL for stdout */
-	char *target;
+	char *tmp;    /* temporary path; NULL when writing straight to the target */
+	char *target; /* the path renamed onto: a symbolic link's file, not the link */
+	char *shown;  /* the path as the user gave it, for messages */
 	int failed;
 	int err;
 } sink;
+
+/* Temporary files being written, for the signal handlers: an interrupted run removes them.
+ * This is the one piece of process-wide state output needs, because a signal handler can
+ * reach nothing else; it is changed only with the signals blocked. */
+static char **pending;
+static size_t npending, cappending;
 
 static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -36,22 +48,126 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static int sink_open(sink *s, const char *path, diag *d)
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void pending_add(char *tmp)
+{
+	if (npending == cappending) {
+		cappending = cappending ? cappending * 2 : 8;
+		pending = xrealloc(pending, cappending * sizeof *pending);
+	}
+	pending[npending++] = tmp;
+}
+
+static void pending_remove(const char *tmp)
+{
+	sigset_t old;
+	block_signals(&old);
+	for (size_t i = 0; i < npending; i++)
+		if (pending[i] == tmp) {
+			pending[i] = pending[--npending];
+			break;
+		}
+	if (npending == 0) {
+		free(pending);
+		pending = NULL;
+		cappending = 0;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void on_signal(int sig)
+{
+	for (size_t i = 0; i < npending; i++)
+		unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void output_catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
+			sigaddset(&sa.sa_mask, sigs[k]);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static int sink_open(sink *s, const char *path, const file_set *inputs, diag *d)
 {
 	memset(s, 0, sizeof *s);
-	s->target = xstrdup(path);
 	if (strcmp(path, "-") == 0) {
 		s->f = stdout;
+		s->target = xstrdup(path);
+		s->shown = xstrdup(path);
 		return 0;
 	}
-	char *dir = path_dirname(path);
-	char *tmpl = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	const char *input = file_set_find(inputs, path);
+	if (input) {
+		diag_error(d, loc_at(path, 0, 0), "cannot write: this is %s, which mkbrief reads; name another output with -o",
+			   input);
+		return -1;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* said now, before any file of the run is renamed into place */
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s; the file was not changed", strerror(EISDIR));
+		return -1;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device, FIFO or socket (/dev/null, /dev/stdout): written to, never replaced */
+		int fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || !(s->f = fdopen(fd, "wb"))) {
+			diag_error(d, loc_at(path, 0, 0), "cannot write: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		s->target = xstrdup(path);
+		s->shown = xstrdup(path);
+		return 0;
+	}
+	/* through a symbolic link, the file it names is replaced and the link stays */
+	struct stat lst;
+	char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(path, NULL) : NULL;
+	s->target = real ? real : xstrdup(path);
+	s->shown = xstrdup(path);
+	char *dir = path_dirname(s->target);
+	/* ".NAME.XXXXXX" beside the target, NAME cut short so that it stays a valid name */
+	const char *base = path_basename(s->target);
+	int keep = (int)strlen(base);
+	if (keep > NAME_MAX - 8) {
+		keep = NAME_MAX - 8;
+		while (keep > 0 && ((unsigned char)base[keep] & 0xC0) == 0x80)
+			keep--;
+	}
+	char *tmpl = xasprintf("%s/.%.*s.XXXXXX", dir, keep, base);
 	free(dir);
+	sigset_t old;
+	block_signals(&old);
 	int fd = mkstemp(tmpl);
+	if (fd >= 0)
+		pending_add(tmpl);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", strerror(errno));
 		free(tmpl);
 		free(s->target);
+		free(s->shown);
 		return -1;
 	}
 	s->tmp = tmpl;
@@ -59,49 +175,100 @@ static int sink_open(sink *s, const char *path, diag *d)
 	return 0;
 }
 
-/* Finishes the file: renamed into place if everything was written, else removed. */
-static int sink_close(sink *s, int ok, diag *d)
+static void sink_drop(sink *s)
 {
-	int rc = 0;
+	if (s->tmp) {
+		unlink(s->tmp);
+		pending_remove(s->tmp);
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+	free(s->target);
+	free(s->shown);
+	s->target = s->shown = NULL;
+}
+
+/* Writes out and closes the file; removes the temporary file unless everything was
+ * written and ok. Returns 0 when the file is complete (and not yet renamed). */
+static int sink_finish(sink *s, int ok, diag *d)
+{
 	if (s->f == stdout) {
 		if (fflush(stdout) != 0 || s->failed) {
 			diag_error(d, loc_none(), "cannot write to standard output: %s", strerror(s->err ? s->err : errno));
-			rc = -1;
+			sink_drop(s);
+			return -1;
 		}
-	} else {
-		if (fflush(s->f) != 0 && !s->failed) {
-			s->failed = 1;
-			s->err = errno;
-		}
-		if (fsync(fileno(s->f)) != 0 && !s->failed && errno != EINVAL) {
-			s->failed = 1;
-			s->err = errno;
-		}
-		if (fclose(s->f) != 0 && !s->failed) {
-			s->failed = 1;
-			s->err = errno;
-		}
-		if (ok && !s->failed) {
-			/* the temporary file has mode 0600; give the result the usual permissions */
-			mode_t mask = umask(0);
-			umask(mask);
-			chmod(s->tmp, 0666 & ~mask);
-			if (rename(s->tmp, s->target) != 0) {
-				s->failed = 1;
-				s->err = errno;
-			}
-		}
-		if (!ok || s->failed) {
-			unlink(s->tmp);
-			if (s->failed)
-				diag_error(d, loc_at(s->target, 0, 0), "cannot write: %s; the file was not changed",
-					   strerror(s->err));
-			rc = -1;
-		}
-		free(s->tmp);
+		return 0;
 	}
-	free(s->target);
+	if (fflush(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	if (s->tmp && fsync(fileno(s->f)) != 0 && !s->failed && errno != EINVAL) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	if (fclose(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	s->f = NULL;
+	if (!ok || s->failed) {
+		if (s->failed)
+			diag_error(d, loc_at(s->shown, 0, 0), s->tmp ? "cannot write: %s; the file was not changed" : "cannot write: %s",
+				   strerror(s->err));
+		sink_drop(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Renames a finished file into place. */
+static int sink_commit(sink *s, diag *d)
+{
+	int rc = 0;
+	if (s->tmp) {
+		/* the temporary file has mode 0600; give the result the usual permissions */
+		mode_t mask = umask(0);
+		umask(mask);
+		chmod(s->tmp, 0666 & ~mask);
+		if (rename(s->tmp, s->target) != 0) {
+			diag_error(d, loc_at(s->shown, 0, 0), "cannot write: %s; the file was not changed", strerror(errno));
+			rc = -1;
+		} else {
+			pending_remove(s->tmp);
+			free(s->tmp);
+			s->tmp = NULL;
+		}
+	}
+	sink_drop(s);
 	return rc;
+}
+
+static int sink_close(sink *s, int ok, diag *d)
+{
+	if (sink_finish(s, ok, d) != 0)
+		return -1;
+	return sink_commit(s, d);
+}
+
+#define MAX_EPOCH 253402300799LL /* 9999-12-31T23:59:59Z */
+
+int output_check_date_env(diag *d)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return 0;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	if (*end || errno || v < 0 || v > MAX_EPOCH) {
+		diag_error(d, loc_none(),
+			   "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to %lld (the end of 9999), not '%s'",
+			   MAX_EPOCH, sde);
+		return -1;
+	}
+	return 0;
 }
 
 /* CreationDate: SOURCE_DATE_EPOCH when set (reproducible builds), else the brief's date,
@@ -112,7 +279,7 @@ static char *pdf_date(const doc *dc)
 	if (sde && *sde) {
 		char *end;
 		long long v = strtoll(sde, &end, 10);
-		if (!*end && v >= 0) {
+		if (!*end && v >= 0 && v <= MAX_EPOCH) {
 			time_t t = (time_t)v;
 			struct tm tm;
 			gmtime_r(&t, &tm);
@@ -208,8 +375,9 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 	return rc;
 }
 
-/* To standard output the PDF is made in memory: links are added when cairo has finished. */
-static int write_pdf_stdout(const doc *dc, PangoContext *ctx, diag *d)
+/* To standard output or a device the PDF is made in memory (neither can be mapped or read
+ * back): links are added when cairo has finished. */
+static int write_pdf_memory(const doc *dc, PangoContext *ctx, sink *s, diag *d)
 {
 	strbuf pdf = {0};
 	pdf_links links = {0};
@@ -222,25 +390,24 @@ static int write_pdf_stdout(const doc *dc, PangoContext *ctx, diag *d)
 	if (rc != 0) {
 		diag_error(d, loc_none(), "cannot write: cairo could not finish the document");
 		sb_free(&pdf);
+		sink_close(s, 0, d);
 		return -1;
 	}
-	sink s;
-	sink_open(&s, "-", d);
-	sink_write(&s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
+	sink_write(s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
 	sb_free(&pdf);
-	return sink_close(&s, 1, d);
+	return sink_close(s, 1, d);
 }
 
 /* To a file, cairo writes straight into the temporary file, which is then mapped (read
  * only: pages of the page cache, not our memory) to find what the links update must
  * refer to; the update is appended. Memory stays flat however many pages there are. */
-static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, diag *d)
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
 {
-	if (strcmp(path, "-") == 0)
-		return write_pdf_stdout(dc, ctx, d);
 	sink s;
-	if (sink_open(&s, path, d) != 0)
+	if (sink_open(&s, path, inputs, d) != 0)
 		return -1;
+	if (!s.tmp)
+		return write_pdf_memory(dc, ctx, &s, d);
 	pdf_links links = {0};
 	links.page_h = dc->st->page_h;
 	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h), dc, ctx,
@@ -271,10 +438,10 @@ static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, diag *d
 	return sink_close(&s, rc == 0, d);
 }
 
-static int write_ps(const doc *dc, PangoContext *ctx, const char *path, diag *d)
+static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
 {
 	sink s;
-	if (sink_open(&s, path, d) != 0)
+	if (sink_open(&s, path, inputs, d) != 0)
 		return -1;
 	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
 	char *title = xasprintf("%%%%Title: %s", dc->b->title ? dc->b->title : "");
@@ -295,43 +462,59 @@ static int write_ps(const doc *dc, PangoContext *ctx, const char *path, diag *d)
 	return rc;
 }
 
-static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, int png, int dpi, diag *d)
+/* One file per page. All are written to temporary files first and renamed only when every
+ * page is complete, so that a failed run leaves every page of an earlier run as it was. */
+static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, int png, int dpi,
+			  const file_set *inputs, diag *d)
 {
-	for (int p = 0; p < dc->npages; p++) {
+	double scale = png ? dpi / 72.0 : 1.0;
+	double pw = dc->st->page_w * scale + 0.5, ph = dc->st->page_h * scale + 0.5;
+	if (png && (pw > OUTPUT_MAX_PNG_SIDE || ph > OUTPUT_MAX_PNG_SIDE || pw * ph > OUTPUT_MAX_PNG_PIXELS)) {
+		diag_error(d, loc_none(), "pages at %d dpi would be %.0f by %.0f pixels; a PNG page may have at most %d million pixels and %d a side (Letter or A4 at 600 dpi)",
+			   dpi, floor(pw), floor(ph), OUTPUT_MAX_PNG_PIXELS / 1000000, OUTPUT_MAX_PNG_SIDE);
+		return -1;
+	}
+	sink *done = xcalloc((size_t)dc->npages + 1, sizeof *done);
+	int rc = 0, n = 0;
+	for (int p = 0; p < dc->npages && rc == 0; p++) {
 		char *pp = page_path(path, png ? "png" : "svg", p);
-		sink s;
-		if (sink_open(&s, pp, d) != 0) {
-			free(pp);
-			return -1;
-		}
+		sink *s = &done[n];
+		rc = sink_open(s, pp, inputs, d);
+		free(pp);
+		if (rc != 0)
+			break;
 		cairo_surface_t *surf;
-		double scale = png ? dpi / 72.0 : 1.0;
 		if (png)
-			surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(dc->st->page_w * scale + 0.5),
-							  (int)(dc->st->page_h * scale + 0.5));
+			surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)pw, (int)ph);
 		else
-			surf = cairo_svg_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
+			surf = cairo_svg_surface_create_for_stream(sink_write, s, dc->st->page_w, dc->st->page_h);
 		cairo_t *cr = cairo_create(surf);
 		cairo_scale(cr, scale, scale);
 		render_page(cr, dc, ctx, p, NULL);
 		cairo_destroy(cr);
-		int rc = 0;
 		if (png)
-			rc = cairo_surface_write_to_png_stream(surf, sink_write, &s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+			rc = cairo_surface_write_to_png_stream(surf, sink_write, s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 		cairo_surface_finish(surf);
 		if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
 		cairo_surface_destroy(surf);
-		if (sink_close(&s, rc == 0, d) != 0 || rc != 0) {
-			free(pp);
-			return -1;
-		}
-		free(pp);
+		if (sink_finish(s, rc == 0, d) != 0)
+			rc = -1;
+		else
+			n++;
 	}
-	return 0;
+	for (int p = 0; p < n; p++) {
+		if (rc == 0)
+			rc = sink_commit(&done[p], d);
+		else
+			sink_drop(&done[p]);
+	}
+	free(done);
+	return rc;
 }
 
-int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, diag *d)
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi,
+		  const file_set *inputs, diag *d)
 {
 	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {
 		if (strcmp(path, "-") == 0) {
@@ -339,9 +522,9 @@ int render_output(const doc *dc, PangoContext *ctx, const char *format, const ch
 				   format);
 			return -1;
 		}
-		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, d);
+		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, inputs, d);
 	}
 	if (strcmp(format, "ps") == 0)
-		return write_ps(dc, ctx, path, d);
-	return write_pdf(dc, ctx, path, d);
+		return write_ps(dc, ctx, path, inputs, d);
+	return write_pdf(dc, ctx, path, inputs, d);
 }

@@ -582,12 +582,23 @@ static void load_text(loader *L, const ynode *root)
 	get_int(L, t, "orphans", "text.orphans", 1, 10, &s->orphans);
 }
 
-/* Running heads may only use the fields the renderer fills in. */
+/* Running heads may only use the fields the renderer fills in, and are one short line drawn
+ * on every page: at most STYLE_MAX_HEAD_CHARS characters and STYLE_MAX_HEAD_FIELDS fields. */
 static void check_template(loader *L, const ynode *map, const char *key, const char *what)
 {
 	const ynode *n = ymap_get(map, key);
 	if (!n || n->kind != YNODE_SCALAR)
 		return;
+	size_t chars = 0, fields = 0;
+	for (const char *c = n->str; *c; c++) {
+		chars += ((unsigned char)*c & 0xC0) != 0x80;
+		fields += *c == '{';
+	}
+	if (chars > STYLE_MAX_HEAD_CHARS || fields > STYLE_MAX_HEAD_FIELDS) {
+		err(L, n, "%s: a running head has at most %d characters and %d fields, not %zu and %zu", what,
+		    STYLE_MAX_HEAD_CHARS, STYLE_MAX_HEAD_FIELDS, chars, fields);
+		return;
+	}
 	for (const char *p = n->str; (p = strchr(p, '{')) != NULL; p++) {
 		const char *close = strchr(p, '}');
 		if (!close) {

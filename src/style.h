@@ -5,6 +5,9 @@
 
 #include "diag.h"
 
+#define STYLE_MAX_HEAD_CHARS 200
+#define STYLE_MAX_HEAD_FIELDS 8
+
 typedef struct rgb {
 	double r, g, b; /* 0..1 */
 } rgb;

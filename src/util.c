@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,36 +130,48 @@ int file_read(const char *path, size_t limit, char **out, size_t *len, const cha
 {
 	*out = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer forever */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		*why = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : strerror(errno);
 		return -1;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		*why = "is a directory, not a file";
+	struct stat st = {0};
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		*why = S_ISDIR(st.st_mode) ? "is a directory, not a file"
+					   : "is not a regular file (a FIFO, device or socket)";
+		return -1;
+	}
+	if ((size_t)st.st_size > limit) {
+		close(fd);
+		*why = "larger than the size limit";
 		return -1;
 	}
 	strbuf sb = {0};
+	sb_grow(&sb, (size_t)st.st_size + 1);
 	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (sb.len + n > limit) {
-			fclose(f);
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			sb_free(&sb);
+			*why = "read error";
+			return -1;
+		}
+		if (n == 0)
+			break;
+		if (sb.len + (size_t)n > limit) {
+			close(fd);
 			sb_free(&sb);
 			*why = "larger than the size limit";
 			return -1;
 		}
-		sb_append(&sb, buf, n);
+		sb_append(&sb, buf, (size_t)n);
 	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		sb_free(&sb);
-		*why = "read error (is it a directory?)";
-		return -1;
-	}
+	close(fd);
 	*len = sb.len;
 	*out = sb_steal(&sb);
 	return 0;
@@ -355,6 +368,54 @@ int path_inside(const char *dir, const char *path)
 	free(d);
 	free(p);
 	return in;
+}
+
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	char *name;
+};
+
+void file_set_add(file_set *s, const char *path, const char *name)
+{
+	struct stat st;
+	if (!path || stat(path, &st) != 0)
+		return;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n].dev = st.st_dev;
+	s->v[s->n].ino = st.st_ino;
+	s->v[s->n].name = xstrdup(name ? name : path);
+	s->n++;
+}
+
+const char *file_set_find(const file_set *s, const char *path)
+{
+	struct stat st;
+	if (!s || stat(path, &st) != 0)
+		return NULL;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st.st_dev && s->v[i].ino == st.st_ino)
+			return s->v[i].name;
+	return NULL;
+}
+
+void file_set_merge(file_set *into, const file_set *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		into->v = xrealloc(into->v, (into->n + 1) * sizeof *into->v);
+		into->v[into->n] = from->v[i];
+		into->v[into->n].name = xstrdup(from->v[i].name);
+		into->n++;
+	}
+}
+
+void file_set_free(file_set *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].name);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
 }
 
 char *exe_dir(void)

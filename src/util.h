@@ -56,6 +56,19 @@ int path_inside(const char *dir, const char *path);
 /* The directory of the running program (from /proc/self/exe), or NULL. Caller frees. */
 char *exe_dir(void);
 
+/* The files a run reads, by device and inode, so that no output ever replaces one of them
+ * (-o naming the brief, an article, the layout or a font). */
+typedef struct file_set {
+	struct file_id *v;
+	size_t n;
+} file_set;
+/* Adds path, if it exists; name is how messages call it (copied). */
+void file_set_add(file_set *s, const char *path, const char *name);
+/* The name of the input that path is the same file as, or NULL. */
+const char *file_set_find(const file_set *s, const char *path);
+void file_set_merge(file_set *into, const file_set *from);
+void file_set_free(file_set *s);
+
 /* First occurrence of needle in [s, end), or NULL. Bounded: for text with no NUL after it
  * (a line of an article, a mapped file) or with NULs inside (cairo's streams). */
 const char *mem_find(const char *s, const char *end, const char *needle);

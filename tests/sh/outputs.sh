@@ -1,0 +1,88 @@
+# outputs.sh: what mkbrief may write. An output that is one of the run's inputs (the brief,
+# a source, the layout, a font) is refused and the input left as it was; devices, FIFOs and
+# /dev/stdout are written to, never replaced; a failed PNG run leaves every page of an
+# earlier run as it was; an interrupted run leaves no temporary file; a 254-byte output name
+# (NAME_MAX is 255) works.
+. "$(dirname "$0")/lib.bash"
+unset MKBRIEF_ROOT
+D="$T/w"
+mkdir -p "$D/articles" "$D/fonts"
+cp "$ROOT"/briefs/articles/*.txt "$D/articles/" # copies: a failing check must not hurt the repository
+cp "$ROOT/briefs/korea-jan2018.yaml" "$D/brief.yaml"
+cp "$ROOT/layouts/handout.yaml" "$D/my.yaml"
+cp "$ROOT/fonts/NotoSerif-Regular.ttf" "$D/fonts/"
+cd "$D" || exit 1
+no_temp() { ! ls -A "$D" "$D/articles" "$D/fonts" 2>/dev/null | grep -q '^\..*\.[A-Za-z0-9]\{6\}$'; }
+
+refused() { # refused NAME FILE EXPECTED_STDERR ARGS...: -o FILE is refused, FILE unchanged
+	local name=$1 file=$2 want=$3
+	shift 3
+	cp "$file" "$T/before"
+	local err status
+	err=$("$MKBRIEF" "$@" -o "$file" 2>&1 >/dev/null)
+	status=$?
+	if [ $status = 1 ] && [ "$err" = "$want" ] && cmp -s "$file" "$T/before" && no_temp; then
+		pass "$name"
+	else
+		fail "$name: status $status, stderr '$err'"
+	fi
+}
+refused "-o naming the brief is refused" brief.yaml \
+	"brief.yaml: error: cannot write: this is the brief, which mkbrief reads; name another output with -o" brief.yaml
+A=articles/edm-2018-v15i7-russia-uses-korean-crisis.txt
+refused "-o naming a source article is refused" "$A" \
+	"$A: error: cannot write: this is the source file $A, which mkbrief reads; name another output with -o" brief.yaml
+ln -s "$A" link.txt
+refused "-o naming a source through a symbolic link is refused" link.txt \
+	"link.txt: error: cannot write: this is the source file $A, which mkbrief reads; name another output with -o" brief.yaml
+refused "-o naming the layout is refused" my.yaml \
+	"my.yaml: error: cannot write: this is the layout, which mkbrief reads; name another output with -o" --layout ./my.yaml brief.yaml
+refused "-o naming a font is refused" fonts/NotoSerif-Regular.ttf \
+	"fonts/NotoSerif-Regular.ttf: error: cannot write: this is the font fonts/NotoSerif-Regular.ttf, which mkbrief reads; name another output with -o" --fonts fonts brief.yaml
+
+# devices and /dev/stdout are written to; as root a rename would have replaced the node
+"$MKBRIEF" brief.yaml -o /dev/null 2>"$T/err"
+if [ $? = 0 ] && [ -c /dev/null ] && [ ! -s "$T/err" ]; then pass "-o /dev/null writes to the device, which stays one"; else fail "-o /dev/null: $(cat "$T/err")"; fi
+"$MKBRIEF" brief.yaml -o ref.pdf 2>/dev/null
+"$MKBRIEF" brief.yaml -o /dev/stdout >so.pdf 2>"$T/err"
+if [ $? = 0 ] && [ -L /dev/stdout ] && cmp -s so.pdf ref.pdf; then pass "-o /dev/stdout into a file: the same PDF, /dev/stdout still a link"; else fail "-o /dev/stdout > file: $(cat "$T/err")"; fi
+"$MKBRIEF" brief.yaml -o /dev/stdout 2>"$T/err" | cat >pipe.pdf
+if cmp -s pipe.pdf ref.pdf; then pass "-o /dev/stdout into a pipe: the same PDF"; else fail "-o /dev/stdout | cat: $(cat "$T/err")"; fi
+mkfifo out.fifo
+timeout 20 cat out.fifo >fifo.pdf &
+catpid=$!
+timeout 20 "$MKBRIEF" brief.yaml -o out.fifo 2>"$T/err"
+st=$?
+[ -p out.fifo ] || kill $catpid 2>/dev/null # replaced: nobody will ever write to the reader's FIFO
+wait
+if [ $st = 0 ] && [ -p out.fifo ] && cmp -s fifo.pdf ref.pdf; then pass "-o FIFO: written through, still a FIFO"; else fail "-o FIFO: status $st $(cat "$T/err")"; fi
+
+# a failed PNG run: no page of the earlier run changes, not even those written first
+"$MKBRIEF" --format png --dpi 20 brief.yaml -o p.png 2>/dev/null
+sum1=$(cat p-1.png | cksum)
+rm p-2.png && mkdir p-2.png
+sed 's/^title: .*/title: Another title/' brief.yaml >other.yaml
+err=$("$MKBRIEF" --format png --dpi 20 other.yaml -o p.png 2>&1)
+if [ $? = 1 ] && [ "$(cat p-1.png | cksum)" = "$sum1" ] && no_temp; then pass "failed PNG run: the earlier page 1 is unchanged ($err)"; else fail "failed PNG run changed page 1 or left a temporary file ($err)"; fi
+rmdir p-2.png
+
+# a 254-byte output name: the temporary name is cut short, not refused
+long=$(printf 'n%.0s' $(seq 250)).pdf
+if "$MKBRIEF" brief.yaml -o "$long" 2>"$T/err" && cmp -s "$long" ref.pdf && no_temp; then pass "a 254-byte output name"; else fail "254-byte output name: $(cat "$T/err")"; fi
+rm -f "$long"
+
+# interrupts while writing: never a temporary file left behind
+{ printf 'title: Interrupted\ndate: 2018-01-22\nsources:\n  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n'
+  for i in $(seq 150); do printf '  - heading: Section %d\n    content:\n      - excerpt: {source: edm, paragraphs: 1-6}\n' $i; done; } >long.yaml
+left=0
+for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6; do
+	for sig in INT TERM; do
+		"$MKBRIEF" long.yaml -o int.pdf 2>/dev/null &
+		pid=$!
+		sleep $d
+		kill -$sig $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		no_temp || { left=$((left + 1)); rm -f .int.pdf.*; }
+	done
+done
+[ $left = 0 ] && pass "20 runs interrupted by SIGINT or SIGTERM: no temporary file left" || fail "interrupts: $left of 20 runs left a temporary file"
