@@ -10,7 +10,7 @@
 FUZZ_CC ?= clang
 FUZZ_DIR := build/fuzz
 FUZZ_TIME ?= 60
-FUZZ_TARGETS ?= brief article match layout
+FUZZ_TARGETS ?= brief article match layout e2e
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIB_OBJS := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(filter-out src/main.c src/diff_main.c,$(SRCS)))
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
@@ -33,10 +33,11 @@ $(FUZZ_DIR)/obj:
 -include $(FUZZ_LIB_OBJS:.o=.d)
 
 # Seed corpora: briefs and layouts for the YAML loaders, articles for the article parser and
-# the matcher. Copied (not linked) into build/fuzz/corpus/NAME, which the fuzzer grows;
+# the matcher, the briefs of briefs/, tests/cli/ and tests/golden/ for the whole pipeline
+# (e2e). Copied (not linked) into build/fuzz/corpus/NAME, which the fuzzer grows;
 # tests/fuzz/corpus/NAME holds hand-written seeds kept in the repository.
 fuzz-corpus:
-	@for t in brief article match layout; do mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	@for t in brief article match layout e2e; do mkdir -p $(FUZZ_DIR)/corpus/$$t; \
 		[ -d tests/fuzz/corpus/$$t ] && cp -n tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/ 2>/dev/null; true; done
 	@cp -n briefs/*.yaml tests/cli/*.yaml $(FUZZ_DIR)/corpus/brief/ 2>/dev/null; true
 	@for f in tests/bad/*/brief.yaml; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/brief/bad-$$(basename $$(dirname $$f)).yaml; done; true
@@ -44,13 +45,18 @@ fuzz-corpus:
 	@for f in tests/bad/*/layout.yaml; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/layout/bad-$$(basename $$(dirname $$f)).yaml; done; true
 	@cp -n briefs/articles/*.txt $(FUZZ_DIR)/corpus/article/ 2>/dev/null; true
 	@cp -n briefs/articles/*.txt $(FUZZ_DIR)/corpus/match/ 2>/dev/null; true
+	@cp -n briefs/*.yaml tests/cli/*.yaml $(FUZZ_DIR)/corpus/e2e/ 2>/dev/null; true
+	@for f in tests/golden/*/brief.yaml; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/e2e/golden-$$(basename $$(dirname $$f)).yaml; done; true
 
-# Each target runs FUZZ_TIME seconds; a crash stops `make fuzz` with the reproducer in
-# build/fuzz/crash-NAME-*. Minimize it (fuzz_NAME -minimize_crash=1 FILE), fix, and add it
-# to tests/fuzz/regress/NAME/ so that make check replays it.
+# Each target runs FUZZ_TIME seconds, with make check-asan's leak suppressions (e2e keeps
+# its fonts, and so fontconfig's and Pango's caches, across inputs). A crash stops
+# `make fuzz` with the reproducer in build/fuzz/crash-NAME-*. Minimize it (fuzz_NAME
+# -minimize_crash=1 FILE), fix, and add it to tests/fuzz/regress/NAME/ so that make check
+# replays it. FUZZ_DIR=build/fuzz-mine keeps a build and corpus apart from others'.
 fuzz: fuzz-build fuzz-corpus
 	@for t in $(FUZZ_TARGETS); do \
 		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
 			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crash-$$t- \
 			$(FUZZ_DIR)/corpus/$$t tests/fuzz/regress/$$t 2>$(FUZZ_DIR)/$$t.log \
