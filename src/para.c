@@ -165,6 +165,20 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 		p->optimal = 1;
 		return p;
 	}
+	if (text->text.len > PARA_PANGO_MAX_BYTES) {
+		/* Pango's breaker sums a paragraph's width in 32-bit units and drops all but a line
+		 * of one wider than about two million points: a long paragraph goes through ours
+		 * whatever the layout asks, and one that cannot (right-to-left or letter-spaced
+		 * text) is refused rather than set with text missing */
+		if (linebreak_optimal(e, p, spec, at, d) == 0) {
+			p->optimal = 1;
+			return p;
+		}
+		diag_error(d, at, "a paragraph of right-to-left or letter-spaced text may have at most %d KiB, not %zu",
+			   PARA_PANGO_MAX_BYTES / 1024, text->text.len / 1024);
+		rich_free(p->text);
+		p->text = rich_new();
+	}
 	pango_lines(e, p, spec, at, d);
 	return p;
 }

@@ -74,6 +74,9 @@ typedef struct para {
 	para_spec spec;  /* how it was set, to set it again one line shorter */
 } para;
 
+/* A paragraph set by Pango's breaker (right-to-left or letter-spaced text): at most this long. */
+#define PARA_PANGO_MAX_BYTES 65536
+
 /* Lays out text (taking ownership of it). A character no bundled font has is an error
  * at `at`, naming the character; the paragraph is still returned so layout can go on. */
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d);
