@@ -15,6 +15,7 @@ typedef struct loader {
 	diag *d;
 	brief *b;
 	int errors; /* counted here too: the caller's diag may already hold errors */
+	size_t searches; /* quotes, excerpts by text or from/to, highlights: each reads a whole source */
 } loader;
 
 static void lerror(loader *L, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -583,6 +584,14 @@ static void load_block(loader *L, const ynode *n, block *bl)
 	} else {
 		load_excerpt(L, val, bl);
 	}
+	if (bl->kind == BLOCK_QUOTE || (bl->kind == BLOCK_EXCERPT && bl->sel != SEL_PARAS)) {
+		/* each search reads its whole source: their number bounds the work of resolving */
+		size_t before = L->searches;
+		L->searches += 1 + bl->nhighlight;
+		if (before <= BRIEF_MAX_SEARCHES && L->searches > BRIEF_MAX_SEARCHES)
+			lerror(L, n, "a brief may look up at most %d passages (quotes, excerpts by text or from/to, highlights); this block goes past that",
+			       BRIEF_MAX_SEARCHES);
+	}
 	/* after the block's own errors, so that messages come in document order */
 	if (cite_key && bl->kind != BLOCK_TEXT)
 		lerror(L, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside", kind_key->str);
@@ -730,7 +739,7 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 	b->path = xstrdup(path);
 	b->dir = path_dirname(path);
 	b->layout_at = loc_none();
-	loader L = {t, d, b, 0};
+	loader L = {t, d, b, 0, 0};
 	const ynode *root = ytree_root(t);
 	if (ynode_is_null(root)) {
 		diag_error(d, loc_at(path, 0, 0), "brief is empty");

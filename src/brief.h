@@ -9,6 +9,7 @@
 
 #define BRIEF_MAX_CITES 16
 #define BRIEF_MAX_SOURCES 1000           /* sources in one brief */
+#define BRIEF_MAX_SEARCHES 500           /* passages looked up in the sources: quotes, highlights... */
 #define BRIEF_MAX_SOURCE_BYTES (16u << 20) /* all source files together (each: ARTICLE_MAX_BYTES) */
 /* Values set on one line or repeated on every page (the title and section in running heads,
  * the banner) are bounded, so that no value costs work on every page in proportion to its

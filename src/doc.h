@@ -77,7 +77,9 @@ typedef struct doc {
 /* Builds the vertical list from a resolved brief. Character errors go to d. */
 doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d);
 /* Inserts an empty item before index at (at == nitems: appends) and returns it; the
- * outline and anchors that point at or past it move along. */
+ * outline and anchors that point at or past it move along. The item array may move: the
+ * pointer returned, like any pointer into dc->items, is valid only until the next
+ * insertion; keep indices across insertions. */
 vitem *doc_insert_item(doc *dc, size_t at);
 /* Places every item on a page and column; returns 0, or -1 (reported) past DOC_MAX_PAGES. */
 int doc_flow(doc *dc, diag *d);
