@@ -1,5 +1,5 @@
 # bad.sh: runs the corpus of bad inputs in tests/bad/. Each case must fail with exactly the
-# expected message and status, within 2 seconds, create no output file, leave no temporary
+# expected message and status, within 2 seconds and 200 MB, create no output file, leave no temporary
 # file, and leave an existing output file byte for byte as it was. Then two processes write
 # the same output path at once, many times: the result is always one whole, valid PDF.
 #
@@ -17,11 +17,16 @@
 #   ---
 #   the exact expected standard error
 # The case runs in a temporary copy of its directory, beside a link `articles` to
-# briefs/articles. Set BAD_LIMIT_MS to change the 2-second limit (e.g. under valgrind).
+# briefs/articles. Set BAD_LIMIT_MS to change the 2-second limit (e.g. under valgrind) and
+# BAD_LIMIT_MB the 200 MB bound on peak memory (0: not checked; under ASan it is 4 times).
 . "$(dirname "$0")/lib.bash"
 # these cases sit beside their articles: the default rule (sources inside the brief's directory) holds
 unset MKBRIEF_ROOT
 LIMIT_MS=${BAD_LIMIT_MS:-2000}
+LIMIT_MB=${BAD_LIMIT_MB:-200}
+case "$MKBRIEF" in */asan/*) LIMIT_MB=$((LIMIT_MB * 4)) ;; esac
+RUNSTAT="$TESTBIN/runstat" # status, time and peak memory of one run (tests/tools/runstat.c)
+[ -x "$RUNSTAT" ] || { fail "runstat not built ($RUNSTAT)"; exit 0; }
 PREVIOUS="previous output: must survive a failed run"
 
 run_case() { # run_case DIR
@@ -61,18 +66,17 @@ run_case() { # run_case DIR
 			[ "$keep" = no ] && break
 			printf '%s\n' "$PREVIOUS" >"$dir/$output" || { fail "$name: cannot create $output"; return; }
 		fi
-		local start got_err got_status ms
-		start=$(date +%s%N)
+		local got_err got_status ms rss stat="$T/$name.$round.stat"
 		got_err=$(cd "$dir" && {
 			[ -n "$fsize" ] && ulimit -f "$fsize"
-			eval "timeout 10 env \"\${envs[@]}\" \"\$MKBRIEF\" $args"
+			eval "\"\$RUNSTAT\" -o \"\$stat\" -t 10 env \"\${envs[@]}\" \"\$MKBRIEF\" $args"
 		} 2>&1 >/dev/null)
-		got_status=$?
-		ms=$((($(date +%s%N) - start) / 1000000))
+		read -r got_status ms rss <"$stat"
 		local problems=()
 		[ "$got_status" = "$want_status" ] || problems+=("status $got_status (want $want_status)")
 		[ "$got_err" = "$want_err" ] || problems+=("stderr differs")
 		[ "$ms" -lt "$LIMIT_MS" ] || problems+=("took $ms ms")
+		[ "$LIMIT_MB" = 0 ] || [ "$rss" -le $((LIMIT_MB * 1024)) ] || problems+=("peak memory $((rss / 1024)) MB")
 		if [ $round = fresh ]; then
 			[ -e "$dir/$output" ] && [ ! -d "$dir/$output" ] && problems+=("created $output")
 		else
