@@ -1,6 +1,7 @@
 /* compose.c: resolved brief → vertical list. Decides what each block looks like (fonts,
  * indents, bars, citation lines) and which breaks are allowed (widows, orphans, keeps);
  * where pages actually break is flow.c's job. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ typedef struct composer {
 	int deco;  /* current decoration, -1 none */
 	int keep_next; /* the next item may not be separated from the previous one */
 	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */
+	size_t nlines;     /* lines set so far: at most DOC_MAX_LINES */
+	int over;          /* a limit was passed (and reported): nothing more is set */
 } composer;
 
 vitem *doc_insert_item(doc *dc, size_t at)
@@ -84,20 +87,36 @@ static para *own_para(composer *c, para *p)
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
-	if (c->text_bytes <= DOC_MAX_TEXT_BYTES && r->text.len > DOC_MAX_TEXT_BYTES - c->text_bytes) {
-		/* said once, at the block that goes over; what follows is not set either */
+	/* Work and memory grow with the text and with the lines (narrow columns and large
+	 * type make many short ones): both are bounded, and a paragraph whose lines would
+	 * clearly go past the limit is refused before it is set. At 0.45 em a character,
+	 * the estimate is below any real count. */
+	double per_line = width / (0.45 * font->size);
+	double guess = per_line > 1 ? (double)r->text.len / per_line : (double)r->text.len;
+	if (!c->over && r->text.len > DOC_MAX_TEXT_BYTES - c->text_bytes) {
 		diag_error(c->d, at, "the brief sets more than %u MiB of text (about 600 pages); split it into several briefs",
 			   DOC_MAX_TEXT_BYTES >> 20);
-		c->text_bytes = DOC_MAX_TEXT_BYTES + 1;
+		c->over = 1;
+	} else if (!c->over && guess > (double)(DOC_MAX_LINES - c->nlines)) {
+		diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
+			   DOC_MAX_LINES);
+		c->over = 1;
 	}
-	if (c->text_bytes > DOC_MAX_TEXT_BYTES) {
+	if (c->over) {
 		rich_free(r);
 		r = rich_new();
 	} else {
 		c->text_bytes += r->text.len;
 	}
 	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
-	return own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
+	para *p = own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
+	c->nlines += p->nlines;
+	if (!c->over && c->nlines > DOC_MAX_LINES) {
+		diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
+			   DOC_MAX_LINES);
+		c->over = 1;
+	}
+	return p;
 }
 
 /* Adds the lines of a paragraph and returns the index of the first. An index, never a
@@ -256,13 +275,18 @@ static rich *citation_rich(composer *c, const block *bl, const char *lead)
 	return r;
 }
 
-/* Source text goes in as it is, except that line breaks inside a paragraph are layout. */
+/* Source text goes in as it is, except that line breaks inside a paragraph are layout,
+ * and control characters (a form feed, a stray escape: nothing to print) are white space. */
 static void add_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
 {
 	char *t = xstrndup(s, n);
-	for (char *p = t; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
+	for (char *p = t; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c == 0x7F)
 			*p = ' ';
+		else if (c == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F)
+			p[0] = p[1] = ' '; /* a C1 control, two bytes */
+	}
 	if (bold || color)
 		rich_add_styled(r, t, n, bold, 0, color);
 	else
@@ -670,13 +694,24 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	dc->date_text = format_date(b->date);
 	dc->engine = para_engine_new(ctx, hyph);
-	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0};
+	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0, 0, 0};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
+		/* set as it is drawn (in capitals), on one line across the page less a quarter
+		 * inch each side: a marking is never cut short, so one that does not fit is an error */
+		char *text = xstrdup(b->classification);
+		if (st->banner.caps)
+			for (char *p = text; *p; p++)
+				*p = (char)toupper((unsigned char)*p);
 		rich *r = rich_new();
-		rich_add(r, b->classification, strlen(b->classification));
-		para_spec spec = {&st->banner, dc->text_w, 0, ALIGN_LEFT, 0, 0, 0, 0};
-		para_free(paragraph_layout(dc->engine, r, &spec, b->classification_at, d));
+		rich_add(r, text, strlen(text));
+		free(text);
+		para_spec spec = {&st->banner, st->page_w - 36, 0, ALIGN_LEFT, 0, 0, 0, 0};
+		para *p = paragraph_layout(dc->engine, r, &spec, b->classification_at, d);
+		if (p->nlines > 1)
+			diag_error(d, b->classification_at,
+				   "the classification banner is wider than the page; shorten it or make the layout's banner font smaller");
+		para_free(p);
 	}
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)

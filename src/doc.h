@@ -13,6 +13,9 @@
 /* Text set on pages (the brief's own and its excerpts), about 600 pages: past it a brief is
  * refused rather than set in ever more time and memory (a handout is not a book). */
 #define DOC_MAX_TEXT_BYTES (2u << 20)
+/* Lines set, whatever their length: narrow columns and large type make many short lines,
+ * each with its own cost (60,000 are 1,300 pages of one column). */
+#define DOC_MAX_LINES 60000
 
 typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK } vkind;
 

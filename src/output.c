@@ -56,6 +56,13 @@ static void block_signals(sigset_t *old)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGPIPE);
+	sigaddset(&set, SIGALRM);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGXCPU);
+	sigaddset(&set, SIGVTALRM);
+	sigaddset(&set, SIGPROF);
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
@@ -95,7 +102,9 @@ static void on_signal(int sig)
 
 void output_catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	/* every signal whose default action ends the process (SIGXFSZ is ignored in main) */
+	static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGPIPE,
+				   SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF};
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
 		struct sigaction sa;
 		memset(&sa, 0, sizeof sa);
@@ -141,9 +150,33 @@ static int sink_open(sink *s, const char *path, const file_set *inputs, diag *d)
 		s->shown = xstrdup(path);
 		return 0;
 	}
-	/* through a symbolic link, the file it names is replaced and the link stays */
+	/* through a symbolic link, the file it names is replaced (or made) and the link stays */
 	struct stat lst;
-	char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(path, NULL) : NULL;
+	char *real = NULL;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real && errno == ENOENT) {
+			/* a link to a file not yet made: make the file it names, one link deep */
+			char buf[PATH_MAX];
+			ssize_t n = readlink(path, buf, sizeof buf - 1);
+			struct stat t;
+			if (n > 0) {
+				buf[n] = 0;
+				char *dir = path_dirname(path);
+				real = buf[0] == '/' ? xstrdup(buf) : path_join(dir, buf);
+				free(dir);
+				if (lstat(real, &t) == 0) { /* a link to a link to nothing */
+					free(real);
+					real = NULL;
+					errno = ELOOP;
+				}
+			}
+		}
+		if (!real) {
+			diag_error(d, loc_at(path, 0, 0), "cannot write: %s (a symbolic link)", strerror(errno));
+			return -1;
+		}
+	}
 	s->target = real ? real : xstrdup(path);
 	s->shown = xstrdup(path);
 	char *dir = path_dirname(s->target);
@@ -438,12 +471,54 @@ static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const f
 	return sink_close(&s, rc == 0, d);
 }
 
+/* cairo stamps PostScript with the clock (%%CreationDate in the header), which would make
+ * two runs differ: the header is held back until that line has passed and the date put in
+ * is the PDF's (SOURCE_DATE_EPOCH, else the brief's date). */
+typedef struct ps_dater {
+	sink *s;
+	strbuf head;
+	const char *date;
+	int done;
+} ps_dater;
+
+static void ps_release(ps_dater *p)
+{
+	const char *end = p->head.data + p->head.len;
+	const char *at = p->head.len ? mem_find(p->head.data, end, "%%CreationDate:") : NULL;
+	const char *eol = at ? memchr(at, '\n', (size_t)(end - at)) : NULL;
+	if (at && eol) {
+		sink_write(p->s, (const unsigned char *)p->head.data, (unsigned)(at - p->head.data));
+		char *line = xasprintf("%%%%CreationDate: %s", p->date);
+		sink_write(p->s, (const unsigned char *)line, (unsigned)strlen(line));
+		free(line);
+		sink_write(p->s, (const unsigned char *)eol, (unsigned)(end - eol));
+	} else if (p->head.len) {
+		sink_write(p->s, (const unsigned char *)p->head.data, (unsigned)p->head.len);
+	}
+	sb_free(&p->head);
+	p->done = 1;
+}
+
+static cairo_status_t ps_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	ps_dater *p = closure;
+	if (p->done)
+		return sink_write(p->s, data, len);
+	sb_append(&p->head, (const char *)data, len);
+	const char *at = mem_find(p->head.data, p->head.data + p->head.len, "%%CreationDate:");
+	if ((at && memchr(at, '\n', (size_t)(p->head.data + p->head.len - at))) || p->head.len > 65536)
+		ps_release(p);
+	return p->s->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
 static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
 {
 	sink s;
 	if (sink_open(&s, path, inputs, d) != 0)
 		return -1;
-	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h);
+	char *date = pdf_date(dc);
+	ps_dater pd = {&s, {0}, date, 0};
+	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(ps_write, &pd, dc->st->page_w, dc->st->page_h);
 	char *title = xasprintf("%%%%Title: %s", dc->b->title ? dc->b->title : "");
 	for (char *c = title; *c; c++)
 		if (*c == '\n' || *c == '\r')
@@ -455,6 +530,9 @@ static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const fi
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
 		rc = -1;
 	cairo_surface_destroy(surf);
+	if (!pd.done)
+		ps_release(&pd);
+	free(date);
 	if (sink_close(&s, rc == 0, d) != 0)
 		return -1;
 	if (rc != 0)
@@ -520,6 +598,13 @@ int render_output(const doc *dc, PangoContext *ctx, const char *format, const ch
 		if (strcmp(path, "-") == 0) {
 			diag_error(d, loc_none(), "--format %s writes one file per page and cannot go to standard output",
 				   format);
+			return -1;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			/* out.png names out-1.png, out-2.png...: beside a device that would be /dev/null-1.png */
+			diag_error(d, loc_at(path, 0, 0), "--format %s writes one file per page, NAME-1.%s...; -o must name a file, not a device or FIFO",
+				   format, format);
 			return -1;
 		}
 		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, inputs, d);

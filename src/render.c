@@ -64,9 +64,11 @@ char *doc_expand_template(const doc *dc, const char *tpl, int page)
 	return sb_steal(&sb);
 }
 
-/* Text on one line at (x, baseline) aligned left, centre or right of x. */
+/* Text on one line at (x, baseline) aligned left, centre or right of x; when max_w > 0, a
+ * line wider than that ends in an ellipsis instead of running over its neighbours or off
+ * the page. */
 static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const char *text, double x, double baseline,
-		      int align)
+		      int align, double max_w)
 {
 	if (!text || !*text)
 		return;
@@ -88,6 +90,11 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 	}
 	PangoRectangle log;
 	pango_layout_get_extents(l, NULL, &log);
+	if (max_w > 0 && log.width > max_w * PANGO_SCALE) {
+		pango_layout_set_width(l, (int)(max_w * PANGO_SCALE));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_get_extents(l, NULL, &log);
+	}
 	double w = log.width / (double)PANGO_SCALE;
 	double bl = pango_layout_get_baseline(l) / (double)PANGO_SCALE;
 	double left = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
@@ -103,26 +110,36 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 	double left = st->margin_left, right = st->page_w - st->margin_right, mid = (left + right) / 2;
 	double top_band = st->margin_top, bottom_band = st->page_h - st->margin_bottom;
 	if (st->banners && dc->b->classification) {
-		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2, top_band * 0.42, 1);
+		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2, top_band * 0.42, 1, 0);
 		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2,
-			  st->page_h - st->margin_bottom * 0.42 + st->banner.size * 0.7, 1);
+			  st->page_h - st->margin_bottom * 0.42 + st->banner.size * 0.7, 1, 0);
 	}
 	const char *hdr[3] = {st->header_left, st->header_center, st->header_right};
 	const char *ftr[3] = {st->footer_left, st->footer_center, st->footer_right};
 	double xs[3] = {left, mid, right};
 	double hy = top_band - st->small.size * 1.6;
 	double fy = bottom_band + st->small.size * 2.6;
+	/* each field keeps to its share of the line: all of it alone, half beside one other
+	 * at the far side, a third of it among three (less a gap between them) */
+	char *t[2][3];
+	double share[2];
+	for (int band = 0; band < 2; band++) {
+		const char *const *tpl = band == 0 ? hdr : ftr;
+		for (int i = 0; i < 3; i++)
+			t[band][i] = tpl[i] && *tpl[i] ? doc_expand_template(dc, tpl[i], page) : NULL;
+		int n = 0;
+		for (int i = 0; i < 3; i++)
+			n += t[band][i] && *t[band][i];
+		double gap = st->small.size;
+		share[band] = n <= 1			      ? right - left
+			      : !(t[band][1] && *t[band][1]) ? (right - left - gap) / 2
+							      : (right - left - 2 * gap) / 3;
+	}
 	for (int i = 0; i < 3; i++) {
-		if (hdr[i] && *hdr[i]) {
-			char *t = doc_expand_template(dc, hdr[i], page);
-			draw_text(cr, ctx, &st->small, t, xs[i], hy, i);
-			free(t);
-		}
-		if (ftr[i] && *ftr[i]) {
-			char *t = doc_expand_template(dc, ftr[i], page);
-			draw_text(cr, ctx, &st->small, t, xs[i], fy, i);
-			free(t);
-		}
+		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0]);
+		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1]);
+		free(t[0][i]);
+		free(t[1][i]);
 	}
 }
 

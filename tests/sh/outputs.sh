@@ -57,6 +57,23 @@ st=$?
 wait
 if [ $st = 0 ] && [ -p out.fifo ] && cmp -s fifo.pdf ref.pdf; then pass "-o FIFO: written through, still a FIFO"; else fail "-o FIFO: status $st $(cat "$T/err")"; fi
 
+# through a link to a file not yet made: the file is made and the link stays; a loop is refused
+ln -s made.pdf dangling.pdf
+if "$MKBRIEF" brief.yaml -o dangling.pdf 2>"$T/err" && [ -L dangling.pdf ] && cmp -s made.pdf ref.pdf; then pass "-o a link to a file not yet made: the file is made, the link stays"; else fail "-o dangling link: $(cat "$T/err")"; fi
+ln -s loop2.pdf loop1.pdf && ln -s loop1.pdf loop2.pdf
+err=$("$MKBRIEF" brief.yaml -o loop1.pdf 2>&1)
+if [ $? = 1 ] && [ -L loop1.pdf ] && [ "$err" = "loop1.pdf: error: cannot write: Too many levels of symbolic links (a symbolic link)" ]; then pass "-o a loop of links is refused"; else fail "-o loop of links: $err"; fi
+# pages named after a device would be /dev/null-1.png
+err=$("$MKBRIEF" --format png --dpi 20 brief.yaml -o /dev/null 2>&1)
+if [ $? = 1 ] && [ ! -e /dev/null-1.png ] && [ -c /dev/null ]; then pass "--format png -o /dev/null is refused ($err)"; else fail "--format png -o /dev/null: $err"; rm -f /dev/null-[0-9]*.png; fi
+
+# PostScript: cairo stamps the clock into %%CreationDate; the brief's date (or
+# SOURCE_DATE_EPOCH) goes there instead, so two runs give the same bytes
+"$MKBRIEF" --format ps brief.yaml -o r1.ps 2>/dev/null && sleep 1.1 && "$MKBRIEF" --format ps brief.yaml -o r2.ps 2>/dev/null
+if cmp -s r1.ps r2.ps && grep -q '^%%CreationDate: 2018-01-22T00:00:00Z$' r1.ps; then pass "PostScript: byte-identical runs, the brief's date"; else fail "PostScript differs between runs or has the clock's date"; fi
+SOURCE_DATE_EPOCH=5 "$MKBRIEF" --format ps brief.yaml -o r3.ps 2>/dev/null
+if grep -q '^%%CreationDate: 1970-01-01T00:00:05Z$' r3.ps; then pass "PostScript: SOURCE_DATE_EPOCH"; else fail "PostScript ignores SOURCE_DATE_EPOCH"; fi
+
 # a failed PNG run: no page of the earlier run changes, not even those written first
 "$MKBRIEF" --format png --dpi 20 brief.yaml -o p.png 2>/dev/null
 sum1=$(cat p-1.png | cksum)
@@ -76,7 +93,7 @@ rm -f "$long"
   for i in $(seq 150); do printf '  - heading: Section %d\n    content:\n      - excerpt: {source: edm, paragraphs: 1-6}\n' $i; done; } >long.yaml
 left=0
 for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6; do
-	for sig in INT TERM; do
+	for sig in INT TERM PIPE USR1 ALRM; do
 		"$MKBRIEF" long.yaml -o int.pdf 2>/dev/null &
 		pid=$!
 		sleep $d
@@ -85,4 +102,4 @@ for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6; do
 		no_temp || { left=$((left + 1)); rm -f .int.pdf.*; }
 	done
 done
-[ $left = 0 ] && pass "20 runs interrupted by SIGINT or SIGTERM: no temporary file left" || fail "interrupts: $left of 20 runs left a temporary file"
+[ $left = 0 ] && pass "50 runs interrupted by SIGINT, SIGTERM, SIGPIPE, SIGUSR1 or SIGALRM: no temporary file left" || fail "interrupts: $left of 50 runs left a temporary file"

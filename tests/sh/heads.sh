@@ -1,0 +1,38 @@
+# heads.sh: running heads and banners never run off the page or over each other. A title
+# and a heading of nearly the 500 characters a brief allows end in an ellipsis within
+# their share of the line; a classification too wide for the page is an error, never cut.
+. "$(dirname "$0")/lib.bash"
+unset MKBRIEF_ROOT
+D="$T/h"
+mkdir -p "$D" && ln -s "$ROOT/briefs/articles" "$D/articles" && cd "$D" || exit 1
+long=$(for i in $(seq 40); do printf 'Reading %d ' "$i"; done)
+cat >brief.yaml <<YAML
+title: "Russia and the Korean crisis: $long"
+date: 2018-01-22
+classification: UNCLASSIFIED
+sources:
+  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: "Moscow: $long"
+    content:
+      - excerpt: {source: edm, paragraphs: 1-6}
+YAML
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout $layout brief.yaml -o h.pdf 2>"$T/err" || { fail "$layout: $(cat "$T/err")"; continue; }
+	# words outside the text block's sides (less a point of slack), in the top and bottom bands
+	"$MKBRIEF" -q --layout $layout --dump-layout brief.yaml >d.txt
+	left=$(awk '/^  line/ { for (i = 1; i <= NF; i++) if ($i ~ /^x=/) { sub("x=", "", $i); v = $i + 0; if (min == "" || v < min) min = v } } END { print min / 100 }' d.txt)
+	pw=$(pdfinfo h.pdf | awk '/^Page size/ { print $3 }')
+	right=$(awk -v l="$left" -v w="$pw" 'BEGIN { print w - l }')
+	out=$(pdftotext -bbox h.pdf - | awk -v l="$left" -v r="$right" -F'"' '/<word/ {
+		x0 = $2 + 0; y0 = $4 + 0; x1 = $6 + 0; if ((y0 < 60 || y0 > 700) && (x0 < l - 1 || x1 > r + 1)) n++ } END { print n + 0 }')
+	if [ "$out" = 0 ]; then
+		pass "$layout: running heads within the text block ($left to $right pt)"
+	else
+		fail "$layout: $out words of the running heads outside $left to $right pt"
+	fi
+done
+sed 's/^classification: .*/classification: "TOP SECRET\/\/SI-GAMMA\/\/TK\/\/NOFORN\/\/ORCON\/\/REL TO USA, AUS, CAN, GBR, NZL\/\/FISA\/\/IMCON\/\/PROPIN\/\/X1"/' brief.yaml >wide.yaml
+want="wide.yaml:3:17: error: the classification banner is wider than the page; shorten it or make the layout's banner font smaller"
+err=$("$MKBRIEF" --layout handout wide.yaml -o w.pdf 2>&1)
+if [ $? = 1 ] && [ "$err" = "$want" ] && [ ! -e w.pdf ]; then pass "a classification wider than the page is an error"; else fail "wide classification: $err"; fi
