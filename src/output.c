@@ -588,6 +588,18 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 			sink_drop(&done[p]);
 	}
 	free(done);
+	/* an earlier run with more pages left NAME-N.png past this run's last: they would be
+	 * read as part of this document ("Page 3 of 7" beside "Page 1 of 2") */
+	for (int p = dc->npages; rc == 0 && p < DOC_MAX_PAGES; p++) {
+		char *pp = page_path(path, png ? "png" : "svg", p);
+		struct stat st;
+		int stale = lstat(pp, &st) == 0 && S_ISREG(st.st_mode);
+		if (stale)
+			unlink(pp);
+		free(pp);
+		if (!stale)
+			break;
+	}
 	return rc;
 }
 

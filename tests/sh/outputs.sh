@@ -83,6 +83,16 @@ err=$("$MKBRIEF" --format png --dpi 20 other.yaml -o p.png 2>&1)
 if [ $? = 1 ] && [ "$(cat p-1.png | cksum)" = "$sum1" ] && no_temp; then pass "failed PNG run: the earlier page 1 is unchanged ($err)"; else fail "failed PNG run changed page 1 or left a temporary file ($err)"; fi
 rmdir p-2.png
 
+# a shorter run after a longer one: the pages past its last are removed, not left to be
+# read as part of it
+sed -n '1,/^sections:/p' brief.yaml >short.yaml
+printf '  - heading: Short\n    content:\n      - text: One page.\n' >>short.yaml
+"$MKBRIEF" --format png --dpi 20 brief.yaml -o s.png 2>/dev/null
+before=$(ls s-*.png | wc -l)
+"$MKBRIEF" --format png --dpi 20 short.yaml -o s.png 2>"$T/err"
+after=$(ls s-*.png | wc -l)
+if [ "$before" -gt 2 ] && [ "$after" = 2 ] && [ -e s-2.png ] && [ ! -e s-3.png ]; then pass "a shorter PNG run removes the earlier run's extra pages ($before then $after)"; else fail "stale pages: $before then $after pages ($(cat "$T/err"))"; fi
+
 # a 254-byte output name: the temporary name is cut short, not refused
 long=$(printf 'n%.0s' $(seq 250)).pdf
 if "$MKBRIEF" brief.yaml -o "$long" 2>"$T/err" && cmp -s "$long" ref.pdf && no_temp; then pass "a 254-byte output name"; else fail "254-byte output name: $(cat "$T/err")"; fi
