@@ -66,16 +66,11 @@ static char *get_string(loader *L, const ynode *n, const char *what)
 	}
 	/* the file may not hold control characters, and neither may an escape ("\e", "\x85")
 	 * put one in a value: there is nothing to print for it */
-	for (size_t i = 0; i < n->len; i++) {
-		unsigned char c = (unsigned char)n->str[i];
-		unsigned cp = c;
-		if (c == 0xC2 && i + 1 < n->len && (unsigned char)n->str[i + 1] >= 0x80 &&
-		    (unsigned char)n->str[i + 1] <= 0x9F)
-			cp = (unsigned char)n->str[i + 1];
-		else if (c >= 0x80)
-			continue;
-		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-			lerror(L, n, "%s contains the control character U+%04X; remove it", what, cp);
+	for (size_t i = 0, k; i < n->len; i += k ? k : 1) {
+		uint32_t cp = 0;
+		k = utf8_decode(n->str + i, n->len - i, &cp);
+		if (k && utf8_is_control(cp) && cp != '\n' && cp != '\t') {
+			lerror(L, n, "%s contains the control character U+%04X; remove it", what, (unsigned)cp);
 			return NULL;
 		}
 	}

@@ -133,9 +133,8 @@ int cmd_build(const cli_options *o)
 		return 1;
 	}
 	int rc = 1;
-	b->root = o->root;
-	if (!b->root && getenv("MKBRIEF_ROOT") && *getenv("MKBRIEF_ROOT"))
-		b->root = getenv("MKBRIEF_ROOT");
+	const char *env_root = getenv("MKBRIEF_ROOT");
+	b->root = o->root ? o->root : env_root && *env_root ? env_root : NULL;
 	if (brief_resolve(b, &d) == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, &d);

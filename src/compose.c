@@ -1,7 +1,6 @@
 /* compose.c: resolved brief → vertical list. Decides what each block looks like (fonts,
  * indents, bars, citation lines) and which breaks are allowed (widows, orphans, keeps);
  * where pages actually break is flow.c's job. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +83,16 @@ static para *own_para(composer *c, para *p)
 	return p;
 }
 
+/* Said once, at the paragraph that goes over; nothing after it is set. */
+static void too_many_lines(composer *c, loc at)
+{
+	if (c->over)
+		return;
+	diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
+		   DOC_MAX_LINES);
+	c->over = 1;
+}
+
 static para *layout(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
@@ -97,10 +106,8 @@ static para *layout(composer *c, rich *r, const font_role *font, double width, d
 		diag_error(c->d, at, "the brief sets more than %u MiB of text (about 600 pages); split it into several briefs",
 			   DOC_MAX_TEXT_BYTES >> 20);
 		c->over = 1;
-	} else if (!c->over && guess > (double)(DOC_MAX_LINES - c->nlines)) {
-		diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
-			   DOC_MAX_LINES);
-		c->over = 1;
+	} else if (guess > (double)(DOC_MAX_LINES - c->nlines)) {
+		too_many_lines(c, at);
 	}
 	if (c->over) {
 		rich_free(r);
@@ -111,11 +118,8 @@ static para *layout(composer *c, rich *r, const font_role *font, double width, d
 	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
 	para *p = own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 	c->nlines += p->nlines;
-	if (!c->over && c->nlines > DOC_MAX_LINES) {
-		diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
-			   DOC_MAX_LINES);
-		c->over = 1;
-	}
+	if (c->nlines > DOC_MAX_LINES)
+		too_many_lines(c, at);
 	return p;
 }
 
@@ -280,12 +284,11 @@ static rich *citation_rich(composer *c, const block *bl, const char *lead)
 static void add_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
 {
 	char *t = xstrndup(s, n);
-	for (char *p = t; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 || c == 0x7F)
-			*p = ' ';
-		else if (c == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F)
-			p[0] = p[1] = ' '; /* a C1 control, two bytes */
+	for (size_t i = 0, k; i < n; i += k ? k : 1) {
+		uint32_t cp = 0;
+		k = utf8_decode(t + i, n - i, &cp);
+		if (k && utf8_is_control(cp))
+			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
 	}
 	if (bold || color)
 		rich_add_styled(r, t, n, bold, 0, color);
@@ -699,10 +702,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	if (b->classification && st->banners) {
 		/* set as it is drawn (in capitals), on one line across the page less a quarter
 		 * inch each side: a marking is never cut short, so one that does not fit is an error */
-		char *text = xstrdup(b->classification);
-		if (st->banner.caps)
-			for (char *p = text; *p; p++)
-				*p = (char)toupper((unsigned char)*p);
+		char *text = font_role_text(&st->banner, b->classification);
 		rich *r = rich_new();
 		rich_add(r, text, strlen(text));
 		free(text);

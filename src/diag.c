@@ -48,7 +48,7 @@ static void put_visible(strbuf *sb, const char *s, size_t n)
 		size_t k = 0;
 		while (run < n) {
 			k = utf8_decode(s + run, n - run, &c);
-			if (k == 0 || c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
+			if (k == 0 || utf8_is_control(c))
 				break;
 			run += k;
 		}

@@ -807,17 +807,6 @@ static para_line *build_lines(kp *k, const breakpoint *b, int last, double emerg
 	return lines;
 }
 
-static void free_lines(para_line *lines, size_t from, size_t n)
-{
-	for (size_t i = from; i < n; i++) {
-		for (size_t q = 0; q < lines[i].npieces; q++) {
-			pango_item_free(lines[i].pieces[q].gi.item);
-			pango_glyph_string_free(lines[i].pieces[q].gi.glyphs);
-		}
-		free(lines[i].pieces);
-	}
-}
-
 /* Where the window starting at lo ends: at a space WINDOW_BYTES on, or the text's end. */
 static int window_end(const char *text, int len, int lo)
 {
@@ -969,7 +958,7 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 		int next = keep < nl ? lines[keep].start : k.hi;
 		if (next <= k.lo)
 			next = k.hi; /* never the same window twice */
-		free_lines(lines, keep, nl);
+		para_lines_clear(lines, keep, nl);
 		if (nall + keep > capall) {
 			capall = (nall + keep) * 2;
 			all = xrealloc(all, capall * sizeof *all);
@@ -983,7 +972,7 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 		p->lines = all;
 		p->nlines = nall;
 	} else {
-		free_lines(all, 0, nall);
+		para_lines_clear(all, 0, nall);
 		free(all);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);

@@ -370,8 +370,7 @@ static range src_range(const ftext *f, size_t b, size_t n)
 
 static void push_span(span **v, size_t *n, int para, range r)
 {
-	if ((*n & (*n - 1)) == 0) /* capacity doubles at powers of two */
-		*v = xrealloc(*v, (*n ? 2 * *n : 1) * sizeof **v);
+	*v = grow_for(*v, *n, sizeof **v);
 	(*v)[*n].para = para;
 	(*v)[*n].r = r;
 	(*n)++;
@@ -706,10 +705,9 @@ static int word_count_cmp(const void *x, const void *y)
  * the piece starting where that word's offset puts it. Cheap: a few linear scans. */
 static void add_word(word **all, size_t *n, size_t off, size_t len)
 {
-	/* doubling: a quote of 60,000 words, grown a word at a time, copied the list 60,000
+	/* by doubling: a quote of 60,000 words, grown a word at a time, copied the list 60,000
 	 * times (seconds of it under ASan, whose realloc always moves) */
-	if ((*n & (*n - 1)) == 0)
-		*all = xrealloc(*all, (*n ? 2 * *n : 1) * sizeof **all);
+	*all = grow_for(*all, *n, sizeof **all);
 	(*all)[*n].off = off;
 	(*all)[*n].len = len;
 	(*all)[*n].count = 0;
@@ -778,8 +776,7 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 			while (taken < MAX_OCC &&
 			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0) {
 				taken++;
-				if ((nc & (nc - 1)) == 0)
-					c = xrealloc(c, (nc ? 2 * nc : 1) * sizeof *c);
+				c = grow_for(c, nc, sizeof *c);
 				c[nc].para = p;
 				c[nc].pos = at - (long)w[k].off;
 				c[nc].votes = 1;

@@ -132,12 +132,13 @@ static int sink_open(sink *s, const char *path, const file_set *inputs, diag *d)
 		return -1;
 	}
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
 		/* said now, before any file of the run is renamed into place */
 		diag_error(d, loc_at(path, 0, 0), "cannot write: %s; the file was not changed", strerror(EISDIR));
 		return -1;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (exists && !S_ISREG(st.st_mode)) {
 		/* a device, FIFO or socket (/dev/null, /dev/stdout): written to, never replaced */
 		int fd = open(path, O_WRONLY | O_CLOEXEC);
 		if (fd < 0 || !(s->f = fdopen(fd, "wb"))) {

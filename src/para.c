@@ -3,6 +3,7 @@
  * linebreak.c (justified text) or by Pango. */
 #include "para.h"
 
+#include <ctype.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,15 @@ PangoFontDescription *font_role_desc(const font_role *f)
 	pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	return fd;
+}
+
+char *font_role_text(const font_role *f, const char *text)
+{
+	char *t = xstrdup(text);
+	if (f->caps)
+		for (char *c = t; *c; c++)
+			*c = (char)toupper((unsigned char)*c);
+	return t;
 }
 
 static void glyphs_free(gpointer p)
@@ -160,20 +170,16 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	font_extents(e, spec->font, &asc, &desc);
 	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
 
-	if (spec->optimal && text->text.len > 0 &&
-	    linebreak_optimal(e, p, spec, at, d) == 0) {
+	/* Pango's breaker sums a paragraph's width in 32-bit units and drops all but a line of
+	 * one wider than about two million points: a long paragraph goes through ours whatever
+	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
+	 * rather than set with text missing */
+	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
+	if ((spec->optimal || too_long) && text->text.len > 0 && linebreak_optimal(e, p, spec, at, d) == 0) {
 		p->optimal = 1;
 		return p;
 	}
-	if (text->text.len > PARA_PANGO_MAX_BYTES) {
-		/* Pango's breaker sums a paragraph's width in 32-bit units and drops all but a line
-		 * of one wider than about two million points: a long paragraph goes through ours
-		 * whatever the layout asks, and one that cannot (right-to-left or letter-spaced
-		 * text) is refused rather than set with text missing */
-		if (linebreak_optimal(e, p, spec, at, d) == 0) {
-			p->optimal = 1;
-			return p;
-		}
+	if (too_long) {
 		diag_error(d, at, "a paragraph of right-to-left or letter-spaced text may have at most %d KiB, not %zu",
 			   PARA_PANGO_MAX_BYTES / 1024, text->text.len / 1024);
 		rich_free(p->text);
@@ -183,15 +189,20 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
-static void lines_free(para_line *lines, size_t n)
+void para_lines_clear(para_line *lines, size_t from, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = from; i < n; i++) {
 		for (size_t k = 0; k < lines[i].npieces; k++) {
 			pango_item_free(lines[i].pieces[k].gi.item);
 			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
 		}
 		free(lines[i].pieces);
 	}
+}
+
+static void lines_free(para_line *lines, size_t n)
+{
+	para_lines_clear(lines, 0, n);
 	free(lines);
 }
 

@@ -89,6 +89,9 @@ char *para_line_text(const para *p, size_t i);
 char *para_line_font(const para *p, size_t i);
 /* x of byte index idx of the text within line i, from the line's start. */
 double para_index_x(const para *p, size_t i, int idx);
+/* text as a role sets it: in capitals when the role says so (banners are ASCII markings;
+ * other scripts are left as written). Caller frees. */
+char *font_role_text(const font_role *f, const char *text);
 /* A font description for a role. Caller frees. */
 PangoFontDescription *font_role_desc(const font_role *f);
 
@@ -104,6 +107,8 @@ int linebreak_tighter(para_engine *e, para *p, int max_lines);
 /* TeX's \looseness=1, para_tighten's counterpart: one line more within tolerance. */
 int para_loosen(para_engine *e, para *p);
 int linebreak_looser(para_engine *e, para *p, int min_lines);
+/* Frees what lines [from, n) hold (not the array itself). */
+void para_lines_clear(para_line *lines, size_t from, size_t n);
 /* Reports characters with no glyph in a shaped run (shared by both breakers). */
 void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
 		       int *nseen);

@@ -2,7 +2,6 @@
  * lines placed by the flow, and (for PDF) links and link targets. */
 #include "render.h"
 
-#include <ctype.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,10 +75,7 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 	PangoFontDescription *fd = font_role_desc(f);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	char *t = xstrdup(text);
-	if (f->caps) /* banners are ASCII markings; other scripts are left as written */
-		for (char *c = t; *c; c++)
-			*c = (char)toupper((unsigned char)*c);
+	char *t = font_role_text(f, text);
 	pango_layout_set_text(l, t, -1);
 	free(t);
 	if (f->tracking != 0) {

@@ -16,6 +16,7 @@ typedef struct resolver {
 	 * paragraphs need none, and the folded text costs nine bytes a byte */
 	size_t *owner;
 	matcher **m;
+	struct stat *file; /* per source that owns its article: the file it read, to know it again */
 } resolver;
 
 static const source *src_of(const resolver *R, int i)
@@ -254,10 +255,8 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 	struct stat st;
 	if (stat(s->path, &st) == 0 && S_ISREG(st.st_mode)) {
 		for (size_t j = 0; j < i; j++) {
-			struct stat sj;
 			const source *o = &b->sources[j];
-			if (o->art && !o->art_shared && stat(o->path, &sj) == 0 && sj.st_dev == st.st_dev &&
-			    sj.st_ino == st.st_ino) {
+			if (o->art && !o->art_shared && R->file[j].st_dev == st.st_dev && R->file[j].st_ino == st.st_ino) {
 				s->art = o->art;
 				s->art_shared = 1;
 				R->owner[i] = j;
@@ -273,6 +272,7 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 			return;
 		}
 		*total += (size_t)st.st_size;
+		R->file[i] = st;
 	}
 	s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
 }
@@ -280,7 +280,8 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 int brief_resolve(brief *b, diag *d)
 {
 	int errors0 = d->errors;
-	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.owner), xcalloc(b->nsources + 1, sizeof *R.m)};
+	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.owner), xcalloc(b->nsources + 1, sizeof *R.m),
+		      xcalloc(b->nsources + 1, sizeof *R.file)};
 	size_t total = 0;
 	for (size_t i = 0; i < b->nsources; i++)
 		load_source_file(&R, i, &total);
@@ -317,5 +318,6 @@ int brief_resolve(brief *b, diag *d)
 		matcher_free(R.m[i]);
 	free(R.m);
 	free(R.owner);
+	free(R.file);
 	return d->errors > errors0 ? -1 : 0;
 }

@@ -39,6 +39,13 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *grow_for(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;
+	return xrealloc(p, (n ? 2 * n : 1) * size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
@@ -209,6 +216,11 @@ size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
 		return 0;
 	*cp = v;
 	return n;
+}
+
+int utf8_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
 size_t utf8_encode(uint32_t cp, char *out)

@@ -14,6 +14,11 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Capacity for n+1 elements, growing by doubling: the capacity is implied by the count (it
+ * changes only when n is 0 or a power of two), so an array needs no capacity field, and
+ * one grown an element at a time costs O(n) copying instead of O(n^2). */
+void *grow_for(void *p, size_t n, size_t size);
+
 /* Growable byte string; always NUL-terminated once anything was appended. */
 typedef struct strbuf {
 	char *data;
@@ -34,6 +39,8 @@ int file_read(const char *path, size_t limit, char **out, size_t *len, const cha
 /* Decodes one UTF-8 scalar value at s[0..len). Returns the byte count (1-4) and sets *cp,
  * or 0 for an invalid or truncated sequence (overlongs and surrogates are invalid). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* 1 for a control character: C0 (line breaks and tabs too), DEL or C1. */
+int utf8_is_control(uint32_t cp);
 /* Encodes cp into out (>= 4 bytes); returns the byte count. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* Returns 1 if s[0..len) is valid UTF-8, else 0 and the offset of the first bad byte. */

@@ -55,16 +55,6 @@ static void berror(builder *b, yaml_mark_t mark, const char *fmt, const char *ar
 	b->failed = 1;
 }
 
-/* Capacity for n+1 elements, growing by doubling: the capacity is implied by the count (it
- * changes only when n is 0 or a power of two), so nodes need no extra field, and a list of
- * thousands of items costs O(n) copying instead of O(n^2). */
-static void *grow_for(void *p, size_t n, size_t size)
-{
-	if (n != 0 && (n & (n - 1)) != 0)
-		return p;
-	return xrealloc(p, (n ? 2 * n : 1) * size);
-}
-
 static void add_child(builder *b, ynode *child, size_t weight)
 {
 	if (b->depth == 0) {
