@@ -17,15 +17,16 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DMKBRIEF_VERSION=\"$(VERSION)\" -DMKBRIEF_DATADIR=\"$(CURDIR)\"
+CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DMKBRIEF_VERSION=\"$(VERSION)\" -DMKBRIEF_DATADIR=\"$(CURDIR)\"
 VERSION := 0.1.0
 
-SRCS := $(sort $(wildcard src/*.c))
+# one folder of src/ per stage of the pipeline (README, Architecture)
+SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
-LIB_OBJS := $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/diff_main.o,$(OBJS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/tools/diff_main.o,$(OBJS))
 # mkbrief-diff (`mkbrief diff`) alone links poppler: loading it costs every run ~18 ms
-DIFF_OBJS := $(BUILD)/obj/pdfdiff.o $(BUILD)/obj/cmd_diff.o
-MAIN_OBJS := $(filter-out $(DIFF_OBJS) $(BUILD)/obj/diff_main.o,$(OBJS))
+DIFF_OBJS := $(BUILD)/obj/tools/pdfdiff.o $(BUILD)/obj/tools/cmd_diff.o
+MAIN_OBJS := $(filter-out $(DIFF_OBJS) $(BUILD)/obj/tools/diff_main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # the fuzz targets, built with the normal compiler and a main() that replays files
@@ -37,16 +38,16 @@ all: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff
 $(BUILD)/mkbrief: $(MAIN_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(PKG_LIBS)
 
-$(BUILD)/mkbrief-diff: $(BUILD)/obj/diff_main.o $(DIFF_OBJS) $(BUILD)/obj/util.o $(BUILD)/obj/diag.o
+$(BUILD)/mkbrief-diff: $(BUILD)/obj/tools/diff_main.o $(DIFF_OBJS) $(BUILD)/obj/base/util.o $(BUILD)/obj/base/diag.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
-	@echo "CC $<"; $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+	@mkdir -p $(@D); echo "CC $<"; $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Isrc -MMD -MP -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
-$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) $(wildcard src/*.h) | $(BUILD)/tests
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) $(wildcard src/*.h src/*/*.h) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
 # runs one command and records its status, wall time and peak memory (tests/sh/large.sh)

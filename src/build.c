@@ -5,14 +5,14 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "brief.h"
+#include "load/brief.h"
 #include "cli.h"
-#include "diag.h"
-#include "doc.h"
-#include "fonts.h"
-#include "render.h"
-#include "style.h"
-#include "util.h"
+#include "base/diag.h"
+#include "layout/doc.h"
+#include "typeset/fonts.h"
+#include "render/render.h"
+#include "load/style.h"
+#include "base/util.h"
 
 char *data_dir(void)
 {

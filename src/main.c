@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "brief.h"
+#include "load/brief.h"
 #include "cli.h"
-#include "diag.h"
-#include "render.h"
-#include "util.h"
+#include "base/diag.h"
+#include "render/render.h"
+#include "base/util.h"
 
 static void usage(FILE *f)
 {

@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "article.h"
+#include "load/article.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

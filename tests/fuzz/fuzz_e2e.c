@@ -34,13 +34,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "brief.h"
+#include "load/brief.h"
 #include "cli.h"
-#include "doc.h"
-#include "fonts.h"
-#include "render.h"
-#include "style.h"
-#include "util.h"
+#include "layout/doc.h"
+#include "typeset/fonts.h"
+#include "render/render.h"
+#include "load/style.h"
+#include "base/util.h"
 
 #define E2E_MAX_INPUT (64u << 10)
 #define E2E_MAX_TEXT (128u << 10)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "match.h"
+#include "resolve/match.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

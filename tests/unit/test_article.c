@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "load/article.h"
 #include "check.h"
-#include "util.h"
+#include "base/util.h"
 
 #define A2018 "briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
 #define A2017 "briefs/articles/edm-2017-v14i42-another-russian-failure.txt"

@@ -4,9 +4,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "brief.h"
+#include "load/brief.h"
 #include "check.h"
-#include "util.h"
+#include "base/util.h"
 
 static char tmpdir[] = "/tmp/mkbrief-brief-XXXXXX";
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "diag.h"
+#include "base/diag.h"
 
 /* s[0, n) as diag_put_visible writes it (caller frees). */
 static char *visible(const char *s, size_t n)

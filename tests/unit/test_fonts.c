@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "fonts.h"
-#include "util.h"
+#include "typeset/fonts.h"
+#include "base/util.h"
 
 /* The file behind the font Pango picks for the first character of text in family. */
 static char *file_for(PangoContext *ctx, const char *family, int bold, int italic, const char *text)

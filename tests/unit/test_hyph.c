@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "hyph.h"
+#include "typeset/hyph.h"
 
 /* the word with its permitted breaks marked by '-' */
 static char *marked(hyphenator *h, const char *w)

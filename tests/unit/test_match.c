@@ -3,11 +3,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
+#include "load/article.h"
 #include "check.h"
 #include "cli.h"
-#include "match.h"
-#include "util.h"
+#include "resolve/match.h"
+#include "base/util.h"
 
 #define A2018 "briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "fonts.h"
-#include "para.h"
+#include "typeset/fonts.h"
+#include "typeset/para.h"
 
 static const char *KOREA =
 	"During a January 11 meeting with the editors of major Russian print media outlets, President Vladimir "

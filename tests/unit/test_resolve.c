@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "brief.h"
+#include "load/brief.h"
 #include "check.h"
-#include "util.h"
+#include "base/util.h"
 
 #define F2018 "articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
 #define F2017 "articles/edm-2017-v14i42-another-russian-failure.txt"

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "style.h"
-#include "util.h"
+#include "load/style.h"
+#include "base/util.h"
 
 static char tmpdir[] = "/tmp/mkbrief-style-XXXXXX";
 

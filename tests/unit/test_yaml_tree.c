@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "util.h"
-#include "yaml_tree.h"
+#include "base/util.h"
+#include "base/yaml_tree.h"
 
 /* Parses text; returns the diagnostics printed (caller frees) and the tree in *out. */
 static char *parse(const char *text, size_t len, ytree **out)

@@ -1,0 +1,497 @@
+/* yaml_tree.c: turns libyaml's event stream into a tree of located nodes, enforcing the
+ * limits (size, depth, alias expansion) that make hostile YAML cheap to reject. */
+#include "base/yaml_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "base/util.h"
+
+struct ytree {
+	char *file;
+	ynode *root;
+	ynode **all; /* every node, for freeing: aliases share nodes, so no tree walk */
+	size_t nall, capall;
+};
+
+typedef struct anchor {
+	char *name;
+	ynode *node;
+	size_t weight;
+} anchor;
+
+typedef struct builder {
+	ytree *t;
+	diag *d;
+	ynode *stack[YTREE_MAX_DEPTH + 1];
+	size_t weights[YTREE_MAX_DEPTH + 1];
+	char *stack_anchor[YTREE_MAX_DEPTH + 1];
+	int depth;
+	size_t expanded;
+	anchor *anchors;
+	size_t nanchors;
+	int failed;
+} builder;
+
+static ynode *node_new(builder *b, ynode_kind kind, yaml_mark_t mark)
+{
+	ytree *t = b->t;
+	ynode *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->line = (int)mark.line + 1;
+	n->col = (int)mark.column + 1;
+	if (t->nall == t->capall) {
+		t->capall = t->capall ? t->capall * 2 : 64;
+		t->all = xrealloc(t->all, t->capall * sizeof *t->all);
+	}
+	t->all[t->nall++] = n;
+	return n;
+}
+
+static void berror(builder *b, yaml_mark_t mark, const char *fmt, const char *arg)
+{
+	diag_error(b->d, loc_at(b->t->file, (int)mark.line + 1, (int)mark.column + 1), fmt, arg);
+	b->failed = 1;
+}
+
+static void add_child(builder *b, ynode *child, size_t weight)
+{
+	if (b->depth == 0) {
+		b->t->root = child;
+		return;
+	}
+	ynode *parent = b->stack[b->depth - 1];
+	b->weights[b->depth - 1] += weight;
+	if (parent->kind == YNODE_SEQ) {
+		parent->items = grow_for(parent->items, parent->nitems, sizeof *parent->items);
+		parent->items[parent->nitems++] = child;
+		return;
+	}
+	/* mapping: alternate key, value */
+	if (parent->npairs > 0 && parent->pairs[parent->npairs - 1].value == NULL) {
+		parent->pairs[parent->npairs - 1].value = child;
+		return;
+	}
+	parent->pairs = grow_for(parent->pairs, parent->npairs, sizeof *parent->pairs);
+	parent->pairs[parent->npairs].key = child;
+	parent->pairs[parent->npairs].value = NULL;
+	parent->npairs++;
+	if (child->kind != YNODE_SCALAR) {
+		diag_error(b->d, loc_at(b->t->file, child->line, child->col),
+			   "a key must be a plain word, not %s", ynode_kind_name(child));
+		b->failed = 1;
+	}
+}
+
+static void remember_anchor(builder *b, const yaml_char_t *name, ynode *n, size_t weight)
+{
+	if (!name)
+		return;
+	/* a later anchor of the same name shadows the earlier one, as YAML says */
+	b->anchors = grow_for(b->anchors, b->nanchors, sizeof *b->anchors);
+	b->anchors[b->nanchors].name = xstrdup((const char *)name);
+	b->anchors[b->nanchors].node = n;
+	b->anchors[b->nanchors].weight = weight;
+	b->nanchors++;
+}
+
+static int count_node(builder *b, size_t weight, yaml_mark_t mark)
+{
+	b->expanded += weight;
+	if (b->expanded > YTREE_MAX_NODES) {
+		char lim[32];
+		snprintf(lim, sizeof lim, "%d", YTREE_MAX_NODES);
+		berror(b, mark, "document expands to more than %s nodes (alias bomb?)", lim);
+		return 0;
+	}
+	return 1;
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const ypair *a = *(const ypair *const *)pa, *bb = *(const ypair *const *)pb;
+	/* non-scalar keys (already reported) sort first, so that they never sit between equal
+	 * scalar keys and the duplicate scan below only compares scalars */
+	int sa = a->key->kind == YNODE_SCALAR, sb = bb->key->kind == YNODE_SCALAR;
+	if (sa != sb)
+		return sa - sb;
+	int c = strcmp(a->key->str ? a->key->str : "", bb->key->str ? bb->key->str : "");
+	if (c)
+		return c;
+	/* keep document order among equals so the first one is reported as the original */
+	return (a->key->line - bb->key->line) ? a->key->line - bb->key->line : a->key->col - bb->key->col;
+}
+
+static void check_duplicates(builder *b, ynode *map)
+{
+	if (map->npairs < 2)
+		return;
+	ypair **v = xmalloc(map->npairs * sizeof *v);
+	for (size_t i = 0; i < map->npairs; i++)
+		v[i] = &map->pairs[i];
+	qsort(v, map->npairs, sizeof *v, key_cmp);
+	for (size_t i = 1; i < map->npairs; i++) {
+		if (v[i]->key->kind != YNODE_SCALAR || v[i - 1]->key->kind != YNODE_SCALAR)
+			continue;
+		if (strcmp(v[i]->key->str, v[i - 1]->key->str) == 0) {
+			size_t first = i - 1;
+			while (first > 0 && v[first - 1]->key->kind == YNODE_SCALAR &&
+			       strcmp(v[first - 1]->key->str, v[i]->key->str) == 0)
+				first--;
+			diag_error(b->d, loc_at(b->t->file, v[i]->key->line, v[i]->key->col),
+				   "duplicate key '%s' (first given at line %d)", v[i]->key->str,
+				   v[first]->key->line);
+			b->failed = 1;
+		}
+	}
+	free(v);
+}
+
+static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, size_t len)
+{
+	yaml_mark_t m = p->problem_mark;
+	if (p->error == YAML_READER_ERROR) {
+		/* reader errors (control characters) carry a byte offset, not a mark */
+		int line, col;
+		size_t off = p->problem_offset < len ? p->problem_offset : len;
+		text_linecol(text, off, &line, &col);
+		m.line = (size_t)line - 1;
+		m.column = (size_t)col - 1;
+		if (p->problem_value >= 0 && p->problem_value < 0x20) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "invalid YAML: %s (0x%02x); is this a binary file?",
+				 p->problem ? p->problem : "unreadable character", (unsigned)p->problem_value);
+			berror(b, m, "%s", msg);
+			return;
+		}
+	}
+	if (p->problem_mark.index < len && text[p->problem_mark.index] == '\t') {
+		berror(b, m, "tab character%s; YAML indentation must use spaces", "");
+		return;
+	}
+	char msg[512];
+	if (p->context)
+		snprintf(msg, sizeof msg, "invalid YAML: %s %s", p->problem ? p->problem : "syntax error",
+			 p->context);
+	else
+		snprintf(msg, sizeof msg, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
+	berror(b, m, "%s", msg);
+}
+
+static int build(builder *b, const char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	int docs = 0, done = 0;
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			report_parser_error(b, &p, text, len);
+			break;
+		}
+		yaml_mark_t mark = ev.start_mark;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				berror(b, mark, "only one YAML document is allowed per file%s", "");
+				done = 1;
+			}
+			break;
+		case YAML_SCALAR_EVENT: {
+			if (!count_node(b, 1, mark)) {
+				done = 1;
+				break;
+			}
+			ynode *n = node_new(b, YNODE_SCALAR, mark);
+			n->str = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+			n->len = ev.data.scalar.length;
+			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			remember_anchor(b, ev.data.scalar.anchor, n, 1);
+			add_child(b, n, 1);
+			break;
+		}
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			if (b->depth >= YTREE_MAX_DEPTH) {
+				char lim[16];
+				snprintf(lim, sizeof lim, "%d", YTREE_MAX_DEPTH);
+				berror(b, mark, "nesting deeper than %s levels", lim);
+				done = 1;
+				break;
+			}
+			if (!count_node(b, 1, mark)) {
+				done = 1;
+				break;
+			}
+			int seq = ev.type == YAML_SEQUENCE_START_EVENT;
+			ynode *n = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, mark);
+			const yaml_char_t *anc = seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
+			b->stack_anchor[b->depth] = anc ? xstrdup((const char *)anc) : NULL;
+			b->weights[b->depth] = 1;
+			b->stack[b->depth++] = n;
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: {
+			ynode *n = b->stack[--b->depth];
+			size_t w = b->weights[b->depth];
+			if (n->kind == YNODE_MAP)
+				check_duplicates(b, n);
+			if (b->stack_anchor[b->depth]) {
+				remember_anchor(b, (const yaml_char_t *)b->stack_anchor[b->depth], n, w);
+				free(b->stack_anchor[b->depth]);
+				b->stack_anchor[b->depth] = NULL;
+			}
+			add_child(b, n, w);
+			break;
+		}
+		case YAML_ALIAS_EVENT: {
+			const char *name = (const char *)ev.data.alias.anchor;
+			anchor *a = NULL;
+			for (size_t i = b->nanchors; i-- > 0;)
+				if (strcmp(b->anchors[i].name, name) == 0) {
+					a = &b->anchors[i];
+					break;
+				}
+			if (!a) {
+				berror(b, mark, "alias '*%s' names no anchor defined before it", name);
+				done = 1;
+				break;
+			}
+			if (!count_node(b, a->weight, mark)) {
+				done = 1;
+				break;
+			}
+			/* one node per alias, O(1) whatever the anchored value holds: the contents
+			 * are shared, so an alias of a 900 KiB scalar or of a long list copies
+			 * nothing, and the node limit above still bounds the expansion */
+			const ynode *src = a->node;
+			ynode *n = node_new(b, src->kind, mark);
+			n->str = src->str;
+			n->len = src->len;
+			n->plain = src->plain;
+			n->items = src->items;
+			n->nitems = src->nitems;
+			n->pairs = src->pairs;
+			n->npairs = src->npairs;
+			n->alias_of = src;
+			add_child(b, n, a->weight);
+			break;
+		}
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	while (b->depth > 0) {
+		b->depth--;
+		free(b->stack_anchor[b->depth]);
+	}
+	yaml_parser_delete(&p);
+	return !b->failed;
+}
+
+ytree *ytree_parse(const char *text, size_t len, const char *display, diag *d)
+{
+	ytree *t = xcalloc(1, sizeof *t);
+	t->file = xstrdup(display);
+	/* NUL first: a binary file is better called binary than "not UTF-8" */
+	if (memchr(text, 0, len)) {
+		size_t off = (size_t)((const char *)memchr(text, 0, len) - text);
+		int line, col;
+		text_linecol(text, off, &line, &col);
+		diag_error(d, loc_at(t->file, line, col), "NUL byte in text; is this a binary file?");
+		ytree_free(t);
+		return NULL;
+	}
+	size_t bad;
+	if (!utf8_valid(text, len, &bad)) {
+		int line, col;
+		text_linecol(text, bad, &line, &col);
+		diag_error(d, loc_at(t->file, line, col), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
+			   (unsigned char)text[bad]);
+		ytree_free(t);
+		return NULL;
+	}
+	builder b = {0};
+	b.t = t;
+	b.d = d;
+	int ok = build(&b, text, len);
+	for (size_t i = 0; i < b.nanchors; i++)
+		free(b.anchors[i].name);
+	free(b.anchors);
+	if (!ok) {
+		ytree_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+ytree *ytree_load(const char *path, const char *display, diag *d)
+{
+	char *text;
+	size_t len;
+	const char *why;
+	if (file_read(path, YTREE_MAX_BYTES, &text, &len, &why) != 0) {
+		if (strcmp(why, "larger than the size limit") == 0)
+			diag_error(d, loc_at(display, 0, 0), "file is larger than the %u KiB limit for YAML files",
+				   YTREE_MAX_BYTES / 1024);
+		else
+			diag_error(d, loc_at(display, 0, 0), "cannot read: %s", why);
+		return NULL;
+	}
+	ytree *t = ytree_parse(text, len, display, d);
+	free(text);
+	return t;
+}
+
+void ytree_free(ytree *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nall; i++) {
+		ynode *n = t->all[i];
+		if (!n->alias_of) { /* an alias borrows these from its anchored node */
+			free(n->str);
+			free(n->items);
+			free(n->pairs);
+		}
+		free(n);
+	}
+	free(t->all);
+	free(t->file);
+	free(t);
+}
+
+ynode *ytree_root(const ytree *t)
+{
+	return t->root;
+}
+
+const char *ytree_file(const ytree *t)
+{
+	return t->file;
+}
+
+loc ynode_loc(const ytree *t, const ynode *n)
+{
+	if (!n)
+		return loc_at(t->file, 0, 0);
+	return loc_at(t->file, n->line, n->col);
+}
+
+ynode *ymap_get(const ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->npairs; i++)
+		if (map->pairs[i].key->kind == YNODE_SCALAR && strcmp(map->pairs[i].key->str, key) == 0)
+			return map->pairs[i].value;
+	return NULL;
+}
+
+int ynode_is_null(const ynode *n)
+{
+	if (!n)
+		return 1;
+	if (n->kind != YNODE_SCALAR || !n->plain)
+		return 0;
+	return n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+	       strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0;
+}
+
+const char *ynode_kind_name(const ynode *n)
+{
+	if (!n || ynode_is_null(n))
+		return "empty";
+	switch (n->kind) {
+	case YNODE_SCALAR:
+		return "a string";
+	case YNODE_SEQ:
+		return "a list";
+	case YNODE_MAP:
+		return "a mapping";
+	}
+	return "?";
+}
+
+const char *nearest_word(const char *word, const char *const *candidates)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+	size_t wl = strlen(word);
+	for (size_t i = 0; candidates[i]; i++) {
+		size_t dist = edit_distance(word, candidates[i]);
+		if (dist < bestd) {
+			bestd = dist;
+			best = candidates[i];
+		}
+	}
+	/* near means at most a third of the word wrong (and at least one edit allowed) */
+	size_t allow = wl / 3 > 1 ? wl / 3 : 1;
+	if (wl > 3 && allow < 2)
+		allow = 2;
+	return best && bestd <= allow ? best : NULL;
+}
+
+int ymap_check(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
+	       const char *const *required, diag *d)
+{
+	int errs = 0;
+	for (size_t i = 0; i < map->npairs; i++) {
+		const ynode *k = map->pairs[i].key;
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		int ok = 0;
+		for (size_t j = 0; allowed[j]; j++)
+			if (strcmp(allowed[j], k->str) == 0)
+				ok = 1;
+		if (ok)
+			continue;
+		errs++;
+		int first = errs == 1;
+		const char *near = nearest_word(k->str, allowed);
+		if (near) {
+			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s; did you mean '%s'?", k->str, what, near);
+		} else {
+			strbuf sb = {0};
+			for (size_t j = 0; allowed[j]; j++)
+				sb_printf(&sb, "%s%s", j ? ", " : "", allowed[j]);
+			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s", k->str, what);
+			diag_note(d, ynode_loc(t, k), "allowed keys: %s", sb.data);
+			sb_free(&sb);
+		}
+		/* the key stands at the anchor, which may be a valid mapping of another kind
+		 * (a source); the place that made it this one is the alias */
+		if (first && map->alias_of)
+			diag_note(d, ynode_loc(t, map), "%s is given here, as an alias of that mapping", what);
+	}
+	for (size_t j = 0; required && required[j]; j++) {
+		/* a misspelt key already reported with "did you mean" this one is not also missing */
+		int suggested = 0;
+		for (size_t i = 0; i < map->npairs && !suggested; i++) {
+			const ynode *k = map->pairs[i].key;
+			const char *near = k->kind == YNODE_SCALAR ? nearest_word(k->str, allowed) : NULL;
+			suggested = near && strcmp(near, required[j]) == 0 && strcmp(k->str, near) != 0;
+		}
+		if (!suggested && !ymap_get(map, required[j])) {
+			errs++;
+			diag_error(d, ynode_loc(t, map), "%s is missing the required key '%s'", what, required[j]);
+		}
+	}
+	return errs;
+}
+
+int ynode_expect(const ytree *t, const ynode *n, ynode_kind kind, const char *what, diag *d)
+{
+	if (n && n->kind == kind && !(kind == YNODE_SCALAR && ynode_is_null(n)))
+		return 1;
+	static const char *names[] = {"a string", "a list", "a mapping"};
+	diag_error(d, ynode_loc(t, n), "%s must be %s, not %s", what, names[kind], ynode_kind_name(n));
+	return 0;
+}

@@ -1,0 +1,95 @@
+/* doc.h: the laid-out document: a vertical list of lines, spaces and rules (composed from
+ * the brief), then placed on pages and columns by the flow. Renderers and the dump read it. */
+#ifndef MKBRIEF_DOC_H
+#define MKBRIEF_DOC_H
+#include <pango/pango.h>
+#include <stdio.h>
+
+#include "load/brief.h"
+#include "typeset/para.h"
+#include "load/style.h"
+
+#define DOC_MAX_PAGES 5000
+/* Text set on pages (the brief's own and its excerpts), about 600 pages: past it a brief is
+ * refused rather than set in ever more time and memory (a handout is not a book). */
+#define DOC_MAX_TEXT_BYTES (2u << 20)
+/* Lines set, whatever their length: narrow columns and large type make many short lines,
+ * each with its own cost (60,000 are 1,300 pages of one column). */
+#define DOC_MAX_LINES 60000
+
+typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK } vkind;
+
+typedef struct vitem {
+	vkind kind;
+	double h;     /* height taken on the page */
+	int keep;     /* 1: the page may not break just before this item */
+	int span;     /* spans all columns (front matter) */
+	para *p;      /* V_LINE: the paragraph and its line */
+	size_t line;
+	double x;     /* left edge of the paragraph (or rule), from the column's left */
+	double w;     /* V_RULE: its length */
+	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
+	double marker_x;
+	int deco;     /* decoration group, -1 none */
+	int heading;  /* index into doc->outline when this item starts a heading, else -1 */
+	int anchor;   /* index into doc->anchors when a link may land here, else -1 */
+	/* placement, written by doc_flow */
+	int page, col; /* page -1: dropped (a space at the top of a column) */
+	double y;      /* top of the item's slot, from the page's top */
+} vitem;
+
+typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR } deco_kind;
+typedef struct deco {
+	deco_kind kind;
+	double x, w;  /* from the column's left */
+	double bar;   /* bar width */
+	int span;
+} deco;
+
+typedef struct outline_entry {
+	char *title;
+	int item;
+	int level;
+} outline_entry;
+
+typedef struct anchor_entry {
+	char *name; /* named destination, e.g. "src-1" */
+	int item;
+} anchor_entry;
+
+typedef struct doc {
+	const brief *b;
+	const style *st;
+	vitem *items;
+	size_t nitems, capitems;
+	deco *decos;
+	size_t ndecos;
+	para **paras; /* owned */
+	size_t nparas, capparas;
+	outline_entry *outline;
+	size_t noutline;
+	anchor_entry *anchors;
+	size_t nanchors;
+	double col_w, text_w; /* column width, full text width */
+	int npages;
+	int *page_section; /* per page: outline index of the section in force, -1 none */
+	char *date_text;   /* the brief's date as printed */
+	para_engine *engine;
+} doc;
+
+/* Builds the vertical list from a resolved brief. Character errors go to d. */
+doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d);
+/* Inserts an empty item before index at (at == nitems: appends) and returns it; the
+ * outline and anchors that point at or past it move along. The item array may move: the
+ * pointer returned, like any pointer into dc->items, is valid only until the next
+ * insertion; keep indices across insertions. */
+vitem *doc_insert_item(doc *dc, size_t at);
+/* Places every item on a page and column; returns 0, or -1 (reported) past DOC_MAX_PAGES. */
+int doc_flow(doc *dc, diag *d);
+void doc_free(doc *dc);
+/* Plain-text dump of every page and line, in hundredths of a point. */
+void doc_dump(const doc *dc, FILE *out);
+/* Expands a running-head template for page (0-based). Caller frees. */
+char *doc_expand_template(const doc *dc, const char *tpl, int page);
+
+#endif

@@ -1,0 +1,342 @@
+/* article.c: reads source articles into header fields, paragraphs and sentences. */
+#include "load/article.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+static int is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* End of the line starting at i (index of '\n' or len). */
+static size_t line_end(const char *s, size_t len, size_t i)
+{
+	const char *nl = memchr(s + i, '\n', len - i);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+/* The line [b, e) without surrounding blanks (\r included). */
+static void trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && is_blank_byte(s[*b]))
+		(*b)++;
+	while (*e > *b && is_blank_byte(s[*e - 1]))
+		(*e)--;
+}
+
+static char *trimmed_dup(const char *s, size_t b, size_t e)
+{
+	trim(s, &b, &e);
+	return xstrndup(s + b, e - b);
+}
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* "Publication: Eurasia Daily Monitor Volume: 15 Issue: 7"; any part may be missing. */
+static void parse_publication(article *a, const char *s, size_t n)
+{
+	const char *end = s + n, *p = s + strlen("Publication:");
+	const char *vol = mem_find(p, end, "Volume:"), *iss = mem_find(p, end, "Issue:");
+	const char *pub_end = end;
+	if (vol && vol < pub_end)
+		pub_end = vol;
+	if (iss && iss < pub_end)
+		pub_end = iss;
+	a->publication = trimmed_dup(s, (size_t)(p - s), (size_t)(pub_end - s));
+	if (vol) {
+		const char *ve = iss && iss > vol ? iss : end;
+		a->volume = trimmed_dup(s, (size_t)(vol + 7 - s), (size_t)(ve - s));
+	}
+	if (iss) {
+		const char *ie = vol && vol > iss ? vol : end;
+		a->issue = trimmed_dup(s, (size_t)(iss + 6 - s), (size_t)(ie - s));
+	}
+	if (!*a->publication) {
+		free(a->publication);
+		a->publication = NULL;
+	}
+}
+
+/* Abbreviations after which a full stop does not end a sentence. */
+static const char *const abbrevs[] = {
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Jr", "Sr", "Mt", "Ft",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx", "Inc", "Corp",
+	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", NULL,
+};
+
+/* The word ending just before the full stop at dot: "U.S" in "the U.S." */
+static int is_abbreviation(const char *s, size_t start, size_t dot)
+{
+	size_t b = dot;
+	while (b > start && !is_blank_byte(s[b - 1]) && s[b - 1] != '\n' && s[b - 1] != '(' &&
+	       s[b - 1] != '"' && (unsigned char)s[b - 1] < 0x80)
+		b--;
+	size_t n = dot - b;
+	if (n == 0)
+		return 0;
+	/* initials and U.S.-style: single capitals separated by dots */
+	int initials = 1;
+	for (size_t i = b; i < dot; i++) {
+		int letter_pos = ((i - b) % 2) == 0;
+		if (letter_pos ? !(s[i] >= 'A' && s[i] <= 'Z') : s[i] != '.')
+			initials = 0;
+	}
+	if (initials && n % 2 == 1)
+		return 1;
+	for (int i = 0; abbrevs[i]; i++)
+		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_upper_cp(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+static int is_closer(uint32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
+}
+
+static int is_opener(uint32_t c)
+{
+	return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0xAB;
+}
+
+static uint32_t cp_at(const char *s, size_t end, size_t i, size_t *n)
+{
+	uint32_t c = 0;
+	*n = utf8_decode(s + i, end - i, &c);
+	if (!*n)
+		*n = 1;
+	return c;
+}
+
+static int is_ws_at(const char *s, size_t end, size_t i, size_t *n)
+{
+	if (i >= end)
+		return 0;
+	if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		*n = 1;
+		return 1;
+	}
+	if (i + 1 < end && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
+static void split_sentences(const char *s, art_para *p)
+{
+	size_t cap = 8, n = 0;
+	range *out = xmalloc(cap * sizeof *out);
+	size_t start = p->r.start, end = p->r.end, i = start;
+	while (i < end) {
+		char c = s[i];
+		if (c != '.' && c != '!' && c != '?') {
+			i++;
+			continue;
+		}
+		size_t j = i + 1, k;
+		while (j < end) {
+			uint32_t cc = cp_at(s, end, j, &k);
+			if (!is_closer(cc))
+				break;
+			j += k;
+		}
+		size_t stop = j;
+		if (!is_ws_at(s, end, j, &k)) {
+			i++;
+			continue;
+		}
+		while (is_ws_at(s, end, j, &k))
+			j += k;
+		if (j >= end) {
+			i++;
+			continue;
+		}
+		uint32_t next = cp_at(s, end, j, &k);
+		int ok = is_upper_cp(next) || (next >= '0' && next <= '9') || is_opener(next);
+		if (ok && c == '.' && stop == i + 1 && is_abbreviation(s, start, i))
+			ok = 0;
+		if (!ok) {
+			i++;
+			continue;
+		}
+		if (n == cap) {
+			cap *= 2;
+			out = xrealloc(out, cap * sizeof *out);
+		}
+		out[n].start = start;
+		out[n].end = stop;
+		n++;
+		start = i = j;
+	}
+	if (start < end) {
+		if (n == cap)
+			out = xrealloc(out, (cap + 1) * sizeof *out);
+		out[n].start = start;
+		out[n].end = end;
+		n++;
+	}
+	p->sents = out;
+	p->nsents = n;
+}
+
+article *article_parse(const char *text, size_t len, const char *display, diag *d)
+{
+	if (len > ARTICLE_MAX_BYTES) {
+		diag_error(d, loc_at(display, 0, 0), "source file is larger than the limit of %u MiB",
+			   ARTICLE_MAX_BYTES >> 20);
+		return NULL;
+	}
+	size_t bad;
+	if (!utf8_valid(text, len, &bad)) {
+		int line, col;
+		text_linecol(text, bad, &line, &col);
+		diag_error(d, loc_at(display, line, col),
+			   "invalid UTF-8 (byte 0x%02X); source files must be UTF-8 text",
+			   (unsigned char)text[bad]);
+		return NULL;
+	}
+	const char *nul = memchr(text, 0, len);
+	if (nul) {
+		int line, col;
+		text_linecol(text, (size_t)(nul - text), &line, &col);
+		diag_error(d, loc_at(display, line, col), "NUL byte in a text file");
+		return NULL;
+	}
+	size_t first = 0;
+	while (first < len && (is_blank_byte(text[first]) || text[first] == '\n'))
+		first++;
+	if (first == len) {
+		diag_error(d, loc_at(display, 0, 0), "empty file: expected a title line and paragraphs");
+		return NULL;
+	}
+
+	article *a = xcalloc(1, sizeof *a);
+	a->display = xstrdup(display);
+	a->text = xstrndup(text, len);
+	a->len = len;
+	const char *s = a->text;
+
+	/* the first line is the title; a byte-order mark is not part of it */
+	size_t i = 0;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	size_t e = line_end(s, len, i);
+	a->title = trimmed_dup(s, i, e);
+	int line = 1;
+	i = e < len ? e + 1 : len;
+	line++;
+
+	/* optional header lines, each possibly preceded by blank lines */
+	int header_done = 0, seen_pub = 0, seen_credit = 0;
+	while (!header_done && i < len) {
+		e = line_end(s, len, i);
+		size_t b = i, t = e;
+		trim(s, &b, &t);
+		if (b == t) {
+			i = e < len ? e + 1 : len;
+			line++;
+			continue;
+		}
+		if (!seen_pub && !seen_credit && starts_with(s + b, t - b, "Publication:")) {
+			parse_publication(a, s + b, t - b);
+			seen_pub = 1;
+		} else if (!seen_credit && starts_with(s + b, t - b, "(Source:") && s[t - 1] == ')') {
+			a->credit = trimmed_dup(s, b + 8, t - 1);
+			seen_credit = 1;
+		} else {
+			header_done = 1;
+			break;
+		}
+		i = e < len ? e + 1 : len;
+		line++;
+	}
+
+	/* paragraphs: runs of non-blank lines */
+	size_t cap = 16;
+	a->paras = xmalloc(cap * sizeof *a->paras);
+	int in_para = 0;
+	while (i < len) {
+		e = line_end(s, len, i);
+		size_t b = i, t = e;
+		trim(s, &b, &t);
+		if (b == t) {
+			in_para = 0;
+		} else if (!in_para) {
+			if (a->nparas == cap) {
+				cap *= 2;
+				a->paras = xrealloc(a->paras, cap * sizeof *a->paras);
+			}
+			art_para *p = &a->paras[a->nparas++];
+			p->r.start = b;
+			p->r.end = t;
+			p->line = line;
+			p->sents = NULL;
+			p->nsents = 0;
+			in_para = 1;
+		} else {
+			a->paras[a->nparas - 1].r.end = t;
+		}
+		i = e < len ? e + 1 : len;
+		line++;
+	}
+	if (a->nparas == 0) {
+		diag_error(d, loc_at(display, 0, 0), "no paragraphs after the header");
+		article_free(a);
+		return NULL;
+	}
+	for (size_t k = 0; k < a->nparas; k++)
+		split_sentences(s, &a->paras[k]);
+	return a;
+}
+
+article *article_load(const char *path, const char *display, loc from, diag *d)
+{
+	char *buf;
+	size_t len;
+	const char *why;
+	if (file_read(path, ARTICLE_MAX_BYTES, &buf, &len, &why) != 0) {
+		if (strcmp(why, "larger than the size limit") == 0)
+			diag_error(d, from, "cannot read source '%s': larger than the size limit (%u MiB)",
+				   display, ARTICLE_MAX_BYTES >> 20);
+		else
+			diag_error(d, from, "cannot read source '%s': %s", display, why);
+		return NULL;
+	}
+	article *a = article_parse(buf, len, display, d);
+	free(buf);
+	return a;
+}
+
+void article_free(article *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->nparas; i++)
+		free(a->paras[i].sents);
+	free(a->paras);
+	free(a->display);
+	free(a->text);
+	free(a->title);
+	free(a->publication);
+	free(a->volume);
+	free(a->issue);
+	free(a->credit);
+	free(a);
+}

@@ -1,0 +1,42 @@
+/* article.h: a source article, parsed into header fields, paragraphs and sentences, with
+ * the exact bytes of the file kept so quotes can point into it. */
+#ifndef MKBRIEF_ARTICLE_H
+#define MKBRIEF_ARTICLE_H
+#include <stddef.h>
+
+#include "base/diag.h"
+
+#define ARTICLE_MAX_BYTES (8u << 20) /* 8 MiB per source file */
+
+/* A byte range [start, end) into article->text. */
+typedef struct range {
+	size_t start, end;
+} range;
+
+typedef struct art_para {
+	range r;      /* the paragraph's bytes, without the blank lines around it */
+	int line;     /* line of the file where it starts */
+	range *sents; /* sentences, in order, covering the paragraph (spaces between excluded) */
+	size_t nsents;
+} art_para;
+
+typedef struct article {
+	char *display;     /* the path as shown in messages */
+	char *text;        /* the whole file, NUL-terminated, exactly as read */
+	size_t len;
+	char *title;       /* first line */
+	char *publication; /* from "Publication: X Volume: N Issue: N"; NULL if absent */
+	char *volume, *issue;
+	char *credit;      /* inside "(Source: ...)", NULL if absent */
+	art_para *paras;   /* numbered from 1 for users: paras[0] is paragraph 1 */
+	size_t nparas;
+} article;
+
+/* Parses an article from memory (copied). Reports errors (invalid UTF-8 at line:col, no
+ * title, no paragraphs) through d and returns NULL. */
+article *article_parse(const char *text, size_t len, const char *display, diag *d);
+/* Reads and parses a file; `from` is where the brief named it (for "cannot read" errors). */
+article *article_load(const char *path, const char *display, loc from, diag *d);
+void article_free(article *a);
+
+#endif

@@ -1,0 +1,124 @@
+/* brief.h: the document model: what a brief says, loaded from YAML and then resolved
+ * against its sources. The typesetter reads only this. */
+#ifndef MKBRIEF_BRIEF_H
+#define MKBRIEF_BRIEF_H
+#include <stddef.h>
+
+#include "load/article.h"
+#include "base/diag.h"
+
+#define BRIEF_MAX_CITES 16
+#define BRIEF_MAX_SOURCES 1000           /* sources in one brief */
+#define BRIEF_MAX_SEARCHES 500           /* passages looked up in the sources: quotes, highlights... */
+#define BRIEF_MAX_SOURCE_BYTES (16u << 20) /* all source files together (each: ARTICLE_MAX_BYTES) */
+/* Values set on one line or repeated on every page (the title and section in running heads,
+ * the banner) are bounded, so that no value costs work on every page in proportion to its
+ * length: a title, subtitle, author, heading or speaker of at most BRIEF_MAX_LINE_CHARS
+ * characters; a classification or portion marking of at most BRIEF_MAX_MARK_CHARS. */
+#define BRIEF_MAX_LINE_CHARS 500
+#define BRIEF_MAX_MARK_CHARS 100
+
+typedef struct source {
+	char *id;    /* the key under sources: */
+	char *file;  /* as written in the brief */
+	char *path;  /* resolved against the brief's directory */
+	char *url;   /* optional */
+	char *title; /* optional override of the article's own title */
+	char *date;  /* optional, free text shown in the Sources list */
+	loc at;      /* the id's location */
+	loc file_at; /* the file's location */
+	article *art; /* loaded by brief_resolve */
+	int art_shared; /* art belongs to an earlier source naming the same file */
+} source;
+
+/* A citation: source index, optional 1-based paragraph and sentence (0 = not given). */
+typedef struct cite {
+	int source;
+	int para, sent;
+	loc at;
+} cite;
+
+/* A piece of source text: a byte range of paragraph `para` (0-based index). */
+typedef struct span {
+	int para;
+	range r;
+} span;
+
+typedef enum { BLOCK_TEXT, BLOCK_BULLETS, BLOCK_QUOTE, BLOCK_EXCERPT } block_kind;
+
+/* An analyst's paragraph or bullet: inline markup (*em*, **strong**) and citations. */
+typedef struct item {
+	char *text;
+	cite cites[BRIEF_MAX_CITES];
+	int ncites;
+	loc at;
+} item;
+
+typedef enum { SEL_NONE, SEL_PARAS, SEL_FROM_TO, SEL_TEXT } selector_kind;
+
+typedef struct block {
+	block_kind kind;
+	loc at;
+	/* BLOCK_TEXT: items[0]. BLOCK_BULLETS: items[0..nitems) */
+	item *items;
+	size_t nitems;
+	/* BLOCK_QUOTE and BLOCK_EXCERPT */
+	int source;         /* index into brief->sources */
+	selector_kind sel;  /* for excerpts; quotes always SEL_TEXT */
+	int para_from, para_to; /* SEL_PARAS, 1-based inclusive, as written */
+	char *from, *to;    /* SEL_FROM_TO */
+	char *text;         /* SEL_TEXT: the words as typed, may contain elisions */
+	loc from_at, to_at, text_at;
+	char *speaker;      /* quotes: who said it (optional) */
+	char **highlight;   /* quotes: phrases to emphasise */
+	loc *highlight_at;
+	size_t nhighlight;
+	char *note;         /* optional caption line under an excerpt or quote */
+	/* filled by brief_resolve: the source text to print, in order. Consecutive spans of
+	 * the same paragraph are separated by an elision […]; a new paragraph starts a new
+	 * printed paragraph. */
+	span *spans;
+	size_t nspans;
+	span *marks; /* resolved highlight ranges (quotes), inside the spans */
+	size_t nmarks;
+} block;
+
+typedef struct section {
+	char *heading;
+	loc at, heading_at;
+	block *blocks;
+	size_t nblocks;
+} section;
+
+typedef struct brief {
+	char *path;    /* as given on the command line */
+	char *dir;     /* its directory, for relative paths */
+	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
+	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
+	loc layout_at, title_at, subtitle_at, author_at, classification_at;
+	/* the directory every source file must lie in (set before brief_resolve; NULL: the
+	 * brief's own directory), so that a brief passed around reads no other files */
+	const char *root;
+	source *sources;
+	size_t nsources;
+	item *summary;
+	size_t nsummary;
+	section *sections;
+	size_t nsections;
+} brief;
+
+/* Loads and validates the YAML (no source files are read). Returns NULL after reporting
+ * every error found (up to the diagnostic cap). */
+brief *brief_load(const char *path, diag *d);
+/* Same, from memory (text need not be NUL-terminated; the file size limit is brief_load's):
+ * `display` names it in messages and relative source paths start from its directory. For
+ * fuzzing and tests. */
+brief *brief_parse(const char *text, size_t len, const char *display, diag *d);
+/* Reads the sources and resolves every quote, excerpt and citation. Returns 0 when all
+ * resolved; otherwise reports each failure (with the closest passage) and returns -1. */
+int brief_resolve(brief *b, diag *d);
+void brief_free(brief *b);
+/* Index of the source with that id, or -1. */
+int brief_source_index(const brief *b, const char *id);
+
+#endif

@@ -1,0 +1,81 @@
+/* style.h: a layout (layouts/NAME.yaml): page geometry, fonts per role, spacing, colours
+ * and running heads. All lengths are in PostScript points. */
+#ifndef MKBRIEF_STYLE_H
+#define MKBRIEF_STYLE_H
+
+#include "base/diag.h"
+
+#define STYLE_MAX_HEAD_CHARS 200
+#define STYLE_MAX_HEAD_FIELDS 8
+
+typedef struct rgb {
+	double r, g, b; /* 0..1 */
+} rgb;
+
+/* How one kind of text is set. */
+typedef struct font_role {
+	char *family;   /* fontconfig family name, e.g. "Noto Serif" */
+	double size;    /* pt */
+	double leading; /* baseline-to-baseline distance, pt */
+	int bold, italic;
+	int caps;        /* set in capitals (banners) */
+	double tracking; /* extra letter spacing, pt */
+	rgb color;
+} font_role;
+
+typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } text_align;
+
+typedef struct style {
+	char *name; /* as named by the brief or --layout */
+	char *path; /* the file it came from */
+	double page_w, page_h;
+	double margin_top, margin_bottom, margin_left, margin_right;
+	int columns;
+	double gutter;
+
+	font_role body, title, subtitle, meta, heading, quote, excerpt, banner, small, box_head;
+
+	text_align align;       /* body text */
+	int hyphenate;          /* 1 = hyphenate body text */
+	int linebreak_optimal;  /* linebreak: optimal (1) or greedy (0) */
+	double expansion;       /* text.expansion: glyph widths may change by this fraction (0..0.05) */
+	char *lang;             /* e.g. "en-US" */
+	double para_space;      /* between paragraphs of one block */
+	double block_space;     /* between blocks */
+	double first_indent;    /* first-line indent of follow-on paragraphs */
+	double heading_space_before, heading_space_after;
+	int widows, orphans;    /* minimum lines left at the top / bottom of a column */
+
+	rgb accent;             /* headings, rules, bars: one colour that survives grey copies */
+	double rule_width;
+
+	/* excerpts */
+	double excerpt_indent;  /* left indent of the source text */
+	double excerpt_bar;     /* width of the bar at the left of an excerpt, 0 = none */
+	rgb excerpt_tint;       /* background; white = none */
+
+	/* key points box */
+	char *box_title;        /* "Key points" */
+	rgb box_fill, box_rule;
+	double box_padding;
+
+	/* pull quotes */
+	double quote_indent;    /* left and right indent */
+	double quote_bar;       /* bar width at the left, 0 = rules above and below instead */
+
+	/* running heads: templates with {title} {date} {classification} {page} {pages}
+	 * {section} {author}; empty string = nothing */
+	char *header_left, *header_center, *header_right;
+	char *footer_left, *footer_center, *footer_right;
+	int banners; /* classification banner at top and bottom of every page */
+} style;
+
+/* Loads layouts/NAME.yaml (NAME must be a plain name: no '/', no ".."), or a path ending
+ * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
+ * was given (the brief's layout: key, or no location for --layout). */
+style *style_load(const char *name, const char *layouts_dir, loc at, diag *d);
+/* The built-in defaults (US Letter handout). */
+style *style_default(void);
+void style_free(style *s);
+
+#endif

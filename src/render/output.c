@@ -1,0 +1,628 @@
+/* output.c: the files mkbrief writes. Each goes to a temporary file beside its target
+ * and is renamed only when complete, so a failed run never leaves a half-written file
+ * and never damages the previous one. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <cairo-pdf.h>
+#include <cairo-ps.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render/render.h"
+#include "base/util.h"
+
+typedef struct sink {
+	FILE *f;
+	char *tmp;    /* temporary path; NULL when writing straight to the target */
+	char *target; /* the path renamed onto: a symbolic link's file, not the link */
+	char *shown;  /* the path as the user gave it, for messages */
+	int failed;
+	int err;
+} sink;
+
+/* Temporary files being written, for the signal handlers: an interrupted run removes them.
+ * This is the one piece of process-wide state output needs, because a signal handler can
+ * reach nothing else; it is changed only with the signals blocked. */
+static char **pending;
+static size_t npending, cappending;
+
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	sink *s = closure;
+	if (s->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, len, s->f) != len) {
+		s->failed = 1;
+		s->err = errno;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGPIPE);
+	sigaddset(&set, SIGALRM);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGXCPU);
+	sigaddset(&set, SIGVTALRM);
+	sigaddset(&set, SIGPROF);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void pending_add(char *tmp)
+{
+	if (npending == cappending) {
+		cappending = cappending ? cappending * 2 : 8;
+		pending = xrealloc(pending, cappending * sizeof *pending);
+	}
+	pending[npending++] = tmp;
+}
+
+static void pending_remove(const char *tmp)
+{
+	sigset_t old;
+	block_signals(&old);
+	for (size_t i = 0; i < npending; i++)
+		if (pending[i] == tmp) {
+			pending[i] = pending[--npending];
+			break;
+		}
+	if (npending == 0) {
+		free(pending);
+		pending = NULL;
+		cappending = 0;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void on_signal(int sig)
+{
+	for (size_t i = 0; i < npending; i++)
+		unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void output_catch_signals(void)
+{
+	/* every signal whose default action ends the process (SIGXFSZ is ignored in main) */
+	static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGPIPE,
+				   SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF};
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
+			sigaddset(&sa.sa_mask, sigs[k]);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static int sink_open(sink *s, const char *path, const file_set *inputs, diag *d)
+{
+	memset(s, 0, sizeof *s);
+	if (strcmp(path, "-") == 0) {
+		s->f = stdout;
+		s->target = xstrdup(path);
+		s->shown = xstrdup(path);
+		return 0;
+	}
+	const char *input = file_set_find(inputs, path);
+	if (input) {
+		diag_error(d, loc_at(path, 0, 0), "cannot write: this is %s, which mkbrief reads; name another output with -o",
+			   input);
+		return -1;
+	}
+	struct stat st;
+	int exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		/* said now, before any file of the run is renamed into place */
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s; the file was not changed", strerror(EISDIR));
+		return -1;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* a device, FIFO or socket (/dev/null, /dev/stdout): written to, never replaced */
+		int fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || !(s->f = fdopen(fd, "wb"))) {
+			diag_error(d, loc_at(path, 0, 0), "cannot write: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		s->target = xstrdup(path);
+		s->shown = xstrdup(path);
+		return 0;
+	}
+	/* through a symbolic link, the file it names is replaced (or made) and the link stays */
+	struct stat lst;
+	char *real = NULL;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real && errno == ENOENT) {
+			/* a link to a file not yet made: make the file it names, one link deep */
+			char buf[PATH_MAX];
+			ssize_t n = readlink(path, buf, sizeof buf - 1);
+			struct stat t;
+			if (n > 0) {
+				buf[n] = 0;
+				char *dir = path_dirname(path);
+				real = buf[0] == '/' ? xstrdup(buf) : path_join(dir, buf);
+				free(dir);
+				if (lstat(real, &t) == 0) { /* a link to a link to nothing */
+					free(real);
+					real = NULL;
+					errno = ELOOP;
+				}
+			}
+		}
+		if (!real) {
+			diag_error(d, loc_at(path, 0, 0), "cannot write: %s (a symbolic link)", strerror(errno));
+			return -1;
+		}
+	}
+	s->target = real ? real : xstrdup(path);
+	s->shown = xstrdup(path);
+	char *dir = path_dirname(s->target);
+	/* ".NAME.XXXXXX" beside the target, NAME cut short so that it stays a valid name */
+	const char *base = path_basename(s->target);
+	int keep = (int)strlen(base);
+	if (keep > NAME_MAX - 8) {
+		keep = NAME_MAX - 8;
+		while (keep > 0 && ((unsigned char)base[keep] & 0xC0) == 0x80)
+			keep--;
+	}
+	char *tmpl = xasprintf("%s/.%.*s.XXXXXX", dir, keep, base);
+	free(dir);
+	sigset_t old;
+	block_signals(&old);
+	int fd = mkstemp(tmpl);
+	if (fd >= 0)
+		pending_add(tmpl);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0) {
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", strerror(errno));
+		free(tmpl);
+		free(s->target);
+		free(s->shown);
+		return -1;
+	}
+	s->tmp = tmpl;
+	s->f = fdopen(fd, "wb");
+	return 0;
+}
+
+static void sink_drop(sink *s)
+{
+	if (s->tmp) {
+		unlink(s->tmp);
+		pending_remove(s->tmp);
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+	free(s->target);
+	free(s->shown);
+	s->target = s->shown = NULL;
+}
+
+/* Writes out and closes the file; removes the temporary file unless everything was
+ * written and ok. Returns 0 when the file is complete (and not yet renamed). */
+static int sink_finish(sink *s, int ok, diag *d)
+{
+	if (s->f == stdout) {
+		if (fflush(stdout) != 0 || s->failed) {
+			diag_error(d, loc_none(), "cannot write to standard output: %s", strerror(s->err ? s->err : errno));
+			sink_drop(s);
+			return -1;
+		}
+		return 0;
+	}
+	if (fflush(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	if (s->tmp && fsync(fileno(s->f)) != 0 && !s->failed && errno != EINVAL) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	if (fclose(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->err = errno;
+	}
+	s->f = NULL;
+	if (!ok || s->failed) {
+		if (s->failed)
+			diag_error(d, loc_at(s->shown, 0, 0), s->tmp ? "cannot write: %s; the file was not changed" : "cannot write: %s",
+				   strerror(s->err));
+		sink_drop(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Renames a finished file into place. */
+static int sink_commit(sink *s, diag *d)
+{
+	int rc = 0;
+	if (s->tmp) {
+		/* the temporary file has mode 0600; give the result the usual permissions */
+		mode_t mask = umask(0);
+		umask(mask);
+		chmod(s->tmp, 0666 & ~mask);
+		if (rename(s->tmp, s->target) != 0) {
+			diag_error(d, loc_at(s->shown, 0, 0), "cannot write: %s; the file was not changed", strerror(errno));
+			rc = -1;
+		} else {
+			pending_remove(s->tmp);
+			free(s->tmp);
+			s->tmp = NULL;
+		}
+	}
+	sink_drop(s);
+	return rc;
+}
+
+static int sink_close(sink *s, int ok, diag *d)
+{
+	if (sink_finish(s, ok, d) != 0)
+		return -1;
+	return sink_commit(s, d);
+}
+
+#define MAX_EPOCH 253402300799LL /* 9999-12-31T23:59:59Z */
+
+int output_check_date_env(diag *d)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return 0;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	if (*end || errno || v < 0 || v > MAX_EPOCH) {
+		diag_error(d, loc_none(),
+			   "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to %lld (the end of 9999), not '%s'",
+			   MAX_EPOCH, sde);
+		return -1;
+	}
+	return 0;
+}
+
+/* CreationDate: SOURCE_DATE_EPOCH when set (reproducible builds), else the brief's date,
+ * never the clock, so the same inputs give the same bytes. */
+static char *pdf_date(const doc *dc)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0 && v <= MAX_EPOCH) {
+			time_t t = (time_t)v;
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			char buf[64];
+			strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+			return xstrdup(buf);
+		}
+	}
+	return xasprintf("%sT00:00:00Z", dc->b->date ? dc->b->date : "2000-01-01");
+}
+
+static void pdf_metadata(cairo_surface_t *s, const doc *dc)
+{
+	const brief *b = dc->b;
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
+	if (b->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, b->author);
+	if (b->subtitle)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, b->subtitle);
+	strbuf kw = {0};
+	if (b->classification)
+		sb_printf(&kw, "%s", b->classification);
+	for (size_t i = 0; i < b->nsources; i++)
+		sb_printf(&kw, "%s%s", kw.len ? ", " : "", b->sources[i].id);
+	if (kw.len)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw.data);
+	sb_free(&kw);
+	char *creator = xasprintf("mkbrief %s", MKBRIEF_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
+	free(creator);
+	char *date = pdf_date(dc);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	free(date);
+}
+
+static void pdf_outline(cairo_surface_t *s, const doc *dc)
+{
+	for (size_t i = 0; i < dc->noutline; i++) {
+		const vitem *it = &dc->items[dc->outline[i].item];
+		if (it->page < 0)
+			continue;
+		double x = dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, it->y);
+		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, dc->outline[i].title, attr, 0);
+		free(attr);
+	}
+}
+
+static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf, pdf_links *links)
+{
+	cairo_t *cr = cairo_create(surf);
+	for (int p = 0; p < dc->npages; p++) {
+		if (pdf) {
+			char label[16];
+			snprintf(label, sizeof label, "%d", p + 1);
+			cairo_pdf_surface_set_page_label(surf, label);
+		}
+		render_page(cr, dc, ctx, p, links);
+		cairo_show_page(cr);
+	}
+	int st = cairo_status(cr);
+	cairo_destroy(cr);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+/* "out.png" + page 3 → "out-3.png" */
+static char *page_path(const char *path, const char *ext, int page)
+{
+	size_t n = strlen(path), el = strlen(ext);
+	if (n > el + 1 && path[n - el - 1] == '.' && strcmp(path + n - el, ext) == 0)
+		n -= el + 1;
+	return xasprintf("%.*s-%d.%s", (int)n, path, page + 1, ext);
+}
+
+static cairo_status_t buffer_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_append(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws the document into surf and finishes it; -1 when cairo failed. */
+static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf_links *links)
+{
+	pdf_metadata(surf, dc);
+	int rc = draw_pages(surf, dc, ctx, 1, links);
+	if (rc == 0)
+		pdf_outline(surf, dc);
+	cairo_surface_finish(surf);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_surface_destroy(surf);
+	return rc;
+}
+
+/* To standard output or a device the PDF is made in memory (neither can be mapped or read
+ * back): links are added when cairo has finished. */
+static int write_pdf_memory(const doc *dc, PangoContext *ctx, sink *s, diag *d)
+{
+	strbuf pdf = {0};
+	pdf_links links = {0};
+	links.page_h = dc->st->page_h;
+	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h), dc,
+			  ctx, &links);
+	if (rc == 0 && pdf_links_apply(&pdf, &links) != 0)
+		diag_warning(d, loc_none(), "could not add links to the PDF; it is written without them");
+	pdf_links_free(&links);
+	if (rc != 0) {
+		diag_error(d, loc_none(), "cannot write: cairo could not finish the document");
+		sb_free(&pdf);
+		sink_close(s, 0, d);
+		return -1;
+	}
+	sink_write(s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
+	sb_free(&pdf);
+	return sink_close(s, 1, d);
+}
+
+/* To a file, cairo writes straight into the temporary file, which is then mapped (read
+ * only: pages of the page cache, not our memory) to find what the links update must
+ * refer to; the update is appended. Memory stays flat however many pages there are. */
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
+{
+	sink s;
+	if (sink_open(&s, path, inputs, d) != 0)
+		return -1;
+	if (!s.tmp)
+		return write_pdf_memory(dc, ctx, &s, d);
+	pdf_links links = {0};
+	links.page_h = dc->st->page_h;
+	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h), dc, ctx,
+			  &links);
+	if (rc != 0 && !s.failed)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+	if (rc == 0 && !s.failed && links.n > 0) {
+		int linked = -1;
+		long len = -1;
+		if (fflush(s.f) != 0) {
+			s.failed = 1;
+			s.err = errno;
+		} else if ((len = ftell(s.f)) > 0) {
+			void *map = mmap(NULL, (size_t)len, PROT_READ, MAP_PRIVATE, fileno(s.f), 0);
+			if (map != MAP_FAILED) {
+				strbuf up = {0};
+				linked = pdf_links_update(map, (size_t)len, &links, &up);
+				munmap(map, (size_t)len);
+				if (linked == 0)
+					sink_write(&s, (const unsigned char *)up.data, (unsigned)up.len);
+				sb_free(&up);
+			}
+		}
+		if (linked != 0 && !s.failed)
+			diag_warning(d, loc_at(path, 0, 0), "could not add links to the PDF; it is written without them");
+	}
+	pdf_links_free(&links);
+	return sink_close(&s, rc == 0, d);
+}
+
+/* cairo stamps PostScript with the clock (%%CreationDate in the header), which would make
+ * two runs differ: the header is held back until that line has passed and the date put in
+ * is the PDF's (SOURCE_DATE_EPOCH, else the brief's date). */
+typedef struct ps_dater {
+	sink *s;
+	strbuf head;
+	const char *date;
+	int done;
+} ps_dater;
+
+static void ps_release(ps_dater *p)
+{
+	const char *end = p->head.data + p->head.len;
+	const char *at = p->head.len ? mem_find(p->head.data, end, "%%CreationDate:") : NULL;
+	const char *eol = at ? memchr(at, '\n', (size_t)(end - at)) : NULL;
+	if (at && eol) {
+		sink_write(p->s, (const unsigned char *)p->head.data, (unsigned)(at - p->head.data));
+		char *line = xasprintf("%%%%CreationDate: %s", p->date);
+		sink_write(p->s, (const unsigned char *)line, (unsigned)strlen(line));
+		free(line);
+		sink_write(p->s, (const unsigned char *)eol, (unsigned)(end - eol));
+	} else if (p->head.len) {
+		sink_write(p->s, (const unsigned char *)p->head.data, (unsigned)p->head.len);
+	}
+	sb_free(&p->head);
+	p->done = 1;
+}
+
+static cairo_status_t ps_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	ps_dater *p = closure;
+	if (p->done)
+		return sink_write(p->s, data, len);
+	sb_append(&p->head, (const char *)data, len);
+	const char *at = mem_find(p->head.data, p->head.data + p->head.len, "%%CreationDate:");
+	if ((at && memchr(at, '\n', (size_t)(p->head.data + p->head.len - at))) || p->head.len > 65536)
+		ps_release(p);
+	return p->s->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
+{
+	sink s;
+	if (sink_open(&s, path, inputs, d) != 0)
+		return -1;
+	char *date = pdf_date(dc);
+	ps_dater pd = {&s, {0}, date, 0};
+	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(ps_write, &pd, dc->st->page_w, dc->st->page_h);
+	char *title = xasprintf("%%%%Title: %s", dc->b->title ? dc->b->title : "");
+	for (char *c = title; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	cairo_ps_surface_dsc_comment(surf, title);
+	free(title);
+	int rc = draw_pages(surf, dc, ctx, 0, NULL);
+	cairo_surface_finish(surf);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_surface_destroy(surf);
+	if (!pd.done)
+		ps_release(&pd);
+	free(date);
+	if (sink_close(&s, rc == 0, d) != 0)
+		return -1;
+	if (rc != 0)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
+	return rc;
+}
+
+/* One file per page. All are written to temporary files first and renamed only when every
+ * page is complete, so that a failed run leaves every page of an earlier run as it was. */
+static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, int png, int dpi,
+			  const file_set *inputs, diag *d)
+{
+	double scale = png ? dpi / 72.0 : 1.0;
+	double pw = dc->st->page_w * scale + 0.5, ph = dc->st->page_h * scale + 0.5;
+	if (png && (pw > OUTPUT_MAX_PNG_SIDE || ph > OUTPUT_MAX_PNG_SIDE || pw * ph > OUTPUT_MAX_PNG_PIXELS)) {
+		diag_error(d, loc_none(), "pages at %d dpi would be %.0f by %.0f pixels; a PNG page may have at most %d million pixels and %d a side (Letter or A4 at 600 dpi)",
+			   dpi, floor(pw), floor(ph), OUTPUT_MAX_PNG_PIXELS / 1000000, OUTPUT_MAX_PNG_SIDE);
+		return -1;
+	}
+	sink *done = xcalloc((size_t)dc->npages + 1, sizeof *done);
+	int rc = 0, n = 0;
+	for (int p = 0; p < dc->npages && rc == 0; p++) {
+		char *pp = page_path(path, png ? "png" : "svg", p);
+		sink *s = &done[n];
+		rc = sink_open(s, pp, inputs, d);
+		free(pp);
+		if (rc != 0)
+			break;
+		cairo_surface_t *surf;
+		if (png)
+			surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)pw, (int)ph);
+		else
+			surf = cairo_svg_surface_create_for_stream(sink_write, s, dc->st->page_w, dc->st->page_h);
+		cairo_t *cr = cairo_create(surf);
+		cairo_scale(cr, scale, scale);
+		render_page(cr, dc, ctx, p, NULL);
+		cairo_destroy(cr);
+		if (png)
+			rc = cairo_surface_write_to_png_stream(surf, sink_write, s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+		cairo_surface_finish(surf);
+		if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+			rc = -1;
+		cairo_surface_destroy(surf);
+		if (sink_finish(s, rc == 0, d) != 0)
+			rc = -1;
+		else
+			n++;
+	}
+	for (int p = 0; p < n; p++) {
+		if (rc == 0)
+			rc = sink_commit(&done[p], d);
+		else
+			sink_drop(&done[p]);
+	}
+	free(done);
+	/* an earlier run with more pages left NAME-N.png past this run's last: they would be
+	 * read as part of this document ("Page 3 of 7" beside "Page 1 of 2") */
+	for (int p = dc->npages; rc == 0 && p < DOC_MAX_PAGES; p++) {
+		char *pp = page_path(path, png ? "png" : "svg", p);
+		struct stat st;
+		int stale = lstat(pp, &st) == 0 && S_ISREG(st.st_mode);
+		if (stale)
+			unlink(pp);
+		free(pp);
+		if (!stale)
+			break;
+	}
+	return rc;
+}
+
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi,
+		  const file_set *inputs, diag *d)
+{
+	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {
+		if (strcmp(path, "-") == 0) {
+			diag_error(d, loc_none(), "--format %s writes one file per page and cannot go to standard output",
+				   format);
+			return -1;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			/* out.png names out-1.png, out-2.png...: beside a device that would be /dev/null-1.png */
+			diag_error(d, loc_at(path, 0, 0), "--format %s writes one file per page, NAME-1.%s...; -o must name a file, not a device or FIFO",
+				   format, format);
+			return -1;
+		}
+		return write_per_page(dc, ctx, path, format[1] == 'n', dpi, inputs, d);
+	}
+	if (strcmp(format, "ps") == 0)
+		return write_ps(dc, ctx, path, inputs, d);
+	return write_pdf(dc, ctx, path, inputs, d);
+}

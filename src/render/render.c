@@ -1,0 +1,277 @@
+/* render.c: one page onto a Cairo context: decorations, running heads and banners, the
+ * lines placed by the flow, and (for PDF) links and link targets. */
+#include "render/render.h"
+
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+static void set_rgb(cairo_t *cr, rgb c)
+{
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+static double column_x(const doc *dc, const vitem *it)
+{
+	return dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+}
+
+char *doc_expand_template(const doc *dc, const char *tpl, int page)
+{
+	strbuf sb = {0};
+	sb_puts(&sb, "");
+	const brief *b = dc->b;
+	for (const char *p = tpl; *p;) {
+		if (*p == '{') {
+			const char *e = strchr(p, '}');
+			if (e) {
+				size_t n = (size_t)(e - p - 1);
+				const char *f = p + 1;
+#define FIELD(name) (n == strlen(name) && strncmp(f, name, n) == 0)
+				if (FIELD("title"))
+					sb_puts(&sb, b->title ? b->title : "");
+				else if (FIELD("date"))
+					sb_puts(&sb, dc->date_text);
+				else if (FIELD("classification"))
+					sb_puts(&sb, b->classification ? b->classification : "");
+				else if (FIELD("author"))
+					sb_puts(&sb, b->author ? b->author : "");
+				else if (FIELD("page"))
+					sb_printf(&sb, "%d", page + 1);
+				else if (FIELD("pages"))
+					sb_printf(&sb, "%d", dc->npages);
+				else if (FIELD("section")) {
+					int s = dc->page_section && page < dc->npages ? dc->page_section[page] : -1;
+					if (s >= 0)
+						sb_puts(&sb, dc->outline[s].title);
+				} else
+					sb_append(&sb, p, (size_t)(e - p + 1));
+#undef FIELD
+				p = e + 1;
+				continue;
+			}
+		}
+		/* "Page 3" should never break between the word and the number */
+		if (*p == ' ' && p[1] == '{')
+			sb_puts(&sb, "\xC2\xA0");
+		else
+			sb_putc(&sb, *p);
+		p++;
+	}
+	return sb_steal(&sb);
+}
+
+/* Text on one line at (x, baseline) aligned left, centre or right of x; when max_w > 0, a
+ * line wider than that ends in an ellipsis instead of running over its neighbours or off
+ * the page. */
+static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const char *text, double x, double baseline,
+		      int align, double max_w)
+{
+	if (!text || !*text)
+		return;
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = font_role_desc(f);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	char *t = font_role_text(f, text);
+	pango_layout_set_text(l, t, -1);
+	free(t);
+	if (f->tracking != 0) {
+		PangoAttrList *al = pango_attr_list_new();
+		pango_attr_list_insert(al, pango_attr_letter_spacing_new((int)(f->tracking * PANGO_SCALE)));
+		pango_layout_set_attributes(l, al);
+		pango_attr_list_unref(al);
+	}
+	PangoRectangle log;
+	pango_layout_get_extents(l, NULL, &log);
+	if (max_w > 0 && log.width > max_w * PANGO_SCALE) {
+		pango_layout_set_width(l, (int)(max_w * PANGO_SCALE));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_get_extents(l, NULL, &log);
+	}
+	double w = log.width / (double)PANGO_SCALE;
+	double bl = pango_layout_get_baseline(l) / (double)PANGO_SCALE;
+	double left = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
+	set_rgb(cr, f->color);
+	cairo_move_to(cr, left, baseline - bl);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int page)
+{
+	const style *st = dc->st;
+	double left = st->margin_left, right = st->page_w - st->margin_right, mid = (left + right) / 2;
+	double top_band = st->margin_top, bottom_band = st->page_h - st->margin_bottom;
+	if (st->banners && dc->b->classification) {
+		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2, top_band * 0.42, 1, 0);
+		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2,
+			  st->page_h - st->margin_bottom * 0.42 + st->banner.size * 0.7, 1, 0);
+	}
+	const char *hdr[3] = {st->header_left, st->header_center, st->header_right};
+	const char *ftr[3] = {st->footer_left, st->footer_center, st->footer_right};
+	double xs[3] = {left, mid, right};
+	double hy = top_band - st->small.size * 1.6;
+	double fy = bottom_band + st->small.size * 2.6;
+	/* each field keeps to its share of the line: all of it alone, half beside one other
+	 * at the far side, a third of it among three (less a gap between them) */
+	char *t[2][3];
+	double share[2];
+	for (int band = 0; band < 2; band++) {
+		const char *const *tpl = band == 0 ? hdr : ftr;
+		for (int i = 0; i < 3; i++)
+			t[band][i] = tpl[i] && *tpl[i] ? doc_expand_template(dc, tpl[i], page) : NULL;
+		int n = 0;
+		for (int i = 0; i < 3; i++)
+			n += t[band][i] && *t[band][i];
+		double gap = st->small.size;
+		share[band] = n <= 1			      ? right - left
+			      : !(t[band][1] && *t[band][1]) ? (right - left - gap) / 2
+							      : (right - left - 2 * gap) / 3;
+	}
+	for (int i = 0; i < 3; i++) {
+		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0]);
+		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1]);
+		free(t[0][i]);
+		free(t[1][i]);
+	}
+}
+
+typedef struct frag {
+	int used;
+	double y0, y1;
+	int col, span;
+} frag;
+
+static void decorations(cairo_t *cr, const doc *dc, size_t first, size_t last, frag *fr)
+{
+	const style *st = dc->st;
+	/* one fragment per decoration and column on this page */
+	for (size_t i = first; i < last; i++) {
+		const vitem *it = &dc->items[i];
+		if (it->page < 0 || it->deco < 0)
+			continue;
+		frag *f = &fr[(size_t)it->deco * 8 + (size_t)(it->col & 7)];
+		if (!f->used) {
+			f->used = 1;
+			f->y0 = it->y;
+			f->col = it->col;
+			f->span = it->span;
+		}
+		f->y1 = it->y + it->h;
+	}
+	for (size_t k = 0; k < dc->ndecos * 8; k++) {
+		frag *f = &fr[k];
+		if (!f->used)
+			continue;
+		const deco *dd = &dc->decos[k / 8];
+		vitem probe = {0};
+		probe.col = f->col;
+		probe.span = f->span;
+		double x = column_x(dc, &probe) + dd->x;
+		double h = f->y1 - f->y0;
+		switch (dd->kind) {
+		case DECO_BOX:
+			set_rgb(cr, st->box_fill);
+			cairo_rectangle(cr, x, f->y0, dd->w, h);
+			cairo_fill(cr);
+			set_rgb(cr, st->box_rule);
+			cairo_set_line_width(cr, 2.0);
+			cairo_move_to(cr, x, f->y0 + 1);
+			cairo_line_to(cr, x + dd->w, f->y0 + 1);
+			cairo_stroke(cr);
+			cairo_set_line_width(cr, st->rule_width);
+			cairo_move_to(cr, x, f->y1 - st->rule_width / 2);
+			cairo_line_to(cr, x + dd->w, f->y1 - st->rule_width / 2);
+			cairo_stroke(cr);
+			break;
+		case DECO_TINT_BAR:
+			set_rgb(cr, st->excerpt_tint);
+			cairo_rectangle(cr, x, f->y0, dd->w, h);
+			cairo_fill(cr);
+			/* fall through */
+		case DECO_BAR:
+			if (dd->bar > 0) {
+				set_rgb(cr, dd->kind == DECO_BAR ? st->accent : st->box_rule);
+				cairo_rectangle(cr, x, f->y0, dd->bar, h);
+				cairo_fill(cr);
+			}
+			break;
+		}
+		f->used = 0;
+	}
+}
+
+static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *links)
+{
+	const para *p = it->p;
+	const para_line *ln = &p->lines[it->line];
+	for (size_t k = 0; k < p->text->nlinks; k++) {
+		const rich_link *lk = &p->text->links[k];
+		size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
+		if (lk->end <= ls || lk->start >= le)
+			continue;
+		int a = (int)(lk->start > ls ? lk->start : ls), b = (int)(lk->end < le ? lk->end : le);
+		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
+		pdf_link out = {0};
+		out.page = it->page;
+		out.x = x0 + ln->x + (xa < xb ? xa : xb);
+		out.w = xa < xb ? xb - xa : xa - xb;
+		out.y = it->y;
+		out.h = p->leading;
+		if (lk->external) {
+			out.uri = lk->dest;
+		} else {
+			const vitem *target = NULL;
+			for (size_t q = 0; q < dc->nanchors; q++)
+				if (strcmp(dc->anchors[q].name, lk->dest) == 0)
+					target = &dc->items[dc->anchors[q].item];
+			if (!target || target->page < 0)
+				continue;
+			out.to_page = target->page;
+			out.to_x = column_x(dc, target);
+			out.to_y = target->y > 12 ? target->y - 12 : 0;
+		}
+		pdf_links_add(links, out);
+	}
+}
+
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links)
+{
+	const style *st = dc->st;
+	cairo_save(cr);
+	set_rgb(cr, (rgb){1, 1, 1});
+	cairo_paint(cr);
+	size_t first = 0;
+	while (first < dc->nitems && dc->items[first].page != page)
+		first++;
+	size_t last = first;
+	while (last < dc->nitems && (dc->items[last].page == page || dc->items[last].page < 0))
+		last++;
+	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
+	decorations(cr, dc, first, last, fr);
+	free(fr);
+	running_heads(cr, dc, ctx, page);
+	for (size_t i = first; i < last; i++) {
+		const vitem *it = &dc->items[i];
+		if (it->page != page)
+			continue;
+		double x0 = column_x(dc, it) + it->x;
+		if (it->kind == V_RULE) {
+			set_rgb(cr, st->accent);
+			cairo_rectangle(cr, x0, it->y, it->w, it->h);
+			cairo_fill(cr);
+		} else if (it->kind == V_LINE) {
+			para_draw_line(cr, it->p, it->line, x0, it->y);
+			if (it->marker) {
+				double mx = column_x(dc, it) + it->marker_x;
+				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
+			}
+			if (links && it->p->text->nlinks)
+				line_links(dc, it, x0, links);
+		}
+	}
+	cairo_restore(cr);
+}

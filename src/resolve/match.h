@@ -1,0 +1,56 @@
+/* match.h: finds typed words in a source article. Comparison is on folded text (quote marks,
+ * dashes, ellipses and white space unified; letters and case never folded) while results are
+ * byte ranges of the source's own text. */
+#ifndef MKBRIEF_MATCH_H
+#define MKBRIEF_MATCH_H
+#include <stddef.h>
+
+#include "load/article.h"
+#include "load/brief.h"
+#include "base/diag.h"
+
+/* An article's paragraphs, folded once so that many quotes can be looked up cheaply. The
+ * article must outlive the matcher. */
+typedef struct matcher matcher;
+matcher *matcher_new(const article *a);
+void matcher_free(matcher *m);
+
+/* Where some words were found. */
+typedef struct match {
+	/* the first occurrence: one span per piece between elisions (match_text), or one per
+	 * paragraph covered (match_from_to); xmalloc'ed, the caller may take it over */
+	span *spans;
+	size_t nspans;
+	/* every further occurrence, each as its paragraph and the range from its first to its
+	 * last byte (match_from_to: further occurrences of `from`) */
+	span *others;
+	size_t nothers;
+} match;
+
+/* Finds words anywhere in the article. Inside words, "[...]" or "[…]" stands for a
+ * non-empty stretch of the same paragraph; a bare "..." or "…" does too when the literal
+ * ellipsis is not in the source. Returns 1 and fills *out if found, else 0 (*out empty). */
+int match_text(const matcher *m, const char *words, match *out);
+
+typedef enum { MATCH_OK, MATCH_NO_FROM, MATCH_NO_TO } match_status;
+/* Finds `from`, then the first `to` after it (possibly in a later paragraph): spans run from
+ * the start of `from` to the end of `to`, one per paragraph. */
+match_status match_from_to(const matcher *m, const char *from, const char *to, match *out);
+
+/* Finds phrase inside the given spans (the first occurrence, in span order). Returns 1 and
+ * sets *out, else 0. */
+int match_in_spans(const matcher *m, const span *within, size_t n, const char *phrase, span *out);
+
+/* Frees the arrays of *r and empties it. */
+void match_clear(match *r);
+
+/* After words were not found: notes (through d, located in the article) naming the closest
+ * passage, its paragraph, and what differs: the first differing word, look-alike letters
+ * from other scripts, letter case, or pieces of an elided quote that are out of order. */
+void match_explain(const matcher *m, const char *words, diag *d);
+
+/* Unicode name of a look-alike letter (Latin, Cyrillic, Greek), or NULL if not in the
+ * table of confusables. */
+const char *match_letter_name(unsigned long cp);
+
+#endif

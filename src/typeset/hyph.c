@@ -1,0 +1,145 @@
+/* hyph.c: hyphenation points from Debian's hyphen-en-us TeX patterns, with the rules a
+ * compositor applies on top: minimum lengths, no acronyms, numbers or URLs. */
+#include "typeset/hyph.h"
+
+#include <hyphen.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+#define MIN_WORD 6  /* letters */
+#define CAPS_MIN_WORD 8 /* an all-capital word this long is a word, not an acronym */
+#define LEFT_MIN 2
+#define RIGHT_MIN 3
+
+struct hyphenator {
+	char *lang;
+	HyphenDict *dict;
+	/* libhyphen takes ~12 ms to build its automaton from the 4,900 en-US patterns, a
+	 * tenth of a whole run; it loads on a second thread while fonts are set up and the
+	 * first paragraphs are composed, and the first word to hyphenate waits for it. */
+	pthread_t loader;
+	int loading;
+};
+
+static HyphenDict *load_dict(const char *lang)
+{
+	char name[64];
+	size_t n = 0;
+	for (const char *p = lang; *p && n + 1 < sizeof name; p++)
+		name[n++] = *p == '-' ? '_' : *p;
+	name[n] = 0;
+	const char *dirs[] = {"/usr/share/hyphen", NULL};
+	for (int i = 0; dirs[i]; i++) {
+		char *path = xasprintf("%s/hyph_%s.dic", dirs[i], name);
+		HyphenDict *d = hnj_hyphen_load(path);
+		free(path);
+		if (!d && strchr(name, '_')) {
+			/* "en_GB" has no file of its own here: fall back to the language alone */
+			char *base = xstrndup(name, (size_t)(strchr(name, '_') - name));
+			path = xasprintf("%s/hyph_%s.dic", dirs[i], base);
+			d = hnj_hyphen_load(path);
+			free(path);
+			free(base);
+		}
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+static void *load_thread(void *arg)
+{
+	hyphenator *h = arg;
+	h->dict = load_dict(h->lang);
+	return NULL;
+}
+
+hyphenator *hyph_new(const char *lang)
+{
+	hyphenator *h = xcalloc(1, sizeof *h);
+	h->lang = xstrdup(lang && *lang ? lang : "en-US");
+	if (pthread_create(&h->loader, NULL, load_thread, h) == 0)
+		h->loading = 1;
+	else
+		h->dict = load_dict(h->lang);
+	return h;
+}
+
+static HyphenDict *dict_of(hyphenator *h)
+{
+	if (h->loading) {
+		pthread_join(h->loader, NULL);
+		h->loading = 0;
+	}
+	return h->dict;
+}
+
+void hyph_free(hyphenator *h)
+{
+	if (!h)
+		return;
+	if (dict_of(h))
+		hnj_hyphen_free(h->dict);
+	free(h->lang);
+	free(h);
+}
+
+int hyph_available(hyphenator *h)
+{
+	return h && dict_of(h) != NULL;
+}
+
+static int is_lower_ascii(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok)
+{
+	memset(ok, 0, len + 1);
+	if (!h || len < MIN_WORD || len > 60)
+		return 0;
+	/* letters only: lower case, or a capital and then lower case, or all capitals when the
+	 * word is long (ALL-CAPS running text, as in legal notices: EXPRESSED, WARRANTY).
+	 * Never acronyms (DPRK, UNESCO), numbers (S-300), mixed case (iPhone) or addresses. */
+	size_t upper = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 'A' && c <= 'Z')
+			upper++;
+		else if (!is_lower_ascii((char)c))
+			return 0;
+	}
+	int capitalised = upper == 1 && word[0] >= 'A' && word[0] <= 'Z';
+	int shouted = upper == len && len >= CAPS_MIN_WORD;
+	if ((upper && !capitalised && !shouted) || !dict_of(h))
+		return 0;
+	char *lower = xstrndup(word, len);
+	for (size_t i = 0; i < len; i++)
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] = (char)(lower[i] - 'A' + 'a');
+	char *hy = xcalloc(len + 5, 1);
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	int count = 0;
+	if (hnj_hyphen_hyphenate2(dict_of(h), lower, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
+		for (size_t i = LEFT_MIN - 1; i + RIGHT_MIN < len; i++)
+			if (hy[i] & 1) {
+				ok[i + 1] = 1;
+				count++;
+			}
+	}
+	if (rep) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	free(lower);
+	return count;
+}

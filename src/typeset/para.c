@@ -1,0 +1,357 @@
+/* para.c: paragraph → lines. Lines are placed one by one on a fixed leading grid so that
+ * pages can break between any two of them; which words go on which line is decided by
+ * linebreak.c (justified text) or by Pango. */
+#include "typeset/para.h"
+
+#include <ctype.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+PangoFontDescription *font_role_desc(const font_role *f)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, f->family ? f->family : "Noto Serif");
+	pango_font_description_set_absolute_size(fd, f->size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+char *font_role_text(const font_role *f, const char *text)
+{
+	char *t = xstrdup(text);
+	if (f->caps)
+		for (char *c = t; *c; c++)
+			*c = (char)toupper((unsigned char)*c);
+	return t;
+}
+
+static void glyphs_free(gpointer p)
+{
+	pango_glyph_string_free(p);
+}
+
+para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
+{
+	para_engine *e = xcalloc(1, sizeof *e);
+	e->ctx = ctx;
+	e->hyph = hyph;
+	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
+	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
+					   (GEqualFunc)pango_font_description_equal,
+					   (GDestroyNotify)pango_font_description_free, g_free);
+	return e;
+}
+
+void para_engine_free(para_engine *e)
+{
+	if (!e)
+		return;
+	hyph_free(e->hyph);
+	g_hash_table_destroy(e->shapes);
+	g_hash_table_destroy(e->metrics);
+	free(e);
+}
+
+void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
+		       int *nseen)
+{
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyph g = gs->glyphs[i].glyph;
+		if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+			continue;
+		uint32_t cp = 0;
+		int off = offset + gs->log_clusters[i];
+		utf8_decode(text + off, strlen(text + off), &cp);
+		/* control characters and invisible breaks have no glyph and need none */
+		if (cp < 0x20 || cp == 0x2028 || cp == 0x2029 || cp == 0xAD || cp == 0x200B)
+			continue;
+		int dup = 0;
+		for (int k = 0; k < *nseen; k++)
+			dup |= seen[k] == cp;
+		if (dup || *nseen == 8)
+			continue;
+		seen[(*nseen)++] = cp;
+		char utf[5] = {0};
+		utf8_encode(cp, utf);
+		diag_error(d, at, "character '%s' (U+%04X) is not in the bundled fonts", utf, (unsigned)cp);
+		diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has it with --fonts DIR");
+	}
+}
+
+static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
+{
+	PangoLayout *l = pango_layout_new(e->ctx);
+	p->layout = l;
+	PangoFontDescription *fd = font_role_desc(spec->font);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, p->text->text.data, (int)p->text->text.len);
+	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
+	if (spec->font->tracking != 0)
+		pango_attr_list_insert_before(attrs, pango_attr_letter_spacing_new((int)(spec->font->tracking * PANGO_SCALE)));
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_width(l, (int)(spec->width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_indent(l, (int)(spec->indent * PANGO_SCALE));
+	pango_layout_set_justify(l, spec->align == ALIGN_JUSTIFY);
+	pango_layout_set_alignment(l, spec->align == ALIGN_CENTER  ? PANGO_ALIGN_CENTER
+				      : spec->align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+								   : PANGO_ALIGN_LEFT);
+	uint32_t seen[8];
+	int nseen = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (run)
+			para_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, at, d, seen, &nseen);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+
+	int n = pango_layout_get_line_count(l);
+	p->lines = xcalloc((size_t)n, sizeof *p->lines);
+	it = pango_layout_get_iter(l);
+	size_t i = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		p->lines[i].x = logical.x / (double)PANGO_SCALE;
+		p->lines[i].width = logical.width / (double)PANGO_SCALE;
+		p->lines[i].start = line->start_index;
+		p->lines[i].len = line->length;
+		i++;
+	} while (i < (size_t)n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	p->nlines = i;
+}
+
+/* Ascent and descent of a font role, cached: asking Pango for metrics shapes a sample
+ * sentence on every call (9% of a run when asked once per paragraph). */
+static void font_extents(para_engine *e, const font_role *fr, double *asc, double *desc)
+{
+	PangoFontDescription *fd = font_role_desc(fr);
+	double *ext = g_hash_table_lookup(e->metrics, fd);
+	if (!ext) {
+		/* the font's own extents, as Pango's metrics take them; pango_font_get_metrics
+		 * would also lay out a sample sentence for the average character width (1.4 M
+		 * instructions a font), which nothing here uses */
+		PangoFont *font = pango_context_load_font(e->ctx, fd);
+		hb_font_extents_t fx = {0};
+		if (font)
+			hb_font_get_extents_for_direction(pango_font_get_hb_font(font), HB_DIRECTION_LTR, &fx);
+		ext = g_new(double, 2);
+		ext[0] = fx.ascender / (double)PANGO_SCALE;
+		ext[1] = -fx.descender / (double)PANGO_SCALE;
+		if (font)
+			g_object_unref(font);
+		g_hash_table_insert(e->metrics, fd, ext);
+	} else {
+		pango_font_description_free(fd);
+	}
+	*asc = ext[0];
+	*desc = ext[1];
+}
+
+para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
+{
+	para *p = xcalloc(1, sizeof *p);
+	p->text = text;
+	p->width = spec->width;
+	p->color = spec->font->color;
+	p->leading = spec->leading > 0 ? spec->leading : spec->font->leading;
+	p->spec = *spec;
+
+	/* One baseline position for every line, from the base font's metrics, so that lines
+	 * with superscripts or bold words sit on the same grid as the rest. */
+	double asc, desc;
+	font_extents(e, spec->font, &asc, &desc);
+	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
+
+	/* Pango's breaker sums a paragraph's width in 32-bit units and drops all but a line of
+	 * one wider than about two million points: a long paragraph goes through ours whatever
+	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
+	 * rather than set with text missing */
+	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
+	if ((spec->optimal || too_long) && text->text.len > 0 && linebreak_optimal(e, p, spec, at, d) == 0) {
+		p->optimal = 1;
+		return p;
+	}
+	if (too_long) {
+		diag_error(d, at, "a paragraph of right-to-left or letter-spaced text may have at most %d KiB, not %zu",
+			   PARA_PANGO_MAX_BYTES / 1024, text->text.len / 1024);
+		rich_free(p->text);
+		p->text = rich_new();
+	}
+	pango_lines(e, p, spec, at, d);
+	return p;
+}
+
+void para_lines_clear(para_line *lines, size_t from, size_t n)
+{
+	for (size_t i = from; i < n; i++) {
+		for (size_t k = 0; k < lines[i].npieces; k++) {
+			pango_item_free(lines[i].pieces[k].gi.item);
+			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
+		}
+		free(lines[i].pieces);
+	}
+}
+
+static void lines_free(para_line *lines, size_t n)
+{
+	para_lines_clear(lines, 0, n);
+	free(lines);
+}
+
+/* Sets p again with `change` lines more (+1) or fewer (-1), or leaves it as it was. */
+static int para_relength(para_engine *e, para *p, int change)
+{
+	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || p->nlines < 2)
+		return -1;
+	para tmp = *p;
+	tmp.lines = NULL;
+	tmp.nlines = 0;
+	int want = (int)p->nlines + change;
+	int rc = change < 0 ? linebreak_tighter(e, &tmp, want) : linebreak_looser(e, &tmp, want);
+	if (rc != 0 || (int)tmp.nlines != want) {
+		lines_free(tmp.lines, tmp.nlines);
+		return -1;
+	}
+	lines_free(p->lines, p->nlines);
+	p->lines = tmp.lines;
+	p->nlines = tmp.nlines;
+	if (change < 0)
+		e->tightened++;
+	else
+		e->loosened++;
+	return 0;
+}
+
+int para_tighten(para_engine *e, para *p)
+{
+	return para_relength(e, p, -1);
+}
+
+int para_loosen(para_engine *e, para *p)
+{
+	return para_relength(e, p, +1);
+}
+
+void para_free(para *p)
+{
+	if (!p)
+		return;
+	if (p->layout)
+		g_object_unref(p->layout);
+	lines_free(p->lines, p->nlines);
+	rich_free(p->text);
+	free(p);
+}
+
+void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
+{
+	const para_line *ln = &p->lines[i];
+	double base = top + p->baseline;
+	if (!ln->pieces) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+		cairo_move_to(cr, x + ln->x, base);
+		pango_cairo_show_layout_line(cr, line);
+		return;
+	}
+	for (size_t k = 0; k < ln->npieces; k++) {
+		const para_piece *pc = &ln->pieces[k];
+		if (pc->has_color)
+			cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
+		else
+			cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+		int scaled = pc->scale > 0 && pc->scale != 1;
+		if (scaled) {
+			cairo_save(cr);
+			cairo_translate(cr, x + ln->x + pc->x, base - pc->rise);
+			cairo_scale(cr, pc->scale, 1);
+			cairo_move_to(cr, 0, 0);
+		} else {
+			cairo_move_to(cr, x + ln->x + pc->x, base - pc->rise);
+		}
+		if (pc->hyphen)
+			pango_cairo_show_glyph_string(cr, pc->gi.item->analysis.font, pc->gi.glyphs);
+		else
+			pango_cairo_show_glyph_item(cr, p->text->text.data, (PangoGlyphItem *)&pc->gi);
+		if (scaled)
+			cairo_restore(cr);
+	}
+}
+
+char *para_line_text(const para *p, size_t i)
+{
+	const para_line *ln = &p->lines[i];
+	char *s = xstrndup(p->text->text.data + ln->start, (size_t)ln->len);
+	/* the dump is one line per line of text */
+	for (char *c = s; *c; c++)
+		if (*c == '\n' || *c == '\r' || *c == '\t')
+			*c = ' ';
+	if (ln->hyphenated) {
+		char *t = xasprintf("%s-", s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+char *para_line_font(const para *p, size_t i)
+{
+	PangoFont *font = NULL;
+	const para_line *ln = &p->lines[i];
+	if (ln->pieces) {
+		if (ln->npieces)
+			font = ln->pieces[0].gi.item->analysis.font;
+	} else {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		if (line && line->runs)
+			font = ((PangoLayoutRun *)line->runs->data)->item->analysis.font;
+	}
+	if (!font)
+		return xstrdup("-");
+	PangoFontDescription *fd = pango_font_describe(font);
+	pango_font_description_unset_fields(fd, PANGO_FONT_MASK_VARIANT | PANGO_FONT_MASK_STRETCH | PANGO_FONT_MASK_GRAVITY);
+	char *s = pango_font_description_to_string(fd);
+	char *r = xstrdup(s);
+	g_free(s);
+	pango_font_description_free(fd);
+	return r;
+}
+
+double para_index_x(const para *p, size_t i, int idx)
+{
+	const para_line *ln = &p->lines[i];
+	if (!ln->pieces) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
+		int x;
+		if (idx >= ln->start + ln->len) {
+			PangoRectangle lr;
+			pango_layout_line_get_extents(line, NULL, &lr);
+			return (lr.x + lr.width) / (double)PANGO_SCALE;
+		}
+		pango_layout_line_index_to_x(line, idx, 0, &x);
+		return x / (double)PANGO_SCALE;
+	}
+	for (size_t k = 0; k < ln->npieces; k++) {
+		const para_piece *pc = &ln->pieces[k];
+		const PangoItem *it = pc->gi.item;
+		if (pc->hyphen || idx >= it->offset + it->length)
+			continue;
+		if (idx <= it->offset)
+			return pc->x;
+		int x = 0;
+		const PangoGlyphString *gs = pc->gi.glyphs;
+		for (int g = 0; g < gs->num_glyphs; g++)
+			if (gs->log_clusters[g] < idx - it->offset)
+				x += gs->glyphs[g].geometry.width;
+		return pc->x + x / (double)PANGO_SCALE * (pc->scale > 0 ? pc->scale : 1);
+	}
+	return ln->width;
+}

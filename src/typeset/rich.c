@@ -1,0 +1,185 @@
+/* rich.c: builds styled paragraph text and turns what analysts type into typography. */
+#include "typeset/rich.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+rich *rich_new(void)
+{
+	rich *r = xcalloc(1, sizeof *r);
+	sb_grow(&r->text, 64);
+	r->text.data[0] = 0;
+	r->attrs = pango_attr_list_new();
+	return r;
+}
+
+void rich_free(rich *r)
+{
+	if (!r)
+		return;
+	sb_free(&r->text);
+	pango_attr_list_unref(r->attrs);
+	for (size_t i = 0; i < r->nlinks; i++)
+		free(r->links[i].dest);
+	free(r->links);
+	free(r);
+}
+
+static void attr_range(rich *r, PangoAttribute *a, size_t start, size_t end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(r->attrs, a);
+}
+
+void rich_add(rich *r, const char *s, size_t n)
+{
+	sb_append(&r->text, s, n);
+}
+
+void rich_add_styled(rich *r, const char *s, size_t n, int bold, int italic, const rgb *color)
+{
+	size_t start = r->text.len;
+	sb_append(&r->text, s, n);
+	size_t end = r->text.len;
+	if (bold)
+		attr_range(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);
+	if (italic)
+		attr_range(r, pango_attr_style_new(PANGO_STYLE_ITALIC), start, end);
+	if (color)
+		attr_range(r,
+			   pango_attr_foreground_new((guint16)(color->r * 65535 + 0.5), (guint16)(color->g * 65535 + 0.5),
+						     (guint16)(color->b * 65535 + 0.5)),
+			   start, end);
+}
+
+void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external)
+{
+	r->links = xrealloc(r->links, (r->nlinks + 1) * sizeof *r->links);
+	r->links[r->nlinks].start = start;
+	r->links[r->nlinks].end = end;
+	r->links[r->nlinks].dest = xstrdup(dest);
+	r->links[r->nlinks].external = external;
+	r->nlinks++;
+}
+
+void rich_add_sup(rich *r, const char *s, const char *dest)
+{
+	size_t start = r->text.len;
+	sb_puts(&r->text, s);
+	size_t end = r->text.len;
+	attr_range(r, pango_attr_rise_new(3 * PANGO_SCALE), start, end);
+	attr_range(r, pango_attr_scale_new(0.68), start, end);
+	if (dest)
+		rich_link_range(r, start, end, dest, 0);
+}
+
+/* Where a * can open emphasis: followed by a non-space; close: preceded by a non-space. */
+static size_t find_close(const char *s, size_t n, size_t from, const char *delim)
+{
+	size_t dl = strlen(delim);
+	for (size_t i = from; i + dl <= n; i++) {
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (memcmp(s + i, delim, dl) == 0 && i > from && s[i - 1] != ' ') {
+			if (dl == 1 && i + 1 < n && s[i + 1] == '*')
+				continue; /* part of a ** */
+			return i;
+		}
+	}
+	return (size_t)-1;
+}
+
+static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic)
+{
+	strbuf plain = {0};
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '\\')) {
+			sb_putc(&plain, s[i + 1]);
+			i += 2;
+			continue;
+		}
+		int dbl = i + 1 < n && s[i] == '*' && s[i + 1] == '*';
+		if (s[i] == '*' && i + (dbl ? 2 : 1) < n && s[i + (dbl ? 2 : 1)] != ' ') {
+			size_t open = i + (dbl ? 2 : 1);
+			size_t close = find_close(s, n, open, dbl ? "**" : "*");
+			if (close != (size_t)-1) {
+				char *t = typo_smarten(plain.data ? plain.data : "", plain.len);
+				rich_add_styled(r, t, strlen(t), bold, italic, NULL);
+				free(t);
+				plain.len = 0;
+				add_markup_range(r, s + open, close - open, bold || dbl, italic ^ !dbl);
+				i = close + (dbl ? 2 : 1);
+				continue;
+			}
+		}
+		sb_putc(&plain, s[i]);
+		i++;
+	}
+	if (plain.len) {
+		char *t = typo_smarten(plain.data, plain.len);
+		rich_add_styled(r, t, strlen(t), bold, italic, NULL);
+		free(t);
+	}
+	sb_free(&plain);
+}
+
+void rich_add_markup(rich *r, const char *s, int italic_base)
+{
+	/* smarten the whole string first so quotes pair across emphasis boundaries */
+	char *t = typo_smarten(s, strlen(s));
+	add_markup_range(r, t, strlen(t), 0, italic_base);
+	free(t);
+}
+
+static int is_open_context(const char *out, size_t len)
+{
+	if (len == 0)
+		return 1;
+	unsigned char c = (unsigned char)out[len - 1];
+	if (c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' || c == '{')
+		return 1;
+	/* after an em dash (E2 80 94), an en dash or a non-breaking space, a quote opens */
+	if (len >= 3 && (unsigned char)out[len - 3] == 0xE2 && (unsigned char)out[len - 2] == 0x80 &&
+	    (c == 0x94 || c == 0x93 || c == 0x9C || c == 0x98))
+		return 1;
+	if (len >= 2 && (unsigned char)out[len - 2] == 0xC2 && c == 0xA0)
+		return 1;
+	return 0;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+char *typo_smarten(const char *s, size_t n)
+{
+	strbuf out = {0};
+	sb_grow(&out, n);
+	out.data[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '"') {
+			sb_puts(&out, is_open_context(out.data, out.len) ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+		} else if (c == '\'') {
+			int open = is_open_context(out.data, out.len) && i + 1 < n && s[i + 1] != ' ';
+			sb_puts(&out, open ? "\xE2\x80\x98" : "\xE2\x80\x99");
+		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+			sb_puts(&out, "\xE2\x80\x94");
+			i += (i + 2 < n && s[i + 2] == '-') ? 2 : 1;
+		} else if (c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
+			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z')))) {
+			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
+		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
+			sb_puts(&out, "\xE2\x80\xA6");
+			i += 2;
+		} else {
+			sb_putc(&out, c);
+		}
+	}
+	return sb_steal(&out);
+}

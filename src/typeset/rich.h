@@ -1,0 +1,39 @@
+/* rich.h: styled text for one paragraph: UTF-8 text plus Pango attributes and links,
+ * built piece by piece so that every byte index is known (no markup re-parsing). */
+#ifndef MKBRIEF_RICH_H
+#define MKBRIEF_RICH_H
+#include <pango/pango.h>
+
+#include "load/style.h"
+#include "base/util.h"
+
+typedef struct rich_link {
+	size_t start, end; /* byte range of the linked text */
+	char *dest;        /* "uri=..." or a named destination */
+	int external;
+} rich_link;
+
+typedef struct rich {
+	strbuf text;
+	PangoAttrList *attrs;
+	rich_link *links;
+	size_t nlinks;
+} rich;
+
+rich *rich_new(void);
+void rich_free(rich *r);
+/* Verbatim text (a source's own characters), optionally bold/italic/coloured. */
+void rich_add(rich *r, const char *s, size_t n);
+void rich_add_styled(rich *r, const char *s, size_t n, int bold, int italic, const rgb *color);
+/* An analyst's text: straight quotes, --, ... made typographic; *em* and **strong**. */
+void rich_add_markup(rich *r, const char *s, int italic_base);
+/* A superscript reference, linked to a named destination when dest is not NULL. */
+void rich_add_sup(rich *r, const char *s, const char *dest);
+/* Marks [start, end) of the text as a link. */
+void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external);
+
+/* Typographic text from what people type: "quotes" → “quotes”, it's → it’s, -- → —,
+ * ... → …, 1950-1953 → 1950–1953. Caller frees. */
+char *typo_smarten(const char *s, size_t n);
+
+#endif
