@@ -77,19 +77,14 @@ typedef struct doc {
 	para_engine *engine;
 } doc;
 
-/* Builds the vertical list from a resolved brief. Character errors go to d. */
-doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d);
 /* Inserts an empty item before index at (at == nitems: appends) and returns it; the
  * outline and anchors that point at or past it move along. The item array may move: the
  * pointer returned, like any pointer into dc->items, is valid only until the next
  * insertion; keep indices across insertions. */
 vitem *doc_insert_item(doc *dc, size_t at);
-/* Places every item on a page and column; returns 0, or -1 (reported) past DOC_MAX_PAGES. */
-int doc_flow(doc *dc, diag *d);
 void doc_free(doc *dc);
-/* Plain-text dump of every page and line, in hundredths of a point. */
-void doc_dump(const doc *dc, FILE *out);
-/* Expands a running-head template for page (0-based). Caller frees. */
-char *doc_expand_template(const doc *dc, const char *tpl, int page);
+/* The left edge of the column an item was placed in (of the text block, for items that
+ * span the columns), from the page's left. */
+double doc_column_x(const doc *dc, const vitem *it);
 
 #endif

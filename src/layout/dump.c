@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout/doc.h"
+#include "layout/dump.h"
 #include "base/util.h"
 
 static long cp(double v)
@@ -26,7 +26,7 @@ void doc_dump(const doc *dc, FILE *out)
 			page = it->page;
 			fprintf(out, "page %d\n", page + 1);
 		}
-		double x = st->margin_left + (it->span ? 0 : it->col * (dc->col_w + st->gutter)) + it->x;
+		double x = doc_column_x(dc, it) + it->x;
 		switch (it->kind) {
 		case V_LINE: {
 			char *text = para_line_text(it->p, it->line);

@@ -3,7 +3,7 @@
  * with what follows); only a run of kept items taller than a column is split by force. */
 #include <stdlib.h>
 
-#include "layout/doc.h"
+#include "layout/flow.h"
 #include "base/util.h"
 
 typedef struct frame {

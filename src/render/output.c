@@ -356,7 +356,7 @@ static void pdf_outline(cairo_surface_t *s, const doc *dc)
 		const vitem *it = &dc->items[dc->outline[i].item];
 		if (it->page < 0)
 			continue;
-		double x = dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+		double x = doc_column_x(dc, it);
 		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, it->y);
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, dc->outline[i].title, attr, 0);
 		free(attr);

@@ -13,12 +13,8 @@ static void set_rgb(cairo_t *cr, rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-static double column_x(const doc *dc, const vitem *it)
-{
-	return dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
-}
-
-char *doc_expand_template(const doc *dc, const char *tpl, int page)
+/* Expands a running-head template for page (0-based). Caller frees. */
+static char *expand_template(const doc *dc, const char *tpl, int page)
 {
 	strbuf sb = {0};
 	sb_puts(&sb, "");
@@ -122,7 +118,7 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 	for (int band = 0; band < 2; band++) {
 		const char *const *tpl = band == 0 ? hdr : ftr;
 		for (int i = 0; i < 3; i++)
-			t[band][i] = tpl[i] && *tpl[i] ? doc_expand_template(dc, tpl[i], page) : NULL;
+			t[band][i] = tpl[i] && *tpl[i] ? expand_template(dc, tpl[i], page) : NULL;
 		int n = 0;
 		for (int i = 0; i < 3; i++)
 			n += t[band][i] && *t[band][i];
@@ -170,7 +166,7 @@ static void decorations(cairo_t *cr, const doc *dc, size_t first, size_t last, f
 		vitem probe = {0};
 		probe.col = f->col;
 		probe.span = f->span;
-		double x = column_x(dc, &probe) + dd->x;
+		double x = doc_column_x(dc, &probe) + dd->x;
 		double h = f->y1 - f->y0;
 		switch (dd->kind) {
 		case DECO_BOX:
@@ -231,7 +227,7 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *lin
 			if (!target || target->page < 0)
 				continue;
 			out.to_page = target->page;
-			out.to_x = column_x(dc, target);
+			out.to_x = doc_column_x(dc, target);
 			out.to_y = target->y > 12 ? target->y - 12 : 0;
 		}
 		pdf_links_add(links, out);
@@ -258,7 +254,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 		const vitem *it = &dc->items[i];
 		if (it->page != page)
 			continue;
-		double x0 = column_x(dc, it) + it->x;
+		double x0 = doc_column_x(dc, it) + it->x;
 		if (it->kind == V_RULE) {
 			set_rgb(cr, st->accent);
 			cairo_rectangle(cr, x0, it->y, it->w, it->h);
@@ -266,7 +262,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 		} else if (it->kind == V_LINE) {
 			para_draw_line(cr, it->p, it->line, x0, it->y);
 			if (it->marker) {
-				double mx = column_x(dc, it) + it->marker_x;
+				double mx = doc_column_x(dc, it) + it->marker_x;
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
 			if (links && it->p->text->nlinks)

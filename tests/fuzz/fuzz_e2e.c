@@ -36,7 +36,10 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "layout/compose.h"
 #include "layout/doc.h"
+#include "layout/dump.h"
+#include "layout/flow.h"
 #include "typeset/fonts.h"
 #include "render/render.h"
 #include "load/style.h"

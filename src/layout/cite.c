@@ -1,0 +1,163 @@
+/* cite.c: how a brief names its sources in print: dates, citation lines under passages,
+ * superscript citations in the analyst's text, and lists of paragraphs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/cite.h"
+
+static const char *months[] = {"January", "February", "March",     "April",   "May",      "June",
+			       "July",    "August",   "September", "October", "November", "December"};
+
+char *cite_format_date(const char *iso)
+{
+	int y, m, dd;
+	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &dd) == 3 && m >= 1 && m <= 12)
+		return xasprintf("%s %d, %d", months[m - 1], dd, y);
+	return xstrdup(iso ? iso : "");
+}
+
+/* "¶ 1–2, 4": the paragraphs a list of spans comes from, collapsed into ranges. */
+void cite_para_list(strbuf *sb, const int *paras, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && paras[j + 1] == paras[j] + 1)
+			j++;
+		if (i)
+			sb_puts(sb, ", ");
+		if (j > i)
+			sb_printf(sb, "%d\xE2\x80\x93%d", paras[i], paras[j]);
+		else
+			sb_printf(sb, "%d", paras[i]);
+		i = j + 1;
+	}
+}
+
+int cite_int_cmp(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static size_t unique_paras(const span *spans, size_t n, int *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		out[k++] = spans[i].para + 1;
+	qsort(out, k, sizeof *out, cite_int_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (u == 0 || out[u - 1] != out[i])
+			out[u++] = out[i];
+	return u;
+}
+
+/* "Eurasia Daily Monitor, vol. 15, no. 7" */
+void cite_publication(strbuf *sb, const source *s)
+{
+	const article *a = s->art;
+	if (a && a->publication) {
+		sb_puts(sb, a->publication);
+		if (a->volume)
+			sb_printf(sb, ", vol.\xC2\xA0%s", a->volume);
+		if (a->issue)
+			sb_printf(sb, ", no.\xC2\xA0%s", a->issue);
+	}
+}
+
+const char *cite_source_title(const source *s)
+{
+	if (s->title)
+		return s->title;
+	if (s->art && s->art->title)
+		return s->art->title;
+	return s->id;
+}
+
+/* The small line under an excerpt or quote that says where it comes from. */
+rich *cite_line(const brief *b, const block *bl, const char *lead)
+{
+	const source *s = &b->sources[bl->source];
+	rich *r = rich_new();
+	strbuf sb = {0};
+	if (lead)
+		sb_puts(&sb, lead);
+	/* US style: the comma goes inside the closing quotation mark */
+	sb_printf(&sb, "\xE2\x80\x9C%s%s\xE2\x80\x9D", cite_source_title(s), s->art && s->art->publication ? "," : "");
+	if (s->art && s->art->publication) {
+		sb_puts(&sb, " ");
+		cite_publication(&sb, s);
+	}
+	int *ps = xmalloc((bl->nspans + 1) * sizeof *ps);
+	size_t np = unique_paras(bl->spans, bl->nspans, ps);
+	if (np) {
+		sb_puts(&sb, ",\xC2\xA0\xC2\xB6\xC2\xA0");
+		cite_para_list(&sb, ps, np);
+	}
+	free(ps);
+	rich_add(r, sb.data, sb.len);
+	char *dest = xasprintf("src-%d", bl->source + 1);
+	rich_link_range(r, 0, sb.len, dest, 0);
+	free(dest);
+	sb_free(&sb);
+	return r;
+}
+
+/* Citations as superscripts grouped by source, "1 ¶3–4; 2 ¶1", each group linked to its
+ * entry on the Sources page. Narrow no-break spaces keep a label on one line. */
+static void add_cites(rich *r, const item *it)
+{
+	int done[BRIEF_MAX_CITES] = {0};
+	for (int i = 0; i < it->ncites; i++) {
+		if (done[i])
+			continue;
+		int src = it->cites[i].source;
+		strbuf sb = {0};
+		if (i > 0)
+			sb_puts(&sb, ";\xE2\x80\xAF");
+		sb_printf(&sb, "%d", src + 1);
+		/* the paragraphs (and sentences) of this source, in order of mention */
+		int paras[BRIEF_MAX_CITES], sents[BRIEF_MAX_CITES], n = 0;
+		for (int j = i; j < it->ncites; j++) {
+			if (it->cites[j].source != src)
+				continue;
+			done[j] = 1;
+			if (it->cites[j].para > 0) {
+				paras[n] = it->cites[j].para;
+				sents[n] = it->cites[j].sent > 0 ? it->cites[j].sent : 0;
+				n++;
+			}
+		}
+		for (int j = 0; j < n;) {
+			int k = j;
+			while (k + 1 < n && !sents[k] && !sents[k + 1] && paras[k + 1] == paras[k] + 1)
+				k++;
+			sb_puts(&sb, j == 0 ? "\xE2\x80\xAF\xC2\xB6" : ",\xE2\x80\xAF");
+			if (sents[j])
+				sb_printf(&sb, "%d.%d", paras[j], sents[j]);
+			else if (k > j)
+				sb_printf(&sb, "%d\xE2\x80\x93%d", paras[j], paras[k]);
+			else
+				sb_printf(&sb, "%d", paras[j]);
+			j = k + 1;
+		}
+		char *dest = xasprintf("src-%d", src + 1);
+		rich_add_sup(r, sb.data, dest);
+		free(dest);
+		sb_free(&sb);
+	}
+}
+
+rich *cite_item_rich(const brief *b, const item *it, int marking)
+{
+	rich *r = rich_new();
+	if (marking && b->marking) {
+		rich_add_styled(r, b->marking, strlen(b->marking), 1, 0, NULL);
+		rich_add(r, " ", 1);
+	}
+	rich_add_markup(r, it->text, 0);
+	add_cites(r, it);
+	return r;
+}
+

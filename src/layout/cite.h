@@ -1,0 +1,27 @@
+/* cite.h: how a brief names its sources in print (cite.c). */
+#ifndef MKBRIEF_CITE_H
+#define MKBRIEF_CITE_H
+
+#include "base/util.h"
+#include "load/brief.h"
+#include "typeset/rich.h"
+
+/* "2018-01-22" → "January 22, 2018" (English month names, whatever the locale); other
+ * text as it is. Caller frees. */
+char *cite_format_date(const char *iso);
+/* "1–2, 4": paragraph numbers (sorted, distinct) collapsed into ranges. */
+void cite_para_list(strbuf *sb, const int *paras, size_t n);
+/* "Eurasia Daily Monitor, vol. 15, no. 7", or nothing without a publication. */
+void cite_publication(strbuf *sb, const source *s);
+/* The brief's title for the source, else the article's, else its id. */
+const char *cite_source_title(const source *s);
+/* The small line under an excerpt or quote that says where it comes from, after lead,
+ * linked to the source's entry on the Sources page. */
+rich *cite_line(const brief *b, const block *bl, const char *lead);
+/* An analyst's paragraph or bullet: the portion marking (when marking), its markup and its
+ * citations as superscripts. */
+rich *cite_item_rich(const brief *b, const item *it, int marking);
+/* qsort order of ints. */
+int cite_int_cmp(const void *a, const void *b);
+
+#endif

@@ -1,0 +1,59 @@
+/* composer.h: what the composers of layout/ share: the state of one composition and the
+ * primitives that add to the vertical list. One composer function per block kind
+ * (load/kinds.def names them); compose.c calls them in the brief's order. */
+#ifndef MKBRIEF_COMPOSER_H
+#define MKBRIEF_COMPOSER_H
+
+#include "layout/doc.h"
+
+/* Excerpts up to this many lines are never split across columns: a reader checks a short
+ * passage at a glance, and a longer one breaks like any paragraph. */
+#define KEEP_WHOLE_LINES 12
+
+typedef struct composer {
+	doc *dc;
+	const brief *b;
+	const style *st;
+	para_engine *pe;
+	diag *d;
+	int span;  /* items being added span all columns */
+	int deco;  /* current decoration, -1 none */
+	int keep_next; /* the next item may not be separated from the previous one */
+	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */
+	size_t nlines;     /* lines set so far: at most DOC_MAX_LINES */
+	int over;          /* a limit was passed (and reported): nothing more is set */
+} composer;
+
+/* Appends an item of height h, kept with the one before when keep_next was set. */
+vitem *compose_push(composer *c, vkind kind, double h);
+/* Vertical space (nothing when h <= 0); keep: no page break at it. */
+void compose_space(composer *c, double h, int keep);
+/* Sets a paragraph (taking r), owned by the document; within the limits of doc.h. */
+para *compose_para(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
+		   loc at);
+/* Adds the lines of a paragraph and returns the index of the first. An index, never a
+ * pointer: every push may move the item array. keep_all: never break inside it (or before
+ * it, when the caller also set keep_next). Widows and orphans: no break that leaves fewer
+ * than the layout's minimum lines of a paragraph on either side. */
+size_t compose_lines(composer *c, para *p, double x, int keep_all);
+/* The item at index i, valid until the next push. */
+vitem *compose_item(composer *c, size_t i);
+/* A new decoration (box, bar, tint) for the items that follow; returns its index. */
+int compose_deco(composer *c, deco_kind kind, double x, double w, double bar);
+/* An entry of the PDF outline (and the {section} running head) at item first. */
+void compose_outline(composer *c, size_t first, const char *title, int level);
+/* A named destination at item first, for links. */
+void compose_anchor(composer *c, size_t first, const char *name);
+
+/* A list of items with bullets, x from the column's left (prose.c). */
+void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
+			 int keep_all);
+/* The Sources page (sources.c). */
+void compose_sources(composer *c);
+
+/* The composer of each block kind; prev is the block before it in its section, or NULL. */
+#define BLOCK_KIND(id, key, loader, resolver, composer_fn) void composer_fn(composer *c, const block *bl, const block *prev);
+#include "load/kinds.def"
+#undef BLOCK_KIND
+
+#endif

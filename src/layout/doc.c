@@ -1,0 +1,58 @@
+/* doc.c: the laid-out document's own operations: inserting items, where an item's column
+ * lies, and freeing it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/doc.h"
+
+vitem *doc_insert_item(doc *dc, size_t at)
+{
+	if (dc->nitems == dc->capitems) {
+		dc->capitems = dc->capitems ? dc->capitems * 2 : 256;
+		dc->items = xrealloc(dc->items, dc->capitems * sizeof *dc->items);
+	}
+	if (at < dc->nitems) { /* an insertion (appending is the common case) */
+		memmove(&dc->items[at + 1], &dc->items[at], (dc->nitems - at) * sizeof *dc->items);
+		for (size_t k = 0; k < dc->noutline; k++)
+			if (dc->outline[k].item >= (int)at)
+				dc->outline[k].item++;
+		for (size_t k = 0; k < dc->nanchors; k++)
+			if (dc->anchors[k].item >= (int)at)
+				dc->anchors[k].item++;
+	}
+	dc->nitems++;
+	vitem *it = &dc->items[at];
+	memset(it, 0, sizeof *it);
+	it->heading = -1;
+	it->anchor = -1;
+	it->page = -1;
+	return it;
+}
+
+void doc_free(doc *dc)
+{
+	if (!dc)
+		return;
+	for (size_t i = 0; i < dc->nparas; i++)
+		para_free(dc->paras[i]);
+	free(dc->paras);
+	free(dc->items);
+	free(dc->decos);
+	for (size_t i = 0; i < dc->noutline; i++)
+		free(dc->outline[i].title);
+	free(dc->outline);
+	for (size_t i = 0; i < dc->nanchors; i++)
+		free(dc->anchors[i].name);
+	free(dc->anchors);
+	free(dc->page_section);
+	free(dc->date_text);
+	para_engine_free(dc->engine);
+	free(dc);
+}
+
+
+double doc_column_x(const doc *dc, const vitem *it)
+{
+	return dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+}

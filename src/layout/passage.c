@@ -1,0 +1,166 @@
+/* passage.c: the source's own words: pull quotes and excerpts, with their highlights,
+ * elisions and citation lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/cite.h"
+#include "layout/composer.h"
+
+/* Source text goes in as it is, except that line breaks inside a paragraph are layout,
+ * and control characters (a form feed, a stray escape: nothing to print) are white space. */
+static void add_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
+{
+	char *t = xstrndup(s, n);
+	for (size_t i = 0, k; i < n; i += k ? k : 1) {
+		uint32_t cp = 0;
+		k = utf8_decode(t + i, n - i, &cp);
+		if (k && utf8_is_control(cp))
+			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
+	}
+	if (bold || color)
+		rich_add_styled(r, t, n, bold, 0, color);
+	else
+		rich_add(r, t, n);
+	free(t);
+}
+
+/* Adds span text with the quote's highlights set off. */
+static void add_span(composer *c, rich *r, const block *bl, const span *sp)
+{
+	const char *text = c->b->sources[bl->source].art->text;
+	size_t pos = sp->r.start;
+	while (pos < sp->r.end) {
+		/* the earliest highlight that overlaps [pos, end) */
+		size_t ms = sp->r.end, me = sp->r.end;
+		for (size_t i = 0; i < bl->nmarks; i++) {
+			const span *m = &bl->marks[i];
+			if (m->r.end <= pos || m->r.start >= sp->r.end)
+				continue;
+			size_t s0 = m->r.start > pos ? m->r.start : pos;
+			if (s0 < ms) {
+				ms = s0;
+				me = m->r.end < sp->r.end ? m->r.end : sp->r.end;
+			}
+		}
+		if (ms > pos)
+			add_source_text(r, text + pos, ms - pos, 0, NULL);
+		if (me > ms)
+			add_source_text(r, text + ms, me - ms, 1, &c->st->accent);
+		pos = me > ms ? me : ms;
+	}
+}
+
+static int is_space_at(const char *t, size_t i)
+{
+	return t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t';
+}
+
+void compose_quote_block(composer *c, const block *bl, const block *prev)
+{
+	(void)prev;
+	if (bl->source < 0 || !bl->nspans)
+		return;
+	const style *st = c->st;
+	double w = c->dc->col_w;
+	double ind = st->quote_indent;
+	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + 9 : 0);
+	c->deco = compose_deco(c, DECO_BAR, ind, w - 2 * ind, st->quote_bar);
+	rich *r = rich_new();
+	rich_add(r, "\xE2\x80\x9C", 3);
+	for (size_t i = 0; i < bl->nspans; i++) {
+		if (i > 0)
+			rich_add(r, " [\xE2\x80\xA6] ", 7);
+		add_span(c, r, bl, &bl->spans[i]);
+	}
+	rich_add(r, "\xE2\x80\x9D", 3);
+	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
+	compose_lines(c, p, inner, 1);
+	compose_space(c, 4, 1);
+	strbuf lead = {0};
+	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
+	if (bl->speaker)
+		sb_printf(&lead, "%s, in ", bl->speaker);
+	rich *cr = cite_line(c->b, bl, lead.data);
+	sb_free(&lead);
+	c->keep_next = 1;
+	compose_lines(c, compose_para(c, cr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->at), inner, 1);
+	if (bl->note) {
+		rich *nr = rich_new();
+		rich_add_markup(nr, bl->note, 1);
+		c->keep_next = 1;
+		compose_lines(c, compose_para(c, nr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->at), inner, 1);
+	}
+	c->deco = -1;
+}
+
+void compose_excerpt_block(composer *c, const block *bl, const block *prev)
+{
+	(void)prev;
+	if (bl->source < 0 || !bl->nspans)
+		return;
+	const style *st = c->st;
+	const article *a = c->b->sources[bl->source].art;
+	double w = c->dc->col_w;
+	double ind = st->excerpt_indent;
+	double pad = 6;
+	double inner = ind + st->excerpt_bar + pad;
+	double tw = w - inner - pad;
+	c->deco = compose_deco(c, DECO_TINT_BAR, ind, w - ind, st->excerpt_bar);
+	/* lay out first, so that a short excerpt can be kept whole */
+	para **ps = xcalloc(bl->nspans + 1, sizeof *ps);
+	size_t nps = 0, total = 0;
+	for (size_t i = 0; i < bl->nspans;) {
+		const span *sp = &bl->spans[i];
+		const art_para *ap = &a->paras[sp->para];
+		rich *r = rich_new();
+		if (c->b->marking) {
+			rich_add_styled(r, c->b->marking, strlen(c->b->marking), 1, 0, NULL);
+			rich_add(r, " ", 1);
+		}
+		size_t s0 = sp->r.start;
+		while (s0 > ap->r.start && is_space_at(a->text, s0 - 1))
+			s0--;
+		if (s0 > ap->r.start)
+			rich_add(r, "[\xE2\x80\xA6] ", 6);
+		size_t j = i;
+		for (; j < bl->nspans && bl->spans[j].para == sp->para; j++) {
+			if (j > i)
+				rich_add(r, " [\xE2\x80\xA6] ", 7);
+			add_span(c, r, bl, &bl->spans[j]);
+		}
+		size_t e0 = bl->spans[j - 1].r.end;
+		while (e0 < ap->r.end && is_space_at(a->text, e0))
+			e0++;
+		if (e0 < ap->r.end)
+			rich_add(r, " [\xE2\x80\xA6]", 6);
+		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, st->align, bl->at);
+		total += ps[nps]->nlines;
+		nps++;
+		i = j;
+	}
+	int keep = total <= KEEP_WHOLE_LINES;
+	compose_space(c, pad, 0);
+	c->keep_next = 1;
+	for (size_t i = 0; i < nps; i++) {
+		if (i > 0)
+			compose_space(c, st->para_space, keep);
+		size_t f = compose_lines(c, ps[i], inner, keep);
+		if (i == 0)
+			compose_item(c, f)->keep = 1;
+	}
+	free(ps);
+	compose_space(c, 3, 1);
+	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0");
+	c->keep_next = 1;
+	compose_lines(c, compose_para(c, cr, &st->small, tw, 0, ALIGN_LEFT, bl->at), inner, 1);
+	if (bl->note) {
+		rich *nr = rich_new();
+		rich_add_markup(nr, bl->note, 1);
+		c->keep_next = 1;
+		compose_lines(c, compose_para(c, nr, &st->small, tw, 0, ALIGN_LEFT, bl->at), inner, 1);
+	}
+	compose_space(c, pad, 1);
+	c->deco = -1;
+}
+

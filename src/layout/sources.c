@@ -1,0 +1,104 @@
+/* sources.c: the Sources page: each source with its publication line, link and file, and
+ * the paragraphs the brief drew on. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/cite.h"
+#include "layout/composer.h"
+
+#define BULLET_INDENT 13.0
+
+void compose_sources(composer *c)
+{
+	const brief *b = c->b;
+	const style *st = c->st;
+	double w = c->dc->col_w;
+	compose_push(c, V_PAGEBREAK, 0);
+	rich *r = rich_new();
+	rich_add(r, "Sources", 7);
+	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	compose_outline(c, h, "Sources", 0);
+	compose_space(c, st->heading_space_after, 1);
+	for (size_t i = 0; i < b->nsources; i++) {
+		const source *s = &b->sources[i];
+		/* which paragraphs the brief drew on, from blocks and citations */
+		int *used = NULL;
+		size_t nused = 0;
+		for (size_t k = 0; k < b->nsections; k++)
+			for (size_t j = 0; j < b->sections[k].nblocks; j++) {
+				const block *bl = &b->sections[k].blocks[j];
+				if (bl->source == (int)i)
+					for (size_t q = 0; q < bl->nspans; q++) {
+						used = xrealloc(used, (nused + 1) * sizeof *used);
+						used[nused++] = bl->spans[q].para + 1;
+					}
+				for (size_t q = 0; q < bl->nitems; q++)
+					for (int z = 0; z < bl->items[q].ncites; z++)
+						if (bl->items[q].cites[z].source == (int)i && bl->items[q].cites[z].para) {
+							used = xrealloc(used, (nused + 1) * sizeof *used);
+							used[nused++] = bl->items[q].cites[z].para;
+						}
+			}
+		for (size_t q = 0; q < b->nsummary; q++)
+			for (int z = 0; z < b->summary[q].ncites; z++)
+				if (b->summary[q].cites[z].source == (int)i && b->summary[q].cites[z].para) {
+					used = xrealloc(used, (nused + 1) * sizeof *used);
+					used[nused++] = b->summary[q].cites[z].para;
+				}
+		if (nused)
+			qsort(used, nused, sizeof *used, cite_int_cmp);
+		size_t u = 0;
+		for (size_t q = 0; q < nused; q++)
+			if (u == 0 || used[u - 1] != used[q])
+				used[u++] = used[q];
+
+		if (i > 0)
+			compose_space(c, st->block_space, 0);
+		r = rich_new();
+		const char *title = cite_source_title(s);
+		rich_add_styled(r, title, strlen(title), 1, 0, NULL);
+		strbuf sb = {0};
+		if (s->art && s->art->publication) {
+			sb_puts(&sb, ". ");
+			cite_publication(&sb, s);
+		}
+		if (s->date)
+			sb_printf(&sb, ", %s", s->date);
+		sb_puts(&sb, ".");
+		rich_add(r, sb.data, sb.len);
+		sb_free(&sb);
+		para *p = compose_para(c, r, &st->body, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at);
+		rich *mr = rich_new();
+		char *num = xasprintf("%zu.", i + 1);
+		rich_add_styled(mr, num, strlen(num), 1, 0, &st->accent);
+		free(num);
+		size_t first = compose_lines(c, p, BULLET_INDENT + 6, 1);
+		para *marker = compose_para(c, mr, &st->body, BULLET_INDENT + 6, 0, ALIGN_LEFT, s->at);
+		compose_item(c, first)->marker = marker;
+		compose_item(c, first)->marker_x = 0;
+		char *anchor = xasprintf("src-%zu", i + 1);
+		compose_anchor(c, first, anchor);
+		free(anchor);
+		if (s->url) {
+			r = rich_new();
+			rich_add(r, s->url, strlen(s->url));
+			rich_link_range(r, 0, strlen(s->url), s->url, 1);
+			c->keep_next = 1;
+			compose_lines(c, compose_para(c, r, &st->small, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at), BULLET_INDENT + 6, 1);
+		}
+		r = rich_new();
+		sb_printf(&sb, "File: %s", s->file);
+		if (u) {
+			sb_puts(&sb, u > 1 ? ". Paragraphs drawn on: " : ". Paragraph drawn on: ");
+			cite_para_list(&sb, used, u);
+			sb_puts(&sb, ".");
+		}
+		rich_add(r, sb.data, sb.len);
+		sb_free(&sb);
+		free(used);
+		c->keep_next = 1;
+		compose_lines(c, compose_para(c, r, &st->small, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at), BULLET_INDENT + 6, 1);
+	}
+}
+
