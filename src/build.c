@@ -13,7 +13,7 @@
 #include "layout/dump.h"
 #include "layout/flow.h"
 #include "typeset/fonts.h"
-#include "render/render.h"
+#include "render/output.h"
 #include "load/style.h"
 #include "base/util.h"
 

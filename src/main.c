@@ -8,8 +8,9 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "tools/tools.h"
 #include "base/diag.h"
-#include "render/render.h"
+#include "render/output.h"
 #include "base/util.h"
 
 static void usage(FILE *f)
@@ -29,16 +30,6 @@ static void usage(FILE *f)
 	      "  --version        print the version\n"
 	      "  --help           print this help\n",
 	      f);
-}
-
-/* Through diag like every other message, so that an argument is shown visibly. */
-static int usage_error(const char *msg, const char *arg)
-{
-	diag d;
-	diag_init(&d, stderr);
-	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
-	fputs("try 'mkbrief --help'\n", stderr);
-	return 2;
 }
 
 /* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
@@ -71,6 +62,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return run_diff(argv + 1);
 
+	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", NULL};
 	cli_options o = {0};
 	o.format = "pdf";
 	o.dpi = 150;
@@ -88,10 +80,9 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--format") == 0 ||
-			   strcmp(a, "--dpi") == 0 || strcmp(a, "--fonts") == 0 || strcmp(a, "--root") == 0) {
+		} else if (str_in(a, value_options)) {
 			if (i + 1 >= argc)
-				return usage_error("option needs a value", a);
+				return diag_usage_error("mkbrief", "option needs a value", a);
 			const char *v = argv[++i];
 			if (a[1] == 'o')
 				o.output = v;
@@ -107,20 +98,20 @@ int main(int argc, char **argv)
 				char *end;
 				long dpi = strtol(v, &end, 10);
 				if (*end || dpi < 10 || dpi > 2400)
-					return usage_error("--dpi takes a whole number from 10 to 2400", v);
+					return diag_usage_error("mkbrief", "--dpi takes a whole number from 10 to 2400", v);
 				o.dpi = (int)dpi;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option", a);
+			return diag_usage_error("mkbrief", "unknown option", a);
 		} else if (o.brief) {
-			return usage_error("more than one brief given", a);
+			return diag_usage_error("mkbrief", "more than one brief given", a);
 		} else {
 			o.brief = a;
 		}
 	}
 	if (!o.brief)
-		return usage_error("no brief given", NULL);
+		return diag_usage_error("mkbrief", "no brief given", NULL);
 	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
-		return usage_error("--format must be pdf, png, svg or ps", o.format);
+		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
 	return cmd_build(&o);
 }

@@ -163,3 +163,12 @@ int diag_full(const diag *d)
 {
 	return d->errors > d->max_errors;
 }
+
+int diag_usage_error(const char *program, const char *msg, const char *arg)
+{
+	diag d;
+	diag_init(&d, stderr);
+	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
+	fprintf(stderr, "try '%s --help'\n", program);
+	return 2;
+}

@@ -42,5 +42,9 @@ loc loc_at(const char *file, int line, int col);
  * are. For diagnostics and for output lines quoting an article (mkbrief find). */
 void diag_put_visible(FILE *out, const char *s, size_t n);
 loc loc_none(void);
+/* A command line that cannot be run: "mkbrief: error: MSG: ARG" through diag like every
+ * other message (so that an argument is shown visibly), then "try 'PROGRAM --help'".
+ * Returns 2, the exit status of a usage error. */
+int diag_usage_error(const char *program, const char *msg, const char *arg);
 
 #endif

@@ -448,3 +448,11 @@ const char *mem_find(const char *s, const char *end, const char *needle)
 			return p;
 	return NULL;
 }
+
+int str_in(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}

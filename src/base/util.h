@@ -48,6 +48,9 @@ int utf8_valid(const char *s, size_t len, size_t *bad);
 /* 1-based line and column (in characters) of byte offset off in s. */
 void text_linecol(const char *s, size_t off, int *line, int *col);
 
+/* 1 if s is one of the strings of a NULL-terminated list. */
+int str_in(const char *s, const char *const *list);
+
 /* Levenshtein distance, for "did you mean" hints. */
 size_t edit_distance(const char *a, const char *b);
 

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "render/output.h"
 #include "render/render.h"
 #include "base/util.h"
 

@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "base/diag.h"
+#include "base/util.h"
 #include "tools/pdfdiff.h"
+#include "tools/tools.h"
 
 static void diff_usage(FILE *f)
 {
@@ -26,16 +27,6 @@ static void diff_usage(FILE *f)
 	      f);
 }
 
-/* Through diag like every other message, so that an argument is shown visibly. */
-static int diff_usage_error(const char *msg, const char *arg)
-{
-	diag d;
-	diag_init(&d, stderr);
-	diag_error(&d, loc_none(), "%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
-	fputs("try 'mkbrief diff --help'\n", stderr);
-	return 2;
-}
-
 /* A whole number in [lo, hi], or -1. */
 static long parse_count(const char *v, long lo, long hi)
 {
@@ -48,6 +39,7 @@ static long parse_count(const char *v, long lo, long hi)
 
 int cmd_diff(int argc, char **argv)
 {
+	static const char *const value_options[] = {"--dpi", "--pixel-tol", "--channel-tol", "--out", "--fonts", "--label", NULL};
 	pdfdiff_opts o;
 	pdfdiff_opts_init(&o);
 	const char *files[2];
@@ -59,25 +51,24 @@ int cmd_diff(int argc, char **argv)
 			return 0;
 		} else if (strcmp(a, "--strict") == 0) {
 			o.strict = 1;
-		} else if (strcmp(a, "--dpi") == 0 || strcmp(a, "--pixel-tol") == 0 || strcmp(a, "--channel-tol") == 0 ||
-			   strcmp(a, "--out") == 0 || strcmp(a, "--fonts") == 0 || strcmp(a, "--label") == 0) {
+		} else if (str_in(a, value_options)) {
 			if (i + 1 >= argc)
-				return diff_usage_error("option needs a value", a);
+				return diag_usage_error("mkbrief diff", "option needs a value", a);
 			const char *v = argv[++i];
 			if (strcmp(a, "--dpi") == 0) {
 				long n = parse_count(v, 10, 1200);
 				if (n < 0)
-					return diff_usage_error("--dpi takes a whole number from 10 to 1200", v);
+					return diag_usage_error("mkbrief diff", "--dpi takes a whole number from 10 to 1200", v);
 				o.dpi = (double)n;
 			} else if (strcmp(a, "--pixel-tol") == 0) {
 				long n = parse_count(v, 0, 1000000000L);
 				if (n < 0)
-					return diff_usage_error("--pixel-tol takes a whole number from 0", v);
+					return diag_usage_error("mkbrief diff", "--pixel-tol takes a whole number from 0", v);
 				o.pixel_tol = n;
 			} else if (strcmp(a, "--channel-tol") == 0) {
 				long n = parse_count(v, 0, 255);
 				if (n < 0)
-					return diff_usage_error("--channel-tol takes a whole number from 0 to 255", v);
+					return diag_usage_error("mkbrief diff", "--channel-tol takes a whole number from 0 to 255", v);
 				o.channel_tol = (int)n;
 			} else if (strcmp(a, "--out") == 0) {
 				o.out_dir = v;
@@ -87,15 +78,15 @@ int cmd_diff(int argc, char **argv)
 				o.label = v;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			return diff_usage_error("unknown option", a);
+			return diag_usage_error("mkbrief diff", "unknown option", a);
 		} else if (nfiles == 2) {
-			return diff_usage_error("more than two files given", a);
+			return diag_usage_error("mkbrief diff", "more than two files given", a);
 		} else {
 			files[nfiles++] = a;
 		}
 	}
 	if (nfiles != 2)
-		return diff_usage_error("two PDF files needed", NULL);
+		return diag_usage_error("mkbrief diff", "two PDF files needed", NULL);
 	diag d;
 	diag_init(&d, stderr);
 	return pdfdiff_compare(files[0], files[1], &o, stdout, &d, NULL);

@@ -3,7 +3,7 @@
  * ~18 ms and 5 MiB just to load; so it lives in its own binary beside mkbrief. */
 #include <signal.h>
 
-#include "cli.h"
+#include "tools/tools.h"
 
 int main(int argc, char **argv)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "load/article.h"
-#include "cli.h"
+#include "tools/tools.h"
 #include "base/diag.h"
 #include "resolve/match.h"
 #include "base/util.h"

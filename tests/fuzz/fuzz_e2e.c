@@ -41,6 +41,7 @@
 #include "layout/dump.h"
 #include "layout/flow.h"
 #include "typeset/fonts.h"
+#include "render/output.h"
 #include "render/render.h"
 #include "load/style.h"
 #include "base/util.h"

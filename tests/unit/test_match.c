@@ -5,7 +5,7 @@
 
 #include "load/article.h"
 #include "check.h"
-#include "cli.h"
+#include "tools/tools.h"
 #include "resolve/match.h"
 #include "base/util.h"
 

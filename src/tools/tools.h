@@ -1,0 +1,11 @@
+/* tools.h: the commands beside typesetting that main.c dispatches to. Nothing else
+ * includes tools/. */
+#ifndef MKBRIEF_TOOLS_H
+#define MKBRIEF_TOOLS_H
+
+/* mkbrief find SOURCE.txt "words": argv[0] is "find". */
+int cmd_find(int argc, char **argv);
+/* mkbrief diff [options] A.pdf B.pdf: argv[0] is "diff"; 0 same, 1 different, 2 error. */
+int cmd_diff(int argc, char **argv);
+
+#endif
