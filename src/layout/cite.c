@@ -35,21 +35,19 @@ void cite_para_list(strbuf *sb, const int *paras, size_t n)
 	}
 }
 
-int cite_int_cmp(const void *a, const void *b)
+static int int_cmp(const void *a, const void *b)
 {
 	return *(const int *)a - *(const int *)b;
 }
 
-static size_t unique_paras(const span *spans, size_t n, int *out)
+size_t cite_sort_unique(int *v, size_t n)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		out[k++] = spans[i].para + 1;
-	qsort(out, k, sizeof *out, cite_int_cmp);
+	if (n)
+		qsort(v, n, sizeof *v, int_cmp);
 	size_t u = 0;
-	for (size_t i = 0; i < k; i++)
-		if (u == 0 || out[u - 1] != out[i])
-			out[u++] = out[i];
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || v[u - 1] != v[i])
+			v[u++] = v[i];
 	return u;
 }
 
@@ -90,7 +88,9 @@ rich *cite_line(const brief *b, const block *bl, const char *lead)
 		cite_publication(&sb, s);
 	}
 	int *ps = xmalloc((bl->nspans + 1) * sizeof *ps);
-	size_t np = unique_paras(bl->spans, bl->nspans, ps);
+	for (size_t i = 0; i < bl->nspans; i++)
+		ps[i] = bl->spans[i].para + 1;
+	size_t np = cite_sort_unique(ps, bl->nspans);
 	if (np) {
 		sb_puts(&sb, ",\xC2\xA0\xC2\xB6\xC2\xA0");
 		cite_para_list(&sb, ps, np);

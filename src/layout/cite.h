@@ -21,7 +21,7 @@ rich *cite_line(const brief *b, const block *bl, const char *lead);
 /* An analyst's paragraph or bullet: the portion marking (when marking), its markup and its
  * citations as superscripts. */
 rich *cite_item_rich(const brief *b, const item *it, int marking);
-/* qsort order of ints. */
-int cite_int_cmp(const void *a, const void *b);
+/* Sorts paragraph numbers and keeps each once; returns how many are left. */
+size_t cite_sort_unique(int *v, size_t n);
 
 #endif

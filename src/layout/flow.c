@@ -49,6 +49,57 @@ static void add_line_after(doc *dc, size_t i)
 	dc->items[i].keep = 0;
 }
 
+/* Counts the pages and notes the section in force on each, for the running heads. */
+static void page_sections(doc *dc)
+{
+	/* a page whose items were all dropped (a trailing break) does not count */
+	int last = 0;
+	for (size_t k = 0; k < dc->nitems; k++)
+		if (dc->items[k].page > last)
+			last = dc->items[k].page;
+	dc->npages = last + 1;
+	dc->page_section = xmalloc((size_t)dc->npages * sizeof *dc->page_section);
+	/* the running head names the first section that starts on the page, as a reader
+	 * looking for it would expect, else the one still going on from before */
+	int cur = -1;
+	size_t k = 0;
+	for (int p = 0; p < dc->npages; p++) {
+		int first = -1;
+		for (; k < dc->nitems && dc->items[k].page <= p; k++) {
+			if (dc->items[k].page == p && dc->items[k].heading >= 0) {
+				if (first < 0)
+					first = dc->items[k].heading;
+				cur = dc->items[k].heading;
+			}
+		}
+		dc->page_section[p] = first >= 0 ? first : cur;
+	}
+}
+
+/* The last line of a paragraph would be a widow, and widow control would take a line from
+ * this page to keep it company. Rather set the paragraph one line shorter (it ends here),
+ * or else one line longer (two lines go over and this page stays full): TeX's \looseness,
+ * within the usual tolerance. Returns 1 when the list changed and item i is to be placed
+ * again. */
+static int reset_against_widow(doc *dc, size_t i)
+{
+	vitem *it = &dc->items[i];
+	para *p = it->p;
+	if (para_tighten(dc->engine, p) == 0) {
+		/* its last item is left as an empty space */
+		it->kind = V_SPACE;
+		it->h = 0;
+		it->p = NULL;
+		it->keep = 0;
+		return 1;
+	}
+	if (i > 0 && !dc->items[i - 1].keep && para_loosen(dc->engine, p) == 0) {
+		add_line_after(dc, i);
+		return 1;
+	}
+	return 0;
+}
+
 int doc_flow(doc *dc, diag *d)
 {
 	const style *st = dc->st;
@@ -83,25 +134,8 @@ int doc_flow(doc *dc, diag *d)
 			i++;
 			continue;
 		}
-		if (y + it->h > f.bottom + 0.01 && y > f.top && widow_ahead(dc, i)) {
-			/* the last line of a paragraph would be a widow, and widow control would take
-			 * a line from this page to keep it company. Rather set the paragraph one line
-			 * shorter (it ends here), or else one line longer (two lines go over and this
-			 * page stays full): TeX's \looseness, within the usual tolerance. */
-			para *p = it->p;
-			if (para_tighten(dc->engine, p) == 0) {
-				/* its last item is left as an empty space */
-				it->kind = V_SPACE;
-				it->h = 0;
-				it->p = NULL;
-				it->keep = 0;
-				continue;
-			}
-			if (i > 0 && !dc->items[i - 1].keep && para_loosen(dc->engine, p) == 0) {
-				add_line_after(dc, i);
-				continue;
-			}
-		}
+		if (y + it->h > f.bottom + 0.01 && y > f.top && widow_ahead(dc, i) && reset_against_widow(dc, i))
+			continue;
 		if (y + it->h > f.bottom + 0.01 && y > f.top) {
 			/* find the latest break at or before i that this column allows */
 			size_t brk = i;
@@ -127,28 +161,6 @@ int doc_flow(doc *dc, diag *d)
 		y += it->h;
 		i++;
 	}
-	dc->npages = f.page + 1;
-	/* a page whose items were all dropped (a trailing break) does not count */
-	int last = 0;
-	for (size_t k = 0; k < dc->nitems; k++)
-		if (dc->items[k].page > last)
-			last = dc->items[k].page;
-	dc->npages = last + 1;
-	dc->page_section = xmalloc((size_t)dc->npages * sizeof *dc->page_section);
-	/* the running head names the first section that starts on the page, as a reader
-	 * looking for it would expect, else the one still going on from before */
-	int cur = -1;
-	size_t k = 0;
-	for (int p = 0; p < dc->npages; p++) {
-		int first = -1;
-		for (; k < dc->nitems && dc->items[k].page <= p; k++) {
-			if (dc->items[k].page == p && dc->items[k].heading >= 0) {
-				if (first < 0)
-					first = dc->items[k].heading;
-				cur = dc->items[k].heading;
-			}
-		}
-		dc->page_section[p] = first >= 0 ? first : cur;
-	}
+	page_sections(dc);
 	return 0;
 }

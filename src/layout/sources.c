@@ -9,6 +9,37 @@
 
 #define BULLET_INDENT 13.0
 
+static void add_para(int **v, size_t *n, int no)
+{
+	*v = grow_for(*v, *n, sizeof **v);
+	(*v)[(*n)++] = no;
+}
+
+/* The paragraphs of source src that the brief drew on, from blocks and citations, sorted
+ * and each once; *n is their count. Caller frees. */
+static int *paras_drawn_on(const brief *b, size_t src, size_t *n)
+{
+	int *used = NULL;
+	size_t nused = 0;
+	for (size_t k = 0; k < b->nsections; k++)
+		for (size_t j = 0; j < b->sections[k].nblocks; j++) {
+			const block *bl = &b->sections[k].blocks[j];
+			if (bl->source == (int)src)
+				for (size_t q = 0; q < bl->nspans; q++)
+					add_para(&used, &nused, bl->spans[q].para + 1);
+			for (size_t q = 0; q < bl->nitems; q++)
+				for (int z = 0; z < bl->items[q].ncites; z++)
+					if (bl->items[q].cites[z].source == (int)src && bl->items[q].cites[z].para)
+						add_para(&used, &nused, bl->items[q].cites[z].para);
+		}
+	for (size_t q = 0; q < b->nsummary; q++)
+		for (int z = 0; z < b->summary[q].ncites; z++)
+			if (b->summary[q].cites[z].source == (int)src && b->summary[q].cites[z].para)
+				add_para(&used, &nused, b->summary[q].cites[z].para);
+	*n = cite_sort_unique(used, nused);
+	return used;
+}
+
 void compose_sources(composer *c)
 {
 	const brief *b = c->b;
@@ -22,36 +53,8 @@ void compose_sources(composer *c)
 	compose_space(c, st->heading_space_after, 1);
 	for (size_t i = 0; i < b->nsources; i++) {
 		const source *s = &b->sources[i];
-		/* which paragraphs the brief drew on, from blocks and citations */
-		int *used = NULL;
-		size_t nused = 0;
-		for (size_t k = 0; k < b->nsections; k++)
-			for (size_t j = 0; j < b->sections[k].nblocks; j++) {
-				const block *bl = &b->sections[k].blocks[j];
-				if (bl->source == (int)i)
-					for (size_t q = 0; q < bl->nspans; q++) {
-						used = xrealloc(used, (nused + 1) * sizeof *used);
-						used[nused++] = bl->spans[q].para + 1;
-					}
-				for (size_t q = 0; q < bl->nitems; q++)
-					for (int z = 0; z < bl->items[q].ncites; z++)
-						if (bl->items[q].cites[z].source == (int)i && bl->items[q].cites[z].para) {
-							used = xrealloc(used, (nused + 1) * sizeof *used);
-							used[nused++] = bl->items[q].cites[z].para;
-						}
-			}
-		for (size_t q = 0; q < b->nsummary; q++)
-			for (int z = 0; z < b->summary[q].ncites; z++)
-				if (b->summary[q].cites[z].source == (int)i && b->summary[q].cites[z].para) {
-					used = xrealloc(used, (nused + 1) * sizeof *used);
-					used[nused++] = b->summary[q].cites[z].para;
-				}
-		if (nused)
-			qsort(used, nused, sizeof *used, cite_int_cmp);
 		size_t u = 0;
-		for (size_t q = 0; q < nused; q++)
-			if (u == 0 || used[u - 1] != used[q])
-				used[u++] = used[q];
+		int *used = paras_drawn_on(b, i, &u);
 
 		if (i > 0)
 			compose_space(c, st->block_space, 0);

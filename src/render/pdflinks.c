@@ -117,28 +117,34 @@ int pdf_links_apply(strbuf *pdf, const pdf_links *l)
 	return rc;
 }
 
-int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *out)
+/* An incremental update being written: the annotations, then new versions of the pages
+ * that carry them, then their cross-reference section. */
+typedef struct update {
+	const char *data; /* the PDF as cairo wrote it */
+	size_t len;
+	xref x;
+	long *pages;   /* object number of each page, in order */
+	size_t npages;
+	long *ids;     /* object number of each link's annotation */
+	long *newoff;  /* offsets of the new objects: annotations, then changed pages */
+	long *changed; /* object numbers of the changed pages */
+	size_t nchanged;
+	long next;     /* the next free object number */
+	strbuf up;
+} update;
+
+/* The page objects, from the /Kids of the root's /Pages. */
+static int read_pages(update *u, long root)
 {
-	if (l->n == 0)
-		return 0;
-	xref x = {0};
-	long startxref, root, info;
-	if (read_xref(data, len, &x, &startxref, &root, &info) != 0)
-		return -1;
 	const char *s, *e;
-	int rc = -1;
-	long *pages = NULL;
-	size_t npages = 0;
-	strbuf up = {0};
-	long *newoff = NULL;
-	if (object_body(data, len, &x, root, &s, &e) != 0)
-		goto out;
+	if (object_body(u->data, u->len, &u->x, root, &s, &e) != 0)
+		return -1;
 	long pages_obj = dict_ref(s, e, "/Pages");
-	if (object_body(data, len, &x, pages_obj, &s, &e) != 0)
-		goto out;
+	if (object_body(u->data, u->len, &u->x, pages_obj, &s, &e) != 0)
+		return -1;
 	const char *kids = mem_find(s, e, "/Kids");
 	if (!kids || !(kids = mem_find(kids, e, "[")))
-		goto out;
+		return -1;
 	for (const char *p = kids + 1; p < e && *p != ']';) {
 		char *end;
 		long v = strtol(p, &end, 10);
@@ -146,104 +152,131 @@ int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *o
 			p++;
 			continue;
 		}
-		pages = xrealloc(pages, (npages + 1) * sizeof *pages);
-		pages[npages++] = v;
+		u->pages = xrealloc(u->pages, (u->npages + 1) * sizeof *u->pages);
+		u->pages[u->npages++] = v;
 		/* skip "G R" */
 		strtol(end, &end, 10);
 		while (*end == ' ' || *end == 'R' || *end == '\n')
 			end++;
 		p = end;
 	}
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].page < 0 || (size_t)l->v[i].page >= npages ||
-		    (!l->v[i].uri && (l->v[i].to_page < 0 || (size_t)l->v[i].to_page >= npages)))
-			goto out;
+	return 0;
+}
 
-	/* new objects: one annotation per link, then new versions of the pages */
-	long next = x.size;
-	size_t base = len;
-	newoff = xmalloc((l->n + npages) * sizeof *newoff);
-	long *ids = xmalloc(l->n * sizeof *ids);
-	sb_puts(&up, "\n");
+static void write_annotations(update *u, const pdf_links *l)
+{
 	for (size_t i = 0; i < l->n; i++) {
 		const pdf_link *k = &l->v[i];
-		ids[i] = next++;
-		newoff[i] = (long)(base + up.len);
-		sb_printf(&up, "%ld 0 obj\n<< /Type /Annot /Subtype /Link /Border [0 0 0]\n   /Rect [%.2f %.2f %.2f %.2f]\n",
-			  ids[i], k->x, l->page_h - (k->y + k->h), k->x + k->w, l->page_h - k->y);
+		u->ids[i] = u->next++;
+		u->newoff[i] = (long)(u->len + u->up.len);
+		sb_printf(&u->up, "%ld 0 obj\n<< /Type /Annot /Subtype /Link /Border [0 0 0]\n   /Rect [%.2f %.2f %.2f %.2f]\n",
+			  u->ids[i], k->x, l->page_h - (k->y + k->h), k->x + k->w, l->page_h - k->y);
 		if (k->uri) {
-			sb_puts(&up, "   /A << /S /URI /URI (");
+			sb_puts(&u->up, "   /A << /S /URI /URI (");
 			for (const char *c = k->uri; *c; c++) {
 				if (*c == '(' || *c == ')' || *c == '\\')
-					sb_putc(&up, '\\');
-				sb_putc(&up, *c);
+					sb_putc(&u->up, '\\');
+				sb_putc(&u->up, *c);
 			}
-			sb_puts(&up, ") >> >>\nendobj\n");
+			sb_puts(&u->up, ") >> >>\nendobj\n");
 		} else {
-			sb_printf(&up, "   /Dest [%ld 0 R /XYZ %.2f %.2f 0] >>\nendobj\n", pages[k->to_page], k->to_x,
+			sb_printf(&u->up, "   /Dest [%ld 0 R /XYZ %.2f %.2f 0] >>\nendobj\n", u->pages[k->to_page], k->to_x,
 				  l->page_h - k->to_y);
 		}
 	}
-	long *changed = xmalloc(npages * sizeof *changed);
-	size_t nchanged = 0;
-	for (size_t pg = 0; pg < npages; pg++) {
+}
+
+/* A new version of page pg with its annotations added to its /Annots (made if missing). */
+static int write_page(update *u, const pdf_links *l, size_t pg)
+{
+	const char *s, *e;
+	if (object_body(u->data, u->len, &u->x, u->pages[pg], &s, &e) != 0)
+		return -1;
+	const char *close = rfind(s, (size_t)(e - s), ">>");
+	const char *annots = mem_find(s, e, "/Annots");
+	const char *open = annots ? mem_find(annots, e, "[") : NULL;
+	if (!close || (annots && !open))
+		return -1;
+	u->newoff[l->n + u->nchanged] = (long)(u->len + u->up.len);
+	u->changed[u->nchanged++] = u->pages[pg];
+	sb_printf(&u->up, "%ld 0 obj", u->pages[pg]);
+	strbuf refs = {0};
+	for (size_t i = 0; i < l->n; i++)
+		if ((size_t)l->v[i].page == pg)
+			sb_printf(&refs, " %ld 0 R", u->ids[i]);
+	if (open) {
+		sb_append(&u->up, s, (size_t)(open + 1 - s));
+		sb_append(&u->up, refs.data, refs.len);
+		sb_append(&u->up, open + 1, (size_t)(e - open - 1));
+	} else {
+		sb_append(&u->up, s, (size_t)(close - s));
+		sb_printf(&u->up, "   /Annots [%s ]\n", refs.data);
+		sb_append(&u->up, close, (size_t)(e - close));
+	}
+	sb_puts(&u->up, "endobj\n");
+	sb_free(&refs);
+	return 0;
+}
+
+static void write_xref(update *u, const pdf_links *l, long startxref, long root, long info)
+{
+	size_t xref_at = u->len + u->up.len;
+	sb_printf(&u->up, "xref\n0 1\n0000000000 65535 f \n");
+	/* changed pages, one subsection each; new annotations, one subsection */
+	for (size_t i = 0; i < u->nchanged; i++)
+		sb_printf(&u->up, "%ld 1\n%010ld 00000 n \n", u->changed[i], u->newoff[l->n + i]);
+	sb_printf(&u->up, "%ld %zu\n", u->x.size, l->n);
+	for (size_t i = 0; i < l->n; i++)
+		sb_printf(&u->up, "%010ld 00000 n \n", u->newoff[i]);
+	sb_printf(&u->up, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", u->next, root);
+	if (info > 0)
+		sb_printf(&u->up, "   /Info %ld 0 R\n", info);
+	sb_printf(&u->up, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", startxref, xref_at);
+}
+
+static int write_update(update *u, const pdf_links *l, long root)
+{
+	if (read_pages(u, root) != 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].page < 0 || (size_t)l->v[i].page >= u->npages ||
+		    (!l->v[i].uri && (l->v[i].to_page < 0 || (size_t)l->v[i].to_page >= u->npages)))
+			return -1;
+	/* new objects: one annotation per link, then new versions of the pages */
+	u->next = u->x.size;
+	u->newoff = xmalloc((l->n + u->npages) * sizeof *u->newoff);
+	u->ids = xmalloc(l->n * sizeof *u->ids);
+	u->changed = xmalloc(u->npages * sizeof *u->changed);
+	sb_puts(&u->up, "\n");
+	write_annotations(u, l);
+	for (size_t pg = 0; pg < u->npages; pg++) {
 		int any = 0;
 		for (size_t i = 0; i < l->n; i++)
 			any |= (size_t)l->v[i].page == pg;
-		if (!any)
-			continue;
-		if (object_body(data, len, &x, pages[pg], &s, &e) != 0) {
-			free(ids);
-			free(changed);
-			goto out;
-		}
-		const char *close = rfind(s, (size_t)(e - s), ">>");
-		const char *annots = mem_find(s, e, "/Annots");
-		const char *open = annots ? mem_find(annots, e, "[") : NULL;
-		if (!close || (annots && !open)) {
-			free(ids);
-			free(changed);
-			goto out;
-		}
-		newoff[l->n + nchanged] = (long)(base + up.len);
-		changed[nchanged++] = pages[pg];
-		sb_printf(&up, "%ld 0 obj", pages[pg]);
-		strbuf refs = {0};
-		for (size_t i = 0; i < l->n; i++)
-			if ((size_t)l->v[i].page == pg)
-				sb_printf(&refs, " %ld 0 R", ids[i]);
-		if (open) {
-			sb_append(&up, s, (size_t)(open + 1 - s));
-			sb_append(&up, refs.data, refs.len);
-			sb_append(&up, open + 1, (size_t)(e - open - 1));
-		} else {
-			sb_append(&up, s, (size_t)(close - s));
-			sb_printf(&up, "   /Annots [%s ]\n", refs.data);
-			sb_append(&up, close, (size_t)(e - close));
-		}
-		sb_puts(&up, "endobj\n");
-		sb_free(&refs);
+		if (any && write_page(u, l, pg) != 0)
+			return -1;
 	}
-	size_t xref_at = base + up.len;
-	sb_printf(&up, "xref\n0 1\n0000000000 65535 f \n");
-	/* changed pages, one subsection each; new annotations, one subsection */
-	for (size_t i = 0; i < nchanged; i++)
-		sb_printf(&up, "%ld 1\n%010ld 00000 n \n", changed[i], newoff[l->n + i]);
-	sb_printf(&up, "%ld %zu\n", x.size, l->n);
-	for (size_t i = 0; i < l->n; i++)
-		sb_printf(&up, "%010ld 00000 n \n", newoff[i]);
-	sb_printf(&up, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", next, root);
-	if (info > 0)
-		sb_printf(&up, "   /Info %ld 0 R\n", info);
-	sb_printf(&up, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", startxref, xref_at);
-	sb_append(out, up.data, up.len);
-	free(ids);
-	free(changed);
-	rc = 0;
-out:
-	sb_free(&up);
-	free(newoff);
-	free(pages);
-	free(x.off);
+	return 0;
+}
+
+int pdf_links_update(const char *data, size_t len, const pdf_links *l, strbuf *out)
+{
+	if (l->n == 0)
+		return 0;
+	update u = {.data = data, .len = len};
+	long startxref, root, info;
+	if (read_xref(data, len, &u.x, &startxref, &root, &info) != 0)
+		return -1;
+	int rc = write_update(&u, l, root);
+	if (rc == 0) {
+		write_xref(&u, l, startxref, root, info);
+		sb_append(out, u.up.data, u.up.len);
+	}
+	sb_free(&u.up);
+	free(u.newoff);
+	free(u.ids);
+	free(u.changed);
+	free(u.pages);
+	free(u.x.off);
 	return rc;
 }
