@@ -124,7 +124,7 @@ void compose_outline(composer *c, size_t first, const char *title, int level)
 {
 	doc *dc = c->dc;
 	dc->outline = xrealloc(dc->outline, (dc->noutline + 1) * sizeof *dc->outline);
-	dc->outline[dc->noutline].title = xstrdup(title);
+	dc->outline[dc->noutline].title = g_string_chunk_insert(dc->strings, title);
 	dc->outline[dc->noutline].item = (int)first;
 	dc->outline[dc->noutline].level = level;
 	compose_item(c, first)->heading = (int)dc->noutline++;
@@ -134,7 +134,7 @@ void compose_anchor(composer *c, size_t first, const char *name)
 {
 	doc *dc = c->dc;
 	dc->anchors = xrealloc(dc->anchors, (dc->nanchors + 1) * sizeof *dc->anchors);
-	dc->anchors[dc->nanchors].name = xstrdup(name);
+	dc->anchors[dc->nanchors].name = g_string_chunk_insert(dc->strings, name);
 	dc->anchors[dc->nanchors].item = (int)first;
 	compose_item(c, first)->anchor = (int)dc->nanchors++;
 }
@@ -219,13 +219,13 @@ static void section_block(composer *c, const section *s)
 
 doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d)
 {
-	doc *dc = xcalloc(1, sizeof *dc);
-	dc->b = b;
-	dc->st = st;
+	doc *dc = doc_new(b, st);
 	dc->text_w = st->page_w - st->margin_left - st->margin_right;
 	int cols = st->columns > 0 ? st->columns : 1;
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
-	dc->date_text = cite_format_date(b->date);
+	char *date = cite_format_date(b->date);
+	dc->date_text = g_string_chunk_insert(dc->strings, date);
+	free(date);
 	dc->engine = para_engine_new(ctx, hyph);
 	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0, 0, 0};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */

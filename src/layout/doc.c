@@ -30,6 +30,15 @@ vitem *doc_insert_item(doc *dc, size_t at)
 	return it;
 }
 
+doc *doc_new(const brief *b, const style *st)
+{
+	doc *dc = xcalloc(1, sizeof *dc);
+	dc->b = b;
+	dc->st = st;
+	dc->strings = g_string_chunk_new(256);
+	return dc;
+}
+
 void doc_free(doc *dc)
 {
 	if (!dc)
@@ -39,14 +48,10 @@ void doc_free(doc *dc)
 	free(dc->paras);
 	free(dc->items);
 	free(dc->decos);
-	for (size_t i = 0; i < dc->noutline; i++)
-		free(dc->outline[i].title);
 	free(dc->outline);
-	for (size_t i = 0; i < dc->nanchors; i++)
-		free(dc->anchors[i].name);
 	free(dc->anchors);
 	free(dc->page_section);
-	free(dc->date_text);
+	g_string_chunk_free(dc->strings);
 	para_engine_free(dc->engine);
 	free(dc);
 }

@@ -47,13 +47,13 @@ typedef struct deco {
 } deco;
 
 typedef struct outline_entry {
-	char *title;
+	const char *title; /* in doc->strings */
 	int item;
 	int level;
 } outline_entry;
 
 typedef struct anchor_entry {
-	char *name; /* named destination, e.g. "src-1" */
+	const char *name; /* named destination, e.g. "src-1"; in doc->strings */
 	int item;
 } anchor_entry;
 
@@ -73,7 +73,8 @@ typedef struct doc {
 	double col_w, text_w; /* column width, full text width */
 	int npages;
 	int *page_section; /* per page: outline index of the section in force, -1 none */
-	char *date_text;   /* the brief's date as printed */
+	const char *date_text; /* the brief's date as printed; in doc->strings */
+	GStringChunk *strings; /* the names the model holds, freed as one */
 	para_engine *engine;
 } doc;
 
@@ -82,6 +83,8 @@ typedef struct doc {
  * pointer returned, like any pointer into dc->items, is valid only until the next
  * insertion; keep indices across insertions. */
 vitem *doc_insert_item(doc *dc, size_t at);
+/* An empty document for a brief set in a layout (both outlive it). */
+doc *doc_new(const brief *b, const style *st);
 void doc_free(doc *dc);
 /* The left edge of the column an item was placed in (of the text block, for items that
  * span the columns), from the page's left. */
