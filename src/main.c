@@ -66,12 +66,9 @@ int main(int argc, char **argv)
 	cli_options o = {0};
 	o.format = "pdf";
 	o.dpi = 150;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
-			return 0;
-		} else if (strcmp(a, "--version") == 0) {
+	cmdline args = {"mkbrief", argc, argv, 0, 0};
+	for (const char *a; (a = cmdline_next(&args));) {
+		if (strcmp(a, "--version") == 0) {
 			printf("mkbrief %s\n", MKBRIEF_VERSION);
 			return 0;
 		} else if (strcmp(a, "--check") == 0) {
@@ -81,9 +78,9 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
 		} else if (str_in(a, value_options)) {
-			if (i + 1 >= argc)
-				return diag_usage_error("mkbrief", "option needs a value", a);
-			const char *v = argv[++i];
+			const char *v = cmdline_value(&args, a);
+			if (!v)
+				return 2;
 			if (a[1] == 'o')
 				o.output = v;
 			else if (strcmp(a, "--layout") == 0)
@@ -108,6 +105,10 @@ int main(int argc, char **argv)
 		} else {
 			o.brief = a;
 		}
+	}
+	if (args.help) {
+		usage(stdout);
+		return 0;
 	}
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);

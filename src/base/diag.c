@@ -172,3 +172,21 @@ int diag_usage_error(const char *program, const char *msg, const char *arg)
 	fprintf(stderr, "try '%s --help'\n", program);
 	return 2;
 }
+
+const char *cmdline_next(cmdline *c)
+{
+	const char *a = c->i + 1 < c->argc ? c->argv[++c->i] : NULL;
+	if (a && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+		c->help = 1;
+		return NULL;
+	}
+	return a;
+}
+
+const char *cmdline_value(cmdline *c, const char *opt)
+{
+	const char *v = cmdline_next(c);
+	if (!v)
+		diag_usage_error(c->program, "option needs a value", opt);
+	return v;
+}

@@ -46,5 +46,20 @@ loc loc_none(void);
  * other message (so that an argument is shown visibly), then "try 'PROGRAM --help'".
  * Returns 2, the exit status of a usage error. */
 int diag_usage_error(const char *program, const char *msg, const char *arg);
+/* A command line read one argument at a time, for the usage errors above. */
+typedef struct cmdline {
+	const char *program; /* "mkbrief", "mkbrief diff" */
+	int argc;
+	char **argv;
+	int i;    /* the argument last returned */
+	int help; /* -h or --help was given: it ends the reading */
+} cmdline;
+/* The next argument, or NULL after the last or at -h or --help (which every command takes,
+ * and which sets help). */
+const char *cmdline_next(cmdline *c);
+/* The value of option opt, the argument after it; NULL when there is none, after
+ * reporting it as a usage error. */
+const char *cmdline_value(cmdline *c, const char *opt);
+
 
 #endif

@@ -44,17 +44,14 @@ int cmd_diff(int argc, char **argv)
 	pdfdiff_opts_init(&o);
 	const char *files[2];
 	int nfiles = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			diff_usage(stdout);
-			return 0;
-		} else if (strcmp(a, "--strict") == 0) {
+	cmdline args = {"mkbrief diff", argc, argv, 0, 0};
+	for (const char *a; (a = cmdline_next(&args));) {
+		if (strcmp(a, "--strict") == 0) {
 			o.strict = 1;
 		} else if (str_in(a, value_options)) {
-			if (i + 1 >= argc)
-				return diag_usage_error("mkbrief diff", "option needs a value", a);
-			const char *v = argv[++i];
+			const char *v = cmdline_value(&args, a);
+			if (!v)
+				return 2;
 			if (strcmp(a, "--dpi") == 0) {
 				long n = parse_count(v, 10, 1200);
 				if (n < 0)
@@ -84,6 +81,10 @@ int cmd_diff(int argc, char **argv)
 		} else {
 			files[nfiles++] = a;
 		}
+	}
+	if (args.help) {
+		diff_usage(stdout);
+		return 0;
 	}
 	if (nfiles != 2)
 		return diag_usage_error("mkbrief diff", "two PDF files needed", NULL);
