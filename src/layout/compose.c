@@ -10,6 +10,10 @@
 #include "layout/compose.h"
 #include "layout/composer.h"
 
+/* A quarter inch each side of the page: the banner sits outside the margins, so its room is
+ * the paper's width, less what no printer prints on; not a layout key for that reason. */
+#define BANNER_SIDE 18.0
+
 vitem *compose_push(composer *c, vkind kind, double h)
 {
 	doc *dc = c->dc;
@@ -149,7 +153,7 @@ static void front_matter(composer *c)
 	rich_add_markup(r, b->title, 0);
 	compose_lines(c, compose_para(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
 	if (b->subtitle) {
-		compose_space(c, 2, 1);
+		compose_space(c, st->subtitle_space, 1);
 		r = rich_new();
 		rich_add_markup(r, b->subtitle, 0);
 		compose_item(c, compose_lines(c, compose_para(c, r, &st->subtitle, w, 0, ALIGN_LEFT, b->subtitle_at), 0, 1))->keep = 1;
@@ -162,15 +166,15 @@ static void front_matter(composer *c)
 		sb_printf(&meta, "\xC2\xA0\xC2\xA0\xC2\xB7\xC2\xA0\xC2\xA0%s", b->author);
 	rich_add_markup(r, meta.data, 0);
 	sb_free(&meta);
-	compose_space(c, 4, 1);
+	compose_space(c, st->meta_space, 1);
 	compose_item(c, compose_lines(c, compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, b->author_at), 0, 1))->keep = 1;
-	compose_space(c, 6, 1);
+	compose_space(c, st->rule_space, 1);
 	vitem *rule = compose_push(c, V_RULE, st->rule_width > 0 ? st->rule_width : 0.75);
 	rule->w = w;
 	rule->keep = 1;
 
 	if (b->nsummary > 0) {
-		compose_space(c, st->block_space + 4, 1);
+		compose_space(c, st->box_space_before >= 0 ? st->box_space_before : st->block_space + 4, 1);
 		double pad = st->box_padding;
 		c->deco = compose_deco(c, DECO_BOX, 0, w, 0);
 		c->keep_next = 1;
@@ -178,13 +182,13 @@ static void front_matter(composer *c)
 		r = rich_new();
 		rich_add_markup(r, st->box_title ? st->box_title : "Key points", 0);
 		compose_item(c, compose_lines(c, compose_para(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
-		compose_space(c, 3, 1);
+		compose_space(c, st->box_title_space, 1);
 		c->keep_next = 1;
 		compose_bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);
 		compose_space(c, pad, 1);
 		c->deco = -1;
 	}
-	compose_space(c, st->block_space + 6, 1);
+	compose_space(c, st->title_space_after >= 0 ? st->title_space_after : st->block_space + 6, 1);
 	c->span = 0;
 }
 
@@ -236,7 +240,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 		rich *r = rich_new();
 		rich_add(r, text, strlen(text));
 		free(text);
-		para_spec spec = {&st->banner, st->page_w - 36, 0, ALIGN_LEFT, 0, 0, 0, 0};
+		para_spec spec = {&st->banner, st->page_w - 2 * BANNER_SIDE, 0, ALIGN_LEFT, 0, 0, 0, 0};
 		para *p = paragraph_layout(dc->engine, r, &spec, b->classification_at, d);
 		if (p->nlines > 1)
 			diag_error(d, b->classification_at,

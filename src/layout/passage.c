@@ -64,7 +64,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	const style *st = c->st;
 	double w = c->dc->col_w;
 	double ind = st->quote_indent;
-	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + 9 : 0);
+	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + st->quote_bar_gap : 0);
 	c->deco = compose_deco(c, DECO_BAR, ind, w - 2 * ind, st->quote_bar);
 	rich *r = rich_new();
 	rich_add(r, "\xE2\x80\x9C", 3);
@@ -76,7 +76,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
 	compose_lines(c, p, inner, 1);
-	compose_space(c, 4, 1);
+	compose_space(c, st->quote_cite_space, 1);
 	strbuf lead = {0};
 	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
 	if (bl->speaker)
@@ -103,7 +103,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	const article *a = c->b->sources[bl->source].art;
 	double w = c->dc->col_w;
 	double ind = st->excerpt_indent;
-	double pad = 6;
+	double pad = st->excerpt_padding;
 	double inner = ind + st->excerpt_bar + pad;
 	double tw = w - inner - pad;
 	c->deco = compose_deco(c, DECO_TINT_BAR, ind, w - ind, st->excerpt_bar);
@@ -150,7 +150,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 			compose_item(c, f)->keep = 1;
 	}
 	free(ps);
-	compose_space(c, 3, 1);
+	compose_space(c, st->excerpt_cite_space, 1);
 	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0");
 	c->keep_next = 1;
 	compose_lines(c, compose_para(c, cr, &st->small, tw, 0, ALIGN_LEFT, bl->at), inner, 1);

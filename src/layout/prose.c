@@ -3,21 +3,20 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
-#define BULLET_INDENT 13.0
-
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			int keep_all)
 {
+	double indent = c->st->bullet_indent;
 	for (size_t i = 0; i < n; i++) {
-		para *p = compose_para(c, cite_item_rich(c->b, &items[i], 1), font, width - BULLET_INDENT, 0, c->st->align, items[i].at);
+		para *p = compose_para(c, cite_item_rich(c->b, &items[i], 1), font, width - indent, 0, c->st->align, items[i].at);
 		rich *mr = rich_new();
 		rich_add_styled(mr, "\xE2\x80\xA2", 3, 0, 0, &c->st->accent);
-		para *m = compose_para(c, mr, font, BULLET_INDENT, 0, ALIGN_LEFT, items[i].at);
+		para *m = compose_para(c, mr, font, indent, 0, ALIGN_LEFT, items[i].at);
 		if (i > 0)
 			compose_space(c, c->st->para_space, keep_all);
-		vitem *first = compose_item(c, compose_lines(c, p, x + BULLET_INDENT, keep_all));
+		vitem *first = compose_item(c, compose_lines(c, p, x + indent, keep_all));
 		first->marker = m;
-		first->marker_x = x + 2;
+		first->marker_x = x + c->st->bullet_inset;
 	}
 }
 

@@ -7,8 +7,6 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
-#define BULLET_INDENT 13.0
-
 static void add_para(int **v, size_t *n, int no)
 {
 	*v = grow_for(*v, *n, sizeof **v);
@@ -71,13 +69,13 @@ void compose_sources(composer *c)
 		sb_puts(&sb, ".");
 		rich_add(r, sb.data, sb.len);
 		sb_free(&sb);
-		para *p = compose_para(c, r, &st->body, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at);
+		para *p = compose_para(c, r, &st->body, w - st->sources_indent, 0, ALIGN_LEFT, s->at);
 		rich *mr = rich_new();
 		char *num = xasprintf("%zu.", i + 1);
 		rich_add_styled(mr, num, strlen(num), 1, 0, &st->accent);
 		free(num);
-		size_t first = compose_lines(c, p, BULLET_INDENT + 6, 1);
-		para *marker = compose_para(c, mr, &st->body, BULLET_INDENT + 6, 0, ALIGN_LEFT, s->at);
+		size_t first = compose_lines(c, p, st->sources_indent, 1);
+		para *marker = compose_para(c, mr, &st->body, st->sources_indent, 0, ALIGN_LEFT, s->at);
 		compose_item(c, first)->marker = marker;
 		compose_item(c, first)->marker_x = 0;
 		char *anchor = xasprintf("src-%zu", i + 1);
@@ -88,7 +86,7 @@ void compose_sources(composer *c)
 			rich_add(r, s->url, strlen(s->url));
 			rich_link_range(r, 0, strlen(s->url), s->url, 1);
 			c->keep_next = 1;
-			compose_lines(c, compose_para(c, r, &st->small, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at), BULLET_INDENT + 6, 1);
+			compose_lines(c, compose_para(c, r, &st->small, w - st->sources_indent, 0, ALIGN_LEFT, s->at), st->sources_indent, 1);
 		}
 		r = rich_new();
 		sb_printf(&sb, "File: %s", s->file);
@@ -101,7 +99,7 @@ void compose_sources(composer *c)
 		sb_free(&sb);
 		free(used);
 		c->keep_next = 1;
-		compose_lines(c, compose_para(c, r, &st->small, w - BULLET_INDENT - 6, 0, ALIGN_LEFT, s->at), BULLET_INDENT + 6, 1);
+		compose_lines(c, compose_para(c, r, &st->small, w - st->sources_indent, 0, ALIGN_LEFT, s->at), st->sources_indent, 1);
 	}
 }
 

@@ -89,15 +89,28 @@ style *style_default(void)
 
 	s->accent = hex(0x1F4E79);
 	s->rule_width = 0.75;
+	s->subtitle_space = 2;
+	s->meta_space = 4;
+	s->rule_space = 6;
+	s->title_space_after = -1;
+	s->bullet_indent = 13;
+	s->bullet_inset = 2;
 	s->excerpt_indent = 18;
 	s->excerpt_bar = 2;
 	s->excerpt_tint = hex(0xF2F2F2);
+	s->excerpt_padding = 6;
+	s->excerpt_cite_space = 3;
 	s->box_title = xstrdup("Key points");
 	s->box_fill = hex(0xEEF3F8);
 	s->box_rule = hex(0x1F4E79);
 	s->box_padding = 9;
+	s->box_space_before = -1;
+	s->box_title_space = 3;
 	s->quote_indent = 24;
 	s->quote_bar = 3;
+	s->quote_bar_gap = 9;
+	s->quote_cite_space = 4;
+	s->sources_indent = 19;
 
 	s->header_left = xstrdup("{date}");
 	s->header_center = xstrdup("");
@@ -637,6 +650,53 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 	}
 }
 
+/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
+ * and the Sources page. */
+static void load_blocks_look(loader *L, const ynode *root)
+{
+	style *s = L->s;
+	const ynode *n;
+	static const char *const tk[] = {"subtitle-space", "meta-space", "rule-space", "space-after", NULL};
+	if ((n = section(L, root, "title-block", "title-block", tk))) {
+		get_length(L, n, "subtitle-space", "title-block.subtitle-space", NONNEG, MAX_SPACE, &s->subtitle_space);
+		get_length(L, n, "meta-space", "title-block.meta-space", NONNEG, MAX_SPACE, &s->meta_space);
+		get_length(L, n, "rule-space", "title-block.rule-space", NONNEG, MAX_SPACE, &s->rule_space);
+		get_length(L, n, "space-after", "title-block.space-after", NONNEG, MAX_SPACE, &s->title_space_after);
+	}
+	static const char *const bk[] = {"indent", "marker-inset", NULL};
+	if ((n = section(L, root, "bullets", "bullets", bk))) {
+		get_length(L, n, "indent", "bullets.indent", NONNEG, MAX_SPACE, &s->bullet_indent);
+		get_length(L, n, "marker-inset", "bullets.marker-inset", NONNEG, MAX_SPACE, &s->bullet_inset);
+	}
+	static const char *const ek[] = {"indent", "bar", "tint", "padding", "cite-space", NULL};
+	if ((n = section(L, root, "excerpt", "excerpt", ek))) {
+		get_length(L, n, "indent", "excerpt.indent", NONNEG, MAX_SPACE, &s->excerpt_indent);
+		get_length(L, n, "bar", "excerpt.bar", NONNEG, MAX_RULE, &s->excerpt_bar);
+		get_color(L, n, "tint", "excerpt.tint", &s->excerpt_tint);
+		get_length(L, n, "padding", "excerpt.padding", NONNEG, MAX_SPACE, &s->excerpt_padding);
+		get_length(L, n, "cite-space", "excerpt.cite-space", NONNEG, MAX_SPACE, &s->excerpt_cite_space);
+	}
+	static const char *const sk[] = {"title", "fill", "rule", "padding", "space-before", "title-space", NULL};
+	if ((n = section(L, root, "summary", "summary", sk))) {
+		get_text(L, n, "title", "summary.title", &s->box_title);
+		get_color(L, n, "fill", "summary.fill", &s->box_fill);
+		get_color(L, n, "rule", "summary.rule", &s->box_rule);
+		get_length(L, n, "padding", "summary.padding", NONNEG, MAX_SPACE, &s->box_padding);
+		get_length(L, n, "space-before", "summary.space-before", NONNEG, MAX_SPACE, &s->box_space_before);
+		get_length(L, n, "title-space", "summary.title-space", NONNEG, MAX_SPACE, &s->box_title_space);
+	}
+	static const char *const qk[] = {"indent", "bar", "bar-gap", "cite-space", NULL};
+	if ((n = section(L, root, "quote", "quote", qk))) {
+		get_length(L, n, "indent", "quote.indent", NONNEG, MAX_SPACE, &s->quote_indent);
+		get_length(L, n, "bar", "quote.bar", NONNEG, MAX_RULE, &s->quote_bar);
+		get_length(L, n, "bar-gap", "quote.bar-gap", NONNEG, MAX_SPACE, &s->quote_bar_gap);
+		get_length(L, n, "cite-space", "quote.cite-space", NONNEG, MAX_SPACE, &s->quote_cite_space);
+	}
+	static const char *const ok[] = {"indent", NULL};
+	if ((n = section(L, root, "sources", "sources", ok)))
+		get_length(L, n, "indent", "sources.indent", NONNEG, MAX_SPACE, &s->sources_indent);
+}
+
 static void load_rest(loader *L, const ynode *root)
 {
 	style *s = L->s;
@@ -663,24 +723,7 @@ static void load_rest(loader *L, const ynode *root)
 	static const char *const rk[] = {"width", NULL};
 	if ((n = section(L, root, "rules", "rules", rk)))
 		get_length(L, n, "width", "rules.width", POSITIVE, MAX_RULE, &s->rule_width);
-	static const char *const ek[] = {"indent", "bar", "tint", NULL};
-	if ((n = section(L, root, "excerpt", "excerpt", ek))) {
-		get_length(L, n, "indent", "excerpt.indent", NONNEG, MAX_SPACE, &s->excerpt_indent);
-		get_length(L, n, "bar", "excerpt.bar", NONNEG, MAX_RULE, &s->excerpt_bar);
-		get_color(L, n, "tint", "excerpt.tint", &s->excerpt_tint);
-	}
-	static const char *const sk[] = {"title", "fill", "rule", "padding", NULL};
-	if ((n = section(L, root, "summary", "summary", sk))) {
-		get_text(L, n, "title", "summary.title", &s->box_title);
-		get_color(L, n, "fill", "summary.fill", &s->box_fill);
-		get_color(L, n, "rule", "summary.rule", &s->box_rule);
-		get_length(L, n, "padding", "summary.padding", NONNEG, MAX_SPACE, &s->box_padding);
-	}
-	static const char *const qk[] = {"indent", "bar", NULL};
-	if ((n = section(L, root, "quote", "quote", qk))) {
-		get_length(L, n, "indent", "quote.indent", NONNEG, MAX_SPACE, &s->quote_indent);
-		get_length(L, n, "bar", "quote.bar", NONNEG, MAX_RULE, &s->quote_bar);
-	}
+	load_blocks_look(L, root);
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
 }
@@ -821,8 +864,8 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 	const ynode *root = ytree_root(t);
 	if (root && !ynode_is_null(root)) {
 		static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
-						   "rules", "excerpt", "summary", "quote", "header", "footer",
-						   "banners", NULL};
+						   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
+						   "sources", "header", "footer", "banners", NULL};
 		if (root->kind != YNODE_MAP) {
 			err(&L, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
 		} else {

@@ -49,19 +49,38 @@ typedef struct style {
 	rgb accent;             /* headings, rules, bars: one colour that survives grey copies */
 	double rule_width;
 
+	/* the title block: title, subtitle, date line and rule on page 1 */
+	double subtitle_space;  /* above the subtitle */
+	double meta_space;      /* above the date and author line */
+	double rule_space;      /* above the rule that closes the title block */
+	double title_space_after; /* below it; < 0: block_space + 6 */
+
+	/* bulleted lists */
+	double bullet_indent;   /* the items' text, from the list's left edge */
+	double bullet_inset;    /* the bullet, from the list's left edge */
+
 	/* excerpts */
 	double excerpt_indent;  /* left indent of the source text */
 	double excerpt_bar;     /* width of the bar at the left of an excerpt, 0 = none */
 	rgb excerpt_tint;       /* background; white = none */
+	double excerpt_padding; /* inside the tint, around the text */
+	double excerpt_cite_space; /* above the citation line */
 
 	/* key points box */
 	char *box_title;        /* "Key points" */
 	rgb box_fill, box_rule;
 	double box_padding;
+	double box_space_before; /* above the box; < 0: block_space + 4 */
+	double box_title_space;  /* between the box's title and its bullets */
 
 	/* pull quotes */
 	double quote_indent;    /* left and right indent */
 	double quote_bar;       /* bar width at the left, 0 = rules above and below instead */
+	double quote_bar_gap;   /* between the bar and the text */
+	double quote_cite_space; /* above the speaker and citation line */
+
+	/* the Sources page */
+	double sources_indent;  /* the entries' text, right of their numbers */
 
 	/* running heads: templates with {title} {date} {classification} {page} {pages}
 	 * {section} {author}; empty string = nothing */

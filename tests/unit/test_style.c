@@ -88,7 +88,16 @@ static void test_shipped(void)
 			   near(s->excerpt_indent, def->excerpt_indent) && near(s->excerpt_bar, def->excerpt_bar) &&
 			   near(s->excerpt_tint.r, def->excerpt_tint.r) && near(s->box_fill.b, def->box_fill.b) &&
 			   near(s->box_padding, def->box_padding) && near(s->quote_indent, def->quote_indent) &&
-			   near(s->quote_bar, def->quote_bar) && s->widows == def->widows && s->banners == def->banners;
+			   near(s->quote_bar, def->quote_bar) && s->widows == def->widows && s->banners == def->banners &&
+			   near(s->subtitle_space, def->subtitle_space) && near(s->meta_space, def->meta_space) &&
+			   near(s->rule_space, def->rule_space) && near(s->bullet_indent, def->bullet_indent) &&
+			   near(s->bullet_inset, def->bullet_inset) && near(s->excerpt_padding, def->excerpt_padding) &&
+			   near(s->excerpt_cite_space, def->excerpt_cite_space) &&
+			   near(s->box_title_space, def->box_title_space) && near(s->quote_bar_gap, def->quote_bar_gap) &&
+			   near(s->quote_cite_space, def->quote_cite_space) && near(s->sources_indent, def->sources_indent) &&
+			   /* these two follow block-space by default; handout.yaml spells out what that gives */
+			   near(s->title_space_after, def->block_space + 6) && def->title_space_after < 0 &&
+			   near(s->box_space_before, def->block_space + 4) && def->box_space_before < 0;
 		const font_role *a[] = {&s->body, &s->title, &s->subtitle, &s->meta, &s->heading,
 					&s->quote, &s->excerpt, &s->banner, &s->small, &s->box_head};
 		const font_role *b[] = {&def->body, &def->title, &def->subtitle, &def->meta, &def->heading,
@@ -228,6 +237,10 @@ static void test_errors(void)
 		     "T/t.yaml:1:18: error: colors.accent: 'blue' is not a colour; write \"#RRGGBB\" in quotes (e.g. \"#1F4E79\")\n");
 	expect_error("short colour", "excerpt: {tint: \"#FFF\"}\n",
 		     "T/t.yaml:1:17: error: excerpt.tint: '#FFF' is not a colour; write \"#RRGGBB\" in quotes (e.g. \"#1F4E79\")\n");
+	expect_error("negative block spacing", "quote: {bar-gap: -2pt}\n",
+		     "T/t.yaml:1:18: error: quote.bar-gap must not be negative, not -2pt\n");
+	expect_error("unknown key in a block's look", "excerpt: {paddng: 4pt}\n",
+		     "T/t.yaml:1:11: error: unknown key 'paddng' in excerpt; did you mean 'padding'?\n");
 	expect_error("bad bool", "banners: maybe\n", "T/t.yaml:1:10: error: banners must be true or false, not 'maybe'\n");
 	expect_error("columns 0", "columns: 0\n", "T/t.yaml:1:10: error: columns must be between 1 and 6, not 0\n");
 	expect_error("columns 7", "columns: 7\n", "T/t.yaml:1:10: error: columns must be between 1 and 6, not 7\n");

@@ -1,0 +1,39 @@
+# layout-keys.sh: the look of each block comes from the layout: a layout that changes the
+# title block's, the lists', the box's, the quotes', the excerpts' and the Sources page's
+# spacing moves exactly those lines (read off --dump-layout, in hundredths of a point).
+. "$(dirname "$0")/lib.bash"
+cat >"$T/keys.yaml" <<'YAML'
+title-block: {subtitle-space: 5pt}
+bullets: {indent: 20pt, marker-inset: 5pt}
+summary: {title-space: 7pt}
+quote: {bar-gap: 12pt}
+excerpt: {padding: 10pt}
+sources: {indent: 30pt}
+YAML
+dump() { "$MKBRIEF" -q "$@" --dump-layout "$ROOT/briefs/korea-jan2018.yaml"; }
+dump >"$T/default.txt" || fail "the default layout"
+dump --layout "$T/keys.yaml" >"$T/keys.txt" || fail "keys.yaml: $(dump --layout "$T/keys.yaml" 2>&1 >/dev/null | head -3)"
+# first_x FILE PATTERN: the x of the first line whose text or font matches
+first_x() { awk -v p="$2" '$1 == "line" && index($0, p) { for (i = 1; i <= NF; i++) if ($i ~ /^x=/) { sub("x=", "", $i); print $i; exit } }' "$1"; }
+after() { # after FILE PATTERN: the height of the space right after the first line matching
+	awk -v p="$2" 'f && $1 == "space" { sub("h=", "", $NF); print $NF; exit } $1 == "line" && index($0, p) { f = 1 }' "$1"
+}
+expect() { # NAME GOT-DEFAULT GOT-KEYS WANT-DEFAULT WANT-KEYS
+	if [ "$2" = "$4" ] && [ "$3" = "$5" ]; then pass "$1: $4 -> $5"; else fail "$1: want $4 -> $5, got $2 -> $3"; fi
+}
+expect "title-block.subtitle-space" "$(after "$T/default.txt" 'Sans Bold 20')" "$(after "$T/keys.txt" 'Sans Bold 20')" 200 500
+expect "summary.title-space" "$(after "$T/default.txt" '|Key points|')" "$(after "$T/keys.txt" '|Key points|')" 300 700
+# Key points bullets: margin 90 + box padding 9 + the list's indent
+expect "bullets.indent" "$(first_x "$T/default.txt" '|(U) Putin now')" "$(first_x "$T/keys.txt" '|(U) Putin now')" 11200 11900
+# pull quote text: margin 90 + quote indent 24 + bar 3 + the gap
+expect "quote.bar-gap" "$(first_x "$T/default.txt" 'Serif Italic 12')" "$(first_x "$T/keys.txt" 'Serif Italic 12')" 12600 12900
+# excerpt text: margin 90 + excerpt indent 18 + bar 2 + the padding
+expect "excerpt.padding" "$(first_x "$T/default.txt" 'Serif 10.5')" "$(first_x "$T/keys.txt" 'Serif 10.5')" 11600 12000
+expect "sources.indent" "$(first_x "$T/default.txt" '|Russia Uses Korean')" "$(first_x "$T/keys.txt" '|Russia Uses Korean')" 10900 12000
+# a misspelt key in a new section is reported like any other
+printf 'bullets: {indnet: 20pt}\n' >"$T/bad.yaml"
+err=$(dump --layout "$T/bad.yaml" 2>&1 >/dev/null)
+case $err in
+*"1:11: error: unknown key 'indnet' in bullets; did you mean 'indent'?"*) pass "bullets.indnet: did you mean" ;;
+*) fail "bullets.indnet: $err" ;;
+esac
