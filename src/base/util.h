@@ -19,7 +19,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * one grown an element at a time costs O(n) copying instead of O(n^2). */
 void *grow_for(void *p, size_t n, size_t size);
 
-/* Growable byte string; always NUL-terminated once anything was appended. */
+/* Growable byte string; always NUL-terminated once anything was appended. Ours, not
+ * GString: it lives by value in structs and on the stack (`strbuf sb = {0}`, no constructor),
+ * and what sb_steal returns is a malloc block freed with free() like every string here. */
 typedef struct strbuf {
 	char *data;
 	size_t len, cap;
@@ -32,11 +34,14 @@ void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2
 char *sb_steal(strbuf *sb); /* returns the buffer (never NULL) and resets sb */
 void sb_free(strbuf *sb);
 
-/* Reads a whole file. Returns 0 on success; on failure returns -1 and sets *why to a
+/* Reads a whole regular file of at most limit bytes. Ours, not g_file_get_contents, which
+ * has no limit and would wait forever on a FIFO a brief names. Returns 0 on success; on failure returns -1 and sets *why to a
  * static description ("no such file", "is a directory", "larger than the limit", ...). */
 int file_read(const char *path, size_t limit, char **out, size_t *len, const char **why);
 
-/* Decodes one UTF-8 scalar value at s[0..len). Returns the byte count (1-4) and sets *cp,
+/* Ours, not g_utf8_*: these take a length and so work on text with NULs inside (which
+ * g_utf8_validate rejects), and report where the first bad byte is.
+ * Decodes one UTF-8 scalar value at s[0..len). Returns the byte count (1-4) and sets *cp,
  * or 0 for an invalid or truncated sequence (overlongs and surrogates are invalid). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* 1 for a control character: C0 (line breaks and tabs too), DEL or C1. */
@@ -51,10 +56,12 @@ void text_linecol(const char *s, size_t off, int *line, int *col);
 /* 1 if s is one of the strings of a NULL-terminated list. */
 int str_in(const char *s, const char *const *list);
 
-/* Levenshtein distance, for "did you mean" hints. */
+/* Levenshtein distance, for "did you mean" hints (GLib has none). */
 size_t edit_distance(const char *a, const char *b);
 
-/* Path helpers: dir part of path ("." when none) and joining. Caller frees. */
+/* Path helpers: dir part of path ("." when none) and joining. Ours, not g_build_filename:
+ * a path under "." stays as the user wrote it (messages say articles/x.txt, not
+ * ./articles/x.txt), and an absolute rel is taken as it is. Caller frees. */
 char *path_dirname(const char *path);
 char *path_join(const char *dir, const char *rel);
 const char *path_basename(const char *path);
