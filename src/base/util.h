@@ -35,8 +35,9 @@ char *sb_steal(strbuf *sb); /* returns the buffer (never NULL) and resets sb */
 void sb_free(strbuf *sb);
 
 /* Reads a whole regular file of at most limit bytes. Ours, not g_file_get_contents, which
- * has no limit and would wait forever on a FIFO a brief names. Returns 0 on success; on failure returns -1 and sets *why to a
- * static description ("no such file", "is a directory", "larger than the limit", ...). */
+ * has no limit and would wait forever on a FIFO a brief names. Returns 0 on success; on
+ * failure returns -1 and sets *why to a static description ("no such file", "is a
+ * directory", "larger than the limit", ...). */
 int file_read(const char *path, size_t limit, char **out, size_t *len, const char **why);
 
 /* Ours, not g_utf8_*: these take a length and so work on text with NULs inside (which
