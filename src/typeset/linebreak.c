@@ -203,7 +203,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	s->b = b;
 	s->gs = shape(k, item, k->text + a, b - a);
 	if (k->d) /* NULL when setting a paragraph again: it was checked the first time */
-		para_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
+		shape_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
 	int si = (int)k->nsegs++;
 	size_t n = (size_t)(b - a);
 	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */

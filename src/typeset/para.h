@@ -8,25 +8,9 @@
 #include <pango/pango.h>
 
 #include "base/diag.h"
-#include "typeset/hyph.h"
 #include "typeset/rich.h"
+#include "typeset/shape.h"
 #include "load/style.h"
-
-/* What paragraphs of one document share: the Pango context, hyphenation patterns and a
- * cache of shaped words (brief text repeats: names, common words). */
-typedef struct para_engine {
-	PangoContext *ctx;
-	hyphenator *hyph;      /* owned; may have no patterns for the language */
-	GHashTable *shapes;    /* font + text → PangoGlyphString */
-	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
-	unsigned long hits, misses; /* shaping cache */
-	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
-	unsigned long loosened;      /* and one line longer */
-} para_engine;
-
-/* Takes over hyph (may be NULL: no hyphenation). */
-para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph);
-void para_engine_free(para_engine *e);
 
 typedef struct para_spec {
 	const font_role *font; /* base font of the paragraph */
@@ -92,8 +76,6 @@ double para_index_x(const para *p, size_t i, int idx);
 /* text as a role sets it: in capitals when the role says so (banners are ASCII markings;
  * other scripts are left as written). Caller frees. */
 char *font_role_text(const font_role *f, const char *text);
-/* A font description for a role. Caller frees. */
-PangoFontDescription *font_role_desc(const font_role *f);
 
 /* linebreak.c: sets p's lines by total fit; returns -1 when the paragraph needs Pango
  * (right-to-left text, letter spacing). */
@@ -109,8 +91,5 @@ int para_loosen(para_engine *e, para *p);
 int linebreak_looser(para_engine *e, para *p, int min_lines);
 /* Frees what lines [from, n) hold (not the array itself). */
 void para_lines_clear(para_line *lines, size_t from, size_t n);
-/* Reports characters with no glyph in a shaped run (shared by both breakers). */
-void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
-		       int *nseen);
 
 #endif
