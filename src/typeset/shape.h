@@ -25,6 +25,9 @@ typedef struct para_engine {
 /* Takes over hyph (may be NULL: no hyphenation). */
 para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph);
 void para_engine_free(para_engine *e);
+/* s[0, n) shaped with the item's font and analysis, on its own so that the result does
+ * not depend on the paragraph; cached per font and string, owned by the engine. */
+const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n);
 /* A font description for a role. Caller frees. */
 PangoFontDescription *font_role_desc(const font_role *f);
 /* Ascent and descent of a font role, from the engine's cache. */
