@@ -1,0 +1,293 @@
+/* lines.c: the lines of the breaks the total-fit breaker chose: pieces of shaped glyphs
+ * placed and justified (spaces, glyph expansion, letter spacing), hyphens added where a
+ * word was broken, and the pieces of one font joined into runs. */
+#include "typeset/lines.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+#define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
+
+static void item_look(const PangoItem *item, para_piece *pc)
+{
+	for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor c = ((PangoAttrColor *)a)->color;
+			pc->has_color = 1;
+			pc->r = c.red / 65535.0;
+			pc->g = c.green / 65535.0;
+			pc->b = c.blue / 65535.0;
+		} else if (a->klass->type == PANGO_ATTR_RISE) {
+			pc->rise = ((PangoAttrInt *)a)->value / (double)PANGO_SCALE;
+		}
+	}
+}
+
+static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, int b, double x)
+{
+	if (ln->npieces == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		ln->pieces = xrealloc(ln->pieces, *cap * sizeof *ln->pieces);
+	}
+	para_piece *pc = &ln->pieces[ln->npieces++];
+	memset(pc, 0, sizeof *pc);
+	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape_glyphs(k->e, s->item, k->text + a, b - a);
+	pc->gi.item = pango_item_copy(s->item);
+	pc->gi.item->offset = a;
+	pc->gi.item->length = b - a;
+	pc->gi.item->num_chars = (int)g_utf8_strlen(k->text + a, b - a);
+	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)gs);
+	pc->x = x;
+	item_look(s->item, pc);
+}
+
+/* What lines_build knows of each piece of a line until the line is finished. */
+typedef struct piece_aux {
+	double y;        /* glue stretch before the piece, for letter spacing */
+	PangoItem *src;  /* the item it was cut from; NULL for an added hyphen */
+} piece_aux;
+
+/* Records piece n-1 of a line, growing aux like the pieces themselves. */
+static void note_piece(piece_aux **aux, size_t *cap, size_t n, double y, PangoItem *src)
+{
+	if (n > *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*aux = xrealloc(*aux, *cap * sizeof **aux);
+	}
+	(*aux)[n - 1] = (piece_aux){y, src};
+}
+
+/* A line whose spaces stretch past TRACK_FROM of their width gives the excess to letter
+ * spacing instead, up to track_max per glyph: every glyph but the line's last is widened
+ * by the same amount and the pieces move right by what precedes them, while the spaces
+ * shrink back by as much. Returns the line's new width; *r becomes the spaces' ratio. */
+static double track_line(const kp *k, para_line *ln, const piece_aux *aux, double width, double Wg, double Y,
+			 double f, double *r)
+{
+	double rm = TRACK_FROM * Wg / Y;
+	if (*r <= rm || ln->npieces == 0)
+		return width;
+	long glyphs = 0;
+	for (size_t i = 0; i < ln->npieces; i++)
+		glyphs += ln->pieces[i].gi.glyphs->num_glyphs;
+	glyphs--; /* nothing after the last glyph: the line still ends at the measure */
+	if (glyphs <= 0)
+		return width;
+	double t = fmin((*r - rm) * Y / (double)glyphs, k->track_max);
+	double dr = t * (double)glyphs / Y;
+	long before = 0;
+	for (size_t i = 0; i < ln->npieces; i++) {
+		para_piece *pc = &ln->pieces[i];
+		pc->x += t * (double)before - dr * aux[i].y;
+		PangoGlyphString *gs = pc->gi.glyphs;
+		/* glyph widths are in the piece's unscaled units: divide by its expansion */
+		int add = (int)lround(t / f * PANGO_SCALE);
+		for (int g = 0; g < gs->num_glyphs; g++, before++)
+			if (before < glyphs)
+				gs->glyphs[g].geometry.width += add;
+	}
+	*r -= dr;
+	return width + t * (double)glyphs - dr * Y;
+}
+
+/* Joins the line's word pieces that come from one item and are separated only by spaces
+ * into one glyph run, with a space glyph as wide as the justified space: one piece per
+ * run of one font instead of one per word. Memory of a long document drops by half,
+ * cairo draws a line in a call or two, and PDF readers find real spaces between words. */
+static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
+{
+	size_t out = 0;
+	const PangoItem *last_src = NULL;
+	for (size_t i = 0; i < ln->npieces; i++) {
+		para_piece *pc = &ln->pieces[i];
+		para_piece *m = out ? &ln->pieces[out - 1] : NULL;
+		PangoItem *src = aux[i].src;
+		int join = m && !pc->hyphen && !m->hyphen && src && src == last_src && pc->scale == m->scale;
+		int m_end = m ? m->gi.item->offset + m->gi.item->length : 0;
+		for (int b = m_end; join && b < pc->gi.item->offset; b++)
+			join = k->text[b] == ' ';
+		join = join && pc->gi.item->offset > m_end;
+		const PangoGlyphString *sp = join ? shape_glyphs(k->e, src, " ", 1) : NULL;
+		long gap = 0;
+		if (join && sp->num_glyphs == 1) {
+			double scale = m->scale > 0 ? m->scale : 1;
+			long target = lround((pc->x - m->x) / scale * PANGO_SCALE), cur = 0;
+			for (int g = 0; g < m->gi.glyphs->num_glyphs; g++)
+				cur += m->gi.glyphs->glyphs[g].geometry.width;
+			gap = target - cur;
+		}
+		if (!join || !sp || sp->num_glyphs != 1 || gap <= 0 || gap > INT_MAX) {
+			if (out != i)
+				ln->pieces[out] = *pc;
+			out++;
+			last_src = src;
+			continue;
+		}
+		PangoGlyphString *a = m->gi.glyphs, *b = pc->gi.glyphs;
+		int base = a->num_glyphs, shift = pc->gi.item->offset - m->gi.item->offset;
+		pango_glyph_string_set_size(a, base + 1 + b->num_glyphs);
+		a->glyphs[base] = sp->glyphs[0];
+		a->glyphs[base].geometry.width = (int)gap;
+		a->glyphs[base].geometry.x_offset = 0;
+		a->glyphs[base].geometry.y_offset = 0;
+		a->log_clusters[base] = m_end - m->gi.item->offset;
+		for (int g = 0; g < b->num_glyphs; g++) {
+			a->glyphs[base + 1 + g] = b->glyphs[g];
+			a->log_clusters[base + 1 + g] = b->log_clusters[g] + shift;
+		}
+		m->gi.item->length = pc->gi.item->offset + pc->gi.item->length - m->gi.item->offset;
+		m->gi.item->num_chars = (int)g_utf8_strlen(k->text + m->gi.item->offset, m->gi.item->length);
+		pango_item_free(pc->gi.item);
+		pango_glyph_string_free(pc->gi.glyphs);
+	}
+	ln->npieces = out;
+}
+
+/* The lines of the breaks ending at b[last], in a new array of *nlines. */
+para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, size_t *nlines)
+{
+	int nl = b[last].line;
+	int *brk = xmalloc((size_t)(nl + 1) * sizeof *brk);
+	for (int q = last, j = nl; q > 0; q = b[q].prev)
+		brk[--j] = b[q].pos;
+	para_line *lines = xcalloc((size_t)nl, sizeof *lines);
+	*nlines = (size_t)nl;
+	size_t start = 0;
+	for (int j = 0; j < nl; j++) {
+		size_t end = (size_t)brk[j]; /* the break node: excluded, unless a penalty with width */
+		/* skip what a break discards at the start of a line */
+		while (start < end && k->n[start].t != N_BOX)
+			start++;
+		double L = 0, Y = 0, Z = 0, B = 0, Wg = 0;
+		for (size_t i = start; i < end; i++) {
+			const node *x = &k->n[i];
+			if (x->t == N_BOX || x->t == N_GLUE)
+				L += x->w;
+			if (x->t == N_BOX && x->seg >= 0)
+				B += x->w;
+			if (x->t == N_GLUE)
+				Y += x->y, Z += x->z, Wg += x->w;
+		}
+		const node *bn = &k->n[end];
+		int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
+		if (hyph) {
+			L += bn->w;
+			B += bn->w;
+		}
+		int lastline = j == nl - 1;
+		double r = 0;
+		/* emergency stretch only helps choose the breaks; glue stretches by its own
+		 * amount, so those lines come out loose rather than impossible */
+		(void)emergency;
+		/* the last line keeps its natural width, unless the breaks chose to shrink it */
+		int adjust = k->rag == 0 && (!lastline || L > k->measure);
+		if (adjust) {
+			if (L < k->measure && Y + B * k->expand > 0)
+				r = (k->measure - L) / (Y + B * k->expand);
+			else if (L > k->measure && Z + B * k->expand > 0)
+				r = fmax((k->measure - L) / (Z + B * k->expand), -1);
+		}
+		/* the same share of the adjustment goes into every glyph of the line: expanding
+		 * letters a little is less visible than stretching spaces a lot */
+		double f = 1 + r * k->expand;
+		if (f > 1 + k->expand * 1.5)
+			f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
+		if (f < 1 - k->expand)
+			f = 1 - k->expand;
+		if (adjust && f != 1) {
+			/* what the letters do not take, the spaces take */
+			double rest = k->measure - L - (f - 1) * B;
+			if (rest > 0 && Y > 0)
+				r = rest / Y;
+			else if (rest < 0 && Z > 0)
+				r = fmax(rest / Z, -1);
+			else
+				r = 0;
+		}
+		para_line *ln = &lines[j];
+		size_t cap = 0;
+		double x = 0, ycum = 0;
+		piece_aux *aux = NULL;
+		size_t auxcap = 0;
+		int first = -1, lastb = -1;
+		for (size_t i = start; i < end; i++) {
+			const node *nd = &k->n[i];
+			if (nd->t == N_GLUE) {
+				x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
+				ycum += nd->y;
+				continue;
+			}
+			if (nd->t != N_BOX)
+				continue;
+			if (nd->seg < 0) {
+				x += nd->w;
+				continue;
+			}
+			/* contiguous boxes of one segment are drawn as one run */
+			size_t e = i;
+			double w = nd->w;
+			for (;;) {
+				if (e + 1 < end && k->n[e + 1].t == N_BOX && k->n[e + 1].seg == nd->seg)
+					e++;
+				else if (e + 2 < end && k->n[e + 1].t == N_PEN && k->n[e + 2].t == N_BOX &&
+					 k->n[e + 2].seg == nd->seg)
+					e += 2;
+				else
+					break;
+				w += k->n[e].w;
+			}
+			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
+			ln->pieces[ln->npieces - 1].scale = f;
+			note_piece(&aux, &auxcap, ln->npieces, ycum, k->segs[nd->seg].item);
+			if (first < 0)
+				first = nd->a;
+			lastb = k->n[e].b;
+			x += w * f;
+			i = e;
+		}
+		if (hyph) {
+			/* find the segment the hyphen belongs to */
+			const node *prevbox = NULL;
+			for (size_t i = end; i-- > start;)
+				if (k->n[i].t == N_BOX && k->n[i].seg >= 0) {
+					prevbox = &k->n[i];
+					break;
+				}
+			if (prevbox) {
+				const seg *s = &k->segs[prevbox->seg];
+				if (ln->npieces == cap) {
+					cap = cap ? cap * 2 : 8;
+					ln->pieces = xrealloc(ln->pieces, cap * sizeof *ln->pieces);
+				}
+				para_piece *pc = &ln->pieces[ln->npieces++];
+				memset(pc, 0, sizeof *pc);
+				pc->gi.item = pango_item_copy(s->item);
+				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
+				pc->x = x;
+				pc->hyphen = 1;
+				pc->scale = f;
+				item_look(s->item, pc);
+				x += bn->w * f;
+				ln->hyphenated = 1;
+				note_piece(&aux, &auxcap, ln->npieces, ycum, NULL);
+			}
+		}
+		if (!lastline && r > 0 && Y > 0 && k->track_max > 0)
+			x = track_line(k, ln, aux, x, Wg, Y, f, &r);
+		merge_pieces(k, ln, aux);
+		free(aux);
+		ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
+		ln->width = x;
+		ln->ratio = r;
+		ln->start = first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : first;
+		ln->len = lastb < 0 ? 0 : lastb - ln->start;
+		start = end + 1;
+	}
+	free(brk);
+	return lines;
+}
