@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "typeset/para.h"
+#include "typeset/linebreak.h"
+
 #include "typeset/breaker.h"
 #include "typeset/lines.h"
 #include "typeset/nodes.h"
@@ -194,28 +195,32 @@ typedef struct breaker_goal {
 	int max_lines, min_lines; /* 0: any */
 } breaker_goal;
 
-static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, const breaker_goal *g);
+static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
+		       para_line **out, size_t *nout);
 
-int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
+int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
+		      size_t *nlines)
 {
 	breaker_goal g = {LINE_PENALTY, 0, 3, 0, 0};
-	return run_breaker(e, p, spec, at, d, &g);
+	return run_breaker(e, text, spec, at, d, &g, lines, nlines);
 }
 
-int linebreak_tighter(para_engine *e, para *p, int max_lines)
+int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,
+		      size_t *nlines)
 {
 	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
 	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
 	breaker_goal g = {1000.0, 0, 1, max_lines, 0};
-	return run_breaker(e, p, &p->spec, loc_none(), NULL, &g);
+	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
-int linebreak_looser(para_engine *e, para *p, int min_lines)
+int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, int min_lines, para_line **lines,
+		     size_t *nlines)
 {
 	/* a bonus for every line larger than any difference of demerits within tolerance:
 	 * the most lines the tolerance allows win (TeX's \looseness=1) */
 	breaker_goal g = {LINE_PENALTY, -1e7, 1, 0, min_lines};
-	return run_breaker(e, p, &p->spec, loc_none(), NULL, &g);
+	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
 /* Breaks the window [k->lo, k->hi) into lines: nodes, then passes of growing tolerance
@@ -267,14 +272,15 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
 	return rc;
 }
 
-static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, diag *d, const breaker_goal *g)
+static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
+		       para_line **out, size_t *nout)
 {
 	if (spec->font->tracking != 0)
 		return -1;
 	kp k = {0};
 	k.e = e;
-	k.text = p->text->text.data;
-	k.len = p->text->text.len;
+	k.text = text->text.data;
+	k.len = text->text.len;
 	k.measure = spec->width;
 	k.expand = spec->expand;
 	/* letter spacing only for lines the breaks leave loose: a little on every letter is
@@ -294,7 +300,7 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 	k.d = d;
 	k.line_penalty = g->line_penalty;
 	k.line_bonus = g->line_bonus;
-	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
+	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	PangoAttribute *fa = pango_attr_font_desc_new(fd);
 	pango_font_description_free(fd);
@@ -328,7 +334,7 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 		int next = keep < nl ? lines[keep].start : k.hi;
 		if (next <= k.lo)
 			next = k.hi; /* never the same window twice */
-		para_lines_clear(lines, keep, nl);
+		lines_clear(lines, keep, nl);
 		if (nall + keep > capall) {
 			capall = (nall + keep) * 2;
 			all = xrealloc(all, capall * sizeof *all);
@@ -339,10 +345,10 @@ static int run_breaker(para_engine *e, para *p, const para_spec *spec, loc at, d
 		k.lo = next;
 	}
 	if (rc == 0) {
-		p->lines = all;
-		p->nlines = nall;
+		*out = all;
+		*nout = nall;
 	} else {
-		para_lines_clear(all, 0, nall);
+		lines_clear(all, 0, nall);
 		free(all);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);

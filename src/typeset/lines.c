@@ -1,6 +1,6 @@
 /* lines.c: the lines of the breaks the total-fit breaker chose: pieces of shaped glyphs
  * placed and justified (spaces, glyph expansion, letter spacing), hyphens added where a
- * word was broken, and the pieces of one font joined into runs. */
+ * word was broken, and the pieces of one font joined into runs; and how lines are freed. */
 #include "typeset/lines.h"
 
 #include <limits.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/breaker.h"
 
 #define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
 
@@ -290,4 +291,15 @@ para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, s
 	}
 	free(brk);
 	return lines;
+}
+
+void lines_clear(para_line *lines, size_t from, size_t n)
+{
+	for (size_t i = from; i < n; i++) {
+		for (size_t k = 0; k < lines[i].npieces; k++) {
+			pango_item_free(lines[i].pieces[k].gi.item);
+			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
+		}
+		free(lines[i].pieces);
+	}
 }

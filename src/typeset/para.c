@@ -85,7 +85,8 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
 	 * rather than set with text missing */
 	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
-	if ((spec->optimal || too_long) && text->text.len > 0 && linebreak_optimal(e, p, spec, at, d) == 0) {
+	if ((spec->optimal || too_long) && text->text.len > 0 &&
+	    linebreak_optimal(e, p->text, spec, at, d, &p->lines, &p->nlines) == 0) {
 		p->optimal = 1;
 		return p;
 	}
@@ -99,20 +100,9 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
-void para_lines_clear(para_line *lines, size_t from, size_t n)
-{
-	for (size_t i = from; i < n; i++) {
-		for (size_t k = 0; k < lines[i].npieces; k++) {
-			pango_item_free(lines[i].pieces[k].gi.item);
-			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
-		}
-		free(lines[i].pieces);
-	}
-}
-
 static void lines_free(para_line *lines, size_t n)
 {
-	para_lines_clear(lines, 0, n);
+	lines_clear(lines, 0, n);
 	free(lines);
 }
 
@@ -121,18 +111,18 @@ static int para_relength(para_engine *e, para *p, int change)
 {
 	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || p->nlines < 2)
 		return -1;
-	para tmp = *p;
-	tmp.lines = NULL;
-	tmp.nlines = 0;
+	para_line *lines = NULL;
+	size_t nlines = 0;
 	int want = (int)p->nlines + change;
-	int rc = change < 0 ? linebreak_tighter(e, &tmp, want) : linebreak_looser(e, &tmp, want);
-	if (rc != 0 || (int)tmp.nlines != want) {
-		lines_free(tmp.lines, tmp.nlines);
+	int rc = change < 0 ? linebreak_tighter(e, p->text, &p->spec, want, &lines, &nlines)
+			    : linebreak_looser(e, p->text, &p->spec, want, &lines, &nlines);
+	if (rc != 0 || (int)nlines != want) {
+		lines_free(lines, nlines);
 		return -1;
 	}
 	lines_free(p->lines, p->nlines);
-	p->lines = tmp.lines;
-	p->nlines = tmp.nlines;
+	p->lines = lines;
+	p->nlines = nlines;
 	if (change < 0)
 		e->tightened++;
 	else

@@ -8,41 +8,10 @@
 #include <pango/pango.h>
 
 #include "base/diag.h"
+#include "typeset/linebreak.h"
 #include "typeset/rich.h"
 #include "typeset/shape.h"
 #include "load/style.h"
-
-typedef struct para_spec {
-	const font_role *font; /* base font of the paragraph */
-	double width;          /* measure, pt */
-	double indent;         /* first-line indent */
-	text_align align;
-	double leading;        /* baseline to baseline; 0 = the font role's */
-	int optimal;           /* total-fit line breaking (justified text only) */
-	int hyphenate;
-	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
-} para_spec;
-
-/* A run of shaped glyphs placed on a line (total-fit lines only). */
-typedef struct para_piece {
-	PangoGlyphItem gi; /* owned: item copy and glyphs */
-	double x;          /* from the line's start */
-	double rise;       /* superscripts */
-	int hyphen;        /* a hyphen added at a break: not in the text */
-	double scale;      /* horizontal glyph expansion, 1 = none */
-	int has_color;
-	double r, g, b;
-} para_piece;
-
-typedef struct para_line {
-	double x;      /* offset of the line's start from the paragraph's left edge */
-	double width;  /* width of the set line */
-	int start, len; /* bytes of the paragraph text */
-	para_piece *pieces; /* total-fit lines: what to draw; NULL for Pango lines */
-	size_t npieces;
-	int hyphenated;
-	double ratio;  /* total-fit: adjustment ratio of its spaces (0 natural) */
-} para_line;
 
 typedef struct para {
 	rich *text;
@@ -77,19 +46,11 @@ double para_index_x(const para *p, size_t i, int idx);
  * other scripts are left as written). Caller frees. */
 char *font_role_text(const font_role *f, const char *text);
 
-/* linebreak.c: sets p's lines by total fit; returns -1 when the paragraph needs Pango
- * (right-to-left text, letter spacing). */
-int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d);
 /* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
  * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
  * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */
 int para_tighten(para_engine *e, para *p);
-/* The breaking for para_tighten: as few lines as the tolerance allows (linebreak.c). */
-int linebreak_tighter(para_engine *e, para *p, int max_lines);
 /* TeX's \looseness=1, para_tighten's counterpart: one line more within tolerance. */
 int para_loosen(para_engine *e, para *p);
-int linebreak_looser(para_engine *e, para *p, int min_lines);
-/* Frees what lines [from, n) hold (not the array itself). */
-void para_lines_clear(para_line *lines, size_t from, size_t n);
 
 #endif
