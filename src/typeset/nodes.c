@@ -77,13 +77,9 @@ static int is_letter(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* One word (or the part of it inside one Pango item): boxes, with penalties where it may
- * break inside: after hyphens and dashes, at hyphenation points, and, for a word longer
- * than the line, anywhere (last resort). */
-static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
+/* A new segment: text[a, b) shaped with the item's font, its glyphs checked once. */
+static int add_seg(kp *k, PangoItem *item, int a, int b)
 {
-	if (b <= a)
-		return;
 	if (k->nsegs == k->capsegs) {
 		k->capsegs = k->capsegs ? k->capsegs * 2 : 64;
 		k->segs = xrealloc(k->segs, k->capsegs * sizeof *k->segs);
@@ -95,17 +91,18 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	s->gs = shape_glyphs(k->e, item, k->text + a, b - a);
 	if (k->d) /* NULL when setting a paragraph again: it was checked the first time */
 		shape_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
-	int si = (int)k->nsegs++;
-	size_t n = (size_t)(b - a);
-	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */
-	const char *w = k->text + a;
+	return (int)k->nsegs++;
+}
+
+/* kind[i] = P_EXPLICIT after a hyphen between letters ("anti-aircraft"), an em dash, or a
+ * slash in an address; never after an en dash (1950–1953, ¶3–4 stay whole). */
+static void mark_explicit(const char *w, size_t n, unsigned char *kind)
+{
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = 0;
 		size_t cl = utf8_decode(w + i, n - i, &cp);
 		if (!cl)
 			cl = 1;
-		/* after a hyphen between letters ("anti-aircraft"), an em dash, or a slash in an
-		 * address; never after an en dash (1950–1953, ¶3–4 stay whole) */
 		int brk = 0;
 		if (i > 0 && i + cl < n) {
 			gunichar next = g_utf8_get_char(w + i + cl);
@@ -121,41 +118,46 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 			kind[i + cl] = P_EXPLICIT;
 		i += cl;
 	}
-	/* addresses are never hyphenated: a reader would type the hyphen */
-	int address = mem_find(w, w + n, "://") || mem_find(w, w + n, "www.") || memchr(w, '@', n);
-	if (hyphenate && k->e->hyph && !address) {
-		/* hyphenate the letter runs: "politician." → "politician" */
-		for (size_t i = 0; i < n;) {
-			if (!is_letter((unsigned char)w[i])) {
-				i++;
-				continue;
-			}
-			size_t j = i;
-			while (j < n && is_letter((unsigned char)w[j]))
-				j++;
-			/* a run glued to digits or to letters of another script is a code or a
-			 * name, not a word; punctuation such as quotes around it is fine */
-			int clean = 1;
-			if (i > 0) {
-				gunichar before = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
-				clean &= !g_unichar_isalnum(before);
-			}
-			if (j < n)
-				clean &= !g_unichar_isalnum(g_utf8_get_char(w + j));
-			if (clean) {
-				unsigned char *ok = xcalloc(j - i + 1, 1);
-				if (hyph_points(k->e->hyph, w + i, j - i, ok) > 0)
-					for (size_t q = 1; q < j - i; q++)
-						if (ok[q] && !kind[i + q])
-							kind[i + q] = P_HYPH;
-				free(ok);
-			}
-			i = j;
+}
+
+/* kind[i] = P_HYPH at the hyphenation points of the word's letter runs ("politician." →
+ * "politician"), where no other break is. */
+static void mark_hyphens(hyphenator *h, const char *w, size_t n, unsigned char *kind)
+{
+	for (size_t i = 0; i < n;) {
+		if (!is_letter((unsigned char)w[i])) {
+			i++;
+			continue;
 		}
+		size_t j = i;
+		while (j < n && is_letter((unsigned char)w[j]))
+			j++;
+		/* a run glued to digits or to letters of another script is a code or a
+		 * name, not a word; punctuation such as quotes around it is fine */
+		int clean = 1;
+		if (i > 0) {
+			gunichar before = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
+			clean &= !g_unichar_isalnum(before);
+		}
+		if (j < n)
+			clean &= !g_unichar_isalnum(g_utf8_get_char(w + j));
+		if (clean) {
+			unsigned char *ok = xcalloc(j - i + 1, 1);
+			if (hyph_points(h, w + i, j - i, ok) > 0)
+				for (size_t q = 1; q < j - i; q++)
+					if (ok[q] && !kind[i + q])
+						kind[i + q] = P_HYPH;
+			free(ok);
+		}
+		i = j;
 	}
-	/* a run of one punctuation mark ("-----", "=====": a plain-text underline or rule) is
-	 * not a word: it may break anywhere, two marks from either end, without a hyphen;
-	 * otherwise the line before it takes all the slack */
+}
+
+/* A run of one punctuation mark ("-----", "=====": a plain-text underline or rule) is
+ * not a word: it may break anywhere, two marks from either end, without a hyphen;
+ * otherwise the line before it takes all the slack. */
+static void mark_runs(const char *w, size_t n, unsigned char *kind)
+{
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && w[j] == w[i])
@@ -166,14 +168,13 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 					kind[q] = P_RUN;
 		i = j;
 	}
-	if (range_width(s, a, b) > k->measure) {
-		for (size_t i = 1; i < n; i++)
-			if (((unsigned char)w[i] & 0xC0) != 0x80 && !kind[i])
-				kind[i] = P_EMERGENCY;
-	}
-	/* a break inside a glyph cluster (the "ffi" of "Affirmer" is one ligature glyph) would
-	 * give one side the whole ligature's width and draw the other side wider than its box:
-	 * break only where a cluster starts */
+}
+
+/* A break inside a glyph cluster (the "ffi" of "Affirmer" is one ligature glyph) would
+ * give one side the whole ligature's width and draw the other side wider than its box:
+ * breaks stay only where a cluster starts. */
+static void keep_cluster_starts(const seg *s, size_t n, unsigned char *kind)
+{
 	unsigned char *cluster = xcalloc(n + 1, 1);
 	for (int g = 0; g < s->gs->num_glyphs; g++)
 		if (s->gs->log_clusters[g] >= 0 && (size_t)s->gs->log_clusters[g] <= n)
@@ -182,7 +183,14 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		if (!cluster[i])
 			kind[i] = 0;
 	free(cluster);
-	double hw = hyphen_width(k, item);
+}
+
+/* The boxes of segment si (text[a, a + n)) between its breaks, each break a penalty of
+ * its kind; hw is the width of a hyphen added at a hyphenation point. */
+static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind, double hw)
+{
+	const seg *s = &k->segs[si];
+	const char *w = k->text + a;
 	int start = a;
 	for (size_t i = 1; i <= n; i++) {
 		if (i < n && !kind[i])
@@ -205,6 +213,33 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		}
 		start = end;
 	}
+}
+
+/* One word (or the part of it inside one Pango item): boxes, with penalties where it may
+ * break inside: after hyphens and dashes, at hyphenation points, and, for a word longer
+ * than the line, anywhere (last resort). */
+static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
+{
+	if (b <= a)
+		return;
+	int si = add_seg(k, item, a, b);
+	const seg *s = &k->segs[si];
+	size_t n = (size_t)(b - a);
+	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */
+	const char *w = k->text + a;
+	mark_explicit(w, n, kind);
+	/* addresses are never hyphenated: a reader would type the hyphen */
+	int address = mem_find(w, w + n, "://") || mem_find(w, w + n, "www.") || memchr(w, '@', n);
+	if (hyphenate && k->e->hyph && !address)
+		mark_hyphens(k->e->hyph, w, n, kind);
+	mark_runs(w, n, kind);
+	if (range_width(s, a, b) > k->measure) {
+		for (size_t i = 1; i < n; i++)
+			if (((unsigned char)w[i] & 0xC0) != 0x80 && !kind[i])
+				kind[i] = P_EMERGENCY;
+	}
+	keep_cluster_starts(s, n, kind);
+	add_boxes(k, si, a, n, kind, hyphen_width(k, item));
 	free(kind);
 }
 
