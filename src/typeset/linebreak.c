@@ -63,118 +63,166 @@ static void after_totals(const kp *k, int i, double *tw, double *ty, double *tz,
 	*tb = k->sb[j];
 }
 
+/* One pass's breakpoints, and which of them may still start a line. */
+typedef struct pass_state {
+	breakpoint *b;
+	size_t nb, cap;
+	int *act; /* indexes into b */
+	int nact, capact;
+} pass_state;
+
+/* Adjustment ratio of a line from breakpoint a to a break at node i (pw: the width the
+ * break adds, a hyphen); *len is the line's natural length. */
+static double line_ratio(const kp *k, const breakpoint *a, size_t i, double pw, double emergency, double *len)
+{
+	double L = k->sw[i] - a->tw + pw;
+	double B = (k->sb[i] - a->tb) * k->expand;
+	double Y = k->sy[i] - a->ty + B + emergency + k->rag;
+	double Z = k->sz[i] - a->tz + B;
+	double r;
+	if (L < k->measure)
+		r = Y > 0 ? (k->measure - L) / Y : INFINITY;
+	else if (L > k->measure)
+		r = Z > 0 ? (k->measure - L) / Z : -INFINITY;
+	else
+		r = 0;
+	*len = L;
+	return r;
+}
+
+/* *bad: the badness of a line of ratio r and natural length L; returns whether the pass
+ * takes the line. */
+static int line_badness(const kp *k, double r, double L, double tolerance, int overfull_ok, int forced, double *bad)
+{
+	*bad = r < -1 ? 10000 : fmin(100 * pow(fabs(r), 3), 10000);
+	int feasible = r >= -1 && *bad <= tolerance;
+	if (!feasible && overfull_ok && r < -1) {
+		/* last resort: an overfull line, costed by how far it sticks out */
+		feasible = 1;
+		*bad = 10000 + (L - k->measure) * 1000;
+	}
+	if (!feasible && overfull_ok && forced && r > 1) {
+		feasible = 1;
+	}
+	return feasible;
+}
+
+/* Demerits of the line from breakpoint a to a break at node x (index i), before those of
+ * the lines up to a. */
+static double line_demerits(const kp *k, const breakpoint *a, const node *x, size_t i, double bad, int forced, int fit)
+{
+	double dem = (k->line_penalty + bad) * (k->line_penalty + bad) + k->line_bonus;
+	if (x->t == N_PEN) {
+		if (x->pen >= 0)
+			dem += x->pen * x->pen;
+		else if (x->pen > -INF_PENALTY)
+			dem -= x->pen * x->pen;
+	}
+	int prev_flag = a->pos >= 0 && k->n[a->pos].t == N_PEN && k->n[a->pos].flagged;
+	if (x->t == N_PEN && x->flagged && prev_flag)
+		dem += DOUBLE_HYPHEN_DEMERITS;
+	if (forced && prev_flag)
+		dem += FINAL_HYPHEN_DEMERITS;
+	/* a last line of one short word looks like a mistake */
+	if (forced && k->sw[i] - a->tw < RUNT_FRACTION * k->measure && a->pos >= 0)
+		dem += RUNT_DEMERITS;
+	if (abs(fit - a->fit) > 1)
+		dem += ADJ_DEMERITS;
+	return dem;
+}
+
+/* New active breakpoints at node i: the best way found to each fitness class and hyphen run. */
+static void add_breakpoints(const kp *k, pass_state *st, size_t i, double best[][MAX_HYPHEN_RUN + 1],
+			    int from[][MAX_HYPHEN_RUN + 1])
+{
+	for (int f = 0; f < 4; f++)
+		for (int h = 0; h <= MAX_HYPHEN_RUN; h++) {
+			if (from[f][h] < 0)
+				continue;
+			if (st->nb == st->cap) {
+				st->cap *= 2;
+				st->b = xrealloc(st->b, st->cap * sizeof *st->b);
+			}
+			breakpoint *nbk = &st->b[st->nb];
+			nbk->pos = (int)i;
+			nbk->line = st->b[from[f][h]].line + 1;
+			nbk->fit = f;
+			nbk->hrun = h;
+			nbk->dem = best[f][h];
+			nbk->prev = from[f][h];
+			after_totals(k, (int)i, &nbk->tw, &nbk->ty, &nbk->tz, &nbk->tb);
+			if (st->nact == st->capact) {
+				st->capact *= 2;
+				st->act = xrealloc(st->act, (size_t)st->capact * sizeof *st->act);
+			}
+			st->act[st->nact++] = (int)st->nb;
+			st->nb++;
+		}
+}
+
+/* A legal break at node i: lines to it from every active breakpoint, the best kept per
+ * fitness class and hyphen run; breakpoints a line from which would be overfull retire. */
+static void try_break(const kp *k, pass_state *st, size_t i, int pass, double tolerance, double emergency)
+{
+	const node *x = &k->n[i];
+	double pw = x->t == N_PEN ? x->w : 0;
+	int forced = x->t == N_PEN && x->pen <= -INF_PENALTY;
+	/* best candidate per fitness class and hyphen run */
+	double best[4][MAX_HYPHEN_RUN + 1];
+	int from[4][MAX_HYPHEN_RUN + 1];
+	for (int f = 0; f < 4; f++)
+		for (int h = 0; h <= MAX_HYPHEN_RUN; h++)
+			best[f][h] = INFINITY, from[f][h] = -1;
+	int keep = 0;
+	for (int q = 0; q < st->nact; q++) {
+		const breakpoint *a = &st->b[st->act[q]];
+		double L;
+		double r = line_ratio(k, a, i, pw, emergency, &L);
+		int deactivate = r < -1 || forced;
+		double bad;
+		int feasible = line_badness(k, r, L, tolerance, pass >= 3, forced, &bad);
+		if (!deactivate)
+			st->act[keep++] = st->act[q];
+		if (!feasible)
+			continue;
+		int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+		double dem = line_demerits(k, a, x, i, bad, forced, fit);
+		int hrun = x->t == N_PEN && x->flagged ? a->hrun + 1 : 0;
+		if (hrun > MAX_HYPHEN_RUN)
+			continue;
+		dem += a->dem;
+		if (dem < best[fit][hrun]) {
+			best[fit][hrun] = dem;
+			from[fit][hrun] = (int)(a - st->b);
+		}
+	}
+	st->nact = keep;
+	add_breakpoints(k, st, i, best, from);
+}
+
 /* Runs one pass; returns the index of the best final breakpoint or -1. */
 static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoint **bp, size_t *nbp)
 {
-	size_t cap = 64, nb = 0;
-	breakpoint *b = xmalloc(cap * sizeof *b);
-	int *act = xmalloc(sizeof *act * 64), nact = 0, capact = 64;
-	b[0] = (breakpoint){-1, 0, 1, 0, 0, 0, 0, 0, 0, -1};
-	after_totals(k, -1, &b[0].tw, &b[0].ty, &b[0].tz, &b[0].tb);
-	nb = 1;
-	act[nact++] = 0;
-	int overfull_ok = pass >= 3;
-	for (size_t i = 0; i < k->nn && nact > 0; i++) {
-		if (!legal_break(k, i, pass))
-			continue;
-		const node *x = &k->n[i];
-		double pw = x->t == N_PEN ? x->w : 0;
-		int forced = x->t == N_PEN && x->pen <= -INF_PENALTY;
-		/* best candidate per fitness class and hyphen run */
-		double best[4][MAX_HYPHEN_RUN + 1];
-		int from[4][MAX_HYPHEN_RUN + 1];
-		for (int f = 0; f < 4; f++)
-			for (int h = 0; h <= MAX_HYPHEN_RUN; h++)
-				best[f][h] = INFINITY, from[f][h] = -1;
-		int keep = 0;
-		for (int q = 0; q < nact; q++) {
-			breakpoint *a = &b[act[q]];
-			double L = k->sw[i] - a->tw + pw;
-			double B = (k->sb[i] - a->tb) * k->expand;
-			double Y = k->sy[i] - a->ty + B + emergency + k->rag;
-			double Z = k->sz[i] - a->tz + B;
-			double r;
-			if (L < k->measure)
-				r = Y > 0 ? (k->measure - L) / Y : INFINITY;
-			else if (L > k->measure)
-				r = Z > 0 ? (k->measure - L) / Z : -INFINITY;
-			else
-				r = 0;
-			int deactivate = r < -1 || forced;
-			double bad = r < -1 ? 10000 : fmin(100 * pow(fabs(r), 3), 10000);
-			int feasible = r >= -1 && bad <= tolerance;
-			if (!feasible && overfull_ok && r < -1) {
-				/* last resort: an overfull line, costed by how far it sticks out */
-				feasible = 1;
-				bad = 10000 + (L - k->measure) * 1000;
-			}
-			if (!feasible && overfull_ok && forced && r > 1) {
-				feasible = 1;
-			}
-			if (!deactivate)
-				act[keep++] = act[q];
-			if (!feasible)
-				continue;
-			double dem = (k->line_penalty + bad) * (k->line_penalty + bad) + k->line_bonus;
-			if (x->t == N_PEN) {
-				if (x->pen >= 0)
-					dem += x->pen * x->pen;
-				else if (x->pen > -INF_PENALTY)
-					dem -= x->pen * x->pen;
-			}
-			int prev_flag = a->pos >= 0 && k->n[a->pos].t == N_PEN && k->n[a->pos].flagged;
-			if (x->t == N_PEN && x->flagged && prev_flag)
-				dem += DOUBLE_HYPHEN_DEMERITS;
-			if (forced && prev_flag)
-				dem += FINAL_HYPHEN_DEMERITS;
-			/* a last line of one short word looks like a mistake */
-			if (forced && k->sw[i] - a->tw < RUNT_FRACTION * k->measure && a->pos >= 0)
-				dem += RUNT_DEMERITS;
-			int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-			if (abs(fit - a->fit) > 1)
-				dem += ADJ_DEMERITS;
-			int hrun = x->t == N_PEN && x->flagged ? a->hrun + 1 : 0;
-			if (hrun > MAX_HYPHEN_RUN)
-				continue;
-			dem += a->dem;
-			if (dem < best[fit][hrun]) {
-				best[fit][hrun] = dem;
-				from[fit][hrun] = (int)(a - b);
-			}
-		}
-		nact = keep;
-		for (int f = 0; f < 4; f++)
-			for (int h = 0; h <= MAX_HYPHEN_RUN; h++) {
-				if (from[f][h] < 0)
-					continue;
-				if (nb == cap) {
-					cap *= 2;
-					b = xrealloc(b, cap * sizeof *b);
-				}
-				breakpoint *nbk = &b[nb];
-				nbk->pos = (int)i;
-				nbk->line = b[from[f][h]].line + 1;
-				nbk->fit = f;
-				nbk->hrun = h;
-				nbk->dem = best[f][h];
-				nbk->prev = from[f][h];
-				after_totals(k, (int)i, &nbk->tw, &nbk->ty, &nbk->tz, &nbk->tb);
-				if (nact == capact) {
-					capact *= 2;
-					act = xrealloc(act, (size_t)capact * sizeof *act);
-				}
-				act[nact++] = (int)nb;
-				nb++;
-			}
-	}
-	free(act);
+	pass_state st = {0};
+	st.cap = 64;
+	st.b = xmalloc(st.cap * sizeof *st.b);
+	st.capact = 64;
+	st.act = xmalloc(sizeof *st.act * 64);
+	st.b[0] = (breakpoint){-1, 0, 1, 0, 0, 0, 0, 0, 0, -1};
+	after_totals(k, -1, &st.b[0].tw, &st.b[0].ty, &st.b[0].tz, &st.b[0].tb);
+	st.nb = 1;
+	st.act[st.nact++] = 0;
+	for (size_t i = 0; i < k->nn && st.nact > 0; i++)
+		if (legal_break(k, i, pass))
+			try_break(k, &st, i, pass, tolerance, emergency);
+	free(st.act);
 	/* the best breakpoint at the final forced break */
 	int bestb = -1;
-	for (size_t q = 0; q < nb; q++)
-		if (b[q].pos == (int)k->nn - 1 && (bestb < 0 || b[q].dem < b[bestb].dem))
+	for (size_t q = 0; q < st.nb; q++)
+		if (st.b[q].pos == (int)k->nn - 1 && (bestb < 0 || st.b[q].dem < st.b[bestb].dem))
 			bestb = (int)q;
-	*bp = b;
-	*nbp = nb;
+	*bp = st.b;
+	*nbp = st.nb;
 	return bestb;
 }
 
