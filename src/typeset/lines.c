@@ -149,6 +149,185 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 	ln->npieces = out;
 }
 
+/* What a line's nodes add up to. */
+typedef struct line_sums {
+	double L;  /* natural width */
+	double Y;  /* stretch of its glue */
+	double Z;  /* shrink of its glue */
+	double B;  /* width of its text boxes: what glyph expansion acts on */
+	double Wg; /* natural width of its glue */
+} line_sums;
+
+/* A line while lines_build sets it. */
+typedef struct line_set {
+	para_line *ln;
+	size_t cap;       /* of ln->pieces */
+	piece_aux *aux;   /* one per piece */
+	size_t auxcap;
+	double x, ycum;   /* where the next piece goes; glue stretch so far */
+	double f;         /* glyph expansion of the line, 1 none */
+	int first, lastb; /* bytes of the text set on the line, -1 none yet */
+} line_set;
+
+/* The sums of nodes [start, end), and of the hyphen at the break when hyph. */
+static void sum_line(const kp *k, size_t start, size_t end, int hyph, line_sums *s)
+{
+	double L = 0, Y = 0, Z = 0, B = 0, Wg = 0;
+	for (size_t i = start; i < end; i++) {
+		const node *x = &k->n[i];
+		if (x->t == N_BOX || x->t == N_GLUE)
+			L += x->w;
+		if (x->t == N_BOX && x->seg >= 0)
+			B += x->w;
+		if (x->t == N_GLUE)
+			Y += x->y, Z += x->z, Wg += x->w;
+	}
+	if (hyph) {
+		L += k->n[end].w;
+		B += k->n[end].w;
+	}
+	*s = (line_sums){L, Y, Z, B, Wg};
+}
+
+/* How a line fills the measure: returns the expansion of its glyphs, and *r the
+ * adjustment ratio of its spaces for the rest. */
+static double line_scale(const kp *k, const line_sums *s, int lastline, double *r)
+{
+	double L = s->L, Y = s->Y, Z = s->Z, B = s->B;
+	*r = 0;
+	/* the last line keeps its natural width, unless the breaks chose to shrink it */
+	int adjust = k->rag == 0 && (!lastline || L > k->measure);
+	if (adjust) {
+		if (L < k->measure && Y + B * k->expand > 0)
+			*r = (k->measure - L) / (Y + B * k->expand);
+		else if (L > k->measure && Z + B * k->expand > 0)
+			*r = fmax((k->measure - L) / (Z + B * k->expand), -1);
+	}
+	/* the same share of the adjustment goes into every glyph of the line: expanding
+	 * letters a little is less visible than stretching spaces a lot */
+	double f = 1 + *r * k->expand;
+	if (f > 1 + k->expand * 1.5)
+		f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
+	if (f < 1 - k->expand)
+		f = 1 - k->expand;
+	if (adjust && f != 1) {
+		/* what the letters do not take, the spaces take */
+		double rest = k->measure - L - (f - 1) * B;
+		if (rest > 0 && Y > 0)
+			*r = rest / Y;
+		else if (rest < 0 && Z > 0)
+			*r = fmax(rest / Z, -1);
+		else
+			*r = 0;
+	}
+	return f;
+}
+
+/* The last node of the run of boxes of one segment that starts at node i (contiguous, or
+ * with only a penalty between them): they are drawn as one piece; *w is their width. */
+static size_t run_end(const kp *k, size_t i, size_t end, double *w)
+{
+	const node *nd = &k->n[i];
+	size_t e = i;
+	*w = nd->w;
+	for (;;) {
+		if (e + 1 < end && k->n[e + 1].t == N_BOX && k->n[e + 1].seg == nd->seg)
+			e++;
+		else if (e + 2 < end && k->n[e + 1].t == N_PEN && k->n[e + 2].t == N_BOX && k->n[e + 2].seg == nd->seg)
+			e += 2;
+		else
+			break;
+		*w += k->n[e].w;
+	}
+	return e;
+}
+
+/* Places the pieces of nodes [start, end) along the line, glue set at ratio r. */
+static void place_boxes(kp *k, line_set *ls, size_t start, size_t end, double r)
+{
+	for (size_t i = start; i < end; i++) {
+		const node *nd = &k->n[i];
+		if (nd->t == N_GLUE) {
+			ls->x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
+			ls->ycum += nd->y;
+			continue;
+		}
+		if (nd->t != N_BOX)
+			continue;
+		if (nd->seg < 0) {
+			ls->x += nd->w;
+			continue;
+		}
+		double w;
+		size_t e = run_end(k, i, end, &w);
+		add_piece(ls->ln, &ls->cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, ls->x);
+		ls->ln->pieces[ls->ln->npieces - 1].scale = ls->f;
+		note_piece(&ls->aux, &ls->auxcap, ls->ln->npieces, ls->ycum, k->segs[nd->seg].item);
+		if (ls->first < 0)
+			ls->first = nd->a;
+		ls->lastb = k->n[e].b;
+		ls->x += w * ls->f;
+		i = e;
+	}
+}
+
+/* The hyphen of a line broken at a hyphenation point (node bn), in the font of the
+ * segment it ends. */
+static void add_hyphen(kp *k, line_set *ls, size_t start, size_t end, const node *bn)
+{
+	/* find the segment the hyphen belongs to */
+	const node *prevbox = NULL;
+	for (size_t i = end; i-- > start;)
+		if (k->n[i].t == N_BOX && k->n[i].seg >= 0) {
+			prevbox = &k->n[i];
+			break;
+		}
+	if (!prevbox)
+		return;
+	const seg *s = &k->segs[prevbox->seg];
+	para_line *ln = ls->ln;
+	if (ln->npieces == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 8;
+		ln->pieces = xrealloc(ln->pieces, ls->cap * sizeof *ln->pieces);
+	}
+	para_piece *pc = &ln->pieces[ln->npieces++];
+	memset(pc, 0, sizeof *pc);
+	pc->gi.item = pango_item_copy(s->item);
+	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
+	pc->x = ls->x;
+	pc->hyphen = 1;
+	pc->scale = ls->f;
+	item_look(s->item, pc);
+	ls->x += bn->w * ls->f;
+	ln->hyphenated = 1;
+	note_piece(&ls->aux, &ls->auxcap, ln->npieces, ls->ycum, NULL);
+}
+
+/* Sets ln from nodes [start, end), the break at end. */
+static void set_line(kp *k, para_line *ln, size_t start, size_t end, int lastline)
+{
+	const node *bn = &k->n[end];
+	int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
+	line_sums s;
+	sum_line(k, start, end, hyph, &s);
+	double r;
+	line_set ls = {ln, 0, NULL, 0, 0, 0, 1, -1, -1};
+	ls.f = line_scale(k, &s, lastline, &r);
+	place_boxes(k, &ls, start, end, r);
+	if (hyph)
+		add_hyphen(k, &ls, start, end, bn);
+	double x = ls.x;
+	if (!lastline && r > 0 && s.Y > 0 && k->track_max > 0)
+		x = track_line(k, ln, ls.aux, x, s.Wg, s.Y, ls.f, &r);
+	merge_pieces(k, ln, ls.aux);
+	free(ls.aux);
+	ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
+	ln->width = x;
+	ln->ratio = r;
+	ln->start = ls.first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : ls.first;
+	ln->len = ls.lastb < 0 ? 0 : ls.lastb - ln->start;
+}
+
 /* The lines of the breaks ending at b[last], in a new array of *nlines. */
 para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, size_t *nlines)
 {
@@ -158,135 +337,16 @@ para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, s
 		brk[--j] = b[q].pos;
 	para_line *lines = xcalloc((size_t)nl, sizeof *lines);
 	*nlines = (size_t)nl;
+	/* emergency stretch only helps choose the breaks; glue stretches by its own
+	 * amount, so those lines come out loose rather than impossible */
+	(void)emergency;
 	size_t start = 0;
 	for (int j = 0; j < nl; j++) {
 		size_t end = (size_t)brk[j]; /* the break node: excluded, unless a penalty with width */
 		/* skip what a break discards at the start of a line */
 		while (start < end && k->n[start].t != N_BOX)
 			start++;
-		double L = 0, Y = 0, Z = 0, B = 0, Wg = 0;
-		for (size_t i = start; i < end; i++) {
-			const node *x = &k->n[i];
-			if (x->t == N_BOX || x->t == N_GLUE)
-				L += x->w;
-			if (x->t == N_BOX && x->seg >= 0)
-				B += x->w;
-			if (x->t == N_GLUE)
-				Y += x->y, Z += x->z, Wg += x->w;
-		}
-		const node *bn = &k->n[end];
-		int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
-		if (hyph) {
-			L += bn->w;
-			B += bn->w;
-		}
-		int lastline = j == nl - 1;
-		double r = 0;
-		/* emergency stretch only helps choose the breaks; glue stretches by its own
-		 * amount, so those lines come out loose rather than impossible */
-		(void)emergency;
-		/* the last line keeps its natural width, unless the breaks chose to shrink it */
-		int adjust = k->rag == 0 && (!lastline || L > k->measure);
-		if (adjust) {
-			if (L < k->measure && Y + B * k->expand > 0)
-				r = (k->measure - L) / (Y + B * k->expand);
-			else if (L > k->measure && Z + B * k->expand > 0)
-				r = fmax((k->measure - L) / (Z + B * k->expand), -1);
-		}
-		/* the same share of the adjustment goes into every glyph of the line: expanding
-		 * letters a little is less visible than stretching spaces a lot */
-		double f = 1 + r * k->expand;
-		if (f > 1 + k->expand * 1.5)
-			f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
-		if (f < 1 - k->expand)
-			f = 1 - k->expand;
-		if (adjust && f != 1) {
-			/* what the letters do not take, the spaces take */
-			double rest = k->measure - L - (f - 1) * B;
-			if (rest > 0 && Y > 0)
-				r = rest / Y;
-			else if (rest < 0 && Z > 0)
-				r = fmax(rest / Z, -1);
-			else
-				r = 0;
-		}
-		para_line *ln = &lines[j];
-		size_t cap = 0;
-		double x = 0, ycum = 0;
-		piece_aux *aux = NULL;
-		size_t auxcap = 0;
-		int first = -1, lastb = -1;
-		for (size_t i = start; i < end; i++) {
-			const node *nd = &k->n[i];
-			if (nd->t == N_GLUE) {
-				x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
-				ycum += nd->y;
-				continue;
-			}
-			if (nd->t != N_BOX)
-				continue;
-			if (nd->seg < 0) {
-				x += nd->w;
-				continue;
-			}
-			/* contiguous boxes of one segment are drawn as one run */
-			size_t e = i;
-			double w = nd->w;
-			for (;;) {
-				if (e + 1 < end && k->n[e + 1].t == N_BOX && k->n[e + 1].seg == nd->seg)
-					e++;
-				else if (e + 2 < end && k->n[e + 1].t == N_PEN && k->n[e + 2].t == N_BOX &&
-					 k->n[e + 2].seg == nd->seg)
-					e += 2;
-				else
-					break;
-				w += k->n[e].w;
-			}
-			add_piece(ln, &cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, x);
-			ln->pieces[ln->npieces - 1].scale = f;
-			note_piece(&aux, &auxcap, ln->npieces, ycum, k->segs[nd->seg].item);
-			if (first < 0)
-				first = nd->a;
-			lastb = k->n[e].b;
-			x += w * f;
-			i = e;
-		}
-		if (hyph) {
-			/* find the segment the hyphen belongs to */
-			const node *prevbox = NULL;
-			for (size_t i = end; i-- > start;)
-				if (k->n[i].t == N_BOX && k->n[i].seg >= 0) {
-					prevbox = &k->n[i];
-					break;
-				}
-			if (prevbox) {
-				const seg *s = &k->segs[prevbox->seg];
-				if (ln->npieces == cap) {
-					cap = cap ? cap * 2 : 8;
-					ln->pieces = xrealloc(ln->pieces, cap * sizeof *ln->pieces);
-				}
-				para_piece *pc = &ln->pieces[ln->npieces++];
-				memset(pc, 0, sizeof *pc);
-				pc->gi.item = pango_item_copy(s->item);
-				pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
-				pc->x = x;
-				pc->hyphen = 1;
-				pc->scale = f;
-				item_look(s->item, pc);
-				x += bn->w * f;
-				ln->hyphenated = 1;
-				note_piece(&aux, &auxcap, ln->npieces, ycum, NULL);
-			}
-		}
-		if (!lastline && r > 0 && Y > 0 && k->track_max > 0)
-			x = track_line(k, ln, aux, x, Wg, Y, f, &r);
-		merge_pieces(k, ln, aux);
-		free(aux);
-		ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
-		ln->width = x;
-		ln->ratio = r;
-		ln->start = first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : first;
-		ln->len = lastb < 0 ? 0 : lastb - ln->start;
+		set_line(k, &lines[j], start, end, j == nl - 1);
 		start = end + 1;
 	}
 	free(brk);
