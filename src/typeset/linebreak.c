@@ -320,6 +320,88 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
 	return rc;
 }
 
+/* The breaker's settings for spec and goal g. Returns the spec to break by: spec itself,
+ * or for ragged text *sp, a copy without hyphenation. */
+static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, const breaker_goal *g)
+{
+	k->measure = spec->width;
+	k->expand = spec->expand;
+	/* letter spacing only for lines the breaks leave loose: a little on every letter is
+	 * less visible than wide holes between words (and capitals want it anyway) */
+	k->track_max = spec->expand > 0 && spec->align == ALIGN_JUSTIFY ? TRACK_MAX_EM * spec->font->size : 0;
+	k->align = spec->align;
+	/* ragged text as TeX's \raggedright: rigid spaces, 2 em of stretch at each line's end,
+	 * so the breaks even out the rag instead of filling each line greedily; no hyphens */
+	*sp = *spec;
+	if (spec->align != ALIGN_JUSTIFY) {
+		k->rag = RAG_EM * spec->font->size;
+		k->expand = 0;
+		sp->hyphenate = 0;
+		spec = sp;
+	}
+	k->line_penalty = g->line_penalty;
+	k->line_bonus = g->line_bonus;
+	return spec;
+}
+
+/* How many of a window's nl lines to keep: all of the last window; of the others all but
+ * the last lines, and never stop after a hyphen, so that the next window starts at a word. */
+static size_t window_keep(const para_line *lines, size_t nl, int final)
+{
+	size_t keep = nl;
+	if (!final && nl > WINDOW_OVERLAP) {
+		keep = nl - WINDOW_OVERLAP;
+		while (keep > 1 && lines[keep - 1].hyphenated)
+			keep--;
+	}
+	return keep;
+}
+
+/* Breaks the text a window at a time; on success the lines of all windows go to *out. */
+static int break_windows(kp *k, const para_spec *spec, GList *items, const breaker_goal *g, para_line **out,
+			 size_t *nout)
+{
+	para_line *all = NULL;
+	size_t nall = 0, capall = 0;
+	int rc = 0;
+	for (k->lo = 0; rc == 0 && k->lo < (int)k->len;) {
+		k->hi = window_end(k->text, (int)k->len, k->lo);
+		int final = k->hi >= (int)k->len;
+		if (!final && (g->max_lines > 0 || g->min_lines > 0)) {
+			rc = -1; /* one line more or fewer is a question for a whole paragraph */
+			break;
+		}
+		size_t nl = 0;
+		para_line *lines = NULL;
+		k->nn = 0;
+		k->nsegs = 0;
+		rc = break_window(k, spec, items, g, &lines, &nl);
+		if (rc != 0)
+			break;
+		size_t keep = window_keep(lines, nl, final);
+		int next = keep < nl ? lines[keep].start : k->hi;
+		if (next <= k->lo)
+			next = k->hi; /* never the same window twice */
+		lines_clear(lines, keep, nl);
+		if (nall + keep > capall) {
+			capall = (nall + keep) * 2;
+			all = xrealloc(all, capall * sizeof *all);
+		}
+		memcpy(all + nall, lines, keep * sizeof *lines);
+		nall += keep;
+		free(lines);
+		k->lo = next;
+	}
+	if (rc == 0) {
+		*out = all;
+		*nout = nall;
+	} else {
+		lines_clear(all, 0, nall);
+		free(all);
+	}
+	return rc;
+}
+
 static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
 		       para_line **out, size_t *nout)
 {
@@ -329,76 +411,17 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 	k.e = e;
 	k.text = text->text.data;
 	k.len = text->text.len;
-	k.measure = spec->width;
-	k.expand = spec->expand;
-	/* letter spacing only for lines the breaks leave loose: a little on every letter is
-	 * less visible than wide holes between words (and capitals want it anyway) */
-	k.track_max = spec->expand > 0 && spec->align == ALIGN_JUSTIFY ? TRACK_MAX_EM * spec->font->size : 0;
-	k.align = spec->align;
-	/* ragged text as TeX's \raggedright: rigid spaces, 2 em of stretch at each line's end,
-	 * so the breaks even out the rag instead of filling each line greedily; no hyphens */
-	para_spec sp = *spec;
-	if (spec->align != ALIGN_JUSTIFY) {
-		k.rag = RAG_EM * spec->font->size;
-		k.expand = 0;
-		sp.hyphenate = 0;
-		spec = &sp;
-	}
 	k.at = at;
 	k.d = d;
-	k.line_penalty = g->line_penalty;
-	k.line_bonus = g->line_bonus;
+	para_spec sp;
+	spec = kp_setup(&k, spec, &sp, g);
 	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	PangoAttribute *fa = pango_attr_font_desc_new(fd);
 	pango_font_description_free(fd);
 	pango_attr_list_insert_before(attrs, fa);
 	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
-	para_line *all = NULL;
-	size_t nall = 0, capall = 0;
-	int rc = 0;
-	for (k.lo = 0; rc == 0 && k.lo < (int)k.len;) {
-		k.hi = window_end(k.text, (int)k.len, k.lo);
-		int final = k.hi >= (int)k.len;
-		if (!final && (g->max_lines > 0 || g->min_lines > 0)) {
-			rc = -1; /* one line more or fewer is a question for a whole paragraph */
-			break;
-		}
-		size_t nl = 0;
-		para_line *lines = NULL;
-		k.nn = 0;
-		k.nsegs = 0;
-		rc = break_window(&k, spec, items, g, &lines, &nl);
-		if (rc != 0)
-			break;
-		/* keep all of the last window; of the others all but the last lines, and never
-		 * stop after a hyphen, so that the next window starts at a word */
-		size_t keep = nl;
-		if (!final && nl > WINDOW_OVERLAP) {
-			keep = nl - WINDOW_OVERLAP;
-			while (keep > 1 && lines[keep - 1].hyphenated)
-				keep--;
-		}
-		int next = keep < nl ? lines[keep].start : k.hi;
-		if (next <= k.lo)
-			next = k.hi; /* never the same window twice */
-		lines_clear(lines, keep, nl);
-		if (nall + keep > capall) {
-			capall = (nall + keep) * 2;
-			all = xrealloc(all, capall * sizeof *all);
-		}
-		memcpy(all + nall, lines, keep * sizeof *lines);
-		nall += keep;
-		free(lines);
-		k.lo = next;
-	}
-	if (rc == 0) {
-		*out = all;
-		*nout = nall;
-	} else {
-		lines_clear(all, 0, nall);
-		free(all);
-	}
+	int rc = break_windows(&k, spec, items, g, out, nout);
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);
 	free(k.n);
