@@ -29,7 +29,8 @@ static void item_look(const PangoItem *item, para_piece *pc)
 	}
 }
 
-static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, int b, double x)
+/* A new zeroed piece at the end of the line, growing its array (*cap pieces). */
+static para_piece *piece_new(para_line *ln, size_t *cap)
 {
 	if (ln->npieces == *cap) {
 		*cap = *cap ? *cap * 2 : 8;
@@ -37,6 +38,12 @@ static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, in
 	}
 	para_piece *pc = &ln->pieces[ln->npieces++];
 	memset(pc, 0, sizeof *pc);
+	return pc;
+}
+
+static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, int b, double x)
+{
+	para_piece *pc = piece_new(ln, cap);
 	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape_glyphs(k->e, s->item, k->text + a, b - a);
 	pc->gi.item = pango_item_copy(s->item);
 	pc->gi.item->offset = a;
@@ -286,12 +293,7 @@ static void add_hyphen(kp *k, line_set *ls, size_t start, size_t end, const node
 		return;
 	const seg *s = &k->segs[prevbox->seg];
 	para_line *ln = ls->ln;
-	if (ln->npieces == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 8;
-		ln->pieces = xrealloc(ln->pieces, ls->cap * sizeof *ln->pieces);
-	}
-	para_piece *pc = &ln->pieces[ln->npieces++];
-	memset(pc, 0, sizeof *pc);
+	para_piece *pc = piece_new(ln, &ls->cap);
 	pc->gi.item = pango_item_copy(s->item);
 	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
 	pc->x = ls->x;
