@@ -13,6 +13,7 @@
 #include "layout/dump.h"
 #include "layout/flow.h"
 #include "typeset/fonts.h"
+#include "typeset/shape.h"
 #include "render/output.h"
 #include "load/style.h"
 #include "base/util.h"

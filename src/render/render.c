@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/shape.h"
 
 static void set_rgb(cairo_t *cr, rgb c)
 {

@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-PangoFontDescription *font_role_desc(const font_role *f)
-{
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, f->family ? f->family : "Noto Serif");
-	pango_font_description_set_absolute_size(fd, f->size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-	return fd;
-}
-
 char *font_role_text(const font_role *f, const char *text)
 {
 	char *t = xstrdup(text);
@@ -25,59 +15,6 @@ char *font_role_text(const font_role *f, const char *text)
 		for (char *c = t; *c; c++)
 			*c = (char)toupper((unsigned char)*c);
 	return t;
-}
-
-static void glyphs_free(gpointer p)
-{
-	pango_glyph_string_free(p);
-}
-
-para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
-{
-	para_engine *e = xcalloc(1, sizeof *e);
-	e->ctx = ctx;
-	e->hyph = hyph;
-	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
-	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
-					   (GEqualFunc)pango_font_description_equal,
-					   (GDestroyNotify)pango_font_description_free, g_free);
-	return e;
-}
-
-void para_engine_free(para_engine *e)
-{
-	if (!e)
-		return;
-	hyph_free(e->hyph);
-	g_hash_table_destroy(e->shapes);
-	g_hash_table_destroy(e->metrics);
-	free(e);
-}
-
-void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
-		       int *nseen)
-{
-	for (int i = 0; i < gs->num_glyphs; i++) {
-		PangoGlyph g = gs->glyphs[i].glyph;
-		if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
-			continue;
-		uint32_t cp = 0;
-		int off = offset + gs->log_clusters[i];
-		utf8_decode(text + off, strlen(text + off), &cp);
-		/* control characters and invisible breaks have no glyph and need none */
-		if (cp < 0x20 || cp == 0x2028 || cp == 0x2029 || cp == 0xAD || cp == 0x200B)
-			continue;
-		int dup = 0;
-		for (int k = 0; k < *nseen; k++)
-			dup |= seen[k] == cp;
-		if (dup || *nseen == 8)
-			continue;
-		seen[(*nseen)++] = cp;
-		char utf[5] = {0};
-		utf8_encode(cp, utf);
-		diag_error(d, at, "character '%s' (U+%04X) is not in the bundled fonts", utf, (unsigned)cp);
-		diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has it with --fonts DIR");
-	}
 }
 
 static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
@@ -106,7 +43,7 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		if (run)
-			para_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, at, d, seen, &nseen);
+			shape_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, at, d, seen, &nseen);
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
 
@@ -128,33 +65,6 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	p->nlines = i;
 }
 
-/* Ascent and descent of a font role, cached: asking Pango for metrics shapes a sample
- * sentence on every call (9% of a run when asked once per paragraph). */
-static void font_extents(para_engine *e, const font_role *fr, double *asc, double *desc)
-{
-	PangoFontDescription *fd = font_role_desc(fr);
-	double *ext = g_hash_table_lookup(e->metrics, fd);
-	if (!ext) {
-		/* the font's own extents, as Pango's metrics take them; pango_font_get_metrics
-		 * would also lay out a sample sentence for the average character width (1.4 M
-		 * instructions a font), which nothing here uses */
-		PangoFont *font = pango_context_load_font(e->ctx, fd);
-		hb_font_extents_t fx = {0};
-		if (font)
-			hb_font_get_extents_for_direction(pango_font_get_hb_font(font), HB_DIRECTION_LTR, &fx);
-		ext = g_new(double, 2);
-		ext[0] = fx.ascender / (double)PANGO_SCALE;
-		ext[1] = -fx.descender / (double)PANGO_SCALE;
-		if (font)
-			g_object_unref(font);
-		g_hash_table_insert(e->metrics, fd, ext);
-	} else {
-		pango_font_description_free(fd);
-	}
-	*asc = ext[0];
-	*desc = ext[1];
-}
-
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
 {
 	para *p = xcalloc(1, sizeof *p);
@@ -167,7 +77,7 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	/* One baseline position for every line, from the base font's metrics, so that lines
 	 * with superscripts or bold words sit on the same grid as the rest. */
 	double asc, desc;
-	font_extents(e, spec->font, &asc, &desc);
+	shape_font_extents(e, spec->font, &asc, &desc);
 	p->baseline = (p->leading - (asc + desc)) / 2 + asc;
 
 	/* Pango's breaker sums a paragraph's width in 32-bit units and drops all but a line of
@@ -175,7 +85,8 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
 	 * rather than set with text missing */
 	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
-	if ((spec->optimal || too_long) && text->text.len > 0 && linebreak_optimal(e, p, spec, at, d) == 0) {
+	if ((spec->optimal || too_long) && text->text.len > 0 &&
+	    linebreak_optimal(e, p->text, spec, at, d, &p->lines, &p->nlines) == 0) {
 		p->optimal = 1;
 		return p;
 	}
@@ -189,20 +100,9 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
-void para_lines_clear(para_line *lines, size_t from, size_t n)
-{
-	for (size_t i = from; i < n; i++) {
-		for (size_t k = 0; k < lines[i].npieces; k++) {
-			pango_item_free(lines[i].pieces[k].gi.item);
-			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
-		}
-		free(lines[i].pieces);
-	}
-}
-
 static void lines_free(para_line *lines, size_t n)
 {
-	para_lines_clear(lines, 0, n);
+	lines_clear(lines, 0, n);
 	free(lines);
 }
 
@@ -211,18 +111,18 @@ static int para_relength(para_engine *e, para *p, int change)
 {
 	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || p->nlines < 2)
 		return -1;
-	para tmp = *p;
-	tmp.lines = NULL;
-	tmp.nlines = 0;
+	para_line *lines = NULL;
+	size_t nlines = 0;
 	int want = (int)p->nlines + change;
-	int rc = change < 0 ? linebreak_tighter(e, &tmp, want) : linebreak_looser(e, &tmp, want);
-	if (rc != 0 || (int)tmp.nlines != want) {
-		lines_free(tmp.lines, tmp.nlines);
+	int rc = change < 0 ? linebreak_tighter(e, p->text, &p->spec, want, &lines, &nlines)
+			    : linebreak_looser(e, p->text, &p->spec, want, &lines, &nlines);
+	if (rc != 0 || (int)nlines != want) {
+		lines_free(lines, nlines);
 		return -1;
 	}
 	lines_free(p->lines, p->nlines);
-	p->lines = tmp.lines;
-	p->nlines = tmp.nlines;
+	p->lines = lines;
+	p->nlines = nlines;
 	if (change < 0)
 		e->tightened++;
 	else

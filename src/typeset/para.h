@@ -8,57 +8,10 @@
 #include <pango/pango.h>
 
 #include "base/diag.h"
-#include "typeset/hyph.h"
+#include "typeset/linebreak.h"
 #include "typeset/rich.h"
+#include "typeset/shape.h"
 #include "load/style.h"
-
-/* What paragraphs of one document share: the Pango context, hyphenation patterns and a
- * cache of shaped words (brief text repeats: names, common words). */
-typedef struct para_engine {
-	PangoContext *ctx;
-	hyphenator *hyph;      /* owned; may have no patterns for the language */
-	GHashTable *shapes;    /* font + text → PangoGlyphString */
-	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
-	unsigned long hits, misses; /* shaping cache */
-	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
-	unsigned long loosened;      /* and one line longer */
-} para_engine;
-
-/* Takes over hyph (may be NULL: no hyphenation). */
-para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph);
-void para_engine_free(para_engine *e);
-
-typedef struct para_spec {
-	const font_role *font; /* base font of the paragraph */
-	double width;          /* measure, pt */
-	double indent;         /* first-line indent */
-	text_align align;
-	double leading;        /* baseline to baseline; 0 = the font role's */
-	int optimal;           /* total-fit line breaking (justified text only) */
-	int hyphenate;
-	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
-} para_spec;
-
-/* A run of shaped glyphs placed on a line (total-fit lines only). */
-typedef struct para_piece {
-	PangoGlyphItem gi; /* owned: item copy and glyphs */
-	double x;          /* from the line's start */
-	double rise;       /* superscripts */
-	int hyphen;        /* a hyphen added at a break: not in the text */
-	double scale;      /* horizontal glyph expansion, 1 = none */
-	int has_color;
-	double r, g, b;
-} para_piece;
-
-typedef struct para_line {
-	double x;      /* offset of the line's start from the paragraph's left edge */
-	double width;  /* width of the set line */
-	int start, len; /* bytes of the paragraph text */
-	para_piece *pieces; /* total-fit lines: what to draw; NULL for Pango lines */
-	size_t npieces;
-	int hyphenated;
-	double ratio;  /* total-fit: adjustment ratio of its spaces (0 natural) */
-} para_line;
 
 typedef struct para {
 	rich *text;
@@ -92,25 +45,12 @@ double para_index_x(const para *p, size_t i, int idx);
 /* text as a role sets it: in capitals when the role says so (banners are ASCII markings;
  * other scripts are left as written). Caller frees. */
 char *font_role_text(const font_role *f, const char *text);
-/* A font description for a role. Caller frees. */
-PangoFontDescription *font_role_desc(const font_role *f);
 
-/* linebreak.c: sets p's lines by total fit; returns -1 when the paragraph needs Pango
- * (right-to-left text, letter spacing). */
-int linebreak_optimal(para_engine *e, para *p, const para_spec *spec, loc at, diag *d);
 /* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
  * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
  * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */
 int para_tighten(para_engine *e, para *p);
-/* The breaking for para_tighten: as few lines as the tolerance allows (linebreak.c). */
-int linebreak_tighter(para_engine *e, para *p, int max_lines);
 /* TeX's \looseness=1, para_tighten's counterpart: one line more within tolerance. */
 int para_loosen(para_engine *e, para *p);
-int linebreak_looser(para_engine *e, para *p, int min_lines);
-/* Frees what lines [from, n) hold (not the array itself). */
-void para_lines_clear(para_line *lines, size_t from, size_t n);
-/* Reports characters with no glyph in a shaped run (shared by both breakers). */
-void para_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
-		       int *nseen);
 
 #endif

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "typeset/fonts.h"
 #include "typeset/para.h"
+#include "typeset/shape.h"
 
 static const char *KOREA =
 	"During a January 11 meeting with the editors of major Russian print media outlets, President Vladimir "

@@ -1,0 +1,68 @@
+/* breaker.h: the total-fit breaker's working state, shared by nodes.c (which turns the
+ * text into boxes, glue and penalties), linebreak.c (which chooses the breaks) and
+ * lines.c (which sets the lines of the chosen breaks). */
+#ifndef MKBRIEF_BREAKER_H
+#define MKBRIEF_BREAKER_H
+#include <stdint.h>
+#include <pango/pango.h>
+
+#include "base/diag.h"
+#include "typeset/shape.h"
+#include "load/style.h"
+
+#define INF_PENALTY 10000.0
+
+typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
+typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN } pkind;
+
+typedef struct node {
+	ntype t;
+	double w, y, z; /* width, stretch, shrink */
+	double pen;
+	int flagged;    /* a break here ends the line with a hyphen */
+	pkind kind;
+	int seg;        /* boxes: segment, -1 for the indent */
+	int a, b;       /* boxes: bytes of the paragraph text */
+} node;
+
+typedef struct seg {
+	PangoItem *item; /* borrowed from the itemization */
+	int a, b;
+	const PangoGlyphString *gs; /* borrowed from the engine's cache */
+} seg;
+
+typedef struct breakpoint {
+	int pos;      /* node index of the break, -1 the start */
+	int line;
+	int fit;
+	int hrun;     /* hyphenated lines in a row ending here */
+	double tw, ty, tz, tb; /* totals at the start of the next line */
+	double dem;
+	int prev;     /* breakpoint index, -1 none */
+} breakpoint;
+
+typedef struct kp {
+	para_engine *e;
+	const char *text;
+	size_t len;
+	node *n;
+	size_t nn, capn;
+	seg *segs;
+	size_t nsegs, capsegs;
+	double *sw, *sy, *sz; /* running sums before node i */
+	double *sb;           /* box widths before node i: what font expansion can act on */
+	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
+	double track_max;     /* letter spacing a loose line may take, pt per glyph */
+	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
+	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
+	double line_bonus;    /* added to the demerits of every line: negative for more lines */
+	text_align align;
+	double measure;
+	int lo, hi;           /* the window of the text being broken, in bytes */
+	uint32_t seen[8];
+	int nseen;
+	loc at;
+	diag *d;
+} kp;
+
+#endif

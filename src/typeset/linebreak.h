@@ -1,0 +1,36 @@
+/* linebreak.h: the total-fit line breaker (Knuth and Plass): a paragraph's text and how
+ * to set it in, its lines out. para.c sends it justified text and what Pango's breaker
+ * cannot take. */
+#ifndef MKBRIEF_LINEBREAK_H
+#define MKBRIEF_LINEBREAK_H
+#include "base/diag.h"
+#include "typeset/lines.h"
+#include "typeset/rich.h"
+#include "typeset/shape.h"
+#include "load/style.h"
+
+typedef struct para_spec {
+	const font_role *font; /* base font of the paragraph */
+	double width;          /* measure, pt */
+	double indent;         /* first-line indent */
+	text_align align;
+	double leading;        /* baseline to baseline; 0 = the font role's */
+	int optimal;           /* total-fit line breaking (justified text only) */
+	int hyphenate;
+	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
+} para_spec;
+
+/* Sets text by total fit: on success returns 0 and a new array of *nlines in *lines;
+ * returns -1 when the paragraph needs Pango (right-to-left text, letter spacing). A
+ * character no bundled font has is reported at `at` (d may be NULL: not checked). */
+int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
+		      size_t *nlines);
+/* As few lines as the tolerance allows, at most max_lines (para_tighten's breaking):
+ * no emergency stretch, no overfull lines. Returns -1 and leaves *lines when it cannot. */
+int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,
+		      size_t *nlines);
+/* As many lines as the tolerance allows, at least min_lines (para_loosen's breaking). */
+int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, int min_lines, para_line **lines,
+		     size_t *nlines);
+
+#endif

@@ -1,0 +1,367 @@
+/* lines.c: the lines of the breaks the total-fit breaker chose: pieces of shaped glyphs
+ * placed and justified (spaces, glyph expansion, letter spacing), hyphens added where a
+ * word was broken, and the pieces of one font joined into runs; and how lines are freed. */
+#include "typeset/lines.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "typeset/breaker.h"
+
+#define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
+
+static void item_look(const PangoItem *item, para_piece *pc)
+{
+	for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor c = ((PangoAttrColor *)a)->color;
+			pc->has_color = 1;
+			pc->r = c.red / 65535.0;
+			pc->g = c.green / 65535.0;
+			pc->b = c.blue / 65535.0;
+		} else if (a->klass->type == PANGO_ATTR_RISE) {
+			pc->rise = ((PangoAttrInt *)a)->value / (double)PANGO_SCALE;
+		}
+	}
+}
+
+/* A new zeroed piece at the end of the line, growing its array (*cap pieces). */
+static para_piece *piece_new(para_line *ln, size_t *cap)
+{
+	if (ln->npieces == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		ln->pieces = xrealloc(ln->pieces, *cap * sizeof *ln->pieces);
+	}
+	para_piece *pc = &ln->pieces[ln->npieces++];
+	memset(pc, 0, sizeof *pc);
+	return pc;
+}
+
+static void add_piece(para_line *ln, size_t *cap, kp *k, const seg *s, int a, int b, double x)
+{
+	para_piece *pc = piece_new(ln, cap);
+	const PangoGlyphString *gs = (a == s->a && b == s->b) ? s->gs : shape_glyphs(k->e, s->item, k->text + a, b - a);
+	pc->gi.item = pango_item_copy(s->item);
+	pc->gi.item->offset = a;
+	pc->gi.item->length = b - a;
+	pc->gi.item->num_chars = (int)g_utf8_strlen(k->text + a, b - a);
+	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)gs);
+	pc->x = x;
+	item_look(s->item, pc);
+}
+
+/* What lines_build knows of each piece of a line until the line is finished. */
+typedef struct piece_aux {
+	double y;        /* glue stretch before the piece, for letter spacing */
+	PangoItem *src;  /* the item it was cut from; NULL for an added hyphen */
+} piece_aux;
+
+/* Records piece n-1 of a line, growing aux like the pieces themselves. */
+static void note_piece(piece_aux **aux, size_t *cap, size_t n, double y, PangoItem *src)
+{
+	if (n > *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*aux = xrealloc(*aux, *cap * sizeof **aux);
+	}
+	(*aux)[n - 1] = (piece_aux){y, src};
+}
+
+/* A line whose spaces stretch past TRACK_FROM of their width gives the excess to letter
+ * spacing instead, up to track_max per glyph: every glyph but the line's last is widened
+ * by the same amount and the pieces move right by what precedes them, while the spaces
+ * shrink back by as much. Returns the line's new width; *r becomes the spaces' ratio. */
+static double track_line(const kp *k, para_line *ln, const piece_aux *aux, double width, double Wg, double Y,
+			 double f, double *r)
+{
+	double rm = TRACK_FROM * Wg / Y;
+	if (*r <= rm || ln->npieces == 0)
+		return width;
+	long glyphs = 0;
+	for (size_t i = 0; i < ln->npieces; i++)
+		glyphs += ln->pieces[i].gi.glyphs->num_glyphs;
+	glyphs--; /* nothing after the last glyph: the line still ends at the measure */
+	if (glyphs <= 0)
+		return width;
+	double t = fmin((*r - rm) * Y / (double)glyphs, k->track_max);
+	double dr = t * (double)glyphs / Y;
+	long before = 0;
+	for (size_t i = 0; i < ln->npieces; i++) {
+		para_piece *pc = &ln->pieces[i];
+		pc->x += t * (double)before - dr * aux[i].y;
+		PangoGlyphString *gs = pc->gi.glyphs;
+		/* glyph widths are in the piece's unscaled units: divide by its expansion */
+		int add = (int)lround(t / f * PANGO_SCALE);
+		for (int g = 0; g < gs->num_glyphs; g++, before++)
+			if (before < glyphs)
+				gs->glyphs[g].geometry.width += add;
+	}
+	*r -= dr;
+	return width + t * (double)glyphs - dr * Y;
+}
+
+/* Joins the line's word pieces that come from one item and are separated only by spaces
+ * into one glyph run, with a space glyph as wide as the justified space: one piece per
+ * run of one font instead of one per word. Memory of a long document drops by half,
+ * cairo draws a line in a call or two, and PDF readers find real spaces between words. */
+static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
+{
+	size_t out = 0;
+	const PangoItem *last_src = NULL;
+	for (size_t i = 0; i < ln->npieces; i++) {
+		para_piece *pc = &ln->pieces[i];
+		para_piece *m = out ? &ln->pieces[out - 1] : NULL;
+		PangoItem *src = aux[i].src;
+		int join = m && !pc->hyphen && !m->hyphen && src && src == last_src && pc->scale == m->scale;
+		int m_end = m ? m->gi.item->offset + m->gi.item->length : 0;
+		for (int b = m_end; join && b < pc->gi.item->offset; b++)
+			join = k->text[b] == ' ';
+		join = join && pc->gi.item->offset > m_end;
+		const PangoGlyphString *sp = join ? shape_glyphs(k->e, src, " ", 1) : NULL;
+		long gap = 0;
+		if (join && sp->num_glyphs == 1) {
+			double scale = m->scale > 0 ? m->scale : 1;
+			long target = lround((pc->x - m->x) / scale * PANGO_SCALE), cur = 0;
+			for (int g = 0; g < m->gi.glyphs->num_glyphs; g++)
+				cur += m->gi.glyphs->glyphs[g].geometry.width;
+			gap = target - cur;
+		}
+		if (!join || !sp || sp->num_glyphs != 1 || gap <= 0 || gap > INT_MAX) {
+			if (out != i)
+				ln->pieces[out] = *pc;
+			out++;
+			last_src = src;
+			continue;
+		}
+		PangoGlyphString *a = m->gi.glyphs, *b = pc->gi.glyphs;
+		int base = a->num_glyphs, shift = pc->gi.item->offset - m->gi.item->offset;
+		pango_glyph_string_set_size(a, base + 1 + b->num_glyphs);
+		a->glyphs[base] = sp->glyphs[0];
+		a->glyphs[base].geometry.width = (int)gap;
+		a->glyphs[base].geometry.x_offset = 0;
+		a->glyphs[base].geometry.y_offset = 0;
+		a->log_clusters[base] = m_end - m->gi.item->offset;
+		for (int g = 0; g < b->num_glyphs; g++) {
+			a->glyphs[base + 1 + g] = b->glyphs[g];
+			a->log_clusters[base + 1 + g] = b->log_clusters[g] + shift;
+		}
+		m->gi.item->length = pc->gi.item->offset + pc->gi.item->length - m->gi.item->offset;
+		m->gi.item->num_chars = (int)g_utf8_strlen(k->text + m->gi.item->offset, m->gi.item->length);
+		pango_item_free(pc->gi.item);
+		pango_glyph_string_free(pc->gi.glyphs);
+	}
+	ln->npieces = out;
+}
+
+/* What a line's nodes add up to. */
+typedef struct line_sums {
+	double L;  /* natural width */
+	double Y;  /* stretch of its glue */
+	double Z;  /* shrink of its glue */
+	double B;  /* width of its text boxes: what glyph expansion acts on */
+	double Wg; /* natural width of its glue */
+} line_sums;
+
+/* A line while lines_build sets it. */
+typedef struct line_set {
+	para_line *ln;
+	size_t cap;       /* of ln->pieces */
+	piece_aux *aux;   /* one per piece */
+	size_t auxcap;
+	double x, ycum;   /* where the next piece goes; glue stretch so far */
+	double f;         /* glyph expansion of the line, 1 none */
+	int first, lastb; /* bytes of the text set on the line, -1 none yet */
+} line_set;
+
+/* The sums of nodes [start, end), and of the hyphen at the break when hyph. */
+static void sum_line(const kp *k, size_t start, size_t end, int hyph, line_sums *s)
+{
+	double L = 0, Y = 0, Z = 0, B = 0, Wg = 0;
+	for (size_t i = start; i < end; i++) {
+		const node *x = &k->n[i];
+		if (x->t == N_BOX || x->t == N_GLUE)
+			L += x->w;
+		if (x->t == N_BOX && x->seg >= 0)
+			B += x->w;
+		if (x->t == N_GLUE)
+			Y += x->y, Z += x->z, Wg += x->w;
+	}
+	if (hyph) {
+		L += k->n[end].w;
+		B += k->n[end].w;
+	}
+	*s = (line_sums){L, Y, Z, B, Wg};
+}
+
+/* How a line fills the measure: returns the expansion of its glyphs, and *r the
+ * adjustment ratio of its spaces for the rest. */
+static double line_scale(const kp *k, const line_sums *s, int lastline, double *r)
+{
+	double L = s->L, Y = s->Y, Z = s->Z, B = s->B;
+	*r = 0;
+	/* the last line keeps its natural width, unless the breaks chose to shrink it */
+	int adjust = k->rag == 0 && (!lastline || L > k->measure);
+	if (adjust) {
+		if (L < k->measure && Y + B * k->expand > 0)
+			*r = (k->measure - L) / (Y + B * k->expand);
+		else if (L > k->measure && Z + B * k->expand > 0)
+			*r = fmax((k->measure - L) / (Z + B * k->expand), -1);
+	}
+	/* the same share of the adjustment goes into every glyph of the line: expanding
+	 * letters a little is less visible than stretching spaces a lot */
+	double f = 1 + *r * k->expand;
+	if (f > 1 + k->expand * 1.5)
+		f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
+	if (f < 1 - k->expand)
+		f = 1 - k->expand;
+	if (adjust && f != 1) {
+		/* what the letters do not take, the spaces take */
+		double rest = k->measure - L - (f - 1) * B;
+		if (rest > 0 && Y > 0)
+			*r = rest / Y;
+		else if (rest < 0 && Z > 0)
+			*r = fmax(rest / Z, -1);
+		else
+			*r = 0;
+	}
+	return f;
+}
+
+/* The last node of the run of boxes of one segment that starts at node i (contiguous, or
+ * with only a penalty between them): they are drawn as one piece; *w is their width. */
+static size_t run_end(const kp *k, size_t i, size_t end, double *w)
+{
+	const node *nd = &k->n[i];
+	size_t e = i;
+	*w = nd->w;
+	for (;;) {
+		if (e + 1 < end && k->n[e + 1].t == N_BOX && k->n[e + 1].seg == nd->seg)
+			e++;
+		else if (e + 2 < end && k->n[e + 1].t == N_PEN && k->n[e + 2].t == N_BOX && k->n[e + 2].seg == nd->seg)
+			e += 2;
+		else
+			break;
+		*w += k->n[e].w;
+	}
+	return e;
+}
+
+/* Places the pieces of nodes [start, end) along the line, glue set at ratio r. */
+static void place_boxes(kp *k, line_set *ls, size_t start, size_t end, double r)
+{
+	for (size_t i = start; i < end; i++) {
+		const node *nd = &k->n[i];
+		if (nd->t == N_GLUE) {
+			ls->x += nd->w + (r >= 0 ? r * (nd->y) : r * nd->z);
+			ls->ycum += nd->y;
+			continue;
+		}
+		if (nd->t != N_BOX)
+			continue;
+		if (nd->seg < 0) {
+			ls->x += nd->w;
+			continue;
+		}
+		double w;
+		size_t e = run_end(k, i, end, &w);
+		add_piece(ls->ln, &ls->cap, k, &k->segs[nd->seg], nd->a, k->n[e].b, ls->x);
+		ls->ln->pieces[ls->ln->npieces - 1].scale = ls->f;
+		note_piece(&ls->aux, &ls->auxcap, ls->ln->npieces, ls->ycum, k->segs[nd->seg].item);
+		if (ls->first < 0)
+			ls->first = nd->a;
+		ls->lastb = k->n[e].b;
+		ls->x += w * ls->f;
+		i = e;
+	}
+}
+
+/* The hyphen of a line broken at a hyphenation point (node bn), in the font of the
+ * segment it ends. */
+static void add_hyphen(kp *k, line_set *ls, size_t start, size_t end, const node *bn)
+{
+	/* find the segment the hyphen belongs to */
+	const node *prevbox = NULL;
+	for (size_t i = end; i-- > start;)
+		if (k->n[i].t == N_BOX && k->n[i].seg >= 0) {
+			prevbox = &k->n[i];
+			break;
+		}
+	if (!prevbox)
+		return;
+	const seg *s = &k->segs[prevbox->seg];
+	para_line *ln = ls->ln;
+	para_piece *pc = piece_new(ln, &ls->cap);
+	pc->gi.item = pango_item_copy(s->item);
+	pc->gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)shape_glyphs(k->e, s->item, "-", 1));
+	pc->x = ls->x;
+	pc->hyphen = 1;
+	pc->scale = ls->f;
+	item_look(s->item, pc);
+	ls->x += bn->w * ls->f;
+	ln->hyphenated = 1;
+	note_piece(&ls->aux, &ls->auxcap, ln->npieces, ls->ycum, NULL);
+}
+
+/* Sets ln from nodes [start, end), the break at end. */
+static void set_line(kp *k, para_line *ln, size_t start, size_t end, int lastline)
+{
+	const node *bn = &k->n[end];
+	int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
+	line_sums s;
+	sum_line(k, start, end, hyph, &s);
+	double r;
+	line_set ls = {ln, 0, NULL, 0, 0, 0, 1, -1, -1};
+	ls.f = line_scale(k, &s, lastline, &r);
+	place_boxes(k, &ls, start, end, r);
+	if (hyph)
+		add_hyphen(k, &ls, start, end, bn);
+	double x = ls.x;
+	if (!lastline && r > 0 && s.Y > 0 && k->track_max > 0)
+		x = track_line(k, ln, ls.aux, x, s.Wg, s.Y, ls.f, &r);
+	merge_pieces(k, ln, ls.aux);
+	free(ls.aux);
+	ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
+	ln->width = x;
+	ln->ratio = r;
+	ln->start = ls.first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : ls.first;
+	ln->len = ls.lastb < 0 ? 0 : ls.lastb - ln->start;
+}
+
+/* The lines of the breaks ending at b[last], in a new array of *nlines. */
+para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, size_t *nlines)
+{
+	int nl = b[last].line;
+	int *brk = xmalloc((size_t)(nl + 1) * sizeof *brk);
+	for (int q = last, j = nl; q > 0; q = b[q].prev)
+		brk[--j] = b[q].pos;
+	para_line *lines = xcalloc((size_t)nl, sizeof *lines);
+	*nlines = (size_t)nl;
+	/* emergency stretch only helps choose the breaks; glue stretches by its own
+	 * amount, so those lines come out loose rather than impossible */
+	(void)emergency;
+	size_t start = 0;
+	for (int j = 0; j < nl; j++) {
+		size_t end = (size_t)brk[j]; /* the break node: excluded, unless a penalty with width */
+		/* skip what a break discards at the start of a line */
+		while (start < end && k->n[start].t != N_BOX)
+			start++;
+		set_line(k, &lines[j], start, end, j == nl - 1);
+		start = end + 1;
+	}
+	free(brk);
+	return lines;
+}
+
+void lines_clear(para_line *lines, size_t from, size_t n)
+{
+	for (size_t i = from; i < n; i++) {
+		for (size_t k = 0; k < lines[i].npieces; k++) {
+			pango_item_free(lines[i].pieces[k].gi.item);
+			pango_glyph_string_free(lines[i].pieces[k].gi.glyphs);
+		}
+		free(lines[i].pieces);
+	}
+}

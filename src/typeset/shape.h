@@ -1,0 +1,39 @@
+/* shape.h: what both line breakers share: the engine of a document's paragraphs with its
+ * caches (shaped words, font metrics), the font description of a role, and the report of
+ * characters no bundled font has. */
+#ifndef MKBRIEF_SHAPE_H
+#define MKBRIEF_SHAPE_H
+#include <stdint.h>
+#include <pango/pango.h>
+
+#include "base/diag.h"
+#include "typeset/hyph.h"
+#include "load/style.h"
+
+/* What paragraphs of one document share: the Pango context, hyphenation patterns and a
+ * cache of shaped words (brief text repeats: names, common words). */
+typedef struct para_engine {
+	PangoContext *ctx;
+	hyphenator *hyph;      /* owned; may have no patterns for the language */
+	GHashTable *shapes;    /* font + text → PangoGlyphString */
+	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
+	unsigned long hits, misses; /* shaping cache */
+	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
+	unsigned long loosened;      /* and one line longer */
+} para_engine;
+
+/* Takes over hyph (may be NULL: no hyphenation). */
+para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph);
+void para_engine_free(para_engine *e);
+/* s[0, n) shaped with the item's font and analysis, on its own so that the result does
+ * not depend on the paragraph; cached per font and string, owned by the engine. */
+const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n);
+/* A font description for a role. Caller frees. */
+PangoFontDescription *font_role_desc(const font_role *f);
+/* Ascent and descent of a font role, from the engine's cache. */
+void shape_font_extents(para_engine *e, const font_role *fr, double *asc, double *desc);
+/* Reports characters with no glyph in a shaped run (shared by both breakers). */
+void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
+			int *nseen);
+
+#endif
