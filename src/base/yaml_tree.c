@@ -385,14 +385,26 @@ loc ynode_loc(const ytree *t, const ynode *n)
 	return loc_at(t->file, n->line, n->col);
 }
 
-ynode *ymap_get(const ynode *map, const char *key)
+static const ypair *ymap_pair(const ynode *map, const char *key)
 {
 	if (!map || map->kind != YNODE_MAP)
 		return NULL;
 	for (size_t i = 0; i < map->npairs; i++)
 		if (map->pairs[i].key->kind == YNODE_SCALAR && strcmp(map->pairs[i].key->str, key) == 0)
-			return map->pairs[i].value;
+			return &map->pairs[i];
 	return NULL;
+}
+
+ynode *ymap_get(const ynode *map, const char *key)
+{
+	const ypair *p = ymap_pair(map, key);
+	return p ? p->value : NULL;
+}
+
+ynode *ymap_key(const ynode *map, const char *key)
+{
+	const ypair *p = ymap_pair(map, key);
+	return p ? p->key : NULL;
 }
 
 int ynode_is_null(const ynode *n)

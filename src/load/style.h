@@ -4,13 +4,10 @@
 #define MKBRIEF_STYLE_H
 
 #include "base/diag.h"
+#include "base/schema.h"
 
 #define STYLE_MAX_HEAD_CHARS 200
 #define STYLE_MAX_HEAD_FIELDS 8
-
-typedef struct rgb {
-	double r, g, b; /* 0..1 */
-} rgb;
 
 /* How one kind of text is set. */
 typedef struct font_role {
@@ -77,5 +74,9 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);
+/* 1 if name is a plain layout name, a file in layouts/ without its .yaml: letters, digits,
+ * '-', '_' and '.', not starting with '.' and without "..", so that it names no other
+ * directory. */
+int style_plain_name(const char *name);
 
 #endif
