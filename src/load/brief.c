@@ -2,6 +2,7 @@
 #include "load/brief.h"
 
 #include <ctype.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,11 +313,32 @@ static void load_highlight(loader *L, const ynode *n, block *bl)
 	}
 }
 
-static void load_quote(loader *L, const ynode *n, block *bl)
+/* The loaders of the block kinds (load/kinds.def): map is the block, n the value of its
+ * kind's key. */
+
+static void load_text_block(loader *L, const ynode *map, const ynode *n, block *bl)
 {
-	bl->kind = BLOCK_QUOTE;
+	bl->items = xcalloc(1, sizeof *bl->items);
+	bl->nitems = 1;
+	bl->items[0].at = here(L, n);
+	bl->items[0].text = schema_string(&L->S, n, "text", 0);
+	const ynode *c = ymap_get(map, "cite");
+	if (c)
+		load_cites(L, c, &bl->items[0]);
+}
+
+static void load_bullets_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
+	load_items(L, n, "bullets", "bullet", &bl->items, &bl->nitems);
+	if (n && n->kind == YNODE_SEQ && n->nitems == 0)
+		schema_error(&L->S, n, "bullets must not be an empty list");
+}
+
+static void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
 	bl->sel = SEL_TEXT;
-	bl->source = -1;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "quote"))
 		return;
 	static const char *const allowed[] = {"source", "text", "speaker", "highlight", "note", NULL};
@@ -375,10 +397,9 @@ static void load_paragraphs(loader *L, const ynode *n, block *bl)
 	bl->para_to = b;
 }
 
-static void load_excerpt(loader *L, const ynode *n, block *bl)
+static void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 {
-	bl->kind = BLOCK_EXCERPT;
-	bl->source = -1;
+	(void)map;
 	bl->sel = SEL_NONE;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "excerpt"))
 		return;
@@ -437,6 +458,65 @@ static void load_excerpt(loader *L, const ynode *n, block *bl)
 
 /* ---- blocks and sections ---- */
 
+static const struct block_loader {
+	const char *key;
+	void (*load)(loader *L, const ynode *map, const ynode *n, block *bl);
+} block_loaders[] = {
+#define BLOCK_KIND(id, key, loader_fn, resolver, composer) [id] = {key, loader_fn},
+#include "load/kinds.def"
+#undef BLOCK_KIND
+};
+
+/* "text, bullets, quote, excerpt", for messages. Free with g_free. */
+static char *block_kind_list(void)
+{
+	const char *keys[BLOCK_NKINDS + 1];
+	for (int i = 0; i < BLOCK_NKINDS; i++)
+		keys[i] = block_loaders[i].key;
+	keys[BLOCK_NKINDS] = NULL;
+	return g_strjoinv(", ", (char **)keys);
+}
+
+/* Finds the key naming the block's kind and sets *kind: 1, or 0 when there is none, or
+ * -1 after reporting a second one. */
+static int block_kind_key(loader *L, const ynode *n, const ynode **kind_key, block_kind *kind)
+{
+	*kind_key = NULL;
+	int found = 0;
+	for (size_t i = 0; i < n->npairs; i++) {
+		const ynode *k = n->pairs[i].key;
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		for (int j = 0; j < BLOCK_NKINDS; j++) {
+			if (strcmp(k->str, block_loaders[j].key) != 0)
+				continue;
+			if (*kind_key) {
+				char *kinds = block_kind_list();
+				schema_error(&L->S, k, "block has both '%s' and '%s'; a block must have exactly one of: %s",
+					     (*kind_key)->str, k->str, kinds);
+				g_free(kinds);
+				return -1;
+			}
+			*kind_key = k;
+			found = j;
+		}
+	}
+	*kind = (block_kind)found;
+	return *kind_key != NULL;
+}
+
+/* Each search reads its whole source: their number bounds the work of resolving. */
+static void count_searches(loader *L, const ynode *n, const block *bl)
+{
+	if (bl->kind != BLOCK_QUOTE && (bl->kind != BLOCK_EXCERPT || bl->sel == SEL_PARAS))
+		return;
+	size_t before = L->searches;
+	L->searches += 1 + bl->nhighlight;
+	if (before <= BRIEF_MAX_SEARCHES && L->searches > BRIEF_MAX_SEARCHES)
+		schema_error(&L->S, n, "a brief may look up at most %d passages (quotes, excerpts by text or from/to, highlights); this block goes past that",
+			     BRIEF_MAX_SEARCHES);
+}
+
 static void load_block(loader *L, const ynode *n, block *bl)
 {
 	bl->at = here(L, n);
@@ -447,61 +527,31 @@ static void load_block(loader *L, const ynode *n, block *bl)
 			diag_note(L->S.d, ynode_loc(L->S.t, n), "write '- text: ...' for a paragraph of your own");
 		return;
 	}
-	static const char *const allowed[] = {"text", "bullets", "quote", "excerpt", "cite", NULL};
+	static const char *const allowed[] = {
+#define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
+#include "load/kinds.def"
+#undef BLOCK_KIND
+		"cite", NULL};
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
-	static const char *const kinds[] = {"text", "bullets", "quote", "excerpt"};
-	const ynode *kind_key = NULL;
-	for (size_t i = 0; i < n->npairs; i++) {
-		const ynode *k = n->pairs[i].key;
-		if (k->kind != YNODE_SCALAR)
-			continue;
-		for (size_t j = 0; j < 4; j++) {
-			if (strcmp(k->str, kinds[j]) != 0)
-				continue;
-			if (kind_key) {
-				schema_error(&L->S, k, "block has both '%s' and '%s'; a block must have exactly one of: text, bullets, quote, excerpt",
-				       kind_key->str, k->str);
-				return;
-			}
-			kind_key = k;
+	const ynode *kind_key;
+	int found = block_kind_key(L, n, &kind_key, &bl->kind);
+	if (found < 0)
+		return;
+	if (!found) {
+		if (!bad) { /* a misspelt kind was already reported with its "did you mean" */
+			char *kinds = block_kind_list();
+			schema_error(&L->S, n, "block must have one of: %s", kinds);
+			g_free(kinds);
 		}
-	}
-	if (!kind_key) {
-		if (!bad) /* a misspelt kind was already reported with its "did you mean" */
-			schema_error(&L->S, n, "block must have one of: text, bullets, quote, excerpt");
 		return;
 	}
-	const ynode *val = ymap_get(n, kind_key->str);
-	const ynode *cite_key = ymap_key(n, "cite");
-	if (strcmp(kind_key->str, "text") == 0) {
-		bl->kind = BLOCK_TEXT;
-		bl->items = xcalloc(1, sizeof *bl->items);
-		bl->nitems = 1;
-		bl->items[0].at = here(L, val);
-		bl->items[0].text = schema_string(&L->S, val, "text", 0);
-		if (cite_key)
-			load_cites(L, ymap_get(n, "cite"), &bl->items[0]);
-	} else if (strcmp(kind_key->str, "bullets") == 0) {
-		bl->kind = BLOCK_BULLETS;
-		load_items(L, val, "bullets", "bullet", &bl->items, &bl->nitems);
-		if (val && val->kind == YNODE_SEQ && val->nitems == 0)
-			schema_error(&L->S, val, "bullets must not be an empty list");
-	} else if (strcmp(kind_key->str, "quote") == 0) {
-		load_quote(L, val, bl);
-	} else {
-		load_excerpt(L, val, bl);
-	}
-	if (bl->kind == BLOCK_QUOTE || (bl->kind == BLOCK_EXCERPT && bl->sel != SEL_PARAS)) {
-		/* each search reads its whole source: their number bounds the work of resolving */
-		size_t before = L->searches;
-		L->searches += 1 + bl->nhighlight;
-		if (before <= BRIEF_MAX_SEARCHES && L->searches > BRIEF_MAX_SEARCHES)
-			schema_error(&L->S, n, "a brief may look up at most %d passages (quotes, excerpts by text or from/to, highlights); this block goes past that",
-			       BRIEF_MAX_SEARCHES);
-	}
+	block_loaders[bl->kind].load(L, n, ymap_get(n, kind_key->str), bl);
+	count_searches(L, n, bl);
 	/* after the block's own errors, so that messages come in document order */
+	const ynode *cite_key = ymap_key(n, "cite");
 	if (cite_key && bl->kind != BLOCK_TEXT)
-		schema_error(&L->S, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside", kind_key->str);
+		schema_error(&L->S, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside",
+			     kind_key->str);
 }
 
 static void load_section(loader *L, const ynode *n, size_t index, section *sec)

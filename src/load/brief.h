@@ -44,7 +44,13 @@ typedef struct span {
 	range r;
 } span;
 
-typedef enum { BLOCK_TEXT, BLOCK_BULLETS, BLOCK_QUOTE, BLOCK_EXCERPT } block_kind;
+/* One kind per row of load/kinds.def, in its order. */
+typedef enum {
+#define BLOCK_KIND(id, key, loader, resolver, composer) id,
+#include "load/kinds.def"
+#undef BLOCK_KIND
+	BLOCK_NKINDS
+} block_kind;
 
 /* An analyst's paragraph or bullet: inline markup (*em*, **strong**) and citations. */
 typedef struct item {
