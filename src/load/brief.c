@@ -428,7 +428,7 @@ static void load_excerpt_block(loader *L, const ynode *map, const ynode *n, bloc
 			first = sel;
 		} else if (strcmp(first, sel) != 0) {
 			schema_error(&L->S, k, "excerpt has both '%s' and '%s'; give exactly one of: paragraphs, from and to, text",
-			       first, sel);
+				     first, sel);
 			return;
 		}
 	}
@@ -627,7 +627,7 @@ static void load_root(loader *L, const ynode *root)
 		 * make mkbrief read other files (only --layout FILE.yaml may) */
 		if (b->layout && !style_plain_name(b->layout)) {
 			schema_error(&L->S, layout, "layout '%s' must be a plain name (a file in layouts/: letters, digits, '-', '_', '.'; no '/' or '..')",
-			       b->layout);
+				     b->layout);
 		}
 	}
 	if (!b->layout)

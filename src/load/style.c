@@ -24,8 +24,20 @@
 #define MAX_RULE 36.0                 /* rules and bars */
 #define NOTE_MARGIN (0.75 * PT_PER_IN) /* PRODUCT.md: room for notes */
 
-static const char *const template_fields[] = {"title", "date", "classification", "page", "pages",
-					      "section", "author", NULL};
+static const char *const head_fields[] = {
+#define HEAD_FIELD(id, name) [id] = name,
+	STYLE_HEAD_FIELDS
+#undef HEAD_FIELD
+	[HEAD_NFIELDS] = NULL,
+};
+
+int style_head_field(const char *s, size_t n)
+{
+	for (int i = 0; i < HEAD_NFIELDS; i++)
+		if (strlen(head_fields[i]) == n && strncmp(s, head_fields[i], n) == 0)
+			return i;
+	return -1;
+}
 
 static font_role role(const char *family, double size, double leading, int bold, int italic)
 {
@@ -182,7 +194,7 @@ static void load_page(loader *L, const ynode *root)
 					static const char *const names[] = {"letter", "legal", "a4", "a5", NULL};
 					const char *near = nearest_word(v, names);
 					schema_error(&L->S, size, "page.size '%s' is not a paper size; use letter, legal, a4, a5 or \"WIDTH HEIGHT\" (e.g. \"210mm 297mm\")%s%s%s",
-					    v, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+						     v, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 				}
 				free(w);
 			}
@@ -263,7 +275,7 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 		f->leading = round(f->leading * f->size / old_size * 100) / 100;
 	if (lead_at && f->leading < f->size)
 		schema_error(&L->S, lead_at, "%s (%s) is less than the font size (%gpt): lines would overlap", buf, lead_at->str,
-		    f->size);
+			     f->size);
 	else if (lead_at && f->leading > 4 * f->size)
 		schema_error(&L->S, lead_at, "%s (%s) is more than 4 times the font size (%gpt)", buf, lead_at->str, f->size);
 	snprintf(buf, sizeof buf, "%s.bold", what);
@@ -333,6 +345,20 @@ static void load_text(loader *L, const ynode *root)
 	schema_int(&L->S, t, "orphans", "text.orphans", 1, 10, &s->orphans);
 }
 
+static void unknown_field(loader *L, const ynode *n, const char *what, const char *field)
+{
+	const char *near = nearest_word(field, head_fields);
+	if (near) {
+		schema_error(&L->S, n, "%s: unknown field '{%s}'; did you mean '{%s}'?", what, field, near);
+		return;
+	}
+	strbuf sb = {0};
+	for (int i = 0; i < HEAD_NFIELDS; i++)
+		sb_printf(&sb, "%s{%s}", i ? " " : "", head_fields[i]);
+	schema_error(&L->S, n, "%s: unknown field '{%s}'; fields are %s", what, field, sb.data);
+	sb_free(&sb);
+}
+
 /* Running heads may only use the fields the renderer fills in, and are one short line drawn
  * on every page: at most STYLE_MAX_HEAD_CHARS characters and STYLE_MAX_HEAD_FIELDS fields. */
 static void check_template(loader *L, const ynode *map, const char *key, const char *what)
@@ -347,7 +373,7 @@ static void check_template(loader *L, const ynode *map, const char *key, const c
 	}
 	if (chars > STYLE_MAX_HEAD_CHARS || fields > STYLE_MAX_HEAD_FIELDS) {
 		schema_error(&L->S, n, "%s: a running head has at most %d characters and %d fields, not %zu and %zu", what,
-		    STYLE_MAX_HEAD_CHARS, STYLE_MAX_HEAD_FIELDS, chars, fields);
+			     STYLE_MAX_HEAD_CHARS, STYLE_MAX_HEAD_FIELDS, chars, fields);
 		return;
 	}
 	for (const char *p = n->str; (p = strchr(p, '{')) != NULL; p++) {
@@ -357,17 +383,8 @@ static void check_template(loader *L, const ynode *map, const char *key, const c
 			return;
 		}
 		char *field = xstrndup(p + 1, (size_t)(close - p - 1));
-		int known = 0;
-		for (int i = 0; template_fields[i]; i++)
-			known |= strcmp(field, template_fields[i]) == 0;
-		if (!known) {
-			const char *near = nearest_word(field, template_fields);
-			if (near)
-				schema_error(&L->S, n, "%s: unknown field '{%s}'; did you mean '{%s}'?", what, field, near);
-			else
-				schema_error(&L->S, n, "%s: unknown field '{%s}'; fields are {title} {date} {classification} {page} {pages} {section} {author}",
-				    what, field);
-		}
+		if (style_head_field(field, strlen(field)) < 0)
+			unknown_field(L, n, what, field);
 		free(field);
 		p = close;
 	}
@@ -452,7 +469,7 @@ static void cross_check(loader *L, const ynode *root)
 	if (tw < MIN_TEXT || th < MIN_TEXT) {
 		char *pw = inches(s->page_w), *ph = inches(s->page_h), *w = inches(tw), *h = inches(th);
 		schema_error(&L->S, at, "the margins leave a text area of %s x %s on a %s x %s page; at least 1in x 1in is needed",
-		    w, h, pw, ph);
+			     w, h, pw, ph);
 		free(pw), free(ph), free(w), free(h);
 		return;
 	}
@@ -471,8 +488,8 @@ static void cross_check(loader *L, const ynode *root)
 	if (col < MIN_COLUMN) {
 		char *c = inches(col), *w = inches(tw);
 		schema_error(&L->S, L->columns_at ? L->columns_at : at,
-		    "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
-		    c);
+			     "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
+			     c);
 		free(c), free(w);
 	}
 }

@@ -3,11 +3,31 @@
 #ifndef MKBRIEF_STYLE_H
 #define MKBRIEF_STYLE_H
 
+#include <stddef.h>
+
 #include "base/diag.h"
 #include "base/schema.h"
 
 #define STYLE_MAX_HEAD_CHARS 200
 #define STYLE_MAX_HEAD_FIELDS 8
+
+/* The fields a running head may name in braces, one row each: the loader accepts these
+ * and render/render.c fills them in, so that neither can know a field the other does not. */
+#define STYLE_HEAD_FIELDS                              \
+	HEAD_FIELD(HEAD_TITLE, "title")                \
+	HEAD_FIELD(HEAD_DATE, "date")                  \
+	HEAD_FIELD(HEAD_CLASSIFICATION, "classification") \
+	HEAD_FIELD(HEAD_PAGE, "page")                  \
+	HEAD_FIELD(HEAD_PAGES, "pages")                \
+	HEAD_FIELD(HEAD_SECTION, "section")            \
+	HEAD_FIELD(HEAD_AUTHOR, "author")
+
+typedef enum {
+#define HEAD_FIELD(id, name) id,
+	STYLE_HEAD_FIELDS
+#undef HEAD_FIELD
+	HEAD_NFIELDS
+} head_field;
 
 /* How one kind of text is set. */
 typedef struct font_role {
@@ -78,5 +98,7 @@ void style_free(style *s);
  * '-', '_' and '.', not starting with '.' and without "..", so that it names no other
  * directory. */
 int style_plain_name(const char *name);
+/* The running-head field named by s[0, n), or -1. */
+int style_head_field(const char *s, size_t n);
 
 #endif
