@@ -101,7 +101,7 @@ char *schema_string(schema *S, const ynode *n, const char *what, size_t max_char
 		schema_error(S, n, "%s is %zu characters long; at most %zu are allowed", what, chars, max_chars);
 		return NULL;
 	}
-	return xstrdup(n->str);
+	return g_string_chunk_insert(S->strings, n->str);
 }
 
 const char *schema_scalar(schema *S, const ynode *n, const char *what, const char *expected)
@@ -280,8 +280,7 @@ void schema_text(schema *S, const ynode *map, const char *key, const char *what,
 		schema_error(S, n, "%s must be a string, not %s", what, ynode_kind_name(n));
 		return;
 	}
-	free(*out);
-	*out = xstrdup(ynode_is_null(n) ? "" : n->str);
+	*out = g_string_chunk_insert(S->strings, ynode_is_null(n) ? "" : n->str);
 }
 
 int schema_choice(schema *S, const ynode *map, const char *key, const char *what, const char *const *choices,

@@ -3,6 +3,7 @@
  * where it was written, so that both file kinds word the same mistake the same way. */
 #ifndef MKBRIEF_SCHEMA_H
 #define MKBRIEF_SCHEMA_H
+#include <glib.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -21,6 +22,7 @@ typedef struct schema {
 	const ytree *t;
 	diag *d;
 	int errors;
+	GStringChunk *strings; /* the copies of values: the loaded model's, freed with it */
 } schema;
 
 /* An error at n (at the file when n is NULL), counted. */
@@ -36,8 +38,8 @@ const ynode *schema_section(schema *S, const ynode *map, const char *key, const 
 			    const char *const *allowed);
 
 /* A non-empty string of no control characters (other than line breaks and tabs) and at
- * most max_chars characters (0: any number), copied; NULL when n is NULL or after
- * reporting. */
+ * most max_chars characters (0: any number), copied into S->strings; NULL when n is NULL
+ * or after reporting. */
 char *schema_string(schema *S, const ynode *n, const char *what, size_t max_chars);
 /* A scalar with a value, or NULL after "WHAT must be EXPECTED, not ...". */
 const char *schema_scalar(schema *S, const ynode *n, const char *what, const char *expected);
@@ -54,7 +56,7 @@ const ynode *schema_int(schema *S, const ynode *map, const char *key, const char
 			int *out);
 /* "2%", from 0 to hi percent, as a fraction. */
 void schema_percent(schema *S, const ynode *map, const char *key, const char *what, double hi, double *out);
-/* A string that may be empty (null and "" both give ""), copied into *out (freeing it). */
+/* A string that may be empty (null and "" both give ""), copied into S->strings. */
 void schema_text(schema *S, const ynode *map, const char *key, const char *what, char **out);
 /* One of the NULL-terminated choices: sets *out to its index and returns 1. */
 int schema_choice(schema *S, const ynode *map, const char *key, const char *what, const char *const *choices,

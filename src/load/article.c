@@ -1,6 +1,7 @@
 /* article.c: reads source articles into header fields, paragraphs and sentences. */
 #include "load/article.h"
 
+#include <glib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +29,11 @@ static void trim(const char *s, size_t *b, size_t *e)
 		(*e)--;
 }
 
-static char *trimmed_dup(const char *s, size_t b, size_t e)
+/* s[b, e) without surrounding blanks, copied into the article's strings. */
+static char *trimmed_dup(article *a, const char *s, size_t b, size_t e)
 {
 	trim(s, &b, &e);
-	return xstrndup(s + b, e - b);
+	return g_string_chunk_insert_len(a->strings, s + b, (gssize)(e - b));
 }
 
 static int starts_with(const char *s, size_t n, const char *prefix)
@@ -50,19 +52,17 @@ static void parse_publication(article *a, const char *s, size_t n)
 		pub_end = vol;
 	if (iss && iss < pub_end)
 		pub_end = iss;
-	a->publication = trimmed_dup(s, (size_t)(p - s), (size_t)(pub_end - s));
+	a->publication = trimmed_dup(a, s, (size_t)(p - s), (size_t)(pub_end - s));
 	if (vol) {
 		const char *ve = iss && iss > vol ? iss : end;
-		a->volume = trimmed_dup(s, (size_t)(vol + 7 - s), (size_t)(ve - s));
+		a->volume = trimmed_dup(a, s, (size_t)(vol + 7 - s), (size_t)(ve - s));
 	}
 	if (iss) {
 		const char *ie = vol && vol > iss ? vol : end;
-		a->issue = trimmed_dup(s, (size_t)(iss + 6 - s), (size_t)(ie - s));
+		a->issue = trimmed_dup(a, s, (size_t)(iss + 6 - s), (size_t)(ie - s));
 	}
-	if (!*a->publication) {
-		free(a->publication);
+	if (!*a->publication)
 		a->publication = NULL;
-	}
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
@@ -246,7 +246,7 @@ static void read_header(article *a, size_t *i, int *line)
 	/* a byte-order mark is not part of the title */
 	*i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	size_t e = line_end(s, len, *i);
-	a->title = trimmed_dup(s, *i, e);
+	a->title = trimmed_dup(a, s, *i, e);
 	*i = next_line(e, len);
 	*line = 2;
 	int seen_pub = 0, seen_credit = 0;
@@ -260,7 +260,7 @@ static void read_header(article *a, size_t *i, int *line)
 			parse_publication(a, s + b, t - b);
 			seen_pub = 1;
 		} else if (!seen_credit && starts_with(s + b, t - b, "(Source:") && s[t - 1] == ')') {
-			a->credit = trimmed_dup(s, b + 8, t - 1);
+			a->credit = trimmed_dup(a, s, b + 8, t - 1);
 			seen_credit = 1;
 		} else {
 			return;
@@ -305,7 +305,8 @@ article *article_parse(const char *text, size_t len, const char *display, diag *
 	if (!article_text_ok(text, len, display, d))
 		return NULL;
 	article *a = xcalloc(1, sizeof *a);
-	a->display = xstrdup(display);
+	a->strings = g_string_chunk_new(256);
+	a->display = g_string_chunk_insert(a->strings, display);
 	a->text = xstrndup(text, len);
 	a->len = len;
 	size_t i;
@@ -347,12 +348,7 @@ void article_free(article *a)
 	for (size_t i = 0; i < a->nparas; i++)
 		free(a->paras[i].sents);
 	free(a->paras);
-	free(a->display);
 	free(a->text);
-	free(a->title);
-	free(a->publication);
-	free(a->volume);
-	free(a->issue);
-	free(a->credit);
+	g_string_chunk_free(a->strings);
 	free(a);
 }

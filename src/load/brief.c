@@ -64,7 +64,7 @@ static int plain_id(const char *s)
 static void load_source(loader *L, const ynode *key, const ynode *val, source *s)
 {
 	brief *b = L->b;
-	s->id = xstrdup(key->str);
+	s->id = g_string_chunk_insert(b->strings, key->str);
 	s->at = here(L, key);
 	if (!plain_id(key->str))
 		schema_error(&L->S, key, "source id '%s' must be a plain name (letters, digits, '-', '_', '.')", key->str);
@@ -79,8 +79,11 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	free(what);
 	s->file = schema_string(&L->S, ymap_get(val, "file"), "file", 0);
 	s->file_at = here(L, ymap_get(val, "file"));
-	if (s->file)
-		s->path = path_join(b->dir, s->file);
+	if (s->file) {
+		char *path = path_join(b->dir, s->file);
+		s->path = g_string_chunk_insert(b->strings, path);
+		free(path);
+	}
 	s->url = schema_string(&L->S, ymap_get(val, "url"), "url", 0);
 	s->title = schema_string(&L->S, ymap_get(val, "title"), "title", 0);
 	s->date = schema_string(&L->S, ymap_get(val, "date"), "date", 0);
@@ -134,13 +137,12 @@ static void unknown_source(loader *L, const ynode *n, const char *id)
 /* A source reference of a quote or excerpt: index, or -1 after reporting. */
 static int source_ref(loader *L, const ynode *n)
 {
-	char *id = schema_string(&L->S, n, "source", 0);
+	const char *id = schema_string(&L->S, n, "source", 0);
 	if (!id)
 		return -1;
 	int i = brief_source_index(L->b, id);
 	if (i < 0)
 		unknown_source(L, n, id);
-	free(id);
 	return i;
 }
 
@@ -223,7 +225,6 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 		}
 	}
 	free(idc);
-	free(s);
 	return ok;
 }
 
@@ -631,13 +632,13 @@ static void load_root(loader *L, const ynode *root)
 		}
 	}
 	if (!b->layout)
-		b->layout = xstrdup("handout");
+		b->layout = g_string_chunk_insert(b->strings, "handout");
 	const ynode *lang = ymap_get(root, "lang");
 	b->lang = schema_string(&L->S, lang, "lang", 0);
 	if (b->lang && !schema_lang_tag(b->lang))
 		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
 	if (!b->lang)
-		b->lang = xstrdup("en-US");
+		b->lang = g_string_chunk_insert(b->strings, "en-US");
 	/* sources first: quotes, excerpts and cites anywhere refer to them */
 	const ynode *sources = ymap_get(root, "sources");
 	if (sources)
@@ -655,11 +656,8 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 {
 	if (!t)
 		return NULL;
-	brief *b = xcalloc(1, sizeof *b);
-	b->path = xstrdup(path);
-	b->dir = path_dirname(path);
-	b->layout_at = loc_none();
-	loader L = {{t, d, 0}, b, 0};
+	brief *b = brief_new(path);
+	loader L = {{t, d, 0, b->strings}, b, 0};
 	const ynode *root = ytree_root(t);
 	if (ynode_is_null(root))
 		schema_error(&L.S, NULL, "brief is empty");
@@ -683,63 +681,46 @@ brief *brief_parse(const char *text, size_t len, const char *display, diag *d)
 	return brief_from_tree(ytree_parse(text, len, display, d), display, d);
 }
 
-static void item_free(item *it)
+brief *brief_new(const char *path)
 {
-	free(it->text);
+	brief *b = xcalloc(1, sizeof *b);
+	b->strings = g_string_chunk_new(1024);
+	b->path = g_string_chunk_insert(b->strings, path);
+	char *dir = path_dirname(path);
+	b->dir = g_string_chunk_insert(b->strings, dir);
+	free(dir);
+	b->layout_at = loc_none();
+	return b;
+}
+
+char *brief_keep(brief *b, const char *s)
+{
+	return g_string_chunk_insert(b->strings, s);
 }
 
 void brief_free(brief *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->nsources; i++) {
-		source *s = &b->sources[i];
-		free(s->id);
-		free(s->file);
-		free(s->path);
-		free(s->url);
-		free(s->title);
-		free(s->date);
-		if (!s->art_shared)
-			article_free(s->art);
-	}
+	for (size_t i = 0; i < b->nsources; i++)
+		if (!b->sources[i].art_shared)
+			article_free(b->sources[i].art);
 	free(b->sources);
-	for (size_t i = 0; i < b->nsummary; i++)
-		item_free(&b->summary[i]);
 	free(b->summary);
 	for (size_t i = 0; i < b->nsections; i++) {
 		section *sec = &b->sections[i];
 		for (size_t j = 0; j < sec->nblocks; j++) {
 			block *bl = &sec->blocks[j];
-			for (size_t k = 0; k < bl->nitems; k++)
-				item_free(&bl->items[k]);
 			free(bl->items);
-			free(bl->from);
-			free(bl->to);
-			free(bl->text);
-			free(bl->speaker);
-			for (size_t k = 0; k < bl->nhighlight; k++)
-				free(bl->highlight[k]);
 			free(bl->highlight);
 			free(bl->highlight_at);
-			free(bl->note);
 			free(bl->spans);
 			free(bl->marks);
 		}
 		free(sec->blocks);
-		free(sec->heading);
 	}
 	free(b->sections);
-	free(b->path);
-	free(b->dir);
-	free(b->title);
-	free(b->subtitle);
-	free(b->date);
-	free(b->author);
-	free(b->classification);
-	free(b->layout);
-	free(b->lang);
-	free(b->marking);
+	g_string_chunk_free(b->strings);
 	free(b);
 }
 

@@ -39,10 +39,10 @@ int style_head_field(const char *s, size_t n)
 	return -1;
 }
 
-static font_role role(const char *family, double size, double leading, int bold, int italic)
+static font_role role(style *s, const char *family, double size, double leading, int bold, int italic)
 {
 	font_role f = {0};
-	f.family = xstrdup(family);
+	f.family = g_string_chunk_insert(s->strings, family);
 	f.size = size;
 	f.leading = leading;
 	f.bold = bold;
@@ -54,8 +54,9 @@ static font_role role(const char *family, double size, double leading, int bold,
 style *style_default(void)
 {
 	style *s = xcalloc(1, sizeof *s);
-	s->name = xstrdup("handout");
-	s->path = xstrdup("(built-in)");
+	s->strings = g_string_chunk_new(256);
+	s->name = g_string_chunk_insert(s->strings, "handout");
+	s->path = g_string_chunk_insert(s->strings, "(built-in)");
 	s->page_w = 8.5 * PT_PER_IN;
 	s->page_h = 11 * PT_PER_IN;
 	s->margin_top = s->margin_bottom = 0.9 * PT_PER_IN;
@@ -63,25 +64,25 @@ style *style_default(void)
 	s->columns = 1;
 	s->gutter = 18;
 
-	s->body = role("Noto Serif", 11, 15, 0, 0);
-	s->title = role("Noto Sans", 20, 24, 1, 0);
-	s->subtitle = role("Noto Sans", 13, 17, 0, 0);
-	s->meta = role("Noto Sans", 9.5, 13, 0, 0);
-	s->heading = role("Noto Sans", 12.5, 16, 1, 0);
-	s->quote = role("Noto Serif", 12, 16.5, 0, 1);
-	s->excerpt = role("Noto Serif", 10.5, 14.5, 0, 0);
-	s->banner = role("Noto Sans", 10, 12, 1, 0);
+	s->body = role(s, "Noto Serif", 11, 15, 0, 0);
+	s->title = role(s, "Noto Sans", 20, 24, 1, 0);
+	s->subtitle = role(s, "Noto Sans", 13, 17, 0, 0);
+	s->meta = role(s, "Noto Sans", 9.5, 13, 0, 0);
+	s->heading = role(s, "Noto Sans", 12.5, 16, 1, 0);
+	s->quote = role(s, "Noto Serif", 12, 16.5, 0, 1);
+	s->excerpt = role(s, "Noto Serif", 10.5, 14.5, 0, 0);
+	s->banner = role(s, "Noto Sans", 10, 12, 1, 0);
 	s->banner.caps = 1;
 	s->banner.tracking = 1;
-	s->small = role("Noto Sans", 8, 10, 0, 0);
-	s->box_head = role("Noto Sans", 11, 14, 1, 0);
+	s->small = role(s, "Noto Sans", 8, 10, 0, 0);
+	s->box_head = role(s, "Noto Sans", 11, 14, 1, 0);
 	s->heading.color = s->box_head.color = schema_hex(0x1F4E79);
 
 	s->align = ALIGN_JUSTIFY;
 	s->hyphenate = 1;
 	s->linebreak_optimal = 1;
 	s->expansion = 0.02;
-	s->lang = xstrdup("en-US");
+	s->lang = g_string_chunk_insert(s->strings, "en-US");
 	s->para_space = 4;
 	s->block_space = 10;
 	s->first_indent = 0;
@@ -94,46 +95,28 @@ style *style_default(void)
 	s->excerpt_indent = 18;
 	s->excerpt_bar = 2;
 	s->excerpt_tint = schema_hex(0xF2F2F2);
-	s->box_title = xstrdup("Key points");
+	s->box_title = g_string_chunk_insert(s->strings, "Key points");
 	s->box_fill = schema_hex(0xEEF3F8);
 	s->box_rule = schema_hex(0x1F4E79);
 	s->box_padding = 9;
 	s->quote_indent = 24;
 	s->quote_bar = 3;
 
-	s->header_left = xstrdup("{date}");
-	s->header_center = xstrdup("");
-	s->header_right = xstrdup("{section}");
-	s->footer_left = xstrdup("{title}");
-	s->footer_center = xstrdup("");
-	s->footer_right = xstrdup("Page {page} of {pages}");
+	s->header_left = g_string_chunk_insert(s->strings, "{date}");
+	s->header_center = g_string_chunk_insert(s->strings, "");
+	s->header_right = g_string_chunk_insert(s->strings, "{section}");
+	s->footer_left = g_string_chunk_insert(s->strings, "{title}");
+	s->footer_center = g_string_chunk_insert(s->strings, "");
+	s->footer_right = g_string_chunk_insert(s->strings, "Page {page} of {pages}");
 	s->banners = 1;
 	return s;
-}
-
-static void role_free(font_role *f)
-{
-	free(f->family);
 }
 
 void style_free(style *s)
 {
 	if (!s)
 		return;
-	free(s->name);
-	free(s->path);
-	font_role *roles[] = {&s->body, &s->title, &s->subtitle, &s->meta, &s->heading,
-			      &s->quote, &s->excerpt, &s->banner, &s->small, &s->box_head};
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		role_free(roles[i]);
-	free(s->lang);
-	free(s->box_title);
-	free(s->header_left);
-	free(s->header_center);
-	free(s->header_right);
-	free(s->footer_left);
-	free(s->footer_center);
-	free(s->footer_right);
+	g_string_chunk_free(s->strings);
 	free(s);
 }
 
@@ -254,10 +237,8 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 	if (fam) {
 		snprintf(buf, sizeof buf, "%s.family", what);
 		const char *v = schema_scalar(&L->S, fam, buf, "a font family name such as Noto Serif");
-		if (v) {
-			free(f->family);
-			f->family = xstrdup(v);
-		}
+		if (v)
+			f->family = g_string_chunk_insert(L->S.strings, v);
 	}
 	double old_size = f->size;
 	snprintf(buf, sizeof buf, "%s.size", what);
@@ -333,10 +314,8 @@ static void load_text(loader *L, const ynode *root)
 		const char *v = schema_scalar(&L->S, lang, "text.lang", "a language tag such as en-US");
 		if (v && !schema_lang_tag(v))
 			schema_error(&L->S, lang, "text.lang '%s' is not a language tag such as en-US", v);
-		else if (v) {
-			free(s->lang);
-			s->lang = xstrdup(v);
-		}
+		else if (v)
+			s->lang = g_string_chunk_insert(s->strings, v);
 	}
 	schema_length(&L->S, t, "paragraph-space", "text.paragraph-space", SCHEMA_NONNEG, MAX_SPACE, &s->para_space);
 	schema_length(&L->S, t, "block-space", "text.block-space", SCHEMA_NONNEG, MAX_SPACE, &s->block_space);
@@ -581,11 +560,10 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 		return NULL;
 	}
 	style *s = style_default();
-	free(s->name);
-	free(s->path);
-	s->name = xstrdup(name);
-	s->path = path;
-	loader L = {{t, d, 0}, s, NULL, NULL, NULL};
+	s->name = g_string_chunk_insert(s->strings, name);
+	s->path = g_string_chunk_insert(s->strings, path);
+	free(path);
+	loader L = {{t, d, 0, s->strings}, s, NULL, NULL, NULL};
 	const ynode *root = ytree_root(t);
 	if (root && !ynode_is_null(root)) {
 		static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",

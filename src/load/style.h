@@ -42,7 +42,9 @@ typedef struct font_role {
 
 typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } text_align;
 
+/* Every string of a style lives in its `strings`, freed with it. */
 typedef struct style {
+	GStringChunk *strings;
 	char *name; /* as named by the brief or --layout */
 	char *path; /* the file it came from */
 	double page_w, page_h;
