@@ -179,113 +179,131 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	berror(b, m, "%s", msg);
 }
 
+/* The handlers of build's events return 0 when the document must not be read further. */
+
+static int on_scalar(builder *b, const yaml_event_t *ev)
+{
+	if (!count_node(b, 1, ev->start_mark))
+		return 0;
+	ynode *n = node_new(b, YNODE_SCALAR, ev->start_mark);
+	n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+	n->len = ev->data.scalar.length;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	remember_anchor(b, ev->data.scalar.anchor, n, 1);
+	add_child(b, n, 1);
+	return 1;
+}
+
+/* A sequence or mapping opens: its node waits on the stack for its children. */
+static int on_open(builder *b, const yaml_event_t *ev)
+{
+	yaml_mark_t mark = ev->start_mark;
+	if (b->depth >= YTREE_MAX_DEPTH) {
+		char lim[16];
+		snprintf(lim, sizeof lim, "%d", YTREE_MAX_DEPTH);
+		berror(b, mark, "nesting deeper than %s levels", lim);
+		return 0;
+	}
+	if (!count_node(b, 1, mark))
+		return 0;
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	ynode *n = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, mark);
+	const yaml_char_t *anc = seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+	b->stack_anchor[b->depth] = anc ? xstrdup((const char *)anc) : NULL;
+	b->weights[b->depth] = 1;
+	b->stack[b->depth++] = n;
+	return 1;
+}
+
+/* A sequence or mapping closes: complete, it may now be anchored and added to its parent. */
+static void on_close(builder *b)
+{
+	ynode *n = b->stack[--b->depth];
+	size_t w = b->weights[b->depth];
+	if (n->kind == YNODE_MAP)
+		check_duplicates(b, n);
+	if (b->stack_anchor[b->depth]) {
+		remember_anchor(b, (const yaml_char_t *)b->stack_anchor[b->depth], n, w);
+		free(b->stack_anchor[b->depth]);
+		b->stack_anchor[b->depth] = NULL;
+	}
+	add_child(b, n, w);
+}
+
+static int on_alias(builder *b, const yaml_event_t *ev)
+{
+	yaml_mark_t mark = ev->start_mark;
+	const char *name = (const char *)ev->data.alias.anchor;
+	anchor *a = NULL;
+	for (size_t i = b->nanchors; i-- > 0;)
+		if (strcmp(b->anchors[i].name, name) == 0) {
+			a = &b->anchors[i];
+			break;
+		}
+	if (!a) {
+		berror(b, mark, "alias '*%s' names no anchor defined before it", name);
+		return 0;
+	}
+	if (!count_node(b, a->weight, mark))
+		return 0;
+	/* one node per alias, O(1) whatever the anchored value holds: the contents are shared,
+	 * so an alias of a 900 KiB scalar or of a long list copies nothing, and the node limit
+	 * above still bounds the expansion */
+	const ynode *src = a->node;
+	ynode *n = node_new(b, src->kind, mark);
+	n->str = src->str;
+	n->len = src->len;
+	n->plain = src->plain;
+	n->items = src->items;
+	n->nitems = src->nitems;
+	n->pairs = src->pairs;
+	n->npairs = src->npairs;
+	n->alias_of = src;
+	add_child(b, n, a->weight);
+	return 1;
+}
+
+/* One event; 0 at the end of the stream or when the document must not be read further. */
+static int on_event(builder *b, const yaml_event_t *ev, int *docs)
+{
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 0;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1) {
+			berror(b, ev->start_mark, "only one YAML document is allowed per file%s", "");
+			return 0;
+		}
+		return 1;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		return on_open(b, ev);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_close(b);
+		return 1;
+	case YAML_ALIAS_EVENT:
+		return on_alias(b, ev);
+	default:
+		return 1;
+	}
+}
+
 static int build(builder *b, const char *text, size_t len)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	int docs = 0, done = 0;
-	while (!done) {
+	int docs = 0, more = 1;
+	while (more) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			report_parser_error(b, &p, text, len);
 			break;
 		}
-		yaml_mark_t mark = ev.start_mark;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1) {
-				berror(b, mark, "only one YAML document is allowed per file%s", "");
-				done = 1;
-			}
-			break;
-		case YAML_SCALAR_EVENT: {
-			if (!count_node(b, 1, mark)) {
-				done = 1;
-				break;
-			}
-			ynode *n = node_new(b, YNODE_SCALAR, mark);
-			n->str = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
-			n->len = ev.data.scalar.length;
-			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			remember_anchor(b, ev.data.scalar.anchor, n, 1);
-			add_child(b, n, 1);
-			break;
-		}
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT: {
-			if (b->depth >= YTREE_MAX_DEPTH) {
-				char lim[16];
-				snprintf(lim, sizeof lim, "%d", YTREE_MAX_DEPTH);
-				berror(b, mark, "nesting deeper than %s levels", lim);
-				done = 1;
-				break;
-			}
-			if (!count_node(b, 1, mark)) {
-				done = 1;
-				break;
-			}
-			int seq = ev.type == YAML_SEQUENCE_START_EVENT;
-			ynode *n = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, mark);
-			const yaml_char_t *anc = seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
-			b->stack_anchor[b->depth] = anc ? xstrdup((const char *)anc) : NULL;
-			b->weights[b->depth] = 1;
-			b->stack[b->depth++] = n;
-			break;
-		}
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT: {
-			ynode *n = b->stack[--b->depth];
-			size_t w = b->weights[b->depth];
-			if (n->kind == YNODE_MAP)
-				check_duplicates(b, n);
-			if (b->stack_anchor[b->depth]) {
-				remember_anchor(b, (const yaml_char_t *)b->stack_anchor[b->depth], n, w);
-				free(b->stack_anchor[b->depth]);
-				b->stack_anchor[b->depth] = NULL;
-			}
-			add_child(b, n, w);
-			break;
-		}
-		case YAML_ALIAS_EVENT: {
-			const char *name = (const char *)ev.data.alias.anchor;
-			anchor *a = NULL;
-			for (size_t i = b->nanchors; i-- > 0;)
-				if (strcmp(b->anchors[i].name, name) == 0) {
-					a = &b->anchors[i];
-					break;
-				}
-			if (!a) {
-				berror(b, mark, "alias '*%s' names no anchor defined before it", name);
-				done = 1;
-				break;
-			}
-			if (!count_node(b, a->weight, mark)) {
-				done = 1;
-				break;
-			}
-			/* one node per alias, O(1) whatever the anchored value holds: the contents
-			 * are shared, so an alias of a 900 KiB scalar or of a long list copies
-			 * nothing, and the node limit above still bounds the expansion */
-			const ynode *src = a->node;
-			ynode *n = node_new(b, src->kind, mark);
-			n->str = src->str;
-			n->len = src->len;
-			n->plain = src->plain;
-			n->items = src->items;
-			n->nitems = src->nitems;
-			n->pairs = src->pairs;
-			n->npairs = src->npairs;
-			n->alias_of = src;
-			add_child(b, n, a->weight);
-			break;
-		}
-		default:
-			break;
-		}
+		more = on_event(b, &ev, &docs);
 		yaml_event_delete(&ev);
 	}
 	while (b->depth > 0) {
@@ -385,14 +403,26 @@ loc ynode_loc(const ytree *t, const ynode *n)
 	return loc_at(t->file, n->line, n->col);
 }
 
-ynode *ymap_get(const ynode *map, const char *key)
+static const ypair *ymap_pair(const ynode *map, const char *key)
 {
 	if (!map || map->kind != YNODE_MAP)
 		return NULL;
 	for (size_t i = 0; i < map->npairs; i++)
 		if (map->pairs[i].key->kind == YNODE_SCALAR && strcmp(map->pairs[i].key->str, key) == 0)
-			return map->pairs[i].value;
+			return &map->pairs[i];
 	return NULL;
+}
+
+ynode *ymap_get(const ynode *map, const char *key)
+{
+	const ypair *p = ymap_pair(map, key);
+	return p ? p->value : NULL;
+}
+
+ynode *ymap_key(const ynode *map, const char *key)
+{
+	const ypair *p = ymap_pair(map, key);
+	return p ? p->key : NULL;
 }
 
 int ynode_is_null(const ynode *n)

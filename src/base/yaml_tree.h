@@ -52,6 +52,8 @@ const char *ytree_file(const ytree *t);
 loc ynode_loc(const ytree *t, const ynode *n);
 /* Value of key in a mapping, or NULL. */
 ynode *ymap_get(const ynode *map, const char *key);
+/* The key node of key in a mapping, or NULL: for errors that point at the key. */
+ynode *ymap_key(const ynode *map, const char *key);
 /* 1 if n is a scalar meaning "no value" (absent, empty, ~, null). */
 int ynode_is_null(const ynode *n);
 const char *ynode_kind_name(const ynode *n); /* "a string", "a list", "a mapping" */

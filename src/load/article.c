@@ -1,6 +1,7 @@
 /* article.c: reads source articles into header fields, paragraphs and sentences. */
 #include "load/article.h"
 
+#include <glib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +29,11 @@ static void trim(const char *s, size_t *b, size_t *e)
 		(*e)--;
 }
 
-static char *trimmed_dup(const char *s, size_t b, size_t e)
+/* s[b, e) without surrounding blanks, copied into the article's strings. */
+static char *trimmed_dup(article *a, const char *s, size_t b, size_t e)
 {
 	trim(s, &b, &e);
-	return xstrndup(s + b, e - b);
+	return g_string_chunk_insert_len(a->strings, s + b, (gssize)(e - b));
 }
 
 static int starts_with(const char *s, size_t n, const char *prefix)
@@ -50,19 +52,17 @@ static void parse_publication(article *a, const char *s, size_t n)
 		pub_end = vol;
 	if (iss && iss < pub_end)
 		pub_end = iss;
-	a->publication = trimmed_dup(s, (size_t)(p - s), (size_t)(pub_end - s));
+	a->publication = trimmed_dup(a, s, (size_t)(p - s), (size_t)(pub_end - s));
 	if (vol) {
 		const char *ve = iss && iss > vol ? iss : end;
-		a->volume = trimmed_dup(s, (size_t)(vol + 7 - s), (size_t)(ve - s));
+		a->volume = trimmed_dup(a, s, (size_t)(vol + 7 - s), (size_t)(ve - s));
 	}
 	if (iss) {
 		const char *ie = vol && vol > iss ? vol : end;
-		a->issue = trimmed_dup(s, (size_t)(iss + 6 - s), (size_t)(ie - s));
+		a->issue = trimmed_dup(a, s, (size_t)(iss + 6 - s), (size_t)(ie - s));
 	}
-	if (!*a->publication) {
-		free(a->publication);
+	if (!*a->publication)
 		a->publication = NULL;
-	}
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
@@ -196,12 +196,14 @@ static void split_sentences(const char *s, art_para *p)
 	p->nsents = n;
 }
 
-article *article_parse(const char *text, size_t len, const char *display, diag *d)
+/* Reports what makes text no article at all (too large, not UTF-8 text, empty); 1 if
+ * it may be one. */
+static int article_text_ok(const char *text, size_t len, const char *display, diag *d)
 {
 	if (len > ARTICLE_MAX_BYTES) {
 		diag_error(d, loc_at(display, 0, 0), "source file is larger than the limit of %u MiB",
 			   ARTICLE_MAX_BYTES >> 20);
-		return NULL;
+		return 0;
 	}
 	size_t bad;
 	if (!utf8_valid(text, len, &bad)) {
@@ -210,70 +212,71 @@ article *article_parse(const char *text, size_t len, const char *display, diag *
 		diag_error(d, loc_at(display, line, col),
 			   "invalid UTF-8 (byte 0x%02X); source files must be UTF-8 text",
 			   (unsigned char)text[bad]);
-		return NULL;
+		return 0;
 	}
 	const char *nul = memchr(text, 0, len);
 	if (nul) {
 		int line, col;
 		text_linecol(text, (size_t)(nul - text), &line, &col);
 		diag_error(d, loc_at(display, line, col), "NUL byte in a text file");
-		return NULL;
+		return 0;
 	}
 	size_t first = 0;
 	while (first < len && (is_blank_byte(text[first]) || text[first] == '\n'))
 		first++;
 	if (first == len) {
 		diag_error(d, loc_at(display, 0, 0), "empty file: expected a title line and paragraphs");
-		return NULL;
+		return 0;
 	}
+	return 1;
+}
 
-	article *a = xcalloc(1, sizeof *a);
-	a->display = xstrdup(display);
-	a->text = xstrndup(text, len);
-	a->len = len;
+/* Where the next line starts after the line ending at e. */
+static size_t next_line(size_t e, size_t len)
+{
+	return e < len ? e + 1 : len;
+}
+
+/* The title line and the optional header lines after it (each possibly preceded by blank
+ * lines); sets *i and *line to the first line after them. */
+static void read_header(article *a, size_t *i, int *line)
+{
 	const char *s = a->text;
-
-	/* the first line is the title; a byte-order mark is not part of it */
-	size_t i = 0;
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	size_t e = line_end(s, len, i);
-	a->title = trimmed_dup(s, i, e);
-	int line = 1;
-	i = e < len ? e + 1 : len;
-	line++;
-
-	/* optional header lines, each possibly preceded by blank lines */
-	int header_done = 0, seen_pub = 0, seen_credit = 0;
-	while (!header_done && i < len) {
-		e = line_end(s, len, i);
-		size_t b = i, t = e;
+	size_t len = a->len;
+	/* a byte-order mark is not part of the title */
+	*i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t e = line_end(s, len, *i);
+	a->title = trimmed_dup(a, s, *i, e);
+	*i = next_line(e, len);
+	*line = 2;
+	int seen_pub = 0, seen_credit = 0;
+	for (; *i < len; *i = next_line(e, len), ++*line) {
+		e = line_end(s, len, *i);
+		size_t b = *i, t = e;
 		trim(s, &b, &t);
-		if (b == t) {
-			i = e < len ? e + 1 : len;
-			line++;
+		if (b == t)
 			continue;
-		}
 		if (!seen_pub && !seen_credit && starts_with(s + b, t - b, "Publication:")) {
 			parse_publication(a, s + b, t - b);
 			seen_pub = 1;
 		} else if (!seen_credit && starts_with(s + b, t - b, "(Source:") && s[t - 1] == ')') {
-			a->credit = trimmed_dup(s, b + 8, t - 1);
+			a->credit = trimmed_dup(a, s, b + 8, t - 1);
 			seen_credit = 1;
 		} else {
-			header_done = 1;
-			break;
+			return;
 		}
-		i = e < len ? e + 1 : len;
-		line++;
 	}
+}
 
-	/* paragraphs: runs of non-blank lines */
-	size_t cap = 16;
+/* Paragraphs, runs of non-blank lines, from byte i (on line `line`) to the end. */
+static void read_paragraphs(article *a, size_t i, int line)
+{
+	const char *s = a->text;
+	size_t len = a->len, cap = 16;
 	a->paras = xmalloc(cap * sizeof *a->paras);
 	int in_para = 0;
-	while (i < len) {
-		e = line_end(s, len, i);
+	for (; i < len; line++) {
+		size_t e = line_end(s, len, i);
 		size_t b = i, t = e;
 		trim(s, &b, &t);
 		if (b == t) {
@@ -293,16 +296,30 @@ article *article_parse(const char *text, size_t len, const char *display, diag *
 		} else {
 			a->paras[a->nparas - 1].r.end = t;
 		}
-		i = e < len ? e + 1 : len;
-		line++;
+		i = next_line(e, len);
 	}
+}
+
+article *article_parse(const char *text, size_t len, const char *display, diag *d)
+{
+	if (!article_text_ok(text, len, display, d))
+		return NULL;
+	article *a = xcalloc(1, sizeof *a);
+	a->strings = g_string_chunk_new(256);
+	a->display = g_string_chunk_insert(a->strings, display);
+	a->text = xstrndup(text, len);
+	a->len = len;
+	size_t i;
+	int line;
+	read_header(a, &i, &line);
+	read_paragraphs(a, i, line);
 	if (a->nparas == 0) {
 		diag_error(d, loc_at(display, 0, 0), "no paragraphs after the header");
 		article_free(a);
 		return NULL;
 	}
 	for (size_t k = 0; k < a->nparas; k++)
-		split_sentences(s, &a->paras[k]);
+		split_sentences(a->text, &a->paras[k]);
 	return a;
 }
 
@@ -331,12 +348,7 @@ void article_free(article *a)
 	for (size_t i = 0; i < a->nparas; i++)
 		free(a->paras[i].sents);
 	free(a->paras);
-	free(a->display);
 	free(a->text);
-	free(a->title);
-	free(a->publication);
-	free(a->volume);
-	free(a->issue);
-	free(a->credit);
+	g_string_chunk_free(a->strings);
 	free(a);
 }

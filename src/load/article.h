@@ -2,6 +2,7 @@
  * the exact bytes of the file kept so quotes can point into it. */
 #ifndef MKBRIEF_ARTICLE_H
 #define MKBRIEF_ARTICLE_H
+#include <glib.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -21,6 +22,8 @@ typedef struct art_para {
 } art_para;
 
 typedef struct article {
+	GStringChunk *strings; /* display and the header fields; text (up to ARTICLE_MAX_BYTES) is
+				* an allocation of its own, which a chunk would round up to a power of two */
 	char *display;     /* the path as shown in messages */
 	char *text;        /* the whole file, NUL-terminated, exactly as read */
 	size_t len;

@@ -2,119 +2,27 @@
 #include "load/brief.h"
 
 #include <ctype.h>
-#include <stdarg.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/schema.h"
 #include "base/util.h"
 #include "base/yaml_tree.h"
+#include "load/style.h"
 
 /* Everything the checks need, passed down instead of kept in globals. */
 typedef struct loader {
-	const ytree *t;
-	diag *d;
+	schema S;
 	brief *b;
-	int errors; /* counted here too: the caller's diag may already hold errors */
 	size_t searches; /* quotes, excerpts by text or from/to, highlights: each reads a whole source */
 } loader;
-
-static void lerror(loader *L, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void lerror(loader *L, const ynode *n, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	diag_error(L->d, ynode_loc(L->t, n), "%s", buf);
-	L->errors++;
-}
 
 /* Locations kept in the model must outlive the YAML tree, so they name b->path (which the
  * brief owns) rather than the tree's copy of the file name. */
 static loc here(const loader *L, const ynode *n)
 {
 	return n ? loc_at(L->b->path, n->line, n->col) : loc_at(L->b->path, 0, 0);
-}
-
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-/* A non-empty string value, copied; NULL (after reporting) for anything else. */
-static char *get_string(loader *L, const ynode *n, const char *what)
-{
-	if (!n)
-		return NULL;
-	if (n->kind == YNODE_SCALAR && (ynode_is_null(n) || blank(n->str))) {
-		lerror(L, n, "%s must not be empty", what);
-		return NULL;
-	}
-	if (!ynode_expect(L->t, n, YNODE_SCALAR, what, L->d)) {
-		L->errors++;
-		return NULL;
-	}
-	if (strlen(n->str) != n->len) {
-		/* a "\0" escape would silently cut the string short further on */
-		lerror(L, n, "%s contains a NUL character", what);
-		return NULL;
-	}
-	/* the file may not hold control characters, and neither may an escape ("\e", "\x85")
-	 * put one in a value: there is nothing to print for it */
-	for (size_t i = 0, k; i < n->len; i += k ? k : 1) {
-		uint32_t cp = 0;
-		k = utf8_decode(n->str + i, n->len - i, &cp);
-		if (k && utf8_is_control(cp) && cp != '\n' && cp != '\t') {
-			lerror(L, n, "%s contains the control character U+%04X; remove it", what, (unsigned)cp);
-			return NULL;
-		}
-	}
-	return xstrdup(n->str);
-}
-
-/* A string printed on one line or on every page: at most max characters. */
-static char *get_short(loader *L, const ynode *n, const char *what, size_t max)
-{
-	char *s = get_string(L, n, what);
-	if (!s)
-		return NULL;
-	size_t chars = 0;
-	for (const char *c = s; *c; c++)
-		chars += ((unsigned char)*c & 0xC0) != 0x80;
-	if (chars > max) {
-		lerror(L, n, "%s is %zu characters long; at most %zu are allowed", what, chars, max);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* An optional string key of a mapping. */
-static char *opt_string(loader *L, const ynode *map, const char *key)
-{
-	return get_string(L, ymap_get(map, key), key);
-}
-
-static int check_keys(loader *L, const ynode *map, const char *what, const char *const *allowed,
-		      const char *const *required)
-{
-	int n = ymap_check(L->t, map, what, allowed, required, L->d);
-	L->errors += n;
-	return n;
-}
-
-/* The key node of `key` in a mapping (for errors that point at the key). */
-static const ynode *key_node(const ynode *map, const char *key)
-{
-	for (size_t i = 0; i < map->npairs; i++)
-		if (map->pairs[i].key->kind == YNODE_SCALAR && strcmp(map->pairs[i].key->str, key) == 0)
-			return map->pairs[i].key;
-	return NULL;
 }
 
 /* ---- dates ---- */
@@ -132,13 +40,13 @@ static void check_date(loader *L, const ynode *n, const char *s)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			shape = 0;
 	if (!shape) {
-		lerror(L, n, "date must be an ISO date YYYY-MM-DD");
+		schema_error(&L->S, n, "date must be an ISO date YYYY-MM-DD");
 		return;
 	}
 	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
 	int max = (m >= 1 && m <= 12) ? mdays[m - 1] + (m == 2 && leap(y)) : 0;
 	if (y < 1 || day < 1 || day > max)
-		lerror(L, n, "%s is not a real date", s);
+		schema_error(&L->S, n, "%s is not a real date", s);
 }
 
 /* ---- sources ---- */
@@ -156,41 +64,41 @@ static int plain_id(const char *s)
 static void load_source(loader *L, const ynode *key, const ynode *val, source *s)
 {
 	brief *b = L->b;
-	s->id = xstrdup(key->str);
+	s->id = g_string_chunk_insert(b->strings, key->str);
 	s->at = here(L, key);
 	if (!plain_id(key->str))
-		lerror(L, key, "source id '%s' must be a plain name (letters, digits, '-', '_', '.')", key->str);
+		schema_error(&L->S, key, "source id '%s' must be a plain name (letters, digits, '-', '_', '.')", key->str);
 	char *what = xasprintf("source '%s'", key->str);
-	if (!ynode_expect(L->t, val, YNODE_MAP, what, L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, val, YNODE_MAP, what)) {
 		free(what);
 		return;
 	}
 	static const char *const allowed[] = {"file", "url", "title", "date", NULL};
 	static const char *const required[] = {"file", NULL};
-	check_keys(L, val, what, allowed, required);
+	schema_keys(&L->S, val, what, allowed, required);
 	free(what);
-	s->file = opt_string(L, val, "file");
+	s->file = schema_string(&L->S, ymap_get(val, "file"), "file", 0);
 	s->file_at = here(L, ymap_get(val, "file"));
-	if (s->file)
-		s->path = path_join(b->dir, s->file);
-	s->url = opt_string(L, val, "url");
-	s->title = opt_string(L, val, "title");
-	s->date = opt_string(L, val, "date");
+	if (s->file) {
+		char *path = path_join(b->dir, s->file);
+		s->path = g_string_chunk_insert(b->strings, path);
+		free(path);
+	}
+	s->url = schema_string(&L->S, ymap_get(val, "url"), "url", 0);
+	s->title = schema_string(&L->S, ymap_get(val, "title"), "title", 0);
+	s->date = schema_string(&L->S, ymap_get(val, "date"), "date", 0);
 }
 
 static void load_sources(loader *L, const ynode *n)
 {
-	if (!ynode_expect(L->t, n, YNODE_MAP, "sources", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "sources"))
 		return;
-	}
 	if (n->npairs == 0) {
-		lerror(L, n, "sources must name at least one source");
+		schema_error(&L->S, n, "sources must name at least one source");
 		return;
 	}
 	if (n->npairs > BRIEF_MAX_SOURCES) {
-		lerror(L, n, "sources name %zu sources; at most %d are allowed", n->npairs, BRIEF_MAX_SOURCES);
+		schema_error(&L->S, n, "sources name %zu sources; at most %d are allowed", n->npairs, BRIEF_MAX_SOURCES);
 		return;
 	}
 	brief *b = L->b;
@@ -214,13 +122,13 @@ static void unknown_source(loader *L, const ynode *n, const char *id)
 		ids[i] = b->sources[i].id;
 	const char *near = nearest_word(id, ids);
 	if (near) {
-		lerror(L, n, "unknown source '%s'; did you mean '%s'?", id, near);
+		schema_error(&L->S, n, "unknown source '%s'; did you mean '%s'?", id, near);
 	} else {
-		lerror(L, n, "unknown source '%s'", id);
+		schema_error(&L->S, n, "unknown source '%s'", id);
 		strbuf sb = {0};
 		for (size_t i = 0; i < b->nsources; i++)
 			sb_printf(&sb, "%s%s", i ? ", " : "", ids[i]);
-		diag_note(L->d, ynode_loc(L->t, n), "the sources are: %s", sb.data);
+		diag_note(L->S.d, ynode_loc(L->S.t, n), "the sources are: %s", sb.data);
 		sb_free(&sb);
 	}
 	free(ids);
@@ -229,13 +137,12 @@ static void unknown_source(loader *L, const ynode *n, const char *id)
 /* A source reference of a quote or excerpt: index, or -1 after reporting. */
 static int source_ref(loader *L, const ynode *n)
 {
-	char *id = get_string(L, n, "source");
+	const char *id = schema_string(&L->S, n, "source", 0);
 	if (!id)
 		return -1;
 	int i = brief_source_index(L->b, id);
 	if (i < 0)
 		unknown_source(L, n, id);
-	free(id);
 	return i;
 }
 
@@ -263,7 +170,7 @@ static int small_number(const char **p)
 /* One citation "ID", "ID pN" or "ID pN.S" from the scalar n. Returns 1 when good. */
 static int parse_cite(loader *L, const ynode *n, cite *c)
 {
-	char *s = get_string(L, n, "cite");
+	char *s = schema_string(&L->S, n, "cite", 0);
 	if (!s)
 		return 0;
 	memset(c, 0, sizeof *c);
@@ -303,9 +210,9 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 		}
 	}
 	if (!ok) {
-		lerror(L, n, "invalid cite '%s'; %s", s, CITE_HELP);
+		schema_error(&L->S, n, "invalid cite '%s'; %s", s, CITE_HELP);
 	} else if (numbered && (c->para == 0 || c->sent == 0)) {
-		lerror(L, n, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
+		schema_error(&L->S, n, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
 		ok = 0;
 	}
 	if (c->sent < 0)
@@ -318,7 +225,6 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 		}
 	}
 	free(idc);
-	free(s);
 	return ok;
 }
 
@@ -327,12 +233,12 @@ static void load_cites(loader *L, const ynode *n, item *it)
 {
 	if (n->kind == YNODE_SEQ) {
 		if (n->nitems == 0) {
-			lerror(L, n, "cite must not be an empty list");
+			schema_error(&L->S, n, "cite must not be an empty list");
 			return;
 		}
 		for (size_t i = 0; i < n->nitems; i++) {
 			if (it->ncites == BRIEF_MAX_CITES) {
-				lerror(L, n->items[i], "more than %d citations for one item", BRIEF_MAX_CITES);
+				schema_error(&L->S, n->items[i], "more than %d citations for one item", BRIEF_MAX_CITES);
 				return;
 			}
 			cite c;
@@ -342,7 +248,7 @@ static void load_cites(loader *L, const ynode *n, item *it)
 		return;
 	}
 	if (n->kind == YNODE_MAP) {
-		lerror(L, n, "cite must be a string or a list of strings, not a mapping");
+		schema_error(&L->S, n, "cite must be a string or a list of strings, not a mapping");
 		return;
 	}
 	cite c;
@@ -359,27 +265,25 @@ static void load_item(loader *L, const ynode *n, item *it, const char *what)
 	if (n && n->kind == YNODE_MAP) {
 		static const char *const allowed[] = {"text", "cite", NULL};
 		static const char *const required[] = {"text", NULL};
-		check_keys(L, n, what, allowed, required);
-		it->text = opt_string(L, n, "text");
+		schema_keys(&L->S, n, what, allowed, required);
+		it->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
 		const ynode *c = ymap_get(n, "cite");
 		if (c)
 			load_cites(L, c, it);
 		return;
 	}
 	if (n && n->kind == YNODE_SEQ) {
-		lerror(L, n, "%s must be a string or a mapping with 'text' (and 'cite'), not a list", what);
+		schema_error(&L->S, n, "%s must be a string or a mapping with 'text' (and 'cite'), not a list", what);
 		return;
 	}
-	it->text = get_string(L, n, what);
+	it->text = schema_string(&L->S, n, what, 0);
 }
 
 static void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out,
 		       size_t *nout)
 {
-	if (!ynode_expect(L->t, n, YNODE_SEQ, what, L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_SEQ, what))
 		return;
-	}
 	*out = xcalloc(n->nitems ? n->nitems : 1, sizeof **out);
 	for (size_t i = 0; i < n->nitems; i++)
 		load_item(L, n->items[i], &(*out)[(*nout)++], itemwhat);
@@ -391,18 +295,18 @@ static void load_highlight(loader *L, const ynode *n, block *bl)
 {
 	size_t count = n->kind == YNODE_SEQ ? n->nitems : 1;
 	if (n->kind == YNODE_MAP) {
-		lerror(L, n, "highlight must be a string or a list of strings, not a mapping");
+		schema_error(&L->S, n, "highlight must be a string or a list of strings, not a mapping");
 		return;
 	}
 	if (count == 0) {
-		lerror(L, n, "highlight must not be an empty list");
+		schema_error(&L->S, n, "highlight must not be an empty list");
 		return;
 	}
 	bl->highlight = xcalloc(count, sizeof *bl->highlight);
 	bl->highlight_at = xcalloc(count, sizeof *bl->highlight_at);
 	for (size_t i = 0; i < count; i++) {
 		const ynode *h = n->kind == YNODE_SEQ ? n->items[i] : n;
-		char *s = get_string(L, h, "highlight");
+		char *s = schema_string(&L->S, h, "highlight", 0);
 		if (!s)
 			continue;
 		bl->highlight[bl->nhighlight] = s;
@@ -410,28 +314,47 @@ static void load_highlight(loader *L, const ynode *n, block *bl)
 	}
 }
 
-static void load_quote(loader *L, const ynode *n, block *bl)
+/* The loaders of the block kinds (load/kinds.def): map is the block, n the value of its
+ * kind's key. */
+
+static void load_text_block(loader *L, const ynode *map, const ynode *n, block *bl)
 {
-	bl->kind = BLOCK_QUOTE;
+	bl->items = xcalloc(1, sizeof *bl->items);
+	bl->nitems = 1;
+	bl->items[0].at = here(L, n);
+	bl->items[0].text = schema_string(&L->S, n, "text", 0);
+	const ynode *c = ymap_get(map, "cite");
+	if (c)
+		load_cites(L, c, &bl->items[0]);
+}
+
+static void load_bullets_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
+	load_items(L, n, "bullets", "bullet", &bl->items, &bl->nitems);
+	if (n && n->kind == YNODE_SEQ && n->nitems == 0)
+		schema_error(&L->S, n, "bullets must not be an empty list");
+}
+
+static void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
 	bl->sel = SEL_TEXT;
-	bl->source = -1;
-	if (!ynode_expect(L->t, n, YNODE_MAP, "quote", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "quote"))
 		return;
-	}
 	static const char *const allowed[] = {"source", "text", "speaker", "highlight", "note", NULL};
 	static const char *const required[] = {"source", "text", NULL};
-	check_keys(L, n, "quote", allowed, required);
+	schema_keys(&L->S, n, "quote", allowed, required);
 	const ynode *src = ymap_get(n, "source");
 	if (src)
 		bl->source = source_ref(L, src);
 	const ynode *text = ymap_get(n, "text");
 	if (text) {
-		bl->text = get_string(L, text, "text");
+		bl->text = schema_string(&L->S, text, "text", 0);
 		bl->text_at = here(L, text);
 	}
-	bl->speaker = get_short(L, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
-	bl->note = opt_string(L, n, "note");
+	bl->speaker = schema_string(&L->S, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
+	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
 	const ynode *hl = ymap_get(n, "highlight");
 	if (hl)
 		load_highlight(L, hl, bl);
@@ -442,7 +365,7 @@ static void load_paragraphs(loader *L, const ynode *n, block *bl)
 {
 	const char *help = "paragraphs must be a number or a range such as 2-4";
 	if (n->kind != YNODE_SCALAR || ynode_is_null(n)) {
-		lerror(L, n, "%s, not %s", help, ynode_kind_name(n));
+		schema_error(&L->S, n, "%s, not %s", help, ynode_kind_name(n));
 		return;
 	}
 	const char *p = n->str;
@@ -460,37 +383,34 @@ static void load_paragraphs(loader *L, const ynode *n, block *bl)
 			p++;
 	}
 	if (a < 0 || b < 0 || *p) {
-		lerror(L, n, "%s, not '%s'", help, n->str);
+		schema_error(&L->S, n, "%s, not '%s'", help, n->str);
 		return;
 	}
 	if (a < 1 || b < 1) {
-		lerror(L, n, "paragraph numbers start at 1, not 0");
+		schema_error(&L->S, n, "paragraph numbers start at 1, not 0");
 		return;
 	}
 	if (b < a) {
-		lerror(L, n, "paragraph range %d-%d is reversed; write %d-%d", a, b, b, a);
+		schema_error(&L->S, n, "paragraph range %d-%d is reversed; write %d-%d", a, b, b, a);
 		return;
 	}
 	bl->para_from = a;
 	bl->para_to = b;
 }
 
-static void load_excerpt(loader *L, const ynode *n, block *bl)
+static void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 {
-	bl->kind = BLOCK_EXCERPT;
-	bl->source = -1;
+	(void)map;
 	bl->sel = SEL_NONE;
-	if (!ynode_expect(L->t, n, YNODE_MAP, "excerpt", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "excerpt"))
 		return;
-	}
 	static const char *const allowed[] = {"source", "paragraphs", "from", "to", "text", "note", NULL};
 	static const char *const required[] = {"source", NULL};
-	check_keys(L, n, "excerpt", allowed, required);
+	schema_keys(&L->S, n, "excerpt", allowed, required);
 	const ynode *src = ymap_get(n, "source");
 	if (src)
 		bl->source = source_ref(L, src);
-	bl->note = opt_string(L, n, "note");
+	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
 
 	/* exactly one selector; a second one is reported at its own key */
 	const ynode *paras = ymap_get(n, "paragraphs"), *from = ymap_get(n, "from"), *to = ymap_get(n, "to"),
@@ -508,13 +428,13 @@ static void load_excerpt(loader *L, const ynode *n, block *bl)
 		if (!first) {
 			first = sel;
 		} else if (strcmp(first, sel) != 0) {
-			lerror(L, k, "excerpt has both '%s' and '%s'; give exactly one of: paragraphs, from and to, text",
-			       first, sel);
+			schema_error(&L->S, k, "excerpt has both '%s' and '%s'; give exactly one of: paragraphs, from and to, text",
+				     first, sel);
 			return;
 		}
 	}
 	if (!first) {
-		lerror(L, n, "excerpt needs one of: paragraphs, from and to, text");
+		schema_error(&L->S, n, "excerpt needs one of: paragraphs, from and to, text");
 		return;
 	}
 	if (paras) {
@@ -522,115 +442,140 @@ static void load_excerpt(loader *L, const ynode *n, block *bl)
 		load_paragraphs(L, paras, bl);
 	} else if (text) {
 		bl->sel = SEL_TEXT;
-		bl->text = get_string(L, text, "text");
+		bl->text = schema_string(&L->S, text, "text", 0);
 		bl->text_at = here(L, text);
 	} else if (from && !to) {
-		lerror(L, key_node(n, "from"), "excerpt has 'from' but no 'to'; give both");
+		schema_error(&L->S, ymap_key(n, "from"), "excerpt has 'from' but no 'to'; give both");
 	} else if (to && !from) {
-		lerror(L, key_node(n, "to"), "excerpt has 'to' but no 'from'; give both");
+		schema_error(&L->S, ymap_key(n, "to"), "excerpt has 'to' but no 'from'; give both");
 	} else {
 		bl->sel = SEL_FROM_TO;
-		bl->from = get_string(L, from, "from");
+		bl->from = schema_string(&L->S, from, "from", 0);
 		bl->from_at = here(L, from);
-		bl->to = get_string(L, to, "to");
+		bl->to = schema_string(&L->S, to, "to", 0);
 		bl->to_at = here(L, to);
 	}
 }
 
 /* ---- blocks and sections ---- */
 
+static const struct block_loader {
+	const char *key;
+	void (*load)(loader *L, const ynode *map, const ynode *n, block *bl);
+} block_loaders[] = {
+#define BLOCK_KIND(id, key, loader_fn, resolver, composer) [id] = {key, loader_fn},
+#include "load/kinds.def"
+#undef BLOCK_KIND
+};
+
+/* "text, bullets, quote, excerpt", for messages. Free with g_free. */
+static char *block_kind_list(void)
+{
+	const char *keys[BLOCK_NKINDS + 1];
+	for (int i = 0; i < BLOCK_NKINDS; i++)
+		keys[i] = block_loaders[i].key;
+	keys[BLOCK_NKINDS] = NULL;
+	return g_strjoinv(", ", (char **)keys);
+}
+
+/* Finds the key naming the block's kind and sets *kind: 1, or 0 when there is none, or
+ * -1 after reporting a second one. */
+static int block_kind_key(loader *L, const ynode *n, const ynode **kind_key, block_kind *kind)
+{
+	*kind_key = NULL;
+	int found = 0;
+	for (size_t i = 0; i < n->npairs; i++) {
+		const ynode *k = n->pairs[i].key;
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		for (int j = 0; j < BLOCK_NKINDS; j++) {
+			if (strcmp(k->str, block_loaders[j].key) != 0)
+				continue;
+			if (*kind_key) {
+				char *kinds = block_kind_list();
+				schema_error(&L->S, k, "block has both '%s' and '%s'; a block must have exactly one of: %s",
+					     (*kind_key)->str, k->str, kinds);
+				g_free(kinds);
+				return -1;
+			}
+			*kind_key = k;
+			found = j;
+		}
+	}
+	*kind = (block_kind)found;
+	return *kind_key != NULL;
+}
+
+/* Each search reads its whole source: their number bounds the work of resolving. */
+static void count_searches(loader *L, const ynode *n, const block *bl)
+{
+	if (bl->kind != BLOCK_QUOTE && (bl->kind != BLOCK_EXCERPT || bl->sel == SEL_PARAS))
+		return;
+	size_t before = L->searches;
+	L->searches += 1 + bl->nhighlight;
+	if (before <= BRIEF_MAX_SEARCHES && L->searches > BRIEF_MAX_SEARCHES)
+		schema_error(&L->S, n, "a brief may look up at most %d passages (quotes, excerpts by text or from/to, highlights); this block goes past that",
+			     BRIEF_MAX_SEARCHES);
+}
+
 static void load_block(loader *L, const ynode *n, block *bl)
 {
 	bl->at = here(L, n);
 	bl->source = -1;
 	bl->kind = BLOCK_TEXT;
-	if (!ynode_expect(L->t, n, YNODE_MAP, "a block", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "a block")) {
 		if (n && n->kind == YNODE_SCALAR)
-			diag_note(L->d, ynode_loc(L->t, n), "write '- text: ...' for a paragraph of your own");
+			diag_note(L->S.d, ynode_loc(L->S.t, n), "write '- text: ...' for a paragraph of your own");
 		return;
 	}
-	static const char *const allowed[] = {"text", "bullets", "quote", "excerpt", "cite", NULL};
-	int bad = check_keys(L, n, "block", allowed, NULL);
-	static const char *const kinds[] = {"text", "bullets", "quote", "excerpt"};
-	const ynode *kind_key = NULL;
-	for (size_t i = 0; i < n->npairs; i++) {
-		const ynode *k = n->pairs[i].key;
-		if (k->kind != YNODE_SCALAR)
-			continue;
-		for (size_t j = 0; j < 4; j++) {
-			if (strcmp(k->str, kinds[j]) != 0)
-				continue;
-			if (kind_key) {
-				lerror(L, k, "block has both '%s' and '%s'; a block must have exactly one of: text, bullets, quote, excerpt",
-				       kind_key->str, k->str);
-				return;
-			}
-			kind_key = k;
+	static const char *const allowed[] = {
+#define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
+#include "load/kinds.def"
+#undef BLOCK_KIND
+		"cite", NULL};
+	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
+	const ynode *kind_key;
+	int found = block_kind_key(L, n, &kind_key, &bl->kind);
+	if (found < 0)
+		return;
+	if (!found) {
+		if (!bad) { /* a misspelt kind was already reported with its "did you mean" */
+			char *kinds = block_kind_list();
+			schema_error(&L->S, n, "block must have one of: %s", kinds);
+			g_free(kinds);
 		}
-	}
-	if (!kind_key) {
-		if (!bad) /* a misspelt kind was already reported with its "did you mean" */
-			lerror(L, n, "block must have one of: text, bullets, quote, excerpt");
 		return;
 	}
-	const ynode *val = ymap_get(n, kind_key->str);
-	const ynode *cite_key = key_node(n, "cite");
-	if (strcmp(kind_key->str, "text") == 0) {
-		bl->kind = BLOCK_TEXT;
-		bl->items = xcalloc(1, sizeof *bl->items);
-		bl->nitems = 1;
-		bl->items[0].at = here(L, val);
-		bl->items[0].text = get_string(L, val, "text");
-		if (cite_key)
-			load_cites(L, ymap_get(n, "cite"), &bl->items[0]);
-	} else if (strcmp(kind_key->str, "bullets") == 0) {
-		bl->kind = BLOCK_BULLETS;
-		load_items(L, val, "bullets", "bullet", &bl->items, &bl->nitems);
-		if (val && val->kind == YNODE_SEQ && val->nitems == 0)
-			lerror(L, val, "bullets must not be an empty list");
-	} else if (strcmp(kind_key->str, "quote") == 0) {
-		load_quote(L, val, bl);
-	} else {
-		load_excerpt(L, val, bl);
-	}
-	if (bl->kind == BLOCK_QUOTE || (bl->kind == BLOCK_EXCERPT && bl->sel != SEL_PARAS)) {
-		/* each search reads its whole source: their number bounds the work of resolving */
-		size_t before = L->searches;
-		L->searches += 1 + bl->nhighlight;
-		if (before <= BRIEF_MAX_SEARCHES && L->searches > BRIEF_MAX_SEARCHES)
-			lerror(L, n, "a brief may look up at most %d passages (quotes, excerpts by text or from/to, highlights); this block goes past that",
-			       BRIEF_MAX_SEARCHES);
-	}
+	block_loaders[bl->kind].load(L, n, ymap_get(n, kind_key->str), bl);
+	count_searches(L, n, bl);
 	/* after the block's own errors, so that messages come in document order */
+	const ynode *cite_key = ymap_key(n, "cite");
 	if (cite_key && bl->kind != BLOCK_TEXT)
-		lerror(L, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside", kind_key->str);
+		schema_error(&L->S, cite_key, "'cite' belongs next to 'text' only; a %s names its source inside",
+			     kind_key->str);
 }
 
 static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 {
 	sec->at = here(L, n);
 	char *what = xasprintf("section %zu", index + 1);
-	if (!ynode_expect(L->t, n, YNODE_MAP, what, L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_MAP, what)) {
 		free(what);
 		return;
 	}
 	static const char *const allowed[] = {"heading", "content", NULL};
 	static const char *const required[] = {"heading", "content", NULL};
-	check_keys(L, n, what, allowed, required);
+	schema_keys(&L->S, n, what, allowed, required);
 	free(what);
-	sec->heading = get_short(L, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
+	sec->heading = schema_string(&L->S, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
 	sec->heading_at = here(L, ymap_get(n, "heading"));
 	const ynode *content = ymap_get(n, "content");
 	if (!content)
 		return;
-	if (!ynode_expect(L->t, content, YNODE_SEQ, "content", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, content, YNODE_SEQ, "content"))
 		return;
-	}
 	if (content->nitems == 0) {
-		lerror(L, content, "content must not be an empty list");
+		schema_error(&L->S, content, "content must not be an empty list");
 		return;
 	}
 	sec->blocks = xcalloc(content->nitems, sizeof *sec->blocks);
@@ -640,12 +585,10 @@ static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 
 static void load_sections(loader *L, const ynode *n)
 {
-	if (!ynode_expect(L->t, n, YNODE_SEQ, "sections", L->d)) {
-		L->errors++;
+	if (!schema_expect(&L->S, n, YNODE_SEQ, "sections"))
 		return;
-	}
 	if (n->nitems == 0) {
-		lerror(L, n, "sections must not be an empty list");
+		schema_error(&L->S, n, "sections must not be an empty list");
 		return;
 	}
 	brief *b = L->b;
@@ -656,78 +599,46 @@ static void load_sections(loader *L, const ynode *n)
 
 /* ---- the whole brief ---- */
 
-static int lang_tag(const char *s)
-{
-	/* en, en-US, zh-Hant-TW: letters first, then dash-separated letters or digits */
-	size_t n = 0;
-	while (isalpha((unsigned char)s[n]))
-		n++;
-	if (n < 2 || n > 8)
-		return 0;
-	for (s += n; *s;) {
-		if (*s++ != '-')
-			return 0;
-		n = 0;
-		while (isalnum((unsigned char)s[n]))
-			n++;
-		if (n < 1 || n > 8)
-			return 0;
-		s += n;
-	}
-	return 1;
-}
-
-/* A layout name as the brief may give it: a file name in layouts/, without its .yaml. */
-static int layout_name(const char *s)
-{
-	if (!*s || s[0] == '.' || strstr(s, ".."))
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.')
-			return 0;
-	return 1;
-}
-
 static void load_root(loader *L, const ynode *root)
 {
 	brief *b = L->b;
 	static const char *const allowed[] = {"title", "subtitle", "date", "author", "classification", "marking",
 					      "layout", "lang", "sources", "summary", "sections", NULL};
 	static const char *const required[] = {"title", "date", "sources", "sections", NULL};
-	check_keys(L, root, "brief", allowed, required);
-	b->title = get_short(L, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
+	schema_keys(&L->S, root, "brief", allowed, required);
+	b->title = schema_string(&L->S, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
 	b->title_at = here(L, ymap_get(root, "title"));
-	b->subtitle = get_short(L, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);
+	b->subtitle = schema_string(&L->S, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);
 	b->subtitle_at = here(L, ymap_get(root, "subtitle"));
 	const ynode *date = ymap_get(root, "date");
-	b->date = get_string(L, date, "date");
+	b->date = schema_string(&L->S, date, "date", 0);
 	if (b->date)
 		check_date(L, date, b->date);
-	b->author = get_short(L, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
+	b->author = schema_string(&L->S, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
 	b->author_at = here(L, ymap_get(root, "author"));
 	b->classification =
-		get_short(L, ymap_get(root, "classification"), "classification", BRIEF_MAX_MARK_CHARS);
+		schema_string(&L->S, ymap_get(root, "classification"), "classification", BRIEF_MAX_MARK_CHARS);
 	b->classification_at = here(L, ymap_get(root, "classification"));
-	b->marking = get_short(L, ymap_get(root, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
+	b->marking = schema_string(&L->S, ymap_get(root, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
 	const ynode *layout = ymap_get(root, "layout");
 	if (layout) {
-		b->layout = get_string(L, layout, "layout");
+		b->layout = schema_string(&L->S, layout, "layout", 0);
 		b->layout_at = here(L, layout);
 		/* a brief names a layout in layouts/, never a path: a brief passed around must not
 		 * make mkbrief read other files (only --layout FILE.yaml may) */
-		if (b->layout && !layout_name(b->layout)) {
-			lerror(L, layout, "layout '%s' must be a plain name (a file in layouts/: letters, digits, '-', '_', '.'; no '/' or '..')",
-			       b->layout);
+		if (b->layout && !style_plain_name(b->layout)) {
+			schema_error(&L->S, layout, "layout '%s' must be a plain name (a file in layouts/: letters, digits, '-', '_', '.'; no '/' or '..')",
+				     b->layout);
 		}
 	}
 	if (!b->layout)
-		b->layout = xstrdup("handout");
+		b->layout = g_string_chunk_insert(b->strings, "handout");
 	const ynode *lang = ymap_get(root, "lang");
-	b->lang = get_string(L, lang, "lang");
-	if (b->lang && !lang_tag(b->lang))
-		lerror(L, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
+	b->lang = schema_string(&L->S, lang, "lang", 0);
+	if (b->lang && !schema_lang_tag(b->lang))
+		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
 	if (!b->lang)
-		b->lang = xstrdup("en-US");
+		b->lang = g_string_chunk_insert(b->strings, "en-US");
 	/* sources first: quotes, excerpts and cites anywhere refer to them */
 	const ynode *sources = ymap_get(root, "sources");
 	if (sources)
@@ -745,22 +656,15 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 {
 	if (!t)
 		return NULL;
-	brief *b = xcalloc(1, sizeof *b);
-	b->path = xstrdup(path);
-	b->dir = path_dirname(path);
-	b->layout_at = loc_none();
-	loader L = {t, d, b, 0, 0};
+	brief *b = brief_new(path);
+	loader L = {{t, d, 0, b->strings}, b, 0};
 	const ynode *root = ytree_root(t);
-	if (ynode_is_null(root)) {
-		diag_error(d, loc_at(path, 0, 0), "brief is empty");
-		L.errors++;
-	} else if (!ynode_expect(t, root, YNODE_MAP, "a brief", d)) {
-		L.errors++;
-	} else {
+	if (ynode_is_null(root))
+		schema_error(&L.S, NULL, "brief is empty");
+	else if (schema_expect(&L.S, root, YNODE_MAP, "a brief"))
 		load_root(&L, root);
-	}
 	ytree_free(t);
-	if (L.errors) {
+	if (L.S.errors) {
 		brief_free(b);
 		return NULL;
 	}
@@ -777,63 +681,46 @@ brief *brief_parse(const char *text, size_t len, const char *display, diag *d)
 	return brief_from_tree(ytree_parse(text, len, display, d), display, d);
 }
 
-static void item_free(item *it)
+brief *brief_new(const char *path)
 {
-	free(it->text);
+	brief *b = xcalloc(1, sizeof *b);
+	b->strings = g_string_chunk_new(1024);
+	b->path = g_string_chunk_insert(b->strings, path);
+	char *dir = path_dirname(path);
+	b->dir = g_string_chunk_insert(b->strings, dir);
+	free(dir);
+	b->layout_at = loc_none();
+	return b;
+}
+
+char *brief_keep(brief *b, const char *s)
+{
+	return g_string_chunk_insert(b->strings, s);
 }
 
 void brief_free(brief *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->nsources; i++) {
-		source *s = &b->sources[i];
-		free(s->id);
-		free(s->file);
-		free(s->path);
-		free(s->url);
-		free(s->title);
-		free(s->date);
-		if (!s->art_shared)
-			article_free(s->art);
-	}
+	for (size_t i = 0; i < b->nsources; i++)
+		if (!b->sources[i].art_shared)
+			article_free(b->sources[i].art);
 	free(b->sources);
-	for (size_t i = 0; i < b->nsummary; i++)
-		item_free(&b->summary[i]);
 	free(b->summary);
 	for (size_t i = 0; i < b->nsections; i++) {
 		section *sec = &b->sections[i];
 		for (size_t j = 0; j < sec->nblocks; j++) {
 			block *bl = &sec->blocks[j];
-			for (size_t k = 0; k < bl->nitems; k++)
-				item_free(&bl->items[k]);
 			free(bl->items);
-			free(bl->from);
-			free(bl->to);
-			free(bl->text);
-			free(bl->speaker);
-			for (size_t k = 0; k < bl->nhighlight; k++)
-				free(bl->highlight[k]);
 			free(bl->highlight);
 			free(bl->highlight_at);
-			free(bl->note);
 			free(bl->spans);
 			free(bl->marks);
 		}
 		free(sec->blocks);
-		free(sec->heading);
 	}
 	free(b->sections);
-	free(b->path);
-	free(b->dir);
-	free(b->title);
-	free(b->subtitle);
-	free(b->date);
-	free(b->author);
-	free(b->classification);
-	free(b->layout);
-	free(b->lang);
-	free(b->marking);
+	g_string_chunk_free(b->strings);
 	free(b);
 }
 

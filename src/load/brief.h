@@ -2,6 +2,7 @@
  * against its sources. The typesetter reads only this. */
 #ifndef MKBRIEF_BRIEF_H
 #define MKBRIEF_BRIEF_H
+#include <glib.h>
 #include <stddef.h>
 
 #include "load/article.h"
@@ -44,7 +45,13 @@ typedef struct span {
 	range r;
 } span;
 
-typedef enum { BLOCK_TEXT, BLOCK_BULLETS, BLOCK_QUOTE, BLOCK_EXCERPT } block_kind;
+/* One kind per row of load/kinds.def, in its order. */
+typedef enum {
+#define BLOCK_KIND(id, key, loader, resolver, composer) id,
+#include "load/kinds.def"
+#undef BLOCK_KIND
+	BLOCK_NKINDS
+} block_kind;
 
 /* An analyst's paragraph or bullet: inline markup (*em*, **strong**) and citations. */
 typedef struct item {
@@ -90,7 +97,10 @@ typedef struct section {
 	size_t nblocks;
 } section;
 
+/* Every string of a brief (its own and those of its sources, sections, blocks and items)
+ * lives in its `strings`, freed with it: set one with brief_keep. */
 typedef struct brief {
+	GStringChunk *strings;
 	char *path;    /* as given on the command line */
 	char *dir;     /* its directory, for relative paths */
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
@@ -117,6 +127,10 @@ brief *brief_parse(const char *text, size_t len, const char *display, diag *d);
 /* Reads the sources and resolves every quote, excerpt and citation. Returns 0 when all
  * resolved; otherwise reports each failure (with the closest passage) and returns -1. */
 int brief_resolve(brief *b, diag *d);
+/* An empty brief named path, for briefs built by hand (tests); free it with brief_free. */
+brief *brief_new(const char *path);
+/* A copy of s that b owns. */
+char *brief_keep(brief *b, const char *s);
 void brief_free(brief *b);
 /* Index of the source with that id, or -1. */
 int brief_source_index(const brief *b, const char *id);

@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +12,6 @@
 
 #include "base/util.h"
 #include "base/yaml_tree.h"
-
-#define PT_PER_IN 72.0
-#define PT_PER_MM (72.0 / 25.4)
 
 /* The limits below are where a value stops being a layout and becomes a typo. */
 #define MIN_FONT 4.0
@@ -28,13 +24,25 @@
 #define MAX_RULE 36.0                 /* rules and bars */
 #define NOTE_MARGIN (0.75 * PT_PER_IN) /* PRODUCT.md: room for notes */
 
-static const char *const template_fields[] = {"title", "date", "classification", "page", "pages",
-					      "section", "author", NULL};
+static const char *const head_fields[] = {
+#define HEAD_FIELD(id, name) [id] = name,
+	STYLE_HEAD_FIELDS
+#undef HEAD_FIELD
+	[HEAD_NFIELDS] = NULL,
+};
 
-static font_role role(const char *family, double size, double leading, int bold, int italic)
+int style_head_field(const char *s, size_t n)
+{
+	for (int i = 0; i < HEAD_NFIELDS; i++)
+		if (strlen(head_fields[i]) == n && strncmp(s, head_fields[i], n) == 0)
+			return i;
+	return -1;
+}
+
+static font_role role(style *s, const char *family, double size, double leading, int bold, int italic)
 {
 	font_role f = {0};
-	f.family = xstrdup(family);
+	f.family = g_string_chunk_insert(s->strings, family);
 	f.size = size;
 	f.leading = leading;
 	f.bold = bold;
@@ -42,18 +50,13 @@ static font_role role(const char *family, double size, double leading, int bold,
 	return f;
 }
 
-static rgb hex(unsigned v)
-{
-	rgb c = {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
-	return c;
-}
-
 /* Kept in step with layouts/handout.yaml; test_style checks that they agree. */
 style *style_default(void)
 {
 	style *s = xcalloc(1, sizeof *s);
-	s->name = xstrdup("handout");
-	s->path = xstrdup("(built-in)");
+	s->strings = g_string_chunk_new(256);
+	s->name = g_string_chunk_insert(s->strings, "handout");
+	s->path = g_string_chunk_insert(s->strings, "(built-in)");
 	s->page_w = 8.5 * PT_PER_IN;
 	s->page_h = 11 * PT_PER_IN;
 	s->margin_top = s->margin_bottom = 0.9 * PT_PER_IN;
@@ -61,25 +64,25 @@ style *style_default(void)
 	s->columns = 1;
 	s->gutter = 18;
 
-	s->body = role("Noto Serif", 11, 15, 0, 0);
-	s->title = role("Noto Sans", 20, 24, 1, 0);
-	s->subtitle = role("Noto Sans", 13, 17, 0, 0);
-	s->meta = role("Noto Sans", 9.5, 13, 0, 0);
-	s->heading = role("Noto Sans", 12.5, 16, 1, 0);
-	s->quote = role("Noto Serif", 12, 16.5, 0, 1);
-	s->excerpt = role("Noto Serif", 10.5, 14.5, 0, 0);
-	s->banner = role("Noto Sans", 10, 12, 1, 0);
+	s->body = role(s, "Noto Serif", 11, 15, 0, 0);
+	s->title = role(s, "Noto Sans", 20, 24, 1, 0);
+	s->subtitle = role(s, "Noto Sans", 13, 17, 0, 0);
+	s->meta = role(s, "Noto Sans", 9.5, 13, 0, 0);
+	s->heading = role(s, "Noto Sans", 12.5, 16, 1, 0);
+	s->quote = role(s, "Noto Serif", 12, 16.5, 0, 1);
+	s->excerpt = role(s, "Noto Serif", 10.5, 14.5, 0, 0);
+	s->banner = role(s, "Noto Sans", 10, 12, 1, 0);
 	s->banner.caps = 1;
 	s->banner.tracking = 1;
-	s->small = role("Noto Sans", 8, 10, 0, 0);
-	s->box_head = role("Noto Sans", 11, 14, 1, 0);
-	s->heading.color = s->box_head.color = hex(0x1F4E79);
+	s->small = role(s, "Noto Sans", 8, 10, 0, 0);
+	s->box_head = role(s, "Noto Sans", 11, 14, 1, 0);
+	s->heading.color = s->box_head.color = schema_hex(0x1F4E79);
 
 	s->align = ALIGN_JUSTIFY;
 	s->hyphenate = 1;
 	s->linebreak_optimal = 1;
 	s->expansion = 0.02;
-	s->lang = xstrdup("en-US");
+	s->lang = g_string_chunk_insert(s->strings, "en-US");
 	s->para_space = 4;
 	s->block_space = 10;
 	s->first_indent = 0;
@@ -87,7 +90,7 @@ style *style_default(void)
 	s->heading_space_after = 5;
 	s->widows = s->orphans = 2;
 
-	s->accent = hex(0x1F4E79);
+	s->accent = schema_hex(0x1F4E79);
 	s->rule_width = 0.75;
 	s->subtitle_space = 2;
 	s->meta_space = 4;
@@ -97,12 +100,12 @@ style *style_default(void)
 	s->bullet_inset = 2;
 	s->excerpt_indent = 18;
 	s->excerpt_bar = 2;
-	s->excerpt_tint = hex(0xF2F2F2);
+	s->excerpt_tint = schema_hex(0xF2F2F2);
 	s->excerpt_padding = 6;
 	s->excerpt_cite_space = 3;
-	s->box_title = xstrdup("Key points");
-	s->box_fill = hex(0xEEF3F8);
-	s->box_rule = hex(0x1F4E79);
+	s->box_title = g_string_chunk_insert(s->strings, "Key points");
+	s->box_fill = schema_hex(0xEEF3F8);
+	s->box_rule = schema_hex(0x1F4E79);
 	s->box_padding = 9;
 	s->box_space_before = -1;
 	s->box_title_space = 3;
@@ -112,286 +115,32 @@ style *style_default(void)
 	s->quote_cite_space = 4;
 	s->sources_indent = 19;
 
-	s->header_left = xstrdup("{date}");
-	s->header_center = xstrdup("");
-	s->header_right = xstrdup("{section}");
-	s->footer_left = xstrdup("{title}");
-	s->footer_center = xstrdup("");
-	s->footer_right = xstrdup("Page {page} of {pages}");
+	s->header_left = g_string_chunk_insert(s->strings, "{date}");
+	s->header_center = g_string_chunk_insert(s->strings, "");
+	s->header_right = g_string_chunk_insert(s->strings, "{section}");
+	s->footer_left = g_string_chunk_insert(s->strings, "{title}");
+	s->footer_center = g_string_chunk_insert(s->strings, "");
+	s->footer_right = g_string_chunk_insert(s->strings, "Page {page} of {pages}");
 	s->banners = 1;
 	return s;
-}
-
-static void role_free(font_role *f)
-{
-	free(f->family);
 }
 
 void style_free(style *s)
 {
 	if (!s)
 		return;
-	free(s->name);
-	free(s->path);
-	font_role *roles[] = {&s->body, &s->title, &s->subtitle, &s->meta, &s->heading,
-			      &s->quote, &s->excerpt, &s->banner, &s->small, &s->box_head};
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		role_free(roles[i]);
-	free(s->lang);
-	free(s->box_title);
-	free(s->header_left);
-	free(s->header_center);
-	free(s->header_right);
-	free(s->footer_left);
-	free(s->footer_center);
-	free(s->footer_right);
+	g_string_chunk_free(s->strings);
 	free(s);
-}
-
-/* ---- scalar parsers: return 0 and set *out, or -1 ---- */
-
-static int parse_length(const char *s, double *out)
-{
-	while (*s == ' ')
-		s++;
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || !isfinite(v))
-		return -1;
-	/* strtod also takes hex floats, "inf" and "nan": a length is plain decimal */
-	for (const char *p = s; p < end; p++)
-		if (!isdigit((unsigned char)*p) && *p != '.' && *p != '-' && *p != '+')
-			return -1;
-	while (*end == ' ')
-		end++;
-	double unit;
-	if (*end == 0 || strcmp(end, "pt") == 0)
-		unit = 1;
-	else if (strcmp(end, "in") == 0)
-		unit = PT_PER_IN;
-	else if (strcmp(end, "mm") == 0)
-		unit = PT_PER_MM;
-	else if (strcmp(end, "cm") == 0)
-		unit = 10 * PT_PER_MM;
-	else
-		return -1;
-	*out = v * unit;
-	return 0;
-}
-
-static int parse_color(const char *s, rgb *out)
-{
-	if (s[0] != '#' || strlen(s) != 7)
-		return -1;
-	for (int i = 1; i < 7; i++)
-		if (!isxdigit((unsigned char)s[i]))
-			return -1;
-	*out = hex((unsigned)strtoul(s + 1, NULL, 16));
-	return 0;
-}
-
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = {"true", "yes", "on", NULL}, *const no[] = {"false", "no", "off", NULL};
-	for (int i = 0; yes[i]; i++)
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = 1, 0;
-	for (int i = 0; no[i]; i++)
-		if (strcasecmp(s, no[i]) == 0)
-			return *out = 0, 0;
-	return -1;
 }
 
 /* ---- the loader ---- */
 
 typedef struct loader {
-	const ytree *t;
-	diag *d;
+	schema S;
 	style *s;
-	int errors;
 	/* where the values that cross-checks compare came from (NULL = default) */
 	const ynode *page_at, *margins_at, *columns_at;
 } loader;
-
-static void err(loader *L, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void err(loader *L, const ynode *n, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	diag_error(L->d, ynode_loc(L->t, n), "%s", buf);
-	L->errors++;
-}
-
-/* A scalar with a value, or an error naming what was expected. */
-static const char *scalar(loader *L, const ynode *n, const char *what, const char *expected)
-{
-	if (n->kind == YNODE_SCALAR && !ynode_is_null(n) && n->len > 0)
-		return n->str;
-	err(L, n, "%s must be %s, not %s", what, expected,
-	    n->kind == YNODE_SCALAR && n->len == 0 ? "empty" : ynode_kind_name(n));
-	return NULL;
-}
-
-static const ynode *section(loader *L, const ynode *map, const char *key, const char *what,
-			    const char *const *allowed)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return NULL;
-	if (n->kind != YNODE_MAP) {
-		if (!ynode_is_null(n))
-			err(L, n, "%s must be a mapping, not %s", what, ynode_kind_name(n));
-		return NULL;
-	}
-	L->errors += ymap_check(L->t, n, what, allowed, NULL, L->d);
-	return n;
-}
-
-enum { ANY_LENGTH, NONNEG, POSITIVE };
-
-/* Sets *out from map[key] when present; returns the node (NULL when absent or bad). */
-static const ynode *get_length(loader *L, const ynode *map, const char *key, const char *what, int kind,
-			       double max, double *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return NULL;
-	const char *s = scalar(L, n, what, "a length such as 10pt, 6mm or 1in");
-	double v;
-	if (!s)
-		return NULL;
-	if (parse_length(s, &v) != 0) {
-		err(L, n, "%s: '%s' is not a length; write a number with pt, mm, cm or in (e.g. 10.5pt)", what, s);
-		return NULL;
-	}
-	if (kind == POSITIVE && v <= 0) {
-		err(L, n, "%s must be greater than zero, not %s", what, s);
-		return NULL;
-	}
-	if (kind == NONNEG && v < 0) {
-		err(L, n, "%s must not be negative, not %s", what, s);
-		return NULL;
-	}
-	if (max > 0 && fabs(v) > max) {
-		err(L, n, "%s is %s; more than %gpt (%.3gin) is not a sensible value here", what, s, max,
-		    max / PT_PER_IN);
-		return NULL;
-	}
-	*out = v;
-	return n;
-}
-
-static const ynode *get_color(loader *L, const ynode *map, const char *key, const char *what, rgb *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return NULL;
-	const char *s = scalar(L, n, what, "a colour such as \"#1F4E79\"");
-	if (!s)
-		return NULL;
-	if (parse_color(s, out) != 0) {
-		err(L, n, "%s: '%s' is not a colour; write \"#RRGGBB\" in quotes (e.g. \"#1F4E79\")", what, s);
-		return NULL;
-	}
-	return n;
-}
-
-static void get_bool(loader *L, const ynode *map, const char *key, const char *what, int *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return;
-	const char *s = scalar(L, n, what, "true or false");
-	if (s && parse_bool(s, out) != 0)
-		err(L, n, "%s must be true or false, not '%s'", what, s);
-}
-
-static const ynode *get_int(loader *L, const ynode *map, const char *key, const char *what, int lo, int hi,
-			    int *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return NULL;
-	const char *s = scalar(L, n, what, "a whole number");
-	if (!s)
-		return NULL;
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end) {
-		err(L, n, "%s must be a whole number, not '%s'", what, s);
-		return NULL;
-	}
-	if (v < lo || v > hi) {
-		err(L, n, "%s must be between %d and %d, not %s", what, lo, hi, s);
-		return NULL;
-	}
-	*out = (int)v;
-	return n;
-}
-
-/* "2%": how far glyph widths may be expanded or compressed to justify a line. */
-static void get_percent(loader *L, const ynode *map, const char *key, const char *what, double hi, double *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return;
-	const char *s = scalar(L, n, what, "a percentage such as 2%");
-	if (!s)
-		return;
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || strcmp(end, "%") != 0 || v != v) {
-		err(L, n, "%s must be a percentage such as 2%%, not '%s'", what, s);
-		return;
-	}
-	if (v < 0 || v > hi) {
-		err(L, n, "%s must be between 0%% and %g%%, not %s", what, hi, s);
-		return;
-	}
-	*out = v / 100;
-}
-
-/* Strings the user may leave empty (running heads, the box title). */
-static void get_text(loader *L, const ynode *map, const char *key, const char *what, char **out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return;
-	if (n->kind != YNODE_SCALAR) {
-		err(L, n, "%s must be a string, not %s", what, ynode_kind_name(n));
-		return;
-	}
-	free(*out);
-	*out = xstrdup(ynode_is_null(n) ? "" : n->str);
-}
-
-static int get_choice(loader *L, const ynode *map, const char *key, const char *what,
-		      const char *const *choices, int *out)
-{
-	const ynode *n = ymap_get(map, key);
-	if (!n)
-		return 0;
-	const char *s = scalar(L, n, what, "one of the listed words");
-	if (!s)
-		return 0;
-	for (int i = 0; choices[i]; i++)
-		if (strcmp(s, choices[i]) == 0)
-			return *out = i, 1;
-	strbuf sb = {0};
-	for (int i = 0; choices[i]; i++)
-		sb_printf(&sb, "%s%s", i ? ", " : "", choices[i]);
-	const char *near = nearest_word(s, choices);
-	if (near)
-		err(L, n, "%s must be one of %s, not '%s'; did you mean '%s'?", what, sb.data, s, near);
-	else
-		err(L, n, "%s must be one of %s, not '%s'", what, sb.data, s);
-	sb_free(&sb);
-	return 0;
-}
 
 /* ---- sections ---- */
 
@@ -408,13 +157,13 @@ static const struct paper {
 static void load_page(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"size", "width", "height", "margins", NULL};
-	const ynode *page = section(L, root, "page", "page", keys);
+	const ynode *page = schema_section(&L->S, root, "page", "page", keys);
 	if (!page)
 		return;
 	style *s = L->s;
 	const ynode *size = ymap_get(page, "size");
 	if (size) {
-		const char *v = scalar(L, size, "page.size", "a paper name or \"WIDTH HEIGHT\"");
+		const char *v = schema_scalar(&L->S, size, "page.size", "a paper name or \"WIDTH HEIGHT\"");
 		if (v) {
 			size_t i;
 			for (i = 0; i < sizeof papers / sizeof papers[0]; i++)
@@ -430,27 +179,27 @@ static void load_page(loader *L, const ynode *root)
 				double pw, ph;
 				if (h)
 					*h++ = 0;
-				if (h && parse_length(w, &pw) == 0 && parse_length(h, &ph) == 0 && pw > 0 && ph > 0 &&
+				if (h && schema_parse_length(w, &pw) == 0 && schema_parse_length(h, &ph) == 0 && pw > 0 && ph > 0 &&
 				    pw <= MAX_PAGE && ph <= MAX_PAGE) {
 					s->page_w = pw;
 					s->page_h = ph;
 					L->page_at = size;
-				} else if (h && parse_length(w, &pw) == 0 && parse_length(h, &ph) == 0) {
-					err(L, size, "page.size '%s': width and height must be greater than zero and at most 200in", v);
+				} else if (h && schema_parse_length(w, &pw) == 0 && schema_parse_length(h, &ph) == 0) {
+					schema_error(&L->S, size, "page.size '%s': width and height must be greater than zero and at most 200in", v);
 				} else {
 					static const char *const names[] = {"letter", "legal", "a4", "a5", NULL};
 					const char *near = nearest_word(v, names);
-					err(L, size, "page.size '%s' is not a paper size; use letter, legal, a4, a5 or \"WIDTH HEIGHT\" (e.g. \"210mm 297mm\")%s%s%s",
-					    v, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+					schema_error(&L->S, size, "page.size '%s' is not a paper size; use letter, legal, a4, a5 or \"WIDTH HEIGHT\" (e.g. \"210mm 297mm\")%s%s%s",
+						     v, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 				}
 				free(w);
 			}
 		}
 	}
 	const ynode *n;
-	if ((n = get_length(L, page, "width", "page.width", POSITIVE, MAX_PAGE, &s->page_w)))
+	if ((n = schema_length(&L->S, page, "width", "page.width", SCHEMA_POSITIVE, MAX_PAGE, &s->page_w)))
 		L->page_at = n;
-	if ((n = get_length(L, page, "height", "page.height", POSITIVE, MAX_PAGE, &s->page_h)))
+	if ((n = schema_length(&L->S, page, "height", "page.height", SCHEMA_POSITIVE, MAX_PAGE, &s->page_h)))
 		L->page_at = n;
 
 	const ynode *m = ymap_get(page, "margins");
@@ -460,18 +209,18 @@ static void load_page(loader *L, const ynode *root)
 	if (m->kind == YNODE_SCALAR && !ynode_is_null(m)) {
 		/* one length for all four sides */
 		double v;
-		if (get_length(L, page, "margins", "page.margins", NONNEG, MAX_PAGE, &v))
+		if (schema_length(&L->S, page, "margins", "page.margins", SCHEMA_NONNEG, MAX_PAGE, &v))
 			s->margin_top = s->margin_bottom = s->margin_left = s->margin_right = v;
 		return;
 	}
 	static const char *const sides[] = {"top", "bottom", "left", "right", NULL};
-	m = section(L, page, "margins", "page.margins", sides);
+	m = schema_section(&L->S, page, "margins", "page.margins", sides);
 	if (!m)
 		return;
 	double *dst[] = {&s->margin_top, &s->margin_bottom, &s->margin_left, &s->margin_right};
 	for (int i = 0; sides[i]; i++) {
 		char *what = xasprintf("page.margins.%s", sides[i]);
-		get_length(L, m, sides[i], what, NONNEG, MAX_PAGE, dst[i]);
+		schema_length(&L->S, m, sides[i], what, SCHEMA_NONNEG, MAX_PAGE, dst[i]);
 		free(what);
 	}
 }
@@ -493,53 +242,51 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 	static const char *const keys[] = {"family", "size", "leading", "bold", "italic", "caps", "tracking",
 					   "color", NULL};
 	char *what = xasprintf("fonts.%s", key);
-	const ynode *r = section(L, fonts, key, what, keys);
+	const ynode *r = schema_section(&L->S, fonts, key, what, keys);
 	char buf[64];
 	if (!r)
 		goto out;
 	const ynode *fam = ymap_get(r, "family");
 	if (fam) {
 		snprintf(buf, sizeof buf, "%s.family", what);
-		const char *v = scalar(L, fam, buf, "a font family name such as Noto Serif");
-		if (v) {
-			free(f->family);
-			f->family = xstrdup(v);
-		}
+		const char *v = schema_scalar(&L->S, fam, buf, "a font family name such as Noto Serif");
+		if (v)
+			f->family = g_string_chunk_insert(L->S.strings, v);
 	}
 	double old_size = f->size;
 	snprintf(buf, sizeof buf, "%s.size", what);
-	const ynode *size_at = get_length(L, r, "size", buf, POSITIVE, 0, &f->size);
+	const ynode *size_at = schema_length(&L->S, r, "size", buf, SCHEMA_POSITIVE, 0, &f->size);
 	if (size_at && (f->size < MIN_FONT || f->size > MAX_FONT)) {
-		err(L, size_at, "%s is %s; font sizes must be between 4pt and 200pt", buf, size_at->str);
+		schema_error(&L->S, size_at, "%s is %s; font sizes must be between 4pt and 200pt", buf, size_at->str);
 		f->size = old_size;
 		size_at = NULL;
 	}
 	snprintf(buf, sizeof buf, "%s.leading", what);
-	const ynode *lead_at = get_length(L, r, "leading", buf, POSITIVE, 0, &f->leading);
+	const ynode *lead_at = schema_length(&L->S, r, "leading", buf, SCHEMA_POSITIVE, 0, &f->leading);
 	/* A new size without a new leading keeps the old proportion rather than
 	 * inheriting a leading meant for another size. */
 	if (size_at && !lead_at)
 		f->leading = round(f->leading * f->size / old_size * 100) / 100;
 	if (lead_at && f->leading < f->size)
-		err(L, lead_at, "%s (%s) is less than the font size (%gpt): lines would overlap", buf, lead_at->str,
-		    f->size);
+		schema_error(&L->S, lead_at, "%s (%s) is less than the font size (%gpt): lines would overlap", buf, lead_at->str,
+			     f->size);
 	else if (lead_at && f->leading > 4 * f->size)
-		err(L, lead_at, "%s (%s) is more than 4 times the font size (%gpt)", buf, lead_at->str, f->size);
+		schema_error(&L->S, lead_at, "%s (%s) is more than 4 times the font size (%gpt)", buf, lead_at->str, f->size);
 	snprintf(buf, sizeof buf, "%s.bold", what);
-	get_bool(L, r, "bold", buf, &f->bold);
+	schema_bool(&L->S, r, "bold", buf, &f->bold);
 	snprintf(buf, sizeof buf, "%s.italic", what);
-	get_bool(L, r, "italic", buf, &f->italic);
+	schema_bool(&L->S, r, "italic", buf, &f->italic);
 	snprintf(buf, sizeof buf, "%s.caps", what);
-	get_bool(L, r, "caps", buf, &f->caps);
+	schema_bool(&L->S, r, "caps", buf, &f->caps);
 	snprintf(buf, sizeof buf, "%s.tracking", what);
 	double tr = f->tracking;
-	const ynode *tr_at = get_length(L, r, "tracking", buf, ANY_LENGTH, 0, &tr);
+	const ynode *tr_at = schema_length(&L->S, r, "tracking", buf, SCHEMA_ANY, 0, &tr);
 	if (tr_at && fabs(tr) > f->size / 2)
-		err(L, tr_at, "%s (%s) is more than half the font size (%gpt)", buf, tr_at->str, f->size);
+		schema_error(&L->S, tr_at, "%s (%s) is more than half the font size (%gpt)", buf, tr_at->str, f->size);
 	else
 		f->tracking = tr;
 	snprintf(buf, sizeof buf, "%s.color", what);
-	get_color(L, r, "color", buf, &f->color);
+	schema_color(&L->S, r, "color", buf, &f->color);
 out:
 	free(what);
 }
@@ -550,7 +297,7 @@ static void load_fonts(loader *L, const ynode *root)
 	for (size_t i = 0; i < NROLES; i++)
 		keys[i] = role_keys[i].key;
 	keys[NROLES] = NULL;
-	const ynode *fonts = section(L, root, "fonts", "fonts", keys);
+	const ynode *fonts = schema_section(&L->S, root, "fonts", "fonts", keys);
 	if (!fonts)
 		return;
 	for (size_t i = 0; i < NROLES; i++)
@@ -561,38 +308,47 @@ static void load_text(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"align", "hyphenate", "linebreak", "expansion", "lang", "paragraph-space",
 					   "block-space", "first-indent", "widows", "orphans", NULL};
-	const ynode *t = section(L, root, "text", "text", keys);
+	const ynode *t = schema_section(&L->S, root, "text", "text", keys);
 	if (!t)
 		return;
 	style *s = L->s;
 	static const char *const aligns[] = {"left", "justify", "center", "right", NULL};
 	static const text_align align_vals[] = {ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT};
 	int i;
-	if (get_choice(L, t, "align", "text.align", aligns, &i))
+	if (schema_choice(&L->S, t, "align", "text.align", aligns, &i))
 		s->align = align_vals[i];
-	get_bool(L, t, "hyphenate", "text.hyphenate", &s->hyphenate);
+	schema_bool(&L->S, t, "hyphenate", "text.hyphenate", &s->hyphenate);
 	static const char *const breaks[] = {"greedy", "optimal", NULL};
-	if (get_choice(L, t, "linebreak", "text.linebreak", breaks, &i))
+	if (schema_choice(&L->S, t, "linebreak", "text.linebreak", breaks, &i))
 		s->linebreak_optimal = i;
-	get_percent(L, t, "expansion", "text.expansion", 5, &s->expansion);
+	schema_percent(&L->S, t, "expansion", "text.expansion", 5, &s->expansion);
 	const ynode *lang = ymap_get(t, "lang");
 	if (lang) {
-		const char *v = scalar(L, lang, "text.lang", "a language tag such as en-US");
-		int ok = v && isalpha((unsigned char)v[0]) && strlen(v) < 36;
-		for (const char *p = v; ok && *p; p++)
-			ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_';
-		if (v && !ok)
-			err(L, lang, "text.lang '%s' is not a language tag such as en-US", v);
-		else if (v) {
-			free(s->lang);
-			s->lang = xstrdup(v);
-		}
+		const char *v = schema_scalar(&L->S, lang, "text.lang", "a language tag such as en-US");
+		if (v && !schema_lang_tag(v))
+			schema_error(&L->S, lang, "text.lang '%s' is not a language tag such as en-US", v);
+		else if (v)
+			s->lang = g_string_chunk_insert(s->strings, v);
 	}
-	get_length(L, t, "paragraph-space", "text.paragraph-space", NONNEG, MAX_SPACE, &s->para_space);
-	get_length(L, t, "block-space", "text.block-space", NONNEG, MAX_SPACE, &s->block_space);
-	get_length(L, t, "first-indent", "text.first-indent", NONNEG, MAX_SPACE, &s->first_indent);
-	get_int(L, t, "widows", "text.widows", 1, 10, &s->widows);
-	get_int(L, t, "orphans", "text.orphans", 1, 10, &s->orphans);
+	schema_length(&L->S, t, "paragraph-space", "text.paragraph-space", SCHEMA_NONNEG, MAX_SPACE, &s->para_space);
+	schema_length(&L->S, t, "block-space", "text.block-space", SCHEMA_NONNEG, MAX_SPACE, &s->block_space);
+	schema_length(&L->S, t, "first-indent", "text.first-indent", SCHEMA_NONNEG, MAX_SPACE, &s->first_indent);
+	schema_int(&L->S, t, "widows", "text.widows", 1, 10, &s->widows);
+	schema_int(&L->S, t, "orphans", "text.orphans", 1, 10, &s->orphans);
+}
+
+static void unknown_field(loader *L, const ynode *n, const char *what, const char *field)
+{
+	const char *near = nearest_word(field, head_fields);
+	if (near) {
+		schema_error(&L->S, n, "%s: unknown field '{%s}'; did you mean '{%s}'?", what, field, near);
+		return;
+	}
+	strbuf sb = {0};
+	for (int i = 0; i < HEAD_NFIELDS; i++)
+		sb_printf(&sb, "%s{%s}", i ? " " : "", head_fields[i]);
+	schema_error(&L->S, n, "%s: unknown field '{%s}'; fields are %s", what, field, sb.data);
+	sb_free(&sb);
 }
 
 /* Running heads may only use the fields the renderer fills in, and are one short line drawn
@@ -608,28 +364,19 @@ static void check_template(loader *L, const ynode *map, const char *key, const c
 		fields += *c == '{';
 	}
 	if (chars > STYLE_MAX_HEAD_CHARS || fields > STYLE_MAX_HEAD_FIELDS) {
-		err(L, n, "%s: a running head has at most %d characters and %d fields, not %zu and %zu", what,
-		    STYLE_MAX_HEAD_CHARS, STYLE_MAX_HEAD_FIELDS, chars, fields);
+		schema_error(&L->S, n, "%s: a running head has at most %d characters and %d fields, not %zu and %zu", what,
+			     STYLE_MAX_HEAD_CHARS, STYLE_MAX_HEAD_FIELDS, chars, fields);
 		return;
 	}
 	for (const char *p = n->str; (p = strchr(p, '{')) != NULL; p++) {
 		const char *close = strchr(p, '}');
 		if (!close) {
-			err(L, n, "%s: '{' without a closing '}'", what);
+			schema_error(&L->S, n, "%s: '{' without a closing '}'", what);
 			return;
 		}
 		char *field = xstrndup(p + 1, (size_t)(close - p - 1));
-		int known = 0;
-		for (int i = 0; template_fields[i]; i++)
-			known |= strcmp(field, template_fields[i]) == 0;
-		if (!known) {
-			const char *near = nearest_word(field, template_fields);
-			if (near)
-				err(L, n, "%s: unknown field '{%s}'; did you mean '{%s}'?", what, field, near);
-			else
-				err(L, n, "%s: unknown field '{%s}'; fields are {title} {date} {classification} {page} {pages} {section} {author}",
-				    what, field);
-		}
+		if (style_head_field(field, strlen(field)) < 0)
+			unknown_field(L, n, what, field);
 		free(field);
 		p = close;
 	}
@@ -638,13 +385,13 @@ static void check_template(loader *L, const ynode *map, const char *key, const c
 static void load_heads(loader *L, const ynode *root, const char *key, char **left, char **center, char **right)
 {
 	static const char *const keys[] = {"left", "center", "right", NULL};
-	const ynode *h = section(L, root, key, key, keys);
+	const ynode *h = schema_section(&L->S, root, key, key, keys);
 	if (!h)
 		return;
 	char **dst[] = {left, center, right};
 	for (int i = 0; keys[i]; i++) {
 		char *what = xasprintf("%s.%s", key, keys[i]);
-		get_text(L, h, keys[i], what, dst[i]);
+		schema_text(&L->S, h, keys[i], what, dst[i]);
 		check_template(L, h, keys[i], what);
 		free(what);
 	}
@@ -657,72 +404,72 @@ static void load_blocks_look(loader *L, const ynode *root)
 	style *s = L->s;
 	const ynode *n;
 	static const char *const tk[] = {"subtitle-space", "meta-space", "rule-space", "space-after", NULL};
-	if ((n = section(L, root, "title-block", "title-block", tk))) {
-		get_length(L, n, "subtitle-space", "title-block.subtitle-space", NONNEG, MAX_SPACE, &s->subtitle_space);
-		get_length(L, n, "meta-space", "title-block.meta-space", NONNEG, MAX_SPACE, &s->meta_space);
-		get_length(L, n, "rule-space", "title-block.rule-space", NONNEG, MAX_SPACE, &s->rule_space);
-		get_length(L, n, "space-after", "title-block.space-after", NONNEG, MAX_SPACE, &s->title_space_after);
+	if ((n = schema_section(&L->S, root, "title-block", "title-block", tk))) {
+		schema_length(&L->S, n, "subtitle-space", "title-block.subtitle-space", SCHEMA_NONNEG, MAX_SPACE, &s->subtitle_space);
+		schema_length(&L->S, n, "meta-space", "title-block.meta-space", SCHEMA_NONNEG, MAX_SPACE, &s->meta_space);
+		schema_length(&L->S, n, "rule-space", "title-block.rule-space", SCHEMA_NONNEG, MAX_SPACE, &s->rule_space);
+		schema_length(&L->S, n, "space-after", "title-block.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->title_space_after);
 	}
 	static const char *const bk[] = {"indent", "marker-inset", NULL};
-	if ((n = section(L, root, "bullets", "bullets", bk))) {
-		get_length(L, n, "indent", "bullets.indent", NONNEG, MAX_SPACE, &s->bullet_indent);
-		get_length(L, n, "marker-inset", "bullets.marker-inset", NONNEG, MAX_SPACE, &s->bullet_inset);
+	if ((n = schema_section(&L->S, root, "bullets", "bullets", bk))) {
+		schema_length(&L->S, n, "indent", "bullets.indent", SCHEMA_NONNEG, MAX_SPACE, &s->bullet_indent);
+		schema_length(&L->S, n, "marker-inset", "bullets.marker-inset", SCHEMA_NONNEG, MAX_SPACE, &s->bullet_inset);
 	}
 	static const char *const ek[] = {"indent", "bar", "tint", "padding", "cite-space", NULL};
-	if ((n = section(L, root, "excerpt", "excerpt", ek))) {
-		get_length(L, n, "indent", "excerpt.indent", NONNEG, MAX_SPACE, &s->excerpt_indent);
-		get_length(L, n, "bar", "excerpt.bar", NONNEG, MAX_RULE, &s->excerpt_bar);
-		get_color(L, n, "tint", "excerpt.tint", &s->excerpt_tint);
-		get_length(L, n, "padding", "excerpt.padding", NONNEG, MAX_SPACE, &s->excerpt_padding);
-		get_length(L, n, "cite-space", "excerpt.cite-space", NONNEG, MAX_SPACE, &s->excerpt_cite_space);
+	if ((n = schema_section(&L->S, root, "excerpt", "excerpt", ek))) {
+		schema_length(&L->S, n, "indent", "excerpt.indent", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_indent);
+		schema_length(&L->S, n, "bar", "excerpt.bar", SCHEMA_NONNEG, MAX_RULE, &s->excerpt_bar);
+		schema_color(&L->S, n, "tint", "excerpt.tint", &s->excerpt_tint);
+		schema_length(&L->S, n, "padding", "excerpt.padding", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_padding);
+		schema_length(&L->S, n, "cite-space", "excerpt.cite-space", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_cite_space);
 	}
 	static const char *const sk[] = {"title", "fill", "rule", "padding", "space-before", "title-space", NULL};
-	if ((n = section(L, root, "summary", "summary", sk))) {
-		get_text(L, n, "title", "summary.title", &s->box_title);
-		get_color(L, n, "fill", "summary.fill", &s->box_fill);
-		get_color(L, n, "rule", "summary.rule", &s->box_rule);
-		get_length(L, n, "padding", "summary.padding", NONNEG, MAX_SPACE, &s->box_padding);
-		get_length(L, n, "space-before", "summary.space-before", NONNEG, MAX_SPACE, &s->box_space_before);
-		get_length(L, n, "title-space", "summary.title-space", NONNEG, MAX_SPACE, &s->box_title_space);
+	if ((n = schema_section(&L->S, root, "summary", "summary", sk))) {
+		schema_text(&L->S, n, "title", "summary.title", &s->box_title);
+		schema_color(&L->S, n, "fill", "summary.fill", &s->box_fill);
+		schema_color(&L->S, n, "rule", "summary.rule", &s->box_rule);
+		schema_length(&L->S, n, "padding", "summary.padding", SCHEMA_NONNEG, MAX_SPACE, &s->box_padding);
+		schema_length(&L->S, n, "space-before", "summary.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->box_space_before);
+		schema_length(&L->S, n, "title-space", "summary.title-space", SCHEMA_NONNEG, MAX_SPACE, &s->box_title_space);
 	}
 	static const char *const qk[] = {"indent", "bar", "bar-gap", "cite-space", NULL};
-	if ((n = section(L, root, "quote", "quote", qk))) {
-		get_length(L, n, "indent", "quote.indent", NONNEG, MAX_SPACE, &s->quote_indent);
-		get_length(L, n, "bar", "quote.bar", NONNEG, MAX_RULE, &s->quote_bar);
-		get_length(L, n, "bar-gap", "quote.bar-gap", NONNEG, MAX_SPACE, &s->quote_bar_gap);
-		get_length(L, n, "cite-space", "quote.cite-space", NONNEG, MAX_SPACE, &s->quote_cite_space);
+	if ((n = schema_section(&L->S, root, "quote", "quote", qk))) {
+		schema_length(&L->S, n, "indent", "quote.indent", SCHEMA_NONNEG, MAX_SPACE, &s->quote_indent);
+		schema_length(&L->S, n, "bar", "quote.bar", SCHEMA_NONNEG, MAX_RULE, &s->quote_bar);
+		schema_length(&L->S, n, "bar-gap", "quote.bar-gap", SCHEMA_NONNEG, MAX_SPACE, &s->quote_bar_gap);
+		schema_length(&L->S, n, "cite-space", "quote.cite-space", SCHEMA_NONNEG, MAX_SPACE, &s->quote_cite_space);
 	}
 	static const char *const ok[] = {"indent", NULL};
-	if ((n = section(L, root, "sources", "sources", ok)))
-		get_length(L, n, "indent", "sources.indent", NONNEG, MAX_SPACE, &s->sources_indent);
+	if ((n = schema_section(&L->S, root, "sources", "sources", ok)))
+		schema_length(&L->S, n, "indent", "sources.indent", SCHEMA_NONNEG, MAX_SPACE, &s->sources_indent);
 }
 
 static void load_rest(loader *L, const ynode *root)
 {
 	style *s = L->s;
 	const ynode *n;
-	L->columns_at = get_int(L, root, "columns", "columns", 1, MAX_COLUMNS, &s->columns);
-	get_length(L, root, "gutter", "gutter", NONNEG, MAX_SPACE, &s->gutter);
-	get_bool(L, root, "banners", "banners", &s->banners);
+	L->columns_at = schema_int(&L->S, root, "columns", "columns", 1, MAX_COLUMNS, &s->columns);
+	schema_length(&L->S, root, "gutter", "gutter", SCHEMA_NONNEG, MAX_SPACE, &s->gutter);
+	schema_bool(&L->S, root, "banners", "banners", &s->banners);
 
 	static const char *const hk[] = {"space-before", "space-after", NULL};
-	if ((n = section(L, root, "headings", "headings", hk))) {
-		get_length(L, n, "space-before", "headings.space-before", NONNEG, MAX_SPACE, &s->heading_space_before);
-		get_length(L, n, "space-after", "headings.space-after", NONNEG, MAX_SPACE, &s->heading_space_after);
+	if ((n = schema_section(&L->S, root, "headings", "headings", hk))) {
+		schema_length(&L->S, n, "space-before", "headings.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_before);
+		schema_length(&L->S, n, "space-after", "headings.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_after);
 	}
 	static const char *const ck[] = {"accent", NULL};
-	if ((n = section(L, root, "colors", "colors", ck))) {
-		const ynode *a = get_color(L, n, "accent", "colors.accent", &s->accent);
+	if ((n = schema_section(&L->S, root, "colors", "colors", ck))) {
+		const ynode *a = schema_color(&L->S, n, "accent", "colors.accent", &s->accent);
 		/* PRODUCT.md: the accent must survive a grey photocopy */
 		double grey = 0.299 * s->accent.r + 0.587 * s->accent.g + 0.114 * s->accent.b;
 		if (a && grey > 0.6)
-			diag_warning(L->d, ynode_loc(L->t, a),
+			diag_warning(L->S.d, ynode_loc(L->S.t, a),
 				     "colors.accent %s is light (%.0f%% grey); it will fade on a photocopy", a->str,
 				     100 * (1 - grey));
 	}
 	static const char *const rk[] = {"width", NULL};
-	if ((n = section(L, root, "rules", "rules", rk)))
-		get_length(L, n, "width", "rules.width", POSITIVE, MAX_RULE, &s->rule_width);
+	if ((n = schema_section(&L->S, root, "rules", "rules", rk)))
+		schema_length(&L->S, n, "width", "rules.width", SCHEMA_POSITIVE, MAX_RULE, &s->rule_width);
 	load_blocks_look(L, root);
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
@@ -743,8 +490,8 @@ static void cross_check(loader *L, const ynode *root)
 	double th = s->page_h - s->margin_top - s->margin_bottom;
 	if (tw < MIN_TEXT || th < MIN_TEXT) {
 		char *pw = inches(s->page_w), *ph = inches(s->page_h), *w = inches(tw), *h = inches(th);
-		err(L, at, "the margins leave a text area of %s x %s on a %s x %s page; at least 1in x 1in is needed",
-		    w, h, pw, ph);
+		schema_error(&L->S, at, "the margins leave a text area of %s x %s on a %s x %s page; at least 1in x 1in is needed",
+			     w, h, pw, ph);
 		free(pw), free(ph), free(w), free(h);
 		return;
 	}
@@ -753,7 +500,7 @@ static void cross_check(loader *L, const ynode *root)
 	for (int i = 0; i < 4; i++)
 		if (sides[i] < NOTE_MARGIN && L->margins_at) {
 			char *v = inches(sides[i]);
-			diag_warning(L->d, ynode_loc(L->t, L->margins_at),
+			diag_warning(L->S.d, ynode_loc(L->S.t, L->margins_at),
 				     "the %s margin (%s) leaves no room for notes; 0.75in or more is recommended",
 				     names[i], v);
 			free(v);
@@ -762,14 +509,14 @@ static void cross_check(loader *L, const ynode *root)
 	double col = (tw - (s->columns - 1) * s->gutter) / s->columns;
 	if (col < MIN_COLUMN) {
 		char *c = inches(col), *w = inches(tw);
-		err(L, L->columns_at ? L->columns_at : at,
-		    "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
-		    c);
+		schema_error(&L->S, L->columns_at ? L->columns_at : at,
+			     "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
+			     c);
 		free(c), free(w);
 	}
 }
 
-static int plain_name(const char *name)
+int style_plain_name(const char *name)
 {
 	if (!*name || name[0] == '.')
 		return 0;
@@ -839,7 +586,7 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 	if (ends_with(name, ".yaml") && strlen(name) > 5) {
 		/* an explicit file, e.g. --layout my/own.yaml */
 		path = xstrdup(name);
-	} else if (!plain_name(name)) {
+	} else if (!style_plain_name(name)) {
 		diag_error(d, at, "layout name '%s' must be a plain name (a file in layouts/)", name);
 		return NULL;
 	} else {
@@ -856,30 +603,29 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 		return NULL;
 	}
 	style *s = style_default();
-	free(s->name);
-	free(s->path);
-	s->name = xstrdup(name);
-	s->path = path;
-	loader L = {t, d, s, 0, NULL, NULL, NULL};
+	s->name = g_string_chunk_insert(s->strings, name);
+	s->path = g_string_chunk_insert(s->strings, path);
+	free(path);
+	loader L = {{t, d, 0, s->strings}, s, NULL, NULL, NULL};
 	const ynode *root = ytree_root(t);
 	if (root && !ynode_is_null(root)) {
 		static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 						   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
 						   "sources", "header", "footer", "banners", NULL};
 		if (root->kind != YNODE_MAP) {
-			err(&L, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
+			schema_error(&L.S, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
 		} else {
-			L.errors += ymap_check(t, root, "layout", keys, NULL, d);
+			schema_keys(&L.S, root, "layout", keys, NULL);
 			load_page(&L, root);
 			load_fonts(&L, root);
 			load_text(&L, root);
 			load_rest(&L, root);
-			if (L.errors == 0)
+			if (L.S.errors == 0)
 				cross_check(&L, root);
 		}
 	}
 	ytree_free(t);
-	if (L.errors) {
+	if (L.S.errors) {
 		style_free(s);
 		return NULL;
 	}

@@ -3,14 +3,31 @@
 #ifndef MKBRIEF_STYLE_H
 #define MKBRIEF_STYLE_H
 
+#include <stddef.h>
+
 #include "base/diag.h"
+#include "base/schema.h"
 
 #define STYLE_MAX_HEAD_CHARS 200
 #define STYLE_MAX_HEAD_FIELDS 8
 
-typedef struct rgb {
-	double r, g, b; /* 0..1 */
-} rgb;
+/* The fields a running head may name in braces, one row each: the loader accepts these
+ * and render/render.c fills them in, so that neither can know a field the other does not. */
+#define STYLE_HEAD_FIELDS                              \
+	HEAD_FIELD(HEAD_TITLE, "title")                \
+	HEAD_FIELD(HEAD_DATE, "date")                  \
+	HEAD_FIELD(HEAD_CLASSIFICATION, "classification") \
+	HEAD_FIELD(HEAD_PAGE, "page")                  \
+	HEAD_FIELD(HEAD_PAGES, "pages")                \
+	HEAD_FIELD(HEAD_SECTION, "section")            \
+	HEAD_FIELD(HEAD_AUTHOR, "author")
+
+typedef enum {
+#define HEAD_FIELD(id, name) id,
+	STYLE_HEAD_FIELDS
+#undef HEAD_FIELD
+	HEAD_NFIELDS
+} head_field;
 
 /* How one kind of text is set. */
 typedef struct font_role {
@@ -25,7 +42,9 @@ typedef struct font_role {
 
 typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } text_align;
 
+/* Every string of a style lives in its `strings`, freed with it. */
 typedef struct style {
+	GStringChunk *strings;
 	char *name; /* as named by the brief or --layout */
 	char *path; /* the file it came from */
 	double page_w, page_h;
@@ -96,5 +115,11 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);
+/* 1 if name is a plain layout name, a file in layouts/ without its .yaml: letters, digits,
+ * '-', '_' and '.', not starting with '.' and without "..", so that it names no other
+ * directory. */
+int style_plain_name(const char *name);
+/* The running-head field named by s[0, n), or -1. */
+int style_head_field(const char *s, size_t n);
 
 #endif

@@ -14,38 +14,51 @@ static void set_rgb(cairo_t *cr, rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+/* Appends the value of a running-head field on page (0-based); 0 when field is -1, a name
+ * that is no field, which is then printed as written. */
+static int put_field(strbuf *sb, const doc *dc, int field, int page)
+{
+	const brief *b = dc->b;
+	switch (field) {
+	case HEAD_TITLE:
+		sb_puts(sb, b->title ? b->title : "");
+		return 1;
+	case HEAD_DATE:
+		sb_puts(sb, dc->date_text);
+		return 1;
+	case HEAD_CLASSIFICATION:
+		sb_puts(sb, b->classification ? b->classification : "");
+		return 1;
+	case HEAD_AUTHOR:
+		sb_puts(sb, b->author ? b->author : "");
+		return 1;
+	case HEAD_PAGE:
+		sb_printf(sb, "%d", page + 1);
+		return 1;
+	case HEAD_PAGES:
+		sb_printf(sb, "%d", dc->npages);
+		return 1;
+	case HEAD_SECTION: {
+		int s = dc->page_section && page < dc->npages ? dc->page_section[page] : -1;
+		if (s >= 0)
+			sb_puts(sb, dc->outline[s].title);
+		return 1;
+	}
+	}
+	return 0;
+}
+
 /* Expands a running-head template for page (0-based). Caller frees. */
 static char *expand_template(const doc *dc, const char *tpl, int page)
 {
 	strbuf sb = {0};
 	sb_puts(&sb, "");
-	const brief *b = dc->b;
 	for (const char *p = tpl; *p;) {
 		if (*p == '{') {
 			const char *e = strchr(p, '}');
 			if (e) {
-				size_t n = (size_t)(e - p - 1);
-				const char *f = p + 1;
-#define FIELD(name) (n == strlen(name) && strncmp(f, name, n) == 0)
-				if (FIELD("title"))
-					sb_puts(&sb, b->title ? b->title : "");
-				else if (FIELD("date"))
-					sb_puts(&sb, dc->date_text);
-				else if (FIELD("classification"))
-					sb_puts(&sb, b->classification ? b->classification : "");
-				else if (FIELD("author"))
-					sb_puts(&sb, b->author ? b->author : "");
-				else if (FIELD("page"))
-					sb_printf(&sb, "%d", page + 1);
-				else if (FIELD("pages"))
-					sb_printf(&sb, "%d", dc->npages);
-				else if (FIELD("section")) {
-					int s = dc->page_section && page < dc->npages ? dc->page_section[page] : -1;
-					if (s >= 0)
-						sb_puts(&sb, dc->outline[s].title);
-				} else
+				if (!put_field(&sb, dc, style_head_field(p + 1, (size_t)(e - p - 1)), page))
 					sb_append(&sb, p, (size_t)(e - p + 1));
-#undef FIELD
 				p = e + 1;
 				continue;
 			}

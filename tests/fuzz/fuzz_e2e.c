@@ -248,8 +248,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		source *s = &b->sources[i];
 		if (!s->file)
 			continue;
-		free(s->path);
-		s->path = source_path(s->file);
+		char *path = source_path(s->file);
+		s->path = brief_keep(b, path);
+		free(path);
 	}
 	/* the one directory sources may come from, as `mkbrief --root` would make it */
 	b->root = G.articles;

@@ -13,21 +13,22 @@
 /* A brief with the two real sources and one section of nblocks empty blocks. */
 static brief *new_brief(size_t nblocks)
 {
-	brief *b = xcalloc(1, sizeof *b);
-	b->path = xstrdup("t.yaml");
-	b->dir = xstrdup("briefs");
+	brief *b = brief_new("briefs/t.yaml");
+	b->path = brief_keep(b, "t.yaml");
 	b->nsources = 2;
 	b->sources = xcalloc(2, sizeof *b->sources);
 	const char *ids[] = {"edm-2018", "edm-2017"}, *files[] = {F2018, F2017};
 	for (int i = 0; i < 2; i++) {
-		b->sources[i].id = xstrdup(ids[i]);
-		b->sources[i].file = xstrdup(files[i]);
-		b->sources[i].path = xasprintf("briefs/%s", files[i]);
+		b->sources[i].id = brief_keep(b, ids[i]);
+		b->sources[i].file = brief_keep(b, files[i]);
+		char *path = xasprintf("briefs/%s", files[i]);
+		b->sources[i].path = brief_keep(b, path);
+		free(path);
 		b->sources[i].at = loc_at("t.yaml", 3 + i, 3);
 	}
 	b->nsections = 1;
 	b->sections = xcalloc(1, sizeof *b->sections);
-	b->sections[0].heading = xstrdup("S");
+	b->sections[0].heading = brief_keep(b, "S");
 	b->sections[0].nblocks = nblocks;
 	b->sections[0].blocks = xcalloc(nblocks, sizeof(block));
 	for (size_t i = 0; i < nblocks; i++) {
@@ -48,7 +49,7 @@ static void quote(brief *b, size_t i, int src, const char *text)
 	bl->kind = BLOCK_QUOTE;
 	bl->sel = SEL_TEXT;
 	bl->source = src;
-	bl->text = xstrdup(text);
+	bl->text = brief_keep(b, text);
 	bl->text_at = loc_at("t.yaml", bl->at.line + 1, 13);
 }
 
@@ -57,7 +58,7 @@ static void highlight(brief *b, size_t i, const char *h)
 	block *bl = blk(b, i);
 	bl->highlight = xrealloc(bl->highlight, (bl->nhighlight + 1) * sizeof *bl->highlight);
 	bl->highlight_at = xrealloc(bl->highlight_at, (bl->nhighlight + 1) * sizeof *bl->highlight_at);
-	bl->highlight[bl->nhighlight] = xstrdup(h);
+	bl->highlight[bl->nhighlight] = brief_keep(b, h);
 	bl->highlight_at[bl->nhighlight] = loc_at("t.yaml", bl->at.line + 2, 20 + (int)bl->nhighlight);
 	bl->nhighlight++;
 }
@@ -78,8 +79,8 @@ static void from_to(brief *b, size_t i, int src, const char *from, const char *t
 	bl->kind = BLOCK_EXCERPT;
 	bl->sel = SEL_FROM_TO;
 	bl->source = src;
-	bl->from = xstrdup(from);
-	bl->to = xstrdup(to);
+	bl->from = brief_keep(b, from);
+	bl->to = brief_keep(b, to);
 	bl->from_at = loc_at("t.yaml", bl->at.line + 1, 13);
 	bl->to_at = loc_at("t.yaml", bl->at.line + 2, 11);
 }
@@ -90,7 +91,7 @@ static void text_cites(brief *b, size_t i, int src, int para, int sent)
 	bl->kind = BLOCK_TEXT;
 	bl->nitems = 1;
 	bl->items = xcalloc(1, sizeof *bl->items);
-	bl->items[0].text = xstrdup("Analyst words.");
+	bl->items[0].text = brief_keep(b, "Analyst words.");
 	bl->items[0].ncites = 1;
 	bl->items[0].cites[0].source = src;
 	bl->items[0].cites[0].para = para;
@@ -223,15 +224,12 @@ static void failures(void)
 static void broken_sources(void)
 {
 	brief *b = new_brief(3);
-	free(b->sources[0].path);
-	b->sources[0].path = xstrdup("briefs/articles/missing.txt");
-	free(b->sources[0].file);
-	b->sources[0].file = xstrdup("articles/missing.txt");
+	b->sources[0].path = brief_keep(b, "briefs/articles/missing.txt");
+	b->sources[0].file = brief_keep(b, "articles/missing.txt");
 	quote(b, 0, 0, "anything at all");
 	text_cites(b, 1, 0, 40, 0);
 	quote(b, 2, -1, "a block whose source was unknown");
 	blk(b, 2)->source = 1; /* a partially filled block: the loader reported its missing text */
-	free(blk(b, 2)->text);
 	blk(b, 2)->text = NULL;
 	int rc;
 	char *out = resolve(b, &rc);
@@ -252,7 +250,7 @@ static void broken_sources(void)
 	brief_free(b);
 
 	/* an empty model */
-	b = xcalloc(1, sizeof *b);
+	b = brief_new("t.yaml");
 	out = resolve(b, &rc);
 	CHECK("empty brief resolves", rc == 0);
 	free(out);

@@ -1,0 +1,73 @@
+/* schema.h: typed values read from the located YAML tree, for the loaders of briefs and
+ * layouts: each getter checks one value against what it may be and reports what is wrong
+ * where it was written, so that both file kinds word the same mistake the same way. */
+#ifndef MKBRIEF_SCHEMA_H
+#define MKBRIEF_SCHEMA_H
+#include <glib.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/yaml_tree.h"
+
+#define PT_PER_IN 72.0
+#define PT_PER_MM (72.0 / 25.4)
+
+typedef struct rgb {
+	double r, g, b; /* 0..1 */
+} rgb;
+
+/* One YAML file being checked. Errors are counted here as well as in d: the caller's diag
+ * may already hold errors from other files. */
+typedef struct schema {
+	const ytree *t;
+	diag *d;
+	int errors;
+	GStringChunk *strings; /* the copies of values: the loaded model's, freed with it */
+} schema;
+
+/* An error at n (at the file when n is NULL), counted. */
+void schema_error(schema *S, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ynode_expect, counted: 1 if n is of the kind. */
+int schema_expect(schema *S, const ynode *n, ynode_kind kind, const char *what);
+/* ymap_check, counted: unknown keys (with "did you mean") and missing required keys. */
+int schema_keys(schema *S, const ynode *map, const char *what, const char *const *allowed,
+		const char *const *required);
+/* map[key] as a mapping whose keys are checked against allowed; NULL when absent, empty
+ * or (after reporting) not a mapping. */
+const ynode *schema_section(schema *S, const ynode *map, const char *key, const char *what,
+			    const char *const *allowed);
+
+/* A non-empty string of no control characters (other than line breaks and tabs) and at
+ * most max_chars characters (0: any number), copied into S->strings; NULL when n is NULL
+ * or after reporting. */
+char *schema_string(schema *S, const ynode *n, const char *what, size_t max_chars);
+/* A scalar with a value, or NULL after "WHAT must be EXPECTED, not ...". */
+const char *schema_scalar(schema *S, const ynode *n, const char *what, const char *expected);
+
+/* The getters below read map[key]: absent leaves *out as it is (the default). A getter
+ * that returns a node returns the one it read, NULL when absent or bad. */
+typedef enum { SCHEMA_ANY, SCHEMA_NONNEG, SCHEMA_POSITIVE } schema_sign;
+/* A length in pt, mm, cm or in, converted to points; max > 0 bounds its size. */
+const ynode *schema_length(schema *S, const ynode *map, const char *key, const char *what, schema_sign sign,
+			   double max, double *out);
+const ynode *schema_color(schema *S, const ynode *map, const char *key, const char *what, rgb *out);
+void schema_bool(schema *S, const ynode *map, const char *key, const char *what, int *out);
+const ynode *schema_int(schema *S, const ynode *map, const char *key, const char *what, int lo, int hi,
+			int *out);
+/* "2%", from 0 to hi percent, as a fraction. */
+void schema_percent(schema *S, const ynode *map, const char *key, const char *what, double hi, double *out);
+/* A string that may be empty (null and "" both give ""), copied into S->strings. */
+void schema_text(schema *S, const ynode *map, const char *key, const char *what, char **out);
+/* One of the NULL-terminated choices: sets *out to its index and returns 1. */
+int schema_choice(schema *S, const ynode *map, const char *key, const char *what, const char *const *choices,
+		  int *out);
+
+/* The value parsers the getters use, for values made of several (a page size "210mm
+ * 297mm"): 0 and *out set, or -1. */
+int schema_parse_length(const char *s, double *out);
+rgb schema_hex(unsigned v); /* 0xRRGGBB */
+
+/* A language tag: letters, then dash-separated letters or digits (en, en-US, zh-Hant-TW). */
+int schema_lang_tag(const char *s);
+
+#endif
