@@ -14,6 +14,7 @@
 #include "layout/flow.h"
 #include "typeset/fonts.h"
 #include "render/output.h"
+#include "resolve/resolve.h"
 #include "load/style.h"
 #include "base/util.h"
 

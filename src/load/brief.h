@@ -114,9 +114,6 @@ brief *brief_load(const char *path, diag *d);
  * `display` names it in messages and relative source paths start from its directory. For
  * fuzzing and tests. */
 brief *brief_parse(const char *text, size_t len, const char *display, diag *d);
-/* Reads the sources and resolves every quote, excerpt and citation. Returns 0 when all
- * resolved; otherwise reports each failure (with the closest passage) and returns -1. */
-int brief_resolve(brief *b, diag *d);
 void brief_free(brief *b);
 /* Index of the source with that id, or -1. */
 int brief_source_index(const brief *b, const char *id);

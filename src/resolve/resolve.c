@@ -1,5 +1,7 @@
 /* resolve.c: reads a brief's sources and pins every quote, excerpt, highlight and citation to
  * byte ranges of the source text, reporting each that does not hold with the closest passage. */
+#include "resolve/resolve.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
