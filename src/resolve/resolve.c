@@ -41,16 +41,6 @@ static const char *src_file(const source *s)
 	return s->file ? s->file : s->art->display;
 }
 
-/* 1-based number of the sentence of paragraph para holding byte off. */
-static size_t sentence_no(const article *a, int para, size_t off)
-{
-	const art_para *p = &a->paras[para];
-	size_t k = 0;
-	while (k + 1 < p->nsents && p->sents[k + 1].start <= off)
-		k++;
-	return k + 1;
-}
-
 /* "... using the first (p2.5); also found in paragraphs 3 (p3.2), 4 (p4.1)": the sentence
  * tells apart two occurrences in one paragraph, in the notation cites use. */
 static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
@@ -62,13 +52,14 @@ static void warn_others(resolver *R, loc at, const char *what, const source *s, 
 	size_t shown = r->nothers < 5 ? r->nothers : 5;
 	for (size_t i = 0; i < shown; i++) {
 		int p = r->others[i].para;
-		sb_printf(&sb, "%s%d (p%d.%zu)", i ? ", " : "", p + 1, p + 1, sentence_no(a, p, r->others[i].r.start));
+		size_t sent = article_sentence_of(&a->paras[p], r->others[i].r.start) + 1;
+		sb_printf(&sb, "%s%d (p%d.%zu)", i ? ", " : "", p + 1, p + 1, sent);
 	}
 	if (shown < r->nothers)
 		sb_printf(&sb, " and %zu more", r->nothers - shown);
 	int p0 = r->spans[0].para;
 	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also found in %s %s", what,
-		     r->nothers + 1, s->id, p0 + 1, sentence_no(a, p0, r->spans[0].r.start),
+		     r->nothers + 1, s->id, p0 + 1, article_sentence_of(&a->paras[p0], r->spans[0].r.start) + 1,
 		     r->nothers > 1 ? "paragraphs" : "paragraph", sb.data);
 	sb_free(&sb);
 }
