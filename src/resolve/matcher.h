@@ -23,9 +23,9 @@ typedef struct ftext {
 
 struct matcher {
 	const article *a;
-	ftext *p; /* one per paragraph: views into all, each followed by a NUL */
 	size_t n;
 	ftext all; /* the folded article, in one piece: no allocation per paragraph */
+	ftext p[]; /* one per paragraph, allocated with the matcher: views into all, each followed by a NUL */
 };
 
 typedef struct piece {

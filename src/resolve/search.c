@@ -117,10 +117,9 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 
 matcher *matcher_new(const article *a)
 {
-	matcher *m = xcalloc(1, sizeof *m);
+	matcher *m = xcalloc(1, sizeof *m + (a->nparas + 1) * sizeof *m->p);
 	m->a = a;
 	m->n = a->nparas;
-	m->p = xcalloc(m->n + 1, sizeof *m->p);
 	size_t *off = xcalloc(m->n + 1, sizeof *off);
 	ftext one = {0}; /* each paragraph is folded on its own (fold looks back), then appended */
 	/* folding never makes text longer, so the source's size (and a NUL a paragraph) is room
@@ -165,7 +164,6 @@ void matcher_free(matcher *m)
 	if (!m)
 		return;
 	ft_free(&m->all);
-	free(m->p);
 	free(m);
 }
 
