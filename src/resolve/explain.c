@@ -203,8 +203,6 @@ static int word_count_cmp(const void *x, const void *y)
 #define MAX_DP_CPS 1000
 #define MAX_CANDS 6
 
-/* Candidate alignments from the piece's rarest words: each occurrence of a word votes for
- * the piece starting where that word's offset puts it. Cheap: a few linear scans. */
 static void add_word(word **all, size_t *n, size_t off, size_t len)
 {
 	/* by doubling: a quote of 60,000 words, grown a word at a time, copied the list 60,000
@@ -216,11 +214,11 @@ static void add_word(word **all, size_t *n, size_t off, size_t len)
 	(*n)++;
 }
 
-/* gram 0: the piece's words of 3 bytes or more; else every run of gram characters without
- * a space (for a piece whose every word is mistyped, such as "83M6E2" for "83М6Е2"). */
-static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram, cand **out)
+/* The piece's longest distinct words, at most MAX_WORDS of them, into w. gram 0: its words
+ * of 3 bytes or more; else every run of gram characters without a space (for a piece whose
+ * every word is mistyped, such as "83M6E2" for "83М6Е2"). */
+static size_t piece_words(const char *pc, size_t plen, int gram, word *w)
 {
-	word w[MAX_WORDS];
 	size_t nw = 0, allw = 0;
 	word *all = NULL;
 	for (size_t i = 0; i < plen && !gram;) {
@@ -256,15 +254,14 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 			w[nw++] = all[i];
 	}
 	free(all);
-	for (size_t k = 0; k < nw; k++) {
-		for (size_t p = 0; p < m->n && w[k].count < MAX_OCC; p++) {
-			long at = -1;
-			while (w[k].count < MAX_OCC &&
-			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0)
-				w[k].count++;
-		}
-	}
-	qsort(w, nw, sizeof *w, word_count_cmp);
+	return nw;
+}
+
+/* Each occurrence of one of the rarest words votes for the piece starting where that
+ * word's offset puts it; nearby alignments (within a few typos) are one candidate. The
+ * candidates with the most votes first, at most MAX_CANDS of them. */
+static size_t vote(const matcher *m, const char *pc, const word *w, size_t nw, cand **out)
+{
 	cand *c = NULL;
 	size_t nc = 0;
 	int used = 0;
@@ -291,7 +288,6 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 		*out = NULL;
 		return 0;
 	}
-	/* nearby alignments (within a few typos) are one candidate */
 	qsort(c, nc, sizeof *c, cand_cmp);
 	size_t u = 0;
 	for (size_t i = 0; i < nc; i++) {
@@ -303,6 +299,24 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 	qsort(c, u, sizeof *c, votes_cmp);
 	*out = c;
 	return u < MAX_CANDS ? u : MAX_CANDS;
+}
+
+/* Candidate alignments of a piece from its rarest words (gram as for piece_words). Cheap: a
+ * few linear scans. */
+static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram, cand **out)
+{
+	word w[MAX_WORDS];
+	size_t nw = piece_words(pc, plen, gram, w);
+	for (size_t k = 0; k < nw; k++) {
+		for (size_t p = 0; p < m->n && w[k].count < MAX_OCC; p++) {
+			long at = -1;
+			while (w[k].count < MAX_OCC &&
+			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0)
+				w[k].count++;
+		}
+	}
+	qsort(w, nw, sizeof *w, word_count_cmp);
+	return vote(m, pc, w, nw, out);
 }
 
 /* Semi-global edit distance of needle against any substring of text; with tb, also the
