@@ -15,6 +15,7 @@
 #include "typeset/fonts.h"
 #include "typeset/shape.h"
 #include "render/output.h"
+#include "resolve/resolve.h"
 #include "load/style.h"
 #include "base/util.h"
 

@@ -352,3 +352,11 @@ void article_free(article *a)
 	g_string_chunk_free(a->strings);
 	free(a);
 }
+
+size_t article_sentence_of(const art_para *p, size_t off)
+{
+	size_t s = 0;
+	while (s + 1 < p->nsents && p->sents[s + 1].start <= off)
+		s++;
+	return s;
+}

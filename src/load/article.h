@@ -42,4 +42,8 @@ article *article_parse(const char *text, size_t len, const char *display, diag *
 article *article_load(const char *path, const char *display, loc from, diag *d);
 void article_free(article *a);
 
+/* Index (from 0) of the sentence of p holding byte off: the last one starting at or
+ * before it. */
+size_t article_sentence_of(const art_para *p, size_t off);
+
 #endif

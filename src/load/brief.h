@@ -124,9 +124,6 @@ brief *brief_load(const char *path, diag *d);
  * `display` names it in messages and relative source paths start from its directory. For
  * fuzzing and tests. */
 brief *brief_parse(const char *text, size_t len, const char *display, diag *d);
-/* Reads the sources and resolves every quote, excerpt and citation. Returns 0 when all
- * resolved; otherwise reports each failure (with the closest passage) and returns -1. */
-int brief_resolve(brief *b, diag *d);
 /* An empty brief named path, for briefs built by hand (tests); free it with brief_free. */
 brief *brief_new(const char *path);
 /* A copy of s that b owns. */

@@ -9,21 +9,12 @@
 #include "resolve/match.h"
 #include "base/util.h"
 
-/* Index of the sentence of p holding byte off (the last one starting at or before it). */
-static size_t sentence_of(const art_para *p, size_t off)
-{
-	size_t s = 0;
-	while (s + 1 < p->nsents && p->sents[s + 1].start <= off)
-		s++;
-	return s;
-}
-
 /* Prints the sentences that [start, end) of paragraph para touches, unless the same were
  * printed just before (two matches in one sentence give one line). */
 static void print_hit(const article *a, int para, size_t start, size_t end, long *last_p, size_t *last_s)
 {
 	const art_para *p = &a->paras[para];
-	size_t s0 = sentence_of(p, start), s1 = sentence_of(p, end ? end - 1 : end);
+	size_t s0 = article_sentence_of(p, start), s1 = article_sentence_of(p, end ? end - 1 : end);
 	if (*last_p == para && *last_s == s0)
 		return;
 	*last_p = para;

@@ -43,6 +43,7 @@
 #include "typeset/fonts.h"
 #include "render/output.h"
 #include "render/render.h"
+#include "resolve/resolve.h"
 #include "load/style.h"
 #include "base/util.h"
 

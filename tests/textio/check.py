@@ -89,7 +89,7 @@ def parse_article(path):
     return title, [" ".join(p).split() for p in paras]
 
 
-# ---------------------------------------------------------------- folding (src/match.c)
+# ---------------------------------------------------------------- folding (src/resolve/search.c)
 
 F_EM, F_ELL = "\x1e", "\x1f"
 SPACES = set(" \t\n\r\f\v\u00a0\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}

@@ -5,6 +5,7 @@
 
 #include "load/brief.h"
 #include "check.h"
+#include "resolve/resolve.h"
 #include "base/util.h"
 
 #define F2018 "articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"

@@ -1,0 +1,756 @@
+/* explain.c: why words were not found in a source: the closest passage, the first word
+ * that differs, look-alike letters from other scripts, letter case, or pieces of an elided
+ * quote out of order. */
+#include "resolve/match.h"
+#include "resolve/matcher.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+typedef struct confusable {
+	uint32_t cp;
+	const char *name;
+	char latin; /* the Latin letter it looks like */
+} confusable;
+
+static const confusable confusables[] = {
+	{0x0410, "CYRILLIC CAPITAL LETTER A", 'A'},
+	{0x0412, "CYRILLIC CAPITAL LETTER VE", 'B'},
+	{0x0415, "CYRILLIC CAPITAL LETTER IE", 'E'},
+	{0x041A, "CYRILLIC CAPITAL LETTER KA", 'K'},
+	{0x041C, "CYRILLIC CAPITAL LETTER EM", 'M'},
+	{0x041D, "CYRILLIC CAPITAL LETTER EN", 'H'},
+	{0x041E, "CYRILLIC CAPITAL LETTER O", 'O'},
+	{0x0420, "CYRILLIC CAPITAL LETTER ER", 'P'},
+	{0x0421, "CYRILLIC CAPITAL LETTER ES", 'C'},
+	{0x0422, "CYRILLIC CAPITAL LETTER TE", 'T'},
+	{0x0423, "CYRILLIC CAPITAL LETTER U", 'Y'},
+	{0x0425, "CYRILLIC CAPITAL LETTER HA", 'X'},
+	{0x0405, "CYRILLIC CAPITAL LETTER DZE", 'S'},
+	{0x0406, "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I", 'I'},
+	{0x0408, "CYRILLIC CAPITAL LETTER JE", 'J'},
+	{0x0430, "CYRILLIC SMALL LETTER A", 'a'},
+	{0x0435, "CYRILLIC SMALL LETTER IE", 'e'},
+	{0x043E, "CYRILLIC SMALL LETTER O", 'o'},
+	{0x0440, "CYRILLIC SMALL LETTER ER", 'p'},
+	{0x0441, "CYRILLIC SMALL LETTER ES", 'c'},
+	{0x0443, "CYRILLIC SMALL LETTER U", 'y'},
+	{0x0445, "CYRILLIC SMALL LETTER HA", 'x'},
+	{0x0455, "CYRILLIC SMALL LETTER DZE", 's'},
+	{0x0456, "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I", 'i'},
+	{0x0458, "CYRILLIC SMALL LETTER JE", 'j'},
+	{0x04BB, "CYRILLIC SMALL LETTER SHHA", 'h'},
+	{0x0391, "GREEK CAPITAL LETTER ALPHA", 'A'},
+	{0x0392, "GREEK CAPITAL LETTER BETA", 'B'},
+	{0x0395, "GREEK CAPITAL LETTER EPSILON", 'E'},
+	{0x0396, "GREEK CAPITAL LETTER ZETA", 'Z'},
+	{0x0397, "GREEK CAPITAL LETTER ETA", 'H'},
+	{0x0399, "GREEK CAPITAL LETTER IOTA", 'I'},
+	{0x039A, "GREEK CAPITAL LETTER KAPPA", 'K'},
+	{0x039C, "GREEK CAPITAL LETTER MU", 'M'},
+	{0x039D, "GREEK CAPITAL LETTER NU", 'N'},
+	{0x039F, "GREEK CAPITAL LETTER OMICRON", 'O'},
+	{0x03A1, "GREEK CAPITAL LETTER RHO", 'P'},
+	{0x03A4, "GREEK CAPITAL LETTER TAU", 'T'},
+	{0x03A5, "GREEK CAPITAL LETTER UPSILON", 'Y'},
+	{0x03A7, "GREEK CAPITAL LETTER CHI", 'X'},
+	{0x03BF, "GREEK SMALL LETTER OMICRON", 'o'},
+	{0x03BD, "GREEK SMALL LETTER NU", 'v'},
+};
+
+static const char *const latin_names[] = {
+	"LATIN CAPITAL LETTER A", "LATIN CAPITAL LETTER B", "LATIN CAPITAL LETTER C",
+	"LATIN CAPITAL LETTER D", "LATIN CAPITAL LETTER E", "LATIN CAPITAL LETTER F",
+	"LATIN CAPITAL LETTER G", "LATIN CAPITAL LETTER H", "LATIN CAPITAL LETTER I",
+	"LATIN CAPITAL LETTER J", "LATIN CAPITAL LETTER K", "LATIN CAPITAL LETTER L",
+	"LATIN CAPITAL LETTER M", "LATIN CAPITAL LETTER N", "LATIN CAPITAL LETTER O",
+	"LATIN CAPITAL LETTER P", "LATIN CAPITAL LETTER Q", "LATIN CAPITAL LETTER R",
+	"LATIN CAPITAL LETTER S", "LATIN CAPITAL LETTER T", "LATIN CAPITAL LETTER U",
+	"LATIN CAPITAL LETTER V", "LATIN CAPITAL LETTER W", "LATIN CAPITAL LETTER X",
+	"LATIN CAPITAL LETTER Y", "LATIN CAPITAL LETTER Z", "LATIN SMALL LETTER A",
+	"LATIN SMALL LETTER B", "LATIN SMALL LETTER C", "LATIN SMALL LETTER D",
+	"LATIN SMALL LETTER E", "LATIN SMALL LETTER F", "LATIN SMALL LETTER G",
+	"LATIN SMALL LETTER H", "LATIN SMALL LETTER I", "LATIN SMALL LETTER J",
+	"LATIN SMALL LETTER K", "LATIN SMALL LETTER L", "LATIN SMALL LETTER M",
+	"LATIN SMALL LETTER N", "LATIN SMALL LETTER O", "LATIN SMALL LETTER P",
+	"LATIN SMALL LETTER Q", "LATIN SMALL LETTER R", "LATIN SMALL LETTER S",
+	"LATIN SMALL LETTER T", "LATIN SMALL LETTER U", "LATIN SMALL LETTER V",
+	"LATIN SMALL LETTER W", "LATIN SMALL LETTER X", "LATIN SMALL LETTER Y",
+	"LATIN SMALL LETTER Z",
+};
+
+const char *match_letter_name(unsigned long cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return latin_names[cp - 'A'];
+	if (cp >= 'a' && cp <= 'z')
+		return latin_names[26 + cp - 'a'];
+	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++)
+		if (confusables[i].cp == cp)
+			return confusables[i].name;
+	return NULL;
+}
+
+/* 1 if a and b are a Latin letter and its look-alike from another script (or two
+ * look-alikes of the same Latin letter). */
+static int lookalike(uint32_t a, uint32_t b)
+{
+	uint32_t la = a, lb = b;
+	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++) {
+		if (confusables[i].cp == a)
+			la = (uint32_t)confusables[i].latin;
+		if (confusables[i].cp == b)
+			lb = (uint32_t)confusables[i].latin;
+	}
+	return a != b && la == lb && la < 0x80 && (la != a || lb != b);
+}
+
+static uint32_t lower_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+	    (c >= 0x410 && c <= 0x42F))
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+/* A folded text as code points, each remembering the folded byte it starts at. */
+typedef struct cps {
+	uint32_t *c;
+	size_t *at;
+	size_t n;
+} cps;
+
+static void to_cps(const char *s, size_t b, size_t e, size_t limit, cps *out)
+{
+	out->c = xmalloc((e - b + 1) * sizeof *out->c);
+	out->at = xmalloc((e - b + 1) * sizeof *out->at);
+	out->n = 0;
+	for (size_t i = b; i < e && out->n < limit;) {
+		uint32_t c;
+		size_t k = utf8_decode(s + i, e - i, &c);
+		if (!k) {
+			c = (unsigned char)s[i];
+			k = 1;
+		}
+		out->c[out->n] = c;
+		out->at[out->n] = i;
+		out->n++;
+		i += k;
+	}
+}
+
+static void cps_free(cps *c)
+{
+	free(c->c);
+	free(c->at);
+}
+
+static int is_word_cp(uint32_t c)
+{
+	return !(c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' ||
+		 c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == FOLD_EM || c == FOLD_ELL);
+}
+
+/* A candidate alignment: piece start at folded position pos of paragraph para. */
+typedef struct cand {
+	size_t para;
+	long pos;
+	int votes;
+} cand;
+
+static int cand_cmp(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static int votes_cmp(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->votes != b->votes)
+		return b->votes - a->votes;
+	return cand_cmp(x, y);
+}
+
+typedef struct word {
+	size_t off, len; /* in the piece */
+	size_t count;
+} word;
+
+static int word_len_cmp(const void *x, const void *y)
+{
+	const word *a = x, *b = y;
+	return a->len != b->len ? (a->len < b->len ? 1 : -1) : (a->off > b->off) - (a->off < b->off);
+}
+
+static int word_count_cmp(const void *x, const void *y)
+{
+	const word *a = x, *b = y;
+	if (a->count != b->count)
+		return a->count < b->count ? -1 : 1;
+	return word_len_cmp(x, y);
+}
+
+#define MAX_WORDS 12
+#define MAX_OCC 64
+#define MAX_DP_CPS 1000
+#define MAX_CANDS 6
+
+static void add_word(word **all, size_t *n, size_t off, size_t len)
+{
+	/* by doubling: a quote of 60,000 words, grown a word at a time, copied the list 60,000
+	 * times (seconds of it under ASan, whose realloc always moves) */
+	*all = grow_for(*all, *n, sizeof **all);
+	(*all)[*n].off = off;
+	(*all)[*n].len = len;
+	(*all)[*n].count = 0;
+	(*n)++;
+}
+
+/* The piece's longest distinct words, at most MAX_WORDS of them, into w. gram 0: its words
+ * of 3 bytes or more; else every run of gram characters without a space (for a piece whose
+ * every word is mistyped, such as "83M6E2" for "83М6Е2"). */
+static size_t piece_words(const char *pc, size_t plen, int gram, word *w)
+{
+	size_t nw = 0, allw = 0;
+	word *all = NULL;
+	for (size_t i = 0; i < plen && !gram;) {
+		while (i < plen && (pc[i] == ' ' || !is_word_cp((unsigned char)pc[i])))
+			i++;
+		size_t b = i;
+		while (i < plen && pc[i] != ' ' && is_word_cp((unsigned char)pc[i]))
+			i++;
+		if (i - b >= 3)
+			add_word(&all, &allw, b, i - b);
+	}
+	for (size_t i = 0; i < plen && gram; i++) {
+		if (((unsigned char)pc[i] & 0xC0) == 0x80)
+			continue;
+		size_t e = i;
+		int k = 0;
+		while (k < gram && e < plen && pc[e] != ' ') {
+			e++;
+			while (e < plen && ((unsigned char)pc[e] & 0xC0) == 0x80)
+				e++;
+			k++;
+		}
+		if (k == gram)
+			add_word(&all, &allw, i, e - i);
+	}
+	if (allw > 1) /* qsort may not be given NULL, even for no elements */
+		qsort(all, allw, sizeof *all, word_len_cmp);
+	for (size_t i = 0; i < allw && nw < MAX_WORDS; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < nw; k++)
+			dup |= w[k].len == all[i].len && memcmp(pc + w[k].off, pc + all[i].off, all[i].len) == 0;
+		if (!dup)
+			w[nw++] = all[i];
+	}
+	free(all);
+	return nw;
+}
+
+/* Each occurrence of one of the rarest words votes for the piece starting where that
+ * word's offset puts it; nearby alignments (within a few typos) are one candidate. The
+ * candidates with the most votes first, at most MAX_CANDS of them. */
+static size_t vote(const matcher *m, const char *pc, const word *w, size_t nw, cand **out)
+{
+	cand *c = NULL;
+	size_t nc = 0;
+	int used = 0;
+	for (size_t k = 0; k < nw && used < 5; k++) {
+		if (w[k].count == 0)
+			continue;
+		used++;
+		size_t taken = 0;
+		for (size_t p = 0; p < m->n && taken < MAX_OCC; p++) {
+			long at = -1;
+			while (taken < MAX_OCC &&
+			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0) {
+				taken++;
+				c = grow_for(c, nc, sizeof *c);
+				c[nc].para = p;
+				c[nc].pos = at - (long)w[k].off;
+				c[nc].votes = 1;
+				nc++;
+			}
+		}
+	}
+	if (nc == 0) {
+		free(c);
+		*out = NULL;
+		return 0;
+	}
+	qsort(c, nc, sizeof *c, cand_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < nc; i++) {
+		if (u && c[u - 1].para == c[i].para && c[i].pos - c[u - 1].pos <= 8)
+			c[u - 1].votes++;
+		else
+			c[u++] = c[i];
+	}
+	qsort(c, u, sizeof *c, votes_cmp);
+	*out = c;
+	return u < MAX_CANDS ? u : MAX_CANDS;
+}
+
+/* Candidate alignments of a piece from its rarest words (gram as for piece_words). Cheap: a
+ * few linear scans. */
+static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram, cand **out)
+{
+	word w[MAX_WORDS];
+	size_t nw = piece_words(pc, plen, gram, w);
+	for (size_t k = 0; k < nw; k++) {
+		for (size_t p = 0; p < m->n && w[k].count < MAX_OCC; p++) {
+			long at = -1;
+			while (w[k].count < MAX_OCC &&
+			       (at = find_in(&m->p[p], (size_t)(at + 1), m->p[p].len, pc + w[k].off, w[k].len)) >= 0)
+				w[k].count++;
+		}
+	}
+	qsort(w, nw, sizeof *w, word_count_cmp);
+	return vote(m, pc, w, nw, out);
+}
+
+/* Semi-global edit distance of needle against any substring of text; with tb, also the
+ * alignment: ops (from the start) of 'M'atch, 'S'ubstitute, 'I' (needle extra), 'D'
+ * (text extra), and the text start. */
+static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size_t *tstart)
+{
+	size_t n = nd->n, w = tx->n;
+	int full = ops != NULL;
+	size_t rows = full ? n + 1 : 2;
+	uint32_t *D = xmalloc(rows * (w + 1) * sizeof *D);
+#define AT(i, j) D[(full ? (i) : ((i) & 1)) * (w + 1) + (j)]
+	for (size_t j = 0; j <= w; j++)
+		AT(0, j) = 0;
+	for (size_t i = 1; i <= n; i++) {
+		AT(i, 0) = (uint32_t)i;
+		for (size_t j = 1; j <= w; j++) {
+			uint32_t best = AT(i - 1, j - 1) + (nd->c[i - 1] != tx->c[j - 1]);
+			if (AT(i - 1, j) + 1 < best)
+				best = AT(i - 1, j) + 1;
+			if (AT(i, j - 1) + 1 < best)
+				best = AT(i, j - 1) + 1;
+			AT(i, j) = best;
+		}
+	}
+	size_t bj = 0;
+	for (size_t j = 0; j <= w; j++)
+		if (AT(n, j) < AT(n, bj))
+			bj = j;
+	size_t score = AT(n, bj);
+	if (full) {
+		char *o = xmalloc(n + w + 1);
+		size_t k = 0, i = n, j = bj;
+		while (i > 0) {
+			if (j > 0 && nd->c[i - 1] == tx->c[j - 1] && AT(i - 1, j - 1) == AT(i, j)) {
+				o[k++] = 'M';
+				i--, j--;
+			} else if (j > 0 && AT(i - 1, j - 1) + 1 == AT(i, j)) {
+				/* a changed word reads better as replaced than as typed in full */
+				o[k++] = 'S';
+				i--, j--;
+			} else if (AT(i - 1, j) + 1 == AT(i, j)) {
+				o[k++] = 'I';
+				i--;
+			} else {
+				o[k++] = 'D';
+				j--;
+			}
+		}
+		for (size_t x = 0; x < k / 2; x++) {
+			char t = o[x];
+			o[x] = o[k - 1 - x];
+			o[k - 1 - x] = t;
+		}
+		*ops = o;
+		*nops = k;
+		*tstart = j;
+	}
+#undef AT
+	free(D);
+	return score;
+}
+
+/* Folded text shown the way a user would type it back. */
+static void show_folded(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == FOLD_EM)
+			sb_puts(sb, "\xE2\x80\x94");
+		else if (s[i] == FOLD_ELL)
+			sb_puts(sb, "\xE2\x80\xA6");
+		else
+			sb_putc(sb, s[i]);
+	}
+}
+
+/* Source bytes with line breaks shown as spaces. */
+static void show_source(strbuf *sb, const char *s, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		sb_putc(sb, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+}
+
+static loc art_loc(const article *a, size_t off)
+{
+	int line, col;
+	text_linecol(a->text, off, &line, &col);
+	return loc_at(a->display, line, col);
+}
+
+/* The word (or single character) around cp index i of c, as [*b, *e). */
+static void word_around(const cps *c, size_t i, size_t *b, size_t *e)
+{
+	if (i >= c->n) {
+		*b = *e = c->n;
+		return;
+	}
+	int inner_apostrophe = c->c[i] == '\'' && i > 0 && i + 1 < c->n && is_word_cp(c->c[i - 1]) &&
+			       is_word_cp(c->c[i + 1]);
+	if (!is_word_cp(c->c[i]) && !inner_apostrophe) {
+		*b = i;
+		*e = i + 1;
+		return;
+	}
+	size_t x = i, y = i;
+	while (x > 0 && (is_word_cp(c->c[x - 1]) || (c->c[x - 1] == '\'' && x > 1 && is_word_cp(c->c[x - 2]))))
+		x--;
+	while (y < c->n && (is_word_cp(c->c[y]) || (c->c[y] == '\'' && y + 1 < c->n && is_word_cp(c->c[y + 1]))))
+		y++;
+	*b = x;
+	*e = y;
+}
+
+/* The window of paragraph para, folded bytes [wb, we), that a piece is compared with. */
+typedef struct window {
+	size_t para, wb, we;
+} window;
+
+/* The window around candidate alignment c: the piece's length and some slack either side,
+ * on whole characters. */
+static window window_at(const matcher *m, const cand *c, size_t ndbytes)
+{
+	const ftext *f = &m->p[c->para];
+	size_t slack = ndbytes / 4 + 24;
+	long b = c->pos - (long)slack;
+	window w = {c->para, b < 0 ? 0 : (size_t)b, (size_t)(c->pos < 0 ? 0 : c->pos) + ndbytes + slack};
+	if (w.we > f->len)
+		w.we = f->len;
+	while (w.wb > 0 && ((unsigned char)f->s[w.wb] & 0xC0) == 0x80)
+		w.wb--;
+	while (w.we < f->len && ((unsigned char)f->s[w.we] & 0xC0) == 0x80)
+		w.we++;
+	return w;
+}
+
+/* Of the candidate alignments of the piece (from its words, else from runs of characters),
+ * the window of the source closest to it by edit distance. Returns 0 if there is none. */
+static int closest_window(const matcher *m, const char *pc, size_t plen, const cps *nd, size_t ndbytes, window *out)
+{
+	cand *c = NULL;
+	size_t nc = candidates(m, pc, plen, 0, &c);
+	for (int gram = 4; nc == 0 && gram >= 2; gram -= 2)
+		nc = candidates(m, pc, plen, gram, &c);
+	size_t best_score = (size_t)-1;
+	for (size_t k = 0; k < nc; k++) {
+		window w = window_at(m, &c[k], ndbytes);
+		cps tx;
+		to_cps(m->p[w.para].s, w.wb, w.we, (size_t)-1, &tx);
+		size_t sc = align(nd, &tx, NULL, NULL, NULL);
+		cps_free(&tx);
+		if (sc < best_score) {
+			best_score = sc;
+			*out = w;
+		}
+	}
+	free(c);
+	return nc > 0;
+}
+
+/* A piece aligned with its closest window, and where in the source that puts it. */
+typedef struct aligned {
+	const article *a;
+	const ftext *f; /* the paragraph, folded */
+	size_t para;
+	size_t win_end; /* the end of the window compared, folded */
+	cps nd, tx;     /* the piece (its first MAX_DP_CPS) and the window, as code points */
+	size_t ndbytes; /* folded bytes of the piece that nd holds */
+	char *ops;      /* align's edit operations, from text position tstart */
+	size_t nops, tstart, tend;
+	size_t di, dj; /* the first difference, in nd and in tx; di is -1 when there is none */
+	char dop;      /* its operation */
+	size_t sb0, se0; /* the passage, source bytes */
+	size_t diff_off; /* the source byte of the first difference */
+} aligned;
+
+/* Where the alignment ends in the text, and its first operation other than a match. */
+static void first_difference(aligned *al)
+{
+	size_t i = 0, j = al->tstart;
+	al->di = (size_t)-1;
+	al->dj = 0;
+	al->dop = 0;
+	al->tend = al->tstart;
+	for (size_t k = 0; k < al->nops; k++) {
+		if (al->ops[k] != 'M' && al->di == (size_t)-1) {
+			al->di = i;
+			al->dj = j;
+			al->dop = al->ops[k];
+		}
+		if (al->ops[k] != 'I')
+			j++;
+		if (al->ops[k] != 'D')
+			i++;
+		if (al->ops[k] != 'I')
+			al->tend = j;
+	}
+}
+
+static int is_break_byte(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r';
+}
+
+/* The passage in source bytes, from the aligned start to the aligned end without the
+ * spaces around it, and the source byte of the first difference. */
+static void passage_bounds(aligned *al)
+{
+	const ftext *f = al->f;
+	const art_para *p = &al->a->paras[al->para];
+	const char *text = al->a->text;
+	size_t fb = al->tstart < al->tx.n ? al->tx.at[al->tstart] : f->len;
+	size_t fe = al->tend > 0 && al->tend <= al->tx.n ? al->tx.at[al->tend - 1] : fb;
+	al->sb0 = fb < f->len ? f->st[fb] : p->r.end;
+	al->se0 = fe < f->len ? f->en[fe] : p->r.end;
+	if (al->se0 < al->sb0)
+		al->se0 = al->sb0;
+	while (al->sb0 < al->se0 && is_break_byte(text[al->sb0]))
+		al->sb0++;
+	while (al->se0 > al->sb0 && is_break_byte(text[al->se0 - 1]))
+		al->se0--;
+	al->diff_off = al->sb0;
+	if (al->di != (size_t)-1)
+		al->diff_off = al->dj < al->tx.n ? f->st[al->tx.at[al->dj]] : p->r.end;
+}
+
+/* "closest passage, paragraph N: ..."; a long passage is shown around the first difference. */
+static void note_passage(const aligned *al, diag *d)
+{
+	const char *text = al->a->text;
+	size_t sb0 = al->sb0, se0 = al->se0;
+	size_t show_b = sb0, show_e = se0;
+	if (show_e - show_b > 160) {
+		if (al->diff_off > show_b + 80)
+			show_b = al->diff_off - 60;
+		if (show_e > show_b + 140)
+			show_e = show_b + 140;
+		while (show_b > sb0 && ((unsigned char)text[show_b] & 0xC0) == 0x80)
+			show_b--;
+		while (show_e < se0 && ((unsigned char)text[show_e] & 0xC0) == 0x80)
+			show_e++;
+	}
+	strbuf sb = {0};
+	sb_printf(&sb, "closest passage, paragraph %zu: \xE2\x80\x9C%s", al->para + 1, show_b > sb0 ? "\xE2\x80\xA6" : "");
+	show_source(&sb, text, show_b, show_e);
+	sb_printf(&sb, "%s\xE2\x80\x9D", show_e < se0 ? "\xE2\x80\xA6" : "");
+	diag_note(d, art_loc(al->a, sb0), "%s", sb.data);
+	sb_free(&sb);
+}
+
+#define MAX_LOOKALIKES 8
+
+/* The distinct pairs of look-alike letters the alignment substitutes, in order. */
+typedef struct lookalikes {
+	uint32_t typed[MAX_LOOKALIKES], source[MAX_LOOKALIKES];
+	size_t off[MAX_LOOKALIKES]; /* the source byte of the first of each */
+	int n;
+	int first; /* the first difference is one of them */
+} lookalikes;
+
+static void find_lookalikes(const aligned *al, lookalikes *lk)
+{
+	const uint32_t *you = al->nd.c, *src = al->tx.c;
+	size_t i = 0, j = al->tstart;
+	lk->n = lk->first = 0;
+	for (size_t k = 0; k < al->nops; k++) {
+		if (al->ops[k] == 'S' && lookalike(you[i], src[j])) {
+			if (i == al->di)
+				lk->first = 1;
+			int dup = 0;
+			for (int q = 0; q < lk->n; q++)
+				dup |= lk->typed[q] == you[i] && lk->source[q] == src[j];
+			if (!dup && lk->n < MAX_LOOKALIKES) {
+				lk->typed[lk->n] = you[i];
+				lk->source[lk->n] = src[j];
+				lk->off[lk->n] = al->f->st[al->tx.at[j]];
+				lk->n++;
+			}
+		}
+		if (al->ops[k] != 'I')
+			j++;
+		if (al->ops[k] != 'D')
+			i++;
+	}
+}
+
+static void note_lookalikes(const aligned *al, const lookalikes *lk, diag *d)
+{
+	for (int q = 0; q < lk->n; q++) {
+		const char *src = match_letter_name(lk->source[q]), *you = match_letter_name(lk->typed[q]);
+		diag_note(d, art_loc(al->a, lk->off[q]),
+			  "the source has %s (U+%04lX) where you typed %s; copy the text from the source", src,
+			  (unsigned long)lk->source[q], you);
+	}
+}
+
+/* 1 if the typed word nd[wb, we) and the source's tx[tb, te) differ in letter case only. */
+static int case_only(const aligned *al, size_t wb, size_t we, size_t tb, size_t te)
+{
+	if (we - wb != te - tb || we <= wb)
+		return 0;
+	for (size_t q = 0; q < we - wb; q++)
+		if (lower_cp(al->nd.c[wb + q]) != lower_cp(al->tx.c[tb + q]))
+			return 0;
+	return 1;
+}
+
+/* The piece goes on where its paragraph ends: what more was typed, up to 60 bytes. */
+static void note_typed_more(const aligned *al, const char *pc, size_t plen, loc dl, diag *d)
+{
+	strbuf more = {0};
+	size_t mb = al->nd.at[al->di];
+	while (mb < plen && pc[mb] == ' ')
+		mb++;
+	show_folded(&more, pc + mb, plen - mb > 60 ? 60 : plen - mb);
+	diag_note(d, dl, "paragraph %zu ends here, but you typed more: '%s%s'", al->para + 1,
+		  more.data ? more.data : "", plen - mb > 60 ? "\xE2\x80\xA6" : "");
+	sb_free(&more);
+}
+
+/* The first difference, word against word: letter case, the paragraph ending early, or
+ * what was typed against what the source has. */
+static void note_difference(const aligned *al, const char *pc, size_t plen, int first_is_lookalike, diag *d)
+{
+	const ftext *f = al->f;
+	loc dl = art_loc(al->a, al->diff_off);
+	size_t wb, we, tb, te;
+	word_around(&al->nd, al->di, &wb, &we);
+	word_around(&al->tx, al->dj, &tb, &te);
+	strbuf typed = {0}, has = {0};
+	if (we > wb) {
+		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
+		show_folded(&typed, pc + bb, be - bb);
+	}
+	if (te > tb)
+		show_source(&has, al->a->text, f->st[al->tx.at[tb]], f->en[al->tx.at[te - 1]]);
+	if (first_is_lookalike) {
+		/* the words look the same: only naming the letters helps */
+	} else if (case_only(al, wb, we, tb, te)) {
+		diag_note(d, dl, "letter case differs: you typed '%s', the source has '%s'", typed.data, has.data);
+	} else if (al->dop == 'I' && al->dj >= al->tx.n && al->win_end >= f->len) {
+		note_typed_more(al, pc, plen, dl, d);
+	} else if (!typed.data) {
+		diag_note(d, dl, "the source has '%s' where you typed nothing", has.data ? has.data : "");
+	} else if (!has.data) {
+		diag_note(d, dl, "you typed '%s', the source has nothing there", typed.data);
+	} else {
+		diag_note(d, dl, "you typed '%s', the source has '%s'", typed.data, has.data);
+	}
+	sb_free(&typed);
+	sb_free(&has);
+}
+
+/* Notes on the closest passage to one piece that is not in the source, and how it differs. */
+static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d)
+{
+	aligned al = {.a = m->a};
+	to_cps(pc, 0, plen, MAX_DP_CPS, &al.nd);
+	al.ndbytes = al.nd.n ? al.nd.at[al.nd.n - 1] + 1 : 0;
+	while (al.ndbytes < plen && ((unsigned char)pc[al.ndbytes] & 0xC0) == 0x80)
+		al.ndbytes++;
+	window w = {0, 0, 0};
+	if (!closest_window(m, pc, plen, &al.nd, al.ndbytes, &w)) {
+		diag_note(d, loc_at(al.a->display, 0, 0), "no passage of the source shares a word with it");
+		cps_free(&al.nd);
+		return;
+	}
+	al.para = w.para;
+	al.f = &m->p[w.para];
+	al.win_end = w.we;
+	to_cps(al.f->s, w.wb, w.we, (size_t)-1, &al.tx);
+	align(&al.nd, &al.tx, &al.ops, &al.nops, &al.tstart);
+	first_difference(&al);
+	passage_bounds(&al);
+	note_passage(&al, d);
+	if (al.di == (size_t)-1) {
+		if (al.nd.n < plen) /* the difference lies past what was compared */
+			diag_note(d, art_loc(al.a, al.se0), "the source differs after this");
+	} else {
+		lookalikes lk;
+		find_lookalikes(&al, &lk);
+		note_difference(&al, pc, plen, lk.first, d);
+		note_lookalikes(&al, &lk, d);
+	}
+	free(al.ops);
+	cps_free(&al.tx);
+	cps_free(&al.nd);
+}
+
+void match_explain(const matcher *m, const char *words, diag *d)
+{
+	needle nd;
+	needle_init(&nd, words, 0);
+	if (nd.bare_ellipsis) {
+		needle_free(&nd);
+		needle_init(&nd, words, 1);
+	}
+	if (nd.npc == 0) {
+		diag_note(d, loc_none(), "there are no words to look for outside the elisions");
+		needle_free(&nd);
+		return;
+	}
+	needle one = nd;
+	one.npc = 1;
+	match r;
+	for (size_t k = 0; k < nd.npc; k++) {
+		one.pc = &nd.pc[k];
+		int found = find_all(m, &one, 0, 0, 1, &r);
+		match_clear(&r);
+		if (!found) {
+			if (nd.npc > 1) {
+				strbuf sb = {0};
+				show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
+				diag_note(d, loc_at(m->a->display, 0, 0), "part %zu of %zu between elisions is not in the source: '%s'",
+					  k + 1, nd.npc, sb.data);
+				sb_free(&sb);
+			}
+			explain_piece(m, nd.f.s + nd.pc[k].off, nd.pc[k].len, d);
+			needle_free(&nd);
+			return;
+		}
+	}
+	/* every piece exists, but not in order within one paragraph */
+	diag_note(d, loc_at(m->a->display, 0, 0),
+		  "each part between elisions is in the source, but not all in this order in one paragraph");
+	for (size_t k = 0; k < nd.npc; k++) {
+		one.pc = &nd.pc[k];
+		find_all(m, &one, 0, 0, 1, &r);
+		strbuf sb = {0};
+		show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
+		const span *s = &r.spans[0];
+		diag_note(d, art_loc(m->a, s->r.start), "part %zu, '%s', is first found in paragraph %d", k + 1, sb.data,
+			  s->para + 1);
+		sb_free(&sb);
+		match_clear(&r);
+	}
+	needle_free(&nd);
+}

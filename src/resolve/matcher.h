@@ -1,0 +1,51 @@
+/* matcher.h: what the search (search.c) and the explanation of a miss (explain.c) share:
+ * the folded text of an article and of the words looked for, and the search of a needle's
+ * pieces, which explaining repeats piece by piece. */
+#ifndef MKBRIEF_MATCHER_H
+#define MKBRIEF_MATCHER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "resolve/match.h"
+
+/* Folded classes that have no single ASCII stand-in. Raw control bytes are folded away
+ * from these (to FOLD_CTRL) so that they cannot pose as a dash or an ellipsis. */
+#define FOLD_EM 0x1E
+#define FOLD_ELL 0x1F
+#define FOLD_CTRL 0x1A
+
+/* Folded text: s[i] came from the source bytes [st[i], en[i]). */
+typedef struct ftext {
+	char *s;
+	uint32_t *st, *en;
+	size_t len, cap;
+} ftext;
+
+struct matcher {
+	const article *a;
+	size_t n;
+	ftext all; /* the folded article, in one piece: no allocation per paragraph */
+	ftext p[]; /* one per paragraph, allocated with the matcher: views into all, each followed by a NUL */
+};
+
+typedef struct piece {
+	size_t off, len; /* into the folded needle */
+} piece;
+
+typedef struct needle {
+	ftext f;
+	piece *pc;
+	size_t npc;
+	int bare_ellipsis; /* an ellipsis outside brackets: may be literal or an elision */
+} needle;
+
+/* Folds words and splits them into pieces; loose: a bare ellipsis is an elision too. */
+void needle_init(needle *nd, const char *words, int loose);
+void needle_free(needle *nd);
+/* First occurrence of pat[0, n) in f->s[from, to), or -1. */
+long find_in(const ftext *f, size_t from, size_t to, const char *pat, size_t n);
+/* All occurrences, not overlapping, from paragraph para0 at folded position pos0 on. With
+ * first_only, stops after the first. */
+int find_all(const matcher *m, const needle *nd, size_t para0, size_t pos0, int first_only, match *out);
+
+#endif

@@ -1,0 +1,174 @@
+/* passage.c: the resolver of quotes and excerpts: pins their words, from/to pairs,
+ * paragraphs and highlights to byte ranges of the source, reporting each that does not hold
+ * with the closest passage. */
+#include <stdlib.h>
+
+#include "load/article.h"
+#include "resolve/resolver.h"
+#include "base/util.h"
+
+static const char *src_file(const source *s)
+{
+	return s->file ? s->file : s->art->display;
+}
+
+/* "... using the first (p2.5); also found in paragraphs 3 (p3.2), 4 (p4.1)": the sentence
+ * tells apart two occurrences in one paragraph, in the notation cites use. */
+static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
+{
+	if (r->nothers == 0)
+		return;
+	const article *a = s->art;
+	strbuf sb = {0};
+	size_t shown = r->nothers < 5 ? r->nothers : 5;
+	for (size_t i = 0; i < shown; i++) {
+		int p = r->others[i].para;
+		size_t sent = article_sentence_of(&a->paras[p], r->others[i].r.start) + 1;
+		sb_printf(&sb, "%s%d (p%d.%zu)", i ? ", " : "", p + 1, p + 1, sent);
+	}
+	if (shown < r->nothers)
+		sb_printf(&sb, " and %zu more", r->nothers - shown);
+	int p0 = r->spans[0].para;
+	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also found in %s %s", what,
+		     r->nothers + 1, s->id, p0 + 1, article_sentence_of(&a->paras[p0], r->spans[0].r.start) + 1,
+		     r->nothers > 1 ? "paragraphs" : "paragraph", sb.data);
+	sb_free(&sb);
+}
+
+static int empty_text(const char *s)
+{
+	if (!s)
+		return 1;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == 0;
+}
+
+static void take_spans(block *bl, match *r)
+{
+	free(bl->spans);
+	bl->spans = r->spans;
+	bl->nspans = r->nspans;
+	r->spans = NULL;
+	r->nspans = 0;
+}
+
+static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
+{
+	if (!bl->text)
+		return; /* missing: the loader said so */
+	matcher *m = resolver_matcher(R, bl->source);
+	if (empty_text(bl->text)) {
+		diag_error(R->d, bl->text_at, "%s text is empty", what);
+		return;
+	}
+	match r;
+	if (!match_text(m, bl->text, &r)) {
+		diag_error(R->d, bl->text_at, "%s not found in source '%s' (%s)", what, s->id, src_file(s));
+		match_explain(m, bl->text, R->d);
+		return;
+	}
+	warn_others(R, bl->text_at, what, s, &r);
+	take_spans(bl, &r);
+	match_clear(&r);
+}
+
+static void resolve_from_to(resolver *R, block *bl, const source *s)
+{
+	if (!bl->from || !bl->to)
+		return;
+	matcher *m = resolver_matcher(R, bl->source);
+	if (empty_text(bl->from) || empty_text(bl->to)) {
+		diag_error(R->d, empty_text(bl->from) ? bl->from_at : bl->to_at, "excerpt '%s' text is empty",
+			   empty_text(bl->from) ? "from" : "to");
+		return;
+	}
+	match r;
+	match_status st = match_from_to(m, bl->from, bl->to, &r);
+	if (st == MATCH_NO_FROM) {
+		diag_error(R->d, bl->from_at, "excerpt 'from' text not found in source '%s' (%s)", s->id, src_file(s));
+		match_explain(m, bl->from, R->d);
+		return;
+	}
+	if (st == MATCH_NO_TO) {
+		diag_error(R->d, bl->to_at, "excerpt 'to' text not found after the 'from' text in source '%s' (%s)", s->id,
+			   src_file(s));
+		match elsewhere;
+		if (match_text(m, bl->to, &elsewhere)) {
+			diag_note(R->d, bl->to_at, "it occurs only before the 'from' text, in paragraph %d",
+				  elsewhere.spans[0].para + 1);
+			match_clear(&elsewhere);
+		} else {
+			match_explain(m, bl->to, R->d);
+		}
+		return;
+	}
+	warn_others(R, bl->from_at, "excerpt 'from' text", s, &r);
+	take_spans(bl, &r);
+	match_clear(&r);
+}
+
+static void resolve_paras(resolver *R, block *bl, const source *s)
+{
+	size_t n = s->art->nparas;
+	int bad = bl->para_from < 1 || (size_t)bl->para_from > n ? bl->para_from
+		  : bl->para_to < bl->para_from || (size_t)bl->para_to > n ? bl->para_to
+									    : 0;
+	if (bad || bl->para_from < 1) {
+		diag_error(R->d, bl->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", bad, s->id, n,
+			   n == 1 ? "" : "s");
+		return;
+	}
+	free(bl->spans);
+	bl->nspans = (size_t)(bl->para_to - bl->para_from + 1);
+	bl->spans = xmalloc(bl->nspans * sizeof *bl->spans);
+	for (size_t i = 0; i < bl->nspans; i++) {
+		int p = bl->para_from - 1 + (int)i;
+		bl->spans[i].para = p;
+		bl->spans[i].r = s->art->paras[p].r;
+	}
+}
+
+static void resolve_highlights(resolver *R, block *bl)
+{
+	if (!bl->nhighlight || !bl->nspans)
+		return;
+	matcher *m = resolver_matcher(R, bl->source);
+	free(bl->marks);
+	bl->marks = xmalloc(bl->nhighlight * sizeof *bl->marks);
+	bl->nmarks = 0;
+	for (size_t i = 0; i < bl->nhighlight; i++) {
+		loc at = bl->highlight_at ? bl->highlight_at[i] : bl->text_at;
+		const char *h = bl->highlight[i];
+		if (!h)
+			continue;
+		if (empty_text(h)) {
+			diag_error(R->d, at, "highlight is empty");
+			continue;
+		}
+		span sp;
+		if (match_in_spans(m, bl->spans, bl->nspans, h, &sp))
+			bl->marks[bl->nmarks++] = sp;
+		else
+			diag_error(R->d, at, "highlight '%s' not found in the quote", h);
+	}
+}
+
+/* Quotes and excerpts: the words, the from/to pair or the paragraphs they name, and a
+ * quote's highlights. */
+void resolve_passage_block(resolver *R, block *bl)
+{
+	const source *s = resolver_source(R, bl->source);
+	if (!s)
+		return; /* an unknown source or one that failed to load was already reported */
+	if (bl->kind == BLOCK_QUOTE) {
+		resolve_text(R, bl, s, "quote");
+		resolve_highlights(R, bl);
+	} else if (bl->sel == SEL_TEXT) {
+		resolve_text(R, bl, s, "excerpt text");
+	} else if (bl->sel == SEL_FROM_TO) {
+		resolve_from_to(R, bl, s);
+	} else if (bl->sel == SEL_PARAS) {
+		resolve_paras(R, bl, s);
+	}
+}

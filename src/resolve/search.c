@@ -1,0 +1,470 @@
+/* search.c: folded-text search of quotes in articles: folding, the pieces between elisions,
+ * and finding them whole words at a time. */
+#define _GNU_SOURCE /* memmem */
+#include "resolve/match.h"
+#include "resolve/matcher.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+static void ft_push(ftext *f, char c, size_t st, size_t en)
+{
+	if (f->len == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->s = xrealloc(f->s, f->cap + 1);
+		f->st = xrealloc(f->st, f->cap * sizeof *f->st);
+		f->en = xrealloc(f->en, f->cap * sizeof *f->en);
+	}
+	f->s[f->len] = c;
+	f->st[f->len] = (uint32_t)st;
+	f->en[f->len] = (uint32_t)en;
+	f->len++;
+	f->s[f->len] = 0;
+}
+
+static void ft_free(ftext *f)
+{
+	free(f->s);
+	free(f->st);
+	free(f->en);
+	memset(f, 0, sizeof *f);
+}
+
+static int is_space_cp(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+	       (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static int dquote_cp(uint32_t c)
+{
+	return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033;
+}
+
+static int squote_cp(uint32_t c)
+{
+	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032;
+}
+
+/* Folds s[b, e) onto the end of f. Spaces next to an em dash are dropped, so that both
+ * "goal -- he" and "goal—he" fold to the same thing. */
+static void fold(const char *s, size_t b, size_t e, ftext *f)
+{
+	size_t i = b;
+	while (i < e) {
+		uint32_t c;
+		size_t n = utf8_decode(s + i, e - i, &c);
+		if (!n) {
+			c = 0xFFFD;
+			n = 1;
+		}
+		if (is_space_cp(c)) {
+			size_t j = i + n;
+			for (;;) {
+				uint32_t c2;
+				size_t n2 = utf8_decode(s + j, e - j, &c2);
+				if (!n2 || !is_space_cp(c2))
+					break;
+				j += n2;
+			}
+			if (f->len && f->s[f->len - 1] != ' ' && f->s[f->len - 1] != FOLD_EM)
+				ft_push(f, ' ', i, j);
+			i = j;
+			continue;
+		}
+		char out;
+		if (c == '-') {
+			size_t k = 1;
+			while (k < 3 && i + k < e && s[i + k] == '-')
+				k++;
+			n = k;
+			out = k == 1 ? '-' : FOLD_EM;
+		} else if (c == 0x2014) {
+			out = FOLD_EM;
+		} else if (c == 0x2013 || c == 0x2011 || c == 0x2010) {
+			out = '-';
+		} else if (c == '.' && i + 2 < e && s[i + 1] == '.' && s[i + 2] == '.') {
+			n = 3;
+			out = FOLD_ELL;
+		} else if (c == 0x2026) {
+			out = FOLD_ELL;
+		} else if (dquote_cp(c)) {
+			out = '"';
+		} else if (squote_cp(c)) {
+			out = '\'';
+		} else if (c == FOLD_EM || c == FOLD_ELL) {
+			out = FOLD_CTRL;
+		} else {
+			/* every byte of a character maps to the whole character */
+			for (size_t k = 0; k < n; k++)
+				ft_push(f, s[i + k], i, i + n);
+			i += n;
+			continue;
+		}
+		if (out == FOLD_EM && f->len && f->s[f->len - 1] == ' ')
+			f->len--;
+		ft_push(f, out, i, i + n);
+		i += n;
+	}
+	if (f->len && f->s[f->len - 1] == ' ')
+		f->len--;
+	if (f->s)
+		f->s[f->len] = 0;
+}
+
+matcher *matcher_new(const article *a)
+{
+	matcher *m = xcalloc(1, sizeof *m + (a->nparas + 1) * sizeof *m->p);
+	m->a = a;
+	m->n = a->nparas;
+	size_t *off = xcalloc(m->n + 1, sizeof *off);
+	ftext one = {0}; /* each paragraph is folded on its own (fold looks back), then appended */
+	/* folding never makes text longer, so the source's size (and a NUL a paragraph) is room
+	 * enough: no regrowth, which would need twice the memory for a moment */
+	size_t room = 0;
+	for (size_t i = 0; i < m->n; i++)
+		room += a->paras[i].r.end - a->paras[i].r.start + 1;
+	m->all.cap = room;
+	m->all.s = xmalloc(room + 1);
+	m->all.st = xmalloc(room * sizeof *m->all.st);
+	m->all.en = xmalloc(room * sizeof *m->all.en);
+	for (size_t i = 0; i < m->n; i++) {
+		off[i] = m->all.len;
+		one.len = 0;
+		fold(a->text, a->paras[i].r.start, a->paras[i].r.end, &one);
+		for (size_t k = 0; k < one.len; k++)
+			ft_push(&m->all, one.s[k], one.st[k], one.en[k]);
+		m->p[i].len = one.len;
+		ft_push(&m->all, 0, a->paras[i].r.end, a->paras[i].r.end);
+	}
+	ft_free(&one);
+	/* fit to size once the buffers stop moving, then point the views into them */
+	ftext *f = &m->all;
+	if (f->len) {
+		f->cap = f->len;
+		f->s = xrealloc(f->s, f->cap + 1);
+		f->st = xrealloc(f->st, f->cap * sizeof *f->st);
+		f->en = xrealloc(f->en, f->cap * sizeof *f->en);
+	}
+	for (size_t i = 0; i < m->n; i++) {
+		m->p[i].s = f->s + off[i];
+		m->p[i].st = f->st + off[i];
+		m->p[i].en = f->en + off[i];
+		m->p[i].cap = 0;
+	}
+	free(off);
+	return m;
+}
+
+void matcher_free(matcher *m)
+{
+	if (!m)
+		return;
+	ft_free(&m->all);
+	free(m);
+}
+
+void match_clear(match *r)
+{
+	free(r->spans);
+	free(r->others);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- needles: folded words split into the pieces between elisions ---- */
+
+/* Length of an elision mark "[…]" (spaces inside allowed) at f->s[i], else 0. */
+static size_t bracket_elision(const ftext *f, size_t i)
+{
+	size_t j = i;
+	if (f->s[j] != '[')
+		return 0;
+	j++;
+	if (j < f->len && f->s[j] == ' ')
+		j++;
+	if (j >= f->len || f->s[j] != FOLD_ELL)
+		return 0;
+	j++;
+	if (j < f->len && f->s[j] == ' ')
+		j++;
+	if (j >= f->len || f->s[j] != ']')
+		return 0;
+	return j + 1 - i;
+}
+
+static void add_piece(needle *nd, size_t b, size_t e)
+{
+	while (b < e && nd->f.s[b] == ' ')
+		b++;
+	while (e > b && nd->f.s[e - 1] == ' ')
+		e--;
+	if (b == e)
+		return;
+	nd->pc = xrealloc(nd->pc, (nd->npc + 1) * sizeof *nd->pc);
+	nd->pc[nd->npc].off = b;
+	nd->pc[nd->npc].len = e - b;
+	nd->npc++;
+}
+
+/* loose: a bare ellipsis is an elision too. */
+static void split_pieces(needle *nd, int loose)
+{
+	free(nd->pc);
+	nd->pc = NULL;
+	nd->npc = 0;
+	size_t b = 0;
+	for (size_t i = 0; i < nd->f.len;) {
+		size_t k = bracket_elision(&nd->f, i);
+		if (!k && nd->f.s[i] == FOLD_ELL) {
+			nd->bare_ellipsis = 1;
+			if (loose)
+				k = 1;
+		}
+		if (k) {
+			add_piece(nd, b, i);
+			i += k;
+			b = i;
+		} else {
+			i++;
+		}
+	}
+	add_piece(nd, b, nd->f.len);
+}
+
+void needle_init(needle *nd, const char *words, int loose)
+{
+	memset(nd, 0, sizeof *nd);
+	fold(words, 0, strlen(words), &nd->f);
+	split_pieces(nd, loose);
+}
+
+void needle_free(needle *nd)
+{
+	ft_free(&nd->f);
+	free(nd->pc);
+}
+
+long find_in(const ftext *f, size_t from, size_t to, const char *pat, size_t n)
+{
+	if (n == 0 || to > f->len || from >= to || to - from < n)
+		return -1;
+	/* glibc's memmem is linear (two-way) in the text and the pattern; a loop of memchr and
+	 * memcmp is not: a long quote of repeated words against a long paragraph of them took
+	 * seconds */
+	const char *q = memmem(f->s + from, to - from, pat, n);
+	return q ? (long)(q - f->s) : -1;
+}
+
+/* 1 if the character ending just before folded position i (or starting at it) is part of
+ * a word: letters and digits of any script. */
+static int word_before(const ftext *f, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t b = i - 1;
+	while (b > 0 && ((unsigned char)f->s[b] & 0xC0) == 0x80)
+		b--;
+	uint32_t c;
+	if (!utf8_decode(f->s + b, i - b, &c))
+		return 0;
+	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
+}
+
+static int word_at(const char *s, size_t len, size_t i)
+{
+	uint32_t c;
+	if (i >= len || !utf8_decode(s + i, len - i, &c))
+		return 0;
+	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
+}
+
+/* Like find_in, but the match may not start or end inside a word of the source: "eta" is
+ * not found in "Zeta". */
+static long find_word(const ftext *f, size_t from, size_t to, const char *pat, size_t n)
+{
+	int wb = word_at(pat, n, 0);
+	size_t k = n;
+	while (k > 0 && ((unsigned char)pat[k - 1] & 0xC0) == 0x80)
+		k--;
+	int we = k > 0 && word_at(pat, n, k - 1);
+	for (long at; (at = find_in(f, from, to, pat, n)) >= 0;) {
+		size_t e = (size_t)at + n;
+		if (wb && word_before(f, (size_t)at)) {
+			/* inside a word: no match can start before the word's end, so skip it whole
+			 * (one step at a time is quadratic in a long run of letters) */
+			size_t w = (size_t)at;
+			uint32_t c;
+			size_t cl;
+			while (word_at(f->s, f->len, w) && (cl = utf8_decode(f->s + w, f->len - w, &c)) > 0)
+				w += cl;
+			from = w > (size_t)at ? w : (size_t)at + 1;
+			continue;
+		}
+		if (!we || e >= f->len || !word_at(f->s, f->len, e))
+			return at;
+		from = (size_t)at + 1;
+	}
+	return -1;
+}
+
+/* Places the pieces in order in paragraph para from folded position pos, piece 0 at its
+ * first occurrence. starts[] gets each piece's position. Returns 1 if all were placed. */
+static int place(const matcher *m, const needle *nd, size_t para, size_t pos, size_t *starts)
+{
+	const ftext *f = &m->p[para];
+	for (size_t k = 0; k < nd->npc; k++) {
+		if (k > 0) {
+			/* the elided stretch must hold more than the space around it */
+			size_t prev = starts[k - 1] + nd->pc[k - 1].len;
+			pos = prev + (prev < f->len && f->s[prev] == ' ' ? 2 : 1);
+		}
+		long at = find_word(f, pos, f->len, nd->f.s + nd->pc[k].off, nd->pc[k].len);
+		if (at < 0)
+			return 0;
+		starts[k] = (size_t)at;
+	}
+	return 1;
+}
+
+static range src_range(const ftext *f, size_t b, size_t n)
+{
+	range r = {f->st[b], f->en[b + n - 1]};
+	return r;
+}
+
+static void push_span(span **v, size_t *n, int para, range r)
+{
+	*v = grow_for(*v, *n, sizeof **v);
+	(*v)[*n].para = para;
+	(*v)[*n].r = r;
+	(*n)++;
+}
+
+int find_all(const matcher *m, const needle *nd, size_t para0, size_t pos0, int first_only, match *out)
+{
+	memset(out, 0, sizeof *out);
+	if (nd->npc == 0)
+		return 0;
+	size_t *starts = xmalloc(nd->npc * sizeof *starts);
+	int found = 0;
+	for (size_t p = para0; p < m->n; p++) {
+		size_t pos = p == para0 ? pos0 : 0;
+		while (place(m, nd, p, pos, starts)) {
+			const ftext *f = &m->p[p];
+			size_t last = nd->npc - 1;
+			size_t end = starts[last] + nd->pc[last].len;
+			if (!found) {
+				for (size_t k = 0; k < nd->npc; k++)
+					push_span(&out->spans, &out->nspans, (int)p,
+						  src_range(f, starts[k], nd->pc[k].len));
+				found = 1;
+				if (first_only)
+					goto done;
+			} else {
+				range r = {f->st[starts[0]], f->en[end - 1]};
+				push_span(&out->others, &out->nothers, (int)p, r);
+			}
+			pos = end;
+		}
+	}
+done:
+	free(starts);
+	return found;
+}
+
+/* Strict first (ellipses literal); when that fails, bare ellipses become elisions. */
+static int find_needle(const matcher *m, const char *words, size_t para0, size_t pos0, int first_only,
+		       match *out, needle *used)
+{
+	needle nd;
+	needle_init(&nd, words, 0);
+	int found = find_all(m, &nd, para0, pos0, first_only, out);
+	if (!found && nd.bare_ellipsis) {
+		needle_free(&nd);
+		needle_init(&nd, words, 1);
+		found = find_all(m, &nd, para0, pos0, first_only, out);
+	}
+	if (used)
+		*used = nd;
+	else
+		needle_free(&nd);
+	return found;
+}
+
+int match_text(const matcher *m, const char *words, match *out)
+{
+	return find_needle(m, words, 0, 0, 0, out, NULL);
+}
+
+/* Folded position in paragraph para just after source byte off. */
+static size_t folded_after(const ftext *f, size_t off)
+{
+	size_t lo = 0, hi = f->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->en[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+match_status match_from_to(const matcher *m, const char *from, const char *to, match *out)
+{
+	memset(out, 0, sizeof *out);
+	match mf, mt;
+	if (!find_needle(m, from, 0, 0, 0, &mf, NULL))
+		return MATCH_NO_FROM;
+	span first = mf.spans[0], lastf = mf.spans[mf.nspans - 1];
+	size_t pos = folded_after(&m->p[lastf.para], lastf.r.end);
+	if (!find_needle(m, to, (size_t)lastf.para, pos, 1, &mt, NULL)) {
+		match_clear(&mf);
+		return MATCH_NO_TO;
+	}
+	span endt = mt.spans[mt.nspans - 1];
+	const article *a = m->a;
+	for (int p = first.para; p <= endt.para; p++) {
+		range r = a->paras[p].r;
+		if (p == first.para)
+			r.start = first.r.start;
+		if (p == endt.para)
+			r.end = endt.r.end;
+		push_span(&out->spans, &out->nspans, p, r);
+	}
+	out->others = mf.others;
+	out->nothers = mf.nothers;
+	mf.others = NULL;
+	match_clear(&mf);
+	match_clear(&mt);
+	return MATCH_OK;
+}
+
+int match_in_spans(const matcher *m, const span *within, size_t n, const char *phrase, span *out)
+{
+	ftext f = {0};
+	fold(phrase, 0, strlen(phrase), &f);
+	int found = 0;
+	for (size_t i = 0; i < n && !found && f.len; i++) {
+		if (within[i].para < 0 || (size_t)within[i].para >= m->n)
+			continue;
+		const ftext *p = &m->p[within[i].para];
+		size_t lo = 0;
+		while (lo < p->len && p->st[lo] < within[i].r.start)
+			lo++;
+		size_t hi = lo;
+		while (hi < p->len && p->en[hi] <= within[i].r.end)
+			hi++;
+		long at = find_word(p, lo, hi, f.s, f.len);
+		if (at >= 0) {
+			out->para = within[i].para;
+			out->r = src_range(p, (size_t)at, f.len);
+			found = 1;
+		}
+	}
+	ft_free(&f);
+	return found;
+}
