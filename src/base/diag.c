@@ -11,16 +11,9 @@
 
 void diag_init(diag *d, FILE *out)
 {
-	d->out = out;
-	d->errors = d->warnings = 0;
-	d->max_errors = 20;
 	/* a brief that quotes one repeated phrase 10,000 times would otherwise print a warning
 	 * for each (1.2 MB); 20 show the problem, the count says how big it is */
-	d->max_warnings = 20;
-	d->warnings_shown = 0;
-	d->quiet = 0;
-	d->suppressed = 0;
-	d->finished = 0;
+	*d = (diag){.out = out, .max_errors = 20, .max_warnings = 20};
 }
 
 loc loc_at(const char *file, int line, int col)

@@ -39,89 +39,61 @@ int style_head_field(const char *s, size_t n)
 	return -1;
 }
 
-static font_role role(style *s, const char *family, double size, double leading, int bold, int italic)
+static font_role role(GStringChunk *strings, const char *family, double size, double leading, int bold,
+		       int italic)
 {
-	font_role f = {0};
-	f.family = g_string_chunk_insert(s->strings, family);
-	f.size = size;
-	f.leading = leading;
-	f.bold = bold;
-	f.italic = italic;
-	return f;
+	return (font_role){.family = g_string_chunk_insert(strings, family), .size = size, .leading = leading,
+			   .bold = bold, .italic = italic};
 }
 
-/* Kept in step with layouts/handout.yaml; test_style checks that they agree. */
+/* Kept in step with layouts/handout.yaml, a line here for a section there; test_style
+ * checks that they agree. */
 style *style_default(void)
 {
-	style *s = xcalloc(1, sizeof *s);
-	s->strings = g_string_chunk_new(256);
-	s->name = g_string_chunk_insert(s->strings, "handout");
-	s->path = g_string_chunk_insert(s->strings, "(built-in)");
-	s->page_w = 8.5 * PT_PER_IN;
-	s->page_h = 11 * PT_PER_IN;
-	s->margin_top = s->margin_bottom = 0.9 * PT_PER_IN;
-	s->margin_left = s->margin_right = 1.25 * PT_PER_IN;
-	s->columns = 1;
-	s->gutter = 18;
-
-	s->body = role(s, "Noto Serif", 11, 15, 0, 0);
-	s->title = role(s, "Noto Sans", 20, 24, 1, 0);
-	s->subtitle = role(s, "Noto Sans", 13, 17, 0, 0);
-	s->meta = role(s, "Noto Sans", 9.5, 13, 0, 0);
-	s->heading = role(s, "Noto Sans", 12.5, 16, 1, 0);
-	s->quote = role(s, "Noto Serif", 12, 16.5, 0, 1);
-	s->excerpt = role(s, "Noto Serif", 10.5, 14.5, 0, 0);
-	s->banner = role(s, "Noto Sans", 10, 12, 1, 0);
+	GStringChunk *strings = g_string_chunk_new(256);
+#define KEEP(str) g_string_chunk_insert(strings, str)
+	rgb accent = schema_hex(0x1F4E79);
+	style *s = xmalloc(sizeof *s);
+	*s = (style){
+		.strings = strings, .name = KEEP("handout"), .path = KEEP("(built-in)"),
+		/* page, margins, columns */
+		.page_w = 8.5 * PT_PER_IN, .page_h = 11 * PT_PER_IN,
+		.margin_top = 0.9 * PT_PER_IN, .margin_bottom = 0.9 * PT_PER_IN,
+		.margin_left = 1.25 * PT_PER_IN, .margin_right = 1.25 * PT_PER_IN,
+		.columns = 1, .gutter = 18, .banners = 1,
+		/* fonts */
+		.body = role(strings, "Noto Serif", 11, 15, 0, 0),
+		.title = role(strings, "Noto Sans", 20, 24, 1, 0),
+		.subtitle = role(strings, "Noto Sans", 13, 17, 0, 0),
+		.meta = role(strings, "Noto Sans", 9.5, 13, 0, 0),
+		.heading = role(strings, "Noto Sans", 12.5, 16, 1, 0),
+		.quote = role(strings, "Noto Serif", 12, 16.5, 0, 1),
+		.excerpt = role(strings, "Noto Serif", 10.5, 14.5, 0, 0),
+		.banner = role(strings, "Noto Sans", 10, 12, 1, 0),
+		.small = role(strings, "Noto Sans", 8, 10, 0, 0),
+		.box_head = role(strings, "Noto Sans", 11, 14, 1, 0),
+		/* text, headings */
+		.align = ALIGN_JUSTIFY, .hyphenate = 1, .linebreak_optimal = 1, .expansion = 0.02, .lang = KEEP("en-US"),
+		.para_space = 4, .block_space = 10, .first_indent = 0, .widows = 2, .orphans = 2,
+		.heading_space_before = 14, .heading_space_after = 5,
+		/* colours, rules; the block looks (-1: worked out from text.block-space) */
+		.accent = accent, .rule_width = 0.75,
+		.subtitle_space = 2, .meta_space = 4, .rule_space = 6, .title_space_after = -1,
+		.bullet_indent = 13, .bullet_inset = 2,
+		.excerpt_indent = 18, .excerpt_bar = 2, .excerpt_tint = schema_hex(0xF2F2F2), .excerpt_padding = 6,
+		.excerpt_cite_space = 3,
+		.box_title = KEEP("Key points"), .box_fill = schema_hex(0xEEF3F8), .box_rule = accent, .box_padding = 9,
+		.box_space_before = -1, .box_title_space = 3,
+		.quote_indent = 24, .quote_bar = 3, .quote_bar_gap = 9, .quote_cite_space = 4,
+		.sources_indent = 19,
+		/* running heads */
+		.header_left = KEEP("{date}"), .header_center = KEEP(""), .header_right = KEEP("{section}"),
+		.footer_left = KEEP("{title}"), .footer_center = KEEP(""), .footer_right = KEEP("Page {page} of {pages}"),
+	};
+#undef KEEP
 	s->banner.caps = 1;
 	s->banner.tracking = 1;
-	s->small = role(s, "Noto Sans", 8, 10, 0, 0);
-	s->box_head = role(s, "Noto Sans", 11, 14, 1, 0);
-	s->heading.color = s->box_head.color = schema_hex(0x1F4E79);
-
-	s->align = ALIGN_JUSTIFY;
-	s->hyphenate = 1;
-	s->linebreak_optimal = 1;
-	s->expansion = 0.02;
-	s->lang = g_string_chunk_insert(s->strings, "en-US");
-	s->para_space = 4;
-	s->block_space = 10;
-	s->first_indent = 0;
-	s->heading_space_before = 14;
-	s->heading_space_after = 5;
-	s->widows = s->orphans = 2;
-
-	s->accent = schema_hex(0x1F4E79);
-	s->rule_width = 0.75;
-	s->subtitle_space = 2;
-	s->meta_space = 4;
-	s->rule_space = 6;
-	s->title_space_after = -1;
-	s->bullet_indent = 13;
-	s->bullet_inset = 2;
-	s->excerpt_indent = 18;
-	s->excerpt_bar = 2;
-	s->excerpt_tint = schema_hex(0xF2F2F2);
-	s->excerpt_padding = 6;
-	s->excerpt_cite_space = 3;
-	s->box_title = g_string_chunk_insert(s->strings, "Key points");
-	s->box_fill = schema_hex(0xEEF3F8);
-	s->box_rule = schema_hex(0x1F4E79);
-	s->box_padding = 9;
-	s->box_space_before = -1;
-	s->box_title_space = 3;
-	s->quote_indent = 24;
-	s->quote_bar = 3;
-	s->quote_bar_gap = 9;
-	s->quote_cite_space = 4;
-	s->sources_indent = 19;
-
-	s->header_left = g_string_chunk_insert(s->strings, "{date}");
-	s->header_center = g_string_chunk_insert(s->strings, "");
-	s->header_right = g_string_chunk_insert(s->strings, "{section}");
-	s->footer_left = g_string_chunk_insert(s->strings, "{title}");
-	s->footer_center = g_string_chunk_insert(s->strings, "");
-	s->footer_right = g_string_chunk_insert(s->strings, "Page {page} of {pages}");
-	s->banners = 1;
+	s->heading.color = s->box_head.color = accent;
 	return s;
 }
 

@@ -1,4 +1,4 @@
-# layers-bites.sh (to become tests/sh/layers.sh once src/ passes): src/ reads as a one-way pipeline (README, "Architecture"): tests/tools/layers.py
+# layers.sh: src/ reads as a one-way pipeline (README, "Architecture"): tests/tools/layers.py
 # finds no include against the stage order, no cycle, no file or function past its size;
 # and in scratch copies of src/ it finds each kind of fault put there on purpose.
 . "$(dirname "$0")/lib.bash"
