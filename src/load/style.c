@@ -370,50 +370,71 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 }
 
 /* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
- * and the Sources page. */
+ * and the Sources page. A key is one row: its section's allowed keys, its message name
+ * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT } look_type;
+static const struct look_key {
+	const char *section, *key;
+	look_type type;
+	size_t off;
+} look_keys[] = {
+	{"title-block", "subtitle-space", LOOK_SPACE, offsetof(style, subtitle_space)},
+	{"title-block", "meta-space", LOOK_SPACE, offsetof(style, meta_space)},
+	{"title-block", "rule-space", LOOK_SPACE, offsetof(style, rule_space)},
+	{"title-block", "space-after", LOOK_SPACE, offsetof(style, title_space_after)},
+	{"bullets", "indent", LOOK_SPACE, offsetof(style, bullet_indent)},
+	{"bullets", "marker-inset", LOOK_SPACE, offsetof(style, bullet_inset)},
+	{"excerpt", "indent", LOOK_SPACE, offsetof(style, excerpt_indent)},
+	{"excerpt", "bar", LOOK_RULE, offsetof(style, excerpt_bar)},
+	{"excerpt", "tint", LOOK_COLOR, offsetof(style, excerpt_tint)},
+	{"excerpt", "padding", LOOK_SPACE, offsetof(style, excerpt_padding)},
+	{"excerpt", "cite-space", LOOK_SPACE, offsetof(style, excerpt_cite_space)},
+	{"summary", "title", LOOK_TEXT, offsetof(style, box_title)},
+	{"summary", "fill", LOOK_COLOR, offsetof(style, box_fill)},
+	{"summary", "rule", LOOK_COLOR, offsetof(style, box_rule)},
+	{"summary", "padding", LOOK_SPACE, offsetof(style, box_padding)},
+	{"summary", "space-before", LOOK_SPACE, offsetof(style, box_space_before)},
+	{"summary", "title-space", LOOK_SPACE, offsetof(style, box_title_space)},
+	{"quote", "indent", LOOK_SPACE, offsetof(style, quote_indent)},
+	{"quote", "bar", LOOK_RULE, offsetof(style, quote_bar)},
+	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap)},
+	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space)},
+	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent)},
+};
+#define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
+
+static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
+{
+	void *field = (char *)L->s + k->off;
+	char *what = xasprintf("%s.%s", k->section, k->key);
+	switch (k->type) {
+	case LOOK_SPACE:
+	case LOOK_RULE:
+		schema_length(&L->S, sec, k->key, what, SCHEMA_NONNEG, k->type == LOOK_RULE ? MAX_RULE : MAX_SPACE,
+			      field);
+		break;
+	case LOOK_COLOR:
+		schema_color(&L->S, sec, k->key, what, field);
+		break;
+	case LOOK_TEXT:
+		schema_text(&L->S, sec, k->key, what, field);
+		break;
+	}
+	free(what);
+}
+
 static void load_blocks_look(loader *L, const ynode *root)
 {
-	style *s = L->s;
-	const ynode *n;
-	static const char *const tk[] = {"subtitle-space", "meta-space", "rule-space", "space-after", NULL};
-	if ((n = schema_section(&L->S, root, "title-block", "title-block", tk))) {
-		schema_length(&L->S, n, "subtitle-space", "title-block.subtitle-space", SCHEMA_NONNEG, MAX_SPACE, &s->subtitle_space);
-		schema_length(&L->S, n, "meta-space", "title-block.meta-space", SCHEMA_NONNEG, MAX_SPACE, &s->meta_space);
-		schema_length(&L->S, n, "rule-space", "title-block.rule-space", SCHEMA_NONNEG, MAX_SPACE, &s->rule_space);
-		schema_length(&L->S, n, "space-after", "title-block.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->title_space_after);
+	for (size_t first = 0, end; first < NLOOK_KEYS; first = end) {
+		const char *keys[NLOOK_KEYS + 1];
+		size_t nkeys = 0;
+		for (end = first; end < NLOOK_KEYS && strcmp(look_keys[end].section, look_keys[first].section) == 0; end++)
+			keys[nkeys++] = look_keys[end].key;
+		keys[nkeys] = NULL;
+		const ynode *sec = schema_section(&L->S, root, look_keys[first].section, look_keys[first].section, keys);
+		for (size_t i = first; sec && i < end; i++)
+			load_look_key(L, sec, &look_keys[i]);
 	}
-	static const char *const bk[] = {"indent", "marker-inset", NULL};
-	if ((n = schema_section(&L->S, root, "bullets", "bullets", bk))) {
-		schema_length(&L->S, n, "indent", "bullets.indent", SCHEMA_NONNEG, MAX_SPACE, &s->bullet_indent);
-		schema_length(&L->S, n, "marker-inset", "bullets.marker-inset", SCHEMA_NONNEG, MAX_SPACE, &s->bullet_inset);
-	}
-	static const char *const ek[] = {"indent", "bar", "tint", "padding", "cite-space", NULL};
-	if ((n = schema_section(&L->S, root, "excerpt", "excerpt", ek))) {
-		schema_length(&L->S, n, "indent", "excerpt.indent", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_indent);
-		schema_length(&L->S, n, "bar", "excerpt.bar", SCHEMA_NONNEG, MAX_RULE, &s->excerpt_bar);
-		schema_color(&L->S, n, "tint", "excerpt.tint", &s->excerpt_tint);
-		schema_length(&L->S, n, "padding", "excerpt.padding", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_padding);
-		schema_length(&L->S, n, "cite-space", "excerpt.cite-space", SCHEMA_NONNEG, MAX_SPACE, &s->excerpt_cite_space);
-	}
-	static const char *const sk[] = {"title", "fill", "rule", "padding", "space-before", "title-space", NULL};
-	if ((n = schema_section(&L->S, root, "summary", "summary", sk))) {
-		schema_text(&L->S, n, "title", "summary.title", &s->box_title);
-		schema_color(&L->S, n, "fill", "summary.fill", &s->box_fill);
-		schema_color(&L->S, n, "rule", "summary.rule", &s->box_rule);
-		schema_length(&L->S, n, "padding", "summary.padding", SCHEMA_NONNEG, MAX_SPACE, &s->box_padding);
-		schema_length(&L->S, n, "space-before", "summary.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->box_space_before);
-		schema_length(&L->S, n, "title-space", "summary.title-space", SCHEMA_NONNEG, MAX_SPACE, &s->box_title_space);
-	}
-	static const char *const qk[] = {"indent", "bar", "bar-gap", "cite-space", NULL};
-	if ((n = schema_section(&L->S, root, "quote", "quote", qk))) {
-		schema_length(&L->S, n, "indent", "quote.indent", SCHEMA_NONNEG, MAX_SPACE, &s->quote_indent);
-		schema_length(&L->S, n, "bar", "quote.bar", SCHEMA_NONNEG, MAX_RULE, &s->quote_bar);
-		schema_length(&L->S, n, "bar-gap", "quote.bar-gap", SCHEMA_NONNEG, MAX_SPACE, &s->quote_bar_gap);
-		schema_length(&L->S, n, "cite-space", "quote.cite-space", SCHEMA_NONNEG, MAX_SPACE, &s->quote_cite_space);
-	}
-	static const char *const ok[] = {"indent", NULL};
-	if ((n = schema_section(&L->S, root, "sources", "sources", ok)))
-		schema_length(&L->S, n, "indent", "sources.indent", SCHEMA_NONNEG, MAX_SPACE, &s->sources_indent);
 }
 
 static void load_rest(loader *L, const ynode *root)
