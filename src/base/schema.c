@@ -32,6 +32,18 @@ int schema_expect(schema *S, const ynode *n, ynode_kind kind, const char *what)
 	return 0;
 }
 
+size_t schema_entries(schema *S, const ynode *n, ynode_kind kind, const char *what, const char *if_empty)
+{
+	if (!schema_expect(S, n, kind, what))
+		return 0;
+	size_t count = kind == YNODE_MAP ? n->npairs : n->nitems;
+	if (count == 0 && if_empty)
+		schema_error(S, n, "%s", if_empty);
+	else if (count == 0)
+		schema_error(S, n, "%s must not be an empty list", what);
+	return count;
+}
+
 int schema_keys(schema *S, const ynode *map, const char *what, const char *const *allowed,
 		const char *const *required)
 {

@@ -29,6 +29,9 @@ typedef struct schema {
 void schema_error(schema *S, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* ynode_expect, counted: 1 if n is of the kind. */
 int schema_expect(schema *S, const ynode *n, ynode_kind kind, const char *what);
+/* The number of entries of n, a mapping or list (kind) that may not be empty; 0 after
+ * reporting that it is not one, or is empty ("WHAT must not be an empty list", or if_empty). */
+size_t schema_entries(schema *S, const ynode *n, ynode_kind kind, const char *what, const char *if_empty);
 /* ymap_check, counted: unknown keys (with "did you mean") and missing required keys. */
 int schema_keys(schema *S, const ynode *map, const char *what, const char *const *allowed,
 		const char *const *required);

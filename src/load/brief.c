@@ -91,12 +91,8 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 
 static void load_sources(loader *L, const ynode *n)
 {
-	if (!schema_expect(&L->S, n, YNODE_MAP, "sources"))
+	if (!schema_entries(&L->S, n, YNODE_MAP, "sources", "sources must name at least one source"))
 		return;
-	if (n->npairs == 0) {
-		schema_error(&L->S, n, "sources must name at least one source");
-		return;
-	}
 	if (n->npairs > BRIEF_MAX_SOURCES) {
 		schema_error(&L->S, n, "sources name %zu sources; at most %d are allowed", n->npairs, BRIEF_MAX_SOURCES);
 		return;
@@ -572,12 +568,8 @@ static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 	const ynode *content = ymap_get(n, "content");
 	if (!content)
 		return;
-	if (!schema_expect(&L->S, content, YNODE_SEQ, "content"))
+	if (!schema_entries(&L->S, content, YNODE_SEQ, "content", NULL))
 		return;
-	if (content->nitems == 0) {
-		schema_error(&L->S, content, "content must not be an empty list");
-		return;
-	}
 	sec->blocks = xcalloc(content->nitems, sizeof *sec->blocks);
 	for (size_t i = 0; i < content->nitems; i++)
 		load_block(L, content->items[i], &sec->blocks[sec->nblocks++]);
@@ -585,12 +577,8 @@ static void load_section(loader *L, const ynode *n, size_t index, section *sec)
 
 static void load_sections(loader *L, const ynode *n)
 {
-	if (!schema_expect(&L->S, n, YNODE_SEQ, "sections"))
+	if (!schema_entries(&L->S, n, YNODE_SEQ, "sections", NULL))
 		return;
-	if (n->nitems == 0) {
-		schema_error(&L->S, n, "sections must not be an empty list");
-		return;
-	}
 	brief *b = L->b;
 	b->sections = xcalloc(n->nitems, sizeof *b->sections);
 	for (size_t i = 0; i < n->nitems; i++)
