@@ -299,14 +299,12 @@ static void load_highlight(loader *L, const ynode *n, block *bl)
 		return;
 	}
 	bl->highlight = xcalloc(count, sizeof *bl->highlight);
-	bl->highlight_at = xcalloc(count, sizeof *bl->highlight_at);
 	for (size_t i = 0; i < count; i++) {
 		const ynode *h = n->kind == YNODE_SEQ ? n->items[i] : n;
 		char *s = schema_string(&L->S, h, "highlight", 0);
 		if (!s)
 			continue;
-		bl->highlight[bl->nhighlight] = s;
-		bl->highlight_at[bl->nhighlight++] = here(L, h);
+		bl->highlight[bl->nhighlight++] = (phrase){s, here(L, h)};
 	}
 }
 
@@ -701,7 +699,6 @@ void brief_free(brief *b)
 			block *bl = &sec->blocks[j];
 			free(bl->items);
 			free(bl->highlight);
-			free(bl->highlight_at);
 			free(bl->spans);
 			free(bl->marks);
 		}

@@ -53,6 +53,12 @@ typedef enum {
 	BLOCK_NKINDS
 } block_kind;
 
+/* Words of a source the analyst named, and where they were written. */
+typedef struct phrase {
+	char *text;
+	loc at;
+} phrase;
+
 /* An analyst's paragraph or bullet: inline markup (*em*, **strong**) and citations. */
 typedef struct item {
 	char *text;
@@ -77,8 +83,7 @@ typedef struct block {
 	char *text;         /* SEL_TEXT: the words as typed, may contain elisions */
 	loc from_at, to_at, text_at;
 	char *speaker;      /* quotes: who said it (optional) */
-	char **highlight;   /* quotes: phrases to emphasise */
-	loc *highlight_at;
+	phrase *highlight;  /* quotes: phrases to emphasise */
 	size_t nhighlight;
 	char *note;         /* optional caption line under an excerpt or quote */
 	/* filled by brief_resolve: the source text to print, in order. Consecutive spans of

@@ -37,9 +37,9 @@ typedef enum { MATCH_OK, MATCH_NO_FROM, MATCH_NO_TO } match_status;
  * the start of `from` to the end of `to`, one per paragraph. */
 match_status match_from_to(const matcher *m, const char *from, const char *to, match *out);
 
-/* Finds phrase inside the given spans (the first occurrence, in span order). Returns 1 and
+/* Finds words inside the given spans (the first occurrence, in span order). Returns 1 and
  * sets *out, else 0. */
-int match_in_spans(const matcher *m, const span *within, size_t n, const char *phrase, span *out);
+int match_in_spans(const matcher *m, const span *within, size_t n, const char *words, span *out);
 
 /* Frees the arrays of *r and empties it. */
 void match_clear(match *r);

@@ -138,8 +138,8 @@ static void resolve_highlights(resolver *R, block *bl)
 	bl->marks = xmalloc(bl->nhighlight * sizeof *bl->marks);
 	bl->nmarks = 0;
 	for (size_t i = 0; i < bl->nhighlight; i++) {
-		loc at = bl->highlight_at ? bl->highlight_at[i] : bl->text_at;
-		const char *h = bl->highlight[i];
+		loc at = bl->highlight[i].at;
+		const char *h = bl->highlight[i].text;
 		if (!h)
 			continue;
 		if (empty_text(h)) {

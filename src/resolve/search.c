@@ -443,10 +443,10 @@ match_status match_from_to(const matcher *m, const char *from, const char *to, m
 	return MATCH_OK;
 }
 
-int match_in_spans(const matcher *m, const span *within, size_t n, const char *phrase, span *out)
+int match_in_spans(const matcher *m, const span *within, size_t n, const char *words, span *out)
 {
 	ftext f = {0};
-	fold(phrase, 0, strlen(phrase), &f);
+	fold(words, 0, strlen(words), &f);
 	int found = 0;
 	for (size_t i = 0; i < n && !found && f.len; i++) {
 		if (within[i].para < 0 || (size_t)within[i].para >= m->n)

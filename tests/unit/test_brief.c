@@ -183,9 +183,9 @@ static void test_model(void)
 	CHECK_STR("note", q->note, "A caption");
 	CHECK("highlights", q->nhighlight == 2);
 	if (q->nhighlight == 2) {
-		CHECK_STR("highlight 1", q->highlight[0], "a missile");
-		CHECK_STR("highlight 2", q->highlight[1], "has");
-		CHECK("highlight_at", q->highlight_at[1].line == 28 && q->highlight_at[1].col == 34);
+		CHECK_STR("highlight 1", q->highlight[0].text, "a missile");
+		CHECK_STR("highlight 2", q->highlight[1].text, "has");
+		CHECK("highlight_at", q->highlight[1].at.line == 28 && q->highlight[1].at.col == 34);
 	}
 	CHECK("nothing resolved yet", q->spans == NULL && q->nspans == 0 && q->marks == NULL);
 	block *e = &s0->blocks[1];
@@ -249,7 +249,7 @@ static void test_defaults(void)
 			for (size_t j = 0; j < b->sections[i].nblocks; j++) {
 				block *bl = &b->sections[i].blocks[j];
 				if (bl->kind == BLOCK_QUOTE && bl->speaker && strcmp(bl->speaker, "Vladimir Putin") == 0 &&
-				    bl->nhighlight == 1 && strcmp(bl->highlight[0], "probable adversary") == 0)
+				    bl->nhighlight == 1 && strcmp(bl->highlight[0].text, "probable adversary") == 0)
 					putin = 1;
 				if (bl->kind == BLOCK_EXCERPT && bl->sel >= SEL_PARAS)
 					kinds[bl->sel - SEL_PARAS] = 1;

@@ -58,9 +58,8 @@ static void highlight(brief *b, size_t i, const char *h)
 {
 	block *bl = blk(b, i);
 	bl->highlight = xrealloc(bl->highlight, (bl->nhighlight + 1) * sizeof *bl->highlight);
-	bl->highlight_at = xrealloc(bl->highlight_at, (bl->nhighlight + 1) * sizeof *bl->highlight_at);
-	bl->highlight[bl->nhighlight] = brief_keep(b, h);
-	bl->highlight_at[bl->nhighlight] = loc_at("t.yaml", bl->at.line + 2, 20 + (int)bl->nhighlight);
+	bl->highlight[bl->nhighlight] =
+		(phrase){brief_keep(b, h), loc_at("t.yaml", bl->at.line + 2, 20 + (int)bl->nhighlight)};
 	bl->nhighlight++;
 }
 
