@@ -27,14 +27,8 @@ static loc here(const loader *L, const ynode *n)
 
 /* ---- dates ---- */
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 static void check_date(loader *L, const ynode *n, const char *s)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
 	for (int i = 0; shape && i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
@@ -43,9 +37,9 @@ static void check_date(loader *L, const ynode *n, const char *s)
 		schema_error(&L->S, n, "date must be an ISO date YYYY-MM-DD");
 		return;
 	}
+	/* four and two digits: in range for GDate's year (16 bits), month and day (8 bits) */
 	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
-	int max = (m >= 1 && m <= 12) ? mdays[m - 1] + (m == 2 && leap(y)) : 0;
-	if (y < 1 || day < 1 || day > max)
+	if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)m, (GDateYear)y))
 		schema_error(&L->S, n, "%s is not a real date", s);
 }
 
