@@ -678,6 +678,16 @@ char *brief_keep(brief *b, const char *s)
 	return g_string_chunk_insert(b->strings, s);
 }
 
+/* A block's arrays; the block itself is an element of its section's. Its strings are the
+ * brief's. */
+static void block_free_parts(block *bl)
+{
+	free(bl->items);
+	free(bl->highlight);
+	free(bl->spans);
+	free(bl->marks);
+}
+
 void brief_free(brief *b)
 {
 	if (!b)
@@ -689,13 +699,8 @@ void brief_free(brief *b)
 	free(b->summary);
 	for (size_t i = 0; i < b->nsections; i++) {
 		section *sec = &b->sections[i];
-		for (size_t j = 0; j < sec->nblocks; j++) {
-			block *bl = &sec->blocks[j];
-			free(bl->items);
-			free(bl->highlight);
-			free(bl->spans);
-			free(bl->marks);
-		}
+		for (size_t j = 0; j < sec->nblocks; j++)
+			block_free_parts(&sec->blocks[j]);
 		free(sec->blocks);
 	}
 	free(b->sections);
