@@ -1,0 +1,357 @@
+/* blocks.c: loading what a block holds: analysts' items with their citations, and the
+ * loaders of the block kinds of kinds.def (text, bullets, quote, excerpt). */
+#include "load/loader.h"
+#include "load/brief.h"
+
+#include <ctype.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/schema.h"
+#include "base/util.h"
+#include "base/yaml_tree.h"
+
+/* Reports an unknown source id at n: "did you mean" for a near miss, else the known ids. */
+static void unknown_source(loader *L, const ynode *n, const char *id)
+{
+	brief *b = L->b;
+	if (b->nsources == 0)
+		return; /* sources: itself is wrong and was reported; every id would be unknown */
+	const char **ids = xcalloc(b->nsources + 1, sizeof *ids);
+	for (size_t i = 0; i < b->nsources; i++)
+		ids[i] = b->sources[i].id;
+	const char *near = nearest_word(id, ids);
+	if (near) {
+		schema_error(&L->S, n, "unknown source '%s'; did you mean '%s'?", id, near);
+	} else {
+		schema_error(&L->S, n, "unknown source '%s'", id);
+		strbuf sb = {0};
+		for (size_t i = 0; i < b->nsources; i++)
+			sb_printf(&sb, "%s%s", i ? ", " : "", ids[i]);
+		diag_note(L->S.d, ynode_loc(L->S.t, n), "the sources are: %s", sb.data);
+		sb_free(&sb);
+	}
+	free(ids);
+}
+
+/* A source reference of a quote or excerpt: index, or -1 after reporting. */
+static int source_ref(loader *L, const ynode *n)
+{
+	const char *id = schema_string(&L->S, n, "source", 0);
+	if (!id)
+		return -1;
+	int i = brief_source_index(L->b, id);
+	if (i < 0)
+		unknown_source(L, n, id);
+	return i;
+}
+
+/* ---- citations ---- */
+
+/* Parses a 1-based number of at most 6 digits at *p; returns it or -1. */
+static int small_number(const char **p)
+{
+	const char *s = *p;
+	long v = 0;
+	int digits = 0;
+	while (isdigit((unsigned char)*s)) {
+		if (++digits > 6)
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	if (!digits)
+		return -1;
+	*p = s;
+	return (int)v;
+}
+
+#define CITE_HELP "write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'"
+
+/* One citation "ID", "ID pN" or "ID pN.S" from the scalar n. Returns 1 when good. */
+static int parse_cite(loader *L, const ynode *n, cite *c)
+{
+	char *s = schema_string(&L->S, n, "cite", 0);
+	if (!s)
+		return 0;
+	memset(c, 0, sizeof *c);
+	c->at = loader_loc(L, n);
+	c->source = -1;
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	const char *id = p;
+	while (*p && !isspace((unsigned char)*p))
+		p++;
+	char *idc = xstrndup(id, (size_t)(p - id));
+	while (isspace((unsigned char)*p))
+		p++;
+	int ok = 1, numbered = 0;
+	if (*p) {
+		numbered = 1;
+		if (*p != 'p' && *p != 'P') {
+			ok = 0;
+		} else {
+			p++;
+			c->para = small_number(&p);
+			if (c->para < 0)
+				ok = 0;
+			else if (*p == '.') {
+				p++;
+				c->sent = small_number(&p);
+				if (c->sent < 0)
+					ok = 0;
+			} else {
+				c->sent = -1; /* not given: 0 below would read as "p3.0" */
+			}
+			while (isspace((unsigned char)*p))
+				p++;
+			if (*p)
+				ok = 0;
+		}
+	}
+	if (!ok) {
+		schema_error(&L->S, n, "invalid cite '%s'; %s", s, CITE_HELP);
+	} else if (numbered && (c->para == 0 || c->sent == 0)) {
+		schema_error(&L->S, n, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
+		ok = 0;
+	}
+	if (c->sent < 0)
+		c->sent = 0;
+	if (ok) {
+		c->source = brief_source_index(L->b, idc);
+		if (c->source < 0) {
+			unknown_source(L, n, idc);
+			ok = 0;
+		}
+	}
+	free(idc);
+	return ok;
+}
+
+/* `cite:` is one citation or a list of them. */
+static void load_cites(loader *L, const ynode *n, item *it)
+{
+	if (n->kind == YNODE_SEQ) {
+		if (n->nitems == 0) {
+			schema_error(&L->S, n, "cite must not be an empty list");
+			return;
+		}
+		for (size_t i = 0; i < n->nitems; i++) {
+			if (it->ncites == BRIEF_MAX_CITES) {
+				schema_error(&L->S, n->items[i], "more than %d citations for one item", BRIEF_MAX_CITES);
+				return;
+			}
+			cite c;
+			if (parse_cite(L, n->items[i], &c))
+				it->cites[it->ncites++] = c;
+		}
+		return;
+	}
+	if (n->kind == YNODE_MAP) {
+		schema_error(&L->S, n, "cite must be a string or a list of strings, not a mapping");
+		return;
+	}
+	cite c;
+	if (parse_cite(L, n, &c))
+		it->cites[it->ncites++] = c;
+}
+
+/* ---- items: summary points, bullets, text paragraphs ---- */
+
+/* An item is a string or {text, cite}. */
+static void load_item(loader *L, const ynode *n, item *it, const char *what)
+{
+	it->at = loader_loc(L, n);
+	if (n && n->kind == YNODE_MAP) {
+		static const char *const allowed[] = {"text", "cite", NULL};
+		static const char *const required[] = {"text", NULL};
+		schema_keys(&L->S, n, what, allowed, required);
+		it->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
+		const ynode *c = ymap_get(n, "cite");
+		if (c)
+			load_cites(L, c, it);
+		return;
+	}
+	if (n && n->kind == YNODE_SEQ) {
+		schema_error(&L->S, n, "%s must be a string or a mapping with 'text' (and 'cite'), not a list", what);
+		return;
+	}
+	it->text = schema_string(&L->S, n, what, 0);
+}
+
+void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out,
+		       size_t *nout)
+{
+	if (!schema_expect(&L->S, n, YNODE_SEQ, what))
+		return;
+	*out = xcalloc(n->nitems ? n->nitems : 1, sizeof **out);
+	for (size_t i = 0; i < n->nitems; i++)
+		load_item(L, n->items[i], &(*out)[(*nout)++], itemwhat);
+}
+
+/* ---- quotes and excerpts ---- */
+
+static void load_highlight(loader *L, const ynode *n, block *bl)
+{
+	size_t count = n->kind == YNODE_SEQ ? n->nitems : 1;
+	if (n->kind == YNODE_MAP) {
+		schema_error(&L->S, n, "highlight must be a string or a list of strings, not a mapping");
+		return;
+	}
+	if (count == 0) {
+		schema_error(&L->S, n, "highlight must not be an empty list");
+		return;
+	}
+	bl->highlight = xcalloc(count, sizeof *bl->highlight);
+	for (size_t i = 0; i < count; i++) {
+		const ynode *h = n->kind == YNODE_SEQ ? n->items[i] : n;
+		char *s = schema_string(&L->S, h, "highlight", 0);
+		if (!s)
+			continue;
+		bl->highlight[bl->nhighlight++] = (phrase){s, loader_loc(L, h)};
+	}
+}
+
+/* The loaders of the block kinds (load/kinds.def): map is the block, n the value of its
+ * kind's key. */
+
+void load_text_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	bl->items = xcalloc(1, sizeof *bl->items);
+	bl->nitems = 1;
+	bl->items[0].at = loader_loc(L, n);
+	bl->items[0].text = schema_string(&L->S, n, "text", 0);
+	const ynode *c = ymap_get(map, "cite");
+	if (c)
+		load_cites(L, c, &bl->items[0]);
+}
+
+void load_bullets_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
+	load_items(L, n, "bullets", "bullet", &bl->items, &bl->nitems);
+	if (n && n->kind == YNODE_SEQ && n->nitems == 0)
+		schema_error(&L->S, n, "bullets must not be an empty list");
+}
+
+void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
+	bl->sel = SEL_TEXT;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "quote"))
+		return;
+	static const char *const allowed[] = {"source", "text", "speaker", "highlight", "note", NULL};
+	static const char *const required[] = {"source", "text", NULL};
+	schema_keys(&L->S, n, "quote", allowed, required);
+	const ynode *src = ymap_get(n, "source");
+	if (src)
+		bl->source = source_ref(L, src);
+	const ynode *text = ymap_get(n, "text");
+	if (text) {
+		bl->text = schema_string(&L->S, text, "text", 0);
+		bl->text_at = loader_loc(L, text);
+	}
+	bl->speaker = schema_string(&L->S, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
+	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+	const ynode *hl = ymap_get(n, "highlight");
+	if (hl)
+		load_highlight(L, hl, bl);
+}
+
+/* "N" or "N-M" (spaces around the dash allowed), 1-based and in order. */
+static void load_paragraphs(loader *L, const ynode *n, block *bl)
+{
+	const char *help = "paragraphs must be a number or a range such as 2-4";
+	if (n->kind != YNODE_SCALAR || ynode_is_null(n)) {
+		schema_error(&L->S, n, "%s, not %s", help, ynode_kind_name(n));
+		return;
+	}
+	const char *p = n->str;
+	while (*p == ' ')
+		p++;
+	int a = small_number(&p), b = a;
+	while (*p == ' ')
+		p++;
+	if (a >= 0 && *p == '-') {
+		p++;
+		while (*p == ' ')
+			p++;
+		b = small_number(&p);
+		while (*p == ' ')
+			p++;
+	}
+	if (a < 0 || b < 0 || *p) {
+		schema_error(&L->S, n, "%s, not '%s'", help, n->str);
+		return;
+	}
+	if (a < 1 || b < 1) {
+		schema_error(&L->S, n, "paragraph numbers start at 1, not 0");
+		return;
+	}
+	if (b < a) {
+		schema_error(&L->S, n, "paragraph range %d-%d is reversed; write %d-%d", a, b, b, a);
+		return;
+	}
+	bl->para_from = a;
+	bl->para_to = b;
+}
+
+void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
+{
+	(void)map;
+	bl->sel = SEL_NONE;
+	if (!schema_expect(&L->S, n, YNODE_MAP, "excerpt"))
+		return;
+	static const char *const allowed[] = {"source", "paragraphs", "from", "to", "text", "note", NULL};
+	static const char *const required[] = {"source", NULL};
+	schema_keys(&L->S, n, "excerpt", allowed, required);
+	const ynode *src = ymap_get(n, "source");
+	if (src)
+		bl->source = source_ref(L, src);
+	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+
+	/* exactly one selector; a second one is reported at its own key */
+	const ynode *paras = ymap_get(n, "paragraphs"), *from = ymap_get(n, "from"), *to = ymap_get(n, "to"),
+		    *text = ymap_get(n, "text");
+	const char *first = NULL;
+	for (size_t i = 0; i < n->npairs; i++) {
+		const ynode *k = n->pairs[i].key;
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		const char *sel = strcmp(k->str, "paragraphs") == 0 ? "paragraphs"
+				  : (strcmp(k->str, "from") == 0 || strcmp(k->str, "to") == 0) ? "from/to"
+				  : strcmp(k->str, "text") == 0 ? "text" : NULL;
+		if (!sel)
+			continue;
+		if (!first) {
+			first = sel;
+		} else if (strcmp(first, sel) != 0) {
+			schema_error(&L->S, k, "excerpt has both '%s' and '%s'; give exactly one of: paragraphs, from and to, text",
+				     first, sel);
+			return;
+		}
+	}
+	if (!first) {
+		schema_error(&L->S, n, "excerpt needs one of: paragraphs, from and to, text");
+		return;
+	}
+	if (paras) {
+		bl->sel = SEL_PARAS;
+		load_paragraphs(L, paras, bl);
+	} else if (text) {
+		bl->sel = SEL_TEXT;
+		bl->text = schema_string(&L->S, text, "text", 0);
+		bl->text_at = loader_loc(L, text);
+	} else if (from && !to) {
+		schema_error(&L->S, ymap_key(n, "from"), "excerpt has 'from' but no 'to'; give both");
+	} else if (to && !from) {
+		schema_error(&L->S, ymap_key(n, "to"), "excerpt has 'to' but no 'from'; give both");
+	} else {
+		bl->sel = SEL_FROM_TO;
+		bl->from = schema_string(&L->S, from, "from", 0);
+		bl->from_at = loader_loc(L, from);
+		bl->to = schema_string(&L->S, to, "to", 0);
+		bl->to_at = loader_loc(L, to);
+	}
+}

@@ -1,0 +1,33 @@
+/* loader.h: what the brief's loader (brief.c) shares with the loaders of its blocks
+ * (blocks.c, and a file per block kind that needs one): the loader's state and the
+ * loaders of kinds.def. */
+#ifndef MKBRIEF_LOADER_H
+#define MKBRIEF_LOADER_H
+#include "base/schema.h"
+
+/* of load/brief.h, which includes nothing of the loader's */
+typedef struct brief brief;
+typedef struct block block;
+typedef struct item item;
+
+/* Everything the checks need, passed down instead of kept in globals. */
+typedef struct loader {
+	schema S;
+	brief *b;
+	size_t searches; /* quotes, excerpts by text or from/to, highlights: each reads a whole source */
+} loader;
+
+/* Locations kept in the model must outlive the YAML tree, so they name b->path (which the
+ * brief owns) rather than the tree's copy of the file name. */
+loc loader_loc(const loader *L, const ynode *n);
+
+/* A block kind's loader reads the block's mapping map, whose kind key holds n, into bl. */
+#define BLOCK_KIND(id, key, loader_fn, resolver, composer)                                                     \
+	void loader_fn(loader *L, const ynode *map, const ynode *n, block *bl);
+#include "load/kinds.def"
+#undef BLOCK_KIND
+
+/* A list of items (or one item) under what ("bullets"), each called itemwhat in messages. */
+void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out, size_t *nout);
+
+#endif
