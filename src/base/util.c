@@ -153,7 +153,7 @@ int file_read(const char *path, size_t limit, char **out, size_t *len, const cha
 	if ((size_t)st.st_size > limit) {
 		close(fd);
 		*why = "larger than the size limit";
-		return -1;
+		return FILE_TOO_LARGE;
 	}
 	strbuf sb = {0};
 	sb_grow(&sb, (size_t)st.st_size + 1);
@@ -174,11 +174,12 @@ int file_read(const char *path, size_t limit, char **out, size_t *len, const cha
 			close(fd);
 			sb_free(&sb);
 			*why = "larger than the size limit";
-			return -1;
+			return FILE_TOO_LARGE;
 		}
 		sb_append(&sb, buf, (size_t)n);
 	}
 	close(fd);
+	sb.data[sb.len] = 0; /* an empty file appended nothing */
 	*len = sb.len;
 	*out = sb_steal(&sb);
 	return 0;

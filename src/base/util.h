@@ -34,10 +34,11 @@ void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2
 char *sb_steal(strbuf *sb); /* returns the buffer (never NULL) and resets sb */
 void sb_free(strbuf *sb);
 
-/* Reads a whole regular file of at most limit bytes. Ours, not g_file_get_contents, which
+/* Reads a whole regular file of at most limit bytes, NUL-terminated. Ours, not g_file_get_contents, which
  * has no limit and would wait forever on a FIFO a brief names. Returns 0 on success; on
- * failure returns -1 and sets *why to a static description ("no such file", "is a
- * directory", "larger than the limit", ...). */
+ * failure returns FILE_TOO_LARGE past the limit (callers say which limit), else -1, and
+ * sets *why to a static description ("no such file", "is a directory", ...). */
+#define FILE_TOO_LARGE (-2)
 int file_read(const char *path, size_t limit, char **out, size_t *len, const char **why);
 
 /* Ours, not g_utf8_*: these take a length and so work on text with NULs inside (which

@@ -355,14 +355,14 @@ ytree *ytree_load(const char *path, const char *display, diag *d)
 	char *text;
 	size_t len;
 	const char *why;
-	if (file_read(path, YTREE_MAX_BYTES, &text, &len, &why) != 0) {
-		if (strcmp(why, "larger than the size limit") == 0)
-			diag_error(d, loc_at(display, 0, 0), "file is larger than the %u KiB limit for YAML files",
-				   YTREE_MAX_BYTES / 1024);
-		else
-			diag_error(d, loc_at(display, 0, 0), "cannot read: %s", why);
+	int got = file_read(path, YTREE_MAX_BYTES, &text, &len, &why);
+	if (got == FILE_TOO_LARGE)
+		diag_error(d, loc_at(display, 0, 0), "file is larger than the %u KiB limit for YAML files",
+			   YTREE_MAX_BYTES / 1024);
+	else if (got != 0)
+		diag_error(d, loc_at(display, 0, 0), "cannot read: %s", why);
+	if (got != 0)
 		return NULL;
-	}
 	ytree *t = ytree_parse(text, len, display, d);
 	free(text);
 	return t;

@@ -300,14 +300,18 @@ static void read_paragraphs(article *a, size_t i, int line)
 	}
 }
 
-article *article_parse(const char *text, size_t len, const char *display, diag *d)
+/* article_parse on text (NUL-terminated at len) that the article takes over, freed with it
+ * or here: a source read from its file is not copied again. */
+static article *article_adopt(char *text, size_t len, const char *display, diag *d)
 {
-	if (!article_text_ok(text, len, display, d))
+	if (!article_text_ok(text, len, display, d)) {
+		free(text);
 		return NULL;
+	}
 	article *a = xcalloc(1, sizeof *a);
 	a->strings = g_string_chunk_new(256);
 	a->display = g_string_chunk_insert(a->strings, display);
-	a->text = xstrndup(text, len);
+	a->text = text;
 	a->len = len;
 	size_t i;
 	int line;
@@ -323,22 +327,25 @@ article *article_parse(const char *text, size_t len, const char *display, diag *
 	return a;
 }
 
+article *article_parse(const char *text, size_t len, const char *display, diag *d)
+{
+	return article_adopt(xstrndup(text, len), len, display, d);
+}
+
 article *article_load(const char *path, const char *display, loc from, diag *d)
 {
 	char *buf;
 	size_t len;
 	const char *why;
-	if (file_read(path, ARTICLE_MAX_BYTES, &buf, &len, &why) != 0) {
-		if (strcmp(why, "larger than the size limit") == 0)
-			diag_error(d, from, "cannot read source '%s': larger than the size limit (%u MiB)",
-				   display, ARTICLE_MAX_BYTES >> 20);
-		else
-			diag_error(d, from, "cannot read source '%s': %s", display, why);
+	int got = file_read(path, ARTICLE_MAX_BYTES, &buf, &len, &why);
+	if (got == FILE_TOO_LARGE)
+		diag_error(d, from, "cannot read source '%s': larger than the size limit (%u MiB)", display,
+			   ARTICLE_MAX_BYTES >> 20);
+	else if (got != 0)
+		diag_error(d, from, "cannot read source '%s': %s", display, why);
+	if (got != 0)
 		return NULL;
-	}
-	article *a = article_parse(buf, len, display, d);
-	free(buf);
-	return a;
+	return article_adopt(buf, len, display, d);
 }
 
 void article_free(article *a)

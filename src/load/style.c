@@ -509,6 +509,28 @@ static void cross_check(loader *L, const ynode *root)
 	}
 }
 
+/* A layout file: a mapping of the top-level keys, every one optional (an empty file is the
+ * built-in layout). */
+static void load_layout(loader *L, const ynode *root)
+{
+	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
+					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
+					   "sources", "header", "footer", "banners", NULL};
+	if (!root || ynode_is_null(root))
+		return;
+	if (root->kind != YNODE_MAP) {
+		schema_error(&L->S, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
+		return;
+	}
+	schema_keys(&L->S, root, "layout", keys, NULL);
+	load_page(L, root);
+	load_fonts(L, root);
+	load_text(L, root);
+	load_rest(L, root);
+	if (L->S.errors == 0)
+		cross_check(L, root);
+}
+
 int style_plain_name(const char *name)
 {
 	if (!*name || name[0] == '.')
@@ -600,23 +622,7 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 	s->path = g_string_chunk_insert(s->strings, path);
 	free(path);
 	loader L = {{t, d, 0, s->strings}, s, NULL, NULL, NULL};
-	const ynode *root = ytree_root(t);
-	if (root && !ynode_is_null(root)) {
-		static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
-						   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-						   "sources", "header", "footer", "banners", NULL};
-		if (root->kind != YNODE_MAP) {
-			schema_error(&L.S, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
-		} else {
-			schema_keys(&L.S, root, "layout", keys, NULL);
-			load_page(&L, root);
-			load_fonts(&L, root);
-			load_text(&L, root);
-			load_rest(&L, root);
-			if (L.S.errors == 0)
-				cross_check(&L, root);
-		}
-	}
+	load_layout(&L, ytree_root(t));
 	ytree_free(t);
 	if (L.S.errors) {
 		style_free(s);
