@@ -149,6 +149,12 @@ static void add_cites(rich *r, const item *it)
 	}
 }
 
+void cite_add_item(rich *r, const item *it)
+{
+	rich_add_markup(r, it->text, 0);
+	add_cites(r, it);
+}
+
 rich *cite_item_rich(const brief *b, const item *it, int marking)
 {
 	rich *r = rich_new();
@@ -156,8 +162,7 @@ rich *cite_item_rich(const brief *b, const item *it, int marking)
 		rich_add_styled(r, b->marking, strlen(b->marking), 1, 0, NULL);
 		rich_add(r, " ", 1);
 	}
-	rich_add_markup(r, it->text, 0);
-	add_cites(r, it);
+	cite_add_item(r, it);
 	return r;
 }
 

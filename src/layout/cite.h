@@ -21,6 +21,8 @@ rich *cite_line(const brief *b, const block *bl, const char *lead);
 /* An analyst's paragraph or bullet: the portion marking (when marking), its markup and its
  * citations as superscripts. */
 rich *cite_item_rich(const brief *b, const item *it, int marking);
+/* An item's markup and citations, added to r (after what the caller put first). */
+void cite_add_item(rich *r, const item *it);
 /* Sorts paragraph numbers and keeps each once; returns how many are left. */
 size_t cite_sort_unique(int *v, size_t n);
 

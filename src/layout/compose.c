@@ -231,7 +231,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->date_text = g_string_chunk_insert(dc->strings, date);
 	free(date);
 	dc->engine = para_engine_new(ctx, hyph);
-	composer c = {dc, b, st, dc->engine, d, 0, -1, 0, 0, 0, 0};
+	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
 		/* set as it is drawn (in capitals), on one line across the page less a quarter

@@ -51,6 +51,9 @@ void doc_free(doc *dc)
 	free(dc->outline);
 	free(dc->anchors);
 	free(dc->page_section);
+	for (size_t i = 0; i < dc->nimages; i++)
+		image_free(dc->images[i].img);
+	free(dc->images);
 	g_string_chunk_free(dc->strings);
 	para_engine_free(dc->engine);
 	free(dc);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "load/brief.h"
+#include "typeset/image.h"
 #include "typeset/para.h"
 #include "load/style.h"
 
@@ -17,7 +18,7 @@
  * each with its own cost (60,000 are 1,300 pages of one column). */
 #define DOC_MAX_LINES 60000
 
-typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK } vkind;
+typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK, V_IMAGE } vkind;
 
 typedef struct vitem {
 	vkind kind;
@@ -27,7 +28,8 @@ typedef struct vitem {
 	para *p;      /* V_LINE: the paragraph and its line */
 	size_t line;
 	double x;     /* left edge of the paragraph (or rule), from the column's left */
-	double w;     /* V_RULE: its length */
+	double w;     /* V_RULE: its length; V_IMAGE: its width (h is its height) */
+	const image *img; /* V_IMAGE: one of doc->images */
 	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
 	double marker_x;
 	int deco;     /* decoration group, -1 none */
@@ -75,6 +77,13 @@ typedef struct doc {
 	int *page_section; /* per page: outline index of the section in force, -1 none */
 	const char *date_text; /* the brief's date as printed; in doc->strings */
 	GStringChunk *strings; /* the names the model holds, freed as one */
+	/* the figures' images, one per file however often it is used: drawn from one surface,
+	 * a file is embedded once */
+	struct doc_image {
+		const char *path; /* as the brief joined it */
+		image *img;
+	} *images;
+	size_t nimages;
 	para_engine *engine;
 } doc;
 

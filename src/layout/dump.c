@@ -45,6 +45,10 @@ void doc_dump(const doc *dc, FILE *out)
 		case V_RULE:
 			fprintf(out, "  rule col=%d x=%ld y=%ld w=%ld h=%ld\n", it->col, cp(x), cp(it->y), cp(it->w), cp(it->h));
 			break;
+		case V_IMAGE:
+			fprintf(out, "  image col=%d x=%ld y=%ld w=%ld h=%ld %s%s\n", it->col, cp(x), cp(it->y), cp(it->w),
+				cp(it->h), image_kind_name(it->img), it->keep ? " keep" : "");
+			break;
 		case V_PAGEBREAK:
 			break;
 		}

@@ -160,7 +160,7 @@ static void load_cites(loader *L, const ynode *n, item *it)
 /* ---- items: summary points, bullets, text paragraphs ---- */
 
 /* An item is a string or {text, cite}. */
-static void load_item(loader *L, const ynode *n, item *it, const char *what)
+void load_item(loader *L, const ynode *n, item *it, const char *what)
 {
 	it->at = loader_loc(L, n);
 	if (n && n->kind == YNODE_MAP) {

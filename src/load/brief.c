@@ -335,6 +335,8 @@ static void block_free_parts(block *bl)
 	free(bl->highlight);
 	free(bl->spans);
 	free(bl->marks);
+	if (bl->data_free)
+		bl->data_free(bl->data);
 }
 
 void brief_free(brief *b)

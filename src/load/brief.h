@@ -93,6 +93,10 @@ typedef struct block {
 	size_t nspans;
 	span *marks; /* resolved highlight ranges (quotes), inside the spans */
 	size_t nmarks;
+	/* what a kind holds beyond the fields above (a figure: load/figure.h), owned by the
+	 * block and freed by data_free; NULL for the kinds that need none */
+	void *data;
+	void (*data_free)(void *data);
 } block;
 
 typedef struct section {

@@ -27,6 +27,8 @@ loc loader_loc(const loader *L, const ynode *n);
 #include "load/kinds.def"
 #undef BLOCK_KIND
 
+/* One item: a string, or a mapping with text (and cite); what names it in messages. */
+void load_item(loader *L, const ynode *n, item *it, const char *what);
 /* A list of items (or one item) under what ("bullets"), each called itemwhat in messages. */
 void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out, size_t *nout);
 

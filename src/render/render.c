@@ -273,6 +273,8 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 			set_rgb(cr, st->accent);
 			cairo_rectangle(cr, x0, it->y, it->w, it->h);
 			cairo_fill(cr);
+		} else if (it->kind == V_IMAGE) {
+			image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {
 			para_draw_line(cr, it->p, it->line, x0, it->y);
 			if (it->marker) {

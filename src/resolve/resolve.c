@@ -64,6 +64,22 @@ static void resolve_block(resolver *R, block *bl)
 	resolvers[bl->kind](R, bl);
 }
 
+int resolver_may_read(const resolver *R, const char *what, const char *file, const char *path, loc at)
+{
+	const brief *b = R->b;
+	if (path_inside(b->root ? b->root : b->dir, path))
+		return 1;
+	if (b->root)
+		diag_error(R->d, at, "%s file '%s' is outside %s, the --root directory", what, file, b->root);
+	else
+		diag_error(R->d, at, "%s file '%s' is outside the brief's directory", what, file);
+	diag_note(R->d, at,
+		  "a brief reads only files below its own directory (a relative path, no '..' that climbs out "
+		  "of it), so that a brief passed around reads nothing else; mkbrief --root DIR allows any file "
+		  "under DIR");
+	return 0;
+}
+
 /* Reads source i, or shares the article of an earlier source naming the same file. A
  * source must lie inside the root, and all of them together within BRIEF_MAX_SOURCE_BYTES. */
 static void load_source_file(resolver *R, size_t i, size_t *total)
@@ -73,18 +89,8 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 	R->owner[i] = i;
 	if (s->art || !s->path)
 		return;
-	const char *root = b->root ? b->root : b->dir;
-	if (!path_inside(root, s->path)) {
-		if (b->root)
-			diag_error(R->d, s->file_at, "source file '%s' is outside %s, the --root directory", s->file, b->root);
-		else
-			diag_error(R->d, s->file_at, "source file '%s' is outside the brief's directory", s->file);
-		diag_note(R->d, s->file_at,
-			  "a brief reads only files below its own directory (a relative path, no '..' that climbs out "
-			  "of it), so that a brief passed around reads nothing else; mkbrief --root DIR allows any file "
-			  "under DIR");
+	if (!resolver_may_read(R, "source", s->file, s->path, s->file_at))
 		return;
-	}
 	struct stat st;
 	if (stat(s->path, &st) == 0 && S_ISREG(st.st_mode)) {
 		for (size_t j = 0; j < i; j++) {

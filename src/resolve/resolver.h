@@ -25,6 +25,10 @@ const source *resolver_source(const resolver *R, int i);
 /* The matcher of source i's article, made when first asked for. */
 matcher *resolver_matcher(resolver *R, int i);
 
+/* 1 if the brief may read path (file as written, at at); else reports that it lies outside
+ * the brief's directory (or the --root one) and returns 0. what: "source", "figure". */
+int resolver_may_read(const resolver *R, const char *what, const char *file, const char *path, loc at);
+
 /* The resolver of each block kind: pins what the block quotes to its source. */
 #define BLOCK_KIND(id, key, loader, resolver_fn, composer) void resolver_fn(resolver *R, block *bl);
 #include "load/kinds.def"

@@ -147,6 +147,10 @@ fonts *fonts_new(const char *dir, const char *extra_dir, diag *d)
 	}
 	/* The map takes its own reference; ours is released in fonts_free. */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+	/* librsvg sets an SVG figure's text through this thread's default Pango map: it must
+	 * be ours, the bundled fonts, or that text would find no font at all (the default
+	 * config is empty). Process state a library forces; fonts_free puts it back. */
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(f->map));
 	return f;
 }
 
@@ -154,8 +158,11 @@ void fonts_free(fonts *f)
 {
 	if (!f)
 		return;
-	if (f->map)
+	if (f->map) {
+		if (pango_cairo_font_map_get_default() == f->map)
+			pango_cairo_font_map_set_default(NULL);
 		g_object_unref(f->map);
+	}
 	FcConfigDestroy(f->cfg);
 	file_set_free(&f->files);
 	free(f);

@@ -1,0 +1,116 @@
+/* figure.c: a figure block on the vertical list: its image scaled to the width asked (never
+ * past the column, nor taller than a page leaves room for), its numbered caption with the
+ * portion marking, and the credit beneath, kept together. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/cite.h"
+#include "layout/composer.h"
+#include "load/figure.h"
+
+/* Below this a raster figure prints visibly soft: a warning, not an error. */
+#define FIGURE_MIN_DPI 150
+/* A caption is set under its figure, as wide; under a figure narrower than this it would
+ * be a thin column of words, and takes the column's width instead. */
+#define CAPTION_MIN_WIDTH 144.0
+
+/* The image of f's file, decoded the first time a figure names it. */
+static const image *figure_image(composer *c, const figure *f, loc at)
+{
+	doc *dc = c->dc;
+	for (size_t i = 0; i < dc->nimages; i++)
+		if (strcmp(dc->images[i].path, f->path) == 0)
+			return dc->images[i].img;
+	image *img = image_new(f->bytes, f->len, f->file, at, c->d);
+	if (!img)
+		return NULL;
+	dc->images = xrealloc(dc->images, (dc->nimages + 1) * sizeof *dc->images);
+	dc->images[dc->nimages++] = (struct doc_image){g_string_chunk_insert(dc->strings, f->path), img};
+	return img;
+}
+
+static double asked_width(const composer *c, const figure *f)
+{
+	double col = c->dc->col_w;
+	switch (f->width_kind) {
+	case FIGURE_PERCENT:
+		return col * f->width;
+	case FIGURE_LENGTH:
+		return f->width < col ? f->width : col;
+	case FIGURE_COLUMN:
+	case FIGURE_FULL:
+		break;
+	}
+	return col;
+}
+
+/* "(U) Figure 2. The caption", set like analyst text. */
+static para *caption_para(composer *c, const block *bl, const figure *f, double w)
+{
+	const style *st = c->st;
+	rich *r = rich_new();
+	const char *marking = f->marking ? f->marking : c->b->marking;
+	if (marking) {
+		rich_add_styled(r, marking, strlen(marking), 1, 0, NULL);
+		rich_add(r, " ", 1);
+	}
+	char *number = xasprintf("Figure %d.", c->figures);
+	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
+	free(number);
+	if (bl->nitems) {
+		rich_add(r, " ", 1);
+		cite_add_item(r, &bl->items[0]);
+	}
+	return compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, bl->at);
+}
+
+void compose_figure_block(composer *c, const block *bl, const block *prev)
+{
+	(void)prev;
+	const figure *f = bl->data;
+	if (!f || !f->bytes)
+		return;
+	const image *img = figure_image(c, f, f->file_at);
+	if (!img)
+		return;
+	const style *st = c->st;
+	double col = c->dc->col_w;
+	c->figures++;
+	double w = asked_width(c, f), h = w / image_aspect(img);
+	double text_x = w >= CAPTION_MIN_WIDTH ? (col - w) / 2 : 0;
+	double text_w = w >= CAPTION_MIN_WIDTH ? w : col;
+	para *caption = caption_para(c, bl, f, text_w);
+	para *credit = NULL;
+	if (f->credit) {
+		rich *r = rich_new();
+		rich_add_markup(r, f->credit, 0);
+		credit = compose_para(c, r, &st->small, text_w, 0, ALIGN_LEFT, bl->at);
+	}
+	double words = st->excerpt_cite_space + caption->nlines * st->meta.leading +
+		       (credit ? credit->nlines * st->small.leading : 0);
+	double room = st->page_h - st->margin_top - st->margin_bottom - words;
+	if (h > room && room > 0) {
+		diag_warning(c->d, f->file_at, "figure '%s' is too tall for a page at this width; scaled down to %.0f%%",
+			     f->file, 100 * room / h);
+		h = room;
+		w = h * image_aspect(img);
+	}
+	int px = image_pixels_across(img);
+	if (px > 0 && px * 72.0 / w < FIGURE_MIN_DPI)
+		diag_warning(c->d, f->file_at,
+			     "figure '%s' prints at %.0f dpi (%d pixels across %.2fin); %d dpi or more prints sharp",
+			     f->file, px * 72.0 / w, px, w / 72, FIGURE_MIN_DPI);
+	vitem *it = compose_push(c, V_IMAGE, h);
+	it->img = img;
+	it->w = w;
+	it->x = (col - w) / 2;
+	compose_space(c, st->excerpt_cite_space, 1);
+	c->keep_next = 1;
+	compose_lines(c, caption, text_x, 1);
+	if (credit) {
+		c->keep_next = 1;
+		compose_lines(c, credit, text_x, 1);
+	}
+}
