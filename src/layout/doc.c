@@ -51,6 +51,8 @@ void doc_free(doc *dc)
 	free(dc->outline);
 	free(dc->anchors);
 	free(dc->page_section);
+	free(dc->page_first);
+	free(dc->page_end);
 	for (size_t i = 0; i < dc->nimages; i++)
 		image_free(dc->images[i].img);
 	free(dc->images);

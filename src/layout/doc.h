@@ -35,6 +35,10 @@ typedef struct vitem {
 	int deco;     /* decoration group, -1 none */
 	int heading;  /* index into doc->outline when this item starts a heading, else -1 */
 	int anchor;   /* index into doc->anchors when a link may land here, else -1 */
+	/* > 0 on the first item of a float (a figure with its caption): the items it holds.
+	 * The flow may set it later than where it stands, at the top of a column (or of a
+	 * page when it spans the columns), and lets the text after it fill the gap. */
+	int float_items;
 	/* placement, written by doc_flow */
 	int page, col; /* page -1: dropped (a space at the top of a column) */
 	double y;      /* top of the item's slot, from the page's top */
@@ -75,12 +79,16 @@ typedef struct doc {
 	double col_w, text_w; /* column width, full text width */
 	int npages;
 	int *page_section; /* per page: outline index of the section in force, -1 none */
+	/* per page: the items placed on it lie in [page_first, page_end), in reading order;
+	 * a float may put items of another page between them */
+	size_t *page_first, *page_end;
 	const char *date_text; /* the brief's date as printed; in doc->strings */
 	GStringChunk *strings; /* the names the model holds, freed as one */
 	/* the figures' images, one per file however often it is used: drawn from one surface,
 	 * a file is embedded once */
 	struct doc_image {
 		const char *path; /* as the brief joined it */
+		const char *file; /* as the brief wrote it */
 		image *img;
 	} *images;
 	size_t nimages;

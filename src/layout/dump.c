@@ -12,45 +12,56 @@ static long cp(double v)
 	return lround(v * 100);
 }
 
+/* The file of an image, as the brief first named it. */
+static const char *image_file(const doc *dc, const image *img)
+{
+	for (size_t k = 0; k < dc->nimages; k++)
+		if (dc->images[k].img == img)
+			return dc->images[k].file;
+	return "?";
+}
+
+static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
+{
+	if (it->page != page)
+		return;
+	double x = doc_column_x(dc, it) + it->x;
+	switch (it->kind) {
+	case V_LINE: {
+		char *text = para_line_text(it->p, it->line);
+		char *font = para_line_font(it->p, it->line);
+		fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s font=\"%s\" |%s|\n",
+			it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
+			cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",
+			it->keep ? " keep" : "", font, text);
+		free(font);
+		free(text);
+		break;
+	}
+	case V_SPACE:
+		fprintf(out, "  space col=%d y=%ld h=%ld\n", it->col, cp(it->y), cp(it->h));
+		break;
+	case V_RULE:
+		fprintf(out, "  rule col=%d x=%ld y=%ld w=%ld h=%ld\n", it->col, cp(x), cp(it->y), cp(it->w), cp(it->h));
+		break;
+	case V_IMAGE:
+		fprintf(out, "  image col=%d x=%ld y=%ld w=%ld h=%ld %s%s%s file=\"%s\"\n", it->col, cp(x), cp(it->y),
+			cp(it->w), cp(it->h), image_kind_name(it->img), it->keep ? " keep" : "",
+			it->float_items ? " float" : "", image_file(dc, it->img));
+		break;
+	case V_PAGEBREAK:
+		break;
+	}
+}
+
 void doc_dump(const doc *dc, FILE *out)
 {
 	const style *st = dc->st;
 	fprintf(out, "document pages=%d size=%ldx%ld columns=%d\n", dc->npages, cp(st->page_w), cp(st->page_h),
 		st->columns);
-	int page = -1;
-	for (size_t i = 0; i < dc->nitems; i++) {
-		const vitem *it = &dc->items[i];
-		if (it->page < 0)
-			continue;
-		if (it->page != page) {
-			page = it->page;
-			fprintf(out, "page %d\n", page + 1);
-		}
-		double x = doc_column_x(dc, it) + it->x;
-		switch (it->kind) {
-		case V_LINE: {
-			char *text = para_line_text(it->p, it->line);
-			char *font = para_line_font(it->p, it->line);
-			fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s font=\"%s\" |%s|\n",
-				it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
-				cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",
-				it->keep ? " keep" : "", font, text);
-			free(font);
-			free(text);
-			break;
-		}
-		case V_SPACE:
-			fprintf(out, "  space col=%d y=%ld h=%ld\n", it->col, cp(it->y), cp(it->h));
-			break;
-		case V_RULE:
-			fprintf(out, "  rule col=%d x=%ld y=%ld w=%ld h=%ld\n", it->col, cp(x), cp(it->y), cp(it->w), cp(it->h));
-			break;
-		case V_IMAGE:
-			fprintf(out, "  image col=%d x=%ld y=%ld w=%ld h=%ld %s%s\n", it->col, cp(x), cp(it->y), cp(it->w),
-				cp(it->h), image_kind_name(it->img), it->keep ? " keep" : "");
-			break;
-		case V_PAGEBREAK:
-			break;
-		}
+	for (int page = 0; page < dc->npages; page++) {
+		fprintf(out, "page %d\n", page + 1);
+		for (size_t i = dc->page_first[page]; i < dc->page_end[page]; i++)
+			dump_item(dc, &dc->items[i], page, out);
 	}
 }

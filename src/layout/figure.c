@@ -13,8 +13,8 @@
 /* Below this a raster figure prints visibly soft: a warning, not an error. */
 #define FIGURE_MIN_DPI 150
 /* A caption is set under its figure, as wide; under a figure narrower than this it would
- * be a thin column of words, and takes the column's width instead. */
-#define CAPTION_MIN_WIDTH 144.0
+ * be a thin column of words, and takes this width (centred under it) instead. */
+#define CAPTION_MIN_WIDTH 216.0
 
 /* The image of f's file, decoded the first time a figure names it. */
 static const image *figure_image(composer *c, const figure *f, loc at)
@@ -27,13 +27,20 @@ static const image *figure_image(composer *c, const figure *f, loc at)
 	if (!img)
 		return NULL;
 	dc->images = xrealloc(dc->images, (dc->nimages + 1) * sizeof *dc->images);
-	dc->images[dc->nimages++] = (struct doc_image){g_string_chunk_insert(dc->strings, f->path), img};
+	dc->images[dc->nimages++] = (struct doc_image){g_string_chunk_insert(dc->strings, f->path),
+						       g_string_chunk_insert(dc->strings, f->file), img};
 	return img;
+}
+
+/* The width a figure may take: the text block's for `width: full`, else its column's. */
+static double room_across(const composer *c, const figure *f)
+{
+	return f->width_kind == FIGURE_FULL ? c->dc->text_w : c->dc->col_w;
 }
 
 static double asked_width(const composer *c, const figure *f)
 {
-	double col = c->dc->col_w;
+	double col = room_across(c, f);
 	switch (f->width_kind) {
 	case FIGURE_PERCENT:
 		return col * f->width;
@@ -76,11 +83,13 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	if (!img)
 		return;
 	const style *st = c->st;
-	double col = c->dc->col_w;
+	double col = room_across(c, f);
 	c->figures++;
+	int was_span = c->span;
+	c->span = was_span || (f->width_kind == FIGURE_FULL && st->columns > 1);
 	double w = asked_width(c, f), h = w / image_aspect(img);
-	double text_x = w >= CAPTION_MIN_WIDTH ? (col - w) / 2 : 0;
-	double text_w = w >= CAPTION_MIN_WIDTH ? w : col;
+	double text_w = w >= CAPTION_MIN_WIDTH ? w : col < CAPTION_MIN_WIDTH ? col : CAPTION_MIN_WIDTH;
+	double text_x = (col - text_w) / 2;
 	para *caption = caption_para(c, bl, f, text_w);
 	para *credit = NULL;
 	if (f->credit) {
@@ -102,6 +111,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		diag_warning(c->d, f->file_at,
 			     "figure '%s' prints at %.0f dpi (%d pixels across %.2fin); %d dpi or more prints sharp",
 			     f->file, px * 72.0 / w, px, w / 72, FIGURE_MIN_DPI);
+	size_t first = c->dc->nitems;
 	vitem *it = compose_push(c, V_IMAGE, h);
 	it->img = img;
 	it->w = w;
@@ -113,4 +123,8 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		c->keep_next = 1;
 		compose_lines(c, credit, text_x, 1);
 	}
+	/* in the front matter it stays where it is; elsewhere the flow may float it */
+	if (!was_span)
+		compose_item(c, first)->float_items = (int)(c->dc->nitems - first);
+	c->span = was_span;
 }

@@ -2,6 +2,7 @@
  * breaks before the latest item that allows it (keeps, widows, orphans, headings kept
  * with what follows); only a run of kept items taller than a column is split by force. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout/flow.h"
 #include "base/util.h"
@@ -49,7 +50,8 @@ static void add_line_after(doc *dc, size_t i)
 	dc->items[i].keep = 0;
 }
 
-/* Counts the pages and notes the section in force on each, for the running heads. */
+/* Counts the pages, notes where each page's items lie and the section in force on each,
+ * for the running heads. */
 static void page_sections(doc *dc)
 {
 	/* a page whose items were all dropped (a trailing break) does not count */
@@ -57,23 +59,42 @@ static void page_sections(doc *dc)
 	for (size_t k = 0; k < dc->nitems; k++)
 		if (dc->items[k].page > last)
 			last = dc->items[k].page;
+	size_t n = (size_t)last + 1;
 	dc->npages = last + 1;
-	dc->page_section = xmalloc((size_t)dc->npages * sizeof *dc->page_section);
+	dc->page_section = xmalloc(n * sizeof *dc->page_section);
+	dc->page_first = xmalloc(n * sizeof *dc->page_first);
+	dc->page_end = xcalloc(n, sizeof *dc->page_end);
+	int *first = xmalloc(n * sizeof *first), *latest = xmalloc(n * sizeof *latest);
+	for (size_t p = 0; p < n; p++) {
+		dc->page_first[p] = dc->nitems;
+		first[p] = latest[p] = -1;
+	}
+	for (size_t k = 0; k < dc->nitems; k++) {
+		const vitem *it = &dc->items[k];
+		if (it->page < 0)
+			continue;
+		size_t p = (size_t)it->page;
+		if (dc->page_first[p] > k)
+			dc->page_first[p] = k;
+		dc->page_end[p] = k + 1;
+		if (it->heading >= 0) {
+			if (first[p] < 0)
+				first[p] = it->heading;
+			latest[p] = it->heading;
+		}
+	}
 	/* the running head names the first section that starts on the page, as a reader
 	 * looking for it would expect, else the one still going on from before */
 	int cur = -1;
-	size_t k = 0;
-	for (int p = 0; p < dc->npages; p++) {
-		int first = -1;
-		for (; k < dc->nitems && dc->items[k].page <= p; k++) {
-			if (dc->items[k].page == p && dc->items[k].heading >= 0) {
-				if (first < 0)
-					first = dc->items[k].heading;
-				cur = dc->items[k].heading;
-			}
-		}
-		dc->page_section[p] = first >= 0 ? first : cur;
+	for (size_t p = 0; p < n; p++) {
+		if (dc->page_first[p] > dc->page_end[p])
+			dc->page_first[p] = dc->page_end[p];
+		dc->page_section[p] = first[p] >= 0 ? first[p] : cur;
+		if (latest[p] >= 0)
+			cur = latest[p];
 	}
+	free(first);
+	free(latest);
 }
 
 /* The last line of a paragraph would be a widow, and widow control would take a line from
@@ -100,67 +121,213 @@ static int reset_against_widow(doc *dc, size_t i)
 	return 0;
 }
 
+/* A float waiting for the top of a column (or of a page, when it spans the columns). */
+typedef struct pending {
+	size_t first, n;
+	double h;
+	int span;
+} pending;
+
+/* Where the flow stands: the column being filled, the floats waiting, and where a page
+ * break is allowed because a float left the list there. */
+typedef struct flow {
+	doc *dc;
+	diag *d;
+	frame f;
+	double y, page_top, span_bottom;
+	int in_span, cols;
+	pending *waiting;
+	size_t nwaiting;
+	size_t after_float;   /* the item after the latest float set aside: a break may fall there */
+	double after_float_y; /* y just below floats set at a column's top, -1 none */
+} flow;
+
+static double run_height(const doc *dc, size_t first, size_t n)
+{
+	double h = 0;
+	for (size_t k = first; k < first + n; k++)
+		h += dc->items[k].h;
+	return h;
+}
+
+static void place(flow *fl, vitem *it)
+{
+	it->page = fl->f.page;
+	it->col = fl->in_span ? 0 : fl->f.col;
+	it->y = fl->y;
+	fl->y += it->h;
+}
+
+static int spans(const flow *fl, const pending *w)
+{
+	return w->span && fl->cols > 1;
+}
+
+/* Whether float w may stand where the flow is now: a spanning one only at the top of a
+ * page's columns, any only where it fits, or at the top of a page's first column
+ * when it fits nowhere (then the column is split by force, as for any kept run). */
+static int float_fits(const flow *fl, const pending *w)
+{
+	int fresh = fl->y <= fl->f.top + 0.01;
+	if (spans(fl, w) && (fl->f.col > 0 || !fresh))
+		return 0;
+	if (fresh && fl->f.col == 0 && fl->f.top <= fl->page_top + 0.01)
+		return 1;
+	return fl->y + w->h <= fl->f.bottom + 0.01;
+}
+
+/* Sets the waiting floats, in their order, while the next one fits at the top of this
+ * column; a gap below them separates them from the text. */
+static void place_waiting(flow *fl)
+{
+	size_t k = 0;
+	for (; k < fl->nwaiting && float_fits(fl, &fl->waiting[k]); k++) {
+		const pending *w = &fl->waiting[k];
+		for (size_t j = w->first; j < w->first + w->n; j++) {
+			place(fl, &fl->dc->items[j]);
+			if (spans(fl, w))
+				fl->dc->items[j].col = 0;
+		}
+		fl->y += fl->dc->st->block_space;
+		if (spans(fl, w))
+			fl->f.top = fl->span_bottom = fl->y; /* the columns start below it */
+	}
+	if (k == 0)
+		return;
+	memmove(fl->waiting, fl->waiting + k, (fl->nwaiting - k) * sizeof *fl->waiting);
+	fl->nwaiting -= k;
+	fl->after_float_y = fl->y;
+}
+
+/* To the next column (or page), then the floats that wait for it. */
+static int next_column(flow *fl, int cols, int new_page)
+{
+	advance(&fl->f, cols, new_page, fl->page_top, &fl->span_bottom);
+	if (fl->f.page >= DOC_MAX_PAGES) {
+		diag_error(fl->d, loc_at(fl->dc->b->path, 0, 0), "the document would have more than %d pages",
+			   DOC_MAX_PAGES);
+		return -1;
+	}
+	fl->y = fl->f.top;
+	fl->after_float_y = -1;
+	place_waiting(fl);
+	return 0;
+}
+
+/* Item i starts a float. Returns 1 when the flow has dealt with it: set aside to wait for a
+ * later column, because it does not fit here or floats before it still wait (figures keep
+ * their order), or set here across the columns. The space above a float set aside goes
+ * with it, so the text before and after it meet with one gap. */
+static int set_aside(flow *fl, size_t i)
+{
+	doc *dc = fl->dc;
+	vitem *it = &dc->items[i];
+	pending w = {i, (size_t)it->float_items, run_height(dc, i, (size_t)it->float_items), it->span};
+	if (fl->in_span)
+		return 0;
+	if (fl->nwaiting == 0 && float_fits(fl, &w) && !spans(fl, &w))
+		return 0;
+	int here = fl->nwaiting == 0 && float_fits(fl, &w);
+	if (i > 0 && dc->items[i - 1].kind == V_SPACE && dc->items[i - 1].page == fl->f.page &&
+	    dc->items[i - 1].col == fl->f.col && dc->items[i - 1].y + dc->items[i - 1].h >= fl->y - 0.01) {
+		fl->y -= dc->items[i - 1].h;
+		dc->items[i - 1].page = -1;
+	}
+	fl->waiting = xrealloc(fl->waiting, (fl->nwaiting + 1) * sizeof *fl->waiting);
+	fl->waiting[fl->nwaiting++] = w;
+	fl->after_float = i + w.n;
+	if (here)
+		place_waiting(fl);
+	return 1;
+}
+
+/* Item i does not fit: breaks before the latest item at or before it that this column
+ * allows, and returns the item to go on from (or -1 past the page limit). */
+static long break_column(flow *fl, size_t i)
+{
+	doc *dc = fl->dc;
+	size_t brk = i;
+	while (brk > fl->f.start && brk != fl->after_float && dc->items[brk].keep)
+		brk--;
+	if (brk <= fl->f.start)
+		brk = i; /* a kept run taller than a column: split it here */
+	/* front matter spans the columns, so it only ever moves to a new page */
+	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
+		return -1;
+	fl->f.start = brk;
+	return (long)brk;
+}
+
+static int flow_items(flow *fl)
+{
+	doc *dc = fl->dc;
+	size_t i = 0;
+	while (i < dc->nitems) {
+		vitem *it = &dc->items[i];
+		if (fl->in_span && !it->span) {
+			/* front matter done: columns start below it */
+			fl->in_span = 0;
+			fl->span_bottom = fl->y;
+			fl->f.top = fl->y;
+			fl->f.start = i;
+		}
+		/* a float waits for text of its own section, never past the next heading nor
+		 * a page break: the reader finds a figure in the section that speaks of it */
+		if ((it->kind == V_PAGEBREAK || it->heading >= 0) && fl->nwaiting) {
+			while (fl->nwaiting)
+				if (next_column(fl, fl->cols, 0) < 0)
+					return -1;
+			continue;
+		}
+		if (it->kind == V_PAGEBREAK) {
+			it->page = -1;
+			if (fl->y > fl->f.top || fl->f.col > 0) {
+				if (next_column(fl, fl->cols, 1) < 0)
+					return -1;
+				fl->f.start = i + 1;
+			}
+			i++;
+			continue;
+		}
+		if (it->kind == V_SPACE && (fl->y <= fl->f.top || fl->y == fl->after_float_y)) {
+			it->page = -1; /* space at the top of a column (or below its floats) is dropped */
+			i++;
+			continue;
+		}
+		if (it->float_items > 0 && set_aside(fl, i)) {
+			i += (size_t)it->float_items;
+			continue;
+		}
+		int over = fl->y + it->h > fl->f.bottom + 0.01 && fl->y > fl->f.top;
+		if (over && widow_ahead(dc, i) && reset_against_widow(dc, i))
+			continue;
+		if (over) {
+			long next = break_column(fl, i);
+			if (next < 0)
+				return -1;
+			i = (size_t)next;
+			continue;
+		}
+		place(fl, it);
+		i++;
+	}
+	while (fl->nwaiting)
+		if (next_column(fl, fl->cols, 0) < 0)
+			return -1;
+	return 0;
+}
+
 int doc_flow(doc *dc, diag *d)
 {
 	const style *st = dc->st;
 	double top = st->margin_top, bottom = st->page_h - st->margin_bottom;
-	frame f = {0, 0, top, bottom, 0};
-	double y = top;
-	double span_bottom = top; /* where the columns start on the current page */
-	int in_span = 1;
-	int cols = st->columns > 0 ? st->columns : 1;
-	size_t i = 0;
-	while (i < dc->nitems) {
-		vitem *it = &dc->items[i];
-		if (in_span && !it->span) {
-			/* front matter done: columns start below it */
-			in_span = 0;
-			span_bottom = y;
-			f.top = y;
-			f.start = i;
-		}
-		if (it->kind == V_PAGEBREAK) {
-			it->page = -1;
-			if (y > f.top || f.col > 0) {
-				advance(&f, cols, 1, top, &span_bottom);
-				y = f.top;
-				f.start = i + 1;
-			}
-			i++;
-			continue;
-		}
-		if (it->kind == V_SPACE && y <= f.top) {
-			it->page = -1; /* space at the top of a column is dropped */
-			i++;
-			continue;
-		}
-		if (y + it->h > f.bottom + 0.01 && y > f.top && widow_ahead(dc, i) && reset_against_widow(dc, i))
-			continue;
-		if (y + it->h > f.bottom + 0.01 && y > f.top) {
-			/* find the latest break at or before i that this column allows */
-			size_t brk = i;
-			while (brk > f.start && dc->items[brk].keep)
-				brk--;
-			if (brk <= f.start)
-				brk = i; /* a kept run taller than a column: split it here */
-			/* front matter spans the columns, so it only ever moves to a new page */
-			advance(&f, in_span ? 1 : cols, 0, top, &span_bottom);
-			if (f.page >= DOC_MAX_PAGES) {
-				diag_error(d, loc_at(dc->b->path, 0, 0), "the document would have more than %d pages",
-					   DOC_MAX_PAGES);
-				return -1;
-			}
-			y = f.top;
-			f.start = brk;
-			i = brk;
-			continue;
-		}
-		it->page = f.page;
-		it->col = in_span ? 0 : f.col;
-		it->y = y;
-		y += it->h;
-		i++;
-	}
+	flow fl = {.dc = dc, .d = d, .f = {0, 0, top, bottom, 0}, .y = top, .page_top = top, .span_bottom = top,
+		   .in_span = 1, .cols = st->columns > 0 ? st->columns : 1, .after_float = (size_t)-1,
+		   .after_float_y = -1};
+	int rc = flow_items(&fl);
+	free(fl.waiting);
+	if (rc < 0)
+		return -1;
 	page_sections(dc);
 	return 0;
 }

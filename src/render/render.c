@@ -155,13 +155,13 @@ typedef struct frag {
 	int col, span;
 } frag;
 
-static void decorations(cairo_t *cr, const doc *dc, size_t first, size_t last, frag *fr)
+static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size_t last, frag *fr)
 {
 	const style *st = dc->st;
 	/* one fragment per decoration and column on this page */
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
-		if (it->page < 0 || it->deco < 0)
+		if (it->page != page || it->deco < 0)
 			continue;
 		frag *f = &fr[(size_t)it->deco * 8 + (size_t)(it->col & 7)];
 		if (!f->used) {
@@ -254,14 +254,9 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 	cairo_save(cr);
 	set_rgb(cr, (rgb){1, 1, 1});
 	cairo_paint(cr);
-	size_t first = 0;
-	while (first < dc->nitems && dc->items[first].page != page)
-		first++;
-	size_t last = first;
-	while (last < dc->nitems && (dc->items[last].page == page || dc->items[last].page < 0))
-		last++;
+	size_t first = dc->page_first[page], last = dc->page_end[page];
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
-	decorations(cr, dc, first, last, fr);
+	decorations(cr, dc, page, first, last, fr);
 	free(fr);
 	running_heads(cr, dc, ctx, page);
 	for (size_t i = first; i < last; i++) {

@@ -1,0 +1,62 @@
+# figures.sh: what the figure goldens cannot say by their pixels: a file used twice is
+# embedded once, a JPEG goes into the PDF as its own bytes, a figure that does not fit
+# floats to the next page while the text after it fills this one (reading order kept),
+# a float never passes the next heading, and `width: full` spans the digest's columns.
+. "$(dirname "$0")/lib.bash"
+G="$ROOT/tests/golden"
+D="$T/fig"
+mkdir -p "$D" || exit 1
+"$MKBRIEF" -q "$G/figures/brief.yaml" -o "$D/f.pdf" 2>"$T/err" || fail "figures: $(cat "$T/err")"
+list=$(pdfimages -list "$D/f.pdf" | awk 'NR > 2')
+uses=$(echo "$list" | wc -l)
+objects=$(echo "$list" | awk '{ print $11 }' | sort -u | wc -l)
+if [ "$uses" = 3 ] && [ "$objects" = 2 ]; then
+	pass "figures: three images drawn from two embedded objects (the PNG used twice is embedded once)"
+else
+	fail "figures: $uses images from $objects objects, expected 3 from 2: $list"
+fi
+jpeg_obj=$(echo "$list" | awk '$9 == "jpeg" { print $11 }')
+if [ -n "$jpeg_obj" ] && qpdf --show-object="$jpeg_obj" --raw-stream-data "$D/f.pdf" | cmp -s - "$G/figures/landscape.jpg"; then
+	pass "figures: the JPEG's stream is the file's own bytes"
+else
+	fail "figures: the JPEG is not embedded unchanged (object '$jpeg_obj')"
+fi
+"$MKBRIEF" -q --dump-layout "$G/figures/brief.yaml" >"$D/f.txt"
+# the SVG chart (Figure 3) is on page 3 at the top, and page 2 ends with text written after it
+page_of() { awk -v pat="$1" '/^page / { p = $2 } index($0, pat) { print p; exit }' "$D/f.txt"; }
+svg_page=$(page_of 'dprk-sanctions.svg')
+svg_y=$(grep 'dprk-sanctions.svg' "$D/f.txt" | sed 's/.* y=\([0-9]*\).*/\1/')
+last_text_p2=$(awk '/^page / { p = $2 } p == 2 && /^  line/ { l = $0 } END { print l }' "$D/f.txt")
+after_para=$(awk '/Figure 3\./ { for (i = 1; i <= NF; i++) if ($i ~ /^para=/) { sub("para=", "", $i); print $i } }' "$D/f.txt")
+p2_para=$(echo "$last_text_p2" | sed 's/.* para=\([0-9]*\) .*/\1/')
+if [ "$svg_page" = 3 ] && [ "$svg_y" = 6480 ] && [ "$p2_para" -gt "$after_para" ]; then
+	pass "figures: the chart floats to the top of page 3; page 2 ends with paragraph $p2_para, written after it"
+else
+	fail "figures: chart on page $svg_page at y=$svg_y, page 2 ends with paragraph $p2_para (caption $after_para)"
+fi
+# reading order: on page 3 the chart's caption is drawn before the text that runs on from page 2
+order=$(pdftotext -raw -f 3 -l 3 "$D/f.pdf" - | grep -n 'Figure 3\.\|^an art troupe' | cut -d: -f2 | cut -c1-9 | tr '\n' '|')
+[ "$order" = "(U) Figur|an art tr|" ] && pass "figures: page 3 reads the float's caption, then the text running on" ||
+	fail "figures: page 3's reading order: $order"
+# the JPEG did not fit at the foot of page 1 and waited, but not past the next heading
+jpeg_page=$(page_of 'landscape.jpg')
+head_page=$(page_of '|A vector figure that floats|')
+jpeg_line=$(grep -n 'landscape.jpg' "$D/f.txt" | cut -d: -f1)
+head_line=$(grep -n '|A vector figure that floats|' "$D/f.txt" | cut -d: -f1)
+if [ "$jpeg_page" = "$head_page" ] && [ "$jpeg_line" -lt "$head_line" ]; then
+	pass "figures: a float waits for the next page but is set before the next section's heading"
+else
+	fail "figures: JPEG on page $jpeg_page (line $jpeg_line), next heading on page $head_page (line $head_line)"
+fi
+# width: full in digest spans the text block at the top of a page
+"$MKBRIEF" -q --layout digest --dump-layout "$G/figure-full-digest/brief.yaml" >"$D/d.txt"
+full=$(grep ' image ' "$D/d.txt")
+tw=$(awk '/document/ { print }' "$D/d.txt")
+if echo "$full" | grep -q 'x=5400 y=6120 w=50400' && [ "$(awk '/^page / { p = $2 } / image / { print p }' "$D/d.txt")" = 2 ]; then
+	pass "figures: width: full spans both digest columns at the top of page 2"
+else
+	fail "figures: full-width figure: $full ($tw)"
+fi
+below=$(awk '/^page 2/ { on = 1 } /^page 3/ { on = 0 } on && /^  line col=1/ { print; exit }' "$D/d.txt")
+[ -z "$below" ] || echo "$below" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^y=/) { sub("y=", "", $i); exit !($i + 0 > 31620) } }' &&
+	pass "figures: the columns start below the full-width figure" || fail "figures: a column line above the figure's foot: $below"
