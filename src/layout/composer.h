@@ -23,6 +23,7 @@ typedef struct composer {
 	size_t nlines;     /* lines set so far: at most DOC_MAX_LINES */
 	int over;          /* a limit was passed (and reported): nothing more is set */
 	int figures;       /* figures so far, for their numbers */
+	int tables;        /* tables and chronologies so far, for their numbers */
 } composer;
 
 /* Appends an item of height h, kept with the one before when keep_next was set. */

@@ -56,6 +56,16 @@ void doc_free(doc *dc)
 	for (size_t i = 0; i < dc->nimages; i++)
 		image_free(dc->images[i].img);
 	free(dc->images);
+	for (size_t i = 0; i < dc->nrows; i++) {
+		free(dc->rows[i]->cells);
+		free(dc->rows[i]->cell_x);
+		free(dc->rows[i]->col_x);
+		free(dc->rows[i]);
+	}
+	free(dc->rows);
+	for (size_t i = 0; i < dc->ntables; i++)
+		free(dc->tables[i].cont);
+	free(dc->tables);
 	g_string_chunk_free(dc->strings);
 	para_engine_free(dc->engine);
 	free(dc);

@@ -18,7 +18,23 @@
  * each with its own cost (60,000 are 1,300 pages of one column). */
 #define DOC_MAX_LINES 60000
 
-typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK, V_IMAGE } vkind;
+typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK, V_IMAGE, V_ROW } vkind;
+
+/* A row of a table, set as bands: band k holds line k of every cell, so that a page may
+ * break between the lines of a row taller than a page, and between rows. */
+typedef struct cell_row {
+	size_t ncells;
+	para **cells;    /* one per column, NULL when empty; the document owns the paragraphs */
+	double *cell_x;  /* each cell's text, from the table's left */
+	double *col_x;   /* each column's left edge (and, at ncells, the table's right), from the table's left */
+	double x, w;     /* the table's left edge, from the column's left, and its width */
+	double pad;      /* above the first line and below the last */
+	double leading;  /* of its lines */
+	size_t nbands;   /* its lines: the most any cell has, at least one */
+	int table;       /* the table's number in the document, from 1 */
+	int header;      /* the header row, drawn again at the top of a continuation */
+	int tint;        /* tinted (the header, or every other body row) */
+} cell_row;
 
 typedef struct vitem {
 	vkind kind;
@@ -30,6 +46,12 @@ typedef struct vitem {
 	double x;     /* left edge of the paragraph (or rule), from the column's left */
 	double w;     /* V_RULE: its length; V_IMAGE: its width (h is its height) */
 	const image *img; /* V_IMAGE: one of doc->images */
+	const cell_row *row; /* V_ROW: one of doc->rows, and which band of it */
+	size_t band;
+	/* > 0 on a table's body rows: a page break before it repeats doc->tables[table - 1]'s
+	 * caption and header at the top of the next column */
+	int table;
+	int repeat;   /* an item drawn again from a table's continuation */
 	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
 	double marker_x;
 	int deco;     /* decoration group, -1 none */
@@ -92,6 +114,15 @@ typedef struct doc {
 		image *img;
 	} *images;
 	size_t nimages;
+	cell_row **rows; /* owned */
+	size_t nrows;
+	/* per table: what a page break inside it repeats at the next column's top (its caption
+	 * marked "(continued)" and its header row), copied into the list by the flow */
+	struct doc_table {
+		vitem *cont;
+		size_t ncont;
+	} *tables;
+	size_t ntables;
 	para_engine *engine;
 } doc;
 

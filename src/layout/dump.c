@@ -49,6 +49,20 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 			cp(it->w), cp(it->h), image_kind_name(it->img), it->keep ? " keep" : "",
 			it->float_items ? " float" : "", image_file(dc, it->img));
 		break;
+	case V_ROW: {
+		const cell_row *row = it->row;
+		fprintf(out, "  row col=%d x=%ld y=%ld w=%ld h=%ld table=%d band=%zu/%zu%s%s%s", it->col, cp(x), cp(it->y),
+			cp(row->w), cp(it->h), row->table, it->band + 1, row->nbands, row->header ? " header" : "",
+			it->repeat ? " repeat" : "", it->keep ? " keep" : "");
+		for (size_t k = 0; k < row->ncells; k++) {
+			const para *p = row->cells[k];
+			char *text = p && it->band < p->nlines ? para_line_text(p, it->band) : NULL;
+			fprintf(out, " |%ld:%s", cp(x + row->cell_x[k] + (text ? p->lines[it->band].x : 0)), text ? text : "");
+			free(text);
+		}
+		fputs("|\n", out);
+		break;
+	}
 	case V_PAGEBREAK:
 		break;
 	}

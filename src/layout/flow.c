@@ -241,6 +241,30 @@ static int set_aside(flow *fl, size_t i)
 	return 1;
 }
 
+/* The column now starts at item brk, inside a table: its caption (continued) and header
+ * row go first, copied before brk. Not when they were just copied there: a column that
+ * cannot hold them and a line of the table gets the table alone. */
+static void continue_table(flow *fl, size_t brk)
+{
+	doc *dc = fl->dc;
+	int t = dc->items[brk].table;
+	if (t <= 0 || (brk > 0 && dc->items[brk - 1].repeat))
+		return;
+	const struct doc_table *dt = &dc->tables[t - 1];
+	for (size_t k = 0; k < dt->ncont; k++) {
+		vitem *it = doc_insert_item(dc, brk + k);
+		*it = dt->cont[k];
+		it->span = dc->items[brk + k + 1].span;
+		it->page = -1;
+	}
+	/* the floats set aside and the break after them keep pointing at the same items */
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		if (fl->waiting[k].first >= brk)
+			fl->waiting[k].first += dt->ncont;
+	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
+		fl->after_float += dt->ncont;
+}
+
 /* Item i does not fit: breaks before the latest item at or before it that this column
  * allows, and returns the item to go on from (or -1 past the page limit). */
 static long break_column(flow *fl, size_t i)
@@ -255,6 +279,7 @@ static long break_column(flow *fl, size_t i)
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
 		return -1;
 	fl->f.start = brk;
+	continue_table(fl, brk);
 	return (long)brk;
 }
 

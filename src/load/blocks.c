@@ -130,7 +130,7 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 }
 
 /* `cite:` is one citation or a list of them. */
-static void load_cites(loader *L, const ynode *n, item *it)
+void load_cites(loader *L, const ynode *n, item *it)
 {
 	if (n->kind == YNODE_SEQ) {
 		if (n->nitems == 0) {

@@ -19,7 +19,7 @@ loc loader_loc(const loader *L, const ynode *n)
 
 /* ---- dates ---- */
 
-static void check_date(loader *L, const ynode *n, const char *s)
+void load_date(loader *L, const ynode *n, const char *s)
 {
 	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
 	for (int i = 0; shape && i < 10; i++)
@@ -242,7 +242,7 @@ static void load_root(loader *L, const ynode *root)
 	const ynode *date = ymap_get(root, "date");
 	b->date = schema_string(&L->S, date, "date", 0);
 	if (b->date)
-		check_date(L, date, b->date);
+		load_date(L, date, b->date);
 	b->author = schema_string(&L->S, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
 	b->author_at = loader_loc(L, ymap_get(root, "author"));
 	b->classification =

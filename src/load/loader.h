@@ -32,4 +32,9 @@ void load_item(loader *L, const ynode *n, item *it, const char *what);
 /* A list of items (or one item) under what ("bullets"), each called itemwhat in messages. */
 void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out, size_t *nout);
 
+/* The citations of `cite:` (one or a list) into it. */
+void load_cites(loader *L, const ynode *n, item *it);
+/* Checks that s, the value of n, is a real ISO date YYYY-MM-DD. */
+void load_date(loader *L, const ynode *n, const char *s);
+
 #endif

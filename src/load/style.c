@@ -72,6 +72,8 @@ style *style_default(void)
 		.banner = role(strings, "Noto Sans", 10, 12, 1, 0),
 		.small = role(strings, "Noto Sans", 8, 10, 0, 0),
 		.box_head = role(strings, "Noto Sans", 11, 14, 1, 0),
+		.table = role(strings, "Noto Sans", 9, 12, 0, 0),
+		.table_head = role(strings, "Noto Sans", 9, 12, 1, 0),
 		/* text, headings */
 		.align = ALIGN_JUSTIFY, .hyphenate = 1, .linebreak_optimal = 1, .expansion = 0.02, .lang = KEEP("en-US"),
 		.para_space = 4, .block_space = 10, .first_indent = 0, .widows = 2, .orphans = 2,
@@ -85,6 +87,8 @@ style *style_default(void)
 		.box_title = KEEP("Key points"), .box_fill = schema_hex(0xEEF3F8), .box_rule = accent, .box_padding = 9,
 		.box_space_before = -1, .box_title_space = 3,
 		.quote_indent = 24, .quote_bar = 3, .quote_bar_gap = 9, .quote_cite_space = 4,
+		.table_rules = TABLE_RULES_BOOKTABS, .table_tint = schema_hex(0xFFFFFF), .table_head_tint = schema_hex(0xFFFFFF),
+		.table_padding = 4, .table_row_padding = 2.5, .table_caption_space = 4,
 		.sources_indent = 19,
 		/* running heads */
 		.header_left = KEEP("{date}"), .header_center = KEEP(""), .header_right = KEEP("{section}"),
@@ -206,6 +210,7 @@ static const struct role_key {
 	{"heading", offsetof(style, heading)}, {"quote", offsetof(style, quote)},
 	{"excerpt", offsetof(style, excerpt)}, {"banner", offsetof(style, banner)},
 	{"small", offsetof(style, small)},     {"box-head", offsetof(style, box_head)},
+	{"table", offsetof(style, table)},     {"table-head", offsetof(style, table_head)},
 };
 #define NROLES (sizeof role_keys / sizeof role_keys[0])
 
@@ -372,34 +377,42 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 /* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
  * and the Sources page. A key is one row: its section's allowed keys, its message name
  * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
-typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT } look_type;
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE } look_type;
+static const char *const table_rules[] = {"booktabs", "rows", "none", NULL};
 static const struct look_key {
 	const char *section, *key;
 	look_type type;
 	size_t off;
+	const char *const *choices; /* LOOK_CHOICE: the words, in the order of the field's values */
 } look_keys[] = {
-	{"title-block", "subtitle-space", LOOK_SPACE, offsetof(style, subtitle_space)},
-	{"title-block", "meta-space", LOOK_SPACE, offsetof(style, meta_space)},
-	{"title-block", "rule-space", LOOK_SPACE, offsetof(style, rule_space)},
-	{"title-block", "space-after", LOOK_SPACE, offsetof(style, title_space_after)},
-	{"bullets", "indent", LOOK_SPACE, offsetof(style, bullet_indent)},
-	{"bullets", "marker-inset", LOOK_SPACE, offsetof(style, bullet_inset)},
-	{"excerpt", "indent", LOOK_SPACE, offsetof(style, excerpt_indent)},
-	{"excerpt", "bar", LOOK_RULE, offsetof(style, excerpt_bar)},
-	{"excerpt", "tint", LOOK_COLOR, offsetof(style, excerpt_tint)},
-	{"excerpt", "padding", LOOK_SPACE, offsetof(style, excerpt_padding)},
-	{"excerpt", "cite-space", LOOK_SPACE, offsetof(style, excerpt_cite_space)},
-	{"summary", "title", LOOK_TEXT, offsetof(style, box_title)},
-	{"summary", "fill", LOOK_COLOR, offsetof(style, box_fill)},
-	{"summary", "rule", LOOK_COLOR, offsetof(style, box_rule)},
-	{"summary", "padding", LOOK_SPACE, offsetof(style, box_padding)},
-	{"summary", "space-before", LOOK_SPACE, offsetof(style, box_space_before)},
-	{"summary", "title-space", LOOK_SPACE, offsetof(style, box_title_space)},
-	{"quote", "indent", LOOK_SPACE, offsetof(style, quote_indent)},
-	{"quote", "bar", LOOK_RULE, offsetof(style, quote_bar)},
-	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap)},
-	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space)},
-	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent)},
+	{"title-block", "subtitle-space", LOOK_SPACE, offsetof(style, subtitle_space), NULL},
+	{"title-block", "meta-space", LOOK_SPACE, offsetof(style, meta_space), NULL},
+	{"title-block", "rule-space", LOOK_SPACE, offsetof(style, rule_space), NULL},
+	{"title-block", "space-after", LOOK_SPACE, offsetof(style, title_space_after), NULL},
+	{"bullets", "indent", LOOK_SPACE, offsetof(style, bullet_indent), NULL},
+	{"bullets", "marker-inset", LOOK_SPACE, offsetof(style, bullet_inset), NULL},
+	{"excerpt", "indent", LOOK_SPACE, offsetof(style, excerpt_indent), NULL},
+	{"excerpt", "bar", LOOK_RULE, offsetof(style, excerpt_bar), NULL},
+	{"excerpt", "tint", LOOK_COLOR, offsetof(style, excerpt_tint), NULL},
+	{"excerpt", "padding", LOOK_SPACE, offsetof(style, excerpt_padding), NULL},
+	{"excerpt", "cite-space", LOOK_SPACE, offsetof(style, excerpt_cite_space), NULL},
+	{"summary", "title", LOOK_TEXT, offsetof(style, box_title), NULL},
+	{"summary", "fill", LOOK_COLOR, offsetof(style, box_fill), NULL},
+	{"summary", "rule", LOOK_COLOR, offsetof(style, box_rule), NULL},
+	{"summary", "padding", LOOK_SPACE, offsetof(style, box_padding), NULL},
+	{"summary", "space-before", LOOK_SPACE, offsetof(style, box_space_before), NULL},
+	{"summary", "title-space", LOOK_SPACE, offsetof(style, box_title_space), NULL},
+	{"quote", "indent", LOOK_SPACE, offsetof(style, quote_indent), NULL},
+	{"quote", "bar", LOOK_RULE, offsetof(style, quote_bar), NULL},
+	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap), NULL},
+	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space), NULL},
+	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent), NULL},
+	{"table", "rules", LOOK_CHOICE, offsetof(style, table_rules), table_rules},
+	{"table", "tint", LOOK_COLOR, offsetof(style, table_tint), NULL},
+	{"table", "head-tint", LOOK_COLOR, offsetof(style, table_head_tint), NULL},
+	{"table", "padding", LOOK_SPACE, offsetof(style, table_padding), NULL},
+	{"table", "row-padding", LOOK_SPACE, offsetof(style, table_row_padding), NULL},
+	{"table", "caption-space", LOOK_SPACE, offsetof(style, table_caption_space), NULL},
 };
 #define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
 
@@ -418,6 +431,9 @@ static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 		break;
 	case LOOK_TEXT:
 		schema_text(&L->S, sec, k->key, what, field);
+		break;
+	case LOOK_CHOICE:
+		schema_choice(&L->S, sec, k->key, what, k->choices, field);
 		break;
 	}
 	free(what);
@@ -515,7 +531,7 @@ static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-					   "sources", "header", "footer", "banners", NULL};
+					   "sources", "table", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_MAP) {

@@ -40,6 +40,10 @@ typedef struct font_role {
 	rgb color;
 } font_role;
 
+/* table.rules: booktabs (a rule above and below the table and under its header), rows
+ * (and a hairline between rows), none */
+enum { TABLE_RULES_BOOKTABS, TABLE_RULES_ROWS, TABLE_RULES_NONE };
+
 typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } text_align;
 
 /* Every string of a style lives in its `strings`, freed with it. */
@@ -52,7 +56,7 @@ typedef struct style {
 	int columns;
 	double gutter;
 
-	font_role body, title, subtitle, meta, heading, quote, excerpt, banner, small, box_head;
+	font_role body, title, subtitle, meta, heading, quote, excerpt, banner, small, box_head, table, table_head;
 
 	text_align align;       /* body text */
 	int hyphenate;          /* 1 = hyphenate body text */
@@ -97,6 +101,14 @@ typedef struct style {
 	double quote_bar;       /* bar width at the left, 0 = rules above and below instead */
 	double quote_bar_gap;   /* between the bar and the text */
 	double quote_cite_space; /* above the speaker and citation line */
+
+	/* tables and chronologies */
+	int table_rules;         /* TABLE_RULES_* */
+	rgb table_tint;          /* every other body row; white = none */
+	rgb table_head_tint;     /* the header row; white = none */
+	double table_padding;    /* left and right of each cell's text */
+	double table_row_padding; /* above and below each row's text */
+	double table_caption_space; /* between the caption and the table */
 
 	/* the Sources page */
 	double sources_indent;  /* the entries' text, right of their numbers */

@@ -248,6 +248,65 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *lin
 	}
 }
 
+/* Whether items a and b are bands of one table in one column of one page. */
+static int same_table_frame(const vitem *a, const vitem *b)
+{
+	return a->kind == V_ROW && b->kind == V_ROW && a->row->table == b->row->table && a->page == b->page &&
+	       a->col == b->col;
+}
+
+static void hrule(cairo_t *cr, double x, double y, double w, double width)
+{
+	cairo_rectangle(cr, x, y, w, width);
+	cairo_fill(cr);
+}
+
+/* Band i of a table row: its tint, its rules (booktabs: a heavier rule above each piece of
+ * the table and below it, a lighter one under the header; rows: hairlines between rows),
+ * and line `band` of each of its cells. */
+static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_links *links)
+{
+	const style *st = dc->st;
+	const vitem *it = &dc->items[i];
+	const cell_row *row = it->row;
+	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
+	rgb tint = row->header ? st->table_head_tint : st->table_tint;
+	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
+		set_rgb(cr, tint);
+		cairo_rectangle(cr, x0, it->y, row->w, it->h);
+		cairo_fill(cr);
+	}
+	double heavy = st->rule_width, light = st->rule_width / 2;
+	int last_band = it->band + 1 == row->nbands;
+	int piece_top = it->band == 0 && !(prev && same_table_frame(prev, it));
+	int piece_end = last_band && !(next && same_table_frame(it, next));
+	set_rgb(cr, st->table.color);
+	if (st->table_rules != TABLE_RULES_NONE) {
+		if (piece_top)
+			hrule(cr, x0, it->y, row->w, heavy);
+		if (piece_end)
+			hrule(cr, x0, it->y + it->h - heavy, row->w, heavy);
+		else if (last_band && row->header)
+			hrule(cr, x0, it->y + it->h - light, row->w, light);
+		else if (last_band && st->table_rules == TABLE_RULES_ROWS)
+			hrule(cr, x0, it->y + it->h - light / 2, row->w, light / 2);
+	}
+	double top = it->y + (it->band == 0 ? row->pad : 0);
+	for (size_t k = 0; k < row->ncells; k++) {
+		const para *p = row->cells[k];
+		if (!p || it->band >= p->nlines)
+			continue;
+		para_draw_line(cr, p, it->band, x0 + row->cell_x[k], top);
+		if (links && p->text->nlinks) {
+			vitem cell = *it;
+			cell.p = (para *)p;
+			cell.line = it->band;
+			cell.y = top;
+			line_links(dc, &cell, x0 + row->cell_x[k], links);
+		}
+	}
+}
+
 void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links)
 {
 	const style *st = dc->st;
@@ -268,6 +327,8 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 			set_rgb(cr, st->accent);
 			cairo_rectangle(cr, x0, it->y, it->w, it->h);
 			cairo_fill(cr);
+		} else if (it->kind == V_ROW) {
+			draw_band(cr, dc, i, x0, links);
 		} else if (it->kind == V_IMAGE) {
 			image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {

@@ -100,6 +100,34 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
+void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w)
+{
+	*min_w = *max_w = 0;
+	if (text->text.len == 0)
+		return;
+	PangoLayout *l = pango_layout_new(e->ctx);
+	PangoFontDescription *fd = font_role_desc(f);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text->text.data, (int)text->text.len);
+	pango_layout_set_attributes(l, text->attrs);
+	PangoRectangle logical;
+	pango_layout_get_extents(l, NULL, &logical);
+	*max_w = logical.width / (double)PANGO_SCALE;
+	/* a line per word: each as wide as its word, whatever the (too small) width */
+	pango_layout_set_width(l, 1);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		double w = logical.width / (double)PANGO_SCALE;
+		if (w > *min_w)
+			*min_w = w;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+}
+
 static void lines_free(para_line *lines, size_t n)
 {
 	lines_clear(lines, 0, n);

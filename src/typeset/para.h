@@ -46,6 +46,9 @@ double para_index_x(const para *p, size_t i, int idx);
  * other scripts are left as written). Caller frees. */
 char *font_role_text(const font_role *f, const char *text);
 
+/* The narrowest width text can be set in without breaking a word (its widest word) and
+ * the width it takes on one line, set in font f: what a table's column widths start from. */
+void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w);
 /* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
  * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
  * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */

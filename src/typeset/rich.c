@@ -156,6 +156,24 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether the hyphen at i is one of an ISO date's (2017-12-22), which is no range. */
+static int in_iso_date(const char *s, size_t n, size_t i)
+{
+	for (size_t back = 4; back <= 7; back += 3) {
+		if (i < back || i - back + 10 > n)
+			continue;
+		const char *d = s + i - back;
+		int ok = d[4] == '-' && d[7] == '-' && (i - back + 10 == n || !is_digit(d[10])) &&
+			 (i == back || !is_digit(d[-1]));
+		for (int k = 0; ok && k < 10; k++)
+			if (k != 4 && k != 7 && !is_digit(d[k]))
+				ok = 0;
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
 char *typo_smarten(const char *s, size_t n)
 {
 	strbuf out = {0};
@@ -172,7 +190,7 @@ char *typo_smarten(const char *s, size_t n)
 			sb_puts(&out, "\xE2\x80\x94");
 			i += (i + 2 < n && s[i + 2] == '-') ? 2 : 1;
 		} else if (c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
-			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z')))) {
+			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z'))) && !in_iso_date(s, n, i)) {
 			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
 		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
 			sb_puts(&out, "\xE2\x80\xA6");

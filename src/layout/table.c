@@ -1,0 +1,342 @@
+/* table.c: a table or chronology on the vertical list: its numbered caption above it, the
+ * column widths worked out from the cells' content, each cell set ragged by our line
+ * breaker inside its column, and each row as bands of lines (doc.h, cell_row). A page
+ * breaks between rows, or inside a row taller than a column; the flow then repeats the
+ * caption, marked "(continued)", and the header row (doc->tables). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "layout/cite.h"
+#include "layout/composer.h"
+#include "load/table.h"
+
+/* Our breaker and Pango may round a line's width differently: a cell given its measured
+ * width plus this sets on one line. */
+#define MEASURE_SLACK 0.5
+
+/* The rich text of a cell, or NULL for an empty one. A chronology's ISO dates read as
+ * words, as the brief's own date does. */
+static rich *cell_rich(const composer *c, const table *t, const item *it, size_t col)
+{
+	if (!it->text)
+		return NULL;
+	if (t->chronology && col == 0) {
+		char *date = cite_format_date(it->text);
+		rich *r = rich_new();
+		/* no break inside "December 22, 2017" */
+		for (char *sp; (sp = strchr(date, ' '));) {
+			size_t at = (size_t)(sp - date);
+			char *joined = xasprintf("%.*s\xC2\xA0%s", (int)at, date, sp + 1);
+			free(date);
+			date = joined;
+		}
+		rich_add_markup(r, date, 0);
+		free(date);
+		return r;
+	}
+	return cite_item_rich(c->b, it, 0);
+}
+
+/* The width of the part of a number from its decimal point on ("1,234.5" → ".5"), in f. */
+static double fraction_width(para_engine *e, const item *it, const font_role *f)
+{
+	if (!it->text)
+		return 0;
+	const char *dot = strrchr(it->text, '.');
+	if (!dot)
+		return 0;
+	rich *r = rich_new();
+	rich_add(r, dot, strlen(dot));
+	double lo, hi;
+	para_measure(e, r, f, &lo, &hi);
+	rich_free(r);
+	return hi;
+}
+
+typedef struct columns {
+	size_t n;
+	double min[TABLE_MAX_COLUMNS], pref[TABLE_MAX_COLUMNS], w[TABLE_MAX_COLUMNS];
+	double frac[TABLE_MAX_COLUMNS]; /* decimal columns: the widest fraction */
+} columns;
+
+static const font_role *row_font(const style *st, const table *t, long row)
+{
+	return row < 0 && t->header ? &st->table_head : &st->table;
+}
+
+/* Each column's narrowest (its widest word) and preferred (its longest cell on one line)
+ * widths, padding included. */
+static void measure(composer *c, const block *bl, const table *t, columns *cs)
+{
+	double pad2 = 2 * c->st->table_padding;
+	cs->n = t->ncols;
+	for (size_t j = 0; j < t->ncols; j++) {
+		cs->min[j] = cs->pref[j] = cs->frac[j] = 0;
+		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
+			const item *it = &bl->items[table_cell(t, r, j)];
+			rich *text = cell_rich(c, t, it, j);
+			if (!text)
+				continue;
+			double lo, hi;
+			para_measure(c->pe, text, row_font(c->st, t, r), &lo, &hi);
+			rich_free(text);
+			if (lo > cs->min[j])
+				cs->min[j] = lo;
+			if (hi > cs->pref[j])
+				cs->pref[j] = hi;
+			if (t->align[j] == TABLE_DECIMAL && r >= 0) {
+				double fw = fraction_width(c->pe, it, row_font(c->st, t, r));
+				if (fw > cs->frac[j])
+					cs->frac[j] = fw;
+			}
+		}
+		cs->min[j] += pad2 + MEASURE_SLACK;
+		cs->pref[j] += pad2 + MEASURE_SLACK;
+	}
+}
+
+/* Column widths as a good automatic table layout sets them: when the table fits (every
+ * cell on one line), `auto` columns get their preferred widths and `*` columns share the
+ * rest; when it does not,
+ * every flexible column gets its minimum and a share of what is left in proportion to
+ * what it would like more; fixed lengths are kept unless even the minima do not fit. */
+static double column_widths(const table *t, columns *cs, double avail)
+{
+	double fixed = 0, auto_pref = 0, star_pref = 0, flex_min = 0, flex_pref = 0;
+	size_t nstar = 0;
+	for (size_t j = 0; j < cs->n; j++) {
+		switch (t->width_kind[j]) {
+		case TABLE_LENGTH:
+			fixed += t->width[j];
+			break;
+		case TABLE_AUTO:
+			auto_pref += cs->pref[j];
+			break;
+		case TABLE_STAR:
+			star_pref += cs->pref[j];
+			nstar++;
+			break;
+		}
+		if (t->width_kind[j] != TABLE_LENGTH)
+			flex_min += cs->min[j], flex_pref += cs->pref[j];
+	}
+	double flex = avail - fixed;
+	if (flex < flex_min) {
+		/* not even the narrowest fits: everything in proportion; long words will break */
+		double total = fixed + flex_min;
+		for (size_t j = 0; j < cs->n; j++)
+			cs->w[j] = (t->width_kind[j] == TABLE_LENGTH ? t->width[j] : cs->min[j]) * avail / total;
+		return avail;
+	}
+	double used = fixed;
+	if (auto_pref + star_pref <= flex) {
+		double rest = flex - auto_pref;
+		/* `*` columns share the rest equally; one whose share is below its preferred width
+		 * takes that and the others share what remains */
+		int done[TABLE_MAX_COLUMNS] = {0};
+		for (size_t left = nstar; left > 0;) {
+			double share = rest / (double)left;
+			size_t narrow = 0;
+			for (size_t j = 0; j < cs->n; j++)
+				if (t->width_kind[j] == TABLE_STAR && !done[j] && cs->pref[j] > share) {
+					cs->w[j] = cs->pref[j];
+					rest -= cs->pref[j];
+					done[j] = 1;
+					narrow++;
+				}
+			if (narrow == 0) {
+				for (size_t j = 0; j < cs->n; j++)
+					if (t->width_kind[j] == TABLE_STAR && !done[j])
+						cs->w[j] = share;
+				break;
+			}
+			left -= narrow;
+		}
+		for (size_t j = 0; j < cs->n; j++) {
+			if (t->width_kind[j] == TABLE_AUTO)
+				cs->w[j] = cs->pref[j];
+			else if (t->width_kind[j] == TABLE_LENGTH)
+				cs->w[j] = t->width[j];
+			used += t->width_kind[j] == TABLE_LENGTH ? 0 : cs->w[j];
+		}
+		return nstar ? avail : used;
+	}
+	double grow = flex_pref > flex_min ? (flex - flex_min) / (flex_pref - flex_min) : 0;
+	for (size_t j = 0; j < cs->n; j++)
+		cs->w[j] = t->width_kind[j] == TABLE_LENGTH ? t->width[j] : cs->min[j] + (cs->pref[j] - cs->min[j]) * grow;
+	return avail;
+}
+
+/* "(U) Table 2. The caption", set like a figure's, with "(continued)" on the copy that
+ * heads the table's next column. */
+static para *caption_para(composer *c, const block *bl, const table *t, double w, int continued)
+{
+	rich *r = rich_new();
+	const char *marking = t->marking ? t->marking : c->b->marking;
+	if (marking) {
+		rich_add_styled(r, marking, strlen(marking), 1, 0, NULL);
+		rich_add(r, " ", 1);
+	}
+	char *number = xasprintf("Table %d.", c->tables);
+	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
+	free(number);
+	if (t->caption) {
+		rich_add(r, " ", 1);
+		if (continued)
+			rich_add_markup(r, bl->items[0].text, 0);
+		else
+			cite_add_item(r, &bl->items[0]);
+	}
+	if (continued)
+		rich_add_styled(r, " (continued)", 12, 0, 1, NULL);
+	return compose_para(c, r, &c->st->meta, w, 0, ALIGN_LEFT, bl->at);
+}
+
+static text_align cell_align(table_align a)
+{
+	switch (a) {
+	case TABLE_RIGHT:
+	case TABLE_DECIMAL:
+		return ALIGN_RIGHT;
+	case TABLE_CENTER:
+		return ALIGN_CENTER;
+	case TABLE_LEFT:
+		break;
+	}
+	return ALIGN_LEFT;
+}
+
+/* Row r (-1: the header) set into its cells. */
+static cell_row *set_row(composer *c, const block *bl, const table *t, const columns *cs, long r, double width)
+{
+	const style *st = c->st;
+	cell_row *row = xcalloc(1, sizeof *row);
+	row->ncells = t->ncols;
+	row->cells = xcalloc(t->ncols, sizeof *row->cells);
+	row->cell_x = xcalloc(t->ncols, sizeof *row->cell_x);
+	row->col_x = xcalloc(t->ncols + 1, sizeof *row->col_x);
+	row->w = width;
+	row->pad = st->table_row_padding;
+	row->table = c->tables;
+	row->header = r < 0;
+	const font_role *font = row_font(st, t, r);
+	row->leading = font->leading;
+	row->nbands = 1;
+	double x = 0;
+	for (size_t j = 0; j < t->ncols; j++) {
+		row->col_x[j] = x;
+		const item *it = &bl->items[table_cell(t, r, j)];
+		double text_w = cs->w[j] - 2 * st->table_padding;
+		row->cell_x[j] = x + st->table_padding;
+		rich *text = cell_rich(c, t, it, j);
+		if (text) {
+			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
+			if (t->align[j] == TABLE_DECIMAL && r >= 0)
+				row->cell_x[j] -= cs->frac[j] - fraction_width(c->pe, it, font);
+			para *p = compose_para(c, text, font, text_w > 1 ? text_w : 1, 0, a, it->at);
+			row->cells[j] = p;
+			if (p->nlines > row->nbands)
+				row->nbands = p->nlines;
+			if (p->leading > row->leading)
+				row->leading = p->leading;
+		}
+		x += cs->w[j];
+	}
+	row->col_x[t->ncols] = x;
+	doc *dc = c->dc;
+	dc->rows = xrealloc(dc->rows, (dc->nrows + 1) * sizeof *dc->rows);
+	dc->rows[dc->nrows++] = row;
+	return row;
+}
+
+static double band_height(const cell_row *row, size_t band)
+{
+	return row->leading + (band == 0 ? row->pad : 0) + (band + 1 == row->nbands ? row->pad : 0);
+}
+
+/* A row's bands on the list, kept together; a row taller than a column is split by the
+ * flow like any kept run. */
+static void push_row(composer *c, const cell_row *row, double x, int body)
+{
+	for (size_t k = 0; k < row->nbands; k++) {
+		vitem *it = compose_push(c, V_ROW, band_height(row, k));
+		it->row = row;
+		it->band = k;
+		it->x = x;
+		if (k > 0)
+			it->keep = 1;
+		if (body)
+			it->table = row->table;
+	}
+}
+
+/* What a break inside the table repeats: the caption, continued, and the header's bands. */
+static void continuation(composer *c, para *caption, double caption_x, const cell_row *header, double x)
+{
+	doc *dc = c->dc;
+	dc->tables = xrealloc(dc->tables, (dc->ntables + 1) * sizeof *dc->tables);
+	struct doc_table *dt = &dc->tables[dc->ntables++];
+	dt->ncont = (caption ? caption->nlines + 1 : 0) + (header ? header->nbands : 0);
+	dt->cont = xcalloc(dt->ncont ? dt->ncont : 1, sizeof *dt->cont);
+	size_t n = 0;
+	for (size_t k = 0; caption && k < caption->nlines; k++) {
+		vitem *it = &dt->cont[n++];
+		it->kind = V_LINE;
+		it->h = caption->leading;
+		it->p = caption;
+		it->line = k;
+		it->x = caption_x;
+	}
+	if (caption) {
+		dt->cont[n].kind = V_SPACE;
+		dt->cont[n++].h = c->st->table_caption_space;
+	}
+	for (size_t k = 0; header && k < header->nbands; k++) {
+		vitem *it = &dt->cont[n++];
+		it->kind = V_ROW;
+		it->h = band_height(header, k);
+		it->row = header;
+		it->band = k;
+		it->x = x;
+	}
+	for (size_t k = 0; k < dt->ncont; k++) {
+		vitem *it = &dt->cont[k];
+		it->keep = k > 0;
+		it->repeat = 1;
+		it->deco = -1;
+		it->heading = it->anchor = -1;
+	}
+}
+
+void compose_table_block(composer *c, const block *bl, const block *prev)
+{
+	(void)prev;
+	const table *t = bl->data;
+	if (!t || t->ncols == 0)
+		return;
+	c->tables++;
+	double col = c->dc->col_w;
+	columns cs;
+	measure(c, bl, t, &cs);
+	double width = column_widths(t, &cs, col);
+	double x = 0;
+	/* the caption is as wide as the table, but never a thin column of words */
+	double caption_w = width < col / 2 ? col / 2 : width;
+	para *caption = caption_para(c, bl, t, caption_w, 0);
+	compose_lines(c, caption, x, 1);
+	compose_space(c, c->st->table_caption_space, 1);
+	c->keep_next = 1;
+	cell_row *header = t->header ? set_row(c, bl, t, &cs, -1, width) : NULL;
+	if (header) {
+		header->tint = 1;
+		push_row(c, header, x, 0);
+		c->keep_next = 1; /* the header stays with the first row */
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		cell_row *row = set_row(c, bl, t, &cs, (long)r, width);
+		row->tint = r % 2 == 1;
+		push_row(c, row, x, 1);
+	}
+	continuation(c, caption_para(c, bl, t, caption_w, 1), x, header, x);
+}
