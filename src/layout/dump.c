@@ -57,7 +57,8 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 		for (size_t k = 0; k < row->ncells; k++) {
 			const para *p = row->cells[k];
 			char *text = p && it->band < p->nlines ? para_line_text(p, it->band) : NULL;
-			fprintf(out, " |%ld:%s", cp(x + row->cell_x[k] + (text ? p->lines[it->band].x : 0)), text ? text : "");
+			double lx = text ? p->lines[it->band].x : 0, lw = text ? p->lines[it->band].width : 0;
+			fprintf(out, " |%ld+%ld:%s", cp(x + row->cell_x[k] + lx), cp(lw), text ? text : "");
 			free(text);
 		}
 		fputs("|\n", out);

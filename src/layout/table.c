@@ -14,6 +14,8 @@
 /* Our breaker and Pango may round a line's width differently: a cell given its measured
  * width plus this sets on one line. */
 #define MEASURE_SLACK 0.5
+/* Tables whose rows take at most this share of a page's height are never split. */
+#define TABLE_KEEP_WHOLE 0.25
 
 /* The rich text of a cell, or NULL for an empty one. A chronology's ISO dates read as
  * words, as the brief's own date does. */
@@ -24,8 +26,8 @@ static rich *cell_rich(const composer *c, const table *t, const item *it, size_t
 	if (t->chronology && col == 0) {
 		char *date = cite_format_date(it->text);
 		rich *r = rich_new();
-		/* no break inside "December 22, 2017" */
-		for (char *sp; (sp = strchr(date, ' '));) {
+		/* no break inside "December 22, 2017"; words ("Early 2018") break as written */
+		for (char *sp; strcmp(date, it->text) != 0 && (sp = strchr(date, ' '));) {
 			size_t at = (size_t)(sp - date);
 			char *joined = xasprintf("%.*s\xC2\xA0%s", (int)at, date, sp + 1);
 			free(date);
@@ -333,10 +335,22 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 		push_row(c, header, x, 0);
 		c->keep_next = 1; /* the header stays with the first row */
 	}
+	size_t first = c->dc->nitems;
 	for (size_t r = 0; r < t->nrows; r++) {
 		cell_row *row = set_row(c, bl, t, &cs, (long)r, width);
 		row->tint = r % 2 == 1;
+		/* neither the first row nor the last stands alone at a page's foot or top */
+		if (r == 1 || (r > 0 && r + 1 == t->nrows))
+			c->keep_next = 1;
 		push_row(c, row, x, 1);
 	}
+	/* a short table is read at a glance: it is kept whole, as a short excerpt is */
+	const style *st = c->st;
+	double h = 0, page = st->page_h - st->margin_top - st->margin_bottom;
+	for (size_t k = first; k < c->dc->nitems; k++)
+		h += compose_item(c, k)->h;
+	if (h <= page * TABLE_KEEP_WHOLE)
+		for (size_t k = first; k < c->dc->nitems; k++)
+			compose_item(c, k)->keep = 1;
 	continuation(c, caption_para(c, bl, t, caption_w, 1), x, header, x);
 }

@@ -1,0 +1,97 @@
+# tables.sh: what the table goldens cannot say by their pixels: a table broken across pages
+# repeats its caption (continued) and header row at the next page's top; no cell's text runs
+# into its neighbour or past the table; a row taller than a page is split line by line with
+# nothing lost; a chronology prints ISO dates as words; the PDF's text keeps the brief's
+# order; the table layout keys act.
+. "$(dirname "$0")/lib.bash"
+G="$ROOT/tests/golden"
+"$MKBRIEF" -q --dump-layout "$G/table/brief.yaml" >"$T/t.txt" 2>"$T/err" || fail "table golden: $(cat "$T/err")"
+
+# page 2 opens with Table 1's caption, continued, then its header row again, then a body row
+first=$(awk '/^page 2$/ { on = 1; next } on && /^  (line|row)/ { print; n++ } n == 3 { exit }' "$T/t.txt")
+if echo "$first" | sed -n 1p | grep -q 'Table 1\..*(continued)|$' &&
+	echo "$first" | sed -n 2p | grep -q '^  row .* header repeat.*:Resolution' &&
+	echo "$first" | sed -n 3p | grep -q '^  row .*table=1 band=1/'; then
+	pass "a table broken across pages: caption (continued) and header row repeated on the next page"
+else
+	fail "page 2 does not open with the continued caption and header: $first"
+fi
+if [ "$(grep -c 'header repeat' "$T/t.txt")" = 1 ]; then pass "the header is repeated once, where the table breaks"; else fail "header repeated $(grep -c 'header repeat' "$T/t.txt") times"; fi
+
+# no cell's line reaches the next cell's text, nor past the table's right edge
+overlaps() {
+	awk '/^  row / {
+		x = 0; w = 0
+		for (i = 1; i <= NF; i++) {
+			if ($i ~ /^x=/) x = substr($i, 3) + 0
+			if ($i ~ /^w=/) w = substr($i, 3) + 0
+		}
+		n = split($0, cells, " [|]")
+		prev_end = -1
+		for (k = 2; k <= n; k++) {
+			split(cells[k], xw, "[+:]")
+			if (prev_end > xw[1] + 1 && xw[2] > 0) { print "overlap: " $0; break }
+			if (xw[2] > 0) prev_end = xw[1] + xw[2]
+			if (prev_end > x + w + 1) { print "past the table: " $0; break }
+		}
+	}' "$1"
+}
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout "$layout" --dump-layout "$G/table/brief.yaml" >"$T/l.txt" 2>/dev/null
+	bad=$(overlaps "$T/l.txt")
+	rows=$(grep -c '^  row ' "$T/l.txt")
+	if [ -z "$bad" ] && [ "$rows" -gt 30 ]; then pass "$layout: no cell runs into its neighbour or past the table ($rows bands)"; else fail "$layout: $bad ($rows bands)"; fi
+done
+# the check itself: a cell moved onto its neighbour is caught
+sed '0,/|[0-9]*+[0-9]*:First nuclear test/s//|15500+9000:First nuclear test/' "$T/t.txt" >"$T/moved.txt"
+if [ -n "$(overlaps "$T/moved.txt")" ]; then pass "self-check: an overlapping cell is caught"; else fail "self-check: the overlap check misses a moved cell"; fi
+
+# chronology: ISO dates as words (no-break spaces inside), free-text dates as written
+chron=$(grep 'table=3' "$T/t.txt")
+if echo "$chron" | grep -q "|[0-9]*+[0-9]*:December.*22,.*2017 " && ! echo "$chron" | grep -q "2017-12-22" &&
+	echo "$chron" | grep -q '|[0-9]*+[0-9]*:Early 2018 '; then
+	pass "chronology: 2017-12-22 printed as December 22, 2017; 'Early 2018' as written"
+else
+	fail "chronology dates: $(grep 'table=3' "$T/t.txt" | head -3)"
+fi
+
+# the PDF's text in the brief's order: Table 1's header, its first and last rows, Table 2, the chronology
+"$MKBRIEF" -q "$G/table/brief.yaml" -o "$T/t.pdf" 2>/dev/null
+pdftotext -layout "$T/t.pdf" "$T/t.pdftxt"
+order=$(grep -n -o 'Main measures\|Arms embargo; luxury\|Hwasong-15\|Caps on petroleum\|December 22, 2017' "$T/t.pdftxt" | cut -d: -f2 | uniq | tr '\n' '/')
+if [ "$order" = "Main measures/Arms embargo; luxury/Main measures/Hwasong-15/Caps on petroleum/December 22, 2017/" ]; then
+	pass "PDF text in reading order, the header printed again on page 2"
+else
+	fail "PDF text order: $order"
+fi
+
+# a row taller than a page: split between its lines, every word kept, header repeated
+{
+	sed -n '1,/^sections:/p' "$G/table/brief.yaml"
+	printf '  - heading: A long row\n    content:\n      - table:\n          columns: [Item, Text]\n          widths: [auto, "*"]\n          rows:\n            - [One, short]\n            - [Two, "'
+	for i in $(seq 1 900); do printf 'word%d ' "$i"; done
+	printf 'lastword"]\n            - [Three, short]\n'
+} >"$T/long.yaml"
+cp "$T/long.yaml" "$G/table/long-row.tmp.yaml"
+"$MKBRIEF" -q --dump-layout "$G/table/long-row.tmp.yaml" >"$T/long.txt" 2>"$T/err"
+status=$?
+"$MKBRIEF" -q "$G/table/long-row.tmp.yaml" -o "$T/long.pdf" 2>/dev/null
+rm -f "$G/table/long-row.tmp.yaml"
+pages=$(awk '/^page / { p = $2 } /:word450 |:word1 / { print p }' "$T/long.txt" | sort -u | wc -l)
+words=$(pdftotext "$T/long.pdf" - | grep -o '\bword[0-9]*' | sort -u | wc -l)
+if [ "$status" = 0 ] && [ "$pages" -ge 1 ] && [ "$(awk '/^page / { p = $2 } /table=1 band=/ { print p }' "$T/long.txt" | sort -u | wc -l)" -ge 2 ] &&
+	[ "$words" = 900 ] && pdftotext "$T/long.pdf" - | grep -q lastword && grep -q 'header repeat' "$T/long.txt"; then
+	pass "a row taller than a page is split line by line: all 900 words printed, header repeated"
+else
+	fail "long row: status $status, $words of 900 words, $(cat "$T/err")"
+fi
+
+# layout keys: padding widens the cells' inset, rules: none and a zebra tint are accepted
+printf 'table: {padding: 10pt, rules: none, tint: "#EEEEEE", head-tint: "#DDDDDD"}\n' >"$T/wide.yaml"
+"$MKBRIEF" -q --layout "$T/wide.yaml" --dump-layout "$G/table/brief.yaml" >"$T/w.txt" 2>"$T/err"
+x1=$(grep -m1 'header.*:Resolution' "$T/t.txt" | sed 's/.*|\([0-9]*\)+[0-9]*:Resolution.*/\1/')
+x2=$(grep -m1 'header.*:Resolution' "$T/w.txt" | sed 's/.*|\([0-9]*\)+[0-9]*:Resolution.*/\1/')
+if [ -n "$x1" ] && [ -n "$x2" ] && [ $((x2 - x1)) = 600 ]; then pass "table.padding: 10pt moves the first cell's text 6pt right"; else fail "table.padding: $x1 then $x2 ($(cat "$T/err"))"; fi
+printf 'table: {rules: grid}\n' >"$T/bad.yaml"
+err=$("$MKBRIEF" -q --layout "$T/bad.yaml" --check "$G/table/brief.yaml" 2>&1)
+if [[ "$err" == *"table.rules must be one of booktabs, rows, none, not 'grid'"* ]]; then pass "table.rules: an unknown value is an error"; else fail "table.rules grid: $err"; fi
