@@ -161,6 +161,12 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	}
 	if (ncols == 0)
 		return;
+	size_t cells = ncols * (rows->nitems + (columns != NULL));
+	if (cells > TABLE_MAX_CELLS) {
+		schema_error(&L->S, rows, "a table may have at most %d cells, not %zu (%zu rows of %zu columns); split it",
+			     TABLE_MAX_CELLS, cells, rows->nitems, ncols);
+		return;
+	}
 	table *t = table_attach(bl);
 	t->ncols = ncols;
 	t->nrows = rows->nitems;

@@ -12,6 +12,8 @@
 #define TABLE_MAX_COLUMNS 12
 /* Rows of one table; longer lists belong in an annex, not a handout. */
 #define TABLE_MAX_ROWS 2000
+/* Cells of one table: each is measured and set on its own, at about a millisecond apiece */
+#define TABLE_MAX_CELLS 5000
 
 typedef enum { TABLE_AUTO, TABLE_STAR, TABLE_LENGTH } table_width;
 typedef enum { TABLE_LEFT, TABLE_RIGHT, TABLE_CENTER, TABLE_DECIMAL } table_align;
