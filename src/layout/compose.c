@@ -22,6 +22,7 @@ vitem *compose_push(composer *c, vkind kind, double h)
 	it->h = h;
 	it->span = c->span;
 	it->deco = c->deco;
+	it->box_deco = c->box_deco;
 	if (c->keep_next) {
 		it->keep = 1;
 		c->keep_next = 0;
@@ -99,7 +100,7 @@ size_t compose_lines(composer *c, para *p, double x, int keep_all)
 		vitem *it = compose_push(c, V_LINE, p->leading);
 		it->p = p;
 		it->line = (size_t)i;
-		it->x = x;
+		it->x = c->x + x;
 		if (i > 0 && (keep_all || i < c->st->orphans || n - i < c->st->widows))
 			it->keep = 1;
 	}
@@ -117,7 +118,9 @@ int compose_deco(composer *c, deco_kind kind, double x, double w, double bar)
 	dc->decos = xrealloc(dc->decos, (dc->ndecos + 1) * sizeof *dc->decos);
 	deco *dd = &dc->decos[dc->ndecos];
 	dd->kind = kind;
-	dd->x = x;
+	dd->x = c->x + x;
+	dd->fill = c->st->box_fill;
+	dd->rule = c->st->box_rule;
 	dd->w = w;
 	dd->bar = bar;
 	dd->span = c->span;
@@ -199,25 +202,56 @@ static block_composer *const composers[] = {
 #undef BLOCK_KIND
 };
 
+/* A heading's number by the layout's headings.numbers: "2", "2.1", "2.1.3"; NULL without. */
+static char *heading_number(composer *c, int level)
+{
+	c->numbers[level - 1]++;
+	for (int k = level; k < BRIEF_MAX_SECTION_LEVELS; k++)
+		c->numbers[k] = 0;
+	if (!c->st->heading_numbers)
+		return NULL;
+	strbuf sb = {0};
+	for (int k = 0; k < level; k++)
+		sb_printf(&sb, k ? ".%d" : "%d", c->numbers[k]);
+	return sb_steal(&sb);
+}
+
 static void section_block(composer *c, const section *s)
 {
 	const style *st = c->st;
 	double w = c->dc->col_w;
-	compose_space(c, st->heading_space_before, 0);
+	int level = s->level >= 1 && s->level <= BRIEF_MAX_SECTION_LEVELS ? s->level : 1;
+	const font_role *font = level == 1 ? &st->heading : level == 2 ? &st->heading2 : &st->heading3;
+	/* a subsection's heading sits closer to what comes before: it belongs to its section */
+	int held = c->heading_held; /* the section before was only a heading: stay with it */
+	c->heading_held = 0;
+	compose_space(c, level == 1 ? st->heading_space_before : st->heading_space_before * 0.7, held);
+	c->keep_next = held;
+	char *number = heading_number(c, level);
+	/* the number and the heading are one unit: an en space, no break */
+	char *title = number ? xasprintf("%s\xE2\x80\x82%s", number, s->heading) : xstrdup(s->heading);
 	rich *r = rich_new();
-	rich_add_markup(r, s->heading, 0);
-	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
-	compose_outline(c, h, s->heading, 0);
+	rich_add_markup(r, title, 0);
+	size_t h = compose_lines(c, compose_para(c, r, font, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
+	compose_outline(c, h, title, level - 1);
+	free(title);
+	free(number);
 	compose_space(c, st->heading_space_after, 1);
+	if (s->nblocks == 0) /* a section made only of subsections: its heading stays with theirs */
+		c->heading_held = 1;
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const block *bl = &s->blocks[i];
-		/* the first block stays with the heading */
-		if (i > 0)
+		/* the first block stays with the heading, a box's first block with the box */
+		if (i > 0 && s->blocks[i - 1].kind != BLOCK_BOX)
 			compose_space(c, st->block_space, 0);
 		else
 			c->keep_next = 1;
+		int in_box = c->box_deco >= 0;
 		composers[bl->kind](c, bl, i > 0 ? &s->blocks[i - 1] : NULL);
 		c->keep_next = 0;
+		/* a box's blocks follow it in the section: it ends after the last */
+		if (in_box && --c->box_left == 0)
+			compose_box_close(c);
 	}
 }
 
@@ -231,7 +265,8 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->date_text = g_string_chunk_insert(dc->strings, date);
 	free(date);
 	dc->engine = para_engine_new(ctx, hyph);
-	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1};
+	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,
+		      .w = dc->col_w};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
 		/* set as it is drawn (in capitals), on one line across the page less a quarter

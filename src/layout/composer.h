@@ -18,12 +18,18 @@ typedef struct composer {
 	diag *d;
 	int span;  /* items being added span all columns */
 	int deco;  /* current decoration, -1 none */
+	int box_deco;  /* the box block being set, -1 none */
+	size_t box_left; /* its blocks still to set */
+	size_t box_first; /* its first item */
+	double x, w; /* where blocks are set: from the column's left, and how wide (less in a box) */
 	int keep_next; /* the next item may not be separated from the previous one */
 	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */
 	size_t nlines;     /* lines set so far: at most DOC_MAX_LINES */
 	int over;          /* a limit was passed (and reported): nothing more is set */
 	int figures;       /* figures so far, for their numbers */
 	int tables;        /* tables and chronologies so far, for their numbers */
+	int numbers[BRIEF_MAX_SECTION_LEVELS]; /* the current heading's number at each level */
+	int heading_held;  /* the last section had no blocks: the next heading stays with its heading */
 } composer;
 
 /* Appends an item of height h, kept with the one before when keep_next was set. */
@@ -47,6 +53,8 @@ void compose_outline(composer *c, size_t first, const char *title, int level);
 /* A named destination at item first, for links. */
 void compose_anchor(composer *c, size_t first, const char *name);
 
+/* Ends the box block being set, after its last block (box.c). */
+void compose_box_close(composer *c);
 /* A list of items with bullets, x from the column's left (prose.c). */
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			 int keep_all);

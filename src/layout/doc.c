@@ -26,6 +26,7 @@ vitem *doc_insert_item(doc *dc, size_t at)
 	memset(it, 0, sizeof *it);
 	it->heading = -1;
 	it->anchor = -1;
+	it->box_deco = -1;
 	it->page = -1;
 	return it;
 }

@@ -55,6 +55,8 @@ typedef struct vitem {
 	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
 	double marker_x;
 	int deco;     /* decoration group, -1 none */
+	int box_deco; /* the box (a box block's frame) the item stands in, -1 none */
+	int solid;    /* V_SPACE: the top padding of a frame, kept at the top of a column */
 	int heading;  /* index into doc->outline when this item starts a heading, else -1 */
 	int anchor;   /* index into doc->anchors when a link may land here, else -1 */
 	/* > 0 on the first item of a float (a figure with its caption): the items it holds.
@@ -66,9 +68,11 @@ typedef struct vitem {
 	double y;      /* top of the item's slot, from the page's top */
 } vitem;
 
-typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR } deco_kind;
+/* DECO_BOX: the Key points box; DECO_FRAME: a box block, in its kind's colours */
+typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR, DECO_FRAME } deco_kind;
 typedef struct deco {
 	deco_kind kind;
+	rgb fill, rule; /* DECO_BOX and DECO_FRAME */
 	double x, w;  /* from the column's left */
 	double bar;   /* bar width */
 	int span;

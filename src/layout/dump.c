@@ -69,6 +69,32 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 	}
 }
 
+/* The pieces of box blocks' frames on a page: one per box and column, after the page's
+ * items (the Key points box and excerpt tints are not listed: their lines say enough). */
+static void dump_frames(const doc *dc, int page, FILE *out)
+{
+	for (size_t d = 0; d < dc->ndecos; d++) {
+		if (dc->decos[d].kind != DECO_FRAME)
+			continue;
+		for (int col = 0; col < 8; col++) {
+			const vitem *first = NULL;
+			double y1 = 0;
+			for (size_t i = dc->page_first[page]; i < dc->page_end[page]; i++) {
+				const vitem *it = &dc->items[i];
+				if (it->page != page || it->box_deco != (int)d || (it->col & 7) != col)
+					continue;
+				if (!first)
+					first = it;
+				y1 = it->y + it->h;
+			}
+			if (first)
+				fprintf(out, "  box col=%d x=%ld y=%ld w=%ld h=%ld\n", first->col,
+					cp(doc_column_x(dc, first) + dc->decos[d].x), cp(first->y), cp(dc->decos[d].w),
+					cp(y1 - first->y));
+		}
+	}
+}
+
 void doc_dump(const doc *dc, FILE *out)
 {
 	const style *st = dc->st;
@@ -78,5 +104,6 @@ void doc_dump(const doc *dc, FILE *out)
 		fprintf(out, "page %d\n", page + 1);
 		for (size_t i = dc->page_first[page]; i < dc->page_end[page]; i++)
 			dump_item(dc, &dc->items[i], page, out);
+		dump_frames(dc, page, out);
 	}
 }

@@ -35,7 +35,8 @@ static const image *figure_image(composer *c, const figure *f, loc at)
 /* The width a figure may take: the text block's for `width: full`, else its column's. */
 static double room_across(const composer *c, const figure *f)
 {
-	return f->width_kind == FIGURE_FULL ? c->dc->text_w : c->dc->col_w;
+	/* in a box, `full` is the box's width */
+	return f->width_kind == FIGURE_FULL && c->box_deco < 0 ? c->dc->text_w : c->w;
 }
 
 static double asked_width(const composer *c, const figure *f)
@@ -86,7 +87,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	double col = room_across(c, f);
 	c->figures++;
 	int was_span = c->span;
-	c->span = was_span || (f->width_kind == FIGURE_FULL && st->columns > 1);
+	c->span = was_span || (f->width_kind == FIGURE_FULL && st->columns > 1 && c->box_deco < 0);
 	double w = asked_width(c, f), h = w / image_aspect(img);
 	double text_w = w >= CAPTION_MIN_WIDTH ? w : col < CAPTION_MIN_WIDTH ? col : CAPTION_MIN_WIDTH;
 	double text_x = (col - text_w) / 2;
@@ -115,7 +116,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	vitem *it = compose_push(c, V_IMAGE, h);
 	it->img = img;
 	it->w = w;
-	it->x = (col - w) / 2;
+	it->x = c->x + (col - w) / 2;
 	compose_space(c, st->excerpt_cite_space, 1);
 	c->keep_next = 1;
 	compose_lines(c, caption, text_x, 1);
@@ -123,8 +124,8 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		c->keep_next = 1;
 		compose_lines(c, credit, text_x, 1);
 	}
-	/* in the front matter it stays where it is; elsewhere the flow may float it */
-	if (!was_span)
+	/* in the front matter and in a box it stays where it is; elsewhere the flow may float it */
+	if (!was_span && c->box_deco < 0)
 		compose_item(c, first)->float_items = (int)(c->dc->nitems - first);
 	c->span = was_span;
 }

@@ -251,10 +251,12 @@ static void continue_table(flow *fl, size_t brk)
 	if (t <= 0 || (brk > 0 && dc->items[brk - 1].repeat))
 		return;
 	const struct doc_table *dt = &dc->tables[t - 1];
+	int box = dc->items[brk].box_deco;
 	for (size_t k = 0; k < dt->ncont; k++) {
 		vitem *it = doc_insert_item(dc, brk + k);
 		*it = dt->cont[k];
 		it->span = dc->items[brk + k + 1].span;
+		it->box_deco = box;
 		it->page = -1;
 	}
 	/* the floats set aside and the break after them keep pointing at the same items */
@@ -263,6 +265,30 @@ static void continue_table(flow *fl, size_t brk)
 			fl->waiting[k].first += dt->ncont;
 	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
 		fl->after_float += dt->ncont;
+}
+
+/* The column now starts at item brk, inside a box block begun before: the frame's top
+ * padding goes first, as on the box's first piece. */
+static void continue_box(flow *fl, size_t brk)
+{
+	doc *dc = fl->dc;
+	int box = dc->items[brk].box_deco;
+	if (box < 0 || brk == 0 || dc->items[brk - 1].box_deco != box || dc->items[brk - 1].repeat ||
+	    dc->st->frame_padding <= 0)
+		return;
+	vitem *pad = doc_insert_item(dc, brk);
+	pad->kind = V_SPACE;
+	pad->h = dc->st->frame_padding;
+	pad->solid = 1;
+	pad->repeat = 1;
+	pad->box_deco = box;
+	pad->deco = -1;
+	pad->span = dc->items[brk + 1].span;
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		if (fl->waiting[k].first >= brk)
+			fl->waiting[k].first++;
+	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
+		fl->after_float++;
 }
 
 /* Item i does not fit: breaks before the latest item at or before it that this column
@@ -280,6 +306,7 @@ static long break_column(flow *fl, size_t i)
 		return -1;
 	fl->f.start = brk;
 	continue_table(fl, brk);
+	continue_box(fl, brk);
 	return (long)brk;
 }
 
@@ -314,7 +341,7 @@ static int flow_items(flow *fl)
 			i++;
 			continue;
 		}
-		if (it->kind == V_SPACE && (fl->y <= fl->f.top || fl->y == fl->after_float_y)) {
+		if (it->kind == V_SPACE && !it->solid && (fl->y <= fl->f.top || fl->y == fl->after_float_y)) {
 			it->page = -1; /* space at the top of a column (or below its floats) is dropped */
 			i++;
 			continue;

@@ -62,7 +62,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	if (bl->source < 0 || !bl->nspans)
 		return;
 	const style *st = c->st;
-	double w = c->dc->col_w;
+	double w = c->w;
 	double ind = st->quote_indent;
 	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + st->quote_bar_gap : 0);
 	c->deco = compose_deco(c, DECO_BAR, ind, w - 2 * ind, st->quote_bar);
@@ -101,7 +101,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		return;
 	const style *st = c->st;
 	const article *a = c->b->sources[bl->source].art;
-	double w = c->dc->col_w;
+	double w = c->w;
 	double ind = st->excerpt_indent;
 	double pad = st->excerpt_padding;
 	double inner = ind + st->excerpt_bar + pad;

@@ -16,7 +16,7 @@ void compose_bullet_list(composer *c, const item *items, size_t n, double x, dou
 			compose_space(c, c->st->para_space, keep_all);
 		vitem *first = compose_item(c, compose_lines(c, p, x + indent, keep_all));
 		first->marker = m;
-		first->marker_x = x + c->st->bullet_inset;
+		first->marker_x = c->x + x + c->st->bullet_inset;
 	}
 }
 
@@ -26,11 +26,11 @@ void compose_text_block(composer *c, const block *bl, const block *prev)
 	const style *st = c->st;
 	/* a first-line indent marks a paragraph that follows another */
 	double indent = st->first_indent > 0 && prev && prev->kind == BLOCK_TEXT ? st->first_indent : 0;
-	compose_lines(c, compose_para(c, cite_item_rich(c->b, &bl->items[0], 1), &st->body, c->dc->col_w, indent, st->align, bl->at), 0, 0);
+	compose_lines(c, compose_para(c, cite_item_rich(c->b, &bl->items[0], 1), &st->body, c->w, indent, st->align, bl->at), 0, 0);
 }
 
 void compose_bullets_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
-	compose_bullet_list(c, bl->items, bl->nitems, 0, c->dc->col_w, &c->st->body, 0);
+	compose_bullet_list(c, bl->items, bl->nitems, 0, c->w, &c->st->body, 0);
 }

@@ -265,7 +265,7 @@ static void push_row(composer *c, const cell_row *row, double x, int body)
 		vitem *it = compose_push(c, V_ROW, band_height(row, k));
 		it->row = row;
 		it->band = k;
-		it->x = x;
+		it->x = c->x + x;
 		if (k > 0)
 			it->keep = 1;
 		if (body)
@@ -318,7 +318,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	if (!t || t->ncols == 0)
 		return;
 	c->tables++;
-	double col = c->dc->col_w;
+	double col = c->w;
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
@@ -352,5 +352,5 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	if (h <= page * TABLE_KEEP_WHOLE)
 		for (size_t k = first; k < c->dc->nitems; k++)
 			compose_item(c, k)->keep = 1;
-	continuation(c, caption_para(c, bl, t, caption_w, 1), x, header, x);
+	continuation(c, caption_para(c, bl, t, caption_w, 1), c->x + x, header, c->x + x);
 }

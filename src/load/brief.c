@@ -1,5 +1,6 @@
 /* brief.c: loads a brief's YAML into the document model, checking every key and value. */
 #include "load/brief.h"
+#include "load/box.h"
 #include "load/loader.h"
 
 #include <ctype.h>
@@ -192,38 +193,109 @@ static void load_block(loader *L, const ynode *n, block *bl)
 			     kind_key->str);
 }
 
-static void load_section(loader *L, const ynode *n, size_t index, section *sec)
+/* Blocks in the list n, those inside its boxes included: what a section allocates. */
+static size_t count_blocks(const ynode *n)
 {
+	if (!n || n->kind != YNODE_SEQ)
+		return 0;
+	size_t count = n->nitems;
+	for (size_t i = 0; i < n->nitems; i++) {
+		const ynode *bx = n->items[i]->kind == YNODE_MAP ? ymap_get(n->items[i], "box") : NULL;
+		if (bx && bx->kind == YNODE_MAP)
+			count += count_blocks(ymap_get(bx, "content"));
+	}
+	return count;
+}
+
+/* The blocks of the list n, appended to sec; a box's blocks right after it. */
+static void load_content(loader *L, const ynode *n, section *sec, int in_box)
+{
+	for (size_t i = 0; i < n->nitems; i++) {
+		size_t at = sec->nblocks++;
+		load_block(L, n->items[i], &sec->blocks[at]);
+		box *bx = sec->blocks[at].kind == BLOCK_BOX ? sec->blocks[at].data : NULL;
+		if (!bx)
+			continue;
+		if (in_box) {
+			schema_error(&L->S, ymap_key(n->items[i], "box"),
+				     "a box cannot hold another box; set the two boxes one after the other");
+			continue;
+		}
+		const ynode *inner = ymap_get(ymap_get(n->items[i], "box"), "content");
+		if (inner && schema_entries(&L->S, inner, YNODE_SEQ, "content", NULL))
+			load_content(L, inner, sec, 1);
+		bx->ninner = sec->nblocks - at - 1;
+	}
+}
+
+/* Sections in all, subsections included, of the list n at level: what load_sections
+ * allocates. Lists deeper than the levels allowed are reported, not loaded. */
+static size_t count_sections(const ynode *n, int level)
+{
+	if (!n || n->kind != YNODE_SEQ || level > BRIEF_MAX_SECTION_LEVELS)
+		return 0;
+	size_t count = n->nitems;
+	for (size_t i = 0; i < n->nitems; i++)
+		if (n->items[i]->kind == YNODE_MAP)
+			count += count_sections(ymap_get(n->items[i], "sections"), level + 1);
+	return count;
+}
+
+static void load_section_list(loader *L, const ynode *n, int level, const char *parent);
+
+/* Section `number` ("2", "2.1") at level, and after it its subsections. */
+static void load_section(loader *L, const ynode *n, int level, const char *number)
+{
+	brief *b = L->b;
+	section *sec = &b->sections[b->nsections++];
 	sec->at = loader_loc(L, n);
-	char *what = xasprintf("section %zu", index + 1);
+	sec->level = level;
+	char *what = xasprintf("section %s", number);
 	if (!schema_expect(&L->S, n, YNODE_MAP, what)) {
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"heading", "content", NULL};
-	static const char *const required[] = {"heading", "content", NULL};
+	static const char *const allowed[] = {"heading", "content", "sections", NULL};
+	static const char *const required[] = {"heading", NULL};
 	schema_keys(&L->S, n, what, allowed, required);
-	free(what);
 	sec->heading = schema_string(&L->S, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
 	sec->heading_at = loader_loc(L, ymap_get(n, "heading"));
-	const ynode *content = ymap_get(n, "content");
-	if (!content)
+	const ynode *content = ymap_get(n, "content"), *subs = ymap_get(n, "sections");
+	if (!content && !subs)
+		schema_error(&L->S, n, "%s needs content, or sections of its own", what);
+	free(what);
+	if (content && schema_entries(&L->S, content, YNODE_SEQ, "content", NULL)) {
+		sec->blocks = xcalloc(count_blocks(content), sizeof *sec->blocks);
+		load_content(L, content, sec, 0);
+	}
+	if (!subs)
 		return;
-	if (!schema_entries(&L->S, content, YNODE_SEQ, "content", NULL))
+	if (level == BRIEF_MAX_SECTION_LEVELS) {
+		schema_error(&L->S, ymap_key(n, "sections"),
+			     "sections nest at most %d levels deep (section, subsection, sub-subsection); make this one a level up",
+			     BRIEF_MAX_SECTION_LEVELS);
 		return;
-	sec->blocks = xcalloc(content->nitems, sizeof *sec->blocks);
-	for (size_t i = 0; i < content->nitems; i++)
-		load_block(L, content->items[i], &sec->blocks[sec->nblocks++]);
+	}
+	load_section_list(L, subs, level + 1, number);
+}
+
+static void load_section_list(loader *L, const ynode *n, int level, const char *parent)
+{
+	if (!schema_entries(&L->S, n, YNODE_SEQ, "sections", NULL))
+		return;
+	for (size_t i = 0; i < n->nitems; i++) {
+		char *number = parent ? xasprintf("%s.%zu", parent, i + 1) : xasprintf("%zu", i + 1);
+		load_section(L, n->items[i], level, number);
+		free(number);
+	}
 }
 
 static void load_sections(loader *L, const ynode *n)
 {
-	if (!schema_entries(&L->S, n, YNODE_SEQ, "sections", NULL))
-		return;
 	brief *b = L->b;
-	b->sections = xcalloc(n->nitems, sizeof *b->sections);
-	for (size_t i = 0; i < n->nitems; i++)
-		load_section(L, n->items[i], i, &b->sections[b->nsections++]);
+	size_t total = count_sections(n, 1);
+	b->sections = xcalloc(total ? total : 1, sizeof *b->sections);
+	load_section_list(L, n, 1, NULL);
 }
 
 /* ---- the whole brief ---- */

@@ -99,8 +99,14 @@ typedef struct block {
 	void (*data_free)(void *data);
 } block;
 
+/* Sections nest: a section may hold sections, three levels deep. */
+#define BRIEF_MAX_SECTION_LEVELS 3
+
+/* A section of any level; a brief's sections are one list in reading order, each
+ * subsection right after the blocks of its parent. */
 typedef struct section {
 	char *heading;
+	int level; /* 1: a section; 2 and 3: subsections */
 	loc at, heading_at;
 	block *blocks;
 	size_t nblocks;

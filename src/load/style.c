@@ -67,6 +67,8 @@ style *style_default(void)
 		.subtitle = role(strings, "Noto Sans", 13, 17, 0, 0),
 		.meta = role(strings, "Noto Sans", 9.5, 13, 0, 0),
 		.heading = role(strings, "Noto Sans", 12.5, 16, 1, 0),
+		.heading2 = role(strings, "Noto Sans", 11, 14, 1, 0),
+		.heading3 = role(strings, "Noto Sans", 10.5, 14, 1, 1),
 		.quote = role(strings, "Noto Serif", 12, 16.5, 0, 1),
 		.excerpt = role(strings, "Noto Serif", 10.5, 14.5, 0, 0),
 		.banner = role(strings, "Noto Sans", 10, 12, 1, 0),
@@ -87,6 +89,10 @@ style *style_default(void)
 		.box_title = KEEP("Key points"), .box_fill = schema_hex(0xEEF3F8), .box_rule = accent, .box_padding = 9,
 		.box_space_before = -1, .box_title_space = 3,
 		.quote_indent = 24, .quote_bar = 3, .quote_bar_gap = 9, .quote_cite_space = 4,
+		.frame_fill = {schema_hex(0xF3F3F3), schema_hex(0xF3F3F3), schema_hex(0xEEF3F8), schema_hex(0xE4ECF4)},
+		.frame_rule = {accent, schema_hex(0x595959), accent, accent},
+		.frame_title = {KEEP(""), KEEP("Comment"), KEEP("Outlook"), KEEP("Bottom line")},
+		.frame_padding = 8, .frame_title_space = 3,
 		.table_rules = TABLE_RULES_BOOKTABS, .table_tint = schema_hex(0xFFFFFF), .table_head_tint = schema_hex(0xFFFFFF),
 		.table_padding = 4, .table_row_padding = 2.5, .table_caption_space = 4,
 		.sources_indent = 19,
@@ -97,7 +103,7 @@ style *style_default(void)
 #undef KEEP
 	s->banner.caps = 1;
 	s->banner.tracking = 1;
-	s->heading.color = s->box_head.color = accent;
+	s->heading.color = s->heading2.color = s->box_head.color = accent;
 	return s;
 }
 
@@ -207,7 +213,8 @@ static const struct role_key {
 } role_keys[] = {
 	{"body", offsetof(style, body)},       {"title", offsetof(style, title)},
 	{"subtitle", offsetof(style, subtitle)}, {"meta", offsetof(style, meta)},
-	{"heading", offsetof(style, heading)}, {"quote", offsetof(style, quote)},
+	{"heading", offsetof(style, heading)}, {"heading-2", offsetof(style, heading2)},
+	{"heading-3", offsetof(style, heading3)}, {"quote", offsetof(style, quote)},
 	{"excerpt", offsetof(style, excerpt)}, {"banner", offsetof(style, banner)},
 	{"small", offsetof(style, small)},     {"box-head", offsetof(style, box_head)},
 	{"table", offsetof(style, table)},     {"table-head", offsetof(style, table_head)},
@@ -407,6 +414,19 @@ static const struct look_key {
 	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap), NULL},
 	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space), NULL},
 	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent), NULL},
+	{"box", "fill", LOOK_COLOR, offsetof(style, frame_fill[0]), NULL},
+	{"box", "rule", LOOK_COLOR, offsetof(style, frame_rule[0]), NULL},
+	{"box", "padding", LOOK_SPACE, offsetof(style, frame_padding), NULL},
+	{"box", "title-space", LOOK_SPACE, offsetof(style, frame_title_space), NULL},
+	{"box-comment", "fill", LOOK_COLOR, offsetof(style, frame_fill[1]), NULL},
+	{"box-comment", "rule", LOOK_COLOR, offsetof(style, frame_rule[1]), NULL},
+	{"box-comment", "title", LOOK_TEXT, offsetof(style, frame_title[1]), NULL},
+	{"box-outlook", "fill", LOOK_COLOR, offsetof(style, frame_fill[2]), NULL},
+	{"box-outlook", "rule", LOOK_COLOR, offsetof(style, frame_rule[2]), NULL},
+	{"box-outlook", "title", LOOK_TEXT, offsetof(style, frame_title[2]), NULL},
+	{"box-bottom-line", "fill", LOOK_COLOR, offsetof(style, frame_fill[3]), NULL},
+	{"box-bottom-line", "rule", LOOK_COLOR, offsetof(style, frame_rule[3]), NULL},
+	{"box-bottom-line", "title", LOOK_TEXT, offsetof(style, frame_title[3]), NULL},
 	{"table", "rules", LOOK_CHOICE, offsetof(style, table_rules), table_rules},
 	{"table", "tint", LOOK_COLOR, offsetof(style, table_tint), NULL},
 	{"table", "head-tint", LOOK_COLOR, offsetof(style, table_head_tint), NULL},
@@ -461,8 +481,9 @@ static void load_rest(loader *L, const ynode *root)
 	schema_length(&L->S, root, "gutter", "gutter", SCHEMA_NONNEG, MAX_SPACE, &s->gutter);
 	schema_bool(&L->S, root, "banners", "banners", &s->banners);
 
-	static const char *const hk[] = {"space-before", "space-after", NULL};
+	static const char *const hk[] = {"space-before", "space-after", "numbers", NULL};
 	if ((n = schema_section(&L->S, root, "headings", "headings", hk))) {
+		schema_bool(&L->S, n, "numbers", "headings.numbers", &s->heading_numbers);
 		schema_length(&L->S, n, "space-before", "headings.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_before);
 		schema_length(&L->S, n, "space-after", "headings.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_after);
 	}
@@ -531,7 +552,8 @@ static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-					   "sources", "table", "header", "footer", "banners", NULL};
+					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line",
+					   "table", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_MAP) {

@@ -56,7 +56,8 @@ typedef struct style {
 	int columns;
 	double gutter;
 
-	font_role body, title, subtitle, meta, heading, quote, excerpt, banner, small, box_head, table, table_head;
+	font_role body, title, subtitle, meta, heading, heading2, heading3, quote, excerpt, banner, small, box_head, table,
+		table_head;
 
 	text_align align;       /* body text */
 	int hyphenate;          /* 1 = hyphenate body text */
@@ -67,6 +68,7 @@ typedef struct style {
 	double block_space;     /* between blocks */
 	double first_indent;    /* first-line indent of follow-on paragraphs */
 	double heading_space_before, heading_space_after;
+	int heading_numbers;    /* headings numbered 1, 1.1, 1.1.1 */
 	int widows, orphans;    /* minimum lines left at the top / bottom of a column */
 
 	rgb accent;             /* headings, rules, bars: one colour that survives grey copies */
@@ -101,6 +103,13 @@ typedef struct style {
 	double quote_bar;       /* bar width at the left, 0 = rules above and below instead */
 	double quote_bar_gap;   /* between the bar and the text */
 	double quote_cite_space; /* above the speaker and citation line */
+
+	/* box blocks: [0] the plain look, then the kinds comment, outlook and bottom-line
+	 * (BOX_KIND_*: load/box.h): fill, top rule and the title a box of the kind gets
+	 * when it has none ("" for a plain box) */
+	rgb frame_fill[4], frame_rule[4];
+	char *frame_title[4];
+	double frame_padding, frame_title_space;
 
 	/* tables and chronologies */
 	int table_rules;         /* TABLE_RULES_* */

@@ -351,16 +351,24 @@ static void pdf_metadata(cairo_surface_t *s, const doc *dc)
 	free(date);
 }
 
+/* The outline nests as the headings do: a subsection's entry under its section's. */
 static void pdf_outline(cairo_surface_t *s, const doc *dc)
 {
+	int parent[8] = {CAIRO_PDF_OUTLINE_ROOT};
 	for (size_t i = 0; i < dc->noutline; i++) {
 		const vitem *it = &dc->items[dc->outline[i].item];
 		if (it->page < 0)
 			continue;
+		int level = dc->outline[i].level;
+		if (level < 0)
+			level = 0;
+		if (level > 6)
+			level = 6;
 		double x = doc_column_x(dc, it);
 		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, it->y);
-		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, dc->outline[i].title, attr, 0);
+		int id = cairo_pdf_surface_add_outline(s, parent[level], dc->outline[i].title, attr, 0);
 		free(attr);
+		parent[level + 1] = id;
 	}
 }
 

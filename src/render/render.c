@@ -161,16 +161,22 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 	/* one fragment per decoration and column on this page */
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
-		if (it->page != page || it->deco < 0)
+		if (it->page != page)
 			continue;
-		frag *f = &fr[(size_t)it->deco * 8 + (size_t)(it->col & 7)];
-		if (!f->used) {
-			f->used = 1;
-			f->y0 = it->y;
-			f->col = it->col;
-			f->span = it->span;
+		/* an item in a box may have a decoration of its own (an excerpt's tint) */
+		int groups[2] = {it->box_deco, it->deco};
+		for (int g = 0; g < 2; g++) {
+			if (groups[g] < 0)
+				continue;
+			frag *f = &fr[(size_t)groups[g] * 8 + (size_t)(it->col & 7)];
+			if (!f->used) {
+				f->used = 1;
+				f->y0 = it->y;
+				f->col = it->col;
+				f->span = it->span;
+			}
+			f->y1 = it->y + it->h;
 		}
-		f->y1 = it->y + it->h;
 	}
 	for (size_t k = 0; k < dc->ndecos * 8; k++) {
 		frag *f = &fr[k];
@@ -184,10 +190,11 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 		double h = f->y1 - f->y0;
 		switch (dd->kind) {
 		case DECO_BOX:
-			set_rgb(cr, st->box_fill);
+		case DECO_FRAME:
+			set_rgb(cr, dd->fill);
 			cairo_rectangle(cr, x, f->y0, dd->w, h);
 			cairo_fill(cr);
-			set_rgb(cr, st->box_rule);
+			set_rgb(cr, dd->rule);
 			cairo_set_line_width(cr, 2.0);
 			cairo_move_to(cr, x, f->y0 + 1);
 			cairo_line_to(cr, x + dd->w, f->y0 + 1);

@@ -1,0 +1,59 @@
+/* box.c: a box block on the vertical list: a frame in its kind's look (the layout's box
+ * keys), its title, and its blocks set inside it, narrower by the padding. The blocks
+ * follow the box in its section; compose.c sets them and then closes the box. A box that
+ * fits on a page is kept whole; a longer one breaks like its blocks, the frame drawn on
+ * each piece. */
+#include "layout/composer.h"
+#include "load/box.h"
+
+/* What the box being set changed, put back when it closes. */
+void compose_box_block(composer *c, const block *bl, const block *prev)
+{
+	(void)prev;
+	const box *bx = bl->data;
+	if (!bx || c->box_deco >= 0)
+		return;
+	const style *st = c->st;
+	int kind = bx->kind >= 0 && bx->kind < BOX_NKINDS ? bx->kind : BOX_PLAIN;
+	double pad = st->frame_padding;
+	c->box_first = c->dc->nitems;
+	int d = compose_deco(c, DECO_FRAME, 0, c->w, 0);
+	c->dc->decos[d].fill = st->frame_fill[kind];
+	c->dc->decos[d].rule = st->frame_rule[kind];
+	c->box_deco = d;
+	compose_space(c, pad, 0);
+	if (pad > 0) /* the frame's top padding, even at the top of a column */
+		compose_item(c, c->dc->nitems - 1)->solid = 1;
+	const char *title = bx->title ? bx->title : st->frame_title[kind];
+	c->x += pad;
+	c->w -= 2 * pad;
+	if (title && *title) {
+		rich *r = rich_new();
+		rich_add_markup(r, title, 0);
+		c->keep_next = 1;
+		compose_lines(c, compose_para(c, r, &st->box_head, c->w, 0, ALIGN_LEFT, bl->at), 0, 1);
+		compose_space(c, st->frame_title_space, 1);
+	}
+	c->keep_next = 1; /* the first block stays with the title */
+	c->box_left = bx->ninner;
+	if (c->box_left == 0)
+		compose_box_close(c);
+}
+
+void compose_box_close(composer *c)
+{
+	const style *st = c->st;
+	double pad = st->frame_padding;
+	compose_space(c, pad, 1);
+	c->x -= pad;
+	c->w += 2 * pad;
+	/* kept whole when it fits on a page: the reader takes a box in as one thing */
+	double h = 0, page = st->page_h - st->margin_top - st->margin_bottom;
+	for (size_t k = c->box_first; k < c->dc->nitems; k++)
+		h += compose_item(c, k)->h;
+	if (h <= page)
+		for (size_t k = c->box_first + 1; k < c->dc->nitems; k++)
+			compose_item(c, k)->keep = 1;
+	c->box_deco = -1;
+	c->box_left = 0;
+}

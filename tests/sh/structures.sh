@@ -1,0 +1,46 @@
+# structures.sh: subsections and boxes, beyond the pixels of their golden: headings numbered
+# 1, 1.1, 1.1.1 by the layout and nested so in the PDF outline, unnumbered by default; a box
+# kept whole moves to the next page as one; a box longer than a page is split with its frame
+# on both pieces, the second with its top padding; a table breaking inside a box stays in it.
+. "$(dirname "$0")/lib.bash"
+G="$ROOT/tests/golden/structures"
+"$MKBRIEF" -q --layout "$G/layout.yaml" --dump-layout "$G/brief.yaml" >"$T/s.txt" 2>"$T/err" || fail "structures: $(cat "$T/err")"
+heads=$(grep ' heading font=' "$T/s.txt" | sed 's/.*" |//; s/[^0-9.].*//' | tr '\n' ' ')
+if [ "$heads" = "1 1.1 1.1.1 1.1.2 1.2 2  " ]; then
+	pass "headings numbered 1, 1.1, 1.1.1, 1.1.2, 1.2, 2 in order"
+else
+	fail "heading numbers: $heads"
+fi
+fonts=$(grep ' heading font=' "$T/s.txt" | sed 's/.*font="\([^"]*\)".*/\1/' | head -3 | tr '\n' '/')
+if [ "$fonts" = "Noto Sans Bold 12.5/Noto Sans Bold 11/Noto Sans Bold Italic 10.5/" ]; then pass "each level in its own heading role"; else fail "heading fonts: $fonts"; fi
+"$MKBRIEF" -q "$G/brief.yaml" --dump-layout >"$T/plain.txt" 2>/dev/null
+if grep -q '|The setting|' "$T/plain.txt" && ! grep -q '|1 The setting|' "$T/plain.txt"; then pass "headings unnumbered unless the layout says so"; else fail "unnumbered headings"; fi
+
+"$MKBRIEF" -q --layout "$G/layout.yaml" "$G/brief.yaml" -o "$T/s.pdf" 2>/dev/null
+# the number and the heading are joined by an en space (U+2002), printed here as a space
+outline=$(mutool show "$T/s.pdf" outline 2>/dev/null | sed 's/#page.*//; s/^[+|]//; s/\xE2\x80\x82/ /' | tr '\t' '>' | tr -d '"' | sed 's/>$//')
+want=$(printf '>1 The setting\n>>1.1 Seoul'"'"'s offer\n>>>1.1.1 The Games as a test\n>>>1.1.2 What Moscow gains\n>>1.2 Moscow'"'"'s broker role\n>2 A long box\n>Sources')
+if [ "$(echo "$outline" | sed 's/[[:space:]]*$//')" = "$want" ]; then pass "the PDF outline nests level 2 under 1 and 3 under 2"; else fail "outline: $outline"; fi
+
+# boxes: the pieces of each frame, page by page
+frames=$(awk '/^page / { p = $2 } /^  box / { print p }' "$T/s.txt" | tr '\n' ' ')
+if [ "$frames" = "1 2 3 3 4 " ]; then pass "box frames on pages 1, 2, 3, 3 and 4: the kept box moved whole, the long one split"; else fail "box frames on pages: $frames"; fi
+# the long box's second piece starts with the frame's padding: its first line is below the frame's top
+top=$(awk '/^page 4$/ { on = 1 } on && /^  box / { sub("y=", "", $4); print $4; exit }' "$T/s.txt")
+line=$(awk '/^page 4$/ { on = 1; next } on && /^  line / { sub("y=", "", $4); print $4; exit }' "$T/s.txt")
+if [ -n "$top" ] && [ -n "$line" ] && [ $((line - top)) = 800 ]; then pass "a box's continued piece keeps its top padding (8pt)"; else fail "continued box: frame at $top, first line at $line"; fi
+# a box that holds a table which breaks: the table's continuation stays in the box
+{
+	sed -n '1,/^sections:/p' "$G/brief.yaml"
+	printf '  - heading: Boxed table\n    content:\n      - box:\n          title: A long list\n          content:\n            - table:\n                columns: [N, Text]\n                rows:\n'
+	for i in $(seq 1 80); do printf '                  - ["%d", "Row %d of a table inside a box"]\n' "$i" "$i"; done
+} >"$G/boxed.tmp.yaml"
+"$MKBRIEF" -q --dump-layout "$G/boxed.tmp.yaml" >"$T/b.txt" 2>"$T/err"
+rm -f "$G/boxed.tmp.yaml"
+repeat=$(grep -c 'header repeat' "$T/b.txt")
+pages=$(awk '/^page / { p = $2 } /^  box / { print p }' "$T/b.txt" | sort -u | wc -l)
+if [ "$repeat" -ge 1 ] && [ "$pages" -ge 2 ] && ! awk '/^page / { p = $2 } /^  row / { r[p] = 1 } /^  box / { b[p] = 1 } END { for (k in r) if (!b[k]) exit 0; exit 1 }' "$T/b.txt"; then
+	pass "a table breaking inside a box: header repeated, the frame on every page it reaches"
+else
+	fail "boxed table: $repeat repeats, frames on $pages pages $(cat "$T/err")"
+fi
