@@ -1,6 +1,6 @@
-/* box.h: what a box block holds (block.data for BLOCK_BOX): its title, its kind (which
- * of the layout's looks it takes) and how many blocks it holds. Those blocks follow the box
- * in its section's list, so that every stage that walks a section's blocks sees them. */
+/* box.h: what a box block holds (block.data for BLOCK_BOX): its title and its kind (which
+ * of the layout's looks it takes). The blocks it holds follow it in its section's list
+ * (block.ninner of them), so that every stage that walks a section's blocks sees them. */
 #ifndef MKBRIEF_BOX_H
 #define MKBRIEF_BOX_H
 #include <stddef.h>
@@ -11,7 +11,6 @@ enum { BOX_PLAIN, BOX_COMMENT, BOX_OUTLOOK, BOX_BOTTOM_LINE, BOX_NKINDS };
 typedef struct box {
 	char *title;   /* NULL: the kind's title from the layout, if any */
 	int kind;      /* BOX_* */
-	size_t ninner; /* the blocks after it in its section that are inside it */
 } box;
 
 void box_free(void *b);

@@ -1,6 +1,5 @@
 /* brief.c: loads a brief's YAML into the document model, checking every key and value. */
 #include "load/brief.h"
-#include "load/box.h"
 #include "load/loader.h"
 
 #include <ctype.h>
@@ -213,8 +212,7 @@ static void load_content(loader *L, const ynode *n, section *sec, int in_box)
 	for (size_t i = 0; i < n->nitems; i++) {
 		size_t at = sec->nblocks++;
 		load_block(L, n->items[i], &sec->blocks[at]);
-		box *bx = sec->blocks[at].kind == BLOCK_BOX ? sec->blocks[at].data : NULL;
-		if (!bx)
+		if (sec->blocks[at].kind != BLOCK_BOX || !sec->blocks[at].data)
 			continue;
 		if (in_box) {
 			schema_error(&L->S, ymap_key(n->items[i], "box"),
@@ -224,7 +222,7 @@ static void load_content(loader *L, const ynode *n, section *sec, int in_box)
 		const ynode *inner = ymap_get(ymap_get(n->items[i], "box"), "content");
 		if (inner && schema_entries(&L->S, inner, YNODE_SEQ, "content", NULL))
 			load_content(L, inner, sec, 1);
-		bx->ninner = sec->nblocks - at - 1;
+		sec->blocks[at].ninner = sec->nblocks - at - 1;
 	}
 }
 

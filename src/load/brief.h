@@ -97,6 +97,8 @@ typedef struct block {
 	 * block and freed by data_free; NULL for the kinds that need none */
 	void *data;
 	void (*data_free)(void *data);
+	/* a box: the blocks right after it in its section that it holds */
+	size_t ninner;
 } block;
 
 /* Sections nest: a section may hold sections, three levels deep. */
