@@ -3,6 +3,7 @@
  * follow the box in its section; compose.c sets them and then closes the box. A box that
  * fits on a page is kept whole; a longer one breaks like its blocks, the frame drawn on
  * each piece. */
+#include "layout/cite.h"
 #include "layout/composer.h"
 #include "load/box.h"
 
@@ -29,6 +30,8 @@ void compose_box_block(composer *c, const block *bl, const block *prev)
 	c->w -= 2 * pad;
 	if (title && *title) {
 		rich *r = rich_new();
+		if (st->mark_headings) /* a box's title is marked as headings are; its blocks always */
+			cite_add_marking(r, c->marking);
 		rich_add_markup(r, title, 0);
 		c->keep_next = 1;
 		compose_lines(c, compose_para(c, r, &st->box_head, c->w, 0, ALIGN_LEFT, bl->at), 0, 1);

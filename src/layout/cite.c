@@ -155,13 +155,18 @@ void cite_add_item(rich *r, const item *it)
 	add_cites(r, it);
 }
 
-rich *cite_item_rich(const brief *b, const item *it, int marking)
+void cite_add_marking(rich *r, const char *marking)
+{
+	if (!marking)
+		return;
+	rich_add_styled(r, marking, strlen(marking), 1, 0, NULL);
+	rich_add(r, " ", 1);
+}
+
+rich *cite_item_rich(const char *marking, const item *it)
 {
 	rich *r = rich_new();
-	if (marking && b->marking) {
-		rich_add_styled(r, b->marking, strlen(b->marking), 1, 0, NULL);
-		rich_add(r, " ", 1);
-	}
+	cite_add_marking(r, marking);
 	cite_add_item(r, it);
 	return r;
 }

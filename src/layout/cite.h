@@ -18,9 +18,11 @@ const char *cite_source_title(const source *s);
 /* The small line under an excerpt or quote that says where it comes from, after lead,
  * linked to the source's entry on the Sources page. */
 rich *cite_line(const brief *b, const block *bl, const char *lead);
-/* An analyst's paragraph or bullet: the portion marking (when marking), its markup and its
- * citations as superscripts. */
-rich *cite_item_rich(const brief *b, const item *it, int marking);
+/* An analyst's paragraph or bullet: its portion marking (none when marking is NULL), its
+ * markup and its citations as superscripts. */
+rich *cite_item_rich(const char *marking, const item *it);
+/* The portion marking, in bold, and a space, at the start of r; nothing when NULL. */
+void cite_add_marking(rich *r, const char *marking);
 /* An item's markup and citations, added to r (after what the caller put first). */
 void cite_add_item(rich *r, const item *it);
 /* Sorts paragraph numbers and keeps each once; returns how many are left. */

@@ -153,6 +153,8 @@ static void front_matter(composer *c)
 	double w = c->dc->text_w;
 	c->span = 1;
 	rich *r = rich_new();
+	if (st->mark_title)
+		cite_add_marking(r, b->marking);
 	rich_add_markup(r, b->title, 0);
 	compose_lines(c, compose_para(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
 	if (b->subtitle) {
@@ -187,6 +189,7 @@ static void front_matter(composer *c)
 		compose_item(c, compose_lines(c, compose_para(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
 		compose_space(c, st->box_title_space, 1);
 		c->keep_next = 1;
+		c->marking = b->marking;
 		compose_bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);
 		compose_space(c, pad, 1);
 		c->deco = -1;
@@ -231,7 +234,13 @@ static void section_block(composer *c, const section *s)
 	/* the number and the heading are one unit: an en space, no break */
 	char *title = number ? xasprintf("%s\xE2\x80\x82%s", number, s->heading) : xstrdup(s->heading);
 	rich *r = rich_new();
-	rich_add_markup(r, title, 0);
+	if (number) {
+		rich_add_markup(r, number, 0);
+		rich_add(r, "\xE2\x80\x82", 3);
+	}
+	if (st->mark_headings)
+		cite_add_marking(r, compose_marking_of(c->b, s, NULL));
+	rich_add_markup(r, s->heading, 0);
 	size_t h = compose_lines(c, compose_para(c, r, font, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
 	compose_outline(c, h, title, level - 1);
 	free(title);
@@ -247,6 +256,7 @@ static void section_block(composer *c, const section *s)
 		else
 			c->keep_next = 1;
 		int in_box = c->box_deco >= 0;
+		c->marking = compose_marking_of(c->b, s, bl);
 		composers[bl->kind](c, bl, i > 0 ? &s->blocks[i - 1] : NULL);
 		c->keep_next = 0;
 		/* a box's blocks follow it in the section: it ends after the last */
@@ -282,6 +292,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 				   "the classification banner is wider than the page; shorten it or make the layout's banner font smaller");
 		para_free(p);
 	}
+	compose_check_markings(&c);
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)
 		section_block(&c, &b->sections[i]);

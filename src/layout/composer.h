@@ -29,6 +29,7 @@ typedef struct composer {
 	int figures;       /* figures so far, for their numbers */
 	int tables;        /* tables and chronologies so far, for their numbers */
 	int numbers[BRIEF_MAX_SECTION_LEVELS]; /* the current heading's number at each level */
+	const char *marking; /* the portion marking of the block being set; NULL: none */
 	int heading_held;  /* the last section had no blocks: the next heading stays with its heading */
 } composer;
 
@@ -53,6 +54,11 @@ void compose_outline(composer *c, size_t first, const char *title, int level);
 /* A named destination at item first, for links. */
 void compose_anchor(composer *c, size_t first, const char *name);
 
+/* The portion marking a block carries: its own, else its section's, else the brief's; NULL
+ * for none (marking.c). */
+const char *compose_marking_of(const brief *b, const section *s, const block *bl);
+/* Checks every marking written against the layout's levels and the banner (marking.c). */
+void compose_check_markings(composer *c);
 /* Ends the box block being set, after its last block (box.c). */
 void compose_box_close(composer *c);
 /* A list of items with bullets, x from the column's left (prose.c). */

@@ -59,11 +59,8 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 {
 	const style *st = c->st;
 	rich *r = rich_new();
-	const char *marking = f->marking ? f->marking : c->b->marking;
-	if (marking) {
-		rich_add_styled(r, marking, strlen(marking), 1, 0, NULL);
-		rich_add(r, " ", 1);
-	}
+	(void)f;
+	cite_add_marking(r, c->marking);
 	char *number = xasprintf("Figure %d.", c->figures);
 	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
 	free(number);

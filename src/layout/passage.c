@@ -67,6 +67,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + st->quote_bar_gap : 0);
 	c->deco = compose_deco(c, DECO_BAR, ind, w - 2 * ind, st->quote_bar);
 	rich *r = rich_new();
+	cite_add_marking(r, c->marking);
 	rich_add(r, "\xE2\x80\x9C", 3);
 	for (size_t i = 0; i < bl->nspans; i++) {
 		if (i > 0)
@@ -114,8 +115,8 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		const span *sp = &bl->spans[i];
 		const art_para *ap = &a->paras[sp->para];
 		rich *r = rich_new();
-		if (c->b->marking) {
-			rich_add_styled(r, c->b->marking, strlen(c->b->marking), 1, 0, NULL);
+		if (c->marking) {
+			rich_add_styled(r, c->marking, strlen(c->marking), 1, 0, NULL);
 			rich_add(r, " ", 1);
 		}
 		size_t s0 = sp->r.start;

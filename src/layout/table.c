@@ -19,7 +19,7 @@
 
 /* The rich text of a cell, or NULL for an empty one. A chronology's ISO dates read as
  * words, as the brief's own date does. */
-static rich *cell_rich(const composer *c, const table *t, const item *it, size_t col)
+static rich *cell_rich(const table *t, const item *it, size_t col)
 {
 	if (!it->text)
 		return NULL;
@@ -37,7 +37,7 @@ static rich *cell_rich(const composer *c, const table *t, const item *it, size_t
 		free(date);
 		return r;
 	}
-	return cite_item_rich(c->b, it, 0);
+	return cite_item_rich(NULL, it);
 }
 
 /* The width of the part of a number from its decimal point on ("1,234.5" → ".5"), in f. */
@@ -77,7 +77,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 		cs->min[j] = cs->pref[j] = cs->frac[j] = 0;
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
-			rich *text = cell_rich(c, t, it, j);
+			rich *text = cell_rich(t, it, j);
 			if (!text)
 				continue;
 			double lo, hi;
@@ -175,11 +175,7 @@ static double column_widths(const table *t, columns *cs, double avail)
 static para *caption_para(composer *c, const block *bl, const table *t, double w, int continued)
 {
 	rich *r = rich_new();
-	const char *marking = t->marking ? t->marking : c->b->marking;
-	if (marking) {
-		rich_add_styled(r, marking, strlen(marking), 1, 0, NULL);
-		rich_add(r, " ", 1);
-	}
+	cite_add_marking(r, c->marking);
 	char *number = xasprintf("Table %d.", c->tables);
 	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
 	free(number);
@@ -231,7 +227,7 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 		const item *it = &bl->items[table_cell(t, r, j)];
 		double text_w = cs->w[j] - 2 * st->table_padding;
 		row->cell_x[j] = x + st->table_padding;
-		rich *text = cell_rich(c, t, it, j);
+		rich *text = cell_rich(t, it, j);
 		if (text) {
 			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
 			if (t->align[j] == TABLE_DECIMAL && r >= 0)

@@ -169,7 +169,7 @@ static void load_block(loader *L, const ynode *n, block *bl)
 #define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
 #include "load/kinds.def"
 #undef BLOCK_KIND
-		"cite", NULL};
+		"cite", "marking", NULL};
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
 	const ynode *kind_key;
 	int found = block_kind_key(L, n, &kind_key, &bl->kind);
@@ -182,6 +182,11 @@ static void load_block(loader *L, const ynode *n, block *bl)
 			g_free(kinds);
 		}
 		return;
+	}
+	const ynode *marking = ymap_get(n, "marking");
+	if (marking) {
+		bl->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
+		bl->marking_at = loader_loc(L, marking);
 	}
 	block_loaders[bl->kind].load(L, n, ymap_get(n, kind_key->str), bl);
 	count_searches(L, n, bl);
@@ -239,23 +244,33 @@ static size_t count_sections(const ynode *n, int level)
 	return count;
 }
 
-static void load_section_list(loader *L, const ynode *n, int level, const char *parent);
+static void load_section_list(loader *L, const ynode *n, int level, const char *parent, const section *up);
 
-/* Section `number` ("2", "2.1") at level, and after it its subsections. */
-static void load_section(loader *L, const ynode *n, int level, const char *number)
+/* Section `number` ("2", "2.1") at level, inside up (NULL at level 1), and after it its
+ * subsections. */
+static void load_section(loader *L, const ynode *n, int level, const char *number, const section *up)
 {
 	brief *b = L->b;
 	section *sec = &b->sections[b->nsections++];
 	sec->at = loader_loc(L, n);
 	sec->level = level;
+	if (up) {
+		sec->marking = up->marking;
+		sec->marking_at = up->marking_at;
+	}
 	char *what = xasprintf("section %s", number);
 	if (!schema_expect(&L->S, n, YNODE_MAP, what)) {
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"heading", "content", "sections", NULL};
+	static const char *const allowed[] = {"heading", "content", "sections", "marking", NULL};
 	static const char *const required[] = {"heading", NULL};
 	schema_keys(&L->S, n, what, allowed, required);
+	const ynode *marking = ymap_get(n, "marking");
+	if (marking) {
+		sec->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
+		sec->marking_at = loader_loc(L, marking);
+	}
 	sec->heading = schema_string(&L->S, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
 	sec->heading_at = loader_loc(L, ymap_get(n, "heading"));
 	const ynode *content = ymap_get(n, "content"), *subs = ymap_get(n, "sections");
@@ -274,16 +289,16 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 			     BRIEF_MAX_SECTION_LEVELS);
 		return;
 	}
-	load_section_list(L, subs, level + 1, number);
+	load_section_list(L, subs, level + 1, number, sec);
 }
 
-static void load_section_list(loader *L, const ynode *n, int level, const char *parent)
+static void load_section_list(loader *L, const ynode *n, int level, const char *parent, const section *up)
 {
 	if (!schema_entries(&L->S, n, YNODE_SEQ, "sections", NULL))
 		return;
 	for (size_t i = 0; i < n->nitems; i++) {
 		char *number = parent ? xasprintf("%s.%zu", parent, i + 1) : xasprintf("%zu", i + 1);
-		load_section(L, n->items[i], level, number);
+		load_section(L, n->items[i], level, number, up);
 		free(number);
 	}
 }
@@ -293,7 +308,7 @@ static void load_sections(loader *L, const ynode *n)
 	brief *b = L->b;
 	size_t total = count_sections(n, 1);
 	b->sections = xcalloc(total ? total : 1, sizeof *b->sections);
-	load_section_list(L, n, 1, NULL);
+	load_section_list(L, n, 1, NULL, NULL);
 }
 
 /* ---- the whole brief ---- */
@@ -319,6 +334,7 @@ static void load_root(loader *L, const ynode *root)
 		schema_string(&L->S, ymap_get(root, "classification"), "classification", BRIEF_MAX_MARK_CHARS);
 	b->classification_at = loader_loc(L, ymap_get(root, "classification"));
 	b->marking = schema_string(&L->S, ymap_get(root, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
+	b->marking_at = loader_loc(L, ymap_get(root, "marking"));
 	const ynode *layout = ymap_get(root, "layout");
 	if (layout) {
 		b->layout = schema_string(&L->S, layout, "layout", 0);

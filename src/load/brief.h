@@ -99,6 +99,8 @@ typedef struct block {
 	void (*data_free)(void *data);
 	/* a box: the blocks right after it in its section that it holds */
 	size_t ninner;
+	char *marking; /* this block's portion marking, instead of its section's; NULL: none given */
+	loc marking_at;
 } block;
 
 /* Sections nest: a section may hold sections, three levels deep. */
@@ -110,6 +112,10 @@ typedef struct section {
 	char *heading;
 	int level; /* 1: a section; 2 and 3: subsections */
 	loc at, heading_at;
+	/* the portion marking of its blocks: its own `marking:`, else its parent section's;
+	 * NULL: the brief's. marking_at is where it was written. */
+	char *marking;
+	loc marking_at;
 	block *blocks;
 	size_t nblocks;
 } section;
@@ -122,7 +128,7 @@ typedef struct brief {
 	char *dir;     /* its directory, for relative paths */
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
-	loc layout_at, title_at, subtitle_at, author_at, classification_at;
+	loc layout_at, title_at, subtitle_at, author_at, classification_at, marking_at;
 	/* the directory every source file must lie in (set before brief_resolve; NULL: the
 	 * brief's own directory), so that a brief passed around reads no other files */
 	const char *root;

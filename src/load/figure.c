@@ -81,6 +81,10 @@ void load_figure_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	f->alt = schema_string(&L->S, ymap_get(n, "alt"), "alt", 0);
 	f->credit = schema_string(&L->S, ymap_get(n, "credit"), "credit", BRIEF_MAX_LINE_CHARS);
 	f->marking = schema_string(&L->S, ymap_get(n, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
+	if (f->marking) { /* where every block's own marking is */
+		bl->marking = f->marking;
+		bl->marking_at = loader_loc(L, ymap_get(n, "marking"));
+	}
 	const ynode *caption = ymap_get(n, "caption");
 	if (caption) {
 		bl->items = xcalloc(1, sizeof *bl->items);

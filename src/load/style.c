@@ -112,6 +112,7 @@ void style_free(style *s)
 	if (!s)
 		return;
 	g_string_chunk_free(s->strings);
+	free(s->mark_levels);
 	free(s);
 }
 
@@ -473,6 +474,36 @@ static void load_blocks_look(loader *L, const ynode *root)
 	}
 }
 
+/* Layout markings may list at most this many levels */
+#define MAX_MARK_LEVELS 16
+
+/* markings: {headings, title, levels: ["(U)", "(C)", ...]} */
+static void load_markings(loader *L, const ynode *root)
+{
+	style *s = L->s;
+	static const char *const mk[] = {"headings", "title", "levels", NULL};
+	const ynode *n = schema_section(&L->S, root, "markings", "markings", mk);
+	if (!n)
+		return;
+	schema_bool(&L->S, n, "headings", "markings.headings", &s->mark_headings);
+	schema_bool(&L->S, n, "title", "markings.title", &s->mark_title);
+	const ynode *levels = ymap_get(n, "levels");
+	if (!levels || !schema_entries(&L->S, levels, YNODE_SEQ, "markings.levels", NULL))
+		return;
+	if (levels->nitems > MAX_MARK_LEVELS) {
+		schema_error(&L->S, levels, "markings.levels may list at most %d levels", MAX_MARK_LEVELS);
+		return;
+	}
+	free(s->mark_levels);
+	s->mark_levels = xcalloc(levels->nitems, sizeof *s->mark_levels);
+	s->nmark_levels = 0;
+	for (size_t i = 0; i < levels->nitems; i++) {
+		char *v = schema_string(&L->S, levels->items[i], "a marking level", 100);
+		if (v)
+			s->mark_levels[s->nmark_levels++] = v;
+	}
+}
+
 static void load_rest(loader *L, const ynode *root)
 {
 	style *s = L->s;
@@ -487,6 +518,7 @@ static void load_rest(loader *L, const ynode *root)
 		schema_length(&L->S, n, "space-before", "headings.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_before);
 		schema_length(&L->S, n, "space-after", "headings.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_after);
 	}
+	load_markings(L, root);
 	static const char *const ck[] = {"accent", NULL};
 	if ((n = schema_section(&L->S, root, "colors", "colors", ck))) {
 		const ynode *a = schema_color(&L->S, n, "accent", "colors.accent", &s->accent);
@@ -552,7 +584,7 @@ static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line",
+					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings",
 					   "table", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;

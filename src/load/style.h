@@ -69,6 +69,12 @@ typedef struct style {
 	double first_indent;    /* first-line indent of follow-on paragraphs */
 	double heading_space_before, heading_space_after;
 	int heading_numbers;    /* headings numbered 1, 1.1, 1.1.1 */
+
+	/* portion markings: also before headings and the title; the levels in order, lowest
+	 * first (none: any marking goes), against which portions are checked */
+	int mark_headings, mark_title;
+	char **mark_levels; /* owned array of strings in `strings` */
+	size_t nmark_levels;
 	int widows, orphans;    /* minimum lines left at the top / bottom of a column */
 
 	rgb accent;             /* headings, rules, bars: one colour that survives grey copies */

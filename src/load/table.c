@@ -109,9 +109,13 @@ static void load_aligns(loader *L, const ynode *n, table *t)
 	}
 }
 
-static void load_caption(loader *L, const ynode *n, table *t)
+static void load_caption(loader *L, const ynode *n, block *bl, table *t)
 {
 	t->marking = schema_string(&L->S, ymap_get(n, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
+	if (t->marking) { /* where every block's own marking is */
+		bl->marking = t->marking;
+		bl->marking_at = loader_loc(L, ymap_get(n, "marking"));
+	}
 	t->caption = ymap_get(n, "caption") != NULL;
 }
 
@@ -171,7 +175,7 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	t->ncols = ncols;
 	t->nrows = rows->nitems;
 	t->header = columns != NULL;
-	load_caption(L, n, t);
+	load_caption(L, n, bl, t);
 	const ynode *widths = ymap_get(n, "widths"), *align = ymap_get(n, "align");
 	if (widths)
 		load_widths(L, widths, t);
@@ -241,7 +245,7 @@ void load_chronology_block(loader *L, const ynode *map, const ynode *n, block *b
 	t->chronology = 1;
 	t->width_kind[1] = TABLE_STAR;
 	if (n->kind == YNODE_MAP)
-		load_caption(L, n, t);
+		load_caption(L, n, bl, t);
 	alloc_cells(bl, t);
 	if (t->caption)
 		load_item(L, ymap_get(n, "caption"), &bl->items[0], "caption");
