@@ -149,9 +149,39 @@ static void add_cites(rich *r, const item *it)
 	}
 }
 
-void cite_add_item(rich *r, const item *it)
+/* The item's text with the marks of its notes where they were written. The pieces are
+ * smartened together, so that quotes pair across a mark. */
+void cite_add_item(rich *r, const brief *b, const item *it)
 {
-	rich_add_markup(r, it->text, 0);
+	if (!it->nnotes) {
+		rich_add_markup(r, it->text, 0);
+		add_cites(r, it);
+		return;
+	}
+	char *t = typo_smarten(it->text, strlen(it->text));
+	/* smartening turns - and ' into longer characters: find each mark's place again by
+	 * counting the bytes smartened before it */
+	size_t tfrom = 0;
+	for (size_t k = 0; k < it->nnotes; k++) {
+		const note *nt = &b->notes[it->note_first + k];
+		char *before = typo_smarten(it->text, nt->mark);
+		size_t upto = strlen(before);
+		free(before);
+		if (upto < tfrom || upto > strlen(t))
+			upto = tfrom;
+		char *piece = xstrndup(t + tfrom, upto - tfrom);
+		rich_add_markup(r, piece, 0);
+		free(piece);
+		char dest[32];
+		snprintf(dest, sizeof dest, "note-%zu", it->note_first + k + 1);
+		rich_add_note_mark(r, (int)(it->note_first + k), dest);
+		tfrom = upto;
+	}
+	/* a mark right before the citations: a comma keeps the two superscripts apart */
+	if (!t[tfrom] && it->ncites)
+		rich_add_sup(r, ",", NULL);
+	rich_add_markup(r, t + tfrom, 0);
+	free(t);
 	add_cites(r, it);
 }
 
@@ -163,11 +193,27 @@ void cite_add_marking(rich *r, const char *marking)
 	rich_add(r, " ", 1);
 }
 
-rich *cite_item_rich(const char *marking, const item *it)
+rich *cite_note_rich(const brief *b, size_t id)
+{
+	const note *nt = &b->notes[id];
+	rich *r = rich_new();
+	char number[16];
+	snprintf(number, sizeof number, "%zu", id + 1);
+	rich_add_sup(r, number, NULL);
+	rich_add(r, "\xC2\xA0", 2);
+	rich_add_markup(r, nt->text, 0);
+	item as_item = {0};
+	memcpy(as_item.cites, nt->cites, sizeof as_item.cites);
+	as_item.ncites = nt->ncites;
+	add_cites(r, &as_item);
+	return r;
+}
+
+rich *cite_item_rich(const brief *b, const char *marking, const item *it)
 {
 	rich *r = rich_new();
 	cite_add_marking(r, marking);
-	cite_add_item(r, it);
+	cite_add_item(r, b, it);
 	return r;
 }
 

@@ -20,11 +20,14 @@ const char *cite_source_title(const source *s);
 rich *cite_line(const brief *b, const block *bl, const char *lead);
 /* An analyst's paragraph or bullet: its portion marking (none when marking is NULL), its
  * markup and its citations as superscripts. */
-rich *cite_item_rich(const char *marking, const item *it);
+rich *cite_item_rich(const brief *b, const char *marking, const item *it);
+/* Note id (0-based) as printed at a page's foot or in the Notes: its number, its text and
+ * its citations. */
+rich *cite_note_rich(const brief *b, size_t id);
 /* The portion marking, in bold, and a space, at the start of r; nothing when NULL. */
 void cite_add_marking(rich *r, const char *marking);
 /* An item's markup and citations, added to r (after what the caller put first). */
-void cite_add_item(rich *r, const item *it);
+void cite_add_item(rich *r, const brief *b, const item *it);
 /* Sorts paragraph numbers and keeps each once; returns how many are left. */
 size_t cite_sort_unique(int *v, size_t n);
 

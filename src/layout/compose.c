@@ -101,6 +101,8 @@ size_t compose_lines(composer *c, para *p, double x, int keep_all)
 		it->p = p;
 		it->line = (size_t)i;
 		it->x = c->x + x;
+		if (p->text->nnotes)
+			compose_anchor_notes(c, p, (size_t)i, c->dc->nitems - 1);
 		if (i > 0 && (keep_all || i < c->st->orphans || n - i < c->st->widows))
 			it->keep = 1;
 	}
@@ -296,6 +298,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)
 		section_block(&c, &b->sections[i]);
+	compose_end_notes(&c);
 	if (b->nsources)
 		compose_sources(&c);
 	return dc;

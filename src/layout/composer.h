@@ -45,6 +45,11 @@ para *compose_para(composer *c, rich *r, const font_role *font, double width, do
  * it, when the caller also set keep_next). Widows and orphans: no break that leaves fewer
  * than the layout's minimum lines of a paragraph on either side. */
 size_t compose_lines(composer *c, para *p, double x, int keep_all);
+/* The notes whose marks are on line `line` of p are anchored at item `at`, and set for a
+ * page's foot (notes.c). */
+void compose_anchor_notes(composer *c, const para *p, size_t line, size_t at);
+/* The Notes section, when the layout sets notes at the end (notes.c). */
+void compose_end_notes(composer *c);
 /* The item at index i, valid until the next push. */
 vitem *compose_item(composer *c, size_t i);
 /* A new decoration (box, bar, tint) for the items that follow; returns its index. */

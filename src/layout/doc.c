@@ -20,6 +20,9 @@ vitem *doc_insert_item(doc *dc, size_t at)
 		for (size_t k = 0; k < dc->nanchors; k++)
 			if (dc->anchors[k].item >= (int)at)
 				dc->anchors[k].item++;
+		for (size_t k = 0; k < dc->nnotes; k++)
+			if (dc->notes[k].item >= (int)at)
+				dc->notes[k].item++;
 	}
 	dc->nitems++;
 	vitem *it = &dc->items[at];
@@ -37,6 +40,10 @@ doc *doc_new(const brief *b, const style *st)
 	dc->b = b;
 	dc->st = st;
 	dc->strings = g_string_chunk_new(256);
+	dc->nnotes = b->nnotes;
+	dc->notes = xcalloc(b->nnotes ? b->nnotes : 1, sizeof *dc->notes);
+	for (size_t k = 0; k < b->nnotes; k++)
+		dc->notes[k].item = -1;
 	return dc;
 }
 
@@ -67,6 +74,8 @@ void doc_free(doc *dc)
 	for (size_t i = 0; i < dc->ntables; i++)
 		free(dc->tables[i].cont);
 	free(dc->tables);
+	free(dc->notes);
+	free(dc->foot);
 	g_string_chunk_free(dc->strings);
 	para_engine_free(dc->engine);
 	free(dc);

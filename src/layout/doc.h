@@ -52,6 +52,7 @@ typedef struct vitem {
 	 * caption and header at the top of the next column */
 	int table;
 	int repeat;   /* an item drawn again from a table's continuation */
+	int nnotes;   /* notes whose marks are on this line: set at its column's foot */
 	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
 	double marker_x;
 	int deco;     /* decoration group, -1 none */
@@ -118,6 +119,21 @@ typedef struct doc {
 		image *img;
 	} *images;
 	size_t nimages;
+	/* per note of the brief (by its id): the note as set for a page's foot, and the item
+	 * whose line holds its mark (-1: not printed, or notes at the end) */
+	struct doc_note {
+		para *p;
+		int item;
+	} *notes;
+	size_t nnotes;
+	/* the lines of notes as the flow placed them at the feet of columns */
+	struct foot_line {
+		int note;
+		size_t line;
+		int page, col;
+		double y;
+	} *foot;
+	size_t nfoot;
 	cell_row **rows; /* owned */
 	size_t nrows;
 	/* per table: what a page break inside it repeats at the next column's top (its caption

@@ -30,10 +30,13 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 	case V_LINE: {
 		char *text = para_line_text(it->p, it->line);
 		char *font = para_line_font(it->p, it->line);
-		fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s font=\"%s\" |%s|\n",
+		char notes[32] = "";
+		if (it->nnotes)
+			snprintf(notes, sizeof notes, " notes=%d", it->nnotes);
+		fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s%s font=\"%s\" |%s|\n",
 			it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
 			cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",
-			it->keep ? " keep" : "", font, text);
+			it->keep ? " keep" : "", notes, font, text);
 		free(font);
 		free(text);
 		break;
@@ -54,6 +57,8 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 		fprintf(out, "  row col=%d x=%ld y=%ld w=%ld h=%ld table=%d band=%zu/%zu%s%s%s", it->col, cp(x), cp(it->y),
 			cp(row->w), cp(it->h), row->table, it->band + 1, row->nbands, row->header ? " header" : "",
 			it->repeat ? " repeat" : "", it->keep ? " keep" : "");
+		if (it->nnotes)
+			fprintf(out, " notes=%d", it->nnotes);
 		for (size_t k = 0; k < row->ncells; k++) {
 			const para *p = row->cells[k];
 			char *text = p && it->band < p->nlines ? para_line_text(p, it->band) : NULL;
@@ -105,5 +110,18 @@ void doc_dump(const doc *dc, FILE *out)
 		for (size_t i = dc->page_first[page]; i < dc->page_end[page]; i++)
 			dump_item(dc, &dc->items[i], page, out);
 		dump_frames(dc, page, out);
+		for (size_t k = 0; k < dc->nfoot; k++) {
+			const struct foot_line *fl = &dc->foot[k];
+			if (fl->page != page)
+				continue;
+			const para *p = dc->notes[fl->note].p;
+			vitem probe = {0};
+			probe.col = fl->col;
+			char *text = para_line_text(p, fl->line);
+			fprintf(out, "  note col=%d x=%ld y=%ld w=%ld h=%ld note=%d line=%zu/%zu |%s|\n", fl->col,
+				cp(doc_column_x(dc, &probe) + p->lines[fl->line].x), cp(fl->y), cp(p->lines[fl->line].width),
+				cp(p->leading), fl->note + 1, fl->line + 1, p->nlines, text);
+			free(text);
+		}
 	}
 }

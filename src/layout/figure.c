@@ -66,7 +66,7 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 	free(number);
 	if (bl->nitems) {
 		rich_add(r, " ", 1);
-		cite_add_item(r, &bl->items[0]);
+		cite_add_item(r, c->b, &bl->items[0]);
 	}
 	return compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, bl->at);
 }

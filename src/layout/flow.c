@@ -6,6 +6,7 @@
 
 #include "layout/flow.h"
 #include "base/util.h"
+#include "layout/foot.h"
 
 typedef struct frame {
 	int page, col;
@@ -59,6 +60,9 @@ static void page_sections(doc *dc)
 	for (size_t k = 0; k < dc->nitems; k++)
 		if (dc->items[k].page > last)
 			last = dc->items[k].page;
+	for (size_t k = 0; k < dc->nfoot; k++)
+		if (dc->foot[k].page > last)
+			last = dc->foot[k].page;
 	size_t n = (size_t)last + 1;
 	dc->npages = last + 1;
 	dc->page_section = xmalloc(n * sizeof *dc->page_section);
@@ -140,6 +144,7 @@ typedef struct flow {
 	size_t nwaiting;
 	size_t after_float;   /* the item after the latest float set aside: a break may fall there */
 	double after_float_y; /* y just below floats set at a column's top, -1 none */
+	foot ft;              /* the notes at the column's foot */
 } flow;
 
 static double run_height(const doc *dc, size_t first, size_t n)
@@ -156,6 +161,24 @@ static void place(flow *fl, vitem *it)
 	it->col = fl->in_span ? 0 : fl->f.col;
 	it->y = fl->y;
 	fl->y += it->h;
+	/* its notes go to this column's foot, as much of them as the room below it holds, less
+	 * two more lines of its paragraph (else they would move to the next page together),
+	 * and no more than half the column: a long note goes on at the next foot */
+	if (it->nnotes) {
+		double room = fl->f.bottom - fl->ft.h - fl->y;
+		if (it->kind == V_LINE && it->p) {
+			size_t after = it->p->nlines - it->line - 1;
+			room -= (double)(after < 2 ? after : 2) * it->p->leading;
+		}
+		double cap = (fl->f.bottom - fl->f.top) / 2 - fl->ft.h;
+		foot_add(fl->dc, &fl->ft, (size_t)(it - fl->dc->items), room < cap ? room : cap);
+	}
+}
+
+/* Where text must end in this column: above its notes. */
+static double text_bottom(const flow *fl)
+{
+	return fl->f.bottom - fl->ft.h;
 }
 
 static int spans(const flow *fl, const pending *w)
@@ -173,7 +196,7 @@ static int float_fits(const flow *fl, const pending *w)
 		return 0;
 	if (fresh && fl->f.col == 0 && fl->f.top <= fl->page_top + 0.01)
 		return 1;
-	return fl->y + w->h <= fl->f.bottom + 0.01;
+	return fl->y + w->h <= text_bottom(fl) + 0.01;
 }
 
 /* Sets the waiting floats, in their order, while the next one fits at the top of this
@@ -202,7 +225,10 @@ static void place_waiting(flow *fl)
 /* To the next column (or page), then the floats that wait for it. */
 static int next_column(flow *fl, int cols, int new_page)
 {
+	foot_flush(fl->dc, &fl->ft, fl->f.page, fl->in_span ? 0 : fl->f.col, fl->f.bottom);
 	advance(&fl->f, cols, new_page, fl->page_top, &fl->span_bottom);
+	/* a note begun at the last foot goes on here, in at most half the column */
+	foot_begin(fl->dc, &fl->ft, (fl->f.bottom - fl->f.top) / 2);
 	if (fl->f.page >= DOC_MAX_PAGES) {
 		diag_error(fl->d, loc_at(fl->dc->b->path, 0, 0), "the document would have more than %d pages",
 			   DOC_MAX_PAGES);
@@ -301,6 +327,7 @@ static long break_column(flow *fl, size_t i)
 		brk--;
 	if (brk <= fl->f.start)
 		brk = i; /* a kept run taller than a column: split it here */
+	foot_drop_from(dc, &fl->ft, brk);
 	/* front matter spans the columns, so it only ever moves to a new page */
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
 		return -1;
@@ -350,7 +377,11 @@ static int flow_items(flow *fl)
 			i += (size_t)it->float_items;
 			continue;
 		}
-		int over = fl->y + it->h > fl->f.bottom + 0.01 && fl->y > fl->f.top;
+		/* a line that marks notes needs room for their first lines below it too */
+		double least = 0;
+		if (it->nnotes)
+			foot_need(dc, &fl->ft, i, &least);
+		int over = fl->y + it->h + least > text_bottom(fl) + 0.01 && fl->y > fl->f.top;
 		if (over && widow_ahead(dc, i) && reset_against_widow(dc, i))
 			continue;
 		if (over) {
@@ -363,9 +394,10 @@ static int flow_items(flow *fl)
 		place(fl, it);
 		i++;
 	}
-	while (fl->nwaiting)
+	while (fl->nwaiting || fl->ft.ncarry)
 		if (next_column(fl, fl->cols, 0) < 0)
 			return -1;
+	foot_flush(dc, &fl->ft, fl->f.page, fl->in_span ? 0 : fl->f.col, fl->f.bottom);
 	return 0;
 }
 
@@ -378,6 +410,7 @@ int doc_flow(doc *dc, diag *d)
 		   .after_float_y = -1};
 	int rc = flow_items(&fl);
 	free(fl.waiting);
+	foot_free(&fl.ft);
 	if (rc < 0)
 		return -1;
 	page_sections(dc);

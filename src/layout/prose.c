@@ -8,7 +8,7 @@ void compose_bullet_list(composer *c, const item *items, size_t n, double x, dou
 {
 	double indent = c->st->bullet_indent;
 	for (size_t i = 0; i < n; i++) {
-		para *p = compose_para(c, cite_item_rich(c->marking, &items[i]), font, width - indent, 0, c->st->align, items[i].at);
+		para *p = compose_para(c, cite_item_rich(c->b, c->marking, &items[i]), font, width - indent, 0, c->st->align, items[i].at);
 		rich *mr = rich_new();
 		rich_add_styled(mr, "\xE2\x80\xA2", 3, 0, 0, &c->st->accent);
 		para *m = compose_para(c, mr, font, indent, 0, ALIGN_LEFT, items[i].at);
@@ -26,7 +26,7 @@ void compose_text_block(composer *c, const block *bl, const block *prev)
 	const style *st = c->st;
 	/* a first-line indent marks a paragraph that follows another */
 	double indent = st->first_indent > 0 && prev && prev->kind == BLOCK_TEXT ? st->first_indent : 0;
-	compose_lines(c, compose_para(c, cite_item_rich(c->marking, &bl->items[0]), &st->body, c->w, indent, st->align, bl->at), 0, 0);
+	compose_lines(c, compose_para(c, cite_item_rich(c->b, c->marking, &bl->items[0]), &st->body, c->w, indent, st->align, bl->at), 0, 0);
 }
 
 void compose_bullets_block(composer *c, const block *bl, const block *prev)

@@ -30,6 +30,10 @@ static int *paras_drawn_on(const brief *b, size_t src, size_t *n)
 					if (bl->items[q].cites[z].source == (int)src && bl->items[q].cites[z].para)
 						add_para(&used, &nused, bl->items[q].cites[z].para);
 		}
+	for (size_t q = 0; q < b->nnotes; q++)
+		for (int z = 0; z < b->notes[q].ncites; z++)
+			if (b->notes[q].cites[z].source == (int)src && b->notes[q].cites[z].para)
+				add_para(&used, &nused, b->notes[q].cites[z].para);
 	for (size_t q = 0; q < b->nsummary; q++)
 		for (int z = 0; z < b->summary[q].ncites; z++)
 			if (b->summary[q].cites[z].source == (int)src && b->summary[q].cites[z].para)

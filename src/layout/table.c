@@ -19,7 +19,7 @@
 
 /* The rich text of a cell, or NULL for an empty one. A chronology's ISO dates read as
  * words, as the brief's own date does. */
-static rich *cell_rich(const table *t, const item *it, size_t col)
+static rich *cell_rich(const brief *b, const table *t, const item *it, size_t col)
 {
 	if (!it->text)
 		return NULL;
@@ -37,7 +37,7 @@ static rich *cell_rich(const table *t, const item *it, size_t col)
 		free(date);
 		return r;
 	}
-	return cite_item_rich(NULL, it);
+	return cite_item_rich(b, NULL, it);
 }
 
 /* The width of the part of a number from its decimal point on ("1,234.5" → ".5"), in f. */
@@ -77,7 +77,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 		cs->min[j] = cs->pref[j] = cs->frac[j] = 0;
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
-			rich *text = cell_rich(t, it, j);
+			rich *text = cell_rich(c->b, t, it, j);
 			if (!text)
 				continue;
 			double lo, hi;
@@ -184,7 +184,7 @@ static para *caption_para(composer *c, const block *bl, const table *t, double w
 		if (continued)
 			rich_add_markup(r, bl->items[0].text, 0);
 		else
-			cite_add_item(r, &bl->items[0]);
+			cite_add_item(r, c->b, &bl->items[0]);
 	}
 	if (continued)
 		rich_add_styled(r, " (continued)", 12, 0, 1, NULL);
@@ -227,7 +227,7 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 		const item *it = &bl->items[table_cell(t, r, j)];
 		double text_w = cs->w[j] - 2 * st->table_padding;
 		row->cell_x[j] = x + st->table_padding;
-		rich *text = cell_rich(t, it, j);
+		rich *text = cell_rich(c->b, t, it, j);
 		if (text) {
 			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
 			if (t->align[j] == TABLE_DECIMAL && r >= 0)
@@ -266,6 +266,9 @@ static void push_row(composer *c, const cell_row *row, double x, int body)
 			it->keep = 1;
 		if (body)
 			it->table = row->table;
+		for (size_t j = 0; j < row->ncells; j++)
+			if (row->cells[j] && row->cells[j]->text->nnotes)
+				compose_anchor_notes(c, row->cells[j], k, c->dc->nitems - 1);
 	}
 }
 

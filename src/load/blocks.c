@@ -74,6 +74,11 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 	char *s = schema_string(&L->S, n, "cite", 0);
 	if (!s)
 		return 0;
+	return load_cite_text(L, n, s, c);
+}
+
+int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
+{
 	memset(c, 0, sizeof *c);
 	c->at = loader_loc(L, n);
 	c->source = -1;
@@ -168,6 +173,7 @@ void load_item(loader *L, const ynode *n, item *it, const char *what)
 		static const char *const required[] = {"text", NULL};
 		schema_keys(&L->S, n, what, allowed, required);
 		it->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
+		load_notes(L, ymap_get(n, "text"), it);
 		const ynode *c = ymap_get(n, "cite");
 		if (c)
 			load_cites(L, c, it);
@@ -178,6 +184,7 @@ void load_item(loader *L, const ynode *n, item *it, const char *what)
 		return;
 	}
 	it->text = schema_string(&L->S, n, what, 0);
+	load_notes(L, n, it);
 }
 
 void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out,
@@ -222,6 +229,7 @@ void load_text_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	bl->nitems = 1;
 	bl->items[0].at = loader_loc(L, n);
 	bl->items[0].text = schema_string(&L->S, n, "text", 0);
+	load_notes(L, n, &bl->items[0]);
 	const ynode *c = ymap_get(map, "cite");
 	if (c)
 		load_cites(L, c, &bl->items[0]);

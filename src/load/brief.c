@@ -441,6 +441,7 @@ void brief_free(brief *b)
 		free(sec->blocks);
 	}
 	free(b->sections);
+	free(b->notes);
 	g_string_chunk_free(b->strings);
 	free(b);
 }

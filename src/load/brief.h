@@ -59,12 +59,25 @@ typedef struct phrase {
 	loc at;
 } phrase;
 
-/* An analyst's paragraph or bullet: inline markup (*em*, **strong**) and citations. */
+/* Notes in one brief: each is set on its own, at a page's foot */
+#define BRIEF_MAX_NOTES 1000
+
+/* A note an analyst wrote inside a text, ^[like this], with its own citations [@id p2]. */
+typedef struct note {
+	char *text; /* without its citations */
+	cite cites[BRIEF_MAX_CITES];
+	int ncites;
+	size_t mark; /* where its mark goes in the item's text, in bytes */
+	loc at;      /* the text that holds it */
+} note;
+
+/* An analyst's paragraph or bullet: inline markup (*em*, **strong**), citations and notes. */
 typedef struct item {
 	char *text;
 	cite cites[BRIEF_MAX_CITES];
 	int ncites;
 	loc at;
+	size_t note_first, nnotes; /* its notes: brief.notes[note_first, +nnotes), in order */
 } item;
 
 typedef enum { SEL_NONE, SEL_PARAS, SEL_FROM_TO, SEL_TEXT } selector_kind;
@@ -138,6 +151,8 @@ typedef struct brief {
 	size_t nsummary;
 	section *sections;
 	size_t nsections;
+	note *notes; /* every note, in reading order: note k is printed with the number k + 1 */
+	size_t nnotes;
 } brief;
 
 /* Loads and validates the YAML (no source files are read). Returns NULL after reporting

@@ -9,6 +9,7 @@
 typedef struct brief brief;
 typedef struct block block;
 typedef struct item item;
+typedef struct cite cite;
 
 /* Everything the checks need, passed down instead of kept in globals. */
 typedef struct loader {
@@ -32,6 +33,11 @@ void load_item(loader *L, const ynode *n, item *it, const char *what);
 /* A list of items (or one item) under what ("bullets"), each called itemwhat in messages. */
 void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out, size_t *nout);
 
+/* One citation written s ("ID", "ID pN", "ID pN.S") in the value n, into c: 1 when good,
+ * else 0 after reporting at n. */
+int load_cite_text(loader *L, const ynode *n, const char *s, cite *c);
+/* Takes the notes ^[...] out of it->text into the brief's notes, reporting at n. */
+void load_notes(loader *L, const ynode *n, item *it);
 /* The citations of `cite:` (one or a list) into it. */
 void load_cites(loader *L, const ynode *n, item *it);
 /* Checks that s, the value of n, is a real ISO date YYYY-MM-DD. */

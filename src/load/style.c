@@ -519,6 +519,8 @@ static void load_rest(loader *L, const ynode *root)
 		schema_length(&L->S, n, "space-after", "headings.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_after);
 	}
 	load_markings(L, root);
+	static const char *const note_places[] = {"foot", "end", NULL};
+	schema_choice(&L->S, root, "notes", "notes", note_places, &s->notes_end);
 	static const char *const ck[] = {"accent", NULL};
 	if ((n = schema_section(&L->S, root, "colors", "colors", ck))) {
 		const ynode *a = schema_color(&L->S, n, "accent", "colors.accent", &s->accent);
@@ -584,7 +586,7 @@ static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings",
+					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings", "notes",
 					   "table", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;

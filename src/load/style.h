@@ -72,6 +72,7 @@ typedef struct style {
 
 	/* portion markings: also before headings and the title; the levels in order, lowest
 	 * first (none: any marking goes), against which portions are checked */
+	int notes_end;          /* notes: end (a Notes section) rather than foot (each page's) */
 	int mark_headings, mark_title;
 	char **mark_levels; /* owned array of strings in `strings` */
 	size_t nmark_levels;

@@ -214,6 +214,7 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 	/* the event is an item of its own: {text, cite} without the date */
 	what->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
 	what->at = loader_loc(L, ymap_get(n, "text"));
+	load_notes(L, ymap_get(n, "text"), what);
 	const ynode *c = ymap_get(n, "cite");
 	if (c)
 		load_cites(L, c, what);

@@ -314,6 +314,45 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_links
 	}
 }
 
+/* The notes at the feet of the page's columns, each below a short rule. */
+static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_links *links)
+{
+	const style *st = dc->st;
+	double rule_y[8];
+	for (int c = 0; c < 8; c++)
+		rule_y[c] = -1;
+	for (size_t k = 0; k < dc->nfoot; k++) {
+		const struct foot_line *fl = &dc->foot[k];
+		if (fl->page != page)
+			continue;
+		const para *p = dc->notes[fl->note].p;
+		vitem probe = {0};
+		probe.col = fl->col;
+		probe.page = page;
+		probe.y = fl->y;
+		double x = doc_column_x(dc, &probe);
+		int c = fl->col & 7;
+		if (rule_y[c] < 0 || fl->y < rule_y[c])
+			rule_y[c] = fl->y;
+		para_draw_line(cr, p, fl->line, x, fl->y);
+		if (links && p->text->nlinks) {
+			probe.p = (para *)p;
+			probe.line = fl->line;
+			line_links(dc, &probe, x, links);
+		}
+	}
+	for (int c = 0; c < 8; c++) {
+		if (rule_y[c] < 0)
+			continue;
+		vitem probe = {0};
+		probe.col = c;
+		set_rgb(cr, st->small.color);
+		/* a short rule, as long as a fifth of the column, halfway into the gap above */
+		cairo_rectangle(cr, doc_column_x(dc, &probe), rule_y[c] - st->small.leading / 2, dc->col_w / 5, 0.5);
+		cairo_fill(cr);
+	}
+}
+
 void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links)
 {
 	const style *st = dc->st;
@@ -325,6 +364,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
 	running_heads(cr, dc, ctx, page);
+	draw_feet(cr, dc, page, links);
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
 		if (it->page != page)

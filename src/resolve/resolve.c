@@ -3,6 +3,7 @@
 #include "resolve/resolve.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "resolve/resolver.h"
@@ -126,6 +127,13 @@ int brief_resolve(brief *b, diag *d)
 		load_source_file(&R, i, &total);
 	for (size_t i = 0; i < b->nsummary && b->summary; i++)
 		resolve_cites(&R, &b->summary[i]);
+	for (size_t i = 0; i < b->nnotes; i++) {
+		/* a note's citations are checked as an item's */
+		item as_item = {0};
+		memcpy(as_item.cites, b->notes[i].cites, sizeof as_item.cites);
+		as_item.ncites = b->notes[i].ncites;
+		resolve_cites(&R, &as_item);
+	}
 	/* a matcher is freed after the last block that searches its article, so that only
 	 * one large article's folded text need be held at a time */
 	size_t *last_use = xcalloc(b->nsources + 1, sizeof *last_use), nb = 0;

@@ -1,6 +1,7 @@
 /* rich.c: builds styled paragraph text and turns what analysts type into typography. */
 #include "typeset/rich.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ void rich_free(rich *r)
 	for (size_t i = 0; i < r->nlinks; i++)
 		free(r->links[i].dest);
 	free(r->links);
+	free(r->notes);
 	free(r);
 }
 
@@ -72,6 +74,16 @@ void rich_add_sup(rich *r, const char *s, const char *dest)
 	attr_range(r, pango_attr_scale_new(0.68), start, end);
 	if (dest)
 		rich_link_range(r, start, end, dest, 0);
+}
+
+void rich_add_note_mark(rich *r, int id, const char *dest)
+{
+	r->notes = grow_for(r->notes, r->nnotes, sizeof *r->notes);
+	r->notes[r->nnotes].at = r->text.len;
+	r->notes[r->nnotes++].id = id;
+	char number[16];
+	snprintf(number, sizeof number, "%d", id + 1);
+	rich_add_sup(r, number, dest);
 }
 
 /* Where a * can open emphasis: followed by a non-space; close: preceded by a non-space. */

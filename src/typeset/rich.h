@@ -18,6 +18,12 @@ typedef struct rich {
 	PangoAttrList *attrs;
 	rich_link *links;
 	size_t nlinks;
+	/* the notes marked in the text: where each mark starts (bytes) and which note it is */
+	struct rich_note {
+		size_t at;
+		int id;
+	} *notes;
+	size_t nnotes;
 } rich;
 
 rich *rich_new(void);
@@ -29,6 +35,9 @@ void rich_add_styled(rich *r, const char *s, size_t n, int bold, int italic, con
 void rich_add_markup(rich *r, const char *s, int italic_base);
 /* A superscript reference, linked to a named destination when dest is not NULL. */
 void rich_add_sup(rich *r, const char *s, const char *dest);
+/* The mark of note id (0-based), printed as its number id + 1 in superscript, linked to
+ * dest when not NULL; recorded so that the note can be set where its mark lands. */
+void rich_add_note_mark(rich *r, int id, const char *dest);
 /* Marks [start, end) of the text as a link. */
 void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external);
 

@@ -218,7 +218,7 @@ static void test_errors(void)
 		     "T/t.yaml:2:10: error: unknown key 'famly' in fonts.body; did you mean 'family'?\n");
 	expect_error("unknown role", "fonts:\n  bodytext: {size: 10pt}\n",
 		     "T/t.yaml:2:3: error: unknown key 'bodytext' in fonts\n"
-		     "T/t.yaml:2:3: note: allowed keys: body, title, subtitle, meta, heading, quote, excerpt, banner, small, box-head, table, table-head\n");
+		     "T/t.yaml:2:3: note: allowed keys: body, title, subtitle, meta, heading, heading-2, heading-3, quote, excerpt, banner, small, box-head, table, table-head\n");
 	expect_error("bad length", "gutter: 12px\n",
 		     "T/t.yaml:1:9: error: gutter: '12px' is not a length; write a number with pt, mm, cm or in (e.g. 10.5pt)\n");
 	expect_error("negative length", "page:\n  margins: {left: -1in}\n",

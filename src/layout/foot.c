@@ -1,0 +1,132 @@
+/* foot.c: notes at the foot of a column (foot.h). A column's notes stand above its bottom
+ * margin, below a short rule, in the order of their marks; the flow keeps the text above
+ * them. A note longer than the room left goes on at the next column's foot. */
+#include "layout/foot.h"
+
+#include <stdlib.h>
+
+#include "base/util.h"
+
+/* The rule above the notes and the space around it: a line of the small role. */
+static double separator(const doc *dc)
+{
+	return dc->st->small.leading;
+}
+
+double foot_need(const doc *dc, const foot *ft, size_t at, double *least)
+{
+	double all = 0;
+	*least = 0;
+	for (size_t k = 0; k < dc->nnotes; k++) {
+		const struct doc_note *dn = &dc->notes[k];
+		if (dn->item != (int)at || !dn->p || dn->p->nlines == 0)
+			continue;
+		all += (double)dn->p->nlines * dn->p->leading;
+		*least += dn->p->leading;
+	}
+	if (all > 0 && ft->n == 0) {
+		all += separator(dc);
+		*least += separator(dc);
+	}
+	return all;
+}
+
+static void push(foot_entry **v, size_t *n, foot_entry e)
+{
+	*v = grow_for(*v, *n, sizeof **v);
+	(*v)[(*n)++] = e;
+}
+
+/* Note e, within room: what fits goes on the foot, the rest to the carry. */
+static void add_entry(const doc *dc, foot *ft, foot_entry e, double room)
+{
+	const para *p = dc->notes[e.note].p;
+	if (ft->n == 0)
+		room -= separator(dc);
+	size_t fit = room > 0 ? (size_t)(room / p->leading + 0.01) : 0;
+	if (fit > e.n)
+		fit = e.n;
+	if (fit > 0) {
+		if (ft->n == 0)
+			ft->h += separator(dc);
+		foot_entry here = e;
+		here.n = fit;
+		push(&ft->e, &ft->n, here);
+		ft->h += (double)fit * p->leading;
+	}
+	if (fit < e.n) {
+		foot_entry rest = e;
+		rest.first += fit;
+		rest.n -= fit;
+		rest.carried = 1;
+		push(&ft->carry, &ft->ncarry, rest);
+	}
+}
+
+void foot_add(const doc *dc, foot *ft, size_t at, double room)
+{
+	for (size_t k = 0; k < dc->nnotes; k++) {
+		const struct doc_note *dn = &dc->notes[k];
+		if (dn->item != (int)at || !dn->p || dn->p->nlines == 0)
+			continue;
+		double before = ft->h;
+		add_entry(dc, ft, (foot_entry){(int)k, 0, dn->p->nlines, at, 0}, room);
+		room -= ft->h - before;
+	}
+}
+
+void foot_drop_from(const doc *dc, foot *ft, size_t brk)
+{
+	size_t keep = 0;
+	double h = 0;
+	for (size_t k = 0; k < ft->n; k++) {
+		if (!ft->e[k].carried && ft->e[k].item >= brk)
+			continue;
+		ft->e[keep++] = ft->e[k];
+		h += (double)ft->e[k].n * dc->notes[ft->e[k].note].p->leading;
+	}
+	ft->n = keep;
+	ft->h = keep ? h + separator(dc) : 0;
+	/* what those notes carried over goes too: they will be set again */
+	keep = 0;
+	for (size_t k = 0; k < ft->ncarry; k++)
+		if (ft->carry[k].item < brk)
+			ft->carry[keep++] = ft->carry[k];
+	ft->ncarry = keep;
+}
+
+void foot_flush(doc *dc, foot *ft, int page, int col, double bottom)
+{
+	double y = bottom - ft->h + (ft->n ? separator(dc) : 0);
+	for (size_t k = 0; k < ft->n; k++) {
+		const foot_entry *e = &ft->e[k];
+		const para *p = dc->notes[e->note].p;
+		for (size_t l = e->first; l < e->first + e->n; l++) {
+			dc->foot = grow_for(dc->foot, dc->nfoot, sizeof *dc->foot);
+			dc->foot[dc->nfoot++] = (struct foot_line){e->note, l, page, col, y};
+			y += p->leading;
+		}
+	}
+	ft->n = 0;
+	ft->h = 0;
+}
+
+void foot_begin(const doc *dc, foot *ft, double room)
+{
+	foot_entry *carry = ft->carry;
+	size_t n = ft->ncarry;
+	ft->carry = NULL;
+	ft->ncarry = 0;
+	for (size_t k = 0; k < n; k++) {
+		double before = ft->h;
+		add_entry(dc, ft, carry[k], room);
+		room -= ft->h - before;
+	}
+	free(carry);
+}
+
+void foot_free(foot *ft)
+{
+	free(ft->e);
+	free(ft->carry);
+}

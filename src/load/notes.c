@@ -1,0 +1,101 @@
+/* notes.c: notes written inside analyst text, ^[The note, with *markup* and a cite
+ * [@edm-2018 p2]]: each is taken out of its text into the brief's list of notes, where it
+ * keeps where its mark goes and its own citations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/schema.h"
+#include "base/util.h"
+#include "load/brief.h"
+#include "load/loader.h"
+
+/* The end of a note opened at s[open] ("^["): the index of its closing ']' (brackets inside
+ * it pair up), or 0 when it is not closed; *nested is set when another note opens in it. */
+static size_t note_end(const char *s, size_t open, int *nested)
+{
+	int depth = 0;
+	*nested = 0;
+	for (size_t i = open + 2; s[i]; i++) {
+		if (s[i] == '^' && s[i + 1] == '[')
+			*nested = 1;
+		if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && depth-- == 0)
+			return i;
+	}
+	return 0;
+}
+
+/* The note's text, its [@citations] taken out into nt. */
+static void note_text(loader *L, const ynode *n, const char *s, size_t len, note *nt)
+{
+	strbuf text = {0};
+	sb_puts(&text, "");
+	for (size_t i = 0; i < len;) {
+		const char *close;
+		if (s[i] == '[' && i + 1 < len && s[i + 1] == '@' && (close = memchr(s + i, ']', len - i))) {
+			char *c = xstrndup(s + i + 2, (size_t)(close - s - i - 2));
+			if (nt->ncites == BRIEF_MAX_CITES)
+				schema_error(&L->S, n, "more than %d citations in one note", BRIEF_MAX_CITES);
+			else if (load_cite_text(L, n, c, &nt->cites[nt->ncites]))
+				nt->ncites++;
+			free(c);
+			/* the space before a citation goes with it */
+			while (text.len && text.data[text.len - 1] == ' ')
+				text.data[--text.len] = 0;
+			i = (size_t)(close - s) + 1;
+			continue;
+		}
+		sb_putc(&text, s[i++]);
+	}
+	nt->text = brief_keep(L->b, text.data);
+	sb_free(&text);
+}
+
+void load_notes(loader *L, const ynode *n, item *it)
+{
+	brief *b = L->b;
+	if (!it->text || !strstr(it->text, "^["))
+		return;
+	const char *s = it->text;
+	strbuf rest = {0};
+	sb_puts(&rest, "");
+	it->note_first = b->nnotes;
+	for (size_t i = 0; s[i];) {
+		if (!(s[i] == '^' && s[i + 1] == '[')) {
+			sb_putc(&rest, s[i++]);
+			continue;
+		}
+		int nested;
+		size_t end = note_end(s, i, &nested);
+		if (nested) {
+			schema_error(&L->S, n, "a note inside a note; write the inner one as a note of its own");
+			break;
+		}
+		if (!end) {
+			schema_error(&L->S, n, "a note '^[' is not closed with ']'");
+			break;
+		}
+		if (end == i + 2) {
+			schema_error(&L->S, n, "an empty note '^[]'; write its text between the brackets");
+			break;
+		}
+		if (b->nnotes == BRIEF_MAX_NOTES) {
+			schema_error(&L->S, n, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
+			break;
+		}
+		b->notes = grow_for(b->notes, b->nnotes, sizeof *b->notes);
+		note *nt = &b->notes[b->nnotes++];
+		memset(nt, 0, sizeof *nt);
+		nt->at = it->at;
+		/* a mark sits against the word before it */
+		while (rest.len && rest.data[rest.len - 1] == ' ')
+			rest.data[--rest.len] = 0;
+		nt->mark = rest.len;
+		note_text(L, n, s + i + 2, end - i - 2, nt);
+		it->nnotes++;
+		i = end + 1;
+	}
+	it->text = brief_keep(b, rest.data);
+	sb_free(&rest);
+}
