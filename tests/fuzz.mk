@@ -10,7 +10,7 @@
 FUZZ_CC ?= clang
 FUZZ_DIR := build/fuzz
 FUZZ_TIME ?= 60
-FUZZ_TARGETS ?= brief article match layout e2e
+FUZZ_TARGETS ?= brief article match layout e2e image
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIB_OBJS := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(filter-out src/main.c src/tools/diff_main.c,$(SRCS)))
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
@@ -34,10 +34,12 @@ $(FUZZ_DIR)/obj:
 
 # Seed corpora: briefs and layouts for the YAML loaders, articles for the article parser and
 # the matcher, the briefs of briefs/, tests/cli/ and tests/golden/ for the whole pipeline
-# (e2e). Copied (not linked) into build/fuzz/corpus/NAME, which the fuzzer grows;
-# tests/fuzz/corpus/NAME holds hand-written seeds kept in the repository.
+# (e2e), the figures of briefs/figures/ and tests/golden/ for the image loader (image).
+# Copied (not linked) into build/fuzz/corpus/NAME, which the fuzzer grows;
+# tests/fuzz/corpus/NAME holds hand-written seeds kept in the repository (for image, tiny
+# valid and broken PNG, JPEG and SVG files).
 fuzz-corpus:
-	@for t in brief article match layout e2e; do mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	@for t in brief article match layout e2e image; do mkdir -p $(FUZZ_DIR)/corpus/$$t; \
 		[ -d tests/fuzz/corpus/$$t ] && cp -n tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/ 2>/dev/null; true; done
 	@cp -n briefs/*.yaml tests/cli/*.yaml $(FUZZ_DIR)/corpus/brief/ 2>/dev/null; true
 	@for f in tests/bad/*/brief.yaml; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/brief/bad-$$(basename $$(dirname $$f)).yaml; done; true
@@ -47,6 +49,7 @@ fuzz-corpus:
 	@cp -n briefs/articles/*.txt $(FUZZ_DIR)/corpus/match/ 2>/dev/null; true
 	@cp -n briefs/*.yaml tests/cli/*.yaml $(FUZZ_DIR)/corpus/e2e/ 2>/dev/null; true
 	@for f in tests/golden/*/brief.yaml; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/e2e/golden-$$(basename $$(dirname $$f)).yaml; done; true
+	@for f in briefs/figures/*.svg tests/golden/*/*.png tests/golden/*/*.jpg tests/golden/*/*.svg; do [ -f "$$f" ] && cp -n "$$f" $(FUZZ_DIR)/corpus/image/$$(basename $$(dirname $$f))-$$(basename $$f); done; true
 
 # Each target runs FUZZ_TIME seconds, with make check-asan's leak suppressions (e2e keeps
 # its fonts, and so fontconfig's and Pango's caches, across inputs). A crash stops

@@ -16,14 +16,19 @@
  * be a thin column of words, and takes this width (centred under it) instead. */
 #define CAPTION_MIN_WIDTH 216.0
 
-/* The image of f's file, decoded the first time a figure names it. */
+/* The image of f's file, decoded the first time a figure names it (figures naming one file
+ * have one path: resolve/figure.c), within what the figures before it left of
+ * IMAGE_MAX_TOTAL_PIXELS. */
 static const image *figure_image(composer *c, const figure *f, loc at)
 {
 	doc *dc = c->dc;
-	for (size_t i = 0; i < dc->nimages; i++)
+	long used = 0;
+	for (size_t i = 0; i < dc->nimages; i++) {
 		if (strcmp(dc->images[i].path, f->path) == 0)
 			return dc->images[i].img;
-	image *img = image_new(f->bytes, f->len, f->file, at, c->d);
+		used += image_pixels(dc->images[i].img);
+	}
+	image *img = image_new(f->bytes, f->len, IMAGE_MAX_TOTAL_PIXELS - used, f->file, at, c->d);
 	if (!img)
 		return NULL;
 	dc->images = xrealloc(dc->images, (dc->nimages + 1) * sizeof *dc->images);

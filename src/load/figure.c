@@ -16,7 +16,8 @@ void figure_free(void *fig)
 	figure *f = fig;
 	if (!f)
 		return;
-	free(f->bytes);
+	if (!f->bytes_shared)
+		free(f->bytes);
 	free(f);
 }
 
@@ -42,7 +43,9 @@ static void load_width(loader *L, const ynode *map, figure *f)
 	if (n_chars > 1 && v[n_chars - 1] == '%') {
 		char *end;
 		double pc = strtod(v, &end);
-		if (end == v + n_chars - 1 && pc > 0 && pc <= 100) {
+		/* plain decimal, as a length is: strtod also takes hex, "inf" and "nan" */
+		int plain = end == v + n_chars - 1 && strspn(v, "0123456789.+-") == n_chars - 1;
+		if (plain && pc >= 1 && pc <= 100) {
 			f->width_kind = FIGURE_PERCENT;
 			f->width = pc / 100;
 			return;
@@ -51,9 +54,13 @@ static void load_width(loader *L, const ynode *map, figure *f)
 		return;
 	}
 	double len;
-	if (schema_parse_length(v, &len) == 0 && len > 0) {
-		f->width_kind = FIGURE_LENGTH;
-		f->width = len;
+	if (schema_parse_length(v, &len) == 0) {
+		if (len > 0) {
+			f->width_kind = FIGURE_LENGTH;
+			f->width = len;
+		} else {
+			schema_error(&L->S, n, "width must be greater than zero, not %s", v);
+		}
 		return;
 	}
 	schema_error(&L->S, n, "width must be column, full, a percentage (60%%) or a length (3in), not '%s'", v);

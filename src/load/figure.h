@@ -9,6 +9,8 @@
 
 /* Files larger than this are refused before they are read: a print figure is a few MiB. */
 #define FIGURE_MAX_BYTES (16u << 20)
+/* All of a brief's figure files together (a file named by several figures counts once). */
+#define FIGURE_MAX_TOTAL_BYTES (64u << 20)
 
 typedef enum { FIGURE_COLUMN, FIGURE_FULL, FIGURE_PERCENT, FIGURE_LENGTH } figure_width;
 
@@ -21,9 +23,11 @@ typedef struct figure {
 	char *marking;    /* optional portion marking for this figure; NULL: the brief's */
 	figure_width width_kind;
 	double width;     /* FIGURE_PERCENT: a fraction of the column; FIGURE_LENGTH: points */
-	/* filled by brief_resolve: the file's bytes (owned) */
+	/* filled by brief_resolve: the file's bytes, owned unless bytes_shared: an earlier
+	 * figure names the same file, and this one has its bytes and its path */
 	char *bytes;
 	size_t len;
+	int bytes_shared;
 } figure;
 
 void figure_free(void *fig);

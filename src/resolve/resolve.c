@@ -121,7 +121,7 @@ int brief_resolve(brief *b, diag *d)
 {
 	int errors0 = d->errors;
 	resolver R = {b, d, xcalloc(b->nsources + 1, sizeof *R.owner), xcalloc(b->nsources + 1, sizeof *R.m),
-		      xcalloc(b->nsources + 1, sizeof *R.file)};
+		      xcalloc(b->nsources + 1, sizeof *R.file), NULL, 0, 0};
 	size_t total = 0;
 	for (size_t i = 0; i < b->nsources; i++)
 		load_source_file(&R, i, &total);
@@ -166,5 +166,6 @@ int brief_resolve(brief *b, diag *d)
 	free(R.m);
 	free(R.owner);
 	free(R.file);
+	free(R.figure_files);
 	return d->errors > errors0 ? -1 : 0;
 }

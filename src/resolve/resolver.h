@@ -18,6 +18,14 @@ typedef struct resolver {
 	size_t *owner;
 	matcher **m;
 	struct stat *file; /* per source that owns its article: the file it read, to know it again */
+	/* the figure files read so far (resolve/figure.c): a file named by several figures is
+	 * read once, and all of them together are at most FIGURE_MAX_TOTAL_BYTES */
+	struct figure_file {
+		dev_t dev;
+		ino_t ino;
+		struct figure *fig; /* the first figure naming it, which holds its bytes */
+	} *figure_files;
+	size_t nfigure_files, figure_bytes;
 } resolver;
 
 /* Source i, or NULL if there is none such or its article did not load. */

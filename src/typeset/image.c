@@ -4,7 +4,9 @@
 
 #include <glib.h>
 #include <jpeglib.h>
+#include <jerror.h> /* after jpeglib.h, which it needs */
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,14 +26,41 @@ struct image {
 
 static const unsigned char PNG_MAGIC[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-static int too_many_pixels(long w, long h, const char *name, loc at, diag *d)
+/* A figure's width over its height must lie within 1/IMAGE_MAX_ASPECT and IMAGE_MAX_ASPECT:
+ * past that it prints as a hairline, and an SVG's drawing scale overflows. */
+static int bad_aspect(double w, double h, const char *name, loc at, diag *d)
 {
-	if (w > 0 && h > 0 && w <= IMAGE_MAX_PIXELS / h)
+	double aspect = w / h;
+	if (aspect >= 1.0 / IMAGE_MAX_ASPECT && aspect <= IMAGE_MAX_ASPECT)
 		return 0;
-	diag_error(d, at, "figure '%s' is %ld x %ld pixels; at most %ld megapixels are allowed", name, w, h,
-		   IMAGE_MAX_PIXELS / 1000000);
-	diag_note(d, at, "a figure printed 6.5in wide at 300 dpi is 1950 pixels across; scale it down");
+	diag_error(d, at, "figure '%s' is %g x %g pixels: a side more than %d times the other prints as a hairline", name,
+		   w, h, IMAGE_MAX_ASPECT);
 	return 1;
+}
+
+/* A raster image's size, from its header, before anything is decoded: within the limits of
+ * one image, and within max_pixels, what the figures before it have left. */
+static int bad_raster_size(long w, long h, long max_pixels, const char *kind, const char *name, loc at, diag *d)
+{
+	if (w <= 0 || h <= 0) {
+		diag_error(d, at, "figure '%s' is a corrupt %s file: it says it is %ld x %ld pixels", name, kind, w, h);
+		return 1;
+	}
+	if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE || w > IMAGE_MAX_PIXELS / h) {
+		diag_error(d, at, "figure '%s' is %ld x %ld pixels; at most %ld megapixels and %d pixels a side are allowed",
+			   name, w, h, IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
+		diag_note(d, at, "a figure printed 6.5in wide at 300 dpi is 1950 pixels across; scale it down");
+		return 1;
+	}
+	if (w * h > max_pixels) {
+		diag_error(d, at,
+			   "figure '%s' is %ld x %ld pixels; with the figures before it that is more than the %ld "
+			   "megapixels a brief's figures may have together",
+			   name, w, h, IMAGE_MAX_TOTAL_PIXELS / 1000000);
+		diag_note(d, at, "a figure printed 6.5in wide at 300 dpi is 1950 pixels across; scale them down");
+		return 1;
+	}
+	return bad_aspect((double)w, (double)h, name, at, d);
 }
 
 /* ---- PNG ---- */
@@ -57,7 +86,57 @@ static unsigned long be32(const unsigned char *p)
 	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
 }
 
-static int load_png(image *img, const unsigned char *b, size_t len, const char *name, loc at, diag *d)
+/* The CRC of PNG chunks (ISO 3309), four bits at a time. */
+static unsigned long png_crc(const unsigned char *p, size_t n)
+{
+	static const unsigned long nibble[16] = {
+		0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac, 0x76dc4190, 0x6b6b51f4, 0x4db26158, 0x5005713c,
+		0xedb88320, 0xf00f9344, 0xd6d6a3e8, 0xcb61b38c, 0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c};
+	unsigned long c = 0xffffffffUL;
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		c = (c >> 4) ^ nibble[c & 15];
+		c = (c >> 4) ^ nibble[c & 15];
+	}
+	return c ^ 0xffffffffUL;
+}
+
+/* Walks the chunks (length, type, data, CRC) up to IEND before anything is decoded: libpng's
+ * own errors reach us through Cairo only as "out of memory" or "read error", and a damaged
+ * or cut-short file should say so. Like libpng, only critical chunks' CRCs count. */
+static int png_chunks_ok(const unsigned char *b, size_t len, const char *name, loc at, diag *d)
+{
+	size_t p = 8;
+	for (;;) {
+		if (len - p < 12) {
+			diag_error(d, at, "figure '%s' is a truncated PNG file: it ends before its last (IEND) chunk", name);
+			return 0;
+		}
+		unsigned long n = be32(b + p);
+		const unsigned char *type = b + p + 4;
+		for (int i = 0; i < 4; i++)
+			if (!((type[i] >= 'A' && type[i] <= 'Z') || (type[i] >= 'a' && type[i] <= 'z'))) {
+				diag_error(d, at, "figure '%s' is a corrupt PNG file: byte %zu does not start a chunk", name, p);
+				return 0;
+			}
+		if (n > len - p - 12) {
+			diag_error(d, at, "figure '%s' is a truncated PNG file: it ends inside its %.4s chunk", name,
+				   (const char *)type);
+			return 0;
+		}
+		if (type[0] <= 'Z' && png_crc(type, n + 4) != be32(type + 4 + n)) {
+			diag_error(d, at, "figure '%s' is a corrupt PNG file: its %.4s chunk at byte %zu fails its CRC check",
+				   name, (const char *)type, p);
+			return 0;
+		}
+		if (memcmp(type, "IEND", 4) == 0)
+			return 1;
+		p += 12 + n;
+	}
+}
+
+static int load_png(image *img, const unsigned char *b, size_t len, long max_pixels, const char *name, loc at,
+		    diag *d)
 {
 	/* the size is in the header chunk, which must come first: checked before decoding */
 	if (len < 24 || memcmp(b + 12, "IHDR", 4) != 0) {
@@ -65,13 +144,18 @@ static int load_png(image *img, const unsigned char *b, size_t len, const char *
 		return -1;
 	}
 	unsigned long w = be32(b + 16), h = be32(b + 20);
-	if (w > 0x7fffffff || h > 0x7fffffff || too_many_pixels((long)w, (long)h, name, at, d))
+	if (w > 0x7fffffff || h > 0x7fffffff) {
+		diag_error(d, at, "figure '%s' is a corrupt PNG file: it says it is %lu x %lu pixels", name, w, h);
+		return -1;
+	}
+	if (bad_raster_size((long)w, (long)h, max_pixels, "PNG", name, at, d) || !png_chunks_ok(b, len, name, at, d))
 		return -1;
 	reader r = {b, len};
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_bytes, &r);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		diag_error(d, at, "figure '%s' is a corrupt or truncated PNG file (%s)", name,
-			   cairo_status_to_string(cairo_surface_status(s)));
+		/* the chunks are whole and their CRCs right: what is left is the compressed data
+		 * or the header's values (Cairo's status names neither) */
+		diag_error(d, at, "figure '%s' is a corrupt PNG file: its image data cannot be decoded", name);
 		cairo_surface_destroy(s);
 		return -1;
 	}
@@ -86,13 +170,26 @@ static int load_png(image *img, const unsigned char *b, size_t len, const char *
 typedef struct jpeg_failure {
 	struct jpeg_error_mgr mgr;
 	jmp_buf back;
-	char message[JMSG_LENGTH_MAX];
+	enum { JPEG_BAD, JPEG_CUT_SHORT, JPEG_SCANS, JPEG_NO_MEMORY } why;
+	char message[JMSG_LENGTH_MAX]; /* JPEG_BAD: libjpeg's */
 } jpeg_failure;
 
 static void jpeg_fail(j_common_ptr cinfo)
 {
 	jpeg_failure *f = (jpeg_failure *)cinfo->err;
 	f->mgr.format_message(cinfo, f->message);
+	f->why = f->mgr.msg_code == JWRN_JPEG_EOF ? JPEG_CUT_SHORT : JPEG_BAD;
+	longjmp(f->back, 1);
+}
+
+/* Called as libjpeg works through the file: stops a progressive JPEG of too many scans. */
+static void jpeg_progress(j_common_ptr cinfo)
+{
+	j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
+	if (dinfo->input_scan_number <= IMAGE_MAX_JPEG_SCANS)
+		return;
+	jpeg_failure *f = (jpeg_failure *)cinfo->err;
+	f->why = JPEG_SCANS;
 	longjmp(f->back, 1);
 }
 
@@ -105,18 +202,31 @@ static void jpeg_warn(j_common_ptr cinfo, int level)
 
 /* Decodes into an RGB24 surface row by row; the surface carries the file's own bytes as
  * its JPEG data, which the PDF, SVG and PostScript backends embed as they are. */
-static int load_jpeg(image *img, const unsigned char *b, size_t len, const char *name, loc at, diag *d)
+static int load_jpeg(image *img, const unsigned char *b, size_t len, long max_pixels, const char *name, loc at,
+		     diag *d)
 {
 	struct jpeg_decompress_struct cinfo;
 	jpeg_failure fail;
+	struct jpeg_progress_mgr progress = {.progress_monitor = jpeg_progress};
 	cairo_surface_t *volatile s = NULL;
 	unsigned char *volatile row = NULL;
 	cinfo.err = jpeg_std_error(&fail.mgr);
 	fail.mgr.error_exit = jpeg_fail;
 	fail.mgr.emit_message = jpeg_warn;
 	fail.message[0] = 0;
+	fail.why = JPEG_BAD;
 	if (setjmp(fail.back)) {
-		diag_error(d, at, "figure '%s' is a corrupt or truncated JPEG file (%s)", name, fail.message);
+		if (fail.why == JPEG_CUT_SHORT)
+			diag_error(d, at, "figure '%s' is a truncated JPEG file: it ends before its image data does", name);
+		else if (fail.why == JPEG_SCANS)
+			diag_error(d, at,
+				   "figure '%s' is a progressive JPEG of more than %d scans; save it again (encoders "
+				   "write about ten)",
+				   name, IMAGE_MAX_JPEG_SCANS);
+		else if (fail.why == JPEG_NO_MEMORY)
+			diag_error(d, at, "cannot decode figure '%s': out of memory", name);
+		else
+			diag_error(d, at, "figure '%s' is a corrupt JPEG file (%s)", name, fail.message);
 		jpeg_destroy_decompress(&cinfo);
 		free(row);
 		if (s)
@@ -124,9 +234,10 @@ static int load_jpeg(image *img, const unsigned char *b, size_t len, const char 
 		return -1;
 	}
 	jpeg_create_decompress(&cinfo);
+	cinfo.progress = &progress;
 	jpeg_mem_src(&cinfo, b, (unsigned long)len);
 	jpeg_read_header(&cinfo, TRUE);
-	if (too_many_pixels((long)cinfo.image_width, (long)cinfo.image_height, name, at, d)) {
+	if (bad_raster_size((long)cinfo.image_width, (long)cinfo.image_height, max_pixels, "JPEG", name, at, d)) {
 		jpeg_destroy_decompress(&cinfo);
 		return -1;
 	}
@@ -139,6 +250,10 @@ static int load_jpeg(image *img, const unsigned char *b, size_t len, const char 
 	jpeg_start_decompress(&cinfo);
 	int w = (int)cinfo.output_width, h = (int)cinfo.output_height;
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		fail.why = JPEG_NO_MEMORY; /* the size is checked: what is left is memory */
+		longjmp(fail.back, 1);
+	}
 	row = xmalloc((size_t)w * 3);
 	unsigned char *data = cairo_image_surface_get_data(s);
 	int stride = cairo_image_surface_get_stride(s);
@@ -164,6 +279,12 @@ static int load_jpeg(image *img, const unsigned char *b, size_t len, const char 
 
 /* ---- SVG ---- */
 
+/* librsvg's message, without the line break its XML errors end in. */
+static const char *svg_why(GError *err)
+{
+	return err ? g_strchomp(err->message) : "unknown error";
+}
+
 static int load_svg(image *img, const char *b, size_t len, const char *name, loc at, diag *d)
 {
 	GError *err = NULL;
@@ -171,7 +292,7 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 	 * without them, and reads nothing else */
 	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)b, len, &err);
 	if (!h) {
-		diag_error(d, at, "figure '%s' is not an SVG librsvg can read: %s", name, err ? err->message : "unknown error");
+		diag_error(d, at, "figure '%s' is not an SVG librsvg can read: %s", name, svg_why(err));
 		g_clear_error(&err);
 		return -1;
 	}
@@ -186,29 +307,41 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 			hgt = vb.height;
 		}
 	}
-	if (!(w > 0 && hgt > 0)) {
+	if (!(w > 0 && hgt > 0 && isfinite(w) && isfinite(hgt))) {
 		diag_error(d, at, "figure '%s' is an SVG with no size: give its <svg> a width and height or a viewBox", name);
 		g_object_unref(h);
 		return -1;
 	}
-	cairo_rectangle_t extents = {0, 0, w, hgt};
+	if (bad_aspect(w, hgt, name, at, d)) {
+		g_object_unref(h);
+		return -1;
+	}
+	/* recorded at its own size unless that is absurdly large or small: only the aspect
+	 * matters, as it is drawn scaled to the width asked */
+	double longer = w > hgt ? w : hgt, scale = 1;
+	if (longer > IMAGE_SVG_MAX_SIDE)
+		scale = IMAGE_SVG_MAX_SIDE / longer;
+	else if (longer < IMAGE_SVG_MIN_SIDE)
+		scale = IMAGE_SVG_MIN_SIDE / longer;
+	double rw = w * scale, rh = hgt * scale;
+	cairo_rectangle_t extents = {0, 0, rw, rh};
 	img->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
 	cairo_t *cr = cairo_create(img->surface);
-	RsvgRectangle viewport = {0, 0, w, hgt};
+	RsvgRectangle viewport = {0, 0, rw, rh};
 	int drawn = rsvg_handle_render_document(h, cr, &viewport, &err);
 	cairo_destroy(cr);
 	g_object_unref(h);
 	if (!drawn) {
-		diag_error(d, at, "figure '%s' is an SVG librsvg cannot draw: %s", name, err ? err->message : "unknown error");
+		diag_error(d, at, "figure '%s' is an SVG librsvg cannot draw: %s", name, svg_why(err));
 		g_clear_error(&err);
 		cairo_surface_destroy(img->surface);
 		img->surface = NULL;
 		return -1;
 	}
-	img->vector_w = w;
-	img->vector_h = hgt;
-	img->px_w = (int)(w + 0.5);
-	img->px_h = (int)(hgt + 0.5);
+	img->vector_w = rw;
+	img->vector_h = rh;
+	img->px_w = (int)(rw + 0.5);
+	img->px_h = (int)(rh + 0.5);
 	img->aspect = w / hgt;
 	return 0;
 }
@@ -222,17 +355,17 @@ static int looks_like_svg(const char *b, size_t len)
 	return 0;
 }
 
-image *image_new(const char *bytes, size_t len, const char *name, loc at, diag *d)
+image *image_new(const char *bytes, size_t len, long max_pixels, const char *name, loc at, diag *d)
 {
 	image *img = xcalloc(1, sizeof *img);
 	const unsigned char *u = (const unsigned char *)bytes;
 	int rc;
 	if (len >= 8 && memcmp(u, PNG_MAGIC, 8) == 0) {
 		img->kind = IMAGE_PNG;
-		rc = load_png(img, u, len, name, at, d);
+		rc = load_png(img, u, len, max_pixels, name, at, d);
 	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF) {
 		img->kind = IMAGE_JPEG;
-		rc = load_jpeg(img, u, len, name, at, d);
+		rc = load_jpeg(img, u, len, max_pixels, name, at, d);
 	} else if (looks_like_svg(bytes, len)) {
 		img->kind = IMAGE_SVG;
 		rc = load_svg(img, bytes, len, name, at, d);
@@ -272,6 +405,11 @@ const char *image_kind_name(const image *img)
 double image_aspect(const image *img)
 {
 	return img->aspect;
+}
+
+long image_pixels(const image *img)
+{
+	return img->kind == IMAGE_SVG ? 0 : (long)img->px_w * img->px_h;
 }
 
 int image_pixels_across(const image *img)

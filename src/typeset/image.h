@@ -11,19 +11,38 @@
 /* Decoded, a raster image costs 4 bytes a pixel: past this many pixels (a 24-megapixel
  * camera frame, 6000 x 4000) it is refused rather than held in memory. */
 #define IMAGE_MAX_PIXELS 24000000L
+/* ... and all the raster figures of a brief together at most this many (256 MB decoded):
+ * else a brief of many small files that decode large (a 35 KB PNG of 24 million white
+ * pixels) holds gigabytes. */
+#define IMAGE_MAX_TOTAL_PIXELS 64000000L
+/* Cairo's image surfaces are at most this many pixels a side. */
+#define IMAGE_MAX_SIDE 32767
+/* Neither side more than this many times the other (for SVG, of its intrinsic size). */
+#define IMAGE_MAX_ASPECT 1000
+/* A progressive JPEG's every scan is decoded over the whole image: encoders write about
+ * ten, and 2,000 scans of a 24-megapixel image would take some 10 seconds. */
+#define IMAGE_MAX_JPEG_SCANS 100
+/* An SVG is recorded at its intrinsic size, scaled into this range (CSS pixels on its
+ * longer side) when it is larger or smaller: Cairo's PDF output fails an assertion on a
+ * recording some 200,000 units across. */
+#define IMAGE_SVG_MIN_SIDE 1.0
+#define IMAGE_SVG_MAX_SIDE 10000.0
 
 typedef enum { IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG } image_kind;
 
 typedef struct image image;
 
 /* Checks and decodes an image file's bytes (copied as needed); NULL after an error at at,
- * which names the file as name. */
-image *image_new(const char *bytes, size_t len, const char *name, loc at, diag *d);
+ * which names the file as name. A raster image may have at most max_pixels, what is left of
+ * IMAGE_MAX_TOTAL_PIXELS after the figures before it (its size is read before decoding). */
+image *image_new(const char *bytes, size_t len, long max_pixels, const char *name, loc at, diag *d);
 void image_free(image *img);
 image_kind image_kind_of(const image *img);
 const char *image_kind_name(const image *img);
 /* Width over height. */
 double image_aspect(const image *img);
+/* Pixels in all, for a raster image (what it holds decoded); 0 for SVG. */
+long image_pixels(const image *img);
 /* Pixels across, for a raster image; 0 for SVG (vector: no resolution to check). */
 int image_pixels_across(const image *img);
 /* Draws it with its top left at (x, y), w by h points. */

@@ -60,3 +60,44 @@ fi
 below=$(awk '/^page 2/ { on = 1 } /^page 3/ { on = 0 } on && /^  line col=1/ { print; exit }' "$D/d.txt")
 [ -z "$below" ] || echo "$below" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^y=/) { sub("y=", "", $i); exit !($i + 0 > 31620) } }' &&
 	pass "figures: the columns start below the full-width figure" || fail "figures: a column line above the figure's foot: $below"
+# A file named by several figures, however its path is written, is read and decoded once;
+# distinct files are held decoded within IMAGE_MAX_TOTAL_PIXELS (64 million) together, so
+# that small files which decode large (a PNG of 24 million pixels in 3 KB) cannot take
+# gigabytes. Copies are distinct files: the third is refused before it is decoded.
+M="$T/many"
+mkdir -p "$M/figures" || exit 1
+python3 - "$M/figures/big.png" <<'PY'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+w, h = 4800, 5000  # 24 million pixels, one bit each: 3 MB raw, 3 KB deflated
+z = zlib.compressobj(9)
+rows = b''.join(z.compress(b'\0' + b'\xff' * (w // 8)) for _ in range(h)) + z.flush()
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 1, 0, 0, 0, 0))
+                              + chunk(b'IDAT', rows) + chunk(b'IEND', b''))
+PY
+cp "$M/figures/big.png" "$M/figures/copy1.png" && cp "$M/figures/big.png" "$M/figures/copy2.png" || exit 1
+many_brief() { # many_brief FILE...: a brief of one figure per file
+	printf '%s\n' 'title: Many figures' 'date: 2018-01-22' 'sources:' \
+		'  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}' 'sections:' \
+		'  - heading: Figures' '    content:'
+	local f
+	for f in "$@"; do printf '      - figure: {file: %s, alt: White}\n' "$f"; done
+}
+ln -s "$ROOT/briefs/articles" "$M/articles"
+many_brief figures/big.png ./figures/big.png figures/../figures/big.png figures//big.png >"$M/same.yaml"
+if "$MKBRIEF" -q "$M/same.yaml" -o "$M/same.pdf" 2>"$T/err" && [ "$(pdfimages -list "$M/same.pdf" | awk 'NR > 2 { print $11 }' | sort -u | wc -l)" = 1 ]; then
+	pass "figures: one file named four ways is embedded once"
+else
+	fail "figures: one file named four ways: $(cat "$T/err")"
+fi
+many_brief figures/big.png figures/copy1.png figures/copy2.png >"$M/copies.yaml"
+want="$M/copies.yaml:10:24: error: figure 'figures/copy2.png' is 4800 x 5000 pixels; with the figures before it that is more than the 64 megapixels a brief's figures may have together
+$M/copies.yaml:10:24: note: a figure printed 6.5in wide at 300 dpi is 1950 pixels across; scale them down"
+"$MKBRIEF" -q "$M/copies.yaml" -o "$M/copies.pdf" 2>"$T/err"
+st=$?
+if [ $st = 1 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -e "$M/copies.pdf" ]; then
+	pass "figures: three files of 24 million pixels: the third is refused (64 million together)"
+else
+	fail "figures: three files of 24 million pixels: status $st, $(cat "$T/err")"
+fi
