@@ -234,7 +234,12 @@ static void section_block(composer *c, const section *s)
 	c->keep_next = held;
 	char *number = heading_number(c, level);
 	/* the number and the heading are one unit: an en space, no break */
-	char *title = number ? xasprintf("%s\xE2\x80\x82%s", number, s->heading) : xstrdup(s->heading);
+	/* the outline and the {section} running head read the heading as printed: its quotes
+	 * and dashes made typographic, its markup gone (no portion marking) */
+	char *typed = number ? xasprintf("%s\xE2\x80\x82%s", number, s->heading) : xstrdup(s->heading);
+	rich *plain = rich_new();
+	rich_add_markup(plain, typed, 0);
+	free(typed);
 	rich *r = rich_new();
 	if (number) {
 		rich_add_markup(r, number, 0);
@@ -244,8 +249,8 @@ static void section_block(composer *c, const section *s)
 		cite_add_marking(r, compose_marking_of(c->b, s, NULL));
 	rich_add_markup(r, s->heading, 0);
 	size_t h = compose_lines(c, compose_para(c, r, font, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
-	compose_outline(c, h, title, level - 1);
-	free(title);
+	compose_outline(c, h, plain->text.data, level - 1);
+	rich_free(plain);
 	free(number);
 	compose_space(c, st->heading_space_after, 1);
 	if (s->nblocks == 0) /* a section made only of subsections: its heading stays with theirs */

@@ -19,7 +19,7 @@ if grep -q '|The setting|' "$T/plain.txt" && ! grep -q '|1 The setting|' "$T/pla
 "$MKBRIEF" -q --layout "$G/layout.yaml" "$G/brief.yaml" -o "$T/s.pdf" 2>/dev/null
 # the number and the heading are joined by an en space (U+2002), printed here as a space
 outline=$(mutool show "$T/s.pdf" outline 2>/dev/null | sed 's/#page.*//; s/^[+|]//; s/\xE2\x80\x82/ /' | tr '\t' '>' | tr -d '"' | sed 's/>$//')
-want=$(printf '>1 The setting\n>>1.1 Seoul'"'"'s offer\n>>>1.1.1 The Games as a test\n>>>1.1.2 What Moscow gains\n>>1.2 Moscow'"'"'s broker role\n>2 A long box\n>Sources')
+want=$(printf '>1 The setting\n>>1.1 Seoul\xE2\x80\x99s offer\n>>>1.1.1 The Games as a test\n>>>1.1.2 What Moscow gains\n>>1.2 Moscow\xE2\x80\x99s broker role\n>2 A long box\n>Sources')
 if [ "$(echo "$outline" | sed 's/[[:space:]]*$//')" = "$want" ]; then pass "the PDF outline nests level 2 under 1 and 3 under 2"; else fail "outline: $outline"; fi
 
 # boxes: the pieces of each frame, page by page
@@ -44,3 +44,16 @@ if [ "$repeat" -ge 1 ] && [ "$pages" -ge 2 ] && ! awk '/^page / { p = $2 } /^  r
 else
 	fail "boxed table: $repeat repeats, frames on $pages pages $(cat "$T/err")"
 fi
+
+# a heading typed with straight quotes, -- and *emphasis* reads as printed in the running
+# head and the PDF outline: curly quotes, a dash, no asterisks
+{
+	sed -n '1,/^sections:/p' "$G/brief.yaml"
+	printf '  - heading: "Moscow'"'"'s \\"victory\\" -- and *after*"\n    content:\n      - text: One paragraph.\n'
+} >"$G/typed.tmp.yaml"
+"$MKBRIEF" -q "$G/typed.tmp.yaml" -o "$T/typed.pdf" 2>"$T/err"
+rm -f "$G/typed.tmp.yaml"
+want='Moscow’s “victory” — and after'
+head=$(pdftotext -f 1 -l 1 -layout "$T/typed.pdf" - 2>/dev/null | head -3)
+outline=$(mutool show "$T/typed.pdf" outline 2>/dev/null | head -1)
+if [[ "$head" == *"$want"* ]] && [[ "$outline" == *"$want"* ]]; then pass "a heading's running head and outline entry are typeset as the heading"; else fail "running head '$head', outline '$outline' $(cat "$T/err")"; fi
