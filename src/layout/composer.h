@@ -47,7 +47,8 @@ void compose_outline(composer *c, size_t first, const char *title, int level);
 /* A named destination at item first, for links. */
 void compose_anchor(composer *c, size_t first, const char *name);
 
-/* A list of items with bullets, x from the column's left (prose.c). */
+/* A list of items, bulleted or numbered, with its sub-lists (load/lists.c: items flat, each
+ * with its level), x from the column's left (list.c). */
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			 int keep_all);
 /* The Sources page (sources.c). */

@@ -384,11 +384,11 @@ static void test_errors(void)
 		     "T/b.yaml:9:9: error: a block must be a mapping, not a string\n"
 		     "T/b.yaml:9:9: note: write '- text: ...' for a paragraph of your own\n");
 	expect_error("block without a kind", HEAD SECTION "      - cite: edm-2018\n",
-		     "T/b.yaml:9:9: error: block must have one of: text, bullets, quote, excerpt, figure, table, chronology\n");
+		     "T/b.yaml:9:9: error: block must have one of: text, bullets, numbered, quote, excerpt, figure, table, chronology\n");
 	expect_error("block kind typo", HEAD SECTION "      - exerpt: {source: edm-2018, paragraphs: 1}\n",
 		     "T/b.yaml:9:9: error: unknown key 'exerpt' in block; did you mean 'excerpt'?\n");
 	expect_error("two kinds in a block", HEAD SECTION "      - text: a\n        bullets: [b]\n",
-		     "T/b.yaml:10:9: error: block has both 'text' and 'bullets'; a block must have exactly one of: text, bullets, quote, excerpt, figure, table, chronology\n");
+		     "T/b.yaml:10:9: error: block has both 'text' and 'bullets'; a block must have exactly one of: text, bullets, numbered, quote, excerpt, figure, table, chronology\n");
 	expect_error("empty text", HEAD SECTION "      - text: \"  \"\n", "T/b.yaml:9:15: error: text must not be empty\n");
 	expect_error("null text", HEAD SECTION "      - text:\n", "T/b.yaml:9:14: error: text must not be empty\n");
 	expect_error("NUL escape in text", HEAD SECTION "      - text: \"a\\0b\"\n", "T/b.yaml:9:15: error: text contains a NUL character\n");
