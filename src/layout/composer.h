@@ -66,7 +66,8 @@ const char *compose_marking_of(const brief *b, const section *s, const block *bl
 void compose_check_markings(composer *c);
 /* Ends the box block being set, after its last block (box.c). */
 void compose_box_close(composer *c);
-/* A list of items with bullets, x from the column's left (prose.c). */
+/* A list of items, bulleted or numbered, with its sub-lists (load/lists.c: items flat, each
+ * with its level), x from the column's left (list.c). */
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			 int keep_all);
 /* The Sources page (sources.c). */

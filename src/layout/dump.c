@@ -30,13 +30,20 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 	case V_LINE: {
 		char *text = para_line_text(it->p, it->line);
 		char *font = para_line_font(it->p, it->line);
-		char notes[32] = "";
+		fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s", it->col,
+			cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width), cp(it->h),
+			it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "", it->keep ? " keep" : "");
 		if (it->nnotes)
-			snprintf(notes, sizeof notes, " notes=%d", it->nnotes);
-		fprintf(out, "  line col=%d x=%ld y=%ld w=%ld h=%ld para=%d line=%zu/%zu%s%s%s font=\"%s\" |%s|\n",
-			it->col, cp(x + it->p->lines[it->line].x), cp(it->y), cp(it->p->lines[it->line].width),
-			cp(it->h), it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "",
-			it->keep ? " keep" : "", notes, font, text);
+			fprintf(out, " notes=%d", it->nnotes);
+		if (it->marker && it->marker->nlines) {
+			/* a list item's bullet or number: where it is drawn, left edge and width */
+			const para_line *ml = &it->marker->lines[0];
+			char *mark = para_line_text(it->marker, 0);
+			fprintf(out, " marker=%ld+%ld:\"%s\"", cp(doc_column_x(dc, it) + it->marker_x + ml->x), cp(ml->width),
+				mark);
+			free(mark);
+		}
+		fprintf(out, " font=\"%s\" |%s|\n", font, text);
 		free(font);
 		free(text);
 		break;

@@ -1,5 +1,5 @@
 /* blocks.c: loading what a block holds: analysts' items with their citations, and the
- * loaders of the block kinds of kinds.def (text, bullets, quote, excerpt). */
+ * loaders of the block kinds of kinds.def (text, bullets, quote, excerpt; lists.c: numbered). */
 #include "load/loader.h"
 #include "load/brief.h"
 
@@ -167,9 +167,14 @@ void load_cites(loader *L, const ynode *n, item *it)
 /* An item is a string or {text, cite}. */
 void load_item(loader *L, const ynode *n, item *it, const char *what)
 {
+	static const char *const allowed[] = {"text", "cite", NULL};
+	load_item_keys(L, n, it, what, allowed);
+}
+
+void load_item_keys(loader *L, const ynode *n, item *it, const char *what, const char *const *allowed)
+{
 	it->at = loader_loc(L, n);
 	if (n && n->kind == YNODE_MAP) {
-		static const char *const allowed[] = {"text", "cite", NULL};
 		static const char *const required[] = {"text", NULL};
 		schema_keys(&L->S, n, what, allowed, required);
 		it->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
@@ -185,16 +190,6 @@ void load_item(loader *L, const ynode *n, item *it, const char *what)
 	}
 	it->text = schema_string(&L->S, n, what, 0);
 	load_notes(L, n, it);
-}
-
-void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out,
-		       size_t *nout)
-{
-	if (!schema_expect(&L->S, n, YNODE_SEQ, what))
-		return;
-	*out = xcalloc(n->nitems ? n->nitems : 1, sizeof **out);
-	for (size_t i = 0; i < n->nitems; i++)
-		load_item(L, n->items[i], &(*out)[(*nout)++], itemwhat);
 }
 
 /* ---- quotes and excerpts ---- */
@@ -238,9 +233,7 @@ void load_text_block(loader *L, const ynode *map, const ynode *n, block *bl)
 void load_bullets_block(loader *L, const ynode *map, const ynode *n, block *bl)
 {
 	(void)map;
-	load_items(L, n, "bullets", "bullet", &bl->items, &bl->nitems);
-	if (n && n->kind == YNODE_SEQ && n->nitems == 0)
-		schema_error(&L->S, n, "bullets must not be an empty list");
+	load_list_items(L, n, "bullets", "bullet", 0, &bl->items, &bl->nitems);
 }
 
 void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)

@@ -360,7 +360,7 @@ static void load_root(loader *L, const ynode *root)
 		load_sources(L, sources);
 	const ynode *summary = ymap_get(root, "summary");
 	if (summary)
-		load_items(L, summary, "summary", "summary item", &b->summary, &b->nsummary);
+		load_list_items(L, summary, "summary", "summary item", 0, &b->summary, &b->nsummary);
 	const ynode *sections = ymap_get(root, "sections");
 	if (sections)
 		load_sections(L, sections);

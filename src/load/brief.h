@@ -18,6 +18,9 @@
  * characters; a classification or portion marking of at most BRIEF_MAX_MARK_CHARS. */
 #define BRIEF_MAX_LINE_CHARS 500
 #define BRIEF_MAX_MARK_CHARS 100
+/* Lists (bullets, numbered, the Key points) nest this deep, the top list included: a
+ * fourth level no longer reads as an outline on a 6in measure. */
+#define BRIEF_LIST_LEVELS 3
 
 typedef struct source {
 	char *id;    /* the key under sources: */
@@ -78,6 +81,11 @@ typedef struct item {
 	int ncites;
 	loc at;
 	size_t note_first, nnotes; /* its notes: brief.notes[note_first, +nnotes), in order */
+	/* In a list, which holds its sub-lists' items flat, in reading order, after their
+	 * item: how deep it lies (0: the top list), its number in its list from 1 (0: a
+	 * bullet), and which of the layout's markers it takes (how many lists of its own
+	 * kind enclose it, so that numbers inside bullets start again at "1."). */
+	int level, number, mark;
 } item;
 
 typedef enum { SEL_NONE, SEL_PARAS, SEL_FROM_TO, SEL_TEXT } selector_kind;
@@ -85,7 +93,7 @@ typedef enum { SEL_NONE, SEL_PARAS, SEL_FROM_TO, SEL_TEXT } selector_kind;
 typedef struct block {
 	block_kind kind;
 	loc at;
-	/* BLOCK_TEXT: items[0]. BLOCK_BULLETS: items[0..nitems) */
+	/* BLOCK_TEXT: items[0]. BLOCK_BULLETS, BLOCK_NUMBERED: items[0..nitems), sub-lists flat */
 	item *items;
 	size_t nitems;
 	/* BLOCK_QUOTE and BLOCK_EXCERPT */
@@ -147,7 +155,7 @@ typedef struct brief {
 	const char *root;
 	source *sources;
 	size_t nsources;
-	item *summary;
+	item *summary; /* a list, as a bullets block's items */
 	size_t nsummary;
 	section *sections;
 	size_t nsections;

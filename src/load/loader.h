@@ -30,8 +30,12 @@ loc loader_loc(const loader *L, const ynode *n);
 
 /* One item: a string, or a mapping with text (and cite); what names it in messages. */
 void load_item(loader *L, const ynode *n, item *it, const char *what);
-/* A list of items (or one item) under what ("bullets"), each called itemwhat in messages. */
-void load_items(loader *L, const ynode *n, const char *what, const char *itemwhat, item **out, size_t *nout);
+/* The same, the mapping's keys checked against allowed (text, cite and what the caller reads). */
+void load_item_keys(loader *L, const ynode *n, item *it, const char *what, const char *const *allowed);
+/* A list under what ("bullets"), its items called itemwhat in messages, of numbers or
+ * bullets, with its sub-lists, flat (lists.c). */
+void load_list_items(loader *L, const ynode *n, const char *what, const char *itemwhat, int numbered, item **out,
+		     size_t *nout);
 
 /* One citation written s ("ID", "ID pN", "ID pN.S") in the value n, into c: 1 when good,
  * else 0 after reporting at n. */

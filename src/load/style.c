@@ -84,6 +84,8 @@ style *style_default(void)
 		.accent = accent, .rule_width = 0.75,
 		.subtitle_space = 2, .meta_space = 4, .rule_space = 6, .title_space_after = -1,
 		.bullet_indent = 13, .bullet_inset = 2,
+		.bullet_markers = {KEEP("\u2022"), KEEP("\u2013"), KEEP("\u2023")},
+		.number_indent = 13, .number_gap = 4, .number_markers = {KEEP("1."), KEEP("a."), KEEP("i.")},
 		.excerpt_indent = 18, .excerpt_bar = 2, .excerpt_tint = schema_hex(0xF2F2F2), .excerpt_padding = 6,
 		.excerpt_cite_space = 3,
 		.box_title = KEEP("Key points"), .box_fill = schema_hex(0xEEF3F8), .box_rule = accent, .box_padding = 9,
@@ -385,7 +387,7 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 /* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
  * and the Sources page. A key is one row: its section's allowed keys, its message name
  * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
-typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE } look_type;
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS } look_type;
 static const char *const table_rules[] = {"booktabs", "rows", "none", NULL};
 static const struct look_key {
 	const char *section, *key;
@@ -399,6 +401,10 @@ static const struct look_key {
 	{"title-block", "space-after", LOOK_SPACE, offsetof(style, title_space_after), NULL},
 	{"bullets", "indent", LOOK_SPACE, offsetof(style, bullet_indent), NULL},
 	{"bullets", "marker-inset", LOOK_SPACE, offsetof(style, bullet_inset), NULL},
+	{"bullets", "markers", LOOK_MARKERS, offsetof(style, bullet_markers), NULL},
+	{"numbered", "indent", LOOK_SPACE, offsetof(style, number_indent), NULL},
+	{"numbered", "gap", LOOK_SPACE, offsetof(style, number_gap), NULL},
+	{"numbered", "markers", LOOK_NUMBERS, offsetof(style, number_markers), NULL},
 	{"excerpt", "indent", LOOK_SPACE, offsetof(style, excerpt_indent), NULL},
 	{"excerpt", "bar", LOOK_RULE, offsetof(style, excerpt_bar), NULL},
 	{"excerpt", "tint", LOOK_COLOR, offsetof(style, excerpt_tint), NULL},
@@ -437,6 +443,41 @@ static const struct look_key {
 };
 #define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
 
+/* A list's markers, one per level: a list of 1 to STYLE_LIST_LEVELS short strings, the
+ * last repeated for the levels it leaves out; numbers must each hold a counter. */
+static void load_markers(loader *L, const ynode *sec, const struct look_key *k, const char *what, char **out)
+{
+	const ynode *n = ymap_get(sec, k->key);
+	if (!n)
+		return;
+	const ynode *one[] = {n};
+	const ynode *const *v = n->kind == YNODE_SEQ ? (const ynode *const *)n->items : one;
+	size_t count = n->kind == YNODE_SEQ ? n->nitems : 1;
+	if (count == 0 || count > STYLE_LIST_LEVELS) {
+		schema_error(&L->S, n, "%s must be a list of 1 to %d markers, one per level of nesting, not %zu", what,
+			     STYLE_LIST_LEVELS, count);
+		return;
+	}
+	char *got[STYLE_LIST_LEVELS];
+	for (size_t i = 0; i < count; i++) {
+		got[i] = schema_string(&L->S, v[i], what, STYLE_MAX_MARKER_CHARS);
+		if (!got[i])
+			return;
+		if (strpbrk(got[i], "\n\t")) {
+			schema_error(&L->S, v[i], "%s: a marker is one line, without tabs", what);
+			return;
+		}
+		if (k->type == LOOK_NUMBERS && !strpbrk(got[i], "1aAiI")) {
+			schema_error(&L->S, v[i],
+				     "%s: '%s' has no counter; write 1, a, A, i or I where the number goes, e.g. '1.' or '(a)'",
+				     what, got[i]);
+			return;
+		}
+	}
+	for (size_t i = 0; i < STYLE_LIST_LEVELS; i++)
+		out[i] = got[i < count ? i : count - 1];
+}
+
 static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 {
 	void *field = (char *)L->s + k->off;
@@ -455,6 +496,10 @@ static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 		break;
 	case LOOK_CHOICE:
 		schema_choice(&L->S, sec, k->key, what, k->choices, field);
+		break;
+	case LOOK_MARKERS:
+	case LOOK_NUMBERS:
+		load_markers(L, sec, k, what, field);
 		break;
 	}
 	free(what);
@@ -585,7 +630,7 @@ static void cross_check(loader *L, const ynode *root)
 static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
-					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
+					   "rules", "title-block", "bullets", "numbered", "excerpt", "summary", "quote",
 					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings", "notes",
 					   "table", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))

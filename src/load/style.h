@@ -10,6 +10,10 @@
 
 #define STYLE_MAX_HEAD_CHARS 200
 #define STYLE_MAX_HEAD_FIELDS 8
+/* A marker per level of a nested list (bullets.markers, numbered.markers), each at most
+ * STYLE_MAX_MARKER_CHARS characters: a marker sits in a list's gutter. */
+#define STYLE_LIST_LEVELS 3
+#define STYLE_MAX_MARKER_CHARS 8
 
 /* The fields a running head may name in braces, one row each: the loader accepts these
  * and render/render.c fills them in, so that neither can know a field the other does not. */
@@ -87,9 +91,16 @@ typedef struct style {
 	double rule_space;      /* above the rule that closes the title block */
 	double title_space_after; /* below it; < 0: block_space + 6 */
 
-	/* bulleted lists */
+	/* bulleted lists; a sub-list's left edge is its item's text */
 	double bullet_indent;   /* the items' text, from the list's left edge */
 	double bullet_inset;    /* the bullet, from the list's left edge */
+	char *bullet_markers[STYLE_LIST_LEVELS]; /* per level of bullets: "•", "–", "‣" */
+	/* numbered lists: the numbers right-aligned in a gutter as wide as the widest */
+	double number_indent;   /* the items' text, from the list's left edge, at least */
+	double number_gap;      /* between a number and its item's text */
+	/* per level of numbers: "1.", "a.", "i.": a counter (1 a A i I, the first of these
+	 * characters) and the text around it */
+	char *number_markers[STYLE_LIST_LEVELS];
 
 	/* excerpts */
 	double excerpt_indent;  /* left indent of the source text */

@@ -260,6 +260,38 @@ static void test_defaults(void)
 	}
 }
 
+/* A nested list loads flat, in reading order: each item with its level, its number in its
+ * list (0 for a bullet) and its marker's level (lists of its own kind around it). */
+static void test_lists(void)
+{
+	brief *b = NULL;
+	char *got = try_brief(HEAD SECTION "      - bullets:\n"
+					   "          - text: a\n"
+					   "            numbered:\n"
+					   "              - b\n"
+					   "              - text: c\n"
+					   "                items: [d]\n"
+					   "          - e\n"
+					   "      - numbered: [f, {text: g, numbered: [h]}]\n",
+			      &b);
+	CHECK_STR("nested lists load", got, "");
+	free(got);
+	if (!b)
+		return;
+	const block *bl = &b->sections[0].blocks[0];
+	static const char *const text[] = {"a", "b", "c", "d", "e"};
+	static const int level[] = {0, 1, 1, 2, 0}, number[] = {0, 1, 2, 0, 0}, mark[] = {0, 0, 0, 1, 0};
+	int same = bl->nitems == 5;
+	for (size_t i = 0; same && i < 5; i++)
+		same = strcmp(bl->items[i].text, text[i]) == 0 && bl->items[i].level == level[i] &&
+		       bl->items[i].number == number[i] && bl->items[i].mark == mark[i];
+	CHECK("bullets with a numbered sub-list with bullets: flat, levels, numbers, markers", same);
+	bl = &b->sections[0].blocks[1];
+	CHECK("a numbered block", bl->kind == BLOCK_NUMBERED && bl->nitems == 3 && bl->items[1].number == 2 &&
+					 bl->items[2].level == 1 && bl->items[2].number == 1 && bl->items[2].mark == 1);
+	brief_free(b);
+}
+
 static void test_scalars(void)
 {
 	expect_ok("numbers and booleans are strings",
@@ -384,11 +416,11 @@ static void test_errors(void)
 		     "T/b.yaml:9:9: error: a block must be a mapping, not a string\n"
 		     "T/b.yaml:9:9: note: write '- text: ...' for a paragraph of your own\n");
 	expect_error("block without a kind", HEAD SECTION "      - cite: edm-2018\n",
-		     "T/b.yaml:9:9: error: block must have one of: text, bullets, quote, excerpt, figure, box, table, chronology\n");
+		     "T/b.yaml:9:9: error: block must have one of: text, bullets, numbered, quote, excerpt, figure, box, table, chronology\n");
 	expect_error("block kind typo", HEAD SECTION "      - exerpt: {source: edm-2018, paragraphs: 1}\n",
 		     "T/b.yaml:9:9: error: unknown key 'exerpt' in block; did you mean 'excerpt'?\n");
 	expect_error("two kinds in a block", HEAD SECTION "      - text: a\n        bullets: [b]\n",
-		     "T/b.yaml:10:9: error: block has both 'text' and 'bullets'; a block must have exactly one of: text, bullets, quote, excerpt, figure, box, table, chronology\n");
+		     "T/b.yaml:10:9: error: block has both 'text' and 'bullets'; a block must have exactly one of: text, bullets, numbered, quote, excerpt, figure, box, table, chronology\n");
 	expect_error("empty text", HEAD SECTION "      - text: \"  \"\n", "T/b.yaml:9:15: error: text must not be empty\n");
 	expect_error("null text", HEAD SECTION "      - text:\n", "T/b.yaml:9:14: error: text must not be empty\n");
 	expect_error("NUL escape in text", HEAD SECTION "      - text: \"a\\0b\"\n", "T/b.yaml:9:15: error: text contains a NUL character\n");
@@ -489,6 +521,7 @@ int main(void)
 	}
 	test_model();
 	test_defaults();
+	test_lists();
 	test_scalars();
 	test_errors();
 	test_missing_file();

@@ -92,6 +92,7 @@ static void test_shipped(void)
 			   near(s->subtitle_space, def->subtitle_space) && near(s->meta_space, def->meta_space) &&
 			   near(s->rule_space, def->rule_space) && near(s->bullet_indent, def->bullet_indent) &&
 			   near(s->bullet_inset, def->bullet_inset) && near(s->excerpt_padding, def->excerpt_padding) &&
+			   near(s->number_indent, def->number_indent) && near(s->number_gap, def->number_gap) &&
 			   near(s->excerpt_cite_space, def->excerpt_cite_space) &&
 			   near(s->box_title_space, def->box_title_space) && near(s->quote_bar_gap, def->quote_bar_gap) &&
 			   near(s->quote_cite_space, def->quote_cite_space) && near(s->sources_indent, def->sources_indent) &&
@@ -107,6 +108,9 @@ static void test_shipped(void)
 			       near(a[i]->leading, b[i]->leading) && a[i]->bold == b[i]->bold &&
 			       a[i]->italic == b[i]->italic && a[i]->caps == b[i]->caps &&
 			       near(a[i]->tracking, b[i]->tracking) && near(a[i]->color.b, b[i]->color.b);
+		for (int i = 0; i < STYLE_LIST_LEVELS; i++)
+			same = same && strcmp(s->bullet_markers[i], def->bullet_markers[i]) == 0 &&
+			       strcmp(s->number_markers[i], def->number_markers[i]) == 0;
 		CHECK("handout.yaml = style_default()", same);
 		CHECK_STR("handout: path", s->path, "layouts/handout.yaml");
 	}

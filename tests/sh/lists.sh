@@ -1,0 +1,144 @@
+# lists.sh: what the numbered golden cannot say by its pixels: a numbered list counts 1 to
+# 12 in order, in the dump and in the PDF's text; the text of 9. and 10. starts at one x and
+# their numbers end at one x; each level of a nested list indents further and takes its own
+# marker; a long nested list breaks across pages, never between an item and its sub-list;
+# letters and roman numbers count on past z and iii; the list layout keys act, and bad ones
+# are reported at their line and column.
+. "$(dirname "$0")/lib.bash"
+G="$ROOT/tests/golden"
+"$MKBRIEF" -q --dump-layout "$G/numbered/brief.yaml" >"$T/n.txt" 2>"$T/err" || fail "numbered golden: $(cat "$T/err")"
+
+# items FILE: one line per list item's first line: text-x marker-left marker-right marker |text|
+items() {
+	awk '$1 == "line" && / marker=/ {
+		x = ""; m = ""
+		for (i = 1; i <= NF; i++) {
+			if ($i ~ /^x=/) x = substr($i, 3)
+			if ($i ~ /^marker=/) m = substr($i, 8)
+		}
+		split(m, a, ":"); split(a[1], b, "+")
+		mark = substr(m, length(a[1]) + 2); gsub(/"/, "", mark)
+		text = $0; sub(/^[^|]*[|]/, "", text)
+		print x, b[1], b[1] + b[2], mark, "|" text
+	}' "$1"
+}
+items "$T/n.txt" >"$T/items.txt"
+# field FILE TEXT N: field N of the item whose text starts with TEXT (after the marking)
+field() { awk -v t="|(U) $2" -v n="$3" 'index($0, t) { print $n; exit }' "$1"; }
+
+# 1. to 12. in order: the items whose numbers end where 1.'s ends
+right=$(field "$T/items.txt" "Putin calls" 3)
+seq_got=$(awk -v r="$right" '$3 == r && $4 ~ /^[0-9]+\.$/ { printf "%s ", $4 }' "$T/items.txt")
+seq_want=$(for i in $(seq 1 12); do printf '%s. ' "$i"; done)
+if [ "$seq_got" = "$seq_want" ]; then pass "the numbered list counts 1. to 12. in order, numbers right-aligned"; else fail "numbers: '$seq_got'"; fi
+# the PDF's text: each number before its item's text, in order
+"$MKBRIEF" -q -o "$T/n.pdf" "$G/numbered/brief.yaml" && pdftotext "$T/n.pdf" "$T/n.pdf.txt"
+pdf_got=$(grep -o '^[0-9]*\. (U)' "$T/n.pdf.txt" | head -12 | cut -d' ' -f1 | tr '\n' ' ')
+if [ "$pdf_got" = "$seq_want" ]; then pass "pdftotext: 1. to 12. in order, each before its item's text"; else fail "pdftotext numbers: '$pdf_got'"; fi
+
+# 9. and 10.: their text starts at one x, their numbers end at one x, and 10. is wider
+x9=$(field "$T/items.txt" "Russian diplomats" 1) x10=$(field "$T/items.txt" "The 2017 article" 1)
+l9=$(field "$T/items.txt" "Russian diplomats" 2) l10=$(field "$T/items.txt" "The 2017 article" 2)
+r9=$(field "$T/items.txt" "Russian diplomats" 3) r10=$(field "$T/items.txt" "The 2017 article" 3)
+if [ -n "$x9" ] && [ "$x9" = "$x10" ] && [ "$r9" = "$r10" ] && [ "$l10" -lt "$l9" ]; then
+	pass "9. and 10.: text at x=$x9, numbers ending at $r9, 10. wider"
+else
+	fail "9. and 10.: text $x9/$x10, numbers $l9-$r9 / $l10-$r10"
+fi
+# the gutter fits the widest number: 10.'s number starts at the list's left edge (the margin)
+# and ends numbered.gap (4pt) before the text
+if [ "$l10" = 9000 ] && [ $((x10 - r10)) = 400 ]; then pass "the gutter is as wide as 10. plus the gap"; else fail "10. at $l10-$r10, text at $x10"; fi
+
+# nesting: each level further right, with its own marker
+lvl() { echo "$(field "$T/items.txt" "$1" 1) $(field "$T/items.txt" "$1" 4)"; }
+set -- $(lvl "What Moscow says") $(lvl "In public") $(lvl "It will not let")
+if [ "$1" -lt "$3" ] && [ "$3" -lt "$5" ] && [ "$2 $4 $6" = "• – ‣" ]; then
+	pass "bullets nest three levels: x $1 < $3 < $5, markers $2 $4 $6"
+else
+	fail "nested bullets: $*"
+fi
+# a sub-list starts at its item's text: its markers in the parent's text column
+if [ "$(field "$T/items.txt" "In public" 2)" -ge "$1" ]; then pass "a sub-list hangs from its item's text"; else fail "sub-list left of its item's text"; fi
+set -- $(lvl "Votes for the sanctions") $(lvl "They offer talks") $(lvl "In Moscow.")
+if [ "$2 $4 $6" = "1. a. – " ] || [ "$2 $4 $6" = "1. a. –" ]; then
+	pass "numbers inside bullets start at 1., inside numbers count a., bullets inside those take the second bullet"
+else
+	fail "markers: $2 $4 $6"
+fi
+# the Key points nest too
+if [ "$(field "$T/items.txt" "No new aid" 4)" = "–" ]; then pass "Key points items take sub-points"; else fail "Key points sub-point marker"; fi
+
+# a sub-list's first line may not be parted from its item: it carries keep
+if grep -q 'keep marker=[^ ]*:"a\." .*They offer talks' "$T/n.txt" && grep -q 'keep marker=[^ ]*:"–" .*In public' "$T/n.txt"; then
+	pass "a sub-list's first line is kept with its item"
+else
+	fail "no keep on a sub-list's first line"
+fi
+
+# a long nested list breaks across pages, between items and inside long ones, never
+# between an item's last line and its sub-list
+{
+	printf 'title: Long list\ndate: 2018-01-22\nsources:\n  s: {file: %s}\nsections:\n  - heading: H\n    content:\n      - numbered:\n' \
+		"$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+	for i in $(seq 1 40); do
+		printf '          - text: Point %d, %s\n' "$i" "$(printf 'long enough to run over a line or two of the column. %.0s' $(seq 1 $((i % 3 + 1))))"
+		if [ $((i % 4)) = 0 ]; then
+			printf '            items:\n'
+			for j in 1 2 3; do printf '              - Sub %d of point %d, which has a few words.\n' "$j" "$i"; done
+		fi
+	done
+} >"$T/long.yaml"
+"$MKBRIEF" -q --dump-layout "$T/long.yaml" >"$T/long.txt" 2>"$T/err" || fail "long list: $(cat "$T/err")"
+pages=$(awk '/^document/ { sub("pages=", "", $2); print $2 }' "$T/long.txt")
+tops=$(awk '/^page / { top = 1; next } top && $1 == "line" { sub(/^[^|]*[|]/, ""); print; top = 0 }' "$T/long.txt")
+if [ "${pages:-0}" -ge 3 ] && ! echo "$tops" | grep -q '^Sub 1 of'; then
+	pass "a 40-item list over $pages pages: no page opens with a sub-list parted from its item"
+else
+	fail "long list: $pages pages; page tops: $(echo "$tops" | tr '\n' '/')"
+fi
+# and it breaks inside items too (a page that opens with an item's later line), as long paragraphs do
+if awk '/^page [2-9]/ { top = 1; next } top && $1 == "line" { top = 0; if ($0 !~ /line=1\//) found = 1 } END { exit !found }' "$T/long.txt" ||
+	echo "$tops" | grep -q '^Point'; then
+	pass "the long list breaks between its items or inside them"
+else
+	fail "the long list never breaks at an item"
+fi
+
+# counters past z and past iii; a marker layout with other counters
+{
+	printf 'title: Counters\ndate: 2018-01-22\nsources:\n  s: {file: %s}\nsections:\n  - heading: H\n    content:\n      - numbered:\n          - text: top\n            numbered:\n' \
+		"$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+	for i in $(seq 1 27); do printf '              - letter %d\n' "$i"; done
+	printf '              - text: last\n                numbered: [r1, r2, r3, r4, r9]\n'
+} >"$T/count.yaml"
+"$MKBRIEF" -q --dump-layout "$T/count.yaml" >"$T/count.txt" 2>"$T/err" || fail "counters: $(cat "$T/err")"
+got=$(items "$T/count.txt" | grep -v '|Russia Uses' | awk '{ print $4 }' | tr '\n' ' ')
+want="1. a. b. c. d. e. f. g. h. i. j. k. l. m. n. o. p. q. r. s. t. u. v. w. x. y. z. aa. ab. i. ii. iii. iv. v. "
+if [ "$got" = "$want" ]; then pass "letters run on to aa. ab., roman numbers to iv. v."; else fail "counters: '$got'"; fi
+cat >"$T/keys.yaml" <<'YAML'
+bullets: {markers: ["*", "+"]}
+numbered: {indent: 30pt, gap: 6pt, markers: ["(1)", "A)", "(I)"]}
+YAML
+"$MKBRIEF" -q --layout "$T/keys.yaml" --dump-layout "$T/count.yaml" >"$T/keys.txt" 2>"$T/err" || fail "keys: $(cat "$T/err")"
+got=$(items "$T/keys.txt" | awk '{ print $4 }' | sed -n '1p;2p;28p;29p;30p;33p' | tr '\n' ' ')
+if [ "$got" = "(1) A) AA) B) (I) (IV) " ] || [ "$got" = "(1) A) AA) AB) (I) (IV) " ]; then pass "numbered.markers: (1) A) (I) and their counters"; else fail "numbered.markers: '$got'"; fi
+set -- $(items "$T/keys.txt" | head -1)
+if [ "$1" = 12000 ] && [ $(($1 - $3)) = 600 ]; then pass "numbered.indent 30pt and gap 6pt: text at 120pt, number ending 6pt before"; else fail "numbered.indent/gap: $*"; fi
+"$MKBRIEF" -q --layout "$T/keys.yaml" --dump-layout "$G/numbered/brief.yaml" >"$T/keys2.txt" 2>"$T/err" || fail "keys on the golden: $(cat "$T/err")"
+got=$(items "$T/keys2.txt" | awk '{ print $4 }' | sed -n '1p;3p' | tr '\n' ' ')
+if [ "$got" = "* + " ]; then pass "bullets.markers: two given, the second for deeper levels too"; else fail "bullets.markers: '$got'"; fi
+
+# bad list keys in a layout, each at its line and column
+bad_layout() { # NAME YAML EXPECTED
+	printf '%s\n' "$2" >"$T/bad.yaml"
+	local err
+	err=$("$MKBRIEF" -q --layout "$T/bad.yaml" --check "$G/numbered/brief.yaml" 2>&1)
+	case $err in *"$3"*) pass "$1" ;; *) fail "$1: $err" ;; esac
+}
+bad_layout "a number marker without a counter" 'numbered: {markers: ["1.", "x."]}' \
+	"bad.yaml:1:28: error: numbered.markers: 'x.' has no counter; write 1, a, A, i or I where the number goes"
+bad_layout "four markers" 'bullets: {markers: [a, b, c, d]}' \
+	"bad.yaml:1:20: error: bullets.markers must be a list of 1 to 3 markers, one per level of nesting, not 4"
+bad_layout "a marker too long" 'bullets:
+  markers: ["-----------"]' "bad.yaml:2:13: error: bullets.markers is 11 characters long; at most 8 are allowed"
+bad_layout "a misspelt list key" 'numbered: {gapp: 3pt}' "bad.yaml:1:12: error: unknown key 'gapp' in numbered; did you mean 'gap'?"
