@@ -1,6 +1,6 @@
 # mkbrief: see README.md. `make run` and `make check` are the whole set-up.
 CC ?= cc
-PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 librsvg-2.0 libjpeg
+PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 gobject-2.0 gmodule-no-export-2.0 librsvg-2.0 libjpeg
 TEST_PKGS := poppler-glib
 BUILD ?= build
 CFLAGS ?= -O2 -g
@@ -24,7 +24,8 @@ VERSION := 0.1.0
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/tools/diff_main.o,$(OBJS))
-# mkbrief-diff (`mkbrief diff`) alone links poppler: loading it costs every run ~18 ms
+# mkbrief-diff (`mkbrief diff`) alone links poppler: loading it costs every run ~18 ms;
+# mkbrief opens it with GModule only for a PDF figure (src/typeset/pdfpage.c)
 DIFF_OBJS := $(BUILD)/obj/tools/pdfdiff.o $(BUILD)/obj/tools/cmd_diff.o
 MAIN_OBJS := $(filter-out $(DIFF_OBJS) $(BUILD)/obj/tools/diff_main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))

@@ -1,5 +1,6 @@
 /* image.c: reads a figure's bytes into something Cairo can draw, refusing what is not an
- * image, is corrupt or truncated, or is too large to hold. */
+ * image, is corrupt or truncated, or is too large to hold. A PDF's page is drawn by
+ * pdfpage.c, which alone knows poppler. */
 #include "typeset/image.h"
 
 #include <glib.h>
@@ -13,13 +14,14 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/pdfpage.h"
 
 struct image {
 	image_kind kind;
 	int px_w, px_h;              /* raster: pixels; SVG: its intrinsic size in CSS pixels */
 	double aspect;
-	double vector_w, vector_h;   /* SVG: the recorded drawing's size */
-	/* PNG, JPEG: the pixels; SVG: its drawing, recorded once at its intrinsic size so
+	double vector_w, vector_h;   /* SVG, PDF: the recorded drawing's size */
+	/* PNG, JPEG: the pixels; SVG, PDF: its drawing, recorded once at its intrinsic size so
 	 * that a file used twice is one drawing in the PDF */
 	cairo_surface_t *surface;
 };
@@ -346,6 +348,25 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 	return 0;
 }
 
+/* ---- PDF: its one page, drawn by poppler (typeset/pdfpage.c) ---- */
+
+static int load_pdf(image *img, const char *b, size_t len, const char *name, loc at, diag *d)
+{
+	double w = 0, h = 0;
+	img->surface = pdfpage_record(b, len, name, at, d, &w, &h);
+	if (!img->surface)
+		return -1;
+	img->vector_w = w;
+	img->vector_h = h;
+	img->aspect = w / h;
+	return 0;
+}
+
+static int is_vector(const image *img)
+{
+	return img->kind == IMAGE_SVG || img->kind == IMAGE_PDF;
+}
+
 static int looks_like_svg(const char *b, size_t len)
 {
 	size_t n = len < 4096 ? len : 4096;
@@ -366,18 +387,21 @@ image *image_new(const char *bytes, size_t len, long max_pixels, const char *nam
 	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF) {
 		img->kind = IMAGE_JPEG;
 		rc = load_jpeg(img, u, len, max_pixels, name, at, d);
+	} else if (len >= 5 && memcmp(u, "%PDF-", 5) == 0) {
+		img->kind = IMAGE_PDF;
+		rc = load_pdf(img, bytes, len, name, at, d);
 	} else if (looks_like_svg(bytes, len)) {
 		img->kind = IMAGE_SVG;
 		rc = load_svg(img, bytes, len, name, at, d);
 	} else {
-		diag_error(d, at, "figure '%s' is not a PNG, JPEG or SVG image", name);
+		diag_error(d, at, "figure '%s' is not a PNG, JPEG, SVG or PDF image", name);
 		rc = -1;
 	}
 	if (rc != 0) {
 		free(img);
 		return NULL;
 	}
-	if (img->kind != IMAGE_SVG)
+	if (!is_vector(img))
 		img->aspect = (double)img->px_w / img->px_h;
 	return img;
 }
@@ -398,7 +422,7 @@ image_kind image_kind_of(const image *img)
 
 const char *image_kind_name(const image *img)
 {
-	static const char *const names[] = {"PNG", "JPEG", "SVG"};
+	static const char *const names[] = {"PNG", "JPEG", "SVG", "PDF"};
 	return names[img->kind];
 }
 
@@ -414,13 +438,13 @@ long image_pixels(const image *img)
 
 int image_pixels_across(const image *img)
 {
-	return img->kind == IMAGE_SVG ? 0 : img->px_w;
+	return is_vector(img) ? 0 : img->px_w;
 }
 
 void image_draw(cairo_t *cr, const image *img, double x, double y, double w, double h)
 {
-	double sw = img->kind == IMAGE_SVG ? img->vector_w : img->px_w;
-	double sh = img->kind == IMAGE_SVG ? img->vector_h : img->px_h;
+	double sw = is_vector(img) ? img->vector_w : img->px_w;
+	double sh = is_vector(img) ? img->vector_h : img->px_h;
 	cairo_save(cr);
 	/* in a group of its own: cairo 1.16 names a surface drawn twice on one page twice in
 	 * the page's resources, a duplicate key qpdf --check refuses */

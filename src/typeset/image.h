@@ -1,6 +1,7 @@
 /* image.h: a figure's image, checked and measured from its file's bytes, and drawn at any
  * size: PNG (decoded by Cairo), JPEG (decoded to check it and for raster previews; its own
- * bytes go into PDF, SVG and PostScript unchanged) and SVG (librsvg, vector throughout). */
+ * bytes go into PDF, SVG and PostScript unchanged), SVG (librsvg) and a one-page PDF
+ * (poppler, loaded only then: typeset/pdfpage.h), both vector throughout. */
 #ifndef MKBRIEF_IMAGE_H
 #define MKBRIEF_IMAGE_H
 #include <cairo.h>
@@ -28,7 +29,7 @@
 #define IMAGE_SVG_MIN_SIDE 1.0
 #define IMAGE_SVG_MAX_SIDE 10000.0
 
-typedef enum { IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG } image_kind;
+typedef enum { IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG, IMAGE_PDF } image_kind;
 
 typedef struct image image;
 
@@ -41,9 +42,9 @@ image_kind image_kind_of(const image *img);
 const char *image_kind_name(const image *img);
 /* Width over height. */
 double image_aspect(const image *img);
-/* Pixels in all, for a raster image (what it holds decoded); 0 for SVG. */
+/* Pixels in all, for a raster image (what it holds decoded); 0 for SVG and PDF. */
 long image_pixels(const image *img);
-/* Pixels across, for a raster image; 0 for SVG (vector: no resolution to check). */
+/* Pixels across, for a raster image; 0 for SVG and PDF (vector: no resolution to check). */
 int image_pixels_across(const image *img);
 /* Draws it with its top left at (x, y), w by h points. */
 void image_draw(cairo_t *cr, const image *img, double x, double y, double w, double h);
