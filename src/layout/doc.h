@@ -66,7 +66,8 @@ typedef struct vitem {
 	double y;      /* top of the item's slot, from the page's top */
 } vitem;
 
-typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR } deco_kind;
+/* DECO_FRAME: the distribution statement's box, ruled on all four sides */
+typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR, DECO_FRAME } deco_kind;
 typedef struct deco {
 	deco_kind kind;
 	double x, w;  /* from the column's left */

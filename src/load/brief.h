@@ -97,6 +97,7 @@ typedef struct block {
 	 * block and freed by data_free; NULL for the kinds that need none */
 	void *data;
 	void (*data_free)(void *data);
+	int page_break; /* page-break: before: a new page starts before it */
 } block;
 
 typedef struct section {
@@ -104,6 +105,7 @@ typedef struct section {
 	loc at, heading_at;
 	block *blocks;
 	size_t nblocks;
+	int page_break; /* page-break: before: the section starts a new page */
 } section;
 
 /* Every string of a brief (its own and those of its sources, sections, blocks and items)
@@ -115,6 +117,13 @@ typedef struct brief {
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
 	loc layout_at, title_at, subtitle_at, author_at, classification_at;
+	/* handling, all optional: a distribution statement boxed on page 1, a document
+	 * control number in every footer and the PDF's keywords, the date the information
+	 * stands at (ISO, like date), a point of contact after the body, and draft: a
+	 * watermark on every page, "DRAFT" in the PDF's title and a warning on every run */
+	char *distribution, *control, *as_of, *contact;
+	int draft;
+	loc distribution_at, contact_at;
 	/* the directory every source file must lie in (set before brief_resolve; NULL: the
 	 * brief's own directory), so that a brief passed around reads no other files */
 	const char *root;

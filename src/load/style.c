@@ -89,10 +89,12 @@ style *style_default(void)
 		.quote_indent = 24, .quote_bar = 3, .quote_bar_gap = 9, .quote_cite_space = 4,
 		.table_rules = TABLE_RULES_BOOKTABS, .table_tint = schema_hex(0xFFFFFF), .table_head_tint = schema_hex(0xFFFFFF),
 		.table_padding = 4, .table_row_padding = 2.5, .table_caption_space = 4,
-		.sources_indent = 19,
+		.sources_indent = 19, .sources_new_page = 0,
+		.handling_fill = schema_hex(0xFFFFFF), .handling_rule = schema_hex(0x000000), .handling_padding = 6,
+		.handling_space_before = 12, .contact_rule = 72, .watermark = schema_hex(0xE6E6E6),
 		/* running heads */
 		.header_left = KEEP("{date}"), .header_center = KEEP(""), .header_right = KEEP("{section}"),
-		.footer_left = KEEP("{title}"), .footer_center = KEEP(""), .footer_right = KEEP("Page {page} of {pages}"),
+		.footer_left = KEEP("{title}"), .footer_center = KEEP("{control}"), .footer_right = KEEP("Page {page} of {pages}"),
 	};
 #undef KEEP
 	s->banner.caps = 1;
@@ -374,10 +376,10 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 	}
 }
 
-/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
- * and the Sources page. A key is one row: its section's allowed keys, its message name
+/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes,
+ * the Sources page and the handling marks. A key is one row: its section's allowed keys, its message name
  * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
-typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE } look_type;
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_BOOL } look_type;
 static const char *const table_rules[] = {"booktabs", "rows", "none", NULL};
 static const struct look_key {
 	const char *section, *key;
@@ -407,12 +409,19 @@ static const struct look_key {
 	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap), NULL},
 	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space), NULL},
 	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent), NULL},
+	{"sources", "new-page", LOOK_BOOL, offsetof(style, sources_new_page), NULL},
 	{"table", "rules", LOOK_CHOICE, offsetof(style, table_rules), table_rules},
 	{"table", "tint", LOOK_COLOR, offsetof(style, table_tint), NULL},
 	{"table", "head-tint", LOOK_COLOR, offsetof(style, table_head_tint), NULL},
 	{"table", "padding", LOOK_SPACE, offsetof(style, table_padding), NULL},
 	{"table", "row-padding", LOOK_SPACE, offsetof(style, table_row_padding), NULL},
 	{"table", "caption-space", LOOK_SPACE, offsetof(style, table_caption_space), NULL},
+	{"handling", "fill", LOOK_COLOR, offsetof(style, handling_fill), NULL},
+	{"handling", "rule", LOOK_COLOR, offsetof(style, handling_rule), NULL},
+	{"handling", "padding", LOOK_SPACE, offsetof(style, handling_padding), NULL},
+	{"handling", "space-before", LOOK_SPACE, offsetof(style, handling_space_before), NULL},
+	{"handling", "contact-rule", LOOK_SPACE, offsetof(style, contact_rule), NULL},
+	{"handling", "watermark", LOOK_COLOR, offsetof(style, watermark), NULL},
 };
 #define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
 
@@ -434,6 +443,9 @@ static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 		break;
 	case LOOK_CHOICE:
 		schema_choice(&L->S, sec, k->key, what, k->choices, field);
+		break;
+	case LOOK_BOOL:
+		schema_bool(&L->S, sec, k->key, what, field);
 		break;
 	}
 	free(what);
@@ -531,7 +543,7 @@ static void load_layout(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "excerpt", "summary", "quote",
-					   "sources", "table", "header", "footer", "banners", NULL};
+					   "sources", "table", "handling", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_MAP) {
