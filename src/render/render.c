@@ -160,7 +160,7 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
  * instead of being cut off by them. Drawn as outlines, not text: it is a mark on the
  * paper, and copying or searching the handout's text must not meet a DRAFT in the middle
  * of a paragraph. */
-static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx)
+static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx, cairo_operator_t op)
 {
 	const style *st = dc->st;
 	font_role f = st->banner;
@@ -185,7 +185,7 @@ static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx)
 	cairo_translate(cr, -(ink.x / (double)PANGO_SCALE + w / 2), -(ink.y / (double)PANGO_SCALE + h / 2));
 	pango_cairo_layout_path(cr, l);
 	set_rgb(cr, st->watermark);
-	cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
+	cairo_set_operator(cr, op);
 	cairo_fill(cr);
 	cairo_restore(cr);
 	g_object_unref(l);
@@ -366,12 +366,19 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 	cairo_save(cr);
 	set_rgb(cr, (rgb){1, 1, 1});
 	cairo_paint(cr);
+	/* PostScript and SVG have no blend mode in cairo: it would draw the whole page as an
+	 * image (3 s and a 300 dpi picture a page). There the watermark goes first, under the
+	 * tints, which then cover it. */
+	cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+	int multiply = type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_IMAGE;
+	if (dc->b->draft && !multiply)
+		watermark(cr, dc, ctx, CAIRO_OPERATOR_OVER);
 	size_t first = dc->page_first[page], last = dc->page_end[page];
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
-	if (dc->b->draft)
-		watermark(cr, dc, ctx);
+	if (dc->b->draft && multiply)
+		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
 	running_heads(cr, dc, ctx, page);
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];

@@ -103,6 +103,18 @@ printf 'header: {left: "Control {control}"}\n' >ctl.yaml
 pdftotext -layout -f 2 -l 2 ctl.pdf - | head -3 | grep -q "Control EUR-2018-0042" && pass "{control} in a layout's header" ||
 	fail "{control} not in the header"
 
+# the handling layout keys act: the frame's padding moves the statement's text; contact-rule
+# sets the length of the rule above the contact (0: none)
+printf 'handling: {padding: 12pt, contact-rule: 0pt}\n' >look.yaml
+"$MKBRIEF" -q --dump-layout final.yaml >look0.txt
+"$MKBRIEF" -q --layout look.yaml --dump-layout final.yaml >look1.txt
+dx() { awk '$1 == "line" && /\|Distribution:/ { for (i = 1; i <= NF; i++) if ($i ~ /^x=/) print substr($i, 3); exit }' "$1"; }
+rule_w() { awk '$1 == "rule" { r = $0 } $1 == "line" && /Point of contact/ { print (r ~ / w=/ ? r : "none"); exit } $1 == "line" { r = "" }' "$1" | grep -o 'w=[0-9]*\|none'; }
+[ "$(dx look0.txt) $(dx look1.txt)" = "9600 10200" ] && pass "handling.padding: the statement's text at 96pt, then 102pt" ||
+	fail "handling.padding: x $(dx look0.txt) -> $(dx look1.txt)"
+[ "$(rule_w look0.txt) $(rule_w look1.txt)" = "w=7200 none" ] && pass "handling.contact-rule: a 72pt rule above the contact, none at 0" ||
+	fail "handling.contact-rule: $(rule_w look0.txt) -> $(rule_w look1.txt)"
+
 # ---- page control ----
 dump() { "$MKBRIEF" -q --dump-layout "$@"; }
 # first_text DUMP PAGE: the text of the first line on the page
