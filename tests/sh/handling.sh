@@ -47,6 +47,13 @@ grep -qF "$want" err.txt && pass "a draft warns under --check too" || fail "--ch
 "$MKBRIEF" final.yaml -o final.pdf 2>err.txt || fail "the final brief builds: $(cat err.txt)"
 [ ! -s err.txt ] && pass "a brief that is no draft prints no warning" || fail "final printed: $(cat err.txt)"
 
+# a flood of warnings (30 quotes found twice each) never hides it: it is the first one
+{ sed -n '1,/^sections:/p' draft.yaml; printf '  - heading: H\n    content:\n'
+	for i in $(seq 30); do echo '      - quote: {source: edm, text: the Cold War}'; done; } >flood.yaml
+"$MKBRIEF" --check flood.yaml 2>err.txt
+[ "$(head -1 err.txt)" = "${want/draft.yaml/flood.yaml}" ] && [ "$(tail -1 err.txt)" = "mkbrief: warning: 11 more warnings not shown" ] &&
+	pass "past 20 warnings, the draft warning is still printed, first" || fail "flood: $(head -1 err.txt) ... $(tail -1 err.txt)"
+
 # the control number in every page's footer: the line that says "Page N of M"
 pages=$(pdfinfo draft.pdf | awk '/^Pages:/ { print $2 }')
 bad=""
