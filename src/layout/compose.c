@@ -175,10 +175,14 @@ static void front_matter(composer *c)
 	sb_free(&meta);
 	compose_space(c, st->meta_space, 1);
 	compose_item(c, compose_lines(c, compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, b->author_at), 0, 1))->keep = 1;
+	if (b->as_of)
+		compose_as_of(c);
 	compose_space(c, st->rule_space, 1);
 	vitem *rule = compose_push(c, V_RULE, st->rule_width > 0 ? st->rule_width : 0.75);
 	rule->w = w;
 	rule->keep = 1;
+	if (b->distribution)
+		compose_distribution(c);
 
 	if (b->nsummary > 0) {
 		compose_space(c, st->box_space_before >= 0 ? st->box_space_before : st->block_space + 4, 1);
@@ -230,6 +234,9 @@ static void section_block(composer *c, const section *s)
 	/* a subsection's heading sits closer to what comes before: it belongs to its section */
 	int held = c->heading_held; /* the section before was only a heading: stay with it */
 	c->heading_held = 0;
+	/* a break asked before the first block comes before the heading, which stays with it */
+	if (s->page_break || (s->nblocks > 0 && s->blocks[0].page_break))
+		compose_push(c, V_PAGEBREAK, 0);
 	compose_space(c, level == 1 ? st->heading_space_before : st->heading_space_before * 0.7, held);
 	c->keep_next = held;
 	char *number = heading_number(c, level);
@@ -258,6 +265,8 @@ static void section_block(composer *c, const section *s)
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const block *bl = &s->blocks[i];
 		/* the first block stays with the heading, a box's first block with the box */
+		if (i > 0 && bl->page_break)
+			compose_push(c, V_PAGEBREAK, 0);
 		if (i > 0 && s->blocks[i - 1].kind != BLOCK_BOX)
 			compose_space(c, st->block_space, 0);
 		else
@@ -303,6 +312,8 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	front_matter(&c);
 	for (size_t i = 0; i < b->nsections; i++)
 		section_block(&c, &b->sections[i]);
+	if (b->contact)
+		compose_contact(&c);
 	compose_end_notes(&c);
 	if (b->nsources)
 		compose_sources(&c);

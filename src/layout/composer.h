@@ -70,8 +70,13 @@ void compose_box_close(composer *c);
  * with its level), x from the column's left (list.c). */
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			 int keep_all);
-/* The Sources page (sources.c). */
+/* Sources, on a page of their own or following on (sources.c). */
 void compose_sources(composer *c);
+/* The handling marks that are set in the text (handling.c): the as-of line of the title
+ * block, the distribution statement's box below it, the point of contact after the body. */
+void compose_as_of(composer *c);
+void compose_distribution(composer *c);
+void compose_contact(composer *c);
 
 /* The composer of each block kind; prev is the block before it in its section, or NULL. */
 #define BLOCK_KIND(id, key, loader, resolver, composer_fn) void composer_fn(composer *c, const block *bl, const block *prev);

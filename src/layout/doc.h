@@ -69,8 +69,9 @@ typedef struct vitem {
 	double y;      /* top of the item's slot, from the page's top */
 } vitem;
 
-/* DECO_BOX: the Key points box; DECO_FRAME: a box block, in its kind's colours */
-typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR, DECO_FRAME } deco_kind;
+/* DECO_BOX: the Key points box; DECO_FRAME: a box block, in its kind's colours;
+ * DECO_RULED: the distribution statement's box, ruled on all four sides */
+typedef enum { DECO_BOX, DECO_BAR, DECO_TINT_BAR, DECO_FRAME, DECO_RULED } deco_kind;
 typedef struct deco {
 	deco_kind kind;
 	rgb fill, rule; /* DECO_BOX and DECO_FRAME */

@@ -360,7 +360,9 @@ static int flow_items(flow *fl)
 		}
 		if (it->kind == V_PAGEBREAK) {
 			it->page = -1;
-			if (fl->y > fl->f.top || fl->f.col > 0) {
+			/* not on a page that holds nothing yet; below the front matter (where the
+			 * columns' top is) the page does hold something */
+			if (fl->y > fl->page_top + 0.01 || fl->f.col > 0) {
 				if (next_column(fl, fl->cols, 1) < 0)
 					return -1;
 				fl->f.start = i + 1;

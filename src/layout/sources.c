@@ -1,4 +1,4 @@
-/* sources.c: the Sources page: each source with its publication line, link and file, and
+/* sources.c: the Sources list: each source with its publication line, link and file, and
  * the paragraphs the brief drew on. */
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +47,12 @@ void compose_sources(composer *c)
 	const brief *b = c->b;
 	const style *st = c->st;
 	double w = c->dc->col_w;
-	compose_push(c, V_PAGEBREAK, 0);
+	/* Sources follow the body when their heading and first entry fit (the heading stays
+	 * with the entry); sources.new-page gives them a page of their own */
+	if (st->sources_new_page)
+		compose_push(c, V_PAGEBREAK, 0);
+	else
+		compose_space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
 	rich_add(r, "Sources", 7);
 	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
@@ -78,6 +83,8 @@ void compose_sources(composer *c)
 		char *num = xasprintf("%zu.", i + 1);
 		rich_add_styled(mr, num, strlen(num), 1, 0, &st->accent);
 		free(num);
+		if (i == 0)
+			c->keep_next = 1;
 		size_t first = compose_lines(c, p, st->sources_indent, 1);
 		para *marker = compose_para(c, mr, &st->body, st->sources_indent, 0, ALIGN_LEFT, s->at);
 		compose_item(c, first)->marker = marker;

@@ -19,14 +19,14 @@ loc loader_loc(const loader *L, const ynode *n)
 
 /* ---- dates ---- */
 
-void load_date(loader *L, const ynode *n, const char *s)
+void load_date(loader *L, const ynode *n, const char *s, const char *what)
 {
 	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
 	for (int i = 0; shape && i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			shape = 0;
 	if (!shape) {
-		schema_error(&L->S, n, "date must be an ISO date YYYY-MM-DD");
+		schema_error(&L->S, n, "%s must be an ISO date YYYY-MM-DD", what);
 		return;
 	}
 	/* four and two digits: in range for GDate's year (16 bits), month and day (8 bits) */
@@ -95,6 +95,24 @@ static void load_sources(loader *L, const ynode *n)
 
 
 /* ---- blocks and sections ---- */
+
+/* `page-break: before` beside a section's heading or a block's kind: 1 when set. One
+ * value today; a key rather than a flag so that `after` or `avoid` can join it. */
+static int load_page_break(loader *L, const ynode *map)
+{
+	const ynode *n = ymap_get(map, "page-break");
+	if (!n)
+		return 0;
+	const char *v = schema_scalar(&L->S, n, "page-break", "'before'");
+	if (!v)
+		return 0;
+	if (strcmp(v, "before") != 0) {
+		schema_error(&L->S, n, "page-break must be 'before', not '%s'", v);
+		diag_note(L->S.d, ynode_loc(L->S.t, n), "'before' (a new page before it) is the only value; remove the key for none");
+		return 0;
+	}
+	return 1;
+}
 
 static const struct block_loader {
 	const char *key;
@@ -169,8 +187,9 @@ static void load_block(loader *L, const ynode *n, block *bl)
 #define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
 #include "load/kinds.def"
 #undef BLOCK_KIND
-		"cite", "marking", NULL};
+		"cite", "marking", "page-break", NULL};
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
+	bl->page_break = load_page_break(L, n);
 	const ynode *kind_key;
 	int found = block_kind_key(L, n, &kind_key, &bl->kind);
 	if (found < 0)
@@ -263,7 +282,7 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"heading", "content", "sections", "marking", NULL};
+	static const char *const allowed[] = {"heading", "content", "sections", "marking", "page-break", NULL};
 	static const char *const required[] = {"heading", NULL};
 	schema_keys(&L->S, n, what, allowed, required);
 	const ynode *marking = ymap_get(n, "marking");
@@ -271,6 +290,7 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 		sec->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
 		sec->marking_at = loader_loc(L, marking);
 	}
+	sec->page_break = load_page_break(L, n);
 	sec->heading = schema_string(&L->S, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
 	sec->heading_at = loader_loc(L, ymap_get(n, "heading"));
 	const ynode *content = ymap_get(n, "content"), *subs = ymap_get(n, "sections");
@@ -313,11 +333,39 @@ static void load_sections(loader *L, const ynode *n)
 
 /* ---- the whole brief ---- */
 
+/* The handling keys: who may read the handout, its control number, the date its
+ * information stands at, whom to ask, and whether it is a draft. */
+static void load_handling(loader *L, const ynode *root)
+{
+	brief *b = L->b;
+	const ynode *n = ymap_get(root, "distribution");
+	b->distribution = schema_string(&L->S, n, "distribution", 0);
+	b->distribution_at = loader_loc(L, n);
+	/* printed in every footer, like the classification in every banner */
+	b->control = schema_string(&L->S, ymap_get(root, "control"), "control", BRIEF_MAX_MARK_CHARS);
+	n = ymap_get(root, "as-of");
+	b->as_of = schema_string(&L->S, n, "as-of", 0);
+	if (b->as_of)
+		load_date(L, n, b->as_of, "as-of");
+	n = ymap_get(root, "contact");
+	b->contact = schema_string(&L->S, n, "contact", BRIEF_MAX_LINE_CHARS);
+	b->contact_at = loader_loc(L, n);
+	int errors = L->S.errors;
+	schema_bool(&L->S, root, "draft", "draft", &b->draft);
+	n = ymap_get(root, "draft");
+	/* said on every run, so that a draft is not shared by mistake (-q silences it; the
+	 * watermark and the title still say it) */
+	if (b->draft && L->S.errors == errors)
+		diag_warning(L->S.d, ynode_loc(L->S.t, n),
+			     "this brief is a draft (draft: true); remove it before the handout is shared");
+}
+
 static void load_root(loader *L, const ynode *root)
 {
 	brief *b = L->b;
 	static const char *const allowed[] = {"title", "subtitle", "date", "author", "classification", "marking",
-					      "layout", "lang", "sources", "summary", "sections", NULL};
+					      "layout", "lang", "distribution", "control", "as-of", "contact", "draft",
+					      "sources", "summary", "sections", NULL};
 	static const char *const required[] = {"title", "date", "sources", "sections", NULL};
 	schema_keys(&L->S, root, "brief", allowed, required);
 	b->title = schema_string(&L->S, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
@@ -327,7 +375,7 @@ static void load_root(loader *L, const ynode *root)
 	const ynode *date = ymap_get(root, "date");
 	b->date = schema_string(&L->S, date, "date", 0);
 	if (b->date)
-		load_date(L, date, b->date);
+		load_date(L, date, b->date, "date");
 	b->author = schema_string(&L->S, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
 	b->author_at = loader_loc(L, ymap_get(root, "author"));
 	b->classification =
@@ -335,6 +383,7 @@ static void load_root(loader *L, const ynode *root)
 	b->classification_at = loader_loc(L, ymap_get(root, "classification"));
 	b->marking = schema_string(&L->S, ymap_get(root, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
 	b->marking_at = loader_loc(L, ymap_get(root, "marking"));
+	load_handling(L, root);
 	const ynode *layout = ymap_get(root, "layout");
 	if (layout) {
 		b->layout = schema_string(&L->S, layout, "layout", 0);

@@ -122,6 +122,7 @@ typedef struct block {
 	size_t ninner;
 	char *marking; /* this block's portion marking, instead of its section's; NULL: none given */
 	loc marking_at;
+	int page_break; /* page-break: before: a new page starts before it */
 } block;
 
 /* Sections nest: a section may hold sections, three levels deep. */
@@ -139,6 +140,7 @@ typedef struct section {
 	loc marking_at;
 	block *blocks;
 	size_t nblocks;
+	int page_break; /* page-break: before: the section starts a new page */
 } section;
 
 /* Every string of a brief (its own and those of its sources, sections, blocks and items)
@@ -150,6 +152,13 @@ typedef struct brief {
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
 	loc layout_at, title_at, subtitle_at, author_at, classification_at, marking_at;
+	/* handling, all optional: a distribution statement boxed on page 1, a document
+	 * control number in every footer and the PDF's keywords, the date the information
+	 * stands at (ISO, like date), a point of contact after the body, and draft: a
+	 * watermark on every page, "DRAFT" in the PDF's title and a warning on every run */
+	char *distribution, *control, *as_of, *contact;
+	int draft;
+	loc distribution_at, contact_at;
 	/* the directory every source file must lie in (set before brief_resolve; NULL: the
 	 * brief's own directory), so that a brief passed around reads no other files */
 	const char *root;

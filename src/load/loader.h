@@ -44,7 +44,7 @@ int load_cite_text(loader *L, const ynode *n, const char *s, cite *c);
 void load_notes(loader *L, const ynode *n, item *it);
 /* The citations of `cite:` (one or a list) into it. */
 void load_cites(loader *L, const ynode *n, item *it);
-/* Checks that s, the value of n, is a real ISO date YYYY-MM-DD. */
-void load_date(loader *L, const ynode *n, const char *s);
+/* Checks that s, the value of n, is a real ISO date YYYY-MM-DD; what names it in messages. */
+void load_date(loader *L, const ynode *n, const char *s, const char *what);
 
 #endif

@@ -97,10 +97,12 @@ style *style_default(void)
 		.frame_padding = 8, .frame_title_space = 3,
 		.table_rules = TABLE_RULES_BOOKTABS, .table_tint = schema_hex(0xFFFFFF), .table_head_tint = schema_hex(0xFFFFFF),
 		.table_padding = 4, .table_row_padding = 2.5, .table_caption_space = 4,
-		.sources_indent = 19,
+		.sources_indent = 19, .sources_new_page = 0,
+		.handling_fill = schema_hex(0xFFFFFF), .handling_rule = schema_hex(0x000000), .handling_padding = 6,
+		.handling_space_before = 12, .contact_rule = 72, .watermark = schema_hex(0xE6E6E6),
 		/* running heads */
 		.header_left = KEEP("{date}"), .header_center = KEEP(""), .header_right = KEEP("{section}"),
-		.footer_left = KEEP("{title}"), .footer_center = KEEP(""), .footer_right = KEEP("Page {page} of {pages}"),
+		.footer_left = KEEP("{title}"), .footer_center = KEEP("{control}"), .footer_right = KEEP("Page {page} of {pages}"),
 	};
 #undef KEEP
 	s->banner.caps = 1;
@@ -384,10 +386,10 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 	}
 }
 
-/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes
- * and the Sources page. A key is one row: its section's allowed keys, its message name
+/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes,
+ * the Sources page and the handling marks. A key is one row: its section's allowed keys, its message name
  * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
-typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS } look_type;
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS, LOOK_BOOL } look_type;
 static const char *const table_rules[] = {"booktabs", "rows", "none", NULL};
 static const struct look_key {
 	const char *section, *key;
@@ -421,6 +423,7 @@ static const struct look_key {
 	{"quote", "bar-gap", LOOK_SPACE, offsetof(style, quote_bar_gap), NULL},
 	{"quote", "cite-space", LOOK_SPACE, offsetof(style, quote_cite_space), NULL},
 	{"sources", "indent", LOOK_SPACE, offsetof(style, sources_indent), NULL},
+	{"sources", "new-page", LOOK_BOOL, offsetof(style, sources_new_page), NULL},
 	{"box", "fill", LOOK_COLOR, offsetof(style, frame_fill[0]), NULL},
 	{"box", "rule", LOOK_COLOR, offsetof(style, frame_rule[0]), NULL},
 	{"box", "padding", LOOK_SPACE, offsetof(style, frame_padding), NULL},
@@ -440,6 +443,12 @@ static const struct look_key {
 	{"table", "padding", LOOK_SPACE, offsetof(style, table_padding), NULL},
 	{"table", "row-padding", LOOK_SPACE, offsetof(style, table_row_padding), NULL},
 	{"table", "caption-space", LOOK_SPACE, offsetof(style, table_caption_space), NULL},
+	{"handling", "fill", LOOK_COLOR, offsetof(style, handling_fill), NULL},
+	{"handling", "rule", LOOK_COLOR, offsetof(style, handling_rule), NULL},
+	{"handling", "padding", LOOK_SPACE, offsetof(style, handling_padding), NULL},
+	{"handling", "space-before", LOOK_SPACE, offsetof(style, handling_space_before), NULL},
+	{"handling", "contact-rule", LOOK_SPACE, offsetof(style, contact_rule), NULL},
+	{"handling", "watermark", LOOK_COLOR, offsetof(style, watermark), NULL},
 };
 #define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
 
@@ -500,6 +509,9 @@ static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 	case LOOK_MARKERS:
 	case LOOK_NUMBERS:
 		load_markers(L, sec, k, what, field);
+		break;
+	case LOOK_BOOL:
+		schema_bool(&L->S, sec, k->key, what, field);
 		break;
 	}
 	free(what);
@@ -632,7 +644,7 @@ static void load_layout(loader *L, const ynode *root)
 	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 					   "rules", "title-block", "bullets", "numbered", "excerpt", "summary", "quote",
 					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings", "notes",
-					   "table", "header", "footer", "banners", NULL};
+					   "table", "handling", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_MAP) {

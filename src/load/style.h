@@ -24,7 +24,8 @@
 	HEAD_FIELD(HEAD_PAGE, "page")                  \
 	HEAD_FIELD(HEAD_PAGES, "pages")                \
 	HEAD_FIELD(HEAD_SECTION, "section")            \
-	HEAD_FIELD(HEAD_AUTHOR, "author")
+	HEAD_FIELD(HEAD_AUTHOR, "author")              \
+	HEAD_FIELD(HEAD_CONTROL, "control")
 
 typedef enum {
 #define HEAD_FIELD(id, name) id,
@@ -139,9 +140,18 @@ typedef struct style {
 
 	/* the Sources page */
 	double sources_indent;  /* the entries' text, right of their numbers */
+	int sources_new_page;   /* 1: Sources start a page; 0: they follow on when they fit */
+
+	/* handling: the distribution statement's frame on page 1, the short rule above the
+	 * point of contact, the draft watermark */
+	rgb handling_fill, handling_rule;
+	double handling_padding;
+	double handling_space_before; /* above the distribution box */
+	double contact_rule;    /* length of the rule above the contact line; 0: none */
+	rgb watermark;          /* DRAFT, behind the text: light, so text reads through it */
 
 	/* running heads: templates with {title} {date} {classification} {page} {pages}
-	 * {section} {author}; empty string = nothing */
+	 * {section} {author} {control}; empty string = nothing */
 	char *header_left, *header_center, *header_right;
 	char *footer_left, *footer_center, *footer_right;
 	int banners; /* classification banner at top and bottom of every page */

@@ -209,7 +209,7 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 		date->at = loader_loc(L, d);
 		const char *s = date->text;
 		if (strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-')
-			load_date(L, d, s);
+			load_date(L, d, s, "date");
 	}
 	/* the event is an item of its own: {text, cite} without the date */
 	what->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);

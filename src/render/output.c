@@ -329,13 +329,21 @@ static char *pdf_date(const doc *dc)
 static void pdf_metadata(cairo_surface_t *s, const doc *dc)
 {
 	const brief *b = dc->b;
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
+	/* a draft says so wherever the file is listed by its title */
+	char *title = xasprintf("%s%s", b->draft ? "DRAFT \xE2\x80\x94 " : "", b->title ? b->title : "");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	free(title);
 	if (b->author)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, b->author);
 	if (b->subtitle)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, b->subtitle);
 	strbuf kw = {0};
-	if (b->classification)
+	/* the control number first: the one keyword that names this very document */
+	if (b->control)
+		sb_printf(&kw, "%s", b->control);
+	if (b->classification && kw.len)
+		sb_printf(&kw, ", %s", b->classification);
+	else if (b->classification)
 		sb_printf(&kw, "%s", b->classification);
 	for (size_t i = 0; i < b->nsources; i++)
 		sb_printf(&kw, "%s%s", kw.len ? ", " : "", b->sources[i].id);

@@ -1,7 +1,8 @@
-/* render.c: one page onto a Cairo context: decorations, running heads and banners, the
- * lines placed by the flow, and (for PDF) links and link targets. */
+/* render.c: one page onto a Cairo context: a draft's watermark, decorations, running heads
+ * and banners, the lines placed by the flow, and (for PDF) links and link targets. */
 #include "render/render.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,9 @@ static int put_field(strbuf *sb, const doc *dc, int field, int page)
 		return 1;
 	case HEAD_AUTHOR:
 		sb_puts(sb, b->author ? b->author : "");
+		return 1;
+	case HEAD_CONTROL:
+		sb_puts(sb, b->control ? b->control : "");
 		return 1;
 	case HEAD_PAGE:
 		sb_printf(sb, "%d", page + 1);
@@ -149,6 +153,44 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 	}
 }
 
+/* A draft's watermark: DRAFT across the page's diagonal in light grey, drawn before the
+ * text, running heads and rules so that they lie on top of it and read through a
+ * photocopy. It comes after the boxes and tints and multiplies with them (never lighter
+ * than what is under it), so that it reads across the Key points box and the excerpts
+ * instead of being cut off by them. Drawn as outlines, not text: it is a mark on the
+ * paper, and copying or searching the handout's text must not meet a DRAFT in the middle
+ * of a paragraph. */
+static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx, cairo_operator_t op)
+{
+	const style *st = dc->st;
+	font_role f = st->banner;
+	f.size = 100; /* measured at 100pt, then scaled to the diagonal */
+	f.tracking = 0;
+	f.bold = 1;
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = font_role_desc(&f);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, "DRAFT", -1);
+	PangoRectangle ink;
+	pango_layout_get_extents(l, &ink, NULL);
+	double w = ink.width / (double)PANGO_SCALE, h = ink.height / (double)PANGO_SCALE;
+	double diagonal = hypot(st->page_w, st->page_h);
+	/* three fifths of the diagonal: large enough to be seen at once, clear of the banners */
+	double scale = w > 0 ? 0.6 * diagonal / w : 1;
+	cairo_save(cr);
+	cairo_translate(cr, st->page_w / 2, st->page_h / 2);
+	cairo_rotate(cr, -atan2(st->page_h, st->page_w));
+	cairo_scale(cr, scale, scale);
+	cairo_translate(cr, -(ink.x / (double)PANGO_SCALE + w / 2), -(ink.y / (double)PANGO_SCALE + h / 2));
+	pango_cairo_layout_path(cr, l);
+	set_rgb(cr, st->watermark);
+	cairo_set_operator(cr, op);
+	cairo_fill(cr);
+	cairo_restore(cr);
+	g_object_unref(l);
+}
+
 typedef struct frag {
 	int used;
 	double y0, y1;
@@ -202,6 +244,17 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 			cairo_set_line_width(cr, st->rule_width);
 			cairo_move_to(cr, x, f->y1 - st->rule_width / 2);
 			cairo_line_to(cr, x + dd->w, f->y1 - st->rule_width / 2);
+			cairo_stroke(cr);
+			break;
+		case DECO_RULED:
+			/* a hairline frame inside the box's edges, so that it stays within the text */
+			set_rgb(cr, st->handling_fill);
+			cairo_rectangle(cr, x, f->y0, dd->w, h);
+			cairo_fill(cr);
+			set_rgb(cr, st->handling_rule);
+			cairo_set_line_width(cr, st->rule_width);
+			cairo_rectangle(cr, x + st->rule_width / 2, f->y0 + st->rule_width / 2, dd->w - st->rule_width,
+					h - st->rule_width);
 			cairo_stroke(cr);
 			break;
 		case DECO_TINT_BAR:
@@ -359,10 +412,19 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 	cairo_save(cr);
 	set_rgb(cr, (rgb){1, 1, 1});
 	cairo_paint(cr);
+	/* PostScript and SVG have no blend mode in cairo: it would draw the whole page as an
+	 * image (3 s and a 300 dpi picture a page). There the watermark goes first, under the
+	 * tints, which then cover it. */
+	cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+	int multiply = type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_IMAGE;
+	if (dc->b->draft && !multiply)
+		watermark(cr, dc, ctx, CAIRO_OPERATOR_OVER);
 	size_t first = dc->page_first[page], last = dc->page_end[page];
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
+	if (dc->b->draft && multiply)
+		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
 	running_heads(cr, dc, ctx, page);
 	draw_feet(cr, dc, page, links);
 	for (size_t i = first; i < last; i++) {

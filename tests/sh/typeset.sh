@@ -25,7 +25,7 @@ for p in $(seq 1 "$pages"); do
 done
 [ $ok = 1 ] && pass "banner top and bottom and Page N of M on every page" || fail "banner and page numbers on every page"
 last=$(pdftotext -f "$pages" -l "$pages" "$T/k.pdf" -)
-case "$last" in *Sources*) pass "Sources page last" ;; *) fail "Sources page last" ;; esac
+case "$last" in *Sources*) pass "Sources on the last page" ;; *) fail "Sources on the last page" ;; esac
 all=$(pdftotext "$T/k.pdf" -)
 case "$all" in *"probable adversary"*) pass "Putin quote present" ;; *) fail "Putin quote present" ;; esac
 case "$all" in *"83М6Е2"*) pass "Cyrillic letters kept as in the source" ;; *) fail "Cyrillic letters kept" ;; esac

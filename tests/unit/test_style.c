@@ -96,6 +96,11 @@ static void test_shipped(void)
 			   near(s->excerpt_cite_space, def->excerpt_cite_space) &&
 			   near(s->box_title_space, def->box_title_space) && near(s->quote_bar_gap, def->quote_bar_gap) &&
 			   near(s->quote_cite_space, def->quote_cite_space) && near(s->sources_indent, def->sources_indent) &&
+			   s->sources_new_page == def->sources_new_page && near(s->handling_fill.b, def->handling_fill.b) &&
+			   near(s->handling_rule.b, def->handling_rule.b) && near(s->handling_padding, def->handling_padding) &&
+			   near(s->handling_space_before, def->handling_space_before) &&
+			   near(s->contact_rule, def->contact_rule) && near(s->watermark.b, def->watermark.b) &&
+			   strcmp(s->footer_center, def->footer_center) == 0 &&
 			   /* these two follow block-space by default; handout.yaml spells out what that gives */
 			   near(s->title_space_after, def->block_space + 6) && def->title_space_after < 0 &&
 			   near(s->box_space_before, def->block_space + 4) && def->box_space_before < 0;
@@ -264,7 +269,7 @@ static void test_errors(void)
 	expect_error("unknown template field", "footer:\n  right: \"{auther}, page {page} of {pages}\"\n",
 		     "T/t.yaml:2:10: error: footer.right: unknown field '{auther}'; did you mean '{author}'?\n");
 	expect_error("unknown template field, no hint", "header: {left: \"{weather}\"}\n",
-		     "T/t.yaml:1:16: error: header.left: unknown field '{weather}'; fields are {title} {date} {classification} {page} {pages} {section} {author}\n");
+		     "T/t.yaml:1:16: error: header.left: unknown field '{weather}'; fields are {title} {date} {classification} {page} {pages} {section} {author} {control}\n");
 	expect_error("unclosed template", "header: {left: \"{title\"}\n",
 		     "T/t.yaml:1:16: error: header.left: '{' without a closing '}'\n");
 	expect_error("section not a mapping", "fonts: [body]\n", "T/t.yaml:1:8: error: fonts must be a mapping, not a list\n");
