@@ -281,6 +281,18 @@ static void section_block(composer *c, const section *s)
 	}
 }
 
+/* Analyst text as the page prints it, without its markup: for running heads and metadata. */
+static const char *as_printed(doc *dc, const char *s)
+{
+	if (!s)
+		return NULL;
+	rich *r = rich_new();
+	rich_add_markup(r, s, 0);
+	const char *out = g_string_chunk_insert(dc->strings, r->text.data ? r->text.data : "");
+	rich_free(r);
+	return out;
+}
+
 doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d)
 {
 	doc *dc = doc_new(b, st);
@@ -289,6 +301,8 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
 	char *date = cite_format_date(b->date);
 	dc->date_text = g_string_chunk_insert(dc->strings, date);
+	dc->title_text = as_printed(dc, b->title);
+	dc->author_text = as_printed(dc, b->author);
 	free(date);
 	dc->engine = para_engine_new(ctx, hyph);
 	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,

@@ -330,11 +330,11 @@ static void pdf_metadata(cairo_surface_t *s, const doc *dc)
 {
 	const brief *b = dc->b;
 	/* a draft says so wherever the file is listed by its title */
-	char *title = xasprintf("%s%s", b->draft ? "DRAFT \xE2\x80\x94 " : "", b->title ? b->title : "");
+	char *title = xasprintf("%s%s", b->draft ? "DRAFT \xE2\x80\x94 " : "", dc->title_text ? dc->title_text : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	free(title);
-	if (b->author)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, b->author);
+	if (dc->author_text)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dc->author_text);
 	if (b->subtitle)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, b->subtitle);
 	strbuf kw = {0};

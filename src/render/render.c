@@ -22,7 +22,7 @@ static int put_field(strbuf *sb, const doc *dc, int field, int page)
 	const brief *b = dc->b;
 	switch (field) {
 	case HEAD_TITLE:
-		sb_puts(sb, b->title ? b->title : "");
+		sb_puts(sb, dc->title_text ? dc->title_text : "");
 		return 1;
 	case HEAD_DATE:
 		sb_puts(sb, dc->date_text);
@@ -31,7 +31,7 @@ static int put_field(strbuf *sb, const doc *dc, int field, int page)
 		sb_puts(sb, b->classification ? b->classification : "");
 		return 1;
 	case HEAD_AUTHOR:
-		sb_puts(sb, b->author ? b->author : "");
+		sb_puts(sb, dc->author_text ? dc->author_text : "");
 		return 1;
 	case HEAD_CONTROL:
 		sb_puts(sb, b->control ? b->control : "");

@@ -57,3 +57,16 @@ want='Moscow’s “victory” — and after'
 head=$(pdftotext -f 1 -l 1 -layout "$T/typed.pdf" - 2>/dev/null | head -3)
 outline=$(mutool show "$T/typed.pdf" outline 2>/dev/null | head -1)
 if [[ "$head" == *"$want"* ]] && [[ "$outline" == *"$want"* ]]; then pass "a heading's running head and outline entry are typeset as the heading"; else fail "running head '$head', outline '$outline' $(cat "$T/err")"; fi
+
+want_title='Moscow’s “victory” — so far'
+# the title typed with straight quotes and -- reads as printed in the footer ({title}) and
+# the PDF's Title, as the title on page 1 does
+{
+	sed -n '1,/^sections:/p' "$G/brief.yaml" | sed 's/^title: .*/title: "Moscow'"'"'s \\"victory\\" -- *so far*"/'
+	printf '  - heading: One\n    content:\n      - text: One paragraph.\n'
+} >"$G/title.tmp.yaml"
+"$MKBRIEF" -q "$G/title.tmp.yaml" -o "$T/title.pdf" 2>"$T/err"
+rm -f "$G/title.tmp.yaml"
+foot=$(pdftotext -f 1 -l 1 -layout "$T/title.pdf" - 2>/dev/null | grep 'Page 1 of')
+meta=$(pdfinfo "$T/title.pdf" 2>/dev/null | sed -n 's/^Title: *//p')
+if [[ "$foot" == *"$want_title"* ]] && [ "$meta" = "$want_title" ]; then pass "the title reads as printed in the footer and the PDF's Title"; else fail "footer '$foot', Title '$meta' $(cat "$T/err")"; fi
