@@ -1,0 +1,70 @@
+# man.sh: the manual pages in man/ are clean mdoc (mandoc -T lint), render with man -l, and
+# name every option mkbrief and mkbrief diff print in their --help and every key and block
+# kind the loaders accept (tests/tools/mankeys.py reads them from src/load/), so that a new
+# option or key cannot ship undocumented.
+. "$(dirname "$0")/lib.bash"
+MAN="$ROOT/man"
+PAGES="mkbrief.1 mkbrief-diff.1 mkbrief-brief.5 mkbrief-layout.5"
+DIFF="$(dirname "$MKBRIEF")/mkbrief-diff"
+
+for p in $PAGES; do
+	if [ ! -f "$MAN/$p" ]; then
+		fail "$p: missing"
+		continue
+	fi
+	# mandoc exits 0 on style notes it does not count as warnings; any output is a finding
+	out=$(mandoc -T lint -W warning "$MAN/$p" 2>&1)
+	if [ -z "$out" ]; then pass "$p: mandoc -T lint clean"; else fail "$p: mandoc -T lint: $(echo "$out" | head -5)"; fi
+	MANWIDTH=80 MANPAGER=cat PAGER=cat man -l "$MAN/$p" >"$T/$p.man" 2>"$T/$p.err" </dev/null
+	lines=$(wc -l <"$T/$p.man")
+	if [ "$lines" -gt 20 ] && [ ! -s "$T/$p.err" ]; then
+		pass "$p: man -l renders $lines lines"
+	else
+		fail "$p: man -l: $lines lines; $(head -3 "$T/$p.err")"
+	fi
+	# plain text, wide enough that no name is broken at a hyphen, for the checks below
+	mandoc -T ascii -O width=300 "$MAN/$p" | col -b >"$T/$p.txt"
+done
+
+# every key, block kind and value the loaders accept
+if out=$(python3 "$ROOT/tests/tools/mankeys.py" "$ROOT/src" "$T/mkbrief-brief.5.txt" "$T/mkbrief-layout.5.txt"); then
+	pass "keys: $(echo "$out" | tail -1)"
+else
+	echo "$out" | grep -v '^checked ' | while IFS= read -r line; do fail "undocumented: $line"; done
+fi
+
+# options: every "-x" or "--name" an option line or usage line of a --help names
+options() { # options PAGE: the options in standard input missing from PAGE's text
+	grep -E '^(usage:| +-)' | grep -oE '(^|[ [])--?[a-z][a-z-]*' | tr -d ' [' | sort -u >"$T/opts"
+	[ -s "$T/opts" ] || { echo "(no options found in the help)"; return; }
+	while IFS= read -r o; do
+		grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" "$T/$1.txt" || echo "$o"
+	done <"$T/opts"
+}
+check_options() { # check_options PAGE COMMAND...: COMMAND's options all in PAGE
+	local page=$1 help missing
+	shift
+	help=$("$@" 2>&1)
+	missing=$(echo "$help" | options "$page" | tr '\n' ' ')
+	if [ -z "$missing" ]; then
+		pass "$page: names every option of '$*' ($(wc -l <"$T/opts") options)"
+	else
+		fail "$page: undocumented options of '$*': $missing"
+	fi
+}
+check_options mkbrief.1 "$MKBRIEF" --help
+check_options mkbrief-diff.1 "$DIFF" --help
+# the commands the usage lines name (find; diff is mkbrief-diff.1's own)
+for cmd in $("$MKBRIEF" --help | grep -oE '^( +|usage: )mkbrief [a-z]+' | awk '{ print $NF }' | sort -u) diff; do
+	if grep -qE "mkbrief $cmd( |\$)" "$T/mkbrief.1.txt"; then pass "mkbrief.1: mkbrief $cmd"; else fail "mkbrief.1: no 'mkbrief $cmd'"; fi
+done
+# mkbrief find's usage line, printed when it is given no arguments
+if "$MKBRIEF" find 2>&1 | grep -q 'mkbrief find SOURCE' && grep -q 'mkbrief find' "$T/mkbrief.1.txt"; then
+	pass "mkbrief.1: mkbrief find usage"
+else
+	fail "mkbrief.1: mkbrief find usage"
+fi
+# the environment the program reads, found in the source
+for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$ROOT/src" | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
+	if grep -qw "$v" "$T/mkbrief.1.txt"; then pass "mkbrief.1: environment $v"; else fail "mkbrief.1: environment $v undocumented"; fi
+done
