@@ -23,7 +23,7 @@ for p in $PAGES; do
 		fail "$p: man -l: $lines lines; $(head -3 "$T/$p.err")"
 	fi
 	# plain text, wide enough that no name is broken at a hyphen, for the checks below
-	mandoc -T ascii -O width=300 "$MAN/$p" | col -b >"$T/$p.txt"
+	mandoc -T ascii -O width=300 "$MAN/$p" | col -bx >"$T/$p.txt"
 done
 
 # every key, block kind and value the loaders accept
@@ -68,3 +68,22 @@ fi
 for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$ROOT/src" | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
 	if grep -qw "$v" "$T/mkbrief.1.txt"; then pass "mkbrief.1: environment $v"; else fail "mkbrief.1: environment $v undocumented"; fi
 done
+
+# the examples are real: the brief of mkbrief-brief(5) and the layout of mkbrief-layout(5)
+example() { # example PAGE: the first EXAMPLES section's text, its indent removed
+	awk '/^EXAMPLES/ { f = 1; next } /^[A-Z]/ { f = 0 } f' "$T/$1.txt" | sed 's/^     //'
+}
+mkdir -p "$T/ex" && ln -s "$ROOT/briefs/articles" "$T/ex/articles"
+example mkbrief-brief.5 >"$T/ex/brief.yaml"
+if err=$(cd "$T/ex" && "$MKBRIEF" --check brief.yaml 2>&1) && grep -q '^sources:' "$T/ex/brief.yaml"; then
+	pass "mkbrief-brief.5: the example brief passes mkbrief --check"
+else
+	fail "mkbrief-brief.5: the example brief: $(echo "$err" | head -3)"
+fi
+example mkbrief-layout.5 >"$T/ex/layout.yaml"
+if err=$("$MKBRIEF" --check --layout "$T/ex/layout.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>&1) &&
+	grep -q '^page:' "$T/ex/layout.yaml"; then
+	pass "mkbrief-layout.5: the example layout passes mkbrief --check"
+else
+	fail "mkbrief-layout.5: the example layout: $(echo "$err" | head -3)"
+fi
