@@ -70,8 +70,9 @@ for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$ROOT/src" | sed 's/getenv("\(.*\)"
 done
 
 # the examples are real: the brief of mkbrief-brief(5) and the layout of mkbrief-layout(5)
-example() { # example PAGE: the first EXAMPLES section's text, its indent removed
-	awk '/^EXAMPLES/ { f = 1; next } /^[A-Z]/ { f = 0 } f' "$T/$1.txt" | sed 's/^     //'
+example() { # example PAGE: the YAML of the EXAMPLES section, from its first key to the prose after it
+	awk '/^EXAMPLES/ { f = 1; next } /^[A-Z]/ { f = 0 } f' "$T/$1.txt" | sed 's/^     //' |
+		awk '/^[a-z-]+:/ { y = 1 } /^[A-Z]/ && y { exit } y'
 }
 mkdir -p "$T/ex" && ln -s "$ROOT/briefs/articles" "$T/ex/articles"
 example mkbrief-brief.5 >"$T/ex/brief.yaml"
