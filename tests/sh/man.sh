@@ -26,19 +26,22 @@ for p in $PAGES; do
 	mandoc -T ascii -O width=300 "$MAN/$p" | col -bx >"$T/$p.txt"
 done
 
-# every key, block kind and value the loaders accept
-if out=$(python3 "$ROOT/tests/tools/mankeys.py" "$ROOT/src" "$T/mkbrief-brief.5.txt" "$T/mkbrief-layout.5.txt"); then
+# every key, block kind and value the loaders accept, each defined by an item of a list
+if out=$(python3 "$ROOT/tests/tools/mankeys.py" "$ROOT/src" "$MAN/mkbrief-brief.5" "$MAN/mkbrief-layout.5"); then
 	pass "keys: $(echo "$out" | tail -1)"
 else
 	echo "$out" | grep -v '^checked ' | while IFS= read -r line; do fail "undocumented: $line"; done
 fi
 
-# options: every "-x" or "--name" an option line or usage line of a --help names
-options() { # options PAGE: the options in standard input missing from PAGE's text
+# options: every "-x" or "--name" an option line or usage line of a --help names must be
+# defined by an item of the page's lists (".It Fl -dpi Ar n"), not only used in an example
+terms() { python3 "$ROOT/tests/tools/mankeys.py" terms "$MAN/$1"; }
+options() { # options PAGE: the options in standard input missing from PAGE's items
 	grep -E '^(usage:| +-)' | grep -oE '(^|[ [])--?[a-z][a-z-]*' | tr -d ' [' | sort -u >"$T/opts"
 	[ -s "$T/opts" ] || { echo "(no options found in the help)"; return; }
+	terms "$1" >"$T/terms"
 	while IFS= read -r o; do
-		grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" "$T/$1.txt" || echo "$o"
+		grep -qxF -- "$o" "$T/terms" || echo "$o"
 	done <"$T/opts"
 }
 check_options() { # check_options PAGE COMMAND...: COMMAND's options all in PAGE
@@ -56,7 +59,7 @@ check_options mkbrief.1 "$MKBRIEF" --help
 check_options mkbrief-diff.1 "$DIFF" --help
 # the commands the usage lines name (find; diff is mkbrief-diff.1's own)
 for cmd in $("$MKBRIEF" --help | grep -oE '^( +|usage: )mkbrief [a-z]+' | awk '{ print $NF }' | sort -u) diff; do
-	if grep -qE "mkbrief $cmd( |\$)" "$T/mkbrief.1.txt"; then pass "mkbrief.1: mkbrief $cmd"; else fail "mkbrief.1: no 'mkbrief $cmd'"; fi
+	if terms mkbrief.1 | grep -qxF "$cmd"; then pass "mkbrief.1: mkbrief $cmd"; else fail "mkbrief.1: no 'mkbrief $cmd'"; fi
 done
 # mkbrief find's usage line, printed when it is given no arguments
 if "$MKBRIEF" find 2>&1 | grep -q 'mkbrief find SOURCE' && grep -q 'mkbrief find' "$T/mkbrief.1.txt"; then
@@ -66,7 +69,7 @@ else
 fi
 # the environment the program reads, found in the source
 for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$ROOT/src" | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
-	if grep -qw "$v" "$T/mkbrief.1.txt"; then pass "mkbrief.1: environment $v"; else fail "mkbrief.1: environment $v undocumented"; fi
+	if terms mkbrief.1 | grep -qxF "$v"; then pass "mkbrief.1: environment $v"; else fail "mkbrief.1: environment $v undocumented"; fi
 done
 
 # the examples are real: the brief of mkbrief-brief(5) and the layout of mkbrief-layout(5)

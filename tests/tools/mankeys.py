@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""mankeys.py SRC BRIEF_TEXT LAYOUT_TEXT: the keys the loaders accept that the man pages miss.
+"""mankeys.py SRC BRIEF_PAGE LAYOUT_PAGE: the keys the loaders accept that the man pages miss.
 
 Reads the loaders in SRC/load/ and prints one line per key or value a page does not name,
 "PAGE: WHAT 'WORD' (FILE:LINE)", then a last line "checked N brief keys, ..."; exits 1 when
 a word is missing or when fewer keys are found than the loaders are known to hold (a parse
-that finds nothing must fail, not pass). BRIEF_TEXT and LAYOUT_TEXT are mkbrief-brief(5) and
-mkbrief-layout(5) rendered as plain text.
+that finds nothing must fail, not pass). BRIEF_PAGE and LAYOUT_PAGE are the mdoc sources of
+mkbrief-brief(5) and mkbrief-layout(5). A key, block kind or font role counts as documented
+when an item of a list defines it (an .It line names it), not when an example merely uses
+it; a value, when the page marks it up anywhere.
+"mankeys.py terms PAGE" prints the words PAGE's .It lines define (with options as "--dpi").
 
 What counts as a key, read from the source rather than listed here so that a key added to a
 loader is checked without touching this file:
@@ -105,13 +108,49 @@ def tables(path, text):
     return out
 
 
-def words(rendered):
-    """Every run of key characters in the text, and every dotted name."""
-    return set(re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[A-Za-z0-9]", rendered))
+MACRO = re.compile(r"^[A-Z][a-z][a-z]?$")  # an mdoc macro name: It, Ic, Cm, Fl, Ns, Pq ...
+
+
+def macro_words(line):
+    """The words a line of mdoc gives as arguments: macro names and punctuation dropped,
+    escapes undone, an argument of Fl given its dash ("Fl -dpi" is "--dpi"). A dotted
+    name also gives its parts' tails ("header.left" gives "left"), so that a key whose
+    section the loader names only at run time is found under any section."""
+    out, flag = set(), False
+    for tok in line[1:].split():
+        tok = tok.replace("\\-", "-").replace("\\&", "").strip('"')
+        if MACRO.match(tok):
+            flag = tok == "Fl"
+            continue
+        opt = re.match(r"-?[A-Za-z0-9][A-Za-z0-9-]*", tok)
+        if flag and opt:
+            out.add("-" + opt.group(0))
+        for w in re.findall(r"[A-Za-z0-9{}][A-Za-z0-9._{}-]*", tok):
+            w = w.rstrip(".")
+            parts = w.split(".")
+            out.update(".".join(parts[i:]) for i in range(len(parts)))
+    return out
+
+
+def defined(page):
+    """(terms, marked): the words a page defines, on its .It lines, and every word it
+    marks up anywhere (Ic, Cm, Ql ...)."""
+    terms, marked = set(), set()
+    for line in open(page, encoding="utf-8"):
+        if not line.startswith("."):
+            continue
+        ws = macro_words(line)
+        marked |= ws
+        if line.startswith(".It "):
+            terms |= ws
+    return terms, marked
 
 
 def main():
-    src, brief_txt, layout_txt = sys.argv[1:4]
+    if sys.argv[1] == "terms":  # terms PAGE: the words PAGE defines, one a line
+        print("\n".join(sorted(defined(sys.argv[2])[0])))
+        return 0
+    src, brief_page, layout_page = sys.argv[1:4]
     found = {"brief": [], "layout": []}
     load = os.path.join(src, "load")
     for f in sorted(os.listdir(load)):
@@ -128,18 +167,19 @@ def main():
     for m in re.finditer(r'^BLOCK_KIND\(\w+,\s*"([\w-]+)"', text, re.M):
         found["brief"].append(("block kind", m.group(1), "kinds.def:%d" % lineno(text, m.start())))
 
-    pages = {"brief": ("mkbrief-brief.5", brief_txt), "layout": ("mkbrief-layout.5", layout_txt)}
+    pages = {"brief": brief_page, "layout": layout_page}
     missing = 0
     counts = []
-    for page, (man, txt) in pages.items():
-        text = open(txt, encoding="utf-8").read()
-        have = words(text)
+    for page, path in pages.items():
+        man = os.path.basename(path)
+        terms, marked = defined(path)
         seen = set()
         for kind, word, where in found[page]:
             if (kind, word) in seen:
                 continue
             seen.add((kind, word))
-            if word not in have:
+            # a key is defined by an item of a list; a value need only be marked up
+            if word not in (marked if kind == "value" else terms):
                 print("%s: %s '%s' (%s)" % (man, kind, word, where))
                 missing += 1
         nkeys = len({w for k, w, _ in found[page] if k != "value"})
