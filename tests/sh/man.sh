@@ -23,7 +23,7 @@ for p in $PAGES; do
 		fail "$p: man -l: $lines lines; $(head -3 "$T/$p.err")"
 	fi
 	# plain text, wide enough that no name is broken at a hyphen, for the checks below
-	mandoc -T ascii -O width=300 "$MAN/$p" | col -bx >"$T/$p.txt"
+	mandoc -T ascii -O width=300 "$MAN/$p" | sed 's/.\x08//g' >"$T/$p.txt"
 done
 
 # every key, block kind and value the loaders accept, each defined by an item of a list
