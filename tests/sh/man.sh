@@ -15,12 +15,15 @@ for p in $PAGES; do
 	# mandoc exits 0 on style notes it does not count as warnings; any output is a finding
 	out=$(mandoc -T lint -W warning "$MAN/$p" 2>&1)
 	if [ -z "$out" ]; then pass "$p: mandoc -T lint clean"; else fail "$p: mandoc -T lint: $(echo "$out" | head -5)"; fi
-	MANWIDTH=80 MANPAGER=cat PAGER=cat man -l "$MAN/$p" >"$T/$p.man" 2>"$T/$p.err" </dev/null
+	# in the C locale, so that groff sets ASCII and warns of any character it cannot show
+	LC_ALL=C MANWIDTH=80 MANPAGER=cat PAGER=cat man -l "$MAN/$p" >"$T/$p.man" 2>"$T/$p.err" </dev/null
 	lines=$(wc -l <"$T/$p.man")
-	if [ "$lines" -gt 20 ] && [ ! -s "$T/$p.err" ]; then
+	# groff's warnings fail; man's own note about an unknown locale says nothing of the page
+	grep -v "^man: can't set the locale" "$T/$p.err" >"$T/$p.err2"
+	if [ "$lines" -gt 20 ] && [ ! -s "$T/$p.err2" ]; then
 		pass "$p: man -l renders $lines lines"
 	else
-		fail "$p: man -l: $lines lines; $(head -3 "$T/$p.err")"
+		fail "$p: man -l: $lines lines; $(head -3 "$T/$p.err2")"
 	fi
 	# plain text, wide enough that no name is broken at a hyphen, for the checks below
 	mandoc -T ascii -O width=300 "$MAN/$p" | sed 's/.\x08//g' >"$T/$p.txt"
