@@ -82,15 +82,15 @@ example() { # example PAGE: the YAML of the EXAMPLES section, from its first key
 }
 mkdir -p "$T/ex" && ln -s "$ROOT/briefs/articles" "$T/ex/articles"
 example mkbrief-brief.5 >"$T/ex/brief.yaml"
-if err=$(cd "$T/ex" && "$MKBRIEF" --check brief.yaml 2>&1) && grep -q '^sources:' "$T/ex/brief.yaml"; then
-	pass "mkbrief-brief.5: the example brief passes mkbrief --check"
+if err=$(cd "$T/ex" && "$MKBRIEF" --check brief.yaml 2>&1) && [ -z "$err" ] && grep -q '^sources:' "$T/ex/brief.yaml"; then
+	pass "mkbrief-brief.5: the example brief passes mkbrief --check, without a warning"
 else
 	fail "mkbrief-brief.5: the example brief: $(echo "$err" | head -3)"
 fi
 example mkbrief-layout.5 >"$T/ex/layout.yaml"
 if err=$("$MKBRIEF" --check --layout "$T/ex/layout.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>&1) &&
-	grep -q '^page:' "$T/ex/layout.yaml"; then
-	pass "mkbrief-layout.5: the example layout passes mkbrief --check"
+	[ -z "$err" ] && grep -q '^page:' "$T/ex/layout.yaml"; then
+	pass "mkbrief-layout.5: the example layout passes mkbrief --check, without a warning"
 else
 	fail "mkbrief-layout.5: the example layout: $(echo "$err" | head -3)"
 fi
