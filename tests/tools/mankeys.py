@@ -17,7 +17,8 @@ loader is checked without touching this file:
   schema_choice() or nearest_word(), or named as a look key's choices, holds values; any
   other (article.c's abbreviations, a list of names for a message) is no key;
 - the rows of style.c's role_keys (font roles) and look_keys ("section", "key");
-- the second column of load/kinds.def (block kinds).
+- the second column of load/kinds.def (block kinds);
+- the running-head fields of load/style.h's STYLE_HEAD_FIELDS, as values ("{title}").
 Layout keys are checked by their full name where the loader has one ("excerpt.cite-space",
 "page.margins"): it is the name a layout's error messages use. Brief keys, which live in
 many mappings, are checked as words.
@@ -162,6 +163,10 @@ def main():
         found[page] += arrays(path, text, page == "layout")
         if page == "layout":
             found[page] += tables(path, text)
+    # the fields of running heads, "{title}", are values a layout's header and footer take
+    text = open(os.path.join(load, "style.h"), encoding="utf-8").read()
+    for m in re.finditer(r'HEAD_FIELD\(\w+,\s*"(\w+)"\)', text):
+        found["layout"].append(("value", "{%s}" % m.group(1), "style.h:%d" % lineno(text, m.start())))
     kinds = os.path.join(load, "kinds.def")
     text = open(kinds, encoding="utf-8").read()
     for m in re.finditer(r'^BLOCK_KIND\(\w+,\s*"([\w-]+)"', text, re.M):
