@@ -7,6 +7,7 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "base/datapath.h"
 #include "base/diag.h"
 #include "layout/compose.h"
 #include "layout/doc.h"
@@ -18,29 +19,6 @@
 #include "resolve/resolve.h"
 #include "load/style.h"
 #include "base/util.h"
-
-char *data_dir(void)
-{
-	const char *env = getenv("MKBRIEF_DATA");
-	if (env && *env)
-		return xstrdup(env);
-	char *bin = exe_dir();
-	if (bin) {
-		/* build/mkbrief and build/asan/mkbrief both sit below the source tree */
-		for (int up = 0; up < 3; up++) {
-			char *probe = xasprintf("%s/layouts/handout.yaml", bin);
-			int ok = access(probe, R_OK) == 0;
-			free(probe);
-			if (ok)
-				return bin;
-			char *parent = path_dirname(bin);
-			free(bin);
-			bin = parent;
-		}
-		free(bin);
-	}
-	return xstrdup(MKBRIEF_DATADIR);
-}
 
 /* korea-jan2018.yaml → korea-jan2018.pdf, in the current directory */
 static char *default_output(const char *brief_path, const char *format)
@@ -74,9 +52,9 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 {
 	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
 	loc at = o->layout ? loc_none() : b->layout_at;
-	char *layouts = xasprintf("%s/layouts", data);
-	style *st = style_load(layout_name, layouts, at, d);
-	free(layouts);
+	char **layouts = layout_dirs(b->path, data);
+	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
+	g_strfreev(layouts);
 	if (!st)
 		return 1;
 	/* loads on its own thread while the fonts are set up; the engine owns it */

@@ -15,8 +15,4 @@ typedef struct cli_options {
 
 /* mkbrief [options] BRIEF.yaml; returns the exit status (0, 1 input errors). */
 int cmd_build(const cli_options *o);
-/* Where layouts/ and fonts/ live: $MKBRIEF_DATA, else beside the binary's parent
- * directory (build/mkbrief → .), else the source tree it was built from. Caller frees. */
-char *data_dir(void);
-
 #endif

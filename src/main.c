@@ -1,5 +1,6 @@
 /* main.c: the command line: options, then load → resolve → lay out → render. */
 #include <errno.h>
+#include <glib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,8 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "base/datapath.h"
+#include "load/style.h"
 #include "tools/tools.h"
 #include "base/diag.h"
 #include "render/output.h"
@@ -17,6 +20,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: mkbrief [options] BRIEF.yaml\n"
 	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"
+	      "       mkbrief --list-layouts [BRIEF.yaml]\n"
 	      "options:\n"
 	      "  -o FILE          output file (default: the brief's name with .pdf; - for stdout)\n"
 	      "  --check          validate and resolve only; print nothing on success\n"
@@ -27,6 +32,7 @@ static void usage(FILE *f)
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -q               quiet: no warnings\n"
+	      "  --list-layouts   print every layout found, and its file, in search order\n"
 	      "  --version        print the version\n"
 	      "  --help           print this help\n",
 	      f);
@@ -64,6 +70,7 @@ int main(int argc, char **argv)
 
 	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", NULL};
 	cli_options o = {0};
+	int list = 0;
 	o.format = "pdf";
 	o.dpi = 150;
 	cmdline args = {"mkbrief", argc, argv, 0, 0};
@@ -77,6 +84,8 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
+		} else if (strcmp(a, "--list-layouts") == 0) {
+			list = 1;
 		} else if (str_in(a, value_options)) {
 			const char *v = cmdline_value(&args, a);
 			if (!v)
@@ -108,6 +117,14 @@ int main(int argc, char **argv)
 	}
 	if (args.help) {
 		usage(stdout);
+		return 0;
+	}
+	if (list) {
+		char *data = data_dir();
+		char **dirs = layout_dirs(o.brief, data);
+		style_list_layouts((const char *const *)dirs, stdout);
+		g_strfreev(dirs);
+		free(data);
 		return 0;
 	}
 	if (!o.brief)

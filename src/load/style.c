@@ -681,7 +681,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The layouts a user could have meant: NAME for each layouts_dir/NAME.yaml, sorted. */
+/* The layouts in dir: NAME for each dir/NAME.yaml, sorted; NULL-terminated. */
 static char **list_layouts(const char *dir)
 {
 	char **names = xcalloc(1, sizeof *names);
@@ -691,7 +691,7 @@ static char **list_layouts(const char *dir)
 		return names;
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
-		if (!ends_with(de->d_name, ".yaml") || de->d_name[0] == '.')
+		if (!ends_with(de->d_name, ".yaml") || de->d_name[0] == '.' || strlen(de->d_name) <= 5)
 			continue;
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrndup(de->d_name, strlen(de->d_name) - 5);
@@ -703,30 +703,73 @@ static char **list_layouts(const char *dir)
 	return names;
 }
 
-static void unknown_layout(const char *name, const char *dir, loc at, diag *d)
+static void free_names(char **names)
 {
-	char **names = list_layouts(dir);
-	const char *near = nearest_word(name, (const char *const *)names);
-	if (near)
-		diag_error(d, at, "unknown layout '%s'; did you mean '%s'?", name, near);
-	else
-		diag_error(d, at, "unknown layout '%s'", name);
-	strbuf sb = {0};
-	for (size_t i = 0; names[i]; i++)
-		sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
-	if (names[0])
-		diag_note(d, at, "available layouts (in %s): %s", dir, sb.data);
-	else
-		diag_note(d, at, "there are no layouts in %s", dir);
-	sb_free(&sb);
 	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
 }
 
-style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
+static void unknown_layout(const char *name, const char *const *dirs, loc at, diag *d)
 {
-	char *path;
+	/* every layout of every directory is a candidate for "did you mean" */
+	char **all = xcalloc(1, sizeof *all);
+	size_t n = 0;
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		for (size_t i = 0; names[i]; i++) {
+			all = xrealloc(all, (n + 2) * sizeof *all);
+			all[n++] = xstrdup(names[i]);
+			all[n] = NULL;
+		}
+		free_names(names);
+	}
+	const char *near = nearest_word(name, (const char *const *)all);
+	if (near)
+		diag_error(d, at, "unknown layout '%s'; did you mean '%s'?", name, near);
+	else
+		diag_error(d, at, "unknown layout '%s'", name);
+	free_names(all);
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		if (names[0]) {
+			strbuf sb = {0};
+			for (size_t i = 0; names[i]; i++)
+				sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+			diag_note(d, at, "available layouts (in %s): %s", dirs[k], sb.data);
+			sb_free(&sb);
+		} else {
+			diag_note(d, at, "there are no layouts in %s", dirs[k]);
+		}
+		free_names(names);
+	}
+}
+
+void style_list_layouts(const char *const *dirs, FILE *out)
+{
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		for (size_t i = 0; names[i]; i++) {
+			/* the first directory holding a name is the one used; later ones are hidden */
+			const char *used = NULL;
+			for (size_t j = 0; j < k && !used; j++) {
+				char *p = xasprintf("%s/%s.yaml", dirs[j], names[i]);
+				if (access(p, F_OK) == 0)
+					used = dirs[j];
+				free(p);
+			}
+			if (used)
+				fprintf(out, "%-16s %s/%s.yaml (hidden by %s)\n", names[i], dirs[k], names[i], used);
+			else
+				fprintf(out, "%-16s %s/%s.yaml\n", names[i], dirs[k], names[i]);
+		}
+		free_names(names);
+	}
+}
+
+style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d)
+{
+	char *path = NULL;
 	if (ends_with(name, ".yaml") && strlen(name) > 5) {
 		/* an explicit file, e.g. --layout my/own.yaml */
 		path = xstrdup(name);
@@ -734,10 +777,15 @@ style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
 		diag_error(d, at, "layout name '%s' must be a plain name (a file in layouts/)", name);
 		return NULL;
 	} else {
-		path = xasprintf("%s/%s.yaml", layouts_dir, name);
-		if (access(path, F_OK) != 0) {
-			unknown_layout(name, layouts_dir, at, d);
-			free(path);
+		for (size_t k = 0; layout_dirs[k] && !path; k++) {
+			path = xasprintf("%s/%s.yaml", layout_dirs[k], name);
+			if (access(path, F_OK) != 0) {
+				free(path);
+				path = NULL;
+			}
+		}
+		if (!path) {
+			unknown_layout(name, layout_dirs, at, d);
 			return NULL;
 		}
 	}

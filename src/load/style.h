@@ -160,7 +160,9 @@ typedef struct style {
 /* Loads layouts/NAME.yaml (NAME must be a plain name: no '/', no ".."), or a path ending
  * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
  * was given (the brief's layout: key, or no location for --layout). */
-style *style_load(const char *name, const char *layouts_dir, loc at, diag *d);
+style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d);
+/* --list-layouts: each layout found in layout_dirs, with its file, in search order. */
+void style_list_layouts(const char *const *layout_dirs, FILE *out);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);

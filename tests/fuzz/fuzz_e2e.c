@@ -36,6 +36,7 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "base/datapath.h"
 #include "layout/compose.h"
 #include "layout/doc.h"
 #include "layout/dump.h"
@@ -268,7 +269,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	static const char *const layouts[] = {"handout", "handout-a4", "digest"};
 	const char *layout = b->layout ? b->layout : layouts[size % 3];
-	style *st = style_load(layout, G.layouts, b->layout ? b->layout_at : loc_none(), &d);
+	const char *dirs[] = {G.layouts, NULL};
+	style *st = style_load(layout, dirs, b->layout ? b->layout_at : loc_none(), &d);
 	if (st) {
 		hyphenator *hyph = hyph_new(b->lang ? b->lang : st->lang);
 		doc *dc = doc_compose(b, st, G.ctx, hyph, &d);
