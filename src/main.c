@@ -20,6 +20,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: mkbrief [options] BRIEF.yaml\n"
 	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
 	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"
 	      "       mkbrief --list-layouts [BRIEF.yaml]\n"
 	      "options:\n"
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
 	output_catch_signals();
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "new") == 0)
+		return cmd_new(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return run_diff(argv + 1);
 
