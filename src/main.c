@@ -20,6 +20,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: mkbrief [options] BRIEF.yaml\n"
 	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "       mkbrief watch [options] BRIEF.yaml   (build again on every change)\n"
 	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
 	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"
 	      "       mkbrief --list-layouts [BRIEF.yaml]\n"
@@ -76,7 +77,9 @@ int main(int argc, char **argv)
 	int list = 0;
 	o.format = "pdf";
 	o.dpi = 150;
-	cmdline args = {"mkbrief", argc, argv, 0, 0};
+	/* mkbrief watch takes the options of a build */
+	int watch = argc > 1 && strcmp(argv[1], "watch") == 0;
+	cmdline args = {watch ? "mkbrief watch" : "mkbrief", argc - watch, argv + watch, 0, 0};
 	for (const char *a; (a = cmdline_next(&args));) {
 		if (strcmp(a, "--version") == 0) {
 			printf("mkbrief %s\n", MKBRIEF_VERSION);
@@ -134,5 +137,7 @@ int main(int argc, char **argv)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
-	return cmd_build(&o);
+	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
+		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
+	return watch ? cmd_watch(&o) : cmd_build(&o);
 }

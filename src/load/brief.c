@@ -479,7 +479,7 @@ void brief_free(brief *b)
 	if (!b)
 		return;
 	for (size_t i = 0; i < b->nsources; i++)
-		if (!b->sources[i].art_shared)
+		if (!b->sources[i].art_shared && !b->sources[i].art_cached)
 			article_free(b->sources[i].art);
 	free(b->sources);
 	free(b->summary);

@@ -114,7 +114,12 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 		*total += (size_t)st.st_size;
 		R->file[i] = st;
 	}
-	s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+	if (R->b->articles) {
+		s->art = article_cache_get(R->b->articles, s->path, s->file ? s->file : s->path, s->at, R->d);
+		s->art_cached = 1;
+	} else {
+		s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+	}
 }
 
 int brief_resolve(brief *b, diag *d)
