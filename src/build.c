@@ -197,6 +197,8 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	diag d;
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
+	if (o->color >= 0)
+		d.color = o->color;
 	if (output_check_date_env(&d) != 0)
 		return 2;
 	brief *b = brief_load(o->brief, &d);

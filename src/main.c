@@ -10,7 +10,7 @@
 #include "load/brief.h"
 #include "cli.h"
 #include "base/datapath.h"
-#include "load/style.h"
+#include "load/layout_find.h"
 #include "tools/tools.h"
 #include "base/diag.h"
 #include "render/output.h"
@@ -34,6 +34,7 @@ static void usage(FILE *f)
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -q               quiet: no warnings\n"
+	      "  --color=WHEN     colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never\n"
 	      "  --list-layouts   print every layout found, and its file, in search order\n"
 	      "  --version        print the version\n"
 	      "  --help           print this help\n",
@@ -76,6 +77,7 @@ int main(int argc, char **argv)
 	cli_options o = {0};
 	int list = 0;
 	o.format = "pdf";
+	o.color = -1;
 	o.dpi = 150;
 	/* mkbrief watch takes the options of a build */
 	int watch = argc > 1 && strcmp(argv[1], "watch") == 0;
@@ -92,6 +94,14 @@ int main(int argc, char **argv)
 			o.dump = 1;
 		} else if (strcmp(a, "--list-layouts") == 0) {
 			list = 1;
+		} else if (strncmp(a, "--color", 7) == 0 && (a[7] == '=' || a[7] == 0)) {
+			const char *v = a[7] == '=' ? a + 8 : cmdline_value(&args, a);
+			if (!v)
+				return 2;
+			int c = diag_color_choice(v, stderr);
+			if (c < 0)
+				return diag_usage_error(args.program, "--color takes auto, always or never", v);
+			o.color = strcmp(v, "auto") == 0 ? -1 : c;
 		} else if (str_in(a, value_options)) {
 			const char *v = cmdline_value(&args, a);
 			if (!v)

@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "base/yaml_tree.h"
 #include "load/style.h"
+#include "load/layout_find.h"
 
 loc loader_loc(const loader *L, const ynode *n)
 {

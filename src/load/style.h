@@ -161,15 +161,9 @@ typedef struct style {
  * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
  * was given (the brief's layout: key, or no location for --layout). */
 style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d);
-/* --list-layouts: each layout found in layout_dirs, with its file, in search order. */
-void style_list_layouts(const char *const *layout_dirs, FILE *out);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);
-/* 1 if name is a plain layout name, a file in layouts/ without its .yaml: letters, digits,
- * '-', '_' and '.', not starting with '.' and without "..", so that it names no other
- * directory. */
-int style_plain_name(const char *name);
 /* The running-head field named by s[0, n), or -1. */
 int style_head_field(const char *s, size_t n);
 
