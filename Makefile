@@ -101,6 +101,12 @@ INSTALLED := $(BINDIR)/mkbrief $(BINDIR)/mkbrief-diff \
 	$(SCHEMA_FILES:man/schema/%=$(DATADIR)/schema/%) \
 	$(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) $(COMPLETIONSDIR)/mkbrief
 
+# the JSON Schemas for editors, written from the loaders' key tables (tests/sh/schema.sh checks them)
+.PHONY: schema
+schema: $(BUILD)/mkbrief
+	$(BUILD)/mkbrief schema brief >man/schema/brief.schema.json
+	$(BUILD)/mkbrief schema layout >man/schema/layout.schema.json
+
 .PHONY: install uninstall
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \

@@ -1,4 +1,5 @@
 /* brief.c: loads a brief's YAML into the document model, checking every key and value. */
+#include "load/keys.h"
 #include "load/brief.h"
 #include "load/loader.h"
 
@@ -60,9 +61,7 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"file", "url", "title", "date", NULL};
-	static const char *const required[] = {"file", NULL};
-	schema_keys(&L->S, val, what, allowed, required);
+	schema_keys(&L->S, val, what, source_keys, source_required);
 	free(what);
 	s->file = schema_string(&L->S, ymap_get(val, "file"), "file", 0);
 	s->file_at = loader_loc(L, ymap_get(val, "file"));
@@ -184,11 +183,13 @@ static void load_block(loader *L, const ynode *n, block *bl)
 			diag_note(L->S.d, ynode_loc(L->S.t, n), "write '- text: ...' for a paragraph of your own");
 		return;
 	}
-	static const char *const allowed[] = {
-#define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
-#include "load/kinds.def"
-#undef BLOCK_KIND
-		"cite", "marking", "page-break", NULL};
+	const char *allowed[BLOCK_NKINDS + 4];
+	size_t na = 0;
+	for (size_t i = 0; block_kind_keys[i]; i++)
+		allowed[na++] = block_kind_keys[i];
+	for (size_t i = 0; block_extra_keys[i]; i++)
+		allowed[na++] = block_extra_keys[i];
+	allowed[na] = NULL;
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
 	bl->page_break = load_page_break(L, n);
 	const ynode *kind_key;
@@ -283,9 +284,7 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"heading", "content", "sections", "marking", "page-break", NULL};
-	static const char *const required[] = {"heading", NULL};
-	schema_keys(&L->S, n, what, allowed, required);
+	schema_keys(&L->S, n, what, section_keys, section_required);
 	const ynode *marking = ymap_get(n, "marking");
 	if (marking) {
 		sec->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
@@ -364,11 +363,7 @@ static void load_handling(loader *L, const ynode *root)
 static void load_root(loader *L, const ynode *root)
 {
 	brief *b = L->b;
-	static const char *const allowed[] = {"title", "subtitle", "date", "author", "classification", "marking",
-					      "layout", "lang", "distribution", "control", "as-of", "contact", "draft",
-					      "sources", "summary", "sections", NULL};
-	static const char *const required[] = {"title", "date", "sources", "sections", NULL};
-	schema_keys(&L->S, root, "brief", allowed, required);
+	schema_keys(&L->S, root, "brief", brief_keys, brief_required);
 	b->title = schema_string(&L->S, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
 	b->title_at = loader_loc(L, ymap_get(root, "title"));
 	b->subtitle = schema_string(&L->S, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);

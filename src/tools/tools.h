@@ -11,4 +11,7 @@ int cmd_diff(int argc, char **argv);
 /* mkbrief new ARTICLE.txt...: a starter brief on standard output; argv[0] is "new". */
 int cmd_new(int argc, char **argv);
 
+/* mkbrief schema brief|layout: the JSON Schema on standard output; argv[0] is "schema". */
+int cmd_schema(int argc, char **argv);
+
 #endif
