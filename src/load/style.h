@@ -167,4 +167,27 @@ void style_free(style *s);
 /* The running-head field named by s[0, n), or -1. */
 int style_head_field(const char *s, size_t n);
 
+/* fonts: one role per key, each a font_role of style at off */
+typedef struct role_key {
+	const char *key;
+	size_t off;
+} role_key;
+extern const role_key role_keys[];
+extern const size_t nrole_keys;
+
+/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes,
+ * the Sources page and the handling marks. A key is one row: its section's allowed keys,
+ * its message name ("quote.bar-gap") and its getter all come from the row. Rows of a
+ * section are adjacent. */
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS, LOOK_BOOL } look_type;
+typedef struct look_key {
+	const char *section, *key;
+	look_type type;
+	size_t off;
+	const char *const *choices; /* LOOK_CHOICE: the words, in the order of the field's values */
+} look_key;
+extern const look_key look_keys[];
+extern const size_t nlook_keys;
+extern const char *const layout_table_rules[];
+
 #endif

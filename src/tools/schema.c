@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "load/keys.h"
 #include "load/layout_keys.h"
+#include "load/style.h"
 #include "tools/tools.h"
 
 /* What a value looks like, as JSON Schema text; "#" refers to the definitions below. */
