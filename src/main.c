@@ -28,7 +28,7 @@ static void usage(FILE *f)
 	      "options:\n"
 	      "  -o FILE          output file (default: the brief's name with .pdf; - for stdout)\n"
 	      "  --check          validate and resolve only; print nothing on success\n"
-	      "  --layout NAME    use layouts/NAME.yaml instead of the brief's layout\n"
+	      "  --layout NAME    use layout NAME (see --list-layouts) or FILE.yaml, not the brief's\n"
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
