@@ -34,8 +34,8 @@ char *data_dir(void)
 			return abs;
 		}
 		free(share);
-		/* built: build/mkbrief, build/asan/mkbrief, build/fuzz/x sit below the source tree */
-		for (int up = 0; up < 3; up++) {
+		/* built: build/mkbrief, build/asan/mkbrief, build/asan/tests/replay_x sit below the source tree */
+		for (int up = 0; up < 4; up++) {
 			if (has_layouts(bin))
 				return bin;
 			char *parent = path_dirname(bin);
