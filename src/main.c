@@ -24,6 +24,7 @@ static void usage(FILE *f)
 	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
 	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"
 	      "       mkbrief schema brief|layout   (the JSON Schema, for editors)\n"
+	      "       mkbrief pin BRIEF.yaml   (write each source's SHA-256 into the brief)\n"
 	      "       mkbrief --list-layouts [BRIEF.yaml]\n"
 	      "options:\n"
 	      "  -o FILE          output file (default: the brief's name with .pdf; - for stdout)\n"
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
 	output_catch_signals();
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "pin") == 0)
+		return cmd_pin(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "schema") == 0)
 		return cmd_schema(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "new") == 0)

@@ -73,6 +73,22 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	s->url = schema_string(&L->S, ymap_get(val, "url"), "url", 0);
 	s->title = schema_string(&L->S, ymap_get(val, "title"), "title", 0);
 	s->date = schema_string(&L->S, ymap_get(val, "date"), "date", 0);
+	const ynode *pin = ymap_get(val, "sha256");
+	char *sum = schema_string(&L->S, pin, "sha256", 0);
+	if (sum) {
+		size_t n = strlen(sum), hex = strspn(sum, "0123456789abcdefABCDEF");
+		if (hex < n)
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits; '%c' is not one (mkbrief pin writes it)",
+				     sum[hex]);
+		else if (n != 64)
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits, not %zu (mkbrief pin writes it)", n);
+		else {
+			for (char *p = sum; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			s->sha256 = sum;
+			s->sha256_at = loader_loc(L, pin);
+		}
+	}
 }
 
 static void load_sources(loader *L, const ynode *n)

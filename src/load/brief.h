@@ -32,6 +32,8 @@ typedef struct source {
 	char *date;  /* optional, free text shown in the Sources list */
 	loc at;      /* the id's location */
 	loc file_at; /* the file's location */
+	char *sha256; /* optional pin: the file's SHA-256, 64 lower-case hex digits */
+	loc sha256_at;
 	article *art; /* loaded by brief_resolve */
 	int art_shared; /* art belongs to an earlier source naming the same file */
 	int art_cached; /* art belongs to the brief's article cache */

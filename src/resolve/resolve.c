@@ -166,6 +166,20 @@ int brief_resolve(brief *b, diag *d)
 		}
 	}
 	free(last_use);
+	/* pinned sources, checked last: the error then sums up every use, each resolved above */
+	for (size_t i = 0; i < b->nsources && !diag_full(d); i++) {
+		const source *s = &b->sources[i];
+		if (!s->sha256 || !s->art)
+			continue;
+		char *now = pin_sha256(s->art->text, s->art->len);
+		if (strcmp(now, s->sha256) != 0) {
+			diag_error(d, s->sha256_at, "source '%s' (%s) has changed since it was pinned: its SHA-256 is now %s",
+				   s->id, s->file, now);
+			pin_report(&R, (int)i);
+			diag_note(d, s->sha256_at, "once every use is checked, 'mkbrief pin %s' pins the source again", b->path);
+		}
+		g_free(now);
+	}
 	for (size_t i = 0; i < b->nsources; i++)
 		matcher_free(R.m[i]);
 	free(R.m);

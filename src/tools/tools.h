@@ -14,4 +14,7 @@ int cmd_new(int argc, char **argv);
 /* mkbrief schema brief|layout: the JSON Schema on standard output; argv[0] is "schema". */
 int cmd_schema(int argc, char **argv);
 
+/* mkbrief pin BRIEF.yaml: writes each source's SHA-256 into the brief; argv[0] is "pin". */
+int cmd_pin(int argc, char **argv);
+
 #endif
