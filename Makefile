@@ -17,8 +17,15 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
-CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DMKBRIEF_VERSION=\"$(VERSION)\" -DMKBRIEF_DATADIR=\"$(CURDIR)\"
 VERSION := 0.1.0
+# GNU install directories; DESTDIR is used only by the install targets (tests/install.mk)
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/mkbrief
+MANDIR ?= $(PREFIX)/share/man
+# the last place an installed mkbrief looks for its data (base/datapath.c): it looks first
+# beside itself (BINDIR/../share/mkbrief), so a moved PREFIX still works
+CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DMKBRIEF_VERSION=\"$(VERSION)\" -DMKBRIEF_DATADIR=\"$(DATADIR)\"
 
 # one folder of src/ per stage of the pipeline (README, Architecture)
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
@@ -80,6 +87,41 @@ check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BIN
 
 clean:
 	rm -rf build
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]; make uninstall removes exactly these files
+COMPLETIONSDIR ?= $(or $(shell pkg-config --define-variable=prefix=$(PREFIX) --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+INSTALL ?= install
+LAYOUT_FILES := $(sort $(wildcard layouts/*.yaml))
+FONT_FILES := $(sort $(wildcard fonts/*.ttf)) fonts/OFL.txt fonts/README fonts/SHA256SUMS
+SCHEMA_FILES := $(sort $(wildcard man/schema/*.json))
+MAN1 := man/mkbrief.1 man/mkbrief-diff.1
+MAN5 := man/mkbrief-brief.5 man/mkbrief-layout.5
+INSTALLED := $(BINDIR)/mkbrief $(BINDIR)/mkbrief-diff \
+	$(LAYOUT_FILES:%=$(DATADIR)/%) $(FONT_FILES:%=$(DATADIR)/%) \
+	$(SCHEMA_FILES:man/schema/%=$(DATADIR)/schema/%) \
+	$(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) $(COMPLETIONSDIR)/mkbrief
+
+# the JSON Schemas for editors, written from the loaders' key tables (tests/sh/schema.sh checks them)
+.PHONY: schema
+schema: $(BUILD)/mkbrief
+	$(BUILD)/mkbrief schema brief >man/schema/brief.schema.json
+	$(BUILD)/mkbrief schema layout >man/schema/layout.schema.json
+
+.PHONY: install uninstall
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONSDIR)
+	$(INSTALL) -m 755 $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 644 $(LAYOUT_FILES) $(DESTDIR)$(DATADIR)/layouts
+	$(INSTALL) -m 644 $(FONT_FILES) $(DESTDIR)$(DATADIR)/fonts
+	$(if $(SCHEMA_FILES),$(INSTALL) -d $(DESTDIR)$(DATADIR)/schema && $(INSTALL) -m 644 $(SCHEMA_FILES) $(DESTDIR)$(DATADIR)/schema)
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 scripts/mkbrief.bash-completion $(DESTDIR)$(COMPLETIONSDIR)/mkbrief
+
+uninstall:
+	rm -f $(INSTALLED:%=$(DESTDIR)%)
+	-rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # Each area keeps its own targets beside its files (golden tests, fuzzing, benchmarks).
 -include $(sort $(wildcard tests/*.mk bench/*.mk))

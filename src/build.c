@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "load/brief.h"
+#include "load/figure.h"
 #include "cli.h"
+#include "base/datapath.h"
 #include "base/diag.h"
 #include "layout/compose.h"
 #include "layout/doc.h"
@@ -18,29 +20,6 @@
 #include "resolve/resolve.h"
 #include "load/style.h"
 #include "base/util.h"
-
-char *data_dir(void)
-{
-	const char *env = getenv("MKBRIEF_DATA");
-	if (env && *env)
-		return xstrdup(env);
-	char *bin = exe_dir();
-	if (bin) {
-		/* build/mkbrief and build/asan/mkbrief both sit below the source tree */
-		for (int up = 0; up < 3; up++) {
-			char *probe = xasprintf("%s/layouts/handout.yaml", bin);
-			int ok = access(probe, R_OK) == 0;
-			free(probe);
-			if (ok)
-				return bin;
-			char *parent = path_dirname(bin);
-			free(bin);
-			bin = parent;
-		}
-		free(bin);
-	}
-	return xstrdup(MKBRIEF_DATADIR);
-}
 
 /* korea-jan2018.yaml → korea-jan2018.pdf, in the current directory */
 static char *default_output(const char *brief_path, const char *format)
@@ -70,29 +49,104 @@ static void print_stats(const doc *dc)
 		dc->engine ? dc->engine->tightened : 0, dc->engine ? dc->engine->loosened : 0, ru.ru_maxrss);
 }
 
-static int typeset(const cli_options *o, const brief *b, const char *data, diag *d)
+struct build_cache {
+	char *fonts_extra; /* the --fonts directory the fonts were built with */
+	fonts *f;
+	PangoContext *ctx;
+	char *lang;         /* the engine's hyphenation language */
+	para_engine *engine;
+	article_cache *articles;
+};
+
+build_cache *build_cache_new(void)
+{
+	build_cache *c = xcalloc(1, sizeof *c);
+	c->articles = article_cache_new();
+	return c;
+}
+
+/* The fonts, context and engine, which hold every shaped word: dropped when a font changed. */
+void build_cache_forget_fonts(build_cache *c)
+{
+	para_engine_free(c->engine);
+	c->engine = NULL;
+	free(c->lang);
+	c->lang = NULL;
+	if (c->ctx)
+		g_object_unref(c->ctx);
+	c->ctx = NULL;
+	fonts_free(c->f);
+	c->f = NULL;
+	free(c->fonts_extra);
+	c->fonts_extra = NULL;
+}
+
+void build_cache_free(build_cache *c)
+{
+	if (!c)
+		return;
+	build_cache_forget_fonts(c);
+	article_cache_free(c->articles);
+	free(c);
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Everything a document is set with: the fonts, a context on them, an engine for the
+ * brief's language; kept in the cache (NULL: made for this run, *own set). */
+static int setup_engine(const cli_options *o, const char *lang, const char *data, build_cache *c, build_cache *own,
+			diag *d)
+{
+	if (c && c->f && !same_str(c->fonts_extra, o->fonts_dir))
+		build_cache_forget_fonts(c);
+	build_cache *t = c ? c : own;
+	if (!t->f) {
+		/* the patterns load on their own thread while the fonts are set up */
+		hyphenator *hyph = hyph_new(lang);
+		char *fontdir = xasprintf("%s/fonts", data);
+		t->f = fonts_new(fontdir, o->fonts_dir, d);
+		free(fontdir);
+		if (!t->f) {
+			hyph_free(hyph);
+			return -1;
+		}
+		t->fonts_extra = o->fonts_dir ? xstrdup(o->fonts_dir) : NULL;
+		t->ctx = fonts_context_new(t->f);
+		pango_cairo_context_set_resolution(t->ctx, 72.0);
+		t->engine = para_engine_new(t->ctx, hyph);
+		t->lang = xstrdup(lang);
+	} else if (!same_str(t->lang, lang)) {
+		para_engine_free(t->engine);
+		t->engine = para_engine_new(t->ctx, hyph_new(lang));
+		free(t->lang);
+		t->lang = xstrdup(lang);
+	}
+	return 0;
+}
+
+static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
+		   diag *d)
 {
 	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
 	loc at = o->layout ? loc_none() : b->layout_at;
-	char *layouts = xasprintf("%s/layouts", data);
-	style *st = style_load(layout_name, layouts, at, d);
-	free(layouts);
+	char **layouts = layout_dirs(b->path, data);
+	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
+	g_strfreev(layouts);
 	if (!st)
 		return 1;
-	/* loads on its own thread while the fonts are set up; the engine owns it */
-	hyphenator *hyph = hyph_new(b->lang ? b->lang : st->lang);
-	char *fontdir = xasprintf("%s/fonts", data);
-	fonts *f = fonts_new(fontdir, o->fonts_dir, d);
-	free(fontdir);
-	if (!f) {
-		hyph_free(hyph);
+	if (read)
+		g_ptr_array_add(read, g_strdup(st->path));
+	build_cache own = {0};
+	if (setup_engine(o, b->lang ? b->lang : st->lang, data, cache, &own, d) != 0) {
 		style_free(st);
 		return 1;
 	}
-	PangoContext *ctx = fonts_context_new(f);
-	pango_cairo_context_set_resolution(ctx, 72.0);
+	build_cache *t = cache ? cache : &own;
 	int rc = 1;
-	doc *dc = doc_compose(b, st, ctx, hyph, d);
+	doc *dc = doc_compose(b, st, t->engine, d);
 	if (d->errors == 0 && doc_flow(dc, d) == 0) {
 		print_stats(dc);
 		if (o->dump) {
@@ -110,8 +164,8 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 					file_set_add(&inputs, b->sources[i].path, name);
 					free(name);
 				}
-			fonts_add_files(f, &inputs);
-			rc = render_output(dc, ctx, o->format, out, o->dpi, &inputs, d) == 0 ? 0 : 1;
+			fonts_add_files(t->f, &inputs);
+			rc = render_output(dc, t->ctx, o->format, out, o->dpi, &inputs, d) == 0 ? 0 : 1;
 			file_set_free(&inputs);
 			free(out);
 		} else {
@@ -119,17 +173,32 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 		}
 	}
 	doc_free(dc);
-	g_object_unref(ctx);
-	fonts_free(f);
+	build_cache_forget_fonts(&own);
 	style_free(st);
 	return rc;
 }
 
-int cmd_build(const cli_options *o)
+/* The files a brief reads besides its layout and fonts: its sources and figures. */
+static void add_brief_files(const brief *b, GPtrArray *read)
+{
+	for (size_t i = 0; i < b->nsources; i++)
+		if (b->sources[i].path)
+			g_ptr_array_add(read, g_strdup(b->sources[i].path));
+	for (size_t i = 0; i < b->nsections; i++)
+		for (size_t j = 0; j < b->sections[i].nblocks; j++) {
+			const block *bl = &b->sections[i].blocks[j];
+			if (bl->kind == BLOCK_FIGURE && bl->data && ((const figure *)bl->data)->path)
+				g_ptr_array_add(read, g_strdup(((const figure *)bl->data)->path));
+		}
+}
+
+int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 {
 	diag d;
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
+	if (o->color >= 0)
+		d.color = o->color;
 	if (output_check_date_env(&d) != 0)
 		return 2;
 	brief *b = brief_load(o->brief, &d);
@@ -137,15 +206,23 @@ int cmd_build(const cli_options *o)
 		diag_finish(&d);
 		return 1;
 	}
+	if (read)
+		add_brief_files(b, read);
 	int rc = 1;
 	const char *env_root = getenv("MKBRIEF_ROOT");
 	b->root = o->root ? o->root : env_root && *env_root ? env_root : NULL;
+	b->articles = cache ? cache->articles : NULL;
 	if (brief_resolve(b, &d) == 0) {
 		char *data = data_dir();
-		rc = typeset(o, b, data, &d);
+		rc = typeset(o, b, data, cache, read, &d);
 		free(data);
 	}
 	brief_free(b);
 	diag_finish(&d);
 	return rc;
+}
+
+int cmd_build(const cli_options *o)
+{
+	return build_run(o, NULL, NULL);
 }

@@ -2,6 +2,8 @@
 #ifndef MKBRIEF_CLI_H
 #define MKBRIEF_CLI_H
 
+#include <glib.h>
+
 typedef struct cli_options {
 	const char *brief;
 	const char *output;   /* NULL: brief's base name + extension, in the current directory */
@@ -11,12 +13,24 @@ typedef struct cli_options {
 	const char *root;     /* --root: sources may lie anywhere under it (default: the brief's dir) */
 	int dpi;
 	int check, quiet, dump;
+	int color; /* --color: 1 always, 0 never, -1 auto (a terminal, without NO_COLOR) */
 } cli_options;
 
 /* mkbrief [options] BRIEF.yaml; returns the exit status (0, 1 input errors). */
 int cmd_build(const cli_options *o);
-/* Where layouts/ and fonts/ live: $MKBRIEF_DATA, else beside the binary's parent
- * directory (build/mkbrief → .), else the source tree it was built from. Caller frees. */
-char *data_dir(void);
+/* mkbrief watch BRIEF.yaml [options]: builds, then builds again on every change; runs
+ * until a signal ends it. */
+int cmd_watch(const cli_options *o);
+/* What a process that builds again and again (watch) keeps between runs: the fonts, the
+ * engine with its shaped words and hyphenation patterns, the parsed articles. */
+typedef struct build_cache build_cache;
+build_cache *build_cache_new(void);
+void build_cache_free(build_cache *c);
+/* After a font file changed: the next run loads the fonts again. */
+void build_cache_forget_fonts(build_cache *c);
+/* One build, as cmd_build, with cache (NULL: none); read (NULL: not wanted) gets the path
+ * of every file the run read or would have read besides the brief and the fonts: sources,
+ * figures, the layout (g_strdup'd). */
+int build_run(const cli_options *o, build_cache *cache, GPtrArray *read);
 
 #endif

@@ -1,5 +1,6 @@
 /* main.c: the command line: options, then load → resolve → lay out → render. */
 #include <errno.h>
+#include <glib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,8 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "base/datapath.h"
+#include "load/layout_find.h"
 #include "tools/tools.h"
 #include "base/diag.h"
 #include "render/output.h"
@@ -17,16 +20,24 @@ static void usage(FILE *f)
 {
 	fputs("usage: mkbrief [options] BRIEF.yaml\n"
 	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "       mkbrief watch [options] BRIEF.yaml   (build again on every change)\n"
+	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
+	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"
+	      "       mkbrief schema brief|layout   (the JSON Schema, for editors)\n"
+	      "       mkbrief pin BRIEF.yaml   (write each source's SHA-256 into the brief)\n"
+	      "       mkbrief --list-layouts [BRIEF.yaml]\n"
 	      "options:\n"
 	      "  -o FILE          output file (default: the brief's name with .pdf; - for stdout)\n"
 	      "  --check          validate and resolve only; print nothing on success\n"
-	      "  --layout NAME    use layouts/NAME.yaml instead of the brief's layout\n"
+	      "  --layout NAME    use layout NAME (see --list-layouts) or FILE.yaml, not the brief's\n"
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -q               quiet: no warnings\n"
+	      "  --color=WHEN     colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never\n"
+	      "  --list-layouts   print every layout found, and its file, in search order\n"
 	      "  --version        print the version\n"
 	      "  --help           print this help\n",
 	      f);
@@ -59,14 +70,24 @@ int main(int argc, char **argv)
 	output_catch_signals();
 	if (argc > 1 && strcmp(argv[1], "find") == 0)
 		return cmd_find(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "pin") == 0)
+		return cmd_pin(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "schema") == 0)
+		return cmd_schema(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "new") == 0)
+		return cmd_new(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return run_diff(argv + 1);
 
 	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", NULL};
 	cli_options o = {0};
+	int list = 0;
 	o.format = "pdf";
+	o.color = -1;
 	o.dpi = 150;
-	cmdline args = {"mkbrief", argc, argv, 0, 0};
+	/* mkbrief watch takes the options of a build */
+	int watch = argc > 1 && strcmp(argv[1], "watch") == 0;
+	cmdline args = {watch ? "mkbrief watch" : "mkbrief", argc - watch, argv + watch, 0, 0};
 	for (const char *a; (a = cmdline_next(&args));) {
 		if (strcmp(a, "--version") == 0) {
 			printf("mkbrief %s\n", MKBRIEF_VERSION);
@@ -77,6 +98,16 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
+		} else if (strcmp(a, "--list-layouts") == 0) {
+			list = 1;
+		} else if (strncmp(a, "--color", 7) == 0 && (a[7] == '=' || a[7] == 0)) {
+			const char *v = a[7] == '=' ? a + 8 : cmdline_value(&args, a);
+			if (!v)
+				return 2;
+			int c = diag_color_choice(v, stderr);
+			if (c < 0)
+				return diag_usage_error(args.program, "--color takes auto, always or never", v);
+			o.color = strcmp(v, "auto") == 0 ? -1 : c;
 		} else if (str_in(a, value_options)) {
 			const char *v = cmdline_value(&args, a);
 			if (!v)
@@ -110,9 +141,19 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (list) {
+		char *data = data_dir();
+		char **dirs = layout_dirs(o.brief, data);
+		style_list_layouts((const char *const *)dirs, stdout);
+		g_strfreev(dirs);
+		free(data);
+		return 0;
+	}
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
-	return cmd_build(&o);
+	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
+		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
+	return watch ? cmd_watch(&o) : cmd_build(&o);
 }

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -14,6 +17,24 @@ void diag_init(diag *d, FILE *out)
 	/* a brief that quotes one repeated phrase 10,000 times would otherwise print a warning
 	 * for each (1.2 MB); 20 show the problem, the count says how big it is */
 	*d = (diag){.out = out, .max_errors = 20, .max_warnings = 20};
+	d->color = diag_color_choice("auto", out);
+	const char *form = getenv("MKBRIEF_DIAGNOSTICS");
+	d->context = !(form && strcmp(form, "short") == 0);
+}
+
+int diag_color_choice(const char *when, FILE *out)
+{
+	if (strcmp(when, "always") == 0)
+		return 1;
+	if (strcmp(when, "never") == 0)
+		return 0;
+	if (strcmp(when, "auto") != 0)
+		return -1;
+	/* https://no-color.org: present and not empty */
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	if ((no && *no) || (term && strcmp(term, "dumb") == 0))
+		return 0;
+	return out && isatty(fileno(out));
 }
 
 loc loc_at(const char *file, int line, int col)
@@ -71,11 +92,119 @@ void diag_put_visible(FILE *out, const char *s, size_t n)
 	sb_free(&sb);
 }
 
-/* The whole line is built first and written with one call, so that it reaches the stream
- * in one piece. */
+#define CONTEXT_MAX_LINE (1u << 20) /* a longer line is not shown */
+#define CONTEXT_WINDOW 100            /* characters of a long line shown around the column */
+
+/* Line `line` of the regular file `path` (without its line break), or NULL. The file is
+ * read again for each message: messages are few (20 at most), and nothing is held. */
+static char *source_line(const char *path, int line, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		close(fd);
+		return NULL;
+	}
+	strbuf sb = {0};
+	int at = 1, c;
+	while ((c = getc(f)) != EOF) {
+		if (c == '\n') {
+			if (at++ == line)
+				break;
+			continue;
+		}
+		if (at == line) {
+			if (sb.len >= CONTEXT_MAX_LINE)
+				break;
+			sb_putc(&sb, c == '\t' || c == '\r' ? ' ' : (char)c);
+		}
+	}
+	fclose(f);
+	if (at < line || (at == line && c == EOF && !sb.len) || sb.len >= CONTEXT_MAX_LINE) {
+		sb_free(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	if (!sb.data)
+		return xstrdup("");
+	return sb.data;
+}
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* The byte offset of character `chars` of s (or n). */
+static size_t utf8_offset(const char *s, size_t n, size_t chars)
+{
+	size_t i = 0;
+	while (i < n && chars) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars--;
+	}
+	return i;
+}
+
+#define C_BOLD "\033[1m"
+#define C_RESET "\033[0m"
+
+/* Like gcc and rustc: the source line under the message, and a caret under its column
+ *     3 | date: 2018-02-30
+ *       |       ^
+ * printed visibly, a long line cut to a window around the column. */
+static void put_context(const diag *d, strbuf *out, loc at)
+{
+	size_t n;
+	char *text = at.file && at.line > 0 ? source_line(at.file, at.line, &n) : NULL;
+	if (!text)
+		return;
+	size_t col = at.col > 0 ? (size_t)at.col - 1 : 0; /* characters before the caret */
+	size_t from = 0, to = n;
+	if (utf8_chars(text, n) > 2 * CONTEXT_WINDOW) {
+		from = utf8_offset(text, n, col > CONTEXT_WINDOW / 2 ? col - CONTEXT_WINDOW / 2 : 0);
+		to = from + utf8_offset(text + from, n - from, CONTEXT_WINDOW * 3 / 2);
+	}
+	size_t col_at = utf8_offset(text, n, col);
+	if (col_at < from || col_at > to)
+		col_at = from;
+	strbuf shown = {0}, before = {0};
+	if (from > 0)
+		sb_puts(&shown, "...");
+	put_visible(&shown, text + from, to - from);
+	if (to < n)
+		sb_puts(&shown, "...");
+	if (from > 0)
+		sb_puts(&before, "...");
+	put_visible(&before, text + from, col_at - from);
+	char num[16];
+	int w = snprintf(num, sizeof num, "%d", at.line);
+	if (w < 4)
+		w = 4;
+	sb_printf(out, " %*d | %s\n", w, at.line, shown.data ? shown.data : "");
+	if (at.col > 0)
+		sb_printf(out, " %*s | %*s%s^%s\n", w, "", (int)utf8_chars(before.data ? before.data : "", before.len), "",
+			  d->color ? "\033[1;32m" : "", d->color ? C_RESET : "");
+	sb_free(&shown);
+	sb_free(&before);
+	free(text);
+}
+
+/* The whole message is built first and written with one call, so that it reaches the
+ * stream in one piece. */
 static void emit(diag *d, loc at, const char *kind, const char *fmt, va_list ap)
 {
 	strbuf line = {0};
+	if (d->color)
+		sb_puts(&line, C_BOLD);
 	if (at.file) {
 		put_visible(&line, at.file, strlen(at.file));
 		if (at.line > 0)
@@ -85,7 +214,12 @@ static void emit(diag *d, loc at, const char *kind, const char *fmt, va_list ap)
 	} else {
 		sb_puts(&line, "mkbrief");
 	}
-	sb_printf(&line, ": %s: ", kind);
+	if (d->color) {
+		const char *hue = kind[0] == 'e' ? "\033[1;31m" : kind[0] == 'w' ? "\033[1;35m" : "\033[1;36m";
+		sb_printf(&line, ":" C_RESET " %s%s:" C_RESET " ", hue, kind);
+	} else {
+		sb_printf(&line, ": %s: ", kind);
+	}
 	va_list copy;
 	va_copy(copy, ap);
 	int n = vsnprintf(NULL, 0, fmt, copy);
@@ -97,6 +231,11 @@ static void emit(diag *d, loc at, const char *kind, const char *fmt, va_list ap)
 		free(msg);
 	}
 	sb_putc(&line, '\n');
+	/* by address only: the last file's name may have been freed since */
+	int same = kind[0] == 'n' && at.file && at.file == d->last.file && at.line == d->last.line;
+	if (d->context && !same)
+		put_context(d, &line, at);
+	d->last = at;
 	fwrite(line.data, 1, line.len, d->out);
 	sb_free(&line);
 }

@@ -19,8 +19,16 @@ typedef struct diag {
 	int quiet;          /* -q: warnings and their notes are not printed */
 	int suppressed;     /* the last error or warning was not printed: nor are its notes */
 	int finished;       /* diag_finish ran */
+	int color;          /* ANSI colours: by default on a terminal, unless NO_COLOR or TERM=dumb */
+	int context;        /* the source line and a caret under each located message; off when
+			     * MKBRIEF_DIAGNOSTICS=short */
+	loc last;           /* the last message's place: a note at the same place shows no line */
 } diag;
 
+/* --color=WHEN: "auto" (the default), "always" or "never"; -1 for any other word. */
+int diag_color_choice(const char *when, FILE *out);
+
+/* Reads NO_COLOR, TERM and MKBRIEF_DIAGNOSTICS for the defaults of color and context. */
 void diag_init(diag *d, FILE *out);
 /* Messages: "file:line:col: error: ..." or "file: error: ..." or "mkbrief: error: ...".
  * The file name and the message are printed visibly (see diag_put_visible): text from

@@ -293,7 +293,7 @@ static const char *as_printed(doc *dc, const char *s)
 	return out;
 }
 
-doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d)
+doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 {
 	doc *dc = doc_new(b, st);
 	dc->text_w = st->page_w - st->margin_left - st->margin_right;
@@ -304,7 +304,7 @@ doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator 
 	dc->title_text = as_printed(dc, b->title);
 	dc->author_text = as_printed(dc, b->author);
 	free(date);
-	dc->engine = para_engine_new(ctx, hyph);
+	dc->engine = engine;
 	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,
 		      .w = dc->col_w};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */

@@ -4,7 +4,9 @@
 
 #include "layout/doc.h"
 
-/* Builds the vertical list from a resolved brief. Character errors go to d. */
-doc *doc_compose(const brief *b, const style *st, PangoContext *ctx, hyphenator *hyph, diag *d);
+/* Builds the vertical list from a resolved brief, setting paragraphs with engine, which
+ * the caller owns and may keep for the next document (its caches stay valid: a watch run
+ * re-renders with them). Character errors go to d. */
+doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d);
 
 #endif

@@ -77,7 +77,6 @@ void doc_free(doc *dc)
 	free(dc->notes);
 	free(dc->foot);
 	g_string_chunk_free(dc->strings);
-	para_engine_free(dc->engine);
 	free(dc);
 }
 

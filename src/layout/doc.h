@@ -147,7 +147,7 @@ typedef struct doc {
 		size_t ncont;
 	} *tables;
 	size_t ntables;
-	para_engine *engine;
+	para_engine *engine; /* the caller's (doc_compose), not the document's */
 } doc;
 
 /* Inserts an empty item before index at (at == nitems: appends) and returns it; the

@@ -1,5 +1,6 @@
 /* blocks.c: loading what a block holds: analysts' items with their citations, and the
  * loaders of the block kinds of kinds.def (text, bullets, quote, excerpt; lists.c: numbered). */
+#include "load/keys.h"
 #include "load/loader.h"
 #include "load/brief.h"
 
@@ -167,16 +168,14 @@ void load_cites(loader *L, const ynode *n, item *it)
 /* An item is a string or {text, cite}. */
 void load_item(loader *L, const ynode *n, item *it, const char *what)
 {
-	static const char *const allowed[] = {"text", "cite", NULL};
-	load_item_keys(L, n, it, what, allowed);
+	load_item_keys(L, n, it, what, text_item_keys);
 }
 
 void load_item_keys(loader *L, const ynode *n, item *it, const char *what, const char *const *allowed)
 {
 	it->at = loader_loc(L, n);
 	if (n && n->kind == YNODE_MAP) {
-		static const char *const required[] = {"text", NULL};
-		schema_keys(&L->S, n, what, allowed, required);
+		schema_keys(&L->S, n, what, allowed, text_item_required);
 		it->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);
 		load_notes(L, ymap_get(n, "text"), it);
 		const ynode *c = ymap_get(n, "cite");
@@ -242,9 +241,7 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	bl->sel = SEL_TEXT;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "quote"))
 		return;
-	static const char *const allowed[] = {"source", "text", "speaker", "highlight", "note", NULL};
-	static const char *const required[] = {"source", "text", NULL};
-	schema_keys(&L->S, n, "quote", allowed, required);
+	schema_keys(&L->S, n, "quote", quote_keys, quote_required);
 	const ynode *src = ymap_get(n, "source");
 	if (src)
 		bl->source = source_ref(L, src);
@@ -304,9 +301,7 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	bl->sel = SEL_NONE;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "excerpt"))
 		return;
-	static const char *const allowed[] = {"source", "paragraphs", "from", "to", "text", "note", NULL};
-	static const char *const required[] = {"source", NULL};
-	schema_keys(&L->S, n, "excerpt", allowed, required);
+	schema_keys(&L->S, n, "excerpt", excerpt_keys, excerpt_required);
 	const ynode *src = ymap_get(n, "source");
 	if (src)
 		bl->source = source_ref(L, src);

@@ -1,5 +1,6 @@
 /* box.c: loads a box block's own keys: its title and kind. The blocks of its `content` are
  * loaded by the section that holds it (brief.c), into the places right after the box. */
+#include "load/keys.h"
 #include "load/box.h"
 
 #include <stdlib.h>
@@ -20,15 +21,12 @@ void load_box_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	(void)map;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "box"))
 		return;
-	static const char *const allowed[] = {"title", "kind", "content", NULL};
-	static const char *const required[] = {"content", NULL};
-	schema_keys(&L->S, n, "box", allowed, required);
+	schema_keys(&L->S, n, "box", box_keys, box_required);
 	box *bx = xcalloc(1, sizeof *bx);
 	bl->data = bx;
 	bl->data_free = box_free;
 	bx->title = schema_string(&L->S, ymap_get(n, "title"), "title", BRIEF_MAX_LINE_CHARS);
-	static const char *const kinds[] = {"comment", "outlook", "bottom-line", NULL};
 	int kind;
-	if (schema_choice(&L->S, n, "kind", "kind", kinds, &kind))
+	if (schema_choice(&L->S, n, "kind", "kind", box_kinds, &kind))
 		bx->kind = kind + 1;
 }

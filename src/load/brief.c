@@ -1,4 +1,5 @@
 /* brief.c: loads a brief's YAML into the document model, checking every key and value. */
+#include "load/keys.h"
 #include "load/brief.h"
 #include "load/loader.h"
 
@@ -11,6 +12,7 @@
 #include "base/util.h"
 #include "base/yaml_tree.h"
 #include "load/style.h"
+#include "load/layout_find.h"
 
 loc loader_loc(const loader *L, const ynode *n)
 {
@@ -59,9 +61,7 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"file", "url", "title", "date", NULL};
-	static const char *const required[] = {"file", NULL};
-	schema_keys(&L->S, val, what, allowed, required);
+	schema_keys(&L->S, val, what, source_keys, source_required);
 	free(what);
 	s->file = schema_string(&L->S, ymap_get(val, "file"), "file", 0);
 	s->file_at = loader_loc(L, ymap_get(val, "file"));
@@ -73,6 +73,22 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	s->url = schema_string(&L->S, ymap_get(val, "url"), "url", 0);
 	s->title = schema_string(&L->S, ymap_get(val, "title"), "title", 0);
 	s->date = schema_string(&L->S, ymap_get(val, "date"), "date", 0);
+	const ynode *pin = ymap_get(val, "sha256");
+	char *sum = schema_string(&L->S, pin, "sha256", 0);
+	if (sum) {
+		size_t n = strlen(sum), hex = strspn(sum, "0123456789abcdefABCDEF");
+		if (hex < n)
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits; '%c' is not one (mkbrief pin writes it)",
+				     sum[hex]);
+		else if (n != 64)
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits, not %zu (mkbrief pin writes it)", n);
+		else {
+			for (char *p = sum; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			s->sha256 = sum;
+			s->sha256_at = loader_loc(L, pin);
+		}
+	}
 }
 
 static void load_sources(loader *L, const ynode *n)
@@ -183,11 +199,13 @@ static void load_block(loader *L, const ynode *n, block *bl)
 			diag_note(L->S.d, ynode_loc(L->S.t, n), "write '- text: ...' for a paragraph of your own");
 		return;
 	}
-	static const char *const allowed[] = {
-#define BLOCK_KIND(id, key, loader_fn, resolver, composer) key,
-#include "load/kinds.def"
-#undef BLOCK_KIND
-		"cite", "marking", "page-break", NULL};
+	const char *allowed[BLOCK_NKINDS + 4];
+	size_t na = 0;
+	for (size_t i = 0; block_kind_keys[i]; i++)
+		allowed[na++] = block_kind_keys[i];
+	for (size_t i = 0; block_extra_keys[i]; i++)
+		allowed[na++] = block_extra_keys[i];
+	allowed[na] = NULL;
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
 	bl->page_break = load_page_break(L, n);
 	const ynode *kind_key;
@@ -282,9 +300,7 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 		free(what);
 		return;
 	}
-	static const char *const allowed[] = {"heading", "content", "sections", "marking", "page-break", NULL};
-	static const char *const required[] = {"heading", NULL};
-	schema_keys(&L->S, n, what, allowed, required);
+	schema_keys(&L->S, n, what, section_keys, section_required);
 	const ynode *marking = ymap_get(n, "marking");
 	if (marking) {
 		sec->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
@@ -363,11 +379,7 @@ static void load_handling(loader *L, const ynode *root)
 static void load_root(loader *L, const ynode *root)
 {
 	brief *b = L->b;
-	static const char *const allowed[] = {"title", "subtitle", "date", "author", "classification", "marking",
-					      "layout", "lang", "distribution", "control", "as-of", "contact", "draft",
-					      "sources", "summary", "sections", NULL};
-	static const char *const required[] = {"title", "date", "sources", "sections", NULL};
-	schema_keys(&L->S, root, "brief", allowed, required);
+	schema_keys(&L->S, root, "brief", brief_keys, brief_required);
 	b->title = schema_string(&L->S, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
 	b->title_at = loader_loc(L, ymap_get(root, "title"));
 	b->subtitle = schema_string(&L->S, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);
@@ -479,7 +491,7 @@ void brief_free(brief *b)
 	if (!b)
 		return;
 	for (size_t i = 0; i < b->nsources; i++)
-		if (!b->sources[i].art_shared)
+		if (!b->sources[i].art_shared && !b->sources[i].art_cached)
 			article_free(b->sources[i].art);
 	free(b->sources);
 	free(b->summary);

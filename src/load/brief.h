@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "load/article.h"
+#include "load/article_cache.h"
 #include "base/diag.h"
 
 #define BRIEF_MAX_CITES 16
@@ -31,8 +32,11 @@ typedef struct source {
 	char *date;  /* optional, free text shown in the Sources list */
 	loc at;      /* the id's location */
 	loc file_at; /* the file's location */
+	char *sha256; /* optional pin: the file's SHA-256, 64 lower-case hex digits */
+	loc sha256_at;
 	article *art; /* loaded by brief_resolve */
 	int art_shared; /* art belongs to an earlier source naming the same file */
+	int art_cached; /* art belongs to the brief's article cache */
 } source;
 
 /* A citation: source index, optional 1-based paragraph and sentence (0 = not given). */
@@ -162,6 +166,9 @@ typedef struct brief {
 	/* the directory every source file must lie in (set before brief_resolve; NULL: the
 	 * brief's own directory), so that a brief passed around reads no other files */
 	const char *root;
+	/* set before brief_resolve to keep parsed articles between runs (watch); NULL: the
+	 * brief owns its articles */
+	article_cache *articles;
 	source *sources;
 	size_t nsources;
 	item *summary; /* a list, as a bullets block's items */

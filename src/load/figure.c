@@ -1,5 +1,6 @@
 /* figure.c: loads a figure block: the image file, its alt text, caption, credit, width and
  * marking. The file is read by resolve/ and drawn by typeset/image.c. */
+#include "load/keys.h"
 #include "load/figure.h"
 
 #include <stdlib.h>
@@ -71,9 +72,7 @@ void load_figure_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	(void)map;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "figure"))
 		return;
-	static const char *const allowed[] = {"file", "alt", "caption", "credit", "width", "marking", NULL};
-	static const char *const required[] = {"file", "alt", NULL};
-	schema_keys(&L->S, n, "figure", allowed, required);
+	schema_keys(&L->S, n, "figure", figure_keys, figure_required);
 	figure *f = xcalloc(1, sizeof *f);
 	bl->data = f;
 	bl->data_free = figure_free;

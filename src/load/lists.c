@@ -3,6 +3,7 @@
  * A list is kept flat, every item in reading order after its parent, with its level, its
  * number and its marker (load/brief.h): resolve checks each item's citations as it does a
  * flat list's, and the composer walks one array. */
+#include "load/keys.h"
 #include "load/loader.h"
 #include "load/brief.h"
 
@@ -77,14 +78,13 @@ static void load_sub_list(loader *L, const ynode *map, int numbered, list_place 
 static void load_list(loader *L, const ynode *n, const char *what, const char *itemwhat, int numbered, list_place at,
 		      list_items *out)
 {
-	static const char *const allowed[] = {"text", "cite", "items", "numbered", NULL};
 	int may_be_empty = at.level == 0 && strcmp(what, "summary") == 0;
 	size_t count = may_be_empty ? schema_expect(&L->S, n, YNODE_SEQ, what) ? n->nitems : 0
 				    : schema_entries(&L->S, n, YNODE_SEQ, what, NULL);
 	for (size_t i = 0; i < count; i++) {
 		size_t k = push_item(out);
 		const ynode *in = n->items[i];
-		load_item_keys(L, in, &out->v[k], itemwhat, allowed);
+		load_item_keys(L, in, &out->v[k], itemwhat, list_item_keys);
 		out->v[k].level = at.level;
 		out->v[k].number = numbered ? (int)i + 1 : 0;
 		out->v[k].mark = at.enclosing[numbered];

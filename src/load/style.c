@@ -12,6 +12,8 @@
 
 #include "base/util.h"
 #include "base/yaml_tree.h"
+#include "load/layout_find.h"
+#include "load/layout_keys.h"
 
 /* The limits below are where a value stops being a layout and becomes a typo. */
 #define MIN_FONT 4.0
@@ -143,8 +145,7 @@ static const struct paper {
 
 static void load_page(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"size", "width", "height", "margins", NULL};
-	const ynode *page = schema_section(&L->S, root, "page", "page", keys);
+	const ynode *page = schema_section(&L->S, root, "page", "page", layout_page_keys);
 	if (!page)
 		return;
 	style *s = L->s;
@@ -174,8 +175,7 @@ static void load_page(loader *L, const ynode *root)
 				} else if (h && schema_parse_length(w, &pw) == 0 && schema_parse_length(h, &ph) == 0) {
 					schema_error(&L->S, size, "page.size '%s': width and height must be greater than zero and at most 200in", v);
 				} else {
-					static const char *const names[] = {"letter", "legal", "a4", "a5", NULL};
-					const char *near = nearest_word(v, names);
+					const char *near = nearest_word(v, layout_paper_names);
 					schema_error(&L->S, size, "page.size '%s' is not a paper size; use letter, legal, a4, a5 or \"WIDTH HEIGHT\" (e.g. \"210mm 297mm\")%s%s%s",
 						     v, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 				}
@@ -200,7 +200,7 @@ static void load_page(loader *L, const ynode *root)
 			s->margin_top = s->margin_bottom = s->margin_left = s->margin_right = v;
 		return;
 	}
-	static const char *const sides[] = {"top", "bottom", "left", "right", NULL};
+	const char *const *sides = layout_margin_keys;
 	m = schema_section(&L->S, page, "margins", "page.margins", sides);
 	if (!m)
 		return;
@@ -212,26 +212,11 @@ static void load_page(loader *L, const ynode *root)
 	}
 }
 
-static const struct role_key {
-	const char *key;
-	size_t off;
-} role_keys[] = {
-	{"body", offsetof(style, body)},       {"title", offsetof(style, title)},
-	{"subtitle", offsetof(style, subtitle)}, {"meta", offsetof(style, meta)},
-	{"heading", offsetof(style, heading)}, {"heading-2", offsetof(style, heading2)},
-	{"heading-3", offsetof(style, heading3)}, {"quote", offsetof(style, quote)},
-	{"excerpt", offsetof(style, excerpt)}, {"banner", offsetof(style, banner)},
-	{"small", offsetof(style, small)},     {"box-head", offsetof(style, box_head)},
-	{"table", offsetof(style, table)},     {"table-head", offsetof(style, table_head)},
-};
-#define NROLES (sizeof role_keys / sizeof role_keys[0])
 
 static void load_role(loader *L, const ynode *fonts, const char *key, font_role *f)
 {
-	static const char *const keys[] = {"family", "size", "leading", "bold", "italic", "caps", "tracking",
-					   "color", NULL};
 	char *what = xasprintf("fonts.%s", key);
-	const ynode *r = schema_section(&L->S, fonts, key, what, keys);
+	const ynode *r = schema_section(&L->S, fonts, key, what, layout_font_keys);
 	char buf[64];
 	if (!r)
 		goto out;
@@ -282,33 +267,29 @@ out:
 
 static void load_fonts(loader *L, const ynode *root)
 {
-	const char *keys[NROLES + 1];
-	for (size_t i = 0; i < NROLES; i++)
+	const char *keys[nrole_keys + 1];
+	for (size_t i = 0; i < nrole_keys; i++)
 		keys[i] = role_keys[i].key;
-	keys[NROLES] = NULL;
+	keys[nrole_keys] = NULL;
 	const ynode *fonts = schema_section(&L->S, root, "fonts", "fonts", keys);
 	if (!fonts)
 		return;
-	for (size_t i = 0; i < NROLES; i++)
+	for (size_t i = 0; i < nrole_keys; i++)
 		load_role(L, fonts, role_keys[i].key, (font_role *)((char *)L->s + role_keys[i].off));
 }
 
 static void load_text(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"align", "hyphenate", "linebreak", "expansion", "lang", "paragraph-space",
-					   "block-space", "first-indent", "widows", "orphans", NULL};
-	const ynode *t = schema_section(&L->S, root, "text", "text", keys);
+	const ynode *t = schema_section(&L->S, root, "text", "text", layout_text_keys);
 	if (!t)
 		return;
 	style *s = L->s;
-	static const char *const aligns[] = {"left", "justify", "center", "right", NULL};
 	static const text_align align_vals[] = {ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT};
 	int i;
-	if (schema_choice(&L->S, t, "align", "text.align", aligns, &i))
+	if (schema_choice(&L->S, t, "align", "text.align", layout_aligns, &i))
 		s->align = align_vals[i];
 	schema_bool(&L->S, t, "hyphenate", "text.hyphenate", &s->hyphenate);
-	static const char *const breaks[] = {"greedy", "optimal", NULL};
-	if (schema_choice(&L->S, t, "linebreak", "text.linebreak", breaks, &i))
+	if (schema_choice(&L->S, t, "linebreak", "text.linebreak", layout_linebreaks, &i))
 		s->linebreak_optimal = i;
 	schema_percent(&L->S, t, "expansion", "text.expansion", 5, &s->expansion);
 	const ynode *lang = ymap_get(t, "lang");
@@ -373,7 +354,7 @@ static void check_template(loader *L, const ynode *map, const char *key, const c
 
 static void load_heads(loader *L, const ynode *root, const char *key, char **left, char **center, char **right)
 {
-	static const char *const keys[] = {"left", "center", "right", NULL};
+	const char *const *keys = layout_head_keys;
 	const ynode *h = schema_section(&L->S, root, key, key, keys);
 	if (!h)
 		return;
@@ -386,17 +367,19 @@ static void load_heads(loader *L, const ynode *root, const char *key, char **lef
 	}
 }
 
-/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes,
- * the Sources page and the handling marks. A key is one row: its section's allowed keys, its message name
- * ("quote.bar-gap") and its getter all come from the row. Rows of a section are adjacent. */
-typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS, LOOK_BOOL } look_type;
-static const char *const table_rules[] = {"booktabs", "rows", "none", NULL};
-static const struct look_key {
-	const char *section, *key;
-	look_type type;
-	size_t off;
-	const char *const *choices; /* LOOK_CHOICE: the words, in the order of the field's values */
-} look_keys[] = {
+const role_key role_keys[] = {
+	{"body", offsetof(style, body)},       {"title", offsetof(style, title)},
+	{"subtitle", offsetof(style, subtitle)}, {"meta", offsetof(style, meta)},
+	{"heading", offsetof(style, heading)}, {"heading-2", offsetof(style, heading2)},
+	{"heading-3", offsetof(style, heading3)}, {"quote", offsetof(style, quote)},
+	{"excerpt", offsetof(style, excerpt)}, {"banner", offsetof(style, banner)},
+	{"small", offsetof(style, small)},     {"box-head", offsetof(style, box_head)},
+	{"table", offsetof(style, table)},     {"table-head", offsetof(style, table_head)},
+};
+const size_t nrole_keys = sizeof role_keys / sizeof role_keys[0];
+
+const char *const layout_table_rules[] = {"booktabs", "rows", "none", NULL};
+const look_key look_keys[] = {
 	{"title-block", "subtitle-space", LOOK_SPACE, offsetof(style, subtitle_space), NULL},
 	{"title-block", "meta-space", LOOK_SPACE, offsetof(style, meta_space), NULL},
 	{"title-block", "rule-space", LOOK_SPACE, offsetof(style, rule_space), NULL},
@@ -437,7 +420,7 @@ static const struct look_key {
 	{"box-bottom-line", "fill", LOOK_COLOR, offsetof(style, frame_fill[3]), NULL},
 	{"box-bottom-line", "rule", LOOK_COLOR, offsetof(style, frame_rule[3]), NULL},
 	{"box-bottom-line", "title", LOOK_TEXT, offsetof(style, frame_title[3]), NULL},
-	{"table", "rules", LOOK_CHOICE, offsetof(style, table_rules), table_rules},
+	{"table", "rules", LOOK_CHOICE, offsetof(style, table_rules), layout_table_rules},
 	{"table", "tint", LOOK_COLOR, offsetof(style, table_tint), NULL},
 	{"table", "head-tint", LOOK_COLOR, offsetof(style, table_head_tint), NULL},
 	{"table", "padding", LOOK_SPACE, offsetof(style, table_padding), NULL},
@@ -450,11 +433,12 @@ static const struct look_key {
 	{"handling", "contact-rule", LOOK_SPACE, offsetof(style, contact_rule), NULL},
 	{"handling", "watermark", LOOK_COLOR, offsetof(style, watermark), NULL},
 };
-#define NLOOK_KEYS (sizeof look_keys / sizeof look_keys[0])
+const size_t nlook_keys = sizeof look_keys / sizeof look_keys[0];
+
 
 /* A list's markers, one per level: a list of 1 to STYLE_LIST_LEVELS short strings, the
  * last repeated for the levels it leaves out; numbers must each hold a counter. */
-static void load_markers(loader *L, const ynode *sec, const struct look_key *k, const char *what, char **out)
+static void load_markers(loader *L, const ynode *sec, const look_key *k, const char *what, char **out)
 {
 	const ynode *n = ymap_get(sec, k->key);
 	if (!n)
@@ -487,7 +471,7 @@ static void load_markers(loader *L, const ynode *sec, const struct look_key *k, 
 		out[i] = got[i < count ? i : count - 1];
 }
 
-static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
+static void load_look_key(loader *L, const ynode *sec, const look_key *k)
 {
 	void *field = (char *)L->s + k->off;
 	char *what = xasprintf("%s.%s", k->section, k->key);
@@ -519,10 +503,10 @@ static void load_look_key(loader *L, const ynode *sec, const struct look_key *k)
 
 static void load_blocks_look(loader *L, const ynode *root)
 {
-	for (size_t first = 0, end; first < NLOOK_KEYS; first = end) {
-		const char *keys[NLOOK_KEYS + 1];
+	for (size_t first = 0, end; first < nlook_keys; first = end) {
+		const char *keys[nlook_keys + 1];
 		size_t nkeys = 0;
-		for (end = first; end < NLOOK_KEYS && strcmp(look_keys[end].section, look_keys[first].section) == 0; end++)
+		for (end = first; end < nlook_keys && strcmp(look_keys[end].section, look_keys[first].section) == 0; end++)
 			keys[nkeys++] = look_keys[end].key;
 		keys[nkeys] = NULL;
 		const ynode *sec = schema_section(&L->S, root, look_keys[first].section, look_keys[first].section, keys);
@@ -538,8 +522,7 @@ static void load_blocks_look(loader *L, const ynode *root)
 static void load_markings(loader *L, const ynode *root)
 {
 	style *s = L->s;
-	static const char *const mk[] = {"headings", "title", "levels", NULL};
-	const ynode *n = schema_section(&L->S, root, "markings", "markings", mk);
+	const ynode *n = schema_section(&L->S, root, "markings", "markings", layout_markings_keys);
 	if (!n)
 		return;
 	schema_bool(&L->S, n, "headings", "markings.headings", &s->mark_headings);
@@ -569,17 +552,14 @@ static void load_rest(loader *L, const ynode *root)
 	schema_length(&L->S, root, "gutter", "gutter", SCHEMA_NONNEG, MAX_SPACE, &s->gutter);
 	schema_bool(&L->S, root, "banners", "banners", &s->banners);
 
-	static const char *const hk[] = {"space-before", "space-after", "numbers", NULL};
-	if ((n = schema_section(&L->S, root, "headings", "headings", hk))) {
+	if ((n = schema_section(&L->S, root, "headings", "headings", layout_headings_keys))) {
 		schema_bool(&L->S, n, "numbers", "headings.numbers", &s->heading_numbers);
 		schema_length(&L->S, n, "space-before", "headings.space-before", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_before);
 		schema_length(&L->S, n, "space-after", "headings.space-after", SCHEMA_NONNEG, MAX_SPACE, &s->heading_space_after);
 	}
 	load_markings(L, root);
-	static const char *const note_places[] = {"foot", "end", NULL};
-	schema_choice(&L->S, root, "notes", "notes", note_places, &s->notes_end);
-	static const char *const ck[] = {"accent", NULL};
-	if ((n = schema_section(&L->S, root, "colors", "colors", ck))) {
+	schema_choice(&L->S, root, "notes", "notes", layout_note_places, &s->notes_end);
+	if ((n = schema_section(&L->S, root, "colors", "colors", layout_colors_keys))) {
 		const ynode *a = schema_color(&L->S, n, "accent", "colors.accent", &s->accent);
 		/* PRODUCT.md: the accent must survive a grey photocopy */
 		double grey = 0.299 * s->accent.r + 0.587 * s->accent.g + 0.114 * s->accent.b;
@@ -588,8 +568,7 @@ static void load_rest(loader *L, const ynode *root)
 				     "colors.accent %s is light (%.0f%% grey); it will fade on a photocopy", a->str,
 				     100 * (1 - grey));
 	}
-	static const char *const rk[] = {"width", NULL};
-	if ((n = schema_section(&L->S, root, "rules", "rules", rk)))
+	if ((n = schema_section(&L->S, root, "rules", "rules", layout_rules_keys)))
 		schema_length(&L->S, n, "width", "rules.width", SCHEMA_POSITIVE, MAX_RULE, &s->rule_width);
 	load_blocks_look(L, root);
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
@@ -641,17 +620,13 @@ static void cross_check(loader *L, const ynode *root)
  * built-in layout). */
 static void load_layout(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
-					   "rules", "title-block", "bullets", "numbered", "excerpt", "summary", "quote",
-					   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings", "notes",
-					   "table", "handling", "header", "footer", "banners", NULL};
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_MAP) {
 		schema_error(&L->S, root, "a layout must be a mapping, not %s", ynode_kind_name(root));
 		return;
 	}
-	schema_keys(&L->S, root, "layout", keys, NULL);
+	schema_keys(&L->S, root, "layout", layout_keys, NULL);
 	load_page(L, root);
 	load_fonts(L, root);
 	load_text(L, root);
@@ -660,87 +635,12 @@ static void load_layout(loader *L, const ynode *root)
 		cross_check(L, root);
 }
 
-int style_plain_name(const char *name)
-{
-	if (!*name || name[0] == '.')
-		return 0;
-	for (const char *p = name; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
-			return 0;
-	return strstr(name, "..") == NULL;
-}
 
-static int ends_with(const char *s, const char *suffix)
+style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d)
 {
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The layouts a user could have meant: NAME for each layouts_dir/NAME.yaml, sorted. */
-static char **list_layouts(const char *dir)
-{
-	char **names = xcalloc(1, sizeof *names);
-	size_t n = 0;
-	DIR *dp = opendir(dir);
-	if (!dp)
-		return names;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL) {
-		if (!ends_with(de->d_name, ".yaml") || de->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (n + 2) * sizeof *names);
-		names[n++] = xstrndup(de->d_name, strlen(de->d_name) - 5);
-		names[n] = NULL;
-	}
-	closedir(dp);
-	if (n > 1) /* qsort may not be given NULL, even for no elements */
-		qsort(names, n, sizeof *names, cmp_str);
-	return names;
-}
-
-static void unknown_layout(const char *name, const char *dir, loc at, diag *d)
-{
-	char **names = list_layouts(dir);
-	const char *near = nearest_word(name, (const char *const *)names);
-	if (near)
-		diag_error(d, at, "unknown layout '%s'; did you mean '%s'?", name, near);
-	else
-		diag_error(d, at, "unknown layout '%s'", name);
-	strbuf sb = {0};
-	for (size_t i = 0; names[i]; i++)
-		sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
-	if (names[0])
-		diag_note(d, at, "available layouts (in %s): %s", dir, sb.data);
-	else
-		diag_note(d, at, "there are no layouts in %s", dir);
-	sb_free(&sb);
-	for (size_t i = 0; names[i]; i++)
-		free(names[i]);
-	free(names);
-}
-
-style *style_load(const char *name, const char *layouts_dir, loc at, diag *d)
-{
-	char *path;
-	if (ends_with(name, ".yaml") && strlen(name) > 5) {
-		/* an explicit file, e.g. --layout my/own.yaml */
-		path = xstrdup(name);
-	} else if (!style_plain_name(name)) {
-		diag_error(d, at, "layout name '%s' must be a plain name (a file in layouts/)", name);
+	char *path = layout_find(name, layout_dirs, at, d);
+	if (!path)
 		return NULL;
-	} else {
-		path = xasprintf("%s/%s.yaml", layouts_dir, name);
-		if (access(path, F_OK) != 0) {
-			unknown_layout(name, layouts_dir, at, d);
-			free(path);
-			return NULL;
-		}
-	}
 	ytree *t = ytree_load(path, path, d);
 	if (!t) {
 		free(path);

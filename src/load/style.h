@@ -160,15 +160,34 @@ typedef struct style {
 /* Loads layouts/NAME.yaml (NAME must be a plain name: no '/', no ".."), or a path ending
  * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
  * was given (the brief's layout: key, or no location for --layout). */
-style *style_load(const char *name, const char *layouts_dir, loc at, diag *d);
+style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);
-/* 1 if name is a plain layout name, a file in layouts/ without its .yaml: letters, digits,
- * '-', '_' and '.', not starting with '.' and without "..", so that it names no other
- * directory. */
-int style_plain_name(const char *name);
 /* The running-head field named by s[0, n), or -1. */
 int style_head_field(const char *s, size_t n);
+
+/* fonts: one role per key, each a font_role of style at off */
+typedef struct role_key {
+	const char *key;
+	size_t off;
+} role_key;
+extern const role_key role_keys[];
+extern const size_t nrole_keys;
+
+/* How the blocks look: the title block, lists, excerpts, the Key points box, pull quotes,
+ * the Sources page and the handling marks. A key is one row: its section's allowed keys,
+ * its message name ("quote.bar-gap") and its getter all come from the row. Rows of a
+ * section are adjacent. */
+typedef enum { LOOK_SPACE, LOOK_RULE, LOOK_COLOR, LOOK_TEXT, LOOK_CHOICE, LOOK_MARKERS, LOOK_NUMBERS, LOOK_BOOL } look_type;
+typedef struct look_key {
+	const char *section, *key;
+	look_type type;
+	size_t off;
+	const char *const *choices; /* LOOK_CHOICE: the words, in the order of the field's values */
+} look_key;
+extern const look_key look_keys[];
+extern const size_t nlook_keys;
+extern const char *const layout_table_rules[];
 
 #endif

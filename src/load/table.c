@@ -1,6 +1,7 @@
 /* table.c: loads table blocks: a table (caption, header row, column widths and alignments,
  * rows of cells) and a chronology, a two-column table of dated events. Cells are analyst
  * text with citations, kept as the block's items (load/table.h says in which order). */
+#include "load/keys.h"
 #include "load/table.h"
 
 #include <ctype.h>
@@ -81,7 +82,6 @@ static void load_widths(loader *L, const ynode *n, table *t)
 /* align: [left, right, center, decimal]: one per column. */
 static void load_aligns(loader *L, const ynode *n, table *t)
 {
-	static const char *const names[] = {"left", "right", "center", "decimal", NULL};
 	if (!schema_expect(&L->S, n, YNODE_SEQ, "align"))
 		return;
 	if (n->nitems != t->ncols) {
@@ -94,14 +94,14 @@ static void load_aligns(loader *L, const ynode *n, table *t)
 		if (!v)
 			continue;
 		int k = -1;
-		for (int j = 0; names[j]; j++)
-			if (strcmp(v, names[j]) == 0)
+		for (int j = 0; table_aligns[j]; j++)
+			if (strcmp(v, table_aligns[j]) == 0)
 				k = j;
 		if (k >= 0) {
 			t->align[i] = (table_align)k;
 			continue;
 		}
-		const char *near = nearest_word(v, names);
+		const char *near = nearest_word(v, table_aligns);
 		if (near)
 			schema_error(&L->S, n->items[i], "unknown alignment '%s'; did you mean '%s'?", v, near);
 		else
@@ -144,9 +144,7 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	(void)map;
 	if (!schema_expect(&L->S, n, YNODE_MAP, "table"))
 		return;
-	static const char *const allowed[] = {"caption", "columns", "widths", "align", "rows", "marking", NULL};
-	static const char *const required[] = {"rows", NULL};
-	if (schema_keys(&L->S, n, "table", allowed, required))
+	if (schema_keys(&L->S, n, "table", table_keys, table_required))
 		return;
 	const ynode *columns = ymap_get(n, "columns"), *rows = ymap_get(n, "rows");
 	if (columns && !schema_entries(&L->S, columns, YNODE_SEQ, "columns", NULL))
@@ -200,9 +198,7 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 	date->at = what->at = loader_loc(L, n);
 	if (!schema_expect(&L->S, n, YNODE_MAP, "an event"))
 		return;
-	static const char *const allowed[] = {"date", "text", "cite", NULL};
-	static const char *const required[] = {"date", "text", NULL};
-	schema_keys(&L->S, n, "event", allowed, required);
+	schema_keys(&L->S, n, "event", event_keys, event_required);
 	const ynode *d = ymap_get(n, "date");
 	date->text = schema_string(&L->S, d, "date", BRIEF_MAX_LINE_CHARS);
 	if (date->text) {
@@ -226,9 +222,7 @@ void load_chronology_block(loader *L, const ynode *map, const ynode *n, block *b
 	(void)map;
 	const ynode *events = n;
 	if (n && n->kind == YNODE_MAP) {
-		static const char *const allowed[] = {"caption", "events", "marking", NULL};
-		static const char *const required[] = {"events", NULL};
-		if (schema_keys(&L->S, n, "chronology", allowed, required))
+		if (schema_keys(&L->S, n, "chronology", chronology_keys, chronology_required))
 			return;
 		events = ymap_get(n, "events");
 	}

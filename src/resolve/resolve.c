@@ -114,7 +114,12 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 		*total += (size_t)st.st_size;
 		R->file[i] = st;
 	}
-	s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+	if (R->b->articles) {
+		s->art = article_cache_get(R->b->articles, s->path, s->file ? s->file : s->path, s->at, R->d);
+		s->art_cached = 1;
+	} else {
+		s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+	}
 }
 
 int brief_resolve(brief *b, diag *d)
@@ -161,6 +166,20 @@ int brief_resolve(brief *b, diag *d)
 		}
 	}
 	free(last_use);
+	/* pinned sources, checked last: the error then sums up every use, each resolved above */
+	for (size_t i = 0; i < b->nsources && !diag_full(d); i++) {
+		const source *s = &b->sources[i];
+		if (!s->sha256 || !s->art)
+			continue;
+		char *now = pin_sha256(s->art->text, s->art->len);
+		if (strcmp(now, s->sha256) != 0) {
+			diag_error(d, s->sha256_at, "source '%s' (%s) has changed since it was pinned: its SHA-256 is now %s",
+				   s->id, s->file, now);
+			pin_report(&R, (int)i);
+			diag_note(d, s->sha256_at, "once every use is checked, 'mkbrief pin %s' pins the source again", b->path);
+		}
+		g_free(now);
+	}
 	for (size_t i = 0; i < b->nsources; i++)
 		matcher_free(R.m[i]);
 	free(R.m);

@@ -28,6 +28,11 @@ typedef struct resolver {
 	size_t nfigure_files, figure_bytes;
 } resolver;
 
+/* The SHA-256 of bytes as 64 lower-case hex digits (g_free). */
+char *pin_sha256(const char *bytes, size_t len);
+/* After resolving: a note for every use of changed source src (pin.c). */
+void pin_report(resolver *R, int src);
+
 /* Source i, or NULL if there is none such or its article did not load. */
 const source *resolver_source(const resolver *R, int i);
 /* The matcher of source i's article, made when first asked for. */

@@ -28,6 +28,7 @@ para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
 	e->ctx = ctx;
 	e->hyph = hyph;
 	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
+	e->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
 					   (GEqualFunc)pango_font_description_equal,
 					   (GDestroyNotify)pango_font_description_free, g_free);
@@ -41,6 +42,7 @@ void para_engine_free(para_engine *e)
 	hyph_free(e->hyph);
 	g_hash_table_destroy(e->shapes);
 	g_hash_table_destroy(e->metrics);
+	g_hash_table_destroy(e->fonts);
 	free(e);
 }
 
@@ -119,6 +121,10 @@ const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char
 		return gs;
 	}
 	e->misses++;
+	/* the key names the font by address: held here, the font is never freed and its
+	 * address never given to another while the engine lives (across documents too) */
+	if (!g_hash_table_contains(e->fonts, item->analysis.font))
+		g_hash_table_add(e->fonts, g_object_ref(item->analysis.font));
 	if (key == stack) /* the table keeps the key */
 		key = g_strdup(stack);
 	gs = pango_glyph_string_new();

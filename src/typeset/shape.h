@@ -17,6 +17,7 @@ typedef struct para_engine {
 	hyphenator *hyph;      /* owned; may have no patterns for the language */
 	GHashTable *shapes;    /* font + text → PangoGlyphString */
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
+	GHashTable *fonts;     /* a reference to each font a key names: its address stays its own */
 	unsigned long hits, misses; /* shaping cache */
 	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
 	unsigned long loosened;      /* and one line longer */

@@ -36,11 +36,13 @@
 
 #include "load/brief.h"
 #include "cli.h"
+#include "base/datapath.h"
 #include "layout/compose.h"
 #include "layout/doc.h"
 #include "layout/dump.h"
 #include "layout/flow.h"
 #include "typeset/fonts.h"
+#include "typeset/shape.h"
 #include "render/output.h"
 #include "render/render.h"
 #include "resolve/resolve.h"
@@ -268,10 +270,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	static const char *const layouts[] = {"handout", "handout-a4", "digest"};
 	const char *layout = b->layout ? b->layout : layouts[size % 3];
-	style *st = style_load(layout, G.layouts, b->layout ? b->layout_at : loc_none(), &d);
+	const char *dirs[] = {G.layouts, NULL};
+	style *st = style_load(layout, dirs, b->layout ? b->layout_at : loc_none(), &d);
 	if (st) {
-		hyphenator *hyph = hyph_new(b->lang ? b->lang : st->lang);
-		doc *dc = doc_compose(b, st, G.ctx, hyph, &d);
+		para_engine *engine = para_engine_new(G.ctx, hyph_new(b->lang ? b->lang : st->lang));
+		doc *dc = doc_compose(b, st, engine, &d);
 		if (d.errors == 0 && doc_flow(dc, &d) == 0) {
 			check_flow(dc);
 			size_t len = render_pdf(dc);
@@ -280,6 +283,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			say("layout %s: does not lay out", layout);
 		}
 		doc_free(dc);
+		para_engine_free(engine);
 		style_free(st);
 	}
 	brief_free(b);

@@ -21,6 +21,7 @@
 
 #include "base/util.h"
 #include "cli.h"
+#include "base/datapath.h"
 #include "typeset/fonts.h"
 #include "typeset/image.h"
 

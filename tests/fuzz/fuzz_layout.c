@@ -25,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *null = fopen("/dev/null", "w");
 	diag d;
 	diag_init(&d, null);
-	style *s = style_load(path, "layouts", loc_none(), &d);
+	static const char *const dirs[] = {"layouts", NULL};
+	style *s = style_load(path, dirs, loc_none(), &d);
 	if (s) {
 		/* what the loader accepts the typesetter trusts: a page with room for text */
 		double tw = s->page_w - s->margin_left - s->margin_right;

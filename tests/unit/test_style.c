@@ -23,7 +23,8 @@ static char *load(const char *name, const char *dir, loc at, style **out)
 	FILE *mem = open_memstream(&buf, &len);
 	diag d;
 	diag_init(&d, mem);
-	style *s = style_load(name, dir, at, &d);
+	const char *dirs[] = {dir, NULL};
+	style *s = style_load(name, dirs, at, &d);
 	fclose(mem);
 	if (out)
 		*out = s;

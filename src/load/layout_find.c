@@ -1,0 +1,142 @@
+/* layout_find.c: which file a layout name means, in the search path of layout_dirs
+ * (base/datapath.h), and what to say when none: every layout of every directory. */
+#include "load/layout_find.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "base/yaml_tree.h"
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The layouts in dir: NAME for each dir/NAME.yaml, sorted; NULL-terminated. */
+static char **list_layouts(const char *dir)
+{
+	char **names = xcalloc(1, sizeof *names);
+	size_t n = 0;
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return names;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (!ends_with(de->d_name, ".yaml") || de->d_name[0] == '.' || strlen(de->d_name) <= 5)
+			continue;
+		names = xrealloc(names, (n + 2) * sizeof *names);
+		names[n++] = xstrndup(de->d_name, strlen(de->d_name) - 5);
+		names[n] = NULL;
+	}
+	closedir(dp);
+	if (n > 1) /* qsort may not be given NULL, even for no elements */
+		qsort(names, n, sizeof *names, cmp_str);
+	return names;
+}
+
+static void free_names(char **names)
+{
+	for (size_t i = 0; names[i]; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void unknown_layout(const char *name, const char *const *dirs, loc at, diag *d)
+{
+	/* every layout of every directory is a candidate for "did you mean" */
+	char **all = xcalloc(1, sizeof *all);
+	size_t n = 0;
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		for (size_t i = 0; names[i]; i++) {
+			all = xrealloc(all, (n + 2) * sizeof *all);
+			all[n++] = xstrdup(names[i]);
+			all[n] = NULL;
+		}
+		free_names(names);
+	}
+	const char *near = nearest_word(name, (const char *const *)all);
+	if (near)
+		diag_error(d, at, "unknown layout '%s'; did you mean '%s'?", name, near);
+	else
+		diag_error(d, at, "unknown layout '%s'", name);
+	free_names(all);
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		if (names[0]) {
+			strbuf sb = {0};
+			for (size_t i = 0; names[i]; i++)
+				sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+			diag_note(d, at, "available layouts (in %s): %s", dirs[k], sb.data);
+			sb_free(&sb);
+		} else {
+			diag_note(d, at, "there are no layouts in %s", dirs[k]);
+		}
+		free_names(names);
+	}
+}
+
+void style_list_layouts(const char *const *dirs, FILE *out)
+{
+	for (size_t k = 0; dirs[k]; k++) {
+		char **names = list_layouts(dirs[k]);
+		for (size_t i = 0; names[i]; i++) {
+			/* the first directory holding a name is the one used; later ones are hidden */
+			const char *used = NULL;
+			for (size_t j = 0; j < k && !used; j++) {
+				char *p = xasprintf("%s/%s.yaml", dirs[j], names[i]);
+				if (access(p, F_OK) == 0)
+					used = dirs[j];
+				free(p);
+			}
+			if (used)
+				fprintf(out, "%-16s %s/%s.yaml (hidden by %s)\n", names[i], dirs[k], names[i], used);
+			else
+				fprintf(out, "%-16s %s/%s.yaml\n", names[i], dirs[k], names[i]);
+		}
+		free_names(names);
+	}
+}
+
+int style_plain_name(const char *name)
+{
+	if (!*name || name[0] == '.')
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
+			return 0;
+	return strstr(name, "..") == NULL;
+}
+
+char *layout_find(const char *name, const char *const *layout_dirs, loc at, diag *d)
+{
+	char *path = NULL;
+	if (ends_with(name, ".yaml") && strlen(name) > 5) {
+		/* an explicit file, e.g. --layout my/own.yaml */
+		path = xstrdup(name);
+	} else if (!style_plain_name(name)) {
+		diag_error(d, at, "layout name '%s' must be a plain name (a file in layouts/)", name);
+		return NULL;
+	} else {
+		for (size_t k = 0; layout_dirs[k] && !path; k++) {
+			path = xasprintf("%s/%s.yaml", layout_dirs[k], name);
+			if (access(path, F_OK) != 0) {
+				free(path);
+				path = NULL;
+			}
+		}
+		if (!path)
+			unknown_layout(name, layout_dirs, at, d);
+	}
+	return path;
+}

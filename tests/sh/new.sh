@@ -1,0 +1,46 @@
+# new.sh: `mkbrief new ARTICLE.txt...` writes a starter brief that passes --check as written
+# and renders, with the editor modeline, the articles as sources (unique ids), and one
+# example of every block kind; the quote is the article's own words, escaped for YAML.
+. "$(dirname "$0")/lib.bash"
+unset MKBRIEF_ROOT
+cd "$T" || exit 1
+mkdir -p articles other
+cp "$ROOT"/briefs/articles/*.txt articles/
+# an article of our own: a title with a colon, a sentence with straight and curly quotes and
+# a backslash, which the quote example must carry through YAML unchanged
+cat >articles/memo.txt <<'TXT'
+Field memo: the "southern" corridor
+
+Publication: Desk Notes Volume: 1 Issue: 2
+
+The convoy left at dawn. Officials said the route C:\corridor was "open to all traffic" for the first time since the spring floods closed it.
+
+A second paragraph follows, so that the excerpt example has a paragraph of its own to show.
+TXT
+cp articles/memo.txt other/memo.txt
+"$MKBRIEF" new articles/memo.txt articles/edm-*.txt other/memo.txt >brief.yaml 2>err.txt
+if [ $? = 0 ] && [ ! -s err.txt ]; then pass "new exits 0, quietly"; else fail "new: $(cat err.txt)"; fi
+head -1 brief.yaml | grep -q '^# yaml-language-server: \$schema=.*brief\.schema\.json$' &&
+	pass "the editor modeline comes first" || fail "modeline: $(head -1 brief.yaml)"
+if "$MKBRIEF" --check brief.yaml 2>check.txt; then pass "the starter brief passes --check as written"; else fail "--check: $(cat check.txt)"; fi
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --layout $layout brief.yaml -o $layout.pdf 2>/dev/null && pdftotext $layout.pdf - | grep -q "open to all traffic" ||
+		{ fail "$layout: the starter brief does not render with its quote"; continue; }
+	pass "$layout: the starter brief renders"
+done
+for kind in text quote excerpt bullets numbered box table chronology; do
+	grep -q "^      - $kind:" brief.yaml || fail "no $kind example"
+done
+grep -q "^      # - figure:" brief.yaml && pass "every block kind has an example (figure commented: it needs a file)" || fail "no figure example"
+grep -qF 'text: "Officials said the route C:\\corridor was \"open to all traffic\" for the first time since the spring floods closed it."' brief.yaml &&
+	pass "the quote is the source's sentence, escaped for YAML" || fail "quote: $(grep -n 'route' brief.yaml)"
+ids=$(sed -n '/^sources:/,/^$/p' brief.yaml | grep -c '^  [a-z0-9].*:$')
+sed -n '/^sources:/,/^$/p' brief.yaml | grep -q '^  memo-2:$' && [ "$ids" = 4 ] &&
+	pass "four articles, four source ids, made unique" || fail "ids: $(sed -n '/^sources:/,/^$/p' brief.yaml)"
+SOURCE_DATE_EPOCH=86400 "$MKBRIEF" new articles/memo.txt | grep -q '^date: 1970-01-02$' &&
+	pass "the date is today's (SOURCE_DATE_EPOCH's)" || fail "date"
+out=$("$MKBRIEF" new articles/memo.txt nosuch.txt 2>err.txt)
+st=$?
+if [ $st = 1 ] && [ -z "$out" ] && grep -q "error: cannot read.*nosuch.txt" err.txt; then pass "a missing article: exit 1, nothing written"; else fail "missing article: $st $(cat err.txt)"; fi
+"$MKBRIEF" new >/dev/null 2>err.txt
+[ $? = 2 ] && grep -q "no article given" err.txt && pass "no article: usage error, exit 2" || fail "no article: $(cat err.txt)"

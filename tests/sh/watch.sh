@@ -1,0 +1,61 @@
+# watch.sh: `mkbrief watch` builds again after each save, also an editor's save by writing
+# a new file and renaming it over the brief; a bad edit prints its error and keeps the last
+# good PDF; a source named before it exists is picked up when it appears; a layout put
+# beside the brief takes over; Ctrl-C ends it and leaves no temporary file.
+. "$(dirname "$0")/lib.bash"
+unset MKBRIEF_ROOT
+D="$T/w"
+mkdir -p "$D" && cp -r "$ROOT/briefs/." "$D/" && cd "$D" || exit 1
+"$MKBRIEF" watch korea-jan2018.yaml 2>log &
+pid=$!
+trap 'kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
+builds() { grep -c '^mkbrief watch: .*(build [0-9]*)' log; }
+wait_builds() { # wait_builds N: until N builds are reported (at most 20 s)
+	for _ in $(seq 200); do [ "$(builds)" -ge "$1" ] && return 0; sleep 0.1; done
+	return 1
+}
+save() { # an editor's save: a new file renamed over the old
+	cat >.save.tmp && mv .save.tmp "$1"
+}
+title() { pdfinfo korea-jan2018.pdf 2>/dev/null | sed -n 's/^Title: *//p'; }
+wait_builds 1 && [ "$(title)" = "Russia and the Korean Crisis" ] && pass "the first build" || fail "first build: $(cat log)"
+
+sed 's/^title: .*/title: Watched Title/' korea-jan2018.yaml | save korea-jan2018.yaml
+wait_builds 2 && [ "$(title)" = "Watched Title" ] && pass "a save by rename builds again" || fail "rename save: $(title); $(cat log)"
+
+cp korea-jan2018.yaml good.yaml
+printf 'sections: [oops\n' >>korea-jan2018.yaml
+if wait_builds 3 && grep -q '^korea-jan2018.yaml:[0-9]*:[0-9]*: error:' log && grep -q 'has errors (build 3)' log &&
+	[ "$(title)" = "Watched Title" ] && qpdf --check korea-jan2018.pdf >/dev/null 2>&1; then
+	pass "a bad edit: its error, and the last good PDF kept whole"
+else
+	fail "bad edit: $(tail -3 log)"
+fi
+
+# a source that does not exist yet, in a directory that does not exist yet
+{ sed '/^sources:/q' good.yaml
+  echo "  later: {file: late/later.txt}"
+  sed '1,/^sources:/d' good.yaml; } | sed 's/^title: .*/title: Later Title/' | save korea-jan2018.yaml
+wait_builds 4 && grep -q "later.txt" log && pass "a missing source is an error" || fail "missing source: $(tail -3 log)"
+mkdir late
+cp articles/edm-2017-v14i42-another-russian-failure.txt late/.x && mv late/.x late/later.txt
+wait_builds 5 && [ "$(title)" = "Later Title" ] && pass "a source that appears later is picked up" || fail "late source: $(tail -3 log)"
+
+mkdir layouts
+sed 's/^  size: .*/  size: a5/' "$ROOT/layouts/handout.yaml" >layouts/handout.yaml
+wait_builds 6 && pdfinfo korea-jan2018.pdf | grep -q "^Page size: *419" && pass "a layout put beside the brief takes over" ||
+	fail "layout beside: $(pdfinfo korea-jan2018.pdf | grep 'Page size'); $(tail -2 log)"
+
+n=$(builds)
+touch good.yaml # not read by the brief: no build
+sleep 0.5
+[ "$(builds)" = "$n" ] && pass "a file the brief does not read changes nothing" || fail "an unrelated file started a build"
+
+kill -INT $pid
+for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+if kill -0 $pid 2>/dev/null; then
+	fail "Ctrl-C did not end watch"
+else
+	left=$(ls -A | grep -v -x -e articles -e figures -e korea-jan2018.yaml -e korea-jan2018.pdf -e log -e good.yaml -e late -e layouts)
+	[ -z "$left" ] && pass "Ctrl-C ends watch and leaves no temporary file" || fail "left behind: $left"
+fi
