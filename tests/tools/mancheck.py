@@ -23,7 +23,13 @@ def marked(page, macro):
                         if re.fullmatch(r"[A-Z][a-z][a-z]?", w):
                             break
                         continue
-                    words.add(w.replace("\\-", "-").strip(","))
+                    w = w.replace("\\-", "-").strip(",")
+                    words.add(w)
+                    # "excerpt.cite-space", the name a layout's messages use, documents
+                    # cite-space (and excerpt) too
+                    parts = w.split(".")
+                    words.update(".".join(parts[i:]) for i in range(1, len(parts)))
+                    words.update(p for p in parts if p)
     return words
 
 
