@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""mancheck.py: every key the loaders take is in the (5) pages and every option and
-command in the (1) pages. Keys come from `mkbrief schema brief|layout` (written from the
+"""mancheck.py: every key the loaders take, and every value they take from a fixed list,
+is in the (5) pages and every option and command in the (1) pages. Keys come from `mkbrief schema brief|layout` (written from the
 loaders' own key tables), options from `--help`. Prints one line per missing name and exits
 1 if any. usage: mancheck.py MKBRIEF MANDIR"""
 import json
@@ -33,15 +33,18 @@ def marked(page, macro):
     return words
 
 
-def keys(schema):
-    """Every property name in a JSON Schema, and the words of its enums."""
+def keys(schema, what="properties"):
+    """Every property name in a JSON Schema (what="properties"), or the words of its enums
+    (what="enum")."""
     out = set()
 
     def walk(n):
         if isinstance(n, dict):
             for k, v in n.items():
-                if k == "properties":
+                if k == what == "properties":
                     out.update(v.keys())
+                elif k == what == "enum":
+                    out.update(x for x in v if isinstance(x, str))
                 walk(v)
         elif isinstance(n, list):
             for v in n:
@@ -49,6 +52,10 @@ def keys(schema):
 
     walk(schema)
     return out
+
+
+# values every page takes for granted: YAML's booleans and the "*" of table widths
+PLAIN_VALUES = {"true", "false", "yes", "no", "on", "off", "*"}
 
 
 missing = []
@@ -59,6 +66,10 @@ for kind, page in (("brief", "mkbrief-brief.5"), ("layout", "mkbrief-layout.5"))
         missing.append(f"{kind}: only {len(want)} keys found in the schema")
     have = marked(page, "Ic")
     missing += [f"{page}: key '{k}' is not documented (.Ic {k})" for k in sorted(want - have)]
+    # a value a key takes (booktabs, bottom-line, decimal) is named somewhere, as .Cm or .Ql
+    values = keys(schema, "enum") - PLAIN_VALUES
+    have = marked(page, "Cm") | marked(page, "Ql") | marked(page, "Ic")
+    missing += [f"{page}: value '{v}' is not documented (.Cm {v})" for v in sorted(values - have)]
 
 
 def options(args):
