@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "load/brief.h"
@@ -22,7 +23,7 @@
 #include "base/util.h"
 
 /* korea-jan2018.yaml → korea-jan2018.pdf, in the current directory */
-static char *default_output(const char *brief_path, const char *format)
+char *build_default_output(const char *brief_path, const char *format)
 {
 	const char *base = path_basename(brief_path);
 	size_t n = strlen(base);
@@ -153,7 +154,7 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 			doc_dump(dc, stdout);
 			rc = 0;
 		} else if (!o->check) {
-			char *out = o->output ? xstrdup(o->output) : default_output(b->path, o->format);
+			char *out = o->output ? xstrdup(o->output) : build_default_output(b->path, o->format);
 			/* everything read, so that no output replaces an input */
 			file_set inputs = {0};
 			file_set_add(&inputs, b->path, "the brief");
@@ -225,4 +226,52 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 int cmd_build(const cli_options *o)
 {
 	return build_run(o, NULL, NULL);
+}
+
+/* One process's share of a batch: briefs first, first + step, ...; the worst status. */
+static int build_share(const cli_options *o, const char *const *briefs, size_t n, size_t first, size_t step)
+{
+	build_cache *cache = build_cache_new();
+	int worst = 0;
+	for (size_t i = first; i < n; i += step) {
+		cli_options one = *o;
+		one.brief = briefs[i];
+		int rc = build_run(&one, cache, NULL);
+		if (rc > worst)
+			worst = rc;
+	}
+	build_cache_free(cache);
+	return worst;
+}
+
+int cmd_build_many(const cli_options *o, const char *const *briefs, size_t n, int jobs)
+{
+	if (jobs <= 1 || n < 2)
+		return build_share(o, briefs, n, 0, 1);
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	fflush(NULL);
+	pid_t *kids = xcalloc((size_t)jobs, sizeof *kids);
+	int worst = 0;
+	for (int k = 0; k < jobs; k++) {
+		kids[k] = fork();
+		if (kids[k] == 0)
+			_exit(build_share(o, briefs, n, (size_t)k, (size_t)jobs));
+		if (kids[k] < 0) {
+			/* no more processes: this one builds the share itself */
+			int rc = build_share(o, briefs, n, (size_t)k, (size_t)jobs);
+			if (rc > worst)
+				worst = rc;
+		}
+	}
+	for (int k = 0; k < jobs; k++) {
+		int st;
+		if (kids[k] > 0 && waitpid(kids[k], &st, 0) == kids[k]) {
+			int rc = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+			if (rc > worst)
+				worst = rc;
+		}
+	}
+	free(kids);
+	return worst;
 }

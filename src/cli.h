@@ -18,6 +18,13 @@ typedef struct cli_options {
 
 /* mkbrief [options] BRIEF.yaml; returns the exit status (0, 1 input errors). */
 int cmd_build(const cli_options *o);
+/* mkbrief [options] A.yaml B.yaml...: each brief to its own output in one process (fonts,
+ * patterns and articles loaded once), or in jobs processes at once; a failing brief does
+ * not stop the others; returns the worst status. */
+int cmd_build_many(const cli_options *o, const char *const *briefs, size_t n, int jobs);
+/* The output a brief is written to by default: its name with the format's extension, in
+ * the current directory. Caller frees. */
+char *build_default_output(const char *brief_path, const char *format);
 /* mkbrief watch BRIEF.yaml [options]: builds, then builds again on every change; runs
  * until a signal ends it. */
 int cmd_watch(const cli_options *o);

@@ -18,7 +18,7 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: mkbrief [options] BRIEF.yaml\n"
+	fputs("usage: mkbrief [options] BRIEF.yaml...\n"
 	      "       mkbrief find SOURCE.txt \"words\"\n"
 	      "       mkbrief watch [options] BRIEF.yaml   (build again on every change)\n"
 	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
@@ -35,6 +35,7 @@ static void usage(FILE *f)
 	      "  --fonts DIR      also use the fonts in DIR\n"
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
+	      "  -j N             with several briefs: build them in N processes at once (default 1)\n"
 	      "  -q               quiet: no warnings\n"
 	      "  --color=WHEN     colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never\n"
 	      "  --list-layouts   print every layout found, and its file, in search order\n"
@@ -79,8 +80,11 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return run_diff(argv + 1);
 
-	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", NULL};
+	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", "-j", NULL};
 	cli_options o = {0};
+	const char **briefs = xcalloc((size_t)argc + 1, sizeof *briefs);
+	size_t nbriefs = 0;
+	long jobs = 1;
 	int list = 0;
 	o.format = "pdf";
 	o.color = -1;
@@ -122,7 +126,12 @@ int main(int argc, char **argv)
 				o.fonts_dir = v;
 			else if (strcmp(a, "--root") == 0)
 				o.root = v;
-			else {
+			else if (strcmp(a, "-j") == 0) {
+				char *end;
+				jobs = strtol(v, &end, 10);
+				if (*end || jobs < 1 || jobs > 64)
+					return diag_usage_error("mkbrief", "-j takes a whole number of jobs from 1 to 64", v);
+			} else {
 				char *end;
 				long dpi = strtol(v, &end, 10);
 				if (*end || dpi < 10 || dpi > 2400)
@@ -131,10 +140,9 @@ int main(int argc, char **argv)
 			}
 		} else if (a[0] == '-' && a[1]) {
 			return diag_usage_error("mkbrief", "unknown option", a);
-		} else if (o.brief) {
-			return diag_usage_error("mkbrief", "more than one brief given", a);
 		} else {
-			o.brief = a;
+			briefs[nbriefs++] = a;
+			o.brief = briefs[0];
 		}
 	}
 	if (args.help) {
@@ -155,5 +163,27 @@ int main(int argc, char **argv)
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
 		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
-	return watch ? cmd_watch(&o) : cmd_build(&o);
+	if (nbriefs > 1) {
+		if (watch)
+			return diag_usage_error("mkbrief watch", "watch takes one brief", briefs[1]);
+		if (o.output)
+			return diag_usage_error("mkbrief", "-o names one output; several briefs are each written as NAME.pdf (or the format's extension) in the current directory",
+						o.output);
+		/* two briefs of one name in different directories would write one file */
+		for (size_t i = 0; i < nbriefs; i++)
+			for (size_t j = 0; j < i; j++) {
+				char *x = build_default_output(briefs[i], o.format), *y = build_default_output(briefs[j], o.format);
+				int same = strcmp(x, y) == 0;
+				free(y);
+				if (same) {
+					int rc = diag_usage_error("mkbrief", "two briefs would write the same file; build them one at a time with -o", x);
+					free(x);
+					return rc;
+				}
+				free(x);
+			}
+	}
+	int rc = watch ? cmd_watch(&o) : nbriefs > 1 ? cmd_build_many(&o, briefs, nbriefs, (int)jobs) : cmd_build(&o);
+	free(briefs);
+	return rc;
 }
