@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "load/brief.h"
@@ -114,5 +115,15 @@ int main(int argc, char **argv)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
+	if (o.output && !o.check && !o.dump && (strcmp(o.format, "png") == 0 || strcmp(o.format, "svg") == 0)) {
+		/* pages are NAME-1.png, NAME-2.png...: a stream or a device has no name to number */
+		struct stat st;
+		if (strcmp(o.output, "-") == 0 ||
+		    (stat(o.output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
+			return diag_usage_error("mkbrief", strcmp(o.format, "png") == 0
+				? "--format png writes one file per page (NAME-1.png...); -o must name a file, not standard output or a device"
+				: "--format svg writes one file per page (NAME-1.svg...); -o must name a file, not standard output or a device",
+				o.output);
+	}
 	return cmd_build(&o);
 }
