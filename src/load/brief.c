@@ -423,8 +423,11 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 	brief *b = brief_new(path);
 	loader L = {{t, d, 0, b->strings}, b, 0};
 	const ynode *root = ytree_root(t);
-	if (ynode_is_null(root))
-		schema_error(&L.S, NULL, "brief is empty");
+	if (ynode_is_null(root)) {
+		/* an empty file, or comments only: line 1 is where the brief should begin */
+		diag_error(d, loc_at(ynode_loc(t, NULL).file, 1, 1), "brief is empty");
+		L.S.errors++;
+	}
 	else if (schema_expect(&L.S, root, YNODE_MAP, "a brief"))
 		load_root(&L, root);
 	ytree_free(t);

@@ -304,8 +304,8 @@ static void test_scalars(void)
 
 static void test_errors(void)
 {
-	expect_error("empty file", "", "T/b.yaml: error: brief is empty\n");
-	expect_error("comments only", "# nothing yet\n", "T/b.yaml: error: brief is empty\n");
+	expect_error("empty file", "", "T/b.yaml:1:1: error: brief is empty\n");
+	expect_error("comments only", "# nothing yet\n", "T/b.yaml:1:1: error: brief is empty\n");
 	expect_error("top level is a list", "- title: x\n", "T/b.yaml:1:1: error: a brief must be a mapping, not a list\n");
 	expect_error("top level is a string", "hello\n", "T/b.yaml:1:1: error: a brief must be a mapping, not a string\n");
 	expect_error("missing required keys", "author: me\n",
