@@ -139,6 +139,25 @@ static int is_ws_at(const char *s, size_t end, size_t i, size_t *n)
 	return 0;
 }
 
+/* A reference mark after a sentence's full stop, "[1]" or "[12, 13]" or "[3-5]": the length
+ * of the mark at s[i] (a '['), 0 if it is none. The sentence ends after its marks. */
+static size_t ref_mark_len(const char *s, size_t end, size_t i)
+{
+	size_t j = i + 1;
+	int digits = 0;
+	while (j < end && j - i < 24) {
+		char c = s[j];
+		if (c >= '0' && c <= '9')
+			digits = 1;
+		else if (c == ']')
+			return digits ? j + 1 - i : 0;
+		else if (c != ',' && c != '-' && c != ' ')
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
 static void split_sentences(const char *s, art_para *p)
 {
 	size_t cap = 8, n = 0;
@@ -151,9 +170,15 @@ static void split_sentences(const char *s, art_para *p)
 			continue;
 		}
 		size_t j = i + 1, k;
-		while (j < end) {
-			uint32_t cc = cp_at(s, end, j, &k);
-			if (!is_closer(cc))
+		for (;;) {
+			if (j < end && s[j] == '[') {
+				size_t m = ref_mark_len(s, end, j);
+				if (m) {
+					j += m;
+					continue;
+				}
+			}
+			if (j >= end || !is_closer(cp_at(s, end, j, &k)))
 				break;
 			j += k;
 		}
