@@ -73,6 +73,21 @@ const char *cite_source_title(const source *s)
 	return s->id;
 }
 
+/* Whether a quote's speaker is its source's publication ("Eurasia Daily Monitor", "the
+ * Eurasia Daily Monitor"): the attribution then names it once, in the citation. */
+int cite_speaker_is_publication(const source *s, const char *speaker)
+{
+	if (!s->art || !s->art->publication || !speaker)
+		return 0;
+	const char *p = s->art->publication;
+	if (g_ascii_strncasecmp(speaker, "the ", 4) == 0 && g_ascii_strncasecmp(p, "the ", 4) != 0)
+		speaker += 4;
+	size_t n = strlen(speaker);
+	while (n && (speaker[n - 1] == '.' || speaker[n - 1] == ' ' || speaker[n - 1] == ','))
+		n--;
+	return n == strlen(p) && g_ascii_strncasecmp(speaker, p, n) == 0;
+}
+
 /* The small line under an excerpt or quote that says where it comes from. */
 rich *cite_line(const brief *b, const block *bl, const char *lead)
 {

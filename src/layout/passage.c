@@ -80,7 +80,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	compose_space(c, st->quote_cite_space, 1);
 	strbuf lead = {0};
 	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
-	if (bl->speaker)
+	if (bl->speaker && !cite_speaker_is_publication(&c->b->sources[bl->source], bl->speaker))
 		sb_printf(&lead, "%s, in ", bl->speaker);
 	rich *cr = cite_line(c->b, bl, lead.data);
 	sb_free(&lead);

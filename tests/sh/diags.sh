@@ -33,3 +33,29 @@ out=$("$MKBRIEF" find "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-c
 if [ "$(echo "$out" | cut -d: -f1 | tr '\n' ' ')" = "p1.3 p1.4 " ]; then pass "find 'the cold war' in edm-2018: p1.3, p1.4"; else fail "find the cold war: $out"; fi
 "$MKBRIEF" find "$A" "panel meets" >/dev/null 2>"$T/err"
 if [ ! -s "$T/err" ]; then pass "find: no note when a match has the case typed"; else fail "find panel meets: $(cat "$T/err")"; fi
+
+# a quote whose speaker is its source's publication names the publication once
+cat >"$T/speaker.yaml" <<YAML
+title: Speaker
+date: 2018-01-22
+sources:
+  edm-2018: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+  ports: {file: $A}
+sections:
+  - heading: Test
+    content:
+      - quote: {source: edm-2018, speaker: The Eurasia Daily Monitor, text: absolutely learned politician}
+      - quote: {source: ports, speaker: maritime ledger, text: The count fell by half.}
+      - quote: {source: edm-2018, speaker: Vladimir Putin, text: "has, without a doubt, won the game"}
+YAML
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" --layout $layout --dump-layout "$T/speaker.yaml" >"$T/speaker.txt" 2>"$T/err" || fail "speaker: $(cat "$T/err")"
+	# the attribution of each quote: its small lines, from the dash on, joined
+	att=$(grep 'font="Noto Sans 8"' "$T/speaker.txt" | grep -v '|File: ' | sed 's/.* para=\([0-9]*\) .*font="[^"]*" |\(.*\)|$/\1 \2/' |
+		awk '$1 != p { if (p != "") print s; p = $1; s = "" } { $1 = ""; s = s $0 } END { print s }' | grep '^ *—')
+	edm=$(echo "$att" | sed -n 1p | grep -o 'Eurasia *Daily *Monitor' | wc -l)
+	ports=$(echo "$att" | sed -n 2p | grep -io 'maritime *ledger' | wc -l)
+	putin=$(echo "$att" | sed -n 3p | grep -c 'Vladimir Putin, in')
+	if [ "$edm" = 1 ] && [ "$ports" = 1 ] && [ "$putin" = 1 ]; then pass "$layout: a publication as speaker is named once; another speaker still leads"
+	else fail "$layout: attributions: $att"; fi
+done
