@@ -79,8 +79,17 @@ static int typeset(const cli_options *o, const brief *b, const char *data, diag 
 	free(layouts);
 	if (!st)
 		return 1;
+	const char *lang = b->lang ? b->lang : st->lang;
+	if (lang && !hyph_installed(lang)) {
+		char *have = hyph_installed_list();
+		diag_error(d, b->lang_at, "no hyphenation patterns for lang '%s'", lang);
+		diag_note(d, b->lang_at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+		free(have);
+		style_free(st);
+		return 1;
+	}
 	/* loads on its own thread while the fonts are set up; the engine owns it */
-	hyphenator *hyph = hyph_new(b->lang ? b->lang : st->lang);
+	hyphenator *hyph = hyph_new(lang);
 	char *fontdir = xasprintf("%s/fonts", data);
 	fonts *f = fonts_new(fontdir, o->fonts_dir, d);
 	free(fontdir);

@@ -399,6 +399,7 @@ static void load_root(loader *L, const ynode *root)
 		b->layout = g_string_chunk_insert(b->strings, "handout");
 	const ynode *lang = ymap_get(root, "lang");
 	b->lang = schema_string(&L->S, lang, "lang", 0);
+	b->lang_at = lang ? loader_loc(L, lang) : loc_none();
 	if (b->lang && !schema_lang_tag(b->lang))
 		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
 	if (!b->lang)

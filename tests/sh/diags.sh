@@ -59,3 +59,22 @@ for layout in handout handout-a4 digest; do
 	if [ "$edm" = 1 ] && [ "$ports" = 1 ] && [ "$putin" = 1 ]; then pass "$layout: a publication as speaker is named once; another speaker still leads"
 	else fail "$layout: attributions: $att"; fi
 done
+
+# an unknown lang: is an error at its line, with the patterns installed; no output written
+cat >"$T/lang.yaml" <<YAML
+title: Lang
+date: 2018-01-22
+lang: fr-FR
+sources:
+  ports: {file: $A}
+sections:
+  - heading: Test
+    content:
+      - text: Hello.
+YAML
+"$MKBRIEF" "$T/lang.yaml" -o "$T/lang.pdf" 2>"$T/err"; st=$?
+if [ $st = 1 ] && [ ! -e "$T/lang.pdf" ] && grep -q "lang.yaml:3:7: error: no hyphenation patterns for lang 'fr-FR'" "$T/err" &&
+	grep -q "lang.yaml:3:7: note: the patterns installed (/usr/share/hyphen) are for: .*en-US" "$T/err"; then pass "lang: fr-FR is an error listing the patterns installed"
+else fail "lang: fr-FR: status $st: $(cat "$T/err")"; fi
+sed -i 's/fr-FR/en-GB/' "$T/lang.yaml"
+if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-GB falls back on the en patterns"; else fail "lang: en-GB: $(cat "$T/err")"; fi
