@@ -39,6 +39,7 @@ typedef struct source {
 typedef struct cite {
 	int source;
 	int para, sent;
+	int para_last; /* "p1-4": the last paragraph of the range, else 0 */
 	loc at;
 } cite;
 

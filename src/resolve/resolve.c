@@ -32,6 +32,11 @@ static void resolve_cites(resolver *R, item *it)
 		if (!s || c->para == 0)
 			continue;
 		const article *a = s->art;
+		if (c->para_last > 0 && (size_t)c->para_last > a->nparas) {
+			diag_error(R->d, c->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", c->para_last,
+				   s->id, a->nparas, a->nparas == 1 ? "" : "s");
+			continue;
+		}
 		if (c->para < 0 || (size_t)c->para > a->nparas) {
 			diag_error(R->d, c->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", c->para, s->id,
 				   a->nparas, a->nparas == 1 ? "" : "s");
