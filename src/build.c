@@ -141,7 +141,8 @@ int cmd_build(const cli_options *o)
 	d.quiet = o->quiet;
 	if (output_check_date_env(&d) != 0)
 		return 2;
-	brief *b = brief_load(o->brief, &d);
+	/* a brief with errors is still resolved, so that quotes not found come in the same run */
+	brief *b = brief_load_partial(o->brief, &d);
 	if (!b) {
 		diag_finish(&d);
 		return 1;
@@ -149,7 +150,7 @@ int cmd_build(const cli_options *o)
 	int rc = 1;
 	const char *env_root = getenv("MKBRIEF_ROOT");
 	b->root = o->root ? o->root : env_root && *env_root ? env_root : NULL;
-	if (brief_resolve(b, &d) == 0) {
+	if (brief_resolve(b, &d) == 0 && b->load_errors == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, &d);
 		free(data);

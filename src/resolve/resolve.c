@@ -65,6 +65,8 @@ static block_resolver *const resolvers[] = {
 
 static void resolve_block(resolver *R, block *bl)
 {
+	if (bl->failed)
+		return; /* its errors are said; what it holds may be half loaded */
 	for (size_t i = 0; i < bl->nitems && bl->items; i++)
 		resolve_cites(R, &bl->items[i]);
 	resolvers[bl->kind](R, bl);
