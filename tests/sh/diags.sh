@@ -104,3 +104,34 @@ sed -i 's/ports p2-3/ports p2-30/' "$T/range.yaml"
 "$MKBRIEF" --check "$T/range.yaml" 2>"$T/err"
 if grep -q "range.yaml:12:62: error: paragraph 30 is out of range: 'ports' has 8 paragraphs" "$T/err"; then pass "a range past the article's end is an error at the cite"
 else fail "range past the end: $(cat "$T/err")"; fi
+
+# list items are sentences of their own (a marker "1. " ends none); a subheading is a paragraph
+out=$("$MKBRIEF" find "$A" "machine parts"; "$MKBRIEF" find "$A" "Publish"; "$MKBRIEF" find "$A" "What the records")
+want="p4.3: - machine parts of unknown origin
+p7.2: 2. Publish the February count.
+p2.1: What the records show"
+if [ "$out" = "$want" ]; then pass "find: list items and subheadings are counted as written"; else fail "find in lists: $out"; fi
+# in an excerpt: the subheading bold on a line of its own, each list item from its own line
+cat >"$T/lists.yaml" <<YAML
+title: Lists
+date: 2018-01-22
+sources:
+  ports: {file: $A}
+sections:
+  - heading: Records
+    content:
+      - excerpt: {source: ports, paragraphs: 2-5}
+      - excerpt: {source: ports, paragraphs: 6-7}
+YAML
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" --layout $layout --dump-layout "$T/lists.yaml" >"$T/lists.txt" 2>"$T/err" || fail "lists: $(cat "$T/err")"
+	ok=1
+	grep -q 'Bold[^|]*|What the records show|' "$T/lists.txt" || ok=0
+	grep -q 'Bold[^|]*|Next steps|' "$T/lists.txt" || ok=0
+	for item in '- coal bound for Dalian' '- refined oil from Nakhodka' '- machine parts of unknown origin' \
+		'1. Share the port records with the panel.' '2. Publish the February count.'; do
+		grep -qF "line=1/1 font=\"Noto Serif 11\" |$item|" "$T/lists.txt" || grep -qF "|$item|" "$T/lists.txt" || ok=0
+	done
+	if [ $ok = 1 ]; then pass "$layout: an excerpt prints the subheading bold and each list item on its own line"
+	else fail "$layout: $(grep -E 'records|coal|oil|machine|Share|Publish|Next' "$T/lists.txt")"; fi
+done
