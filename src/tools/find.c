@@ -35,15 +35,23 @@ static void print_hit(const article *a, int para, size_t start, size_t end, long
 }
 
 /* A copy of text with every letter in lower case where that keeps its length in bytes, so
- * that offsets into the copy are offsets into the article (and sentences stay as split). */
-static char *lower_same_bytes(const char *text, size_t len)
+ * that offsets into the copy are offsets into the article (and sentences stay as split);
+ * with any_quote, double quote marks become single ones too (" as ', “ ” as ‘ ’). */
+static char *lower_same_bytes(const char *text, size_t len, int any_quote)
 {
 	char *out = xmalloc(len + 1);
-	memcpy(out, text, len + 1);
+	memcpy(out, text, len);
+	out[len] = 0;
 	for (size_t i = 0; i < len;) {
 		if ((unsigned char)out[i] < 0x80) {
-			out[i] = (char)g_ascii_tolower(out[i]);
+			out[i] = any_quote && out[i] == '"' ? '\'' : (char)g_ascii_tolower(out[i]);
 			i++;
+			continue;
+		}
+		if (any_quote && i + 2 < len && memcmp(text + i, "\xE2\x80", 2) == 0 &&
+		    ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
+			out[i + 2] = (char)((unsigned char)text[i + 2] - 4); /* “ ” → ‘ ’ */
+			i += 3;
 			continue;
 		}
 		const char *next = g_utf8_find_next_char(text + i, text + len);
@@ -66,12 +74,13 @@ static void print_all(const article *a, const match *r)
 		print_hit(a, r->others[i].para, r->others[i].r.start, r->others[i].r.end, &last_p, &last_s);
 }
 
-/* Finds words in a with letter case ignored: a matcher over a lower-cased view of a. */
-static int match_any_case(const article *a, const char *words, match *r)
+/* Finds words in a with letter case (and, any_quote, single against double quote marks)
+ * ignored: a matcher over a lower-cased view of a. */
+static int match_any_case(const article *a, const char *words, int any_quote, match *r)
 {
 	article low = *a;
-	low.text = lower_same_bytes(a->text, a->len);
-	char *w = lower_same_bytes(words, strlen(words));
+	low.text = lower_same_bytes(a->text, a->len, any_quote);
+	char *w = lower_same_bytes(words, strlen(words), any_quote);
 	matcher *m = matcher_new(&low);
 	int found = match_text(m, w, r);
 	matcher_free(m);
@@ -104,11 +113,11 @@ int cmd_find(int argc, char **argv)
 		/* the case the quote must have: found as typed, every match shown case and all */
 		if (!exact_case) {
 			match_clear(&r);
-			match_any_case(a, words, &r);
+			match_any_case(a, words, 0, &r);
 		}
 		print_all(a, &r);
 		match_clear(&r);
-	} else if (match_any_case(a, words, &r)) {
+	} else if (match_any_case(a, words, 0, &r)) {
 		if (exact_case) {
 			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found with this letter case", words);
 			status = 1;
@@ -117,6 +126,18 @@ int cmd_find(int argc, char **argv)
 		}
 		diag_note(&d, loc_at(a->display, 0, 0),
 			  "the only matches differ in letter case from '%s'; a quote must copy the source's case", words);
+		match_clear(&r);
+	} else if (match_any_case(a, words, 1, &r)) {
+		/* 'probable adversary' typed for “probable adversary”: shown, and why a quote fails */
+		if (exact_case) {
+			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found as typed", words);
+			status = 1;
+		} else {
+			print_all(a, &r);
+		}
+		diag_note(&d, loc_at(a->display, 0, 0),
+			  "the only matches differ in quote marks (single for double), and perhaps letter case, from '%s'; a quote must copy the source's",
+			  words);
 		match_clear(&r);
 	} else {
 		diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found", words);

@@ -135,3 +135,11 @@ for layout in handout handout-a4 digest; do
 	if [ $ok = 1 ]; then pass "$layout: an excerpt prints the subheading bold and each list item on its own line"
 	else fail "$layout: $(grep -E 'records|coal|oil|machine|Share|Publish|Next' "$T/lists.txt")"; fi
 done
+
+# find: single quotes typed for the source's double ones are found, with a note; --case refuses
+E="$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+out=$("$MKBRIEF" find "$E" "'probable adversary'" 2>"$T/err"); st=$?
+if [ $st = 0 ] && [ "${out%%:*}" = "p1.3" ] && grep -q 'differ in quote marks' "$T/err"; then pass "find: 'single' for “double” quotes found, with a note"
+else fail "find single quotes: status $st, $out, $(cat "$T/err")"; fi
+"$MKBRIEF" find --case "$E" "'probable adversary'" >/dev/null 2>"$T/err"; st=$?
+if [ $st = 1 ] && grep -q 'not found as typed' "$T/err"; then pass "find --case: single for double quotes is not found as typed"; else fail "find --case single quotes: $st $(cat "$T/err")"; fi
