@@ -140,8 +140,17 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 		return 1;
 	if (read)
 		g_ptr_array_add(read, g_strdup(st->path));
+	const char *lang = b->lang ? b->lang : st->lang;
+	if (lang && !hyph_installed(lang)) {
+		char *have = hyph_installed_list();
+		diag_error(d, b->lang_at, "no hyphenation patterns for lang '%s'", lang);
+		diag_note(d, b->lang_at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+		free(have);
+		style_free(st);
+		return 1;
+	}
 	build_cache own = {0};
-	if (setup_engine(o, b->lang ? b->lang : st->lang, data, cache, &own, d) != 0) {
+	if (setup_engine(o, lang, data, cache, &own, d) != 0) {
 		style_free(st);
 		return 1;
 	}
@@ -202,7 +211,8 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 		d.color = o->color;
 	if (output_check_date_env(&d) != 0)
 		return 2;
-	brief *b = brief_load(o->brief, &d);
+	/* a brief with errors is still resolved, so that quotes not found come in the same run */
+	brief *b = brief_load_partial(o->brief, &d);
 	if (!b) {
 		diag_finish(&d);
 		return 1;
@@ -213,7 +223,7 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	const char *env_root = getenv("MKBRIEF_ROOT");
 	b->root = o->root ? o->root : env_root && *env_root ? env_root : NULL;
 	b->articles = cache ? cache->articles : NULL;
-	if (brief_resolve(b, &d) == 0) {
+	if (brief_resolve(b, &d) == 0 && b->load_errors == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, cache, read, &d);
 		free(data);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "load/brief.h"
@@ -45,8 +46,9 @@ static void usage(FILE *f)
 }
 
 /* `mkbrief diff` is the program mkbrief-diff beside this binary (see diff_main.c). */
-static int run_diff(char **argv)
+static int run_diff(int argc, char **argv)
 {
+	(void)argc;
 	diag d;
 	diag_init(&d, stderr);
 	char *dir = exe_dir();
@@ -62,6 +64,57 @@ static int run_diff(char **argv)
 	return 2;
 }
 
+/* PNG and SVG pages are NAME-1.png, NAME-2.png...: a stream or a device has no name to
+ * number. 0, or 2 after the usage error. */
+static int pages_usage(const cli_options *o)
+{
+	if (o->output && !o->check && !o->dump && (strcmp(o->format, "png") == 0 || strcmp(o->format, "svg") == 0)) {
+		struct stat st;
+		if (strcmp(o->output, "-") == 0 ||
+		    (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
+			return diag_usage_error("mkbrief", strcmp(o->format, "png") == 0
+				? "--format png writes one file per page (NAME-1.png...); -o must name a file, not standard output or a device"
+				: "--format svg writes one file per page (NAME-1.svg...); -o must name a file, not standard output or a device",
+				o->output);
+	}
+	return 0;
+}
+
+/* --list-layouts [BRIEF.yaml] */
+static int list_layouts(const char *brief_path)
+{
+	char *data = data_dir();
+	char **dirs = layout_dirs(brief_path, data);
+	style_list_layouts((const char *const *)dirs, stdout);
+	g_strfreev(dirs);
+	free(data);
+	return 0;
+}
+
+/* Several briefs: one output each, named after each brief; 0, or 2 after a usage error. */
+static int batch_usage(const cli_options *o, const char *const *briefs, size_t nbriefs, int watch)
+{
+	if (watch)
+		return diag_usage_error("mkbrief watch", "watch takes one brief", briefs[1]);
+	if (o->output)
+		return diag_usage_error("mkbrief", "-o names one output; several briefs are each written as NAME.pdf (or the format's extension) in the current directory",
+					o->output);
+	/* two briefs of one name in different directories would write one file */
+	for (size_t i = 0; i < nbriefs; i++)
+		for (size_t j = 0; j < i; j++) {
+			char *x = build_default_output(briefs[i], o->format), *y = build_default_output(briefs[j], o->format);
+			int same = strcmp(x, y) == 0;
+			free(y);
+			if (same) {
+				int rc = diag_usage_error("mkbrief", "two briefs would write the same file; build them one at a time with -o", x);
+				free(x);
+				return rc;
+			}
+			free(x);
+		}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
@@ -69,16 +122,14 @@ int main(int argc, char **argv)
 	 * and removes the temporary file like any other write error. */
 	signal(SIGXFSZ, SIG_IGN);
 	output_catch_signals();
-	if (argc > 1 && strcmp(argv[1], "find") == 0)
-		return cmd_find(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "pin") == 0)
-		return cmd_pin(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "schema") == 0)
-		return cmd_schema(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "new") == 0)
-		return cmd_new(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "diff") == 0)
-		return run_diff(argv + 1);
+	/* the commands beside building: tools/ */
+	static const struct {
+		const char *name;
+		int (*run)(int argc, char **argv);
+	} commands[] = {{"find", cmd_find}, {"pin", cmd_pin}, {"schema", cmd_schema}, {"new", cmd_new}, {"diff", run_diff}};
+	for (size_t i = 0; argc > 1 && i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
 
 	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", "-j", NULL};
 	cli_options o = {0};
@@ -149,40 +200,16 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	if (list) {
-		char *data = data_dir();
-		char **dirs = layout_dirs(o.brief, data);
-		style_list_layouts((const char *const *)dirs, stdout);
-		g_strfreev(dirs);
-		free(data);
-		return 0;
-	}
+	if (list)
+		return list_layouts(o.brief);
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
-	if (strcmp(o.format, "pdf") && strcmp(o.format, "png") && strcmp(o.format, "svg") && strcmp(o.format, "ps"))
+	if (!str_in(o.format, (const char *const[]){"pdf", "png", "svg", "ps", NULL}))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
+	if (pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
+		return 2;
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
 		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
-	if (nbriefs > 1) {
-		if (watch)
-			return diag_usage_error("mkbrief watch", "watch takes one brief", briefs[1]);
-		if (o.output)
-			return diag_usage_error("mkbrief", "-o names one output; several briefs are each written as NAME.pdf (or the format's extension) in the current directory",
-						o.output);
-		/* two briefs of one name in different directories would write one file */
-		for (size_t i = 0; i < nbriefs; i++)
-			for (size_t j = 0; j < i; j++) {
-				char *x = build_default_output(briefs[i], o.format), *y = build_default_output(briefs[j], o.format);
-				int same = strcmp(x, y) == 0;
-				free(y);
-				if (same) {
-					int rc = diag_usage_error("mkbrief", "two briefs would write the same file; build them one at a time with -o", x);
-					free(x);
-					return rc;
-				}
-				free(x);
-			}
-	}
 	int rc = watch ? cmd_watch(&o) : nbriefs > 1 ? cmd_build_many(&o, briefs, nbriefs, (int)jobs) : cmd_build(&o);
 	free(briefs);
 	return rc;

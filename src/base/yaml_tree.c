@@ -177,6 +177,10 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	else
 		snprintf(msg, sizeof msg, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
 	berror(b, m, "%s", msg);
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
+		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
+		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1),
+			  "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
 }
 
 /* The handlers of build's events return 0 when the document must not be read further. */

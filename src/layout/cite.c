@@ -73,6 +73,21 @@ const char *cite_source_title(const source *s)
 	return s->id;
 }
 
+/* Whether a quote's speaker is its source's publication ("Eurasia Daily Monitor", "the
+ * Eurasia Daily Monitor"): the attribution then names it once, in the citation. */
+int cite_speaker_is_publication(const source *s, const char *speaker)
+{
+	if (!s->art || !s->art->publication || !speaker)
+		return 0;
+	const char *p = s->art->publication;
+	if (g_ascii_strncasecmp(speaker, "the ", 4) == 0 && g_ascii_strncasecmp(p, "the ", 4) != 0)
+		speaker += 4;
+	size_t n = strlen(speaker);
+	while (n && (speaker[n - 1] == '.' || speaker[n - 1] == ' ' || speaker[n - 1] == ','))
+		n--;
+	return n == strlen(p) && g_ascii_strncasecmp(speaker, p, n) == 0;
+}
+
 /* The small line under an excerpt or quote that says where it comes from. */
 rich *cite_line(const brief *b, const block *bl, const char *lead)
 {
@@ -118,26 +133,28 @@ static void add_cites(rich *r, const item *it)
 			sb_puts(&sb, ";\xE2\x80\xAF");
 		sb_printf(&sb, "%d", src + 1);
 		/* the paragraphs (and sentences) of this source, in order of mention */
-		int paras[BRIEF_MAX_CITES], sents[BRIEF_MAX_CITES], n = 0;
+		int paras[BRIEF_MAX_CITES], lasts[BRIEF_MAX_CITES], sents[BRIEF_MAX_CITES], n = 0;
 		for (int j = i; j < it->ncites; j++) {
 			if (it->cites[j].source != src)
 				continue;
 			done[j] = 1;
 			if (it->cites[j].para > 0) {
 				paras[n] = it->cites[j].para;
+				lasts[n] = it->cites[j].para_last > 0 ? it->cites[j].para_last : paras[n];
 				sents[n] = it->cites[j].sent > 0 ? it->cites[j].sent : 0;
 				n++;
 			}
 		}
 		for (int j = 0; j < n;) {
-			int k = j;
-			while (k + 1 < n && !sents[k] && !sents[k + 1] && paras[k + 1] == paras[k] + 1)
-				k++;
+			/* whole paragraphs that follow on (one by one or as ranges) print as one range */
+			int k = j, last = lasts[j];
+			while (k + 1 < n && !sents[k] && !sents[k + 1] && paras[k + 1] == last + 1)
+				last = lasts[++k];
 			sb_puts(&sb, j == 0 ? "\xE2\x80\xAF\xC2\xB6" : ",\xE2\x80\xAF");
 			if (sents[j])
 				sb_printf(&sb, "%d.%d", paras[j], sents[j]);
-			else if (k > j)
-				sb_printf(&sb, "%d\xE2\x80\x93%d", paras[j], paras[k]);
+			else if (last > paras[j])
+				sb_printf(&sb, "%d\xE2\x80\x93%d", paras[j], last);
 			else
 				sb_printf(&sb, "%d", paras[j]);
 			j = k + 1;

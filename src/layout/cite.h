@@ -17,6 +17,9 @@ void cite_publication(strbuf *sb, const source *s);
 const char *cite_source_title(const source *s);
 /* The small line under an excerpt or quote that says where it comes from, after lead,
  * linked to the source's entry on the Sources page. */
+/* Whether a quote's speaker is the publication of its source (compared without case and a
+ * leading "the"): the attribution then does not name it twice. */
+int cite_speaker_is_publication(const source *s, const char *speaker);
 rich *cite_line(const brief *b, const block *bl, const char *lead);
 /* An analyst's paragraph or bullet: its portion marking (none when marking is NULL), its
  * markup and its citations as superscripts. */

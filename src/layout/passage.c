@@ -25,9 +25,14 @@ static void add_source_text(rich *r, const char *s, size_t n, int bold, const rg
 	free(t);
 }
 
-/* Adds span text with the quote's highlights set off. */
+/* Adds span text with the quote's highlights set off; a subheading of the source is bold. */
 static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 {
+	const article *a = c->b->sources[bl->source].art;
+	if (a->paras[sp->para].heading) {
+		add_source_text(r, a->text + sp->r.start, sp->r.end - sp->r.start, 1, NULL);
+		return;
+	}
 	const char *text = c->b->sources[bl->source].art->text;
 	size_t pos = sp->r.start;
 	while (pos < sp->r.end) {
@@ -80,7 +85,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	compose_space(c, st->quote_cite_space, 1);
 	strbuf lead = {0};
 	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
-	if (bl->speaker)
+	if (bl->speaker && !cite_speaker_is_publication(&c->b->sources[bl->source], bl->speaker))
 		sb_printf(&lead, "%s, in ", bl->speaker);
 	rich *cr = cite_line(c->b, bl, lead.data);
 	sb_free(&lead);
@@ -110,6 +115,8 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	c->deco = compose_deco(c, DECO_TINT_BAR, ind, w - ind, st->excerpt_bar);
 	/* lay out first, so that a short excerpt can be kept whole */
 	para **ps = xcalloc(bl->nspans + 1, sizeof *ps);
+	/* item_next[k]: ps[k + 1] is the next item of the same list, set with no space between */
+	unsigned char *item_next = xcalloc(bl->nspans + 1, 1);
 	size_t nps = 0, total = 0;
 	for (size_t i = 0; i < bl->nspans;) {
 		const span *sp = &bl->spans[i];
@@ -128,14 +135,32 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		for (; j < bl->nspans && bl->spans[j].para == sp->para; j++) {
 			if (j > i)
 				rich_add(r, " [\xE2\x80\xA6] ", 7);
-			add_span(c, r, bl, &bl->spans[j]);
+			/* a list in the source: each item from its own line */
+			span piece = bl->spans[j];
+			for (size_t k = 1; k < ap->nitems; k++) {
+				size_t at = ap->items[k].start;
+				if (at <= piece.r.start || at >= piece.r.end)
+					continue;
+				span head = {piece.para, {piece.r.start, at}};
+				add_span(c, r, bl, &head);
+				ps = xrealloc(ps, (nps + bl->nspans + 2) * sizeof *ps);
+				item_next = xrealloc(item_next, (nps + bl->nspans + 2) * sizeof *item_next);
+				ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ALIGN_LEFT, bl->at);
+				item_next[nps] = 1;
+				total += ps[nps]->nlines;
+				nps++;
+				r = rich_new();
+				piece.r.start = at;
+			}
+			add_span(c, r, bl, &piece);
 		}
 		size_t e0 = bl->spans[j - 1].r.end;
 		while (e0 < ap->r.end && is_space_at(a->text, e0))
 			e0++;
 		if (e0 < ap->r.end)
 			rich_add(r, " [\xE2\x80\xA6]", 6);
-		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, st->align, bl->at);
+		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ap->nitems ? ALIGN_LEFT : st->align, bl->at);
+		item_next[nps] = 0;
 		total += ps[nps]->nlines;
 		nps++;
 		i = j;
@@ -144,13 +169,14 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	compose_space(c, pad, 0);
 	c->keep_next = 1;
 	for (size_t i = 0; i < nps; i++) {
-		if (i > 0)
+		if (i > 0 && !item_next[i - 1])
 			compose_space(c, st->para_space, keep);
 		size_t f = compose_lines(c, ps[i], inner, keep);
 		if (i == 0)
 			compose_item(c, f)->keep = 1;
 	}
 	free(ps);
+	free(item_next);
 	compose_space(c, st->excerpt_cite_space, 1);
 	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0");
 	c->keep_next = 1;

@@ -13,6 +13,13 @@ static void add_para(int **v, size_t *n, int no)
 	(*v)[(*n)++] = no;
 }
 
+/* The paragraphs a citation names: none, one, or each of a range (resolved: within the article). */
+static void add_cited(int **v, size_t *n, const cite *c)
+{
+	for (int p = c->para; p > 0 && p <= (c->para_last ? c->para_last : c->para); p++)
+		add_para(v, n, p);
+}
+
 /* The paragraphs of source src that the brief drew on, from blocks and citations, sorted
  * and each once; *n is their count. Caller frees. */
 static int *paras_drawn_on(const brief *b, size_t src, size_t *n)
@@ -27,17 +34,17 @@ static int *paras_drawn_on(const brief *b, size_t src, size_t *n)
 					add_para(&used, &nused, bl->spans[q].para + 1);
 			for (size_t q = 0; q < bl->nitems; q++)
 				for (int z = 0; z < bl->items[q].ncites; z++)
-					if (bl->items[q].cites[z].source == (int)src && bl->items[q].cites[z].para)
-						add_para(&used, &nused, bl->items[q].cites[z].para);
+					if (bl->items[q].cites[z].source == (int)src)
+						add_cited(&used, &nused, &bl->items[q].cites[z]);
 		}
 	for (size_t q = 0; q < b->nnotes; q++)
 		for (int z = 0; z < b->notes[q].ncites; z++)
-			if (b->notes[q].cites[z].source == (int)src && b->notes[q].cites[z].para)
-				add_para(&used, &nused, b->notes[q].cites[z].para);
+			if (b->notes[q].cites[z].source == (int)src)
+				add_cited(&used, &nused, &b->notes[q].cites[z]);
 	for (size_t q = 0; q < b->nsummary; q++)
 		for (int z = 0; z < b->summary[q].ncites; z++)
-			if (b->summary[q].cites[z].source == (int)src && b->summary[q].cites[z].para)
-				add_para(&used, &nused, b->summary[q].cites[z].para);
+			if (b->summary[q].cites[z].source == (int)src)
+				add_cited(&used, &nused, &b->summary[q].cites[z]);
 	*n = cite_sort_unique(used, nused);
 	return used;
 }

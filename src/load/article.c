@@ -139,11 +139,32 @@ static int is_ws_at(const char *s, size_t end, size_t i, size_t *n)
 	return 0;
 }
 
-static void split_sentences(const char *s, art_para *p)
+/* A reference mark after a sentence's full stop, "[1]" or "[12, 13]" or "[3-5]": the length
+ * of the mark at s[i] (a '['), 0 if it is none. The sentence ends after its marks. */
+static size_t ref_mark_len(const char *s, size_t end, size_t i)
 {
-	size_t cap = 8, n = 0;
-	range *out = xmalloc(cap * sizeof *out);
-	size_t start = p->r.start, end = p->r.end, i = start;
+	size_t j = i + 1;
+	int digits = 0;
+	while (j < end && j - i < 24) {
+		char c = s[j];
+		if (c >= '0' && c <= '9')
+			digits = 1;
+		else if (c == ']')
+			return digits ? j + 1 - i : 0;
+		else if (c != ',' && c != '-' && c != ' ')
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
+/* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
+ * `skip` bytes (a list item's marker, "1. ") end no sentence. */
+static void split_range(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,
+			size_t *capp)
+{
+	range *out = *outp;
+	size_t cap = *capp, n = *np, i = start + skip;
 	while (i < end) {
 		char c = s[i];
 		if (c != '.' && c != '!' && c != '?') {
@@ -151,9 +172,15 @@ static void split_sentences(const char *s, art_para *p)
 			continue;
 		}
 		size_t j = i + 1, k;
-		while (j < end) {
-			uint32_t cc = cp_at(s, end, j, &k);
-			if (!is_closer(cc))
+		for (;;) {
+			if (j < end && s[j] == '[') {
+				size_t m = ref_mark_len(s, end, j);
+				if (m) {
+					j += m;
+					continue;
+				}
+			}
+			if (j >= end || !is_closer(cp_at(s, end, j, &k)))
 				break;
 			j += k;
 		}
@@ -186,12 +213,95 @@ static void split_sentences(const char *s, art_para *p)
 		start = i = j;
 	}
 	if (start < end) {
-		if (n == cap)
-			out = xrealloc(out, (cap + 1) * sizeof *out);
+		if (n == cap) {
+			cap *= 2;
+			out = xrealloc(out, cap * sizeof *out);
+		}
 		out[n].start = start;
 		out[n].end = end;
 		n++;
 	}
+	*outp = out;
+	*np = n;
+	*capp = cap;
+}
+
+/* The length of a list item's marker at s[i] ("- ", "• ", "* ", "12. ", "3) "), 0 if none. */
+static size_t item_marker_len(const char *s, size_t end, size_t i)
+{
+	size_t j = i;
+	if (j < end && (s[j] == '-' || s[j] == '*'))
+		j++;
+	else if (j + 3 <= end && memcmp(s + j, "\xE2\x80\xA2", 3) == 0)
+		j += 3;
+	else {
+		while (j < end && j - i < 3 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j == i || j >= end || (s[j] != '.' && s[j] != ')'))
+			return 0;
+		j++;
+	}
+	return j < end && s[j] == ' ' ? j + 1 - i : 0;
+}
+
+/* The items of a paragraph whose lines start list items; none when no line does. */
+static void find_items(const char *s, art_para *p)
+{
+	size_t cap = 0, n = 0;
+	range *items = NULL;
+	int any = 0;
+	for (size_t i = p->r.start; i < p->r.end;) {
+		size_t b = i;
+		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		if (item_marker_len(s, p->r.end, b) || i == p->r.start) {
+			any |= item_marker_len(s, p->r.end, b) != 0;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				items = xrealloc(items, cap * sizeof *items);
+			}
+			if (n)
+				items[n - 1].end = i - 1; /* the line break before this item */
+			items[n].start = b;
+			n++;
+		}
+		while (i < p->r.end && s[i] != '\n')
+			i++;
+		i++;
+	}
+	if (!any) {
+		free(items);
+		return;
+	}
+	items[n - 1].end = p->r.end;
+	for (size_t k = 0; k < n; k++) /* no trailing \r or spaces before a line break */
+		while (items[k].end > items[k].start && (s[items[k].end - 1] == '\r' || s[items[k].end - 1] == ' '))
+			items[k].end--;
+	p->items = items;
+	p->nitems = n;
+}
+
+/* A subheading: a paragraph of one line, short, ending in no punctuation, that another follows. */
+static int is_subheading(const char *s, const art_para *p, int last)
+{
+	if (last || p->nitems || p->r.end - p->r.start > 100 || memchr(s + p->r.start, '\n', p->r.end - p->r.start))
+		return 0;
+	char c = s[p->r.end - 1];
+	return !strchr(".!?:;,)]\"'", c) && !(p->r.end - p->r.start >= 3 && (unsigned char)c >= 0x80);
+}
+
+static void split_sentences(const char *s, art_para *p)
+{
+	size_t cap = 8, n = 0;
+	range *out = xmalloc(cap * sizeof *out);
+	find_items(s, p);
+	/* a sentence never runs from one list item into the next */
+	if (p->nitems)
+		for (size_t k = 0; k < p->nitems; k++)
+			split_range(s, p->items[k].start, p->items[k].end,
+				    item_marker_len(s, p->items[k].end, p->items[k].start), &out, &n, &cap);
+	else
+		split_range(s, p->r.start, p->r.end, 0, &out, &n, &cap);
 	p->sents = out;
 	p->nsents = n;
 }
@@ -292,6 +402,9 @@ static void read_paragraphs(article *a, size_t i, int line)
 			p->line = line;
 			p->sents = NULL;
 			p->nsents = 0;
+			p->items = NULL;
+			p->nitems = 0;
+			p->heading = 0;
 			in_para = 1;
 		} else {
 			a->paras[a->nparas - 1].r.end = t;
@@ -322,8 +435,10 @@ static article *article_adopt(char *text, size_t len, const char *display, diag 
 		article_free(a);
 		return NULL;
 	}
-	for (size_t k = 0; k < a->nparas; k++)
+	for (size_t k = 0; k < a->nparas; k++) {
 		split_sentences(a->text, &a->paras[k]);
+		a->paras[k].heading = is_subheading(a->text, &a->paras[k], k + 1 == a->nparas);
+	}
 	return a;
 }
 
@@ -352,8 +467,10 @@ void article_free(article *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; i < a->nparas; i++)
+	for (size_t i = 0; i < a->nparas; i++) {
 		free(a->paras[i].sents);
+		free(a->paras[i].items);
+	}
 	free(a->paras);
 	free(a->text);
 	g_string_chunk_free(a->strings);

@@ -19,6 +19,12 @@ typedef struct art_para {
 	int line;     /* line of the file where it starts */
 	range *sents; /* sentences, in order, covering the paragraph (spaces between excluded) */
 	size_t nsents;
+	int heading;  /* a subheading: one short line with no final punctuation, between paragraphs */
+	/* a list: the paragraph's items ("- ", "• ", "* ", "1. ", "1) " lines with the lines that
+	 * follow each), in order, covering it (any lines before the first item are one more);
+	 * NULL, 0 when no line of it starts an item */
+	range *items;
+	size_t nitems;
 } art_para;
 
 typedef struct article {

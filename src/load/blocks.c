@@ -67,9 +67,9 @@ static int small_number(const char **p)
 	return (int)v;
 }
 
-#define CITE_HELP "write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'"
+#define CITE_HELP "write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'"
 
-/* One citation "ID", "ID pN" or "ID pN.S" from the scalar n. Returns 1 when good. */
+/* One citation "ID", "ID pN", "ID pN-M" or "ID pN.S" from the scalar n. Returns 1 when good. */
 static int parse_cite(loader *L, const ynode *n, cite *c)
 {
 	char *s = schema_string(&L->S, n, "cite", 0);
@@ -107,6 +107,15 @@ int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
 				c->sent = small_number(&p);
 				if (c->sent < 0)
 					ok = 0;
+			} else if (*p == '-' || strncmp(p, "\xE2\x80\x93", 3) == 0) {
+				/* a range, typed with a hyphen or an en dash; "p3-p5" too */
+				p += *p == '-' ? 1 : 3;
+				if (*p == 'p' || *p == 'P')
+					p++;
+				c->para_last = small_number(&p);
+				c->sent = -1;
+				if (c->para_last < 0)
+					ok = 0;
 			} else {
 				c->sent = -1; /* not given: 0 below would read as "p3.0" */
 			}
@@ -120,6 +129,14 @@ int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
 		schema_error(&L->S, n, "invalid cite '%s'; %s", s, CITE_HELP);
 	} else if (numbered && (c->para == 0 || c->sent == 0)) {
 		schema_error(&L->S, n, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
+		ok = 0;
+	} else if (c->para_last && c->para_last <= c->para) {
+		if (c->para_last < c->para)
+			schema_error(&L->S, n, "paragraph range %d-%d is reversed; write %d-%d", c->para, c->para_last,
+				     c->para_last, c->para);
+		else
+			schema_error(&L->S, n, "paragraph range %d-%d is one paragraph; write p%d", c->para, c->para_last,
+				     c->para);
 		ok = 0;
 	}
 	if (c->sent < 0)

@@ -253,7 +253,10 @@ static void load_content(loader *L, const ynode *n, section *sec, int in_box)
 {
 	for (size_t i = 0; i < n->nitems; i++) {
 		size_t at = sec->nblocks++;
+		int errors = L->S.errors;
 		load_block(L, n->items[i], &sec->blocks[at]);
+		/* past the lookup limit, no block is looked up: the limit bounds the work */
+		sec->blocks[at].failed = L->S.errors > errors || L->searches > BRIEF_MAX_SEARCHES;
 		if (sec->blocks[at].kind != BLOCK_BOX || !sec->blocks[at].data)
 			continue;
 		if (in_box) {
@@ -411,6 +414,7 @@ static void load_root(loader *L, const ynode *root)
 		b->layout = g_string_chunk_insert(b->strings, "handout");
 	const ynode *lang = ymap_get(root, "lang");
 	b->lang = schema_string(&L->S, lang, "lang", 0);
+	b->lang_at = lang ? loader_loc(L, lang) : loc_none();
 	if (b->lang && !schema_lang_tag(b->lang))
 		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
 	if (!b->lang)
@@ -427,20 +431,28 @@ static void load_root(loader *L, const ynode *root)
 		load_sections(L, sections);
 }
 
-/* Validates a parsed tree into a brief; takes over t (freed here). */
-static brief *brief_from_tree(ytree *t, const char *path, diag *d)
+/* Validates a parsed tree into a brief; takes over t (freed here). With errors, NULL, or
+ * (partial, and the tree a mapping) the brief with its load_errors counted. */
+static brief *brief_from_tree(ytree *t, const char *path, diag *d, int partial)
 {
 	if (!t)
 		return NULL;
 	brief *b = brief_new(path);
 	loader L = {{t, d, 0, b->strings}, b, 0};
 	const ynode *root = ytree_root(t);
-	if (ynode_is_null(root))
-		schema_error(&L.S, NULL, "brief is empty");
-	else if (schema_expect(&L.S, root, YNODE_MAP, "a brief"))
+	int loaded = 0; /* whether the root was a mapping, whose blocks load one by one */
+	if (ynode_is_null(root)) {
+		/* an empty file, or comments only: line 1 is where the brief should begin */
+		diag_error(d, loc_at(ynode_loc(t, NULL).file, 1, 1), "brief is empty");
+		L.S.errors++;
+	} else if (schema_expect(&L.S, root, YNODE_MAP, "a brief")) {
 		load_root(&L, root);
+		loaded = 1;
+	}
 	ytree_free(t);
-	if (L.S.errors) {
+	if (L.S.errors && partial && loaded) {
+		b->load_errors = L.S.errors;
+	} else if (L.S.errors) {
 		brief_free(b);
 		return NULL;
 	}
@@ -449,12 +461,17 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d)
 
 brief *brief_load(const char *path, diag *d)
 {
-	return brief_from_tree(ytree_load(path, path, d), path, d);
+	return brief_from_tree(ytree_load(path, path, d), path, d, 0);
+}
+
+brief *brief_load_partial(const char *path, diag *d)
+{
+	return brief_from_tree(ytree_load(path, path, d), path, d, 1);
 }
 
 brief *brief_parse(const char *text, size_t len, const char *display, diag *d)
 {
-	return brief_from_tree(ytree_parse(text, len, display, d), display, d);
+	return brief_from_tree(ytree_parse(text, len, display, d), display, d, 0);
 }
 
 brief *brief_new(const char *path)

@@ -43,6 +43,7 @@ typedef struct source {
 typedef struct cite {
 	int source;
 	int para, sent;
+	int para_last; /* "p1-4": the last paragraph of the range, else 0 */
 	loc at;
 } cite;
 
@@ -127,6 +128,7 @@ typedef struct block {
 	char *marking; /* this block's portion marking, instead of its section's; NULL: none given */
 	loc marking_at;
 	int page_break; /* page-break: before: a new page starts before it */
+	int failed;     /* it had errors: not resolved (the run fails, nothing is printed) */
 } block;
 
 /* Sections nest: a section may hold sections, three levels deep. */
@@ -156,6 +158,7 @@ typedef struct brief {
 	char *title, *subtitle, *date, *author, *classification, *layout, *lang;
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
 	loc layout_at, title_at, subtitle_at, author_at, classification_at, marking_at;
+	loc lang_at; /* where lang: is given; loc_none() when it is not */
 	/* handling, all optional: a distribution statement boxed on page 1, a document
 	 * control number in every footer and the PDF's keywords, the date the information
 	 * stands at (ISO, like date), a point of contact after the body, and draft: a
@@ -177,11 +180,16 @@ typedef struct brief {
 	size_t nsections;
 	note *notes; /* every note, in reading order: note k is printed with the number k + 1 */
 	size_t nnotes;
+	int load_errors; /* brief_load_partial: the errors found loading it (0: none) */
 } brief;
 
 /* Loads and validates the YAML (no source files are read). Returns NULL after reporting
  * every error found (up to the diagnostic cap). */
 brief *brief_load(const char *path, diag *d);
+/* Like brief_load, but a brief whose YAML parsed into a mapping comes back even with errors
+ * (b->load_errors > 0), its blocks with errors marked failed, so that its quotes can still be
+ * looked up and their errors reported in the same run; such a brief must never be printed. */
+brief *brief_load_partial(const char *path, diag *d);
 /* Same, from memory (text need not be NUL-terminated; the file size limit is brief_load's):
  * `display` names it in messages and relative source paths start from its directory. For
  * fuzzing and tests. */

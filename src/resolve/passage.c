@@ -12,26 +12,38 @@ static const char *src_file(const source *s)
 	return s->file ? s->file : s->art->display;
 }
 
-/* "... using the first (p2.5); also found in paragraphs 3 (p3.2), 4 (p4.1)": the sentence
- * tells apart two occurrences in one paragraph, in the notation cites use. */
+/* "... found 4 times ...: using the first (p2.5); also at p3.2, p4.1 (2 times)": each
+ * sentence once, in the notation cites use, with how often when more than once. */
 static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
 {
 	if (r->nothers == 0)
 		return;
 	const article *a = s->art;
-	strbuf sb = {0};
-	size_t shown = r->nothers < 5 ? r->nothers : 5;
-	for (size_t i = 0; i < shown; i++) {
-		int p = r->others[i].para;
-		size_t sent = article_sentence_of(&a->paras[p], r->others[i].r.start) + 1;
-		sb_printf(&sb, "%s%d (p%d.%zu)", i ? ", " : "", p + 1, p + 1, sent);
-	}
-	if (shown < r->nothers)
-		sb_printf(&sb, " and %zu more", r->nothers - shown);
 	int p0 = r->spans[0].para;
-	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also found in %s %s", what,
-		     r->nothers + 1, s->id, p0 + 1, article_sentence_of(&a->paras[p0], r->spans[0].r.start) + 1,
-		     r->nothers > 1 ? "paragraphs" : "paragraph", sb.data);
+	size_t s0 = article_sentence_of(&a->paras[p0], r->spans[0].r.start) + 1;
+	strbuf sb = {0};
+	size_t listed = 0, i = 0;
+	while (i < r->nothers && listed < 8) {
+		int p = r->others[i].para;
+		size_t sent = article_sentence_of(&a->paras[p], r->others[i].r.start) + 1, times = 1;
+		/* others come in reading order: the same sentence's are neighbours */
+		while (i + times < r->nothers && r->others[i + times].para == p &&
+		       article_sentence_of(&a->paras[p], r->others[i + times].r.start) + 1 == sent)
+			times++;
+		if (p == p0 && sent == s0)
+			sb_printf(&sb, times == 1 ? "%sp%d.%zu again" : "%sp%d.%zu again (%zu times)", listed ? ", " : "",
+				  p + 1, sent, times);
+		else if (times > 1)
+			sb_printf(&sb, "%sp%d.%zu (%zu times)", listed ? ", " : "", p + 1, sent, times);
+		else
+			sb_printf(&sb, "%sp%d.%zu", listed ? ", " : "", p + 1, sent);
+		listed++;
+		i += times;
+	}
+	if (i < r->nothers)
+		sb_printf(&sb, " and %zu more", r->nothers - i);
+	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also at %s", what,
+		     r->nothers + 1, s->id, p0 + 1, s0, sb.data);
 	sb_free(&sb);
 }
 

@@ -32,6 +32,11 @@ static void resolve_cites(resolver *R, item *it)
 		if (!s || c->para == 0)
 			continue;
 		const article *a = s->art;
+		if (c->para_last > 0 && (size_t)c->para_last > a->nparas) {
+			diag_error(R->d, c->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", c->para_last,
+				   s->id, a->nparas, a->nparas == 1 ? "" : "s");
+			continue;
+		}
 		if (c->para < 0 || (size_t)c->para > a->nparas) {
 			diag_error(R->d, c->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", c->para, s->id,
 				   a->nparas, a->nparas == 1 ? "" : "s");
@@ -60,6 +65,8 @@ static block_resolver *const resolvers[] = {
 
 static void resolve_block(resolver *R, block *bl)
 {
+	if (bl->failed)
+		return; /* its errors are said; what it holds may be half loaded */
 	for (size_t i = 0; i < bl->nitems && bl->items; i++)
 		resolve_cites(R, &bl->items[i]);
 	resolvers[bl->kind](R, bl);

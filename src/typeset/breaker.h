@@ -59,7 +59,7 @@ typedef struct kp {
 	text_align align;
 	double measure;
 	int lo, hi;           /* the window of the text being broken, in bytes */
-	uint32_t seen[8];
+	uint32_t seen[SHAPE_MAX_MISSING];
 	int nseen;
 	loc at;
 	diag *d;

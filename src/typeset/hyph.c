@@ -2,10 +2,12 @@
  * compositor applies on top: minimum lengths, no acronyms, numbers or URLs. */
 #include "typeset/hyph.h"
 
+#include <dirent.h>
 #include <hyphen.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -24,30 +26,78 @@ struct hyphenator {
 	int loading;
 };
 
-static HyphenDict *load_dict(const char *lang)
+#define HYPH_DIR "/usr/share/hyphen"
+
+/* The file of lang's patterns: hyph_en_US.dic for en-US, else (en-GB with no file of its
+ * own) the language alone, hyph_en.dic; NULL if neither is installed. */
+static char *dict_path(const char *lang)
 {
 	char name[64];
 	size_t n = 0;
 	for (const char *p = lang; *p && n + 1 < sizeof name; p++)
 		name[n++] = *p == '-' ? '_' : *p;
 	name[n] = 0;
-	const char *dirs[] = {"/usr/share/hyphen", NULL};
-	for (int i = 0; dirs[i]; i++) {
-		char *path = xasprintf("%s/hyph_%s.dic", dirs[i], name);
-		HyphenDict *d = hnj_hyphen_load(path);
-		free(path);
-		if (!d && strchr(name, '_')) {
-			/* "en_GB" has no file of its own here: fall back to the language alone */
-			char *base = xstrndup(name, (size_t)(strchr(name, '_') - name));
-			path = xasprintf("%s/hyph_%s.dic", dirs[i], base);
-			d = hnj_hyphen_load(path);
-			free(path);
-			free(base);
-		}
-		if (d)
-			return d;
-	}
+	char *path = xasprintf("%s/hyph_%s.dic", HYPH_DIR, name);
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	if (!strchr(name, '_'))
+		return NULL;
+	path = xasprintf("%s/hyph_%.*s.dic", HYPH_DIR, (int)(strchr(name, '_') - name), name);
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
 	return NULL;
+}
+
+static HyphenDict *load_dict(const char *lang)
+{
+	char *path = dict_path(lang);
+	HyphenDict *d = path ? hnj_hyphen_load(path) : NULL;
+	free(path);
+	return d;
+}
+
+int hyph_installed(const char *lang)
+{
+	char *path = dict_path(lang);
+	free(path);
+	return path != NULL;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *hyph_installed_list(void)
+{
+	DIR *dir = opendir(HYPH_DIR);
+	char **tags = NULL;
+	size_t n = 0;
+	for (struct dirent *e; dir && (e = readdir(dir));) {
+		size_t len = strlen(e->d_name);
+		if (len <= 9 || strncmp(e->d_name, "hyph_", 5) || strcmp(e->d_name + len - 4, ".dic"))
+			continue;
+		char *tag = xstrndup(e->d_name + 5, len - 9);
+		for (char *p = tag; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		tags = grow_for(tags, n, sizeof *tags);
+		tags[n++] = tag;
+	}
+	if (dir)
+		closedir(dir);
+	qsort(tags, n, sizeof *tags, str_cmp);
+	strbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(&sb, "%s%s", i ? ", " : "", tags[i]);
+		free(tags[i]);
+	}
+	free(tags);
+	if (!sb.data)
+		sb_puts(&sb, "none");
+	return sb.data;
 }
 
 static void *load_thread(void *arg)

@@ -11,6 +11,10 @@ hyphenator *hyph_new(const char *lang);
 /* Whether there are patterns for the language (waits for the loading). */
 int hyph_available(hyphenator *h);
 void hyph_free(hyphenator *h);
+/* Whether patterns for lang are installed (that of its language alone will do). */
+int hyph_installed(const char *lang);
+/* The languages of the installed patterns, "en, en-US", sorted; free()d by the caller. */
+char *hyph_installed_list(void);
 /* Marks ok[i] = 1 where word[0..len) may break before byte i with a hyphen. Words that
  * must not be hyphenated (short, capitalised acronyms, with digits, URLs) get none.
  * Returns the number of points. */

@@ -422,6 +422,8 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 	pango_attr_list_insert_before(attrs, fa);
 	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
 	int rc = break_windows(&k, spec, items, g, out, nout);
+	if (d)
+		shape_report_missing(k.seen, k.nseen, at, d);
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);
 	free(k.n);

@@ -90,7 +90,7 @@ static int add_seg(kp *k, PangoItem *item, int a, int b)
 	s->b = b;
 	s->gs = shape_glyphs(k->e, item, k->text + a, b - a);
 	if (k->d) /* NULL when setting a paragraph again: it was checked the first time */
-		shape_check_glyphs(s->gs, k->text, a, k->at, k->d, k->seen, &k->nseen);
+		shape_check_glyphs(s->gs, k->text, a, k->seen, &k->nseen);
 	return (int)k->nsegs++;
 }
 

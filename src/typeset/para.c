@@ -37,15 +37,16 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	pango_layout_set_alignment(l, spec->align == ALIGN_CENTER  ? PANGO_ALIGN_CENTER
 				      : spec->align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
 								   : PANGO_ALIGN_LEFT);
-	uint32_t seen[8];
+	uint32_t seen[SHAPE_MAX_MISSING];
 	int nseen = 0;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		if (run)
-			shape_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, at, d, seen, &nseen);
+			shape_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, seen, &nseen);
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
+	shape_report_missing(seen, nseen, at, d);
 
 	int n = pango_layout_get_line_count(l);
 	p->lines = xcalloc((size_t)n, sizeof *p->lines);

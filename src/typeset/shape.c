@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h> /* u_charName: the name of a character the fonts lack */
 
 #include "base/util.h"
 
@@ -46,8 +47,7 @@ void para_engine_free(para_engine *e)
 	free(e);
 }
 
-void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
-			int *nseen)
+void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, uint32_t *seen, int *nseen)
 {
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		PangoGlyph g = gs->glyphs[i].glyph;
@@ -60,16 +60,37 @@ void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset
 		if (cp < 0x20 || cp == 0x2028 || cp == 0x2029 || cp == 0xAD || cp == 0x200B)
 			continue;
 		int dup = 0;
-		for (int k = 0; k < *nseen; k++)
+		for (int k = 0; k < *nseen && k < SHAPE_MAX_MISSING; k++)
 			dup |= seen[k] == cp;
-		if (dup || *nseen == 8)
+		if (dup)
 			continue;
-		seen[(*nseen)++] = cp;
-		char utf[5] = {0};
-		utf8_encode(cp, utf);
-		diag_error(d, at, "character '%s' (U+%04X) is not in the bundled fonts", utf, (unsigned)cp);
-		diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has it with --fonts DIR");
+		if (*nseen < SHAPE_MAX_MISSING)
+			seen[*nseen] = cp;
+		if (*nseen <= SHAPE_MAX_MISSING)
+			++*nseen;
 	}
+}
+
+void shape_report_missing(const uint32_t *seen, int nseen, loc at, diag *d)
+{
+	if (nseen == 0 || !d)
+		return;
+	strbuf sb = {0};
+	for (int k = 0; k < nseen && k < SHAPE_MAX_MISSING; k++) {
+		char utf[5] = {0}, name[128] = "";
+		utf8_encode(seen[k], utf);
+		UErrorCode err = U_ZERO_ERROR;
+		u_charName((UChar32)seen[k], U_UNICODE_CHAR_NAME, name, sizeof name, &err);
+		if (U_FAILURE(err))
+			name[0] = 0;
+		sb_printf(&sb, "%s'%s' (U+%04X%s%s)", k ? ", " : "", utf, (unsigned)seen[k], name[0] ? " " : "", name);
+	}
+	if (nseen > SHAPE_MAX_MISSING)
+		sb_puts(&sb, " and more");
+	diag_error(d, at, "%s not in the bundled fonts: %s", nseen == 1 ? "a character" : "characters", sb.data);
+	diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has %s with --fonts DIR",
+		  nseen == 1 ? "it" : "them");
+	sb_free(&sb);
 }
 
 /* Ascent and descent of a font role, cached: asking Pango for metrics shapes a sample

@@ -33,8 +33,12 @@ const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char
 PangoFontDescription *font_role_desc(const font_role *f);
 /* Ascent and descent of a font role, from the engine's cache. */
 void shape_font_extents(para_engine *e, const font_role *fr, double *asc, double *desc);
-/* Reports characters with no glyph in a shaped run (shared by both breakers). */
-void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, loc at, diag *d, uint32_t *seen,
-			int *nseen);
+/* The characters of one string that have no glyph: the first SHAPE_MAX_MISSING, each once;
+ * n past that says there were more. */
+#define SHAPE_MAX_MISSING 64
+/* Adds the characters with no glyph in a shaped run to seen (shared by both breakers). */
+void shape_check_glyphs(const PangoGlyphString *gs, const char *text, int offset, uint32_t *seen, int *nseen);
+/* Reports the missing characters of one string, all in one error at its place (none: nothing). */
+void shape_report_missing(const uint32_t *seen, int nseen, loc at, diag *d);
 
 #endif

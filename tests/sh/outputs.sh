@@ -64,9 +64,14 @@ if "$MKBRIEF" brief.yaml -o dangling.pdf 2>"$T/err" && [ -L dangling.pdf ] && cm
 ln -s loop2.pdf loop1.pdf && ln -s loop1.pdf loop2.pdf
 err=$("$MKBRIEF" brief.yaml -o loop1.pdf 2>&1)
 if [ $? = 1 ] && [ -L loop1.pdf ] && [ "$err" = "loop1.pdf: error: cannot write: Too many levels of symbolic links (a symbolic link)" ]; then pass "-o a loop of links is refused"; else fail "-o loop of links: $err"; fi
-# pages named after a device would be /dev/null-1.png
+# PNG pages to standard output: a usage error (status 2), nothing written to stdout
+"$MKBRIEF" --format png --dpi 20 brief.yaml -o - >"$T/so" 2>"$T/err"; st=$?; out=$(wc -c <"$T/so")
+if [ "$st" = 2 ] && [ "$out" = 0 ] && grep -q 'standard output' "$T/err"; then pass "--format png -o - is a usage error (status 2)"; else fail "--format png -o -: status $st, $out bytes, $(cat "$T/err")"; fi
+"$MKBRIEF" --format svg brief.yaml -o - >"$T/so" 2>"$T/err"; st=$?; out=$(wc -c <"$T/so")
+if [ "$st" = 2 ] && [ "$out" = 0 ]; then pass "--format svg -o - is a usage error (status 2)"; else fail "--format svg -o -: status $st, $out bytes"; fi
+# pages named after a device would be /dev/null-1.png (a usage error too)
 err=$("$MKBRIEF" --format png --dpi 20 brief.yaml -o /dev/null 2>&1)
-if [ $? = 1 ] && [[ "$err" == */dev/null* ]] && [ ! -e /dev/null-1.png ] && [ -c /dev/null ]; then pass "--format png -o /dev/null is refused ($err)"; else fail "--format png -o /dev/null: $err"; rm -f /dev/null-[0-9]*.png; fi
+if [ $? = 2 ] && [[ "$err" == */dev/null* ]] && [ ! -e /dev/null-1.png ] && [ -c /dev/null ]; then pass "--format png -o /dev/null is refused ($err)"; else fail "--format png -o /dev/null: $err"; rm -f /dev/null-[0-9]*.png; fi
 
 # PostScript: cairo stamps the clock into %%CreationDate; the brief's date (or
 # SOURCE_DATE_EPOCH) goes there instead, so two runs give the same bytes

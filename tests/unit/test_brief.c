@@ -304,8 +304,8 @@ static void test_scalars(void)
 
 static void test_errors(void)
 {
-	expect_error("empty file", "", "T/b.yaml: error: brief is empty\n");
-	expect_error("comments only", "# nothing yet\n", "T/b.yaml: error: brief is empty\n");
+	expect_error("empty file", "", "T/b.yaml:1:1: error: brief is empty\n");
+	expect_error("comments only", "# nothing yet\n", "T/b.yaml:1:1: error: brief is empty\n");
 	expect_error("top level is a list", "- title: x\n", "T/b.yaml:1:1: error: a brief must be a mapping, not a list\n");
 	expect_error("top level is a string", "hello\n", "T/b.yaml:1:1: error: a brief must be a mapping, not a string\n");
 	expect_error("missing required keys", "author: me\n",
@@ -362,18 +362,24 @@ static void test_errors(void)
 		     "T/b.yaml:10:15: error: unknown source 'reuters'\n"
 		     "T/b.yaml:10:15: note: the sources are: edm-2018, edm-2017\n");
 	expect_error("invalid cite syntax", HEAD SECTION "      - text: x\n        cite: edm-2018 para 1\n",
-		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 para 1'; write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 para 1'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	expect_error("cite p0", HEAD SECTION "      - text: x\n        cite: edm-2018 p0\n",
 		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p0'; paragraph and sentence numbers start at 1\n");
 	expect_error("cite sentence 0", HEAD SECTION "      - text: x\n        cite: edm-2018 p2.0\n",
 		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p2.0'; paragraph and sentence numbers start at 1\n");
 	expect_error("cite with a dangling dot", HEAD SECTION "      - text: x\n        cite: edm-2018 p2.\n",
-		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p2.'; write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p2.'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	expect_error("cite number too long", HEAD SECTION "      - text: x\n        cite: edm-2018 p99999999999999999999\n",
-		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p99999999999999999999'; write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p99999999999999999999'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	expect_error("errors in a list of cites", HEAD SECTION "      - text: x\n        cite: [edm-2018 p1, edm-2O18 p2, edm-2017 q]\n",
 		     "T/b.yaml:10:29: error: unknown source 'edm-2O18'; did you mean 'edm-2018'?\n"
-		     "T/b.yaml:10:42: error: invalid cite 'edm-2017 q'; write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:10:42: error: invalid cite 'edm-2017 q'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
+	expect_error("cite range reversed", HEAD SECTION "      - text: x\n        cite: edm-2018 p4-1\n",
+		     "T/b.yaml:10:15: error: paragraph range 4-1 is reversed; write 1-4\n");
+	expect_error("cite range of one", HEAD SECTION "      - text: x\n        cite: edm-2018 p3-3\n",
+		     "T/b.yaml:10:15: error: paragraph range 3-3 is one paragraph; write p3\n");
+	expect_error("cite range with no end", HEAD SECTION "      - text: x\n        cite: edm-2018 p3-\n",
+		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p3-'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	expect_error("cite is a mapping", HEAD SECTION "      - text: x\n        cite: {source: edm-2018}\n",
 		     "T/b.yaml:10:15: error: cite must be a string or a list of strings, not a mapping\n");
 	expect_error("cite next to a quote", HEAD SECTION "      - quote: {source: edm-2018, text: x}\n        cite: edm-2018\n",
@@ -482,7 +488,7 @@ static void test_errors(void)
 		     "T/b.yaml:2:7: error: 2018-02-30 is not a real date\n"
 		     "T/b.yaml:8:49: error: paragraph range 3-1 is reversed; write 1-3\n"
 		     "T/b.yaml:9:25: error: unknown source 'edm-2019'; did you mean 'edm-2018'?\n"
-		     "T/b.yaml:11:15: error: invalid cite 'edm-2018 p'; write a source id, optionally with a paragraph or sentence: 'edm-2018', 'edm-2018 p3' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:11:15: error: invalid cite 'edm-2018 p'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	/* the diagnostic cap: 25 bad blocks give 20 errors and one "too many" line */
 	{
 		strbuf sb = {0};

@@ -168,7 +168,7 @@ int main(void)
 	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
 	fflush(err);
 	CHECK("missing glyph is an error", d.errors == 1);
-	CHECK("missing glyph message", buf && strstr(buf, "t.yaml:3:5: error: character '\xE6\xBC\xA2' (U+6F22) is not in the bundled fonts"));
+	CHECK("missing glyph message", buf && strstr(buf, "t.yaml:3:5: error: a character not in the bundled fonts: '\xE6\xBC\xA2' (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)"));
 	para_free(p);
 
 	p = set(e, KOREA, 300, 0, &d);

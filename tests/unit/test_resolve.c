@@ -207,7 +207,7 @@ static void failures(void)
 		  "t.yaml:41:11: error: paragraph 9 is out of range: 'edm-2018' has 6 paragraphs\n"
 		  "t.yaml:51:11: error: sentence 12 is out of range: paragraph 3 of 'edm-2018' has 7 sentences\n"
 		  "t.yaml:61:13: warning: quote found 7 times in source 'edm-2018': using the first (p2.5); "
-		  "also found in paragraphs 2 (p2.6), 3 (p3.2), 3 (p3.3), 3 (p3.7), 4 (p4.1) and 1 more\n"
+		  "also at p2.6, p3.2, p3.3, p3.7, p4.1, p5.4\n"
 		  "t.yaml:72:21: error: highlight 'Putin' not found in the quote\n"
 		  "t.yaml:82:11: error: excerpt 'to' text not found after the 'from' text in source 'edm-2017' (" F2017 ")\n"
 		  "t.yaml:82:11: note: it occurs only before the 'from' text, in paragraph 2\n"

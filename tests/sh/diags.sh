@@ -1,0 +1,145 @@
+# diags.sh: sources and diagnostics (issue 16): sentences ending before reference marks, find's
+# counts and case, what one run reports.
+. "$(dirname "$0")/lib.bash"
+A="$ROOT/tests/articles/diags-ports.txt"
+
+# ".[1] " and ".[2][3] " end a sentence: the mark stays with the sentence before it
+out=$("$MKBRIEF" find "$A" "harbour master" 2>&1)
+if [ "$out" = "p1.3: The harbour master said the calls were routine, and the harbour master said so twice." ]; then
+	pass "find: a sentence after '.[1] ' and '.[2][3] ' is p1.3"; else fail "find after reference marks: $out"; fi
+out=$("$MKBRIEF" find "$A" "in March" 2>&1)
+if [ "$out" = "p8.1: The panel meets in March.[12][13]" ]; then pass "find: '.[12][13]' stays with its sentence"; else fail "find before [12][13]: $out"; fi
+cat >"$T/cite.yaml" <<YAML
+title: Ports
+date: 2018-01-22
+sources:
+  ports: {file: $A}
+sections:
+  - heading: Calls
+    content:
+      - text: The harbour master called them routine.
+        cite: ports p1.3
+YAML
+if "$MKBRIEF" --check "$T/cite.yaml" 2>"$T/err"; then pass "cite p1.3: the third sentence, after two reference marks"; else fail "cite p1.3: $(cat "$T/err")"; fi
+
+# find ignores letter case unless --case, and says when the only matches differ in case
+out=$("$MKBRIEF" find "$A" "HARBOUR Master" 2>"$T/err"); st=$?
+if [ $st = 0 ] && [ "${out%%:*}" = "p1.3" ] && grep -q 'differ in letter case' "$T/err"; then pass "find: case ignored, and a note that the matches differ in case"
+else fail "find HARBOUR Master: status $st, $out, $(cat "$T/err")"; fi
+out=$("$MKBRIEF" find --case "$A" "HARBOUR Master" 2>"$T/err"); st=$?
+if [ $st = 1 ] && [ -z "$out" ] && grep -q "not found with this letter case" "$T/err" && grep -q 'differ in letter case' "$T/err"; then pass "find --case: not found, and why"
+else fail "find --case HARBOUR Master: status $st, $out, $(cat "$T/err")"; fi
+out=$("$MKBRIEF" find "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "the cold war" 2>"$T/err")
+if [ "$(echo "$out" | cut -d: -f1 | tr '\n' ' ')" = "p1.3 p1.4 " ]; then pass "find 'the cold war' in edm-2018: p1.3, p1.4"; else fail "find the cold war: $out"; fi
+"$MKBRIEF" find "$A" "panel meets" >/dev/null 2>"$T/err"
+if [ ! -s "$T/err" ]; then pass "find: no note when a match has the case typed"; else fail "find panel meets: $(cat "$T/err")"; fi
+
+# a quote whose speaker is its source's publication names the publication once
+cat >"$T/speaker.yaml" <<YAML
+title: Speaker
+date: 2018-01-22
+sources:
+  edm-2018: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+  ports: {file: $A}
+sections:
+  - heading: Test
+    content:
+      - quote: {source: edm-2018, speaker: The Eurasia Daily Monitor, text: absolutely learned politician}
+      - quote: {source: ports, speaker: maritime ledger, text: The count fell by half.}
+      - quote: {source: edm-2018, speaker: Vladimir Putin, text: "has, without a doubt, won the game"}
+YAML
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" --layout $layout --dump-layout "$T/speaker.yaml" >"$T/speaker.txt" 2>"$T/err" || fail "speaker: $(cat "$T/err")"
+	# the attribution of each quote: its small lines, from the dash on, joined
+	att=$(grep 'font="Noto Sans 8"' "$T/speaker.txt" | grep -v '|File: ' | sed 's/.* para=\([0-9]*\) .*font="[^"]*" |\(.*\)|$/\1 \2/' |
+		awk '$1 != p { if (p != "") print s; p = $1; s = "" } { $1 = ""; s = s $0 } END { print s }' | grep '^ *—')
+	edm=$(echo "$att" | sed -n 1p | grep -o 'Eurasia *Daily *Monitor' | wc -l)
+	ports=$(echo "$att" | sed -n 2p | grep -io 'maritime *ledger' | wc -l)
+	putin=$(echo "$att" | sed -n 3p | grep -c 'Vladimir Putin, in')
+	if [ "$edm" = 1 ] && [ "$ports" = 1 ] && [ "$putin" = 1 ]; then pass "$layout: a publication as speaker is named once; another speaker still leads"
+	else fail "$layout: attributions: $att"; fi
+done
+
+# an unknown lang: is an error at its line, with the patterns installed; no output written
+cat >"$T/lang.yaml" <<YAML
+title: Lang
+date: 2018-01-22
+lang: fr-FR
+sources:
+  ports: {file: $A}
+sections:
+  - heading: Test
+    content:
+      - text: Hello.
+YAML
+"$MKBRIEF" "$T/lang.yaml" -o "$T/lang.pdf" 2>"$T/err"; st=$?
+if [ $st = 1 ] && [ ! -e "$T/lang.pdf" ] && grep -q "lang.yaml:3:7: error: no hyphenation patterns for lang 'fr-FR'" "$T/err" &&
+	grep -q "lang.yaml:3:7: note: the patterns installed (/usr/share/hyphen) are for: .*en-US" "$T/err"; then pass "lang: fr-FR is an error listing the patterns installed"
+else fail "lang: fr-FR: status $st: $(cat "$T/err")"; fi
+sed -i 's/fr-FR/en-GB/' "$T/lang.yaml"
+if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-GB falls back on the en patterns"; else fail "lang: en-GB: $(cat "$T/err")"; fi
+
+# a citation may name a range of paragraphs: printed ¶1–4, merged with ranges that follow on,
+# the Sources entry counting each paragraph of it; past the article's end, an error
+cat >"$T/range.yaml" <<YAML
+title: Range
+date: 2018-01-22
+sources:
+  edm-2018: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+  ports: {file: $A}
+sections:
+  - heading: Test
+    content:
+      - text: Moscow plays both sides.
+        cite: edm-2018 p1-4
+      - text: Two ranges in a row.
+        cite: [edm-2018 p1–2, edm-2018 p3-p4, edm-2018 p6.1, ports p2-3]
+YAML
+# (narrow no-break spaces, U+202F, shown as '_')
+"$MKBRIEF" --dump-layout "$T/range.yaml" 2>"$T/err" | sed 's/\xE2\x80\xAF/_/g' >"$T/range.txt" || fail "range: $(cat "$T/err")"
+if grep -q '|Moscow plays both sides.1_¶1–4|' "$T/range.txt" && grep -q '|Two ranges in a row.1_¶1–4,_6.1;_2_¶2–3|' "$T/range.txt" &&
+	grep -q 'Paragraphs drawn on: 1–4, 6.|' "$T/range.txt"; then pass "cite edm-2018 p1-4: ¶1–4, ranges merged, Sources count each paragraph"
+else fail "cite ranges: $(grep -E 'plays|row|drawn' "$T/range.txt")"; fi
+sed -i 's/ports p2-3/ports p2-30/' "$T/range.yaml"
+"$MKBRIEF" --check "$T/range.yaml" 2>"$T/err"
+if grep -q "range.yaml:12:62: error: paragraph 30 is out of range: 'ports' has 8 paragraphs" "$T/err"; then pass "a range past the article's end is an error at the cite"
+else fail "range past the end: $(cat "$T/err")"; fi
+
+# list items are sentences of their own (a marker "1. " ends none); a subheading is a paragraph
+out=$("$MKBRIEF" find "$A" "machine parts"; "$MKBRIEF" find "$A" "Publish"; "$MKBRIEF" find "$A" "What the records")
+want="p4.3: - machine parts of unknown origin
+p7.2: 2. Publish the February count.
+p2.1: What the records show"
+if [ "$out" = "$want" ]; then pass "find: list items and subheadings are counted as written"; else fail "find in lists: $out"; fi
+# in an excerpt: the subheading bold on a line of its own, each list item from its own line
+cat >"$T/lists.yaml" <<YAML
+title: Lists
+date: 2018-01-22
+sources:
+  ports: {file: $A}
+sections:
+  - heading: Records
+    content:
+      - excerpt: {source: ports, paragraphs: 2-5}
+      - excerpt: {source: ports, paragraphs: 6-7}
+YAML
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" --layout $layout --dump-layout "$T/lists.yaml" >"$T/lists.txt" 2>"$T/err" || fail "lists: $(cat "$T/err")"
+	ok=1
+	grep -q 'Bold[^|]*|What the records show|' "$T/lists.txt" || ok=0
+	grep -q 'Bold[^|]*|Next steps|' "$T/lists.txt" || ok=0
+	for item in '- coal bound for Dalian' '- refined oil from Nakhodka' '- machine parts of unknown origin' \
+		'1. Share the port records with the panel.' '2. Publish the February count.'; do
+		grep -qF "line=1/1 font=\"Noto Serif 11\" |$item|" "$T/lists.txt" || grep -qF "|$item|" "$T/lists.txt" || ok=0
+	done
+	if [ $ok = 1 ]; then pass "$layout: an excerpt prints the subheading bold and each list item on its own line"
+	else fail "$layout: $(grep -E 'records|coal|oil|machine|Share|Publish|Next' "$T/lists.txt")"; fi
+done
+
+# find: single quotes typed for the source's double ones are found, with a note; --case refuses
+E="$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt"
+out=$("$MKBRIEF" find "$E" "'probable adversary'" 2>"$T/err"); st=$?
+if [ $st = 0 ] && [ "${out%%:*}" = "p1.3" ] && grep -q 'differ in quote marks' "$T/err"; then pass "find: 'single' for “double” quotes found, with a note"
+else fail "find single quotes: status $st, $out, $(cat "$T/err")"; fi
+"$MKBRIEF" find --case "$E" "'probable adversary'" >/dev/null 2>"$T/err"; st=$?
+if [ $st = 1 ] && grep -q 'not found as typed' "$T/err"; then pass "find --case: single for double quotes is not found as typed"; else fail "find --case single quotes: $st $(cat "$T/err")"; fi
