@@ -2,6 +2,10 @@
  * boxes: how many lines are loose (a space over 1.6x the median), the 95th percentile
  * and worst space relative to the median, hyphenated lines and runs of them. Lines
  * that do not reach their block's right edge (paragraph ends, ragged text) are left out.
+ * Texture: word spacing alone can be made perfect by spacing letters, so each word of 4+
+ * letters is also held against the median width of the same word at the same size across
+ * the document; a justified line whose words are (by their median) more than 3% wider
+ * than elsewhere is "tracked"; printed: tracked lines, p95 and worst widening.
  * usage: spacing FILE.pdf [more.pdf ...] */
 #include <math.h>
 #include <poppler.h>
@@ -9,8 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct word {
+	char *key;   /* the word and its size: "Moscow@11" */
+	double w;
+	size_t line; /* index into the document's justified lines, or (size_t)-1 */
+} word;
+
 typedef struct line {
 	double left, right, y;
+	word *words; /* its words of 4+ letters */
+	int nwords;
 	double *gaps;
 	int ngaps;
 	int hyphen;
@@ -24,6 +36,8 @@ typedef struct stats {
 	size_t lines, loose, hyphenated, runs3;
 	double *linemax; /* largest gap of each counted line */
 	size_t nlinemax;
+	word *words; /* every word of 4+ letters of the document, for texture */
+	size_t nwords;
 } stats;
 
 static int cmp_double(const void *a, const void *b)
@@ -39,6 +53,18 @@ static void add_gap(stats *s, double g)
 		s->gaps = realloc(s->gaps, s->capgaps * sizeof *s->gaps);
 	}
 	s->gaps[s->ngaps++] = g;
+}
+
+static void end_word(line *cur, const char *from, const char *to, double x1, double x2, double size, int letters,
+		     int clean)
+{
+	if (!from || letters < 4 || !clean || x2 <= x1)
+		return;
+	cur->words = realloc(cur->words, (size_t)(cur->nwords + 1) * sizeof *cur->words);
+	word *w = &cur->words[cur->nwords++];
+	w->key = g_strdup_printf("%.*s@%.1f", (int)(to - from), from, size);
+	w->w = x2 - x1;
+	w->line = (size_t)-1;
 }
 
 static void page_lines(PopplerPage *page, stats *st, int *run)
@@ -59,6 +85,9 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	cur.left = 1e9;
 	double prev_x2 = -1, word_start = -1;
 	int in_word = 0;
+	const char *wtext = NULL; /* the word being read: its start in text, left edge, letters */
+	double wx1 = 0, wsize = 0;
+	int wletters = 0, wclean = 1;
 	const char *linestart = p;
 	while (*p && ci < nrects) {
 		gunichar c = g_utf8_get_char(p);
@@ -68,6 +97,10 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		int same_line = c == '\n' && ci + 1 < nrects && cur.right > 0 && p[1] && p[1] != '\n' &&
 				fabs(rects[ci + 1].y2 - cur.y) < 0.5 && rects[ci + 1].x1 > cur.right &&
 				rects[ci + 1].x1 - cur.right < 30; /* not a running head's two ends */
+		if (same_line || c == '\n' || c == ' ') {
+			end_word(&cur, wtext, p, wx1, prev_x2, wsize, wletters, wclean);
+			wtext = NULL;
+		}
 		if (same_line) {
 			in_word = 0;
 		} else if (c == '\n') {
@@ -98,6 +131,18 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 				cur.marker_pending = 0;
 			else if (cur.marker_pending && !(c == '.' || c == ')' || g_unichar_isdigit(c)))
 				cur.marker_pending = 0;
+			if (!in_word) {
+				wtext = p;
+				wx1 = r->x1;
+				wsize = r->y2 - r->y1;
+				wletters = 0;
+				wclean = 1;
+			}
+			/* a word is its letters; one with a hyphen at a line end is cut short */
+			if (g_unichar_isalpha(c))
+				wletters++;
+			else if (c == '-' || g_unichar_isdigit(c))
+				wclean = 0;
 			in_word = 1;
 			if (r->x1 < cur.left)
 				cur.left = r->x1;
@@ -124,6 +169,13 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 			if (j != i && fabs(lines[j].right - lines[i].right) < 0.5)
 				same++;
 		int full = same >= 2 && lines[i].ngaps >= 3;
+		for (int k = 0; k < lines[i].nwords; k++) {
+			word w = lines[i].words[k];
+			w.line = full ? st->lines : (size_t)-1;
+			st->words = realloc(st->words, (st->nwords + 1) * sizeof *st->words);
+			st->words[st->nwords++] = w;
+		}
+		free(lines[i].words);
 		if (full) {
 			st->lines++;
 			double mx = 0;
@@ -154,6 +206,61 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	free(lines);
 	g_free(rects);
 	g_free(text);
+}
+
+/* Texture: for each justified line, the median over its words of width / the median width of
+ * the same word at the same size in the document (words seen once say nothing). */
+static void texture(const stats *st, size_t *tracked, double *p95, double *worst, size_t *measured)
+{
+	GHashTable *by = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+	for (size_t i = 0; i < st->nwords; i++) {
+		GArray *a = g_hash_table_lookup(by, st->words[i].key);
+		if (!a) {
+			a = g_array_new(FALSE, FALSE, sizeof(double));
+			g_hash_table_insert(by, st->words[i].key, a);
+		}
+		g_array_append_val(a, st->words[i].w);
+	}
+	GHashTable *median = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, by);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		GArray *a = v;
+		if (a->len < 2)
+			continue;
+		g_array_sort(a, cmp_double);
+		double *m = g_new(double, 1);
+		*m = g_array_index(a, double, a->len / 2);
+		g_hash_table_insert(median, k, m);
+	}
+	/* per line: the ratios of its words */
+	double *ratios = calloc(st->nwords + 1, sizeof *ratios), *linewide = calloc(st->lines + 1, sizeof *linewide);
+	size_t nl = 0;
+	for (size_t i = 0; i < st->nwords;) {
+		size_t lineid = st->words[i].line, j = i, n = 0;
+		for (; j < st->nwords && st->words[j].line == lineid; j++) {
+			double *m = g_hash_table_lookup(median, st->words[j].key);
+			if (m && *m > 0)
+				ratios[n++] = st->words[j].w / *m;
+		}
+		if (lineid != (size_t)-1 && n > 0) {
+			qsort(ratios, n, sizeof *ratios, cmp_double);
+			linewide[nl++] = ratios[n / 2];
+		}
+		i = j;
+	}
+	qsort(linewide, nl, sizeof *linewide, cmp_double);
+	*tracked = 0;
+	for (size_t i = 0; i < nl; i++)
+		*tracked += linewide[i] > 1.03;
+	*p95 = nl ? linewide[(size_t)(0.95 * (double)(nl - 1))] : 1;
+	*worst = nl ? linewide[nl - 1] : 1;
+	*measured = nl;
+	free(ratios);
+	free(linewide);
+	g_hash_table_destroy(median);
+	g_hash_table_destroy(by);
 }
 
 int main(int argc, char **argv)
@@ -198,6 +305,14 @@ int main(int argc, char **argv)
 		       "hyphenated %zu, 3+ hyphens in a row %zu\n",
 		       argv[a], st.lines, st.loose, 100.0 * (double)st.loose / (double)st.lines, p95 / median, worst / median,
 		       median, st.hyphenated, st.runs3);
+		size_t tracked, measured;
+		double tp95, tworst;
+		texture(&st, &tracked, &tp95, &tworst, &measured);
+		printf("%s: texture: lines measured %zu, tracked %zu (%.1f%%), p95 widening %.3f, worst %.3f\n", argv[a], measured,
+		       tracked, measured ? 100.0 * (double)tracked / (double)measured : 0.0, tp95, tworst);
+		for (size_t i = 0; i < st.nwords; i++)
+			g_free(st.words[i].key);
+		free(st.words);
 		free(sorted);
 		free(st.gaps);
 		free(st.linemax);

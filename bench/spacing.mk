@@ -5,5 +5,7 @@ $(BUILD)/bench/spacing: bench/spacing.c | $(BUILD)/obj
 
 .PHONY: spacing
 spacing: $(BUILD)/mkbrief $(BUILD)/bench/spacing
-	@$(BUILD)/mkbrief -q -o $(BUILD)/bench/korea.pdf briefs/korea-jan2018.yaml
-	@$(BUILD)/bench/spacing $(BUILD)/bench/korea.pdf
+	@bench/scale 1 $(BUILD)/bench/corpus >/dev/null
+	@for l in handout digest; do for b in korea-x1 varied; do \
+		$(BUILD)/mkbrief -q --layout $$l -o $(BUILD)/bench/$$b-$$l.pdf $(BUILD)/bench/corpus/$$b.yaml && \
+		$(BUILD)/bench/spacing $(BUILD)/bench/$$b-$$l.pdf | sed 's|^$(BUILD)/bench/||'; done; done

@@ -13,7 +13,7 @@
 #define INF_PENALTY 10000.0
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
-typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN } pkind;
+typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN, P_URL } pkind;
 
 typedef struct node {
 	ntype t;

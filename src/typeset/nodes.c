@@ -11,6 +11,11 @@
 #define HYPHEN_PENALTY 50.0
 #define EXHYPHEN_PENALTY 50.0
 #define EMERGENCY_PENALTY 1000.0
+/* A name is hyphenated only where nothing else sets the paragraph well: a reader stumbles
+ * on "Py-ongyang" more than on a looser line, but defined terms of licences ("Soft-ware")
+ * and long names in narrow columns still need the option. */
+#define NAME_HYPHEN_PENALTY 700.0
+#define K_NAME_HYPH 0x40 /* in a word's kind array: a P_HYPH point of a name */
 
 static node *add(kp *k, ntype t)
 {
@@ -94,8 +99,35 @@ static int add_seg(kp *k, PangoItem *item, int a, int b)
 	return (int)k->nsegs++;
 }
 
-/* kind[i] = P_EXPLICIT after a hyphen between letters ("anti-aircraft"), an em dash, or a
- * slash in an address; never after an en dash (1950–1953, ¶3–4 stay whole). */
+/* Letters of the run of letters ending just before w[i] (going back) or starting at w[i]. */
+static size_t letters_before(const char *w, size_t i)
+{
+	size_t k = 0;
+	const char *p = w + i;
+	while (p > w) {
+		const char *q = g_utf8_find_prev_char(w, p);
+		if (!q || !g_unichar_isalpha(g_utf8_get_char(q)))
+			break;
+		p = q;
+		k++;
+	}
+	return k;
+}
+
+static size_t letters_after(const char *w, size_t n, size_t i)
+{
+	size_t k = 0;
+	while (i < n && g_unichar_isalpha(g_utf8_get_char(w + i))) {
+		i = (size_t)(g_utf8_next_char(w + i) - w);
+		k++;
+	}
+	return k;
+}
+
+/* kind[i] = P_EXPLICIT after a hyphen between letters ("anti-aircraft", "Korea-Russia"),
+ * when each side has at least 3 letters: "Kim Il-sung", "Jong-un" and "co-operation"
+ * stay whole, as a name must; after an em dash; never after an en dash (1950–1953, ¶3–4
+ * stay whole). */
 static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 {
 	for (size_t i = 0; i < n;) {
@@ -108,15 +140,53 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 			gunichar next = g_utf8_get_char(w + i + cl);
 			gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
 			if (cp == '-' || cp == 0x2010)
-				brk = g_unichar_isalpha(prev) && g_unichar_isalpha(next);
+				brk = g_unichar_isalpha(prev) && g_unichar_isalpha(next) && letters_before(w, i) >= 3 &&
+				      letters_after(w, n, i + cl) >= 3;
 			else if (cp == 0x2014)
 				brk = 1;
-			else if (cp == '/')
+			else if (cp == '/') /* "either/or", "1998/99" */
 				brk = next != '/' && prev != '/' && prev != ':';
 		}
 		if (brk)
 			kind[i + cl] = P_EXPLICIT;
 		i += cl;
+	}
+}
+
+/* An address (a URL or an e-mail address): breaks only where a style manual allows, after
+ * "//" or a colon, before / . _ - ? # % & = ~ @, with no hyphen added, and never leaving
+ * fewer than 3 characters between two breaks or at either end: never ".ht/ml" or
+ * "No/rth_Korea". */
+static int is_address(const char *w, size_t n)
+{
+	if (mem_find(w, w + n, "://") || (n > 4 && strncmp(w, "www.", 4) == 0))
+		return 1;
+	const char *at = memchr(w, '@', n);
+	return at && at > w && memchr(at, '.', (size_t)(w + n - at)) != NULL;
+}
+
+static void mark_address(const char *w, size_t n, unsigned char *kind)
+{
+	/* the address proper: without the quotes or closing punctuation around it */
+	size_t lo = 0, hi = n;
+	while (lo < n && strchr("\"'(<[", w[lo]))
+		lo++;
+	while (hi > lo && strchr("\"')>],.;:!?", w[hi - 1]))
+		hi--;
+	size_t last = lo;
+	for (size_t i = lo + 1; i < hi; i++) {
+		char c = w[i], p = w[i - 1];
+		int cand = strchr("/._-?#%&=~@", c) != NULL && p != '/' && !(c == '/' && p == ':');
+		if (p == '/' && i >= 2 && w[i - 2] == '/')
+			cand = 1; /* after "//" */
+		else if (p == ':' && c != '/')
+			cand = 1; /* after "mailto:" */
+		if (c == '/' && p == '/')
+			cand = 0;
+		if (cand && i - last >= 3 && hi - i >= 3) {
+			kind[i] = P_URL;
+			last = i;
+		}
 	}
 }
 
@@ -204,15 +274,41 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 		if (i < n) {
 			if (kind[i] == P_HYPH)
 				add_penalty(k, hw, HYPHEN_PENALTY, 1, P_HYPH);
+			else if (kind[i] == K_NAME_HYPH)
+				add_penalty(k, hw, NAME_HYPHEN_PENALTY, 1, P_HYPH);
 			else if (kind[i] == P_EXPLICIT)
 				add_penalty(k, 0, EXHYPHEN_PENALTY, w[i - 1] == '-', P_EXPLICIT);
-			else if (kind[i] == P_RUN)
-				add_penalty(k, 0, EXHYPHEN_PENALTY, 0, P_RUN);
+			else if (kind[i] == P_RUN || kind[i] == P_URL)
+				add_penalty(k, 0, EXHYPHEN_PENALTY, 0, (pkind)kind[i]);
 			else
 				add_penalty(k, 0, EMERGENCY_PENALTY, 0, P_EMERGENCY);
 		}
 		start = end;
 	}
+}
+
+/* A capitalised word that does not start a sentence is a name ("Pyongyang", "Lavrov"):
+ * names are hyphenated only as a last resort (NAME_HYPHEN_PENALTY). A word after . ! ? : or an opening quote, or first in the
+ * paragraph, may just start a sentence, and is hyphenated like any word. */
+static int is_name(const kp *k, int a, const char *w, size_t n)
+{
+	const char *p = w;
+	while (p < w + n && !g_unichar_isalpha(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	if (p >= w + n || !g_unichar_isupper(g_utf8_get_char(p)))
+		return 0;
+	const char *q = k->text + a;
+	while (q > k->text) {
+		const char *r = g_utf8_find_prev_char(k->text, q);
+		gunichar c = g_utf8_get_char(r);
+		if (!g_unichar_isspace(c) && c != 0xA0) {
+			if (strchr(".!?:", (int)c) || c == 0x201C || c == '"' || c == 0x2018 || c == '(')
+				return 0;
+			return 1;
+		}
+		q = r;
+	}
+	return 0;
 }
 
 /* One word (or the part of it inside one Pango item): boxes, with penalties where it may
@@ -227,11 +323,25 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	size_t n = (size_t)(b - a);
 	unsigned char *kind = xcalloc(n + 1, 1); /* kind[i]: break allowed before byte a+i */
 	const char *w = k->text + a;
-	mark_explicit(w, n, kind);
-	/* addresses are never hyphenated: a reader would type the hyphen */
-	int address = mem_find(w, w + n, "://") || mem_find(w, w + n, "www.") || memchr(w, '@', n);
-	if (hyphenate && k->e->hyph && !address)
+	/* addresses are never hyphenated (a reader would type the hyphen) and break only at
+	 * their punctuation */
+	int address = is_address(w, n);
+	if (address)
+		mark_address(w, n, kind);
+	else
+		mark_explicit(w, n, kind);
+	/* a compound breaks at its own hyphen only: "Korea-Russia", never "Korea-Rus-sia" */
+	int compound = 0;
+	for (size_t i = 1; i < n && !address; i++)
+		compound |= w[i] == '-' && g_unichar_isalpha(g_utf8_get_char(w + i + 1 < w + n ? w + i + 1 : w + i)) &&
+			    g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(w, w + i)));
+	if (hyphenate && k->e->hyph && !address && !compound) {
 		mark_hyphens(k->e->hyph, w, n, kind);
+		if (is_name(k, a, w, n))
+			for (size_t i = 1; i < n; i++)
+				if (kind[i] == P_HYPH)
+					kind[i] = K_NAME_HYPH;
+	}
 	mark_runs(w, n, kind);
 	if (range_width(s, a, b) > k->measure) {
 		for (size_t i = 1; i < n; i++)
@@ -241,6 +351,37 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	keep_cluster_starts(s, n, kind);
 	add_boxes(k, si, a, n, kind, hyphen_width(k, item));
 	free(kind);
+}
+
+static int box_has_letters(const kp *k, const node *x)
+{
+	for (const char *p = k->text + x->a; p < k->text + x->b; p = g_utf8_next_char(p))
+		if (g_unichar_isalpha(g_utf8_get_char(p)))
+			return 1;
+	return 0;
+}
+
+/* Ragged text of three words or more (a title, a heading, a caption, a pull quote) never
+ * ends on a word alone: the space before its last word does not break, as if it were a
+ * no-break space. */
+static void tie_last_words(kp *k)
+{
+	size_t breakable = 0, last = 0;
+	for (size_t i = 1; i < k->nn; i++)
+		if (k->n[i].t == N_GLUE && k->n[i - 1].t == N_BOX) {
+			breakable++;
+			last = i;
+		}
+	if (breakable < 2)
+		return;
+	add(k, N_PEN); /* room for one node more, then the glue moves up one */
+	memmove(&k->n[last + 1], &k->n[last], (k->nn - 1 - last) * sizeof *k->n);
+	node *x = &k->n[last];
+	memset(x, 0, sizeof *x);
+	x->t = N_PEN;
+	x->seg = -1;
+	x->pen = INF_PENALTY;
+	x->kind = P_NONE;
 }
 
 int nodes_build(kp *k, GList *items, double indent, int hyphenate)
@@ -291,8 +432,19 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 		if (ws >= 0)
 			add_word(k, item, ws, end, hyphenate);
 	}
-	/* the last word of a paragraph is never hyphenated */
-	for (size_t i = k->nn; i-- > 0;) {
+	/* the last word of a paragraph is never hyphenated, even when citations follow it
+	 * ("Committee.¹ ¶2.2"): the last word is the last that has letters */
+	size_t last = k->nn;
+	for (size_t i = k->nn; i-- > 0 && last == k->nn;)
+		if (k->n[i].t == N_BOX && k->n[i].b > k->n[i].a && box_has_letters(k, &k->n[i]))
+			last = i;
+	for (size_t i = last; last < k->nn && i-- > 0;) {
+		if (k->n[i].t == N_GLUE)
+			break;
+		if (k->n[i].t == N_PEN && k->n[i].kind == P_HYPH)
+			k->n[i].pen = INF_PENALTY;
+	}
+	for (size_t i = last + 1; last < k->nn && i < k->nn; i++) {
 		if (k->n[i].t == N_GLUE)
 			break;
 		if (k->n[i].t == N_PEN && k->n[i].kind == P_HYPH)
@@ -300,6 +452,8 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 	}
 	while (k->nn > 0 && k->n[k->nn - 1].t == N_GLUE)
 		k->nn--;
+	if (k->rag > 0 && k->lo == 0 && (size_t)k->hi >= strlen(k->text))
+		tie_last_words(k);
 	add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
 	add_glue(k, 0, 1e5, 0); /* \parfillskip: the last line is set at its natural width */
 	add_penalty(k, 0, -INF_PENALTY, 0, P_NONE);
