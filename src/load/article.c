@@ -286,8 +286,10 @@ static int is_subheading(const char *s, const art_para *p, int last)
 {
 	if (last || p->nitems || p->r.end - p->r.start > 100 || memchr(s + p->r.start, '\n', p->r.end - p->r.start))
 		return 0;
-	char c = s[p->r.end - 1];
-	return !strchr(".!?:;,)]\"'", c) && !(p->r.end - p->r.start >= 3 && (unsigned char)c >= 0x80);
+	/* the last character: no full stop, colon, closing quote or bracket, ellipsis, dash */
+	const char *end_char = g_utf8_find_prev_char(s + p->r.start, s + p->r.end);
+	gunichar c = end_char ? g_utf8_get_char_validated(end_char, (gssize)(s + p->r.end - end_char)) : (gunichar)-1;
+	return c != (gunichar)-1 && c != (gunichar)-2 && !g_unichar_ispunct(c);
 }
 
 static void split_sentences(const char *s, art_para *p)

@@ -203,8 +203,37 @@ static void errors(void)
 	free(huge);
 }
 
+/* Reference marks end no sentence early; list items are sentences; subheadings are flagged. */
+static void marks_lists_headings(void)
+{
+	article *a = parse("T\n\nOne ended.[1] Two ended.[2][3] Three.\n\nCargo in 2018\n\n"
+			   "Kinds:\n- coal from Dalian\n  and Nampo\n\xE2\x80\xA2 oil.\n12. Parts. More parts\n\n"
+			   "Notes:\n\nРоссия и Корея\n\nLast line\n", NULL);
+	CHECK("parsed", a && a->nparas == 6);
+	if (!a)
+		return;
+	CHECK("three sentences around reference marks", a->paras[0].nsents == 3);
+	char *t = sent_text(a, 0, 1);
+	CHECK_STR("the mark stays with its sentence", t, "Two ended.[2][3]");
+	free(t);
+	CHECK("a short unpunctuated line is a subheading", a->paras[1].heading);
+	CHECK("a list: four items (the lead line one of them)", a->paras[2].nitems == 4);
+	t = sent_text(a, 2, 1);
+	CHECK_STR("an item runs on over its next line", t, "- coal from Dalian\n  and Nampo");
+	free(t);
+	t = sent_text(a, 2, 3);
+	CHECK_STR("'12. ' ends no sentence", t, "12. Parts.");
+	free(t);
+	CHECK("a list item's sentences", a->paras[2].nsents == 5);
+	CHECK("a line ending in a colon is no subheading", !a->paras[3].heading);
+	CHECK("a Cyrillic subheading", a->paras[4].heading);
+	CHECK("the last paragraph is no subheading", !a->paras[5].heading);
+	article_free(a);
+}
+
 int main(void)
 {
+	marks_lists_headings();
 	real_articles();
 	header_and_layout();
 	sentences();
