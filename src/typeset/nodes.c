@@ -366,13 +366,21 @@ static int box_has_letters(const kp *k, const node *x)
  * no-break space. */
 static void tie_last_words(kp *k)
 {
-	size_t breakable = 0, last = 0;
+	size_t breakable = 0, last = 0, before = 0;
 	for (size_t i = 1; i < k->nn; i++)
 		if (k->n[i].t == N_GLUE && k->n[i - 1].t == N_BOX) {
 			breakable++;
+			before = last;
 			last = i;
 		}
 	if (breakable < 2)
+		return;
+	/* the last two words must fit a line together (a narrow table cell may not hold them) */
+	double w = 0;
+	for (size_t i = before + 1; i < k->nn; i++)
+		if (k->n[i].t == N_BOX || k->n[i].t == N_GLUE)
+			w += k->n[i].w;
+	if (w > k->measure)
 		return;
 	add(k, N_PEN); /* room for one node more, then the glue moves up one */
 	memmove(&k->n[last + 1], &k->n[last], (k->nn - 1 - last) * sizeof *k->n);

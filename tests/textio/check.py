@@ -659,7 +659,8 @@ class Stream:
     def word(self, cw, p, last_text=False):
         """Matches canonical word cw at token p: returns the next position, or -1. A word
         may run over line ends: hyphenated (a hyphen added between two letters), or broken
-        without one after a slash or a dash, inside a run of punctuation, or anywhere in a
+        without one after a slash or a dash, before an address's punctuation, inside a run of
+        punctuation, or anywhere in a
         word wider than three quarters of the column (the breaker breaks a word wider than
         the measure anywhere; an excerpt's measure is the column less its indents)."""
         if p >= self.n:
@@ -684,6 +685,9 @@ class Stream:
                     nxt.add(v[:-1] + right)  # a hyphen the typesetter added
                 if left[-1] in "/-\u2010\u2013\u2014" or wide or \
                         (not left[-1].isalnum() and not right[:1].isalnum()):
+                    nxt.add(v + right)
+                # an address breaks before its punctuation, with no hyphen added
+                if right[:1] in "/._-?#%&=~@" and any(x in v for x in ("://", "www.", "@")):
                     nxt.add(v + right)
             for v in nxt:
                 cv = canon(v)
