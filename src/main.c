@@ -133,7 +133,6 @@ int main(int argc, char **argv)
 
 	static const char *const value_options[] = {"-o", "--layout", "--format", "--dpi", "--fonts", "--root", "-j", NULL};
 	cli_options o = {0};
-	const char **briefs = xcalloc((size_t)argc + 1, sizeof *briefs);
 	size_t nbriefs = 0;
 	long jobs = 1;
 	int list = 0;
@@ -192,8 +191,9 @@ int main(int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			return diag_usage_error("mkbrief", "unknown option", a);
 		} else {
-			briefs[nbriefs++] = a;
-			o.brief = briefs[0];
+			/* the briefs are gathered at the front of argv, behind the reading */
+			args.argv[1 + nbriefs++] = (char *)a;
+			o.brief = args.argv[1];
 		}
 	}
 	if (args.help) {
@@ -206,11 +206,10 @@ int main(int argc, char **argv)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	if (!str_in(o.format, (const char *const[]){"pdf", "png", "svg", "ps", NULL}))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
+	const char *const *briefs = (const char *const *)args.argv + 1;
 	if (pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
 		return 2;
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
 		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
-	int rc = watch ? cmd_watch(&o) : nbriefs > 1 ? cmd_build_many(&o, briefs, nbriefs, (int)jobs) : cmd_build(&o);
-	free(briefs);
-	return rc;
+	return watch ? cmd_watch(&o) : nbriefs > 1 ? cmd_build_many(&o, briefs, nbriefs, (int)jobs) : cmd_build(&o);
 }
