@@ -143,8 +143,9 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 	const char *lang = b->lang ? b->lang : st->lang;
 	if (lang && !hyph_installed(lang)) {
 		char *have = hyph_installed_list();
-		diag_error(d, b->lang_at, "no hyphenation patterns for lang '%s'", lang);
-		diag_note(d, b->lang_at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+		loc lang_at = b->lang ? b->lang_at : st->lang_at.file ? st->lang_at : loc_at(st->path, 0, 0);
+		diag_error(d, lang_at, "no hyphenation patterns for lang '%s'", lang);
+		diag_note(d, lang_at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
 		free(have);
 		style_free(st);
 		return 1;

@@ -417,8 +417,7 @@ static void load_root(loader *L, const ynode *root)
 	b->lang_at = lang ? loader_loc(L, lang) : loc_none();
 	if (b->lang && !schema_lang_tag(b->lang))
 		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
-	if (!b->lang)
-		b->lang = g_string_chunk_insert(b->strings, "en-US");
+	/* none given: the layout's text.lang (whose default is en-US) */
 	/* sources first: quotes, excerpts and cites anywhere refer to them */
 	const ynode *sources = ymap_get(root, "sources");
 	if (sources)

@@ -297,8 +297,10 @@ static void load_text(loader *L, const ynode *root)
 		const char *v = schema_scalar(&L->S, lang, "text.lang", "a language tag such as en-US");
 		if (v && !schema_lang_tag(v))
 			schema_error(&L->S, lang, "text.lang '%s' is not a language tag such as en-US", v);
-		else if (v)
+		else if (v) {
 			s->lang = g_string_chunk_insert(s->strings, v);
+			s->lang_at = ynode_loc(L->S.t, lang); /* its file is the style's path, set after loading */
+		}
 	}
 	schema_length(&L->S, t, "paragraph-space", "text.paragraph-space", SCHEMA_NONNEG, MAX_SPACE, &s->para_space);
 	schema_length(&L->S, t, "block-space", "text.block-space", SCHEMA_NONNEG, MAX_SPACE, &s->block_space);
@@ -653,6 +655,8 @@ style *style_load(const char *name, const char *const *layout_dirs, loc at, diag
 	loader L = {{t, d, 0, s->strings}, s, NULL, NULL, NULL};
 	load_layout(&L, ytree_root(t));
 	ytree_free(t);
+	if (s->lang_at.file)
+		s->lang_at.file = s->path; /* the tree's copy of the name is gone */
 	if (L.S.errors) {
 		style_free(s);
 		return NULL;

@@ -69,6 +69,7 @@ typedef struct style {
 	int linebreak_optimal;  /* linebreak: optimal (1) or greedy (0) */
 	double expansion;       /* text.expansion: glyph widths may change by this fraction (0..0.05) */
 	char *lang;             /* e.g. "en-US" */
+	loc lang_at;            /* where the layout set it; none for the default */
 	double para_space;      /* between paragraphs of one block */
 	double block_space;     /* between blocks */
 	double first_indent;    /* first-line indent of follow-on paragraphs */

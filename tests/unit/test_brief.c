@@ -228,7 +228,7 @@ static void test_defaults(void)
 		return;
 	CHECK_STR("default layout", b->layout, "handout");
 	CHECK("default layout has no location", b->layout_at.line == 0);
-	CHECK_STR("default lang", b->lang, "en-US");
+	CHECK("no lang: the layout's text.lang applies", b->lang == NULL);
 	CHECK("optional fields NULL", !b->subtitle && !b->author && !b->classification && !b->marking);
 	CHECK("no summary", b->nsummary == 0 && b->summary == NULL);
 	brief_free(b);
