@@ -363,6 +363,10 @@ static int flow_items(flow *fl)
 			/* not on a page that holds nothing yet; below the front matter (where the
 			 * columns' top is) the page does hold something */
 			if (fl->y > fl->page_top + 0.01 || fl->f.col > 0) {
+				/* kept on the page it ends, for the dump: a short page before it was asked for */
+				it->page = fl->f.page;
+				it->col = fl->in_span ? 0 : fl->f.col;
+				it->y = fl->y;
 				if (next_column(fl, fl->cols, 1) < 0)
 					return -1;
 				fl->f.start = i + 1;

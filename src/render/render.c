@@ -246,7 +246,7 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 	/* one fragment per decoration and column on this page */
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
-		if (it->page != page)
+		if (it->page != page || it->kind == V_PAGEBREAK)
 			continue;
 		/* an item in a box may have a decoration of its own (an excerpt's tint) */
 		int groups[2] = {it->box_deco, it->deco};
