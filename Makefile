@@ -62,6 +62,10 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) $(w
 $(BUILD)/tests/runstat: tests/tools/runstat.c | $(BUILD)/tests
 	$(CC) -std=c11 $(WFLAGS) -O2 -o $@ $<
 
+# how evenly a row of letters is spaced in a PNG (tests/sh/outputs.sh)
+$(BUILD)/tests/pngstems: tests/tools/pngstems.c | $(BUILD)/tests
+	$(CC) -std=c11 $(WFLAGS) -O2 $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo) -lm
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -75,13 +79,13 @@ run: deps
 	$(BUILD)/mkbrief briefs/korea-jan2018.yaml
 
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat $(BUILD)/tests/pngstems
 	@MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
 check-asan: deps
 	@$(MAKE) --no-print-directory ASAN=1 check-asan-run
 
-check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat
+check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat $(BUILD)/tests/pngstems
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 

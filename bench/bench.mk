@@ -1,4 +1,4 @@
-# bench/bench.mk: `make bench` (the full table: x1, x10, x100, varied) and `make bench-smoke`
+# bench/bench.mk: `make bench` (the full table: x1, x10, x100, varied; then page fill, bench/pagefill) and `make bench-smoke`
 # (x1 only, for CI: prints figures, asserts nothing about time). Built with release flags in
 # their own directory so that benchmarks never reuse a debug or sanitizer build.
 BENCH_BUILD ?= build/release
@@ -18,6 +18,8 @@ $(BENCH_BUILD)/measure: bench/measure.c
 
 bench: bench-build $(BENCH_BUILD)/bench/spacing
 	@SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 varied
+	@echo
+	@bench/pagefill $(BENCH_BUILD)/mkbrief
 
 bench-smoke: bench-build $(BENCH_BUILD)/bench/spacing
 	@RUNS=1 SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1

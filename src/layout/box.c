@@ -1,8 +1,8 @@
 /* box.c: a box block on the vertical list: a frame in its kind's look (the layout's box
  * keys), its title, and its blocks set inside it, narrower by the padding. The blocks
  * follow the box in its section; compose.c sets them and then closes the box. A box that
- * fits on a page is kept whole; a longer one breaks like its blocks, the frame drawn on
- * each piece. */
+ * fits on a page is kept whole unless that would leave more than a quarter of a column
+ * empty; a longer one breaks like its blocks, the frame drawn on each piece. */
 #include "layout/cite.h"
 #include "layout/composer.h"
 #include "load/box.h"
@@ -55,8 +55,12 @@ void compose_box_close(composer *c)
 	for (size_t k = c->box_first; k < c->dc->nitems; k++)
 		h += compose_item(c, k)->h;
 	if (h <= page)
-		for (size_t k = c->box_first + 1; k < c->dc->nitems; k++)
-			compose_item(c, k)->keep = 1;
+		for (size_t k = c->box_first + 1; k < c->dc->nitems; k++) {
+			vitem *it = compose_item(c, k);
+			/* not at any price: a box moved whole may leave a stub page behind */
+			if (!it->keep)
+				it->keep = it->soft = 1;
+		}
 	c->box_deco = -1;
 	c->box_left = 0;
 }

@@ -6,8 +6,11 @@
 
 #include "layout/doc.h"
 
-/* Excerpts up to this many lines are never split across columns: a reader checks a short
- * passage at a glance, and a longer one breaks like any paragraph. */
+/* Excerpts up to KEEP_FIRM_LINES lines are never split across columns: a reader checks a
+ * short passage at a glance. Up to KEEP_WHOLE_LINES they are kept whole unless that would
+ * leave more than a quarter of the column empty (vitem.soft); a longer one breaks like any
+ * paragraph. A part after a break is headed by its source, "(continued)". */
+#define KEEP_FIRM_LINES 6
 #define KEEP_WHOLE_LINES 12
 
 typedef struct composer {

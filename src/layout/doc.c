@@ -74,6 +74,9 @@ void doc_free(doc *dc)
 	for (size_t i = 0; i < dc->ntables; i++)
 		free(dc->tables[i].cont);
 	free(dc->tables);
+	for (size_t i = 0; i < dc->npassages; i++)
+		free(dc->passages[i].cont);
+	free(dc->passages);
 	free(dc->notes);
 	free(dc->foot);
 	g_string_chunk_free(dc->strings);

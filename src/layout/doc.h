@@ -40,6 +40,9 @@ typedef struct vitem {
 	vkind kind;
 	double h;     /* height taken on the page */
 	int keep;     /* 1: the page may not break just before this item */
+	/* with keep: kept only to hold a block whole (a mid-length excerpt, a box), which the
+	 * flow gives up when that would leave more than a quarter of the column empty */
+	int soft;
 	int span;     /* spans all columns (front matter) */
 	para *p;      /* V_LINE: the paragraph and its line */
 	size_t line;
@@ -52,6 +55,9 @@ typedef struct vitem {
 	 * caption and header at the top of the next column */
 	int table;
 	int repeat;   /* an item drawn again from a table's continuation */
+	/* > 0 inside an excerpt that may break: a page break before it puts
+	 * doc->passages[passage - 1] (the excerpt's source, "(continued)") at the next top */
+	int passage;
 	int nnotes;   /* notes whose marks are on this line: set at its column's foot */
 	para *marker; /* drawn at x - marker_gap on the first line: a bullet */
 	double marker_x;
@@ -147,6 +153,8 @@ typedef struct doc {
 		size_t ncont;
 	} *tables;
 	size_t ntables;
+	struct doc_table *passages; /* per excerpt that may break, its continuation */
+	size_t npassages;
 	para_engine *engine; /* the caller's (doc_compose), not the document's */
 } doc;
 

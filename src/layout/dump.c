@@ -76,7 +76,8 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 		fputs("|\n", out);
 		break;
 	}
-	case V_PAGEBREAK:
+	case V_PAGEBREAK: /* only one that ended a page is on one */
+		fprintf(out, "  page-break col=%d y=%ld\n", it->col, cp(it->y));
 		break;
 	}
 }

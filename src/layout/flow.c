@@ -273,10 +273,11 @@ static int set_aside(flow *fl, size_t i)
 static void continue_table(flow *fl, size_t brk)
 {
 	doc *dc = fl->dc;
-	int t = dc->items[brk].table;
-	if (t <= 0 || (brk > 0 && dc->items[brk - 1].repeat))
+	int t = dc->items[brk].table, x = dc->items[brk].passage;
+	if ((t <= 0 && x <= 0) || (brk > 0 && dc->items[brk - 1].repeat))
 		return;
-	const struct doc_table *dt = &dc->tables[t - 1];
+	/* an excerpt's part after a break: its source, "(continued)" */
+	const struct doc_table *dt = t > 0 ? &dc->tables[t - 1] : &dc->passages[x - 1];
 	int box = dc->items[brk].box_deco;
 	for (size_t k = 0; k < dt->ncont; k++) {
 		vitem *it = doc_insert_item(dc, brk + k);
@@ -327,6 +328,16 @@ static long break_column(flow *fl, size_t i)
 		brk--;
 	if (brk <= fl->f.start)
 		brk = i; /* a kept run taller than a column: split it here */
+	/* a block kept whole by choice (vitem.soft) breaks after all when moving it whole would
+	 * leave more than a quarter of the column empty: no stub pages */
+	double y = brk < i ? dc->items[brk].y : fl->y;
+	if (text_bottom(fl) - y > (fl->f.bottom - fl->f.top) / 4) {
+		size_t soft = i;
+		while (soft > fl->f.start && soft != fl->after_float && dc->items[soft].keep && !dc->items[soft].soft)
+			soft--;
+		if (soft > brk && soft > fl->f.start)
+			brk = soft;
+	}
 	foot_drop_from(dc, &fl->ft, brk);
 	/* front matter spans the columns, so it only ever moves to a new page */
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
@@ -363,6 +374,10 @@ static int flow_items(flow *fl)
 			/* not on a page that holds nothing yet; below the front matter (where the
 			 * columns' top is) the page does hold something */
 			if (fl->y > fl->page_top + 0.01 || fl->f.col > 0) {
+				/* kept on the page it ends, for the dump: a short page before it was asked for */
+				it->page = fl->f.page;
+				it->col = fl->in_span ? 0 : fl->f.col;
+				it->y = fl->y;
 				if (next_column(fl, fl->cols, 1) < 0)
 					return -1;
 				fl->f.start = i + 1;

@@ -100,6 +100,46 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	c->deco = -1;
 }
 
+/* What heads an excerpt's part after a break: the tint's top padding, then its source's
+ * title, "(continued)", set like its source line; items body.. on are the excerpt's body. */
+static void excerpt_continued(composer *c, const block *bl, size_t body, double inner, double tw)
+{
+	const style *st = c->st;
+	doc *dc = c->dc;
+	rich *r = rich_new();
+	char *t = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D ", cite_source_title(&c->b->sources[bl->source]));
+	rich_add(r, t, strlen(t));
+	free(t);
+	rich_add_styled(r, "(continued)", 11, 0, 1, NULL);
+	para *p = compose_para(c, r, &st->small, tw, 0, ALIGN_LEFT, bl->at);
+	dc->passages = xrealloc(dc->passages, (dc->npassages + 1) * sizeof *dc->passages);
+	struct doc_table *dt = &dc->passages[dc->npassages++];
+	dt->ncont = p->nlines + 2;
+	dt->cont = xcalloc(dt->ncont, sizeof *dt->cont);
+	size_t n = 0;
+	dt->cont[n].kind = V_SPACE;
+	dt->cont[n].solid = 1; /* the tint's top padding, as on the first part */
+	dt->cont[n++].h = st->excerpt_padding;
+	for (size_t k = 0; k < p->nlines; k++, n++) {
+		dt->cont[n].kind = V_LINE;
+		dt->cont[n].h = p->leading;
+		dt->cont[n].p = p;
+		dt->cont[n].line = k;
+		dt->cont[n].x = c->x + inner;
+	}
+	dt->cont[n].kind = V_SPACE;
+	dt->cont[n++].h = st->excerpt_cite_space;
+	for (size_t k = 0; k < dt->ncont; k++) {
+		dt->cont[k].keep = k > 0;
+		dt->cont[k].repeat = 1;
+		dt->cont[k].deco = c->deco;
+		dt->cont[k].box_deco = c->box_deco;
+		dt->cont[k].heading = dt->cont[k].anchor = -1;
+	}
+	for (size_t k = body + 1; k < dc->nitems; k++)
+		compose_item(c, k)->passage = (int)dc->npassages;
+}
+
 void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
@@ -166,17 +206,32 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		i = j;
 	}
 	int keep = total <= KEEP_WHOLE_LINES;
+	int breaks = total > KEEP_FIRM_LINES;
 	compose_space(c, pad, 0);
 	c->keep_next = 1;
+	size_t body = c->dc->nitems;
 	for (size_t i = 0; i < nps; i++) {
 		if (i > 0 && !item_next[i - 1])
 			compose_space(c, st->para_space, keep);
 		size_t f = compose_lines(c, ps[i], inner, keep);
-		if (i == 0)
+		if (i == 0) {
 			compose_item(c, f)->keep = 1;
+		} else if (keep) {
+			compose_item(c, f)->keep = 1;
+			compose_item(c, f)->soft = breaks;
+			if (compose_item(c, f - 1)->kind == V_SPACE)
+				compose_item(c, f - 1)->soft = breaks;
+		}
+		/* the keeps that hold a mid-length excerpt whole, not those against widows and
+		 * orphans */
+		for (size_t k = 1; breaks && keep && k < ps[i]->nlines; k++)
+			if ((int)k >= st->orphans && (int)(ps[i]->nlines - k) >= st->widows)
+				compose_item(c, f + k)->soft = 1;
 	}
 	free(ps);
 	free(item_next);
+	if (breaks)
+		excerpt_continued(c, bl, body, inner, tw);
 	compose_space(c, st->excerpt_cite_space, 1);
 	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0");
 	c->keep_next = 1;

@@ -77,6 +77,45 @@ static char *expand_template(const doc *dc, const char *tpl, int page)
 	return sb_steal(&sb);
 }
 
+/* Letter-spaced text (the banner's tracking) drawn so that text extraction reads its words
+ * whole: the gaps tracking puts between the letters are as wide as a word space is to
+ * poppler and pdf.js, which then read "UNCLASSI FIED". Each run of the layout is shown as
+ * one cluster of all its glyphs, for which Cairo's PDF writes the run's text as one
+ * ActualText span; the glyphs are drawn where Pango placed them. */
+static void show_tracked(cairo_t *cr, PangoLayout *l, double x, double y)
+{
+	const char *text = pango_layout_get_text(l);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		PangoRectangle log;
+		pango_layout_iter_get_run_extents(it, NULL, &log);
+		double base = y + pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+		const PangoGlyphString *gs = run->glyphs;
+		cairo_glyph_t *g = xcalloc((size_t)gs->num_glyphs + 1, sizeof *g);
+		int n = 0, pen = log.x;
+		for (int i = 0; i < gs->num_glyphs; i++) {
+			const PangoGlyphInfo *gi = &gs->glyphs[i];
+			if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+				g[n].index = gi->glyph;
+				g[n].x = x + (pen + gi->geometry.x_offset) / (double)PANGO_SCALE;
+				g[n].y = base + gi->geometry.y_offset / (double)PANGO_SCALE;
+				n++;
+			}
+			pen += gi->geometry.width;
+		}
+		if (n > 0) {
+			cairo_text_cluster_t cl = {run->item->length, n};
+			cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+			cairo_show_text_glyphs(cr, text + run->item->offset, run->item->length, g, n, &cl, 1, 0);
+		}
+		free(g);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
 /* Text on one line at (x, baseline) aligned left, centre or right of x; when max_w > 0, a
  * line wider than that ends in an ellipsis instead of running over its neighbours or off
  * the page. */
@@ -109,8 +148,12 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 	double bl = pango_layout_get_baseline(l) / (double)PANGO_SCALE;
 	double left = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
 	set_rgb(cr, f->color);
-	cairo_move_to(cr, left, baseline - bl);
-	pango_cairo_show_layout(cr, l);
+	if (f->tracking != 0 && !pango_layout_is_ellipsized(l)) {
+		show_tracked(cr, l, left, baseline - bl);
+	} else {
+		cairo_move_to(cr, left, baseline - bl);
+		pango_cairo_show_layout(cr, l);
+	}
 	g_object_unref(l);
 }
 
@@ -203,7 +246,7 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 	/* one fragment per decoration and column on this page */
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
-		if (it->page != page)
+		if (it->page != page || it->kind == V_PAGEBREAK)
 			continue;
 		/* an item in a box may have a decoration of its own (an excerpt's tint) */
 		int groups[2] = {it->box_deco, it->deco};

@@ -36,3 +36,25 @@ sed 's/^classification: .*/classification: "TOP SECRET\/\/SI-GAMMA\/\/TK\/\/NOFO
 want="wide.yaml:3:17: error: the classification banner is wider than the page; shorten it or make the layout's banner font smaller"
 err=$("$MKBRIEF" --layout handout wide.yaml -o w.pdf 2>&1)
 if [ $? = 1 ] && [ "$err" = "$want" ] && [ ! -e w.pdf ]; then pass "a classification wider than the page is an error"; else fail "wide classification: $err"; fi
+# The banner's letter spacing is no word space to text extraction: every reader finds the
+# classification whole, once at the head and once at the foot of every page.
+sed 's|^classification: .*|classification: "UNCLASSIFIED//FOR TRAINING ONLY"|' brief.yaml >banner.yaml
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --layout $layout banner.yaml -o b.pdf 2>"$T/err" || { fail "banner $layout: $(cat "$T/err")"; continue; }
+	pages=$(pdfinfo b.pdf | awk '/^Pages:/ { print $2 }')
+	readers="pdftotext mutool"
+	command -v gs >/dev/null && readers="$readers gs"
+	for r in $readers; do
+		case $r in
+		pdftotext) pdftotext b.pdf b.txt ;;
+		mutool) mutool draw -q -F txt -o b.txt b.pdf 2>/dev/null ;;
+		gs) gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=b.txt b.pdf ;;
+		esac
+		whole=$(grep -o 'UNCLASSIFIED//FOR TRAINING ONLY' b.txt | wc -l)
+		if [ "$whole" = $((2 * pages)) ]; then
+			pass "banner $layout: $r reads the classification whole on all $pages pages"
+		else
+			fail "banner $layout: $r reads it whole $whole times on $pages pages: $(grep -i 'unclass' b.txt | sort | uniq -c | head -3)"
+		fi
+	done
+done
