@@ -140,6 +140,33 @@ static void excerpt_continued(composer *c, const block *bl, size_t body, double 
 		compose_item(c, k)->passage = (int)dc->npassages;
 }
 
+/* The excerpt's paragraphs set, in order: an excerpt of up to KEEP_WHOLE_LINES lines is held
+ * together by keeps, soft ones past KEEP_FIRM_LINES (the flow may break there rather than
+ * leave a quarter of a column empty), never those against widows and orphans. */
+static void excerpt_lines(composer *c, para **ps, size_t nps, const unsigned char *item_next, double inner,
+			  size_t total)
+{
+	const style *st = c->st;
+	int keep = total <= KEEP_WHOLE_LINES;
+	int breaks = total > KEEP_FIRM_LINES;
+	for (size_t i = 0; i < nps; i++) {
+		if (i > 0 && !item_next[i - 1])
+			compose_space(c, st->para_space, keep);
+		size_t f = compose_lines(c, ps[i], inner, keep);
+		if (i == 0) {
+			compose_item(c, f)->keep = 1;
+		} else if (keep) {
+			compose_item(c, f)->keep = 1;
+			compose_item(c, f)->soft = breaks;
+			if (compose_item(c, f - 1)->kind == V_SPACE)
+				compose_item(c, f - 1)->soft = breaks;
+		}
+		for (size_t k = 1; breaks && keep && k < ps[i]->nlines; k++)
+			if ((int)k >= st->orphans && (int)(ps[i]->nlines - k) >= st->widows)
+				compose_item(c, f + k)->soft = 1;
+	}
+}
+
 void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
@@ -205,29 +232,11 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		nps++;
 		i = j;
 	}
-	int keep = total <= KEEP_WHOLE_LINES;
 	int breaks = total > KEEP_FIRM_LINES;
 	compose_space(c, pad, 0);
 	c->keep_next = 1;
 	size_t body = c->dc->nitems;
-	for (size_t i = 0; i < nps; i++) {
-		if (i > 0 && !item_next[i - 1])
-			compose_space(c, st->para_space, keep);
-		size_t f = compose_lines(c, ps[i], inner, keep);
-		if (i == 0) {
-			compose_item(c, f)->keep = 1;
-		} else if (keep) {
-			compose_item(c, f)->keep = 1;
-			compose_item(c, f)->soft = breaks;
-			if (compose_item(c, f - 1)->kind == V_SPACE)
-				compose_item(c, f - 1)->soft = breaks;
-		}
-		/* the keeps that hold a mid-length excerpt whole, not those against widows and
-		 * orphans */
-		for (size_t k = 1; breaks && keep && k < ps[i]->nlines; k++)
-			if ((int)k >= st->orphans && (int)(ps[i]->nlines - k) >= st->widows)
-				compose_item(c, f + k)->soft = 1;
-	}
+	excerpt_lines(c, ps, nps, item_next, inner, total);
 	free(ps);
 	free(item_next);
 	if (breaks)

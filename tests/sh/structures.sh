@@ -24,7 +24,9 @@ if [ "$(echo "$outline" | sed 's/[[:space:]]*$//')" = "$want" ]; then pass "the 
 
 # boxes: the pieces of each frame, page by page
 frames=$(awk '/^page / { p = $2 } /^  box / { print p }' "$T/s.txt" | tr '\n' ' ')
-if [ "$frames" = "1 2 3 3 4 " ]; then pass "box frames on pages 1, 2, 3, 3 and 4: the kept box moved whole, the long one split"; else fail "box frames on pages: $frames"; fi
+# (the box that fits on a page breaks at page 1's foot, which whole it would leave over a quarter
+# empty, issue 16; the long one is split over pages 2 to 4)
+if [ "$frames" = "1 1 2 2 2 3 4 " ]; then pass "box frames on pages 1, 1, 2, 2, 2, 3 and 4: no stub page 1, the long box split"; else fail "box frames on pages: $frames"; fi
 # the long box's second piece starts with the frame's padding: its first line is below the frame's top
 top=$(awk '/^page 4$/ { on = 1 } on && /^  box / { sub("y=", "", $4); print $4; exit }' "$T/s.txt")
 line=$(awk '/^page 4$/ { on = 1; next } on && /^  line / { sub("y=", "", $4); print $4; exit }' "$T/s.txt")

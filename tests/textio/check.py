@@ -637,7 +637,19 @@ def read_words(html_path, layout):
         ncol = max(1, g["columns"])
         colw = (float(m.group(1)) - g["left"] - g["right"] - (ncol - 1) * g["gutter"]) / ncol
         e = pages[i + 1].start() if i + 1 < len(pages) else len(data)
-        for line in page_lines(data, m.end(), e, float(m.group(1)), float(m.group(2)), g):
+        plines = page_lines(data, m.end(), e, float(m.group(1)), float(m.group(2)), g)
+        # an excerpt broken over pages is headed by its source, “Title” (continued), on the
+        # next (over several lines in a narrow column): the layout's label, not its words
+        drop = set()
+        for k, line in enumerate(plines):
+            if line and line[-1][0] == "(continued)":
+                j = k
+                while j > k - 4 and j >= 0 and not plines[j][0][0].startswith("\u201c"):
+                    j -= 1
+                drop.update(range(max(j, 0) if j >= 0 and plines[j][0][0].startswith("\u201c") else k, k + 1))
+        for k, line in enumerate(plines):
+            if k in drop:
+                continue
             for w in line:
                 toks.append([w[0], False, i + 1, w])
             toks[-1][1] = True
