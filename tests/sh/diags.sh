@@ -81,12 +81,16 @@ if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-GB falls ba
 
 # a citation may name a range of paragraphs: printed ¶1–4, merged with ranges that follow on,
 # the Sources entry counting each paragraph of it; past the article's end, an error
+# (the articles copied beside the brief: the Sources lines print the path as written, and a
+# clone's own path must not decide where they break)
+cp "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "$T/edm.txt"
+cp "$A" "$T/ports.txt"
 cat >"$T/range.yaml" <<YAML
 title: Range
 date: 2018-01-22
 sources:
-  edm-2018: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
-  ports: {file: $A}
+  edm-2018: {file: edm.txt}
+  ports: {file: ports.txt}
 sections:
   - heading: Test
     content:
@@ -99,7 +103,7 @@ YAML
 "$MKBRIEF" --dump-layout "$T/range.yaml" 2>"$T/err" | sed 's/\xE2\x80\xAF/_/g' >"$T/range.txt" || fail "range: $(cat "$T/err")"
 if grep -q '|Moscow plays both sides.1_¶1–4|' "$T/range.txt" && grep -q '|Two ranges in a row.1_¶1–4,_6.1;_2_¶2–3|' "$T/range.txt" &&
 	grep -q 'Paragraphs drawn on: 1–4, 6.|' "$T/range.txt"; then pass "cite edm-2018 p1-4: ¶1–4, ranges merged, Sources count each paragraph"
-else fail "cite ranges: $(grep -E 'plays|row|drawn' "$T/range.txt")"; fi
+else fail "cite ranges: $(grep -E 'plays|row|drawn' "$T/range.txt" | tr "\n" " ")"; fi
 sed -i 's/ports p2-3/ports p2-30/' "$T/range.yaml"
 "$MKBRIEF" --check "$T/range.yaml" 2>"$T/err"
 if grep -q "range.yaml:12:62: error: paragraph 30 is out of range: 'ports' has 8 paragraphs" "$T/err"; then pass "a range past the article's end is an error at the cite"
