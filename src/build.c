@@ -224,6 +224,8 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	const char *env_root = getenv("MKBRIEF_ROOT");
 	b->root = o->root ? o->root : env_root && *env_root ? env_root : NULL;
 	b->articles = cache ? cache->articles : NULL;
+	if (o->annex)
+		b->annex = 1;
 	if (brief_resolve(b, &d) == 0 && b->load_errors == 0) {
 		char *data = data_dir();
 		rc = typeset(o, b, data, cache, read, &d);

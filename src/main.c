@@ -35,6 +35,7 @@ static void usage(FILE *f)
 	      "  --dpi N          resolution of --format png (default 150)\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
+	      "  --annex          add the annex: each source in full, the passages used highlighted\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
 	      "  -j N             with several briefs: build them in N processes at once (default 1)\n"
 	      "  -q               quiet: no warnings\n"
@@ -150,6 +151,8 @@ int main(int argc, char **argv)
 			o.check = 1;
 		} else if (strcmp(a, "-q") == 0) {
 			o.quiet = 1;
+		} else if (strcmp(a, "--annex") == 0) {
+			o.annex = 1;
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
 		} else if (strcmp(a, "--list-layouts") == 0) {

@@ -89,7 +89,7 @@ int cite_speaker_is_publication(const source *s, const char *speaker)
 }
 
 /* The small line under an excerpt or quote that says where it comes from. */
-rich *cite_line(const brief *b, const block *bl, const char *lead)
+rich *cite_line(const brief *b, const block *bl, const char *lead, int use)
 {
 	const source *s = &b->sources[bl->source];
 	rich *r = rich_new();
@@ -111,8 +111,11 @@ rich *cite_line(const brief *b, const block *bl, const char *lead)
 		cite_para_list(&sb, ps, np);
 	}
 	free(ps);
+	/* the number the annex prints beside the passage, and where the link goes */
+	if (use > 0)
+		sb_printf(&sb, "\xC2\xA0\xC2\xB7 annex\xC2\xA0" "A%d", use);
 	rich_add(r, sb.data, sb.len);
-	char *dest = xasprintf("src-%d", bl->source + 1);
+	char *dest = use > 0 ? xasprintf("use-%d", use) : xasprintf("src-%d", bl->source + 1);
 	rich_link_range(r, 0, sb.len, dest, 0);
 	free(dest);
 	sb_free(&sb);

@@ -20,7 +20,9 @@ const char *cite_source_title(const source *s);
 /* Whether a quote's speaker is the publication of its source (compared without case and a
  * leading "the"): the attribution then does not name it twice. */
 int cite_speaker_is_publication(const source *s, const char *speaker);
-rich *cite_line(const brief *b, const block *bl, const char *lead);
+/* With use > 0 (the annex's number of the block), it links to the passage in the annex
+ * instead and ends with that number. */
+rich *cite_line(const brief *b, const block *bl, const char *lead, int use);
 /* An analyst's paragraph or bullet: its portion marking (none when marking is NULL), its
  * markup and its citations as superscripts. */
 rich *cite_item_rich(const brief *b, const char *marking, const item *it);

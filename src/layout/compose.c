@@ -331,5 +331,7 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	compose_end_notes(&c);
 	if (b->nsources)
 		compose_sources(&c);
+	if (b->annex && b->nsources)
+		compose_annex(&c);
 	return dc;
 }

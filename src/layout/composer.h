@@ -34,6 +34,7 @@ typedef struct composer {
 	int numbers[BRIEF_MAX_SECTION_LEVELS]; /* the current heading's number at each level */
 	const char *marking; /* the portion marking of the block being set; NULL: none */
 	int heading_held;  /* the last section had no blocks: the next heading stays with its heading */
+	int uses;          /* quotes and excerpts set so far: the annex's numbers, A1, A2... */
 } composer;
 
 /* Appends an item of height h, kept with the one before when keep_next was set. */
@@ -61,6 +62,18 @@ int compose_deco(composer *c, deco_kind kind, double x, double w, double bar);
 void compose_outline(composer *c, size_t first, const char *title, int level);
 /* A named destination at item first, for links. */
 void compose_anchor(composer *c, size_t first, const char *name);
+
+/* Whether a block prints words of a source (a resolved quote or excerpt): what the annex
+ * numbers A1, A2... in reading order and highlights (annex.c). */
+int compose_prints_passage(const block *bl);
+/* With the annex, the start of a quote or excerpt just begun at item first: its number,
+ * and the anchor its highlights in the annex link back to; 0 without the annex. */
+int compose_passage_use(composer *c, size_t first);
+/* The annex, after Sources: each source in full, the passages used highlighted (annex.c). */
+void compose_annex(composer *c);
+/* A source's own characters, as printed: line breaks inside a paragraph are layout, control
+ * characters white space (passage.c). */
+void compose_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color);
 
 /* The portion marking a block carries: its own, else its section's, else the brief's; NULL
  * for none (marking.c). */

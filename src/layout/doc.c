@@ -77,6 +77,7 @@ void doc_free(doc *dc)
 	for (size_t i = 0; i < dc->npassages; i++)
 		free(dc->passages[i].cont);
 	free(dc->passages);
+	free(dc->labels);
 	free(dc->notes);
 	free(dc->foot);
 	g_string_chunk_free(dc->strings);
@@ -87,4 +88,30 @@ void doc_free(doc *dc)
 double doc_column_x(const doc *dc, const vitem *it)
 {
 	return dc->st->margin_left + (it->span ? 0 : it->col * (dc->col_w + dc->st->gutter));
+}
+
+/* Whether item it is the first of its page's column that prints something. */
+static int column_top(const doc *dc, const vitem *it)
+{
+	size_t i = (size_t)(it - dc->items);
+	if (i >= dc->nitems || it->page < 0)
+		return 0;
+	for (size_t j = i; j-- > dc->page_first[it->page];) {
+		const vitem *o = &dc->items[j];
+		if (o->page == it->page && o->col == it->col && (o->kind == V_LINE || o->kind == V_ROW || o->kind == V_IMAGE))
+			return 0;
+	}
+	return 1;
+}
+
+int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it)
+{
+	if (it->kind != V_LINE || l->of != it->p || !l->p->nlines)
+		return 0;
+	const para *p = it->p;
+	size_t start = (size_t)p->lines[it->line].start;
+	size_t next = it->line + 1 < p->nlines ? (size_t)p->lines[it->line + 1].start : (size_t)-1;
+	if (l->end > l->at)
+		return start > l->at && start < l->end && column_top(dc, it);
+	return l->at >= start && l->at < next;
 }

@@ -155,9 +155,26 @@ typedef struct doc {
 	size_t ntables;
 	struct doc_table *passages; /* per excerpt that may break, its continuation */
 	size_t npassages;
+	/* words in the margin beside the line of paragraph `of` that holds byte `at` (the
+	 * annex's numbers of the quotes and excerpts that used a passage), found by the line
+	 * that holds them so that a paragraph set again keeps them in place */
+	struct doc_label {
+		const para *of;
+		size_t at;
+		/* > at: the label of a highlight [at, end) said again beside its first line at the
+		 * top of a column, when it runs on from a column before */
+		size_t end;
+		para *p;  /* the label, one line; the document owns it */
+		double x; /* from the column's left */
+	} *labels;
+	size_t nlabels;
 	para_engine *engine; /* the caller's (doc_compose), not the document's */
 } doc;
 
+/* Whether label l stands beside item it (a line of the paragraph it belongs to, the line that
+ * holds its byte; or, for a highlight's label said again, the first line of a column that
+ * the highlight runs on to). */
+int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it);
 /* Inserts an empty item before index at (at == nitems: appends) and returns it; the
  * outline and anchors that point at or past it move along. The item array may move: the
  * pointer returned, like any pointer into dc->items, is valid only until the next

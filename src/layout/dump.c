@@ -21,6 +21,27 @@ static const char *image_file(const doc *dc, const image *img)
 	return "?";
 }
 
+/* The annex's highlighted words on a line and the labels beside it. */
+static void dump_marks(const doc *dc, const vitem *it, FILE *out)
+{
+	const para *p = it->p;
+	const para_line *ln = &p->lines[it->line];
+	size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
+	for (size_t k = 0; k < p->text->ntints; k++) {
+		const struct rich_tint *t = &p->text->tints[k];
+		if (t->end <= ls || t->start >= le)
+			continue;
+		size_t a = t->start > ls ? t->start : ls, b = t->end < le ? t->end : le;
+		fprintf(out, " highlight=\"%.*s\"", (int)(b - a), p->text->text.data + a);
+	}
+	for (size_t k = 0; k < dc->nlabels; k++)
+		if (doc_label_on(dc, &dc->labels[k], it)) {
+			char *t = para_line_text(dc->labels[k].p, 0);
+			fprintf(out, " label=\"%s\"", t);
+			free(t);
+		}
+}
+
 static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 {
 	if (it->page != page)
@@ -43,6 +64,7 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 				mark);
 			free(mark);
 		}
+		dump_marks(dc, it, out);
 		fprintf(out, " font=\"%s\" |%s|\n", font, text);
 		free(font);
 		free(text);

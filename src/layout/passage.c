@@ -9,7 +9,7 @@
 
 /* Source text goes in as it is, except that line breaks inside a paragraph are layout,
  * and control characters (a form feed, a stray escape: nothing to print) are white space. */
-static void add_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
+void compose_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
 {
 	char *t = xstrndup(s, n);
 	for (size_t i = 0, k; i < n; i += k ? k : 1) {
@@ -30,7 +30,7 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 {
 	const article *a = c->b->sources[bl->source].art;
 	if (a->paras[sp->para].heading) {
-		add_source_text(r, a->text + sp->r.start, sp->r.end - sp->r.start, 1, NULL);
+		compose_source_text(r, a->text + sp->r.start, sp->r.end - sp->r.start, 1, NULL);
 		return;
 	}
 	const char *text = c->b->sources[bl->source].art->text;
@@ -49,9 +49,9 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 			}
 		}
 		if (ms > pos)
-			add_source_text(r, text + pos, ms - pos, 0, NULL);
+			compose_source_text(r, text + pos, ms - pos, 0, NULL);
 		if (me > ms)
-			add_source_text(r, text + ms, me - ms, 1, &c->st->accent);
+			compose_source_text(r, text + ms, me - ms, 1, &c->st->accent);
 		pos = me > ms ? me : ms;
 	}
 }
@@ -71,6 +71,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	double ind = st->quote_indent;
 	double inner = ind + (st->quote_bar > 0 ? st->quote_bar + st->quote_bar_gap : 0);
 	c->deco = compose_deco(c, DECO_BAR, ind, w - 2 * ind, st->quote_bar);
+	size_t first = c->dc->nitems;
 	rich *r = rich_new();
 	cite_add_marking(r, c->marking);
 	rich_add(r, "\xE2\x80\x9C", 3);
@@ -82,12 +83,13 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
 	compose_lines(c, p, inner, 1);
+	int use = compose_passage_use(c, first);
 	compose_space(c, st->quote_cite_space, 1);
 	strbuf lead = {0};
 	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
 	if (bl->speaker && !cite_speaker_is_publication(&c->b->sources[bl->source], bl->speaker))
 		sb_printf(&lead, "%s, in ", bl->speaker);
-	rich *cr = cite_line(c->b, bl, lead.data);
+	rich *cr = cite_line(c->b, bl, lead.data, use);
 	sb_free(&lead);
 	c->keep_next = 1;
 	compose_lines(c, compose_para(c, cr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->at), inner, 1);
@@ -237,12 +239,13 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	c->keep_next = 1;
 	size_t body = c->dc->nitems;
 	excerpt_lines(c, ps, nps, item_next, inner, total);
+	int use = compose_passage_use(c, body);
 	free(ps);
 	free(item_next);
 	if (breaks)
 		excerpt_continued(c, bl, body, inner, tw);
 	compose_space(c, st->excerpt_cite_space, 1);
-	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0");
+	rich *cr = cite_line(c->b, bl, "\xE2\x80\x94\xC2\xA0", use);
 	c->keep_next = 1;
 	compose_lines(c, compose_para(c, cr, &st->small, tw, 0, ALIGN_LEFT, bl->at), inner, 1);
 	if (bl->note) {

@@ -369,6 +369,7 @@ static void load_handling(loader *L, const ynode *root)
 	n = ymap_get(root, "contact");
 	b->contact = schema_string(&L->S, n, "contact", BRIEF_MAX_LINE_CHARS);
 	b->contact_at = loader_loc(L, n);
+	schema_bool(&L->S, root, "annex", "annex", &b->annex);
 	int errors = L->S.errors;
 	schema_bool(&L->S, root, "draft", "draft", &b->draft);
 	n = ymap_get(root, "draft");

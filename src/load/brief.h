@@ -165,6 +165,9 @@ typedef struct brief {
 	 * watermark on every page, "DRAFT" in the PDF's title and a warning on every run */
 	char *distribution, *control, *as_of, *contact;
 	int draft;
+	/* annex: true (or --annex): each source printed in full after Sources, the passages the
+	 * brief quotes or excerpts highlighted and linked both ways */
+	int annex;
 	loc distribution_at, contact_at;
 	/* the directory every source file must lie in (set before brief_resolve; NULL: the
 	 * brief's own directory), so that a brief passed around reads no other files */

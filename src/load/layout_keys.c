@@ -19,5 +19,5 @@ const char *const layout_head_keys[] = {"left", "center", "right", NULL};
 const char *const layout_markings_keys[] = {"headings", "title", "levels", NULL};
 const char *const layout_headings_keys[] = {"space-before", "space-after", "numbers", NULL};
 const char *const layout_note_places[] = {"foot", "end", NULL};
-const char *const layout_colors_keys[] = {"accent", NULL};
+const char *const layout_colors_keys[] = {"accent", "highlight", NULL};
 const char *const layout_rules_keys[] = {"width", NULL};

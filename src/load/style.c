@@ -84,6 +84,8 @@ style *style_default(void)
 		.heading_space_before = 14, .heading_space_after = 5,
 		/* colours, rules; the block looks (-1: worked out from text.block-space) */
 		.accent = accent, .rule_width = 0.75,
+		/* a highlighter's yellow: prints as a light grey the words still read through */
+		.highlight = schema_hex(0xFFEC8C),
 		.subtitle_space = 2, .meta_space = 4, .rule_space = 6, .title_space_after = -1,
 		.bullet_indent = 13, .bullet_inset = 2,
 		.bullet_markers = {KEEP("\u2022"), KEEP("\u2013"), KEEP("\u2023")},
@@ -569,6 +571,7 @@ static void load_rest(loader *L, const ynode *root)
 			diag_warning(L->S.d, ynode_loc(L->S.t, a),
 				     "colors.accent %s is light (%.0f%% grey); it will fade on a photocopy", a->str,
 				     100 * (1 - grey));
+		schema_color(&L->S, n, "highlight", "colors.highlight", &s->highlight);
 	}
 	if ((n = schema_section(&L->S, root, "rules", "rules", layout_rules_keys)))
 		schema_length(&L->S, n, "width", "rules.width", SCHEMA_POSITIVE, MAX_RULE, &s->rule_width);

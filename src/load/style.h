@@ -104,6 +104,9 @@ typedef struct style {
 	 * characters) and the text around it */
 	char *number_markers[STYLE_LIST_LEVELS];
 
+	/* the annex's passages used by the brief: drawn under their words */
+	rgb highlight;
+
 	/* excerpts */
 	double excerpt_indent;  /* left indent of the source text */
 	double excerpt_bar;     /* width of the bar at the left of an excerpt, 0 = none */

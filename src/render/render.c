@@ -317,6 +317,36 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 	}
 }
 
+/* The tints under a line's highlighted words, as wide as the words and as tall as the line's
+ * slot, so that the strokes of lines in a row meet. */
+static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0)
+{
+	const para *p = it->p;
+	const para_line *ln = &p->lines[it->line];
+	size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
+	set_rgb(cr, dc->st->highlight);
+	for (size_t k = 0; k < p->text->ntints; k++) {
+		const struct rich_tint *t = &p->text->tints[k];
+		if (t->end <= ls || t->start >= le)
+			continue;
+		int a = (int)(t->start > ls ? t->start : ls), b = (int)(t->end < le ? t->end : le);
+		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
+		cairo_rectangle(cr, x0 + ln->x + (xa < xb ? xa : xb), it->y, xa < xb ? xb - xa : xa - xb, p->leading);
+		cairo_fill(cr);
+	}
+}
+
+/* The labels in the margin beside a line (doc.labels). */
+static void line_labels(cairo_t *cr, const doc *dc, const vitem *it)
+{
+	for (size_t k = 0; k < dc->nlabels; k++) {
+		const struct doc_label *l = &dc->labels[k];
+		if (!doc_label_on(dc, l, it))
+			continue;
+		para_draw_line(cr, l->p, 0, doc_column_x(dc, it) + l->x, it->y + (it->p->baseline - l->p->baseline));
+	}
+}
+
 static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *links)
 {
 	const para *p = it->p;
@@ -484,6 +514,10 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 		} else if (it->kind == V_IMAGE) {
 			image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {
+			if (it->p->text->ntints)
+				line_tints(cr, dc, it, x0);
+			if (dc->nlabels)
+				line_labels(cr, dc, it);
 			para_draw_line(cr, it->p, it->line, x0, it->y);
 			if (it->marker) {
 				double mx = doc_column_x(dc, it) + it->marker_x;

@@ -40,6 +40,7 @@ static const value_type brief_types[] = {
 	{"brief", "as-of", T_DATE},
 	{"brief", "contact", T_TEXT},
 	{"brief", "draft", T_BOOL},
+	{"brief", "annex", T_BOOL},
 	{"brief", "sources", "{\"type\": \"object\", \"minProperties\": 1, \"propertyNames\": {\"pattern\": \"^[A-Za-z0-9_.-]+$\"}, "
 			     "\"additionalProperties\": {\"$ref\": \"#/$defs/source\"}}"},
 	{"brief", "summary", "{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/list_item\"}}"},
@@ -152,6 +153,7 @@ static const value_type layout_types[] = {
 	{"markings", "title", T_BOOL},
 	{"markings", "levels", "{\"type\": \"array\", \"minItems\": 1, \"items\": " T_STRING "}"},
 	{"colors", "accent", T_COLOR},
+	{"colors", "highlight", T_COLOR},
 	{"rules", "width", T_LENGTH},
 	{"heads", "*", "{\"type\": [\"string\", \"null\"]}"},
 	{NULL, NULL, NULL},

@@ -24,6 +24,7 @@ void rich_free(rich *r)
 		free(r->links[i].dest);
 	free(r->links);
 	free(r->notes);
+	free(r->tints);
 	free(r);
 }
 
@@ -63,6 +64,15 @@ void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int ex
 	r->links[r->nlinks].dest = xstrdup(dest);
 	r->links[r->nlinks].external = external;
 	r->nlinks++;
+}
+
+void rich_tint_range(rich *r, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	r->tints = grow_for(r->tints, r->ntints, sizeof *r->tints);
+	r->tints[r->ntints].start = start;
+	r->tints[r->ntints++].end = end;
 }
 
 void rich_add_sup(rich *r, const char *s, const char *dest)

@@ -24,6 +24,11 @@ typedef struct rich {
 		int id;
 	} *notes;
 	size_t nnotes;
+	/* byte ranges drawn on a tint (the passages an annex shows as used), in order added */
+	struct rich_tint {
+		size_t start, end;
+	} *tints;
+	size_t ntints;
 } rich;
 
 rich *rich_new(void);
@@ -40,6 +45,9 @@ void rich_add_sup(rich *r, const char *s, const char *dest);
 void rich_add_note_mark(rich *r, int id, const char *dest);
 /* Marks [start, end) of the text as a link. */
 void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external);
+
+/* Marks [start, end) of the text to be drawn on a tint (a highlighter's stroke). */
+void rich_tint_range(rich *r, size_t start, size_t end);
 
 /* Typographic text from what people type: "quotes" → “quotes”, it's → it’s, -- → —,
  * ... → …, 1950-1953 → 1950–1953. Caller frees. */
