@@ -6,7 +6,8 @@
  * letters is also held against the median width of the same word at the same size across
  * the document; a justified line whose words are (by their median) more than 3% wider
  * than elsewhere is "tracked"; printed: tracked lines, p95 and worst widening.
- * usage: spacing FILE.pdf [more.pdf ...] */
+ * usage: spacing FILE.pdf [more.pdf ...]; SPACING_SHOW=1 prints every justified line's widest
+ * space, TEXTURE_SHOW=1 every tracked line's widening, on standard error. */
 #include <math.h>
 #include <poppler.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@ typedef struct stats {
 	size_t nlinemax;
 	word *words; /* every word of 4+ letters of the document, for texture */
 	size_t nwords;
+	char **texts; /* with TEXTURE_SHOW: each justified line's text, by its index */
 } stats;
 
 static int cmp_double(const void *a, const void *b)
@@ -56,13 +58,14 @@ static void add_gap(stats *s, double g)
 }
 
 static void end_word(line *cur, const char *from, const char *to, double x1, double x2, double size, int letters,
-		     int clean)
+		     int clean, const char *font)
 {
 	if (!from || letters < 4 || !clean || x2 <= x1)
 		return;
 	cur->words = realloc(cur->words, (size_t)(cur->nwords + 1) * sizeof *cur->words);
 	word *w = &cur->words[cur->nwords++];
-	w->key = g_strdup_printf("%.*s@%.1f", (int)(to - from), from, size);
+	/* the same word in the same face and size: a bold word is not a tracked regular one */
+	w->key = g_strdup_printf("%.*s@%.1f@%s", (int)(to - from), from, size, font ? font : "");
 	w->w = x2 - x1;
 	w->line = (size_t)-1;
 }
@@ -76,6 +79,15 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		g_free(text);
 		return;
 	}
+	/* the face of each character, by its index */
+	guint nchars = (guint)g_utf8_strlen(text, -1);
+	const char **face = calloc(nchars + 1, sizeof *face);
+	GList *attrs = poppler_page_get_text_attributes(page);
+	for (GList *l = attrs; l; l = l->next) {
+		const PopplerTextAttributes *a = l->data;
+		for (gint i = a->start_index; i <= a->end_index && i >= 0 && (guint)i < nchars; i++)
+			face[i] = a->font_name;
+	}
 	/* one rectangle per character of text (UTF-8 characters, newlines included) */
 	line *lines = NULL;
 	size_t nlines = 0;
@@ -87,6 +99,7 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	int in_word = 0;
 	const char *wtext = NULL; /* the word being read: its start in text, left edge, letters */
 	double wx1 = 0, wsize = 0;
+	const char *wface = NULL;
 	int wletters = 0, wclean = 1;
 	const char *linestart = p;
 	while (*p && ci < nrects) {
@@ -98,7 +111,7 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 				fabs(rects[ci + 1].y2 - cur.y) < 0.5 && rects[ci + 1].x1 > cur.right &&
 				rects[ci + 1].x1 - cur.right < 30; /* not a running head's two ends */
 		if (same_line || c == '\n' || c == ' ') {
-			end_word(&cur, wtext, p, wx1, prev_x2, wsize, wletters, wclean);
+			end_word(&cur, wtext, p, wx1, prev_x2, wsize, wletters, wclean, wface);
 			wtext = NULL;
 		}
 		if (same_line) {
@@ -133,6 +146,7 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 				cur.marker_pending = 0;
 			if (!in_word) {
 				wtext = p;
+				wface = ci < nchars ? face[ci] : NULL;
 				wx1 = r->x1;
 				wsize = r->y2 - r->y1;
 				wletters = 0;
@@ -177,6 +191,10 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		}
 		free(lines[i].words);
 		if (full) {
+			if (getenv("TEXTURE_SHOW")) {
+				st->texts = realloc(st->texts, (st->lines + 1) * sizeof *st->texts);
+				st->texts[st->lines] = g_strdup(lines[i].text ? lines[i].text : "");
+			}
 			st->lines++;
 			double mx = 0;
 			for (int g = 0; g < lines[i].ngaps; g++) {
@@ -206,6 +224,8 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	free(lines);
 	g_free(rects);
 	g_free(text);
+	poppler_page_free_text_attributes(attrs);
+	free(face);
 }
 
 /* Texture: for each justified line, the median over its words of width / the median width of
@@ -247,6 +267,9 @@ static void texture(const stats *st, size_t *tracked, double *p95, double *worst
 		if (lineid != (size_t)-1 && n > 0) {
 			qsort(ratios, n, sizeof *ratios, cmp_double);
 			linewide[nl++] = ratios[n / 2];
+			/* TEXTURE_SHOW=1: the tracked lines, to see what widens them */
+			if (st->texts && ratios[n / 2] > 1.03)
+				fprintf(stderr, "wide %.3f  %s\n", ratios[n / 2], st->texts[lineid]);
 		}
 		i = j;
 	}
@@ -316,6 +339,9 @@ int main(int argc, char **argv)
 		free(sorted);
 		free(st.gaps);
 		free(st.linemax);
+		for (size_t i = 0; st.texts && i < st.lines; i++)
+			g_free(st.texts[i]);
+		free(st.texts);
 	}
 	return rc;
 }

@@ -228,7 +228,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 			e0++;
 		if (e0 < ap->r.end)
 			rich_add(r, " [\xE2\x80\xA6]", 6);
-		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ap->nitems ? ALIGN_LEFT : st->align, bl->at);
+		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ap->nitems || ap->heading ? ALIGN_LEFT : st->align, bl->at);
 		item_next[nps] = 0;
 		total += ps[nps]->nlines;
 		nps++;

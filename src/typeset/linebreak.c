@@ -21,7 +21,11 @@
 #define MAX_HYPHEN_RUN 2
 #define RUNT_FRACTION 0.15
 #define RUNT_DEMERITS 4000.0
-#define TRACK_MAX_EM 0.05 /* letter spacing of a loose line, at most, in em */
+/* Letter spacing of a loose line, at most, in em: next to nothing. Spacing letters evens the
+ * word spaces, but a tracked line stands out from the text's grey more than a loose one
+ * (measured by bench/spacing's texture: at 0.05 em 10-14% of a two-column digest's lines
+ * were visibly letter-spaced). */
+#define TRACK_MAX_EM 0.0025
 #define RAG_EM 2.0        /* ragged text: line-end stretch, in em */
 /* A paragraph longer than this is broken a window at a time: the breaks of each window are
  * chosen together, all but its last WINDOW_OVERLAP lines are kept, and the next window
@@ -31,16 +35,34 @@
 #define WINDOW_BYTES 32768
 #define WINDOW_OVERLAP 4
 
-static int legal_break(const kp *k, size_t i, int pass)
+/* What a pass of the breaker allows: the badness a line may have, the emergency stretch
+ * (a share of the measure) its badness is computed with, hyphens, breaks anywhere in a word
+ * longer than the line, overfull lines. */
+typedef struct pass_kind {
+	double tolerance, emergency;
+	int hyphens, anywhere, overfull;
+} pass_kind;
+
+/* Near-natural spacing without hyphens; TeX's tolerance with hyphens; then looser lines
+ * before any emergency stretch: a paragraph that has one line a little loose is better
+ * than one whose every line is computed with stretch it does not have (narrow columns
+ * need this most); last, overfull lines rather than no breaks. */
+static const pass_kind PASSES[] = {
+	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
+};
+#define PASS_TEX 1 /* the last pass within TeX's tolerance */
+#define PASS_LAST ((int)(sizeof PASSES / sizeof PASSES[0]) - 1)
+
+static int legal_break(const kp *k, size_t i, const pass_kind *pk)
 {
 	const node *x = &k->n[i];
 	if (x->t == N_GLUE)
 		return i > 0 && k->n[i - 1].t == N_BOX;
 	if (x->t != N_PEN || x->pen >= INF_PENALTY)
 		return 0;
-	if (x->kind == P_HYPH && pass < 1)
+	if (x->kind == P_HYPH && !pk->hyphens)
 		return 0;
-	if (x->kind == P_EMERGENCY && pass < 2)
+	if (x->kind == P_EMERGENCY && !pk->anywhere)
 		return 0;
 	return 1;
 }
@@ -162,8 +184,9 @@ static void add_breakpoints(const kp *k, pass_state *st, size_t i, double best[]
 
 /* A legal break at node i: lines to it from every active breakpoint, the best kept per
  * fitness class and hyphen run; breakpoints a line from which would be overfull retire. */
-static void try_break(const kp *k, pass_state *st, size_t i, int pass, double tolerance, double emergency)
+static void try_break(const kp *k, pass_state *st, size_t i, const pass_kind *pk)
 {
+	double tolerance = pk->tolerance, emergency = pk->emergency * k->measure;
 	const node *x = &k->n[i];
 	double pw = x->t == N_PEN ? x->w : 0;
 	int forced = x->t == N_PEN && x->pen <= -INF_PENALTY;
@@ -180,7 +203,7 @@ static void try_break(const kp *k, pass_state *st, size_t i, int pass, double to
 		double r = line_ratio(k, a, i, pw, emergency, &L);
 		int deactivate = r < -1 || forced;
 		double bad;
-		int feasible = line_badness(k, r, L, tolerance, pass >= 3, forced, &bad);
+		int feasible = line_badness(k, r, L, tolerance, pk->overfull, forced, &bad);
 		if (!deactivate)
 			st->act[keep++] = st->act[q];
 		if (!feasible)
@@ -201,7 +224,7 @@ static void try_break(const kp *k, pass_state *st, size_t i, int pass, double to
 }
 
 /* Runs one pass; returns the index of the best final breakpoint or -1. */
-static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoint **bp, size_t *nbp)
+static int kp_pass(kp *k, const pass_kind *pk, breakpoint **bp, size_t *nbp)
 {
 	pass_state st = {0};
 	st.cap = 64;
@@ -213,8 +236,8 @@ static int kp_pass(kp *k, int pass, double tolerance, double emergency, breakpoi
 	st.nb = 1;
 	st.act[st.nact++] = 0;
 	for (size_t i = 0; i < k->nn && st.nact > 0; i++)
-		if (legal_break(k, i, pass))
-			try_break(k, &st, i, pass, tolerance, emergency);
+		if (legal_break(k, i, pk))
+			try_break(k, &st, i, pk);
 	free(st.act);
 	/* the best breakpoint at the final forced break */
 	int bestb = -1;
@@ -239,8 +262,9 @@ static int window_end(const char *text, int len, int lo)
 
 typedef struct breaker_goal {
 	double line_penalty, line_bonus;
-	int last_pass;            /* 3: down to overfull lines; 1: within TeX's tolerance */
+	int last_pass;            /* PASS_LAST: down to overfull lines; PASS_TEX: within TeX's tolerance */
 	int max_lines, min_lines; /* 0: any */
+	double tolerance;         /* > 0: no line looser than this, whatever the pass */
 } breaker_goal;
 
 static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
@@ -249,7 +273,7 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
 		      size_t *nlines)
 {
-	breaker_goal g = {LINE_PENALTY, 0, 3, 0, 0};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0};
 	return run_breaker(e, text, spec, at, d, &g, lines, nlines);
 }
 
@@ -258,7 +282,7 @@ int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, i
 {
 	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
 	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
-	breaker_goal g = {1000.0, 0, 1, max_lines, 0};
+	breaker_goal g = {1000.0, 0, PASS_TEX, max_lines, 0, 0};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -266,8 +290,10 @@ int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, in
 		     size_t *nlines)
 {
 	/* a bonus for every line larger than any difference of demerits within tolerance:
-	 * the most lines the tolerance allows win (TeX's \looseness=1) */
-	breaker_goal g = {LINE_PENALTY, -1e7, 1, 0, min_lines};
+	 * the most lines the tolerance allows win (TeX's \looseness=1); a paragraph made longer
+	 * to fill a page must not look loose, so no line past badness 100 (spaces half as wide
+	 * again) */
+	breaker_goal g = {LINE_PENALTY, -1e7, PASS_TEX, 0, min_lines, 100};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -292,15 +318,15 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
 		k->sz[i + 1] = k->sz[i] + (x->t == N_GLUE ? x->z : 0);
 		k->sb[i + 1] = k->sb[i] + (x->t == N_BOX && x->seg >= 0 ? x->w : 0);
 	}
-	/* pass 0: no hyphens, only near-natural spacing; 1: hyphens (TeX's tolerance);
-	 * 2: emergency stretch; 3: accept overfull */
-	static const double tol[4] = {50, 200, 1000, 10000};
 	rc = -1;
 	for (int pass = spec->hyphenate ? 0 : 1; pass <= g->last_pass; pass++) {
-		double es = pass >= 2 ? 0.1 * k->measure : 0;
+		double es = PASSES[pass].emergency * k->measure;
 		breakpoint *b;
 		size_t nb;
-		int last = kp_pass(k, pass, tol[pass], es, &b, &nb);
+		pass_kind pk = PASSES[pass];
+		if (g->tolerance > 0 && pk.tolerance > g->tolerance)
+			pk.tolerance = g->tolerance;
+		int last = kp_pass(k, &pk, &b, &nb);
 		if (last >= 0 && ((g->max_lines > 0 && b[last].line > g->max_lines) ||
 				  (g->min_lines > 0 && b[last].line < g->min_lines)))
 			last = -1; /* not the length wanted: try the next pass */

@@ -12,6 +12,10 @@
 #include "typeset/breaker.h"
 
 #define TRACK_FROM 0.30   /* spaces this much wider than natural: letters take the rest */
+/* A loose line's glyphs widen at most this many times the layout's expansion, the rest going
+ * into its spaces: past about 3% a word reads as letter-spaced beside the same word on other
+ * lines (bench/spacing's texture). */
+#define EXPAND_MAX 1.25
 
 static void item_look(const PangoItem *item, para_piece *pc)
 {
@@ -213,8 +217,8 @@ static double line_scale(const kp *k, const line_sums *s, int lastline, double *
 	/* the same share of the adjustment goes into every glyph of the line: expanding
 	 * letters a little is less visible than stretching spaces a lot */
 	double f = 1 + *r * k->expand;
-	if (f > 1 + k->expand * 1.5)
-		f = 1 + k->expand * 1.5; /* emergency lines: the rest goes into the spaces */
+	if (f > 1 + k->expand * EXPAND_MAX)
+		f = 1 + k->expand * EXPAND_MAX; /* emergency lines: the rest goes into the spaces */
 	if (f < 1 - k->expand)
 		f = 1 - k->expand;
 	if (adjust && f != 1) {

@@ -287,7 +287,7 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 	}
 }
 
-/* A capitalised word that does not start a sentence is a name ("Pyongyang", "Lavrov"):
+/* A capitalised word (not all capitals) that does not start a sentence is a name ("Pyongyang", "Lavrov"):
  * names are hyphenated only as a last resort (NAME_HYPHEN_PENALTY). A word after . ! ? : or an opening quote, or first in the
  * paragraph, may just start a sentence, and is hyphenated like any word. */
 static int is_name(const kp *k, int a, const char *w, size_t n)
@@ -296,6 +296,13 @@ static int is_name(const kp *k, int a, const char *w, size_t n)
 	while (p < w + n && !g_unichar_isalpha(g_utf8_get_char(p)))
 		p = g_utf8_next_char(p);
 	if (p >= w + n || !g_unichar_isupper(g_utf8_get_char(p)))
+		return 0;
+	/* a word in capitals is shouted, not named (a licence's disclaimer, a heading): it is
+	 * hyphenated like any word; an acronym is too short to be */
+	int lower = 0;
+	for (const char *r = p; r < w + n; r = g_utf8_next_char(r))
+		lower |= g_unichar_islower(g_utf8_get_char(r));
+	if (!lower)
 		return 0;
 	const char *q = k->text + a;
 	while (q > k->text) {
