@@ -85,9 +85,10 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
 	const char *cd = qpdf_get_info_key(q, "/CreationDate");
 	/* D:YYYYMMDDHHmmSS... → YYYY-MM-DDTHH:mm:SSZ (cairo writes UTC dates) */
 	char date[32] = "2000-01-01T00:00:00Z";
-	if (cd && strlen(cd) >= 16 && strncmp(cd, "D:", 2) == 0)
-		snprintf(date, sizeof date, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", cd + 2, cd + 6, cd + 8, cd + 10, cd + 12,
-			 cd + 14);
+	if (cd && strncmp(cd, "D:", 2) == 0)
+		cd += 2;
+	if (cd && strlen(cd) >= 14)
+		snprintf(date, sizeof date, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", cd, cd + 4, cd + 6, cd + 8, cd + 10, cd + 12);
 	strbuf x = {0};
 	sb_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 		    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
