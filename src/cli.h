@@ -13,6 +13,7 @@ typedef struct cli_options {
 	const char *root;     /* --root: sources may lie anywhere under it (default: the brief's dir) */
 	int dpi;
 	int check, quiet, dump;
+	int pdf_a; /* --pdf-a: PDF/A-2b (as the layout's pdf.standard: a-2b) */
 	int color; /* --color: 1 always, 0 never, -1 auto (a terminal, without NO_COLOR) */
 } cli_options;
 

@@ -33,6 +33,7 @@ static void usage(FILE *f)
 	      "  --layout NAME    use layout NAME (see --list-layouts) or FILE.yaml, not the brief's\n"
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
+	      "  --pdf-a          write PDF/A-2b (archival), as the layout's pdf.standard: a-2b\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --dump-layout    print every page, block and line instead of writing output\n"
@@ -152,6 +153,8 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (strcmp(a, "--dump-layout") == 0) {
 			o.dump = 1;
+		} else if (strcmp(a, "--pdf-a") == 0) {
+			o.pdf_a = 1;
 		} else if (strcmp(a, "--list-layouts") == 0) {
 			list = 1;
 		} else if (strncmp(a, "--color", 7) == 0 && (a[7] == '=' || a[7] == 0)) {

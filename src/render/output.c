@@ -429,7 +429,7 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 /* Cairo writes the PDF into memory; the finishing pass (pdffinish.c) reads it with qpdf,
  * adds the links, the structure and the document's metadata, and writes the final file,
  * which goes to the temporary file (or standard output, or a device) in one piece. */
-static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
 	sink s;
 	if (sink_open(&s, path, inputs, d) != 0)
@@ -442,8 +442,8 @@ static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const f
 	char *why = NULL;
 	if (rc != 0)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
-	else if ((rc = pdf_finish(pdf.data, pdf.len, dc, marks, &out, &why)) != 0)
-		diag_error(d, loc_at(path, 0, 0), "cannot write: could not finish the PDF (%s)", why ? why : "qpdf failed");
+	else if ((rc = pdf_finish(pdf.data, pdf.len, dc, marks, pdf_a, &out, &why)) != 0)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "qpdf could not finish the PDF");
 	free(why);
 	sb_free(&pdf);
 	pdf_marks_free(marks);
@@ -620,7 +620,7 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 	return rc;
 }
 
-int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi,
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
 		  const file_set *inputs, diag *d)
 {
 	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {
@@ -640,5 +640,5 @@ int render_output(const doc *dc, PangoContext *ctx, const char *format, const ch
 	}
 	if (strcmp(format, "ps") == 0)
 		return write_ps(dc, ctx, path, inputs, d);
-	return write_pdf(dc, ctx, path, inputs, d);
+	return write_pdf(dc, ctx, path, pdf_a, inputs, d);
 }

@@ -7,6 +7,7 @@
  * an /ID made from its content, so the same inputs still give the same bytes. */
 #include "render/pdffinish.h"
 
+#include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +75,39 @@ static void xml_text(strbuf *sb, const char *s)
 	}
 }
 
-/* XMP metadata: the Info dictionary's title, author, dates and tools, and PDF/UA-1. */
-static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
+/* PDF/A declares the schemas it does not know: pdfuaid's, for PDF/UA's identifier. */
+static const char pdfua_extension[] =
+	"<rdf:Description rdf:about=\"\"\n"
+	"  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+	"  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	"  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	"<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+	"<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+	"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+	"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	"<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+	"<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	"<pdfaProperty:category>internal</pdfaProperty:category>\n"
+	"<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+	"</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+	"</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+
+/* An Info entry as XMP text, between open and close tags; nothing when it is absent. */
+static void xmp_info(qpdf_data q, strbuf *x, const char *key, const char *open, const char *close)
+{
+	const char *v = qpdf_get_info_key(q, key);
+	if (!v || !*v)
+		return;
+	char *copy = xstrdup(v);
+	sb_puts(x, open);
+	xml_text(x, copy);
+	sb_puts(x, close);
+	free(copy);
+}
+
+/* XMP metadata: the Info dictionary's title, author, subject, keywords, dates and tools,
+ * PDF/UA-1, and PDF/A-2b when asked. */
+static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang, int pdf_a)
 {
 	const char *title = qpdf_get_info_key(q, "/Title");
 	char *t = xstrdup(title ? title : "");
@@ -97,7 +129,8 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
 		    "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 		    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 		    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-		    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+		    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+		    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
 		    "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	xml_text(&x, t);
 	sb_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
@@ -106,6 +139,11 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
 		xml_text(&x, author);
 		sb_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
 	}
+	xmp_info(q, &x, "/Subject", "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+		 "</rdf:li></rdf:Alt></dc:description>\n");
+	xmp_info(q, &x, "/Keywords", "<pdf:Keywords>", "</pdf:Keywords>\n");
+	if (pdf_a)
+		sb_puts(&x, "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n");
 	sb_puts(&x, "<dc:language><rdf:Bag><rdf:li>");
 	xml_text(&x, lang);
 	sb_printf(&x, "</rdf:li></rdf:Bag></dc:language>\n<xmp:CreateDate>%s</xmp:CreateDate>\n"
@@ -113,8 +151,10 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
 		      "<xmp:CreatorTool>mkbrief %s</xmp:CreatorTool>\n<pdf:Producer>",
 		  date, date, date, MKBRIEF_VERSION);
 	xml_text(&x, prod);
-	sb_puts(&x, "</pdf:Producer>\n<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
-		    "<?xpacket end=\"w\"?>\n");
+	sb_puts(&x, "</pdf:Producer>\n<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n");
+	if (pdf_a)
+		sb_puts(&x, pdfua_extension);
+	sb_puts(&x, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n");
 	qpdf_oh s = qpdf_oh_new_stream(q);
 	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)x.data, x.len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
 	qpdf_oh d = qpdf_oh_get_dict(q, s);
@@ -126,14 +166,41 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang)
 	free(prod);
 }
 
-static void catalog(qpdf_data q, const doc *dc)
+/* PDF/A's output intent: sRGB, from an ICC profile of a Debian package. */
+static int output_intent(qpdf_data q, qpdf_oh root, char **why)
+{
+	static const char *const paths[] = PDF_SRGB_PROFILES;
+	gchar *icc = NULL;
+	gsize len = 0;
+	for (size_t i = 0; paths[i] && !icc; i++)
+		if (!g_file_get_contents(paths[i], &icc, &len, NULL))
+			icc = NULL;
+	if (!icc) {
+		*why = xasprintf("PDF/A needs an sRGB ICC profile, and none is installed (%s; Debian's libgs-common has it)",
+				 paths[0]);
+		return -1;
+	}
+	qpdf_oh s = qpdf_oh_new_stream(q);
+	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)icc, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	g_free(icc);
+	qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, s), "/N", qpdf_oh_new_integer(q, 3));
+	qpdf_oh oi = qpdf_oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
+				      "/Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) >>");
+	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", s);
+	qpdf_oh arr = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, arr, oi);
+	qpdf_oh_replace_key(q, root, "/OutputIntents", arr);
+	return 0;
+}
+
+static void catalog(qpdf_data q, const doc *dc, int pdf_a)
 {
 	qpdf_oh root = qpdf_get_root(q);
 	const char *lang = dc->b->lang ? dc->b->lang : dc->st->lang ? dc->st->lang : "en-US";
 	qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, lang));
 	qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"));
 	qpdf_oh_replace_key(q, root, "/ViewerPreferences", qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
-	xmp(q, dc, root, lang);
+	xmp(q, dc, root, lang, pdf_a);
 }
 
 static int failed(qpdf_data q, char **why)
@@ -145,7 +212,7 @@ static int failed(qpdf_data q, char **why)
 	return -1;
 }
 
-int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, strbuf *out, char **why)
+int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, int pdf_a, strbuf *out, char **why)
 {
 	*why = NULL;
 	qpdf_data q = qpdf_init();
@@ -175,7 +242,11 @@ int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, s
 			*why = xasprintf("could not read page %d's content", i + 1);
 			goto done;
 		}
-	catalog(q, dc);
+	/* what PDF/A-2b forbids mkbrief never writes (a CMYK JPEG is refused for every
+	 * output); it needs only its output intent */
+	if (pdf_a && output_intent(q, qpdf_get_root(q), why) != 0)
+		goto done;
+	catalog(q, dc, pdf_a);
 	if (failed(q, why))
 		goto done;
 	qpdf_init_write_memory(q);

@@ -9,7 +9,17 @@
 #include "render/pdfmarks.h"
 
 /* Reads the PDF in pdf[0..len), as cairo wrote it with the tags and links in m, and
- * writes the finished file to out. Returns 0, or -1 with *why set (the caller frees). */
-int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, strbuf *out, char **why);
+ * writes the finished file to out; pdf_a: as PDF/A-2b too (an sRGB output intent, the
+ * pdfaid schema). Returns 0, or -1 with *why set (the caller frees): the reason, said for
+ * a reader ("PDF/A-2b ... cannot hold ..."). */
+int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, int pdf_a, strbuf *out, char **why);
+
+/* The sRGB ICC profiles PDF/A output looks for, first found wins (Debian's libgs-common,
+ * colord-data, icc-profiles-free). */
+#define PDF_SRGB_PROFILES                                                                   \
+	{                                                                                   \
+		"/usr/share/color/icc/ghostscript/srgb.icc", "/usr/share/color/icc/colord/sRGB.icc", \
+		    "/usr/share/color/icc/sRGB.icc", NULL                                        \
+	}
 
 #endif

@@ -5,6 +5,7 @@ by /usr/bin/python3). Prints one line per checkpoint, "ok CHECKPOINT what" or
 "FAIL CHECKPOINT what: why", and exits 1 on any failure.
 
     tagcheck.py FILE.pdf [BRIEF.yaml]   with the brief: reading order against its text
+    tagcheck.py --pdfa FILE.pdf [BRIEF.yaml]   and PDF/A-2b's checks
     tagcheck.py --text FILE.pdf         print the structure tree's text, one leaf a line
 
 Content is read the way a screen reader reads it: each page's marked-content sequences by
@@ -298,8 +299,55 @@ def checks(d, brief):
     return res
 
 
+def pdfa_checks(d):
+    """PDF/A-2b's machine-checkable parts that mkbrief's files can get wrong (ISO 19005-2
+    clause numbers)"""
+    pdf, root, res = d.pdf, d.pdf.Root, []
+
+    def cp(num, what, ok, why=""):
+        res.append((num, what, ok, why))
+
+    ois = [o for o in root.get("/OutputIntents", []) if o.get("/S") == "/GTS_PDFA1"]
+    prof = ois[0].get("/DestOutputProfile") if ois else None
+    cp("6.2.3", "a PDF/A output intent with an RGB ICC profile", prof is not None and int(prof.get("/N", 0)) == 3
+       and prof.read_bytes()[36:40] == b"acsp")
+    meta = root.get("/Metadata")
+    xmp = meta.read_bytes().decode("utf-8", "replace") if meta is not None else ""
+    cp("6.6.4", "XMP identifies PDF/A-2b (pdfaid:part 2, conformance B)",
+       "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp)
+    cp("6.6.2.3", "XMP declares the schemas PDF/A does not know (pdfuaid)",
+       "pdfuaid:" not in xmp or "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in xmp)
+    info = pdf.docinfo
+    pairs = [("/Title", "dc:title"), ("/Author", "dc:creator"), ("/Subject", "dc:description"),
+             ("/Keywords", "pdf:Keywords"), ("/Producer", "pdf:Producer"), ("/Creator", "xmp:CreatorTool")]
+    bad = []
+    for key, tag in pairs:
+        if key not in info:
+            continue
+        m = re.search(rf"<{tag}>(?:<rdf:\w+>\s*<rdf:li[^>]*>)?(.*?)<", xmp, re.S)
+        want = str(info[key]).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if not m or m.group(1) != want:
+            bad.append(key)
+    cp("6.6.3", "the Info dictionary and the XMP agree", not bad, ", ".join(bad))
+    noprint = sum(1 for p in d.pages for a in p.get("/Annots", []) if not int(a.get("/F", 0)) & 4)
+    cp("6.3.2", "every annotation prints (/F 4)", noprint == 0, f"{noprint} without")
+    cmyk = 0
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image" and obj.get("/ColorSpace") == "/DeviceCMYK":
+            cmyk += 1
+    cp("6.2.4.3", "no device colour the output intent cannot stand for (DeviceCMYK)", cmyk == 0, f"{cmyk} CMYK images")
+    cp("6.1.3", "not encrypted, with an /ID", not pdf.is_encrypted and "/ID" in pdf.trailer)
+    forbidden = [k for k in ("/JavaScript", "/EmbeddedFiles") if k in root.get("/Names", {})] + \
+        [k for k in ("/AA", "/OCProperties") if k in root]
+    cp("6.1.x", "no JavaScript, embedded files, actions or optional content", not forbidden, ", ".join(forbidden))
+    return res
+
+
 def main():
     args = sys.argv[1:]
+    pdfa = bool(args) and args[0] == "--pdfa"
+    if pdfa:
+        args = args[1:]
     if args and args[0] == "--text":
         d = Doc(args[1])
         for s, t, _ in d.leaves:
@@ -310,7 +358,8 @@ def main():
         return 2
     d = Doc(args[0])
     bad = 0
-    for num, what, ok, why in checks(d, args[1] if len(args) > 1 else None):
+    results = checks(d, args[1] if len(args) > 1 else None) + (pdfa_checks(d) if pdfa else [])
+    for num, what, ok, why in results:
         print(f"{'ok' if ok else 'FAIL'} {num} {what}" + ("" if ok or not why else f": {why}"))
         bad += not ok
     return 1 if bad else 0
