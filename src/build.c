@@ -176,7 +176,8 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 					free(name);
 				}
 			fonts_add_files(t->f, &inputs);
-			rc = render_output(dc, t->ctx, o->format, out, o->dpi, &inputs, d) == 0 ? 0 : 1;
+			rc = render_output(dc, t->ctx, o->format, out, o->dpi,
+					   o->pdf_a || st->pdf_standard == PDF_STANDARD_A2B, &inputs, d) == 0 ? 0 : 1;
 			file_set_free(&inputs);
 			free(out);
 		} else {

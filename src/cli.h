@@ -14,6 +14,7 @@ typedef struct cli_options {
 	int dpi;
 	int check, quiet, dump;
 	int annex; /* --annex: as the brief's annex: true */
+	int pdf_a; /* --pdf-a: PDF/A-2b (as the layout's pdf.standard: a-2b) */
 	int color; /* --color: 1 always, 0 never, -1 auto (a terminal, without NO_COLOR) */
 } cli_options;
 

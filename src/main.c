@@ -33,6 +33,7 @@ static void usage(FILE *f)
 	      "  --layout NAME    use layout NAME (see --list-layouts) or FILE.yaml, not the brief's\n"
 	      "  --format FMT     pdf (default), png, svg or ps\n"
 	      "  --dpi N          resolution of --format png (default 150)\n"
+	      "  --pdf-a          write PDF/A-2b (archival), as the layout's pdf.standard: a-2b\n"
 	      "  --fonts DIR      also use the fonts in DIR\n"
 	      "  --root DIR       allow source files anywhere under DIR (default: the brief's directory)\n"
 	      "  --annex          add the annex: each source in full, the passages used highlighted\n"
@@ -116,6 +117,22 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 	return 0;
 }
 
+/* The options without a value; returns whether a is one. */
+static int set_switch(cli_options *o, const char *a, int *list)
+{
+	const struct {
+		const char *name;
+		int *flag;
+	} switches[] = {{"--check", &o->check}, {"-q", &o->quiet},	   {"--annex", &o->annex},
+			{"--dump-layout", &o->dump}, {"--pdf-a", &o->pdf_a}, {"--list-layouts", list}};
+	for (size_t i = 0; i < sizeof switches / sizeof switches[0]; i++)
+		if (strcmp(a, switches[i].name) == 0) {
+			*switches[i].flag = 1;
+			return 1;
+		}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
@@ -147,16 +164,8 @@ int main(int argc, char **argv)
 		if (strcmp(a, "--version") == 0) {
 			printf("mkbrief %s\n", MKBRIEF_VERSION);
 			return 0;
-		} else if (strcmp(a, "--check") == 0) {
-			o.check = 1;
-		} else if (strcmp(a, "-q") == 0) {
-			o.quiet = 1;
-		} else if (strcmp(a, "--annex") == 0) {
-			o.annex = 1;
-		} else if (strcmp(a, "--dump-layout") == 0) {
-			o.dump = 1;
-		} else if (strcmp(a, "--list-layouts") == 0) {
-			list = 1;
+		} else if (set_switch(&o, a, &list)) {
+			continue;
 		} else if (strncmp(a, "--color", 7) == 0 && (a[7] == '=' || a[7] == 0)) {
 			const char *v = a[7] == '=' ? a + 8 : cmdline_value(&args, a);
 			if (!v)

@@ -190,7 +190,7 @@ static void annex_source_head(composer *c, int src, int first)
 	rich *r = rich_new();
 	const char *title = cite_source_title(s);
 	rich_add(r, title, strlen(title));
-	size_t h = compose_lines(c, compose_para(c, r, &st->heading2, w, 0, ALIGN_LEFT, s->at), 0, 1);
+	size_t h = compose_lines_as(c, TAG_H2, compose_para(c, r, &st->heading2, w, 0, ALIGN_LEFT, s->at), 0, 1);
 	compose_outline(c, h, title, 1);
 	strbuf sb = {0};
 	sb_printf(&sb, "Source %d", src + 1);
@@ -218,7 +218,7 @@ void compose_annex(composer *c)
 	compose_push(c, V_PAGEBREAK, 0);
 	rich *r = rich_new();
 	rich_add(r, "Annex: the sources in full", 26);
-	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	size_t h = compose_lines_as(c, TAG_H1, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
 	compose_outline(c, h, "Annex: the sources in full", 0);
 	compose_space(c, st->heading_space_after, 1);
 	r = rich_new();

@@ -18,6 +18,7 @@ void compose_box_block(composer *c, const block *bl, const block *prev)
 	int kind = bx->kind >= 0 && bx->kind < BOX_NKINDS ? bx->kind : BOX_PLAIN;
 	double pad = st->frame_padding;
 	c->box_first = c->dc->nitems;
+	compose_tag_open(c, TAG_DIV);
 	int d = compose_deco(c, DECO_FRAME, 0, c->w, 0);
 	c->dc->decos[d].fill = st->frame_fill[kind];
 	c->dc->decos[d].rule = st->frame_rule[kind];
@@ -48,6 +49,7 @@ void compose_box_close(composer *c)
 	const style *st = c->st;
 	double pad = st->frame_padding;
 	compose_space(c, pad, 1);
+	compose_tag_close(c);
 	c->x -= pad;
 	c->w += 2 * pad;
 	/* kept whole when it fits on a page: the reader takes a box in as one thing */

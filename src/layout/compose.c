@@ -23,11 +23,36 @@ vitem *compose_push(composer *c, vkind kind, double h)
 	it->span = c->span;
 	it->deco = c->deco;
 	it->box_deco = c->box_deco;
+	if (c->tags_at < 0) {
+		doc *d = c->dc;
+		d->paths = xrealloc(d->paths, (d->npaths + 1) * sizeof *d->paths);
+		d->paths[d->npaths] = c->tags;
+		if (c->tags.n > TAG_DEPTH)
+			d->paths[d->npaths].n = TAG_DEPTH;
+		c->tags_at = (int)d->npaths++;
+	}
+	it->tags = c->tags_at;
 	if (c->keep_next) {
 		it->keep = 1;
 		c->keep_next = 0;
 	}
 	return it;
+}
+
+void compose_tag_open(composer *c, int role)
+{
+	if (c->tags.n < TAG_DEPTH) {
+		c->tags.v[c->tags.n].role = role;
+		c->tags.v[c->tags.n].id = ++c->tag_ids;
+		c->tags_at = -1;
+	}
+	c->tags.n++; /* counted past the depth, so that opens and closes pair */
+}
+
+void compose_tag_close(composer *c)
+{
+	if (c->tags.n > 0 && --c->tags.n < TAG_DEPTH)
+		c->tags_at = -1;
 }
 
 void compose_space(composer *c, double h, int keep)
@@ -101,11 +126,22 @@ size_t compose_lines(composer *c, para *p, double x, int keep_all)
 		it->p = p;
 		it->line = (size_t)i;
 		it->x = c->x + x;
+		it->role = c->leaf_role;
+		it->leaf = p->id + 1;
 		if (p->text->nnotes)
 			compose_anchor_notes(c, p, (size_t)i, c->dc->nitems - 1);
 		if (i > 0 && (keep_all || i < c->st->orphans || n - i < c->st->widows))
 			it->keep = 1;
 	}
+	return first;
+}
+
+size_t compose_lines_as(composer *c, int role, para *p, double x, int keep_all)
+{
+	int was = c->leaf_role;
+	c->leaf_role = role;
+	size_t first = compose_lines(c, p, x, keep_all);
+	c->leaf_role = was;
 	return first;
 }
 
@@ -158,7 +194,7 @@ static void front_matter(composer *c)
 	if (st->mark_title)
 		cite_add_marking(r, b->marking);
 	rich_add_markup(r, b->title, 0);
-	compose_lines(c, compose_para(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
+	compose_lines_as(c, TAG_H1, compose_para(c, r, &st->title, w, 0, ALIGN_LEFT, b->title_at), 0, 1);
 	if (b->subtitle) {
 		compose_space(c, st->subtitle_space, 1);
 		r = rich_new();
@@ -188,6 +224,7 @@ static void front_matter(composer *c)
 		compose_space(c, st->box_space_before >= 0 ? st->box_space_before : st->block_space + 4, 1);
 		double pad = st->box_padding;
 		c->deco = compose_deco(c, DECO_BOX, 0, w, 0);
+		compose_tag_open(c, TAG_DIV);
 		c->keep_next = 1;
 		compose_space(c, pad, 1);
 		r = rich_new();
@@ -198,6 +235,7 @@ static void front_matter(composer *c)
 		c->marking = b->marking;
 		compose_bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);
 		compose_space(c, pad, 1);
+		compose_tag_close(c);
 		c->deco = -1;
 	}
 	compose_space(c, st->title_space_after >= 0 ? st->title_space_after : st->block_space + 6, 1);
@@ -255,7 +293,7 @@ static void section_block(composer *c, const section *s)
 	if (st->mark_headings)
 		cite_add_marking(r, compose_marking_of(c->b, s, NULL));
 	rich_add_markup(r, s->heading, 0);
-	size_t h = compose_lines(c, compose_para(c, r, font, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
+	size_t h = compose_lines_as(c, TAG_H1 + level - 1, compose_para(c, r, font, w, 0, ALIGN_LEFT, s->heading_at), 0, 1);
 	compose_outline(c, h, plain->text.data, level - 1);
 	rich_free(plain);
 	free(number);
@@ -273,7 +311,14 @@ static void section_block(composer *c, const section *s)
 			c->keep_next = 1;
 		int in_box = c->box_deco >= 0;
 		c->marking = compose_marking_of(c->b, s, bl);
+		int group = bl->kind == BLOCK_QUOTE || bl->kind == BLOCK_EXCERPT ? TAG_BLOCKQUOTE
+			    : bl->kind == BLOCK_TABLE || bl->kind == BLOCK_CHRONOLOGY ? TAG_TABLE
+										: TAG_NONE;
+		if (group != TAG_NONE)
+			compose_tag_open(c, group);
 		composers[bl->kind](c, bl, i > 0 ? &s->blocks[i - 1] : NULL);
+		if (group != TAG_NONE)
+			compose_tag_close(c);
 		c->keep_next = 0;
 		/* a box's blocks follow it in the section: it ends after the last */
 		if (in_box && --c->box_left == 0)
@@ -306,7 +351,7 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	free(date);
 	dc->engine = engine;
 	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,
-		      .w = dc->col_w};
+		      .w = dc->col_w, .leaf_role = TAG_P};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */
 	if (b->classification && st->banners) {
 		/* set as it is drawn (in capitals), on one line across the page less a quarter

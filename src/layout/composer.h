@@ -35,7 +35,18 @@ typedef struct composer {
 	const char *marking; /* the portion marking of the block being set; NULL: none */
 	int heading_held;  /* the last section had no blocks: the next heading stays with its heading */
 	int uses;          /* quotes and excerpts set so far: the annex's numbers, A1, A2... */
+	/* the structure: the containers open (tags_at: their index in doc->paths, -1 when
+	 * not yet stored), the role compose_lines gives its lines, the last number given */
+	tag_path tags;
+	int tags_at;
+	int leaf_role;
+	int tag_ids;
 } composer;
+
+/* Opens a container of the structure (a list, a quote, a table row) for the items that
+ * follow, until compose_tag_close; deeper than TAG_DEPTH, items stay in the outer ones. */
+void compose_tag_open(composer *c, int role);
+void compose_tag_close(composer *c);
 
 /* Appends an item of height h, kept with the one before when keep_next was set. */
 vitem *compose_push(composer *c, vkind kind, double h);
@@ -49,6 +60,9 @@ para *compose_para(composer *c, rich *r, const font_role *font, double width, do
  * it, when the caller also set keep_next). Widows and orphans: no break that leaves fewer
  * than the layout's minimum lines of a paragraph on either side. */
 size_t compose_lines(composer *c, para *p, double x, int keep_all);
+/* compose_lines with the lines' role in the structure role (a heading, a caption) instead
+ * of a paragraph. */
+size_t compose_lines_as(composer *c, int role, para *p, double x, int keep_all);
 /* The notes whose marks are on line `line` of p are anchored at item `at`, and set for a
  * page's foot (notes.c). */
 void compose_anchor_notes(composer *c, const para *p, size_t line, size_t at);

@@ -44,6 +44,8 @@ doc *doc_new(const brief *b, const style *st)
 	dc->notes = xcalloc(b->nnotes ? b->nnotes : 1, sizeof *dc->notes);
 	for (size_t k = 0; k < b->nnotes; k++)
 		dc->notes[k].item = -1;
+	dc->paths = xcalloc(1, sizeof *dc->paths);
+	dc->npaths = 1;
 	return dc;
 }
 
@@ -80,10 +82,10 @@ void doc_free(doc *dc)
 	free(dc->labels);
 	free(dc->notes);
 	free(dc->foot);
+	free(dc->paths);
 	g_string_chunk_free(dc->strings);
 	free(dc);
 }
-
 
 double doc_column_x(const doc *dc, const vitem *it)
 {
@@ -114,4 +116,15 @@ int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it)
 	if (l->end > l->at)
 		return start > l->at && start < l->end && column_top(dc, it);
 	return l->at >= start && l->at < next;
+}
+
+const char *tag_role_name(int role)
+{
+	static const char *const names[TAG_COUNT] = {
+		[TAG_NONE] = "Artifact",     [TAG_P] = "P",		[TAG_H1] = "H1",	   [TAG_H2] = "H2",
+		[TAG_H3] = "H3",	     [TAG_L] = "L",		[TAG_LI] = "LI",	   [TAG_LBL] = "Lbl",
+		[TAG_LBODY] = "LBody",	     [TAG_BLOCKQUOTE] = "BlockQuote", [TAG_FIGURE] = "Figure", [TAG_CAPTION] = "Caption",
+		[TAG_TABLE] = "Table",	     [TAG_TR] = "TR",		[TAG_TH] = "TH",	   [TAG_TD] = "TD",
+		[TAG_NOTE] = "Note",	     [TAG_DIV] = "Div",		[TAG_LINK] = "Link"};
+	return role >= 0 && role < TAG_COUNT ? names[role] : "Span";
 }

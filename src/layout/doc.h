@@ -20,6 +20,27 @@
 
 typedef enum { V_LINE, V_SPACE, V_RULE, V_PAGEBREAK, V_IMAGE, V_ROW } vkind;
 
+/* The structure of a tagged PDF: the roles of its elements (render/pdfstruct.c writes the
+ * names). Containers (lists, quotes, tables, boxes) are the path an item stands in; each
+ * line, picture or cell is part of a leaf element (a paragraph, a heading, a cell). */
+typedef enum {
+	TAG_NONE, /* not part of the text: an artifact (spaces, rules, repeated heads) */
+	TAG_P, TAG_H1, TAG_H2, TAG_H3, TAG_L, TAG_LI, TAG_LBL, TAG_LBODY, TAG_BLOCKQUOTE, TAG_FIGURE,
+	TAG_CAPTION, TAG_TABLE, TAG_TR, TAG_TH, TAG_TD, TAG_NOTE, TAG_DIV, TAG_LINK, TAG_COUNT
+} tag_role;
+#define TAG_DEPTH 12
+/* The containers an item stands in, outermost first; each has a number of its own (unique
+ * in the document), so that two lists one after the other are two elements. */
+typedef struct tag_path {
+	int n;
+	struct tag_step {
+		int role; /* tag_role */
+		int id;
+	} v[TAG_DEPTH];
+} tag_path;
+/* The structure type a role is written as ("P", "H1", "LBody"). */
+const char *tag_role_name(int role);
+
 /* A row of a table, set as bands: band k holds line k of every cell, so that a page may
  * break between the lines of a row taller than a page, and between rows. */
 typedef struct cell_row {
@@ -66,6 +87,13 @@ typedef struct vitem {
 	int solid;    /* V_SPACE: the top padding of a frame, kept at the top of a column */
 	int heading;  /* index into doc->outline when this item starts a heading, else -1 */
 	int anchor;   /* index into doc->anchors when a link may land here, else -1 */
+	/* its place in the structure: the containers (an index into doc->paths, 0: none), the
+	 * leaf role of its lines (TAG_NONE: an artifact) and the leaf's number (lines of one
+	 * paragraph share it) */
+	int tags;
+	int role;
+	int leaf;
+	const char *alt; /* V_IMAGE: the figure's alternative text, in doc->strings */
 	/* > 0 on the first item of a float (a figure with its caption): the items it holds.
 	 * The flow may set it later than where it stands, at the top of a column (or of a
 	 * page when it spans the columns), and lets the text after it fill the gap. */
@@ -169,6 +197,8 @@ typedef struct doc {
 	} *labels;
 	size_t nlabels;
 	para_engine *engine; /* the caller's (doc_compose), not the document's */
+	tag_path *paths; /* the structure paths items stand in; paths[0] is the empty one */
+	size_t npaths;
 } doc;
 
 /* Whether label l stands beside item it (a line of the paragraph it belongs to, the line that

@@ -117,14 +117,17 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	size_t first = c->dc->nitems;
 	vitem *it = compose_push(c, V_IMAGE, h);
 	it->img = img;
+	it->role = TAG_FIGURE;
+	it->leaf = ++c->tag_ids;
+	it->alt = f->alt ? g_string_chunk_insert(c->dc->strings, f->alt) : NULL;
 	it->w = w;
 	it->x = c->x + (col - w) / 2;
 	compose_space(c, st->excerpt_cite_space, 1);
 	c->keep_next = 1;
-	compose_lines(c, caption, text_x, 1);
+	compose_lines_as(c, TAG_CAPTION, caption, text_x, 1);
 	if (credit) {
 		c->keep_next = 1;
-		compose_lines(c, credit, text_x, 1);
+		compose_lines_as(c, TAG_CAPTION, credit, text_x, 1);
 	}
 	/* in the front matter and in a box it stays where it is; elsewhere the flow may float it */
 	if (!was_span && c->box_deco < 0)

@@ -117,11 +117,21 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 	para **marks = xcalloc(count, sizeof *marks);
 	double in = text_inset(c, ls, first, level, w, marks);
 	size_t j = first;
+	/* L, and LI with its LBody around an item and its sub-lists */
+	compose_tag_open(c, TAG_L);
+	int open_item = 0;
 	while (j < ls->n && (j == first || in_run(&items[j], level))) {
 		if (!at_level(&items[j], level)) {
 			compose_level(c, ls, &j, level + 1, x + in, w - in);
 			continue;
 		}
+		if (open_item) {
+			compose_tag_close(c);
+			compose_tag_close(c);
+		}
+		compose_tag_open(c, TAG_LI);
+		compose_tag_open(c, TAG_LBODY);
+		open_item = 1;
 		const item *it = &items[j];
 		para *p = compose_para(c, cite_item_rich(c->b, c->marking, it), ls->font, w - in, 0, st->align, it->at);
 		para *m = it->number > 0 && marks[k] ? marks[k] : compose_para(c, marker(st, it), ls->font, in, 0, ALIGN_LEFT, it->at);
@@ -138,6 +148,11 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 							      : x + st->bullet_inset);
 		j++;
 	}
+	if (open_item) {
+		compose_tag_close(c);
+		compose_tag_close(c);
+	}
+	compose_tag_close(c);
 	free(marks);
 	*i = j;
 }

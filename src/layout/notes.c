@@ -47,14 +47,14 @@ void compose_end_notes(composer *c)
 	compose_space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
 	rich_add(r, "Notes", 5);
-	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	size_t h = compose_lines_as(c, TAG_H1, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
 	compose_outline(c, h, "Notes", 0);
 	compose_space(c, st->heading_space_after, 1);
 	c->keep_next = 1;
 	for (size_t i = 0; i < b->nnotes; i++) {
 		if (i > 0)
 			compose_space(c, st->para_space, 0);
-		size_t first = compose_lines(c, compose_para(c, cite_note_rich(b, i), &st->body, w, 0, st->align, b->notes[i].at), 0, 0);
+		size_t first = compose_lines_as(c, TAG_NOTE, compose_para(c, cite_note_rich(b, i), &st->body, w, 0, st->align, b->notes[i].at), 0, 0);
 		char *anchor = xasprintf("note-%zu", i + 1);
 		compose_anchor(c, first, anchor);
 		free(anchor);

@@ -62,7 +62,7 @@ void compose_sources(composer *c)
 		compose_space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
 	rich_add(r, "Sources", 7);
-	size_t h = compose_lines(c, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
+	size_t h = compose_lines_as(c, TAG_H1, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
 	compose_outline(c, h, "Sources", 0);
 	compose_space(c, st->heading_space_after, 1);
 	for (size_t i = 0; i < b->nsources; i++) {

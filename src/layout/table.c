@@ -257,6 +257,7 @@ static double band_height(const cell_row *row, size_t band)
  * flow like any kept run. */
 static void push_row(composer *c, const cell_row *row, double x, int body)
 {
+	compose_tag_open(c, TAG_TR);
 	for (size_t k = 0; k < row->nbands; k++) {
 		vitem *it = compose_push(c, V_ROW, band_height(row, k));
 		it->row = row;
@@ -270,6 +271,7 @@ static void push_row(composer *c, const cell_row *row, double x, int body)
 			if (row->cells[j] && row->cells[j]->text->nnotes)
 				compose_anchor_notes(c, row->cells[j], k, c->dc->nitems - 1);
 	}
+	compose_tag_close(c);
 }
 
 /* What a break inside the table repeats: the caption, continued, and the header's bands. */
@@ -325,7 +327,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	/* the caption is as wide as the table, but never a thin column of words */
 	double caption_w = width < col / 2 ? col / 2 : width;
 	para *caption = caption_para(c, bl, t, caption_w, 0);
-	compose_lines(c, caption, x, 1);
+	compose_lines_as(c, TAG_CAPTION, caption, x, 1);
 	compose_space(c, c->st->table_caption_space, 1);
 	c->keep_next = 1;
 	cell_row *header = t->header ? set_row(c, bl, t, &cs, -1, width) : NULL;

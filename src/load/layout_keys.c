@@ -6,7 +6,7 @@
 const char *const layout_keys[] = {"page", "columns", "gutter", "fonts", "text", "headings", "colors",
 				   "rules", "title-block", "bullets", "numbered", "excerpt", "summary", "quote",
 				   "sources", "box", "box-comment", "box-outlook", "box-bottom-line", "markings", "notes",
-				   "table", "handling", "header", "footer", "banners", NULL};
+				   "table", "handling", "header", "footer", "banners", "pdf", NULL};
 const char *const layout_page_keys[] = {"size", "width", "height", "margins", NULL};
 const char *const layout_paper_names[] = {"letter", "legal", "a4", "a5", NULL};
 const char *const layout_margin_keys[] = {"top", "bottom", "left", "right", NULL};

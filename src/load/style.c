@@ -383,6 +383,7 @@ const role_key role_keys[] = {
 const size_t nrole_keys = sizeof role_keys / sizeof role_keys[0];
 
 const char *const layout_table_rules[] = {"booktabs", "rows", "none", NULL};
+const char *const layout_pdf_standards[] = {"none", "a-2b", NULL};
 const look_key look_keys[] = {
 	{"title-block", "subtitle-space", LOOK_SPACE, offsetof(style, subtitle_space), NULL},
 	{"title-block", "meta-space", LOOK_SPACE, offsetof(style, meta_space), NULL},
@@ -436,6 +437,7 @@ const look_key look_keys[] = {
 	{"handling", "space-before", LOOK_SPACE, offsetof(style, handling_space_before), NULL},
 	{"handling", "contact-rule", LOOK_SPACE, offsetof(style, contact_rule), NULL},
 	{"handling", "watermark", LOOK_COLOR, offsetof(style, watermark), NULL},
+	{"pdf", "standard", LOOK_CHOICE, offsetof(style, pdf_standard), layout_pdf_standards},
 };
 const size_t nlook_keys = sizeof look_keys / sizeof look_keys[0];
 

@@ -136,6 +136,7 @@ typedef struct style {
 
 	/* tables and chronologies */
 	int table_rules;         /* TABLE_RULES_* */
+	int pdf_standard;        /* PDF_STANDARD_*: what the PDF claims to meet besides PDF/UA-1 */
 	rgb table_tint;          /* every other body row; white = none */
 	rgb table_head_tint;     /* the header row; white = none */
 	double table_padding;    /* left and right of each cell's text */
@@ -193,5 +194,7 @@ typedef struct look_key {
 extern const look_key look_keys[];
 extern const size_t nlook_keys;
 extern const char *const layout_table_rules[];
+enum { PDF_STANDARD_NONE, PDF_STANDARD_A2B };
+extern const char *const layout_pdf_standards[];
 
 #endif

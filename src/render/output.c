@@ -12,12 +12,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "render/output.h"
+#include "render/pdffinish.h"
 #include "render/render.h"
 #include "base/util.h"
 
@@ -380,7 +380,7 @@ static void pdf_outline(cairo_surface_t *s, const doc *dc)
 	}
 }
 
-static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf, pdf_links *links)
+static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf, pdf_marks *links)
 {
 	cairo_t *cr = cairo_create(surf);
 	for (int p = 0; p < dc->npages; p++) {
@@ -413,7 +413,7 @@ static cairo_status_t buffer_write(void *closure, const unsigned char *data, uns
 }
 
 /* Draws the document into surf and finishes it; -1 when cairo failed. */
-static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf_links *links)
+static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf_marks *links)
 {
 	pdf_metadata(surf, dc);
 	int rc = draw_pages(surf, dc, ctx, 1, links);
@@ -426,66 +426,30 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 	return rc;
 }
 
-/* To standard output or a device the PDF is made in memory (neither can be mapped or read
- * back): links are added when cairo has finished. */
-static int write_pdf_memory(const doc *dc, PangoContext *ctx, sink *s, diag *d)
-{
-	strbuf pdf = {0};
-	pdf_links links = {0};
-	links.page_h = dc->st->page_h;
-	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h), dc,
-			  ctx, &links);
-	if (rc == 0 && pdf_links_apply(&pdf, &links) != 0)
-		diag_warning(d, loc_none(), "could not add links to the PDF; it is written without them");
-	pdf_links_free(&links);
-	if (rc != 0) {
-		diag_error(d, loc_none(), "cannot write: cairo could not finish the document");
-		sb_free(&pdf);
-		sink_close(s, 0, d);
-		return -1;
-	}
-	sink_write(s, (const unsigned char *)pdf.data, (unsigned)pdf.len);
-	sb_free(&pdf);
-	return sink_close(s, 1, d);
-}
-
-/* To a file, cairo writes straight into the temporary file, which is then mapped (read
- * only: pages of the page cache, not our memory) to find what the links update must
- * refer to; the update is appended. Memory stays flat however many pages there are. */
-static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
+/* Cairo writes the PDF into memory; the finishing pass (pdffinish.c) reads it with qpdf,
+ * adds the links, the structure and the document's metadata, and writes the final file,
+ * which goes to the temporary file (or standard output, or a device) in one piece. */
+static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
 	sink s;
 	if (sink_open(&s, path, inputs, d) != 0)
 		return -1;
-	if (!s.tmp)
-		return write_pdf_memory(dc, ctx, &s, d);
-	pdf_links links = {0};
-	links.page_h = dc->st->page_h;
-	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(sink_write, &s, dc->st->page_w, dc->st->page_h), dc, ctx,
-			  &links);
-	if (rc != 0 && !s.failed)
+	strbuf pdf = {0};
+	pdf_marks *marks = pdf_marks_new();
+	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h), dc,
+			  ctx, marks);
+	strbuf out = {0};
+	char *why = NULL;
+	if (rc != 0)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
-	if (rc == 0 && !s.failed && links.n > 0) {
-		int linked = -1;
-		long len = -1;
-		if (fflush(s.f) != 0) {
-			s.failed = 1;
-			s.err = errno;
-		} else if ((len = ftell(s.f)) > 0) {
-			void *map = mmap(NULL, (size_t)len, PROT_READ, MAP_PRIVATE, fileno(s.f), 0);
-			if (map != MAP_FAILED) {
-				strbuf up = {0};
-				linked = pdf_links_update(map, (size_t)len, &links, &up);
-				munmap(map, (size_t)len);
-				if (linked == 0)
-					sink_write(&s, (const unsigned char *)up.data, (unsigned)up.len);
-				sb_free(&up);
-			}
-		}
-		if (linked != 0 && !s.failed)
-			diag_warning(d, loc_at(path, 0, 0), "could not add links to the PDF; it is written without them");
-	}
-	pdf_links_free(&links);
+	else if ((rc = pdf_finish(pdf.data, pdf.len, dc, marks, pdf_a, &out, &why)) != 0)
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "qpdf could not finish the PDF");
+	free(why);
+	sb_free(&pdf);
+	pdf_marks_free(marks);
+	if (rc == 0)
+		sink_write(&s, (const unsigned char *)out.data, (unsigned)out.len);
+	sb_free(&out);
 	return sink_close(&s, rc == 0, d);
 }
 
@@ -656,7 +620,7 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 	return rc;
 }
 
-int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi,
+int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
 		  const file_set *inputs, diag *d)
 {
 	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {
@@ -676,5 +640,5 @@ int render_output(const doc *dc, PangoContext *ctx, const char *format, const ch
 	}
 	if (strcmp(format, "ps") == 0)
 		return write_ps(dc, ctx, path, inputs, d);
-	return write_pdf(dc, ctx, path, inputs, d);
+	return write_pdf(dc, ctx, path, pdf_a, inputs, d);
 }

@@ -347,7 +347,21 @@ static void line_labels(cairo_t *cr, const doc *dc, const vitem *it)
 	}
 }
 
-static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *links)
+/* What item it draws is a part of: its leaf, in the containers it stands in. */
+static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it, int depth_less, int role, int id)
+{
+	if (!m)
+		return;
+	if (role == TAG_NONE || it->repeat) {
+		pdf_marks_artifact(m, cr);
+		return;
+	}
+	int depth = dc->paths[it->tags].n - depth_less;
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt};
+	pdf_marks_leaf(m, cr, &l);
+}
+
+static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *links)
 {
 	const para *p = it->p;
 	const para_line *ln = &p->lines[it->line];
@@ -367,6 +381,7 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *lin
 		if (lk->external) {
 			out.uri = lk->dest;
 		} else {
+			out.to = lk->dest;
 			const vitem *target = NULL;
 			for (size_t q = 0; q < dc->nanchors; q++)
 				if (strcmp(dc->anchors[q].name, lk->dest) == 0)
@@ -377,7 +392,7 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_links *lin
 			out.to_x = doc_column_x(dc, target);
 			out.to_y = target->y > 12 ? target->y - 12 : 0;
 		}
-		pdf_links_add(links, out);
+		pdf_marks_link(links, out);
 	}
 }
 
@@ -397,13 +412,15 @@ static void hrule(cairo_t *cr, double x, double y, double w, double width)
 /* Band i of a table row: its tint, its rules (booktabs: a heavier rule above each piece of
  * the table and below it, a lighter one under the header; rows: hairlines between rows),
  * and line `band` of each of its cells. */
-static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_links *links)
+static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks *links)
 {
 	const style *st = dc->st;
 	const vitem *it = &dc->items[i];
 	const cell_row *row = it->row;
 	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
 	rgb tint = row->header ? st->table_head_tint : st->table_tint;
+	if (links)
+		pdf_marks_artifact(links, cr);
 	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
 		set_rgb(cr, tint);
 		cairo_rectangle(cr, x0, it->y, row->w, it->h);
@@ -429,6 +446,7 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_links
 		const para *p = row->cells[k];
 		if (!p || it->band >= p->nlines)
 			continue;
+		mark_leaf(links, cr, dc, it, 0, row->header ? TAG_TH : TAG_TD, (int)k + 1);
 		para_draw_line(cr, p, it->band, x0 + row->cell_x[k], top);
 		if (links && p->text->nlinks) {
 			vitem cell = *it;
@@ -441,7 +459,7 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_links
 }
 
 /* The notes at the feet of the page's columns, each below a short rule. */
-static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_links *links)
+static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 {
 	const style *st = dc->st;
 	double rule_y[8];
@@ -460,6 +478,10 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_links *links)
 		int c = fl->col & 7;
 		if (rule_y[c] < 0 || fl->y < rule_y[c])
 			rule_y[c] = fl->y;
+		if (links) {
+			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL};
+			pdf_marks_leaf(links, cr, &l);
+		}
 		para_draw_line(cr, p, fl->line, x, fl->y);
 		if (links && p->text->nlinks) {
 			probe.p = (para *)p;
@@ -467,6 +489,8 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_links *links)
 			line_links(dc, &probe, x, links);
 		}
 	}
+	if (links)
+		pdf_marks_artifact(links, cr);
 	for (int c = 0; c < 8; c++) {
 		if (rule_y[c] < 0)
 			continue;
@@ -479,7 +503,7 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_links *links)
 	}
 }
 
-void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links)
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_marks *links)
 {
 	const style *st = dc->st;
 	cairo_save(cr);
@@ -499,33 +523,48 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_li
 	if (dc->b->draft && multiply)
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
 	running_heads(cr, dc, ctx, page);
-	draw_feet(cr, dc, page, links);
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
 		if (it->page != page)
 			continue;
 		double x0 = doc_column_x(dc, it) + it->x;
 		if (it->kind == V_RULE) {
+			mark_leaf(links, cr, dc, it, 0, TAG_NONE, 0);
 			set_rgb(cr, st->accent);
 			cairo_rectangle(cr, x0, it->y, it->w, it->h);
 			cairo_fill(cr);
 		} else if (it->kind == V_ROW) {
 			draw_band(cr, dc, i, x0, links);
 		} else if (it->kind == V_IMAGE) {
+			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
 			image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {
-			if (it->p->text->ntints)
-				line_tints(cr, dc, it, x0);
-			if (dc->nlabels)
-				line_labels(cr, dc, it);
-			para_draw_line(cr, it->p, it->line, x0, it->y);
+			if (it->p->text->ntints || dc->nlabels) {
+				/* the annex's highlights and margin numbers are no part of the text */
+				if (links)
+					pdf_marks_artifact(links, cr);
+				if (it->p->text->ntints)
+					line_tints(cr, dc, it, x0);
+				if (dc->nlabels)
+					line_labels(cr, dc, it);
+			}
 			if (it->marker) {
+				/* a list item's label stands in its LI, beside its LBody */
+				int in_body = dc->paths[it->tags].n > 0 &&
+					      dc->paths[it->tags].v[dc->paths[it->tags].n - 1].role == TAG_LBODY;
+				mark_leaf(links, cr, dc, it, in_body, in_body ? TAG_LBL : it->role, in_body ? 1 : it->leaf);
 				double mx = doc_column_x(dc, it) + it->marker_x;
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
+			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
+			para_draw_line(cr, it->p, it->line, x0, it->y);
 			if (links && it->p->text->nlinks)
 				line_links(dc, it, x0, links);
 		}
 	}
+	/* the notes at the columns' feet after the text, in reading order */
+	draw_feet(cr, dc, page, links);
+	if (links)
+		pdf_marks_artifact(links, cr);
 	cairo_restore(cr);
 }

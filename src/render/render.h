@@ -4,10 +4,10 @@
 #include <cairo.h>
 
 #include "layout/doc.h"
-#include "render/pdflinks.h"
+#include "render/pdfmarks.h"
 
-/* Draws page (0-based) on cr in points; when links is not NULL, the page's links are
- * added to it (PDF output). */
-void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_links *links);
+/* Draws page (0-based) on cr in points; when marks is not NULL (PDF output), the page's
+ * links are added to it and what is drawn is tagged with its place in the structure. */
+void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_marks *marks);
 
 #endif

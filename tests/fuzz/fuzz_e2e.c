@@ -44,6 +44,7 @@
 #include "typeset/fonts.h"
 #include "typeset/shape.h"
 #include "render/output.h"
+#include "render/pdffinish.h"
 #include "render/render.h"
 #include "resolve/resolve.h"
 #include "load/style.h"
@@ -171,13 +172,12 @@ static void check_flow(const doc *dc)
 			__builtin_trap();
 }
 
-/* The PDF as output.c writes it: metadata, page labels, every page with its links, the
- * outline, then the links' incremental update. */
+/* The PDF as output.c writes it: metadata, page labels, every page with its links and
+ * structure tags, the outline, then the finishing pass (links, structure tree, artifacts). */
 static size_t render_pdf(const doc *dc)
 {
 	strbuf pdf = {0};
-	pdf_links links = {0};
-	links.page_h = dc->st->page_h;
+	pdf_marks *links = pdf_marks_new();
 	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, dc->b->title ? dc->b->title : "");
 	if (dc->b->author)
@@ -187,7 +187,7 @@ static size_t render_pdf(const doc *dc)
 		char label[16];
 		snprintf(label, sizeof label, "%d", p + 1);
 		cairo_pdf_surface_set_page_label(surf, label);
-		render_page(cr, dc, G.ctx, p, &links);
+		render_page(cr, dc, G.ctx, p, links);
 		cairo_show_page(cr);
 	}
 	int ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
@@ -203,17 +203,16 @@ static size_t render_pdf(const doc *dc)
 	cairo_surface_finish(surf);
 	ok = ok && cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(surf);
-	/* cairo failing on what mkbrief drew, or the links pass not understanding cairo's
+	/* cairo failing on what mkbrief drew, or the finishing pass not understanding cairo's
 	 * file, would be a PDF mkbrief refuses to write: a bug either way */
 	if (!ok || pdf.len < 5 || memcmp(pdf.data, "%PDF-", 5) != 0)
 		__builtin_trap();
-	if (links.n > 0) {
-		strbuf up = {0};
-		if (pdf_links_update(pdf.data, pdf.len, &links, &up) != 0)
-			__builtin_trap();
-		sb_free(&up);
-	}
-	pdf_links_free(&links);
+	strbuf out = {0};
+	char *why = NULL;
+	if (pdf_finish(pdf.data, pdf.len, dc, links, 0, &out, &why) != 0)
+		__builtin_trap();
+	sb_free(&out);
+	pdf_marks_free(links);
 	size_t len = pdf.len;
 	sb_free(&pdf);
 	return len;

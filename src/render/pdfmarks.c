@@ -1,0 +1,62 @@
+/* pdfmarks.c: the links and structure elements of a PDF as its pages are drawn. Cairo
+ * 1.16 tags marked content with cairo_tag_begin; only one leaf is open at a time, and none
+ * across a page break, so that what cairo draws outside a leaf (banners, rules, tints) is
+ * outside every marked sequence and the finishing pass can mark it an artifact. */
+#include "render/pdfmarks.h"
+
+#include <stdlib.h>
+
+#include "base/util.h"
+#include "layout/doc.h"
+
+pdf_marks *pdf_marks_new(void)
+{
+	pdf_marks *m = xcalloc(1, sizeof *m);
+	m->open = -1;
+	return m;
+}
+
+void pdf_marks_free(pdf_marks *m)
+{
+	if (!m)
+		return;
+	free(m->links);
+	free(m->leaves);
+	free(m);
+}
+
+void pdf_marks_link(pdf_marks *m, pdf_link k)
+{
+	if (m->nlinks == m->caplinks) {
+		m->caplinks = m->caplinks ? m->caplinks * 2 : 16;
+		m->links = xrealloc(m->links, m->caplinks * sizeof *m->links);
+	}
+	k.leaf = m->open;
+	m->links[m->nlinks++] = k;
+}
+
+void pdf_marks_artifact(pdf_marks *m, cairo_t *cr)
+{
+	if (m->open < 0)
+		return;
+	cairo_tag_end(cr, tag_role_name(m->leaves[m->open].role));
+	m->open = -1;
+}
+
+void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
+{
+	if (m->open >= 0) {
+		const pdf_leaf *o = &m->leaves[m->open];
+		if (o->page == l->page && o->path == l->path && o->depth == l->depth && o->role == l->role &&
+		    o->id == l->id)
+			return;
+		pdf_marks_artifact(m, cr);
+	}
+	if (m->nleaves == m->capleaves) {
+		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
+		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+	}
+	m->leaves[m->nleaves] = *l;
+	m->open = (int)m->nleaves++;
+	cairo_tag_begin(cr, tag_role_name(l->role), "");
+}

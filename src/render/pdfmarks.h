@@ -1,0 +1,48 @@
+/* pdfmarks.h: what the PDF's finishing pass (pdffinish.c) adds to the file cairo wrote,
+ * collected while the pages are drawn: the links, and the structure elements the drawing
+ * was tagged with (pdfmarks.c tags it through cairo). */
+#ifndef MKBRIEF_PDFMARKS_H
+#define MKBRIEF_PDFMARKS_H
+#include <cairo.h>
+#include <stddef.h>
+
+typedef struct pdf_link {
+	int page;          /* 0-based page the link is on */
+	double x, y, w, h; /* in points, from the page's top-left corner */
+	int to_page;       /* 0-based target page */
+	double to_x, to_y; /* target position, from the top-left */
+	const char *uri;   /* an external link instead (not owned) */
+	const char *to;    /* an internal link's destination name ("src-1"; not owned) */
+	int leaf;          /* the element (index into leaves) whose text holds it, -1 none */
+} pdf_link;
+
+/* One structure element as cairo wrote it: the marked content of one leaf (a paragraph,
+ * heading, cell, picture) on one page. Parts of one leaf on several pages, or between the
+ * cells of a row, are written as several and joined again by the finishing pass. */
+typedef struct pdf_leaf {
+	int page;
+	int path;  /* the containers: an index into doc->paths */
+	int depth; /* how many of them (a list item's label stands in LI, not in its LBody) */
+	int role;  /* tag_role */
+	int id;    /* its number among its parent's */
+	const char *alt; /* a figure's alternative text (not owned) */
+} pdf_leaf;
+
+typedef struct pdf_marks {
+	pdf_link *links;
+	size_t nlinks, caplinks;
+	pdf_leaf *leaves;
+	size_t nleaves, capleaves;
+	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
+} pdf_marks;
+
+pdf_marks *pdf_marks_new(void);
+void pdf_marks_free(pdf_marks *m);
+void pdf_marks_link(pdf_marks *m, pdf_link k);
+/* What is drawn next on cr belongs to leaf l: its cairo tag is opened, unless l is the
+ * one open (same page, path, role and number), after closing any other. */
+void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l);
+/* What is drawn next is no part of the text (an artifact): the open tag is closed. */
+void pdf_marks_artifact(pdf_marks *m, cairo_t *cr);
+
+#endif

@@ -1,0 +1,363 @@
+/* pdfstruct.c: the structure tree of a tagged PDF, built in the finishing pass. Cairo has
+ * written one structure element per leaf part (pdfmarks.c); here they are hung under the
+ * containers the layout put them in (doc->paths: lists, quotes, tables, boxes), parts of
+ * one leaf joined again, figures given their /Alt, header cells their scope, links their
+ * Link elements, and the parent tree made anew. What the pages draw outside every marked
+ * sequence is then marked an artifact, by a pass over each page's content stream. */
+#include "render/pdfstruct.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+typedef struct tree {
+	qpdf_data q;
+	const doc *dc;
+	const qpdf_oh *pages;
+	qpdf_oh doc_el;
+	GHashTable *containers; /* container number → element */
+	GHashTable *leaves;     /* "parent:role:id" → element */
+	qpdf_oh **mcid;         /* per page, the element of each MCID */
+	size_t *nmcid;
+} tree;
+
+static qpdf_oh new_elem(tree *t, int role, qpdf_oh parent)
+{
+	qpdf_data q = t->q;
+	char name[32];
+	snprintf(name, sizeof name, "/%s", tag_role_name(role));
+	qpdf_oh e = qpdf_oh_parse(q, "<< /Type /StructElem >>");
+	qpdf_oh_replace_key(q, e, "/S", qpdf_oh_new_name(q, name));
+	qpdf_oh_replace_key(q, e, "/P", parent);
+	qpdf_oh_replace_key(q, e, "/K", qpdf_oh_new_array(q));
+	e = qpdf_make_indirect_object(q, e);
+	qpdf_oh_append_item(q, qpdf_oh_get_key(q, parent, "/K"), e);
+	return e;
+}
+
+/* The element a leaf hangs in, its containers made as they are first met. */
+static qpdf_oh container(tree *t, const pdf_leaf *l, int *parent_id)
+{
+	qpdf_oh parent = t->doc_el;
+	*parent_id = 0;
+	const tag_path *p = &t->dc->paths[l->path];
+	for (int d = 0; d < l->depth && d < p->n; d++) {
+		gpointer key = GINT_TO_POINTER(p->v[d].id);
+		gpointer e = g_hash_table_lookup(t->containers, key);
+		if (!e) {
+			e = GUINT_TO_POINTER(new_elem(t, p->v[d].role, parent));
+			g_hash_table_insert(t->containers, key, e);
+		}
+		parent = GPOINTER_TO_UINT(e);
+		*parent_id = p->v[d].id;
+	}
+	return parent;
+}
+
+static qpdf_oh leaf_elem(tree *t, const pdf_leaf *l)
+{
+	qpdf_data q = t->q;
+	int pid;
+	qpdf_oh parent = container(t, l, &pid);
+	char *key = xasprintf("%d:%d:%d", pid, l->role, l->id);
+	gpointer e = g_hash_table_lookup(t->leaves, key);
+	if (e) {
+		free(key);
+		return GPOINTER_TO_UINT(e);
+	}
+	qpdf_oh el = new_elem(t, l->role, parent);
+	if (l->role == TAG_FIGURE)
+		qpdf_oh_replace_key(q, el, "/Alt", qpdf_oh_new_unicode_string(q, l->alt ? l->alt : ""));
+	if (l->role == TAG_TH)
+		qpdf_oh_replace_key(q, el, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"));
+	g_hash_table_insert(t->leaves, key, GUINT_TO_POINTER(el));
+	return el;
+}
+
+static void note_mcid(tree *t, int page, long long mcid, qpdf_oh el)
+{
+	if (mcid < 0 || mcid > 1000000)
+		return;
+	size_t n = (size_t)mcid + 1;
+	if (n > t->nmcid[page]) {
+		t->mcid[page] = xrealloc(t->mcid[page], n * sizeof **t->mcid);
+		for (size_t k = t->nmcid[page]; k < n; k++)
+			t->mcid[page][k] = 0;
+		t->nmcid[page] = n;
+	}
+	t->mcid[page][mcid] = el;
+}
+
+/* Moves the MCIDs cairo's element part holds (a number, an MCR or an array of them) into
+ * el, as marked-content references on page. */
+static void take_mcids(tree *t, qpdf_oh part, int page, qpdf_oh el)
+{
+	qpdf_data q = t->q;
+	qpdf_oh k = qpdf_oh_get_key(q, part, "/K");
+	int n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+	for (int i = 0; i < n; i++) {
+		qpdf_oh x = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
+		if (qpdf_oh_is_dictionary(q, x))
+			x = qpdf_oh_get_key(q, x, "/MCID");
+		if (!qpdf_oh_is_integer(q, x))
+			continue;
+		long long mcid = qpdf_oh_get_int_value(q, x);
+		qpdf_oh mcr = qpdf_oh_parse(q, "<< /Type /MCR >>");
+		qpdf_oh_replace_key(q, mcr, "/Pg", t->pages[page]);
+		qpdf_oh_replace_key(q, mcr, "/MCID", qpdf_oh_new_integer(q, mcid));
+		qpdf_oh_append_item(q, qpdf_oh_get_key(q, el, "/K"), mcr);
+		note_mcid(t, page, mcid, el);
+	}
+}
+
+/* The parent tree: each page's MCIDs (key: the page's number), then each annotation's
+ * Link (key: the pages' count and the link's number). */
+static void parent_tree(tree *t, qpdf_oh sroot, const qpdf_oh *links, size_t nlinks)
+{
+	qpdf_data q = t->q;
+	qpdf_oh nums = qpdf_oh_new_array(q);
+	int npages = t->dc->npages;
+	for (int p = 0; p < npages; p++) {
+		qpdf_oh_replace_key(q, t->pages[p], "/StructParents", qpdf_oh_new_integer(q, p));
+		qpdf_oh arr = qpdf_oh_new_array(q);
+		for (size_t k = 0; k < t->nmcid[p]; k++)
+			qpdf_oh_append_item(q, arr, t->mcid[p][k] ? t->mcid[p][k] : qpdf_oh_new_null(q));
+		qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, p));
+		qpdf_oh_append_item(q, nums, arr);
+	}
+	for (size_t k = 0; k < nlinks; k++) {
+		qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, npages + (long long)k));
+		qpdf_oh_append_item(q, nums, links[k]);
+	}
+	qpdf_oh pt = qpdf_oh_new_dictionary(q);
+	qpdf_oh_replace_key(q, pt, "/Nums", nums);
+	qpdf_oh_replace_key(q, sroot, "/ParentTree", qpdf_make_indirect_object(q, pt));
+	qpdf_oh_replace_key(q, sroot, "/ParentTreeNextKey", qpdf_oh_new_integer(q, npages + (long long)nlinks));
+}
+
+/* Cairo's elements, in the order they were begun: the root's kids (each leaf was begun
+ * with no other open). */
+static int cairo_parts(qpdf_data q, qpdf_oh root, qpdf_oh **parts)
+{
+	*parts = NULL;
+	if (!qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+		return 0;
+	qpdf_oh k = qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K");
+	if (qpdf_oh_is_dictionary(q, k)) {
+		*parts = xcalloc(1, sizeof **parts);
+		(*parts)[0] = k;
+		return 1;
+	}
+	if (!qpdf_oh_is_array(q, k))
+		return 0;
+	int n = qpdf_oh_get_array_n_items(q, k);
+	*parts = xcalloc((size_t)n + 1, sizeof **parts);
+	for (int i = 0; i < n; i++)
+		(*parts)[i] = qpdf_oh_get_array_item(q, k, i);
+	return n;
+}
+
+int pdf_struct_tree(qpdf_data q, const doc *dc, const pdf_marks *m, const qpdf_oh *pages, const qpdf_oh *annots)
+{
+	qpdf_oh root = qpdf_get_root(q);
+	qpdf_oh *parts;
+	int nparts = cairo_parts(q, root, &parts);
+	if (nparts < 0 || (size_t)nparts != m->nleaves) {
+		free(parts);
+		return -1;
+	}
+	tree t = {q, dc, pages, 0, g_hash_table_new(g_direct_hash, g_direct_equal),
+		  g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL), NULL, NULL};
+	t.mcid = xcalloc((size_t)dc->npages + 1, sizeof *t.mcid);
+	t.nmcid = xcalloc((size_t)dc->npages + 1, sizeof *t.nmcid);
+	qpdf_oh sroot = qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructTreeRoot /K [] >>"));
+	t.doc_el = new_elem(&t, TAG_NONE, sroot);
+	qpdf_oh_replace_key(q, t.doc_el, "/S", qpdf_oh_new_name(q, "/Document"));
+	qpdf_oh_replace_key(q, sroot, "/K", t.doc_el);
+	qpdf_oh *by_leaf = xcalloc(m->nleaves + 1, sizeof *by_leaf);
+	for (size_t i = 0; i < m->nleaves; i++) {
+		const pdf_leaf *l = &m->leaves[i];
+		by_leaf[i] = leaf_elem(&t, l);
+		if (l->page >= 0 && l->page < dc->npages)
+			take_mcids(&t, parts[i], l->page, by_leaf[i]);
+	}
+	qpdf_oh *links = xcalloc(m->nlinks + 1, sizeof *links);
+	for (size_t k = 0; k < m->nlinks; k++) {
+		const pdf_link *lk = &m->links[k];
+		qpdf_oh parent = lk->leaf >= 0 && (size_t)lk->leaf < m->nleaves ? by_leaf[lk->leaf] : t.doc_el;
+		qpdf_oh el = new_elem(&t, TAG_LINK, parent);
+		qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
+		qpdf_oh_replace_key(q, objr, "/Obj", annots[k]);
+		qpdf_oh_replace_key(q, objr, "/Pg", pages[lk->page]);
+		qpdf_oh_append_item(q, qpdf_oh_get_key(q, el, "/K"), objr);
+		qpdf_oh_replace_key(q, annots[k], "/StructParent", qpdf_oh_new_integer(q, dc->npages + (long long)k));
+		links[k] = el;
+	}
+	parent_tree(&t, sroot, links, m->nlinks);
+	qpdf_oh_replace_key(q, root, "/StructTreeRoot", sroot);
+	for (int p = 0; p < dc->npages; p++)
+		free(t.mcid[p]);
+	free(t.mcid);
+	free(t.nmcid);
+	free(links);
+	free(by_leaf);
+	free(parts);
+	g_hash_table_destroy(t.containers);
+	g_hash_table_destroy(t.leaves);
+	return 0;
+}
+
+static int is_ws(unsigned char c)
+{
+	return c == 0 || c == 9 || c == 10 || c == 12 || c == 13 || c == 32;
+}
+
+static int is_delim(unsigned char c)
+{
+	return strchr("()<>[]{}/%", c) != NULL && c != 0;
+}
+
+/* Past a string "(...)" starting at i: nested parentheses, backslash escapes. */
+static size_t skip_string(const unsigned char *b, size_t len, size_t i)
+{
+	int nest = 0;
+	for (; i < len; i++) {
+		if (b[i] == '\\')
+			i++;
+		else if (b[i] == '(')
+			nest++;
+		else if (b[i] == ')' && --nest == 0)
+			return i + 1;
+	}
+	return len;
+}
+
+/* Past an inline image's data (after ID): the EI that stands alone. */
+static size_t skip_inline_image(const unsigned char *b, size_t len, size_t i)
+{
+	for (i++; i + 2 <= len; i++)
+		if (b[i] == 'E' && b[i + 1] == 'I' && is_ws(b[i - 1]) && (i + 2 == len || is_ws(b[i + 2])))
+			return i + 2;
+	return len;
+}
+
+/* Whether an operator begins a graphics object (text, a path, a shading, an image or a
+ * form): where an artifact may start. */
+static int starts_object(const unsigned char *w, size_t n)
+{
+	static const char *const ops[] = {"BT", "m", "re", "sh", "Do", "BI"};
+	for (size_t k = 0; k < sizeof ops / sizeof *ops; k++)
+		if (strlen(ops[k]) == n && memcmp(w, ops[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int op_is(const unsigned char *w, size_t n, const char *op)
+{
+	return strlen(op) == n && memcmp(w, op, n) == 0;
+}
+
+typedef struct rewrite {
+	const unsigned char *b;
+	strbuf out;
+	size_t copied;
+} rewrite;
+
+static void insert_at(rewrite *r, size_t at, const char *text)
+{
+	sb_append(&r->out, (const char *)r->b + r->copied, at - r->copied);
+	sb_puts(&r->out, text);
+	r->copied = at;
+}
+
+/* Past the token at i (a string, dictionary bracket, array bracket, name, number or
+ * operator); *word set to an operator's or number's length, else 0. */
+static size_t token(const unsigned char *b, size_t len, size_t i, size_t *word)
+{
+	*word = 0;
+	unsigned char c = b[i];
+	if (c == '(')
+		return skip_string(b, len, i);
+	if ((c == '<' || c == '>') && i + 1 < len && b[i + 1] == c)
+		return i + 2;
+	if (c == '<') {
+		const unsigned char *e = memchr(b + i, '>', len - i);
+		return e ? (size_t)(e - b) + 1 : len;
+	}
+	if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')' || c == '>')
+		return i + 1;
+	size_t j = i + 1;
+	while (j < len && !is_ws(b[j]) && !is_delim(b[j]))
+		j++;
+	if (c != '/')
+		*word = j - i;
+	return j;
+}
+
+int pdf_struct_artifacts(qpdf_data q, qpdf_oh page)
+{
+	unsigned char *b = NULL;
+	size_t len = 0;
+	if (qpdf_oh_get_page_content_data(q, page, &b, &len) != QPDF_SUCCESS)
+		return -1;
+	rewrite r = {b, {0}, 0};
+	size_t opstart = (size_t)-1, i = 0;
+	int depth = 0, art = 0, changed = 0;
+	while (i < len) {
+		if (is_ws(b[i])) {
+			i++;
+			continue;
+		}
+		if (b[i] == '%') {
+			while (i < len && b[i] != '\n' && b[i] != '\r')
+				i++;
+			continue;
+		}
+		if (opstart == (size_t)-1)
+			opstart = i;
+		size_t n, tok = i;
+		i = token(b, len, i, &n);
+		unsigned char c0 = b[tok];
+		if (n == 0 || (c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.' || op_is(b + tok, n, "true") ||
+		    op_is(b + tok, n, "false") || op_is(b + tok, n, "null"))
+			continue; /* an operand */
+		int marked = op_is(b + tok, n, "BDC") || op_is(b + tok, n, "BMC");
+		/* a sequence of no structure element (an ActualText span) is content like any */
+		int mcid = marked && mem_find((const char *)b + opstart, (const char *)b + tok, "/MCID") != NULL;
+		if (marked && depth == 0 && !mcid && !art) {
+			insert_at(&r, opstart, "/Artifact BMC\n");
+			art = changed = 1;
+		}
+		if (marked) {
+			if (depth == 0 && art && mcid) {
+				insert_at(&r, opstart, "EMC\n");
+				art = 0;
+			}
+			depth++;
+		} else if (op_is(b + tok, n, "EMC")) {
+			if (depth > 0)
+				depth--;
+		} else if (depth == 0 && !art && starts_object(b + tok, n)) {
+			insert_at(&r, opstart, "/Artifact BMC\n");
+			art = changed = 1;
+		}
+		if (op_is(b + tok, n, "ID"))
+			i = skip_inline_image(b, len, i);
+		opstart = (size_t)-1;
+	}
+	if (art)
+		insert_at(&r, len, "\nEMC\n");
+	if (changed) {
+		sb_append(&r.out, (const char *)b + r.copied, len - r.copied);
+		qpdf_oh s = qpdf_oh_new_stream(q);
+		qpdf_oh_replace_stream_data(q, s, (const unsigned char *)r.out.data, r.out.len, qpdf_oh_new_null(q),
+					    qpdf_oh_new_null(q));
+		qpdf_oh_replace_key(q, page, "/Contents", s);
+	}
+	sb_free(&r.out);
+	free(b);
+	return 0;
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# tagged.sh: every golden PDF is a tagged PDF that passes the machine-checkable Matterhorn
+# checkpoints tests/tools/tagcheck.py knows (structure, artifacts, /Lang, XMP, DisplayDocTitle,
+# /Alt, TH, heading levels, Link elements, /Tabs, fonts, reading order against the brief);
+# poppler sees it tagged and reads its structure without banners or running heads; and
+# each check bites: a scratch copy with one fault made in it fails that checkpoint.
+. "$(dirname "$0")/lib.bash"
+cd "$ROOT" || exit 1
+TC=(/usr/bin/python3 tests/tools/tagcheck.py)
+n=0
+for g in tests/golden/*/golden.pdf; do
+	d=$(dirname "$g") name=$(basename "$(dirname "$g")")
+	if [ -f "$d/brief.yaml" ]; then brief="$d/brief.yaml"; else brief=$(head -1 "$d/brief"); fi
+	n=$((n + 1))
+	if ! pdfinfo "$g" 2>/dev/null | grep -q '^Tagged: *yes'; then
+		fail "$name: pdfinfo does not say Tagged: yes"
+		continue
+	fi
+	if out=$("${TC[@]}" "$g" "$brief" 2>&1); then
+		pass "$name: $(grep -c '^ok' <<<"$out") checkpoints pass"
+	else
+		fail "$name: $(grep -v '^ok' <<<"$out" | tr '\n' ' ' | cut -c1-400)"
+	fi
+	st=$(pdfinfo -struct-text "$g" 2>&1)
+	cls=$(sed -n 's/^classification: *"\{0,1\}\([^"#]*\)"\{0,1\}.*/\1/p' "$brief" | head -1 | sed 's/ *$//')
+	if grep -q 'Page [0-9]* of [0-9]*' <<<"$st" || { [ -n "$cls" ] && grep -qi "\"$cls\"" <<<"$st"; }; then
+		fail "$name: pdfinfo -struct-text reads a banner or running head"
+	else
+		pass "$name: pdfinfo -struct-text reads no banner or running head"
+	fi
+done
+[ "$n" -ge 20 ] || fail "only $n golden PDFs found"
+
+# the output of this build, not only the goldens: the Korea brief to stdout
+if "$MKBRIEF" -q briefs/korea-jan2018.yaml -o - >"$T/k.pdf" 2>"$T/err" && "${TC[@]}" "$T/k.pdf" briefs/korea-jan2018.yaml >"$T/k.out"; then
+	pass "the Korea brief written to stdout passes every checkpoint"
+else
+	fail "the Korea brief: $(cat "$T/err"; grep -v '^ok' "$T/k.out" 2>/dev/null)"
+fi
+
+# each check bites: one fault made in a scratch copy fails its checkpoint
+bite() { # bite NAME CHECKPOINT SOURCE.pdf PYTHON [BRIEF] (pdf is open as `pdf`, saved after)
+	local name=$1 cp=$2 src=$3 code=$4 brief=${5:-}
+	if ! /usr/bin/python3 - "$src" "$T/bite.pdf" >"$T/bite.err" 2>&1 <<PY; then
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+$code
+pdf.save(sys.argv[2])
+PY
+		fail "$name: could not make the scratch copy: $(tail -1 "$T/bite.err")"
+		return
+	fi
+	if "${TC[@]}" "$T/bite.pdf" $brief >"$T/bite.out" 2>&1; then
+		fail "$name passes tagcheck"
+	elif grep -q "^FAIL $cp " "$T/bite.out"; then
+		pass "$name fails checkpoint $cp"
+	else
+		fail "$name: fails, but not $cp: $(grep '^FAIL' "$T/bite.out" | head -2 | tr '\n' ' ')"
+	fi
+}
+K=tests/golden/korea-handout/golden.pdf
+bite "no /Lang" 11-006 "$K" 'del pdf.Root.Lang'
+bite "DisplayDocTitle false" 07-001 "$K" 'pdf.Root.ViewerPreferences.DisplayDocTitle = False'
+bite "no XMP" 06-001 "$K" 'del pdf.Root.Metadata'
+bite "a figure without /Alt" 13-004 tests/golden/figures/golden.pdf '
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        return any(walk(x) for x in e)
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/Figure":
+            del e.Alt
+            return True
+        return walk(e.get("/K"))
+    return False
+assert walk(pdf.Root.StructTreeRoot.K)'
+bite "an untagged paragraph" 01-005 "$K" '
+page = pdf.pages[0]
+ops = pikepdf.parse_content_stream(page)
+out, depth, drop = [], 0, None
+for operands, op in ops:
+    if drop is None and str(op) == "BDC" and str(operands[0]) == "/P":
+        drop = depth
+        depth += 1
+        continue
+    if str(op) in ("BDC", "BMC"):
+        depth += 1
+    elif str(op) == "EMC":
+        depth -= 1
+        if drop is not None and depth == drop:
+            drop = -1
+            continue
+    out.append((operands, op))
+page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))'
+bite "a link without a Link element" 28-011 "$K" '
+a = [a for p in pdf.pages for a in p.get("/Annots", [])][0]
+del a.StructParent'
+bite "a heading that skips a level" 14-003 "$K" '
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        return any(walk(x) for x in e)
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/H1" and walk.seen:
+            e.S = pikepdf.Name.H3
+            return True
+        walk.seen |= e.S == "/H1"
+        return walk(e.get("/K"))
+    return False
+walk.seen = False
+assert walk(pdf.Root.StructTreeRoot.K)'
+bite "a table without header cells" 15-00x tests/golden/table/golden.pdf '
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        for x in e:
+            walk(x)
+    elif isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/TH":
+            e.S = pikepdf.Name.TD
+        walk(e.get("/K"))
+walk(pdf.Root.StructTreeRoot.K)'
+bite "a page with links and no /Tabs" 28-xxx "$K" '
+p = [p for p in pdf.pages if "/Annots" in p][0]
+del p.Tabs'
+bite "two sections in the wrong order" 09-001 "$K" '
+k = pdf.Root.StructTreeRoot.K.K
+h = [i for i, e in enumerate(k) if e.S == "/H1"]
+a, b = h[1], h[2]
+k[a], k[b] = k[b], k[a]' briefs/korea-jan2018.yaml
