@@ -128,3 +128,29 @@ const char *tag_role_name(int role)
 		[TAG_NOTE] = "Note",	     [TAG_DIV] = "Div",		[TAG_LINK] = "Link"};
 	return role >= 0 && role < TAG_COUNT ? names[role] : "Span";
 }
+
+static void seen_on(int *last, const para *p, int page)
+{
+	if (p && p->id >= 0 && page > last[p->id])
+		last[p->id] = page;
+}
+
+int *doc_last_pages(const doc *dc)
+{
+	int *last = xmalloc((dc->nparas + 1) * sizeof *last);
+	for (size_t i = 0; i < dc->nparas; i++)
+		last[i] = -1;
+	for (size_t i = 0; i < dc->nitems; i++) {
+		const vitem *it = &dc->items[i];
+		seen_on(last, it->p, it->page);
+		seen_on(last, it->marker, it->page);
+		for (size_t k = 0; it->kind == V_ROW && k < it->row->ncells; k++)
+			seen_on(last, it->row->cells[k], it->page);
+	}
+	for (size_t k = 0; k < dc->nfoot; k++)
+		seen_on(last, dc->notes[dc->foot[k].note].p, dc->foot[k].page);
+	for (size_t k = 0; k < dc->nlabels; k++)
+		if (dc->labels[k].of->id >= 0)
+			seen_on(last, dc->labels[k].p, last[dc->labels[k].of->id]);
+	return last;
+}

@@ -205,6 +205,9 @@ typedef struct doc {
  * holds its byte; or, for a highlight's label said again, the first line of a column that
  * the highlight runs on to). */
 int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it);
+/* Per paragraph (by its id), the last page it is drawn on, -1 for none: lines, bullets,
+ * table cells, notes at a page's foot, labels in the margin. Caller frees. */
+int *doc_last_pages(const doc *dc);
 /* Inserts an empty item before index at (at == nitems: appends) and returns it; the
  * outline and anchors that point at or past it move along. The item array may move: the
  * pointer returned, like any pointer into dc->items, is valid only until the next

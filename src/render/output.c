@@ -383,6 +383,23 @@ static void pdf_outline(cairo_surface_t *s, const doc *dc)
 static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, int pdf, pdf_marks *links)
 {
 	cairo_t *cr = cairo_create(surf);
+	/* a PDF is drawn once: a paragraph's glyphs go as soon as its last page is drawn, so
+	 * that memory falls while the pages are written and the finishing pass has it */
+	int *last = pdf ? doc_last_pages(dc) : NULL;
+	/* the paragraphs in order of their last page: order[from[p] .. from[p + 1]) end on p */
+	size_t *order = NULL, *from = NULL;
+	if (last) {
+		from = xcalloc((size_t)dc->npages + 2, sizeof *from);
+		order = xmalloc((dc->nparas + 1) * sizeof *order);
+		for (size_t i = 0; i < dc->nparas; i++)
+			if (last[i] >= 0 && last[i] < dc->npages)
+				from[last[i] + 2]++;
+		for (int p = 0; p < dc->npages; p++)
+			from[p + 2] += from[p + 1];
+		for (size_t i = 0; i < dc->nparas; i++)
+			if (last[i] >= 0 && last[i] < dc->npages)
+				order[from[last[i] + 1]++] = i;
+	}
 	for (int p = 0; p < dc->npages; p++) {
 		if (pdf) {
 			char label[16];
@@ -391,7 +408,12 @@ static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, i
 		}
 		render_page(cr, dc, ctx, p, links);
 		cairo_show_page(cr);
+		for (size_t k = last ? from[p] : 0; last && k < from[p + 1]; k++)
+			para_drop_glyphs(dc->paras[order[k]]);
 	}
+	free(last);
+	free(order);
+	free(from);
 	int st = cairo_status(cr);
 	cairo_destroy(cr);
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;

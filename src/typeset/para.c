@@ -180,10 +180,26 @@ void para_free(para *p)
 	free(p);
 }
 
+void para_drop_glyphs(para *p)
+{
+	if (p->layout) {
+		g_object_unref(p->layout);
+		p->layout = NULL;
+	}
+	lines_clear(p->lines, 0, p->nlines);
+	for (size_t i = 0; i < p->nlines; i++) {
+		p->lines[i].pieces = NULL;
+		p->lines[i].npieces = 0;
+	}
+	p->dropped = 1;
+}
+
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 {
 	const para_line *ln = &p->lines[i];
 	double base = top + p->baseline;
+	if (p->dropped)
+		return;
 	if (!ln->pieces) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
 		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);

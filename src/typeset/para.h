@@ -24,6 +24,7 @@ typedef struct para {
 	rgb color;       /* the role's colour; attributes may override parts */
 	int id;          /* number in the document, for dumps */
 	int optimal;     /* lines came from the total-fit breaker */
+	int dropped;     /* para_drop_glyphs: nothing left to draw */
 	para_spec spec;  /* how it was set, to set it again one line shorter */
 } para;
 
@@ -34,6 +35,9 @@ typedef struct para {
  * at `at`, naming the character; the paragraph is still returned so layout can go on. */
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d);
 void para_free(para *p);
+/* Frees what drawing needs (glyphs, Pango's layout) once the paragraph's last line is drawn;
+ * its lines keep their place and text, but it can no longer be drawn. */
+void para_drop_glyphs(para *p);
 /* Draws line i with its slot's top-left corner at (x, top). */
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top);
 /* The text of line i, for dumps and tests (caller frees). */
