@@ -27,12 +27,45 @@ int compose_passage_use(composer *c, size_t first)
 	return use;
 }
 
-/* A passage of one source that the brief printed: a byte range and the block's number. */
+/* A passage of one source that the brief used: a byte range and who used it, use: the
+ * block's number, or (note > 0) the number of the note that cites it, after the blocks'. */
 typedef struct use_span {
 	int para;
 	range r;
 	int use;
+	int note;
 } use_span;
+
+/* What a use is called in the margin: "A3" for a quote or excerpt, "n2" for a note. */
+static void use_name(char *out, size_t n, const use_span *u)
+{
+	if (u->note)
+		snprintf(out, n, "n%d", u->note);
+	else
+		snprintf(out, n, "A%d", u->use);
+}
+
+/* The notes' citations of source src: the sentence or the paragraphs they name, marked in
+ * the margin (their words are not the brief's: no tint). */
+static void note_uses(const brief *b, int src, int nblocks, use_span **v, size_t *n)
+{
+	const article *a = b->sources[src].art;
+	for (size_t k = 0; k < b->nnotes; k++)
+		for (int z = 0; z < b->notes[k].ncites; z++) {
+			const cite *ct = &b->notes[k].cites[z];
+			if (ct->source != src || ct->para < 1)
+				continue;
+			int lastp = ct->para_last ? ct->para_last : ct->para;
+			for (int p = ct->para; p <= lastp && p <= (int)a->nparas; p++) {
+				const art_para *ap = &a->paras[p - 1];
+				range r = ap->r;
+				if (ct->sent > 0 && (size_t)ct->sent <= ap->nsents)
+					r = ap->sents[ct->sent - 1];
+				*v = grow_for(*v, *n, sizeof **v);
+				(*v)[(*n)++] = (use_span){p - 1, r, nblocks + (int)k + 1, (int)k + 1};
+			}
+		}
+}
 
 /* The spans of source src that quotes and excerpts print, in reading order (the order
  * doc_compose sets the blocks in, so that the numbers agree). Caller frees. */
@@ -49,10 +82,12 @@ static use_span *uses_of(const brief *b, int src, size_t *n, int *nuses)
 			use++;
 			for (size_t q = 0; bl->source == src && q < bl->nspans; q++) {
 				v = grow_for(v, *n, sizeof *v);
-				v[(*n)++] = (use_span){bl->spans[q].para, bl->spans[q].r, use};
+				v[(*n)++] = (use_span){bl->spans[q].para, bl->spans[q].r, use, 0};
 			}
 		}
 	*nuses = use;
+	if (src >= 0)
+		note_uses(b, src, use, &v, n);
 	return v;
 }
 
@@ -85,51 +120,40 @@ static void add_label(composer *c, const para *p, size_t at, size_t end, para *l
 	c->dc->labels[c->dc->nlabels++] = (struct doc_label){p, at, end, label, c->x + g->label};
 }
 
-/* Bytes [from, to) of paragraph k of source src (a list item, or the whole paragraph) set as
- * one paragraph, its used words tinted and linked back; returns its first item. done[u]
- * says use u has its anchor (the first place it is used). */
-static size_t annex_piece(composer *c, int src, size_t k, range piece, const use_span *us, size_t nus,
-			  int nuses, const annex_geom *g, unsigned char *done)
+/* Whether use u falls in bytes piece of paragraph k. */
+static int use_in(const use_span *u, size_t k, range piece)
 {
-	const article *a = c->b->sources[src].art;
-	const art_para *ap = &a->paras[k];
-	rich *r = rich_new();
-	compose_source_text(r, a->text + piece.start, piece.end - piece.start, ap->heading, NULL);
-	for (size_t i = 0; i < nus; i++) {
-		if (us[i].para != (int)k || us[i].r.end <= piece.start || us[i].r.start >= piece.end)
-			continue;
-		size_t s = (us[i].r.start > piece.start ? us[i].r.start : piece.start) - piece.start;
-		size_t e = (us[i].r.end < piece.end ? us[i].r.end : piece.end) - piece.start;
-		rich_tint_range(r, s, e);
-		char *dest = xasprintf("blk-%d", us[i].use);
-		rich_link_range(r, s, e, dest, 0);
-		free(dest);
-	}
-	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;
-	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_none());
-	size_t first = compose_lines(c, p, g->left, ap->heading);
-	/* each block that used this piece: its number beside each line where its words start
-	 * (numbers of one line share a label), its anchor at the first of them */
+	return u->para == (int)k && u->r.end > piece.start && u->r.start < piece.end;
+}
+
+/* The margin of paragraph p (bytes piece of the source): the name of each use beside each
+ * line where its words start (the names of one line share a label), a highlight's name
+ * again where it runs on to a new column, the blocks' anchors at their first line. */
+static void annex_marks(composer *c, para *p, size_t first, size_t k, range piece, const use_span *us, size_t nus,
+			int nids, const annex_geom *g, unsigned char *done)
+{
+	char name[24];
 	struct mark {
 		size_t line, at;
-		int use;
+		const use_span *u;
 	} *m = NULL;
 	size_t nm = 0;
 	for (size_t i = 0; i < nus; i++) {
-		if (us[i].para != (int)k || us[i].r.end <= piece.start || us[i].r.start >= piece.end)
+		if (!use_in(&us[i], k, piece))
 			continue;
 		size_t at = (us[i].r.start > piece.start ? us[i].r.start : piece.start) - piece.start;
 		m = grow_for(m, nm, sizeof *m);
-		m[nm++] = (struct mark){line_of(p, at), at, us[i].use};
+		m[nm++] = (struct mark){line_of(p, at), at, &us[i]};
+		if (us[i].note)
+			continue;
 		size_t end = (us[i].r.end < piece.end ? us[i].r.end : piece.end) - piece.start;
-		char label[24];
-		snprintf(label, sizeof label, "A%d", us[i].use);
-		add_label(c, p, at, end, margin_text(c, label, c->dc->col_w), g);
+		use_name(name, sizeof name, &us[i]);
+		add_label(c, p, at, end, margin_text(c, name, c->dc->col_w), g);
 		if (!done[us[i].use]) {
 			done[us[i].use] = 1;
-			char *name = xasprintf("use-%d", us[i].use);
-			compose_anchor(c, first + (p->nlines ? line_of(p, at) : 0), name);
-			free(name);
+			char *anchor = xasprintf("use-%d", us[i].use);
+			compose_anchor(c, first + (p->nlines ? line_of(p, at) : 0), anchor);
+			free(anchor);
 		}
 	}
 	strbuf sb = {0};
@@ -141,10 +165,11 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 			continue;
 		sb.len = 0;
 		size_t at = m[i].at;
-		for (int u = 1; u <= nuses; u++)
+		for (int id = 1; id <= nids; id++)
 			for (size_t j = i; j < nm; j++)
-				if (m[j].line == m[i].line && m[j].use == u) {
-					sb_printf(&sb, "%sA%d", sb.len ? ", " : "", u);
+				if (m[j].line == m[i].line && m[j].u->use == id) {
+					use_name(name, sizeof name, m[j].u);
+					sb_printf(&sb, "%s%s", sb.len ? ", " : "", name);
 					at = m[j].at < at ? m[j].at : at;
 					break;
 				}
@@ -152,12 +177,38 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 	}
 	free(m);
 	sb_free(&sb);
+}
+
+/* Bytes piece of paragraph k of source src (a list item, or the whole paragraph) set as one
+ * paragraph, the words quotes and excerpts print tinted and linked back to them, and its
+ * margin; returns its first item. */
+static size_t annex_piece(composer *c, int src, size_t k, range piece, const use_span *us, size_t nus, int nids,
+			  const annex_geom *g, unsigned char *done)
+{
+	const article *a = c->b->sources[src].art;
+	const art_para *ap = &a->paras[k];
+	rich *r = rich_new();
+	compose_source_text(r, a->text + piece.start, piece.end - piece.start, ap->heading, NULL);
+	for (size_t i = 0; i < nus; i++) {
+		if (!use_in(&us[i], k, piece) || us[i].note)
+			continue;
+		size_t s = (us[i].r.start > piece.start ? us[i].r.start : piece.start) - piece.start;
+		size_t e = (us[i].r.end < piece.end ? us[i].r.end : piece.end) - piece.start;
+		rich_tint_range(r, s, e);
+		char *dest = xasprintf("blk-%d", us[i].use);
+		rich_link_range(r, s, e, dest, 0);
+		free(dest);
+	}
+	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;
+	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_none());
+	size_t first = compose_lines(c, p, g->left, ap->heading);
+	annex_marks(c, p, first, k, piece, us, nus, nids, g, done);
 	return first;
 }
 
 /* Paragraph k of source src, numbered in the margin: a list item by item, each from its
  * own line (as an excerpt prints them). */
-static void annex_para(composer *c, int src, size_t k, const use_span *us, size_t nus, int nuses,
+static void annex_para(composer *c, int src, size_t k, const use_span *us, size_t nus, int nids,
 		       const annex_geom *g, unsigned char *done)
 {
 	const art_para *ap = &c->b->sources[src].art->paras[k];
@@ -166,7 +217,7 @@ static void annex_para(composer *c, int src, size_t k, const use_span *us, size_
 		range piece = ap->nitems ? ap->items[i] : ap->r;
 		if (i == 0)
 			piece.start = ap->r.start;
-		size_t first = annex_piece(c, src, k, piece, us, nus, nuses, g, done);
+		size_t first = annex_piece(c, src, k, piece, us, nus, nids, g, done);
 		if (i == 0) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu", k + 1);
@@ -177,6 +228,17 @@ static void annex_para(composer *c, int src, size_t k, const use_span *us, size_
 		if (ap->heading) /* a subheading stays with what it heads */
 			c->keep_next = 1;
 	}
+}
+
+/* The width of text set as a label. */
+static double label_width(composer *c, const char *text)
+{
+	rich *r = rich_new();
+	rich_add(r, text, strlen(text));
+	double min_w = 0, max_w = 0;
+	para_measure(c->pe, r, &c->st->small, &min_w, &max_w);
+	rich_free(r);
+	return max_w;
 }
 
 /* The source's title as a heading, with its publication line and its file. */
@@ -224,27 +286,28 @@ void compose_annex(composer *c)
 	r = rich_new();
 	rich_add_markup(r,
 			"Each source as mkbrief read it, its paragraphs numbered as they are cited. Highlighted: "
-			"the words this brief quotes or excerpts. In the margin, the quote or excerpt that uses them: "
-			"A1, A2... at the end of its citation line.",
+			"the words this brief quotes or excerpts. In the margin, the quote or excerpt that uses them "
+			"(A1, A2... at the end of its citation line) and the notes that cite them (n1, n2...).",
 			1);
 	c->keep_next = 1;
 	compose_lines(c, compose_para(c, r, &st->small, w, 0, ALIGN_LEFT, loc_none()), 0, 1);
-	/* the blocks' numbers take the right margin of the column: as wide as the widest */
+	/* the blocks' and notes' names take the right margin of the column */
 	size_t n = 0;
 	int nuses = 0;
 	free(uses_of(b, -2, &n, &nuses));
-	char widest[24];
+	/* as wide as the widest name a label holds alone: the last block's or the last note's */
+	char widest[48];
 	snprintf(widest, sizeof widest, "A%d", nuses > 0 ? nuses : 1);
-	rich *wr = rich_new();
-	rich_add(wr, widest, strlen(widest));
-	double min_w = 0, max_w = 0;
-	para_measure(c->pe, wr, &st->small, &min_w, &max_w);
-	rich_free(wr);
+	double max_w = label_width(c, widest);
+	snprintf(widest, sizeof widest, "n%zu", b->nnotes);
+	if (b->nnotes && label_width(c, widest) > max_w)
+		max_w = label_width(c, widest);
 	annex_geom g = {st->sources_indent, 0, 0};
 	double gap = st->sources_indent / 2;
 	g.width = w - g.left - max_w - gap;
 	g.label = g.left + g.width + gap;
-	unsigned char *done = xcalloc((size_t)nuses + 1, 1);
+	int nids = nuses + (int)b->nnotes;
+	unsigned char *done = xcalloc((size_t)nids + 1, 1);
 	for (size_t i = 0; i < b->nsources && !c->over; i++) {
 		const article *a = b->sources[i].art;
 		if (!a)
@@ -255,7 +318,7 @@ void compose_annex(composer *c)
 		for (size_t k = 0; k < a->nparas && !c->over; k++) {
 			if (k > 0)
 				compose_space(c, st->para_space, c->keep_next);
-			annex_para(c, (int)i, k, us, n, nuses, &g, done);
+			annex_para(c, (int)i, k, us, n, nids, &g, done);
 		}
 		free(us);
 	}

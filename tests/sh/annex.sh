@@ -50,6 +50,12 @@ if [[ "$before" == *"goal—he has"* ]] && ! [[ "$(grep -m1 'label="A1' "$T/anne
 	pass "the words before the quote are not highlighted"
 else fail "highlight starts wrong: $(grep -m1 'label="A1' "$T/annex.txt")"; fi
 
+# a note that cites a source is named beside what it cites, with no tint: the Korea brief's
+# one note cites edm-2018 p2, so "n1" stands beside paragraph 2's first line
+p2=$(awk '/\|Annex: the sources in full\|/ {on = 1} on && /marker=[0-9+]*:"2"/ {print; exit}' "$T/k.txt")
+if [[ "$p2" == *'label="n1"'* ]] && [[ "$p2" != *highlight=* ]]; then pass "note 1 is named beside the paragraph it cites, untinted"
+else fail "note label: $p2"; fi
+
 # links both ways: citation line → its passage, highlight → the block
 $LINKS "$T/k.pdf" >"$T/links.txt"
 page_of() { # the page of the first dump line matching $2 in file $1
