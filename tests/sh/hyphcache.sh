@@ -66,6 +66,46 @@ for how in stale other-size truncated header-only empty garbage flipped states g
 		fail "a $how cache file: status $st, $(origin "$how") then $(origin "$how-after"), $(cmp ref.pdf "$how.pdf" 2>&1) $(cmp "$cache" "$good" 2>&1); $(head -3 "$how.err")"
 	fi
 done
+# files whose hash is right but whose indices are not (as a bug or a crafted file would
+# have them): every index is checked before libhyphen follows it
+cat >craft.py <<'PY'
+import struct, sys
+path, how = sys.argv[1], sys.argv[2]
+b = bytearray(open(path, "rb").read())
+HEAD = 88
+lvl = HEAD + 8  # first level's head
+states, trans = struct.unpack_from("<II", b, lvl)
+st0 = lvl + 48
+tr0 = st0 + states * 24
+if how == "trans-target":      # a transition to a state past the end
+    struct.pack_into("<i", b, tr0 + 4, states + 5)
+elif how == "trans-range":     # a state whose transitions run past the table
+    struct.pack_into("<I", b, st0 + 20, trans - 1)
+    struct.pack_into("<i", b, st0 + 16, 7)
+elif how == "fallback":        # a fallback state past the end
+    struct.pack_into("<i", b, st0 + 24 + 12, states)
+elif how == "string":          # a match string past the strings
+    struct.pack_into("<I", b, st0 + 24, 0x7ffffff0)
+elif how == "levels":          # more levels than the file holds
+    struct.pack_into("<I", b, HEAD, 3)
+h = 14695981039346656037
+for i in range(HEAD, len(b), 8):
+    h = ((h ^ struct.unpack_from("<Q", b, i)[0]) * 1099511628211) & (2**64 - 1)
+struct.pack_into("<Q", b, 80, h)
+open(path, "wb").write(b)
+PY
+if command -v python3 >/dev/null; then
+	for how in none trans-target trans-range fallback string levels; do
+		cp "$good" "$cache" && python3 craft.py "$cache" $how
+		build "craft-$how" env XDG_CACHE_HOME="$T/c"
+		st=$?
+		want=text
+		[ $how = none ] && want=cache
+		[ $st = 0 ] && [ "$(origin "craft-$how")" = $want ] && cmp -s ref.pdf "craft-$how.pdf" && cmp -s "$cache" "$good" &&
+			pass "a cache file with its hash right and $how wrong: patterns from the $want, the same PDF" ||
+			fail "crafted $how: status $st, $(origin "craft-$how"); $(head -3 "craft-$how.err")"
+	done
+fi
 spoil directory
 build dir env XDG_CACHE_HOME="$T/c"
 [ $? = 0 ] && [ "$(origin dir)" = text ] && cmp -s ref.pdf dir.pdf && pass "a directory where the cache file goes: patterns from the text, the same PDF" ||
