@@ -1,4 +1,5 @@
-# bench/bench.mk: `make bench` (the full table: x1, x10, x100, varied; then page fill, bench/pagefill) and `make bench-smoke`
+# bench/bench.mk: `make bench` (the full table: x1, x10, x100, x200, varied, each beside the naive
+# Pango + Cairo floor, bench/floor.c, and Typst, bench/typst; then page fill, bench/pagefill) and `make bench-smoke`
 # (x1 only, for CI: prints figures, asserts nothing about time). Built with release flags in
 # their own directory so that benchmarks never reuse a debug or sanitizer build.
 BENCH_BUILD ?= build/release
@@ -16,10 +17,19 @@ $(BENCH_BUILD)/measure: bench/measure.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WFLAGS) $(BENCH_CFLAGS) -o $@ $<
 
-bench: bench-build $(BENCH_BUILD)/bench/spacing
-	@SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 varied
+# TYPST=0 leaves out the Typst comparison (which installs Typst with npm: bench/typst)
+TYPST ?= 1
+bench: bench-build $(BENCH_BUILD)/bench/spacing $(BENCH_BUILD)/bench/floor
+	@TYPST=$(TYPST) FLOOR=$(BENCH_BUILD)/bench/floor SPACING=$(BENCH_BUILD)/bench/spacing \
+		bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1 10 100 200 varied
 	@echo
 	@bench/pagefill $(BENCH_BUILD)/mkbrief
 
 bench-smoke: bench-build $(BENCH_BUILD)/bench/spacing
 	@RUNS=1 SPACING=$(BENCH_BUILD)/bench/spacing bench/run $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure 1
+
+# the naive Pango + Cairo floor of issue 20 (bench/floor.c), with the same release flags
+$(BENCH_BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) -Werror $(BENCH_CFLAGS) $(shell pkg-config --cflags pangocairo pangoft2 fontconfig) -o $@ $< \
+		$(shell pkg-config --libs pangocairo pangoft2 fontconfig)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "typeset/hyph_cache.h"
 
 #define MIN_WORD 6  /* letters */
 #define CAPS_MIN_WORD 8 /* an all-capital word this long is a word, not an acronym */
@@ -18,7 +19,9 @@
 
 struct hyphenator {
 	char *lang;
+	char *cache_dir; /* where the compiled patterns are kept (hyph_cache.h), or NULL */
 	HyphenDict *dict;
+	void *cache_mem; /* the memory of a dict read from the cache; NULL: libhyphen's own */
 	/* libhyphen takes ~12 ms to build its automaton from the 4,900 en-US patterns, a
 	 * tenth of a whole run; it loads on a second thread while fonts are set up and the
 	 * first paragraphs are composed, and the first word to hyphenate waits for it. */
@@ -50,12 +53,19 @@ static char *dict_path(const char *lang)
 	return NULL;
 }
 
-static HyphenDict *load_dict(const char *lang)
+/* The compiled patterns from the cache when it holds them for this very file, else built
+ * by libhyphen from the text patterns and then written to the cache for the next run. */
+static void load_dict(hyphenator *h)
 {
-	char *path = dict_path(lang);
-	HyphenDict *d = path ? hnj_hyphen_load(path) : NULL;
+	char *path = dict_path(h->lang);
+	int refresh = 0;
+	if (path && !(h->dict = hyph_cache_load(h->cache_dir, path, &h->cache_mem, &refresh))) {
+		h->dict = hnj_hyphen_load(path);
+		refresh = h->dict != NULL;
+	}
+	if (refresh)
+		hyph_cache_store(h->cache_dir, path, h->dict);
 	free(path);
-	return d;
 }
 
 int hyph_installed(const char *lang)
@@ -102,8 +112,7 @@ char *hyph_installed_list(void)
 
 static void *load_thread(void *arg)
 {
-	hyphenator *h = arg;
-	h->dict = load_dict(h->lang);
+	load_dict(arg);
 	return NULL;
 }
 
@@ -111,10 +120,11 @@ hyphenator *hyph_new(const char *lang)
 {
 	hyphenator *h = xcalloc(1, sizeof *h);
 	h->lang = xstrdup(lang && *lang ? lang : "en-US");
+	h->cache_dir = hyph_cache_dir();
 	if (pthread_create(&h->loader, NULL, load_thread, h) == 0)
 		h->loading = 1;
 	else
-		h->dict = load_dict(h->lang);
+		load_dict(h);
 	return h;
 }
 
@@ -131,10 +141,20 @@ void hyph_free(hyphenator *h)
 {
 	if (!h)
 		return;
-	if (dict_of(h))
+	if (dict_of(h) && h->cache_mem)
+		hyph_cache_free(h->dict, h->cache_mem);
+	else if (h->dict)
 		hnj_hyphen_free(h->dict);
+	free(h->cache_dir);
 	free(h->lang);
 	free(h);
+}
+
+const char *hyph_origin(hyphenator *h)
+{
+	if (!h || !dict_of(h))
+		return "none";
+	return h->cache_mem ? "cache" : "text";
 }
 
 int hyph_available(hyphenator *h)

@@ -11,6 +11,9 @@ hyphenator *hyph_new(const char *lang);
 /* Whether there are patterns for the language (waits for the loading). */
 int hyph_available(hyphenator *h);
 void hyph_free(hyphenator *h);
+/* Where the patterns came from, for MKBRIEF_STATS: "cache" (compiled, hyph_cache.h), "text"
+ * (built from the text patterns) or "none" (waits for the loading). */
+const char *hyph_origin(hyphenator *h);
 /* Whether patterns for lang are installed (that of its language alone will do). */
 int hyph_installed(const char *lang);
 /* The languages of the installed patterns, "en, en-US", sorted; free()d by the caller. */

@@ -8,7 +8,7 @@ D="$T/w"
 mkdir -p "$D" && cp -r "$ROOT/briefs/." "$D/" && cd "$D" || exit 1
 "$MKBRIEF" watch korea-jan2018.yaml 2>log &
 pid=$!
-trap 'kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
+trap 'kill -9 $pid 2>/dev/null; rm -rf "$T" "$T.cache"' EXIT
 builds() { grep -c '^mkbrief watch: .*(build [0-9]*)' log; }
 wait_builds() { # wait_builds N: until N builds are reported (at most 20 s)
 	for _ in $(seq 200); do [ "$(builds)" -ge "$1" ] && return 0; sleep 0.1; done
