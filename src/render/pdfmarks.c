@@ -13,6 +13,7 @@ pdf_marks *pdf_marks_new(void)
 {
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
+	m->mcid_page = -1;
 	return m;
 }
 
@@ -56,7 +57,12 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
 	}
+	if (l->page != m->mcid_page) {
+		m->mcid_page = l->page;
+		m->mcids = 0;
+	}
 	m->leaves[m->nleaves] = *l;
+	m->leaves[m->nleaves].mcid = m->mcids++;
 	m->open = (int)m->nleaves++;
 	cairo_tag_begin(cr, tag_role_name(l->role), "");
 }

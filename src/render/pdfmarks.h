@@ -26,6 +26,7 @@ typedef struct pdf_leaf {
 	int role;  /* tag_role */
 	int id;    /* its number among its parent's */
 	const char *alt; /* a figure's alternative text (not owned) */
+	int mcid;  /* its marked content's number on its page: cairo numbers them in order */
 } pdf_leaf;
 
 typedef struct pdf_marks {
@@ -34,6 +35,7 @@ typedef struct pdf_marks {
 	pdf_leaf *leaves;
 	size_t nleaves, capleaves;
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
+	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 } pdf_marks;
 
 pdf_marks *pdf_marks_new(void);

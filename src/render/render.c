@@ -327,7 +327,7 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
-	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt};
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0};
 	pdf_marks_leaf(m, cr, &l);
 }
 
@@ -449,7 +449,7 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 		if (rule_y[c] < 0 || fl->y < rule_y[c])
 			rule_y[c] = fl->y;
 		if (links) {
-			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL};
+			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL, 0};
 			pdf_marks_leaf(links, cr, &l);
 		}
 		para_draw_line(cr, p, fl->line, x, fl->y);
