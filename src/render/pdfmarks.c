@@ -5,9 +5,39 @@
 #include "render/pdfmarks.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/util.h"
 #include "layout/doc.h"
+
+static const struct {
+	int role;
+	const char *tag, *props;
+} artifacts[] = {
+	/* cairo 1.16 takes only the standard structure types as tags: these five, which the
+	 * layout never uses, stand for the kinds until the finishing pass renames them */
+	{ART_LAYOUT, "Private", "<< /Type /Layout >>"},
+	{ART_HEADER, "NonStruct", "<< /Type /Pagination /Subtype /Header >>"},
+	{ART_FOOTER, "Index", "<< /Type /Pagination /Subtype /Footer >>"},
+	{ART_WATERMARK, "TOCI", "<< /Type /Pagination /Subtype /Watermark >>"},
+	{ART_PAGINATION, "Form", "<< /Type /Pagination >>"},
+};
+
+const char *pdf_marks_tag(int role)
+{
+	for (size_t i = 0; i < sizeof artifacts / sizeof *artifacts; i++)
+		if (artifacts[i].role == role)
+			return artifacts[i].tag;
+	return tag_role_name(role);
+}
+
+const char *pdf_marks_artifact_props(const char *tag, size_t len)
+{
+	for (size_t i = 0; i < sizeof artifacts / sizeof *artifacts; i++)
+		if (strlen(artifacts[i].tag) == len && memcmp(artifacts[i].tag, tag, len) == 0)
+			return artifacts[i].props;
+	return NULL;
+}
 
 pdf_marks *pdf_marks_new(void)
 {
@@ -40,7 +70,7 @@ void pdf_marks_artifact(pdf_marks *m, cairo_t *cr)
 {
 	if (m->open < 0)
 		return;
-	cairo_tag_end(cr, tag_role_name(m->leaves[m->open].role));
+	cairo_tag_end(cr, pdf_marks_tag(m->leaves[m->open].role));
 	m->open = -1;
 }
 
@@ -64,5 +94,13 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	m->leaves[m->nleaves] = *l;
 	m->leaves[m->nleaves].mcid = m->mcids++;
 	m->open = (int)m->nleaves++;
-	cairo_tag_begin(cr, tag_role_name(l->role), "");
+	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");
+}
+
+void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
+{
+	if (!m)
+		return;
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0};
+	pdf_marks_leaf(m, cr, &l);
 }

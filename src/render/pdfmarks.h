@@ -38,6 +38,22 @@ typedef struct pdf_marks {
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 } pdf_marks;
 
+/* Artifacts of a known kind are tagged through cairo too, as leaves with these roles
+ * (never put in the structure tree): the finishing pass makes each an /Artifact sequence
+ * of its type, /Pagination (with /Header, /Footer or /Watermark) or /Layout. */
+enum {
+	ART_LAYOUT = 100, /* tints, frames, rules */
+	ART_HEADER,       /* the top banner and the running head */
+	ART_FOOTER,       /* the bottom banner and the footer */
+	ART_WATERMARK,    /* a draft's DRAFT */
+	ART_PAGINATION    /* what a page break repeats: a table's header, "(continued)" */
+};
+/* The tag cairo writes for a leaf's role ("P"; "NonStruct" for ART_HEADER). */
+const char *pdf_marks_tag(int role);
+/* The properties of the /Artifact sequence an artifact's tag becomes, NULL for a tag
+ * that names no artifact. */
+const char *pdf_marks_artifact_props(const char *tag, size_t len);
+
 pdf_marks *pdf_marks_new(void);
 void pdf_marks_free(pdf_marks *m);
 void pdf_marks_link(pdf_marks *m, pdf_link k);
@@ -46,5 +62,7 @@ void pdf_marks_link(pdf_marks *m, pdf_link k);
 void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l);
 /* What is drawn next is no part of the text (an artifact): the open tag is closed. */
 void pdf_marks_artifact(pdf_marks *m, cairo_t *cr);
+/* What is drawn next on page is an artifact of kind (ART_*); m may be NULL. */
+void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind);
 
 #endif

@@ -197,6 +197,8 @@ int pdf_struct_tree(qpdf_data q, const doc *dc, const pdf_marks *m, const qpdf_o
 	qpdf_oh *by_leaf = xcalloc(m->nleaves + 1, sizeof *by_leaf);
 	for (size_t i = 0; i < m->nleaves; i++) {
 		const pdf_leaf *l = &m->leaves[i];
+		if (l->role >= TAG_COUNT) /* an artifact's: no element */
+			continue;
 		int el_page;
 		by_leaf[i] = leaf_elem(&t, l, &el_page);
 		if (l->page >= 0 && l->page < dc->npages)
@@ -352,10 +354,25 @@ int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids)
 			insert_at(&r, opstart, "/Artifact BMC\n");
 			art = changed = 1;
 		}
+		/* an artifact cairo tagged for us: its own kind of /Artifact sequence */
+		const char *props = NULL;
+		if (mcid && depth == 0 && b[opstart] == '/') {
+			size_t e = opstart + 1;
+			while (e < tok && !is_ws(b[e]) && !is_delim(b[e]))
+				e++;
+			props = pdf_marks_artifact_props((const char *)b + opstart + 1, e - opstart - 1);
+		}
 		if (marked) {
 			if (depth == 0 && art && mcid) {
 				insert_at(&r, opstart, "EMC\n");
 				art = 0;
+			}
+			if (props) {
+				insert_at(&r, opstart, "/Artifact ");
+				sb_puts(&r.out, props);
+				sb_puts(&r.out, " BDC");
+				r.copied = i; /* past cairo's "/Tag << /MCID n >> BDC" */
+				changed = 1;
 			}
 			depth++;
 		} else if (op_is(b + tok, n, "EMC")) {

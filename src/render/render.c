@@ -157,13 +157,15 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 	g_object_unref(l);
 }
 
-static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int page)
+static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_marks *m)
 {
 	const style *st = dc->st;
 	double left = st->margin_left, right = st->page_w - st->margin_right, mid = (left + right) / 2;
 	double top_band = st->margin_top, bottom_band = st->page_h - st->margin_bottom;
 	if (st->banners && dc->b->classification) {
+		pdf_marks_artifact_of(m, cr, page, ART_HEADER);
 		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2, top_band * 0.42, 1, 0);
+		pdf_marks_artifact_of(m, cr, page, ART_FOOTER);
 		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2,
 			  st->page_h - st->margin_bottom * 0.42 + st->banner.size * 0.7, 1, 0);
 	}
@@ -189,7 +191,12 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 							      : (right - left - 2 * gap) / 3;
 	}
 	for (int i = 0; i < 3; i++) {
+	}
+	pdf_marks_artifact_of(m, cr, page, ART_HEADER);
+	for (int i = 0; i < 3; i++)
 		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0]);
+	pdf_marks_artifact_of(m, cr, page, ART_FOOTER);
+	for (int i = 0; i < 3; i++) {
 		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1]);
 		free(t[0][i]);
 		free(t[1][i]);
@@ -323,7 +330,7 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 	if (!m)
 		return;
 	if (role == TAG_NONE || it->repeat) {
-		pdf_marks_artifact(m, cr);
+		pdf_marks_artifact_of(m, cr, it->page, it->repeat ? ART_PAGINATION : ART_LAYOUT);
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
@@ -389,8 +396,7 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 	const cell_row *row = it->row;
 	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
 	rgb tint = row->header ? st->table_head_tint : st->table_tint;
-	if (links)
-		pdf_marks_artifact(links, cr);
+	pdf_marks_artifact_of(links, cr, it->page, it->repeat ? ART_PAGINATION : ART_LAYOUT);
 	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
 		set_rgb(cr, tint);
 		cairo_rectangle(cr, x0, it->y, row->w, it->h);
@@ -459,8 +465,7 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 			line_links(dc, &probe, x, links);
 		}
 	}
-	if (links)
-		pdf_marks_artifact(links, cr);
+	pdf_marks_artifact_of(links, cr, page, ART_LAYOUT);
 	for (int c = 0; c < 8; c++) {
 		if (rule_y[c] < 0)
 			continue;
@@ -478,7 +483,10 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	const style *st = dc->st;
 	cairo_save(cr);
 	set_rgb(cr, (rgb){1, 1, 1});
+	/* a paint that covers the page drops what cairo recorded before it: a tag begun
+	 * there would be lost and its end left unmatched */
 	cairo_paint(cr);
+	pdf_marks_artifact_of(links, cr, page, ART_LAYOUT);
 	/* PostScript and SVG have no blend mode in cairo: it would draw the whole page as an
 	 * image (3 s and a 300 dpi picture a page). There the watermark goes first, under the
 	 * tints, which then cover it. */
@@ -490,9 +498,11 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
-	if (dc->b->draft && multiply)
+	if (dc->b->draft && multiply) {
+		pdf_marks_artifact_of(links, cr, page, ART_WATERMARK);
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
-	running_heads(cr, dc, ctx, page);
+	}
+	running_heads(cr, dc, ctx, page, links);
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
 		if (it->page != page)

@@ -59,7 +59,7 @@ def decode(s, fm):
 def read_page(page, maps):
     """text of each MCID on the page, and how many painting operators lie outside both
     every MCID sequence and every artifact"""
-    text, untagged, stack, font = {}, 0, [], None
+    text, untagged, stack, font, pagination = {}, 0, [], None, 0
     fonts = page.Resources.get("/Font", {})
     for ops, op in pikepdf.parse_content_stream(page):
         op = str(op)
@@ -67,6 +67,7 @@ def read_page(page, maps):
             tag = str(ops[0])
             props = ops[1] if op == "BDC" and isinstance(ops[1], pikepdf.Dictionary) else {}
             mcid = int(props["/MCID"]) if "/MCID" in props else None
+            pagination += tag == "/Artifact" and props.get("/Type") == "/Pagination"
             actual = str(props["/ActualText"]) if "/ActualText" in props else None
             stack.append((tag, mcid, actual))
             cur = [e[1] for e in stack if e[1] is not None]
@@ -104,7 +105,7 @@ def read_page(page, maps):
             text[cur[-1]] = text.get(cur[-1], "") + shown
         if op in ("Td", "TD", "T*", "Tm") and text.get(cur[-1], "")[-1:] not in ("", " "):
             text[cur[-1]] += " "
-    return text, untagged
+    return text, untagged, pagination
 
 
 class Doc:
@@ -113,11 +114,12 @@ class Doc:
         self.pages = list(self.pdf.pages)
         self.page_no = {p.objgen: i for i, p in enumerate(self.pages)}
         maps = {}
-        self.mcid_text, self.untagged = [], 0
+        self.mcid_text, self.untagged, self.pagination = [], 0, []
         for p in self.pages:
-            t, u = read_page(p, maps)
+            t, u, pg = read_page(p, maps)
             self.mcid_text.append(t)
             self.untagged += u
+            self.pagination.append(pg)
         self.leaves = []  # (type, text, element) in tree order
         self.elems = []  # (type, element, depth)
         self.refs = set()  # (page, mcid) the tree refers to
@@ -280,6 +282,9 @@ def checks(d, brief):
     ufffd = all_text.count("\ufffd")
     cp("31-030", "no glyph without a Unicode value in the tagged text", ufffd == 0, f"{ufffd} glyphs")
     cp("--", "a file identifier (/ID)", "/ID" in pdf.trailer)
+    bare = [i + 1 for i, n in enumerate(d.pagination) if n == 0]
+    cp("18-00x", "every page's banners and running heads are pagination artifacts", not bare,
+       f"pages {bare[:5]} have none")
     running = re.search(r"Page\s*\d+\s*of\s*\d+", all_text)
     cp("--", "running heads and footers are not in the structure", not running, running[0] if running else "")
     if brief:
