@@ -14,9 +14,8 @@ static const struct {
 	int role;
 	const char *tag, *props;
 } artifacts[] = {
-	/* cairo 1.16 takes only the standard structure types as tags: these five, which the
+	/* cairo 1.16 takes only the standard structure types as tags: these four, which the
 	 * layout never uses, stand for the kinds until the finishing pass renames them */
-	{ART_LAYOUT, "Private", "<< /Type /Layout >>"},
 	{ART_HEADER, "NonStruct", "<< /Type /Pagination /Subtype /Header >>"},
 	{ART_FOOTER, "Index", "<< /Type /Pagination /Subtype /Footer >>"},
 	{ART_WATERMARK, "TOCI", "<< /Type /Pagination /Subtype /Watermark >>"},

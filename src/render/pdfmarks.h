@@ -38,12 +38,13 @@ typedef struct pdf_marks {
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 } pdf_marks;
 
-/* Artifacts of a known kind are tagged through cairo too, as leaves with these roles
- * (never put in the structure tree): the finishing pass makes each an /Artifact sequence
- * of its type, /Pagination (with /Header, /Footer or /Watermark) or /Layout. */
+/* Pagination artifacts are tagged through cairo too, as leaves with these roles (never put
+ * in the structure tree): the finishing pass makes each an /Artifact sequence of type
+ * /Pagination (with /Header, /Footer or /Watermark). What is drawn outside any tag (tints,
+ * frames, rules: pdf_marks_artifact) becomes a /Layout artifact: tagging each of those
+ * too would cost cairo and qpdf a structure element a table row. */
 enum {
-	ART_LAYOUT = 100, /* tints, frames, rules */
-	ART_HEADER,       /* the top banner and the running head */
+	ART_HEADER = 100, /* the top banner and the running head */
 	ART_FOOTER,       /* the bottom banner and the footer */
 	ART_WATERMARK,    /* a draft's DRAFT */
 	ART_PAGINATION    /* what a page break repeats: a table's header, "(continued)" */

@@ -59,7 +59,7 @@ static qpdf_oh new_elem(tree *t, int role, qpdf_oh parent)
 	qpdf_data q = t->q;
 	char name[32];
 	snprintf(name, sizeof name, "/%s", tag_role_name(role));
-	qpdf_oh e = qpdf_oh_parse(q, "<< /Type /StructElem >>");
+	qpdf_oh e = qpdf_oh_new_dictionary(q); /* no /Type: optional, and 10,000 elements are 10,000 names */
 	pq_set_new(q, e, "/S", qpdf_oh_new_name(q, name));
 	qpdf_oh_replace_key(q, e, "/P", parent);
 	pq_set_new(q, e, "/K", qpdf_oh_new_array(q));
@@ -318,6 +318,37 @@ static size_t token(const unsigned char *b, size_t len, size_t i, size_t *word)
 	return j;
 }
 
+/* The page's content replaced by content, compressed here: qpdf would hold every page's
+ * content in full until it writes. It goes into cairo's content stream (one a page): a
+ * new stream would cost qpdf a walk over every object. */
+static int store_content(qpdf_data q, qpdf_oh page, const strbuf *content)
+{
+	uLongf zlen = compressBound((uLong)content->len);
+	unsigned char *z = xmalloc(zlen);
+	if (compress2(z, &zlen, (const Bytef *)content->data, (uLong)content->len, Z_BEST_SPEED) != Z_OK) {
+		free(z);
+		return -1;
+	}
+	qpdf_oh s = qpdf_oh_get_key(q, page, "/Contents");
+	int own = !qpdf_oh_is_stream(q, s);
+	if (own) {
+		qpdf_oh_release(q, s);
+		s = qpdf_oh_new_stream(q);
+	}
+	qpdf_oh flate = qpdf_oh_new_name(q, "/FlateDecode"), null = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, s, z, zlen, flate, null);
+	qpdf_oh_release(q, flate);
+	qpdf_oh_release(q, null);
+	if (own)
+		qpdf_oh_replace_key(q, page, "/Contents", s);
+	qpdf_oh_release(q, s);
+	free(z);
+	return 0;
+}
+
+/* What is drawn outside every tag: tints, frames, rules, the page's white. */
+#define LAYOUT_ARTIFACT "/Artifact << /Type /Layout >> BDC\n"
+
 int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids)
 {
 	*mcids = 0;
@@ -351,7 +382,7 @@ int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids)
 		int mcid = marked && mem_find((const char *)b + opstart, (const char *)b + tok, "/MCID") != NULL;
 		*mcids += mcid;
 		if (marked && depth == 0 && !mcid && !art) {
-			insert_at(&r, opstart, "/Artifact BMC\n");
+			insert_at(&r, opstart, LAYOUT_ARTIFACT);
 			art = changed = 1;
 		}
 		/* an artifact cairo tagged for us: its own kind of /Artifact sequence */
@@ -379,7 +410,7 @@ int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids)
 			if (depth > 0)
 				depth--;
 		} else if (depth == 0 && !art && starts_object(b + tok, n)) {
-			insert_at(&r, opstart, "/Artifact BMC\n");
+			insert_at(&r, opstart, LAYOUT_ARTIFACT);
 			art = changed = 1;
 		}
 		if (op_is(b + tok, n, "ID"))
@@ -391,29 +422,7 @@ int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids)
 	int rc = 0;
 	if (changed) {
 		sb_append(&r.out, (const char *)b + r.copied, len - r.copied);
-		/* compressed here: qpdf would hold every page's content in full until it writes */
-		uLongf zlen = compressBound((uLong)r.out.len);
-		unsigned char *z = xmalloc(zlen);
-		if (compress2(z, &zlen, (const Bytef *)r.out.data, (uLong)r.out.len, Z_BEST_SPEED) == Z_OK) {
-			/* into cairo's content stream (one a page): a new stream would cost
-			 * qpdf a walk over every object */
-			qpdf_oh s = qpdf_oh_get_key(q, page, "/Contents");
-			int own = !qpdf_oh_is_stream(q, s);
-			if (own) {
-				qpdf_oh_release(q, s);
-				s = qpdf_oh_new_stream(q);
-			}
-			qpdf_oh flate = qpdf_oh_new_name(q, "/FlateDecode"), null = qpdf_oh_new_null(q);
-			qpdf_oh_replace_stream_data(q, s, z, zlen, flate, null);
-			qpdf_oh_release(q, flate);
-			qpdf_oh_release(q, null);
-			if (own)
-				qpdf_oh_replace_key(q, page, "/Contents", s);
-			qpdf_oh_release(q, s);
-		} else {
-			rc = -1;
-		}
-		free(z);
+		rc = store_content(q, page, &r.out);
 	}
 	sb_free(&r.out);
 	free(b);

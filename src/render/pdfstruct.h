@@ -25,8 +25,9 @@ qpdf_oh pq_indirect(qpdf_data q, int *next, qpdf_oh direct);
  * annotation), and a parent tree for all. Returns 0. */
 int pdf_struct_tree(qpdf_data q, const doc *dc, const pdf_marks *m, const qpdf_oh *pages, const qpdf_oh *annots,
 		    int *next);
-/* Wraps what page draws outside any marked-content sequence (banners, running heads,
- * rules, tints) in /Artifact BMC ... EMC; *mcids: the sequences with an MCID found. */
+/* Marks page's artifacts: the sequences pdfmarks.c tagged as such become /Artifact of
+ * their type, and what is drawn outside any marked-content sequence (rules, tints) is
+ * wrapped as a /Layout artifact; *mcids: the sequences with an MCID found. */
 int pdf_struct_artifacts(qpdf_data q, qpdf_oh page, int *mcids);
 
 #endif

@@ -330,7 +330,10 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 	if (!m)
 		return;
 	if (role == TAG_NONE || it->repeat) {
-		pdf_marks_artifact_of(m, cr, it->page, it->repeat ? ART_PAGINATION : ART_LAYOUT);
+		if (it->repeat)
+			pdf_marks_artifact_of(m, cr, it->page, ART_PAGINATION);
+		else
+			pdf_marks_artifact(m, cr);
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
@@ -396,7 +399,10 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 	const cell_row *row = it->row;
 	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
 	rgb tint = row->header ? st->table_head_tint : st->table_tint;
-	pdf_marks_artifact_of(links, cr, it->page, it->repeat ? ART_PAGINATION : ART_LAYOUT);
+	if (links && it->repeat)
+		pdf_marks_artifact_of(links, cr, it->page, ART_PAGINATION);
+	else if (links)
+		pdf_marks_artifact(links, cr);
 	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
 		set_rgb(cr, tint);
 		cairo_rectangle(cr, x0, it->y, row->w, it->h);
@@ -465,7 +471,8 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 			line_links(dc, &probe, x, links);
 		}
 	}
-	pdf_marks_artifact_of(links, cr, page, ART_LAYOUT);
+	if (links)
+		pdf_marks_artifact(links, cr);
 	for (int c = 0; c < 8; c++) {
 		if (rule_y[c] < 0)
 			continue;
@@ -486,7 +493,6 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	/* a paint that covers the page drops what cairo recorded before it: a tag begun
 	 * there would be lost and its end left unmatched */
 	cairo_paint(cr);
-	pdf_marks_artifact_of(links, cr, page, ART_LAYOUT);
 	/* PostScript and SVG have no blend mode in cairo: it would draw the whole page as an
 	 * image (3 s and a 300 dpi picture a page). There the watermark goes first, under the
 	 * tints, which then cover it. */
