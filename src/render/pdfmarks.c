@@ -78,7 +78,7 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (m->open >= 0) {
 		const pdf_leaf *o = &m->leaves[m->open];
 		if (o->page == l->page && o->path == l->path && o->depth == l->depth && o->role == l->role &&
-		    o->id == l->id)
+		    o->id == l->id && o->in_role == l->in_role && o->in_id == l->in_id)
 			return;
 		pdf_marks_artifact(m, cr);
 	}
@@ -100,6 +100,6 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)
 		return;
-	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0};
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0};
 	pdf_marks_leaf(m, cr, &l);
 }

@@ -14,6 +14,7 @@ typedef struct pdf_link {
 	const char *uri;   /* an external link instead (not owned) */
 	const char *to;    /* an internal link's destination name ("src-1"; not owned) */
 	int leaf;          /* the element (index into leaves) whose text holds it, -1 none */
+	int link_id;       /* > 0: its text was tagged as the Link leaf of this number in leaf's */
 } pdf_link;
 
 /* One structure element as cairo wrote it: the marked content of one leaf (a paragraph,
@@ -27,6 +28,9 @@ typedef struct pdf_leaf {
 	int id;    /* its number among its parent's */
 	const char *alt; /* a figure's alternative text (not owned) */
 	int mcid;  /* its marked content's number on its page: cairo numbers them in order */
+	/* a Link's text stands in the leaf it is part of: that leaf's role and number (0:
+	 * the leaf stands in the containers) */
+	int in_role, in_id;
 } pdf_leaf;
 
 typedef struct pdf_marks {

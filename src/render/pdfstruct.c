@@ -89,12 +89,37 @@ static qpdf_oh container(tree *t, const pdf_leaf *l, int *parent_id)
 
 /* The leaf element l is a part of, made when first met (*page: the page of its first part,
  * its /Pg). */
+static qpdf_oh leaf_elem(tree *t, const pdf_leaf *l, int *page);
+
+/* A leaf's key among the leaves: its container's number, its role and number, and for a
+ * Link's text the leaf it stands in. */
+static char *leaf_key(int pid, const pdf_leaf *l)
+{
+	if (l->in_role)
+		return xasprintf("%d:%d:%d/%d:%d", pid, l->in_role, l->in_id, l->role, l->id);
+	return xasprintf("%d:%d:%d", pid, l->role, l->id);
+}
+
+/* The element a leaf hangs in: its last container's, or for a Link's text its leaf's. */
+static qpdf_oh leaf_parent(tree *t, const pdf_leaf *l, int *pid)
+{
+	qpdf_oh parent = container(t, l, pid);
+	if (!l->in_role)
+		return parent;
+	pdf_leaf in = *l;
+	in.role = l->in_role;
+	in.id = l->in_id;
+	in.in_role = in.in_id = 0;
+	int page;
+	return leaf_elem(t, &in, &page);
+}
+
 static qpdf_oh leaf_elem(tree *t, const pdf_leaf *l, int *page)
 {
 	qpdf_data q = t->q;
 	int pid;
-	qpdf_oh parent = container(t, l, &pid);
-	char *key = xasprintf("%d:%d:%d", pid, l->role, l->id);
+	qpdf_oh parent = leaf_parent(t, l, &pid);
+	char *key = leaf_key(pid, l);
 	gpointer e = g_hash_table_lookup(t->leaves, key);
 	if (e) {
 		free(key);
@@ -174,6 +199,30 @@ static void parent_tree(tree *t, qpdf_oh sroot, const qpdf_oh *links, size_t nli
 	qpdf_oh_replace_key(q, sroot, "/ParentTreeNextKey", qpdf_oh_new_integer(q, npages + (long long)nlinks));
 }
 
+/* A link's Link element: the one its text was tagged as, else a new one, in the leaf its
+ * text is part of (the document when it is in none). */
+static qpdf_oh link_elem(tree *t, const pdf_marks *m, const qpdf_oh *by_leaf, const pdf_link *lk)
+{
+	if (lk->leaf < 0 || (size_t)lk->leaf >= m->nleaves || !by_leaf[lk->leaf])
+		return new_elem(t, TAG_LINK, t->doc_el);
+	const pdf_leaf *l = &m->leaves[lk->leaf];
+	pdf_leaf text = *l;
+	if (!l->in_role) {
+		text.in_role = l->role;
+		text.in_id = l->id;
+	}
+	text.role = TAG_LINK;
+	text.id = lk->link_id;
+	int pid;
+	container(t, &text, &pid);
+	char *key = leaf_key(pid, &text);
+	gpointer e = g_hash_table_lookup(t->leaves, key);
+	free(key);
+	if (e)
+		return GPOINTER_TO_UINT(e);
+	return new_elem(t, TAG_LINK, l->in_role ? leaf_parent(t, l, &pid) : by_leaf[lk->leaf]);
+}
+
 int pdf_struct_tree(qpdf_data q, const doc *dc, const pdf_marks *m, const qpdf_oh *pages, const qpdf_oh *annots,
 		    int *next)
 {
@@ -207,8 +256,7 @@ int pdf_struct_tree(qpdf_data q, const doc *dc, const pdf_marks *m, const qpdf_o
 	qpdf_oh *links = xcalloc(m->nlinks + 1, sizeof *links);
 	for (size_t k = 0; k < m->nlinks; k++) {
 		const pdf_link *lk = &m->links[k];
-		qpdf_oh parent = lk->leaf >= 0 && (size_t)lk->leaf < m->nleaves ? by_leaf[lk->leaf] : t.doc_el;
-		qpdf_oh el = new_elem(&t, TAG_LINK, parent);
+		qpdf_oh el = link_elem(&t, m, by_leaf, lk);
 		qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
 		qpdf_oh_replace_key(q, objr, "/Obj", annots[k]);
 		qpdf_oh_replace_key(q, objr, "/Pg", pages[lk->page]);

@@ -337,8 +337,33 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
-	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0};
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0};
 	pdf_marks_leaf(m, cr, &l);
+}
+
+/* A line whose runs of link text are tagged as Link leaves in the line's own. */
+typedef struct run_marks {
+	pdf_marks *m;
+	cairo_t *cr;
+	const doc *dc;
+	const vitem *it;
+} run_marks;
+
+static void mark_run(void *data, size_t start, size_t end)
+{
+	run_marks *r = data;
+	const vitem *it = r->it;
+	const rich *t = it->p->text;
+	int in_link = 0;
+	for (size_t k = 0; k < t->nlinks && !in_link && end > start; k++)
+		if (start >= t->links[k].start && end <= t->links[k].end)
+			in_link = (int)k + 1;
+	if (!in_link) {
+		mark_leaf(r->m, r->cr, r->dc, it, 0, it->role, it->leaf);
+		return;
+	}
+	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf};
+	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
 static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *links)
@@ -358,6 +383,7 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *lin
 		out.w = xa < xb ? xb - xa : xa - xb;
 		out.y = it->y;
 		out.h = p->leading;
+		out.link_id = (int)k + 1;
 		if (lk->external) {
 			out.uri = lk->dest;
 		} else {
@@ -461,7 +487,7 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 		if (rule_y[c] < 0 || fl->y < rule_y[c])
 			rule_y[c] = fl->y;
 		if (links) {
-			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL, 0};
+			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL, 0, 0, 0};
 			pdf_marks_leaf(links, cr, &l);
 		}
 		para_draw_line(cr, p, fl->line, x, fl->y);
@@ -534,7 +560,12 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
 			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
-			para_draw_line(cr, it->p, it->line, x0, it->y);
+			if (links && it->p->text->nlinks && it->role != TAG_NONE && !it->repeat) {
+				run_marks rm = {links, cr, dc, it};
+				para_draw_line_runs(cr, it->p, it->line, x0, it->y, mark_run, &rm);
+			} else {
+				para_draw_line(cr, it->p, it->line, x0, it->y);
+			}
 			if (links && it->p->text->nlinks)
 				line_links(dc, it, x0, links);
 		}

@@ -127,37 +127,40 @@ class Doc:
         if root is not None:
             self.walk(root.get("/K"), None, 0)
 
-    def walk(self, k, parent_pg, depth):
+    def walk(self, k, parent_pg, depth, in_leaf=False):
+        """the text under k in reading order; an element holding marked content (a leaf)
+        is listed with all its text, a Link's inside it too"""
         if k is None:
-            return
+            return ""
         if isinstance(k, pikepdf.Array):
-            for x in k:
-                self.walk(x, parent_pg, depth)
-            return
+            return "".join(self.walk(x, parent_pg, depth, in_leaf) for x in k)
         if isinstance(k, int) or (isinstance(k, pikepdf.Object) and k._type_code == pikepdf.ObjectType.integer):
-            if parent_pg is not None:
-                self.refs.add((parent_pg, int(k)))
-                self.leaf_text.append(self.mcid_text[parent_pg].get(int(k), ""))
-            return
+            if parent_pg is None:
+                return ""
+            self.refs.add((parent_pg, int(k)))
+            return self.mcid_text[parent_pg].get(int(k), "")
         if not isinstance(k, pikepdf.Dictionary):
-            return
+            return ""
         if "/MCID" in k:
             pg = self.page_no.get(k.Pg.objgen) if "/Pg" in k else parent_pg
-            if pg is not None:
-                self.refs.add((pg, int(k.MCID)))
-                self.leaf_text.append(self.mcid_text[pg].get(int(k.MCID), ""))
-            return
+            if pg is None:
+                return ""
+            self.refs.add((pg, int(k.MCID)))
+            return self.mcid_text[pg].get(int(k.MCID), "")
         if k.get("/Type") == "/OBJR":
-            return
+            return ""
         s = str(k.get("/S", ""))
         pg = self.page_no.get(k.Pg.objgen) if "/Pg" in k else parent_pg
         self.elems.append((s, k, depth))
-        saved = getattr(self, "leaf_text", None)
-        self.leaf_text = []
-        self.walk(k.get("/K"), pg, depth + 1)
-        if self.leaf_text:
-            self.leaves.append((s, "".join(self.leaf_text), k))
-        self.leaf_text = saved
+        kids = k.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        direct = any(isinstance(x, int) or (isinstance(x, pikepdf.Object) and x._type_code == pikepdf.ObjectType.integer)
+                     or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids if x is not None)
+        at = len(self.leaves)
+        text = "".join(self.walk(x, pg, depth + 1, in_leaf or direct) for x in kids)
+        if direct and not in_leaf:
+            self.leaves.insert(at, (s, text, k))
+        return text
 
 
 def alnum(s):
