@@ -1,6 +1,6 @@
 # mkbrief: see README.md. `make run` and `make check` are the whole set-up.
 CC ?= cc
-PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 gobject-2.0 gmodule-no-export-2.0 librsvg-2.0 libjpeg icu-uc
+PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 gobject-2.0 gmodule-no-export-2.0 librsvg-2.0 libjpeg icu-uc zlib libqpdf
 TEST_PKGS := poppler-glib
 BUILD ?= build
 CFLAGS ?= -O2 -g
@@ -14,7 +14,7 @@ CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanit
 LDFLAGS += -fsanitize=address,undefined
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lqpdf -lhyphen -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 VERSION := 0.1.0

@@ -448,28 +448,42 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 	return rc;
 }
 
-/* Cairo writes the PDF into memory; the finishing pass (pdffinish.c) reads it with qpdf,
- * adds the links, the structure and the document's metadata, and writes the final file,
- * which goes to the temporary file (or standard output, or a device) in one piece. */
+/* Cairo writes the PDF; the finishing pass (pdffinish.c) reads it with qpdf, adds the
+ * links, the structure and the document's metadata, and writes the final file. To a file,
+ * cairo writes a second temporary file beside the target, which qpdf reads as it writes
+ * the first: memory stays flat however many pages there are. To standard output or a
+ * device (which cannot be read back) both are made in memory and written in one piece. */
 static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
-	sink s;
+	sink s, raw = {0};
 	if (sink_open(&s, path, inputs, d) != 0)
 		return -1;
-	strbuf pdf = {0};
+	if (s.tmp && sink_open(&raw, path, inputs, d) != 0) {
+		sink_close(&s, 0, d);
+		return -1;
+	}
+	strbuf pdf = {0}, out = {0};
 	pdf_marks *marks = pdf_marks_new();
-	int rc = pdf_draw(cairo_pdf_surface_create_for_stream(buffer_write, &pdf, dc->st->page_w, dc->st->page_h), dc,
-			  ctx, marks);
-	strbuf out = {0};
+	double w = dc->st->page_w, h = dc->st->page_h;
+	int rc = pdf_draw(s.tmp ? cairo_pdf_surface_create_for_stream(sink_write, &raw, w, h)
+				: cairo_pdf_surface_create_for_stream(buffer_write, &pdf, w, h),
+			  dc, ctx, marks);
+	if (s.tmp && fflush(raw.f) != 0 && !raw.failed) {
+		raw.failed = 1;
+		raw.err = errno;
+	}
+	pdf_io io = {raw.tmp, pdf.data, pdf.len, s.tmp, &out};
 	char *why = NULL;
-	if (rc != 0)
+	if (rc != 0 && !raw.failed)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
-	else if ((rc = pdf_finish(pdf.data, pdf.len, dc, marks, pdf_a, &out, &why)) != 0)
+	else if (rc == 0 && !raw.failed && (rc = pdf_finish(&io, dc, marks, pdf_a, &why)) != 0)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "qpdf could not finish the PDF");
 	free(why);
-	sb_free(&pdf);
 	pdf_marks_free(marks);
-	if (rc == 0)
+	sb_free(&pdf);
+	if (raw.f && sink_finish(&raw, 0, d) != 0 && raw.failed)
+		rc = -1; /* its error said; the temporary file removed */
+	if (rc == 0 && !s.tmp)
 		sink_write(&s, (const unsigned char *)out.data, (unsigned)out.len);
 	sb_free(&out);
 	return sink_close(&s, rc == 0, d);

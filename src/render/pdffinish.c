@@ -14,51 +14,53 @@
 
 #include "render/pdfstruct.h"
 
-static qpdf_oh real(qpdf_data q, double v)
+static void push_real(qpdf_data q, qpdf_oh arr, double v)
 {
-	return qpdf_oh_new_real_from_double(q, v, 2);
+	pq_push_new(q, arr, qpdf_oh_new_real_from_double(q, v, 2));
 }
 
 /* A link's annotation, on its page's /Annots; the page tabs in structure order. */
-static qpdf_oh link_annot(qpdf_data q, const doc *dc, const pdf_link *k, const qpdf_oh *pages)
+static qpdf_oh link_annot(qpdf_data q, const doc *dc, const pdf_link *k, const qpdf_oh *pages, int *next)
 {
 	double ph = dc->st->page_h;
 	qpdf_oh a = qpdf_oh_parse(q, "<< /Type /Annot /Subtype /Link /Border [0 0 0] /F 4 >>");
 	qpdf_oh rect = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, rect, real(q, k->x));
-	qpdf_oh_append_item(q, rect, real(q, ph - (k->y + k->h)));
-	qpdf_oh_append_item(q, rect, real(q, k->x + k->w));
-	qpdf_oh_append_item(q, rect, real(q, ph - k->y));
-	qpdf_oh_replace_key(q, a, "/Rect", rect);
+	push_real(q, rect, k->x);
+	push_real(q, rect, ph - (k->y + k->h));
+	push_real(q, rect, k->x + k->w);
+	push_real(q, rect, ph - k->y);
+	pq_set_new(q, a, "/Rect", rect);
 	char *what;
 	if (k->uri) {
 		qpdf_oh act = qpdf_oh_parse(q, "<< /S /URI >>");
-		qpdf_oh_replace_key(q, act, "/URI", qpdf_oh_new_string(q, k->uri));
-		qpdf_oh_replace_key(q, a, "/A", act);
+		pq_set_new(q, act, "/URI", qpdf_oh_new_string(q, k->uri));
+		pq_set_new(q, a, "/A", act);
 		what = xasprintf("Link to %s", k->uri);
 	} else {
 		qpdf_oh dest = qpdf_oh_new_array(q);
 		qpdf_oh_append_item(q, dest, pages[k->to_page]);
-		qpdf_oh_append_item(q, dest, qpdf_oh_new_name(q, "/XYZ"));
-		qpdf_oh_append_item(q, dest, real(q, k->to_x));
-		qpdf_oh_append_item(q, dest, real(q, ph - k->to_y));
-		qpdf_oh_append_item(q, dest, qpdf_oh_new_integer(q, 0));
-		qpdf_oh_replace_key(q, a, "/Dest", dest);
+		pq_push_new(q, dest, qpdf_oh_new_name(q, "/XYZ"));
+		push_real(q, dest, k->to_x);
+		push_real(q, dest, ph - k->to_y);
+		pq_push_new(q, dest, qpdf_oh_new_integer(q, 0));
+		pq_set_new(q, a, "/Dest", dest);
 		const char *to = k->to ? k->to : "";
 		what = strncmp(to, "src-", 4) == 0	   ? xasprintf("Link to source %s in the Sources", to + 4)
 		       : strncmp(to, "note-", 5) == 0 ? xasprintf("Link to note %s", to + 5)
 						       : xasprintf("Link to page %d", k->to_page + 1);
 	}
-	qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, what));
+	pq_set_new(q, a, "/Contents", qpdf_oh_new_unicode_string(q, what));
 	free(what);
 	qpdf_oh_replace_key(q, a, "/P", pages[k->page]);
-	a = qpdf_make_indirect_object(q, a);
+	qpdf_oh ind = pq_indirect(q, next, a);
 	qpdf_oh page = pages[k->page];
-	if (!qpdf_oh_has_key(q, page, "/Annots") || !qpdf_oh_is_array(q, qpdf_oh_get_key(q, page, "/Annots")))
-		qpdf_oh_replace_key(q, page, "/Annots", qpdf_oh_new_array(q));
-	qpdf_oh_append_item(q, qpdf_oh_get_key(q, page, "/Annots"), a);
-	qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
-	return a;
+	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+	if (!qpdf_oh_is_array(q, annots))
+		pq_set_new(q, page, "/Annots", qpdf_oh_new_array(q));
+	qpdf_oh_release(q, annots);
+	pq_push_to(q, page, "/Annots", ind);
+	pq_set_new(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
+	return ind;
 }
 
 static void xml_text(strbuf *sb, const char *s)
@@ -212,7 +214,7 @@ static int failed(qpdf_data q, char **why)
 	return -1;
 }
 
-int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, int pdf_a, strbuf *out, char **why)
+int pdf_finish(const pdf_io *io, const doc *dc, const pdf_marks *m, int pdf_a, char **why)
 {
 	*why = NULL;
 	qpdf_data q = qpdf_init();
@@ -220,7 +222,9 @@ int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, i
 	qpdf_set_suppress_warnings(q, 1);
 	int rc = -1;
 	qpdf_oh *pages = NULL, *annots = NULL;
-	if (qpdf_read_memory(q, "cairo's PDF", pdf, len, NULL) & QPDF_ERRORS || failed(q, why))
+	QPDF_ERROR_CODE read = io->in_path ? qpdf_read(q, io->in_path, NULL)
+					   : qpdf_read_memory(q, "cairo's PDF", io->in_data, io->in_len, NULL);
+	if (read & QPDF_ERRORS || failed(q, why))
 		goto done;
 	int n = qpdf_get_num_pages(q);
 	if (n != dc->npages) {
@@ -230,18 +234,33 @@ int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, i
 	pages = xcalloc((size_t)n + 1, sizeof *pages);
 	for (int i = 0; i < n; i++)
 		pages[i] = qpdf_get_page_n(q, (size_t)i);
-	annots = xcalloc(m->nlinks + 1, sizeof *annots);
-	for (size_t k = 0; k < m->nlinks; k++)
-		annots[k] = link_annot(q, dc, &m->links[k], pages);
-	if (pdf_struct_tree(q, dc, m, pages, annots) != 0) {
-		*why = xstrdup("cairo's structure tree is not the one drawn");
+	/* new objects are numbered from the trailer's /Size on */
+	qpdf_oh trailer = qpdf_get_trailer(q), size = qpdf_oh_get_key(q, trailer, "/Size");
+	int next = qpdf_oh_is_integer(q, size) ? qpdf_oh_get_int_value_as_int(q, size) : 0;
+	qpdf_oh_release(q, size);
+	qpdf_oh_release(q, trailer);
+	if (next <= 0) {
+		*why = xstrdup("cairo's PDF has no object count (/Size)");
 		goto done;
 	}
-	for (int i = 0; i < n; i++)
-		if (pdf_struct_artifacts(q, pages[i]) != 0) {
+	annots = xcalloc(m->nlinks + 1, sizeof *annots);
+	for (size_t k = 0; k < m->nlinks; k++)
+		annots[k] = link_annot(q, dc, &m->links[k], pages, &next);
+	/* the MCIDs the tree will name are those cairo wrote on each page */
+	int *want = xcalloc((size_t)n + 1, sizeof *want);
+	for (size_t i = 0; i < m->nleaves; i++)
+		if (m->leaves[i].page >= 0 && m->leaves[i].page < n)
+			want[m->leaves[i].page]++;
+	for (int i = 0; i < n && !*why; i++) {
+		int got;
+		if (pdf_struct_artifacts(q, pages[i], &got) != 0)
 			*why = xasprintf("could not read page %d's content", i + 1);
-			goto done;
-		}
+		else if (got != want[i])
+			*why = xasprintf("page %d has %d marked sequences where %d were drawn", i + 1, got, want[i]);
+	}
+	free(want);
+	if (*why || pdf_struct_tree(q, dc, m, pages, annots, &next) != 0)
+		goto done;
 	/* what PDF/A-2b forbids mkbrief never writes (a CMYK JPEG is refused for every
 	 * output); it needs only its output intent */
 	if (pdf_a && output_intent(q, qpdf_get_root(q), why) != 0)
@@ -249,13 +268,19 @@ int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, i
 	catalog(q, dc, pdf_a);
 	if (failed(q, why))
 		goto done;
-	qpdf_init_write_memory(q);
+	if (io->out_path)
+		qpdf_init_write(q, io->out_path);
+	else
+		qpdf_init_write_memory(q);
 	qpdf_set_deterministic_ID(q, 1);
 	qpdf_set_decode_level(q, qpdf_dl_none);
 	qpdf_set_compress_streams(q, 1);
+	/* the structure is thousands of small dictionaries: in object streams, compressed */
+	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	if (qpdf_write(q) & QPDF_ERRORS || failed(q, why))
 		goto done;
-	sb_append(out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	if (!io->out_path)
+		sb_append(io->out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
 	rc = 0;
 done:
 	free(pages);

@@ -8,11 +8,21 @@
 #include "layout/doc.h"
 #include "render/pdfmarks.h"
 
-/* Reads the PDF in pdf[0..len), as cairo wrote it with the tags and links in m, and
- * writes the finished file to out; pdf_a: as PDF/A-2b too (an sRGB output intent, the
- * pdfaid schema). Returns 0, or -1 with *why set (the caller frees): the reason, said for
- * a reader ("PDF/A-2b ... cannot hold ..."). */
-int pdf_finish(const char *pdf, size_t len, const doc *dc, const pdf_marks *m, int pdf_a, strbuf *out, char **why);
+/* Where the finishing pass reads cairo's PDF and writes the finished one: files (qpdf
+ * reads the streams from the file as it writes, so memory stays flat however large the
+ * PDF), or memory (standard output and devices, which cannot be read back). */
+typedef struct pdf_io {
+	const char *in_path;	/* cairo's PDF in this file... */
+	const char *in_data;	/* ...or here, in_len bytes */
+	size_t in_len;
+	const char *out_path;	/* the finished PDF to this file (made or truncated)... */
+	strbuf *out;		/* ...or appended here */
+} pdf_io;
+
+/* Reads the PDF cairo wrote with the tags and links in m and writes the finished file;
+ * pdf_a: as PDF/A-2b too (an sRGB output intent, the pdfaid schema). Returns 0, or -1
+ * with *why set (the caller frees), said for a reader. */
+int pdf_finish(const pdf_io *io, const doc *dc, const pdf_marks *m, int pdf_a, char **why);
 
 /* The sRGB ICC profiles PDF/A output looks for, first found wins (Debian's libgs-common,
  * colord-data, icc-profiles-free). */

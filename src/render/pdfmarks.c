@@ -5,14 +5,44 @@
 #include "render/pdfmarks.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/util.h"
 #include "layout/doc.h"
+
+static const struct {
+	int role;
+	const char *tag, *props;
+} artifacts[] = {
+	/* cairo 1.16 takes only the standard structure types as tags: these four, which the
+	 * layout never uses, stand for the kinds until the finishing pass renames them */
+	{ART_HEADER, "NonStruct", "<< /Type /Pagination /Subtype /Header >>"},
+	{ART_FOOTER, "Index", "<< /Type /Pagination /Subtype /Footer >>"},
+	{ART_WATERMARK, "TOCI", "<< /Type /Pagination /Subtype /Watermark >>"},
+	{ART_PAGINATION, "Form", "<< /Type /Pagination >>"},
+};
+
+const char *pdf_marks_tag(int role)
+{
+	for (size_t i = 0; i < sizeof artifacts / sizeof *artifacts; i++)
+		if (artifacts[i].role == role)
+			return artifacts[i].tag;
+	return tag_role_name(role);
+}
+
+const char *pdf_marks_artifact_props(const char *tag, size_t len)
+{
+	for (size_t i = 0; i < sizeof artifacts / sizeof *artifacts; i++)
+		if (strlen(artifacts[i].tag) == len && memcmp(artifacts[i].tag, tag, len) == 0)
+			return artifacts[i].props;
+	return NULL;
+}
 
 pdf_marks *pdf_marks_new(void)
 {
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
+	m->mcid_page = -1;
 	return m;
 }
 
@@ -39,7 +69,7 @@ void pdf_marks_artifact(pdf_marks *m, cairo_t *cr)
 {
 	if (m->open < 0)
 		return;
-	cairo_tag_end(cr, tag_role_name(m->leaves[m->open].role));
+	cairo_tag_end(cr, pdf_marks_tag(m->leaves[m->open].role));
 	m->open = -1;
 }
 
@@ -48,7 +78,7 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (m->open >= 0) {
 		const pdf_leaf *o = &m->leaves[m->open];
 		if (o->page == l->page && o->path == l->path && o->depth == l->depth && o->role == l->role &&
-		    o->id == l->id)
+		    o->id == l->id && o->in_role == l->in_role && o->in_id == l->in_id)
 			return;
 		pdf_marks_artifact(m, cr);
 	}
@@ -56,7 +86,20 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
 	}
+	if (l->page != m->mcid_page) {
+		m->mcid_page = l->page;
+		m->mcids = 0;
+	}
 	m->leaves[m->nleaves] = *l;
+	m->leaves[m->nleaves].mcid = m->mcids++;
 	m->open = (int)m->nleaves++;
-	cairo_tag_begin(cr, tag_role_name(l->role), "");
+	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");
+}
+
+void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
+{
+	if (!m)
+		return;
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0};
+	pdf_marks_leaf(m, cr, &l);
 }

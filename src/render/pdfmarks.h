@@ -14,6 +14,7 @@ typedef struct pdf_link {
 	const char *uri;   /* an external link instead (not owned) */
 	const char *to;    /* an internal link's destination name ("src-1"; not owned) */
 	int leaf;          /* the element (index into leaves) whose text holds it, -1 none */
+	int link_id;       /* > 0: its text was tagged as the Link leaf of this number in leaf's */
 } pdf_link;
 
 /* One structure element as cairo wrote it: the marked content of one leaf (a paragraph,
@@ -26,6 +27,10 @@ typedef struct pdf_leaf {
 	int role;  /* tag_role */
 	int id;    /* its number among its parent's */
 	const char *alt; /* a figure's alternative text (not owned) */
+	int mcid;  /* its marked content's number on its page: cairo numbers them in order */
+	/* a Link's text stands in the leaf it is part of: that leaf's role and number (0:
+	 * the leaf stands in the containers) */
+	int in_role, in_id;
 } pdf_leaf;
 
 typedef struct pdf_marks {
@@ -34,7 +39,25 @@ typedef struct pdf_marks {
 	pdf_leaf *leaves;
 	size_t nleaves, capleaves;
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
+	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 } pdf_marks;
+
+/* Pagination artifacts are tagged through cairo too, as leaves with these roles (never put
+ * in the structure tree): the finishing pass makes each an /Artifact sequence of type
+ * /Pagination (with /Header, /Footer or /Watermark). What is drawn outside any tag (tints,
+ * frames, rules: pdf_marks_artifact) becomes a /Layout artifact: tagging each of those
+ * too would cost cairo and qpdf a structure element a table row. */
+enum {
+	ART_HEADER = 100, /* the top banner and the running head */
+	ART_FOOTER,       /* the bottom banner and the footer */
+	ART_WATERMARK,    /* a draft's DRAFT */
+	ART_PAGINATION    /* what a page break repeats: a table's header, "(continued)" */
+};
+/* The tag cairo writes for a leaf's role ("P"; "NonStruct" for ART_HEADER). */
+const char *pdf_marks_tag(int role);
+/* The properties of the /Artifact sequence an artifact's tag becomes, NULL for a tag
+ * that names no artifact. */
+const char *pdf_marks_artifact_props(const char *tag, size_t len);
 
 pdf_marks *pdf_marks_new(void);
 void pdf_marks_free(pdf_marks *m);
@@ -44,5 +67,7 @@ void pdf_marks_link(pdf_marks *m, pdf_link k);
 void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l);
 /* What is drawn next is no part of the text (an artifact): the open tag is closed. */
 void pdf_marks_artifact(pdf_marks *m, cairo_t *cr);
+/* What is drawn next on page is an artifact of kind (ART_*); m may be NULL. */
+void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind);
 
 #endif

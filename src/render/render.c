@@ -157,13 +157,15 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 	g_object_unref(l);
 }
 
-static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int page)
+static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_marks *m)
 {
 	const style *st = dc->st;
 	double left = st->margin_left, right = st->page_w - st->margin_right, mid = (left + right) / 2;
 	double top_band = st->margin_top, bottom_band = st->page_h - st->margin_bottom;
 	if (st->banners && dc->b->classification) {
+		pdf_marks_artifact_of(m, cr, page, ART_HEADER);
 		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2, top_band * 0.42, 1, 0);
+		pdf_marks_artifact_of(m, cr, page, ART_FOOTER);
 		draw_text(cr, ctx, &st->banner, dc->b->classification, st->page_w / 2,
 			  st->page_h - st->margin_bottom * 0.42 + st->banner.size * 0.7, 1, 0);
 	}
@@ -189,7 +191,12 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 							      : (right - left - 2 * gap) / 3;
 	}
 	for (int i = 0; i < 3; i++) {
+	}
+	pdf_marks_artifact_of(m, cr, page, ART_HEADER);
+	for (int i = 0; i < 3; i++)
 		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0]);
+	pdf_marks_artifact_of(m, cr, page, ART_FOOTER);
+	for (int i = 0; i < 3; i++) {
 		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1]);
 		free(t[0][i]);
 		free(t[1][i]);
@@ -353,12 +360,40 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 	if (!m)
 		return;
 	if (role == TAG_NONE || it->repeat) {
-		pdf_marks_artifact(m, cr);
+		if (it->repeat)
+			pdf_marks_artifact_of(m, cr, it->page, ART_PAGINATION);
+		else
+			pdf_marks_artifact(m, cr);
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
-	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt};
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0};
 	pdf_marks_leaf(m, cr, &l);
+}
+
+/* A line whose runs of link text are tagged as Link leaves in the line's own. */
+typedef struct run_marks {
+	pdf_marks *m;
+	cairo_t *cr;
+	const doc *dc;
+	const vitem *it;
+} run_marks;
+
+static void mark_run(void *data, size_t start, size_t end)
+{
+	run_marks *r = data;
+	const vitem *it = r->it;
+	const rich *t = it->p->text;
+	int in_link = 0;
+	for (size_t k = 0; k < t->nlinks && !in_link && end > start; k++)
+		if (start >= t->links[k].start && end <= t->links[k].end)
+			in_link = (int)k + 1;
+	if (!in_link) {
+		mark_leaf(r->m, r->cr, r->dc, it, 0, it->role, it->leaf);
+		return;
+	}
+	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf};
+	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
 static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *links)
@@ -378,6 +413,7 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *lin
 		out.w = xa < xb ? xb - xa : xa - xb;
 		out.y = it->y;
 		out.h = p->leading;
+		out.link_id = (int)k + 1;
 		if (lk->external) {
 			out.uri = lk->dest;
 		} else {
@@ -419,7 +455,9 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 	const cell_row *row = it->row;
 	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
 	rgb tint = row->header ? st->table_head_tint : st->table_tint;
-	if (links)
+	if (links && it->repeat)
+		pdf_marks_artifact_of(links, cr, it->page, ART_PAGINATION);
+	else if (links)
 		pdf_marks_artifact(links, cr);
 	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
 		set_rgb(cr, tint);
@@ -479,7 +517,7 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 		if (rule_y[c] < 0 || fl->y < rule_y[c])
 			rule_y[c] = fl->y;
 		if (links) {
-			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL};
+			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL, 0, 0, 0};
 			pdf_marks_leaf(links, cr, &l);
 		}
 		para_draw_line(cr, p, fl->line, x, fl->y);
@@ -508,6 +546,8 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	const style *st = dc->st;
 	cairo_save(cr);
 	set_rgb(cr, (rgb){1, 1, 1});
+	/* a paint that covers the page drops what cairo recorded before it: a tag begun
+	 * there would be lost and its end left unmatched */
 	cairo_paint(cr);
 	/* PostScript and SVG have no blend mode in cairo: it would draw the whole page as an
 	 * image (3 s and a 300 dpi picture a page). There the watermark goes first, under the
@@ -520,9 +560,11 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
-	if (dc->b->draft && multiply)
+	if (dc->b->draft && multiply) {
+		pdf_marks_artifact_of(links, cr, page, ART_WATERMARK);
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
-	running_heads(cr, dc, ctx, page);
+	}
+	running_heads(cr, dc, ctx, page, links);
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
 		if (it->page != page)
@@ -557,7 +599,12 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
 			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
-			para_draw_line(cr, it->p, it->line, x0, it->y);
+			if (links && it->p->text->nlinks && it->role != TAG_NONE && !it->repeat) {
+				run_marks rm = {links, cr, dc, it};
+				para_draw_line_runs(cr, it->p, it->line, x0, it->y, mark_run, &rm);
+			} else {
+				para_draw_line(cr, it->p, it->line, x0, it->y);
+			}
 			if (links && it->p->text->nlinks)
 				line_links(dc, it, x0, links);
 		}

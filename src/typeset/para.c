@@ -196,11 +196,19 @@ void para_drop_glyphs(para *p)
 
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 {
+	para_draw_line_runs(cr, p, i, x, top, NULL, NULL);
+}
+
+void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before,
+			 void *data)
+{
 	const para_line *ln = &p->lines[i];
 	double base = top + p->baseline;
 	if (p->dropped)
 		return;
 	if (!ln->pieces) {
+		if (before)
+			before(data, (size_t)ln->start, (size_t)(ln->start + ln->len));
 		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
 		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
 		cairo_move_to(cr, x + ln->x, base);
@@ -209,6 +217,8 @@ void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 	}
 	for (size_t k = 0; k < ln->npieces; k++) {
 		const para_piece *pc = &ln->pieces[k];
+		if (before)
+			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
 		if (pc->has_color)
 			cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
 		else

@@ -40,6 +40,11 @@ void para_free(para *p);
 void para_drop_glyphs(para *p);
 /* Draws line i with its slot's top-left corner at (x, top). */
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top);
+/* The same, calling before(data, start, end) before each run of glyphs it draws with the
+ * run's bytes of the text (the whole line at once for a line Pango broke). */
+typedef void para_run_fn(void *data, size_t start, size_t end);
+void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before,
+			 void *data);
 /* The text of line i, for dumps and tests (caller frees). */
 char *para_line_text(const para *p, size_t i);
 /* The font actually used at the start of line i, e.g. "Noto Serif 10.5". Caller frees. */

@@ -209,7 +209,8 @@ static size_t render_pdf(const doc *dc)
 		__builtin_trap();
 	strbuf out = {0};
 	char *why = NULL;
-	if (pdf_finish(pdf.data, pdf.len, dc, links, 0, &out, &why) != 0)
+	pdf_io io = {NULL, pdf.data, pdf.len, NULL, &out};
+	if (pdf_finish(&io, dc, links, 0, &why) != 0)
 		__builtin_trap();
 	sb_free(&out);
 	pdf_marks_free(links);

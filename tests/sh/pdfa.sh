@@ -21,7 +21,7 @@ out=$( { qpdf --check "$T/a.pdf" >/dev/null && pdfinfo "$T/a.pdf" >/dev/null && 
 	gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$T/a.pdf"; } 2>&1)
 [ -z "$out" ] && pass "--pdf-a: qpdf, pdfinfo, MuPDF and Ghostscript open it silently" || fail "--pdf-a: $out"
 # the layout's key does the same
-sed 's/^pdf: .*/pdf: {standard: a-2b}/' layouts/handout.yaml >"$T/archive.yaml"
+sed 's/^pdf: {standard: none}/pdf: {standard: a-2b}/' layouts/handout.yaml >"$T/archive.yaml"
 if "$MKBRIEF" -q --layout "$T/archive.yaml" "$K" -o "$T/l.pdf" 2>"$T/err" && "${TC[@]}" "$T/l.pdf" >/dev/null; then
 	pass "layout pdf: {standard: a-2b} writes PDF/A-2b"
 else

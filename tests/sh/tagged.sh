@@ -125,3 +125,13 @@ k = pdf.Root.StructTreeRoot.K.K
 h = [i for i, e in enumerate(k) if e.S == "/H1"]
 a, b = h[1], h[2]
 k[a], k[b] = k[b], k[a]' briefs/korea-jan2018.yaml
+bite "running heads as plain artifacts" 18-00x "$K" '
+page = pdf.pages[0]
+ops = pikepdf.parse_content_stream(page)
+out = []
+for operands, op in ops:
+    if str(op) == "BDC" and str(operands[0]) == "/Artifact" and operands[1].get("/Type") == "/Pagination":
+        out.append(([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+    else:
+        out.append((operands, op))
+page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))'

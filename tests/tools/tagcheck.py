@@ -59,7 +59,7 @@ def decode(s, fm):
 def read_page(page, maps):
     """text of each MCID on the page, and how many painting operators lie outside both
     every MCID sequence and every artifact"""
-    text, untagged, stack, font = {}, 0, [], None
+    text, untagged, stack, font, pagination = {}, 0, [], None, 0
     fonts = page.Resources.get("/Font", {})
     for ops, op in pikepdf.parse_content_stream(page):
         op = str(op)
@@ -67,6 +67,7 @@ def read_page(page, maps):
             tag = str(ops[0])
             props = ops[1] if op == "BDC" and isinstance(ops[1], pikepdf.Dictionary) else {}
             mcid = int(props["/MCID"]) if "/MCID" in props else None
+            pagination += tag == "/Artifact" and props.get("/Type") == "/Pagination"
             actual = str(props["/ActualText"]) if "/ActualText" in props else None
             stack.append((tag, mcid, actual))
             cur = [e[1] for e in stack if e[1] is not None]
@@ -104,7 +105,7 @@ def read_page(page, maps):
             text[cur[-1]] = text.get(cur[-1], "") + shown
         if op in ("Td", "TD", "T*", "Tm") and text.get(cur[-1], "")[-1:] not in ("", " "):
             text[cur[-1]] += " "
-    return text, untagged
+    return text, untagged, pagination
 
 
 class Doc:
@@ -113,11 +114,12 @@ class Doc:
         self.pages = list(self.pdf.pages)
         self.page_no = {p.objgen: i for i, p in enumerate(self.pages)}
         maps = {}
-        self.mcid_text, self.untagged = [], 0
+        self.mcid_text, self.untagged, self.pagination = [], 0, []
         for p in self.pages:
-            t, u = read_page(p, maps)
+            t, u, pg = read_page(p, maps)
             self.mcid_text.append(t)
             self.untagged += u
+            self.pagination.append(pg)
         self.leaves = []  # (type, text, element) in tree order
         self.elems = []  # (type, element, depth)
         self.refs = set()  # (page, mcid) the tree refers to
@@ -125,37 +127,40 @@ class Doc:
         if root is not None:
             self.walk(root.get("/K"), None, 0)
 
-    def walk(self, k, parent_pg, depth):
+    def walk(self, k, parent_pg, depth, in_leaf=False):
+        """the text under k in reading order; an element holding marked content (a leaf)
+        is listed with all its text, a Link's inside it too"""
         if k is None:
-            return
+            return ""
         if isinstance(k, pikepdf.Array):
-            for x in k:
-                self.walk(x, parent_pg, depth)
-            return
+            return "".join(self.walk(x, parent_pg, depth, in_leaf) for x in k)
         if isinstance(k, int) or (isinstance(k, pikepdf.Object) and k._type_code == pikepdf.ObjectType.integer):
-            if parent_pg is not None:
-                self.refs.add((parent_pg, int(k)))
-                self.leaf_text.append(self.mcid_text[parent_pg].get(int(k), ""))
-            return
+            if parent_pg is None:
+                return ""
+            self.refs.add((parent_pg, int(k)))
+            return self.mcid_text[parent_pg].get(int(k), "")
         if not isinstance(k, pikepdf.Dictionary):
-            return
+            return ""
         if "/MCID" in k:
             pg = self.page_no.get(k.Pg.objgen) if "/Pg" in k else parent_pg
-            if pg is not None:
-                self.refs.add((pg, int(k.MCID)))
-                self.leaf_text.append(self.mcid_text[pg].get(int(k.MCID), ""))
-            return
+            if pg is None:
+                return ""
+            self.refs.add((pg, int(k.MCID)))
+            return self.mcid_text[pg].get(int(k.MCID), "")
         if k.get("/Type") == "/OBJR":
-            return
+            return ""
         s = str(k.get("/S", ""))
         pg = self.page_no.get(k.Pg.objgen) if "/Pg" in k else parent_pg
         self.elems.append((s, k, depth))
-        saved = getattr(self, "leaf_text", None)
-        self.leaf_text = []
-        self.walk(k.get("/K"), pg, depth + 1)
-        if self.leaf_text:
-            self.leaves.append((s, "".join(self.leaf_text), k))
-        self.leaf_text = saved
+        kids = k.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        direct = any(isinstance(x, int) or (isinstance(x, pikepdf.Object) and x._type_code == pikepdf.ObjectType.integer)
+                     or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids if x is not None)
+        at = len(self.leaves)
+        text = "".join(self.walk(x, pg, depth + 1, in_leaf or direct) for x in kids)
+        if direct and not in_leaf:
+            self.leaves.insert(at, (s, text, k))
+        return text
 
 
 def alnum(s):
@@ -280,6 +285,9 @@ def checks(d, brief):
     ufffd = all_text.count("\ufffd")
     cp("31-030", "no glyph without a Unicode value in the tagged text", ufffd == 0, f"{ufffd} glyphs")
     cp("--", "a file identifier (/ID)", "/ID" in pdf.trailer)
+    bare = [i + 1 for i, n in enumerate(d.pagination) if n == 0]
+    cp("18-00x", "every page's banners and running heads are pagination artifacts", not bare,
+       f"pages {bare[:5]} have none")
     running = re.search(r"Page\s*\d+\s*of\s*\d+", all_text)
     cp("--", "running heads and footers are not in the structure", not running, running[0] if running else "")
     if brief:
