@@ -120,10 +120,15 @@ static void add_label(composer *c, const para *p, size_t at, size_t end, para *l
 	c->dc->labels[c->dc->nlabels++] = (struct doc_label){p, at, end, label, c->x + g->label};
 }
 
-/* Whether use u falls in bytes piece of paragraph k. */
-static int use_in(const use_span *u, size_t k, range piece)
+/* Whether use u falls in bytes piece of paragraph k; *in: its bytes there, from the piece's
+ * start. */
+static int use_in(const use_span *u, size_t k, range piece, range *in)
 {
-	return u->para == (int)k && u->r.end > piece.start && u->r.start < piece.end;
+	if (u->para != (int)k || u->r.end <= piece.start || u->r.start >= piece.end)
+		return 0;
+	in->start = (u->r.start > piece.start ? u->r.start : piece.start) - piece.start;
+	in->end = (u->r.end < piece.end ? u->r.end : piece.end) - piece.start;
+	return 1;
 }
 
 /* The margin of paragraph p (bytes piece of the source): the name of each use beside each
@@ -139,16 +144,16 @@ static void annex_marks(composer *c, para *p, size_t first, size_t k, range piec
 	} *m = NULL;
 	size_t nm = 0;
 	for (size_t i = 0; i < nus; i++) {
-		if (!use_in(&us[i], k, piece))
+		range in;
+		if (!use_in(&us[i], k, piece, &in))
 			continue;
-		size_t at = (us[i].r.start > piece.start ? us[i].r.start : piece.start) - piece.start;
+		size_t at = in.start;
 		m = grow_for(m, nm, sizeof *m);
 		m[nm++] = (struct mark){line_of(p, at), at, &us[i]};
 		if (us[i].note)
 			continue;
-		size_t end = (us[i].r.end < piece.end ? us[i].r.end : piece.end) - piece.start;
 		use_name(name, sizeof name, &us[i]);
-		add_label(c, p, at, end, margin_text(c, name, c->dc->col_w), g);
+		add_label(c, p, at, in.end, margin_text(c, name, c->dc->col_w), g);
 		if (!done[us[i].use]) {
 			done[us[i].use] = 1;
 			char *anchor = xasprintf("use-%d", us[i].use);
@@ -190,13 +195,12 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 	rich *r = rich_new();
 	compose_source_text(r, a->text + piece.start, piece.end - piece.start, ap->heading, NULL);
 	for (size_t i = 0; i < nus; i++) {
-		if (!use_in(&us[i], k, piece) || us[i].note)
+		range in;
+		if (!use_in(&us[i], k, piece, &in) || us[i].note)
 			continue;
-		size_t s = (us[i].r.start > piece.start ? us[i].r.start : piece.start) - piece.start;
-		size_t e = (us[i].r.end < piece.end ? us[i].r.end : piece.end) - piece.start;
-		rich_tint_range(r, s, e);
+		rich_tint_range(r, in.start, in.end);
 		char *dest = xasprintf("blk-%d", us[i].use);
-		rich_link_range(r, s, e, dest, 0);
+		rich_link_range(r, in.start, in.end, dest, 0);
 		free(dest);
 	}
 	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;

@@ -64,7 +64,7 @@ static int is_space_at(const char *t, size_t i)
 void compose_quote_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
-	if (bl->source < 0 || !bl->nspans)
+	if (!compose_prints_passage(bl)) /* the annex numbers the same blocks */
 		return;
 	const style *st = c->st;
 	double w = c->w;
@@ -172,7 +172,7 @@ static void excerpt_lines(composer *c, para **ps, size_t nps, const unsigned cha
 void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
-	if (bl->source < 0 || !bl->nspans)
+	if (!compose_prints_passage(bl)) /* the annex numbers the same blocks */
 		return;
 	const style *st = c->st;
 	const article *a = c->b->sources[bl->source].art;

@@ -329,18 +329,13 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0)
 {
 	const para *p = it->p;
-	const para_line *ln = &p->lines[it->line];
-	size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
+	double x, w;
 	set_rgb(cr, dc->st->highlight);
-	for (size_t k = 0; k < p->text->ntints; k++) {
-		const struct rich_tint *t = &p->text->tints[k];
-		if (t->end <= ls || t->start >= le)
-			continue;
-		int a = (int)(t->start > ls ? t->start : ls), b = (int)(t->end < le ? t->end : le);
-		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
-		cairo_rectangle(cr, x0 + ln->x + (xa < xb ? xa : xb), it->y, xa < xb ? xb - xa : xa - xb, p->leading);
-		cairo_fill(cr);
-	}
+	for (size_t k = 0; k < p->text->ntints; k++)
+		if (para_range_x(p, it->line, p->text->tints[k].start, p->text->tints[k].end, &x, &w)) {
+			cairo_rectangle(cr, x0 + p->lines[it->line].x + x, it->y, w, p->leading);
+			cairo_fill(cr);
+		}
 }
 
 /* The labels in the margin beside a line (doc.labels). */
@@ -402,15 +397,13 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *lin
 	const para_line *ln = &p->lines[it->line];
 	for (size_t k = 0; k < p->text->nlinks; k++) {
 		const rich_link *lk = &p->text->links[k];
-		size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
-		if (lk->end <= ls || lk->start >= le)
+		double x, w;
+		if (!para_range_x(p, it->line, lk->start, lk->end, &x, &w))
 			continue;
-		int a = (int)(lk->start > ls ? lk->start : ls), b = (int)(lk->end < le ? lk->end : le);
-		double xa = para_index_x(p, it->line, a), xb = para_index_x(p, it->line, b);
 		pdf_link out = {0};
 		out.page = it->page;
-		out.x = x0 + ln->x + (xa < xb ? xa : xb);
-		out.w = xa < xb ? xb - xa : xa - xb;
+		out.x = x0 + ln->x + x;
+		out.w = w;
 		out.y = it->y;
 		out.h = p->leading;
 		out.link_id = (int)k + 1;

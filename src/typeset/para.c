@@ -280,6 +280,19 @@ char *para_line_font(const para *p, size_t i)
 	return r;
 }
 
+int para_range_x(const para *p, size_t i, size_t start, size_t end, double *x, double *w)
+{
+	const para_line *ln = &p->lines[i];
+	size_t ls = (size_t)ln->start, le = (size_t)(ln->start + ln->len);
+	if (end <= ls || start >= le)
+		return 0;
+	double xa = para_index_x(p, i, (int)(start > ls ? start : ls));
+	double xb = para_index_x(p, i, (int)(end < le ? end : le));
+	*x = xa < xb ? xa : xb;
+	*w = xa < xb ? xb - xa : xa - xb;
+	return 1;
+}
+
 double para_index_x(const para *p, size_t i, int idx)
 {
 	const para_line *ln = &p->lines[i];

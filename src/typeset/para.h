@@ -51,6 +51,9 @@ char *para_line_text(const para *p, size_t i);
 char *para_line_font(const para *p, size_t i);
 /* x of byte index idx of the text within line i, from the line's start. */
 double para_index_x(const para *p, size_t i, int idx);
+/* The part of line i that bytes [start, end) of the text cover: its left edge from the
+ * line's start in *x, its width in *w; 0 when the line holds none of them. */
+int para_range_x(const para *p, size_t i, size_t start, size_t end, double *x, double *w);
 /* text as a role sets it: in capitals when the role says so (banners are ASCII markings;
  * other scripts are left as written). Caller frees. */
 char *font_role_text(const font_role *f, const char *text);
