@@ -425,6 +425,21 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *lin
 	}
 }
 
+/* Line it->line of it->p at x0, tagged as the item's leaf, each run of link text as a Link
+ * in it (a Link element holds its text as well as its annotation), and its links added. */
+static void draw_tagged_line(cairo_t *cr, const doc *dc, const vitem *it, double x0, pdf_marks *links)
+{
+	mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
+	if (links && it->p->text->nlinks && it->role != TAG_NONE && !it->repeat) {
+		run_marks rm = {links, cr, dc, it};
+		para_draw_line_runs(cr, it->p, it->line, x0, it->y, mark_run, &rm);
+	} else {
+		para_draw_line(cr, it->p, it->line, x0, it->y);
+	}
+	if (links && it->p->text->nlinks)
+		line_links(dc, it, x0, links);
+}
+
 /* Whether items a and b are bands of one table in one column of one page. */
 static int same_table_frame(const vitem *a, const vitem *b)
 {
@@ -477,15 +492,13 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 		const para *p = row->cells[k];
 		if (!p || it->band >= p->nlines)
 			continue;
-		mark_leaf(links, cr, dc, it, 0, row->header ? TAG_TH : TAG_TD, (int)k + 1);
-		para_draw_line(cr, p, it->band, x0 + row->cell_x[k], top);
-		if (links && p->text->nlinks) {
-			vitem cell = *it;
-			cell.p = (para *)p;
-			cell.line = it->band;
-			cell.y = top;
-			line_links(dc, &cell, x0 + row->cell_x[k], links);
-		}
+		vitem cell = *it;
+		cell.p = (para *)p;
+		cell.line = it->band;
+		cell.y = top;
+		cell.role = row->header ? TAG_TH : TAG_TD;
+		cell.leaf = (int)k + 1;
+		draw_tagged_line(cr, dc, &cell, x0 + row->cell_x[k], links);
 	}
 }
 
@@ -509,16 +522,11 @@ static void draw_feet(cairo_t *cr, const doc *dc, int page, pdf_marks *links)
 		int c = fl->col & 7;
 		if (rule_y[c] < 0 || fl->y < rule_y[c])
 			rule_y[c] = fl->y;
-		if (links) {
-			pdf_leaf l = {page, 0, 0, TAG_NOTE, fl->note + 1, NULL, 0, 0, 0};
-			pdf_marks_leaf(links, cr, &l);
-		}
-		para_draw_line(cr, p, fl->line, x, fl->y);
-		if (links && p->text->nlinks) {
-			probe.p = (para *)p;
-			probe.line = fl->line;
-			line_links(dc, &probe, x, links);
-		}
+		probe.p = (para *)p;
+		probe.line = fl->line;
+		probe.role = TAG_NOTE;
+		probe.leaf = fl->note + 1;
+		draw_tagged_line(cr, dc, &probe, x, links);
 	}
 	if (links)
 		pdf_marks_artifact(links, cr);
@@ -591,15 +599,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 				double mx = doc_column_x(dc, it) + it->marker_x;
 				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
 			}
-			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
-			if (links && it->p->text->nlinks && it->role != TAG_NONE && !it->repeat) {
-				run_marks rm = {links, cr, dc, it};
-				para_draw_line_runs(cr, it->p, it->line, x0, it->y, mark_run, &rm);
-			} else {
-				para_draw_line(cr, it->p, it->line, x0, it->y);
-			}
-			if (links && it->p->text->nlinks)
-				line_links(dc, it, x0, links);
+			draw_tagged_line(cr, dc, it, x0, links);
 		}
 	}
 	/* the notes at the columns' feet after the text, in reading order */

@@ -7,6 +7,7 @@
 #include <pango/pango.h>
 
 #include "base/diag.h"
+#include "typeset/rich.h"
 #include "typeset/shape.h"
 #include "load/style.h"
 
@@ -59,6 +60,8 @@ typedef struct kp {
 	text_align align;
 	double measure;
 	int lo, hi;           /* the window of the text being broken, in bytes */
+	const rich_link *links; /* where runs of link text start and end: a run is never joined */
+	size_t nlinks;          /* across one, so that a tagged PDF can mark the link's text */
 	uint32_t seen[SHAPE_MAX_MISSING];
 	int nseen;
 	loc at;

@@ -437,6 +437,8 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 	k.e = e;
 	k.text = text->text.data;
 	k.len = text->text.len;
+	k.links = text->links;
+	k.nlinks = text->nlinks;
 	k.at = at;
 	k.d = d;
 	para_spec sp;

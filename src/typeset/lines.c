@@ -107,10 +107,22 @@ static double track_line(const kp *k, para_line *ln, const piece_aux *aux, doubl
 	return width + t * (double)glyphs - dr * Y;
 }
 
+/* Whether a link's text starts or ends in [from, to]. */
+static int link_edge_in(const kp *k, int from, int to)
+{
+	for (size_t i = 0; i < k->nlinks; i++) {
+		long s = (long)k->links[i].start, e = (long)k->links[i].end;
+		if ((s >= from && s <= to) || (e >= from && e <= to))
+			return 1;
+	}
+	return 0;
+}
+
 /* Joins the line's word pieces that come from one item and are separated only by spaces
  * into one glyph run, with a space glyph as wide as the justified space: one piece per
  * run of one font instead of one per word. Memory of a long document drops by half,
- * cairo draws a line in a call or two, and PDF readers find real spaces between words. */
+ * cairo draws a line in a call or two, and PDF readers find real spaces between words.
+ * Not across the edge of a link's text, which a tagged PDF marks as the Link's. */
 static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 {
 	size_t out = 0;
@@ -123,7 +135,7 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 		int m_end = m ? m->gi.item->offset + m->gi.item->length : 0;
 		for (int b = m_end; join && b < pc->gi.item->offset; b++)
 			join = k->text[b] == ' ';
-		join = join && pc->gi.item->offset > m_end;
+		join = join && pc->gi.item->offset > m_end && !link_edge_in(k, m_end, pc->gi.item->offset);
 		const PangoGlyphString *sp = join ? shape_glyphs(k->e, src, " ", 1) : NULL;
 		long gap = 0;
 		if (join && sp->num_glyphs == 1) {

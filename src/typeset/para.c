@@ -310,7 +310,11 @@ double para_index_x(const para *p, size_t i, int idx)
 	for (size_t k = 0; k < ln->npieces; k++) {
 		const para_piece *pc = &ln->pieces[k];
 		const PangoItem *it = pc->gi.item;
-		if (pc->hyphen || idx >= it->offset + it->length)
+		if (pc->hyphen || idx > it->offset + it->length)
+			continue;
+		/* the end of a piece is the start of the next only where no space parts them */
+		if (idx == it->offset + it->length &&
+		    (k + 1 == ln->npieces || ln->pieces[k + 1].gi.item->offset <= idx))
 			continue;
 		if (idx <= it->offset)
 			return pc->x;

@@ -94,6 +94,18 @@ page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))'
 bite "a link without a Link element" 28-011 "$K" '
 a = [a for p in pdf.pages for a in p.get("/Annots", [])][0]
 del a.StructParent'
+bite "a Link in a table cell holding only its annotation" 28-011t tests/golden/table/golden.pdf '
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        return any(walk(x) for x in e)
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/Link":
+            e.K = pikepdf.Array([k for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                                 if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"])
+            return True
+        return walk(e.get("/K"))
+    return False
+assert walk(pdf.Root.StructTreeRoot.K)'
 bite "a heading that skips a level" 14-003 "$K" '
 def walk(e):
     if isinstance(e, pikepdf.Array):

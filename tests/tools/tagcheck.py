@@ -253,7 +253,14 @@ def checks(d, brief):
         nums = root.StructTreeRoot.ParentTree.get("/Nums", [])
         for i in range(0, len(nums) - 1, 2):
             pt[int(nums[i])] = nums[i + 1]
-    bad_links, bad_contents, bad_tabs, nlinks = 0, 0, 0, 0
+    bad_links, bad_contents, bad_tabs, nlinks, textless = 0, 0, 0, 0, 0
+
+    def link_has_text(el):
+        # PDF/UA 7.18.5: a Link holds its link text (marked content) besides its OBJR
+        kids = el.get("/K")
+        kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+        return any(isinstance(k, int) or (isinstance(k, pikepdf.Dictionary) and "/MCID" in k) for k in kids)
+
     for p in d.pages:
         annots = [a for a in p.get("/Annots", []) if a.get("/Subtype") == "/Link"]
         nlinks += len(annots)
@@ -264,9 +271,13 @@ def checks(d, brief):
             el = pt.get(int(sp)) if sp is not None else None
             if el is None or el.get("/S") != "/Link":
                 bad_links += 1
+            elif not link_has_text(el):
+                textless += 1
             if not str(a.get("/Contents", "")):
                 bad_contents += 1
     cp("28-011", f"every link annotation is in a Link element ({nlinks} links)", bad_links == 0, f"{bad_links} not")
+    cp("28-011t", "every Link element holds its link text as well as its annotation", textless == 0,
+       f"{textless} hold only the annotation")
     cp("28-012", "every link annotation has /Contents", bad_contents == 0, f"{bad_contents} without")
     cp("28-xxx", "pages with annotations tab in structure order (/Tabs /S)", bad_tabs == 0, f"{bad_tabs} pages")
     unembedded, nomap = set(), set()
