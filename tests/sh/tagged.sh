@@ -31,6 +31,15 @@ for g in tests/golden/*/golden.pdf; do
 done
 [ "$n" -ge 20 ] || fail "only $n golden PDFs found"
 
+# qpdf, poppler, MuPDF and Ghostscript open every golden without a word
+noisy=""
+for g in tests/golden/*/golden.pdf; do
+	out=$( { qpdf --check "$g" >/dev/null && pdfinfo "$g" >/dev/null && mutool info "$g" >/dev/null &&
+		gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$g"; } 2>&1 </dev/null) || out="failed: $out"
+	[ -z "$out" ] || noisy="$noisy $(basename "$(dirname "$g")"): $(head -c 200 <<<"$out")"
+done
+if [ -z "$noisy" ]; then pass "qpdf, poppler, MuPDF and Ghostscript open all $n goldens silently"; else fail "$noisy"; fi
+
 # the output of this build, not only the goldens: the Korea brief to stdout
 if "$MKBRIEF" -q briefs/korea-jan2018.yaml -o - >"$T/k.pdf" 2>"$T/err" && "${TC[@]}" "$T/k.pdf" briefs/korea-jan2018.yaml >"$T/k.out"; then
 	pass "the Korea brief written to stdout passes every checkpoint"
