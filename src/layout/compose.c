@@ -107,7 +107,7 @@ para *compose_para(composer *c, rich *r, const font_role *font, double width, do
 	} else {
 		c->text_bytes += r->text.len;
 	}
-	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion};
+	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion, 0};
 	para *p = own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
 	c->nlines += p->nlines;
 	if (c->nlines > DOC_MAX_LINES)
@@ -360,7 +360,7 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 		rich *r = rich_new();
 		rich_add(r, text, strlen(text));
 		free(text);
-		para_spec spec = {&st->banner, st->page_w - 2 * BANNER_SIDE, 0, ALIGN_LEFT, 0, 0, 0, 0};
+		para_spec spec = {&st->banner, st->page_w - 2 * BANNER_SIDE, 0, ALIGN_LEFT, 0, 0, 0, 0, 0};
 		para *p = paragraph_layout(dc->engine, r, &spec, b->classification_at, d);
 		if (p->nlines > 1)
 			diag_error(d, b->classification_at,

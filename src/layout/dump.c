@@ -56,6 +56,8 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 			it->p->id, it->line + 1, it->p->nlines, it->heading >= 0 ? " heading" : "", it->keep ? " keep" : "");
 		if (it->nnotes)
 			fprintf(out, " notes=%d", it->nnotes);
+		if (it->p->fallback)
+			fputs(" ragged-fallback", out);
 		if (it->marker && it->marker->nlines) {
 			/* a list item's bullet or number: where it is drawn, left edge and width */
 			const para_line *ml = &it->marker->lines[0];

@@ -51,6 +51,10 @@ static const pass_kind PASSES[] = {
 	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
 };
 #define PASS_TEX 1 /* the last pass within TeX's tolerance */
+/* A justified line whose spaces stretch this far (ratio 2: twice their natural width)
+ * has a hole a reader sees; its paragraph is better set ragged (linebreak_optimal's
+ * *loose, paragraph_layout). */
+#define LOOSE_RATIO 2.0
 #define PASS_LAST ((int)(sizeof PASSES / sizeof PASSES[0]) - 1)
 
 static int legal_break(const kp *k, size_t i, const pass_kind *pk)
@@ -271,10 +275,18 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 		       para_line **out, size_t *nout);
 
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
-		      size_t *nlines)
+		      size_t *nlines, int *loose)
 {
 	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0};
-	return run_breaker(e, text, spec, at, d, &g, lines, nlines);
+	int rc = run_breaker(e, text, spec, at, d, &g, lines, nlines);
+	if (loose) {
+		double worst = 0;
+		for (size_t i = 0; rc == 0 && i + 1 < *nlines; i++)
+			if ((*lines)[i].ratio > worst)
+				worst = (*lines)[i].ratio;
+		*loose = rc == 0 && spec->align == ALIGN_JUSTIFY && worst > LOOSE_RATIO;
+	}
+	return rc;
 }
 
 int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,
@@ -357,12 +369,13 @@ static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, co
 	k->track_max = spec->expand > 0 && spec->align == ALIGN_JUSTIFY ? TRACK_MAX_EM * spec->font->size : 0;
 	k->align = spec->align;
 	/* ragged text as TeX's \raggedright: rigid spaces, 2 em of stretch at each line's end,
-	 * so the breaks even out the rag instead of filling each line greedily; no hyphens */
+	 * so the breaks even out the rag instead of filling each line greedily; no hyphens
+	 * unless it is body text that could not be justified */
 	*sp = *spec;
 	if (spec->align != ALIGN_JUSTIFY) {
 		k->rag = RAG_EM * spec->font->size;
 		k->expand = 0;
-		sp->hyphenate = 0;
+		sp->hyphenate = spec->hyphenate && spec->rag_hyphens;
 		spec = sp;
 	}
 	k->line_penalty = g->line_penalty;

@@ -18,13 +18,16 @@ typedef struct para_spec {
 	int optimal;           /* total-fit line breaking (justified text only) */
 	int hyphenate;
 	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
+	int rag_hyphens;       /* ragged text hyphenated too (justified text set ragged) */
 } para_spec;
 
 /* Sets text by total fit: on success returns 0 and a new array of *nlines in *lines;
  * returns -1 when the paragraph needs Pango (right-to-left text, letter spacing). A
- * character no bundled font has is reported at `at` (d may be NULL: not checked). */
+ * character no bundled font has is reported at `at` (d may be NULL: not checked).
+ * *loose (if not NULL) says whether justified text has a line but the last whose spaces
+ * are over twice their natural width: no better breaks exist. */
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
-		      size_t *nlines);
+		      size_t *nlines, int *loose);
 /* As few lines as the tolerance allows, at most max_lines (para_tighten's breaking):
  * no emergency stretch, no overfull lines. Returns -1 and leaves *lines when it cannot. */
 int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,

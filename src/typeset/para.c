@@ -66,6 +66,12 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	p->nlines = i;
 }
 
+static void lines_free(para_line *lines, size_t n)
+{
+	lines_clear(lines, 0, n);
+	free(lines);
+}
+
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
 {
 	para *p = xcalloc(1, sizeof *p);
@@ -86,9 +92,27 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
 	 * rather than set with text missing */
 	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
+	int loose = 0;
 	if ((spec->optimal || too_long) && text->text.len > 0 &&
-	    linebreak_optimal(e, p->text, spec, at, d, &p->lines, &p->nlines) == 0) {
+	    linebreak_optimal(e, p->text, spec, at, d, &p->lines, &p->nlines, &loose) == 0) {
 		p->optimal = 1;
+		/* justified text that cannot be set without a hole between words (a hyphenated
+		 * compound, a long name or URL in a narrow column) is set ragged: a paragraph
+		 * with an uneven edge reads better than one with a gap across its line */
+		if (loose) {
+			para_spec ragged = *spec;
+			ragged.align = ALIGN_LEFT;
+			ragged.rag_hyphens = 1;
+			para_line *lines;
+			size_t nlines;
+			if (linebreak_optimal(e, p->text, &ragged, loc_none(), NULL, &lines, &nlines, NULL) == 0) {
+				lines_free(p->lines, p->nlines);
+				p->lines = lines;
+				p->nlines = nlines;
+				p->spec = ragged;
+				p->fallback = 1;
+			}
+		}
 		return p;
 	}
 	if (too_long) {
@@ -127,12 +151,6 @@ void para_measure(para_engine *e, const rich *text, const font_role *f, double *
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(l);
-}
-
-static void lines_free(para_line *lines, size_t n)
-{
-	lines_clear(lines, 0, n);
-	free(lines);
 }
 
 /* Sets p again with `change` lines more (+1) or fewer (-1), or leaves it as it was. */

@@ -25,6 +25,7 @@ typedef struct para {
 	int id;          /* number in the document, for dumps */
 	int optimal;     /* lines came from the total-fit breaker */
 	int dropped;     /* para_drop_glyphs: nothing left to draw */
+	int fallback;    /* justified text set ragged: it had no breaks without a loose line */
 	para_spec spec;  /* how it was set, to set it again one line shorter */
 } para;
 

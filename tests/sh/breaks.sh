@@ -1,7 +1,8 @@
 # breaks.sh: where words break, on a brief of our own with compounds, names, addresses and
 # long last words followed by citations, in the three layouts: compounds only at their own
 # hyphen, names never ("Kim Il-sung", "Pyongyang" mid-sentence), a paragraph's last word
-# never, addresses only at their punctuation with no hyphen added (tests/tools/breakcheck.py).
+# never, addresses only at their punctuation with no hyphen added (tests/tools/breakcheck.py);
+# and no justified line with a hole between words (tests/tools/holes.py).
 . "$(dirname "$0")/lib.bash"
 cd "$T" || exit 1
 ln -s "$ROOT/briefs/articles" articles
@@ -36,6 +37,15 @@ for layout in handout handout-a4 digest; do
 	else
 		fail "$layout: $(echo "$out" | sort | uniq -c | sort -rn | head -8)"
 	fi
+	# and no hole between words: a paragraph with no better breaks is set ragged instead
+	"$MKBRIEF" -q --layout $layout -o b.pdf b.yaml
+	if out=$(python3 "$ROOT/tests/tools/holes.py" b.pdf); then
+		pass "$layout: $(tail -1 <<<"$out")"
+	else
+		fail "$layout: $(head -3 <<<"$out" | tr '\n' ' ') $(tail -1 <<<"$out")"
+	fi
+	fb=$(grep -c 'ragged-fallback' d.txt)
+	[ "$fb" -gt 0 ] || [ $layout != digest ] && pass "$layout: $fb lines of paragraphs set ragged" || fail "$layout: no paragraph set ragged"
 done
 
 # ragged text of three words or more never ends on a word alone: the title, headings and

@@ -26,7 +26,7 @@ static para *set(para_engine *e, const char *text, double width, int optimal, di
 	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}};
 	rich *r = rich_new();
 	rich_add(r, text, strlen(text));
-	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, optimal, 1, 0.02};
+	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, optimal, 1, 0.02, 0};
 	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
 }
 
