@@ -350,6 +350,8 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	dc->author_text = as_printed(dc, b->author);
 	free(date);
 	dc->engine = engine;
+	if (engine)
+		image_cache_begin(engine->images);
 	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,
 		      .w = dc->col_w, .leaf_role = TAG_P};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */

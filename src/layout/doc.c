@@ -63,8 +63,6 @@ void doc_free(doc *dc)
 	free(dc->page_section);
 	free(dc->page_first);
 	free(dc->page_end);
-	for (size_t i = 0; i < dc->nimages; i++)
-		image_free(dc->images[i].img);
 	free(dc->images);
 	for (size_t i = 0; i < dc->nrows; i++) {
 		free(dc->rows[i]->cells);

@@ -154,7 +154,7 @@ typedef struct doc {
 	struct doc_image {
 		const char *path; /* as the brief joined it */
 		const char *file; /* as the brief wrote it */
-		image *img;
+		const image *img; /* the engine's (image_cache.h) */
 	} *images;
 	size_t nimages;
 	/* per note of the brief (by its id): the note as set for a page's foot, and the item

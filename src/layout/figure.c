@@ -28,7 +28,7 @@ static const image *figure_image(composer *c, const figure *f, loc at)
 			return dc->images[i].img;
 		used += image_pixels(dc->images[i].img);
 	}
-	image *img = image_new(f->bytes, f->len, IMAGE_MAX_TOTAL_PIXELS - used, f->file, at, c->d);
+	const image *img = image_cache_get(c->pe->images, f->bytes, f->len, IMAGE_MAX_TOTAL_PIXELS - used, f->file, at, c->d);
 	if (!img)
 		return NULL;
 	dc->images = xrealloc(dc->images, (dc->nimages + 1) * sizeof *dc->images);

@@ -33,6 +33,7 @@ para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
 	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
 					   (GEqualFunc)pango_font_description_equal,
 					   (GDestroyNotify)pango_font_description_free, g_free);
+	e->images = image_cache_new();
 	return e;
 }
 
@@ -44,6 +45,7 @@ void para_engine_free(para_engine *e)
 	g_hash_table_destroy(e->shapes);
 	g_hash_table_destroy(e->metrics);
 	g_hash_table_destroy(e->fonts);
+	image_cache_free(e->images);
 	free(e);
 }
 

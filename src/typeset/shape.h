@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "typeset/hyph.h"
+#include "typeset/image_cache.h"
 #include "load/style.h"
 
 /* What paragraphs of one document share: the Pango context, hyphenation patterns and a
@@ -18,6 +19,7 @@ typedef struct para_engine {
 	GHashTable *shapes;    /* font + text → PangoGlyphString */
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
 	GHashTable *fonts;     /* a reference to each font a key names: its address stays its own */
+	image_cache *images;   /* the figures, decoded once while their files stay the same */
 	unsigned long hits, misses; /* shaping cache */
 	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
 	unsigned long loosened;      /* and one line longer */

@@ -1,7 +1,8 @@
 # watch.sh: `mkbrief watch` builds again after each save, also an editor's save by writing
 # a new file and renaming it over the brief; a bad edit prints its error and keeps the last
 # good PDF; a source named before it exists is picked up when it appears; a layout put
-# beside the brief takes over; Ctrl-C ends it and leaves no temporary file.
+# beside the brief takes over; a figure is decoded again only when its file changes; Ctrl-C
+# ends it and leaves no temporary file.
 . "$(dirname "$0")/lib.bash"
 unset MKBRIEF_ROOT
 D="$T/w"
@@ -45,6 +46,19 @@ mkdir layouts
 sed 's/^  size: .*/  size: a5/' "$ROOT/layouts/handout.yaml" >layouts/handout.yaml
 wait_builds 6 && pdfinfo korea-jan2018.pdf | grep -q "^Page size: *419" && pass "a layout put beside the brief takes over" ||
 	fail "layout beside: $(pdfinfo korea-jan2018.pdf | grep 'Page size'); $(tail -2 log)"
+
+# a figure is decoded once while its file stays the same, and again when it changes: each
+# build's PDF is byte for byte a fresh run's
+fresh() { "$MKBRIEF" -q -o "$T/fresh.pdf" korea-jan2018.yaml && cmp -s "$T/fresh.pdf" korea-jan2018.pdf; }
+touch korea-jan2018.yaml
+wait_builds 7 && fresh && pass "a build with the figure unchanged is a fresh run's bytes" || fail "figure kept: $(tail -2 log)"
+cp korea-jan2018.pdf "$T/before.pdf"
+sed 's/#[0-9A-Fa-f]\{6\}/#C00000/g' figures/dprk-sanctions.svg | save figures/dprk-sanctions.svg
+if wait_builds 8 && fresh && ! cmp -s "$T/before.pdf" korea-jan2018.pdf; then
+	pass "an edited figure is drawn anew"
+else
+	fail "edited figure: $(tail -2 log)"
+fi
 
 n=$(builds)
 touch good.yaml # not read by the brief: no build
