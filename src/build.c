@@ -16,6 +16,7 @@
 #include "layout/dump.h"
 #include "layout/flow.h"
 #include "typeset/fonts.h"
+#include "typeset/line_cache.h"
 #include "typeset/shape.h"
 #include "render/output.h"
 #include "resolve/resolve.h"
@@ -58,11 +59,14 @@ struct build_cache {
 	char *lang;         /* the engine's hyphenation language */
 	para_engine *engine;
 	article_cache *articles;
+	int keep_lines;
+	line_cache *lines; /* lent to the engine; made anew with it (its glyphs are the fonts') */
 };
 
-build_cache *build_cache_new(void)
+build_cache *build_cache_new(int keep_lines)
 {
 	build_cache *c = xcalloc(1, sizeof *c);
+	c->keep_lines = keep_lines;
 	c->articles = article_cache_new();
 	return c;
 }
@@ -70,6 +74,8 @@ build_cache *build_cache_new(void)
 /* The fonts, context and engine, which hold every shaped word: dropped when a font changed. */
 void build_cache_forget_fonts(build_cache *c)
 {
+	line_cache_free(c->lines);
+	c->lines = NULL;
 	para_engine_free(c->engine);
 	c->engine = NULL;
 	free(c->lang);
@@ -121,11 +127,16 @@ static int setup_engine(const cli_options *o, const char *lang, const char *data
 		t->engine = para_engine_new(t->ctx, hyph);
 		t->lang = xstrdup(lang);
 	} else if (!same_str(t->lang, lang)) {
+		line_cache_free(t->lines); /* set with the other language's hyphens */
+		t->lines = NULL;
 		para_engine_free(t->engine);
 		t->engine = para_engine_new(t->ctx, hyph_new(lang));
 		free(t->lang);
 		t->lang = xstrdup(lang);
 	}
+	if (t->keep_lines && !t->lines)
+		t->lines = line_cache_new();
+	t->engine->lines = t->lines;
 	return 0;
 }
 
@@ -246,7 +257,7 @@ int cmd_build(const cli_options *o)
 /* One process's share of a batch: briefs first, first + step, ...; the worst status. */
 static int build_share(const cli_options *o, const char *const *briefs, size_t n, size_t first, size_t step)
 {
-	build_cache *cache = build_cache_new();
+	build_cache *cache = build_cache_new(0);
 	int worst = 0;
 	for (size_t i = first; i < n; i += step) {
 		cli_options one = *o;

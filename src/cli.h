@@ -31,9 +31,11 @@ char *build_default_output(const char *brief_path, const char *format);
  * until a signal ends it. */
 int cmd_watch(const cli_options *o);
 /* What a process that builds again and again (watch) keeps between runs: the fonts, the
- * engine with its shaped words and hyphenation patterns, the parsed articles. */
+ * engine with its shaped words and hyphenation patterns, the parsed articles, the decoded
+ * figures; with keep_lines, also every paragraph's lines (watch's builds of one brief share
+ * most paragraphs; the briefs of one batch do not, and would only hold more memory). */
 typedef struct build_cache build_cache;
-build_cache *build_cache_new(void);
+build_cache *build_cache_new(int keep_lines);
 void build_cache_free(build_cache *c);
 /* After a font file changed: the next run loads the fonts again. */
 void build_cache_forget_fonts(build_cache *c);

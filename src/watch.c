@@ -188,7 +188,7 @@ static double now_ms(void)
 
 int cmd_watch(const cli_options *o)
 {
-	build_cache *cache = build_cache_new();
+	build_cache *cache = build_cache_new(1);
 	for (int round = 1;; round++) {
 		GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
 		double t0 = now_ms();

@@ -9,6 +9,7 @@
 #include "layout/cite.h"
 #include "layout/compose.h"
 #include "layout/composer.h"
+#include "typeset/line_cache.h"
 
 /* A quarter inch each side of the page: the banner sits outside the margins, so its room is
  * the paper's width, less what no printer prints on; not a layout key for that reason. */
@@ -352,6 +353,8 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	dc->engine = engine;
 	if (engine)
 		image_cache_begin(engine->images);
+	if (engine && engine->lines)
+		line_cache_begin(engine->lines);
 	composer c = {.dc = dc, .b = b, .st = st, .pe = dc->engine, .d = d, .deco = -1, .box_deco = -1,
 		      .w = dc->col_w, .leaf_role = TAG_P};
 	/* the banner is drawn on every page outside the flow; its glyphs are checked here */

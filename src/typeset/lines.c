@@ -392,6 +392,23 @@ para_line *lines_build(kp *k, const breakpoint *b, int last, double emergency, s
 	return lines;
 }
 
+para_line *lines_copy(const para_line *lines, size_t n)
+{
+	para_line *out = xmalloc((n + 1) * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		out[i] = lines[i];
+		if (!lines[i].pieces)
+			continue;
+		out[i].pieces = xmalloc((lines[i].npieces + 1) * sizeof *out[i].pieces);
+		for (size_t k = 0; k < lines[i].npieces; k++) {
+			out[i].pieces[k] = lines[i].pieces[k];
+			out[i].pieces[k].gi.item = pango_item_copy(lines[i].pieces[k].gi.item);
+			out[i].pieces[k].gi.glyphs = pango_glyph_string_copy(lines[i].pieces[k].gi.glyphs);
+		}
+	}
+	return out;
+}
+
 void lines_clear(para_line *lines, size_t from, size_t n)
 {
 	for (size_t i = from; i < n; i++) {

@@ -26,6 +26,8 @@ typedef struct para_line {
 	double ratio;  /* total-fit: adjustment ratio of its spaces (0 natural) */
 } para_line;
 
+/* A deep copy of n lines, in a new array. */
+para_line *lines_copy(const para_line *lines, size_t n);
 /* Frees what lines [from, n) hold (not the array itself). */
 void lines_clear(para_line *lines, size_t from, size_t n);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "typeset/line_cache.h"
+
 char *font_role_text(const font_role *f, const char *text)
 {
 	char *t = xstrdup(text);
@@ -92,7 +94,16 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
 	 * rather than set with text missing */
 	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
-	int loose = 0;
+	int loose = 0, said = d ? d->errors + d->warnings : 0;
+	if ((spec->optimal || too_long) && text->text.len > 0 && e->lines &&
+	    line_cache_get(e->lines, p->text, spec, &p->lines, &p->nlines, &p->fallback)) {
+		p->optimal = 1;
+		if (p->fallback) {
+			p->spec.align = ALIGN_LEFT;
+			p->spec.rag_hyphens = 1;
+		}
+		return p;
+	}
 	if ((spec->optimal || too_long) && text->text.len > 0 &&
 	    linebreak_optimal(e, p->text, spec, at, d, &p->lines, &p->nlines, &loose) == 0) {
 		p->optimal = 1;
@@ -113,6 +124,9 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 				p->fallback = 1;
 			}
 		}
+		/* a paragraph with something to say (a missing glyph) says it again next time */
+		if (e->lines && (!d || d->errors + d->warnings == said))
+			line_cache_put(e->lines, p->text, spec, p->lines, p->nlines, p->fallback);
 		return p;
 	}
 	if (too_long) {

@@ -20,6 +20,8 @@ typedef struct para_engine {
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
 	GHashTable *fonts;     /* a reference to each font a key names: its address stays its own */
 	image_cache *images;   /* the figures, decoded once while their files stay the same */
+	struct line_cache *lines; /* set paragraphs kept between builds (mkbrief watch), the caller's;
+				   * NULL: not kept */
 	unsigned long hits, misses; /* shaping cache */
 	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
 	unsigned long loosened;      /* and one line longer */

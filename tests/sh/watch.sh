@@ -60,6 +60,12 @@ else
 	fail "edited figure: $(tail -2 log)"
 fi
 
+# a paragraph with a character the fonts lack is an error in every build, not only the first
+sed 's/Putin now treats/Putin ☃ now treats/' korea-jan2018.yaml | save korea-jan2018.yaml
+wait_builds 9 && touch korea-jan2018.yaml && wait_builds 10 &&
+	[ "$(grep -c 'U+2603 SNOWMAN' log)" -ge 2 ] && [ "$(grep -c 'has errors (build 10)' log)" = 1 ] &&
+	pass "a missing glyph is an error again in the next build" || fail "missing glyph: $(tail -3 log)"
+
 n=$(builds)
 touch good.yaml # not read by the brief: no build
 sleep 0.5
