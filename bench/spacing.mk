@@ -9,6 +9,4 @@ spacing: $(BUILD)/mkbrief $(BUILD)/bench/spacing
 	@for l in handout digest; do for b in korea-x1 varied; do \
 		$(BUILD)/mkbrief -q --layout $$l -o $(BUILD)/bench/$$b-$$l.pdf $(BUILD)/bench/corpus/$$b.yaml && \
 		$(BUILD)/bench/spacing $(BUILD)/bench/$$b-$$l.pdf | sed 's|^$(BUILD)/bench/||' && \
-		$(BUILD)/mkbrief -q --layout $$l --dump-layout $(BUILD)/bench/corpus/$$b.yaml | \
-		awk -v f=$$b-$$l.pdf '/ line .*ragged-fallback/ { if (!(p[$$7]++)) n++; l++ } / line .*para=/ { if (!(a[$$7]++)) t++ } \
-			END { printf "%s: ragged fallback (no breaks without a space over twice its width): %d of %d paragraphs, %d lines\n", f, n, t, l }'; done; done
+		bench/ragged $(BUILD)/mkbrief $$l $(BUILD)/bench/corpus/$$b.yaml $$b-$$l.pdf; done; done
