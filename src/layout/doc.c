@@ -49,10 +49,8 @@ doc *doc_new(const brief *b, const style *st)
 	return dc;
 }
 
-void doc_free(doc *dc)
+void doc_drop_drawn(doc *dc)
 {
-	if (!dc)
-		return;
 	for (size_t i = 0; i < dc->nparas; i++)
 		para_free(dc->paras[i]);
 	free(dc->paras);
@@ -80,6 +78,17 @@ void doc_free(doc *dc)
 	free(dc->labels);
 	free(dc->notes);
 	free(dc->foot);
+	const doc keep = *dc;
+	*dc = (doc){.b = keep.b, .st = keep.st, .npages = keep.npages, .strings = keep.strings,
+		    .title_text = keep.title_text, .author_text = keep.author_text, .date_text = keep.date_text,
+		    .paths = keep.paths, .npaths = keep.npaths, .engine = keep.engine};
+}
+
+void doc_free(doc *dc)
+{
+	if (!dc)
+		return;
+	doc_drop_drawn(dc);
 	free(dc->paths);
 	g_string_chunk_free(dc->strings);
 	free(dc);

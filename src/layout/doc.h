@@ -215,6 +215,11 @@ int *doc_last_pages(const doc *dc);
 vitem *doc_insert_item(doc *dc, size_t at);
 /* An empty document for a brief set in a layout (both outlive it). */
 doc *doc_new(const brief *b, const style *st);
+/* Frees what only drawing reads (paragraphs and their lines, items, rows, notes, labels),
+ * keeping the page count, the printed title, author and date, and the structure paths: a
+ * PDF is drawn once, and its finishing pass should not hold the whole model besides its
+ * own (render/output.c). */
+void doc_drop_drawn(doc *dc);
 void doc_free(doc *dc);
 /* The left edge of the column an item was placed in (of the text block, for items that
  * span the columns), from the page's left. */

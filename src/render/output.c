@@ -453,7 +453,7 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
  * cairo writes a second temporary file beside the target, which qpdf reads as it writes
  * the first: memory stays flat however many pages there are. To standard output or a
  * device (which cannot be read back) both are made in memory and written in one piece. */
-static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
+static int write_pdf(doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
 	sink s, raw = {0};
 	if (sink_open(&s, path, inputs, d) != 0)
@@ -468,6 +468,9 @@ static int write_pdf(const doc *dc, PangoContext *ctx, const char *path, int pdf
 	int rc = pdf_draw(s.tmp ? cairo_pdf_surface_create_for_stream(sink_write, &raw, w, h)
 				: cairo_pdf_surface_create_for_stream(buffer_write, &pdf, w, h),
 			  dc, ctx, marks);
+	/* the finishing pass needs the page count and the structure paths, not the pages'
+	 * lines: at 400 pages they are a quarter of the peak it would otherwise set */
+	doc_drop_drawn(dc);
 	if (s.tmp && fflush(raw.f) != 0 && !raw.failed) {
 		raw.failed = 1;
 		raw.err = errno;
@@ -656,7 +659,7 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 	return rc;
 }
 
-int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
+int render_output(doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
 		  const file_set *inputs, diag *d)
 {
 	if (strcmp(format, "png") == 0 || strcmp(format, "svg") == 0) {

@@ -10,8 +10,10 @@
 /* Writes the document to path ("-" = stdout) in format pdf|png|svg|ps; pdf_a: a PDF is
  * PDF/A-2b. PNG and SVG
  * write one file per page, NAME-1.png...; each file is written to a temporary file and
- * renamed when complete. Returns 0, or -1 after reporting. */
-int render_output(const doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
+ * renamed when complete. A PDF is drawn once: what only drawing reads is freed as soon as
+ * the pages are drawn (doc_drop_drawn), so the caller may only free dc afterwards. Returns
+ * 0, or -1 after reporting. */
+int render_output(doc *dc, PangoContext *ctx, const char *format, const char *path, int dpi, int pdf_a,
 		  const file_set *inputs, diag *d);
 /* SOURCE_DATE_EPOCH, when set, must be seconds from 1970 to the end of 9999 (a PDF date
  * has four digits of year); -1 after reporting. */

@@ -43,6 +43,7 @@ pdf_marks *pdf_marks_new(void)
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
 	m->mcid_page = -1;
+	m->strings = g_string_chunk_new(1024);
 	return m;
 }
 
@@ -52,6 +53,7 @@ void pdf_marks_free(pdf_marks *m)
 		return;
 	free(m->links);
 	free(m->leaves);
+	g_string_chunk_free(m->strings);
 	free(m);
 }
 
@@ -62,6 +64,8 @@ void pdf_marks_link(pdf_marks *m, pdf_link k)
 		m->links = xrealloc(m->links, m->caplinks * sizeof *m->links);
 	}
 	k.leaf = m->open;
+	k.uri = k.uri ? g_string_chunk_insert_const(m->strings, k.uri) : NULL;
+	k.to = k.to ? g_string_chunk_insert_const(m->strings, k.to) : NULL;
 	m->links[m->nlinks++] = k;
 }
 
@@ -91,6 +95,8 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 		m->mcids = 0;
 	}
 	m->leaves[m->nleaves] = *l;
+	if (l->alt)
+		m->leaves[m->nleaves].alt = g_string_chunk_insert_const(m->strings, l->alt);
 	m->leaves[m->nleaves].mcid = m->mcids++;
 	m->open = (int)m->nleaves++;
 	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");

@@ -4,6 +4,7 @@
 #ifndef MKBRIEF_PDFMARKS_H
 #define MKBRIEF_PDFMARKS_H
 #include <cairo.h>
+#include <glib.h>
 #include <stddef.h>
 
 typedef struct pdf_link {
@@ -11,8 +12,10 @@ typedef struct pdf_link {
 	double x, y, w, h; /* in points, from the page's top-left corner */
 	int to_page;       /* 0-based target page */
 	double to_x, to_y; /* target position, from the top-left */
-	const char *uri;   /* an external link instead (not owned) */
-	const char *to;    /* an internal link's destination name ("src-1"; not owned) */
+	/* the marks keep their own copies (pdf_marks_link): the paragraphs they come from are
+	 * freed before the finishing pass reads them */
+	const char *uri;   /* an external link instead */
+	const char *to;    /* an internal link's destination name ("src-1") */
 	int leaf;          /* the element (index into leaves) whose text holds it, -1 none */
 	int link_id;       /* > 0: its text was tagged as the Link leaf of this number in leaf's */
 } pdf_link;
@@ -26,7 +29,7 @@ typedef struct pdf_leaf {
 	int depth; /* how many of them (a list item's label stands in LI, not in its LBody) */
 	int role;  /* tag_role */
 	int id;    /* its number among its parent's */
-	const char *alt; /* a figure's alternative text (not owned) */
+	const char *alt; /* a figure's alternative text (the marks' copy) */
 	int mcid;  /* its marked content's number on its page: cairo numbers them in order */
 	/* a Link's text stands in the leaf it is part of: that leaf's role and number (0:
 	 * the leaf stands in the containers) */
@@ -40,6 +43,7 @@ typedef struct pdf_marks {
 	size_t nleaves, capleaves;
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
+	GStringChunk *strings; /* the links' destinations and the figures' alt text */
 } pdf_marks;
 
 /* Pagination artifacts are tagged through cairo too, as leaves with these roles (never put
