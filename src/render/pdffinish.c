@@ -7,10 +7,14 @@
  * an /ID made from its content, so the same inputs still give the same bytes. */
 #include "render/pdffinish.h"
 
+#include <fcntl.h>
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "render/pdfstruct.h"
 
@@ -205,6 +209,84 @@ static void catalog(qpdf_data q, const doc *dc, int pdf_a)
 	xmp(q, dc, root, lang, pdf_a);
 }
 
+/* The offset of object entry k's object in b, from the xref table at xref (cairo writes
+ * one subsection "0 N" of 20-byte entries); 0 when it is free or the table is not that. */
+static size_t xref_entry(const char *b, size_t len, size_t entries, size_t k)
+{
+	size_t e = entries + 20 * k;
+	if (e + 20 > len || b[e + 17] != 'n')
+		return 0;
+	size_t off = 0;
+	for (size_t i = 0; i < 10; i++) {
+		if (b[e + i] < '0' || b[e + i] > '9')
+			return 0;
+		off = off * 10 + (size_t)(b[e + i] - '0');
+	}
+	return off < len ? off : 0;
+}
+
+/* Cairo 1.16 writes a structure tree of its own, one element for each tag it was given,
+ * which pdfstruct.c replaces; but qpdf's writer still parses every object in the file: at
+ * 400 pages 10,000 dictionaries, four in five of cairo's objects and a fifth of the
+ * finishing pass's memory. Each of cairo's elements is overwritten in place by `null` and
+ * spaces, so that every offset in the xref table stays true and qpdf parses a word. A
+ * file not laid out as cairo writes it is left as it is. */
+static void forget_cairo_elements(char *b, size_t len)
+{
+	static const char elem[] = "<< /Type /StructElem";
+	size_t tail = len > 64 ? len - 64 : 0;
+	const char *sx = mem_find(b + tail, b + len, "startxref");
+	if (!sx)
+		return;
+	size_t xref = (size_t)strtoull(sx + 9, NULL, 10);
+	if (xref + 4 >= len || memcmp(b + xref, "xref", 4) != 0)
+		return;
+	/* "xref\n0 N\n" */
+	char *end;
+	size_t first = (size_t)strtoull(b + xref + 4, &end, 10);
+	size_t count = (size_t)strtoull(end, &end, 10);
+	while (end < b + len && (*end == ' ' || *end == '\r' || *end == '\n'))
+		end++;
+	size_t entries = (size_t)(end - b);
+	if (first != 0 || count == 0 || entries + 20 * count > len)
+		return;
+	for (size_t k = 1; k < count; k++) {
+		size_t o = xref_entry(b, len, entries, k);
+		if (!o)
+			continue;
+		const char *obj = mem_find(b + o, b + (len - o > 24 ? o + 24 : len), " 0 obj");
+		if (!obj)
+			continue;
+		size_t body = (size_t)(obj - b) + 6;
+		while (body < len && (b[body] == '\n' || b[body] == '\r' || b[body] == ' '))
+			body++;
+		if (body + sizeof elem - 1 > len || memcmp(b + body, elem, sizeof elem - 1) != 0)
+			continue;
+		const char *stop = mem_find(b + body, b + (len - body > 4096 ? body + 4096 : len), "endobj");
+		if (!stop || (size_t)(stop - b) < body + 5)
+			continue;
+		memset(b + body, ' ', (size_t)(stop - b) - body);
+		memcpy(b + body, "null", 4);
+	}
+}
+
+/* forget_cairo_elements over the file cairo wrote, in place. */
+static void forget_cairo_elements_in(const char *path)
+{
+	int fd = open(path, O_RDWR);
+	struct stat st;
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && st.st_size > 0) {
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (m != MAP_FAILED) {
+			forget_cairo_elements(m, (size_t)st.st_size);
+			munmap(m, (size_t)st.st_size);
+		}
+	}
+	close(fd);
+}
+
 static int failed(qpdf_data q, char **why)
 {
 	if (!qpdf_has_error(q))
@@ -222,6 +304,10 @@ int pdf_finish(const pdf_io *io, const doc *dc, const pdf_marks *m, int pdf_a, c
 	qpdf_set_suppress_warnings(q, 1);
 	int rc = -1;
 	qpdf_oh *pages = NULL, *annots = NULL;
+	if (io->in_path)
+		forget_cairo_elements_in(io->in_path);
+	else
+		forget_cairo_elements(io->in_data, io->in_len);
 	QPDF_ERROR_CODE read = io->in_path ? qpdf_read(q, io->in_path, NULL)
 					   : qpdf_read_memory(q, "cairo's PDF", io->in_data, io->in_len, NULL);
 	if (read & QPDF_ERRORS || failed(q, why))

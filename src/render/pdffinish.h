@@ -13,7 +13,8 @@
  * PDF), or memory (standard output and devices, which cannot be read back). */
 typedef struct pdf_io {
 	const char *in_path;	/* cairo's PDF in this file... */
-	const char *in_data;	/* ...or here, in_len bytes */
+	char *in_data;		/* ...or here, in_len bytes (both changed in place: cairo's own
+				 * structure elements are blanked) */
 	size_t in_len;
 	const char *out_path;	/* the finished PDF to this file (made or truncated)... */
 	strbuf *out;		/* ...or appended here */
