@@ -1,6 +1,6 @@
 # mkbrief: see README.md. `make run` and `make check` are the whole set-up.
 CC ?= cc
-PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 gobject-2.0 gmodule-no-export-2.0 librsvg-2.0 libjpeg icu-uc zlib libqpdf
+PKGS := cairo pangocairo pangoft2 fontconfig yaml-0.1 glib-2.0 gobject-2.0 gmodule-no-export-2.0 librsvg-2.0 libjpeg icu-uc zlib
 TEST_PKGS := poppler-glib
 BUILD ?= build
 CFLAGS ?= -O2 -g

@@ -448,10 +448,10 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 	return rc;
 }
 
-/* Cairo writes the PDF; the finishing pass (pdffinish.c) reads it with qpdf, adds the
- * links, the structure and the document's metadata, and writes the final file. To a file,
- * cairo writes a second temporary file beside the target, which qpdf reads as it writes
- * the first: memory stays flat however many pages there are. To standard output or a
+/* Cairo writes the PDF; the finishing pass (pdffinish.c) reads it back, adds the links,
+ * the structure and the document's metadata, and writes the final file. To a file, cairo
+ * writes a second temporary file beside the target, which the pass reads as it writes the
+ * first: memory stays flat however many pages there are. To standard output or a
  * device (which cannot be read back) both are made in memory and written in one piece. */
 static int write_pdf(doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
@@ -480,7 +480,7 @@ static int write_pdf(doc *dc, PangoContext *ctx, const char *path, int pdf_a, co
 	if (rc != 0 && !raw.failed)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
 	else if (rc == 0 && !raw.failed && (rc = pdf_finish(&io, dc, marks, pdf_a, &why)) != 0)
-		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "qpdf could not finish the PDF");
+		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "the PDF could not be finished");
 	free(why);
 	pdf_marks_free(marks);
 	sb_free(&pdf);

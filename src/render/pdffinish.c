@@ -1,70 +1,78 @@
-/* pdffinish.c: the finishing pass over the PDF cairo wrote, with libqpdf's C API. Cairo
- * 1.16 writes a damaged file for links to later pages and writes no /Lang, XMP or /ID; its
- * structure tags hold one leaf each, since its own nesting cannot leave banners and rules
- * outside a paragraph that runs on to the next page (pdfstruct.c builds the real tree).
- * Here the links become annotations, the catalog gets /Lang, /MarkInfo, /ViewerPreferences
- * and XMP metadata, pages with links tab in structure order, and qpdf writes the file with
- * an /ID made from its content, so the same inputs still give the same bytes. */
+/* pdffinish.c: the finishing pass over the PDF cairo wrote, in one streaming pass of our
+ * own. Cairo 1.16 writes a damaged file for links to later pages and no /Lang, XMP or /ID,
+ * and its structure tags hold one leaf each, since its own nesting cannot leave banners
+ * and rules outside a paragraph that runs on to the next page. Here cairo's objects are
+ * copied as they are, but for its own structure tree (left out), each page's dictionary
+ * (its annotations, structure key and tab order), each page's content (its artifacts
+ * marked, pdfartifacts.c) and the catalog (/Lang, /MarkInfo, /ViewerPreferences, XMP, the
+ * structure tree of pdfstruct.c); the link annotations and XMP are added, and an xref table
+ * and an /ID made from the file's MD5, so the same inputs still give the same bytes.
+ * Nothing is held but one page's content at a time: a general PDF library (libqpdf did
+ * this until December 2026) parsed every object and took two fifths of the run. */
 #include "render/pdffinish.h"
 
 #include <fcntl.h>
 #include <glib.h>
-#include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "render/pdfartifacts.h"
+#include "render/pdfraw.h"
 #include "render/pdfstruct.h"
+#include "render/pdfwrite.h"
 
-static void push_real(qpdf_data q, qpdf_oh arr, double v)
+/* A number as PDF writes it: two decimals at most, no trailing zeros. */
+static void put_num(strbuf *s, double v)
 {
-	pq_push_new(q, arr, qpdf_oh_new_real_from_double(q, v, 2));
+	char b[48];
+	snprintf(b, sizeof b, "%.2f", v);
+	char *e = b + strlen(b);
+	while (e > b && e[-1] == '0')
+		*--e = 0;
+	if (e > b && e[-1] == '.')
+		*--e = 0;
+	if (strcmp(b, "-0") == 0)
+		strcpy(b, "0");
+	sb_printf(s, " %s", b);
 }
 
-/* A link's annotation, on its page's /Annots; the page tabs in structure order. */
-static qpdf_oh link_annot(qpdf_data q, const doc *dc, const pdf_link *k, const qpdf_oh *pages, int *next)
+/* A link's annotation, on its page; *what says where it goes. */
+static void write_link_annot(pdf_writer *w, int num, const doc *dc, const pdf_link *k, const int *pages, int key)
 {
 	double ph = dc->st->page_h;
-	qpdf_oh a = qpdf_oh_parse(q, "<< /Type /Annot /Subtype /Link /Border [0 0 0] /F 4 >>");
-	qpdf_oh rect = qpdf_oh_new_array(q);
-	push_real(q, rect, k->x);
-	push_real(q, rect, ph - (k->y + k->h));
-	push_real(q, rect, k->x + k->w);
-	push_real(q, rect, ph - k->y);
-	pq_set_new(q, a, "/Rect", rect);
+	strbuf s = {0};
+	sb_puts(&s, "<< /Type /Annot /Subtype /Link /Border [0 0 0] /F 4 /Rect [");
+	put_num(&s, k->x);
+	put_num(&s, ph - (k->y + k->h));
+	put_num(&s, k->x + k->w);
+	put_num(&s, ph - k->y);
+	sb_puts(&s, " ]");
 	char *what;
 	if (k->uri) {
-		qpdf_oh act = qpdf_oh_parse(q, "<< /S /URI >>");
-		pq_set_new(q, act, "/URI", qpdf_oh_new_string(q, k->uri));
-		pq_set_new(q, a, "/A", act);
+		sb_puts(&s, " /A << /S /URI /URI ");
+		pdf_sb_bytes(&s, k->uri);
+		sb_puts(&s, " >>");
 		what = xasprintf("Link to %s", k->uri);
 	} else {
-		qpdf_oh dest = qpdf_oh_new_array(q);
-		qpdf_oh_append_item(q, dest, pages[k->to_page]);
-		pq_push_new(q, dest, qpdf_oh_new_name(q, "/XYZ"));
-		push_real(q, dest, k->to_x);
-		push_real(q, dest, ph - k->to_y);
-		pq_push_new(q, dest, qpdf_oh_new_integer(q, 0));
-		pq_set_new(q, a, "/Dest", dest);
+		sb_printf(&s, " /Dest [%d 0 R /XYZ", pages[k->to_page]);
+		put_num(&s, k->to_x);
+		put_num(&s, ph - k->to_y);
+		sb_puts(&s, " 0 ]");
 		const char *to = k->to ? k->to : "";
 		what = strncmp(to, "src-", 4) == 0	   ? xasprintf("Link to source %s in the Sources", to + 4)
 		       : strncmp(to, "note-", 5) == 0 ? xasprintf("Link to note %s", to + 5)
 						       : xasprintf("Link to page %d", k->to_page + 1);
 	}
-	pq_set_new(q, a, "/Contents", qpdf_oh_new_unicode_string(q, what));
+	sb_puts(&s, " /Contents ");
+	pdf_sb_text(&s, what);
 	free(what);
-	qpdf_oh_replace_key(q, a, "/P", pages[k->page]);
-	qpdf_oh ind = pq_indirect(q, next, a);
-	qpdf_oh page = pages[k->page];
-	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-	if (!qpdf_oh_is_array(q, annots))
-		pq_set_new(q, page, "/Annots", qpdf_oh_new_array(q));
-	qpdf_oh_release(q, annots);
-	pq_push_to(q, page, "/Annots", ind);
-	pq_set_new(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
-	return ind;
+	sb_printf(&s, " /P %d 0 R /StructParent %d >>", pages[k->page], key);
+	pdf_object(w, num, s.data, s.len);
+	sb_free(&s);
 }
 
 static void xml_text(strbuf *sb, const char *s)
@@ -79,6 +87,77 @@ static void xml_text(strbuf *sb, const char *s)
 		else if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
 			sb_putc(sb, *s);
 	}
+}
+
+/* A PDF string's text (literal with its escapes, or hex; UTF-16BE when it starts with
+ * the byte order mark) as UTF-8; NULL when it is not a string. The caller frees. */
+static char *pdf_string_text(const char *v, size_t n)
+{
+	strbuf raw = {0};
+	if (n >= 2 && v[0] == '(') {
+		for (size_t i = 1; i + 1 < n; i++) {
+			char c = v[i];
+			if (c != '\\') {
+				sb_putc(&raw, c);
+				continue;
+			}
+			c = v[++i];
+			if (c >= '0' && c <= '7') {
+				int o = 0;
+				for (int d = 0; d < 3 && i < n - 1 && v[i] >= '0' && v[i] <= '7'; d++, i++)
+					o = o * 8 + (v[i] - '0');
+				i--;
+				sb_putc(&raw, (char)o);
+			} else {
+				const char *from = "nrtbf", *to = "\n\r\t\b\f";
+				const char *p = c ? strchr(from, c) : NULL;
+				if (c != '\n' && c != '\r')
+					sb_putc(&raw, p ? to[p - from] : c);
+			}
+		}
+	} else if (n >= 2 && v[0] == '<') {
+		int hi = -1;
+		for (size_t i = 1; i + 1 < n; i++) {
+			int d = g_ascii_xdigit_value(v[i]);
+			if (d < 0)
+				continue;
+			if (hi < 0) {
+				hi = d;
+			} else {
+				sb_putc(&raw, (char)(hi * 16 + d));
+				hi = -1;
+			}
+		}
+	} else {
+		return NULL;
+	}
+	char *out;
+	if (raw.len >= 2 && (unsigned char)raw.data[0] == 0xFE && (unsigned char)raw.data[1] == 0xFF) {
+		size_t units = (raw.len - 2) / 2;
+		gunichar2 *u = xmalloc((units + 1) * sizeof *u);
+		for (size_t i = 0; i < units; i++)
+			u[i] = (gunichar2)(((unsigned char)raw.data[2 + 2 * i] << 8) | (unsigned char)raw.data[3 + 2 * i]);
+		gchar *g = g_utf16_to_utf8(u, (glong)units, NULL, NULL, NULL);
+		out = xstrdup(g ? g : "");
+		g_free(g);
+		free(u);
+	} else {
+		gchar *g = g_convert(raw.data ? raw.data : "", (gssize)raw.len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+		out = xstrdup(g ? g : "");
+		g_free(g);
+	}
+	sb_free(&raw);
+	return out;
+}
+
+/* An entry of cairo's Info dictionary as UTF-8, NULL when absent. The caller frees. */
+static char *info_text(const pdf_raw *r, const char *key)
+{
+	const char *d, *v;
+	size_t dl, vl;
+	if (pdf_raw_body(r, r->info, &d, &dl) != 0 || pdf_dict_value(d, dl, key, &v, &vl) != 0)
+		return NULL;
+	return pdf_string_text(v, vl);
 }
 
 /* PDF/A declares the schemas it does not know: pdfuaid's, for PDF/UA's identifier. */
@@ -99,34 +178,29 @@ static const char pdfua_extension[] =
 	"</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
 
 /* An Info entry as XMP text, between open and close tags; nothing when it is absent. */
-static void xmp_info(qpdf_data q, strbuf *x, const char *key, const char *open, const char *close)
+static void xmp_info(const pdf_raw *r, strbuf *x, const char *key, const char *open, const char *close)
 {
-	const char *v = qpdf_get_info_key(q, key);
-	if (!v || !*v)
-		return;
-	char *copy = xstrdup(v);
-	sb_puts(x, open);
-	xml_text(x, copy);
-	sb_puts(x, close);
-	free(copy);
+	char *v = info_text(r, key);
+	if (v && *v) {
+		sb_puts(x, open);
+		xml_text(x, v);
+		sb_puts(x, close);
+	}
+	free(v);
 }
 
 /* XMP metadata: the Info dictionary's title, author, subject, keywords, dates and tools,
  * PDF/UA-1, and PDF/A-2b when asked. */
-static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang, int pdf_a)
+static void write_xmp(pdf_writer *w, int num, const pdf_raw *r, const doc *dc, const char *lang, int pdf_a)
 {
-	const char *title = qpdf_get_info_key(q, "/Title");
-	char *t = xstrdup(title ? title : "");
-	const char *author = dc->author_text;
-	const char *producer = qpdf_get_info_key(q, "/Producer");
-	char *prod = xstrdup(producer ? producer : "");
-	const char *cd = qpdf_get_info_key(q, "/CreationDate");
+	char *title = info_text(r, "/Title");
+	char *prod = info_text(r, "/Producer");
+	char *cd = info_text(r, "/CreationDate");
 	/* D:YYYYMMDDHHmmSS... → YYYY-MM-DDTHH:mm:SSZ (cairo writes UTC dates) */
 	char date[32] = "2000-01-01T00:00:00Z";
-	if (cd && strncmp(cd, "D:", 2) == 0)
-		cd += 2;
-	if (cd && strlen(cd) >= 14)
-		snprintf(date, sizeof date, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", cd, cd + 4, cd + 6, cd + 8, cd + 10, cd + 12);
+	const char *c = cd && strncmp(cd, "D:", 2) == 0 ? cd + 2 : cd;
+	if (c && strlen(c) >= 14)
+		snprintf(date, sizeof date, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", c, c + 4, c + 6, c + 8, c + 10, c + 12);
 	strbuf x = {0};
 	sb_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 		    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -138,16 +212,16 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang, int 
 		    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
 		    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
 		    "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_text(&x, t);
+	xml_text(&x, title ? title : "");
 	sb_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
-	if (author) {
+	if (dc->author_text) {
 		sb_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
-		xml_text(&x, author);
+		xml_text(&x, dc->author_text);
 		sb_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
 	}
-	xmp_info(q, &x, "/Subject", "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+	xmp_info(r, &x, "/Subject", "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
 		 "</rdf:li></rdf:Alt></dc:description>\n");
-	xmp_info(q, &x, "/Keywords", "<pdf:Keywords>", "</pdf:Keywords>\n");
+	xmp_info(r, &x, "/Keywords", "<pdf:Keywords>", "</pdf:Keywords>\n");
 	if (pdf_a)
 		sb_puts(&x, "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n");
 	sb_puts(&x, "<dc:language><rdf:Bag><rdf:li>");
@@ -156,24 +230,20 @@ static void xmp(qpdf_data q, const doc *dc, qpdf_oh root, const char *lang, int 
 		      "<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n"
 		      "<xmp:CreatorTool>mkbrief %s</xmp:CreatorTool>\n<pdf:Producer>",
 		  date, date, date, MKBRIEF_VERSION);
-	xml_text(&x, prod);
+	xml_text(&x, prod ? prod : "");
 	sb_puts(&x, "</pdf:Producer>\n<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n");
 	if (pdf_a)
 		sb_puts(&x, pdfua_extension);
 	sb_puts(&x, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n");
-	qpdf_oh s = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)x.data, x.len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	qpdf_oh d = qpdf_oh_get_dict(q, s);
-	qpdf_oh_replace_key(q, d, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-	qpdf_oh_replace_key(q, d, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-	qpdf_oh_replace_key(q, root, "/Metadata", s);
+	pdf_stream_obj(w, num, "/Type /Metadata /Subtype /XML", x.data, x.len);
 	sb_free(&x);
-	free(t);
+	free(title);
 	free(prod);
+	free(cd);
 }
 
-/* PDF/A's output intent: sRGB, from an ICC profile of a Debian package. */
-static int output_intent(qpdf_data q, qpdf_oh root, char **why)
+/* PDF/A's output intent: sRGB, from an ICC profile of a Debian package; its object, or -1. */
+static int write_output_intent(pdf_writer *w, pdf_nums *nums, char **why)
 {
 	static const char *const paths[] = PDF_SRGB_PROFILES;
 	gchar *icc = NULL;
@@ -186,191 +256,360 @@ static int output_intent(qpdf_data q, qpdf_oh root, char **why)
 				 paths[0]);
 		return -1;
 	}
-	qpdf_oh s = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)icc, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	uLongf zlen = compressBound((uLong)len);
+	unsigned char *z = xmalloc(zlen);
+	int ok = compress2(z, &zlen, (const Bytef *)icc, (uLong)len, Z_BEST_COMPRESSION) == Z_OK;
 	g_free(icc);
-	qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, s), "/N", qpdf_oh_new_integer(q, 3));
-	qpdf_oh oi = qpdf_oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
-				      "/Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) >>");
-	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", s);
-	qpdf_oh arr = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, arr, oi);
-	qpdf_oh_replace_key(q, root, "/OutputIntents", arr);
+	if (!ok) {
+		free(z);
+		*why = xstrdup("could not compress the ICC profile");
+		return -1;
+	}
+	int profile = pdf_num_new(nums), intent = pdf_num_new(nums);
+	pdf_stream_obj(w, profile, "/N 3 /Filter /FlateDecode", z, zlen);
+	free(z);
+	char *oi = xasprintf("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
+			     "/Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %d 0 R >>",
+			     profile);
+	pdf_object(w, intent, oi, strlen(oi));
+	free(oi);
+	return intent;
+}
+
+/* A dictionary's text without its closing >> and without the entries of keys (each key
+ * stands once in a dictionary). */
+static void dict_without(strbuf *out, const char *d, size_t n, const char *const *keys)
+{
+	size_t cut[16][2], ncut = 0;
+	for (size_t k = 0; keys[k] && ncut < 16; k++) {
+		size_t ks, vs, ve;
+		if (pdf_dict_entry(d, n, keys[k], &ks, &vs, &ve) == 0) {
+			size_t at = ncut++;
+			while (at > 0 && cut[at - 1][0] > ks) {
+				cut[at][0] = cut[at - 1][0];
+				cut[at][1] = cut[at - 1][1];
+				at--;
+			}
+			cut[at][0] = ks;
+			cut[at][1] = ve;
+		}
+	}
+	size_t end = n;
+	while (end > 0 && d[end - 1] != '>')
+		end--;
+	end = end >= 2 ? end - 2 : 0; /* the closing >> */
+	size_t from = 0;
+	for (size_t c = 0; c < ncut; c++) {
+		sb_append(out, d + from, cut[c][0] - from);
+		from = cut[c][1];
+	}
+	if (end > from)
+		sb_append(out, d + from, end - from);
+}
+
+/* The objects of cairo's file that are not copied: its own structure tree (every element,
+ * the root, the parent tree and its arrays), and the lengths of the page contents, which
+ * are written anew with their length inline. 1 at each. */
+static unsigned char *dropped_objects(const pdf_raw *r)
+{
+	static const char elem[] = "<< /Type /StructElem";
+	unsigned char *drop = xcalloc(r->nobj + 1, 1);
+	for (size_t k = 1; k < r->nobj; k++) {
+		const char *d;
+		size_t n;
+		if (pdf_raw_body(r, (int)k, &d, &n) == 0 && n >= sizeof elem - 1 && memcmp(d, elem, sizeof elem - 1) == 0)
+			drop[k] = 1;
+	}
+	const char *cat, *str, *pt;
+	size_t cl, sl, pl;
+	int sroot = pdf_raw_body(r, r->root, &cat, &cl) == 0 ? pdf_dict_ref(cat, cl, "/StructTreeRoot") : -1;
+	if (sroot > 0 && (size_t)sroot < r->nobj && pdf_raw_body(r, sroot, &str, &sl) == 0) {
+		drop[sroot] = 1;
+		int ptree = pdf_dict_ref(str, sl, "/ParentTree");
+		const char *nums;
+		size_t nl;
+		if (ptree > 0 && (size_t)ptree < r->nobj && pdf_raw_body(r, ptree, &pt, &pl) == 0 &&
+		    pdf_dict_value(pt, pl, "/Nums", &nums, &nl) == 0) {
+			drop[ptree] = 1;
+			/* "[ 0 54 0 R 1 84 0 R ... ]": the arrays are the references */
+			for (size_t i = 0; i + 1 < nl; i++)
+				if (nums[i + 1] == 'R' && i >= 4 && nums[i] == ' ') {
+					size_t j = i - 1;
+					while (j > 0 && nums[j] == '0')
+						j--;
+					while (j > 0 && nums[j] == ' ')
+						j--;
+					while (j > 0 && nums[j - 1] >= '0' && nums[j - 1] <= '9')
+						j--;
+					long a = strtol(nums + j, NULL, 10);
+					if (a > 0 && (size_t)a < r->nobj)
+						drop[a] = 1;
+				}
+		}
+	}
+	for (int p = 0; p < r->npages; p++) {
+		const char *d;
+		size_t n;
+		int len = pdf_raw_body(r, r->contents[p], &d, &n) == 0 ? pdf_dict_ref(d, n, "/Length") : -1;
+		if (len > 0 && (size_t)len < r->nobj)
+			drop[len] = 1;
+	}
+	return drop;
+}
+
+static int inflate_all(const char *data, size_t len, strbuf *out)
+{
+	z_stream z = {0};
+	if (inflateInit(&z) != Z_OK)
+		return -1;
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	int rc;
+	do {
+		sb_grow(out, len * 4 + 4096);
+		z.next_out = (Bytef *)out->data + out->len;
+		z.avail_out = (uInt)(out->cap - out->len);
+		rc = inflate(&z, Z_NO_FLUSH);
+		out->len = out->cap - z.avail_out;
+	} while (rc == Z_OK);
+	inflateEnd(&z);
+	return rc == Z_STREAM_END ? 0 : -1;
+}
+
+/* Page p's content with its artifacts marked (pdfartifacts.c), deflated, as its object;
+ * *mcids: the marked sequences with an MCID found in it. */
+static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
+{
+	const char *dict, *data;
+	size_t dl, len;
+	strbuf plain = {0}, marked = {0};
+	if (pdf_raw_stream(r, r->contents[p], &dict, &dl, &data, &len) != 0 || inflate_all(data, len, &plain) != 0) {
+		sb_free(&plain);
+		return -1;
+	}
+	const strbuf *content = pdf_mark_artifacts((const unsigned char *)plain.data, plain.len, &marked, mcids) == 1 ? &marked : &plain;
+	uLongf zlen = compressBound((uLong)content->len);
+	unsigned char *z = xmalloc(zlen);
+	int rc = compress2(z, &zlen, (const Bytef *)content->data, (uLong)content->len, Z_BEST_SPEED) == Z_OK ? 0 : -1;
+	if (rc == 0)
+		pdf_stream_obj(w, r->contents[p], "/Filter /FlateDecode", z, zlen);
+	free(z);
+	sb_free(&plain);
+	sb_free(&marked);
+	return rc;
+}
+
+/* Object k as cairo wrote it: a stream as it is, through its endstream; anything else into
+ * an object stream. */
+static int copy_object(pdf_writer *w, const pdf_raw *r, int k)
+{
+	const char *body, *dict, *data;
+	size_t bl, dl, len;
+	if (pdf_raw_body(r, k, &body, &bl) != 0)
+		return -1;
+	const char *after = body + bl, *end = r->b + r->len;
+	while (after < end && (*after == ' ' || *after == '\n' || *after == '\r'))
+		after++;
+	if (end - after < 6 || memcmp(after, "stream", 6) != 0) {
+		pdf_object(w, k, body, bl);
+		return 0;
+	}
+	if (pdf_raw_stream(r, k, &dict, &dl, &data, &len) != 0)
+		return -1;
+	after = data + len;
+	const char *eo = mem_find(after, end - after > 64 ? after + 64 : end, "endobj");
+	if (!eo)
+		return -1;
+	pdf_copy_obj(w, k, body, (size_t)(eo - body));
 	return 0;
 }
 
-static void catalog(qpdf_data q, const doc *dc, int pdf_a)
+/* Page p's dictionary: its annotations, its key in the parent tree, its tab order. */
+static int write_page(pdf_writer *w, const pdf_raw *r, int p, const int *annots, const int *annot_page, size_t nlinks)
 {
-	qpdf_oh root = qpdf_get_root(q);
-	const char *lang = dc->b->lang ? dc->b->lang : dc->st->lang ? dc->st->lang : "en-US";
-	qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, lang));
-	qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"));
-	qpdf_oh_replace_key(q, root, "/ViewerPreferences", qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
-	xmp(q, dc, root, lang, pdf_a);
-}
-
-/* The offset of object entry k's object in b, from the xref table at xref (cairo writes
- * one subsection "0 N" of 20-byte entries); 0 when it is free or the table is not that. */
-static size_t xref_entry(const char *b, size_t len, size_t entries, size_t k)
-{
-	size_t e = entries + 20 * k;
-	if (e + 20 > len || b[e + 17] != 'n')
-		return 0;
-	size_t off = 0;
-	for (size_t i = 0; i < 10; i++) {
-		if (b[e + i] < '0' || b[e + i] > '9')
-			return 0;
-		off = off * 10 + (size_t)(b[e + i] - '0');
-	}
-	return off < len ? off : 0;
-}
-
-/* Cairo 1.16 writes a structure tree of its own, one element for each tag it was given,
- * which pdfstruct.c replaces; but qpdf's writer still parses every object in the file: at
- * 400 pages 10,000 dictionaries, four in five of cairo's objects and a fifth of the
- * finishing pass's memory. Each of cairo's elements is overwritten in place by `null` and
- * spaces, so that every offset in the xref table stays true and qpdf parses a word. A
- * file not laid out as cairo writes it is left as it is. */
-static void forget_cairo_elements(char *b, size_t len)
-{
-	static const char elem[] = "<< /Type /StructElem";
-	size_t tail = len > 64 ? len - 64 : 0;
-	const char *sx = mem_find(b + tail, b + len, "startxref");
-	if (!sx)
-		return;
-	size_t xref = (size_t)strtoull(sx + 9, NULL, 10);
-	if (xref + 4 >= len || memcmp(b + xref, "xref", 4) != 0)
-		return;
-	/* "xref\n0 N\n" */
-	char *end;
-	size_t first = (size_t)strtoull(b + xref + 4, &end, 10);
-	size_t count = (size_t)strtoull(end, &end, 10);
-	while (end < b + len && (*end == ' ' || *end == '\r' || *end == '\n'))
-		end++;
-	size_t entries = (size_t)(end - b);
-	if (first != 0 || count == 0 || entries + 20 * count > len)
-		return;
-	for (size_t k = 1; k < count; k++) {
-		size_t o = xref_entry(b, len, entries, k);
-		if (!o)
-			continue;
-		const char *obj = mem_find(b + o, b + (len - o > 24 ? o + 24 : len), " 0 obj");
-		if (!obj)
-			continue;
-		size_t body = (size_t)(obj - b) + 6;
-		while (body < len && (b[body] == '\n' || b[body] == '\r' || b[body] == ' '))
-			body++;
-		if (body + sizeof elem - 1 > len || memcmp(b + body, elem, sizeof elem - 1) != 0)
-			continue;
-		const char *stop = mem_find(b + body, b + (len - body > 4096 ? body + 4096 : len), "endobj");
-		if (!stop || (size_t)(stop - b) < body + 5)
-			continue;
-		memset(b + body, ' ', (size_t)(stop - b) - body);
-		memcpy(b + body, "null", 4);
-	}
-}
-
-/* forget_cairo_elements over the file cairo wrote, in place. */
-static void forget_cairo_elements_in(const char *path)
-{
-	int fd = open(path, O_RDWR);
-	struct stat st;
-	if (fd < 0)
-		return;
-	if (fstat(fd, &st) == 0 && st.st_size > 0) {
-		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-		if (m != MAP_FAILED) {
-			forget_cairo_elements(m, (size_t)st.st_size);
-			munmap(m, (size_t)st.st_size);
+	static const char *const keys[] = {"/StructParents", "/Annots", "/Tabs", NULL};
+	const char *d;
+	size_t n;
+	if (pdf_raw_body(r, r->page[p], &d, &n) != 0)
+		return -1;
+	strbuf s = {0};
+	dict_without(&s, d, n, keys);
+	sb_printf(&s, "\n   /StructParents %d", p);
+	int any = 0;
+	for (size_t k = 0; k < nlinks; k++)
+		if (annot_page[k] == p) {
+			sb_printf(&s, any ? " %d 0 R" : "\n   /Annots [ %d 0 R", annots[k]);
+			any = 1;
 		}
-	}
-	close(fd);
+	if (any)
+		sb_puts(&s, " ]\n   /Tabs /S");
+	sb_puts(&s, "\n>>");
+	pdf_object(w, r->page[p], s.data, s.len);
+	sb_free(&s);
+	return 0;
 }
 
-static int failed(qpdf_data q, char **why)
+static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int sroot, int xmp, int intent)
 {
-	if (!qpdf_has_error(q))
-		return 0;
-	qpdf_error e = qpdf_get_error(q);
-	*why = xstrdup(e ? qpdf_get_error_full_text(q, e) : "qpdf failed");
-	return -1;
+	static const char *const keys[] = {"/StructTreeRoot", "/MarkInfo", "/Lang", "/ViewerPreferences", "/Metadata",
+					   "/OutputIntents", NULL};
+	const char *d;
+	size_t n;
+	if (pdf_raw_body(r, r->root, &d, &n) != 0)
+		return -1;
+	strbuf s = {0};
+	dict_without(&s, d, n, keys);
+	sb_puts(&s, "\n   /Lang ");
+	pdf_sb_bytes(&s, lang);
+	sb_printf(&s, "\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>"
+		      "\n   /Metadata %d 0 R\n   /StructTreeRoot %d 0 R",
+		  xmp, sroot);
+	if (intent > 0)
+		sb_printf(&s, "\n   /OutputIntents [ %d 0 R ]", intent);
+	sb_puts(&s, "\n>>");
+	pdf_object(w, r->root, s.data, s.len);
+	sb_free(&s);
+	return 0;
+}
+
+/* Cairo's objects, copied or written anew, in their order of number; the catalog waits for
+ * the objects it names. *mcids_of: per page, the marked sequences its content holds. */
+static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *drop, const int *annots,
+			const int *annot_page, size_t nlinks, int *mcids_of, char **why)
+{
+	int *page_of = xmalloc((r->nobj + 1) * sizeof *page_of), *content_of = xmalloc((r->nobj + 1) * sizeof *content_of);
+	for (size_t k = 0; k <= r->nobj; k++)
+		page_of[k] = content_of[k] = -1;
+	for (int p = 0; p < r->npages; p++) {
+		page_of[r->page[p]] = p;
+		content_of[r->contents[p]] = p;
+	}
+	int rc = 0;
+	for (size_t k = 1; k < r->nobj && rc == 0; k++) {
+		if (!r->off[k] || drop[k] || (int)k == r->root)
+			continue;
+		if (page_of[k] >= 0)
+			rc = write_page(w, r, page_of[k], annots, annot_page, nlinks);
+		else if (content_of[k] >= 0)
+			rc = write_content(w, r, content_of[k], &mcids_of[content_of[k]]);
+		else
+			rc = copy_object(w, r, (int)k);
+		if (rc != 0)
+			*why = xasprintf("could not read object %zu of cairo's PDF", k);
+	}
+	free(page_of);
+	free(content_of);
+	return rc;
+}
+
+/* The numbers of the objects left out, for the new objects to take first. */
+static void reuse_numbers(pdf_nums *nums, const pdf_raw *r, const unsigned char *drop)
+{
+	nums->free = xmalloc((r->nobj + 1) * sizeof *nums->free);
+	for (size_t k = 1; k < r->nobj; k++)
+		if (drop[k] || !r->off[k])
+			nums->free[nums->nfree++] = (int)k;
+	nums->next = (int)r->nobj;
+}
+
+/* The pass over cairo's file, in memory (b, len). */
+static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, const pdf_marks *m, int pdf_a, char **why)
+{
+	pdf_raw r;
+	if (pdf_raw_index(&r, b, len, why) != 0)
+		return -1;
+	int rc = -1;
+	unsigned char *drop = NULL;
+	int *annots = NULL, *annot_page = NULL, *mcids = NULL;
+	pdf_nums nums = {0};
+	pdf_writer w;
+	int opened = pdf_writer_open(&w, io->out_path, io->out, &nums) == 0;
+	if (!opened) {
+		*why = xasprintf("cannot write %s", io->out_path);
+		goto done;
+	}
+	if (r.npages != dc->npages) {
+		*why = xasprintf("cairo wrote %d pages, not %d", r.npages, dc->npages);
+		goto done;
+	}
+	drop = dropped_objects(&r);
+	reuse_numbers(&nums, &r, drop);
+	/* the header as cairo wrote it: the version and a line of binary bytes */
+	const char *nl = memchr(b, '\n', len);
+	nl = nl ? memchr(nl + 1, '\n', len - (size_t)(nl + 1 - b)) : NULL;
+	if (!nl) {
+		*why = xstrdup("cairo's PDF has no header");
+		goto done;
+	}
+	pdf_write(&w, b, (size_t)(nl + 1 - b));
+	annots = xcalloc(m->nlinks + 1, sizeof *annots);
+	annot_page = xcalloc(m->nlinks + 1, sizeof *annot_page);
+	for (size_t k = 0; k < m->nlinks; k++) {
+		annots[k] = pdf_num_new(&nums);
+		annot_page[k] = m->links[k].page;
+	}
+	mcids = xcalloc((size_t)r.npages + 1, sizeof *mcids);
+	if (copy_objects(&w, &r, drop, annots, annot_page, m->nlinks, mcids, why) != 0)
+		goto done;
+	/* the MCIDs the tree names are those cairo wrote on each page */
+	int *want = xcalloc((size_t)r.npages + 1, sizeof *want);
+	for (size_t i = 0; i < m->nleaves; i++)
+		if (m->leaves[i].page >= 0 && m->leaves[i].page < r.npages)
+			want[m->leaves[i].page]++;
+	for (int p = 0; p < r.npages && !*why; p++)
+		if (mcids[p] != want[p])
+			*why = xasprintf("page %d has %d marked sequences where %d were drawn", p + 1, mcids[p], want[p]);
+	free(want);
+	if (*why)
+		goto done;
+	for (size_t k = 0; k < m->nlinks; k++)
+		write_link_annot(&w, annots[k], dc, &m->links[k], r.page, dc->npages + (int)k);
+	int sroot = pdf_struct_write(&w, dc, m, r.page, annots, &nums);
+	const char *lang = dc->b->lang ? dc->b->lang : dc->st->lang ? dc->st->lang : "en-US";
+	int xmp = pdf_num_new(&nums);
+	write_xmp(&w, xmp, &r, dc, lang, pdf_a);
+	/* what PDF/A-2b forbids mkbrief never writes (a CMYK JPEG is refused for every
+	 * output); it needs only its output intent */
+	int intent = pdf_a ? write_output_intent(&w, &nums, why) : 0;
+	if (intent < 0 || write_catalog(&w, &r, lang, sroot, xmp, intent) != 0)
+		goto done;
+	if (pdf_writer_finish(&w, r.root, r.info) != 0) {
+		*why = xasprintf("cannot write: %s", g_strerror(w.err));
+		goto done;
+	}
+	rc = 0;
+done:
+	if (opened)
+		pdf_writer_free(&w);
+	free(drop);
+	free(annots);
+	free(annot_page);
+	free(mcids);
+	free(nums.free);
+	pdf_raw_free(&r);
+	return rc;
 }
 
 int pdf_finish(const pdf_io *io, const doc *dc, const pdf_marks *m, int pdf_a, char **why)
 {
 	*why = NULL;
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, 1);
-	int rc = -1;
-	qpdf_oh *pages = NULL, *annots = NULL;
-	if (io->in_path)
-		forget_cairo_elements_in(io->in_path);
-	else
-		forget_cairo_elements(io->in_data, io->in_len);
-	QPDF_ERROR_CODE read = io->in_path ? qpdf_read(q, io->in_path, NULL)
-					   : qpdf_read_memory(q, "cairo's PDF", io->in_data, io->in_len, NULL);
-	if (read & QPDF_ERRORS || failed(q, why))
-		goto done;
-	int n = qpdf_get_num_pages(q);
-	if (n != dc->npages) {
-		*why = xasprintf("cairo wrote %d pages, not %d", n, dc->npages);
-		goto done;
+	if (!io->in_path)
+		return finish(io->in_data, io->in_len, io, dc, m, pdf_a, why);
+	int fd = open(io->in_path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) {
+		if (fd >= 0)
+			close(fd);
+		*why = xstrdup("cannot read cairo's PDF back");
+		return -1;
 	}
-	pages = xcalloc((size_t)n + 1, sizeof *pages);
-	for (int i = 0; i < n; i++)
-		pages[i] = qpdf_get_page_n(q, (size_t)i);
-	/* new objects are numbered from the trailer's /Size on */
-	qpdf_oh trailer = qpdf_get_trailer(q), size = qpdf_oh_get_key(q, trailer, "/Size");
-	int next = qpdf_oh_is_integer(q, size) ? qpdf_oh_get_int_value_as_int(q, size) : 0;
-	qpdf_oh_release(q, size);
-	qpdf_oh_release(q, trailer);
-	if (next <= 0) {
-		*why = xstrdup("cairo's PDF has no object count (/Size)");
-		goto done;
+	void *b = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (b == MAP_FAILED) {
+		*why = xstrdup("cannot read cairo's PDF back");
+		return -1;
 	}
-	annots = xcalloc(m->nlinks + 1, sizeof *annots);
-	for (size_t k = 0; k < m->nlinks; k++)
-		annots[k] = link_annot(q, dc, &m->links[k], pages, &next);
-	/* the MCIDs the tree will name are those cairo wrote on each page */
-	int *want = xcalloc((size_t)n + 1, sizeof *want);
-	for (size_t i = 0; i < m->nleaves; i++)
-		if (m->leaves[i].page >= 0 && m->leaves[i].page < n)
-			want[m->leaves[i].page]++;
-	for (int i = 0; i < n && !*why; i++) {
-		int got;
-		if (pdf_struct_artifacts(q, pages[i], &got) != 0)
-			*why = xasprintf("could not read page %d's content", i + 1);
-		else if (got != want[i])
-			*why = xasprintf("page %d has %d marked sequences where %d were drawn", i + 1, got, want[i]);
-	}
-	free(want);
-	if (*why || pdf_struct_tree(q, dc, m, pages, annots, &next) != 0)
-		goto done;
-	/* what PDF/A-2b forbids mkbrief never writes (a CMYK JPEG is refused for every
-	 * output); it needs only its output intent */
-	if (pdf_a && output_intent(q, qpdf_get_root(q), why) != 0)
-		goto done;
-	catalog(q, dc, pdf_a);
-	if (failed(q, why))
-		goto done;
-	if (io->out_path)
-		qpdf_init_write(q, io->out_path);
-	else
-		qpdf_init_write_memory(q);
-	qpdf_set_deterministic_ID(q, 1);
-	qpdf_set_decode_level(q, qpdf_dl_none);
-	qpdf_set_compress_streams(q, 1);
-	/* the structure is thousands of small dictionaries: in object streams, compressed */
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS || failed(q, why))
-		goto done;
-	if (!io->out_path)
-		sb_append(io->out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
-	rc = 0;
-done:
-	free(pages);
-	free(annots);
-	qpdf_cleanup(&q);
+	int rc = finish(b, (size_t)st.st_size, io, dc, m, pdf_a, why);
+	munmap(b, (size_t)st.st_size);
 	return rc;
 }

@@ -1,5 +1,5 @@
-/* pdffinish.h: the PDF as cairo wrote it, finished with libqpdf (pdffinish.c): links, the
- * structure tree, artifacts, /Lang, XMP metadata and a deterministic /ID. */
+/* pdffinish.h: the PDF as cairo wrote it, finished in one streaming pass (pdffinish.c): links,
+ * the structure tree, artifacts, /Lang, XMP metadata and a deterministic /ID. */
 #ifndef MKBRIEF_PDFFINISH_H
 #define MKBRIEF_PDFFINISH_H
 #include <stddef.h>
@@ -8,13 +8,12 @@
 #include "layout/doc.h"
 #include "render/pdfmarks.h"
 
-/* Where the finishing pass reads cairo's PDF and writes the finished one: files (qpdf
- * reads the streams from the file as it writes, so memory stays flat however large the
+/* Where the finishing pass reads cairo's PDF and writes the finished one: files (the pass
+ * maps cairo's and writes the other as it goes, so memory stays flat however large the
  * PDF), or memory (standard output and devices, which cannot be read back). */
 typedef struct pdf_io {
 	const char *in_path;	/* cairo's PDF in this file... */
-	char *in_data;		/* ...or here, in_len bytes (both changed in place: cairo's own
-				 * structure elements are blanked) */
+	const char *in_data;	/* ...or here, in_len bytes */
 	size_t in_len;
 	const char *out_path;	/* the finished PDF to this file (made or truncated)... */
 	strbuf *out;		/* ...or appended here */

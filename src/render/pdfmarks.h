@@ -50,7 +50,7 @@ typedef struct pdf_marks {
  * in the structure tree): the finishing pass makes each an /Artifact sequence of type
  * /Pagination (with /Header, /Footer or /Watermark). What is drawn outside any tag (tints,
  * frames, rules: pdf_marks_artifact) becomes a /Layout artifact: tagging each of those
- * too would cost cairo and qpdf a structure element a table row. */
+ * too would cost cairo a structure element a table row. */
 enum {
 	ART_HEADER = 100, /* the top banner and the running head */
 	ART_FOOTER,       /* the bottom banner and the footer */

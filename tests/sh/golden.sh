@@ -40,7 +40,7 @@ done
 # and embed, the hyphenation patterns and the bundled fonts.
 env_text() {
 	echo "# Made by 'make golden ALL=1': the libraries and fonts the goldens were made with."
-	for p in cairo pango harfbuzz freetype2 fontconfig poppler-glib librsvg-2.0 libjpeg libqpdf; do
+	for p in cairo pango harfbuzz freetype2 fontconfig poppler-glib librsvg-2.0 libjpeg; do
 		echo "$p $(pkg-config --modversion "$p" 2>/dev/null || echo unknown)"
 	done
 	local dic=/usr/share/hyphen/hyph_en_US.dic

@@ -1,0 +1,68 @@
+/* pdfwrite.h: writing a PDF file object by object (pdfwrite.c): dictionaries and arrays
+ * gathered into compressed object streams, streams written as they come, an xref stream
+ * at the end with an /ID from the MD5 of every byte; to a file or to memory. */
+#ifndef MKBRIEF_PDFWRITE_H
+#define MKBRIEF_PDFWRITE_H
+#include <glib.h>
+#include <stdio.h>
+
+#include "base/util.h"
+
+/* Object numbers for new objects: first those the copied file left free, then past its end. */
+typedef struct pdf_nums {
+	int *free;
+	size_t nfree, used;
+	int next;
+} pdf_nums;
+int pdf_num_new(pdf_nums *a);
+
+/* Where each object is: in the file at an offset, or in an object stream at an index. */
+typedef struct pdf_xref_entry {
+	unsigned char type; /* 0 not written, 1 in the file, 2 in an object stream */
+	size_t at;          /* type 1: offset; type 2: the object stream's number */
+	unsigned index;     /* type 2: its index there */
+} pdf_xref_entry;
+
+typedef struct pdf_writer {
+	FILE *f;      /* written here... */
+	strbuf *mem;  /* ...or appended here */
+	size_t pos;   /* bytes written */
+	int failed;   /* a write failed (errno in err) */
+	int err;
+	GChecksum *md5;
+	int md5_open;
+	pdf_nums *nums; /* numbers for the object streams and the xref stream */
+	pdf_xref_entry *xref;
+	size_t nxref;
+	strbuf buf;     /* what is written, in blocks */
+	strbuf os_head; /* the object stream being gathered: "num offset" pairs... */
+	strbuf os_body; /* ...and the objects */
+	int os_objs[100];
+	int os_n;
+} pdf_writer;
+
+/* A writer to path (made or truncated) or, path NULL, to mem, taking the numbers of its
+ * object streams from nums; -1 when path cannot be made. */
+int pdf_writer_open(pdf_writer *w, const char *path, strbuf *mem, pdf_nums *nums);
+/* Bytes outside any object (the header). */
+void pdf_write(pdf_writer *w, const void *data, size_t len);
+/* Object num, a dictionary, array or other value that is not a stream: its text. */
+void pdf_object(pdf_writer *w, int num, const char *text, size_t len);
+/* Object num as another file had it: its text from after "obj" up to "endobj". */
+void pdf_copy_obj(pdf_writer *w, int num, const char *text, size_t len);
+/* A stream object: its dictionary's entries (without << >> and /Length) and its data. */
+void pdf_stream_obj(pdf_writer *w, int num, const char *entries, const void *data, size_t len);
+/* The last object stream, the xref stream (root, info; an /ID from the MD5 of every byte
+ * before it) and the end of the file; closes the file. 0, or -1 (errno in w->err) when a
+ * write failed. */
+int pdf_writer_finish(pdf_writer *w, int root, int info);
+/* Frees what the writer holds and closes its file, written or not. */
+void pdf_writer_free(pdf_writer *w);
+
+/* A text string for a reader (/Alt, /Contents): literal when it is printable ASCII, else
+ * UTF-16BE in hex; appended to sb. */
+void pdf_sb_text(strbuf *sb, const char *utf8);
+/* A byte string (a URI), literal, escaped. */
+void pdf_sb_bytes(strbuf *sb, const char *s);
+
+#endif
