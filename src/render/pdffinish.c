@@ -21,6 +21,7 @@
 #include <zlib.h>
 
 #include "render/pdfartifacts.h"
+#include "render/pdffigures.h"
 #include "render/pdfraw.h"
 #include "render/pdfstruct.h"
 #include "render/pdfwrite.h"
@@ -276,36 +277,6 @@ static int write_output_intent(pdf_writer *w, pdf_nums *nums, char **why)
 	return intent;
 }
 
-/* A dictionary's text without its closing >> and without the entries of keys (each key
- * stands once in a dictionary). */
-static void dict_without(strbuf *out, const char *d, size_t n, const char *const *keys)
-{
-	size_t cut[16][2], ncut = 0;
-	for (size_t k = 0; keys[k] && ncut < 16; k++) {
-		size_t ks, vs, ve;
-		if (pdf_dict_entry(d, n, keys[k], &ks, &vs, &ve) == 0) {
-			size_t at = ncut++;
-			while (at > 0 && cut[at - 1][0] > ks) {
-				cut[at][0] = cut[at - 1][0];
-				cut[at][1] = cut[at - 1][1];
-				at--;
-			}
-			cut[at][0] = ks;
-			cut[at][1] = ve;
-		}
-	}
-	size_t end = n;
-	while (end > 0 && d[end - 1] != '>')
-		end--;
-	end = end >= 2 ? end - 2 : 0; /* the closing >> */
-	size_t from = 0;
-	for (size_t c = 0; c < ncut; c++) {
-		sb_append(out, d + from, cut[c][0] - from);
-		from = cut[c][1];
-	}
-	if (end > from)
-		sb_append(out, d + from, end - from);
-}
 
 /* The objects of cairo's file that are not copied: its own structure tree (every element,
  * the root, the parent tree and its arrays), and the lengths of the page contents, which
@@ -357,24 +328,6 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 	return drop;
 }
 
-static int inflate_all(const char *data, size_t len, strbuf *out)
-{
-	z_stream z = {0};
-	if (inflateInit(&z) != Z_OK)
-		return -1;
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)len;
-	int rc;
-	do {
-		sb_grow(out, len * 4 + 4096);
-		z.next_out = (Bytef *)out->data + out->len;
-		z.avail_out = (uInt)(out->cap - out->len);
-		rc = inflate(&z, Z_NO_FLUSH);
-		out->len = out->cap - z.avail_out;
-	} while (rc == Z_OK);
-	inflateEnd(&z);
-	return rc == Z_STREAM_END ? 0 : -1;
-}
 
 /* Page p's content with its artifacts marked (pdfartifacts.c), deflated, as its object;
  * *mcids: the marked sequences with an MCID found in it. */
@@ -383,7 +336,7 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 	const char *dict, *data;
 	size_t dl, len;
 	strbuf plain = {0}, marked = {0};
-	if (pdf_raw_stream(r, r->contents[p], &dict, &dl, &data, &len) != 0 || inflate_all(data, len, &plain) != 0) {
+	if (pdf_raw_stream(r, r->contents[p], &dict, &dl, &data, &len) != 0 || pdf_inflate(data, len, &plain) != 0) {
 		sb_free(&plain);
 		return -1;
 	}
@@ -401,7 +354,7 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 
 /* Object k as cairo wrote it: a stream as it is, through its endstream; anything else into
  * an object stream. */
-static int copy_object(pdf_writer *w, const pdf_raw *r, int k)
+static int copy_object(pdf_writer *w, const pdf_raw *r, int k, const pdf_marks *m, pdf_nums *nums, int *spliced)
 {
 	const char *body, *dict, *data;
 	size_t bl, dl, len;
@@ -416,6 +369,20 @@ static int copy_object(pdf_writer *w, const pdf_raw *r, int k)
 	}
 	if (pdf_raw_stream(r, k, &dict, &dl, &data, &len) != 0)
 		return -1;
+	const char *sub;
+	size_t sl;
+	if (m->nfigures && pdf_dict_value(dict, dl, "/Subtype", &sub, &sl) == 0 && sl == 5 && memcmp(sub, "/Form", 5) == 0) {
+		strbuf plain = {0};
+		int id = len < 4096 && pdf_inflate(data, len, &plain) == 0 ? pdf_figure_standin(plain.data, plain.len) : -1;
+		sb_free(&plain);
+		if (id >= 0 && (size_t)id < m->nfigures) {
+			char *why = NULL;
+			int rc = pdf_splice_figure(w, k, m->figures[id].img, nums, &why);
+			free(why);
+			spliced[id]++;
+			return rc;
+		}
+	}
 	after = data + len;
 	const char *eo = mem_find(after, end - after > 64 ? after + 64 : end, "endobj");
 	if (!eo)
@@ -433,7 +400,7 @@ static int write_page(pdf_writer *w, const pdf_raw *r, int p, const int *annots,
 	if (pdf_raw_body(r, r->page[p], &d, &n) != 0)
 		return -1;
 	strbuf s = {0};
-	dict_without(&s, d, n, keys);
+	pdf_dict_without(&s, d, n, keys);
 	sb_printf(&s, "\n   /StructParents %d", p);
 	int any = 0;
 	for (size_t k = 0; k < nlinks; k++)
@@ -458,7 +425,7 @@ static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int 
 	if (pdf_raw_body(r, r->root, &d, &n) != 0)
 		return -1;
 	strbuf s = {0};
-	dict_without(&s, d, n, keys);
+	pdf_dict_without(&s, d, n, keys);
 	sb_puts(&s, "\n   /Lang ");
 	pdf_sb_bytes(&s, lang);
 	sb_printf(&s, "\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>"
@@ -475,8 +442,10 @@ static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int 
 /* Cairo's objects, copied or written anew, in their order of number; the catalog waits for
  * the objects it names. *mcids_of: per page, the marked sequences its content holds. */
 static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *drop, const int *annots,
-			const int *annot_page, size_t nlinks, int *mcids_of, char **why)
+			const int *annot_page, const pdf_marks *m, pdf_nums *nums, int *mcids_of, char **why)
 {
+	size_t nlinks = m->nlinks;
+	int *spliced = xcalloc(m->nfigures + 1, sizeof *spliced);
 	int *page_of = xmalloc((r->nobj + 1) * sizeof *page_of), *content_of = xmalloc((r->nobj + 1) * sizeof *content_of);
 	for (size_t k = 0; k <= r->nobj; k++)
 		page_of[k] = content_of[k] = -1;
@@ -493,10 +462,17 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 		else if (content_of[k] >= 0)
 			rc = write_content(w, r, content_of[k], &mcids_of[content_of[k]]);
 		else
-			rc = copy_object(w, r, (int)k);
+			rc = copy_object(w, r, (int)k, m, nums, spliced);
 		if (rc != 0)
 			*why = xasprintf("could not read object %zu of cairo's PDF", k);
 	}
+	/* a stand-in left in place would print a square where the figure should be */
+	for (size_t i = 0; i < m->nfigures && rc == 0; i++)
+		if (spliced[i] != 1) {
+			*why = xasprintf("figure %zu's drawing could not be put in place", i + 1);
+			rc = -1;
+		}
+	free(spliced);
 	free(page_of);
 	free(content_of);
 	return rc;
@@ -549,7 +525,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 		annot_page[k] = m->links[k].page;
 	}
 	mcids = xcalloc((size_t)r.npages + 1, sizeof *mcids);
-	if (copy_objects(&w, &r, drop, annots, annot_page, m->nlinks, mcids, why) != 0)
+	if (copy_objects(&w, &r, drop, annots, annot_page, m, &nums, mcids, why) != 0)
 		goto done;
 	/* the MCIDs the tree names are those cairo wrote on each page */
 	int *want = xcalloc((size_t)r.npages + 1, sizeof *want);

@@ -53,6 +53,9 @@ void pdf_marks_free(pdf_marks *m)
 		return;
 	free(m->links);
 	free(m->leaves);
+	for (size_t i = 0; i < m->nfigures; i++)
+		cairo_surface_destroy(m->figures[i].standin);
+	free(m->figures);
 	g_string_chunk_free(m->strings);
 	free(m);
 }
@@ -108,4 +111,16 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 		return;
 	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0};
 	pdf_marks_leaf(m, cr, &l);
+}
+
+int pdf_marks_figure(pdf_marks *m, const image *img)
+{
+	for (size_t i = 0; i < m->nfigures; i++)
+		if (m->figures[i].img == img)
+			return (int)i;
+	m->figures = xrealloc(m->figures, (m->nfigures + 1) * sizeof *m->figures);
+	int id = (int)m->nfigures++;
+	m->figures[id].img = img;
+	m->figures[id].standin = image_standin_new(img, id);
+	return id;
 }

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <stddef.h>
 
+#include "typeset/image.h"
+
 typedef struct pdf_link {
 	int page;          /* 0-based page the link is on */
 	double x, y, w, h; /* in points, from the page's top-left corner */
@@ -44,6 +46,13 @@ typedef struct pdf_marks {
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 	GStringChunk *strings; /* the links' destinations and the figures' alt text */
+	/* the vector figures drawn as stand-ins (image.h), by id: the finishing pass puts each
+	 * figure's drawing in its stand-in's place */
+	struct pdf_figure {
+		const image *img;
+		cairo_surface_t *standin;
+	} *figures;
+	size_t nfigures;
 } pdf_marks;
 
 /* Pagination artifacts are tagged through cairo too, as leaves with these roles (never put
@@ -69,6 +78,8 @@ void pdf_marks_link(pdf_marks *m, pdf_link k);
 /* What is drawn next on cr belongs to leaf l: its cairo tag is opened, unless l is the
  * one open (same page, path, role and number), after closing any other. */
 void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l);
+/* The id of img's stand-in in this document, made when first asked for. */
+int pdf_marks_figure(pdf_marks *m, const image *img);
 /* What is drawn next is no part of the text (an artifact): the open tag is closed. */
 void pdf_marks_artifact(pdf_marks *m, cairo_t *cr);
 /* What is drawn next on page is an artifact of kind (ART_*); m may be NULL. */

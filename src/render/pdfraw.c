@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "base/util.h"
 
@@ -318,4 +319,54 @@ void pdf_raw_free(pdf_raw *r)
 	free(r->contents);
 	r->off = NULL;
 	r->page = r->contents = NULL;
+}
+
+/* A dictionary's text without its closing >> and without the entries of keys (each key
+ * stands once in a dictionary). */
+void pdf_dict_without(strbuf *out, const char *d, size_t n, const char *const *keys)
+{
+	size_t cut[16][2], ncut = 0;
+	for (size_t k = 0; keys[k] && ncut < 16; k++) {
+		size_t ks, vs, ve;
+		if (pdf_dict_entry(d, n, keys[k], &ks, &vs, &ve) == 0) {
+			size_t at = ncut++;
+			while (at > 0 && cut[at - 1][0] > ks) {
+				cut[at][0] = cut[at - 1][0];
+				cut[at][1] = cut[at - 1][1];
+				at--;
+			}
+			cut[at][0] = ks;
+			cut[at][1] = ve;
+		}
+	}
+	size_t end = n;
+	while (end > 0 && d[end - 1] != '>')
+		end--;
+	end = end >= 2 ? end - 2 : 0; /* the closing >> */
+	size_t from = 0;
+	for (size_t c = 0; c < ncut; c++) {
+		sb_append(out, d + from, cut[c][0] - from);
+		from = cut[c][1];
+	}
+	if (end > from)
+		sb_append(out, d + from, end - from);
+}
+
+int pdf_inflate(const char *data, size_t len, strbuf *out)
+{
+	z_stream z = {0};
+	if (inflateInit(&z) != Z_OK)
+		return -1;
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	int rc;
+	do {
+		sb_grow(out, len * 4 + 4096);
+		z.next_out = (Bytef *)out->data + out->len;
+		z.avail_out = (uInt)(out->cap - out->len);
+		rc = inflate(&z, Z_NO_FLUSH);
+		out->len = out->cap - z.avail_out;
+	} while (rc == Z_OK);
+	inflateEnd(&z);
+	return rc == Z_STREAM_END ? 0 : -1;
 }

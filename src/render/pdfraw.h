@@ -4,6 +4,8 @@
 #define MKBRIEF_PDFRAW_H
 #include <stddef.h>
 
+#include "base/util.h"
+
 typedef struct pdf_raw {
 	const char *b; /* the file, not owned */
 	size_t len;
@@ -32,5 +34,11 @@ int pdf_dict_value(const char *dict, size_t len, const char *key, const char **v
 int pdf_dict_entry(const char *dict, size_t len, const char *key, size_t *kstart, size_t *vstart, size_t *vend);
 /* The object a key's value refers to ("N 0 R"), or -1. */
 int pdf_dict_ref(const char *dict, size_t len, const char *key);
+
+/* A dictionary's text without its closing >> and without the entries of keys (NULL-ended,
+ * at most 16), appended to out. */
+void pdf_dict_without(strbuf *out, const char *d, size_t n, const char *const *keys);
+/* Flate-decoded data appended to out; 0, or -1 when it is not whole. */
+int pdf_inflate(const char *data, size_t len, strbuf *out);
 
 #endif

@@ -580,7 +580,11 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 			draw_band(cr, dc, i, x0, links);
 		} else if (it->kind == V_IMAGE) {
 			mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
-			image_draw(cr, it->img, x0, it->y, it->w, it->h);
+			int fig = links && image_has_form(it->img) && links->nfigures < 65536 ? pdf_marks_figure(links, it->img) : -1;
+			if (fig >= 0)
+				image_draw_standin(cr, it->img, links->figures[fig].standin, x0, it->y, it->w, it->h);
+			else
+				image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {
 			if (it->p->text->ntints || dc->nlabels) {
 				/* the annex's highlights and margin numbers are no part of the text */

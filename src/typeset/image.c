@@ -3,6 +3,7 @@
  * pdfpage.c, which alone knows poppler. */
 #include "typeset/image.h"
 
+#include <cairo-pdf.h>
 #include <glib.h>
 #include <jpeglib.h>
 #include <jerror.h> /* after jpeglib.h, which it needs */
@@ -24,6 +25,10 @@ struct image {
 	/* PNG, JPEG: the pixels; SVG, PDF: its drawing, recorded once at its intrinsic size so
 	 * that a file used twice is one drawing in the PDF */
 	cairo_surface_t *surface;
+	/* SVG, PDF: the drawing as cairo writes it in a PDF, a one-page PDF made the first time
+	 * a PDF shows it (image_pdf_form) */
+	char *form;
+	size_t form_len;
 };
 
 static const unsigned char PNG_MAGIC[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -412,6 +417,7 @@ void image_free(image *img)
 		return;
 	if (img->surface)
 		cairo_surface_destroy(img->surface);
+	free(img->form);
 	free(img);
 }
 
@@ -441,7 +447,8 @@ int image_pixels_across(const image *img)
 	return is_vector(img) ? 0 : img->px_w;
 }
 
-void image_draw(cairo_t *cr, const image *img, double x, double y, double w, double h)
+/* Draws source (img's drawing or its stand-in, of the same extents) as image_draw says. */
+static void draw_source(cairo_t *cr, const image *img, cairo_surface_t *source, double x, double y, double w, double h)
 {
 	double sw = is_vector(img) ? img->vector_w : img->px_w;
 	double sh = is_vector(img) ? img->vector_h : img->px_h;
@@ -451,11 +458,72 @@ void image_draw(cairo_t *cr, const image *img, double x, double y, double w, dou
 	cairo_push_group(cr);
 	cairo_translate(cr, x, y);
 	cairo_scale(cr, w / sw, h / sh);
-	cairo_set_source_surface(cr, img->surface, 0, 0);
+	cairo_set_source_surface(cr, source, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	cairo_rectangle(cr, 0, 0, sw, sh);
 	cairo_fill(cr);
 	cairo_pop_group_to_source(cr);
 	cairo_paint(cr);
 	cairo_restore(cr);
+}
+
+static cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_append(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int image_has_form(const image *img)
+{
+	return is_vector(img);
+}
+
+const char *image_pdf_form(const image *cimg, size_t *len)
+{
+	/* made once and kept: what the image is does not change, only what is known of it */
+	image *img = (image *)cimg;
+	if (!is_vector(img))
+		return NULL;
+	if (!img->form) {
+		strbuf pdf = {0};
+		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, img->vector_w, img->vector_h);
+		cairo_t *cr = cairo_create(s);
+		/* the recording painted as it is: the page draws one form, the figure's */
+		cairo_set_source_surface(cr, img->surface, 0, 0);
+		cairo_paint(cr);
+		cairo_destroy(cr);
+		cairo_surface_finish(s);
+		int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+		cairo_surface_destroy(s);
+		if (!ok) {
+			sb_free(&pdf);
+			return NULL;
+		}
+		img->form_len = pdf.len;
+		img->form = sb_steal(&pdf);
+	}
+	*len = img->form_len;
+	return img->form;
+}
+
+cairo_surface_t *image_standin_new(const image *img, int id)
+{
+	cairo_rectangle_t ext = {0, 0, img->vector_w, img->vector_h};
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, IMAGE_STANDIN_RED, (id >> 8 & 255) / 255.0, (id & 255) / 255.0);
+	cairo_rectangle(cr, 0, 0, 1, 1);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	return s;
+}
+
+void image_draw_standin(cairo_t *cr, const image *img, cairo_surface_t *standin, double x, double y, double w, double h)
+{
+	draw_source(cr, img, standin, x, y, w, h);
+}
+
+void image_draw(cairo_t *cr, const image *img, double x, double y, double w, double h)
+{
+	draw_source(cr, img, img->surface, x, y, w, h);
 }

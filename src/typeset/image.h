@@ -49,4 +49,21 @@ int image_pixels_across(const image *img);
 /* Draws it with its top left at (x, y), w by h points. */
 void image_draw(cairo_t *cr, const image *img, double x, double y, double w, double h);
 
+/* A vector figure (SVG, PDF page) in a PDF is drawn by cairo once, alone, into a one-page PDF
+ * (image_pdf_form, kept with the image), and each PDF that shows it gets a stand-in of the
+ * same extents that its finishing pass replaces with that drawing (render/pdffinish.c): a
+ * process that writes the PDF again (watch) has cairo turn the figure's paths into PDF
+ * once, not at every save. */
+int image_has_form(const image *img);
+/* The one-page PDF, made the first time it is asked for; NULL for a raster image or when
+ * cairo failed. */
+const char *image_pdf_form(const image *img, size_t *len);
+/* The stand-in for figure id (0 to 65535) of a document: one mark, a 1 pt square in the
+ * colour (IMAGE_STANDIN_RED, id's high byte / 255, low byte / 255), by which the finishing
+ * pass finds it. The caller destroys it. */
+#define IMAGE_STANDIN_RED 0.987654
+cairo_surface_t *image_standin_new(const image *img, int id);
+/* Draws standin where image_draw would draw img. */
+void image_draw_standin(cairo_t *cr, const image *img, cairo_surface_t *standin, double x, double y, double w, double h);
+
 #endif
