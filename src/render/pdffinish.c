@@ -4,9 +4,10 @@
  * and rules outside a paragraph that runs on to the next page. Here cairo's objects are
  * copied as they are, but for its own structure tree (left out), each page's dictionary
  * (its annotations, structure key and tab order), each page's content (its artifacts
- * marked, pdfartifacts.c) and the catalog (/Lang, /MarkInfo, /ViewerPreferences, XMP, the
- * structure tree of pdfstruct.c); the link annotations and XMP are added, and an xref table
- * and an /ID made from the file's MD5, so the same inputs still give the same bytes.
+ * marked, pdfartifacts.c), the stand-ins of vector figures (their drawings put in their
+ * place, pdffigures.c) and the catalog (/Lang, /MarkInfo, /ViewerPreferences, XMP, the
+ * structure tree of pdfstruct.c); the link annotations and XMP are added, and an xref
+ * stream and an /ID made from the file's MD5, so the same inputs still give the same bytes.
  * Nothing is held but one page's content at a time: a general PDF library (libqpdf did
  * this until December 2026) parsed every object and took two fifths of the run. */
 #include "render/pdffinish.h"
