@@ -101,3 +101,33 @@ if [ $st = 1 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -e "$M/copies.pdf" ]; t
 else
 	fail "figures: three files of 24 million pixels: status $st, $(cat "$T/err")"
 fi
+# two different vector figures in one PDF: each is drawn alone once and put in place of its
+# own stand-in (render/pdffigures.c); swapped, the PDF chart's words would come before the
+# first caption, and a stand-in left in place would be a 1 pt square of its marking colour
+V="$T/vec"
+mkdir -p "$V" && cp "$ROOT/briefs/figures/dprk-sanctions.svg" "$G/figure-pdf/chart.pdf" "$V/" &&
+	cp "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "$V/edm.txt" || exit 1
+cat >"$V/two.yaml" <<'YAML'
+title: Two vector figures
+date: 2018-01-22
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Charts
+    content:
+      - figure: {file: dprk-sanctions.svg, alt: The SVG chart, caption: First the SVG chart}
+      - figure: {file: chart.pdf, alt: The PDF chart, caption: Then the PDF chart}
+YAML
+if "$MKBRIEF" -q "$V/two.yaml" -o "$V/two.pdf" 2>"$T/err"; then
+	order=$(pdftotext "$V/two.pdf" - | grep -o 'First the SVG chart\|Cumulative sanctions resolutions\|Then the PDF chart' | tr '\n' '|')
+	[ "$order" = "First the SVG chart|Cumulative sanctions resolutions|Then the PDF chart|" ] &&
+		pass "figures: two vector figures each drawn in its own place (the PDF chart's words between the captions)" ||
+		fail "figures: two vector figures: the text reads $order"
+	if qpdf --qdf --object-streams=disable "$V/two.pdf" "$V/two-qdf.pdf" 2>/dev/null; grep -aq '0\.987654 ' "$V/two-qdf.pdf"; then
+		fail "figures: a stand-in's marking colour is left in the PDF"
+	else
+		pass "figures: no stand-in left in the PDF"
+	fi
+else
+	fail "figures: two vector figures: $(cat "$T/err")"
+fi
