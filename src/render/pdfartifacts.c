@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render/pdfmarks.h"
+#include "render/pdfraw.h"
 
 static int is_ws(unsigned char c)
 {
@@ -16,21 +17,6 @@ static int is_ws(unsigned char c)
 static int is_delim(unsigned char c)
 {
 	return strchr("()<>[]{}/%", c) != NULL && c != 0;
-}
-
-/* Past a string "(...)" starting at i: nested parentheses, backslash escapes. */
-static size_t skip_string(const unsigned char *b, size_t len, size_t i)
-{
-	int nest = 0;
-	for (; i < len; i++) {
-		if (b[i] == '\\')
-			i++;
-		else if (b[i] == '(')
-			nest++;
-		else if (b[i] == ')' && --nest == 0)
-			return i + 1;
-	}
-	return len;
 }
 
 /* Past an inline image's data (after ID): the EI that stands alone. */
@@ -78,7 +64,7 @@ static size_t token(const unsigned char *b, size_t len, size_t i, size_t *word)
 	*word = 0;
 	unsigned char c = b[i];
 	if (c == '(')
-		return skip_string(b, len, i);
+		return pdf_skip_string((const char *)b, len, i);
 	if ((c == '<' || c == '>') && i + 1 < len && b[i + 1] == c)
 		return i + 2;
 	if (c == '<') {

@@ -58,61 +58,18 @@ static int map_ref(splice *s, int old)
 	return s->map[old];
 }
 
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* An object's text with its references renumbered ("12 0 R" → the object's number here). */
 static void rewrite_refs(splice *s, const char *t, size_t n, strbuf *out)
 {
-	size_t i = 0;
-	while (i < n) {
-		char c = t[i];
-		if (c == '(') { /* a string: copied as it is */
-			size_t j = i;
-			int nest = 0;
-			for (; j < n; j++) {
-				if (t[j] == '\\')
-					j++;
-				else if (t[j] == '(')
-					nest++;
-				else if (t[j] == ')' && --nest == 0)
-					break;
-			}
-			j = j < n ? j + 1 : n;
-			sb_append(out, t + i, j - i);
-			i = j;
-			continue;
-		}
-		if (is_digit(c) && (i == 0 || !(is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-' || t[i - 1] == '+'))) {
-			/* "N G R"? */
-			size_t a = i;
-			while (a < n && is_digit(t[a]))
-				a++;
-			size_t g = a;
-			while (g < n && t[g] == ' ')
-				g++;
-			size_t ge = g;
-			while (ge < n && is_digit(t[ge]))
-				ge++;
-			size_t r = ge;
-			while (r < n && t[r] == ' ')
-				r++;
-			if (a < n && t[a] == ' ' && ge > g && r < n && t[r] == 'R' &&
-			    (r + 1 == n || !((t[r + 1] >= 'A' && t[r + 1] <= 'Z') || (t[r + 1] >= 'a' && t[r + 1] <= 'z')))) {
-				int to = map_ref(s, (int)strtol(t + i, NULL, 10));
-				sb_printf(out, "%d 0 R", to > 0 ? to : 0);
-				i = r + 1;
-				continue;
-			}
-			sb_append(out, t + i, a - i);
-			i = a;
-			continue;
-		}
-		sb_putc(out, c);
-		i++;
+	size_t i = 0, from = 0, start, end;
+	int old;
+	while ((old = pdf_next_ref(t, n, &i, &start, &end)) >= 0) {
+		int to = map_ref(s, old);
+		sb_append(out, t + from, start - from);
+		sb_printf(out, "%d 0 R", to > 0 ? to : 0);
+		from = end;
 	}
+	sb_append(out, t + from, n - from);
 }
 
 /* Object old of the one-page PDF, as object num here: a stream with its /Length inline, or
@@ -162,18 +119,8 @@ static int figure_form(const pdf_raw *r)
 	if (pdf_dict_value(res, rl, "/XObject", &xo, &xl) != 0)
 		return -1;
 	/* "<< /x5 7 0 R >>": the first entry's reference */
-	const char *end = xo + xl, *key = memchr(xo + 2, '/', xl > 2 ? xl - 2 : 0);
-	if (!key)
-		return -1;
-	const char *v = key + 1;
-	while (v < end && *v != ' ' && *v != '\n')
-		v++;
-	char *e1, *e2;
-	long n = strtol(v, &e1, 10);
-	strtol(e1, &e2, 10);
-	while (e2 < end && *e2 == ' ')
-		e2++;
-	return e2 < end && *e2 == 'R' && e1 > v && n > 0 && n < 100000000 ? (int)n : -1;
+	size_t i = 0, start, end;
+	return pdf_next_ref(xo, xl, &i, &start, &end);
 }
 
 int pdf_splice_figure(pdf_writer *w, int num, const image *img, pdf_nums *nums, char **why)

@@ -304,19 +304,11 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 		    pdf_dict_value(pt, pl, "/Nums", &nums, &nl) == 0) {
 			drop[ptree] = 1;
 			/* "[ 0 54 0 R 1 84 0 R ... ]": the arrays are the references */
-			for (size_t i = 0; i + 1 < nl; i++)
-				if (nums[i + 1] == 'R' && i >= 4 && nums[i] == ' ') {
-					size_t j = i - 1;
-					while (j > 0 && nums[j] == '0')
-						j--;
-					while (j > 0 && nums[j] == ' ')
-						j--;
-					while (j > 0 && nums[j - 1] >= '0' && nums[j - 1] <= '9')
-						j--;
-					long a = strtol(nums + j, NULL, 10);
-					if (a > 0 && (size_t)a < r->nobj)
-						drop[a] = 1;
-				}
+			size_t i = 0, start, end;
+			int a;
+			while ((a = pdf_next_ref(nums, nl, &i, &start, &end)) >= 0)
+				if (a > 0 && (size_t)a < r->nobj)
+					drop[a] = 1;
 		}
 	}
 	for (int p = 0; p < r->npages; p++) {

@@ -54,6 +54,64 @@ static int is_uint(const char *b, size_t from, size_t to)
 	return 1;
 }
 
+size_t pdf_skip_string(const char *b, size_t len, size_t i)
+{
+	int nest = 0;
+	for (; i < len; i++) {
+		if (b[i] == '\\')
+			i++;
+		else if (b[i] == '(')
+			nest++;
+		else if (b[i] == ')' && --nest == 0)
+			return i + 1;
+	}
+	return len;
+}
+
+/* Where a reference "N G R" whose number is the word [i, e) ends, or 0 when it is none. */
+static size_t ref_end(const char *b, size_t len, size_t i, size_t e)
+{
+	if (!is_uint(b, i, e))
+		return 0;
+	size_t g = skip_blank(b, len, e), ge = skip_word(b, len, g);
+	size_t r = skip_blank(b, len, ge), re = skip_word(b, len, r);
+	return is_uint(b, g, ge) && re == r + 1 && b[r] == 'R' ? re : 0;
+}
+
+int pdf_next_ref(const char *t, size_t n, size_t *i, size_t *start, size_t *end)
+{
+	size_t k = *i;
+	while (k < n) {
+		k = skip_blank(t, n, k);
+		if (k >= n)
+			break;
+		char c = t[k];
+		if (c == '(') {
+			k = pdf_skip_string(t, n, k);
+		} else if (c == '<' && k + 1 < n && t[k + 1] == '<') {
+			k += 2;
+		} else if (c == '<') {
+			const char *e = memchr(t + k, '>', n - k); /* a hex string */
+			k = e ? (size_t)(e - t) + 1 : n;
+		} else if (c == '/') {
+			k = skip_word(t, n, k + 1);
+		} else if (is_delim(c)) {
+			k++;
+		} else {
+			size_t e = skip_word(t, n, k), re = ref_end(t, n, k, e);
+			if (re) {
+				*start = k;
+				*end = *i = re;
+				long id = strtol(t + k, NULL, 10);
+				return id > 0 && id < 100000000 ? (int)id : 0;
+			}
+			k = e;
+		}
+	}
+	*i = n;
+	return -1;
+}
+
 /* Past one value from i (blanks before it skipped): a dictionary, array, string, name,
  * number, reference "N G R" or keyword. */
 static size_t skip_value(const char *b, size_t len, size_t i)
@@ -62,18 +120,8 @@ static size_t skip_value(const char *b, size_t len, size_t i)
 	if (i >= len)
 		return len;
 	char c = b[i];
-	if (c == '(') {
-		int nest = 0;
-		for (; i < len; i++) {
-			if (b[i] == '\\')
-				i++;
-			else if (b[i] == '(')
-				nest++;
-			else if (b[i] == ')' && --nest == 0)
-				return i + 1;
-		}
-		return len;
-	}
+	if (c == '(')
+		return pdf_skip_string(b, len, i);
 	if (c == '<' && i + 1 < len && b[i + 1] == '<') {
 		i += 2;
 		for (;;) {
@@ -105,14 +153,8 @@ static size_t skip_value(const char *b, size_t len, size_t i)
 	size_t e = skip_word(b, len, i);
 	if (e == i)
 		return i + 1; /* a stray delimiter: one byte, so that every loop moves on */
-	if (is_uint(b, i, e)) {
-		/* a reference is three tokens: "12 0 R" */
-		size_t g = skip_blank(b, len, e), ge = skip_word(b, len, g);
-		size_t r = skip_blank(b, len, ge), re = skip_word(b, len, r);
-		if (is_uint(b, g, ge) && re == r + 1 && b[r] == 'R')
-			return re;
-	}
-	return e;
+	size_t re = ref_end(b, len, i, e);
+	return re ? re : e;
 }
 
 int pdf_dict_entry(const char *dict, size_t len, const char *key, size_t *kstart, size_t *vstart, size_t *vend)

@@ -35,6 +35,12 @@ int pdf_dict_entry(const char *dict, size_t len, const char *key, size_t *kstart
 /* The object a key's value refers to ("N 0 R"), or -1. */
 int pdf_dict_ref(const char *dict, size_t len, const char *key);
 
+/* Past a literal string "(...)" starting at i: nested parentheses, backslash escapes. */
+size_t pdf_skip_string(const char *b, size_t len, size_t i);
+/* The next reference "N G R" in the text t from *i on (strings, names and comments passed
+ * over): its object number (0 when out of range), [*start, *end) its place, *i moved past
+ * it; -1 when there is none. */
+int pdf_next_ref(const char *t, size_t n, size_t *i, size_t *start, size_t *end);
 /* A dictionary's text without its closing >> and without the entries of keys (NULL-ended,
  * at most 16), appended to out. */
 void pdf_dict_without(strbuf *out, const char *d, size_t n, const char *const *keys);
