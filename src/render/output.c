@@ -451,7 +451,7 @@ static int pdf_draw(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, pdf
 /* Cairo writes the PDF; the finishing pass (pdffinish.c) reads it back, adds the links,
  * the structure and the document's metadata, and writes the final file. To a file, cairo
  * writes a second temporary file beside the target, which the pass reads as it writes the
- * first: memory stays flat however many pages there are. To standard output or a
+ * first through its sink: memory stays flat however many pages there are. To standard output or a
  * device (which cannot be read back) both are made in memory and written in one piece. */
 static int write_pdf(doc *dc, PangoContext *ctx, const char *path, int pdf_a, const file_set *inputs, diag *d)
 {
@@ -475,11 +475,14 @@ static int write_pdf(doc *dc, PangoContext *ctx, const char *path, int pdf_a, co
 		raw.failed = 1;
 		raw.err = errno;
 	}
-	pdf_io io = {raw.tmp, pdf.data, pdf.len, s.tmp, &out};
+	/* the finished PDF into the temporary file as it is made; to standard output or a
+	 * device only once it is whole */
+	pdf_io io = {raw.tmp, pdf.data, pdf.len, s.tmp ? sink_write : buffer_write, s.tmp ? (void *)&s : (void *)&out};
 	char *why = NULL;
+	/* a write that failed is said by its sink when it is closed */
 	if (rc != 0 && !raw.failed)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: cairo could not finish the document");
-	else if (rc == 0 && !raw.failed && (rc = pdf_finish(&io, dc, marks, pdf_a, &why)) != 0)
+	else if (rc == 0 && !raw.failed && (rc = pdf_finish(&io, dc, marks, pdf_a, &why)) != 0 && !s.failed)
 		diag_error(d, loc_at(path, 0, 0), "cannot write: %s", why ? why : "the PDF could not be finished");
 	free(why);
 	pdf_marks_free(marks);

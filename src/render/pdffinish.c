@@ -492,11 +492,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 	int *annots = NULL, *annot_page = NULL, *mcids = NULL;
 	pdf_nums nums = {0};
 	pdf_writer w;
-	int opened = pdf_writer_open(&w, io->out_path, io->out, &nums) == 0;
-	if (!opened) {
-		*why = xasprintf("cannot write %s", io->out_path);
-		goto done;
-	}
+	pdf_writer_init(&w, io->write, io->closure, &nums);
 	if (r.npages != dc->npages) {
 		*why = xasprintf("cairo wrote %d pages, not %d", r.npages, dc->npages);
 		goto done;
@@ -543,13 +539,12 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 	if (intent < 0 || write_catalog(&w, &r, lang, sroot, xmp, intent) != 0)
 		goto done;
 	if (pdf_writer_finish(&w, r.root, r.info) != 0) {
-		*why = xasprintf("cannot write: %s", g_strerror(w.err));
+		*why = xstrdup("the finished PDF could not be written");
 		goto done;
 	}
 	rc = 0;
 done:
-	if (opened)
-		pdf_writer_free(&w);
+	pdf_writer_free(&w);
 	free(drop);
 	free(annots);
 	free(annot_page);

@@ -2,21 +2,23 @@
  * the structure tree, artifacts, /Lang, XMP metadata and a deterministic /ID. */
 #ifndef MKBRIEF_PDFFINISH_H
 #define MKBRIEF_PDFFINISH_H
+#include <cairo.h>
 #include <stddef.h>
 
 #include "base/util.h"
 #include "layout/doc.h"
 #include "render/pdfmarks.h"
 
-/* Where the finishing pass reads cairo's PDF and writes the finished one: files (the pass
- * maps cairo's and writes the other as it goes, so memory stays flat however large the
- * PDF), or memory (standard output and devices, which cannot be read back). */
+/* Where the finishing pass reads cairo's PDF and writes the finished one: cairo's in a
+ * file (mapped, so memory stays flat however large the PDF) or in memory (for standard
+ * output and devices, which cannot be read back); the finished one through a write
+ * function, as it goes. */
 typedef struct pdf_io {
 	const char *in_path;	/* cairo's PDF in this file... */
 	const char *in_data;	/* ...or here, in_len bytes */
 	size_t in_len;
-	const char *out_path;	/* the finished PDF to this file (made or truncated)... */
-	strbuf *out;		/* ...or appended here */
+	cairo_write_func_t write; /* the finished PDF */
+	void *closure;
 } pdf_io;
 
 /* Reads the PDF cairo wrote with the tags and links in m and writes the finished file;

@@ -5,7 +5,6 @@
  * content always gives the same file. Bytes are gathered in blocks before they go out. */
 #include "render/pdfwrite.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,34 +13,26 @@
 #define BLOCK 65536
 #define OBJSTM_OBJECTS 100
 
-int pdf_writer_open(pdf_writer *w, const char *path, strbuf *mem, pdf_nums *nums)
+void pdf_writer_init(pdf_writer *w, cairo_write_func_t write, void *closure, pdf_nums *nums)
 {
 	memset(w, 0, sizeof *w);
-	w->mem = mem;
+	w->write = write;
+	w->closure = closure;
 	w->nums = nums;
-	if (path) {
-		w->f = fopen(path, "wb");
-		if (!w->f) {
-			w->err = errno;
-			return -1;
-		}
-	}
 	w->md5 = g_checksum_new(G_CHECKSUM_MD5);
 	w->md5_open = 1;
-	return 0;
 }
 
 static void write_out(pdf_writer *w, const char *data, size_t len)
 {
 	if (w->md5_open)
 		g_checksum_update(w->md5, (const guchar *)data, (gssize)len);
-	if (w->f) {
-		if (!w->failed && fwrite(data, 1, len, w->f) != len) {
+	/* the write function takes at most an unsigned int at a time */
+	for (size_t done = 0; done < len && !w->failed;) {
+		unsigned part = len - done > (1u << 30) ? 1u << 30 : (unsigned)(len - done);
+		if (w->write(w->closure, (const unsigned char *)data + done, part) != CAIRO_STATUS_SUCCESS)
 			w->failed = 1;
-			w->err = errno;
-		}
-	} else {
-		sb_append(w->mem, data, len);
+		done += part;
 	}
 }
 
@@ -209,25 +200,11 @@ int pdf_writer_finish(pdf_writer *w, int root, int info)
 	snprintf(tail, sizeof tail, "startxref\n%zu\n%%%%EOF\n", at);
 	put_str(w, tail);
 	flush(w);
-	if (w->f) {
-		if (fflush(w->f) != 0 && !w->failed) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		if (fclose(w->f) != 0 && !w->failed) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		w->f = NULL;
-	}
 	return w->failed ? -1 : 0;
 }
 
 void pdf_writer_free(pdf_writer *w)
 {
-	if (w->f)
-		fclose(w->f);
-	w->f = NULL;
 	if (w->md5)
 		g_checksum_free(w->md5);
 	w->md5 = NULL;

@@ -1,10 +1,11 @@
 /* pdfwrite.h: writing a PDF file object by object (pdfwrite.c): dictionaries and arrays
  * gathered into compressed object streams, streams written as they come, an xref stream
- * at the end with an /ID from the MD5 of every byte; to a file or to memory. */
+ * at the end with an /ID from the MD5 of every byte; through a cairo write function (the
+ * output's sink, or a buffer). */
 #ifndef MKBRIEF_PDFWRITE_H
 #define MKBRIEF_PDFWRITE_H
+#include <cairo.h>
 #include <glib.h>
-#include <stdio.h>
 
 #include "base/util.h"
 
@@ -24,11 +25,10 @@ typedef struct pdf_xref_entry {
 } pdf_xref_entry;
 
 typedef struct pdf_writer {
-	FILE *f;      /* written here... */
-	strbuf *mem;  /* ...or appended here */
+	cairo_write_func_t write; /* where the bytes go */
+	void *closure;
 	size_t pos;   /* bytes written */
-	int failed;   /* a write failed (errno in err) */
-	int err;
+	int failed;   /* a write failed (the write function keeps why) */
 	GChecksum *md5;
 	int md5_open;
 	pdf_nums *nums; /* numbers for the object streams and the xref stream */
@@ -41,9 +41,8 @@ typedef struct pdf_writer {
 	int os_n;
 } pdf_writer;
 
-/* A writer to path (made or truncated) or, path NULL, to mem, taking the numbers of its
- * object streams from nums; -1 when path cannot be made. */
-int pdf_writer_open(pdf_writer *w, const char *path, strbuf *mem, pdf_nums *nums);
+/* A writer through write(closure, ...), taking the numbers of its object streams from nums. */
+void pdf_writer_init(pdf_writer *w, cairo_write_func_t write, void *closure, pdf_nums *nums);
 /* Bytes outside any object (the header). */
 void pdf_write(pdf_writer *w, const void *data, size_t len);
 /* Object num, a dictionary, array or other value that is not a stream: its text. */
@@ -53,10 +52,9 @@ void pdf_copy_obj(pdf_writer *w, int num, const char *text, size_t len);
 /* A stream object: its dictionary's entries (without << >> and /Length) and its data. */
 void pdf_stream_obj(pdf_writer *w, int num, const char *entries, const void *data, size_t len);
 /* The last object stream, the xref stream (root, info; an /ID from the MD5 of every byte
- * before it) and the end of the file; closes the file. 0, or -1 (errno in w->err) when a
- * write failed. */
+ * before it) and the end of the file. 0, or -1 when a write failed. */
 int pdf_writer_finish(pdf_writer *w, int root, int info);
-/* Frees what the writer holds and closes its file, written or not. */
+/* Frees what the writer holds, finished or not. */
 void pdf_writer_free(pdf_writer *w);
 
 /* A text string for a reader (/Alt, /Contents): literal when it is printable ASCII, else

@@ -209,7 +209,7 @@ static size_t render_pdf(const doc *dc)
 		__builtin_trap();
 	strbuf out = {0};
 	char *why = NULL;
-	pdf_io io = {NULL, pdf.data, pdf.len, NULL, &out};
+	pdf_io io = {.in_data = pdf.data, .in_len = pdf.len, .write = buffer_write, .closure = &out};
 	if (pdf_finish(&io, dc, links, 0, &why) != 0)
 		__builtin_trap();
 	sb_free(&out);
