@@ -110,15 +110,17 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		int same_line = c == '\n' && ci + 1 < nrects && cur.right > 0 && p[1] && p[1] != '\n' &&
 				fabs(rects[ci + 1].y2 - cur.y) < 0.5 && rects[ci + 1].x1 > cur.right &&
 				rects[ci + 1].x1 - cur.right < 30; /* not a running head's two ends */
-		if (same_line || c == '\n' || c == ' ') {
+		/* poppler sometimes runs a paragraph's short last line into a line of the next
+		 * column ("details.Copyright (C) 1989"): a letter off the line's baseline by most
+		 * of its height (a superscript is off by less) starts a line of its own */
+		int jump = c != '\n' && c != ' ' && cur.right > 0 && fabs(r->y2 - cur.y) > 0.8 * (r->y2 - r->y1);
+		if (same_line || jump || c == '\n' || c == ' ') {
 			end_word(&cur, wtext, p, wx1, prev_x2, wsize, wletters, wclean, wface);
 			wtext = NULL;
 		}
-		if (same_line) {
-			in_word = 0;
-		} else if (c == '\n') {
+		if (jump || (c == '\n' && !same_line)) {
 			cur.text = g_strndup(linestart, (gsize)(p - linestart));
-			linestart = p + 1;
+			linestart = jump ? p : p + 1;
 			if (cur.right > 0) {
 				lines = realloc(lines, (nlines + 1) * sizeof *lines);
 				lines[nlines++] = cur;
@@ -128,6 +130,9 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 			memset(&cur, 0, sizeof cur);
 			cur.left = 1e9;
 			prev_x2 = -1;
+			in_word = 0;
+		}
+		if (same_line || c == '\n') {
 			in_word = 0;
 		} else if (c == ' ') {
 			in_word = 0;

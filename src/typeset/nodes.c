@@ -287,6 +287,50 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 	}
 }
 
+/* Whether text[a, b) is a word in capitals: a letter, and no lower-case one. */
+static int capital_word(const char *text, size_t a, size_t b)
+{
+	int letters = 0;
+	for (const char *p = text + a; p < text + b; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_islower(c))
+			return 0;
+		letters += g_unichar_isupper(c) != 0;
+	}
+	return letters > 0;
+}
+
+void nodes_track_capitals(PangoAttrList *attrs, const char *text, size_t len, int track)
+{
+	size_t run_start = 0, run_end = 0, words = 0;
+	for (size_t i = 0; i <= len;) {
+		while (i < len && (text[i] == ' ' || text[i] == '\n'))
+			i++;
+		size_t j = i;
+		while (j < len && text[j] != ' ' && text[j] != '\n')
+			j++;
+		int caps = j > i && capital_word(text, i, j);
+		if (caps) {
+			if (words == 0)
+				run_start = i;
+			run_end = j;
+			words++;
+		}
+		if ((!caps || j >= len) && words > 0) {
+			if (words >= 3) {
+				PangoAttribute *a = pango_attr_letter_spacing_new(track);
+				a->start_index = (guint)run_start;
+				a->end_index = (guint)run_end;
+				pango_attr_list_change(attrs, a);
+			}
+			words = 0;
+		}
+		if (j >= len)
+			break;
+		i = j;
+	}
+}
+
 /* A capitalised word (not all capitals) that does not start a sentence is a name ("Pyongyang", "Lavrov"):
  * names are hyphenated only as a last resort (NAME_HYPHEN_PENALTY). A word after . ! ? : or an opening quote, or first in the
  * paragraph, may just start a sentence, and is hyphenated like any word. */

@@ -7,5 +7,9 @@
  * first window starts with the indent. Returns -1 for right-to-left text (Pango's
  * breaker handles bidi). */
 int nodes_build(kp *k, GList *items, double indent, int hyphenate);
+/* Letter spacing of track (Pango units) over each run of three or more words in capitals
+ * ("IN NO EVENT SHALL THE"), added to attrs before itemization: a shouted passage is
+ * letter-spaced, as capitals want, while an acronym in running text ("the UN") is not. */
+void nodes_track_capitals(PangoAttrList *attrs, const char *text, size_t len, int track);
 
 #endif
