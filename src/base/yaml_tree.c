@@ -212,6 +212,8 @@ static int on_open(builder *b, const yaml_event_t *ev)
 		return 0;
 	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
 	ynode *n = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, mark);
+	n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+		      : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	const yaml_char_t *anc = seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
 	b->stack_anchor[b->depth] = anc ? xstrdup((const char *)anc) : NULL;
 	b->weights[b->depth] = 1;
@@ -258,6 +260,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 	n->str = src->str;
 	n->len = src->len;
 	n->plain = src->plain;
+	n->flow = src->flow;
 	n->items = src->items;
 	n->nitems = src->nitems;
 	n->pairs = src->pairs;
@@ -504,6 +507,10 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 		 * (a source); the place that made it this one is the alias */
 		if (first && map->alias_of)
 			diag_note(d, ynode_loc(t, map), "%s is given here, as an alias of that mapping", what);
+		/* {date: 2024-01-15, text: Rosatom publishes, at last, its figures}: the comma
+		 * ended the text, and what follows it became a key without a value */
+		if (map->flow && k->plain && ynode_is_null(map->pairs[i].value) && i > 0)
+			diag_note(d, ynode_loc(t, k), "inside { } a comma ends a value: put a value that holds one in quotes");
 	}
 	for (size_t j = 0; required && required[j]; j++) {
 		/* a misspelt key already reported with "did you mean" this one is not also missing */

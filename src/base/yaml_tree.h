@@ -25,6 +25,7 @@ struct ynode {
 	/* mapping, in document order; keys are scalars, duplicates already rejected */
 	ypair *pairs;
 	size_t npairs;
+	int flow; /* a sequence or mapping written [a, b] or {k: v}, where a comma ends a value */
 	/* An alias (*name) is a node of its own at the alias's line and column, so that what is
 	 * wrong with the value where it is used is reported there; it shares str, items and
 	 * pairs with the anchored node, which owns them. The nodes inside keep the anchor's

@@ -132,6 +132,9 @@ static size_t count_columns(loader *L, const ynode *columns, const ynode *rows)
 		} else if (columns && columns->kind == YNODE_SEQ && row->nitems > ncols) {
 			schema_error(&L->S, row->items[ncols], "row %zu has %zu cells; the table has %zu columns", r + 1,
 				     row->nitems, ncols);
+			if (row->flow)
+				diag_note(L->S.d, ynode_loc(L->S.t, row),
+					  "inside [ ] a comma ends a cell: put a cell that holds one in quotes, \"like, this\"");
 		} else if (!columns && row->nitems > ncols) {
 			ncols = row->nitems;
 		}
