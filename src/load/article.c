@@ -42,7 +42,18 @@ static int starts_with(const char *s, size_t n, const char *prefix)
 	return n >= k && memcmp(s, prefix, k) == 0;
 }
 
-/* "Publication: Eurasia Daily Monitor Volume: 15 Issue: 7"; any part may be missing. */
+/* A field of the publication line without the separator a writer may put after it
+ * ("Polar Economy Review, Volume: 9; Issue: 4"): the attribution adds its own commas. */
+static char *field_dup(article *a, const char *s, size_t b, size_t e)
+{
+	trim(s, &b, &e);
+	while (e > b && (s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == '|' || is_blank_byte(s[e - 1])))
+		e--;
+	return g_string_chunk_insert_len(a->strings, s + b, (gssize)(e - b));
+}
+
+/* "Publication: Eurasia Daily Monitor Volume: 15 Issue: 7"; any part may be missing, and
+ * the parts may be separated by commas. */
 static void parse_publication(article *a, const char *s, size_t n)
 {
 	const char *end = s + n, *p = s + strlen("Publication:");
@@ -52,14 +63,14 @@ static void parse_publication(article *a, const char *s, size_t n)
 		pub_end = vol;
 	if (iss && iss < pub_end)
 		pub_end = iss;
-	a->publication = trimmed_dup(a, s, (size_t)(p - s), (size_t)(pub_end - s));
+	a->publication = field_dup(a, s, (size_t)(p - s), (size_t)(pub_end - s));
 	if (vol) {
 		const char *ve = iss && iss > vol ? iss : end;
-		a->volume = trimmed_dup(a, s, (size_t)(vol + 7 - s), (size_t)(ve - s));
+		a->volume = field_dup(a, s, (size_t)(vol + 7 - s), (size_t)(ve - s));
 	}
 	if (iss) {
 		const char *ie = vol && vol > iss ? vol : end;
-		a->issue = trimmed_dup(a, s, (size_t)(iss + 6 - s), (size_t)(ie - s));
+		a->issue = field_dup(a, s, (size_t)(iss + 6 - s), (size_t)(ie - s));
 	}
 	if (!*a->publication)
 		a->publication = NULL;

@@ -147,3 +147,29 @@ if [ $st = 0 ] && [ "${out%%:*}" = "p1.3" ] && grep -q 'differ in quote marks' "
 else fail "find single quotes: status $st, $out, $(cat "$T/err")"; fi
 "$MKBRIEF" find --case "$E" "'probable adversary'" >/dev/null 2>"$T/err"; st=$?
 if [ $st = 1 ] && grep -q 'not found as typed' "$T/err"; then pass "find --case: single for double quotes is not found as typed"; else fail "find --case single quotes: $st $(cat "$T/err")"; fi
+
+# the publication line with commas between its parts: each part without them, the
+# attribution and Sources adding their own (no "Review,, vol. 9,,")
+mkdir -p "$T/pub" && cat >"$T/pub/a.txt" <<'TXT'
+Shipping on the Northern Sea Route
+Publication: Polar Economy Review, Volume: 9, Issue: 4;
+
+Traffic on the route reached 36.3 million tonnes in 2023, short of the target the Kremlin set.
+TXT
+cat >"$T/pub/b.yaml" <<'YAML'
+title: Commas
+date: 2024-02-12
+sources:
+  per: {file: a.txt}
+sections:
+  - heading: Traffic
+    content:
+      - quote: {source: per, text: "reached 36.3 million tonnes in 2023"}
+YAML
+"$MKBRIEF" -q -o "$T/pub/b.pdf" "$T/pub/b.yaml" 2>"$T/err" || fail "publication commas: $(cat "$T/err")"
+txt=$(pdftotext "$T/pub/b.pdf" - 2>/dev/null | tr '\n' ' ')
+if grep -q 'Polar Economy Review, vol. 9, no. 4' <<<"$txt" && ! grep -q ',,\|4;' <<<"$txt"; then
+	pass "publication line with commas: Polar Economy Review, vol. 9, no. 4"
+else
+	fail "publication line with commas: $(grep -o 'Polar Economy[^.]*\.[^.]*' <<<"$txt" | head -2)"
+fi
