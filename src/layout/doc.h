@@ -98,6 +98,8 @@ typedef struct vitem {
 	 * The flow may set it later than where it stands, at the top of a column (or of a
 	 * page when it spans the columns), and lets the text after it fill the gap. */
 	int float_items;
+	int float_barrier; /* floats still waiting are set before this item: the end of the
+			    * text, where the point of contact follows the last figure */
 	/* placement, written by doc_flow */
 	int page, col; /* page -1: dropped (a space at the top of a column) */
 	double y;      /* top of the item's slot, from the page's top */

@@ -363,7 +363,7 @@ static int flow_items(flow *fl)
 		}
 		/* a float waits for text of its own section, never past the next heading nor
 		 * a page break: the reader finds a figure in the section that speaks of it */
-		if ((it->kind == V_PAGEBREAK || it->heading >= 0) && fl->nwaiting) {
+		if ((it->kind == V_PAGEBREAK || it->heading >= 0 || it->float_barrier) && fl->nwaiting) {
 			while (fl->nwaiting)
 				if (next_column(fl, fl->cols, 0) < 0)
 					return -1;

@@ -42,6 +42,7 @@ void compose_contact(composer *c)
 {
 	const style *st = c->st;
 	double w = c->dc->col_w;
+	size_t first = c->dc->nitems;
 	compose_space(c, st->block_space, 0);
 	if (st->contact_rule > 0) {
 		vitem *rule = compose_push(c, V_RULE, st->rule_width);
@@ -54,4 +55,7 @@ void compose_contact(composer *c)
 	rich_add(r, "Point of contact: ", strlen("Point of contact: "));
 	rich_add_markup(r, c->b->contact, 0);
 	compose_lines(c, compose_para(c, r, &st->small, w, 0, ALIGN_LEFT, c->b->contact_at), 0, 1);
+	/* it ends the text: a figure still waiting for room is set before it */
+	if (first < c->dc->nitems)
+		c->dc->items[first].float_barrier = 1;
 }

@@ -179,3 +179,26 @@ done
 [ -z "$bad" ] && pass "the Sources heading stays with its first entry (13 briefs, Sources on pages $pages_seen)" ||
 	fail "Sources heading alone at the page foot with filler of$bad lines"
 case $pages_seen in *1*2*) ;; *) fail "the filler never moved Sources to page 2 ($pages_seen): the check above proves nothing" ;; esac
+
+# the point of contact ends the text: a figure still waiting for room (it did not fit below
+# the text) is set before it, not on the page after it
+cp "$ROOT/briefs/figures/dprk-sanctions.svg" chart.svg
+for layout in handout handout-a4 digest; do
+	bad="" moved=0
+	for n in $(seq 14 2 34); do
+		{ echo "title: Contact last"; echo "date: 2018-01-22"; echo "contact: \"R. Analyst, ext. 2210\""
+			echo "sources:"; echo "  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}"
+			echo "sections:"; echo "  - heading: Filler"; echo "    content:"
+			for i in $(seq "$n"); do echo "      - text: Line $i of the filler, long enough to fill a line or so of the page."; done
+			echo "      - figure: {file: chart.svg, alt: A chart, caption: A chart, width: full}"; } >contact.yaml
+		"$MKBRIEF" -q --layout $layout --dump-layout contact.yaml >contact.txt || { bad="$bad $n(build)"; continue; }
+		# (page, y) of the figure and of the contact line: the contact after the figure
+		read -r fp fy cp cy < <(awk '/^page / { p = $2 } $1 == "image" { for (i = 1; i <= NF; i++) if ($i ~ /^y=/) fy = substr($i, 3); fp = p }
+			/\|Point of contact: / { for (i = 1; i <= NF; i++) if ($i ~ /^y=/) cy = substr($i, 3); cp = p }
+			END { print fp, fy, cp, cy }' contact.txt)
+		[ "$fp" -lt "$cp" ] || { [ "$fp" = "$cp" ] && [ "$fy" -lt "$cy" ]; } || bad="$bad $n"
+		[ "$fp" -gt 1 ] && moved=1
+	done
+	[ -z "$bad" ] && [ $moved = 1 ] && pass "$layout: the point of contact follows a figure that waited for room (12 briefs)" ||
+		fail "$layout: the point of contact comes before the figure with filler of$bad lines (a figure moved on: $moved)"
+done
