@@ -121,21 +121,21 @@ static void add_label(composer *c, const para *p, size_t at, size_t end, para *l
 }
 
 /* Whether use u falls in bytes piece of paragraph k; *in: its bytes there, from the piece's
- * start. */
-static int use_in(const use_span *u, size_t k, range piece, range *in)
+ * start, as printed (map: where each byte of the piece went, compose_source_text). */
+static int use_in(const use_span *u, size_t k, range piece, const size_t *map, range *in)
 {
 	if (u->para != (int)k || u->r.end <= piece.start || u->r.start >= piece.end)
 		return 0;
-	in->start = (u->r.start > piece.start ? u->r.start : piece.start) - piece.start;
-	in->end = (u->r.end < piece.end ? u->r.end : piece.end) - piece.start;
+	in->start = map[(u->r.start > piece.start ? u->r.start : piece.start) - piece.start];
+	in->end = map[(u->r.end < piece.end ? u->r.end : piece.end) - piece.start];
 	return 1;
 }
 
 /* The margin of paragraph p (bytes piece of the source): the name of each use beside each
  * line where its words start (the names of one line share a label), a highlight's name
  * again where it runs on to a new column, the blocks' anchors at their first line. */
-static void annex_marks(composer *c, para *p, size_t first, size_t k, range piece, const use_span *us, size_t nus,
-			int nids, const annex_geom *g, unsigned char *done)
+static void annex_marks(composer *c, para *p, size_t first, size_t k, range piece, const size_t *map,
+			const use_span *us, size_t nus, int nids, const annex_geom *g, unsigned char *done)
 {
 	char name[24];
 	struct mark {
@@ -145,7 +145,7 @@ static void annex_marks(composer *c, para *p, size_t first, size_t k, range piec
 	size_t nm = 0;
 	for (size_t i = 0; i < nus; i++) {
 		range in;
-		if (!use_in(&us[i], k, piece, &in))
+		if (!use_in(&us[i], k, piece, map, &in))
 			continue;
 		size_t at = in.start;
 		m = grow_for(m, nm, sizeof *m);
@@ -193,10 +193,11 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 	const article *a = c->b->sources[src].art;
 	const art_para *ap = &a->paras[k];
 	rich *r = rich_new();
-	compose_source_text(r, a->text + piece.start, piece.end - piece.start, ap->heading, NULL);
+	size_t *map = xmalloc((piece.end - piece.start + 1) * sizeof *map);
+	compose_source_text(r, a->text, piece.start, piece.end - piece.start, ap->heading, NULL, map);
 	for (size_t i = 0; i < nus; i++) {
 		range in;
-		if (!use_in(&us[i], k, piece, &in) || us[i].note)
+		if (!use_in(&us[i], k, piece, map, &in) || us[i].note)
 			continue;
 		rich_tint_range(r, in.start, in.end);
 		char *dest = xasprintf("blk-%d", us[i].use);
@@ -206,7 +207,8 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;
 	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_none());
 	size_t first = compose_lines(c, p, g->left, ap->heading);
-	annex_marks(c, p, first, k, piece, us, nus, nids, g, done);
+	annex_marks(c, p, first, k, piece, map, us, nus, nids, g, done);
+	free(map);
 	return first;
 }
 

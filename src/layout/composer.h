@@ -85,9 +85,11 @@ int compose_prints_passage(const block *bl);
 int compose_passage_use(composer *c, size_t first);
 /* The annex, after Sources: each source in full, the passages used highlighted (annex.c). */
 void compose_annex(composer *c);
-/* A source's own characters, as printed: line breaks inside a paragraph are layout, control
- * characters white space (passage.c). */
-void compose_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color);
+/* A source's own words text[start, start + n), as printed: line breaks inside a paragraph
+ * are layout, control characters white space, typewriter quotes and dashes typographic
+ * (passage.c). When map is not NULL (n + 1 entries), map[i] is where byte start + i went
+ * in the text added to r. */
+void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map);
 
 /* The portion marking a block carries: its own, else its section's, else the brief's; NULL
  * for none (marking.c). */

@@ -7,21 +7,47 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
-/* Source text goes in as it is, except that line breaks inside a paragraph are layout,
- * and control characters (a form feed, a stray escape: nothing to print) are white space. */
-void compose_source_text(rich *r, const char *s, size_t n, int bold, const rgb *color)
+/* Whether a quote mark at text[start] would open: at the start, after white space, an
+ * opening bracket, a dash, a non-breaking space or another opening quote. */
+static int quote_opens_at(const char *text, size_t start)
 {
-	char *t = xstrndup(s, n);
+	if (start == 0)
+		return 1;
+	unsigned char c = (unsigned char)text[start - 1];
+	if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '(' || c == '[' || c == '{')
+		return 1;
+	if (start >= 3 && (unsigned char)text[start - 3] == 0xE2 && (unsigned char)text[start - 2] == 0x80 &&
+	    (c == 0x94 || c == 0x93 || c == 0x9C || c == 0x98))
+		return 1;
+	if (start >= 2 && (unsigned char)text[start - 2] == 0xC2 && c == 0xA0)
+		return 1;
+	if (c == '-' && start >= 2 && text[start - 2] == '-')
+		return 1;
+	if (c == '"' || c == '\'') /* "'Tis": after an opening quote, another opens */
+		return quote_opens_at(text, start - 1);
+	return 0;
+}
+
+/* Source text goes in with its words as they are; line breaks inside a paragraph are
+ * layout, control characters (a form feed, a stray escape: nothing to print) white space,
+ * and a plain-text source's typewriter marks are set as a typesetter sets them (straight
+ * quotes curly, -- a dash, ... an ellipsis; typo_smarten_source), as the Chicago Manual
+ * allows in quoted matter. Matching reads the file as it is. map: see typo_smarten_source. */
+void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
+{
+	char *t = xstrndup(text + start, n);
 	for (size_t i = 0, k; i < n; i += k ? k : 1) {
 		uint32_t cp = 0;
 		k = utf8_decode(t + i, n - i, &cp);
 		if (k && utf8_is_control(cp))
 			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
 	}
+	char *typo = typo_smarten_source(t, n, quote_opens_at(text, start), map);
 	if (bold || color)
-		rich_add_styled(r, t, n, bold, 0, color);
+		rich_add_styled(r, typo, strlen(typo), bold, 0, color);
 	else
-		rich_add(r, t, n);
+		rich_add(r, typo, strlen(typo));
+	free(typo);
 	free(t);
 }
 
@@ -30,7 +56,7 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 {
 	const article *a = c->b->sources[bl->source].art;
 	if (a->paras[sp->para].heading) {
-		compose_source_text(r, a->text + sp->r.start, sp->r.end - sp->r.start, 1, NULL);
+		compose_source_text(r, a->text, sp->r.start, sp->r.end - sp->r.start, 1, NULL, NULL);
 		return;
 	}
 	const char *text = c->b->sources[bl->source].art->text;
@@ -49,9 +75,9 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 			}
 		}
 		if (ms > pos)
-			compose_source_text(r, text + pos, ms - pos, 0, NULL);
+			compose_source_text(r, text, pos, ms - pos, 0, NULL, NULL);
 		if (me > ms)
-			compose_source_text(r, text + ms, me - ms, 1, &c->st->accent);
+			compose_source_text(r, text, ms, me - ms, 1, &c->st->accent, NULL);
 		pos = me > ms ? me : ms;
 	}
 }

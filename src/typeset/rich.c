@@ -196,6 +196,40 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+char *typo_smarten_source(const char *s, size_t n, int open_before, size_t *map)
+{
+	strbuf out = {0};
+	sb_grow(&out, n);
+	out.data[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		size_t k = 1;
+		if (map)
+			map[i] = out.len;
+		int open = out.len ? is_open_context(out.data, out.len) : open_before;
+		if (c == '"') {
+			sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+		} else if (c == '\'') {
+			sb_puts(&out, open && i + 1 < n && s[i + 1] != ' ' ? "\xE2\x80\x98" : "\xE2\x80\x99");
+		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+			sb_puts(&out, "\xE2\x80\x94");
+			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
+		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
+			sb_puts(&out, "\xE2\x80\xA6");
+			k = 3;
+		} else {
+			sb_putc(&out, c);
+		}
+		/* the bytes a mark replaced map to where it starts */
+		for (size_t j = 1; map && j < k; j++)
+			map[i + j] = map[i];
+		i += k - 1;
+	}
+	if (map)
+		map[n] = out.len;
+	return sb_steal(&out);
+}
+
 char *typo_smarten(const char *s, size_t n)
 {
 	strbuf out = {0};

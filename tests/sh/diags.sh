@@ -173,3 +173,42 @@ if grep -q 'Polar Economy Review, vol. 9, no. 4' <<<"$txt" && ! grep -q ',,\|4;'
 else
 	fail "publication line with commas: $(grep -o 'Polar Economy[^.]*\.[^.]*' <<<"$txt" | head -2)"
 fi
+
+# a plain-text source's typewriter marks are printed as a typesetter sets them (straight
+# quotes curly, -- a dash, ... an ellipsis) in excerpts, quotes and the annex, whose
+# highlights still cover the quoted words exactly (the link over them reads them)
+mkdir -p "$T/typo" && cat >"$T/typo/a.txt" <<'TXT'
+Shipping on the Northern Sea Route
+Publication: Polar Economy Review Volume: 9 Issue: 4
+
+Transit voyages between Europe and Asia -- the traffic the route was meant to attract -- numbered 75. Rosatom's figures... were late.
+
+A senior underwriter said that "no serious club will write cover east of Dikson in October," and that premiums had 'doubled'.
+TXT
+cat >"$T/typo/b.yaml" <<'YAML'
+title: Typewriter marks
+date: 2024-02-12
+annex: true
+sources:
+  per: {file: a.txt}
+sections:
+  - heading: Traffic
+    content:
+      - excerpt: {source: per, paragraphs: 1-2}
+      - quote: {source: per, text: "no serious club will write cover east of Dikson in October"}
+YAML
+"$MKBRIEF" -q -o "$T/typo/b.pdf" "$T/typo/b.yaml" 2>"$T/err" || fail "typewriter marks: $(cat "$T/err")"
+txt=$(pdftotext "$T/typo/b.pdf" - 2>/dev/null | tr '\n' ' ')
+ok=1
+for want in 'Asia — the traffic' 'attract — numbered' 'Rosatom’s figures…' 'said that “no serious' 'October,” and' '‘doubled’'; do
+	[ "$(grep -oF "$want" <<<"$txt" | wc -l)" -ge 2 ] || { ok=0; echo "missing (excerpt and annex): $want" >>"$T/typo/why"; }
+done
+grep -q -- '--\|"' <<<"$txt" && { ok=0; echo "a typewriter mark left: $(grep -o -- '.\{20\}\(--\|"\).\{10\}' <<<"$txt" | head -1)" >>"$T/typo/why"; }
+[ $ok = 1 ] && pass "a source's straight quotes, -- and ... print curly, as dashes and an ellipsis (excerpt, quote, annex)" ||
+	fail "source typewriter marks: $(cat "$T/typo/why")"
+# the annex's links over the quote's words, on the last page, read exactly them (two lines)
+last=$(pdfinfo "$T/typo/b.pdf" | awk '/^Pages:/ { print $2 }')
+words=$(python3 "$ROOT/tests/tools/linktext.py" "$T/typo/b.pdf" "$last")
+grep -qx 'no serious club will write cover east of Dikson' <<<"$words" && grep -qx 'in October' <<<"$words" &&
+	pass "annex: the highlight over a quote set between curly quotes covers its words, not the quotes" ||
+	fail "annex highlight: $(tr '\n' '|' <<<"$words")"
