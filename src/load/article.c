@@ -292,15 +292,21 @@ static void find_items(const char *s, art_para *p)
 	p->nitems = n;
 }
 
+/* Whether s[start, end) ends in punctuation: a subheading does not. */
+static int ends_in_punct(const char *s, size_t start, size_t end)
+{
+	const char *end_char = g_utf8_find_prev_char(s + start, s + end);
+	gunichar c = end_char ? g_utf8_get_char_validated(end_char, (gssize)(s + end - end_char)) : (gunichar)-1;
+	return c == (gunichar)-1 || c == (gunichar)-2 || g_unichar_ispunct(c);
+}
+
 /* A subheading: a paragraph of one line, short, ending in no punctuation, that another follows. */
 static int is_subheading(const char *s, const art_para *p, int last)
 {
 	if (last || p->nitems || p->r.end - p->r.start > 100 || memchr(s + p->r.start, '\n', p->r.end - p->r.start))
 		return 0;
 	/* the last character: no full stop, colon, closing quote or bracket, ellipsis, dash */
-	const char *end_char = g_utf8_find_prev_char(s + p->r.start, s + p->r.end);
-	gunichar c = end_char ? g_utf8_get_char_validated(end_char, (gssize)(s + p->r.end - end_char)) : (gunichar)-1;
-	return c != (gunichar)-1 && c != (gunichar)-2 && !g_unichar_ispunct(c);
+	return !ends_in_punct(s, p->r.start, p->r.end);
 }
 
 static void split_sentences(const char *s, art_para *p)
@@ -391,7 +397,41 @@ static void read_header(article *a, size_t *i, int *line)
 	}
 }
 
-/* Paragraphs, runs of non-blank lines, from byte i (on line `line`) to the end. */
+/* Whether paragraph p, one line so far, is a subheading that the line [b, t) follows with
+ * no blank line between: p is short (as is_subheading wants it) and ends in no
+ * punctuation, and the line is half as long again and starts a sentence (a capital, a
+ * digit, a quote). Text wrapped by hand fills its first line, so a paragraph's own first
+ * line is never much shorter than its second. */
+static int heading_line_before(const char *s, const art_para *p, size_t b, size_t t)
+{
+	size_t n = p->r.end - p->r.start;
+	if (n > 100 || memchr(s + p->r.start, '\n', n) || ends_in_punct(s, p->r.start, p->r.end) || 2 * (t - b) < 3 * n)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(s + b, (gssize)(t - b));
+	return c != (gunichar)-1 && c != (gunichar)-2 &&
+	       (g_unichar_isupper(c) || g_unichar_isdigit(c) || c == '"' || c == 0x201C || c == 0x2018);
+}
+
+/* A new paragraph of a, from line `line`, bytes [b, t) so far. */
+static void add_para(article *a, size_t *cap, size_t b, size_t t, int line)
+{
+	if (a->nparas == *cap) {
+		*cap *= 2;
+		a->paras = xrealloc(a->paras, *cap * sizeof *a->paras);
+	}
+	art_para *p = &a->paras[a->nparas++];
+	p->r.start = b;
+	p->r.end = t;
+	p->line = line;
+	p->sents = NULL;
+	p->nsents = 0;
+	p->items = NULL;
+	p->nitems = 0;
+	p->heading = 0;
+}
+
+/* Paragraphs, runs of non-blank lines, from byte i (on line `line`) to the end; a
+ * subheading followed by its paragraph with no blank line between is two. */
 static void read_paragraphs(article *a, size_t i, int line)
 {
 	const char *s = a->text;
@@ -404,20 +444,8 @@ static void read_paragraphs(article *a, size_t i, int line)
 		trim(s, &b, &t);
 		if (b == t) {
 			in_para = 0;
-		} else if (!in_para) {
-			if (a->nparas == cap) {
-				cap *= 2;
-				a->paras = xrealloc(a->paras, cap * sizeof *a->paras);
-			}
-			art_para *p = &a->paras[a->nparas++];
-			p->r.start = b;
-			p->r.end = t;
-			p->line = line;
-			p->sents = NULL;
-			p->nsents = 0;
-			p->items = NULL;
-			p->nitems = 0;
-			p->heading = 0;
+		} else if (!in_para || heading_line_before(s, &a->paras[a->nparas - 1], b, t)) {
+			add_para(a, &cap, b, t, line);
 			in_para = 1;
 		} else {
 			a->paras[a->nparas - 1].r.end = t;

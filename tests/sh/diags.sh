@@ -212,3 +212,43 @@ words=$(python3 "$ROOT/tests/tools/linktext.py" "$T/typo/b.pdf" "$last")
 grep -qx 'no serious club will write cover east of Dikson' <<<"$words" && grep -qx 'in October' <<<"$words" &&
 	pass "annex: the highlight over a quote set between curly quotes covers its words, not the quotes" ||
 	fail "annex highlight: $(tr '\n' '|' <<<"$words")"
+
+# a subheading with its paragraph on the next line (no blank line between) is a paragraph
+# of its own, printed bold on its line; text wrapped by hand (a full first line, then a
+# line that starts a sentence) and a short line ending in punctuation stay one paragraph
+mkdir -p "$T/sub" && cat >"$T/sub/a.txt" <<'TXT'
+Shipping on the Northern Sea Route
+Publication: Polar Economy Review Volume: 9 Issue: 4
+
+Traffic on the route reached 36.3 million tonnes in 2023, short of the target.
+
+Ice conditions
+The summer ice minimum in the East Siberian Sea was the fourth lowest on record.
+
+Convoys through the Vilkitsky Strait began in late June, earlier than in 2022.
+Icebreakers of the Arktika class escorted them, and no vessel was damaged.
+
+Dear shipowners,
+The season will open on July 1.
+TXT
+ok=1
+for want in "Ice conditions|p2.1" "The summer ice minimum|p3.1" "Icebreakers of the Arktika|p4.2" "The season will open|p5.1"; do
+	got=$("$MKBRIEF" find "$T/sub/a.txt" "${want%%|*}" 2>/dev/null | cut -d: -f1)
+	[ "$got" = "${want##*|}" ] || { ok=0; echo "${want%%|*}: $got, not ${want##*|}" >>"$T/sub/why"; }
+done
+[ $ok = 1 ] && pass "a subheading on the line before its paragraph is a paragraph; wrapped text is not split" ||
+	fail "subheading without a blank line: $(cat "$T/sub/why")"
+cat >"$T/sub/b.yaml" <<'YAML'
+title: Subheadings
+date: 2024-02-12
+sources:
+  per: {file: a.txt}
+sections:
+  - heading: Ice
+    content:
+      - excerpt: {source: per, paragraphs: 2-3}
+YAML
+"$MKBRIEF" -q --dump-layout "$T/sub/b.yaml" >"$T/sub/d.txt" 2>"$T/err" || fail "subheading excerpt: $(cat "$T/err")"
+grep -q 'Bold[^|]*|Ice conditions|' "$T/sub/d.txt" && ! grep -q '|Ice conditions The' "$T/sub/d.txt" &&
+	pass "an excerpt prints that subheading bold on its own line" ||
+	fail "subheading in the excerpt: $(grep -m2 'Ice' "$T/sub/d.txt")"
