@@ -44,3 +44,9 @@ st=$?
 if [ $st = 1 ] && [ -z "$out" ] && grep -q "error: cannot read.*nosuch.txt" err.txt; then pass "a missing article: exit 1, nothing written"; else fail "missing article: $st $(cat err.txt)"; fi
 "$MKBRIEF" new >/dev/null 2>err.txt
 [ $? = 2 ] && grep -q "no article given" err.txt && pass "no article: usage error, exit 2" || fail "no article: $(cat err.txt)"
+# the example quote leaves out the reference marks that end its sentence, and still builds
+printf 'Traffic report\n\nTraffic on the route reached 36.3 million tonnes in 2023, according to the figures published in January.[1][2] More came later.\n' >articles/marks.txt
+"$MKBRIEF" new articles/marks.txt >marks.yaml 2>err.txt
+grep -qF 'text: "Traffic on the route reached 36.3 million tonnes in 2023, according to the figures published in January."' marks.yaml &&
+	"$MKBRIEF" -q --check marks.yaml 2>>err.txt && pass "the example quote ends at its words, not at the source's reference marks" ||
+	fail "quote with reference marks: $(grep -n 'Traffic on' marks.yaml) $(cat err.txt)"
