@@ -167,7 +167,7 @@ static int is_lower_ascii(char c)
 	return c >= 'a' && c <= 'z';
 }
 
-int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok)
+int hyph_points(hyphenator *h, const char *word, size_t len, int in_capitals, unsigned char *ok)
 {
 	memset(ok, 0, len + 1);
 	if (!h || len < MIN_WORD || len > 60)
@@ -184,7 +184,7 @@ int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok)
 			return 0;
 	}
 	int capitalised = upper == 1 && word[0] >= 'A' && word[0] <= 'Z';
-	int shouted = upper == len && len >= CAPS_MIN_WORD;
+	int shouted = upper == len && len >= (in_capitals ? MIN_WORD : CAPS_MIN_WORD);
 	if ((upper && !capitalised && !shouted) || !dict_of(h))
 		return 0;
 	char *lower = xstrndup(word, len);

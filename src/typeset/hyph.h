@@ -19,8 +19,9 @@ int hyph_installed(const char *lang);
 /* The languages of the installed patterns, "en, en-US", sorted; free()d by the caller. */
 char *hyph_installed_list(void);
 /* Marks ok[i] = 1 where word[0..len) may break before byte i with a hyphen. Words that
- * must not be hyphenated (short, capitalised acronyms, with digits, URLs) get none.
- * Returns the number of points. */
-int hyph_points(hyphenator *h, const char *word, size_t len, unsigned char *ok);
+ * must not be hyphenated (short, capitalised acronyms, with digits, URLs) get none; in a
+ * passage of capitals (in_capitals: "WITHOUT WARRANTY OF ANY KIND") a word in capitals is
+ * a word, not an acronym, from the length of any other. Returns the number of points. */
+int hyph_points(hyphenator *h, const char *word, size_t len, int in_capitals, unsigned char *ok);
 
 #endif

@@ -192,7 +192,7 @@ static void mark_address(const char *w, size_t n, unsigned char *kind)
 
 /* kind[i] = P_HYPH at the hyphenation points of the word's letter runs ("politician." →
  * "politician"), where no other break is. */
-static void mark_hyphens(hyphenator *h, const char *w, size_t n, unsigned char *kind)
+static void mark_hyphens(hyphenator *h, const char *w, size_t n, int in_capitals, unsigned char *kind)
 {
 	for (size_t i = 0; i < n;) {
 		if (!is_letter((unsigned char)w[i])) {
@@ -213,7 +213,7 @@ static void mark_hyphens(hyphenator *h, const char *w, size_t n, unsigned char *
 			clean &= !g_unichar_isalnum(g_utf8_get_char(w + j));
 		if (clean) {
 			unsigned char *ok = xcalloc(j - i + 1, 1);
-			if (hyph_points(h, w + i, j - i, ok) > 0)
+			if (hyph_points(h, w + i, j - i, in_capitals, ok) > 0)
 				for (size_t q = 1; q < j - i; q++)
 					if (ok[q] && !kind[i + q])
 						kind[i + q] = P_HYPH;
@@ -387,7 +387,8 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		compound |= w[i] == '-' && g_unichar_isalpha(g_utf8_get_char(w + i + 1 < w + n ? w + i + 1 : w + i)) &&
 			    g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(w, w + i)));
 	if (hyphenate && k->e->hyph && !address && !compound) {
-		mark_hyphens(k->e->hyph, w, n, kind);
+		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
+		mark_hyphens(k->e->hyph, w, n, shape_item_tracking(item) != 0, kind);
 		if (is_name(k, a, w, n))
 			for (size_t i = 1; i < n; i++)
 				if (kind[i] == P_HYPH)

@@ -122,8 +122,7 @@ void shape_font_extents(para_engine *e, const font_role *fr, double *asc, double
 	*desc = ext[1];
 }
 
-/* The letter spacing an item carries (nodes_track_capitals), Pango units. */
-static int item_letter_spacing(const PangoItem *item)
+int shape_item_tracking(const PangoItem *item)
 {
 	for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
 		const PangoAttribute *a = l->data;
@@ -138,7 +137,7 @@ const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char
 	/* key: the font's address in hex, the bidi level, the letter spacing if any, the
 	 * text; built on the stack, since nearly every lookup hits (96% on text that does not
 	 * repeat itself) */
-	int track = item_letter_spacing(item);
+	int track = shape_item_tracking(item);
 	char stack[256], tr[16] = "";
 	if (track)
 		snprintf(tr, sizeof tr, "%d", track);

@@ -33,6 +33,9 @@ void para_engine_free(para_engine *e);
 /* s[0, n) shaped with the item's font and analysis, on its own so that the result does
  * not depend on the paragraph; cached per font and string, owned by the engine. */
 const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n);
+/* The letter spacing an item carries (a passage of capitals, nodes_track_capitals), Pango
+ * units; shape_glyphs puts it between the letters of each word. */
+int shape_item_tracking(const PangoItem *item);
 /* A font description for a role. Caller frees. */
 PangoFontDescription *font_role_desc(const font_role *f);
 /* Ascent and descent of a font role, from the engine's cache. */

@@ -6,12 +6,12 @@
 #include "typeset/hyph.h"
 
 /* the word with its permitted breaks marked by '-' */
-static char *marked(hyphenator *h, const char *w)
+static char *marked_in(hyphenator *h, const char *w, int in_capitals)
 {
 	size_t n = strlen(w);
 	unsigned char ok[128];
 	static char out[256];
-	hyph_points(h, w, n, ok);
+	hyph_points(h, w, n, in_capitals, ok);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (ok[i])
@@ -20,6 +20,11 @@ static char *marked(hyphenator *h, const char *w)
 	}
 	out[k] = 0;
 	return out;
+}
+
+static char *marked(hyphenator *h, const char *w)
+{
+	return marked_in(h, w, 0);
 }
 
 int main(void)
@@ -31,6 +36,8 @@ int main(void)
 	CHECK_STR("long all-capital word (legal notices)", marked(h, "MERCHANTABILITY"), "MER-CHANTABIL-ITY");
 	CHECK_STR("acronym", marked(h, "UNESCO"), "UNESCO");
 	CHECK_STR("short all-capital word", marked(h, "WARRANT"), "WARRANT");
+	CHECK_STR("the same in a passage of capitals", marked_in(h, "WITHOUT", 1), "WITH-OUT");
+	CHECK_STR("and a short one there is still too short", marked_in(h, "SHALL", 1), "SHALL");
 	CHECK_STR("mixed case", marked(h, "McDonaldization"), "McDonaldization");
 	CHECK_STR("digits", marked(h, "S300missile"), "S300missile");
 	CHECK_STR("short word", marked(h, "about"), "about");
