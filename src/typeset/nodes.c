@@ -321,7 +321,9 @@ void nodes_track_capitals(PangoAttrList *attrs, const char *text, size_t len, in
 				PangoAttribute *a = pango_attr_letter_spacing_new(track);
 				a->start_index = (guint)run_start;
 				a->end_index = (guint)run_end;
-				pango_attr_list_change(attrs, a);
+				/* in order, after what the list holds: appended, not merged (a paragraph of
+				 * thousands of runs would otherwise cost their square) */
+				pango_attr_list_insert(attrs, a);
 			}
 			words = 0;
 		}
