@@ -11,6 +11,10 @@
  * opening bracket, a dash, a non-breaking space or another opening quote. */
 static int quote_opens_at(const char *text, size_t start)
 {
+	/* "'Tis": after an opening quote, another opens; a loop, not recursion, for a run of
+	 * a million quote marks */
+	while (start > 0 && (text[start - 1] == '"' || text[start - 1] == '\''))
+		start--;
 	if (start == 0)
 		return 1;
 	unsigned char c = (unsigned char)text[start - 1];
@@ -21,11 +25,7 @@ static int quote_opens_at(const char *text, size_t start)
 		return 1;
 	if (start >= 2 && (unsigned char)text[start - 2] == 0xC2 && c == 0xA0)
 		return 1;
-	if (c == '-' && start >= 2 && text[start - 2] == '-')
-		return 1;
-	if (c == '"' || c == '\'') /* "'Tis": after an opening quote, another opens */
-		return quote_opens_at(text, start - 1);
-	return 0;
+	return c == '-' && start >= 2 && text[start - 2] == '-';
 }
 
 /* Source text goes in with its words as they are; line breaks inside a paragraph are

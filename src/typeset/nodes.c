@@ -261,6 +261,17 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 {
 	const seg *s = &k->segs[si];
 	const char *w = k->text + a;
+	/* before[i]: the width of the glyphs whose clusters start before byte a + i, so that
+	 * each box costs one subtraction (a word of 100,000 letters broken anywhere has as many
+	 * boxes: summing its glyphs for each was their square) */
+	long *before = xcalloc(n + 2, sizeof *before);
+	for (int g = 0; g < s->gs->num_glyphs; g++) {
+		int c = s->a + s->gs->log_clusters[g] - a;
+		if (c >= 0 && (size_t)c < n)
+			before[c + 1] += s->gs->glyphs[g].geometry.width;
+	}
+	for (size_t i = 1; i <= n; i++)
+		before[i] += before[i - 1];
 	int start = a;
 	for (size_t i = 1; i <= n; i++) {
 		if (i < n && !kind[i])
@@ -270,7 +281,7 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 		x->seg = si;
 		x->a = start;
 		x->b = end;
-		x->w = range_width(s, start, end);
+		x->w = (double)(before[end - a] - before[start - a]) / PANGO_SCALE;
 		if (i < n) {
 			if (kind[i] == P_HYPH)
 				add_penalty(k, hw, HYPHEN_PENALTY, 1, P_HYPH);
@@ -285,6 +296,7 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 		}
 		start = end;
 	}
+	free(before);
 }
 
 /* Whether text[a, b) is a word in capitals: a letter, and no lower-case one. */
