@@ -7,27 +7,6 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
-/* Whether a quote mark at text[start] would open: at the start, after white space, an
- * opening bracket, a dash, a non-breaking space or another opening quote. */
-static int quote_opens_at(const char *text, size_t start)
-{
-	/* "'Tis": after an opening quote, another opens; a loop, not recursion, for a run of
-	 * a million quote marks */
-	while (start > 0 && (text[start - 1] == '"' || text[start - 1] == '\''))
-		start--;
-	if (start == 0)
-		return 1;
-	unsigned char c = (unsigned char)text[start - 1];
-	if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '(' || c == '[' || c == '{')
-		return 1;
-	if (start >= 3 && (unsigned char)text[start - 3] == 0xE2 && (unsigned char)text[start - 2] == 0x80 &&
-	    (c == 0x94 || c == 0x93 || c == 0x9C || c == 0x98))
-		return 1;
-	if (start >= 2 && (unsigned char)text[start - 2] == 0xC2 && c == 0xA0)
-		return 1;
-	return c == '-' && start >= 2 && text[start - 2] == '-';
-}
-
 /* Source text goes in with its words as they are; line breaks inside a paragraph are
  * layout, control characters (a form feed, a stray escape: nothing to print) white space,
  * and a plain-text source's typewriter marks are set as a typesetter sets them (straight
@@ -42,7 +21,7 @@ void compose_source_text(rich *r, const char *text, size_t start, size_t n, int 
 		if (k && utf8_is_control(cp))
 			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
 	}
-	char *typo = typo_smarten_source(t, n, quote_opens_at(text, start), map);
+	char *typo = typo_smarten_source(t, n, text, start, map);
 	if (bold || color)
 		rich_add_styled(r, typo, strlen(typo), bold, 0, color);
 	else

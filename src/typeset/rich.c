@@ -170,7 +170,7 @@ static int is_open_context(const char *out, size_t len)
 		return 1;
 	if (len >= 2 && (unsigned char)out[len - 2] == 0xC2 && c == 0xA0)
 		return 1;
-	return 0;
+	return len >= 2 && c == '-' && out[len - 2] == '-'; /* a source's typewriter dash */
 }
 
 static int is_digit(char c)
@@ -196,8 +196,12 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-char *typo_smarten_source(const char *s, size_t n, int open_before, size_t *map)
+char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map)
 {
+	/* a quote opens after an opening quote ("'Tis"): look past a run of them */
+	while (nbefore > 0 && (before[nbefore - 1] == '"' || before[nbefore - 1] == '\''))
+		nbefore--;
+	int open_before = is_open_context(before, nbefore);
 	strbuf out = {0};
 	sb_grow(&out, n);
 	out.data[0] = 0;

@@ -54,8 +54,8 @@ void rich_tint_range(rich *r, size_t start, size_t end);
 char *typo_smarten(const char *s, size_t n);
 /* A source's typewriter marks as a typesetter sets them: straight quotes curly, -- and ---
  * an em dash, ... an ellipsis; nothing else (its words, digits and hyphens stay as they
- * are). open_before: whether a quote at s[0] opens (what precedes it in the source). When
- * map is not NULL (n + 1 entries), map[i] is where byte i of s went in the result. */
-char *typo_smarten_source(const char *s, size_t n, int open_before, size_t *map);
+ * are). before[0, nbefore): the source's text before s, which says whether a quote at s[0]
+ * opens. When map is not NULL (n + 1 entries), map[i] is where byte i of s went. */
+char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map);
 
 #endif
