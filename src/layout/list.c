@@ -133,7 +133,9 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 		compose_tag_open(c, TAG_LBODY);
 		open_item = 1;
 		const item *it = &items[j];
-		para *p = compose_para(c, cite_item_rich(c->b, c->marking, it), ls->font, w - in, 0, st->align, it->at);
+		/* its own marking (or its parent item's), else its block's */
+		const char *mark = it->marking ? it->marking : c->marking;
+		para *p = compose_para(c, cite_item_rich(c->b, mark, it), ls->font, w - in, 0, st->align, it->at);
 		para *m = it->number > 0 && marks[k] ? marks[k] : compose_para(c, marker(st, it), ls->font, in, 0, ALIGN_LEFT, it->at);
 		k++;
 		int sub_first = level > 0 && j == first;

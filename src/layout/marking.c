@@ -88,6 +88,14 @@ static void check_one(composer *c, const char *mark, loc at, int banner)
 	}
 }
 
+/* The markings of list items (a sub-list's items share their parent's): each once. */
+static void check_items(composer *c, const item *items, size_t n, int banner, GHashTable *seen)
+{
+	for (size_t i = 0; i < n; i++)
+		if (items[i].marking && g_hash_table_add(seen, items[i].marking))
+			check_one(c, items[i].marking, items[i].marking_at, banner);
+}
+
 void compose_check_markings(composer *c)
 {
 	const style *st = c->st;
@@ -106,13 +114,18 @@ void compose_check_markings(composer *c)
 		check_one(c, b->marking, b->marking_at, banner);
 	/* a subsection shares its parent's marking string: each is checked once */
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
+	check_items(c, b->summary, b->nsummary, banner, seen);
 	for (size_t i = 0; i < b->nsections; i++) {
 		const section *s = &b->sections[i];
 		if (s->marking && g_hash_table_add(seen, s->marking))
 			check_one(c, s->marking, s->marking_at, banner);
-		for (size_t k = 0; k < s->nblocks; k++)
-			if (s->blocks[k].marking)
-				check_one(c, s->blocks[k].marking, s->blocks[k].marking_at, banner);
+		for (size_t k = 0; k < s->nblocks; k++) {
+			const block *bl = &s->blocks[k];
+			if (bl->marking)
+				check_one(c, bl->marking, bl->marking_at, banner);
+			if (bl->kind == BLOCK_BULLETS || bl->kind == BLOCK_NUMBERED)
+				check_items(c, bl->items, bl->nitems, banner, seen);
+		}
 	}
 	g_hash_table_destroy(seen);
 }

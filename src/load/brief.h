@@ -91,6 +91,10 @@ typedef struct item {
 	 * bullet), and which of the layout's markers it takes (how many lists of its own
 	 * kind enclose it, so that numbers inside bullets start again at "1."). */
 	int level, number, mark;
+	/* a list item's portion marking, instead of its block's: its own `marking:`, else its
+	 * parent item's; NULL: the block's. marking_at is where it was written. */
+	char *marking;
+	loc marking_at;
 } item;
 
 typedef enum { SEL_NONE, SEL_PARAS, SEL_FROM_TO, SEL_TEXT } selector_kind;

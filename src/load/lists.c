@@ -24,6 +24,8 @@ typedef struct list_items {
 typedef struct list_place {
 	int level;
 	int enclosing[2];
+	char *parent_marking; /* the marking of the item whose sub-list this is: it goes down */
+	loc parent_marking_at;
 } list_place;
 
 static size_t push_item(list_items *out)
@@ -88,8 +90,20 @@ static void load_list(loader *L, const ynode *n, const char *what, const char *i
 		out->v[k].level = at.level;
 		out->v[k].number = numbered ? (int)i + 1 : 0;
 		out->v[k].mark = at.enclosing[numbered];
-		if (in->kind == YNODE_MAP)
-			load_sub_list(L, in, numbered, at, out);
+		const ynode *mk = in->kind == YNODE_MAP ? ymap_get(in, "marking") : NULL;
+		if (mk) {
+			out->v[k].marking = schema_string(&L->S, mk, "marking", BRIEF_MAX_MARK_CHARS);
+			out->v[k].marking_at = loader_loc(L, mk);
+		} else if (at.parent_marking) {
+			out->v[k].marking = at.parent_marking;
+			out->v[k].marking_at = at.parent_marking_at;
+		}
+		if (in->kind == YNODE_MAP) {
+			list_place here = at;
+			here.parent_marking = out->v[k].marking;
+			here.parent_marking_at = out->v[k].marking_at;
+			load_sub_list(L, in, numbered, here, out);
+		}
 	}
 }
 
@@ -97,7 +111,7 @@ void load_list_items(loader *L, const ynode *n, const char *what, const char *it
 		     size_t *nout)
 {
 	list_items items = {0};
-	load_list(L, n, what, itemwhat, numbered, (list_place){0, {0, 0}}, &items);
+	load_list(L, n, what, itemwhat, numbered, (list_place){0, {0, 0}, NULL, {0}}, &items);
 	*out = items.v ? items.v : xcalloc(1, sizeof **out);
 	*nout = items.n;
 }

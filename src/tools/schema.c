@@ -73,6 +73,7 @@ static const value_type brief_types[] = {
 	{"list_item", "cite", T_CITE},
 	{"list_item", "items", "{\"type\": \"array\", \"minItems\": 1, \"items\": {\"$ref\": \"#/$defs/list_item\"}}"},
 	{"list_item", "numbered", "{\"type\": \"array\", \"minItems\": 1, \"items\": {\"$ref\": \"#/$defs/list_item\"}}"},
+	{"list_item", "marking", T_TEXT},
 	{"quote", "source", T_STRING},
 	{"quote", "text", T_TEXT},
 	{"quote", "speaker", T_TEXT},

@@ -142,3 +142,40 @@ bad_layout "four markers" 'bullets: {markers: [a, b, c, d]}' \
 bad_layout "a marker too long" 'bullets:
   markers: ["-----------"]' "bad.yaml:2:13: error: bullets.markers is 11 characters long; at most 8 are allowed"
 bad_layout "a misspelt list key" 'numbered: {gapp: 3pt}' "bad.yaml:1:12: error: unknown key 'gapp' in numbered; did you mean 'gap'?"
+
+# an item may carry its own portion marking (a Key point, a bullet, a numbered item), which
+# its sub-items take too; the others keep their block's
+mkdir -p "$T/mk" && ln -s "$ROOT/briefs/articles" "$T/mk/articles"
+cat >"$T/mk/b.yaml" <<'YAML'
+title: Item markings
+date: 2018-01-22
+classification: CONFIDENTIAL
+marking: "(C)"
+sources:
+  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+summary:
+  - Moscow follows Beijing at the UN.
+  - text: The vote itself is public record.
+    marking: "(U)"
+sections:
+  - heading: Points
+    content:
+      - bullets:
+          - A confidential point.
+          - text: An unclassified point.
+            marking: "(U)"
+            items: [Its sub-point.]
+      - numbered:
+          - A confidential step.
+          - text: An unclassified step.
+            marking: "(U)"
+YAML
+"$MKBRIEF" -q -o "$T/mk/b.pdf" "$T/mk/b.yaml" 2>"$T/err" || fail "item markings: $(cat "$T/err")"
+txt=$(pdftotext "$T/mk/b.pdf" - 2>/dev/null)
+ok=1
+for want in "(C) Moscow follows" "(U) The vote itself" "(C) A confidential point" "(U) An unclassified point" \
+	"(U) Its sub-point" "(C) A confidential step" "(U) An unclassified step"; do
+	grep -qF "$want" <<<"$txt" || { ok=0; echo "$want" >>"$T/mk/why"; }
+done
+[ $ok = 1 ] && pass "a Key point, a bullet and a numbered item carry their own marking, a sub-item its item's" ||
+	fail "item markings missing: $(tr '\n' ';' <"$T/mk/why")"
