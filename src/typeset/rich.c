@@ -196,12 +196,11 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map)
+/* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
+ * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 as well;
+ * map as typo_smarten_source's. */
+static char *smarten(const char *s, size_t n, int open_before, int ranges, size_t *map)
 {
-	/* a quote opens after an opening quote ("'Tis"): look past a run of them */
-	while (nbefore > 0 && (before[nbefore - 1] == '"' || before[nbefore - 1] == '\''))
-		nbefore--;
-	int open_before = is_open_context(before, nbefore);
 	strbuf out = {0};
 	sb_grow(&out, n);
 	out.data[0] = 0;
@@ -218,6 +217,9 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
 			sb_puts(&out, "\xE2\x80\x94");
 			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
+		} else if (ranges && c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
+			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z'))) && !in_iso_date(s, n, i)) {
+			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
 		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
 			sb_puts(&out, "\xE2\x80\xA6");
 			k = 3;
@@ -234,30 +236,15 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 	return sb_steal(&out);
 }
 
+char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map)
+{
+	/* a quote opens after an opening quote ("'Tis"): look past a run of them */
+	while (nbefore > 0 && (before[nbefore - 1] == '"' || before[nbefore - 1] == '\''))
+		nbefore--;
+	return smarten(s, n, is_open_context(before, nbefore), 0, map);
+}
+
 char *typo_smarten(const char *s, size_t n)
 {
-	strbuf out = {0};
-	sb_grow(&out, n);
-	out.data[0] = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '"') {
-			sb_puts(&out, is_open_context(out.data, out.len) ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
-		} else if (c == '\'') {
-			int open = is_open_context(out.data, out.len) && i + 1 < n && s[i + 1] != ' ';
-			sb_puts(&out, open ? "\xE2\x80\x98" : "\xE2\x80\x99");
-		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
-			sb_puts(&out, "\xE2\x80\x94");
-			i += (i + 2 < n && s[i + 2] == '-') ? 2 : 1;
-		} else if (c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
-			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z'))) && !in_iso_date(s, n, i)) {
-			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
-		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
-			sb_puts(&out, "\xE2\x80\xA6");
-			i += 2;
-		} else {
-			sb_putc(&out, c);
-		}
-	}
-	return sb_steal(&out);
+	return smarten(s, n, 1, 1, NULL);
 }
