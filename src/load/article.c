@@ -292,21 +292,21 @@ static void find_items(const char *s, art_para *p)
 	p->nitems = n;
 }
 
-/* Whether s[start, end) ends in punctuation: a subheading does not. */
-static int ends_in_punct(const char *s, size_t start, size_t end)
+/* Whether s[r] reads as a heading: one line, short, ending in no punctuation (no full
+ * stop, colon, closing quote or bracket, ellipsis, dash). */
+static int heading_shaped(const char *s, range r)
 {
-	const char *end_char = g_utf8_find_prev_char(s + start, s + end);
-	gunichar c = end_char ? g_utf8_get_char_validated(end_char, (gssize)(s + end - end_char)) : (gunichar)-1;
-	return c == (gunichar)-1 || c == (gunichar)-2 || g_unichar_ispunct(c);
+	if (r.end - r.start > 100 || memchr(s + r.start, '\n', r.end - r.start))
+		return 0;
+	const char *end_char = g_utf8_find_prev_char(s + r.start, s + r.end);
+	gunichar c = end_char ? g_utf8_get_char_validated(end_char, (gssize)(s + r.end - end_char)) : (gunichar)-1;
+	return c != (gunichar)-1 && c != (gunichar)-2 && !g_unichar_ispunct(c);
 }
 
-/* A subheading: a paragraph of one line, short, ending in no punctuation, that another follows. */
+/* A subheading: a paragraph shaped as a heading (not a list) that another follows. */
 static int is_subheading(const char *s, const art_para *p, int last)
 {
-	if (last || p->nitems || p->r.end - p->r.start > 100 || memchr(s + p->r.start, '\n', p->r.end - p->r.start))
-		return 0;
-	/* the last character: no full stop, colon, closing quote or bracket, ellipsis, dash */
-	return !ends_in_punct(s, p->r.start, p->r.end);
+	return !last && !p->nitems && heading_shaped(s, p->r);
 }
 
 static void split_sentences(const char *s, art_para *p)
@@ -398,14 +398,12 @@ static void read_header(article *a, size_t *i, int *line)
 }
 
 /* Whether paragraph p, one line so far, is a subheading that the line [b, t) follows with
- * no blank line between: p is short (as is_subheading wants it) and ends in no
- * punctuation, and the line is half as long again and starts a sentence (a capital, a
- * digit, a quote). Text wrapped by hand fills its first line, so a paragraph's own first
- * line is never much shorter than its second. */
+ * no blank line between: p is shaped as a heading, and the line is half as long again and
+ * starts a sentence (a capital, a digit, a quote). Text wrapped by hand fills its first
+ * line, so a paragraph's own first line is never much shorter than its second. */
 static int heading_line_before(const char *s, const art_para *p, size_t b, size_t t)
 {
-	size_t n = p->r.end - p->r.start;
-	if (n > 100 || memchr(s + p->r.start, '\n', n) || ends_in_punct(s, p->r.start, p->r.end) || 2 * (t - b) < 3 * n)
+	if (!heading_shaped(s, p->r) || 2 * (t - b) < 3 * (p->r.end - p->r.start))
 		return 0;
 	gunichar c = g_utf8_get_char_validated(s + b, (gssize)(t - b));
 	return c != (gunichar)-1 && c != (gunichar)-2 &&
