@@ -169,6 +169,22 @@ static size_t ref_mark_len(const char *s, size_t end, size_t i)
 	return 0;
 }
 
+range article_without_marks(const char *s, range r)
+{
+	for (;;) {
+		while (r.end > r.start && is_blank_byte(s[r.end - 1]))
+			r.end--;
+		if (r.end == r.start || s[r.end - 1] != ']')
+			return r;
+		size_t b = r.end - 1; /* the '[' of the mark that ends r, if one does */
+		while (b > r.start && s[b] != '[' && r.end - b < 24)
+			b--;
+		if (s[b] != '[' || ref_mark_len(s, r.end, b) != r.end - b)
+			return r;
+		r.end = b;
+	}
+}
+
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
  * `skip` bytes (a list item's marker, "1. ") end no sentence. */
 static void split_range(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,

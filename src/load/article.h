@@ -51,5 +51,8 @@ void article_free(article *a);
 /* Index (from 0) of the sentence of p holding byte off: the last one starting at or
  * before it. */
 size_t article_sentence_of(const art_para *p, size_t off);
+/* r (a sentence of text s) without the reference marks and blanks that end it
+ * ("January.[1]", ".[2][3]", ".[12, 13]"): where its words end. */
+range article_without_marks(const char *s, range r);
 
 #endif

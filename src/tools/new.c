@@ -88,37 +88,20 @@ static char *source_id(const char *path, char **taken, size_t ntaken)
 	return id;
 }
 
-/* r without the reference marks that end it ("January.[1]", ".[2][3]"): a pull quote
- * shows the words, not the source's footnotes; the shorter quote still matches. */
-static range without_marks(const char *text, range r)
-{
-	while (r.end > r.start && text[r.end - 1] == ']') {
-		size_t b = r.end - 1;
-		while (b > r.start && text[b - 1] != '[' &&
-		       (g_ascii_isdigit(text[b - 1]) || text[b - 1] == ',' || text[b - 1] == '-'))
-			b--;
-		if (b == r.start || text[b - 1] != '[' || b == r.end - 1)
-			break;
-		r.end = b - 1;
-	}
-	while (r.end > r.start && g_ascii_isspace(text[r.end - 1]))
-		r.end--;
-	return r;
-}
-
 /* The first sentence of QUOTE_MIN_WORDS to QUOTE_MAX_WORDS words, for the quote example;
- * the first sentence when none is. */
+ * the first sentence when none is. Without the reference marks that end it: a pull quote
+ * shows the words, not the source's footnotes, and the shorter quote still matches. */
 static void pick_quote(const article *a, size_t *para, range *r)
 {
 	*para = 0;
-	*r = without_marks(a->text, a->paras[0].sents[0]);
+	*r = article_without_marks(a->text, a->paras[0].sents[0]);
 	for (size_t p = 0; p < a->nparas; p++)
 		for (size_t s = 0; s < a->paras[p].nsents; s++) {
 			range x = a->paras[p].sents[s];
 			size_t w = count_words(a->text + x.start, x.end - x.start);
 			if (w >= QUOTE_MIN_WORDS && w <= QUOTE_MAX_WORDS) {
 				*para = p;
-				*r = without_marks(a->text, x);
+				*r = article_without_marks(a->text, x);
 				return;
 			}
 		}
