@@ -278,7 +278,6 @@ static int write_output_intent(pdf_writer *w, pdf_nums *nums, char **why)
 	return intent;
 }
 
-
 /* The objects of cairo's file that are not copied: its own structure tree (every element,
  * the root, the parent tree and its arrays), and the lengths of the page contents, which
  * are written anew with their length inline. 1 at each. */
@@ -320,7 +319,6 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 	}
 	return drop;
 }
-
 
 /* Page p's content with its artifacts marked (pdfartifacts.c), deflated, as its object;
  * *mcids: the marked sequences with an MCID found in it. */
