@@ -132,9 +132,7 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 			prev_x2 = -1;
 			in_word = 0;
 		}
-		if (same_line || c == '\n') {
-			in_word = 0;
-		} else if (c == ' ') {
+		if (same_line || c == '\n' || c == ' ') {
 			in_word = 0;
 		} else {
 			if (!in_word && prev_x2 >= 0 && !cur.marker_pending) {
