@@ -323,14 +323,15 @@ int main(int argc, char **argv)
 		qsort(sorted, st.ngaps, sizeof *sorted, cmp_double);
 		double median = sorted[st.ngaps / 2];
 		double p95 = sorted[(size_t)(0.95 * (double)(st.ngaps - 1))];
+		double p5 = sorted[(size_t)(0.05 * (double)(st.ngaps - 1))];
 		double worst = sorted[st.ngaps - 1];
 		for (size_t i = 0; i < st.nlinemax; i++)
 			if (st.linemax[i] > 1.6 * median)
 				st.loose++;
-		printf("%s: lines %zu, loose %zu (%.1f%%), p95/median %.2f, worst/median %.2f, median space %.2f pt, "
-		       "hyphenated %zu, 3+ hyphens in a row %zu\n",
+		printf("%s: lines %zu, loose %zu (%.1f%%), p95/median %.2f, worst/median %.2f, p5/median %.2f, "
+		       "least/median %.2f, median space %.2f pt, hyphenated %zu, 3+ hyphens in a row %zu\n",
 		       argv[a], st.lines, st.loose, 100.0 * (double)st.loose / (double)st.lines, p95 / median, worst / median,
-		       median, st.hyphenated, st.runs3);
+		       p5 / median, sorted[0] / median, median, st.hyphenated, st.runs3);
 		size_t tracked, measured;
 		double tp95, tworst;
 		texture(&st, &tracked, &tp95, &tworst, &measured);

@@ -12,6 +12,9 @@
 #include "load/style.h"
 
 #define INF_PENALTY 10000.0
+/* A word space's stretch and shrink, as shares of its natural width. */
+#define SPACE_STRETCH (1.0 / 2)
+#define SPACE_SHRINK (1.0 / 3)
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
 typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN, P_URL } pkind;

@@ -55,10 +55,10 @@ static const pass_kind PASSES[] = {
 	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
 };
 #define PASS_TEX 1 /* the last pass within TeX's tolerance */
-/* A justified line whose spaces stretch this far (ratio 2: twice their natural width)
- * has a hole a reader sees; its paragraph is better set ragged (linebreak_optimal's
- * *loose, paragraph_layout). */
-#define LOOSE_RATIO 2.0
+/* A justified line whose spaces stretch this far (twice their natural width) has a hole a
+ * reader sees; its paragraph is better set ragged (linebreak_optimal's *loose,
+ * paragraph_layout). */
+#define LOOSE_SPACE 2.0
 #define PASS_LAST ((int)(sizeof PASSES / sizeof PASSES[0]) - 1)
 
 static int legal_break(const kp *k, size_t i, const pass_kind *pk)
@@ -288,7 +288,7 @@ int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, l
 		for (size_t i = 0; rc == 0 && i + 1 < *nlines; i++)
 			if ((*lines)[i].ratio > worst)
 				worst = (*lines)[i].ratio;
-		*loose = rc == 0 && spec->align == ALIGN_JUSTIFY && worst > LOOSE_RATIO;
+		*loose = rc == 0 && spec->align == ALIGN_JUSTIFY && 1 + worst * SPACE_STRETCH > LOOSE_SPACE;
 	}
 	return rc;
 }

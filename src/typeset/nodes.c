@@ -488,11 +488,11 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 				double sp = space_width(k, item);
 				if (space) {
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
-						add_glue(k, sp, k->rag > 0 ? 0 : sp / 2, k->rag > 0 ? 0 : sp / 3);
+						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else if (nbsp) {
 					add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
-					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F || k->rag > 0 ? 0 : sp / 2,
-						 cp == 0x202F || k->rag > 0 ? 0 : sp / 3);
+					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F || k->rag > 0 ? 0 : sp * SPACE_STRETCH,
+						 cp == 0x202F || k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else {
 					/* a soft hyphen the author placed: a hyphenation point, even when
 					 * automatic hyphenation is off */
