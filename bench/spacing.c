@@ -22,6 +22,7 @@ typedef struct word {
 
 typedef struct line {
 	double left, right, y;
+	double hang; /* how far its last glyph may hang past the measure (hang_share) */
 	word *words; /* its words of 4+ letters */
 	int nwords;
 	double *gaps;
@@ -41,6 +42,37 @@ typedef struct stats {
 	size_t nwords;
 	char **texts; /* with TEXTURE_SHOW: each justified line's text, by its index */
 } stats;
+
+/* The share of a line-final glyph that mkbrief hangs in the right margin (nodes.c's
+ * hang_share, optical margin alignment): a justified line ends that far past the measure. */
+static double hang_share(gunichar c)
+{
+	switch (c) {
+	case '-':
+	case 0x2010:
+	case 0x2011:
+	case 0xAD:
+		return 0.6;
+	case '.':
+	case ',':
+		return 0.6;
+	case 0x2019:
+	case 0x201D:
+	case '\'':
+	case '"':
+		return 0.5;
+	case ':':
+	case ';':
+		return 0.4;
+	case 0x2026:
+	case '!':
+	case '?':
+	case 0x2013:
+		return 0.2;
+	default:
+		return 0;
+	}
+}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -163,8 +195,10 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 			in_word = 1;
 			if (r->x1 < cur.left)
 				cur.left = r->x1;
-			if (r->x2 > cur.right)
+			if (r->x2 > cur.right) {
 				cur.right = r->x2;
+				cur.hang = hang_share(c) * (r->x2 - r->x1);
+			}
 			cur.y = r->y2;
 			prev_x2 = r->x2;
 			cur.hyphen = c == '-';
@@ -179,11 +213,14 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		free(cur.gaps);
 	}
 	/* a line is justified when it ends on a right edge that at least two other lines of
-	 * the page end on too; paragraph ends and ragged lines stop anywhere */
+	 * the page end on too; paragraph ends and ragged lines stop anywhere. The edge is one
+	 * that lines ending in a letter share: a line ending in a mark that hangs reaches up to
+	 * its hang past it (less, when the line is loose) */
 	for (size_t i = 0; i < nlines; i++) {
 		int same = 0;
 		for (size_t j = 0; j < nlines; j++)
-			if (j != i && fabs(lines[j].right - lines[i].right) < 0.5)
+			if (j != i && lines[j].hang == 0 && lines[i].right - lines[i].hang - 0.5 <= lines[j].right &&
+			    lines[j].right <= lines[i].right + 0.5)
 				same++;
 		int full = same >= 2 && lines[i].ngaps >= 3;
 		for (int k = 0; k < lines[i].nwords; k++) {

@@ -27,6 +27,8 @@ typedef struct node {
 	pkind kind;
 	int seg;        /* boxes: segment, -1 for the indent */
 	int a, b;       /* boxes: bytes of the paragraph text */
+	double hang;    /* how far past the measure the line may reach when it ends here: a
+			 * share of a final hyphen or punctuation mark's width (nodes_hang) */
 } node;
 
 typedef struct seg {
@@ -57,6 +59,7 @@ typedef struct kp {
 	double *sb;           /* box widths before node i: what font expansion can act on */
 	double expand;        /* largest glyph expansion or compression, e.g. 0.02 */
 	double track_max;     /* letter spacing a loose line may take, pt per glyph */
+	int hanging;          /* justified lines hang their final punctuation in the margin */
 	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
 	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
 	double line_bonus;    /* added to the demerits of every line: negative for more lines */
@@ -70,5 +73,12 @@ typedef struct kp {
 	loc at;
 	diag *d;
 } kp;
+
+/* How far a line that breaks at node i may reach past the measure: justified lines hang a
+ * final hyphen or punctuation mark partly in the margin (nodes.c). */
+double nodes_break_hang(const kp *k, size_t i);
+/* The length of a line of natural length L (stretch: its glue's and glyphs') that breaks
+ * at node i, less what hangs past the measure. */
+double nodes_hung_length(const kp *k, double L, double stretch, size_t i);
 
 #endif

@@ -105,8 +105,8 @@ typedef struct pass_state {
  * break adds, a hyphen); *len is the line's natural length. */
 static double line_ratio(const kp *k, const breakpoint *a, size_t i, double pw, double emergency, double *len)
 {
-	double L = k->sw[i] - a->tw + pw;
 	double B = (k->sb[i] - a->tb) * k->expand;
+	double L = nodes_hung_length(k, k->sw[i] - a->tw + pw, k->sy[i] - a->ty + B, i);
 	double Y = k->sy[i] - a->ty + B + emergency + k->rag;
 	double Z = k->sz[i] - a->tz + B;
 	double r;
@@ -372,6 +372,7 @@ static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, co
 	 * less visible than wide holes between words (and capitals want it anyway) */
 	k->track_max = spec->expand > 0 && spec->align == ALIGN_JUSTIFY ? TRACK_MAX_EM * spec->font->size : 0;
 	k->align = spec->align;
+	k->hanging = spec->align == ALIGN_JUSTIFY;
 	/* ragged text as TeX's \raggedright: rigid spaces, 2 em of stretch at each line's end,
 	 * so the breaks even out the rag instead of filling each line greedily; no hyphens
 	 * unless it is body text that could not be justified */

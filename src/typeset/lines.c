@@ -229,6 +229,7 @@ static void sum_line(const kp *k, size_t start, size_t end, int hyph, line_sums 
 		L += k->n[end].w;
 		B += k->n[end].w;
 	}
+	L = nodes_hung_length(k, L, Y + B * k->expand, end);
 	*s = (line_sums){L, Y, Z, B, Wg};
 }
 

@@ -60,10 +60,69 @@ static double hyphen_width(kp *k, PangoItem *item)
 	return gs_width(shape_glyphs(k->e, item, "-", 1));
 }
 
+/* Optical margin alignment, as microtype and InDesign do it: a line-final hyphen or
+ * punctuation mark is small and mostly white, so set flush it looks like a dent in the
+ * right edge; hung this share of its width into the margin the edge looks straight. */
+#define HANG_LOOSE 1.0 /* the adjustment ratio past which a line hangs less */
+
+static double hang_share(uint32_t c)
+{
+	switch (c) {
+	case '-':
+	case 0x2010: /* hyphen */
+	case 0x2011: /* non-breaking hyphen */
+	case 0xAD:   /* soft hyphen */
+		return 0.6;
+	case '.':
+	case ',':
+		return 0.6;
+	case 0x2019: /* ’ */
+	case 0x201D: /* ” */
+	case '\'':
+	case '"':
+		return 0.5;
+	case ':':
+	case ';':
+		return 0.4;
+	case 0x2026: /* … */
+	case '!':
+	case '?':
+		return 0.2;
+	case 0x2013: /* en dash */
+		return 0.2;
+	default:
+		return 0;
+	}
+}
+
+double nodes_break_hang(const kp *k, size_t i)
+{
+	if (!k->hanging || i >= k->nn)
+		return 0;
+	const node *x = &k->n[i];
+	if (x->t == N_PEN && x->w > 0)
+		return x->hang; /* a hyphen the break adds */
+	if (i > 0 && k->n[i - 1].t == N_BOX)
+		return k->n[i - 1].hang;
+	return 0;
+}
+
+double nodes_hung_length(const kp *k, double L, double stretch, size_t i)
+{
+	double hang = nodes_break_hang(k, i);
+	if (hang <= 0)
+		return L;
+	/* a line already loose does not hang further: that would only widen its spaces (its
+	 * mark then stands a little inside the others') */
+	double most = stretch > 0 ? L - k->measure + HANG_LOOSE * stretch : hang;
+	return L - (most < 0 ? 0 : most < hang ? most : hang);
+}
+
 static void add_penalty(kp *k, double w, double pen, int flagged, pkind kind)
 {
 	node *x = add(k, N_PEN);
 	x->w = w;
+	x->hang = flagged && w > 0 ? w * hang_share('-') : 0;
 	x->pen = pen;
 	x->flagged = flagged;
 	x->kind = kind;
@@ -282,6 +341,14 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 		x->a = start;
 		x->b = end;
 		x->w = (double)(before[end - a] - before[start - a]) / PANGO_SCALE;
+		/* the share of its last character that may hang past the measure */
+		int last = end;
+		do
+			last--;
+		while (last > start && ((unsigned char)k->text[last] & 0xC0) == 0x80);
+		uint32_t c = 0;
+		if (utf8_decode(k->text + last, (size_t)(end - last), &c))
+			x->hang = hang_share(c) * (double)(before[end - a] - before[last - a]) / PANGO_SCALE;
 		if (i < n) {
 			if (kind[i] == P_HYPH)
 				add_penalty(k, hw, HYPHEN_PENALTY, 1, P_HYPH);
