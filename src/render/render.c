@@ -233,6 +233,10 @@ static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx, cairo_opera
 	cairo_rotate(cr, -atan2(st->page_h, st->page_w));
 	cairo_scale(cr, scale, scale);
 	cairo_translate(cr, -(ink.x / (double)PANGO_SCALE + w / 2), -(ink.y / (double)PANGO_SCALE + h / 2));
+	/* the layout's path starts at the current point: a point left by what was drawn
+	 * before (the Sources' or annex's first lines) would move DRAFT off the diagonal */
+	cairo_new_path(cr);
+	cairo_move_to(cr, 0, 0);
 	pango_cairo_layout_path(cr, l);
 	set_rgb(cr, st->watermark);
 	cairo_set_operator(cr, op);
@@ -325,17 +329,22 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 }
 
 /* The tints under a line's highlighted words, as wide as the words and as tall as the line's
- * slot, so that the strokes of lines in a row meet. */
-static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0)
+ * slot, so that the strokes of lines in a row meet. Like a highlighter they multiply with
+ * what is under them (a draft's watermark reads through an annex page quoted whole), where
+ * the output has blend modes. */
+static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0, int multiply)
 {
 	const para *p = it->p;
 	double x, w;
 	set_rgb(cr, dc->st->highlight);
+	if (multiply)
+		cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
 	for (size_t k = 0; k < p->text->ntints; k++)
 		if (para_range_x(p, it->line, p->text->tints[k].start, p->text->tints[k].end, &x, &w)) {
 			cairo_rectangle(cr, x0 + p->lines[it->line].x + x, it->y, w, p->leading);
 			cairo_fill(cr);
 		}
+	cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
 }
 
 /* The labels in the margin beside a line (doc.labels). */
@@ -591,7 +600,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 				if (links)
 					pdf_marks_artifact(links, cr);
 				if (it->p->text->ntints)
-					line_tints(cr, dc, it, x0);
+					line_tints(cr, dc, it, x0, multiply);
 				if (dc->nlabels)
 					line_labels(cr, dc, it);
 			}

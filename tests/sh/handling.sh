@@ -94,6 +94,37 @@ for p in $(seq 1 "$pages"); do
 	[ "$(ink draft.pdf "$p")" -gt "$(ink final.pdf "$p")" ] || dark="$dark $p"
 done
 [ -z "$dark" ] && pass "the watermark is on every page" || fail "no watermark on page(s)$dark"
+# and it lies across the middle of every page, whatever comes first on it (the Sources'
+# heading, an annex page): the ink the draft adds is centred on the page
+centred() { # centred DRAFT.pdf FINAL.pdf: the pages whose added ink is off centre
+	python3 - "$1" "$2" <<'PY'
+import subprocess, sys
+def pages(pdf):
+    out = subprocess.run(["pdftoppm", "-r", "12", "-gray", pdf], capture_output=True).stdout
+    res = []
+    while out.startswith(b"P5"):
+        head = out.split(maxsplit=4)
+        w, h = int(head[1]), int(head[2])
+        data = head[4][:w * h]
+        res.append((w, h, data))
+        out = head[4][w * h:]
+    return res
+for n, ((w, h, d), (_, _, f)) in enumerate(zip(pages(sys.argv[1]), pages(sys.argv[2])), 1):
+    sx = sy = s = 0
+    for i in range(w * h):
+        ink = max(0, f[i] - d[i])
+        sx += ink * (i % w); sy += ink * (i // w); s += ink
+    if not s or abs(sx / s - w / 2) > 0.05 * w or abs(sy / s - h / 2) > 0.05 * h:
+        print(n, end=" ")
+PY
+}
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --annex --layout "$layout" draft.yaml -o "draft-$layout.pdf"
+	"$MKBRIEF" -q --annex --layout "$layout" final.yaml -o "final-$layout.pdf"
+	off=$(centred "draft-$layout.pdf" "final-$layout.pdf")
+	[ -z "$off" ] && pass "$layout with the annex: the watermark is across the middle of every page" ||
+		fail "$layout with the annex: the watermark is off centre on page(s) $off"
+done
 
 # no handling keys: no control number, footer as before ("title ... Page N of M")
 sed '/^distribution:/d; /^control:/d; /^as-of:/d; /^contact:/d' final.yaml >plain.yaml
