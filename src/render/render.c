@@ -329,22 +329,29 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 }
 
 /* The tints under a line's highlighted words, as wide as the words and as tall as the line's
- * slot, so that the strokes of lines in a row meet. Like a highlighter they multiply with
- * what is under them (a draft's watermark reads through an annex page quoted whole), where
- * the output has blend modes. */
-static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0, int multiply)
+ * slot, so that the strokes of lines in a row meet. */
+static void line_tints(cairo_t *cr, const doc *dc, const vitem *it, double x0)
 {
 	const para *p = it->p;
 	double x, w;
 	set_rgb(cr, dc->st->highlight);
-	if (multiply)
-		cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
 	for (size_t k = 0; k < p->text->ntints; k++)
 		if (para_range_x(p, it->line, p->text->tints[k].start, p->text->tints[k].end, &x, &w)) {
 			cairo_rectangle(cr, x0 + p->lines[it->line].x + x, it->y, w, p->leading);
 			cairo_fill(cr);
 		}
-	cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+}
+
+/* The annex's highlights of the page, before anything else that is drawn on the paper: a
+ * draft's watermark then multiplies with them (it reads through a page quoted whole), and
+ * no tint covers the descenders of the line above. They are no part of the text. */
+static void page_tints(cairo_t *cr, const doc *dc, int page, size_t first, size_t last)
+{
+	for (size_t i = first; i < last; i++) {
+		const vitem *it = &dc->items[i];
+		if (it->page == page && it->kind == V_LINE && it->p->text->ntints)
+			line_tints(cr, dc, it, doc_column_x(dc, it) + it->x);
+	}
 }
 
 /* The labels in the margin beside a line (doc.labels). */
@@ -570,6 +577,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	frag *fr = xcalloc(dc->ndecos * 8 + 1, sizeof *fr);
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
+	page_tints(cr, dc, page, first, last);
 	if (dc->b->draft && multiply) {
 		pdf_marks_artifact_of(links, cr, page, ART_WATERMARK);
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
@@ -595,14 +603,11 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 			else
 				image_draw(cr, it->img, x0, it->y, it->w, it->h);
 		} else if (it->kind == V_LINE) {
-			if (it->p->text->ntints || dc->nlabels) {
-				/* the annex's highlights and margin numbers are no part of the text */
+			if (dc->nlabels) {
+				/* the annex's margin numbers are no part of the text */
 				if (links)
 					pdf_marks_artifact(links, cr);
-				if (it->p->text->ntints)
-					line_tints(cr, dc, it, x0, multiply);
-				if (dc->nlabels)
-					line_labels(cr, dc, it);
+				line_labels(cr, dc, it);
 			}
 			if (it->marker) {
 				/* a list item's label stands in its LI, beside its LBody */
