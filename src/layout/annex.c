@@ -256,18 +256,21 @@ static void annex_source_head(composer *c, int src, int first)
 	if (!first)
 		compose_space(c, st->heading_space_before, 0);
 	rich *r = rich_new();
-	const char *title = cite_source_title(s);
+	char *title = cite_source_title(s);
 	rich_add(r, title, strlen(title));
 	size_t h = compose_lines_as(c, TAG_H2, compose_para(c, r, &st->heading2, w, 0, ALIGN_LEFT, s->at), 0, 1);
 	compose_outline(c, h, title, 1);
+	free(title);
 	strbuf sb = {0};
 	sb_printf(&sb, "Source %d", src + 1);
 	if (s->art && s->art->publication) {
 		sb_puts(&sb, ". ");
 		cite_publication(&sb, s);
 	}
-	if (s->date)
-		sb_printf(&sb, ", %s", s->date);
+	char *date = cite_source_date(s);
+	if (date)
+		sb_printf(&sb, ", %s", date);
+	free(date);
 	sb_printf(&sb, ". File: %s.", s->file);
 	r = rich_new();
 	rich_add(r, sb.data, sb.len);

@@ -64,13 +64,18 @@ void cite_publication(strbuf *sb, const source *s)
 	}
 }
 
-const char *cite_source_title(const source *s)
+char *cite_source_title(const source *s)
 {
 	if (s->title)
-		return s->title;
+		return typo_smarten(s->title, strlen(s->title));
 	if (s->art && s->art->title)
-		return s->art->title;
-	return s->id;
+		return typo_smarten_source(s->art->title, strlen(s->art->title), "", 0, NULL);
+	return xstrdup(s->id);
+}
+
+char *cite_source_date(const source *s)
+{
+	return s->date ? typo_smarten(s->date, strlen(s->date)) : NULL;
 }
 
 /* Whether a quote's speaker is its source's publication ("Eurasia Daily Monitor", "the
@@ -97,7 +102,9 @@ rich *cite_line(const brief *b, const block *bl, const char *lead, int use)
 	if (lead)
 		sb_puts(&sb, lead);
 	/* US style: the comma goes inside the closing quotation mark */
-	sb_printf(&sb, "\xE2\x80\x9C%s%s\xE2\x80\x9D", cite_source_title(s), s->art && s->art->publication ? "," : "");
+	char *title = cite_source_title(s);
+	sb_printf(&sb, "\xE2\x80\x9C%s%s\xE2\x80\x9D", title, s->art && s->art->publication ? "," : "");
+	free(title);
 	if (s->art && s->art->publication) {
 		sb_puts(&sb, " ");
 		cite_publication(&sb, s);

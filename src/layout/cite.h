@@ -14,7 +14,11 @@ void cite_para_list(strbuf *sb, const int *paras, size_t n);
 /* "Eurasia Daily Monitor, vol. 15, no. 7", or nothing without a publication. */
 void cite_publication(strbuf *sb, const source *s);
 /* The brief's title for the source, else the article's, else its id. */
-const char *cite_source_title(const source *s);
+/* A source's title as printed: the brief's `title:` (analyst text) or the article's first
+ * line (a source's: its typewriter marks smartened, nothing else) or its id; caller frees. */
+char *cite_source_title(const source *s);
+/* A source's `date:` as printed (analyst text, smartened), or NULL; caller frees. */
+char *cite_source_date(const source *s);
 /* The small line under an excerpt or quote that says where it comes from, after lead,
  * linked to the source's entry on the Sources page. */
 /* Whether a quote's speaker is the publication of its source (compared without case and a

@@ -349,6 +349,7 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	dc->date_text = g_string_chunk_insert(dc->strings, date);
 	dc->title_text = as_printed(dc, b->title);
 	dc->author_text = as_printed(dc, b->author);
+	dc->subtitle_text = as_printed(dc, b->subtitle);
 	free(date);
 	dc->engine = engine;
 	if (engine)

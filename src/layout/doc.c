@@ -80,7 +80,8 @@ void doc_drop_drawn(doc *dc)
 	free(dc->foot);
 	const doc keep = *dc;
 	*dc = (doc){.b = keep.b, .st = keep.st, .npages = keep.npages, .strings = keep.strings,
-		    .title_text = keep.title_text, .author_text = keep.author_text, .date_text = keep.date_text,
+		    .title_text = keep.title_text, .author_text = keep.author_text, .subtitle_text = keep.subtitle_text,
+		    .date_text = keep.date_text,
 		    .paths = keep.paths, .npaths = keep.npaths, .engine = keep.engine};
 }
 

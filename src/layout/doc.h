@@ -149,7 +149,7 @@ typedef struct doc {
 	const char *date_text; /* the brief's date as printed; in doc->strings */
 	/* the title and author as printed (typographic quotes and dashes, no markup), for
 	 * running heads and the PDF's metadata; in doc->strings, NULL when the brief has none */
-	const char *title_text, *author_text;
+	const char *title_text, *author_text, *subtitle_text;
 	GStringChunk *strings; /* the names the model holds, freed as one */
 	/* the figures' images, one per file however often it is used: drawn from one surface,
 	 * a file is embedded once */

@@ -92,8 +92,11 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	compose_space(c, st->quote_cite_space, 1);
 	strbuf lead = {0};
 	sb_puts(&lead, "\xE2\x80\x94\xC2\xA0");
-	if (bl->speaker && !cite_speaker_is_publication(&c->b->sources[bl->source], bl->speaker))
-		sb_printf(&lead, "%s, in ", bl->speaker);
+	if (bl->speaker && !cite_speaker_is_publication(&c->b->sources[bl->source], bl->speaker)) {
+		char *speaker = typo_smarten(bl->speaker, strlen(bl->speaker));
+		sb_printf(&lead, "%s, in ", speaker);
+		free(speaker);
+	}
 	rich *cr = cite_line(c->b, bl, lead.data, use);
 	sb_free(&lead);
 	c->keep_next = 1;
@@ -114,7 +117,9 @@ static void excerpt_continued(composer *c, const block *bl, size_t body, double 
 	const style *st = c->st;
 	doc *dc = c->dc;
 	rich *r = rich_new();
-	char *t = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D ", cite_source_title(&c->b->sources[bl->source]));
+	char *title = cite_source_title(&c->b->sources[bl->source]);
+	char *t = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D ", title);
+	free(title);
 	rich_add(r, t, strlen(t));
 	free(t);
 	rich_add_styled(r, "(continued)", 11, 0, 1, NULL);

@@ -73,15 +73,18 @@ void compose_sources(composer *c)
 		if (i > 0)
 			compose_space(c, st->block_space, 0);
 		r = rich_new();
-		const char *title = cite_source_title(s);
+		char *title = cite_source_title(s);
 		rich_add_styled(r, title, strlen(title), 1, 0, NULL);
+		free(title);
 		strbuf sb = {0};
 		if (s->art && s->art->publication) {
 			sb_puts(&sb, ". ");
 			cite_publication(&sb, s);
 		}
-		if (s->date)
-			sb_printf(&sb, ", %s", s->date);
+		char *date = cite_source_date(s);
+		if (date)
+			sb_printf(&sb, ", %s", date);
+		free(date);
 		sb_puts(&sb, ".");
 		rich_add(r, sb.data, sb.len);
 		sb_free(&sb);

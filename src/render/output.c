@@ -335,8 +335,8 @@ static void pdf_metadata(cairo_surface_t *s, const doc *dc)
 	free(title);
 	if (dc->author_text)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dc->author_text);
-	if (b->subtitle)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, b->subtitle);
+	if (dc->subtitle_text)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, dc->subtitle_text);
 	strbuf kw = {0};
 	/* the control number first: the one keyword that names this very document */
 	if (b->control)
