@@ -224,9 +224,9 @@ rich *cite_note_rich(const brief *b, size_t id)
 {
 	const note *nt = &b->notes[id];
 	rich *r = rich_new();
-	char number[16];
-	snprintf(number, sizeof number, "%zu", id + 1);
-	rich_add_sup(r, number, NULL);
+	char label[16];
+	rich_note_label(id, label);
+	rich_add_sup(r, label, NULL);
 	rich_add(r, "\xC2\xA0", 2);
 	rich_add_markup(r, nt->text, 0);
 	item as_item = {0};

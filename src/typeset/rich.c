@@ -86,14 +86,26 @@ void rich_add_sup(rich *r, const char *s, const char *dest)
 		rich_link_range(r, start, end, dest, 0);
 }
 
+void rich_note_label(size_t id, char out[16])
+{
+	/* a, b, ..., z, aa, ab, ...: bijective base 26 */
+	char rev[16];
+	int n = 0;
+	for (size_t v = id + 1; v > 0 && n < 15; v = (v - 1) / 26)
+		rev[n++] = (char)('a' + (v - 1) % 26);
+	for (int i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	out[n] = 0;
+}
+
 void rich_add_note_mark(rich *r, int id, const char *dest)
 {
 	r->notes = grow_for(r->notes, r->nnotes, sizeof *r->notes);
 	r->notes[r->nnotes].at = r->text.len;
 	r->notes[r->nnotes++].id = id;
-	char number[16];
-	snprintf(number, sizeof number, "%d", id + 1);
-	rich_add_sup(r, number, dest);
+	char label[16];
+	rich_note_label((size_t)id, label);
+	rich_add_sup(r, label, dest);
 }
 
 /* Where a * can open emphasis: followed by a non-space; close: preceded by a non-space. */

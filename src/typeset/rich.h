@@ -42,6 +42,9 @@ void rich_add_markup(rich *r, const char *s, int italic_base);
 void rich_add_sup(rich *r, const char *s, const char *dest);
 /* The mark of note id (0-based), printed as its number id + 1 in superscript, linked to
  * dest when not NULL; recorded so that the note can be set where its mark lands. */
+/* A note's mark: notes are lettered (a, b, ..., z, aa, ...), since citations are
+ * superscript numbers already ("yes.a,1 ¶2", never "yes.1,1 ¶2"). */
+void rich_note_label(size_t id, char out[16]);
 void rich_add_note_mark(rich *r, int id, const char *dest);
 /* Marks [start, end) of the text as a link. */
 void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external);

@@ -41,13 +41,17 @@ else
 fi
 "$MKBRIEF" -q "$G/brief.yaml" -o "$T/n.pdf" 2>/dev/null
 words=$(pdftotext "$T/n.pdf" - | grep -c 'The transcript of the meeting was published')
+# the marks are letters, so that a mark before a citation does not read as a source
+# number ("politician.a,1 ¶1", never "politician.1,1 ¶1"); the notes a to e
+txt=$(pdftotext "$T/n.pdf" - | tr '\n' ' ')
+if grep -qF 'politician.a,1 ¶1' <<<"$txt" && ! grep -q '[a-z.]1,1 ¶' <<<"$txt"; then pass "note marks are letters: a mark and a citation read apart"; else fail "note marks: $(grep -o 'politician.\{12\}' <<<"$txt")"; fi
 if [ "$words" = 1 ]; then pass "the long note's text is in the PDF once"; else fail "long note text found $words times"; fi
 
 # notes: end
 printf 'notes: end\n' >"$T/end.yaml"
 "$MKBRIEF" -q --layout "$T/end.yaml" --dump-layout "$G/brief.yaml" >"$T/end.txt" 2>"$T/err"
 heads=$(grep ' heading ' "$T/end.txt" | sed 's/.*" |//; s/|$//' | tr '\n' '/')
-entries=$(grep -c '^  line .*|[0-9]\{1,2\}.[A-Z]' "$T/end.txt")
+entries=$(grep -c '^  line .*|[a-z]\{1,2\}.[A-Z]' "$T/end.txt")
 if [ "$heads" = "Notes at the foot/Notes/Sources/" ] && ! grep -q '^  note ' "$T/end.txt" && [ "$entries" -ge 5 ]; then
 	pass "notes: end sets them in a Notes section before the Sources, none at a foot"
 else
