@@ -228,11 +228,29 @@ rich *cite_note_rich(const brief *b, size_t id)
 	rich_note_label(id, label);
 	rich_add_sup(r, label, NULL);
 	rich_add(r, "\xC2\xA0", 2);
-	rich_add_markup(r, nt->text, 0);
-	item as_item = {0};
-	memcpy(as_item.cites, nt->cites, sizeof as_item.cites);
-	as_item.ncites = nt->ncites;
-	add_cites(r, &as_item);
+	/* each citation where it was written, those at one place as one superscript; the text
+	 * smartened whole, so that quotes pair across a citation */
+	char *t = typo_smarten(nt->text, strlen(nt->text));
+	size_t tfrom = 0;
+	for (int i = 0; i < nt->ncites;) {
+		item group = {0};
+		int j = i;
+		while (j < nt->ncites && nt->cite_at[j] == nt->cite_at[i])
+			group.cites[group.ncites++] = nt->cites[j++];
+		char *before = typo_smarten(nt->text, nt->cite_at[i]);
+		size_t upto = strlen(before);
+		free(before);
+		if (upto < tfrom || upto > strlen(t))
+			upto = tfrom;
+		char *piece = xstrndup(t + tfrom, upto - tfrom);
+		rich_add_markup(r, piece, 0);
+		free(piece);
+		add_cites(r, &group);
+		tfrom = upto;
+		i = j;
+	}
+	rich_add_markup(r, t + tfrom, 0);
+	free(t);
 	return r;
 }
 

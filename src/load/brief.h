@@ -74,6 +74,7 @@ typedef struct phrase {
 typedef struct note {
 	char *text; /* without its citations */
 	cite cites[BRIEF_MAX_CITES];
+	size_t cite_at[BRIEF_MAX_CITES]; /* where each goes in text, in bytes */
 	int ncites;
 	size_t mark; /* where its mark goes in the item's text, in bytes */
 	loc at;      /* the text that holds it */

@@ -37,12 +37,24 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, note
 			char *c = xstrndup(s + i + 2, (size_t)(close - s - i - 2));
 			if (nt->ncites == BRIEF_MAX_CITES)
 				schema_error(&L->S, n, "more than %d citations in one note", BRIEF_MAX_CITES);
-			else if (load_cite_text(L, n, c, &nt->cites[nt->ncites]))
-				nt->ncites++;
+			else if (load_cite_text(L, n, c, &nt->cites[nt->ncites])) {
+				/* the space before a citation goes with it */
+				while (text.len && text.data[text.len - 1] == ' ')
+					text.data[--text.len] = 0;
+				nt->cite_at[nt->ncites++] = text.len;
+			}
 			free(c);
-			/* the space before a citation goes with it */
-			while (text.len && text.data[text.len - 1] == ' ')
-				text.data[--text.len] = 0;
+			/* a superscript follows the punctuation it is typed before, as a note mark
+			 * does (Chicago 14.26): "vote [@edm p2]." prints "vote.¹ ¶2" */
+			size_t after = (size_t)(close - s) + 1;
+			if (after < len && strchr(".,;:!?", s[after]) && s[after]) {
+				size_t was = text.len;
+				sb_putc(&text, s[after]);
+				for (int k = 0; k < nt->ncites; k++)
+					if (nt->cite_at[k] == was)
+						nt->cite_at[k] = text.len;
+				close++;
+			}
 			i = (size_t)(close - s) + 1;
 			continue;
 		}

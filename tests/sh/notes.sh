@@ -62,3 +62,21 @@ links() { qpdf --json "$1" 2>/dev/null | grep -c '"/Subtype": "/Link"'; }
 foot_links=$(links "$T/n.pdf")
 end_links=$(links "$T/end.pdf")
 if [ "$end_links" -ge $((foot_links + 5)) ]; then pass "notes: end: each of the 5 marks links to its note ($foot_links links, then $end_links)"; else fail "notes: end: $foot_links links at the foot, $end_links at the end"; fi
+
+# a citation inside a note stands where it was written (after the punctuation it is typed
+# before, as a mark is), not at the note's end; two in a
+# row are one superscript
+mkdir -p "$T/c" && ln -s "$ROOT/briefs/articles" "$T/c/articles"
+cat >"$T/c/b.yaml" <<'YAML'
+title: Cited notes
+date: 2018-01-22
+sources:
+  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: One
+    content:
+      - text: Russia voted yes.^[Putin called Kim "a mature politician" [@edm p1] [@edm p2]. The vote came later.]
+YAML
+"$MKBRIEF" -q -o "$T/c/b.pdf" "$T/c/b.yaml" 2>"$T/err"
+txt=$(pdftotext "$T/c/b.pdf" - | tr '\n' ' ')
+if grep -qF 'politician”.1 ¶1–2 The vote came later.' <<<"$txt"; then pass "a citation in a note stands where it was written"; else fail "note citation: $(grep -o 'politician.\{30\}' <<<"$txt") $(cat "$T/err")"; fi
