@@ -325,8 +325,13 @@ void compose_annex(composer *c)
 		compose_space(c, st->block_space, 0);
 		annex_source_head(c, (int)i, i == 0);
 		for (size_t k = 0; k < a->nparas && !c->over; k++) {
-			if (k > 0)
-				compose_space(c, st->para_space, c->keep_next);
+			if (k > 0) {
+				/* the space under a subheading keeps it with its paragraph's first
+				 * line, not only with the space */
+				int keep = c->keep_next;
+				compose_space(c, st->para_space, keep);
+				c->keep_next = keep;
+			}
 			annex_para(c, (int)i, k, us, n, nids, &g, done);
 		}
 		free(us);

@@ -131,3 +131,33 @@ hl=$(grep -o 'highlight="[^"]*"' "$T/long.txt" | sed 's/^highlight="//; s/"$//' 
 printf 'title: T\ndate: 2018-01-22\nannex: maybe\nsources: {}\nsections: []\n' >"$T/bad.yaml"
 "$MKBRIEF" --check "$T/bad.yaml" 2>"$T/err"
 grep -q 'bad.yaml:3:8: error' "$T/err" && pass "annex: maybe is an error at 3:8" || fail "annex: maybe: $(cat "$T/err")"
+
+# a source's subheading never ends a page or a column of the annex: it stays with the first
+# line of what it heads (its space below kept it only with the space); a source of our own,
+# a subheading every third paragraph, paragraphs of 1 to 9 lines so that breaks fall
+# everywhere, in three layouts
+mkdir -p "$T/sub"
+python3 - "$T/sub" <<'PY'
+import random, sys
+random.seed(7)
+words = "the operators said that the grid was built for a different system and that new lines take a decade to plan while demand moves within a year".split()
+out = ["Subheadings everywhere", "Publication: Grid Review Volume: 3 Issue: 2", ""]
+for k in range(60):
+    if k % 3 == 0:
+        out += ["Part %d of the review" % (k // 3 + 1), ""]
+    out += [" ".join(random.choice(words) for _ in range(random.randint(12, 110))).capitalize() + ".", ""]
+open(sys.argv[1] + "/a.txt", "w").write("\n".join(out))
+open(sys.argv[1] + "/b.yaml", "w").write("title: Subheadings\ndate: 2019-03-05\nannex: true\nsources:\n  g: {file: a.txt}\n"
+    "sections:\n  - heading: One\n    content:\n      - excerpt: {source: g, paragraphs: 2}\n")
+PY
+for layout in handout handout-a4 digest; do
+	dump --layout "$layout" "$T/sub/b.yaml" >"$T/sub/$layout.txt"
+	# the last line of each column of each page, and whether it is a subheading (its text
+	# "Part N of the review", numbered in the margin)
+	stranded=$(awk '/^page / { for (c in last) if (last[c] ~ /\|Part [0-9]+ of the review\|/) n++; delete last }
+		/^  line / { split($2, a, "="); last[a[2]] = $0 }
+		END { for (c in last) if (last[c] ~ /\|Part [0-9]+ of the review\|/) n++; print n + 0 }' "$T/sub/$layout.txt")
+	heads=$(grep -c '|Part [0-9]* of the review|' "$T/sub/$layout.txt")
+	[ "$stranded" = 0 ] && [ "$heads" -ge 20 ] && pass "$layout annex: no subheading ends a page or column ($heads subheadings)" ||
+		fail "$layout annex: $stranded of $heads subheadings end a page or column"
+done
