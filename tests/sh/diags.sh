@@ -206,6 +206,7 @@ done
 grep -q -- '--\|"' <<<"$txt" && { ok=0; echo "a typewriter mark left: $(grep -o -- '.\{20\}\(--\|"\).\{10\}' <<<"$txt" | head -1)" >>"$T/typo/why"; }
 [ $ok = 1 ] && pass "a source's straight quotes, -- and ... print curly, as dashes and an ellipsis (excerpt, quote, annex)" ||
 	fail "source typewriter marks: $(cat "$T/typo/why")"
+# a quotation inside a pull quote takes single quotes (Chicago 13.30);
 # the analyst's words around the sources are set as the title is: a source's `title:` and
 # `date:`, a quote's speaker and the subtitle (the PDF's Subject) typed with straight quotes
 # and --, and an article's own title line (a source's words: its marks only), in citation
@@ -229,18 +230,20 @@ sections:
     content:
       - quote: {source: per, text: "no serious club will write cover east of Dikson in October", speaker: "an underwriter -- the \"club's\" man"}
       - excerpt: {source: port, paragraphs: 1}
+      - quote: {source: per, text: "said that \"no serious club will write cover east of Dikson in October,\" and"}
 YAML
 "$MKBRIEF" -q -o "$T/typo/c.pdf" "$T/typo/c.yaml" 2>"$T/err" || fail "fields: $(cat "$T/err")"
 txt=$(pdftotext "$T/typo/c.pdf" - 2>/dev/null | tr '\n' ' ')
 ok=1
 : >"$T/typo/why"
-for want in 'The “route” — a review' 'Spring — ‘early’ 2024' 'an underwriter — the “club’s” man' 'The Arctic’s ports — a survey'; do
+for want in 'The “route” — a review' 'Spring — ‘early’ 2024' 'an underwriter — the “club’s” man' 'The Arctic’s ports — a survey' \
+	'“said that ‘no serious club' 'October,’ and”'; do
 	grep -qF "$want" <<<"$txt" || { ok=0; echo "missing: $want" >>"$T/typo/why"; }
 done
 grep -q -- "--\|\"\|'" <<<"$txt" && { ok=0; echo "a typewriter mark left: $(grep -o -- ".\{20\}\(--\|\"\|'\).\{10\}" <<<"$txt" | head -1)" >>"$T/typo/why"; }
 grep -qF 'Subject:         Reading pack — the “shipping” desk’s' <<<"$(pdfinfo "$T/typo/c.pdf")" || { ok=0; echo "Subject: $(pdfinfo "$T/typo/c.pdf" | grep Subject)" >>"$T/typo/why"; }
 grep -qF 'The Arctic’s ports — a survey' <<<"$(mutool show "$T/typo/c.pdf" outline 2>/dev/null)" || { ok=0; echo "outline: $(mutool show "$T/typo/c.pdf" outline 2>&1 | tr '\n' '|')" >>"$T/typo/why"; }
-[ $ok = 1 ] && pass "a source's title and date, a speaker, the subtitle and an article's title print as the title does (text, Subject, outline)" ||
+[ $ok = 1 ] && pass "a source's title and date, a speaker, the subtitle and an article's title print as the title does (text, Subject, outline); a quotation in a pull quote in single quotes" ||
 	fail "fields: $(cat "$T/typo/why")"
 # the annex's links over the quote's words, on the last page, read exactly them (two lines)
 last=$(pdfinfo "$T/typo/b.pdf" | awk '/^Pages:/ { print $2 }')
