@@ -15,6 +15,10 @@ char *cite_format_date(const char *iso)
 	int y, m, dd;
 	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &dd) == 3 && m >= 1 && m <= 12)
 		return xasprintf("%s %d, %d", months[m - 1], dd, y);
+	/* an ISO month, "2018-12": December 2018 (as written it reads as a range of years) */
+	if (iso && strlen(iso) == 7 && sscanf(iso, "%4d-%2d", &y, &m) == 2 && iso[4] == '-' && m >= 1 && m <= 12 &&
+	    strspn(iso, "0123456789-") == 7)
+		return xasprintf("%s %d", months[m - 1], y);
 	return xstrdup(iso ? iso : "");
 }
 

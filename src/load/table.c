@@ -194,7 +194,21 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	}
 }
 
-/* One event: {date, text, cite}; the date is an ISO date or words ("Early 2017"). */
+/* An ISO month "2018-12": its month (1-12), -1 for a month out of range, 0 for anything
+ * else (words, a full date). */
+static int iso_month(const char *s)
+{
+	if (strlen(s) != 7 || s[4] != '-')
+		return 0;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && !isdigit((unsigned char)s[i]))
+			return 0;
+	int m = atoi(s + 5);
+	return m >= 1 && m <= 12 ? m : -1;
+}
+
+/* One event: {date, text, cite}; the date is an ISO date, an ISO month or words ("Early
+ * 2017"). */
 static void load_event(loader *L, const ynode *n, block *bl, const table *t, size_t r)
 {
 	item *date = &bl->items[table_cell(t, (long)r, 0)], *what = &bl->items[table_cell(t, (long)r, 1)];
@@ -209,6 +223,8 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 		const char *s = date->text;
 		if (strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-')
 			load_date(L, d, s, "date");
+		else if (iso_month(s) < 0)
+			schema_error(&L->S, d, "%s is not a real month; write YYYY-MM with a month from 01 to 12", s);
 	}
 	/* the event is an item of its own: {text, cite} without the date */
 	what->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);

@@ -54,6 +54,18 @@ if echo "$chron" | grep -q "|[0-9]*+[0-9]*:December.*22,.*2017 " && ! echo "$chr
 else
 	fail "chronology dates: $(grep 'table=3' "$T/t.txt" | head -3)"
 fi
+# an ISO month reads as words too ("2018-12" as written reads as a range of years)
+mkdir -p "$T/m" && ln -s "$ROOT/briefs/articles" "$T/m/articles"
+printf '%s\n' "title: Months" "date: 2018-01-22" "sources:" "  s: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
+	"sections:" "  - heading: H" "    content:" "      - chronology:" "          - {date: 2018-12, text: A month, cite: s p1}" \
+	"          - {date: 2019, text: A year, cite: s p1}" >"$T/m/b.yaml"
+"$MKBRIEF" -q -o "$T/m/b.pdf" "$T/m/b.yaml" 2>"$T/err"
+mtxt=$(pdftotext "$T/m/b.pdf" - 2>/dev/null | tr '\n' ' ')
+if grep -qF 'December 2018' <<<"$mtxt" && ! grep -qF '2018–12' <<<"$mtxt" && grep -q '2019' <<<"$mtxt"; then
+	pass "chronology: 2018-12 printed as December 2018; 2019 as written"
+else
+	fail "chronology months: $mtxt $(cat "$T/err")"
+fi
 
 # the PDF's text in the brief's order: Table 1's header, its first and last rows, Table 2, the chronology
 "$MKBRIEF" -q "$G/table/brief.yaml" -o "$T/t.pdf" 2>/dev/null
