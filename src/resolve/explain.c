@@ -319,51 +319,73 @@ static size_t candidates(const matcher *m, const char *pc, size_t plen, int gram
 	return vote(m, pc, w, nw, out);
 }
 
-/* Semi-global edit distance of needle against any substring of text; with tb, also the
+/* Costs of the alignment: a run of source text left out is cheap past its first
+ * character (affine gaps, Gotoh), so that a quote whose middle the analyst cut without
+ * marking it (an attribution between two sentences) aligns with its own words, and the
+ * cut shows as one run, instead of with a shorter, unrelated window. */
+#define COST_SUB 2
+#define COST_TYPED 2 /* a character typed that the source does not have */
+#define COST_CUT_OPEN 3
+#define COST_CUT 1 /* each character of the source left out */
+#define COST_INF (UINT32_MAX / 4)
+
+/* Semi-global alignment of needle against any substring of text; with tb, also the
  * alignment: ops (from the start) of 'M'atch, 'S'ubstitute, 'I' (needle extra), 'D'
- * (text extra), and the text start. */
+ * (text extra), and the text start. Three matrices: ending in a match or substitution,
+ * in a typed character, in a character of the source left out. */
 static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size_t *tstart)
 {
 	size_t n = nd->n, w = tx->n;
 	int full = ops != NULL;
 	size_t rows = full ? n + 1 : 2;
-	uint32_t *D = xmalloc(rows * (w + 1) * sizeof *D);
-#define AT(i, j) D[(full ? (i) : ((i) & 1)) * (w + 1) + (j)]
-	for (size_t j = 0; j <= w; j++)
-		AT(0, j) = 0;
+	uint32_t *M = xmalloc(3 * rows * (w + 1) * sizeof *M), *X = M + rows * (w + 1), *Y = X + rows * (w + 1);
+#define AT(A, i, j) A[(full ? (i) : ((i) & 1)) * (w + 1) + (j)]
+#define MIN3(a, b, c) ((a) < (b) ? ((a) < (c) ? (a) : (c)) : ((b) < (c) ? (b) : (c)))
+	for (size_t j = 0; j <= w; j++) {
+		AT(M, 0, j) = 0;
+		AT(X, 0, j) = AT(Y, 0, j) = COST_INF;
+	}
 	for (size_t i = 1; i <= n; i++) {
-		AT(i, 0) = (uint32_t)i;
+		AT(M, i, 0) = AT(Y, i, 0) = COST_INF;
+		AT(X, i, 0) = (uint32_t)(COST_TYPED * i);
 		for (size_t j = 1; j <= w; j++) {
-			uint32_t best = AT(i - 1, j - 1) + (nd->c[i - 1] != tx->c[j - 1]);
-			if (AT(i - 1, j) + 1 < best)
-				best = AT(i - 1, j) + 1;
-			if (AT(i, j - 1) + 1 < best)
-				best = AT(i, j - 1) + 1;
-			AT(i, j) = best;
+			uint32_t before = MIN3(AT(M, i - 1, j - 1), AT(X, i - 1, j - 1), AT(Y, i - 1, j - 1));
+			AT(M, i, j) = before + (nd->c[i - 1] != tx->c[j - 1] ? COST_SUB : 0);
+			AT(X, i, j) = MIN3(AT(M, i - 1, j), AT(X, i - 1, j), AT(Y, i - 1, j)) + COST_TYPED;
+			uint32_t open = (AT(M, i, j - 1) < AT(X, i, j - 1) ? AT(M, i, j - 1) : AT(X, i, j - 1)) + COST_CUT_OPEN;
+			AT(Y, i, j) = (open < AT(Y, i, j - 1) ? open : AT(Y, i, j - 1)) + COST_CUT;
 		}
 	}
 	size_t bj = 0;
-	for (size_t j = 0; j <= w; j++)
-		if (AT(n, j) < AT(n, bj))
-			bj = j;
-	size_t score = AT(n, bj);
+	uint32_t score = COST_INF;
+	for (size_t j = 0; j <= w; j++) {
+		uint32_t v = MIN3(AT(M, n, j), AT(X, n, j), AT(Y, n, j));
+		if (v < score)
+			score = v, bj = j;
+	}
 	if (full) {
 		char *o = xmalloc(n + w + 1);
 		size_t k = 0, i = n, j = bj;
+		/* the state the best alignment ends in; then back through the states */
+		int st = AT(M, n, bj) == score ? 0 : AT(X, n, bj) == score ? 1 : 2;
 		while (i > 0) {
-			if (j > 0 && nd->c[i - 1] == tx->c[j - 1] && AT(i - 1, j - 1) == AT(i, j)) {
-				o[k++] = 'M';
-				i--, j--;
-			} else if (j > 0 && AT(i - 1, j - 1) + 1 == AT(i, j)) {
+			uint32_t here = st == 0 ? AT(M, i, j) : st == 1 ? AT(X, i, j) : AT(Y, i, j);
+			if (st == 0) {
 				/* a changed word reads better as replaced than as typed in full */
-				o[k++] = 'S';
+				o[k++] = nd->c[i - 1] == tx->c[j - 1] ? 'M' : 'S';
+				uint32_t prev = here - (nd->c[i - 1] != tx->c[j - 1] ? COST_SUB : 0);
 				i--, j--;
-			} else if (AT(i - 1, j) + 1 == AT(i, j)) {
+				st = AT(M, i, j) == prev ? 0 : AT(X, i, j) == prev ? 1 : 2;
+			} else if (st == 1) {
 				o[k++] = 'I';
+				uint32_t prev = here - COST_TYPED;
 				i--;
+				st = AT(M, i, j) == prev ? 0 : AT(X, i, j) == prev ? 1 : 2;
 			} else {
 				o[k++] = 'D';
+				uint32_t prev = here - COST_CUT;
 				j--;
+				st = AT(Y, i, j) == prev ? 2 : AT(M, i, j) + COST_CUT_OPEN == prev ? 0 : 1;
 			}
 		}
 		for (size_t x = 0; x < k / 2; x++) {
@@ -375,8 +397,9 @@ static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size
 		*nops = k;
 		*tstart = j;
 	}
+#undef MIN3
 #undef AT
-	free(D);
+	free(M);
 	return score;
 }
 
@@ -440,7 +463,7 @@ typedef struct window {
 static window window_at(const matcher *m, const cand *c, size_t ndbytes)
 {
 	const ftext *f = &m->p[c->para];
-	size_t slack = ndbytes / 4 + 24;
+	size_t slack = ndbytes / 2 + 24; /* room for words the analyst cut without marking it */
 	long b = c->pos - (long)slack;
 	window w = {c->para, b < 0 ? 0 : (size_t)b, (size_t)(c->pos < 0 ? 0 : c->pos) + ndbytes + slack};
 	if (w.we > f->len)
@@ -669,6 +692,33 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 	sb_free(&has);
 }
 
+/* A run of the source's words the piece leaves out (an attribution between two sentences):
+ * an elision not marked. Said for the first run of CUT_MIN characters or more. */
+#define CUT_MIN 12
+static void note_cut(const aligned *al, diag *d)
+{
+	size_t j = al->tstart, run = 0, from = 0;
+	for (size_t k = 0; k <= al->nops; k++) {
+		if (k < al->nops && al->ops[k] == 'D') {
+			if (run++ == 0)
+				from = j;
+		} else if (run >= CUT_MIN) {
+			const ftext *f = al->f;
+			size_t b = f->st[al->tx.at[from]], e = f->en[al->tx.at[from + run - 1]];
+			strbuf cut = {0};
+			show_source(&cut, al->a->text, b, e - b > 80 ? b + 80 : e);
+			diag_note(d, art_loc(al->a, b), "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]",
+				  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "");
+			sb_free(&cut);
+			return;
+		} else {
+			run = 0;
+		}
+		if (k < al->nops && al->ops[k] != 'I')
+			j++;
+	}
+}
+
 /* Notes on the closest passage to one piece that is not in the source, and how it differs. */
 static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d)
 {
@@ -698,6 +748,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 		lookalikes lk;
 		find_lookalikes(&al, &lk);
 		note_difference(&al, pc, plen, lk.first, d);
+		note_cut(&al, d);
 		note_lookalikes(&al, &lk, d);
 	}
 	free(al.ops);
