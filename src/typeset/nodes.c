@@ -525,6 +525,19 @@ static void tie_last_words(kp *k)
 	x->kind = P_NONE;
 }
 
+/* Whether a spaced dash comes next after the spaces from byte i: an em dash, or an en dash
+ * with a space after it (a dash, not a range). */
+static int dash_follows(const kp *k, int i)
+{
+	while (i < k->hi && (k->text[i] == ' ' || k->text[i] == '\t' || k->text[i] == '\n'))
+		i++;
+	uint32_t cp = 0;
+	size_t cl = i < k->hi ? utf8_decode(k->text + i, (size_t)(k->hi - i), &cp) : 0;
+	if (!cl)
+		return 0;
+	return cp == 0x2014 || (cp == 0x2013 && i + (int)cl < k->hi && k->text[i + (int)cl] == ' ');
+}
+
 int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 {
 	if (indent > 0 && k->lo == 0) {
@@ -554,6 +567,10 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 				ws = -1;
 				double sp = space_width(k, item);
 				if (space) {
+					/* a spaced dash ("tariffs — a perverse incentive") never starts a
+					 * line: the space before it does not break */
+					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE && dash_follows(k, i + (int)cl))
+						add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else if (nbsp) {

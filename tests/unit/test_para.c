@@ -167,6 +167,29 @@ int main(void)
 	CHECK("narrow measure hyphenates", hyphens > 0);
 	para_free(p);
 
+	/* a spaced dash never starts a line, at any measure; a range's en dash may */
+	{
+		static const char *DASHES = "Moscow wanted a seat at the table \xE2\x80\x94 and had nothing to put on it "
+					    "\xE2\x80\x94 while Beijing, which had leverage \xE2\x80\x93 and used it "
+					    "\xE2\x80\x93 kept its counsel through the talks of 2017\xE2\x80\x93" "2018 and after.";
+		int starts = 0, ends = 0;
+		for (double w = 60; w <= 300; w += 3) {
+			para *q = set(e, DASHES, w, 1, &d);
+			for (size_t i = 0; i < q->nlines; i++) {
+				char *t = para_line_text(q, i);
+				if (!strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+					starts++;
+				size_t n = strlen(t);
+				if (n >= 3 && (!strcmp(t + n - 3, "\xE2\x80\x94") || !strcmp(t + n - 3, "\xE2\x80\x93")))
+					ends++;
+				free(t);
+			}
+			para_free(q);
+		}
+		printf("lines ending in a spaced dash: %d\n", ends);
+		CHECK("a spaced dash never starts a line (it ends one instead)", starts == 0 && ends > 0);
+	}
+
 	/* a word longer than the line is broken, not drawn past the margin */
 	p = set(e, "Before Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis after.", 120, 1, &d);
 	int inside = 1;
