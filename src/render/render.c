@@ -116,14 +116,44 @@ static void show_tracked(cairo_t *cr, PangoLayout *l, double x, double y)
 	pango_layout_iter_free(it);
 }
 
-/* Text on one line at (x, baseline) aligned left, centre or right of x; when max_w > 0, a
- * line wider than that ends in an ellipsis instead of running over its neighbours or off
- * the page. */
-static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const char *text, double x, double baseline,
-		      int align, double max_w)
+/* A running head too wide for its share of the line is cut after its last word that fits,
+ * followed by an ellipsis ("The Kremlin's view of…", never "The Kremlin's vi…"); the
+ * punctuation and spaces before the cut go. Returns 0 when not even one word fits. */
+static int cut_at_word(PangoLayout *l, double max_w)
 {
-	if (!text || !*text)
-		return;
+	char *whole = g_strdup(pango_layout_get_text(l));
+	char *text = g_strdup(whole);
+	int ok = 0;
+	for (char *sp = strrchr(text, ' '); sp && !ok; sp = strrchr(text, ' ')) {
+		*sp = 0;
+		size_t n = strlen(text);
+		while (n > 0 && strchr(" ,;:-", text[n - 1]))
+			text[--n] = 0;
+		/* an em or en dash before the cut goes too */
+		while (n >= 3 && (!strcmp(text + n - 3, "\xE2\x80\x94") || !strcmp(text + n - 3, "\xE2\x80\x93"))) {
+			n -= 3;
+			text[n] = 0;
+			while (n > 0 && text[n - 1] == ' ')
+				text[--n] = 0;
+		}
+		if (n == 0)
+			break;
+		char *cut = g_strconcat(text, "\xE2\x80\xA6", NULL);
+		pango_layout_set_text(l, cut, -1);
+		g_free(cut);
+		PangoRectangle log;
+		pango_layout_get_extents(l, NULL, &log);
+		ok = log.width <= max_w * PANGO_SCALE;
+	}
+	if (!ok)
+		pango_layout_set_text(l, whole, -1);
+	g_free(whole);
+	g_free(text);
+	return ok;
+}
+/* A line of text in role f, as drawn outside the flow (banners, running heads). */
+static PangoLayout *text_layout(PangoContext *ctx, const font_role *f, const char *text)
+{
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = font_role_desc(f);
 	pango_layout_set_font_description(l, fd);
@@ -137,13 +167,37 @@ static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const 
 		pango_layout_set_attributes(l, al);
 		pango_attr_list_unref(al);
 	}
+	return l;
+}
+
+static double text_width(PangoContext *ctx, const font_role *f, const char *text)
+{
+	if (!text || !*text)
+		return 0;
+	PangoLayout *l = text_layout(ctx, f, text);
 	PangoRectangle log;
 	pango_layout_get_extents(l, NULL, &log);
-	if (max_w > 0 && log.width > max_w * PANGO_SCALE) {
+	g_object_unref(l);
+	return log.width / (double)PANGO_SCALE;
+}
+
+/* Text on one line at (x, baseline) aligned left, centre or right of x; when max_w > 0, a
+ * line wider than that ends in an ellipsis instead of running over its neighbours or off
+ * the page. */
+static void draw_text(cairo_t *cr, PangoContext *ctx, const font_role *f, const char *text, double x, double baseline,
+		      int align, double max_w)
+{
+	if (!text || !*text)
+		return;
+	PangoLayout *l = text_layout(ctx, f, text);
+	PangoRectangle log;
+	pango_layout_get_extents(l, NULL, &log);
+	if (max_w > 0 && log.width > max_w * PANGO_SCALE && !cut_at_word(l, max_w)) {
+		/* not even the first word fits: cut inside it */
 		pango_layout_set_width(l, (int)(max_w * PANGO_SCALE));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_get_extents(l, NULL, &log);
 	}
+	pango_layout_get_extents(l, NULL, &log);
 	double w = log.width / (double)PANGO_SCALE;
 	double bl = pango_layout_get_baseline(l) / (double)PANGO_SCALE;
 	double left = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
@@ -174,10 +228,11 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 	double xs[3] = {left, mid, right};
 	double hy = top_band - st->small.size * 1.6;
 	double fy = bottom_band + st->small.size * 2.6;
-	/* each field keeps to its share of the line: all of it alone, half beside one other
-	 * at the far side, a third of it among three (less a gap between them) */
+	/* each field keeps to its share of the line: all of it alone, a third of it among
+	 * three (less a gap between them), beside one other at the far side what that one
+	 * leaves */
 	char *t[2][3];
-	double share[2];
+	double share[2][3];
 	for (int band = 0; band < 2; band++) {
 		const char *const *tpl = band == 0 ? hdr : ftr;
 		for (int i = 0; i < 3; i++)
@@ -185,19 +240,23 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 		int n = 0;
 		for (int i = 0; i < 3; i++)
 			n += t[band][i] && *t[band][i];
-		double gap = st->small.size;
-		share[band] = n <= 1			      ? right - left
-			      : !(t[band][1] && *t[band][1]) ? (right - left - gap) / 2
-							      : (right - left - 2 * gap) / 3;
-	}
-	for (int i = 0; i < 3; i++) {
+		double gap = st->small.size, all = right - left;
+		for (int i = 0; i < 3; i++)
+			share[band][i] = n <= 1 ? all : (all - 2 * gap) / 3;
+		if (n == 2 && !(t[band][1] && *t[band][1])) {
+			/* two at the far sides: each may take what the other leaves, and at least
+			 * half (a long title beside a date is not cut short) */
+			double w0 = text_width(ctx, &st->small, t[band][0]), w2 = text_width(ctx, &st->small, t[band][2]);
+			share[band][0] = fmax((all - gap) / 2, all - gap - w2);
+			share[band][2] = fmax((all - gap) / 2, all - gap - w0);
+		}
 	}
 	pdf_marks_artifact_of(m, cr, page, ART_HEADER);
 	for (int i = 0; i < 3; i++)
-		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0]);
+		draw_text(cr, ctx, &st->small, t[0][i], xs[i], hy, i, share[0][i]);
 	pdf_marks_artifact_of(m, cr, page, ART_FOOTER);
 	for (int i = 0; i < 3; i++) {
-		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1]);
+		draw_text(cr, ctx, &st->small, t[1][i], xs[i], fy, i, share[1][i]);
 		free(t[0][i]);
 		free(t[1][i]);
 	}

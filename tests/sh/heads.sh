@@ -58,3 +58,28 @@ for layout in handout handout-a4 digest; do
 		fi
 	done
 done
+# a running head too long for its share is cut after a whole word, with an ellipsis; one
+# beside a short field takes the room that field leaves
+words="Moscow Beijing Pyongyang Washington Seoul Tokyo Vladivostok Harbin Dandong Kaesong"
+long2=$(for i in 1 2 3 4; do printf '%s ' $words; done)
+cat >cut.yaml <<YAML
+title: "A brief"
+date: 2018-01-22
+sources:
+  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: "Cities: ${long2% }"
+    content:
+      - excerpt: {source: edm, paragraphs: 1-6}
+  - heading: "Capitals of the region, their ports, their railways and their airfields"
+    content:
+      - excerpt: {source: edm, paragraphs: 1-6}
+YAML
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout $layout cut.yaml -o cut.pdf 2>"$T/err" || { fail "cut $layout: $(cat "$T/err")"; continue; }
+	head=$(pdftotext -layout cut.pdf - | tr -d '\f' | grep -m1 '^January 22, 2018 .*Cities.*…' | sed 's/.*Cities/Cities/')
+	last=$(sed 's/….*//; s/.* //' <<<"$head")
+	if [ -n "$head" ] && grep -qw -- "$last" <<<"$words"; then pass "$layout: a long running head is cut after a whole word ('… $last…')"; else fail "$layout: running head cut: '$head'"; fi
+	pdftotext -layout cut.pdf - | tr -d '\f' | grep -Eq '^January 22, 2018 +Capitals of the region, their ports, their railways and their airfields$' &&
+		pass "$layout: a head beside a short field is not cut" || fail "$layout: the head 'Capitals of the region, …' (more than half the line) is cut or missing"
+done
