@@ -140,14 +140,21 @@ static int setup_engine(const cli_options *o, const char *lang, const char *data
 	return 0;
 }
 
-static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
-		   diag *d)
+/* The layout the brief (or --layout) names, or NULL after its errors. */
+static style *load_layout(const cli_options *o, const brief *b, const char *data, diag *d)
 {
 	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
 	loc at = o->layout ? loc_none() : b->layout_at;
 	char **layouts = layout_dirs(b->path, data);
 	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
 	g_strfreev(layouts);
+	return st;
+}
+
+static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
+		   diag *d)
+{
+	style *st = load_layout(o, b, data, d);
 	if (!st)
 		return 1;
 	if (read)
@@ -239,11 +246,16 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	b->articles = cache ? cache->articles : NULL;
 	if (o->annex)
 		b->annex = 1;
+	char *data = data_dir();
 	if (brief_resolve(b, &d) == 0 && b->load_errors == 0) {
-		char *data = data_dir();
 		rc = typeset(o, b, data, cache, read, &d);
-		free(data);
+	} else if (b->load_errors == 0) {
+		/* the layout's errors (an unknown name, a bad key) come in the same run as the
+		 * sources' (the brief's own errors may include its layout name: said once) */
+		style *st = load_layout(o, b, data, &d);
+		style_free(st);
 	}
+	free(data);
 	brief_free(b);
 	diag_finish(&d);
 	return rc;
