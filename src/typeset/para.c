@@ -241,6 +241,8 @@ void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double 
 	if (!ln->pieces) {
 		if (before)
 			before(data, (size_t)ln->start, (size_t)(ln->start + ln->len));
+		if (!p->layout)
+			return; /* a line of the breaker's with nothing to draw (no-break spaces only) */
 		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
 		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
 		cairo_move_to(cr, x + ln->x, base);
@@ -296,7 +298,7 @@ char *para_line_font(const para *p, size_t i)
 	if (ln->pieces) {
 		if (ln->npieces)
 			font = ln->pieces[0].gi.item->analysis.font;
-	} else {
+	} else if (p->layout) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
 		if (line && line->runs)
 			font = ((PangoLayoutRun *)line->runs->data)->item->analysis.font;
@@ -328,6 +330,8 @@ int para_range_x(const para *p, size_t i, size_t start, size_t end, double *x, d
 double para_index_x(const para *p, size_t i, int idx)
 {
 	const para_line *ln = &p->lines[i];
+	if (!ln->pieces && !p->layout)
+		return 0;
 	if (!ln->pieces) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, (int)i);
 		int x;

@@ -86,3 +86,26 @@ gsout=$(gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=png16m -r20 -sOutputFile="$T/gs
 [ -z "$gsout" ] && [ -s "$T/gs-$pages.png" ] && pass "Ghostscript renders every page silently" || fail "Ghostscript renders every page silently: $gsout"
 annots=$(for obj in $(mutool show "$T/k.pdf" pages 2>/dev/null | awk '{print $4}'); do mutool show "$T/k.pdf" "$obj" 2>/dev/null; done | grep -c "/Annots")
 [ "$annots" -ge 1 ] && pass "MuPDF sees the link annotations ($annots pages)" || fail "MuPDF sees the link annotations"
+
+# text of invisible characters only (no-break spaces, a soft hyphen, an em space) in a
+# title, a heading, a paragraph, a bullet and a table cell: set and drawn with nothing said
+# (the breaker's line with nothing on it has no Pango layout to draw from)
+mkdir -p "$T/inv" && ln -s "$ROOT/briefs/articles" "$T/inv/articles"
+cat >"$T/inv/b.yaml" <<'YAML'
+title: "\u00a0"
+date: 2018-01-22
+sources:
+  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: "\u2003"
+    content:
+      - text: "\u00a0\u00a0 \u00a0"
+      - bullets: ["\u00ad"]
+      - table: {rows: [["\u00a0", x]]}
+YAML
+for f in pdf png svg; do
+	"$MKBRIEF" --annex --format $f -o "$T/inv/o.$f" "$T/inv/b.yaml" 2>"$T/inv/err"
+	st=$?
+	[ $st = 0 ] && [ ! -s "$T/inv/err" ] && pass "invisible text only: $f built, nothing on stderr" ||
+		fail "invisible text only ($f): status $st: $(head -2 "$T/inv/err")"
+done
