@@ -133,7 +133,23 @@ static int set_switch(cli_options *o, const char *a, int *list)
 	return 0;
 }
 
+static int run(int argc, char **argv);
+
+/* What was printed on standard output (a dump, a schema, find's matches, the layouts) must
+ * have been written: on a full disk or a closed pipe the command fails, it never exits 0
+ * with its output cut short. */
 int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	/* a command that failed has said why (new and -o - check their own writes) */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
+		fprintf(stderr, "mkbrief: error: cannot write to standard output: %s\n", strerror(errno));
+		rc = 1;
+	}
+	return rc;
+}
+
+static int run(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
 	 * temporary output behind; ignored, the write fails with EFBIG and output.c reports it

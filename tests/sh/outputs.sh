@@ -140,3 +140,13 @@ if [ -x "$STEMS" ]; then
 else
 	fail "pngstems not built ($STEMS)"
 fi
+
+# what a command prints on standard output must be written: on a full disk (/dev/full) the
+# dump, the schema, find's matches, the list of layouts and the version fail, never exit 0
+for args in "--dump-layout briefs/korea-jan2018.yaml" "schema brief" "--list-layouts" "--version" \
+	"find briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt Moscow"; do
+	(cd "$ROOT" && "$MKBRIEF" $args >/dev/full 2>"$T/full.err")
+	st=$?
+	[ $st = 1 ] && grep -q "cannot write to standard output" "$T/full.err" && pass "stdout full: mkbrief $args fails" ||
+		fail "stdout full: mkbrief $args: status $st, $(head -1 "$T/full.err")"
+done
