@@ -2,6 +2,8 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -291,10 +293,18 @@ int cmd_build_many(const cli_options *o, const char *const *briefs, size_t n, in
 	fflush(NULL);
 	pid_t *kids = xcalloc((size_t)jobs, sizeof *kids);
 	int worst = 0;
+	pid_t parent = getpid();
 	for (int k = 0; k < jobs; k++) {
 		kids[k] = fork();
-		if (kids[k] == 0)
+		if (kids[k] == 0) {
+			/* a worker ends with its parent (killed, interrupted): it never goes on to
+			 * write PDFs for a run that has been stopped; its own handler removes the
+			 * temporary file it was writing */
+			prctl(PR_SET_PDEATHSIG, SIGTERM);
+			if (getppid() != parent)
+				_exit(1);
 			_exit(build_share(o, briefs, n, (size_t)k, (size_t)jobs));
+		}
 		if (kids[k] < 0) {
 			/* no more processes: this one builds the share itself */
 			int rc = build_share(o, briefs, n, (size_t)k, (size_t)jobs);

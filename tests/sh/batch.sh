@@ -29,3 +29,21 @@ mkdir other && cp digest.yaml other/
 [ $? = 2 ] && grep -q "two briefs would write the same file; build them one at a time with -o: digest.pdf" err.txt && pass "two briefs of one name: usage error" || fail "same name: $(cat err.txt)"
 "$MKBRIEF" -j 0 digest.yaml 2>/dev/null
 [ $? = 2 ] && pass "-j 0: usage error" || fail "-j 0 accepted"
+
+# a batch stopped (SIGTERM to mkbrief -j) stops its workers too: none goes on to write a
+# PDF of its own after the run has ended, and no temporary file is left
+mkdir -p "$T/stop" && ln -s "$ROOT/briefs/articles" "$T/stop/articles"
+for b in big1 big2; do
+	{ printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n'
+	  for i in $(seq 150); do printf '  - heading: S%d\n    content:\n      - excerpt: {source: a, paragraphs: 1-6}\n' "$i"; done; } >"$T/stop/$b.yaml"
+done
+(cd "$T/stop" && exec "$MKBRIEF" -q -j 2 big1.yaml big2.yaml) &
+p=$!
+sleep 0.5
+kill -TERM $p
+wait $p
+st=$?
+sleep 4
+left=$(cd "$T/stop" && ls -A | grep -v '^articles$\|\.yaml$' | tr '\n' ' ')
+[ $st != 0 ] && [ -z "$left" ] && pass "a stopped batch leaves no PDF and no temporary file, even seconds later (status $st)" ||
+	fail "stopped batch: status $st, left: $left"
