@@ -98,6 +98,15 @@ char *schema_string(schema *S, const ynode *n, const char *what, size_t max_char
 	}
 	if (!schema_expect(S, n, YNODE_SCALAR, what))
 		return NULL;
+	if (S->copied > SCHEMA_MAX_TEXT_BYTES)
+		return NULL; /* said once, below */
+	S->copied += n->len;
+	if (S->copied > SCHEMA_MAX_TEXT_BYTES) {
+		schema_error(S, n, "the text here and before it, each alias counted where it is used, is more than %u MiB; "
+				   "a brief sets at most 2 MiB",
+			     SCHEMA_MAX_TEXT_BYTES >> 20);
+		return NULL;
+	}
 	if (strlen(n->str) != n->len) {
 		/* a "\0" escape would silently cut the string short further on */
 		schema_error(S, n, "%s contains a NUL character", what);

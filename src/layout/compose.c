@@ -301,7 +301,9 @@ static void section_block(composer *c, const section *s)
 	compose_space(c, st->heading_space_after, 1);
 	if (s->nblocks == 0) /* a section made only of subsections: its heading stays with theirs */
 		c->heading_held = 1;
-	for (size_t i = 0; i < s->nblocks; i++) {
+	/* past the limits (compose_para) nothing more is set: a brief of 90,000 aliases of one
+	 * long bullet is refused at once, not after setting them all */
+	for (size_t i = 0; i < s->nblocks && !c->over; i++) {
 		const block *bl = &s->blocks[i];
 		/* the first block stays with the heading, a box's first block with the box */
 		if (i > 0 && bl->page_break)
@@ -375,7 +377,7 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	}
 	compose_check_markings(&c);
 	front_matter(&c);
-	for (size_t i = 0; i < b->nsections; i++)
+	for (size_t i = 0; i < b->nsections && !c.over; i++)
 		section_block(&c, &b->sections[i]);
 	if (b->contact)
 		compose_contact(&c);

@@ -120,7 +120,7 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 	/* L, and LI with its LBody around an item and its sub-lists */
 	compose_tag_open(c, TAG_L);
 	int open_item = 0;
-	while (j < ls->n && (j == first || in_run(&items[j], level))) {
+	while (j < ls->n && (j == first || in_run(&items[j], level)) && !c->over) {
 		if (!at_level(&items[j], level)) {
 			compose_level(c, ls, &j, level + 1, x + in, w - in);
 			continue;
@@ -156,7 +156,7 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 	}
 	compose_tag_close(c);
 	free(marks);
-	*i = j;
+	*i = c->over ? ls->n : j; /* past the limits: nothing more is set */
 }
 
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
