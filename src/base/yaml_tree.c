@@ -2,6 +2,7 @@
  * limits (size, depth, alias expansion) that make hostile YAML cheap to reject. */
 #include "base/yaml_tree.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -342,6 +343,24 @@ ytree *ytree_parse(const char *text, size_t len, const char *display, diag *d)
 			   (unsigned char)text[bad]);
 		ytree_free(t);
 		return NULL;
+	}
+	/* YAML reads these as line breaks, editors and this file's line numbers do not: every
+	 * place given after one would be a line off */
+	static const struct {
+		const char *bytes, *name;
+	} breaks[] = {{"\xC2\x85", "U+0085 NEXT LINE"}, {"\xE2\x80\xA8", "U+2028 LINE SEPARATOR"},
+		      {"\xE2\x80\xA9", "U+2029 PARAGRAPH SEPARATOR"}};
+	for (size_t i = 0; i < sizeof breaks / sizeof *breaks; i++) {
+		const char *at = g_strstr_len(text, (gssize)len, breaks[i].bytes);
+		if (at) {
+			int line, col;
+			text_linecol(text, (size_t)(at - text), &line, &col);
+			diag_error(d, loc_at(t->file, line, col),
+				   "%s, which YAML reads as a line break; use a newline (or write it as an escape in double quotes)",
+				   breaks[i].name);
+			ytree_free(t);
+			return NULL;
+		}
 	}
 	builder b = {0};
 	b.t = t;

@@ -205,7 +205,12 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 		free(dest);
 	}
 	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;
-	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_none());
+	/* an error setting it (a character not in the fonts, too many lines) is the source's,
+	 * at the line the piece starts on */
+	int line = ap->line;
+	for (size_t i = ap->r.start; i < piece.start; i++)
+		line += a->text[i] == '\n';
+	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_at(a->display, line, 1));
 	size_t first = compose_lines(c, p, g->left, ap->heading);
 	annex_marks(c, p, first, k, piece, map, us, nus, nids, g, done);
 	free(map);

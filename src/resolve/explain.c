@@ -370,23 +370,13 @@ static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size
 		int st = AT(M, n, bj) == score ? 0 : AT(X, n, bj) == score ? 1 : 2;
 		while (i > 0) {
 			uint32_t here = st == 0 ? AT(M, i, j) : st == 1 ? AT(X, i, j) : AT(Y, i, j);
-			if (st == 0) {
-				/* a changed word reads better as replaced than as typed in full */
-				o[k++] = nd->c[i - 1] == tx->c[j - 1] ? 'M' : 'S';
-				uint32_t prev = here - (nd->c[i - 1] != tx->c[j - 1] ? COST_SUB : 0);
-				i--, j--;
-				st = AT(M, i, j) == prev ? 0 : AT(X, i, j) == prev ? 1 : 2;
-			} else if (st == 1) {
-				o[k++] = 'I';
-				uint32_t prev = here - COST_TYPED;
-				i--;
-				st = AT(M, i, j) == prev ? 0 : AT(X, i, j) == prev ? 1 : 2;
-			} else {
-				o[k++] = 'D';
-				uint32_t prev = here - COST_CUT;
-				j--;
-				st = AT(Y, i, j) == prev ? 2 : AT(M, i, j) + COST_CUT_OPEN == prev ? 0 : 1;
-			}
+			int cut = st == 2;
+			o[k++] = st == 1 ? 'I' : cut ? 'D' : nd->c[i - 1] == tx->c[j - 1] ? 'M' : 'S';
+			uint32_t prev = here - (st == 1 ? COST_TYPED : cut ? COST_CUT : o[k - 1] == 'S' ? COST_SUB : 0);
+			i -= !cut;
+			j -= st != 1;
+			st = cut && AT(Y, i, j) == prev ? 2 : AT(M, i, j) + (cut ? COST_CUT_OPEN : 0) == prev ? 0 :
+			     AT(X, i, j) + (cut ? COST_CUT_OPEN : 0) == prev ? 1 : 2;
 		}
 		for (size_t x = 0; x < k / 2; x++) {
 			char t = o[x];

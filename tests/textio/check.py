@@ -12,7 +12,8 @@ What the comparison forgives, because the typesetter does it on purpose:
   - straight and curly quotes, "--"/"—", "–"/"-" and "..."/"…" (what mkbrief's matcher
     treats alike), soft hyphens and ligature code points;
   - the portion marking and "[…]" at paragraph starts and elisions (only there);
-  - the quote marks a pull quote is set in (only at its two ends);
+  - the quote marks a pull quote is set in (only at its two ends), and the single quotes
+    a quotation inside it takes;
   - a superscript citation number after the last word of an analyst paragraph;
   - everything outside the layout's text area (banners, running heads and feet).
 Everything else fails: a word missing, added, repeated, out of order or truncated; a block
@@ -723,6 +724,9 @@ def expected(blk):
         for i, w in enumerate(seg):
             out.append([canon(w), w, k > 0 and i == 0])
     if blk["kind"] == "quote" and out:
+        # a quotation inside the pull quote's own marks is set in single ones
+        for w in out:
+            w[0] = w[0].replace('"', "'")
         out[0][0] = '"' + out[0][0]
         out[-1][0] = out[-1][0] + '"'
     return out
