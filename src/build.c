@@ -153,6 +153,31 @@ static style *load_layout(const cli_options *o, const brief *b, const char *data
 	return st;
 }
 
+/* Every font family the layout names is among the fonts (a family fontconfig does not have
+ * would silently be set in another one). */
+static int check_families(const style *st, fonts *f, diag *d)
+{
+	int bad = 0;
+	for (size_t i = 0; i < nrole_keys; i++) {
+		const font_role *r = (const font_role *)((const char *)st + role_keys[i].off);
+		if (!r->family || fonts_has_family(f, r->family))
+			continue;
+		loc at = r->family_at.file ? r->family_at : loc_at(st->path, 0, 0);
+		char **have = fonts_families(f);
+		const char *near = nearest_word(r->family, (const char *const *)have);
+		if (near)
+			diag_error(d, at, "no font family '%s' among the fonts; did you mean '%s'?", r->family, near);
+		else
+			diag_error(d, at, "no font family '%s' among the fonts", r->family);
+		char *list = g_strjoinv(", ", have);
+		diag_note(d, at, "the fonts (fonts/ and --fonts) have: %s", list);
+		g_free(list);
+		g_strfreev(have);
+		bad = 1;
+	}
+	return bad;
+}
+
 static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
 		   diag *d)
 {
@@ -177,6 +202,11 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 		return 1;
 	}
 	build_cache *t = cache ? cache : &own;
+	if (check_families(st, t->f, d) != 0) {
+		build_cache_forget_fonts(&own);
+		style_free(st);
+		return 1;
+	}
 	int rc = 1;
 	doc *dc = doc_compose(b, st, t->engine, d);
 	if (d->errors == 0 && doc_flow(dc, d) == 0) {

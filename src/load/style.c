@@ -226,8 +226,10 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 	if (fam) {
 		snprintf(buf, sizeof buf, "%s.family", what);
 		const char *v = schema_scalar(&L->S, fam, buf, "a font family name such as Noto Serif");
-		if (v)
+		if (v) {
 			f->family = g_string_chunk_insert(L->S.strings, v);
+			f->family_at = ynode_loc(L->S.t, fam); /* its file: the style's path, after loading */
+		}
 	}
 	double old_size = f->size;
 	snprintf(buf, sizeof buf, "%s.size", what);
@@ -662,6 +664,11 @@ style *style_load(const char *name, const char *const *layout_dirs, loc at, diag
 	ytree_free(t);
 	if (s->lang_at.file)
 		s->lang_at.file = s->path; /* the tree's copy of the name is gone */
+	for (size_t i = 0; i < nrole_keys; i++) {
+		font_role *f = (font_role *)((char *)s + role_keys[i].off);
+		if (f->family_at.file)
+			f->family_at.file = s->path;
+	}
 	if (L.S.errors) {
 		style_free(s);
 		return NULL;

@@ -43,6 +43,7 @@ typedef struct font_role {
 	int caps;        /* set in capitals (banners) */
 	double tracking; /* extra letter spacing, pt */
 	rgb color;
+	loc family_at;   /* where the layout names family; its file NULL for the default */
 } font_role;
 
 /* table.rules: booktabs (a rule above and below the table and under its header), rows

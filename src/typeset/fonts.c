@@ -192,6 +192,36 @@ PangoContext *fonts_context_new(fonts *f)
 	return ctx;
 }
 
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+char **fonts_families(fonts *f)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+	FcFontSet *set = FcFontList(f->cfg, pat, os);
+	GPtrArray *names = g_ptr_array_new();
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *fam = NULL;
+		if (FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &fam) != FcResultMatch)
+			continue;
+		int seen = 0;
+		for (guint k = 0; k < names->len && !seen; k++)
+			seen = strcmp(names->pdata[k], (const char *)fam) == 0;
+		if (!seen)
+			g_ptr_array_add(names, g_strdup((const char *)fam));
+	}
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	g_ptr_array_sort(names, by_name);
+	g_ptr_array_add(names, NULL);
+	return (char **)g_ptr_array_free(names, FALSE);
+}
+
 int fonts_has_family(fonts *f, const char *family)
 {
 	if (!family || !*family)

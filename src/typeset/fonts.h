@@ -22,5 +22,7 @@ PangoContext *fonts_context_new(fonts *f);
 void fonts_add_files(const fonts *f, file_set *set);
 /* 1 if the family is among the loaded fonts. */
 int fonts_has_family(fonts *f, const char *family);
+/* The families of the loaded fonts, sorted, NULL-terminated; g_strfreev. */
+char **fonts_families(fonts *f);
 
 #endif
