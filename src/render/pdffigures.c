@@ -135,9 +135,11 @@ int pdf_splice_figure(pdf_writer *w, int num, const image *img, pdf_nums *nums, 
 	}
 	int form = figure_form(&r);
 	if (form <= 0 || (size_t)form >= r.nobj) {
+		/* a drawing with nothing in it (an SVG that draws nothing): cairo's page has no
+		 * form, and the stand-in becomes an empty one */
 		pdf_raw_free(&r);
-		*why = xstrdup("cairo's drawing of a figure has no form");
-		return -1;
+		pdf_stream_obj(w, num, "/Type /XObject /Subtype /Form /BBox [0 0 1 1]", "", 0);
+		return 0;
 	}
 	splice s = {&r, nums, xcalloc(r.nobj + 1, sizeof *s.map), NULL, 0, 0};
 	s.map[form] = num;

@@ -131,3 +131,16 @@ if "$MKBRIEF" -q "$V/two.yaml" -o "$V/two.pdf" 2>"$T/err"; then
 else
 	fail "figures: two vector figures: $(cat "$T/err")"
 fi
+
+# an SVG that draws nothing (only its size) is an empty figure, not a failed PDF: cairo's
+# drawing of it has no form to put in place of the stand-in ("could not read object 26")
+mkdir -p "$T/empty" && ln -s "$ROOT/briefs/articles" "$T/empty/articles"
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"/>\n' >"$T/empty/empty.svg"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: h\n    content:\n      - figure: {file: empty.svg, alt: Nothing, caption: An empty drawing}\n      - text: After it.\n' >"$T/empty/b.yaml"
+"$MKBRIEF" -q -o "$T/empty/b.pdf" "$T/empty/b.yaml" 2>"$T/empty/err"
+st=$?
+if [ $st = 0 ] && qpdf --check "$T/empty/b.pdf" >/dev/null 2>&1 && pdftotext "$T/empty/b.pdf" - | grep -q 'After it'; then
+	pass "an SVG that draws nothing is an empty figure in a valid PDF"
+else
+	fail "empty SVG: status $st: $(head -1 "$T/empty/err")"
+fi
