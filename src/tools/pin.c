@@ -2,6 +2,7 @@
  * `sha256:` beside its `file:`, so that a source changed later is noticed (resolve/pin.c).
  * The brief is edited line by line, never re-emitted: comments, order, quoting and layout
  * stay as the analyst wrote them, and the new file replaces the old atomically. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -95,6 +96,10 @@ static char *read_all(const char *path, size_t *len, loc at, diag *d)
 /* Writes text to path through a temporary file beside it, keeping path's mode. */
 static int write_atomic(const char *path, const char *text, size_t len, diag *d)
 {
+	/* through a symbolic link: the file it names is pinned, the link stays a link */
+	char *real = realpath(path, NULL);
+	if (real)
+		path = real;
 	struct stat st;
 	mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
 	char *dir = path_dirname(path);
@@ -122,7 +127,39 @@ static int write_atomic(const char *path, const char *text, size_t len, diag *d)
 		unlink(tmp);
 	}
 	free(tmp);
+	free(real);
 	return ok ? 0 : -1;
+}
+
+/* Whether the edited brief loads as it should, every source pinned to its file's bytes as
+ * they are now: pin edits the text beside each file: value, and a source written another way
+ * (an alias of an anchored one, a block scalar, a mapping over several lines) could come out
+ * invalid or unpinned. Then nothing is written. */
+static int pins_hold(const brief *b, const char *text, size_t len, const char *path, diag *d)
+{
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *quiet = open_memstream(&buf, &blen);
+	diag qd;
+	diag_init(&qd, quiet);
+	brief *nb = brief_parse(text, len, path, &qd);
+	int ok = nb && nb->load_errors == 0 && qd.errors == 0 && nb->nsources == b->nsources;
+	for (size_t i = 0; ok && i < nb->nsources; i++) {
+		size_t alen = 0;
+		char *bytes = nb->sources[i].sha256 ? read_all(b->sources[i].path, &alen, loc_none(), &qd) : NULL;
+		char *sum = bytes ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen) : NULL;
+		ok = sum && strcmp(sum, nb->sources[i].sha256) == 0;
+		g_free(sum);
+		g_free(bytes);
+	}
+	brief_free(nb);
+	fclose(quiet);
+	free(buf);
+	if (!ok)
+		diag_error(d, loc_at(path, 0, 0),
+			   "cannot pin this brief: written back, it would not load with every source pinned (a source given "
+			   "through an alias, a block scalar or a mapping over several lines); add sha256: beside each file: by hand");
+	return ok;
 }
 
 int cmd_pin(int argc, char **argv)
@@ -183,7 +220,10 @@ int cmd_pin(int argc, char **argv)
 				size_t eol = end;
 				while (eol < len && text[eol] != '\n')
 					eol++;
-				edits[n++] = (edit){eol, 0, xasprintf("\n%*ssha256: %s", (int)(ind - line0), "", sum)};
+				/* a file whose lines end in CR LF gets one more such line */
+				int crlf = eol > off && text[eol - 1] == '\r';
+				edits[n++] = (edit){eol - crlf, 0,
+						    xasprintf("%s%*ssha256: %s", crlf ? "\r\n" : "\n", (int)(ind - line0), "", sum)};
 			} else {
 				edits[n++] = (edit){end, 0, xasprintf(", sha256: %s", sum)};
 			}
@@ -204,7 +244,7 @@ int cmd_pin(int argc, char **argv)
 			sb_free(&out);
 			out = next;
 		}
-		rc = write_atomic(path, out.data, out.len, &d) == 0 ? 0 : 1;
+		rc = pins_hold(b, out.data, out.len, path, &d) ? write_atomic(path, out.data, out.len, &d) == 0 ? 0 : 1 : 1;
 		sb_free(&out);
 		if (!rc)
 			fprintf(stderr, "mkbrief pin: %s: %zu source%s pinned\n", path, n, n == 1 ? "" : "s");

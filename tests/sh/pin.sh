@@ -71,3 +71,22 @@ sed 's/^    sha256: \(.*\)./    sha256: \1/' brief.yaml >bad2.yaml
 out=$(MKBRIEF_DIAGNOSTICS=short "$MKBRIEF" --check bad2.yaml 2>&1 | head -1)
 [ "$out" = "bad2.yaml:8:13: error: sha256 must be 64 hexadecimal digits, not 63 (mkbrief pin writes it)" ] &&
 	pass "a checksum of the wrong length: its line and column" || fail "length: $out"
+
+# a brief pin cannot edit in place (a source given through an alias) is refused and left as
+# it was, never written back broken; a brief behind a symbolic link is pinned where it is
+# and the link stays; a brief with CR LF line ends gets its new line with CR LF too
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: &s {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\n  b: *s\nsections:\n  - heading: h\n    content:\n      - text: x\n        cite: a p1\n' >alias.yaml
+cp alias.yaml alias.orig
+"$MKBRIEF" pin alias.yaml 2>err.txt
+st=$?
+[ $st = 1 ] && cmp -s alias.yaml alias.orig && grep -q "cannot pin this brief" err.txt && pass "pin refuses a brief it would write back broken, and leaves it as it was" ||
+	fail "pin alias: status $st, $(head -1 err.txt)"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a:\n    file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt\nsections:\n  - heading: h\n    content:\n      - text: x\n        cite: a p1\n' >real.yaml
+ln -s real.yaml link.yaml
+"$MKBRIEF" pin link.yaml 2>err.txt
+[ -L link.yaml ] && grep -q '^    sha256: ' real.yaml && pass "pin through a symbolic link pins the file it names, the link stays" ||
+	fail "pin link: $(ls -l link.yaml) $(head -1 err.txt)"
+sed 's/$/\r/' real.yaml | sed '/sha256/d' >crlf.yaml
+"$MKBRIEF" pin crlf.yaml 2>err.txt
+lf_only=$(grep -c -v $'\r$' crlf.yaml)
+[ "$lf_only" = 0 ] && grep -q $'^    sha256: [0-9a-f]*\r$' crlf.yaml && pass "pin keeps CR LF line ends" || fail "pin crlf: $lf_only lines end in LF only"
