@@ -36,7 +36,7 @@ static int fills(const para *p, size_t i, double w)
 
 static para *set(para_engine *e, const char *text, double width, int optimal, diag *d)
 {
-	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}};
+	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}, {NULL, 0, 0}};
 	rich *r = rich_new();
 	rich_add(r, text, strlen(text));
 	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, optimal, 1, 0.02, 0};
