@@ -6,8 +6,10 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/diag.h"
 #include "base/util.h"
 #include "base/yaml_tree.h"
 
@@ -33,6 +35,13 @@ static char **list_layouts(const char *dir)
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
 		if (!ends_with(de->d_name, ".yaml") || de->d_name[0] == '.' || strlen(de->d_name) <= 5)
+			continue;
+		/* a link to nothing (or a loop of links) is no layout: neither listed nor offered */
+		char *path = xasprintf("%s/%s", dir, de->d_name);
+		struct stat st;
+		int file = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		free(path);
+		if (!file)
 			continue;
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrndup(de->d_name, strlen(de->d_name) - 5);
@@ -99,10 +108,13 @@ void style_list_layouts(const char *const *dirs, FILE *out)
 					used = dirs[j];
 				free(p);
 			}
-			if (used)
-				fprintf(out, "%-16s %s/%s.yaml (hidden by %s)\n", names[i], dirs[k], names[i], used);
-			else
-				fprintf(out, "%-16s %s/%s.yaml\n", names[i], dirs[k], names[i]);
+			/* names and paths as diagnostics show them: a file name with an escape
+			 * sequence in it must not clear or recolour the terminal */
+			char *line = used ? xasprintf("%-16s %s/%s.yaml (hidden by %s)", names[i], dirs[k], names[i], used)
+					  : xasprintf("%-16s %s/%s.yaml", names[i], dirs[k], names[i]);
+			diag_put_visible(out, line, strlen(line));
+			fputc('\n', out);
+			free(line);
 		}
 		free_names(names);
 	}

@@ -597,7 +597,9 @@ static void cross_check(loader *L, const ynode *root)
 	const ynode *at = L->margins_at ? L->margins_at : L->page_at ? L->page_at : root;
 	double tw = s->page_w - s->margin_left - s->margin_right;
 	double th = s->page_h - s->margin_top - s->margin_bottom;
-	if (tw < MIN_TEXT || th < MIN_TEXT) {
+	/* a thousandth of a point of slack: 1.9in less two margins of 0.45in is 1in less a
+	 * rounding error, and must pass as the same size in mm does */
+	if (tw < MIN_TEXT - 1e-3 || th < MIN_TEXT - 1e-3) {
 		char *pw = inches(s->page_w), *ph = inches(s->page_h), *w = inches(tw), *h = inches(th);
 		schema_error(&L->S, at, "the margins leave a text area of %s x %s on a %s x %s page; at least 1in x 1in is needed",
 			     w, h, pw, ph);

@@ -37,3 +37,30 @@ case $err in
 *"1:11: error: unknown key 'indnet' in bullets; did you mean 'indent'?"*) pass "bullets.indnet: did you mean" ;;
 *) fail "bullets.indnet: $err" ;;
 esac
+
+# a text area of exactly 1in passes (1.9in less two margins of 0.45in, a rounding error
+# short in floating point), one a hundredth of an inch less does not
+for h in 1.9in 1.89in; do
+	printf 'page: {width: 8.5in, height: %s, margins: {top: 0.45in, bottom: 0.45in}}\n' "$h" >"$T/area.yaml"
+	"$MKBRIEF" --check -q --layout "$T/area.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>"$T/area.err"
+	echo "$h $?"
+done >"$T/area.txt"
+[ "$(tr '\n' ' ' <"$T/area.txt")" = "1.9in 0 1.89in 1 " ] && grep -q "at least 1in x 1in is needed" "$T/area.err" &&
+	pass "a text area of exactly 1in is enough, 0.99in is not" || fail "text area: $(tr '\n' ' ' <"$T/area.txt") $(head -1 "$T/area.err")"
+
+# a layout that is a link to nothing is no layout: not listed, not offered as its own
+# "did you mean"
+mkdir -p "$T/dl/layouts" && ln -s /nonexistent "$T/dl/layouts/dangling.yaml" && ln -s "$ROOT/briefs/articles" "$T/dl/articles"
+printf 'title: T\nlayout: dangling\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: h\n    content:\n      - text: x\n' >"$T/dl/b.yaml"
+(cd "$T/dl" && "$MKBRIEF" --check b.yaml) 2>"$T/dl/err"
+st=$?
+listed=$(cd "$T/dl" && "$MKBRIEF" --list-layouts b.yaml 2>/dev/null | grep -c dangling)
+[ $st = 1 ] && grep -q "unknown layout 'dangling'" "$T/dl/err" && ! grep -q "did you mean 'dangling'" "$T/dl/err" && [ "$listed" = 0 ] &&
+	pass "a dangling layout link is no layout (not listed, not suggested)" || fail "dangling layout: status $st, listed $listed: $(head -1 "$T/dl/err")"
+
+# --list-layouts shows a file name as diagnostics do: an escape sequence in it (ESC [2J
+# clears a terminal) is printed visibly, never raw
+mkdir -p "$T/esc/layouts" && cp "$ROOT/layouts/handout.yaml" "$T/esc/layouts/x"$'\e'"[2J.yaml"
+out=$(cd "$T/esc" && "$MKBRIEF" --list-layouts)
+! grep -q $'\e' <<<"$out" && grep -qF 'x\x1b[2J' <<<"$out" && pass "--list-layouts prints an escape in a file name visibly" ||
+	fail "--list-layouts: $(od -c <<<"$out" | head -2)"
