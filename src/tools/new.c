@@ -91,15 +91,36 @@ static char *source_id(const char *path, char **taken, size_t ntaken)
 /* The first sentence of QUOTE_MIN_WORDS to QUOTE_MAX_WORDS words, for the quote example;
  * the first sentence when none is. Without the reference marks that end it: a pull quote
  * shows the words, not the source's footnotes, and the shorter quote still matches. */
+/* Whether text[r] holds a control character a brief's value may not (all but line breaks
+ * and tabs): quoted, it would fail the starter brief's own --check. */
+static int has_control(const char *text, range r)
+{
+	for (size_t i = r.start, k; i < r.end; i += k ? k : 1) {
+		uint32_t c = 0;
+		k = utf8_decode(text + i, r.end - i, &c);
+		if (k && utf8_is_control(c) && c != '\n' && c != '\r' && c != '\t')
+			return 1;
+	}
+	return 0;
+}
+
 static void pick_quote(const article *a, size_t *para, range *r)
 {
 	*para = 0;
 	*r = article_without_marks(a->text, a->paras[0].sents[0]);
+	int found = 0;
+	for (size_t p = 0; p < a->nparas && !found; p++)
+		for (size_t s = 0; s < a->paras[p].nsents && !found; s++)
+			if (!has_control(a->text, a->paras[p].sents[s])) {
+				*para = p;
+				*r = article_without_marks(a->text, a->paras[p].sents[s]);
+				found = 1;
+			}
 	for (size_t p = 0; p < a->nparas; p++)
 		for (size_t s = 0; s < a->paras[p].nsents; s++) {
 			range x = a->paras[p].sents[s];
 			size_t w = count_words(a->text + x.start, x.end - x.start);
-			if (w >= QUOTE_MIN_WORDS && w <= QUOTE_MAX_WORDS) {
+			if (w >= QUOTE_MIN_WORDS && w <= QUOTE_MAX_WORDS && !has_control(a->text, x)) {
 				*para = p;
 				*r = article_without_marks(a->text, x);
 				return;

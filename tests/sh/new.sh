@@ -50,3 +50,10 @@ printf 'Traffic report\n\nTraffic on the route reached 36.3 million tonnes in 20
 grep -qF 'text: "Traffic on the route reached 36.3 million tonnes in 2023, according to the figures published in January."' marks.yaml &&
 	"$MKBRIEF" -q --check marks.yaml 2>>err.txt && pass "the example quote ends at its words, not at the source's reference marks" ||
 	fail "quote with reference marks: $(grep -n 'Traffic on' marks.yaml) $(cat err.txt)"
+# a sentence holding a control character cannot be quoted (a brief's value may not hold
+# one): the example quote is the first sentence without one
+printf 'Controls\n\nThe first line has a \001stray control character in it.\n\nThe second paragraph is clean and long enough to quote in full here.\n' >articles/ctl.txt
+"$MKBRIEF" new articles/ctl.txt >ctl.yaml 2>err.txt
+grep -qF 'text: "The second paragraph is clean and long enough to quote in full here."' ctl.yaml &&
+	"$MKBRIEF" -q --check ctl.yaml 2>>err.txt && pass "the example quote skips a sentence holding a control character" ||
+	fail "quote with a control character: $(grep -n 'text:' ctl.yaml | head -3) $(cat err.txt)"
