@@ -180,6 +180,21 @@ static void add_cites(rich *r, const item *it)
 	}
 }
 
+/* t is raw smartened whole: adds t from tfrom up to where raw[0, raw_at) ends once
+ * smartened (smartening turns - and ' into longer characters), and returns that place. */
+static size_t add_smart_upto(rich *r, const char *raw, const char *t, size_t tfrom, size_t raw_at)
+{
+	char *before = typo_smarten(raw, raw_at);
+	size_t upto = strlen(before);
+	free(before);
+	if (upto < tfrom || upto > strlen(t))
+		upto = tfrom;
+	char *piece = xstrndup(t + tfrom, upto - tfrom);
+	rich_add_markup(r, piece, 0);
+	free(piece);
+	return upto;
+}
+
 /* The item's text with the marks of its notes where they were written. The pieces are
  * smartened together, so that quotes pair across a mark. */
 void cite_add_item(rich *r, const brief *b, const item *it)
@@ -190,19 +205,10 @@ void cite_add_item(rich *r, const brief *b, const item *it)
 		return;
 	}
 	char *t = typo_smarten(it->text, strlen(it->text));
-	/* smartening turns - and ' into longer characters: find each mark's place again by
-	 * counting the bytes smartened before it */
 	size_t tfrom = 0;
 	for (size_t k = 0; k < it->nnotes; k++) {
 		const note *nt = &b->notes[it->note_first + k];
-		char *before = typo_smarten(it->text, nt->mark);
-		size_t upto = strlen(before);
-		free(before);
-		if (upto < tfrom || upto > strlen(t))
-			upto = tfrom;
-		char *piece = xstrndup(t + tfrom, upto - tfrom);
-		rich_add_markup(r, piece, 0);
-		free(piece);
+		size_t upto = add_smart_upto(r, it->text, t, tfrom, nt->mark);
 		char dest[32];
 		snprintf(dest, sizeof dest, "note-%zu", it->note_first + k + 1);
 		rich_add_note_mark(r, (int)(it->note_first + k), dest);
@@ -241,14 +247,7 @@ rich *cite_note_rich(const brief *b, size_t id)
 		int j = i;
 		while (j < nt->ncites && nt->cite_at[j] == nt->cite_at[i])
 			group.cites[group.ncites++] = nt->cites[j++];
-		char *before = typo_smarten(nt->text, nt->cite_at[i]);
-		size_t upto = strlen(before);
-		free(before);
-		if (upto < tfrom || upto > strlen(t))
-			upto = tfrom;
-		char *piece = xstrndup(t + tfrom, upto - tfrom);
-		rich_add_markup(r, piece, 0);
-		free(piece);
+		size_t upto = add_smart_upto(r, nt->text, t, tfrom, nt->cite_at[i]);
 		add_cites(r, &group);
 		tfrom = upto;
 		i = j;
