@@ -91,12 +91,14 @@ static int match_any_case(const article *a, const char *words, int any_quote, ma
 
 int cmd_find(int argc, char **argv)
 {
-	int exact_case = argc == 4 && strcmp(argv[1], "--case") == 0;
+	int exact_case = argc >= 2 && strcmp(argv[1], "--case") == 0;
 	if (exact_case) {
 		argc--;
 		argv++;
 	}
-	if (argc != 3) {
+	/* an option left where the source goes ("find --case SOURCE" without words) is a
+	 * usage error, not a file that cannot be read */
+	if (argc != 3 || argv[1][0] == '-') {
 		fputs("mkbrief: error: usage: mkbrief find [--case] SOURCE.txt \"words\"\n", stderr);
 		return 2;
 	}

@@ -446,7 +446,10 @@ int cmd_schema(int argc, char **argv)
 			fputs("usage: mkbrief schema brief|layout > NAME.schema.json\n", stdout);
 			return 0;
 		}
-		return diag_usage_error("mkbrief schema", "name the schema: brief or layout", argc > 1 ? argv[1] : NULL);
+		/* the argument at fault: the first that is no schema's name, else the one too many */
+		const char *bad = argc > 1 && strcmp(argv[1], "brief") && strcmp(argv[1], "layout") ? argv[1]
+				  : argc > 2 ? argv[2] : NULL;
+		return diag_usage_error("mkbrief schema", "name the schema: brief or layout", bad);
 	}
 	gen g = {{0}, NULL, 0, {0}};
 	int brief = strcmp(argv[1], "brief") == 0;
