@@ -101,8 +101,9 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 	if (o->output)
 		return diag_usage_error("mkbrief", "-o names one output; several briefs are each written as NAME.pdf (or the format's extension) in the current directory",
 					o->output);
-	/* two briefs of one name in different directories would write one file */
-	for (size_t i = 0; i < nbriefs; i++)
+	/* two briefs of one name in different directories would write one file (--check and
+	 * --dump-layout write none) */
+	for (size_t i = 0; i < nbriefs && !o->check && !o->dump; i++)
 		for (size_t j = 0; j < i; j++) {
 			char *x = build_default_output(briefs[i], o->format), *y = build_default_output(briefs[j], o->format);
 			int same = strcmp(x, y) == 0;

@@ -24,9 +24,11 @@ done
 "$MKBRIEF" -q korea-jan2018.yaml digest.yaml 2>err.txt && cmp -s digest.pdf single/digest.pdf && pass "all good: status 0" || fail "all good: $(cat err.txt)"
 "$MKBRIEF" -o x.pdf korea-jan2018.yaml digest.yaml 2>err.txt
 [ $? = 2 ] && grep -q "^mkbrief: error: -o names one output" err.txt && pass "-o with several briefs: usage error" || fail "-o: $(cat err.txt)"
-mkdir other && cp digest.yaml other/
+mkdir other && cp digest.yaml other/ && ln -s ../articles other/articles && ln -s ../figures other/figures
 "$MKBRIEF" digest.yaml other/digest.yaml 2>err.txt
 [ $? = 2 ] && grep -q "two briefs would write the same file; build them one at a time with -o: digest.pdf" err.txt && pass "two briefs of one name: usage error" || fail "same name: $(cat err.txt)"
+# --check writes nothing: two briefs of one name are checked, not refused
+"$MKBRIEF" -q --check digest.yaml other/digest.yaml 2>err.txt && pass "--check: two briefs of one name are checked" || fail "--check same name: $(cat err.txt)"
 "$MKBRIEF" -j 0 digest.yaml 2>/dev/null
 [ $? = 2 ] && pass "-j 0: usage error" || fail "-j 0 accepted"
 
