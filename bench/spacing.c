@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the share of a line-final glyph mkbrief hangs in the right margin: a justified line
+ * ends that far past the measure */
+#include "../src/typeset/hang.h"
+
 typedef struct word {
 	char *key;   /* the word and its size: "Moscow@11" */
 	double w;
@@ -42,37 +46,6 @@ typedef struct stats {
 	size_t nwords;
 	char **texts; /* with TEXTURE_SHOW: each justified line's text, by its index */
 } stats;
-
-/* The share of a line-final glyph that mkbrief hangs in the right margin (nodes.c's
- * hang_share, optical margin alignment): a justified line ends that far past the measure. */
-static double hang_share(gunichar c)
-{
-	switch (c) {
-	case '-':
-	case 0x2010:
-	case 0x2011:
-	case 0xAD:
-		return 0.6;
-	case '.':
-	case ',':
-		return 0.6;
-	case 0x2019:
-	case 0x201D:
-	case '\'':
-	case '"':
-		return 0.5;
-	case ':':
-	case ';':
-		return 0.4;
-	case 0x2026:
-	case '!':
-	case '?':
-	case 0x2013:
-		return 0.2;
-	default:
-		return 0;
-	}
-}
 
 static int cmp_double(const void *a, const void *b)
 {

@@ -1,5 +1,5 @@
 # bench/spacing: word-spacing statistics of justified lines in a PDF (paragraph quality).
-$(BUILD)/bench/spacing: bench/spacing.c | $(BUILD)/obj
+$(BUILD)/bench/spacing: bench/spacing.c src/typeset/hang.h | $(BUILD)/obj
 	@mkdir -p $(BUILD)/bench
 	$(CC) $(WFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< $(TEST_LIBS) -lm
 

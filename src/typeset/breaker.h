@@ -28,7 +28,7 @@ typedef struct node {
 	int seg;        /* boxes: segment, -1 for the indent */
 	int a, b;       /* boxes: bytes of the paragraph text */
 	double hang;    /* how far past the measure the line may reach when it ends here: a
-			 * share of a final hyphen or punctuation mark's width (nodes_hang) */
+			 * share of a final hyphen or punctuation mark's width (hang.h) */
 } node;
 
 typedef struct seg {
@@ -74,9 +74,6 @@ typedef struct kp {
 	diag *d;
 } kp;
 
-/* How far a line that breaks at node i may reach past the measure: justified lines hang a
- * final hyphen or punctuation mark partly in the margin (nodes.c). */
-double nodes_break_hang(const kp *k, size_t i);
 /* The length of a line of natural length L (stretch: its glue's and glyphs') that breaks
  * at node i, less what hangs past the measure. */
 double nodes_hung_length(const kp *k, double L, double stretch, size_t i);

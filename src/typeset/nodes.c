@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/hang.h"
 
 #define HYPHEN_PENALTY 50.0
 #define EXHYPHEN_PENALTY 50.0
@@ -60,42 +61,11 @@ static double hyphen_width(kp *k, PangoItem *item)
 	return gs_width(shape_glyphs(k->e, item, "-", 1));
 }
 
-/* Optical margin alignment, as microtype and InDesign do it: a line-final hyphen or
- * punctuation mark is small and mostly white, so set flush it looks like a dent in the
- * right edge; hung this share of its width into the margin the edge looks straight. */
-#define HANG_LOOSE 1.0 /* the adjustment ratio past which a line hangs less */
+#define HANG_LOOSE 1.0 /* the adjustment ratio past which a line hangs less (hang.h) */
 
-static double hang_share(uint32_t c)
-{
-	switch (c) {
-	case '-':
-	case 0x2010: /* hyphen */
-	case 0x2011: /* non-breaking hyphen */
-	case 0xAD:   /* soft hyphen */
-		return 0.6;
-	case '.':
-	case ',':
-		return 0.6;
-	case 0x2019: /* ’ */
-	case 0x201D: /* ” */
-	case '\'':
-	case '"':
-		return 0.5;
-	case ':':
-	case ';':
-		return 0.4;
-	case 0x2026: /* … */
-	case '!':
-	case '?':
-		return 0.2;
-	case 0x2013: /* en dash */
-		return 0.2;
-	default:
-		return 0;
-	}
-}
-
-double nodes_break_hang(const kp *k, size_t i)
+/* How far a line that breaks at node i may reach past the measure: what hangs of the
+ * hyphen the break adds, or of the mark its last box ends in. */
+static double break_hang(const kp *k, size_t i)
 {
 	if (!k->hanging || i >= k->nn)
 		return 0;
@@ -109,7 +79,7 @@ double nodes_break_hang(const kp *k, size_t i)
 
 double nodes_hung_length(const kp *k, double L, double stretch, size_t i)
 {
-	double hang = nodes_break_hang(k, i);
+	double hang = break_hang(k, i);
 	if (hang <= 0)
 		return L;
 	/* a line already loose does not hang further: that would only widen its spaces (its
