@@ -135,7 +135,7 @@ static int write_atomic(const char *path, const char *text, size_t len, diag *d)
  * they are now: pin edits the text beside each file: value, and a source written another way
  * (an alias of an anchored one, a block scalar, a mapping over several lines) could come out
  * invalid or unpinned. Then nothing is written. */
-static int pins_hold(const brief *b, const char *text, size_t len, const char *path, diag *d)
+static int pins_hold(const brief *b, char *const *sums, const char *text, size_t len, const char *path, diag *d)
 {
 	char *buf = NULL;
 	size_t blen = 0;
@@ -144,14 +144,8 @@ static int pins_hold(const brief *b, const char *text, size_t len, const char *p
 	diag_init(&qd, quiet);
 	brief *nb = brief_parse(text, len, path, &qd);
 	int ok = nb && nb->load_errors == 0 && qd.errors == 0 && nb->nsources == b->nsources;
-	for (size_t i = 0; ok && i < nb->nsources; i++) {
-		size_t alen = 0;
-		char *bytes = nb->sources[i].sha256 ? read_all(b->sources[i].path, &alen, loc_none(), &qd) : NULL;
-		char *sum = bytes ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen) : NULL;
-		ok = sum && strcmp(sum, nb->sources[i].sha256) == 0;
-		g_free(sum);
-		g_free(bytes);
-	}
+	for (size_t i = 0; ok && i < nb->nsources; i++)
+		ok = nb->sources[i].sha256 && sums[i] && strcmp(sums[i], nb->sources[i].sha256) == 0;
 	brief_free(nb);
 	fclose(quiet);
 	free(buf);
@@ -183,6 +177,7 @@ int cmd_pin(int argc, char **argv)
 	size_t len = 0;
 	char *text = read_all(path, &len, loc_at(path, 0, 0), &d);
 	edit *edits = xcalloc(b->nsources + 1, sizeof *edits);
+	char **sums = xcalloc(b->nsources + 1, sizeof *sums); /* each source's, kept for pins_hold */
 	size_t n = 0;
 	for (size_t i = 0; text && i < b->nsources; i++) {
 		const source *s = &b->sources[i];
@@ -190,7 +185,7 @@ int cmd_pin(int argc, char **argv)
 		char *bytes = read_all(s->path, &alen, s->file_at, &d);
 		if (!bytes)
 			continue;
-		char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen);
+		char *sum = sums[i] = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen);
 		g_free(bytes);
 		if (s->sha256) {
 			size_t off = offset_of(text, len, s->sha256_at.line, s->sha256_at.col);
@@ -205,7 +200,6 @@ int cmd_pin(int argc, char **argv)
 			size_t end = off == (size_t)-1 ? off : scalar_end(text, len, off);
 			if (end == (size_t)-1) {
 				diag_error(&d, s->file_at, "cannot add sha256: after this file: value; write it on one line");
-				g_free(sum);
 				continue;
 			}
 			/* block style ("file:" first on its line): a line of its own, as indented;
@@ -228,7 +222,6 @@ int cmd_pin(int argc, char **argv)
 				edits[n++] = (edit){end, 0, xasprintf(", sha256: %s", sum)};
 			}
 		}
-		g_free(sum);
 	}
 	int rc = d.errors ? 1 : 0;
 	if (!rc && n) {
@@ -244,7 +237,8 @@ int cmd_pin(int argc, char **argv)
 			sb_free(&out);
 			out = next;
 		}
-		rc = pins_hold(b, out.data, out.len, path, &d) ? write_atomic(path, out.data, out.len, &d) == 0 ? 0 : 1 : 1;
+		if (!pins_hold(b, sums, out.data, out.len, path, &d) || write_atomic(path, out.data, out.len, &d) != 0)
+			rc = 1;
 		sb_free(&out);
 		if (!rc)
 			fprintf(stderr, "mkbrief pin: %s: %zu source%s pinned\n", path, n, n == 1 ? "" : "s");
@@ -254,6 +248,9 @@ int cmd_pin(int argc, char **argv)
 	for (size_t k = 0; k < n; k++)
 		free(edits[k].ins);
 	free(edits);
+	for (size_t i = 0; i < b->nsources; i++)
+		g_free(sums[i]);
+	free(sums);
 	g_free(text);
 	brief_free(b);
 	diag_finish(&d);
