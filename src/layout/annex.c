@@ -184,11 +184,11 @@ static void annex_marks(composer *c, para *p, size_t first, size_t k, range piec
 	sb_free(&sb);
 }
 
-/* Bytes piece of paragraph k of source src (a list item, or the whole paragraph) set as one
- * paragraph, the words quotes and excerpts print tinted and linked back to them, and its
- * margin; returns its first item. */
-static size_t annex_piece(composer *c, int src, size_t k, range piece, const use_span *us, size_t nus, int nids,
-			  const annex_geom *g, unsigned char *done)
+/* Bytes piece of paragraph k of source src (a list item hanging by h, or the whole
+ * paragraph) set as one paragraph, the words quotes and excerpts print tinted and linked
+ * back to them, and its margin; returns its first item. */
+static size_t annex_piece(composer *c, int src, size_t k, range piece, item_hang h, const use_span *us, size_t nus,
+			  int nids, const annex_geom *g, unsigned char *done)
 {
 	const article *a = c->b->sources[src].art;
 	const art_para *ap = &a->paras[k];
@@ -210,8 +210,8 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, const use
 	int line = ap->line;
 	for (size_t i = ap->r.start; i < piece.start; i++)
 		line += a->text[i] == '\n';
-	para *p = compose_para(c, r, &c->st->body, g->width, 0, align, loc_at(a->display, line, 1));
-	size_t first = compose_lines(c, p, g->left, ap->heading);
+	para *p = compose_para(c, r, &c->st->body, g->width - h.shift, -h.hang, align, loc_at(a->display, line, 1));
+	size_t first = compose_lines(c, p, g->left + h.shift, ap->heading);
 	annex_marks(c, p, first, k, piece, map, us, nus, nids, g, done);
 	free(map);
 	return first;
@@ -223,12 +223,15 @@ static void annex_para(composer *c, int src, size_t k, const use_span *us, size_
 		       const annex_geom *g, unsigned char *done)
 {
 	const art_para *ap = &c->b->sources[src].art->paras[k];
+	const article *a = c->b->sources[src].art;
 	size_t npieces = ap->nitems ? ap->nitems : 1;
+	double widest = compose_widest_marker(c, &c->st->body, a, ap);
 	for (size_t i = 0; i < npieces; i++) {
 		range piece = ap->nitems ? ap->items[i] : ap->r;
 		if (i == 0)
 			piece.start = ap->r.start;
-		size_t first = annex_piece(c, src, k, piece, us, nus, nids, g, done);
+		item_hang h = compose_item_hang(c, rich_new(), &c->st->body, a, ap, piece.start, widest);
+		size_t first = annex_piece(c, src, k, piece, h, us, nus, nids, g, done);
 		if (i == 0) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu", k + 1);

@@ -90,6 +90,18 @@ void compose_annex(composer *c);
  * (passage.c). When map is not NULL (n + 1 entries), map[i] is where byte start + i went
  * in the text added to r. */
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map);
+/* How a source's list item hangs: its lines after the first start hang in, under its text
+ * (not under its marker), and the whole item shift in, so that markers narrower than the
+ * widest of its list end where that one does (numbers align on the right). */
+typedef struct item_hang {
+	double hang, shift;
+} item_hang;
+/* The hang of the piece of source at byte `at` of paragraph ap: none unless an item starts
+ * there; pre (taken) is what its first line has before the marker (an elision mark).
+ * widest: compose_widest_marker of the paragraph, or 0 for no shift (passage.c). */
+item_hang compose_item_hang(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
+			    size_t at, double widest);
+double compose_widest_marker(composer *c, const font_role *font, const article *a, const art_para *ap);
 
 /* The portion marking a block carries: its own, else its section's, else the brief's; NULL
  * for none (marking.c). */

@@ -165,19 +165,32 @@ static void excerpt_continued(composer *c, const block *bl, size_t body, double 
 		compose_item(c, k)->passage = (int)dc->npassages;
 }
 
+/* An excerpt's paragraph, or a list item of one, set; x: where it starts in the box. */
+typedef struct excerpt_piece {
+	para *p;
+	double x;
+	int item_next; /* the next piece is the next item of the same list: no space between */
+} excerpt_piece;
+
+typedef struct excerpt_set {
+	excerpt_piece *v;
+	size_t n, cap, lines;
+	double inner, width; /* where the box's text starts, and its measure */
+} excerpt_set;
+
 /* The excerpt's paragraphs set, in order: an excerpt of up to KEEP_WHOLE_LINES lines is held
  * together by keeps, soft ones past KEEP_FIRM_LINES (the flow may break there rather than
  * leave a quarter of a column empty), never those against widows and orphans. */
-static void excerpt_lines(composer *c, para **ps, size_t nps, const unsigned char *item_next, double inner,
-			  size_t total)
+static void excerpt_lines(composer *c, const excerpt_set *es)
 {
 	const style *st = c->st;
-	int keep = total <= KEEP_WHOLE_LINES;
-	int breaks = total > KEEP_FIRM_LINES;
-	for (size_t i = 0; i < nps; i++) {
-		if (i > 0 && !item_next[i - 1])
+	int keep = es->lines <= KEEP_WHOLE_LINES;
+	int breaks = es->lines > KEEP_FIRM_LINES;
+	for (size_t i = 0; i < es->n; i++) {
+		const para *p = es->v[i].p;
+		if (i > 0 && !es->v[i - 1].item_next)
 			compose_space(c, st->para_space, keep);
-		size_t f = compose_lines(c, ps[i], inner, keep);
+		size_t f = compose_lines(c, es->v[i].p, es->v[i].x, keep);
 		if (i == 0) {
 			compose_item(c, f)->keep = 1;
 		} else if (keep) {
@@ -186,10 +199,141 @@ static void excerpt_lines(composer *c, para **ps, size_t nps, const unsigned cha
 			if (compose_item(c, f - 1)->kind == V_SPACE)
 				compose_item(c, f - 1)->soft = breaks;
 		}
-		for (size_t k = 1; breaks && keep && k < ps[i]->nlines; k++)
-			if ((int)k >= st->orphans && (int)(ps[i]->nlines - k) >= st->widows)
+		for (size_t k = 1; breaks && keep && k < p->nlines; k++)
+			if ((int)k >= st->orphans && (int)(p->nlines - k) >= st->widows)
 				compose_item(c, f + k)->soft = 1;
 	}
+}
+
+/* The width of a list item's marker at byte at of the source with what comes before it on
+ * its line (pre, taken): where the item's text starts. 0 when no item starts there. */
+static double marker_width(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
+			   size_t at)
+{
+	size_t m = 0;
+	for (size_t k = 0; k < ap->nitems && !m; k++)
+		if (ap->items[k].start == at)
+			m = article_item_marker_len(a->text, ap->items[k].end, at);
+	if (!m) {
+		rich_free(pre);
+		return 0;
+	}
+	/* the text's first letter stands where the marker's trailing space ends: a letter
+	 * measured after it, less the letter alone */
+	compose_source_text(pre, a->text, at, m, 0, NULL, NULL);
+	rich_add(pre, "x", 1);
+	rich *x = rich_new();
+	rich_add(x, "x", 1);
+	double lo, with, alone;
+	para_measure(c->pe, pre, font, &lo, &with);
+	para_measure(c->pe, x, font, &lo, &alone);
+	rich_free(pre);
+	rich_free(x);
+	return with > alone ? with - alone : 0;
+}
+
+item_hang compose_item_hang(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
+			    size_t at, double widest)
+{
+	item_hang h = {0, 0};
+	h.hang = marker_width(c, pre, font, a, ap, at);
+	if (h.hang > 0 && widest > h.hang)
+		h.shift = widest - h.hang;
+	return h;
+}
+
+double compose_widest_marker(composer *c, const font_role *font, const article *a, const art_para *ap)
+{
+	double most = 0;
+	for (size_t k = 0; k < ap->nitems; k++) {
+		double w = marker_width(c, rich_new(), font, a, ap, ap->items[k].start);
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
+/* What an excerpt's paragraph piece has before its source text: the portion marking on a
+ * paragraph's first piece, an elision mark when it starts after the paragraph's start. */
+static rich *piece_prefix(const composer *c, int marking, int cut)
+{
+	rich *r = rich_new();
+	if (marking && c->marking) {
+		rich_add_styled(r, c->marking, strlen(c->marking), 1, 0, NULL);
+		rich_add(r, " ", 1);
+	}
+	if (cut)
+		rich_add(r, "[\xE2\x80\xA6] ", 6);
+	return r;
+}
+
+/* Sets r (taken) as the next piece of the excerpt, hanging by h. */
+static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_align align, loc at, int item_next)
+{
+	if (es->n == es->cap) {
+		es->cap = es->cap ? 2 * es->cap : 8;
+		es->v = xrealloc(es->v, es->cap * sizeof *es->v);
+	}
+	excerpt_piece *pc = &es->v[es->n++];
+	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, -h.hang, align, at);
+	pc->x = es->inner + h.shift;
+	pc->item_next = item_next;
+	es->lines += pc->p->nlines;
+}
+
+/* The spans of the excerpt's paragraph that bl->spans[i] is in, set as pieces: the
+ * paragraph, or each list item of it from its own line. Returns the index of the next
+ * paragraph's first span. */
+static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *es)
+{
+	const article *a = c->b->sources[bl->source].art;
+	const span *sp = &bl->spans[i];
+	const art_para *ap = &a->paras[sp->para];
+	const font_role *font = &c->st->excerpt;
+	double widest = compose_widest_marker(c, font, a, ap);
+	size_t s0 = sp->r.start;
+	while (s0 > ap->r.start && is_space_at(a->text, s0 - 1))
+		s0--;
+	int cut = s0 > ap->r.start;
+	/* a list item's portion marking follows its marker, as in the brief's own lists, and
+	 * its lines hang under the marking; other pieces' under what precedes the item */
+	item_hang h = compose_item_hang(c, piece_prefix(c, 0, cut), font, a, ap, sp->r.start, cut ? 0 : widest);
+	size_t lead = h.hang > 0 && !cut && c->marking ? article_item_marker_len(a->text, ap->r.end, sp->r.start) : 0;
+	rich *r = piece_prefix(c, !lead, cut);
+	if (lead) {
+		span marker = {sp->para, {sp->r.start, sp->r.start + lead}};
+		add_span(c, r, bl, &marker);
+		rich_add_styled(r, c->marking, strlen(c->marking), 1, 0, NULL);
+		rich_add(r, " ", 1);
+	}
+	size_t j = i;
+	for (; j < bl->nspans && bl->spans[j].para == sp->para; j++) {
+		if (j > i)
+			rich_add(r, " [\xE2\x80\xA6] ", 7);
+		/* a list in the source: each item from its own line */
+		span piece = bl->spans[j];
+		if (j == i)
+			piece.r.start += lead;
+		for (size_t k = 1; k < ap->nitems; k++) {
+			size_t at = ap->items[k].start;
+			if (at <= piece.r.start || at >= piece.r.end)
+				continue;
+			span head = {piece.para, {piece.r.start, at}};
+			add_span(c, r, bl, &head);
+			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
+			r = rich_new();
+			piece.r.start = at;
+			h = compose_item_hang(c, rich_new(), font, a, ap, at, widest);
+		}
+		add_span(c, r, bl, &piece);
+	}
+	size_t e0 = bl->spans[j - 1].r.end;
+	while (e0 < ap->r.end && is_space_at(a->text, e0))
+		e0++;
+	if (e0 < ap->r.end)
+		rich_add(r, " [\xE2\x80\xA6]", 6);
+	piece_push(c, es, r, h, ap->nitems || ap->heading ? ALIGN_LEFT : c->st->align, bl->at, 0);
+	return j;
 }
 
 void compose_excerpt_block(composer *c, const block *bl, const block *prev)
@@ -198,7 +342,6 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	if (!compose_prints_passage(bl)) /* the annex numbers the same blocks */
 		return;
 	const style *st = c->st;
-	const article *a = c->b->sources[bl->source].art;
 	double w = c->w;
 	double ind = st->excerpt_indent;
 	double pad = st->excerpt_padding;
@@ -206,65 +349,17 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	double tw = w - inner - pad;
 	c->deco = compose_deco(c, DECO_TINT_BAR, ind, w - ind, st->excerpt_bar);
 	/* lay out first, so that a short excerpt can be kept whole */
-	para **ps = xcalloc(bl->nspans + 1, sizeof *ps);
-	/* item_next[k]: ps[k + 1] is the next item of the same list, set with no space between */
-	unsigned char *item_next = xcalloc(bl->nspans + 1, 1);
-	size_t nps = 0, total = 0;
-	for (size_t i = 0; i < bl->nspans;) {
-		const span *sp = &bl->spans[i];
-		const art_para *ap = &a->paras[sp->para];
-		rich *r = rich_new();
-		if (c->marking) {
-			rich_add_styled(r, c->marking, strlen(c->marking), 1, 0, NULL);
-			rich_add(r, " ", 1);
-		}
-		size_t s0 = sp->r.start;
-		while (s0 > ap->r.start && is_space_at(a->text, s0 - 1))
-			s0--;
-		if (s0 > ap->r.start)
-			rich_add(r, "[\xE2\x80\xA6] ", 6);
-		size_t j = i;
-		for (; j < bl->nspans && bl->spans[j].para == sp->para; j++) {
-			if (j > i)
-				rich_add(r, " [\xE2\x80\xA6] ", 7);
-			/* a list in the source: each item from its own line */
-			span piece = bl->spans[j];
-			for (size_t k = 1; k < ap->nitems; k++) {
-				size_t at = ap->items[k].start;
-				if (at <= piece.r.start || at >= piece.r.end)
-					continue;
-				span head = {piece.para, {piece.r.start, at}};
-				add_span(c, r, bl, &head);
-				ps = xrealloc(ps, (nps + bl->nspans + 2) * sizeof *ps);
-				item_next = xrealloc(item_next, (nps + bl->nspans + 2) * sizeof *item_next);
-				ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ALIGN_LEFT, bl->at);
-				item_next[nps] = 1;
-				total += ps[nps]->nlines;
-				nps++;
-				r = rich_new();
-				piece.r.start = at;
-			}
-			add_span(c, r, bl, &piece);
-		}
-		size_t e0 = bl->spans[j - 1].r.end;
-		while (e0 < ap->r.end && is_space_at(a->text, e0))
-			e0++;
-		if (e0 < ap->r.end)
-			rich_add(r, " [\xE2\x80\xA6]", 6);
-		ps[nps] = compose_para(c, r, &st->excerpt, tw, 0, ap->nitems || ap->heading ? ALIGN_LEFT : st->align, bl->at);
-		item_next[nps] = 0;
-		total += ps[nps]->nlines;
-		nps++;
-		i = j;
-	}
+	excerpt_set es = {NULL, 0, 0, 0, inner, tw};
+	for (size_t i = 0; i < bl->nspans;)
+		i = excerpt_para(c, bl, i, &es);
+	size_t total = es.lines;
 	int breaks = total > KEEP_FIRM_LINES;
 	compose_space(c, pad, 0);
 	c->keep_next = 1;
 	size_t body = c->dc->nitems;
-	excerpt_lines(c, ps, nps, item_next, inner, total);
+	excerpt_lines(c, &es);
 	int use = compose_passage_use(c, body);
-	free(ps);
-	free(item_next);
+	free(es.v);
 	if (breaks)
 		excerpt_continued(c, bl, body, inner, tw);
 	compose_space(c, st->excerpt_cite_space, 1);

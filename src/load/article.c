@@ -253,8 +253,7 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 	*capp = cap;
 }
 
-/* The length of a list item's marker at s[i] ("- ", "• ", "* ", "12. ", "3) "), 0 if none. */
-static size_t item_marker_len(const char *s, size_t end, size_t i)
+size_t article_item_marker_len(const char *s, size_t end, size_t i)
 {
 	size_t j = i;
 	if (j < end && (s[j] == '-' || s[j] == '*'))
@@ -281,8 +280,8 @@ static void find_items(const char *s, art_para *p)
 		size_t b = i;
 		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
 			b++;
-		if (item_marker_len(s, p->r.end, b) || i == p->r.start) {
-			any |= item_marker_len(s, p->r.end, b) != 0;
+		if (article_item_marker_len(s, p->r.end, b) || i == p->r.start) {
+			any |= article_item_marker_len(s, p->r.end, b) != 0;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
 				items = xrealloc(items, cap * sizeof *items);
@@ -334,7 +333,7 @@ static void split_sentences(const char *s, art_para *p)
 	if (p->nitems)
 		for (size_t k = 0; k < p->nitems; k++)
 			split_range(s, p->items[k].start, p->items[k].end,
-				    item_marker_len(s, p->items[k].end, p->items[k].start), &out, &n, &cap);
+				    article_item_marker_len(s, p->items[k].end, p->items[k].start), &out, &n, &cap);
 	else
 		split_range(s, p->r.start, p->r.end, 0, &out, &n, &cap);
 	p->sents = out;

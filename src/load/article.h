@@ -54,5 +54,8 @@ size_t article_sentence_of(const art_para *p, size_t off);
 /* r (a sentence of text s) without the reference marks and blanks that end it
  * ("January.[1]", ".[2][3]", ".[12, 13]"): where its words end. */
 range article_without_marks(const char *s, range r);
+/* The length of a list item's marker at s[i], its space included ("- ", "• ", "* ", "12. ",
+ * "3) "); 0 if none. */
+size_t article_item_marker_len(const char *s, size_t end, size_t i);
 
 #endif

@@ -64,7 +64,8 @@ typedef struct kp {
 	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
 	double line_bonus;    /* added to the demerits of every line: negative for more lines */
 	text_align align;
-	double measure;
+	double measure;       /* of every line; a hanging paragraph's first line is hang wider */
+	double hang;          /* a hanging indent: lines after the first start this far in */
 	int lo, hi;           /* the window of the text being broken, in bytes */
 	const rich_link *links; /* where runs of link text start and end: a run is never joined */
 	size_t nlinks;          /* across one, so that a tagged PDF can mark the link's text */

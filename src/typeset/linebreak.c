@@ -318,7 +318,7 @@ int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, in
 static int break_window(kp *k, const para_spec *spec, GList *items, const breaker_goal *g, para_line **lines,
 			size_t *nl)
 {
-	int rc = nodes_build(k, items, spec->indent, spec->hyphenate);
+	int rc = nodes_build(k, items, k->hang > 0 ? -k->hang : fmax(spec->indent, 0), spec->hyphenate);
 	if (rc != 0)
 		return rc;
 	k->sw = xmalloc((k->nn + 1) * sizeof *k->sw);
@@ -366,7 +366,8 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
  * or for ragged text *sp, a copy without hyphenation. */
 static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, const breaker_goal *g)
 {
-	k->measure = spec->width;
+	k->hang = spec->indent < 0 && (spec->align == ALIGN_LEFT || spec->align == ALIGN_JUSTIFY) ? -spec->indent : 0;
+	k->measure = spec->width - k->hang;
 	k->expand = spec->expand;
 	/* letter spacing only for lines the breaks leave loose: a little on every letter is
 	 * less visible than wide holes between words (and capitals want it anyway) */

@@ -363,6 +363,17 @@ static void set_line(kp *k, para_line *ln, size_t start, size_t end, int lastlin
 	shrink_pieces(ln);
 	ln->x = k->align == ALIGN_CENTER ? (k->measure - x) / 2 : k->align == ALIGN_RIGHT ? k->measure - x : 0;
 	ln->width = x;
+	if (k->hang > 0) {
+		/* lines after the first start at the hanging indent; the first starts at the margin,
+		 * its negative box taken out so that no piece lies left of the line */
+		ln->x += k->hang;
+		if (start == 0 && k->lo == 0) {
+			for (size_t j = 0; j < ln->npieces; j++)
+				ln->pieces[j].x += k->hang;
+			ln->x -= k->hang;
+			ln->width += k->hang;
+		}
+	}
 	ln->ratio = r;
 	ln->start = ls.first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : ls.first;
 	ln->len = ls.lastb < 0 ? 0 : ls.lastb - ln->start;

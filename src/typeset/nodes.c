@@ -510,7 +510,9 @@ static int dash_follows(const kp *k, int i)
 
 int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 {
-	if (indent > 0 && k->lo == 0) {
+	/* a first-line indent is a box; a hanging indent one of negative width, which gives the
+	 * first line the room the others lack (set_line draws that line from the margin) */
+	if (indent != 0 && k->lo == 0) {
 		node *x = add(k, N_BOX);
 		x->w = indent;
 	}

@@ -179,3 +179,63 @@ for want in "(C) Moscow follows" "(U) The vote itself" "(C) A confidential point
 done
 [ $ok = 1 ] && pass "a Key point, a bullet and a numbered item carry their own marking, a sub-item its item's" ||
 	fail "item markings missing: $(tr '\n' ';' <"$T/mk/why")"
+
+# A list in a source prints as one in an excerpt and in the annex, in every layout: an
+# item's later lines hang under its text, not under its marker; numbers end at one x (9.
+# and 10.), their texts start at one x; a portion marking follows the marker ("1. (U)").
+mkdir -p "$T/src" && cd "$T/src" || exit 1
+cp "$ROOT/tests/articles/lists-source.txt" .
+cat >b.yaml <<'YAML'
+title: Lists in a source
+date: 2018-01-22
+marking: "(U)"
+annex: true
+sources:
+  ports: {file: lists-source.txt, title: Port Records}
+sections:
+  - heading: Cargo
+    content:
+      - excerpt: {source: ports, paragraphs: 1-2}
+      - excerpt: {source: ports, paragraphs: 3-4}
+YAML
+# lines FILE: each printed line of text as "page y x-of-each-word|words"
+lines() {
+	pdftotext -bbox "$1" - | awk -F'"' '/<page/ { pg++ } /<word/ {
+		w = $0; sub(/^[^>]*>/, "", w); sub(/<.*/, "", w)
+		key = pg " " int($4 + 0.5)
+		if (!(key in t)) order[n++] = key
+		t[key] = t[key] (t[key] == "" ? "" : " ") w; xs[key] = xs[key] " " $2 + 0; xe[key] = xe[key] " " $6 + 0 }
+		END { for (i = 0; i < n; i++) print order[i] "|" xs[order[i]] "|" xe[order[i]] "|" t[order[i]] }'
+}
+# word k's left (x) or right (r) edge on the first (or last: in the annex) line starting with
+# TEXT, or on the line after it (next=1)
+edge() {
+	awk -F'|' -v t="$2" -v k="$3" -v e="$4" -v which="$5" -v next_="$6" '
+		f { split(e == "x" ? $2 : $3, a, " "); v = a[k]; f = 0; if (which == "first") { print v; done = 1; exit } }
+		index($4, t) == 1 { if (next_) f = 1; else { split(e == "x" ? $2 : $3, a, " "); v = a[k]; if (which == "first") { print v; done = 1; exit } } }
+		END { if (!done) print v }' "$1"
+}
+near() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && b != "" && (a - b) * (a - b) < 0.3) }'; }
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --layout $layout -o $layout.pdf b.yaml 2>err || { fail "$layout: source lists: $(cat err)"; continue; }
+	lines $layout.pdf >$layout.lines
+	L=$layout.lines
+	# "- (U) coal bound ...": the marking after the marker; the next line starts under "(U)"
+	m=$(edge $L "- (U) coal" 2 x first) under=$(edge $L "- (U) coal" 1 x first 1) n=$(edge $L "- refined" 1 x first)
+	if near "$m" "$under" && awk -v a="$n" -v b="$under" 'BEGIN { exit !(b - a > 3) }'; then
+		pass "$layout: a source's bullet item in an excerpt: marking after its marker, its next line under its text"
+	else
+		fail "$layout: bullet item lines: text at '$m', next line at '$under', marker at '$n'"
+	fi
+	for which in first last; do
+		where=$([ $which = first ] && echo "an excerpt" || echo "the annex")
+		nine=$(edge $L "9. Invite" 1 r $which) ten=$(edge $L "10. Report" 1 r $which)
+		t9=$(edge $L "9. Invite" 2 x $which) t10=$(edge $L "10. Report" 2 x $which)
+		after9=$(edge $L "9. Invite" 1 x $which 1)
+		if near "$nine" "$ten" && near "$t9" "$t10" && near "$t9" "$after9"; then
+			pass "$layout: numbered items of a source in $where: 9. and 10. end at one x, their texts and later lines start at one x"
+		else
+			fail "$layout: numbered items in $where: numbers end at '$nine'/'$ten', texts at '$t9'/'$t10', the line after 9.'s at '$after9'"
+		fi
+	done
+done

@@ -11,7 +11,8 @@ What the comparison forgives, because the typesetter does it on purpose:
     inside a run of punctuation ("*****"), or anywhere in a word wider than 3/4 column;
   - straight and curly quotes, "--"/"—", "–"/"-" and "..."/"…" (what mkbrief's matcher
     treats alike), soft hyphens and ligature code points;
-  - the portion marking and "[…]" at paragraph starts and elisions (only there);
+  - the portion marking and "[…]" at paragraph starts and elisions (only there), and the
+    marking after the marker of a list item that starts a paragraph ("1. (U) Text");
   - the quote marks a pull quote is set in (only at its two ends), and the single quotes
     a quotation inside it takes;
   - a superscript citation number after the last word of an analyst paragraph;
@@ -742,6 +743,10 @@ def match_at(st, exp, p, kind, skip):
             for _ in range(2):
                 if p < st.n and st.c[p] in skip and st.c[p] != cw:
                     p += 1
+        elif k > 0 and (k == 1 or exp[k - 1][2]) and LIST_MARKER.match(exp[k - 1][1]):
+            # a paragraph that starts a list item has its portion marking after the marker
+            if p < st.n and st.c[p] in skip and st.c[p] != cw and st.c[p] != ELL_MARK:
+                p += 1
         q = st.word(cw, p, last_text=(kind == "text" and k == n - 1))
         if q < 0:
             return k, p, pos
@@ -755,7 +760,8 @@ def ends_ok(st, kind, start, end, marking):
     before = st.c[start - 1] if start > 0 else ""
     after = st.c[end] if end < st.n else ""
     if kind == "excerpt":
-        return before in (marking, ELL_MARK), after in (ELL_MARK, F_EM) or after.startswith(F_EM)
+        item = LIST_MARKER.match(st.raw[start]) and start + 1 < st.n and st.c[start + 1] == marking
+        return item or before in (marking, ELL_MARK), after in (ELL_MARK, F_EM) or after.startswith(F_EM)
     if kind == "text":  # an analyst paragraph: its superscript citation "1 ¶N" follows
         if after.isdigit() and end + 1 < st.n:
             after = st.c[end + 1]
@@ -764,6 +770,8 @@ def ends_ok(st, kind, start, end, marking):
 
 
 ELL_MARK = canon("[…]")
+# a source's list item marker, as article.c reads one ("- ", "• ", "* ", "12. ", "3) ")
+LIST_MARKER = re.compile(r"^(?:[-*\u2022]|[0-9]{1,3}[.)])$")
 
 
 def context(words, i, before=6, after=4):
