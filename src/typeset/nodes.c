@@ -8,6 +8,7 @@
 
 #include "base/util.h"
 #include "typeset/hang.h"
+#include "typeset/ties.h"
 
 #define HYPHEN_PENALTY 50.0
 #define EXHYPHEN_PENALTY 50.0
@@ -540,8 +541,10 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 				double sp = space_width(k, item);
 				if (space) {
 					/* a spaced dash ("tariffs — a perverse incentive") never starts a
-					 * line: the space before it does not break */
-					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE && dash_follows(k, i + (int)cl))
+					 * line: the space before it does not break; nor do the spaces
+					 * ties.h names ("3 GW", "January 22", "Mr. Putin") */
+					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE &&
+					    (dash_follows(k, i + (int)cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i)))
 						add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);

@@ -190,6 +190,41 @@ int main(void)
 		CHECK("a spaced dash never starts a line (it ends one instead)", starts == 0 && ends > 0);
 	}
 
+	/* a number and its unit, a month and its day, a label and its number, a title or an
+	 * initial and the name stay on one line, at any measure; other spaces still break */
+	{
+		static const char *TIES = "Russia agreed on January 22 to sell 3 GW of power over 40 km of line, "
+					  "as Mr. Putin told J. Smith on p. 5 of the report of 22 March, and "
+					  "the 14 of them left in September 2018 with 1,200 t of coal.";
+		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
+						    "22 March", "September 2018", "1,200 t", NULL};
+		int split = 0, free_breaks = 0;
+		for (double w = 60; w <= 300; w += 3) {
+			para *q = set(e, TIES, w, 1, &d);
+			for (size_t i = 0; i + 1 < q->nlines; i++) {
+				char *t = para_line_text(q, i), *u = para_line_text(q, i + 1);
+				size_t n = strlen(t);
+				while (n > 0 && t[n - 1] == ' ')
+					n--;
+				for (size_t k = 0; pairs[k]; k++) {
+					const char *sp = strchr(pairs[k], ' ');
+					size_t a = (size_t)(sp - pairs[k]);
+					if (n >= a && !strncmp(t + n - a, pairs[k], a) && !strncmp(u, sp + 1, strlen(sp + 1)) &&
+					    (n == a || t[n - a - 1] == ' ')) {
+						printf("split at %.0f: '%s' / '%s'\n", w, t, u);
+						split++;
+					}
+				}
+				free_breaks += n >= 2 && !strcmp(t + n - 2, "14") && !strncmp(u, "of them", 7);
+				free(t);
+				free(u);
+			}
+			para_free(q);
+		}
+		CHECK("number and unit, month and day, title and name never split", split == 0);
+		CHECK("a number and an ordinary word still may", free_breaks > 0);
+	}
+
 	/* a word longer than the line is broken, not drawn past the margin */
 	p = set(e, "Before Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis after.", 120, 1, &d);
 	int inside = 1;

@@ -1,0 +1,141 @@
+/* ties.c: the spaces a line never breaks at, though nobody typed a no-break space there
+ * (number and unit, month and day, label and number, title or initial and name). */
+#include "typeset/ties.h"
+
+#include <glib.h>
+#include <string.h>
+
+/* a word as the space sees it: bytes [a, b) of the text */
+typedef struct word {
+	const char *s;
+	size_t n;
+} word;
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* the word without what may close it: "22," "km." "5)" "May”" */
+static word bare(word w)
+{
+	for (;;) {
+		if (w.n > 0 && strchr(".,;:)]!?", w.s[w.n - 1]))
+			w.n--;
+		else if (w.n >= 3 && (memcmp(w.s + w.n - 3, "\xE2\x80\x9D", 3) == 0 || memcmp(w.s + w.n - 3, "\xE2\x80\x99", 3) == 0))
+			w.n -= 3;
+		else
+			return w;
+	}
+}
+
+static int is(word w, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strlen(list[i]) == w.n && memcmp(list[i], w.s, w.n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "3", "1,200", "0.5", "$40", "€1.2": digits, separators between them, a sign or
+ * currency before */
+static int is_number(word w)
+{
+	size_t i = 0;
+	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "+", "~", NULL};
+	for (size_t k = 0; lead[k]; k++)
+		if (w.n > strlen(lead[k]) && memcmp(w.s, lead[k], strlen(lead[k])) == 0) {
+			i = strlen(lead[k]);
+			break;
+		}
+	if (i >= w.n || !g_ascii_isdigit(w.s[i]) || !g_ascii_isdigit(w.s[w.n - 1]))
+		return 0;
+	for (; i < w.n; i++)
+		if (!g_ascii_isdigit(w.s[i]) && !((w.s[i] == ',' || w.s[i] == '.') && g_ascii_isdigit(w.s[i + 1])))
+			return 0;
+	return 1;
+}
+
+/* a day of the month: 1 to 31, "22nd" */
+static int is_day(word w)
+{
+	size_t d = 0;
+	while (d < w.n && g_ascii_isdigit(w.s[d]))
+		d++;
+	if (d == 0 || d > 2 || (d < w.n && !(w.n - d == 2 && g_ascii_isalpha(w.s[d]) && g_ascii_isalpha(w.s[d + 1]))))
+		return 0;
+	int v = w.s[0] - '0';
+	if (d == 2)
+		v = v * 10 + (w.s[1] - '0');
+	return v >= 1 && v <= 31;
+}
+
+static int is_year(word w)
+{
+	return w.n == 4 && g_ascii_isdigit(w.s[0]) && g_ascii_isdigit(w.s[1]) && g_ascii_isdigit(w.s[2]) &&
+	       g_ascii_isdigit(w.s[3]);
+}
+
+static int is_month(word w)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+		"November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+		"Oct.", "Nov.", "Dec.", NULL};
+	word b = w;
+	if (b.n > 0 && b.s[b.n - 1] == ',')
+		b.n--;
+	return is(b, months);
+}
+
+static int starts_upper(word w)
+{
+	return w.n > 0 && g_unichar_isupper(g_utf8_get_char_validated(w.s, (gssize)w.n));
+}
+
+/* "J." (any script's capital) */
+static int is_initial(word w)
+{
+	if (w.n < 2 || w.s[w.n - 1] != '.')
+		return 0;
+	const char *next = g_utf8_find_next_char(w.s, w.s + w.n);
+	return next == w.s + w.n - 1 && starts_upper(w);
+}
+
+int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
+{
+	size_t a = sp;
+	while (a > lo && !is_space(text[a - 1]))
+		a--;
+	size_t c = sp;
+	while (c < hi && is_space(text[c]))
+		c++;
+	size_t d = c;
+	while (d < hi && !is_space(text[d]))
+		d++;
+	word prev = {text + a, sp - a}, next = {text + c, d - c};
+	if (prev.n == 0 || next.n == 0)
+		return 0;
+	static const char *const units[] = {
+		"km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "kt", "Mt", "lb", "lbs", "oz", "ft", "mi",
+		"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
+		"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
+		"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
+		"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "USD", "EUR", "GBP", "RUB",
+		"CNY", "JPY", "KRW", NULL};
+	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
+					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
+					     "para.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
+	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
+					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
+					     "Amb.", "Rev.", "Fr.", NULL};
+	if (is_number(prev) && is(bare(next), units))
+		return 1;
+	if (is_month(prev) && (is_day(bare(next)) || is_year(bare(next))))
+		return 1;
+	if (is_day(prev) && (is_month(next) || is_month(bare(next))))
+		return 1;
+	if (is(prev, labels) && g_ascii_isdigit(next.s[0]))
+		return 1;
+	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);
+}

@@ -1,0 +1,13 @@
+/* ties.h: the spaces a line never breaks at, though nobody typed a no-break space there. */
+#ifndef MKBRIEF_TIES_H
+#define MKBRIEF_TIES_H
+#include <stddef.h>
+
+/* Whether the space at byte sp of text (words read within [lo, hi)) ties the word before it
+ * to the word after it: a number and its unit ("3 GW", "40 km"), a month and its day
+ * ("January 22", "22 January"), a label and its number ("p. 5", "No. 7", "¶ 3"), a title
+ * or an initial and the name after it ("Mr. Putin", "J. Smith"). Chicago 6.116-6.121 and
+ * 9.16: a line break there strands the first word. */
+int ties_space(const char *text, size_t lo, size_t hi, size_t sp);
+
+#endif
