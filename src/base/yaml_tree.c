@@ -149,6 +149,77 @@ static void check_duplicates(builder *b, ynode *map)
 	free(v);
 }
 
+/* The key a line of text starts, after its indentation and any "- ": its column (from 1)
+ * and length, 0 when the line starts none ("cite: a p3" and "- text: x" do; prose does). */
+static int line_key(const char *text, size_t len, size_t at, int *col, size_t *klen)
+{
+	size_t i = at;
+	while (i < len && text[i] == ' ')
+		i++;
+	while (i + 1 < len && text[i] == '-' && text[i + 1] == ' ') {
+		i += 2;
+		while (i < len && text[i] == ' ')
+			i++;
+	}
+	size_t k = i;
+	while (k < len && (g_ascii_isalnum(text[k]) || text[k] == '-' || text[k] == '_'))
+		k++;
+	if (k == i || k >= len || text[k] != ':' || (k + 1 < len && text[k + 1] != ' ' && text[k + 1] != '\n' &&
+						      text[k + 1] != '\r'))
+		return 0;
+	*col = (int)(i - at) + 1;
+	*klen = k - i;
+	return 1;
+}
+
+/* libyaml's messages for a key out of line with the one before it ("mapping values are not
+ * allowed", "did not find expected '-' indicator") name no cause: when the line of the
+ * error starts a key in another column than the key of the line before, say so. */
+static void note_misaligned_key(builder *b, const char *text, size_t len, size_t line)
+{
+	size_t starts[2] = {0, 0}; /* the error's line, the last line before it that is not blank */
+	size_t at = 0, n = 0;
+	for (size_t i = 0; i < len && n < line; i++)
+		if (text[i] == '\n') {
+			n++;
+			at = i + 1;
+		}
+	if (n != line)
+		return;
+	starts[0] = at;
+	int found = 0;
+	for (size_t e = at; e > 0 && !found;) {
+		size_t s0 = e - 1; /* the newline that ends the line before */
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		size_t i = s0;
+		while (i < e - 1 && (text[i] == ' ' || text[i] == '\r'))
+			i++;
+		if (i < e - 1 && text[i] != '#') {
+			starts[1] = s0;
+			found = 1;
+		}
+		e = s0;
+	}
+	int c0, c1;
+	size_t k0, k1;
+	if (!found || !line_key(text, len, starts[0], &c0, &k0) || !line_key(text, len, starts[1], &c1, &k1) || c0 == c1)
+		return;
+	/* a key with nothing after it opens what the next lines hold, indented further */
+	size_t v = starts[1] + (size_t)c1 - 1 + k1 + 1;
+	while (v < len && text[v] == ' ')
+		v++;
+	if (v >= len || text[v] == '\n' || text[v] == '\r' || text[v] == '#' || text[v] == '|' || text[v] == '>')
+		return;
+	int prev_line = 1;
+	for (size_t i = 0; i < starts[1]; i++)
+		prev_line += text[i] == '\n';
+	diag_note(b->d, loc_at(b->t->file, (int)line + 1, c0),
+		  "'%.*s' is in column %d, but '%.*s' on line %d is in column %d: keys at one level start in "
+		  "one column (indent with spaces to line them up)",
+		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
+}
+
 static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -178,6 +249,8 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	else
 		snprintf(msg, sizeof msg, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
 	berror(b, m, "%s", msg);
+	if (p->error != YAML_READER_ERROR)
+		note_misaligned_key(b, text, len, m.line);
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
 		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
 		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1),
