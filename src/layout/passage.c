@@ -296,8 +296,9 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 		s0--;
 	int cut = s0 > ap->r.start;
 	/* a list item's portion marking follows its marker, as in the brief's own lists, and
-	 * its lines hang under the marking; other pieces' under what precedes the item */
-	item_hang h = compose_item_hang(c, piece_prefix(c, 0, cut), font, a, ap, sp->r.start, cut ? 0 : widest);
+	 * its lines hang under the marking; after an elision mark, the marking and the mark
+	 * come first and the lines hang under the item's text */
+	item_hang h = compose_item_hang(c, piece_prefix(c, cut, cut), font, a, ap, sp->r.start, cut ? 0 : widest);
 	size_t lead = h.hang > 0 && !cut && c->marking ? article_item_marker_len(a->text, ap->r.end, sp->r.start) : 0;
 	rich *r = piece_prefix(c, !lead, cut);
 	if (lead) {
