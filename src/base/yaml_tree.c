@@ -267,6 +267,14 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 	n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 	n->len = ev->data.scalar.length;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	int quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	size_t chars = 0; /* an escape ("\u200B", "''") would make the value shorter than what is written */
+	for (size_t i = 0; i < n->len; i++)
+		chars += ((unsigned char)n->str[i] & 0xC0) != 0x80;
+	if ((n->plain || quoted) && !ev->data.scalar.anchor && !ev->data.scalar.tag &&
+	    ev->start_mark.line == ev->end_mark.line && ev->end_mark.column - ev->start_mark.column == chars + 2 * (size_t)quoted)
+		n->value_col = n->col + quoted;
 	remember_anchor(b, ev->data.scalar.anchor, n, 1);
 	add_child(b, n, 1);
 	return 1;

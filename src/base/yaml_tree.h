@@ -19,6 +19,9 @@ struct ynode {
 	char *str; /* NUL-terminated */
 	size_t len;
 	int plain; /* unquoted scalar: "null", "~" and "" mean no value */
+	/* a scalar written on one line exactly as its value reads (plain or quoted, with no
+	 * escape, anchor or tag): the column of the value's first character; else 0 */
+	int value_col;
 	/* sequence */
 	ynode **items;
 	size_t nitems;

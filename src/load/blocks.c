@@ -266,6 +266,7 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	if (text) {
 		bl->text = schema_string(&L->S, text, "text", 0);
 		bl->text_at = loader_loc(L, text);
+		bl->text_words_at = loader_value_loc(L, text);
 	}
 	bl->speaker = schema_string(&L->S, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
@@ -356,6 +357,7 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		bl->sel = SEL_TEXT;
 		bl->text = schema_string(&L->S, text, "text", 0);
 		bl->text_at = loader_loc(L, text);
+		bl->text_words_at = loader_value_loc(L, text);
 	} else if (from && !to) {
 		schema_error(&L->S, ymap_key(n, "from"), "excerpt has 'from' but no 'to'; give both");
 	} else if (to && !from) {
@@ -364,7 +366,9 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		bl->sel = SEL_FROM_TO;
 		bl->from = schema_string(&L->S, from, "from", 0);
 		bl->from_at = loader_loc(L, from);
+		bl->from_words_at = loader_value_loc(L, from);
 		bl->to = schema_string(&L->S, to, "to", 0);
 		bl->to_at = loader_loc(L, to);
+		bl->to_words_at = loader_value_loc(L, to);
 	}
 }

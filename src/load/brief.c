@@ -19,6 +19,11 @@ loc loader_loc(const loader *L, const ynode *n)
 	return n ? loc_at(L->b->path, n->line, n->col) : loc_at(L->b->path, 0, 0);
 }
 
+loc loader_value_loc(const loader *L, const ynode *n)
+{
+	return n && n->value_col ? loc_at(L->b->path, n->line, n->value_col) : loc_at(L->b->path, 0, 0);
+}
+
 /* ---- dates ---- */
 
 void load_date(loader *L, const ynode *n, const char *s, const char *what)

@@ -113,6 +113,10 @@ typedef struct block {
 	char *from, *to;    /* SEL_FROM_TO */
 	char *text;         /* SEL_TEXT: the words as typed, may contain elisions */
 	loc from_at, to_at, text_at;
+	/* where the words of from, to and text start when each is on one line as it reads (no
+	 * escapes, no block scalar), for notes that point at one of their characters; col 0
+	 * otherwise */
+	loc from_words_at, to_words_at, text_words_at;
 	char *speaker;      /* quotes: who said it (optional) */
 	phrase *highlight;  /* quotes: phrases to emphasise */
 	size_t nhighlight;

@@ -21,6 +21,9 @@ typedef struct loader {
 /* Locations kept in the model must outlive the YAML tree, so they name b->path (which the
  * brief owns) rather than the tree's copy of the file name. */
 loc loader_loc(const loader *L, const ynode *n);
+/* Where the value of scalar n starts, when it is written on one line as it reads (ynode's
+ * value_col); col 0 otherwise. */
+loc loader_value_loc(const loader *L, const ynode *n);
 
 /* A block kind's loader reads the block's mapping map, whose kind key holds n, into bl. */
 #define BLOCK_KIND(id, key, loader_fn, resolver, composer)                                                     \

@@ -1,129 +1,15 @@
-/* explain.c: why words were not found in a source: the closest passage, the first word
- * that differs, look-alike letters from other scripts, letter case, or pieces of an elided
- * quote out of order. */
+/* explain.c: why words were not found in a source: the closest passage (found by the
+ * rarest words, then aligned character by character), and pieces of an elided quote out of
+ * order; differ.c writes the notes on how the passage differs. */
 #include "resolve/match.h"
 #include "resolve/matcher.h"
+#include "resolve/differ.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
-
-typedef struct confusable {
-	uint32_t cp;
-	const char *name;
-	char latin; /* the Latin letter it looks like */
-} confusable;
-
-static const confusable confusables[] = {
-	{0x0410, "CYRILLIC CAPITAL LETTER A", 'A'},
-	{0x0412, "CYRILLIC CAPITAL LETTER VE", 'B'},
-	{0x0415, "CYRILLIC CAPITAL LETTER IE", 'E'},
-	{0x041A, "CYRILLIC CAPITAL LETTER KA", 'K'},
-	{0x041C, "CYRILLIC CAPITAL LETTER EM", 'M'},
-	{0x041D, "CYRILLIC CAPITAL LETTER EN", 'H'},
-	{0x041E, "CYRILLIC CAPITAL LETTER O", 'O'},
-	{0x0420, "CYRILLIC CAPITAL LETTER ER", 'P'},
-	{0x0421, "CYRILLIC CAPITAL LETTER ES", 'C'},
-	{0x0422, "CYRILLIC CAPITAL LETTER TE", 'T'},
-	{0x0423, "CYRILLIC CAPITAL LETTER U", 'Y'},
-	{0x0425, "CYRILLIC CAPITAL LETTER HA", 'X'},
-	{0x0405, "CYRILLIC CAPITAL LETTER DZE", 'S'},
-	{0x0406, "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I", 'I'},
-	{0x0408, "CYRILLIC CAPITAL LETTER JE", 'J'},
-	{0x0430, "CYRILLIC SMALL LETTER A", 'a'},
-	{0x0435, "CYRILLIC SMALL LETTER IE", 'e'},
-	{0x043E, "CYRILLIC SMALL LETTER O", 'o'},
-	{0x0440, "CYRILLIC SMALL LETTER ER", 'p'},
-	{0x0441, "CYRILLIC SMALL LETTER ES", 'c'},
-	{0x0443, "CYRILLIC SMALL LETTER U", 'y'},
-	{0x0445, "CYRILLIC SMALL LETTER HA", 'x'},
-	{0x0455, "CYRILLIC SMALL LETTER DZE", 's'},
-	{0x0456, "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I", 'i'},
-	{0x0458, "CYRILLIC SMALL LETTER JE", 'j'},
-	{0x04BB, "CYRILLIC SMALL LETTER SHHA", 'h'},
-	{0x0391, "GREEK CAPITAL LETTER ALPHA", 'A'},
-	{0x0392, "GREEK CAPITAL LETTER BETA", 'B'},
-	{0x0395, "GREEK CAPITAL LETTER EPSILON", 'E'},
-	{0x0396, "GREEK CAPITAL LETTER ZETA", 'Z'},
-	{0x0397, "GREEK CAPITAL LETTER ETA", 'H'},
-	{0x0399, "GREEK CAPITAL LETTER IOTA", 'I'},
-	{0x039A, "GREEK CAPITAL LETTER KAPPA", 'K'},
-	{0x039C, "GREEK CAPITAL LETTER MU", 'M'},
-	{0x039D, "GREEK CAPITAL LETTER NU", 'N'},
-	{0x039F, "GREEK CAPITAL LETTER OMICRON", 'O'},
-	{0x03A1, "GREEK CAPITAL LETTER RHO", 'P'},
-	{0x03A4, "GREEK CAPITAL LETTER TAU", 'T'},
-	{0x03A5, "GREEK CAPITAL LETTER UPSILON", 'Y'},
-	{0x03A7, "GREEK CAPITAL LETTER CHI", 'X'},
-	{0x03BF, "GREEK SMALL LETTER OMICRON", 'o'},
-	{0x03BD, "GREEK SMALL LETTER NU", 'v'},
-};
-
-static const char *const latin_names[] = {
-	"LATIN CAPITAL LETTER A", "LATIN CAPITAL LETTER B", "LATIN CAPITAL LETTER C",
-	"LATIN CAPITAL LETTER D", "LATIN CAPITAL LETTER E", "LATIN CAPITAL LETTER F",
-	"LATIN CAPITAL LETTER G", "LATIN CAPITAL LETTER H", "LATIN CAPITAL LETTER I",
-	"LATIN CAPITAL LETTER J", "LATIN CAPITAL LETTER K", "LATIN CAPITAL LETTER L",
-	"LATIN CAPITAL LETTER M", "LATIN CAPITAL LETTER N", "LATIN CAPITAL LETTER O",
-	"LATIN CAPITAL LETTER P", "LATIN CAPITAL LETTER Q", "LATIN CAPITAL LETTER R",
-	"LATIN CAPITAL LETTER S", "LATIN CAPITAL LETTER T", "LATIN CAPITAL LETTER U",
-	"LATIN CAPITAL LETTER V", "LATIN CAPITAL LETTER W", "LATIN CAPITAL LETTER X",
-	"LATIN CAPITAL LETTER Y", "LATIN CAPITAL LETTER Z", "LATIN SMALL LETTER A",
-	"LATIN SMALL LETTER B", "LATIN SMALL LETTER C", "LATIN SMALL LETTER D",
-	"LATIN SMALL LETTER E", "LATIN SMALL LETTER F", "LATIN SMALL LETTER G",
-	"LATIN SMALL LETTER H", "LATIN SMALL LETTER I", "LATIN SMALL LETTER J",
-	"LATIN SMALL LETTER K", "LATIN SMALL LETTER L", "LATIN SMALL LETTER M",
-	"LATIN SMALL LETTER N", "LATIN SMALL LETTER O", "LATIN SMALL LETTER P",
-	"LATIN SMALL LETTER Q", "LATIN SMALL LETTER R", "LATIN SMALL LETTER S",
-	"LATIN SMALL LETTER T", "LATIN SMALL LETTER U", "LATIN SMALL LETTER V",
-	"LATIN SMALL LETTER W", "LATIN SMALL LETTER X", "LATIN SMALL LETTER Y",
-	"LATIN SMALL LETTER Z",
-};
-
-const char *match_letter_name(unsigned long cp)
-{
-	if (cp >= 'A' && cp <= 'Z')
-		return latin_names[cp - 'A'];
-	if (cp >= 'a' && cp <= 'z')
-		return latin_names[26 + cp - 'a'];
-	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++)
-		if (confusables[i].cp == cp)
-			return confusables[i].name;
-	return NULL;
-}
-
-/* 1 if a and b are a Latin letter and its look-alike from another script (or two
- * look-alikes of the same Latin letter). */
-static int lookalike(uint32_t a, uint32_t b)
-{
-	uint32_t la = a, lb = b;
-	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++) {
-		if (confusables[i].cp == a)
-			la = (uint32_t)confusables[i].latin;
-		if (confusables[i].cp == b)
-			lb = (uint32_t)confusables[i].latin;
-	}
-	return a != b && la == lb && la < 0x80 && (la != a || lb != b);
-}
-
-static uint32_t lower_cp(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
-	    (c >= 0x410 && c <= 0x42F))
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 80;
-	return c;
-}
-
-/* A folded text as code points, each remembering the folded byte it starts at. */
-typedef struct cps {
-	uint32_t *c;
-	size_t *at;
-	size_t n;
-} cps;
 
 static void to_cps(const char *s, size_t b, size_t e, size_t limit, cps *out)
 {
@@ -148,12 +34,6 @@ static void cps_free(cps *c)
 {
 	free(c->c);
 	free(c->at);
-}
-
-static int is_word_cp(uint32_t c)
-{
-	return !(c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' ||
-		 c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == FOLD_EM || c == FOLD_ELL);
 }
 
 /* A candidate alignment: piece start at folded position pos of paragraph para. */
@@ -222,10 +102,10 @@ static size_t piece_words(const char *pc, size_t plen, int gram, word *w)
 	size_t nw = 0, allw = 0;
 	word *all = NULL;
 	for (size_t i = 0; i < plen && !gram;) {
-		while (i < plen && (pc[i] == ' ' || !is_word_cp((unsigned char)pc[i])))
+		while (i < plen && (pc[i] == ' ' || !differ_is_word_cp((unsigned char)pc[i])))
 			i++;
 		size_t b = i;
-		while (i < plen && pc[i] != ' ' && is_word_cp((unsigned char)pc[i]))
+		while (i < plen && pc[i] != ' ' && differ_is_word_cp((unsigned char)pc[i]))
 			i++;
 		if (i - b >= 3)
 			add_word(&all, &allw, b, i - b);
@@ -393,56 +273,6 @@ static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size
 	return score;
 }
 
-/* Folded text shown the way a user would type it back. */
-static void show_folded(strbuf *sb, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == FOLD_EM)
-			sb_puts(sb, "\xE2\x80\x94");
-		else if (s[i] == FOLD_ELL)
-			sb_puts(sb, "\xE2\x80\xA6");
-		else
-			sb_putc(sb, s[i]);
-	}
-}
-
-/* Source bytes with line breaks shown as spaces. */
-static void show_source(strbuf *sb, const char *s, size_t b, size_t e)
-{
-	for (size_t i = b; i < e; i++)
-		sb_putc(sb, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
-}
-
-static loc art_loc(const article *a, size_t off)
-{
-	int line, col;
-	text_linecol(a->text, off, &line, &col);
-	return loc_at(a->display, line, col);
-}
-
-/* The word (or single character) around cp index i of c, as [*b, *e). */
-static void word_around(const cps *c, size_t i, size_t *b, size_t *e)
-{
-	if (i >= c->n) {
-		*b = *e = c->n;
-		return;
-	}
-	int inner_apostrophe = c->c[i] == '\'' && i > 0 && i + 1 < c->n && is_word_cp(c->c[i - 1]) &&
-			       is_word_cp(c->c[i + 1]);
-	if (!is_word_cp(c->c[i]) && !inner_apostrophe) {
-		*b = i;
-		*e = i + 1;
-		return;
-	}
-	size_t x = i, y = i;
-	while (x > 0 && (is_word_cp(c->c[x - 1]) || (c->c[x - 1] == '\'' && x > 1 && is_word_cp(c->c[x - 2]))))
-		x--;
-	while (y < c->n && (is_word_cp(c->c[y]) || (c->c[y] == '\'' && y + 1 < c->n && is_word_cp(c->c[y + 1]))))
-		y++;
-	*b = x;
-	*e = y;
-}
-
 /* The window of paragraph para, folded bytes [wb, we), that a piece is compared with. */
 typedef struct window {
 	size_t para, wb, we;
@@ -488,22 +318,6 @@ static int closest_window(const matcher *m, const char *pc, size_t plen, const c
 	free(c);
 	return nc > 0;
 }
-
-/* A piece aligned with its closest window, and where in the source that puts it. */
-typedef struct aligned {
-	const article *a;
-	const ftext *f; /* the paragraph, folded */
-	size_t para;
-	size_t win_end; /* the end of the window compared, folded */
-	cps nd, tx;     /* the piece (its first MAX_DP_CPS) and the window, as code points */
-	size_t ndbytes; /* folded bytes of the piece that nd holds */
-	char *ops;      /* align's edit operations, from text position tstart */
-	size_t nops, tstart, tend;
-	size_t di, dj; /* the first difference, in nd and in tx; di is -1 when there is none */
-	char dop;      /* its operation */
-	size_t sb0, se0; /* the passage, source bytes */
-	size_t diff_off; /* the source byte of the first difference */
-} aligned;
 
 /* Where the alignment ends in the text, and its first operation other than a match. */
 static void first_difference(aligned *al)
@@ -573,146 +387,16 @@ static void note_passage(const aligned *al, diag *d)
 	}
 	strbuf sb = {0};
 	sb_printf(&sb, "closest passage, paragraph %zu: \xE2\x80\x9C%s", al->para + 1, show_b > sb0 ? "\xE2\x80\xA6" : "");
-	show_source(&sb, text, show_b, show_e);
+	differ_show_source(&sb, text, show_b, show_e);
 	sb_printf(&sb, "%s\xE2\x80\x9D", show_e < se0 ? "\xE2\x80\xA6" : "");
-	diag_note(d, art_loc(al->a, sb0), "%s", sb.data);
+	diag_note(d, differ_art_loc(al->a, sb0), "%s", sb.data);
 	sb_free(&sb);
 }
 
-#define MAX_LOOKALIKES 8
-
-/* The distinct pairs of look-alike letters the alignment substitutes, in order. */
-typedef struct lookalikes {
-	uint32_t typed[MAX_LOOKALIKES], source[MAX_LOOKALIKES];
-	size_t off[MAX_LOOKALIKES]; /* the source byte of the first of each */
-	int n;
-	int first; /* the first difference is one of them */
-} lookalikes;
-
-static void find_lookalikes(const aligned *al, lookalikes *lk)
-{
-	const uint32_t *you = al->nd.c, *src = al->tx.c;
-	size_t i = 0, j = al->tstart;
-	lk->n = lk->first = 0;
-	for (size_t k = 0; k < al->nops; k++) {
-		if (al->ops[k] == 'S' && lookalike(you[i], src[j])) {
-			if (i == al->di)
-				lk->first = 1;
-			int dup = 0;
-			for (int q = 0; q < lk->n; q++)
-				dup |= lk->typed[q] == you[i] && lk->source[q] == src[j];
-			if (!dup && lk->n < MAX_LOOKALIKES) {
-				lk->typed[lk->n] = you[i];
-				lk->source[lk->n] = src[j];
-				lk->off[lk->n] = al->f->st[al->tx.at[j]];
-				lk->n++;
-			}
-		}
-		if (al->ops[k] != 'I')
-			j++;
-		if (al->ops[k] != 'D')
-			i++;
-	}
-}
-
-static void note_lookalikes(const aligned *al, const lookalikes *lk, diag *d)
-{
-	for (int q = 0; q < lk->n; q++) {
-		const char *src = match_letter_name(lk->source[q]), *you = match_letter_name(lk->typed[q]);
-		diag_note(d, art_loc(al->a, lk->off[q]),
-			  "the source has %s (U+%04lX) where you typed %s; copy the text from the source", src,
-			  (unsigned long)lk->source[q], you);
-	}
-}
-
-/* 1 if the typed word nd[wb, we) and the source's tx[tb, te) differ in letter case only. */
-static int case_only(const aligned *al, size_t wb, size_t we, size_t tb, size_t te)
-{
-	if (we - wb != te - tb || we <= wb)
-		return 0;
-	for (size_t q = 0; q < we - wb; q++)
-		if (lower_cp(al->nd.c[wb + q]) != lower_cp(al->tx.c[tb + q]))
-			return 0;
-	return 1;
-}
-
-/* The piece goes on where its paragraph ends: what more was typed, up to 60 bytes. */
-static void note_typed_more(const aligned *al, const char *pc, size_t plen, loc dl, diag *d)
-{
-	strbuf more = {0};
-	size_t mb = al->nd.at[al->di];
-	while (mb < plen && pc[mb] == ' ')
-		mb++;
-	show_folded(&more, pc + mb, plen - mb > 60 ? 60 : plen - mb);
-	diag_note(d, dl, "paragraph %zu ends here, but you typed more: '%s%s'", al->para + 1,
-		  more.data ? more.data : "", plen - mb > 60 ? "\xE2\x80\xA6" : "");
-	sb_free(&more);
-}
-
-/* The first difference, word against word: letter case, the paragraph ending early, or
- * what was typed against what the source has. */
-static void note_difference(const aligned *al, const char *pc, size_t plen, int first_is_lookalike, diag *d)
-{
-	const ftext *f = al->f;
-	loc dl = art_loc(al->a, al->diff_off);
-	size_t wb, we, tb, te;
-	word_around(&al->nd, al->di, &wb, &we);
-	word_around(&al->tx, al->dj, &tb, &te);
-	strbuf typed = {0}, has = {0};
-	if (we > wb) {
-		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
-		show_folded(&typed, pc + bb, be - bb);
-	}
-	if (te > tb)
-		show_source(&has, al->a->text, f->st[al->tx.at[tb]], f->en[al->tx.at[te - 1]]);
-	if (first_is_lookalike) {
-		/* the words look the same: only naming the letters helps */
-	} else if (case_only(al, wb, we, tb, te)) {
-		diag_note(d, dl, "letter case differs: you typed '%s', the source has '%s'", typed.data, has.data);
-	} else if (al->dop == 'I' && al->dj >= al->tx.n && al->win_end >= f->len) {
-		note_typed_more(al, pc, plen, dl, d);
-	} else if (!typed.data) {
-		diag_note(d, dl, "the source has '%s' where you typed nothing", has.data ? has.data : "");
-	} else if (!has.data) {
-		diag_note(d, dl, "you typed '%s', the source has nothing there", typed.data);
-	} else {
-		diag_note(d, dl, "you typed '%s', the source has '%s'", typed.data, has.data);
-	}
-	sb_free(&typed);
-	sb_free(&has);
-}
-
-/* A run of the source's words the piece leaves out (an attribution between two sentences):
- * an elision not marked. Said for the first run of CUT_MIN characters or more. */
-#define CUT_MIN 12
-static void note_cut(const aligned *al, diag *d)
-{
-	size_t j = al->tstart, run = 0, from = 0;
-	for (size_t k = 0; k <= al->nops; k++) {
-		if (k < al->nops && al->ops[k] == 'D') {
-			if (run++ == 0)
-				from = j;
-		} else if (run >= CUT_MIN) {
-			const ftext *f = al->f;
-			size_t b = f->st[al->tx.at[from]], e = f->en[al->tx.at[from + run - 1]];
-			strbuf cut = {0};
-			show_source(&cut, al->a->text, b, e - b > 80 ? b + 80 : e);
-			diag_note(d, art_loc(al->a, b), "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]",
-				  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "");
-			sb_free(&cut);
-			return;
-		} else {
-			run = 0;
-		}
-		if (k < al->nops && al->ops[k] != 'I')
-			j++;
-	}
-}
-
 /* Notes on the closest passage to one piece that is not in the source, and how it differs. */
-static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d)
+static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_at typed, diag *d)
 {
-	aligned al = {.a = m->a};
+	aligned al = {.a = m->a, .typed = typed};
 	to_cps(pc, 0, plen, MAX_DP_CPS, &al.nd);
 	al.ndbytes = al.nd.n ? al.nd.at[al.nd.n - 1] + 1 : 0;
 	while (al.ndbytes < plen && ((unsigned char)pc[al.ndbytes] & 0xC0) == 0x80)
@@ -733,20 +417,16 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, diag *d
 	note_passage(&al, d);
 	if (al.di == (size_t)-1) {
 		if (al.nd.n < plen) /* the difference lies past what was compared */
-			diag_note(d, art_loc(al.a, al.se0), "the source differs after this");
+			diag_note(d, differ_art_loc(al.a, al.se0), "the source differs after this");
 	} else {
-		lookalikes lk;
-		find_lookalikes(&al, &lk);
-		note_difference(&al, pc, plen, lk.first, d);
-		note_cut(&al, d);
-		note_lookalikes(&al, &lk, d);
+		differ_notes(&al, pc, plen, d);
 	}
 	free(al.ops);
 	cps_free(&al.tx);
 	cps_free(&al.nd);
 }
 
-void match_explain(const matcher *m, const char *words, diag *d)
+void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 {
 	needle nd;
 	needle_init(&nd, words, 0);
@@ -769,12 +449,13 @@ void match_explain(const matcher *m, const char *words, diag *d)
 		if (!found) {
 			if (nd.npc > 1) {
 				strbuf sb = {0};
-				show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
+				differ_show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
 				diag_note(d, loc_at(m->a->display, 0, 0), "part %zu of %zu between elisions is not in the source: '%s'",
 					  k + 1, nd.npc, sb.data);
 				sb_free(&sb);
 			}
-			explain_piece(m, nd.f.s + nd.pc[k].off, nd.pc[k].len, d);
+			typed_at typed = {words, strlen(words), nd.f.st + nd.pc[k].off, words_at};
+			explain_piece(m, nd.f.s + nd.pc[k].off, nd.pc[k].len, typed, d);
 			needle_free(&nd);
 			return;
 		}
@@ -786,9 +467,9 @@ void match_explain(const matcher *m, const char *words, diag *d)
 		one.pc = &nd.pc[k];
 		find_all(m, &one, 0, 0, 1, &r);
 		strbuf sb = {0};
-		show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
+		differ_show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
 		const span *s = &r.spans[0];
-		diag_note(d, art_loc(m->a, s->r.start), "part %zu, '%s', is first found in paragraph %d", k + 1, sb.data,
+		diag_note(d, differ_art_loc(m->a, s->r.start), "part %zu, '%s', is first found in paragraph %d", k + 1, sb.data,
 			  s->para + 1);
 		sb_free(&sb);
 		match_clear(&r);

@@ -45,12 +45,16 @@ int match_in_spans(const matcher *m, const span *within, size_t n, const char *w
 void match_clear(match *r);
 
 /* After words were not found: notes (through d, located in the article) naming the closest
- * passage, its paragraph, and what differs: the first differing word, look-alike letters
- * from other scripts, letter case, or pieces of an elided quote that are out of order. */
-void match_explain(const matcher *m, const char *words, diag *d);
+ * passage, its paragraph, and what differs: the first differing word, or character by
+ * character what words would hide (invisible characters, composed and decomposed letters,
+ * marks the folding does not unify, a list item's marker), look-alike letters from other
+ * scripts, letter case, or pieces of an elided quote that are out of order. words_at: where
+ * the words' first character was typed, when they are on one line of the brief as written
+ * (col 0: unknown); notes on a character of the quote then point at it there. */
+void match_explain(const matcher *m, const char *words, loc words_at, diag *d);
 
-/* Unicode name of a look-alike letter (Latin, Cyrillic, Greek), or NULL if not in the
- * table of confusables. */
-const char *match_letter_name(unsigned long cp);
+/* The Unicode name of a character ("ZERO WIDTH SPACE"; "<control-0009>" for one without),
+ * into buf of n bytes, which it returns. */
+const char *match_char_name(unsigned long cp, char *buf, size_t n);
 
 #endif

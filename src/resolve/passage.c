@@ -77,7 +77,7 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 	match r;
 	if (!match_text(m, bl->text, &r)) {
 		diag_error(R->d, bl->text_at, "%s not found in source '%s' (%s)", what, s->id, src_file(s));
-		match_explain(m, bl->text, R->d);
+		match_explain(m, bl->text, bl->text_words_at, R->d);
 		return;
 	}
 	warn_others(R, bl->text_at, what, s, &r);
@@ -99,7 +99,7 @@ static void resolve_from_to(resolver *R, block *bl, const source *s)
 	match_status st = match_from_to(m, bl->from, bl->to, &r);
 	if (st == MATCH_NO_FROM) {
 		diag_error(R->d, bl->from_at, "excerpt 'from' text not found in source '%s' (%s)", s->id, src_file(s));
-		match_explain(m, bl->from, R->d);
+		match_explain(m, bl->from, bl->from_words_at, R->d);
 		return;
 	}
 	if (st == MATCH_NO_TO) {
@@ -111,7 +111,7 @@ static void resolve_from_to(resolver *R, block *bl, const source *s)
 				  elsewhere.spans[0].para + 1);
 			match_clear(&elsewhere);
 		} else {
-			match_explain(m, bl->to, R->d);
+			match_explain(m, bl->to, bl->to_words_at, R->d);
 		}
 		return;
 	}

@@ -143,7 +143,7 @@ int cmd_find(int argc, char **argv)
 		match_clear(&r);
 	} else {
 		diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found", words);
-		match_explain(m, words, &d);
+		match_explain(m, words, loc_none(), &d);
 		status = 1;
 	}
 	fflush(stdout);

@@ -56,13 +56,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (match_in_spans(m, r.spans, r.nspans, to, &hl))
 				check_spans(a, &hl, 1);
 		} else {
-			match_explain(m, words, &d);
+			match_explain(m, words, loc_none(), &d);
 		}
 		match_clear(&r);
 		if (match_from_to(m, words, to, &r) == MATCH_OK)
 			check_spans(a, r.spans, r.nspans);
 		else
-			match_explain(m, to, &d);
+			match_explain(m, to, loc_none(), &d);
 		match_clear(&r);
 		matcher_free(m);
 	}

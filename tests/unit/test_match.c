@@ -178,7 +178,7 @@ static char *explain(const matcher *m, const char *words)
 	FILE *f = open_memstream(&buf, &len);
 	diag d;
 	diag_init(&d, f);
-	match_explain(m, words, &d);
+	match_explain(m, words, loc_none(), &d);
 	fclose(f);
 	return buf;
 }
@@ -197,9 +197,9 @@ static void closest(void)
 		  "edm-2018.txt:17:564: note: closest passage, paragraph 6: \xE2\x80\x9C"
 		  "four command-and-control SU 83\xD0\x9C" "6\xD0\x95" "2 centers\xE2\x80\x9D\n"
 		  "edm-2018.txt:17:594: note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed "
-		  "LATIN CAPITAL LETTER M; copy the text from the source\n"
+		  "LATIN CAPITAL LETTER M (U+004D); copy the text from the source\n"
 		  "edm-2018.txt:17:596: note: the source has CYRILLIC CAPITAL LETTER IE (U+0415) where you typed "
-		  "LATIN CAPITAL LETTER E; copy the text from the source\n");
+		  "LATIN CAPITAL LETTER E (U+0045); copy the text from the source\n");
 	free(e);
 	e = explain(m, "share the same veroyatny protivnik, but");
 	CHECK_STR("typo in the source is shown", e,
@@ -228,9 +228,74 @@ static void closest(void)
 	free(e);
 	e = explain(m, "83M6E2");
 	CHECK("look-alike hint for a single mistyped word",
-	      e && strstr(e, "note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed LATIN CAPITAL LETTER M;"));
+	      e && strstr(e, "note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed LATIN CAPITAL LETTER M (U+004D);"));
 	free(e);
-	CHECK_STR("letter names", match_letter_name(0x3BF), "GREEK SMALL LETTER OMICRON");
+	char name[128];
+	CHECK_STR("letter names", match_char_name(0x3BF, name, sizeof name), "GREEK SMALL LETTER OMICRON");
+	CHECK_STR("invisible characters named", match_char_name(0x200B, name, sizeof name), "ZERO WIDTH SPACE");
+	matcher_free(m);
+	article_free(a);
+}
+
+/* Differences the words would hide are named character by character: never a note that
+ * shows two words alike; and naming them changes nothing of what matches. */
+static void characters(void)
+{
+	article *a = art("Title\n\nThe ships left Pyongyang at night for Nakhodka.\n\n"
+			 "The caf\xC3\xA9 owner saw the long-range missiles.\n\n"
+			 "The records list:\n- coal bound for Dalian\n- refined oil\n1. Share the records\n");
+	CHECK("article loads", a != NULL);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	match r;
+	CHECK("a no-break space matches a space", match_text(m, "ships left\xC2\xA0Pyongyang", &r));
+	match_clear(&r);
+	CHECK("a non-breaking hyphen matches a hyphen", match_text(m, "the long\xE2\x80\x91range", &r));
+	match_clear(&r);
+	CHECK("a zero width space does not match", !match_text(m, "Pyongyang\xE2\x80\x8B at", &r));
+	CHECK("a decomposed letter does not match", !match_text(m, "The cafe\xCC\x81 owner", &r));
+	CHECK("a look-alike letter does not match", !match_text(m, "Pyongy\xD0\xB0ng", &r));
+	CHECK("a list marker left out does not match", !match_text(m, "Dalian refined oil", &r));
+	char *e = explain(m, "The ships left Pyongyang\xE2\x80\x8B at night");
+	CHECK_STR("a zero width space named", e,
+		  "t.txt:3:1: note: closest passage, paragraph 1: \xE2\x80\x9CThe ships left Pyongyang at night\xE2\x80\x9D\n"
+		  "t.txt:3:25: note: the quote has ZERO WIDTH SPACE (U+200B) after 'Pyongyang' where the source has none\n");
+	free(e);
+	e = explain(m, "for Nak\xC2\xADhodka.");
+	CHECK("a soft hyphen named", e && strstr(e, "note: the quote has SOFT HYPHEN (U+00AD) after 'Nak' where the source has none\n"));
+	free(e);
+	e = explain(m, "\xEF\xBB\xBFThe ships left");
+	CHECK("a byte order mark named", e && strstr(e, "note: the quote has ZERO WIDTH NO-BREAK SPACE (U+FEFF) at its start"));
+	free(e);
+	e = explain(m, "The cafe\xCC\x81 owner");
+	CHECK("a decomposed letter spelt out",
+	      e && strstr(e, "note: the quote's '\xC3\xA9' is e + COMBINING ACUTE ACCENT (U+0301); the source has LATIN SMALL "
+			     "LETTER E WITH ACUTE (U+00E9); copy the text from the source\n"));
+	free(e);
+	e = explain(m, "the long\xE2\x88\x92range missiles");
+	CHECK("a minus sign for a hyphen named",
+	      e && strstr(e, "note: the quote has MINUS SIGN (U+2212) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
+	free(e);
+	e = explain(m, "coal bound for Dalian refined oil");
+	CHECK("a list marker left out named",
+	      e && strstr(e, "t.txt:9:1: note: the source starts list item 2 here with the marker '-', which the quote leaves out;"));
+	CHECK("no letter case note for two spaces", e && !strstr(e, "letter case"));
+	free(e);
+	e = explain(m, "refined oil Share the records");
+	CHECK("a numbered marker left out named", e && strstr(e, "note: the source starts list item 3 here with the marker '1.'"));
+	free(e);
+	/* with the place the words were typed, a note on a character of the quote points there */
+	e = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&e, &len);
+	diag d;
+	diag_init(&d, f);
+	match_explain(m, "The ships left Pyong\xE2\x80\x8Dyang at night", loc_at("b.yaml", 7, 17), &d);
+	fclose(f);
+	CHECK("the note points at the character in the brief",
+	      e && strstr(e, "b.yaml:7:37: note: the quote has ZERO WIDTH JOINER (U+200D) after 'Pyong'"));
+	free(e);
 	matcher_free(m);
 	article_free(a);
 }
@@ -326,6 +391,7 @@ int main(void)
 	elisions();
 	from_to();
 	closest();
+	characters();
 	big();
 	CHECK_DONE();
 }

@@ -1,0 +1,555 @@
+/* differ.c: the notes on how a piece of a quote differs from its closest passage: word
+ * against word (a typo, letter case, the paragraph ending early), character by character
+ * when the words would look the same (invisible characters, composed and decomposed
+ * letters, dashes and marks the folding does not unify, a list item's marker), look-alike
+ * letters from other scripts, and source words left out without […]. */
+#include "resolve/differ.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "base/util.h"
+#include "resolve/match.h"
+
+/* Letters of other scripts that look like a Latin letter, and that letter. */
+static const struct {
+	uint32_t cp;
+	char latin;
+} confusables[] = {
+	{0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'},
+	{0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
+	{0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'},
+	{0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'},
+	{0x0458, 'j'}, {0x04BB, 'h'}, {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'},
+	{0x0397, 'H'}, {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
+	{0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03BF, 'o'}, {0x03BD, 'v'},
+};
+
+/* 1 if a and b are a Latin letter and its look-alike from another script (or two
+ * look-alikes of the same Latin letter). */
+static int lookalike(uint32_t a, uint32_t b)
+{
+	uint32_t la = a, lb = b;
+	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++) {
+		if (confusables[i].cp == a)
+			la = (uint32_t)confusables[i].latin;
+		if (confusables[i].cp == b)
+			lb = (uint32_t)confusables[i].latin;
+	}
+	return a != b && la == lb && la < 0x80 && (la != a || lb != b);
+}
+
+static uint32_t lower_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+	    (c >= 0x410 && c <= 0x42F))
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+int differ_is_word_cp(uint32_t c)
+{
+	return !(c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' ||
+		 c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == FOLD_EM || c == FOLD_ELL);
+}
+
+void differ_show_folded(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == FOLD_EM)
+			sb_puts(sb, "\xE2\x80\x94");
+		else if (s[i] == FOLD_ELL)
+			sb_puts(sb, "\xE2\x80\xA6");
+		else
+			sb_putc(sb, s[i]);
+	}
+}
+
+void differ_show_source(strbuf *sb, const char *s, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		sb_putc(sb, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+}
+
+loc differ_art_loc(const article *a, size_t off)
+{
+	int line, col;
+	text_linecol(a->text, off, &line, &col);
+	return loc_at(a->display, line, col);
+}
+
+/* The word (or single character) around cp index i of c, as [*b, *e). */
+static void word_around(const cps *c, size_t i, size_t *b, size_t *e)
+{
+	if (i >= c->n) {
+		*b = *e = c->n;
+		return;
+	}
+	int inner_apostrophe = c->c[i] == '\'' && i > 0 && i + 1 < c->n && differ_is_word_cp(c->c[i - 1]) &&
+			       differ_is_word_cp(c->c[i + 1]);
+	if (!differ_is_word_cp(c->c[i]) && !inner_apostrophe) {
+		*b = i;
+		*e = i + 1;
+		return;
+	}
+	size_t x = i, y = i;
+	while (x > 0 && (differ_is_word_cp(c->c[x - 1]) || (c->c[x - 1] == '\'' && x > 1 && differ_is_word_cp(c->c[x - 2]))))
+		x--;
+	while (y < c->n && (differ_is_word_cp(c->c[y]) || (c->c[y] == '\'' && y + 1 < c->n && differ_is_word_cp(c->c[y + 1]))))
+		y++;
+	*b = x;
+	*e = y;
+}
+
+#define MAX_LOOKALIKES 8
+
+/* The distinct pairs of look-alike letters the alignment substitutes, in order. */
+typedef struct lookalikes {
+	uint32_t typed[MAX_LOOKALIKES], source[MAX_LOOKALIKES];
+	size_t off[MAX_LOOKALIKES]; /* the source byte of the first of each */
+	int n;
+	int first; /* the first difference is one of them */
+} lookalikes;
+
+static void find_lookalikes(const aligned *al, lookalikes *lk)
+{
+	const uint32_t *you = al->nd.c, *src = al->tx.c;
+	size_t i = 0, j = al->tstart;
+	lk->n = lk->first = 0;
+	for (size_t k = 0; k < al->nops; k++) {
+		if (al->ops[k] == 'S' && lookalike(you[i], src[j])) {
+			if (i == al->di)
+				lk->first = 1;
+			int dup = 0;
+			for (int q = 0; q < lk->n; q++)
+				dup |= lk->typed[q] == you[i] && lk->source[q] == src[j];
+			if (!dup && lk->n < MAX_LOOKALIKES) {
+				lk->typed[lk->n] = you[i];
+				lk->source[lk->n] = src[j];
+				lk->off[lk->n] = al->f->st[al->tx.at[j]];
+				lk->n++;
+			}
+		}
+		if (al->ops[k] != 'I')
+			j++;
+		if (al->ops[k] != 'D')
+			i++;
+	}
+}
+
+static void note_lookalikes(const aligned *al, const lookalikes *lk, diag *d)
+{
+	for (int q = 0; q < lk->n; q++) {
+		char src[128], you[128];
+		diag_note(d, differ_art_loc(al->a, lk->off[q]),
+			  "the source has %s (U+%04lX) where you typed %s (U+%04lX); copy the text from the source",
+			  match_char_name(lk->source[q], src, sizeof src), (unsigned long)lk->source[q],
+			  match_char_name(lk->typed[q], you, sizeof you), (unsigned long)lk->typed[q]);
+	}
+}
+
+/* ---- a difference character by character ---- */
+
+const char *match_char_name(unsigned long cp, char *buf, size_t n)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t k = u_charName((UChar32)cp, U_UNICODE_CHAR_NAME, buf, (int32_t)n, &e);
+	if (U_FAILURE(e) || k <= 0 || (size_t)k >= n) {
+		e = U_ZERO_ERROR;
+		k = u_charName((UChar32)cp, U_EXTENDED_CHAR_NAME, buf, (int32_t)n, &e);
+		if (U_FAILURE(e) || k <= 0 || (size_t)k >= n)
+			snprintf(buf, n, "<unnamed>");
+	}
+	return buf;
+}
+
+/* Characters that print as nothing: format characters (zero-width spaces and joiners, the
+ * soft hyphen, the byte order mark, direction marks), the combining grapheme joiner and
+ * variation selectors. */
+static int invisible(uint32_t c)
+{
+	return u_charType((UChar32)c) == U_FORMAT_CHAR || c == 0x34F || (c >= 0xFE00 && c <= 0xFE0F) ||
+	       (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+/* The first run of differences: the quote's nd[i0, i1) against the source's tx[j0, j1). */
+typedef struct diffrun {
+	size_t i0, i1, j0, j1;
+} diffrun;
+
+static diffrun first_run(const aligned *al)
+{
+	diffrun r = {0, 0, 0, 0};
+	size_t i = 0, j = al->tstart;
+	int in = 0;
+	for (size_t k = 0; k < al->nops; k++) {
+		if (al->ops[k] != 'M' && !in) {
+			in = 1;
+			r.i0 = i;
+			r.j0 = j;
+		} else if (al->ops[k] == 'M' && in) {
+			break;
+		}
+		i += al->ops[k] != 'D';
+		j += al->ops[k] != 'I';
+	}
+	r.i1 = i;
+	r.j1 = j;
+	return r;
+}
+
+/* The character of the quote that nd[i] was folded from, and of the source for tx[j]. */
+static uint32_t typed_cp(const aligned *al, size_t i)
+{
+	uint32_t c = al->nd.c[i];
+	size_t b = al->typed.st[al->nd.at[i]];
+	if (b < al->typed.len && !utf8_decode(al->typed.words + b, al->typed.len - b, &c))
+		c = al->nd.c[i];
+	return c;
+}
+
+static uint32_t source_cp(const aligned *al, size_t j)
+{
+	uint32_t c = al->tx.c[j];
+	size_t b = al->f->st[al->tx.at[j]];
+	if (!utf8_decode(al->a->text + b, al->a->len - b, &c))
+		c = al->tx.c[j];
+	return c;
+}
+
+/* One side of a run as the characters it was folded from; a space stands for any white
+ * space, which matching treats alike. */
+#define RUN_MAX 8
+typedef struct side {
+	uint32_t c[RUN_MAX];
+	size_t n;
+} side;
+
+static int side_of(const aligned *al, diffrun r, int of_source, side *s)
+{
+	size_t b = of_source ? r.j0 : r.i0, e = of_source ? r.j1 : r.i1;
+	if (e - b > RUN_MAX)
+		return 0;
+	s->n = 0;
+	for (size_t k = b; k < e; k++) {
+		uint32_t folded = of_source ? al->tx.c[k] : al->nd.c[k];
+		s->c[s->n++] = folded == ' ' ? ' ' : of_source ? source_cp(al, k) : typed_cp(al, k);
+	}
+	return 1;
+}
+
+/* "ZERO WIDTH SPACE (U+200B)", "e + COMBINING ACUTE ACCENT (U+0301)", "a space", "none". */
+static void put_side(strbuf *sb, const side *s)
+{
+	if (s->n == 0)
+		sb_puts(sb, "none");
+	for (size_t k = 0; k < s->n; k++) {
+		char name[128];
+		uint32_t c = s->c[k];
+		if (k)
+			sb_puts(sb, " + ");
+		if (c == ' ')
+			sb_puts(sb, "a space");
+		else if (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10))
+			sb_putc(sb, (char)c);
+		else
+			sb_printf(sb, "%s (U+%04lX)", match_char_name(c, name, sizeof name), (unsigned long)c);
+	}
+}
+
+static char *side_utf8(const side *s)
+{
+	strbuf sb = {0};
+	for (size_t k = 0; k < s->n; k++) {
+		char u[4];
+		sb_append(&sb, u, utf8_encode(s->c[k], u));
+	}
+	return sb_steal(&sb);
+}
+
+/* Where nd[i] was typed: its column in the brief when the words are on one line as written,
+ * else the source's place of the difference. */
+static loc typed_loc(const aligned *al, size_t i, loc dl)
+{
+	if (al->typed.at.col <= 0 || i >= al->nd.n)
+		return dl;
+	size_t b = al->typed.st[al->nd.at[i]];
+	int col = al->typed.at.col;
+	for (size_t k = 0; k < b && k < al->typed.len; k++)
+		col += ((unsigned char)al->typed.words[k] & 0xC0) != 0x80;
+	return loc_at(al->typed.at.file, al->typed.at.line, col);
+}
+
+/* "after 'Pyongyang'": the quote's word just before nd[i] (or before the space there), or
+ * "at its start". */
+static void put_context(strbuf *sb, const aligned *al, const char *pc, size_t i)
+{
+	if (i == 0) {
+		sb_puts(sb, "at its start");
+		return;
+	}
+	size_t e = i; /* the word before, without the space after it */
+	if (al->nd.c[e - 1] == ' ' && e > 1)
+		e--;
+	size_t b = e;
+	while (b > 0 && al->nd.c[b - 1] != ' ' && e - b < 24)
+		b--;
+	e = e < al->nd.n ? al->nd.at[e] : al->ndbytes;
+	sb_puts(sb, "after '");
+	differ_show_folded(sb, pc + al->nd.at[b], e - al->nd.at[b]);
+	sb_putc(sb, '\'');
+}
+
+/* The quote's characters and the source's are the same letters, composed differently
+ * (e + U+0301 against U+00E9): both spelt out. */
+static int note_composition(const aligned *al, const side *you, const side *src, loc dl, diag *d)
+{
+	char *a = side_utf8(you), *b = side_utf8(src);
+	char *na = g_utf8_normalize(a, -1, G_NORMALIZE_NFC), *nb = g_utf8_normalize(b, -1, G_NORMALIZE_NFC);
+	int same = na && nb && strcmp(a, b) != 0 && strcmp(na, nb) == 0;
+	if (same) {
+		strbuf ys = {0}, ss = {0};
+		put_side(&ys, you);
+		put_side(&ss, src);
+		diag_note(d, typed_loc(al, first_run(al).i0, dl),
+			  "the quote's '%s' is %s; the source has %s; copy the text from the source", na, ys.data,
+			  ss.data);
+		sb_free(&ys);
+		sb_free(&ss);
+	}
+	free(a);
+	free(b);
+	g_free(na);
+	g_free(nb);
+	return same;
+}
+
+/* One invisible character: of the quote (typed) at nd[i], else of the source at tx[j];
+ * at: the quote's place, for the words before it. */
+static void note_one_invisible(const aligned *al, int typed, size_t i, size_t j, const char *pc, loc dl, diag *d)
+{
+	uint32_t c = typed ? typed_cp(al, i) : source_cp(al, j);
+	char name[128];
+	strbuf where = {0};
+	put_context(&where, al, pc, i);
+	if (typed)
+		diag_note(d, typed_loc(al, i, dl), "the quote has %s (U+%04lX) %s where the source has none",
+			  match_char_name(c, name, sizeof name), (unsigned long)c, where.data);
+	else
+		diag_note(d, differ_art_loc(al->a, al->f->st[al->tx.at[j]]),
+			  "the source has %s (U+%04lX) %s where the quote has none; copy the text from the source",
+			  match_char_name(c, name, sizeof name), (unsigned long)c, where.data);
+	sb_free(&where);
+}
+
+/* Characters that print as nothing, in the quote or in the source, and nothing else
+ * different: each named, with where it is. Returns 1 if that is the difference. */
+static int note_invisible(const aligned *al, diffrun r, const char *pc, loc dl, diag *d)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i = r.i0, j = r.j0;
+		int any = 0;
+		while (i < r.i1 || j < r.j1) {
+			int ci = i < r.i1 && invisible(typed_cp(al, i)), cj = j < r.j1 && invisible(source_cp(al, j));
+			if (!ci && !cj) {
+				if (i == r.i1 || j == r.j1 || al->nd.c[i] != al->tx.c[j])
+					return 0;
+				i++, j++;
+				continue;
+			}
+			if (pass)
+				note_one_invisible(al, ci, i, j, pc, dl, d);
+			any = 1;
+			i += ci;
+			j += !ci;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
+/* The run falls on a source list item's marker: the quote runs on into the next item
+ * without the marker, or with something else in its place. */
+static int note_list_item(const aligned *al, diffrun r, const side *you, diag *d)
+{
+	const art_para *p = &al->a->paras[al->para];
+	if (!p->nitems || r.j1 <= r.j0)
+		return 0;
+	const char *text = al->a->text;
+	size_t sb = al->f->st[al->tx.at[r.j0]], se = al->f->en[al->tx.at[r.j1 - 1]];
+	int number = 0;
+	for (size_t k = 0; k < p->nitems; k++) {
+		size_t at = p->items[k].start, ml = article_item_marker_len(text, p->items[k].end, at);
+		number += ml > 0;
+		while (ml > 0 && text[at + ml - 1] == ' ')
+			ml--;
+		if (!ml || at >= se || at + ml <= sb)
+			continue;
+		int typed_any = 0;
+		for (size_t q = 0; q < you->n; q++)
+			typed_any |= you->c[q] != ' ';
+		char *ys = side_utf8(you);
+		if (typed_any)
+			diag_note(d, differ_art_loc(al->a, at),
+				  "the quote has '%s' where the source has the marker '%.*s' of list item %d; copy the marker, or mark the cut with [\xE2\x80\xA6]",
+				  ys, (int)ml, text + at, number);
+		else
+			diag_note(d, differ_art_loc(al->a, at),
+				  "the source starts list item %d here with the marker '%.*s', which the quote leaves out; copy the marker, or mark the cut with [\xE2\x80\xA6]",
+				  number, (int)ml, text + at);
+		free(ys);
+		return 1;
+	}
+	return 0;
+}
+
+/* What the quote has at the run against what the source has, character by character. */
+static void note_chars(const aligned *al, diffrun r, const side *you, const side *src, const char *pc, loc dl, diag *d)
+{
+	strbuf where = {0}, ys = {0}, ss = {0};
+	put_context(&where, al, pc, r.i0);
+	put_side(&ys, you);
+	put_side(&ss, src);
+	if (you->n)
+		diag_note(d, typed_loc(al, r.i0, dl), "the quote has %s %s where the source has %s", ys.data, where.data,
+			  ss.data);
+	else
+		diag_note(d, dl, "the source has %s %s where the quote has none", ss.data, where.data);
+	sb_free(&where);
+	sb_free(&ys);
+	sb_free(&ss);
+}
+
+/* The first difference character by character, when words would hide it: a list item's
+ * marker, a letter composed one way against the other, characters that print as nothing,
+ * marks the folding does not make alike. names: name the characters even when all are
+ * plain ASCII (the words around them look the same). Returns 1 if it wrote a note. */
+static int note_by_chars(const aligned *al, const char *pc, int names, loc dl, diag *d)
+{
+	diffrun r = first_run(al);
+	side you, src;
+	if (!side_of(al, r, 0, &you) || !side_of(al, r, 1, &src))
+		return 0;
+	if (note_list_item(al, r, &you, d) || note_composition(al, &you, &src, dl, d) ||
+	    note_invisible(al, r, pc, dl, d))
+		return 1;
+	if (src.n == 0 && r.i1 == al->nd.n && r.j0 < al->tx.n && al->tx.c[r.j0] != ' ')
+		src.c[src.n++] = source_cp(al, r.j0); /* the quote ends on it: the source's next one */
+	for (size_t k = 0; k < you.n; k++)
+		names |= you.c[k] >= 0x80 && !u_isalnum((UChar32)you.c[k]);
+	for (size_t k = 0; k < src.n; k++)
+		names |= src.c[k] >= 0x80 && !u_isalnum((UChar32)src.c[k]);
+	if (!names || you.n + src.n == 0)
+		return 0;
+	note_chars(al, r, &you, &src, pc, dl, d);
+	return 1;
+}
+
+/* 1 if the typed word nd[wb, we) and the source's tx[tb, te) differ, in letter case only. */
+static int case_only(const aligned *al, size_t wb, size_t we, size_t tb, size_t te)
+{
+	if (we - wb != te - tb || we <= wb)
+		return 0;
+	int differ = 0;
+	for (size_t q = 0; q < we - wb; q++) {
+		if (lower_cp(al->nd.c[wb + q]) != lower_cp(al->tx.c[tb + q]))
+			return 0;
+		differ |= al->nd.c[wb + q] != al->tx.c[tb + q];
+	}
+	return differ;
+}
+
+/* The piece goes on where its paragraph ends: what more was typed, up to 60 bytes. */
+static void note_typed_more(const aligned *al, const char *pc, size_t plen, loc dl, diag *d)
+{
+	strbuf more = {0};
+	size_t mb = al->nd.at[al->di];
+	while (mb < plen && pc[mb] == ' ')
+		mb++;
+	differ_show_folded(&more, pc + mb, plen - mb > 60 ? 60 : plen - mb);
+	diag_note(d, dl, "paragraph %zu ends here, but you typed more: '%s%s'", al->para + 1,
+		  more.data ? more.data : "", plen - mb > 60 ? "\xE2\x80\xA6" : "");
+	sb_free(&more);
+}
+
+/* The first difference: character by character when words would hide it, else word against
+ * word: letter case, the paragraph ending early, or what was typed against what the source
+ * has. Two words shown alike mean the difference is not in their letters: it is named. */
+static void note_difference(const aligned *al, const char *pc, size_t plen, int first_is_lookalike, diag *d)
+{
+	const ftext *f = al->f;
+	loc dl = differ_art_loc(al->a, al->diff_off);
+	size_t wb, we, tb, te;
+	word_around(&al->nd, al->di, &wb, &we);
+	word_around(&al->tx, al->dj, &tb, &te);
+	strbuf typed = {0}, has = {0};
+	if (we > wb) {
+		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
+		differ_show_folded(&typed, pc + bb, be - bb);
+	}
+	if (te > tb)
+		differ_show_source(&has, al->a->text, f->st[al->tx.at[tb]], f->en[al->tx.at[te - 1]]);
+	int alike = typed.data && has.data && strcmp(typed.data, has.data) == 0;
+	if (first_is_lookalike) {
+		/* the words look the same: only naming the letters helps */
+	} else if (al->dop == 'I' && al->dj >= al->tx.n && al->win_end >= f->len) {
+		note_typed_more(al, pc, plen, dl, d);
+	} else if (note_by_chars(al, pc, alike, dl, d)) {
+		/* named character by character */
+	} else if (case_only(al, wb, we, tb, te)) {
+		diag_note(d, dl, "letter case differs: you typed '%s', the source has '%s'", typed.data, has.data);
+	} else if (!typed.data) {
+		diag_note(d, dl, "the source has '%s' where you typed nothing", has.data ? has.data : "");
+	} else if (!has.data) {
+		diag_note(d, dl, "you typed '%s', the source has nothing there", typed.data);
+	} else if (alike) {
+		diag_note(d, dl, "the source differs from the quote around '%s' in more than a few characters", has.data);
+	} else {
+		diag_note(d, dl, "you typed '%s', the source has '%s'", typed.data, has.data);
+	}
+	sb_free(&typed);
+	sb_free(&has);
+}
+
+/* A run of the source's words the piece leaves out (an attribution between two sentences):
+ * an elision not marked. Said for the first run of CUT_MIN characters or more. */
+#define CUT_MIN 12
+static void note_cut(const aligned *al, diag *d)
+{
+	size_t j = al->tstart, run = 0, from = 0;
+	for (size_t k = 0; k <= al->nops; k++) {
+		if (k < al->nops && al->ops[k] == 'D') {
+			if (run++ == 0)
+				from = j;
+		} else if (run >= CUT_MIN) {
+			const ftext *f = al->f;
+			size_t b = f->st[al->tx.at[from]], e = f->en[al->tx.at[from + run - 1]];
+			strbuf cut = {0};
+			differ_show_source(&cut, al->a->text, b, e - b > 80 ? b + 80 : e);
+			diag_note(d, differ_art_loc(al->a, b), "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]",
+				  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "");
+			sb_free(&cut);
+			return;
+		} else {
+			run = 0;
+		}
+		if (k < al->nops && al->ops[k] != 'I')
+			j++;
+	}
+}
+
+
+void differ_notes(const aligned *al, const char *pc, size_t plen, diag *d)
+{
+	lookalikes lk;
+	find_lookalikes(al, &lk);
+	note_difference(al, pc, plen, lk.first, d);
+	note_cut(al, d);
+	note_lookalikes(al, &lk, d);
+}
