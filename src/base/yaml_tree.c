@@ -172,6 +172,28 @@ static int line_key(const char *text, size_t len, size_t at, int *col, size_t *k
 	return 1;
 }
 
+/* Whether a key in column col after the line starting at byte at closes deeper levels
+ * back to one an earlier key opened: a line before it has a key in that column, with
+ * none further left between them. */
+static int dedents_to(const char *text, size_t len, size_t at, int col)
+{
+	while (at > 0) {
+		size_t s0 = at - 1;
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		int c;
+		size_t k;
+		if (line_key(text, len, s0, &c, &k)) {
+			if (c == col)
+				return 1;
+			if (c < col)
+				return 0;
+		}
+		at = s0;
+	}
+	return 0;
+}
+
 /* libyaml's messages for a key out of line with the one before it ("mapping values are not
  * allowed", "did not find expected '-' indicator") name no cause: when the line of the
  * error starts a key in another column than the key of the line before, say so. */
@@ -211,6 +233,8 @@ static void note_misaligned_key(builder *b, const char *text, size_t len, size_t
 		v++;
 	if (v >= len || text[v] == '\n' || text[v] == '\r' || text[v] == '#' || text[v] == '|' || text[v] == '>')
 		return;
+	if (c0 < c1 && dedents_to(text, len, starts[1], c0))
+		return;
 	int prev_line = 1;
 	for (size_t i = 0; i < starts[1]; i++)
 		prev_line += text[i] == '\n';
@@ -218,6 +242,16 @@ static void note_misaligned_key(builder *b, const char *text, size_t len, size_t
 		  "'%.*s' is in column %d, but '%.*s' on line %d is in column %d: keys at one level start in "
 		  "one column (indent with spaces to line them up)",
 		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
+}
+
+/* Whether the colon at byte i ends its line (spaces and a comment may follow). */
+static int colon_ends_line(const char *text, size_t len, size_t i)
+{
+	if (i >= len || text[i] != ':')
+		return 0;
+	for (i++; i < len && text[i] == ' '; i++)
+		;
+	return i >= len || text[i] == '\n' || text[i] == '\r' || text[i] == '#';
 }
 
 static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, size_t len)
@@ -253,8 +287,10 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 		note_misaligned_key(b, text, len, m.line);
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
 		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
-		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1),
-			  "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
+		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1), "%s",
+			  colon_ends_line(text, len, m.index)
+				  ? "a value that ends in ':' must be quoted, e.g. text: \"The scenarios:\" (or use a block scalar, text: |)"
+				  : "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
 }
 
 /* The handlers of build's events return 0 when the document must not be read further. */
