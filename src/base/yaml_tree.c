@@ -615,7 +615,7 @@ const char *nearest_word(const char *word, const char *const *candidates)
 int ymap_check(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 	       const char *const *required, diag *d)
 {
-	int errs = 0;
+	int errs = 0, prose = 0;
 	for (size_t i = 0; i < map->npairs; i++) {
 		const ynode *k = map->pairs[i].key;
 		if (k->kind != YNODE_SCALAR)
@@ -636,7 +636,8 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 			for (size_t j = 0; allowed[j]; j++)
 				sb_printf(&sb, "%s%s", j ? ", " : "", allowed[j]);
 			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s", k->str, what);
-			diag_note(d, ynode_loc(t, k), "allowed keys: %s", sb.data);
+			if (!(!map->flow && k->plain && strchr(k->str, ' ')))
+				diag_note(d, ynode_loc(t, k), "allowed keys: %s", sb.data);
 			sb_free(&sb);
 		}
 		/* the key stands at the anchor, which may be a valid mapping of another kind
@@ -647,7 +648,17 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 		 * ended the text, and what follows it became a key without a value */
 		if (map->flow && k->plain && ynode_is_null(map->pairs[i].value) && i > 0)
 			diag_note(d, ynode_loc(t, k), "inside { } a comma ends a value: put a value that holds one in quotes");
+		/* - The verdict: a pipeline. A sentence with ': ' read as a key and its value */
+		if (!map->flow && k->plain && strchr(k->str, ' ')) {
+			prose = 1;
+			diag_note(d, ynode_loc(t, k),
+				  "YAML reads '%s: ...' as a key and its value: a value with ': ' inside must be quoted, "
+				  "e.g. - \"The verdict: a pipeline\"",
+				  k->str);
+		}
 	}
+	if (prose)
+		return errs; /* the text was meant as a value: no key is missing */
 	for (size_t j = 0; required && required[j]; j++) {
 		/* a misspelt key already reported with "did you mean" this one is not also missing */
 		int suggested = 0;
