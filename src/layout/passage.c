@@ -267,6 +267,15 @@ static rich *piece_prefix(const composer *c, int marking, int cut)
 	return r;
 }
 
+/* The list item of ap that byte pos is in; -1 in a paragraph that is no list. */
+static long item_index(const art_para *ap, size_t pos)
+{
+	long k = -1;
+	for (size_t i = 0; i < ap->nitems && ap->items[i].start <= pos; i++)
+		k = (long)i;
+	return ap->nitems ? k : -1;
+}
+
 /* Sets r (taken) as the next piece of the excerpt, hanging by h. */
 static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_align align, loc at, int item_next)
 {
@@ -297,8 +306,12 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	int cut = s0 > ap->r.start;
 	/* a list item's portion marking follows its marker, as in the brief's own lists, and
 	 * its lines hang under the marking; after an elision mark, the marking and the mark
-	 * come first and the lines hang under the item's text */
-	item_hang h = compose_item_hang(c, piece_prefix(c, cut, cut), font, a, ap, sp->r.start, cut ? 0 : widest);
+	 * come first and the lines hang where the list's items have their text */
+	item_hang h = compose_item_hang(c, rich_new(), font, a, ap, sp->r.start, widest);
+	if (cut) {
+		h.hang += h.shift;
+		h.shift = 0;
+	}
 	size_t lead = h.hang > 0 && !cut && c->marking ? article_item_marker_len(a->text, ap->r.end, sp->r.start) : 0;
 	rich *r = piece_prefix(c, !lead, cut);
 	if (lead) {
@@ -309,10 +322,17 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	}
 	size_t j = i;
 	for (; j < bl->nspans && bl->spans[j].para == sp->para; j++) {
-		if (j > i)
-			rich_add(r, " [\xE2\x80\xA6] ", 7);
 		/* a list in the source: each item from its own line */
 		span piece = bl->spans[j];
+		if (j > i && item_index(ap, piece.r.start) != item_index(ap, bl->spans[j - 1].r.end - 1)) {
+			/* the cut runs into another item: it starts a line of its own */
+			rich_add(r, " [\xE2\x80\xA6]", 6);
+			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
+			h = compose_item_hang(c, rich_new(), font, a, ap, piece.r.start, widest);
+			r = piece_prefix(c, 0, h.hang == 0);
+		} else if (j > i) {
+			rich_add(r, " [\xE2\x80\xA6] ", 7);
+		}
 		if (j == i)
 			piece.r.start += lead;
 		for (size_t k = 1; k < ap->nitems; k++) {

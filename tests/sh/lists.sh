@@ -239,3 +239,30 @@ for layout in handout handout-a4 digest; do
 		fi
 	done
 done
+
+# An excerpt that runs from one item into another over a cut: each item from its own line,
+# the first after the marking and the elision mark hanging where the items have their text.
+cat >cut.yaml <<'YAML'
+title: A cut list
+date: 2018-01-22
+marking: "(U)"
+sources:
+  ports: {file: lists-source.txt, title: Port Records}
+sections:
+  - heading: Cargo
+    content:
+      - excerpt:
+          source: ports
+          text: "2. Publish the February count together with the method used to count the ships, so that others can check it against their own records. [...] 5. Name the companies that insured the small tankers, and ask their regulators whether the cover was renewed after the first report."
+YAML
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout $layout -o cut-$layout.pdf cut.yaml 2>err || { fail "$layout: cut list: $(cat err)"; continue; }
+	lines cut-$layout.pdf >cut-$layout.lines
+	L=cut-$layout.lines
+	five=$(edge $L "5. Name" 2 x first) under=$(edge $L "(U) […] 2. Publish" 1 x first 1)
+	if near "$five" "$under" && grep -qF '|(U) […] 2. Publish' $L; then
+		pass "$layout: an excerpt cut from item 2 to item 5: 5. on a line of its own, 2.'s lines hang at the items' text"
+	else
+		fail "$layout: cut list: item 5's text at '$five', the line after 2.'s at '$under'"
+	fi
+done
