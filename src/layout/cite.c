@@ -97,6 +97,15 @@ int cite_speaker_is_publication(const source *s, const char *speaker)
 	return n == strlen(p) && g_ascii_strncasecmp(speaker, p, n) == 0;
 }
 
+char *cite_quoted_title(const source *s, const char *inside)
+{
+	char *title = cite_source_title(s);
+	typo_nest_quotes(title, strlen(title));
+	char *t = xasprintf("\xE2\x80\x9C%s%s\xE2\x80\x9D", title, inside);
+	free(title);
+	return t;
+}
+
 /* The small line under an excerpt or quote that says where it comes from. */
 rich *cite_line(const brief *b, const block *bl, const char *lead, int use)
 {
@@ -106,8 +115,8 @@ rich *cite_line(const brief *b, const block *bl, const char *lead, int use)
 	if (lead)
 		sb_puts(&sb, lead);
 	/* US style: the comma goes inside the closing quotation mark */
-	char *title = cite_source_title(s);
-	sb_printf(&sb, "\xE2\x80\x9C%s%s\xE2\x80\x9D", title, s->art && s->art->publication ? "," : "");
+	char *title = cite_quoted_title(s, s->art && s->art->publication ? "," : "");
+	sb_puts(&sb, title);
 	free(title);
 	if (s->art && s->art->publication) {
 		sb_puts(&sb, " ");

@@ -17,6 +17,9 @@ void cite_publication(strbuf *sb, const source *s);
 /* A source's title as printed: the brief's `title:` (analyst text) or the article's first
  * line (a source's: its typewriter marks smartened, nothing else) or its id; caller frees. */
 char *cite_source_title(const source *s);
+/* The title as a citation line sets it: in double quotation marks (its own taken down a
+ * level), inside: what goes before the closing mark (US style: a comma). Caller frees. */
+char *cite_quoted_title(const source *s, const char *inside);
 /* A source's `date:` as printed (analyst text, smartened), or NULL; caller frees. */
 char *cite_source_date(const source *s);
 /* The small line under an excerpt or quote that says where it comes from, after lead,

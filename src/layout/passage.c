@@ -64,14 +64,6 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 /* A quotation inside the pull quote's own quotation marks takes single ones (Chicago
  * 13.30): the source's “ ” become ‘ ’ in place (the same number of bytes, so highlights
  * keep their places); its single quotes stay, as they are also apostrophes. */
-static void nest_quotes(char *t, size_t n)
-{
-	for (size_t i = 0; i + 2 < n; i++)
-		if ((unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-		    ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D))
-			t[i + 2] = (char)((unsigned char)t[i + 2] == 0x9C ? 0x98 : 0x99);
-}
-
 static int is_space_at(const char *t, size_t i)
 {
 	return t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t';
@@ -97,7 +89,7 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 			rich_add(r, " [\xE2\x80\xA6] ", 7);
 		add_span(c, r, bl, &bl->spans[i]);
 	}
-	nest_quotes(r->text.data + inside, r->text.len - inside);
+	typo_nest_quotes(r->text.data + inside, r->text.len - inside);
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
 	compose_lines(c, p, inner, 1);
@@ -130,10 +122,9 @@ static void excerpt_continued(composer *c, const block *bl, size_t body, double 
 	const style *st = c->st;
 	doc *dc = c->dc;
 	rich *r = rich_new();
-	char *title = cite_source_title(&c->b->sources[bl->source]);
-	char *t = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D ", title);
-	free(title);
+	char *t = cite_quoted_title(&c->b->sources[bl->source], "");
 	rich_add(r, t, strlen(t));
+	rich_add(r, " ", 1);
 	free(t);
 	rich_add_styled(r, "(continued)", 11, 0, 1, NULL);
 	para *p = compose_para(c, r, &st->small, tw, 0, ALIGN_LEFT, bl->at);

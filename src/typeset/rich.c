@@ -260,3 +260,38 @@ char *typo_smarten(const char *s, size_t n)
 {
 	return smarten(s, n, 1, 1, NULL);
 }
+
+void typo_nest_quotes(char *t, size_t n)
+{
+	/* the shapes of the marks open at each depth: 0 double, 1 single */
+	unsigned char shape[64];
+	size_t depth = 0;
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned char *u = (unsigned char *)t + i;
+		if (u[0] != 0xE2 || u[1] != 0x80 || u[2] < 0x98 || u[2] > 0x9D || u[2] == 0x9A || u[2] == 0x9B)
+			continue;
+		int opens = u[2] == 0x9C || u[2] == 0x98;
+		int single = u[2] == 0x98 || u[2] == 0x99;
+		if (opens) {
+			if (depth < sizeof shape)
+				shape[depth] = (unsigned char)single;
+			depth++;
+			/* depth 1 inside the outer marks is single, 2 double, and so on */
+			u[2] = depth % 2 ? 0x98 : 0x9C;
+		} else if (depth == 0) {
+			/* closes a quotation that opened before the text began: the first level */
+			if (!single)
+				u[2] = 0x99;
+		} else {
+			gunichar before = i > 0 ? g_utf8_get_char(g_utf8_prev_char(t + i)) : 0;
+			gunichar after = i + 3 < n ? g_utf8_get_char(t + i + 3) : 0;
+			int apostrophe = single && ((g_unichar_isalpha(before) && g_unichar_isalpha(after)) ||
+						    (depth <= sizeof shape && shape[depth - 1] == 0));
+			if (!apostrophe) {
+				u[2] = depth % 2 ? 0x99 : 0x9D;
+				depth--;
+			}
+		}
+		i += 2;
+	}
+}

@@ -60,5 +60,10 @@ char *typo_smarten(const char *s, size_t n);
  * are). before[0, nbefore): the source's text before s, which says whether a quote at s[0]
  * opens. When map is not NULL (n + 1 entries), map[i] is where byte i of s went. */
 char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map);
+/* Text set inside double quotation marks: a quotation in it takes single marks, one in that
+ * double, and so on (Chicago 13.30), by how deep each stands in the text whatever its
+ * marks' shape; an apostrophe (’ between letters, or where no single mark is open) stays.
+ * In place: every mark is three bytes. */
+void typo_nest_quotes(char *t, size_t n);
 
 #endif

@@ -216,6 +216,8 @@ The Arctic's ports -- a survey
 Publication: Polar Economy Review Volume: 9 Issue: 5
 
 Ports on the route were "open" in August.
+
+The master said: "The pilots told us 'wait' and we waited."
 TXT
 cat >"$T/typo/c.yaml" <<'YAML'
 title: Fields
@@ -225,25 +227,28 @@ annex: true
 sources:
   per: {file: a.txt, title: "The \"route\" -- a review", date: "Spring -- 'early' 2024"}
   port: {file: c.txt}
+  ice: {file: c.txt, title: "\"The ice\": an interview"}
 sections:
   - heading: Traffic
     content:
       - quote: {source: per, text: "no serious club will write cover east of Dikson in October", speaker: "an underwriter -- the \"club's\" man"}
       - excerpt: {source: port, paragraphs: 1}
       - quote: {source: per, text: "said that \"no serious club will write cover east of Dikson in October,\" and"}
+      - quote: {source: ice, text: "The pilots told us 'wait' and we waited."}
+      - quote: {source: ice, text: "The master said: \"The pilots told us 'wait' and we waited.\""}
 YAML
 "$MKBRIEF" -q -o "$T/typo/c.pdf" "$T/typo/c.yaml" 2>"$T/err" || fail "fields: $(cat "$T/err")"
 txt=$(pdftotext "$T/typo/c.pdf" - 2>/dev/null | tr '\n' ' ')
 ok=1
 : >"$T/typo/why"
 for want in 'The “route” — a review' 'Spring — ‘early’ 2024' 'an underwriter — the “club’s” man' 'The Arctic’s ports — a survey' \
-	'“said that ‘no serious club' 'October,’ and”'; do
+	'“said that ‘no serious club' 'October,’ and”' '“‘The ice’: an interview,”' '“The pilots told us ‘wait’ and we waited.”' '“The master said: ‘The pilots told us “wait” and we waited.’”'; do
 	grep -qF "$want" <<<"$txt" || { ok=0; echo "missing: $want" >>"$T/typo/why"; }
 done
 grep -q -- "--\|\"\|'" <<<"$txt" && { ok=0; echo "a typewriter mark left: $(grep -o -- ".\{20\}\(--\|\"\|'\).\{10\}" <<<"$txt" | head -1)" >>"$T/typo/why"; }
 grep -qF 'Subject:         Reading pack — the “shipping” desk’s' <<<"$(pdfinfo "$T/typo/c.pdf")" || { ok=0; echo "Subject: $(pdfinfo "$T/typo/c.pdf" | grep Subject)" >>"$T/typo/why"; }
 grep -qF 'The Arctic’s ports — a survey' <<<"$(mutool show "$T/typo/c.pdf" outline 2>/dev/null)" || { ok=0; echo "outline: $(mutool show "$T/typo/c.pdf" outline 2>&1 | tr '\n' '|')" >>"$T/typo/why"; }
-[ $ok = 1 ] && pass "a source's title and date, a speaker, the subtitle and an article's title print as the title does (text, Subject, outline); a quotation in a pull quote in single quotes" ||
+[ $ok = 1 ] && pass "a source's title and date, a speaker, the subtitle and an article's title print as the title does (text, Subject, outline); a quotation in a pull quote in single quotes, one in that in double, a title's own quotation marks single in a citation line" ||
 	fail "fields: $(cat "$T/typo/why")"
 # the annex's links over the quote's words, on the last page, read exactly them (two lines)
 last=$(pdfinfo "$T/typo/b.pdf" | awk '/^Pages:/ { print $2 }')
