@@ -426,6 +426,46 @@ static void note_chars(const aligned *al, diffrun r, const side *you, const side
 	sb_free(&ss);
 }
 
+/* Whether a side is printable ASCII only: words and marks anyone can read, not to be
+ * named character by character. */
+static int plain_side(const side *s)
+{
+	for (size_t k = 0; k < s->n; k++)
+		if (s->c[k] < 0x20 || s->c[k] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+/* Plain words one side has and the other has not, at a place where the words around look
+ * alike ("Route (NSR) carried" typed "Route carried"): said as words, not as characters. */
+static int note_plain_words(const aligned *al, diffrun r, const side *you, const side *src, const char *pc, loc dl,
+			    diag *d)
+{
+	if (!plain_side(you) || !plain_side(src) || (you->n != 0) == (src->n != 0) || r.i0 == 0 || r.i1 >= al->nd.n)
+		return 0;
+	const side *has = you->n ? you : src;
+	/* whole words only: a letter missing inside a word is a misspelling ("protivn(i)k") */
+	if (has->c[0] != ' ' && has->c[has->n - 1] != ' ')
+		return 0;
+	char *what = side_utf8(has);
+	size_t b = 0, e = strlen(what);
+	while (b < e && what[b] == ' ')
+		b++;
+	while (e > b && what[e - 1] == ' ')
+		e--;
+	strbuf where = {0};
+	put_context(&where, al, pc, r.i0);
+	if (e > b && src->n)
+		diag_note(d, dl, "the source has '%.*s' %s, which the quote leaves out: copy it, or mark the cut with [\xE2\x80\xA6]",
+			  (int)(e - b), what + b, where.data);
+	else if (e > b)
+		diag_note(d, typed_loc(al, r.i0, dl), "the quote has '%.*s' %s, which the source does not have", (int)(e - b),
+			  what + b, where.data);
+	sb_free(&where);
+	free(what);
+	return e > b;
+}
+
 /* The first difference character by character, when words would hide it: a list item's
  * marker, a letter composed one way against the other, characters that print as nothing,
  * marks the folding does not make alike. names: name the characters even when all are
@@ -438,6 +478,8 @@ static int note_by_chars(const aligned *al, const char *pc, int names, loc dl, d
 		return 0;
 	if (note_list_item(al, r, &you, d) || note_composition(al, &you, &src, dl, d) ||
 	    note_invisible(al, r, pc, dl, d))
+		return 1;
+	if (note_plain_words(al, r, &you, &src, pc, dl, d))
 		return 1;
 	if (src.n == 0 && r.i1 == al->nd.n && r.j0 < al->tx.n && al->tx.c[r.j0] != ' ')
 		src.c[src.n++] = source_cp(al, r.j0); /* the quote ends on it: the source's next one */
