@@ -65,6 +65,25 @@ static void take_spans(block *bl, match *r)
 	r->nspans = 0;
 }
 
+/* Words not found in their block's source but in another of the brief's, whole: the
+ * likelier mistake is the source named. Says so and returns 1. */
+static int in_other_source(resolver *R, const block *bl, const char *words, loc at)
+{
+	for (size_t i = 0; i < R->b->nsources; i++) {
+		const source *o = &R->b->sources[i];
+		if ((int)i == bl->source || R->owner[i] == R->owner[bl->source] || !o->art)
+			continue;
+		match r;
+		if (match_text(resolver_matcher(R, (int)i), words, &r)) {
+			diag_note(R->d, at, "these words are in source '%s' (%s), paragraph %d: did you mean source: %s?",
+				  o->id, src_file(o), r.spans[0].para + 1, o->id);
+			match_clear(&r);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
 {
 	if (!bl->text)
@@ -77,7 +96,8 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 	match r;
 	if (!match_text(m, bl->text, &r)) {
 		diag_error(R->d, bl->text_at, "%s not found in source '%s' (%s)", what, s->id, src_file(s));
-		match_explain(m, bl->text, bl->text_words_at, R->d);
+		if (!in_other_source(R, bl, bl->text, bl->text_at))
+			match_explain(m, bl->text, bl->text_words_at, R->d);
 		return;
 	}
 	warn_others(R, bl->text_at, what, s, &r);
@@ -99,7 +119,8 @@ static void resolve_from_to(resolver *R, block *bl, const source *s)
 	match_status st = match_from_to(m, bl->from, bl->to, &r);
 	if (st == MATCH_NO_FROM) {
 		diag_error(R->d, bl->from_at, "excerpt 'from' text not found in source '%s' (%s)", s->id, src_file(s));
-		match_explain(m, bl->from, bl->from_words_at, R->d);
+		if (!in_other_source(R, bl, bl->from, bl->from_at))
+			match_explain(m, bl->from, bl->from_words_at, R->d);
 		return;
 	}
 	if (st == MATCH_NO_TO) {
