@@ -347,6 +347,29 @@ static int is_break_byte(char c)
 	return c == ' ' || c == '\n' || c == '\r';
 }
 
+/* From byte at, the edge of the word it is in or next to, going back (dir -1, not before
+ * limit) or on (dir 1, not past limit). */
+static size_t word_edge(const char *text, size_t limit, size_t at, int dir)
+{
+	for (;;) {
+		size_t b = at;
+		if (dir < 0) {
+			if (b <= limit)
+				return at;
+			do
+				b--;
+			while (b > limit && ((unsigned char)text[b] & 0xC0) == 0x80);
+		} else if (b >= limit) {
+			return at;
+		}
+		uint32_t c = 0;
+		size_t k = utf8_decode(text + b, (dir < 0 ? at : limit) - b, &c);
+		if (!k || !g_unichar_isalnum(c))
+			return at;
+		at = dir < 0 ? b : b + k;
+	}
+}
+
 /* The passage in source bytes, from the aligned start to the aligned end without the
  * spaces around it, and the source byte of the first difference. */
 static void passage_bounds(aligned *al)
@@ -364,6 +387,10 @@ static void passage_bounds(aligned *al)
 		al->sb0++;
 	while (al->se0 > al->sb0 && is_break_byte(text[al->se0 - 1]))
 		al->se0--;
+	/* whole words: a passage that the alignment starts or ends inside a word ("ute (NSR)"
+	 * for "Route (NSR)") shows the word */
+	al->sb0 = word_edge(text, p->r.start, al->sb0, -1);
+	al->se0 = word_edge(text, p->r.end, al->se0, 1);
 	al->diff_off = al->sb0;
 	if (al->di != (size_t)-1)
 		al->diff_off = al->dj < al->tx.n ? f->st[al->tx.at[al->dj]] : p->r.end;
