@@ -250,6 +250,18 @@ static block_composer *const composers[] = {
 #undef BLOCK_KIND
 };
 
+/* Whether an analyst's paragraph ends in a colon, introducing what follows it. */
+static int introduces(const block *bl)
+{
+	if (bl->kind != BLOCK_TEXT || bl->nitems == 0 || !bl->items[0].text)
+		return 0;
+	const char *t = bl->items[0].text;
+	size_t n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == '\t'))
+		n--;
+	return n > 0 && t[n - 1] == ':';
+}
+
 /* A heading's number by the layout's headings.numbers: "2", "2.1", "2.1.3"; NULL without. */
 static char *heading_number(composer *c, int level)
 {
@@ -308,10 +320,15 @@ static void section_block(composer *c, const section *s)
 		/* the first block stays with the heading, a box's first block with the box */
 		if (i > 0 && bl->page_break)
 			compose_push(c, V_PAGEBREAK, 0);
-		if (i > 0 && s->blocks[i - 1].kind != BLOCK_BOX)
-			compose_space(c, st->block_space, 0);
-		else
+		if (i > 0 && s->blocks[i - 1].kind != BLOCK_BOX) {
+			/* a paragraph that ends in a colon introduces the block after it: no page
+			 * break between them */
+			int lead_in = introduces(&s->blocks[i - 1]);
+			compose_space(c, st->block_space, lead_in);
+			c->keep_next = lead_in;
+		} else {
 			c->keep_next = 1;
+		}
 		int in_box = c->box_deco >= 0;
 		c->marking = compose_marking_of(c->b, s, bl);
 		int group = bl->kind == BLOCK_QUOTE || bl->kind == BLOCK_EXCERPT ? TAG_BLOCKQUOTE

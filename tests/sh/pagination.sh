@@ -106,3 +106,27 @@ PY
 else
 	fail "bench/scale could not build the licence corpus"
 fi
+
+# A paragraph that ends in a colon introduces the block after it: it is never the last
+# thing on a page or column, whatever falls before it (two layouts, 24 lengths of filler)
+mkdir -p "$T/lead" && cd "$T/lead" || exit 1
+stranded=0 tried=0
+for layout in handout digest; do
+	for n in $(seq 14 37); do
+		{
+			printf 'title: Lead-ins\ndate: 2018-01-22\nsources:\n  edm: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: Filler\n    content:\n' "$ROOT"
+			for k in $(seq 1 "$n"); do printf '      - text: Filler paragraph %d of the test, long enough to take a whole line of the column or more.\n' "$k"; done
+			printf '      - text: "The passage below says it plainly, in the words of the source:"\n'
+			printf '      - excerpt: {source: edm, paragraphs: 3}\n'
+		} >b.yaml
+		"$MKBRIEF" -q --layout $layout --dump-layout b.yaml >d.txt 2>err || { fail "lead-in brief: $(cat err)"; break 2; }
+		tried=$((tried + 1))
+		# the item after the lead-in's last line: on the same page and column
+		awk '/^page / { page = $2 } / line / { for (i = 1; i <= NF; i++) if ($i ~ /^col=/) col = $i
+			if (lead) { if (page != lp || col != lc) bad = 1; lead = 0 }
+			if (index($0, "in the words of the source:|")) { lead = 1; lp = page; lc = col } }
+			END { exit bad }' d.txt || stranded=$((stranded + 1))
+	done
+done
+[ $stranded = 0 ] && [ $tried = 48 ] && pass "a paragraph ending in a colon stays with the block it introduces (48 page and column breaks tried)" ||
+	fail "a lead-in ending in a colon was left at a page or column foot in $stranded of $tried briefs"
