@@ -169,6 +169,8 @@ typedef struct excerpt_set {
 	double inner, width; /* where the box's text starts, and its measure */
 } excerpt_set;
 
+#define SOFT_PART_LINES 3
+
 /* The excerpt's paragraphs set, in order: an excerpt of up to KEEP_WHOLE_LINES lines is held
  * together by keeps, soft ones past KEEP_FIRM_LINES (the flow may break there rather than
  * leave a quarter of a column empty), never those against widows and orphans. */
@@ -177,22 +179,33 @@ static void excerpt_lines(composer *c, const excerpt_set *es)
 	const style *st = c->st;
 	int keep = es->lines <= KEEP_WHOLE_LINES;
 	int breaks = es->lines > KEEP_FIRM_LINES;
+	size_t done = 0; /* lines set before this paragraph's */
 	for (size_t i = 0; i < es->n; i++) {
 		const para *p = es->v[i].p;
 		if (i > 0 && !es->v[i - 1].item_next)
 			compose_space(c, st->para_space, keep);
 		size_t f = compose_lines(c, es->v[i].p, es->v[i].x, keep);
+		/* a part after a break is headed by two lines of its own: it has at least
+		 * SOFT_PART_LINES, not fewer than its head */
+		int soft_here = breaks && es->lines - done >= SOFT_PART_LINES;
 		if (i == 0) {
 			compose_item(c, f)->keep = 1;
 		} else if (keep) {
 			compose_item(c, f)->keep = 1;
-			compose_item(c, f)->soft = breaks;
+			compose_item(c, f)->soft = soft_here;
 			if (compose_item(c, f - 1)->kind == V_SPACE)
-				compose_item(c, f - 1)->soft = breaks;
+				compose_item(c, f - 1)->soft = soft_here;
 		}
 		for (size_t k = 1; breaks && keep && k < p->nlines; k++)
-			if ((int)k >= st->orphans && (int)(p->nlines - k) >= st->widows)
+			if ((int)k >= st->orphans && (int)(p->nlines - k) >= st->widows &&
+			    es->lines - done - k >= SOFT_PART_LINES)
 				compose_item(c, f + k)->soft = 1;
+		done += p->nlines;
+		/* a long excerpt breaks like its paragraphs, but its last part too has at least
+		 * SOFT_PART_LINES under its head */
+		for (size_t k = 0; !keep && i + 1 == es->n && k < p->nlines; k++)
+			if (p->nlines - k < SOFT_PART_LINES && (k > 0 || i > 0))
+				compose_item(c, f + k)->keep = 1;
 	}
 }
 

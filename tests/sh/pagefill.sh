@@ -1,7 +1,7 @@
 # pagefill.sh: no stub pages (issue 16). A mid-length excerpt (7 to 12 lines) and a box that
 # fits on a page are kept whole unless moving them whole would leave more than a quarter of
-# the column empty; then they break, at least two lines each side, and an excerpt's second
-# part is headed "“Source” (continued)". An excerpt of up to 6 lines never breaks. Briefs of
+# the column empty; then they break, at least two lines before and three after (no fewer
+# than the two-line head), and an excerpt's second part is headed "“Source” (continued)". An excerpt of up to 6 lines never breaks. Briefs of
 # our own, on an article of our own (tests/fill/) and a shipped one, with 0 to 16 paragraphs
 # of lead text (and a line more) before the excerpts and the box, in all three layouts: no
 # page but the last is less than 70% full (bench/pagefill.awk measures).
@@ -82,7 +82,7 @@ for layout in handout handout-a4 digest; do
 						if (seen[q] <= 6) print "firm " q
 						split_ = 1
 						for (j = 1; j <= ncols[q]; j++) {
-							if (cnt[q, order[q, j]] < 2) print "short " q " " cnt[q, order[q, j]] " lines in " order[q, j]
+							if (cnt[q, order[q, j]] < (j > 1 ? 3 : 2)) print "short " q " " cnt[q, order[q, j]] " lines in " order[q, j]
 							if (j > 1 && !contd[order[q, j]]) print "nomark " q " in " order[q, j]
 						}
 						print "split " q
