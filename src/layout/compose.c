@@ -86,9 +86,26 @@ static void too_many_lines(composer *c, loc at)
 	c->over = 1;
 }
 
+static para *set_para(composer *c, rich *r, const para_spec *sp, loc at);
+
 para *compose_para(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
+	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion, 0};
+	return set_para(c, r, &spec, at);
+}
+
+para *compose_para_hyphenated(composer *c, rich *r, const font_role *font, double width, text_align align, loc at)
+{
+	para_spec spec = {font, width, 0, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion,
+			  RAG_HYPHENS_WIDE};
+	return set_para(c, r, &spec, at);
+}
+
+static para *set_para(composer *c, rich *r, const para_spec *sp, loc at)
+{
+	const font_role *font = sp->font;
+	double width = sp->width;
 	/* Work and memory grow with the text and with the lines (narrow columns and large
 	 * type make many short ones): both are bounded, and a paragraph whose lines would
 	 * clearly go past the limit is refused before it is set. At 0.45 em a character,
@@ -108,8 +125,7 @@ para *compose_para(composer *c, rich *r, const font_role *font, double width, do
 	} else {
 		c->text_bytes += r->text.len;
 	}
-	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion, 0};
-	para *p = own_para(c, paragraph_layout(c->pe, r, &spec, at, c->d));
+	para *p = own_para(c, paragraph_layout(c->pe, r, sp, at, c->d));
 	c->nlines += p->nlines;
 	if (c->nlines > DOC_MAX_LINES)
 		too_many_lines(c, at);

@@ -55,6 +55,9 @@ void compose_space(composer *c, double h, int keep);
 /* Sets a paragraph (taking r), owned by the document; within the limits of doc.h. */
 para *compose_para(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		   loc at);
+/* compose_para for ragged text whose words wider than the line are hyphenated: a narrow
+ * table cell, where such a word would otherwise be cut anywhere. */
+para *compose_para_hyphenated(composer *c, rich *r, const font_role *font, double width, text_align align, loc at);
 /* Adds the lines of a paragraph and returns the index of the first. An index, never a
  * pointer: every push may move the item array. keep_all: never break inside it (or before
  * it, when the caller also set keep_next). Widows and orphans: no break that leaves fewer

@@ -232,7 +232,7 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
 			if (t->align[j] == TABLE_DECIMAL && r >= 0)
 				row->cell_x[j] -= cs->frac[j] - fraction_width(c->pe, it, font);
-			para *p = compose_para(c, text, font, text_w > 1 ? text_w : 1, 0, a, it->at);
+			para *p = compose_para_hyphenated(c, text, font, text_w > 1 ? text_w : 1, a, it->at);
 			row->cells[j] = p;
 			if (p->nlines > row->nbands)
 				row->nbands = p->nlines;

@@ -381,7 +381,7 @@ static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, co
 	if (spec->align != ALIGN_JUSTIFY) {
 		k->rag = RAG_EM * spec->font->size;
 		k->expand = 0;
-		sp->hyphenate = spec->hyphenate && spec->rag_hyphens;
+		sp->hyphenate = spec->hyphenate ? spec->rag_hyphens : 0;
 		spec = sp;
 	}
 	k->line_penalty = g->line_penalty;

@@ -9,6 +9,9 @@
 #include "typeset/shape.h"
 #include "load/style.h"
 
+#define RAG_HYPHENS_ALL 1
+#define RAG_HYPHENS_WIDE 2
+
 typedef struct para_spec {
 	const font_role *font; /* base font of the paragraph */
 	double width;          /* measure, pt */
@@ -18,7 +21,9 @@ typedef struct para_spec {
 	int optimal;           /* total-fit line breaking (justified text only) */
 	int hyphenate;
 	double expand;         /* glyph expansion allowed, e.g. 0.02 (total-fit only) */
-	int rag_hyphens;       /* ragged text hyphenated too (justified text set ragged) */
+	int rag_hyphens;       /* ragged text hyphenated too: RAG_HYPHENS_ALL (justified text set
+				* ragged), RAG_HYPHENS_WIDE (only words wider than the line: a
+				* narrow table cell), 0 none */
 } para_spec;
 
 /* Sets text by total fit: on success returns 0 and a new array of *nlines in *lines;

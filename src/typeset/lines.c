@@ -346,7 +346,7 @@ static void add_hyphen(kp *k, line_set *ls, size_t start, size_t end, const node
 static void set_line(kp *k, para_line *ln, size_t start, size_t end, int lastline)
 {
 	const node *bn = &k->n[end];
-	int hyph = bn->t == N_PEN && bn->kind == P_HYPH;
+	int hyph = bn->t == N_PEN && (bn->kind == P_HYPH || (bn->kind == P_EMERGENCY && bn->w > 0));
 	line_sums s;
 	sum_line(k, start, end, hyph, &s);
 	double r;

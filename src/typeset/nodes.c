@@ -8,6 +8,7 @@
 
 #include "base/util.h"
 #include "typeset/hang.h"
+#include "typeset/linebreak.h"
 #include "typeset/ties.h"
 
 #define HYPHEN_PENALTY 50.0
@@ -287,6 +288,22 @@ static void keep_cluster_starts(const seg *s, size_t n, unsigned char *kind)
 
 /* The boxes of segment si (text[a, a + n)) between its breaks, each break a penalty of
  * its kind; hw is the width of a hyphen added at a hyphenation point. */
+/* A break at byte i of the word w[0, n) where it has no hyphenation point (a word wider than
+ * its column): between two letters a hyphen shows the cut, and a cut that leaves fewer than
+ * two letters before it or three after it ("mediu-m") is the last choice. */
+static void emergency_break(kp *k, const char *w, size_t n, size_t i, double hw)
+{
+	size_t before = 0, after = 0;
+	for (const char *p = w; p < w + i; p = g_utf8_next_char(p))
+		before += g_unichar_isalpha(g_utf8_get_char(p)) != 0;
+	for (const char *p = w + i; p < w + n; p = g_utf8_next_char(p))
+		after += g_unichar_isalpha(g_utf8_get_char(p)) != 0;
+	gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
+	int letters = g_unichar_isalpha(prev) && g_unichar_isalpha(g_utf8_get_char(w + i));
+	double pen = before >= 2 && after >= 3 ? EMERGENCY_PENALTY : 3 * EMERGENCY_PENALTY;
+	add_penalty(k, letters ? hw : 0, pen, letters && hw > 0, P_EMERGENCY);
+}
+
 static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind, double hw)
 {
 	const seg *s = &k->segs[si];
@@ -330,7 +347,7 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 			else if (kind[i] == P_RUN || kind[i] == P_URL)
 				add_penalty(k, 0, EXHYPHEN_PENALTY, 0, (pkind)kind[i]);
 			else
-				add_penalty(k, 0, EMERGENCY_PENALTY, 0, P_EMERGENCY);
+				emergency_break(k, w, n, i, hw);
 		}
 		start = end;
 	}
@@ -438,6 +455,9 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	for (size_t i = 1; i < n && !address; i++)
 		compound |= w[i] == '-' && g_unichar_isalpha(g_utf8_get_char(w + i + 1 < w + n ? w + i + 1 : w + i)) &&
 			    g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(w, w + i)));
+	/* ragged text that hyphenates only what cannot fit (a word wider than a table cell) */
+	if (hyphenate == RAG_HYPHENS_WIDE && range_width(s, a, b) <= k->measure)
+		hyphenate = 0;
 	if (hyphenate && k->e->hyph && !address && !compound) {
 		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
 		mark_hyphens(k->e->hyph, w, n, shape_item_tracking(item) != 0, kind);
@@ -453,7 +473,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 				kind[i] = P_EMERGENCY;
 	}
 	keep_cluster_starts(s, n, kind);
-	add_boxes(k, si, a, n, kind, hyphen_width(k, item));
+	add_boxes(k, si, a, n, kind, address ? 0 : hyphen_width(k, item)); /* an address takes no hyphen */
 	free(kind);
 }
 

@@ -113,7 +113,7 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 		if (loose) {
 			para_spec ragged = *spec;
 			ragged.align = ALIGN_LEFT;
-			ragged.rag_hyphens = 1;
+			ragged.rag_hyphens = RAG_HYPHENS_ALL;
 			para_line *lines;
 			size_t nlines;
 			if (linebreak_optimal(e, p->text, &ragged, loc_none(), NULL, &lines, &nlines, NULL) == 0) {

@@ -107,3 +107,44 @@ if [ -n "$x1" ] && [ -n "$x2" ] && [ $((x2 - x1)) = 600 ]; then pass "table.padd
 printf 'table: {rules: grid}\n' >"$T/bad.yaml"
 err=$("$MKBRIEF" -q --layout "$T/bad.yaml" --check "$G/table/brief.yaml" 2>&1)
 if [[ "$err" == *"table.rules must be one of booktabs, rows, none, not 'grid'"* ]]; then pass "table.rules: an unknown value is an error"; else fail "table.rules grid: $err"; fi
+
+# A word wider than its cell (a five-column table in a digest column) is hyphenated, at a
+# hyphenation point where one fits, else with a hyphen where it is cut; never cut without
+# one ("mediu" / "m"), and a word that fits is not hyphenated at all
+mkdir -p "$T/narrow" && cd "$T/narrow" || exit 1
+cp "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" edm.txt
+cat >b.yaml <<'YAML'
+title: Narrow cells
+date: 2024-05-17
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Options
+    content:
+      - table:
+          caption: Options compared
+          columns: [Option, Cost, Effect, Risk, Lead]
+          align: [left, right, left, left, center]
+          rows:
+            - [Transshipment enforcement, high, "Medium to high: cargoes transshipped at Zeebrugge", "Legal challenge", Treasury]
+            - [Arctic Council technical work, low, None, "Seen as normalization by some allies", State]
+            - [Monitor shadow fleet, medium, "Low to medium", "Escalation at sea", "Coast Guard"]
+            - [Do nothing, zero, None, "Revenue keeps flowing; accident risk unmanaged", "Transportation"]
+YAML
+"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err || fail "narrow cells: $(cat err)"
+# each cell's text from its bands: a band ending in '-' joins the next without a space
+got=$(awk -F'|' '/^  row / && !/header/ {
+		if ($0 ~ / band=1\//) { for (j in cell) printf "%s\n", cell[j]; delete cell }
+		for (i = 2; i < NF; i++) { t = $i; sub(/^[0-9]*\+[0-9]*:/, "", t); sub(/ +$/, "", t)
+			if (t == "") continue
+			if (cell[i] ~ /[a-z]-$/) { sub(/-$/, "", cell[i]); cell[i] = cell[i] t } else cell[i] = cell[i] (cell[i] == "" ? "" : " ") t } }
+	END { for (j in cell) printf "%s\n", cell[j] }' d.txt | sort)
+want=$(printf '%s\n' "Transshipment enforcement" high "Medium to high: cargoes transshipped at Zeebrugge" "Legal challenge" Treasury \
+	"Arctic Council technical work" low None "Seen as normalization by some allies" State "Monitor shadow fleet" medium \
+	"Low to medium" "Escalation at sea" "Coast Guard" "Do nothing" zero None "Revenue keeps flowing; accident risk unmanaged" Transportation | sort)
+hyph=$(grep -c -- '-|' d.txt)
+if [ "$got" = "$want" ] && [ "$hyph" -gt 0 ]; then
+	pass "digest: words wider than their cells hyphenated ($hyph lines), none cut without a hyphen"
+else
+	fail "narrow cells: $(diff <(echo "$want") <(echo "$got") | grep '^>' | head -3 | tr '\n' ';') ($hyph hyphenated)"
+fi
