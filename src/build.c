@@ -2,11 +2,7 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "load/brief.h"
 #include "load/figure.h"
@@ -296,60 +292,4 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 int cmd_build(const cli_options *o)
 {
 	return build_run(o, NULL, NULL);
-}
-
-/* One process's share of a batch: briefs first, first + step, ...; the worst status. */
-static int build_share(const cli_options *o, const char *const *briefs, size_t n, size_t first, size_t step)
-{
-	build_cache *cache = build_cache_new(0);
-	int worst = 0;
-	for (size_t i = first; i < n; i += step) {
-		cli_options one = *o;
-		one.brief = briefs[i];
-		int rc = build_run(&one, cache, NULL);
-		if (rc > worst)
-			worst = rc;
-	}
-	build_cache_free(cache);
-	return worst;
-}
-
-int cmd_build_many(const cli_options *o, const char *const *briefs, size_t n, int jobs)
-{
-	if (jobs <= 1 || n < 2)
-		return build_share(o, briefs, n, 0, 1);
-	if ((size_t)jobs > n)
-		jobs = (int)n;
-	fflush(NULL);
-	pid_t *kids = xcalloc((size_t)jobs, sizeof *kids);
-	int worst = 0;
-	pid_t parent = getpid();
-	for (int k = 0; k < jobs; k++) {
-		kids[k] = fork();
-		if (kids[k] == 0) {
-			/* a worker ends with its parent (killed, interrupted): it never goes on to
-			 * write PDFs for a run that has been stopped; its own handler removes the
-			 * temporary file it was writing */
-			prctl(PR_SET_PDEATHSIG, SIGTERM);
-			if (getppid() != parent)
-				_exit(1);
-			_exit(build_share(o, briefs, n, (size_t)k, (size_t)jobs));
-		}
-		if (kids[k] < 0) {
-			/* no more processes: this one builds the share itself */
-			int rc = build_share(o, briefs, n, (size_t)k, (size_t)jobs);
-			if (rc > worst)
-				worst = rc;
-		}
-	}
-	for (int k = 0; k < jobs; k++) {
-		int st;
-		if (kids[k] > 0 && waitpid(kids[k], &st, 0) == kids[k]) {
-			int rc = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
-			if (rc > worst)
-				worst = rc;
-		}
-	}
-	free(kids);
-	return worst;
 }

@@ -21,6 +21,42 @@ for jobs in 1 2; do
 		fail "-j $jobs: status $st; $(cat err.txt); $(ls *.pdf)"
 	fi
 done
+# -j: each brief's diagnostics come out whole, in the order the briefs were named, byte for
+# byte what a run of its own prints (source lines, carets and colours too): 12 briefs of six
+# unfound quotes each (an error, two notes, three source lines with carets) in 4 workers,
+# three times; before, the workers wrote to one stderr and their lines mixed
+mkdir -p "$T/many" && ln -s "$ROOT/briefs/articles" "$T/many/articles"
+names=()
+for i in $(seq 12); do
+	{ printf 'title: T%d\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: S\n    content:\n' "$i"
+	  for q in $(seq 6); do printf '      - quote: {source: a, text: "brief %d quote %d, which the article never said"}\n' "$i" "$q"; done; } >"$T/many/b$i.yaml"
+	names+=("b$i.yaml")
+	(cd "$T/many" && env -u MKBRIEF_DIAGNOSTICS "$MKBRIEF" --check --color=always "b$i.yaml" 2>"b$i.err")
+done
+(cd "$T/many" && cat "${names[@]/.yaml/.err}") >"$T/many/want.txt"
+bad=""
+for run in 1 2 3; do
+	(cd "$T/many" && env -u MKBRIEF_DIAGNOSTICS "$MKBRIEF" --check --color=always -j 4 "${names[@]}" 2>"got$run.txt")
+	st=$?
+	[ "$st" = 1 ] || bad="$bad run $run: status $st;"
+	# each brief's block whole and contiguous somewhere in the output...
+	for i in $(seq 12); do
+		python3 -c 'import sys; sys.exit(open(sys.argv[1],"rb").read() not in open(sys.argv[2],"rb").read())' \
+			"$T/many/b$i.err" "$T/many/got$run.txt" || bad="$bad run $run: b$i.yaml's diagnostics not whole and contiguous;"
+	done
+	# ...and the blocks in argument order, nothing else
+	cmp -s "$T/many/want.txt" "$T/many/got$run.txt" || bad="$bad run $run: not the single runs' output in argument order;"
+done
+[ "$(grep -c 'error:' "$T/many/want.txt")" = 72 ] || bad="$bad the briefs do not give 72 errors;"
+[ -z "$bad" ] && pass "-j 4: 12 briefs' diagnostics each whole, in argument order, as their single runs print them (3 runs)" ||
+	fail "-j 4 diagnostics:${bad:0:500}"
+# standard output too: --dump-layout of several briefs in workers is what one process prints
+# (before, a worker's last buffer of stdout was lost)
+"$MKBRIEF" -q --dump-layout korea-jan2018.yaml digest.yaml >dump1.txt
+"$MKBRIEF" -q --dump-layout -j 2 korea-jan2018.yaml digest.yaml >dump2.txt
+st=$?
+[ $st = 0 ] && [ -s dump1.txt ] && cmp -s dump1.txt dump2.txt && pass "--dump-layout -j 2: the whole dump of each brief, in order" ||
+	fail "--dump-layout -j 2: status $st; $(wc -c <dump1.txt) bytes with one process, $(wc -c <dump2.txt) with two"
 "$MKBRIEF" -q korea-jan2018.yaml digest.yaml 2>err.txt && cmp -s digest.pdf single/digest.pdf && pass "all good: status 0" || fail "all good: $(cat err.txt)"
 "$MKBRIEF" -o x.pdf korea-jan2018.yaml digest.yaml 2>err.txt
 [ $? = 2 ] && grep -q "^mkbrief: error: -o names one output" err.txt && pass "-o with several briefs: usage error" || fail "-o: $(cat err.txt)"
@@ -49,3 +85,27 @@ sleep 4
 left=$(cd "$T/stop" && ls -A | grep -v '^articles$\|\.yaml$' | tr '\n' ' ')
 [ $st != 0 ] && [ -z "$left" ] && pass "a stopped batch leaves no PDF and no temporary file, even seconds later (status $st)" ||
 	fail "stopped batch: status $st, left: $left"
+
+# a worker that dies (here: killed with SIGSEGV while it builds its first brief) loses no
+# brief silently: the brief it was building and the rest of its share are reported at
+# their names, the other worker's briefs come out whole, and the status is 1
+cp "$T/many/b1.yaml" "$T/stop/b1.yaml"
+{ printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n'
+  for i in $(seq 900); do printf '  - heading: S%d\n    content:\n      - excerpt: {source: a, paragraphs: 1-6}\n' "$i"; done; } >"$T/stop/slow.yaml"
+(cd "$T/stop" && exec "$MKBRIEF" --check -j 2 b1.yaml slow.yaml big1.yaml big2.yaml 2>"$T/crash.txt") &
+p=$!
+worker=""
+for _ in $(seq 50); do
+	worker=$(pgrep -P $p | sort -n | sed -n 2p)
+	[ -n "$worker" ] && break
+	sleep 0.05
+done
+[ -n "$worker" ] && kill -SEGV "$worker"
+wait $p
+st=$?
+want="slow.yaml: error: the process building it ended on signal 11 (Segmentation fault)
+big2.yaml: error: not built: the process that was to build it had ended"
+got=$(grep -v '^b1.yaml\|^articles/' "$T/crash.txt")
+[ $st = 1 ] && [ "$got" = "$want" ] && [ "$(grep -c '^b1.yaml:.*error' "$T/crash.txt")" = 6 ] &&
+	pass "a worker killed mid-brief: its briefs reported at their names, the others whole, status 1" ||
+	fail "worker killed: status $st; $got"
