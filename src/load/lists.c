@@ -6,12 +6,16 @@
 #include "load/keys.h"
 #include "load/loader.h"
 #include "load/brief.h"
+#include "load/measures.h"
 
 #include <string.h>
 
 #include "base/schema.h"
 #include "base/util.h"
 #include "base/yaml_tree.h"
+
+/* a layout leaves room for lists as deep as a brief may nest them */
+_Static_assert(BRIEF_LIST_LEVELS == MEASURE_LIST_LEVELS, "load/measures.c checks lists as deep as briefs nest them");
 
 /* The items loaded so far. The array grows, so an item is named by its index. */
 typedef struct list_items {

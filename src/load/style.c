@@ -14,6 +14,7 @@
 #include "base/yaml_tree.h"
 #include "load/layout_find.h"
 #include "load/layout_keys.h"
+#include "load/measures.h"
 
 /* The limits below are where a value stops being a layout and becomes a typo. */
 #define MIN_FONT 4.0
@@ -584,6 +585,20 @@ static void load_rest(loader *L, const ynode *root)
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
 }
 
+/* What measures.c adds up: the keys that take width from a text, and the fonts. */
+static layout_widths widths_of(const style *s)
+{
+	return (layout_widths){
+		.excerpt_indent = s->excerpt_indent, .excerpt_bar = s->excerpt_bar, .excerpt_padding = s->excerpt_padding,
+		.quote_indent = s->quote_indent, .quote_bar = s->quote_bar, .quote_bar_gap = s->quote_bar_gap,
+		.bullet_indent = s->bullet_indent, .number_indent = s->number_indent, .number_gap = s->number_gap,
+		.box_padding = s->frame_padding, .summary_padding = s->box_padding, .table_padding = s->table_padding,
+		.first_indent = s->first_indent, .sources_indent = s->sources_indent, .handling_padding = s->handling_padding,
+		.excerpt_size = s->excerpt.size, .quote_size = s->quote.size, .body_size = s->body.size,
+		.table_size = s->table.size, .meta_size = s->meta.size,
+	};
+}
+
 static char *inches(double pt)
 {
 	return xasprintf("%.2fin", pt / PT_PER_IN);
@@ -624,7 +639,13 @@ static void cross_check(loader *L, const ynode *root)
 			     "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
 			     c);
 		free(c), free(w);
+		return;
 	}
+	/* each indent is within its own limit: together they must still leave room for text */
+	style *builtin = style_default();
+	layout_widths got = widths_of(s), want = widths_of(builtin);
+	style_free(builtin);
+	layout_check_measures(&L->S, &got, &want, root, col, tw);
 }
 
 /* A layout file: a mapping of the top-level keys, every one optional (an empty file is the

@@ -282,6 +282,54 @@ static void test_errors(void)
 		     "T/t.yaml:2:9: error: gutter must not be negative, not -1pt\n");
 }
 
+/* Indents each within their limits that together leave a text too narrow (measures.c):
+ * one error at the key most to blame, with a note on how far to bring it down. */
+static void test_measures(void)
+{
+	expect_error("box padding and a pull quote's indents together: the tightest of the box's blocks",
+		     "columns: 2\nbox: {padding: 0.5in}\n",
+		     "T/t.yaml:2:16: error: box.padding (0.5in) leaves a pull quote's text in a box 75pt wide in a 207pt column; it needs at least 103.5pt (half the column, which is under 24 em of 12pt)\n"
+		     "T/t.yaml:2:16: note: 2 × box.padding + 2 × quote.indent + quote.bar + quote.bar-gap come to 132pt; at most 103.5pt leaves enough (box.padding at most 21.7pt, the others as they are)\n");
+	expect_error("a number's gap, three levels deep, in a box",
+		     "columns: 2\nnumbered: {gap: 40pt}\n",
+		     "T/t.yaml:2:17: error: numbered.gap (40pt) leaves the text of a numbered list three levels deep in a box 71pt wide in a 207pt column; it needs at least 103.5pt (half the column, which is under 24 em of 11pt)\n"
+		     "T/t.yaml:2:17: note: 2 × box.padding + 3 × numbered.gap come to 136pt; at most 103.5pt leaves enough (numbered.gap at most 29.1pt, the others as they are)\n");
+	expect_error("the distribution statement's padding, across the text width",
+		     "handling: {padding: 2in}\npage: {margins: {left: 2.5in, right: 2.5in}}\n",
+		     "T/t.yaml:1:21: error: handling.padding (2in) leaves the distribution statement's text -36pt wide across the 252pt text width; it needs at least 114pt (12 em of its 9.5pt font)\n"
+		     "T/t.yaml:1:21: note: 2 × handling.padding come to 288pt; at most 138pt leaves enough (handling.padding at most 69pt)\n");
+	/* six columns of 109pt: the built-in indents leave a pull quote 49pt, and a layout may
+	 * keep them (the loader accepts the columns), but not make them larger */
+	const char *six = "page: {width: 11in, height: 11in, margins: 0.75in}\ncolumns: 6\ngutter: 6pt\n";
+	style *s = NULL;
+	char *out = try_layout(six, &s);
+	CHECK_STR("six narrow columns with the built-in indents load", out, "");
+	CHECK("six narrow columns: loaded", s != NULL);
+	style_free(s);
+	free(out);
+	char *wider = xasprintf("%squote: {indent: 26pt}\n", six);
+	expect_error("six narrow columns: a larger quote indent", wider,
+		     "T/t.yaml:4:17: error: quote.indent (26pt) leaves a pull quote's text 45pt wide in a 109pt column; it needs at least 49pt (what the built-in layout's indents leave there)\n"
+		     "T/t.yaml:4:17: note: 2 × quote.indent + quote.bar + quote.bar-gap come to 64pt; at most 60pt leaves enough (quote.indent at most 24pt, the others as they are)\n");
+	free(wider);
+	/* each at the limit its note names (or its like), the layout loads */
+	static const struct {
+		const char *name, *text;
+	} limits[] = {
+		{"box.padding at its limit loads", "columns: 2\nbox: {padding: 21.7pt}\n"},
+		{"numbered.gap at its limit loads", "columns: 2\nnumbered: {gap: 29.1pt}\n"},
+		{"quote.indent at its limit loads", "columns: 2\nquote: {indent: 37.7pt}\n"},
+		{"handling.padding at its limit loads", "handling: {padding: 69pt}\npage: {margins: {left: 2.5in, right: 2.5in}}\n"},
+	};
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		out = try_layout(limits[i].text, &s);
+		CHECK_STR(limits[i].name, out, "");
+		CHECK(limits[i].name, s != NULL);
+		style_free(s);
+		free(out);
+	}
+}
+
 static void test_names(void)
 {
 	char *out = load("../handout", "layouts", loc_at("b.yaml", 3, 9), NULL);
@@ -322,6 +370,7 @@ int main(void)
 	test_shipped();
 	test_values();
 	test_errors();
+	test_measures();
 	test_names();
 	rmdir(tmpdir);
 	CHECK_DONE();

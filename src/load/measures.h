@@ -1,0 +1,36 @@
+/* measures.h: the widths a layout's indents and paddings leave each kind of text, checked
+ * together once the column width is known. */
+#ifndef MKBRIEF_MEASURES_H
+#define MKBRIEF_MEASURES_H
+
+#include "base/schema.h"
+#include "base/yaml_tree.h"
+
+/* How deep lists are checked: as deep as a brief may nest them (BRIEF_LIST_LEVELS, in
+ * load/brief.h, which includes style.h: lists.c checks that the two agree). */
+#define MEASURE_LIST_LEVELS 3
+
+/* What of a layout (style.h) takes width from text, copied by the loader (which this
+ * file's checks must not include: style.c calls them). */
+typedef struct layout_widths {
+	double excerpt_indent, excerpt_bar, excerpt_padding;
+	double quote_indent, quote_bar, quote_bar_gap;
+	double bullet_indent, number_indent, number_gap;
+	double box_padding;     /* box.padding: a box block */
+	double summary_padding; /* summary.padding: the Key points box */
+	double table_padding, first_indent, sources_indent, handling_padding;
+	/* the font sizes of excerpts, pull quotes, body text (lists, boxes, Sources), tables
+	 * and the meta line (the distribution statement) */
+	double excerpt_size, quote_size, body_size, table_size, meta_size;
+} layout_widths;
+
+/* Reports, at the layout key most to blame, every kind of text (an excerpt's, a pull
+ * quote's, a list's three levels deep, a box's, a table cell's, ...) that the indents
+ * and paddings of got, added up as the composer adds them, leave narrower than 12 em of
+ * its font in a column col wide (text_w: the full text width, for page 1's boxes); in a
+ * narrower column, than half of it, or than builtin's (the built-in layout's) leave.
+ * root is the layout file's mapping, where the keys are found. */
+void layout_check_measures(schema *S, const layout_widths *got, const layout_widths *builtin, const ynode *root,
+			   double col, double text_w);
+
+#endif
