@@ -12,6 +12,9 @@
 #include "load/style.h"
 
 #define INF_PENALTY 10000.0
+/* para_spec.rag_hyphens (linebreak.h): which words of ragged text may be hyphenated */
+#define RAG_HYPHENS_ALL 1
+#define RAG_HYPHENS_WIDE 2
 /* A word space's stretch and shrink, as shares of its natural width. */
 #define SPACE_STRETCH (1.0 / 2)
 #define SPACE_SHRINK (1.0 / 3)

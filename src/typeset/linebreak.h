@@ -8,9 +8,7 @@
 #include "typeset/rich.h"
 #include "typeset/shape.h"
 #include "load/style.h"
-
-#define RAG_HYPHENS_ALL 1
-#define RAG_HYPHENS_WIDE 2
+#include "typeset/breaker.h"
 
 typedef struct para_spec {
 	const font_role *font; /* base font of the paragraph */

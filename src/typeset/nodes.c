@@ -8,7 +8,6 @@
 
 #include "base/util.h"
 #include "typeset/hang.h"
-#include "typeset/linebreak.h"
 #include "typeset/ties.h"
 
 #define HYPHEN_PENALTY 50.0
