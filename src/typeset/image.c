@@ -16,6 +16,9 @@
 
 #include "base/util.h"
 #include "typeset/pdfpage.h"
+#include "typeset/svg_cost.h"
+
+_Static_assert(SVG_COST_STOP_ELEMENTS == IMAGE_SVG_MAX_ELEMENTS, "svg_cost.c stops at the limit");
 
 struct image {
 	image_kind kind;
@@ -292,8 +295,91 @@ static const char *svg_why(GError *err)
 	return err ? g_strchomp(err->message) : "unknown error";
 }
 
+/* x with its thousands separated by commas ("1,048,576"), into buf. */
+static const char *thousands(double x, char buf[40])
+{
+	char digits[32];
+	if (!(x < 1e18))
+		x = 1e18;
+	int n = snprintf(digits, sizeof digits, "%.0f", x), o = 0;
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = 0;
+	return buf;
+}
+
+/* Bounds what the SVG in b costs to draw before librsvg sees it (its filters' share needs
+ * its size: svg_filters_ok). Returns 0, or -1 after an error. */
+static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name, loc at, diag *d)
+{
+	char *why = NULL, n1[40], n2[40];
+	if (svg_cost_scan(b, len, c, &why) != 0 && !c->stopped) {
+		/* librsvg's own message first, for a file it cannot read either */
+		GError *err = NULL;
+		RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)b, len, &err);
+		if (!h)
+			diag_error(d, at, "figure '%s' is not an SVG librsvg can read: %s", name, svg_why(err));
+		else
+			diag_error(d, at, "figure '%s' is an SVG whose cost to draw cannot be checked: %s", name, why);
+		if (h)
+			g_object_unref(h);
+		g_clear_error(&err);
+		free(why);
+		return -1;
+	}
+	if (c->stopped || c->instances > IMAGE_SVG_MAX_ELEMENTS) {
+		diag_error(d, at,
+			   "figure '%s' would take too long to draw: %s%s elements, counting each again where a "
+			   "<use>, pattern, clip path, mask or marker draws it (at most %s)",
+			   name, c->stopped ? "more than " : "",
+			   thousands(c->stopped ? IMAGE_SVG_MAX_ELEMENTS : c->instances, n1),
+			   thousands(IMAGE_SVG_MAX_ELEMENTS, n2));
+		diag_note(d, at, "draw it with fewer marks, or as a PNG");
+		return -1;
+	}
+	if (c->max_order > IMAGE_SVG_MAX_CONVOLVE_ORDER) {
+		diag_error(d, at, "figure '%s' has an feConvolveMatrix of order %ld; librsvg draws at most %d", name,
+			   c->max_order, IMAGE_SVG_MAX_CONVOLVE_ORDER);
+		return -1;
+	}
+	return 0;
+}
+
+/* The filters' and masks' share, once the drawing's size in pixels is known. */
+static int svg_filters_ok(const svg_cost *c, double w, double h, const char *name, loc at, diag *d)
+{
+	char n1[40], n2[40], n3[40];
+	double pixels = w * h;
+	if (c->passes <= 0)
+		return 0;
+	if (pixels > IMAGE_SVG_MAX_FILTER_PIXELS) {
+		diag_error(d, at,
+			   "figure '%s' would take too long to draw: its filters or masks work on all its %.0f x %.0f "
+			   "pixels (at most %s pixels with filters or masks)",
+			   name, w, h, thousands(IMAGE_SVG_MAX_FILTER_PIXELS, n1));
+		diag_note(d, at, "give its <svg> a smaller width and height: it is scaled to the width asked all the same");
+		return -1;
+	}
+	if (c->passes * pixels > IMAGE_SVG_MAX_FILTER_WORK) {
+		diag_error(d, at,
+			   "figure '%s' would take too long to draw: its filters and masks go over its %.0f x %.0f "
+			   "pixels %s times, %s pixels in all (at most %s)",
+			   name, w, h, thousands(c->passes, n1), thousands(c->passes * pixels, n2),
+			   thousands(IMAGE_SVG_MAX_FILTER_WORK, n3));
+		diag_note(d, at, "use fewer filters or masks, or give its <svg> a smaller width and height");
+		return -1;
+	}
+	return 0;
+}
+
 static int load_svg(image *img, const char *b, size_t len, const char *name, loc at, diag *d)
 {
+	svg_cost cost;
+	if (svg_cost_ok(b, len, &cost, name, at, d) != 0)
+		return -1;
 	GError *err = NULL;
 	/* from memory, with no base file: an SVG that names other files or URLs draws
 	 * without them, and reads nothing else */
@@ -331,6 +417,10 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 	else if (longer < IMAGE_SVG_MIN_SIDE)
 		scale = IMAGE_SVG_MIN_SIDE / longer;
 	double rw = w * scale, rh = hgt * scale;
+	if (svg_filters_ok(&cost, rw, rh, name, at, d) != 0) {
+		g_object_unref(h);
+		return -1;
+	}
 	cairo_rectangle_t extents = {0, 0, rw, rh};
 	img->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
 	cairo_t *cr = cairo_create(img->surface);

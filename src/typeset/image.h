@@ -28,6 +28,23 @@
  * recording some 200,000 units across. */
 #define IMAGE_SVG_MIN_SIDE 1.0
 #define IMAGE_SVG_MAX_SIDE 10000.0
+/* An SVG's cost to draw is bounded before librsvg sees it (typeset/svg_cost.h), as librsvg
+ * 2.54 bounds neither time nor memory: a 3 KB file of <use> elements, each drawing a group
+ * of ten of the one before, asks for ten billion elements. At most this many elements drawn,
+ * counting each again wherever a <use>, pattern, clip path, mask or marker draws it: a
+ * chart of 10,000 marks draws some 10,000, and 100,000 take librsvg about 3 s and 300 MB. */
+#define IMAGE_SVG_MAX_ELEMENTS 100000
+/* librsvg draws each filtered or masked element on a surface the size of the whole drawing
+ * and runs each filter primitive over it, some 50 to 75 ns a pixel: together at most this
+ * many pixel passes (about 2 s: five drop shadows on a drawing of 1000 x 800 pixels; a blur
+ * counts 2 passes, turbulence 3 an octave, a morphology of radius r 2r + 1) ... */
+#define IMAGE_SVG_MAX_FILTER_WORK 32000000.0
+/* ... and no filter or mask at all on a drawing of more than this many pixels (a surface
+ * of 32 MB: a filter holds several; on 10,000 x 10,000 pixels one blur takes 40 s and
+ * 2.7 GB). */
+#define IMAGE_SVG_MAX_FILTER_PIXELS 8000000.0
+/* librsvg 2.54 aborts the process on an feConvolveMatrix of order past 20. */
+#define IMAGE_SVG_MAX_CONVOLVE_ORDER 20
 
 typedef enum { IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG, IMAGE_PDF } image_kind;
 

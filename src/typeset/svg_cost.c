@@ -1,0 +1,469 @@
+/* svg_cost.c: reads an SVG's text with GLib's GMarkup, before librsvg draws it, into a
+ * bound on what drawing it costs (svg_cost.h). Elements are counted once where they are,
+ * and again wherever a reference draws them: href="#id" (<use>, a pattern's or feImage's
+ * href), and url(#id) in fill and stroke (a pattern), clip-path, mask, filter and the
+ * markers (a marker once a vertex), whether an attribute, a style="" or a <style> sheet
+ * says so. The count is memoised over the graph of elements and references and walked
+ * without recursion; a cycle (which librsvg refuses to draw) counts nothing. A sheet's rule
+ * is taken to match every element its last compound selector could match (type, classes,
+ * id), so it is never undercounted. Everything is an upper bound: elements in <defs> count
+ * once too, transforms are not followed (a filter's cost is its passes over the whole
+ * drawing, which is what librsvg allocates for it). */
+#include "typeset/svg_cost.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "typeset/svg_css.h"
+#include "typeset/svg_entities.h"
+
+typedef struct node {
+	int first_child, last_child, next;
+	int kind;
+	int apart; /* drawn only where something refers to it (in <defs>, a <symbol>, a pattern...) */
+	double vertices; /* a shape's vertices, at most: where marker-mid draws */
+	double fweight;  /* a filter: its primitives' passes */
+	size_t ref0, nref;   /* its references in scan.refs */
+	size_t sref0, nsref; /* the sheet's references that may reach it, in scan.srefs */
+	char *name, *id, *cls;
+	unsigned char state; /* 0 not reached, 1 being counted, 2 counted */
+	double inst, passes;
+} node;
+
+typedef struct scan {
+	node *nodes;
+	size_t n;
+	svg_ref *refs, *srefs;
+	size_t nrefs, nsrefs;
+	int *open; /* the open elements */
+	size_t depth;
+	int in_style;
+	strbuf sheet;
+	long max_order;
+	GHashTable *ids; /* id -> node index + 1; keys are the nodes' */
+} scan;
+
+enum { K_OTHER, K_PATTERN, K_CLIP, K_MASK, K_FILTER, K_MARKER };
+
+static const char *local_name(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+	return colon ? colon + 1 : name;
+}
+
+/* Elements drawn only where referred to: in place they draw nothing. */
+static int drawn_apart(const char *local)
+{
+	static const char *const names[] = {"defs",   "symbol", "pattern", "clipPath",
+					    "mask",   "marker", "filter",  NULL};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(local, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int kind_of(const char *local)
+{
+	static const char *const names[] = {"pattern", "clipPath", "mask", "filter", "marker", NULL};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(local, names[i]) == 0)
+			return i + 1;
+	return K_OTHER;
+}
+
+/* An upper bound on a path's or polyline's vertices: one for every number and command,
+ * and one more. */
+static double count_vertices(const char *d)
+{
+	double n = 1;
+	for (const char *p = d; *p; p++) {
+		if (*p == '.' || (g_ascii_isdigit(*p) && (p == d || !g_ascii_isdigit(p[-1]))))
+			n++;
+		else if (g_ascii_isalpha(*p) && *p != 'e' && *p != 'E')
+			n++;
+	}
+	return n;
+}
+
+static double number_at(const char *v, double fallback)
+{
+	if (!v)
+		return fallback;
+	char *end;
+	double x = g_ascii_strtod(v, &end);
+	return end == v || !(x == x) ? fallback : x;
+}
+
+/* A filter primitive's work per pixel, in passes of about the cost of one plain pass
+ * (measured on librsvg 2.54: some 50 to 75 ns a pixel each). */
+static double primitive_weight(scan *s, const char *local, const char **names, const char **values)
+{
+	const char *radius = NULL, *octaves = NULL, *order = NULL;
+	for (int i = 0; names[i]; i++) {
+		if (strcmp(names[i], "radius") == 0)
+			radius = values[i];
+		else if (strcmp(names[i], "numOctaves") == 0)
+			octaves = values[i];
+		else if (strcmp(names[i], "order") == 0)
+			order = values[i];
+	}
+	if (strcmp(local, "feGaussianBlur") == 0)
+		return 2;
+	if (strcmp(local, "feTurbulence") == 0) {
+		double o = number_at(octaves, 1);
+		return 3 * (o > 1 ? o : 1);
+	}
+	if (strcmp(local, "feMorphology") == 0) {
+		/* the larger of "rx ry": the work grows with the radius */
+		double rx = number_at(radius, 0), ry = rx;
+		if (radius) {
+			const char *sp = radius + strcspn(radius, " ,\t\n");
+			ry = *sp ? number_at(sp + strspn(sp, " ,\t\n"), rx) : rx;
+		}
+		double r = rx > ry ? rx : ry;
+		return 2 * (r > 0 ? r : 0) + 1;
+	}
+	if (strcmp(local, "feConvolveMatrix") == 0) {
+		double ox = number_at(order, 3), oy = ox;
+		if (order) {
+			const char *sp = order + strcspn(order, " ,\t\n");
+			oy = *sp ? number_at(sp + strspn(sp, " ,\t\n"), ox) : ox;
+		}
+		double big = ox > oy ? ox : oy;
+		if (big > s->max_order)
+			s->max_order = big > 1e9 ? 1000000000L : (long)big;
+		double w = ox * oy / 4;
+		return w > 1 ? w : 1;
+	}
+	if (strcmp(local, "feDiffuseLighting") == 0 || strcmp(local, "feSpecularLighting") == 0)
+		return 3;
+	return 1;
+}
+
+static void add_ref(svg_ref **refs, size_t *n, int kind, const char *id, size_t id_len)
+{
+	if (id_len == 0)
+		return;
+	*refs = grow_for(*refs, *n + 1, sizeof **refs);
+	(*refs)[*n] = (svg_ref){.kind = kind, .id = xstrndup(id, id_len), .target = -1};
+	(*n)++;
+}
+
+static void add_style_refs(scan *s, const char *style)
+{
+	svg_css_declarations(style, style + strlen(style), &s->refs, &s->nrefs);
+}
+
+static void read_attributes(scan *s, node *nd, int index, const char **names, const char **values)
+{
+	for (int i = 0; names[i]; i++) {
+		const char *a = names[i], *v = values[i];
+		int prop = svg_css_property(a);
+		if (strcmp(a, "id") == 0 && !nd->id) {
+			nd->id = xstrdup(v);
+			if (!g_hash_table_contains(s->ids, nd->id)) /* the first of an id is the one */
+				g_hash_table_insert(s->ids, nd->id, GINT_TO_POINTER(index + 1));
+		} else if (strcmp(a, "class") == 0 && !nd->cls) {
+			nd->cls = xstrdup(v);
+		} else if (strcmp(local_name(a), "href") == 0 && v[0] == '#') {
+			add_ref(&s->refs, &s->nrefs, SVG_REF_HREF, v + 1, strlen(v + 1));
+		} else if (strcmp(a, "style") == 0) {
+			add_style_refs(s, v);
+		} else if (prop >= 0) {
+			size_t id_len;
+			const char *id = svg_css_url(v, v + strlen(v), &id_len);
+			if (id)
+				add_ref(&s->refs, &s->nrefs, prop, id, id_len);
+		} else if (strcmp(a, "d") == 0 || strcmp(a, "points") == 0) {
+			nd->vertices = count_vertices(v);
+		}
+	}
+}
+
+static void on_start(GMarkupParseContext *ctx, const char *element, const char **names, const char **values,
+		     gpointer data, GError **error)
+{
+	(void)ctx;
+	scan *s = data;
+	if (s->n >= SVG_COST_STOP_ELEMENTS) {
+		g_set_error_literal(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "too many elements");
+		return;
+	}
+	int index = (int)s->n;
+	s->nodes = grow_for(s->nodes, s->n + 1, sizeof *s->nodes);
+	node *nd = &s->nodes[s->n++];
+	const char *local = local_name(element);
+	*nd = (node){.first_child = -1, .last_child = -1, .next = -1, .kind = kind_of(local), .ref0 = s->nrefs};
+	nd->name = xstrdup(local);
+	nd->apart = drawn_apart(local);
+	nd->vertices = strcmp(local, "line") == 0 ? 2 : 0;
+	if (s->depth > 0) {
+		node *parent = &s->nodes[s->open[s->depth - 1]];
+		if (parent->last_child >= 0)
+			s->nodes[parent->last_child].next = index;
+		else
+			parent->first_child = index;
+		parent->last_child = index;
+		if (parent->kind == K_FILTER && strncmp(local, "fe", 2) == 0)
+			parent->fweight += primitive_weight(s, local, names, values);
+	}
+	read_attributes(s, nd, index, names, values);
+	nd->nref = s->nrefs - nd->ref0;
+	s->open = grow_for(s->open, s->depth + 1, sizeof *s->open);
+	s->open[s->depth++] = index;
+	if (strcmp(local, "style") == 0)
+		s->in_style++;
+}
+
+static void on_end(GMarkupParseContext *ctx, const char *element, gpointer data, GError **error)
+{
+	(void)ctx;
+	(void)error;
+	scan *s = data;
+	if (s->depth > 0)
+		s->depth--;
+	if (strcmp(local_name(element), "style") == 0 && s->in_style > 0) {
+		s->in_style--;
+		sb_putc(&s->sheet, '\n');
+	}
+}
+
+static void on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpointer data, GError **error)
+{
+	(void)ctx;
+	(void)error;
+	scan *s = data;
+	if (s->in_style)
+		sb_append(&s->sheet, text, len);
+}
+
+/* Whether a reference of this kind draws an element of that kind (a paint that is a
+ * gradient or colour draws no elements). */
+static int draws(int ref_kind, int target_kind)
+{
+	switch (ref_kind) {
+	case SVG_REF_HREF: return 1;
+	case SVG_REF_PAINT: return target_kind == K_PATTERN;
+	case SVG_REF_CLIP: return target_kind == K_CLIP;
+	case SVG_REF_MASK: return target_kind == K_MASK;
+	case SVG_REF_FILTER: return target_kind == K_FILTER;
+	default: return target_kind == K_MARKER;
+	}
+}
+
+/* The node a reference draws, or -1. */
+static int target_of(const scan *s, const svg_ref *r)
+{
+	return r->target >= 0 && draws(r->kind, s->nodes[r->target].kind) ? r->target : -1;
+}
+
+/* Adds what r draws from n to n's count (its target counted: state 2). */
+static void add_reference(scan *s, node *nd, const svg_ref *r)
+{
+	int t = target_of(s, r);
+	if (t < 0 || s->nodes[t].state != 2)
+		return; /* nothing, or a cycle */
+	const node *tn = &s->nodes[t];
+	double times = r->kind == SVG_REF_MARKER_EACH ? nd->vertices : 1;
+	nd->inst += times * tn->inst;
+	nd->passes += times * tn->passes;
+	if (r->kind == SVG_REF_FILTER)
+		nd->passes += times * (1 + tn->fweight);
+	else if (r->kind == SVG_REF_MASK)
+		nd->passes += times * 2; /* the mask drawn apart, and the element */
+}
+
+/* Pushes n's children and targets not yet reached; returns how many. */
+static size_t push_pending(scan *s, int n, int **stack, size_t *top)
+{
+	size_t pushed = 0;
+	const node *nd = &s->nodes[n];
+	for (int c = nd->first_child; c >= 0; c = s->nodes[c].next)
+		if (s->nodes[c].state == 0) {
+			*stack = grow_for(*stack, *top + 1, sizeof **stack);
+			(*stack)[(*top)++] = c;
+			pushed++;
+		}
+	for (int pass = 0; pass < 2; pass++) {
+		const svg_ref *r = pass ? s->srefs + nd->sref0 : s->refs + nd->ref0;
+		size_t m = pass ? nd->nsref : nd->nref;
+		for (size_t i = 0; i < m; i++) {
+			int t = target_of(s, &r[i]);
+			if (t >= 0 && s->nodes[t].state == 0) {
+				*stack = grow_for(*stack, *top + 1, sizeof **stack);
+				(*stack)[(*top)++] = t;
+				pushed++;
+			}
+		}
+	}
+	return pushed;
+}
+
+/* Counts every node: each once, after what it reaches (depth first, on a stack of ours:
+ * references can chain as deep as the file is long). */
+static void count_all(scan *s)
+{
+	int *stack = NULL;
+	size_t top = 0;
+	for (size_t root = 0; root < s->n; root++) {
+		if (s->nodes[root].state != 0)
+			continue;
+		stack = grow_for(stack, top + 1, sizeof *stack);
+		stack[top++] = (int)root;
+		while (top > 0) {
+			int n = stack[top - 1];
+			node *nd = &s->nodes[n];
+			if (nd->state == 2) {
+				top--;
+			} else if (nd->state == 0) {
+				nd->state = 1;
+				push_pending(s, n, &stack, &top);
+			} else {
+				nd->inst = 1;
+				nd->passes = 0;
+				for (int c = nd->first_child; c >= 0; c = s->nodes[c].next)
+					if (s->nodes[c].state == 2 && !s->nodes[c].apart) {
+						nd->inst += s->nodes[c].inst;
+						nd->passes += s->nodes[c].passes;
+					}
+				for (size_t i = 0; i < nd->nref; i++)
+					add_reference(s, nd, &s->refs[nd->ref0 + i]);
+				for (size_t i = 0; i < nd->nsref; i++)
+					add_reference(s, nd, &s->srefs[nd->sref0 + i]);
+				nd->state = 2;
+				top--;
+			}
+		}
+	}
+	free(stack);
+}
+
+static void resolve(scan *s, svg_ref *refs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		gpointer v = g_hash_table_lookup(s->ids, refs[i].id);
+		refs[i].target = v ? GPOINTER_TO_INT(v) - 1 : -1;
+	}
+}
+
+/* The sheet's references that may reach each node, gathered node by node. Returns -1 when
+ * there would be more of them than elements could be drawn (the figure is refused). */
+static int match_sheet(scan *s, const svg_rule *rules, size_t nrules)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		node *nd = &s->nodes[i];
+		nd->sref0 = s->nsrefs;
+		for (size_t r = 0; r < nrules; r++) {
+			if (!svg_css_matches(&rules[r], nd->name, nd->id, nd->cls))
+				continue;
+			if (s->nsrefs >= 2 * (size_t)SVG_COST_STOP_ELEMENTS)
+				return -1;
+			add_ref(&s->srefs, &s->nsrefs, rules[r].ref.kind, rules[r].ref.id, strlen(rules[r].ref.id));
+		}
+		nd->nsref = s->nsrefs - nd->sref0;
+	}
+	return 0;
+}
+
+static void scan_free(scan *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->nodes[i].name);
+		free(s->nodes[i].id);
+		free(s->nodes[i].cls);
+	}
+	for (size_t i = 0; i < s->nrefs; i++)
+		free(s->refs[i].id);
+	for (size_t i = 0; i < s->nsrefs; i++)
+		free(s->srefs[i].id);
+	free(s->nodes);
+	free(s->refs);
+	free(s->srefs);
+	free(s->open);
+	sb_free(&s->sheet);
+	g_hash_table_destroy(s->ids);
+}
+
+/* The text GMarkup is to read: entities expanded, a byte-order mark dropped, bytes that are
+ * not UTF-8 (an SVG in Latin-1) made '?', which changes no markup. NULL and *why when the
+ * entities are refused; *owned is what the caller frees. */
+static const char *prepare(const char *b, size_t *len, char **owned, char **why)
+{
+	const char *ewhy = NULL;
+	size_t n = 0;
+	int rc = svg_entities_expand(b, *len, 2 * *len + (1u << 20), owned, &n, &ewhy);
+	if (rc < 0) {
+		*why = xstrdup(ewhy);
+		return NULL;
+	}
+	if (rc == 1) {
+		b = *owned;
+		*len = n;
+	}
+	if (*len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
+		b += 3;
+		*len -= 3;
+	}
+	const char *end;
+	if (g_utf8_validate(b, (gssize)*len, &end))
+		return b;
+	char *copy = xmalloc(*len + 1);
+	memcpy(copy, b, *len);
+	copy[*len] = 0;
+	for (char *p = copy + (end - b); p < copy + *len;) {
+		*p++ = '?';
+		const char *ok;
+		g_utf8_validate(p, (gssize)(copy + *len - p), &ok);
+		p = (char *)ok;
+	}
+	free(*owned);
+	*owned = copy;
+	return copy;
+}
+
+int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why)
+{
+	*c = (svg_cost){0};
+	*why = NULL;
+	char *owned = NULL;
+	const char *text = prepare(b, &len, &owned, why);
+	if (!text)
+		return -1;
+	scan s = {.ids = g_hash_table_new(g_str_hash, g_str_equal)};
+	static const GMarkupParser parser = {on_start, on_end, on_text, NULL, NULL};
+	GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &s, NULL);
+	GError *err = NULL;
+	int ok = g_markup_parse_context_parse(ctx, text, (gssize)len, &err) &&
+		 g_markup_parse_context_end_parse(ctx, &err);
+	g_markup_parse_context_free(ctx);
+	free(owned);
+	int rc = -1;
+	if (s.n >= SVG_COST_STOP_ELEMENTS) {
+		c->stopped = 1;
+		c->instances = (double)s.n + 1;
+	} else if (!ok) {
+		*why = xstrdup(err ? err->message : "unreadable");
+	} else {
+		size_t nrules = 0;
+		svg_rule *rules = svg_css_rules(s.sheet.data ? s.sheet.data : "", s.sheet.len, &nrules);
+		resolve(&s, s.refs, s.nrefs);
+		if (match_sheet(&s, rules, nrules) < 0) {
+			c->instances = 2.0 * SVG_COST_STOP_ELEMENTS;
+		} else {
+			resolve(&s, s.srefs, s.nsrefs);
+			count_all(&s);
+			if (s.n > 0) { /* the root: everything is inside it */
+				c->instances = s.nodes[0].inst;
+				c->passes = s.nodes[0].passes;
+			}
+			c->max_order = s.max_order;
+			rc = 0;
+		}
+		svg_css_rules_free(rules, nrules);
+	}
+	g_clear_error(&err);
+	scan_free(&s);
+	return rc;
+}

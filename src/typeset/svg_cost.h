@@ -1,0 +1,32 @@
+/* svg_cost.h: a bound on what an SVG costs librsvg to draw, read from its text before
+ * librsvg sees it: how many elements it draws once every reference is followed, and how
+ * many times its filters and masks go over its pixels. */
+#ifndef MKBRIEF_SVG_COST_H
+#define MKBRIEF_SVG_COST_H
+#include <stddef.h>
+
+typedef struct svg_cost {
+	/* elements drawn: each element once, plus, wherever one is used, what a <use> (or any
+	 * href="#id"), a pattern, clip path, mask or marker (once a vertex) draws */
+	double instances;
+	/* passes over the whole drawing's pixels: librsvg draws a filtered or masked element
+	 * on a surface the size of the drawing, then runs each filter primitive over it; a
+	 * primitive counts by its work per pixel (a blur 2, turbulence 3 an octave, a
+	 * morphology of radius r 2r+1...) */
+	double passes;
+	/* the largest feConvolveMatrix order (either side) */
+	long max_order;
+	/* reading stopped at SVG_COST_STOP_ELEMENTS elements: instances is more than that */
+	int stopped;
+} svg_cost;
+
+/* Stop reading past this many elements: the figure is refused anyway (image.h's limit). */
+#define SVG_COST_STOP_ELEMENTS 100000
+
+/* Reads the SVG in b (its entities expanded, its bytes not UTF-8 read as '?') into *c.
+ * Returns 0, or -1 with *why (the caller's to free) when the text cannot be read as XML, its
+ * entities are refused (svg_entities.h), or it has more than SVG_COST_STOP_ELEMENTS
+ * elements (c->stopped is then set, and *why NULL). */
+int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why);
+
+#endif
