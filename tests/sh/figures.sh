@@ -144,3 +144,70 @@ if [ $st = 0 ] && qpdf --check "$T/empty/b.pdf" >/dev/null 2>&1 && pdftotext "$T
 else
 	fail "empty SVG: status $st: $(head -1 "$T/empty/err")"
 fi
+
+# SVG figures as charting tools write them still draw under the bound on an SVG's cost
+# (typeset/svg_cost.c; the hostile ones are tests/bad/figure-svg-*): a matplotlib scatter
+# plot of 5,000 markers drawn through <use>, clipped to its axes; an Illustrator export with
+# its namespace entities, CSS classes, gradients, a clip path and a drop shadow; a D3 bar
+# chart with a hatch pattern on three bars and a mask
+C="$T/charts"
+mkdir -p "$C" && ln -s "$ROOT/briefs/articles" "$C/articles" || exit 1
+python3 - "$C" <<'PY'
+import sys
+d = sys.argv[1]
+ns = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+uses = ''.join('<use xlink:href="#m0" x="%.3f" y="%.3f" style="fill:#1f77b4;stroke:#1f77b4"/>\n'
+               % (57.6 + (i * 7919 % 3348) / 10, 41.47 + (i * 104729 % 2660) / 10) for i in range(5000))
+open(d + '/mpl.svg', 'w').write('''<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg %s width="460.8pt" height="345.6pt" viewBox="0 0 460.8 345.6" version="1.1">
+<defs><style type="text/css">*{stroke-linejoin: round; stroke-linecap: butt}</style></defs>
+<g id="figure_1"><g id="patch_1"><path d="M 0 345.6 L 460.8 345.6 L 460.8 0 L 0 0 z" style="fill:#ffffff"/></g>
+<g id="axes_1"><g id="PathCollection_1"><defs><path id="m0" d="M 0 3 C 0.8 3 1.6 2.7 2.1 2.1 C 2.7 1.6 3 0.8 3 0 C 3 -0.8 2.7 -1.6 2.1 -2.1 C 1.6 -2.7 0.8 -3 0 -3 z" style="stroke:#1f77b4"/></defs>
+<g clip-path="url(#p1)">
+%s</g></g></g></g>
+<defs><clipPath id="p1"><rect x="57.6" y="41.47" width="357.12" height="266.11"/></clipPath></defs>
+</svg>
+''' % (ns, uses))
+open(d + '/illustrator.svg', 'w', encoding='latin-1').write('''<?xml version="1.0" encoding="iso-8859-1"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+	<!ENTITY ns_svg "http://www.w3.org/2000/svg">
+	<!ENTITY ns_xlink "http://www.w3.org/1999/xlink">
+]>
+<svg version="1.1" xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;" width="612px" height="400px" viewBox="0 0 612 400">
+<style type="text/css">
+	.st0{fill:url(#SVGID_1_);}
+	.st1{clip-path:url(#SVGID_2_);fill:#E6E6E6;}
+	.st2{filter:url(#shadow);}
+</style>
+<filter id="shadow"><feGaussianBlur in="SourceAlpha" stdDeviation="3"/><feOffset dx="2" dy="2" result="o"/>
+<feFlood flood-color="#000" flood-opacity="0.4"/><feComposite in2="o" operator="in"/>
+<feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter>
+<linearGradient id="SVGID_1_" x1="0" y1="0" x2="0" y2="400" gradientUnits="userSpaceOnUse"><stop offset="0" style="stop-color:#1B4F72"/><stop offset="1" style="stop-color:#5DADE2"/></linearGradient>
+<defs><rect id="SVGID_3_" x="40" y="40" width="532" height="320"/></defs>
+<clipPath id="SVGID_2_"><use xlink:href="#SVGID_3_" style="overflow:visible;"/></clipPath>
+%s
+<rect x="40" y="10" width="200" height="24" class="st2" fill="#fff"/>
+<text x="48" y="27">R\xe9solutions par ann\xe9e</text>
+</svg>
+''' % ''.join('<rect class="st0" x="%d" y="%d" width="40" height="%d"/><path class="st1" d="M%d 360h40v-2h-40z"/>\n'
+                % (50 + 45 * i, 360 - 20 * i, 20 * i, 50 + 45 * i) for i in range(11)))
+bars = ''.join('<rect class="bar%s" x="%d" y="%d" width="3" height="%d"/>\n'
+               % (' hatched' if i % 70 == 0 else '', 40 + 4 * i, 400 - i, i) for i in range(200))
+open(d + '/d3.svg', 'w').write('''<svg %s width="960" height="500" viewBox="0 0 960 500">
+<style>.bar { fill: steelblue; } .bar:hover { fill: brown; } .bar.hatched { fill: url(#hatch); }
+.axis path, .axis line { fill: none; stroke: #000; }</style>
+<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse"><path d="M-1,1 l2,-2 M0,4 l4,-4 M3,5 l2,-2" stroke="#000"/></pattern>
+<mask id="fade"><rect width="960" height="500" fill="white"/><rect y="450" width="960" height="50" fill="black"/></mask></defs>
+<g class="axis"><path d="M40,400H840"/></g><g mask="url(#fade)">
+%s</g></svg>
+''' % (ns, bars))
+PY
+for chart in mpl illustrator d3; do
+	printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: h\n    content:\n      - figure: {file: %s.svg, alt: A chart}\n' "$chart" >"$C/$chart.yaml"
+	if "$MKBRIEF" -o "$C/$chart.pdf" "$C/$chart.yaml" 2>"$C/err" && [ ! -s "$C/err" ] && qpdf --check "$C/$chart.pdf" >/dev/null 2>&1; then
+		pass "figures: an SVG chart as $chart writes it draws"
+	else
+		fail "figures: the $chart chart: $(head -2 "$C/err")"
+	fi
+done
