@@ -316,7 +316,13 @@ static const char *thousands(double x, char buf[40])
 static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name, loc at, diag *d)
 {
 	char *why = NULL, n1[40], n2[40];
-	if (svg_cost_scan(b, len, c, &why) != 0 && !c->stopped) {
+	int rc = svg_cost_scan(b, len, c, &why);
+	if (rc == -2) {
+		diag_error(d, at, "figure '%s' is an SVG whose cost to draw cannot be checked: %s", name, why);
+		free(why);
+		return -1;
+	}
+	if (rc != 0 && !c->stopped) {
 		/* librsvg's own message first, for a file it cannot read either */
 		GError *err = NULL;
 		RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)b, len, &err);
@@ -338,6 +344,11 @@ static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name,
 			   thousands(c->stopped ? IMAGE_SVG_MAX_ELEMENTS : c->instances, n1),
 			   thousands(IMAGE_SVG_MAX_ELEMENTS, n2));
 		diag_note(d, at, "draw it with fewer marks, or as a PNG");
+		return -1;
+	}
+	if (c->depth > IMAGE_SVG_MAX_DEPTH) {
+		diag_error(d, at, "figure '%s' nests elements and references %s deep; librsvg follows at most %d", name,
+			   thousands(c->depth, n1), IMAGE_SVG_MAX_DEPTH);
 		return -1;
 	}
 	if (c->max_order > IMAGE_SVG_MAX_CONVOLVE_ORDER) {

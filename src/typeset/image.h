@@ -43,6 +43,10 @@
  * of 32 MB: a filter holds several; on 10,000 x 10,000 pixels one blur takes 40 s and
  * 2.7 GB). */
 #define IMAGE_SVG_MAX_FILTER_PIXELS 8000000.0
+/* librsvg follows nested elements and references on its stack: a chain of 3,000 <use>,
+ * each of the one before, overflows it. libxml2 nests elements at most 256 deep; elements
+ * and references together at most as deep. */
+#define IMAGE_SVG_MAX_DEPTH 256
 /* librsvg 2.54 aborts the process on an feConvolveMatrix of order past 20. */
 #define IMAGE_SVG_MAX_CONVOLVE_ORDER 20
 

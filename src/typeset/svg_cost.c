@@ -29,7 +29,8 @@ typedef struct node {
 	size_t sref0, nsref; /* the sheet's references that may reach it, in scan.srefs */
 	char *name, *id, *cls;
 	unsigned char state; /* 0 not reached, 1 being counted, 2 counted */
-	double inst, passes;
+	double inst, passes, verts; /* verts: the vertices of all it draws */
+	double depth;               /* elements and references nested, down to its deepest */
 } node;
 
 typedef struct scan {
@@ -259,20 +260,62 @@ static int target_of(const scan *s, const svg_ref *r)
 	return r->target >= 0 && draws(r->kind, s->nodes[r->target].kind) ? r->target : -1;
 }
 
-/* Adds what r draws from n to n's count (its target counted: state 2). */
-static void add_reference(scan *s, node *nd, const svg_ref *r)
+/* Whether a reference's property is inherited: fill, stroke and the markers set on a group
+ * (or on a <use>) reach every element inside it. */
+static int inherited(int kind)
+{
+	return kind == SVG_REF_PAINT || kind == SVG_REF_MARKER || kind == SVG_REF_MARKER_EACH;
+}
+
+/* Adds what r draws from n to n's count (its target counted: state 2). An inherited one
+ * (phase 1) is drawn for every element n draws, a marker-mid at every vertex, as counted
+ * in phase 0. */
+static void add_reference(scan *s, node *nd, const svg_ref *r, int phase, double elements, double vertices)
 {
 	int t = target_of(s, r);
-	if (t < 0 || s->nodes[t].state != 2)
-		return; /* nothing, or a cycle */
+	if (t < 0 || s->nodes[t].state != 2 || inherited(r->kind) != phase)
+		return; /* nothing, a cycle, or not in this phase */
 	const node *tn = &s->nodes[t];
-	double times = r->kind == SVG_REF_MARKER_EACH ? nd->vertices : 1;
+	double times = r->kind == SVG_REF_MARKER_EACH ? vertices : phase ? elements : 1;
 	nd->inst += times * tn->inst;
 	nd->passes += times * tn->passes;
+	nd->verts += times * tn->verts;
+	if (tn->depth + 1 > nd->depth)
+		nd->depth = tn->depth + 1;
 	if (r->kind == SVG_REF_FILTER)
 		nd->passes += times * (1 + tn->fweight);
 	else if (r->kind == SVG_REF_MASK)
 		nd->passes += times * 2; /* the mask drawn apart, and the element */
+}
+
+/* n's count, once all it reaches is counted or is on the stack (a cycle). */
+static void count_node(scan *s, node *nd)
+{
+	nd->inst = 1;
+	nd->passes = 0;
+	nd->verts = nd->vertices;
+	nd->depth = 1;
+	for (int c = nd->first_child; c >= 0; c = s->nodes[c].next) {
+		const node *cn = &s->nodes[c];
+		if (cn->state != 2)
+			continue;
+		if (cn->depth + 1 > nd->depth)
+			nd->depth = cn->depth + 1;
+		if (!cn->apart) {
+			nd->inst += cn->inst;
+			nd->passes += cn->passes;
+			nd->verts += cn->verts;
+		}
+	}
+	double elements = 0, vertices = 0;
+	for (int phase = 0; phase < 2; phase++) {
+		for (size_t i = 0; i < nd->nref; i++)
+			add_reference(s, nd, &s->refs[nd->ref0 + i], phase, elements, vertices);
+		for (size_t i = 0; i < nd->nsref; i++)
+			add_reference(s, nd, &s->srefs[nd->sref0 + i], phase, elements, vertices);
+		elements = nd->inst;
+		vertices = nd->verts;
+	}
 }
 
 /* Pushes n's children and targets not yet reached; returns how many. */
@@ -321,17 +364,7 @@ static void count_all(scan *s)
 				nd->state = 1;
 				push_pending(s, n, &stack, &top);
 			} else {
-				nd->inst = 1;
-				nd->passes = 0;
-				for (int c = nd->first_child; c >= 0; c = s->nodes[c].next)
-					if (s->nodes[c].state == 2 && !s->nodes[c].apart) {
-						nd->inst += s->nodes[c].inst;
-						nd->passes += s->nodes[c].passes;
-					}
-				for (size_t i = 0; i < nd->nref; i++)
-					add_reference(s, nd, &s->refs[nd->ref0 + i]);
-				for (size_t i = 0; i < nd->nsref; i++)
-					add_reference(s, nd, &s->srefs[nd->sref0 + i]);
+				count_node(s, nd);
 				nd->state = 2;
 				top--;
 			}
@@ -423,6 +456,63 @@ static const char *prepare(const char *b, size_t *len, char **owned, char **why)
 	return copy;
 }
 
+/* The sheet's rules that draw something (a pattern, clip path, mask, filter or marker
+ * they name), kept in rules[0, *n) and the others freed; -1 when there are more than
+ * SVG_COST_MAX_RULES of them. */
+static int keep_drawing_rules(scan *s, svg_rule *rules, size_t *n)
+{
+	size_t drawing = 0;
+	for (size_t i = 0; i < *n; i++) {
+		resolve(s, &rules[i].ref, 1);
+		drawing += target_of(s, &rules[i].ref) >= 0;
+	}
+	if (drawing > SVG_COST_MAX_RULES)
+		return -1;
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (target_of(s, &rules[i].ref) >= 0) {
+			rules[kept++] = rules[i];
+		} else {
+			free(rules[i].ref.id);
+			free(rules[i].type);
+			free(rules[i].id);
+			free(rules[i].classes);
+		}
+	}
+	*n = kept;
+	return 0;
+}
+
+/* Counts a document read whole into c; -1 with *why when its sheet is too large to check. */
+static int count_document(scan *s, svg_cost *c, char **why)
+{
+	size_t nrules = 0;
+	svg_rule *rules = svg_css_rules(s->sheet.data ? s->sheet.data : "", s->sheet.len, SVG_COST_MAX_SHEET_RULES, &nrules);
+	resolve(s, s->refs, s->nrefs);
+	int rc = 0;
+	if (nrules > SVG_COST_MAX_SHEET_RULES) {
+		*why = xasprintf("its style sheet has more than %d rules naming url(#id)s", SVG_COST_MAX_SHEET_RULES);
+		rc = -2;
+	} else if (keep_drawing_rules(s, rules, &nrules) != 0) {
+		*why = xasprintf("its style sheet has more than %d rules that draw patterns, clip paths, masks, filters or markers",
+				 SVG_COST_MAX_RULES);
+		rc = -2;
+	} else if (match_sheet(s, rules, nrules) < 0) {
+		c->instances = 2.0 * SVG_COST_STOP_ELEMENTS; /* more references than can be drawn */
+	} else {
+		resolve(s, s->srefs, s->nsrefs);
+		count_all(s);
+		if (s->n > 0) { /* the root: everything is inside it */
+			c->instances = s->nodes[0].inst;
+			c->passes = s->nodes[0].passes;
+			c->depth = s->nodes[0].depth;
+		}
+		c->max_order = s->max_order;
+	}
+	svg_css_rules_free(rules, nrules);
+	return rc;
+}
+
 int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why)
 {
 	*c = (svg_cost){0};
@@ -430,7 +520,7 @@ int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why)
 	char *owned = NULL;
 	const char *text = prepare(b, &len, &owned, why);
 	if (!text)
-		return -1;
+		return -2;
 	scan s = {.ids = g_hash_table_new(g_str_hash, g_str_equal)};
 	static const GMarkupParser parser = {on_start, on_end, on_text, NULL, NULL};
 	GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &s, NULL);
@@ -446,22 +536,7 @@ int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why)
 	} else if (!ok) {
 		*why = xstrdup(err ? err->message : "unreadable");
 	} else {
-		size_t nrules = 0;
-		svg_rule *rules = svg_css_rules(s.sheet.data ? s.sheet.data : "", s.sheet.len, &nrules);
-		resolve(&s, s.refs, s.nrefs);
-		if (match_sheet(&s, rules, nrules) < 0) {
-			c->instances = 2.0 * SVG_COST_STOP_ELEMENTS;
-		} else {
-			resolve(&s, s.srefs, s.nsrefs);
-			count_all(&s);
-			if (s.n > 0) { /* the root: everything is inside it */
-				c->instances = s.nodes[0].inst;
-				c->passes = s.nodes[0].passes;
-			}
-			c->max_order = s.max_order;
-			rc = 0;
-		}
-		svg_css_rules_free(rules, nrules);
+		rc = count_document(&s, c, why);
 	}
 	g_clear_error(&err);
 	scan_free(&s);

@@ -16,17 +16,27 @@ typedef struct svg_cost {
 	double passes;
 	/* the largest feConvolveMatrix order (either side) */
 	long max_order;
+	/* how deep elements and references nest (a <use> of a group in a group is 3 deep):
+	 * librsvg follows them on its stack */
+	double depth;
 	/* reading stopped at SVG_COST_STOP_ELEMENTS elements: instances is more than that */
 	int stopped;
 } svg_cost;
 
 /* Stop reading past this many elements: the figure is refused anyway (image.h's limit). */
 #define SVG_COST_STOP_ELEMENTS 100000
+/* A <style> sheet's rules are matched against every element: at most this many naming
+ * url(#id) (one for each selector and reference; an Illustrator export has one a gradient),
+ * and of them at most SVG_COST_MAX_RULES that draw a pattern, clip path, mask, filter or
+ * marker (elements times rules stays some 25 million tests). */
+#define SVG_COST_MAX_SHEET_RULES 100000
+#define SVG_COST_MAX_RULES 256
 
 /* Reads the SVG in b (its entities expanded, its bytes not UTF-8 read as '?') into *c.
- * Returns 0, or -1 with *why (the caller's to free) when the text cannot be read as XML, its
- * entities are refused (svg_entities.h), or it has more than SVG_COST_STOP_ELEMENTS
- * elements (c->stopped is then set, and *why NULL). */
+ * Returns 0; -1 when the text cannot be read as XML (*why: GMarkup's message), or when it
+ * has more than SVG_COST_STOP_ELEMENTS elements (c->stopped set, *why NULL); -2 with *why
+ * when its entities are refused (svg_entities.h) or its style sheet is too large to check.
+ * *why is the caller's to free. */
 int svg_cost_scan(const char *b, size_t len, svg_cost *c, char **why);
 
 #endif

@@ -137,13 +137,13 @@ static void last_compound(const char *p, const char *end, svg_rule *r)
 
 /* Adds a rule for each selector of prelude [sel, sel_end) and each reference in the block. */
 static void add_rules(const char *sel, const char *sel_end, const char *block, const char *block_end,
-		      svg_rule **rules, size_t *n)
+		      svg_rule **rules, size_t *n, size_t max)
 {
 	svg_ref *refs = NULL;
 	size_t nrefs = 0;
 	svg_css_declarations(block, block_end, &refs, &nrefs);
 	for (size_t i = 0; i < nrefs; i++) {
-		for (const char *p = sel; p < sel_end;) {
+		for (const char *p = sel; p < sel_end && *n <= max;) {
 			const char *comma = memchr(p, ',', (size_t)(sel_end - p));
 			const char *stop = comma ? comma : sel_end;
 			*rules = grow_for(*rules, *n + 1, sizeof **rules);
@@ -157,7 +157,7 @@ static void add_rules(const char *sel, const char *sel_end, const char *block, c
 	free(refs);
 }
 
-svg_rule *svg_css_rules(const char *sheet, size_t len, size_t *n)
+svg_rule *svg_css_rules(const char *sheet, size_t len, size_t max, size_t *n)
 {
 	/* comments out first: they may hold anything */
 	strbuf text = {0};
@@ -171,7 +171,7 @@ svg_rule *svg_css_rules(const char *sheet, size_t len, size_t *n)
 	svg_rule *rules = NULL;
 	*n = 0;
 	const char *p = text.data ? text.data : "", *tend = p + text.len;
-	while (p < tend) {
+	while (p < tend && *n <= max) {
 		const char *brace = memchr(p, '{', (size_t)(tend - p));
 		if (!brace)
 			break;
@@ -190,7 +190,7 @@ svg_rule *svg_css_rules(const char *sheet, size_t len, size_t *n)
 			continue;
 		}
 		if (sel < sel_end && *sel != '@')
-			add_rules(sel, sel_end, brace + 1, close, &rules, n);
+			add_rules(sel, sel_end, brace + 1, close, &rules, n, max);
 		p = close < tend ? close + 1 : tend;
 	}
 	sb_free(&text);

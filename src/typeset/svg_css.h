@@ -34,9 +34,10 @@ int svg_css_property(const char *name);
 const char *svg_css_url(const char *v, const char *end, size_t *len);
 /* Appends the references of the declarations in [p, end) ("fill: url(#p); ...") to *refs. */
 void svg_css_declarations(const char *p, const char *end, svg_ref **refs, size_t *n);
-/* The rules of a style sheet that make references, *n of them (the caller frees them with
- * svg_css_rules_free). */
-svg_rule *svg_css_rules(const char *sheet, size_t len, size_t *n);
+/* The rules of a style sheet that make references (a rule for each selector and reference),
+ * *n of them (the caller frees them with svg_css_rules_free); past max, it stops with *n
+ * max + 1. */
+svg_rule *svg_css_rules(const char *sheet, size_t len, size_t max, size_t *n);
 void svg_css_rules_free(svg_rule *rules, size_t n);
 /* Whether the rule may reach an element of that (local) name, id and class attribute (either
  * may be NULL): true whenever its selector's last compound could match. */

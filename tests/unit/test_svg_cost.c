@@ -57,6 +57,8 @@ static void test_references(void)
 	sb_free(&b);
 	expect_instances("a cycle counts nothing more",
 			 SVG "><g id='a'><use href='#b'/></g><g id='b'><use href='#a'/></g></svg>", 5 + 2);
+	svg_cost d = scan_ok("depth", SVG "><defs><g id='a'><g><rect/></g></g></defs><g><use href='#a'/></g></svg>");
+	CHECK("depth counts elements and references: svg g use g g rect", d.depth == 6);
 	expect_instances("a self-reference counts nothing more", SVG "><use id='u' href='#u'/></svg>", 2);
 	expect_instances("a missing target counts nothing", SVG "><use href='#nowhere'/></svg>", 2);
 	expect_instances("the first of a repeated id is the one",
@@ -69,6 +71,10 @@ static void test_paints_and_markers(void)
 	char buf[512];
 	snprintf(buf, sizeof buf, "%s<rect fill='url(#p)'/><rect style='stroke: url( \"#p\" )'/></svg>", pat);
 	expect_instances("a pattern is drawn by each fill or stroke", buf, 1 + 2 * (1 + 3));
+	snprintf(buf, sizeof buf, "%s<g fill='url(#p)'><rect/><rect/><rect/></g></svg>", pat);
+	expect_instances("a fill on a group paints each element in it", buf, 1 + 4 + 4 * 3);
+	snprintf(buf, sizeof buf, "%s<g id='g'><rect/><rect/></g><use href='#g' style='fill:url(#p)'/></svg>", pat);
+	expect_instances("a fill on a <use> paints what it draws", buf, 1 + 3 + (1 + 3) + 4 * 3);
 	expect_instances("a gradient draws no elements",
 			 SVG "><defs><linearGradient id='g'><stop/><stop/></linearGradient></defs><rect fill='url(#g)'/></svg>",
 			 2);
@@ -127,7 +133,7 @@ static void test_entities(void)
 	const char *loop = "<!DOCTYPE svg [<!ENTITY a '&b;'><!ENTITY b '&a;'>]><svg>&a;</svg>";
 	svg_cost c;
 	char *why = NULL;
-	CHECK("an entity loop is refused", svg_cost_scan(loop, strlen(loop), &c, &why) == -1 && why);
+	CHECK("an entity loop is refused", svg_cost_scan(loop, strlen(loop), &c, &why) == -2 && why);
 	free(why);
 	strbuf bomb = {0};
 	sb_puts(&bomb, "<!DOCTYPE svg [<!ENTITY a0 '<rect/>'>");
@@ -136,12 +142,12 @@ static void test_entities(void)
 			  i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
 	sb_puts(&bomb, "]><svg>&a8;</svg>");
 	why = NULL;
-	CHECK("an entity bomb is refused", svg_cost_scan(bomb.data, bomb.len, &c, &why) == -1 && why);
+	CHECK("an entity bomb is refused", svg_cost_scan(bomb.data, bomb.len, &c, &why) == -2 && why);
 	free(why);
 	sb_free(&bomb);
 	const char *pe = "<!DOCTYPE svg [<!ENTITY % p '<!ENTITY a \"x\">'> %p;]><svg>&a;</svg>";
 	why = NULL;
-	CHECK("parameter entities are refused", svg_cost_scan(pe, strlen(pe), &c, &why) == -1 && why);
+	CHECK("parameter entities are refused", svg_cost_scan(pe, strlen(pe), &c, &why) == -2 && why);
 	free(why);
 }
 
