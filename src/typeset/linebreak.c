@@ -218,7 +218,8 @@ static void try_break(const kp *k, pass_state *st, size_t i, const pass_kind *pk
 			continue;
 		int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
 		double dem = line_demerits(k, a, x, i, bad, forced, fit);
-		int hrun = x->t == N_PEN && x->flagged ? a->hrun + 1 : 0;
+		/* a word wider than the line is cut on every line: its cuts do not count */
+		int hrun = x->t == N_PEN && x->flagged && x->kind != P_EMERGENCY ? a->hrun + 1 : 0;
 		if (hrun > MAX_HYPHEN_RUN)
 			continue;
 		dem += a->dem;
@@ -396,7 +397,10 @@ static size_t window_keep(const para_line *lines, size_t nl, int final)
 	size_t keep = nl;
 	if (!final && nl > WINDOW_OVERLAP) {
 		keep = nl - WINDOW_OVERLAP;
-		while (keep > 1 && lines[keep - 1].hyphenated)
+		/* not past half the window: in a word wider than the line, cut on every line, the
+		 * next window starts inside it whatever it does, and must still move on */
+		size_t least = keep / 2 > 1 ? keep / 2 : 1;
+		while (keep > least && lines[keep - 1].hyphenated)
 			keep--;
 	}
 	return keep;

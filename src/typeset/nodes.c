@@ -292,10 +292,16 @@ static void keep_cluster_starts(const seg *s, size_t n, unsigned char *kind)
  * two letters before it or three after it ("mediu-m") is the last choice. */
 static void emergency_break(kp *k, const char *w, size_t n, size_t i, double hw)
 {
+	/* letters on each side, counted up to what matters (a word of 200,000 letters has as
+	 * many cuts: counting all of them at each was their square) */
 	size_t before = 0, after = 0;
-	for (const char *p = w; p < w + i; p = g_utf8_next_char(p))
+	for (const char *p = w + i; p > w && before < 2;) {
+		p = g_utf8_find_prev_char(w, p);
 		before += g_unichar_isalpha(g_utf8_get_char(p)) != 0;
-	for (const char *p = w + i; p < w + n; p = g_utf8_next_char(p))
+		if (w + i - p > 16)
+			break;
+	}
+	for (const char *p = w + i; p < w + n && after < 3 && p - (w + i) < 24; p = g_utf8_next_char(p))
 		after += g_unichar_isalpha(g_utf8_get_char(p)) != 0;
 	gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
 	int letters = g_unichar_isalpha(prev) && g_unichar_isalpha(g_utf8_get_char(w + i));
