@@ -34,15 +34,36 @@ typedef struct use_span {
 	range r;
 	int use;
 	int note;
+	int goes_on; /* the words go on from the use's span before (the next paragraph, whole) */
 } use_span;
+
+/* Whether span q of a block goes on from span p: p runs to its paragraph's end and q is the
+ * whole start of the next one (an excerpt of several paragraphs), not past an elision. */
+static int goes_on(const article *a, const span *p, const span *q)
+{
+	if (!a || q->para != p->para + 1 || (size_t)q->para >= a->nparas)
+		return 0;
+	range pr = a->paras[p->para].r, qr = a->paras[q->para].r;
+	return p->r.end >= pr.end && q->r.start <= qr.start;
+}
 
 /* What a use is called in the margin: "A3" for a quote or excerpt, "n2" for a note. */
 static void use_name(char *out, size_t n, const use_span *u)
 {
-	if (u->note)
-		snprintf(out, n, "n%d", u->note);
-	else
+	char letter[16];
+	if (u->note) {
+		rich_note_label((size_t)u->note - 1, letter); /* as its mark in the text */
+		snprintf(out, n, "note %s", letter);
+	} else {
 		snprintf(out, n, "A%d", u->use);
+	}
+}
+
+/* Whether a run of the use's words starts in piece: u does not go on from the paragraph
+ * before, and starts inside piece (a later list item of the paragraph is no start). */
+static int starts_use(const use_span *u, range piece)
+{
+	return !u->goes_on && u->r.start >= piece.start;
 }
 
 /* The notes' citations of source src: the sentence or the paragraphs they name, marked in
@@ -62,7 +83,7 @@ static void note_uses(const brief *b, int src, int nblocks, use_span **v, size_t
 				if (ct->sent > 0 && (size_t)ct->sent <= ap->nsents)
 					r = ap->sents[ct->sent - 1];
 				*v = grow_for(*v, *n, sizeof **v);
-				(*v)[(*n)++] = (use_span){p - 1, r, nblocks + (int)k + 1, (int)k + 1};
+				(*v)[(*n)++] = (use_span){p - 1, r, nblocks + (int)k + 1, (int)k + 1, p > ct->para && ct->sent <= 0};
 			}
 		}
 }
@@ -82,7 +103,8 @@ static use_span *uses_of(const brief *b, int src, size_t *n, int *nuses)
 			use++;
 			for (size_t q = 0; bl->source == src && q < bl->nspans; q++) {
 				v = grow_for(v, *n, sizeof *v);
-				v[(*n)++] = (use_span){bl->spans[q].para, bl->spans[q].r, use, 0};
+				int on = q > 0 && goes_on(b->sources[src].art, &bl->spans[q - 1], &bl->spans[q]);
+				v[(*n)++] = (use_span){bl->spans[q].para, bl->spans[q].r, use, 0, on};
 			}
 		}
 	*nuses = use;
@@ -148,12 +170,18 @@ static void annex_marks(composer *c, para *p, size_t first, size_t k, range piec
 		if (!use_in(&us[i], k, piece, map, &in))
 			continue;
 		size_t at = in.start;
-		m = grow_for(m, nm, sizeof *m);
-		m[nm++] = (struct mark){line_of(p, at), at, &us[i]};
+		int starts = starts_use(&us[i], piece);
+		if (starts) {
+			m = grow_for(m, nm, sizeof *m);
+			m[nm++] = (struct mark){line_of(p, at), at, &us[i]};
+		}
 		if (us[i].note)
 			continue;
+		/* again at the top of each column the words run on to (from its second line
+		 * where it starts, from its first where it goes on) */
 		use_name(name, sizeof name, &us[i]);
-		add_label(c, p, at, in.end, margin_text(c, name, c->dc->col_w), g);
+		if ((starts ? at + 1 : at) < in.end)
+			add_label(c, p, starts ? at + 1 : at, in.end, margin_text(c, name, c->dc->col_w), g);
 		if (!done[us[i].use]) {
 			done[us[i].use] = 1;
 			char *anchor = xasprintf("use-%d", us[i].use);
@@ -304,7 +332,7 @@ void compose_annex(composer *c)
 	rich_add_markup(r,
 			"Each source as mkbrief read it, its paragraphs numbered as they are cited. Highlighted: "
 			"the words this brief quotes or excerpts. In the margin, the quote or excerpt that uses them "
-			"(A1, A2... at the end of its citation line) and the notes that cite them (n1, n2...).",
+			"(A1, A2... at the end of its citation line) and the notes that cite them (note a, note b...).",
 			1);
 	c->keep_next = 1;
 	compose_lines(c, compose_para(c, r, &st->small, w, 0, ALIGN_LEFT, loc_none()), 0, 1);

@@ -122,7 +122,7 @@ int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it)
 	size_t start = (size_t)p->lines[it->line].start;
 	size_t next = it->line + 1 < p->nlines ? (size_t)p->lines[it->line + 1].start : (size_t)-1;
 	if (l->end > l->at)
-		return start > l->at && start < l->end && column_top(dc, it);
+		return start >= l->at && start < l->end && column_top(dc, it);
 	return l->at >= start && l->at < next;
 }
 

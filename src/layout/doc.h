@@ -191,8 +191,8 @@ typedef struct doc {
 	struct doc_label {
 		const para *of;
 		size_t at;
-		/* > at: the label of a highlight [at, end) said again beside its first line at the
-		 * top of a column, when it runs on from a column before */
+		/* > at: the label of a highlight [at, end) said again beside a line that starts
+		 * in it at the top of a column, when it runs on from a column before */
 		size_t end;
 		para *p;  /* the label, one line; the document owns it */
 		double x; /* from the column's left */

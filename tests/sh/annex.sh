@@ -51,9 +51,9 @@ if [[ "$before" == *"goal—he has"* ]] && ! [[ "$(grep -m1 'label="A1' "$T/anne
 else fail "highlight starts wrong: $(grep -m1 'label="A1' "$T/annex.txt")"; fi
 
 # a note that cites a source is named beside what it cites, with no tint: the Korea brief's
-# one note cites edm-2018 p2, so "n1" stands beside paragraph 2's first line
+# one note cites edm-2018 p2, so "note a" (its mark in the text is "a") stands beside paragraph 2's first line
 p2=$(awk '/\|Annex: the sources in full\|/ {on = 1} on && /marker=[0-9+]*:"2"/ {print; exit}' "$T/k.txt")
-if [[ "$p2" == *'label="n1"'* ]] && [[ "$p2" != *highlight=* ]]; then pass "note 1 is named beside the paragraph it cites, untinted"
+if [[ "$p2" == *'label="note a"'* ]] && [[ "$p2" != *highlight=* ]]; then pass "note a is named beside the paragraph it cites, untinted"
 else fail "note label: $p2"; fi
 
 # links both ways: citation line → its passage, highlight → the block
@@ -161,3 +161,31 @@ for layout in handout handout-a4 digest; do
 	[ "$stranded" = 0 ] && [ "$heads" -ge 20 ] && pass "$layout annex: no subheading ends a page or column ($heads subheadings)" ||
 		fail "$layout annex: $stranded of $heads subheadings end a page or column"
 done
+
+# a passage's name stands once, where it starts: not again beside each paragraph of an
+# excerpt of several, nor beside each item of a list in one; an elided piece of a quote is
+# named where it starts (one page, so no column tops)
+mkdir -p "$T/once" && cd "$T/once" || exit 1
+cp "$ROOT/tests/articles/lists-source.txt" .
+cat >b.yaml <<'YAML'
+title: Labels once
+date: 2018-01-22
+annex: true
+sources:
+  ports: {file: lists-source.txt, title: Port Records}
+sections:
+  - heading: Cargo
+    content:
+      - excerpt: {source: ports, paragraphs: 1-2}
+      - excerpt: {source: ports, paragraphs: 3-4}
+      - quote: {source: ports, text: "Share the port records with the panel [...] Publish the February count"}
+YAML
+"$MKBRIEF" -q --layout handout --dump-layout b.yaml >d.txt 2>err || fail "labels once: $(cat err)"
+annex=$(awk '/\|Annex: the sources in full\|/ { on = 1 } on' d.txt)
+n1=$(grep -c 'label="A1[",]' <<<"$annex") n2=$(grep -c 'label="A2[",]' <<<"$annex") n3=$(grep -o 'A3' <<<"$(grep -o 'label="[^"]*"' <<<"$annex")" | wc -l)
+pages=$(grep -c '^page' <<<"$annex")
+if [ "$n1" = 1 ] && [ "$n2" = 1 ] && [ "$n3" = 2 ] && [ "$pages" -le 1 ]; then
+	pass "the annex names an excerpt of two paragraphs and one of a list of 11 items once each, an elided quote at each of its two pieces"
+else
+	fail "annex labels: A1 $n1 times, A2 $n2 times, A3 $n3 times (want 1, 1, 2) on $pages pages"
+fi
