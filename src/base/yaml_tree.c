@@ -33,6 +33,8 @@ typedef struct builder {
 	anchor *anchors;
 	size_t nanchors;
 	int failed;
+	const char *text; /* the file, for what its events do not say */
+	size_t len;
 } builder;
 
 static ynode *node_new(builder *b, ynode_kind kind, yaml_mark_t mark)
@@ -295,6 +297,32 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 
 /* The handlers of build's events return 0 when the document must not be read further. */
 
+/* A plain value that runs on to a line starting "- ": YAML reads that line as more of the
+ * value ("one - two"), where its writer meant an item of its own, indented too far. */
+static void warn_runaway_item(builder *b, const yaml_event_t *ev)
+{
+	const yaml_mark_t *s = &ev->start_mark, *e = &ev->end_mark;
+	if (!b->text || e->line <= s->line || e->index > b->len)
+		return;
+	for (size_t i = s->index; i < e->index; i++) {
+		if (b->text[i] != '\n')
+			continue;
+		size_t j = i + 1;
+		while (j < e->index && b->text[j] == ' ')
+			j++;
+		if (j + 1 < e->index && b->text[j] == '-' && b->text[j + 1] == ' ') {
+			int line = 1, col = (int)(j - i);
+			for (size_t k = 0; k < j; k++)
+				line += b->text[k] == '\n';
+			diag_warning(b->d, loc_at(b->t->file, line, col),
+				     "this '- ' is read as more of the text that starts on line %d, not as an item: an "
+				     "item's '-' starts in the column of the '-' before it",
+				     (int)s->line + 1);
+			return;
+		}
+	}
+}
+
 static int on_scalar(builder *b, const yaml_event_t *ev)
 {
 	if (!count_node(b, 1, ev->start_mark))
@@ -303,6 +331,8 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 	n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 	n->len = ev->data.scalar.length;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (n->plain)
+		warn_runaway_item(b, ev);
 	int quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	size_t chars = 0; /* an escape ("\u200B", "''") would make the value shorter than what is written */
@@ -422,6 +452,8 @@ static int build(builder *b, const char *text, size_t len)
 	yaml_event_t ev;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	b->text = text;
+	b->len = len;
 	int docs = 0, more = 1;
 	while (more) {
 		if (!yaml_parser_parse(&p, &ev)) {
