@@ -80,6 +80,10 @@ static void unknown_layout(const char *name, const char *const *dirs, loc at, di
 	else
 		diag_error(d, at, "unknown layout '%s'", name);
 	free_names(all);
+	/* where layouts are; the places of the search path that hold none are named only
+	 * when no place holds any */
+	strbuf empty = {0};
+	int any = 0;
 	for (size_t k = 0; dirs[k]; k++) {
 		char **names = list_layouts(dirs[k]);
 		if (names[0]) {
@@ -88,11 +92,15 @@ static void unknown_layout(const char *name, const char *const *dirs, loc at, di
 				sb_printf(&sb, "%s%s", i ? ", " : "", names[i]);
 			diag_note(d, at, "available layouts (in %s): %s", dirs[k], sb.data);
 			sb_free(&sb);
+			any = 1;
 		} else {
-			diag_note(d, at, "there are no layouts in %s", dirs[k]);
+			sb_printf(&empty, "%s%s", empty.len ? ", " : "", dirs[k]);
 		}
 		free_names(names);
 	}
+	if (!any && empty.len)
+		diag_note(d, at, "there are no layouts in %s", empty.data);
+	sb_free(&empty);
 }
 
 void style_list_layouts(const char *const *dirs, FILE *out)

@@ -58,6 +58,17 @@ listed=$(cd "$T/dl" && "$MKBRIEF" --list-layouts b.yaml 2>/dev/null | grep -c da
 [ $st = 1 ] && grep -q "unknown layout 'dangling'" "$T/dl/err" && ! grep -q "did you mean 'dangling'" "$T/dl/err" && [ "$listed" = 0 ] &&
 	pass "a dangling layout link is no layout (not listed, not suggested)" || fail "dangling layout: status $st, listed $listed: $(head -1 "$T/dl/err")"
 
+# an unknown layout lists where layouts are, not each place of the search path that holds
+# none ("there are no layouts in layouts", from a brief's directory without one)
+mkdir -p "$T/nl" && ln -s "$ROOT/briefs/articles" "$T/nl/articles"
+printf 'title: T\nlayout: handot\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: h\n    content:\n      - text: x\n' >"$T/nl/b.yaml"
+(cd "$T/nl" && "$MKBRIEF" --check b.yaml) 2>"$T/nl/err"
+if grep -q "did you mean 'handout'" "$T/nl/err" && grep -q "available layouts (in .*): digest, handout, handout-a4" "$T/nl/err" && ! grep -q "there are no layouts" "$T/nl/err"; then
+	pass "an unknown layout: 'did you mean', where the layouts are, no note on empty places"
+else
+	fail "unknown layout notes: $(tr '\n' '|' <"$T/nl/err")"
+fi
+
 # --list-layouts shows a file name as diagnostics do: an escape sequence in it (ESC [2J
 # clears a terminal) is printed visibly, never raw
 mkdir -p "$T/esc/layouts" && cp "$ROOT/layouts/handout.yaml" "$T/esc/layouts/x"$'\e'"[2J.yaml"
