@@ -277,9 +277,9 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	char *data = data_dir();
 	if (brief_resolve(b, &d) == 0 && b->load_errors == 0) {
 		rc = typeset(o, b, data, cache, read, &d);
-	} else if (b->load_errors == 0) {
+	} else {
 		/* the layout's errors (an unknown name, a bad key) come in the same run as the
-		 * sources' (the brief's own errors may include its layout name: said once) */
+		 * sources' and the brief's own */
 		style *st = load_layout(o, b, data, &d);
 		style_free(st);
 	}

@@ -414,6 +414,7 @@ static void load_root(loader *L, const ynode *root)
 		if (b->layout && !style_plain_name(b->layout)) {
 			schema_error(&L->S, layout, "layout '%s' must be a plain name (a file in layouts/: letters, digits, '-', '_', '.'; no '/' or '..')",
 				     b->layout);
+			b->layout = NULL; /* said once: the layout's own errors are looked for too */
 		}
 	}
 	if (!b->layout)
