@@ -246,6 +246,24 @@ static void note_misaligned_key(builder *b, const char *text, size_t len, size_t
 		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
 }
 
+/* Whether a file that is no YAML is an article (README's article format): named .txt, or
+ * with a "Publication:" line among its first lines. */
+static int looks_like_article(const char *name, const char *text, size_t len)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n > 4 && strcmp(name + n - 4, ".txt") == 0)
+		return 1;
+	int line = 0;
+	for (size_t i = 0; i < len && line < 6; line++) {
+		if (len - i >= 12 && memcmp(text + i, "Publication:", 12) == 0)
+			return 1;
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
 /* Whether the colon at byte i ends its line (spaces and a comment may follow). */
 static int colon_ends_line(const char *text, size_t len, size_t i)
 {
@@ -285,6 +303,13 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	else
 		snprintf(msg, sizeof msg, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
 	berror(b, m, "%s", msg);
+	if (looks_like_article(b->t->file, text, len)) {
+		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1),
+			  "this looks like a source article, not YAML: a brief names it under sources:, and "
+			  "'mkbrief new %s' writes one that does",
+			  b->t->file);
+		return;
+	}
 	if (p->error != YAML_READER_ERROR)
 		note_misaligned_key(b, text, len, m.line);
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
