@@ -352,6 +352,7 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	}
 	if (paras) {
 		bl->sel = SEL_PARAS;
+		bl->paras_at = loader_loc(L, paras);
 		load_paragraphs(L, paras, bl);
 	} else if (text) {
 		bl->sel = SEL_TEXT;

@@ -112,7 +112,7 @@ typedef struct block {
 	int para_from, para_to; /* SEL_PARAS, 1-based inclusive, as written */
 	char *from, *to;    /* SEL_FROM_TO */
 	char *text;         /* SEL_TEXT: the words as typed, may contain elisions */
-	loc from_at, to_at, text_at;
+	loc from_at, to_at, text_at, paras_at; /* paras_at: where `paragraphs:` gives its range */
 	/* where the words of from, to and text start when each is on one line as it reads (no
 	 * escapes, no block scalar), for notes that point at one of their characters; col 0
 	 * otherwise */

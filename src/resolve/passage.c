@@ -148,7 +148,7 @@ static void resolve_paras(resolver *R, block *bl, const source *s)
 		  : bl->para_to < bl->para_from || (size_t)bl->para_to > n ? bl->para_to
 									    : 0;
 	if (bad || bl->para_from < 1) {
-		diag_error(R->d, bl->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", bad, s->id, n,
+		diag_error(R->d, bl->paras_at.file ? bl->paras_at : bl->at, "paragraph %d is out of range: '%s' has %zu paragraph%s", bad, s->id, n,
 			   n == 1 ? "" : "s");
 		return;
 	}
