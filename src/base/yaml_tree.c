@@ -246,6 +246,22 @@ static void note_misaligned_key(builder *b, const char *text, size_t len, size_t
 		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
 }
 
+/* The byte of text a mark stands at: libyaml counts characters, not bytes, in index and
+ * column (a curly quote is one). */
+static size_t mark_byte(const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t i = 0;
+	for (size_t line = 0; line < m->line && i < len; i++)
+		if (text[i] == '\n')
+			line++;
+	for (size_t col = 0; col < m->column && i < len && text[i] != '\n'; col++) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
 /* Whether a file that is no YAML is an article (README's article format): named .txt, or
  * with a "Publication:" line among its first lines. */
 static int looks_like_article(const char *name, const char *text, size_t len)
@@ -292,7 +308,7 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 			return;
 		}
 	}
-	if (p->problem_mark.index < len && text[p->problem_mark.index] == '\t') {
+	if (mark_byte(text, len, &p->problem_mark) < len && text[mark_byte(text, len, &p->problem_mark)] == '\t') {
 		berror(b, m, "tab character%s; YAML indentation must use spaces", "");
 		return;
 	}
@@ -315,7 +331,7 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
 		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
 		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1), "%s",
-			  colon_ends_line(text, len, m.index)
+			  colon_ends_line(text, len, mark_byte(text, len, &m))
 				  ? "a value that ends in ':' must be quoted, e.g. text: \"The scenarios:\" (or use a block scalar, text: |)"
 				  : "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
 }
@@ -327,15 +343,16 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 static void warn_runaway_item(builder *b, const yaml_event_t *ev)
 {
 	const yaml_mark_t *s = &ev->start_mark, *e = &ev->end_mark;
-	if (!b->text || e->line <= s->line || e->index > b->len)
+	if (!b->text || e->line <= s->line)
 		return;
-	for (size_t i = s->index; i < e->index; i++) {
+	size_t from = mark_byte(b->text, b->len, s), to = mark_byte(b->text, b->len, e);
+	for (size_t i = from; i < to; i++) {
 		if (b->text[i] != '\n')
 			continue;
 		size_t j = i + 1;
-		while (j < e->index && b->text[j] == ' ')
+		while (j < to && b->text[j] == ' ')
 			j++;
-		if (j + 1 < e->index && b->text[j] == '-' && b->text[j + 1] == ' ') {
+		if (j + 1 < to && b->text[j] == '-' && b->text[j + 1] == ' ') {
 			int line = 1, col = (int)(j - i);
 			for (size_t k = 0; k < j; k++)
 				line += b->text[k] == '\n';
