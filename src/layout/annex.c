@@ -258,7 +258,7 @@ static void annex_para(composer *c, int src, size_t k, const use_span *us, size_
 		range piece = ap->nitems ? ap->items[i] : ap->r;
 		if (i == 0)
 			piece.start = ap->r.start;
-		item_hang h = compose_item_hang(c, rich_new(), &c->st->body, a, ap, piece.start, widest);
+		item_hang h = compose_item_hang(c, &c->st->body, a, ap, piece.start, widest);
 		size_t first = annex_piece(c, src, k, piece, h, us, nus, nids, g, done);
 		if (i == 0) {
 			char num[24];

@@ -100,10 +100,10 @@ typedef struct item_hang {
 	double hang, shift;
 } item_hang;
 /* The hang of the piece of source at byte `at` of paragraph ap: none unless an item starts
- * there; pre (taken) is what its first line has before the marker (an elision mark).
- * widest: compose_widest_marker of the paragraph, or 0 for no shift (passage.c). */
-item_hang compose_item_hang(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
-			    size_t at, double widest);
+ * there, measured from its marker alone. widest: compose_widest_marker of the paragraph,
+ * or 0 for no shift (passage.c). */
+item_hang compose_item_hang(composer *c, const font_role *font, const article *a, const art_para *ap, size_t at,
+			    double widest);
 double compose_widest_marker(composer *c, const font_role *font, const article *a, const art_para *ap);
 
 /* The portion marking a block carries: its own, else its section's, else the brief's; NULL

@@ -34,6 +34,21 @@ vitem *doc_insert_item(doc *dc, size_t at)
 	return it;
 }
 
+void doc_remove_item(doc *dc, size_t at)
+{
+	memmove(&dc->items[at], &dc->items[at + 1], (dc->nitems - at - 1) * sizeof *dc->items);
+	dc->nitems--;
+	for (size_t k = 0; k < dc->noutline; k++)
+		if (dc->outline[k].item > (int)at)
+			dc->outline[k].item--;
+	for (size_t k = 0; k < dc->nanchors; k++)
+		if (dc->anchors[k].item > (int)at)
+			dc->anchors[k].item--;
+	for (size_t k = 0; k < dc->nnotes; k++)
+		if (dc->notes[k].item > (int)at)
+			dc->notes[k].item--;
+}
+
 doc *doc_new(const brief *b, const style *st)
 {
 	doc *dc = xcalloc(1, sizeof *dc);

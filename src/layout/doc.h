@@ -215,6 +215,9 @@ int *doc_last_pages(const doc *dc);
  * pointer returned, like any pointer into dc->items, is valid only until the next
  * insertion; keep indices across insertions. */
 vitem *doc_insert_item(doc *dc, size_t at);
+/* Removes item at, which nothing points at (a repeated head); what points past it moves
+ * along. */
+void doc_remove_item(doc *dc, size_t at);
 /* An empty document for a brief set in a layout (both outlive it). */
 doc *doc_new(const brief *b, const style *st);
 /* Frees what only drawing reads (paragraphs and their lines, items, rows, notes, labels),

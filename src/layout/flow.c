@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "layout/flow.h"
+#include "layout/balance.h"
 #include "base/util.h"
 #include "layout/foot.h"
+#include "layout/resume.h"
 
 typedef struct frame {
 	int page, col;
@@ -267,55 +269,17 @@ static int set_aside(flow *fl, size_t i)
 	return 1;
 }
 
-/* The column now starts at item brk, inside a table: its caption (continued) and header
- * row go first, copied before brk. Not when they were just copied there: a column that
- * cannot hold them and a line of the table gets the table alone. */
-static void continue_table(flow *fl, size_t brk)
+/* The column now starts at item brk: what it repeats of a block begun before goes first
+ * (resume.c); the floats set aside and the break after them keep pointing at the same
+ * items. */
+static void resume_column(flow *fl, size_t brk)
 {
-	doc *dc = fl->dc;
-	int t = dc->items[brk].table, x = dc->items[brk].passage;
-	if ((t <= 0 && x <= 0) || (brk > 0 && dc->items[brk - 1].repeat))
-		return;
-	/* an excerpt's part after a break: its source, "(continued)" */
-	const struct doc_table *dt = t > 0 ? &dc->tables[t - 1] : &dc->passages[x - 1];
-	int box = dc->items[brk].box_deco;
-	for (size_t k = 0; k < dt->ncont; k++) {
-		vitem *it = doc_insert_item(dc, brk + k);
-		*it = dt->cont[k];
-		it->span = dc->items[brk + k + 1].span;
-		it->box_deco = box;
-		it->page = -1;
-	}
-	/* the floats set aside and the break after them keep pointing at the same items */
+	size_t n = doc_resume_at(fl->dc, brk);
 	for (size_t k = 0; k < fl->nwaiting; k++)
 		if (fl->waiting[k].first >= brk)
-			fl->waiting[k].first += dt->ncont;
+			fl->waiting[k].first += n;
 	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
-		fl->after_float += dt->ncont;
-}
-
-/* The column now starts at item brk, inside a box block begun before: the frame's top
- * padding goes first, as on the box's first piece. */
-static void continue_box(flow *fl, size_t brk)
-{
-	doc *dc = fl->dc;
-	int box = dc->items[brk].box_deco;
-	if (box < 0 || brk == 0 || dc->items[brk - 1].box_deco != box || dc->items[brk - 1].repeat ||
-	    dc->st->frame_padding <= 0)
-		return;
-	vitem *pad = doc_insert_item(dc, brk);
-	pad->kind = V_SPACE;
-	pad->h = dc->st->frame_padding;
-	pad->solid = 1;
-	pad->repeat = 1;
-	pad->box_deco = box;
-	pad->deco = -1;
-	pad->span = dc->items[brk + 1].span;
-	for (size_t k = 0; k < fl->nwaiting; k++)
-		if (fl->waiting[k].first >= brk)
-			fl->waiting[k].first++;
-	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
-		fl->after_float++;
+		fl->after_float += n;
 }
 
 /* Item i does not fit: breaks before the latest item at or before it that this column
@@ -343,8 +307,7 @@ static long break_column(flow *fl, size_t i)
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
 		return -1;
 	fl->f.start = brk;
-	continue_table(fl, brk);
-	continue_box(fl, brk);
+	resume_column(fl, brk);
 	return (long)brk;
 }
 
@@ -430,6 +393,7 @@ int doc_flow(doc *dc, diag *d)
 	foot_free(&fl.ft);
 	if (rc < 0)
 		return -1;
+	doc_balance(dc);
 	page_sections(dc);
 	return 0;
 }

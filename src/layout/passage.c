@@ -209,38 +209,45 @@ static void excerpt_lines(composer *c, const excerpt_set *es)
 	}
 }
 
-/* The width of a list item's marker at byte at of the source with what comes before it on
- * its line (pre, taken): where the item's text starts. 0 when no item starts there. */
-static double marker_width(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
-			   size_t at)
+/* The width of a letter x alone in font: a marker's width is that of the marker and an x
+ * less this. */
+static double x_width(composer *c, const font_role *font)
+{
+	rich *x = rich_new();
+	rich_add(x, "x", 1);
+	double lo, w;
+	para_measure(c->pe, x, font, &lo, &w);
+	rich_free(x);
+	return w;
+}
+
+/* The width of a list item's marker at byte at of the source, with its trailing space: where
+ * the item's text starts (x: x_width). 0 when no item starts there. */
+static double marker_width(composer *c, const font_role *font, const article *a, const art_para *ap, size_t at,
+			   double x)
 {
 	size_t m = 0;
 	for (size_t k = 0; k < ap->nitems && !m; k++)
 		if (ap->items[k].start == at)
 			m = article_item_marker_len(a->text, ap->items[k].end, at);
-	if (!m) {
-		rich_free(pre);
+	if (!m)
 		return 0;
-	}
 	/* the text's first letter stands where the marker's trailing space ends: a letter
 	 * measured after it, less the letter alone */
-	compose_source_text(pre, a->text, at, m, 0, NULL, NULL);
-	rich_add(pre, "x", 1);
-	rich *x = rich_new();
-	rich_add(x, "x", 1);
-	double lo, with, alone;
-	para_measure(c->pe, pre, font, &lo, &with);
-	para_measure(c->pe, x, font, &lo, &alone);
-	rich_free(pre);
-	rich_free(x);
-	return with > alone ? with - alone : 0;
+	rich *r = rich_new();
+	compose_source_text(r, a->text, at, m, 0, NULL, NULL);
+	rich_add(r, "x", 1);
+	double lo, with;
+	para_measure(c->pe, r, font, &lo, &with);
+	rich_free(r);
+	return with > x ? with - x : 0;
 }
 
-item_hang compose_item_hang(composer *c, rich *pre, const font_role *font, const article *a, const art_para *ap,
-			    size_t at, double widest)
+item_hang compose_item_hang(composer *c, const font_role *font, const article *a, const art_para *ap, size_t at,
+			    double widest)
 {
 	item_hang h = {0, 0};
-	h.hang = marker_width(c, pre, font, a, ap, at);
+	h.hang = marker_width(c, font, a, ap, at, x_width(c, font));
 	if (h.hang > 0 && widest > h.hang)
 		h.shift = widest - h.hang;
 	return h;
@@ -248,9 +255,9 @@ item_hang compose_item_hang(composer *c, rich *pre, const font_role *font, const
 
 double compose_widest_marker(composer *c, const font_role *font, const article *a, const art_para *ap)
 {
-	double most = 0;
+	double most = 0, x = ap->nitems ? x_width(c, font) : 0;
 	for (size_t k = 0; k < ap->nitems; k++) {
-		double w = marker_width(c, rich_new(), font, a, ap, ap->items[k].start);
+		double w = marker_width(c, font, a, ap, ap->items[k].start, x);
 		if (w > most)
 			most = w;
 	}
@@ -311,7 +318,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	/* a list item's portion marking follows its marker, as in the brief's own lists, and
 	 * its lines hang under the marking; after an elision mark, the marking and the mark
 	 * come first and the lines hang where the list's items have their text */
-	item_hang h = compose_item_hang(c, rich_new(), font, a, ap, sp->r.start, widest);
+	item_hang h = compose_item_hang(c, font, a, ap, sp->r.start, widest);
 	if (cut) {
 		h.hang += h.shift;
 		h.shift = 0;
@@ -332,7 +339,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 			/* the cut runs into another item: it starts a line of its own */
 			rich_add(r, " [\xE2\x80\xA6]", 6);
 			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
-			h = compose_item_hang(c, rich_new(), font, a, ap, piece.r.start, widest);
+			h = compose_item_hang(c, font, a, ap, piece.r.start, widest);
 			r = piece_prefix(c, 0, h.hang == 0);
 		} else if (j > i) {
 			rich_add(r, " [\xE2\x80\xA6] ", 7);
@@ -348,7 +355,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
 			r = rich_new();
 			piece.r.start = at;
-			h = compose_item_hang(c, rich_new(), font, a, ap, at, widest);
+			h = compose_item_hang(c, font, a, ap, at, widest);
 		}
 		add_span(c, r, bl, &piece);
 	}

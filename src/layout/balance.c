@@ -1,0 +1,237 @@
+/* balance.c: the columns of a page where the text ends (the document's last page, or a
+ * page before a forced break) are cut again to even heights, as a typographer sets the end
+ * of multi-column text: the left column is not filled to its foot while the right one stays
+ * empty. Only the column breaks move, and only to where the flow itself may break (never
+ * where a widow, an orphan or a kept block forbids it); a table, an excerpt or a box broken
+ * anew repeats its head or frame at the next column's top, as the flow's breaks do
+ * (resume.c). A page the flow set in a way this cannot redo (notes at its feet, a float
+ * moved out of the text's order, a figure across the columns below text) keeps its columns. */
+#include <stdlib.h>
+
+#include "layout/balance.h"
+#include "base/util.h"
+#include "layout/resume.h"
+
+/* The items of a page's columns, in reading order. */
+typedef struct column_run {
+	size_t a, b;  /* items [a, b): the page's placed items and the spaces dropped among them */
+	size_t lead;  /* items [a, a + lead): a head repeated at the page's top, which stays there */
+	double top;   /* the columns' top on the page */
+	double room;  /* the columns' height */
+	int recut;    /* the stale heads are gone: the heads in the run are the new breaks' */
+} column_run;
+
+/* A head the flow repeated where it broke a column on this page: it goes, and the breaks
+ * made here repeat their own. */
+static int stale_head(const doc *dc, const column_run *r, size_t j)
+{
+	return !r->recut && j >= r->a + r->lead && dc->items[j].repeat;
+}
+
+/* The item before j in the run as it will be when the stale heads are gone. */
+static size_t before(const doc *dc, const column_run *r, size_t j)
+{
+	size_t k = j - 1;
+	while (k > r->a && stale_head(dc, r, k))
+		k--;
+	return k;
+}
+
+/* The height item j takes at offset y in its column: a space at a column's top is dropped,
+ * as the flow drops it. */
+static double height_at(const doc *dc, const column_run *r, size_t j, double y)
+{
+	const vitem *it = &dc->items[j];
+	if (stale_head(dc, r, j))
+		return 0;
+	return it->kind == V_SPACE && !it->solid && y <= 0 ? 0 : it->h;
+}
+
+/* Fills at most cols columns of height h from the run; brk[c] is where column c starts
+ * (b for a column left empty). Returns whether the run fits. */
+static int fill_columns(const doc *dc, const column_run *r, int cols, double h, size_t *brk)
+{
+	int col = 0;
+	double y = 0;
+	brk[0] = r->a;
+	for (size_t j = r->a; j < r->b;) {
+		double ht = height_at(dc, r, j, y);
+		if (y + ht <= h + 0.01 || j == brk[col]) {
+			y += ht;
+			j++;
+			continue;
+		}
+		/* the latest item at or before j the column may end before */
+		size_t at = j;
+		while (at > brk[col] && (dc->items[at].keep || dc->items[at].soft || stale_head(dc, r, at) ||
+					 at < r->a + r->lead))
+			at--;
+		if (at <= brk[col] || ++col >= cols)
+			return 0;
+		brk[col] = at;
+		j = at;
+		y = doc_resume_height(dc, at, before(dc, r, at));
+	}
+	for (int c = col + 1; c < cols; c++)
+		brk[c] = r->b;
+	return 1;
+}
+
+/* Where each page's items lie in the list, [first, end), and whether notes stand at its
+ * feet. */
+typedef struct page_span {
+	size_t first, end;
+	int notes;
+} page_span;
+
+/* Finds the run of page p's columns (its items lie in pg), or returns 0 when the page is not
+ * one to balance. */
+static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
+{
+	if (pg->notes)
+		return 0;
+	/* the run starts at the page's first item in the columns: a figure across the columns
+	 * at the page's top (set aside from text before) stays where it is, above them */
+	size_t a = pg->first;
+	while (a < pg->end && (dc->items[a].page != p || dc->items[a].span))
+		a++;
+	size_t b = pg->end;
+	while (b > a && dc->items[b - 1].kind == V_PAGEBREAK)
+		b--;
+	if (a >= b || dc->items[a].col != 0)
+		return 0;
+	r->lead = 0;
+	r->recut = 0;
+	while (a + r->lead < b && dc->items[a + r->lead].repeat)
+		r->lead++;
+	int col = 0;
+	double y = -1;
+	r->top = -1;
+	for (size_t k = a; k < b; k++) {
+		const vitem *it = &dc->items[k];
+		if (it->page < 0 && (it->kind == V_SPACE || it->repeat))
+			continue; /* dropped at a column's top: it may come back */
+		if (it->page != p || it->span || it->kind == V_PAGEBREAK)
+			return 0; /* another page's item among these, or a figure across the columns
+				   * below text */
+		if (it->col < col || (it->col == col && it->y < y - 0.01))
+			return 0; /* a float set out of the text's order */
+		if (r->top < 0)
+			r->top = it->y;
+		col = it->col;
+		y = it->y;
+	}
+	r->a = a;
+	r->b = b;
+	r->room = dc->st->page_h - dc->st->margin_bottom - r->top;
+	return 1;
+}
+
+/* Takes the stale heads out of the run and moves the breaks brk with the items. */
+static void drop_stale_heads(doc *dc, column_run *r, int cols, size_t *brk)
+{
+	for (size_t j = r->b; j-- > r->a + r->lead;) {
+		if (!dc->items[j].repeat)
+			continue;
+		doc_remove_item(dc, j);
+		r->b--;
+		for (int c = 0; c < cols; c++)
+			if (brk[c] > j)
+				brk[c]--;
+	}
+	r->recut = 1;
+}
+
+/* Places the run's items in the columns that start at brk, each with what it repeats. */
+static void place_run(doc *dc, column_run *r, int p, int cols, size_t *brk)
+{
+	drop_stale_heads(dc, r, cols, brk);
+	size_t shift = 0;
+	for (int c = 1; c < cols; c++) {
+		brk[c] += shift;
+		if (brk[c] < r->b) {
+			size_t n = doc_resume_at(dc, brk[c]);
+			shift += n;
+			r->b += n;
+		}
+	}
+	int col = 0;
+	double y = 0;
+	for (size_t j = r->a; j < r->b; j++) {
+		while (col + 1 < cols && j == brk[col + 1]) {
+			col++;
+			y = 0;
+		}
+		vitem *it = &dc->items[j];
+		double ht = height_at(dc, r, j, y);
+		if (it->kind == V_SPACE && ht == 0 && it->h > 0 && !it->solid) {
+			it->page = -1;
+			continue;
+		}
+		it->page = p;
+		it->col = col;
+		it->y = r->top + y;
+		y += ht;
+	}
+}
+
+/* Balances page p's columns, when it is a page to balance. */
+static void balance_page(doc *dc, int p, const page_span *pg, int cols)
+{
+	column_run r;
+	if (!find_run(dc, p, pg, &r))
+		return;
+	size_t *brk = xmalloc((size_t)cols * sizeof *brk);
+	double total = 0;
+	for (size_t j = r.a; j < r.b; j++)
+		total += height_at(dc, &r, j, j == r.a ? 0 : 1);
+	/* the least column height the run fits in: no column is shorter than its share */
+	double lo = total / cols - 0.01, hi = r.room;
+	if (fill_columns(dc, &r, cols, hi, brk)) {
+		while (hi - lo > 0.05) {
+			double mid = (lo + hi) / 2;
+			if (fill_columns(dc, &r, cols, mid, brk))
+				hi = mid;
+			else
+				lo = mid;
+		}
+		if (fill_columns(dc, &r, cols, hi, brk))
+			place_run(dc, &r, p, cols, brk);
+	}
+	free(brk);
+}
+
+void doc_balance(doc *dc)
+{
+	int cols = dc->st->columns > 1 ? dc->st->columns : 1;
+	int npages = 0;
+	for (size_t k = 0; k < dc->nitems; k++)
+		if (dc->items[k].page >= npages)
+			npages = dc->items[k].page + 1;
+	if (cols < 2 || npages == 0)
+		return;
+	page_span *pg = xcalloc((size_t)npages, sizeof *pg);
+	int *ends_text = xcalloc((size_t)npages, sizeof *ends_text);
+	for (size_t k = 0; k < dc->nitems; k++) {
+		const vitem *it = &dc->items[k];
+		if (it->page < 0)
+			continue;
+		page_span *s = &pg[it->page];
+		if (s->end == 0)
+			s->first = k;
+		s->end = k + 1;
+		if (it->kind == V_PAGEBREAK)
+			ends_text[it->page] = 1;
+	}
+	for (size_t k = 0; k < dc->nfoot; k++)
+		if (dc->foot[k].page >= 0 && dc->foot[k].page < npages)
+			pg[dc->foot[k].page].notes = 1;
+	ends_text[npages - 1] = 1;
+	/* from the last page back: balancing a page inserts and removes items after the pages
+	 * before it only */
+	for (int p = npages; p-- > 0;)
+		if (ends_text[p])
+			balance_page(dc, p, &pg[p], cols);
+	free(pg);
+	free(ends_text);
+}

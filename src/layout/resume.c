@@ -1,0 +1,62 @@
+/* resume.c: a column that starts inside a block begun in the column before repeats what
+ * the reader needs to know where they are: a table's caption, marked "(continued)", and its
+ * header row; an excerpt's source, "(continued)"; a box's top padding, so that its frame
+ * opens as on its first piece. The flow inserts these where it breaks; balance.c where it
+ * breaks again. */
+#include "layout/resume.h"
+
+/* The continuation a column starting at brk takes from a table or an excerpt, or NULL. Not
+ * when it was just copied there: a column that cannot hold it and a line of the block gets
+ * the block alone. */
+static const struct doc_table *resumed_block(const doc *dc, size_t brk, size_t prev)
+{
+	int t = dc->items[brk].table, x = dc->items[brk].passage;
+	if ((t <= 0 && x <= 0) || (brk > 0 && dc->items[prev].repeat))
+		return NULL;
+	return t > 0 ? &dc->tables[t - 1] : &dc->passages[x - 1];
+}
+
+/* Whether a column starting at brk (whose first item stands in box `box`) opens a box
+ * begun before. */
+static int resumed_box(const doc *dc, size_t brk, size_t prev, int box)
+{
+	return box >= 0 && brk > 0 && dc->items[prev].box_deco == box && !dc->items[prev].repeat &&
+	       dc->st->frame_padding > 0;
+}
+
+double doc_resume_height(const doc *dc, size_t brk, size_t prev)
+{
+	double h = 0;
+	const struct doc_table *dt = resumed_block(dc, brk, prev);
+	for (size_t k = 0; dt && k < dt->ncont; k++)
+		h += dt->cont[k].h;
+	if (resumed_box(dc, brk, prev, dc->items[brk].box_deco))
+		h += dc->st->frame_padding;
+	return h;
+}
+
+size_t doc_resume_at(doc *dc, size_t brk)
+{
+	size_t prev = brk > 0 ? brk - 1 : 0;
+	const struct doc_table *dt = resumed_block(dc, brk, prev);
+	int box = dc->items[brk].box_deco;
+	size_t n = dt ? dt->ncont : 0;
+	for (size_t k = 0; k < n; k++) {
+		vitem *it = doc_insert_item(dc, brk + k);
+		*it = dt->cont[k];
+		it->span = dc->items[brk + k + 1].span;
+		it->box_deco = box;
+		it->page = -1;
+	}
+	if (!resumed_box(dc, brk, prev, box))
+		return n;
+	vitem *pad = doc_insert_item(dc, brk);
+	pad->kind = V_SPACE;
+	pad->h = dc->st->frame_padding;
+	pad->solid = 1;
+	pad->repeat = 1;
+	pad->box_deco = box;
+	pad->deco = -1;
+	pad->span = dc->items[brk + 1].span;
+	return n + 1;
+}

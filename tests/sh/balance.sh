@@ -1,0 +1,115 @@
+# balance.sh: the columns of a page where the text ends are even (balance.c). A digest brief
+# on an article of our own (tests/fill/), with 0 to 20 paragraphs of lead text before an
+# excerpt, a table, a list and the Sources, so that its last page starts at every kind of
+# block: on the last page, and on the page before a section that starts a new page, both
+# columns hold text and neither is more than 1.7 times as tall as the other (keeps may
+# forbid the exact middle); an excerpt the balance breaks repeats its source, "(continued)",
+# at the next column's top. One column (handout) is set as before.
+. "$(dirname "$0")/lib.bash"
+unset MKBRIEF_ROOT
+D="$T/b"
+mkdir -p "$D/articles" && cd "$D" || exit 1
+cp "$ROOT/tests/fill/levee-report.txt" articles/
+brief() { # brief K BREAK: K lead paragraphs; BREAK=1: the last section starts a new page
+	cat <<YAML
+title: Levee budgets on the lower Vell
+date: 2026-03-14
+classification: UNCLASSIFIED
+sources:
+  levee: {file: articles/levee-report.txt}
+sections:
+  - heading: Where the money goes
+    content:
+YAML
+	for ((j = 0; j < $1; j++)); do
+		echo "      - text: \"Lead paragraph $j. The district must choose between rebuilding earth, buying warnings and giving the river room, and each choice has a price and a constituency of its own.\""
+	done
+	cat <<YAML
+      - excerpt: {source: levee, paragraphs: 3}
+      - table:
+          caption: What each plan costs
+          columns: [Plan, Cost, Years]
+          rows:
+            - [Rebuild the cores, 140 million, 12]
+            - [Sensors and sirens, 9 million, 2]
+            - [Room for the river, 210 million, 20]
+            - [Do nothing, 0, 0]
+  - heading: Room for the river
+YAML
+	[ "$2" = 1 ] && echo "    page-break: before"
+	cat <<YAML
+    content:
+      - bullets:
+          - A basin upstream would take a decade.
+          - The worst sections cannot wait for it.
+          - The council meets again in May.
+      - text: "The engineers' case rests on the cost of a breach, which dwarfs any rate rise."
+YAML
+}
+# per page: each column's top and bottom (what is drawn), and whether the right column
+# starts with a head "(continued)" (among its first three lines)
+columns() {
+	awk '
+		/^page / { p = $2 }
+		/^  (line|row|image|rule) / {
+			c = $0; sub(/.* col=/, "", c); c += 0
+			y = $0; sub(/.* y=/, "", y); y += 0
+			h = $0; sub(/.* h=/, "", h); h += 0
+			if (!((p, c) in top) || y < top[p, c]) top[p, c] = y
+			if (++n[p, c] <= 3 && /\(continued\)\|/) contd[p, c] = 1
+			if (y + h > bot[p, c]) bot[p, c] = y + h
+			if (p > last) last = p
+		}
+		END {
+			for (q = 1; q <= last; q++)
+				printf "%d %d %d %d %d %d\n", q, top[q, 0], bot[q, 0], top[q, 1], bot[q, 1],
+					contd[q, 1] + 0
+		}' "$1"
+}
+# even PAGE-ROW: whether both columns hold text and neither is more than 1.7 times the other
+even() {
+	echo "$1" | awk '{ a = $3 - $2; b = $5 - $4; exit !($5 > 0 && a > 0 && b > 0 && a <= 1.7 * b && b <= 1.7 * a) }'
+}
+# breakable DUMP PAGE: whether a column could end anywhere on the page: a line or row after
+# its first that is not kept with the one before
+breakable() {
+	awk -v p="$2" '/^page /{ q = $2 } q == p && /^  (line|row) / { if (n++ && $0 !~ / keep /) found = 1 } END { exit !found }' "$1"
+}
+uneven="" breaks_uneven="" contd=0 contd_bad="" failed=""
+for k in $(seq 0 20); do
+	brief "$k" 0 >b.yaml
+	if ! "$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err.txt; then
+		failed="$k: $(head -1 err.txt)"
+		break
+	fi
+	last=$(columns d.txt | tail -1)
+	# a last page of less than 8 lines may well be one block kept whole
+	if echo "$last" | awk '{ exit !($3 - $2 + ($5 > 0 ? $5 - $4 : 0) > 8 * 1250) }' && ! even "$last"; then
+		uneven="$uneven k=$k:[$last]"
+	fi
+	# the excerpt broken between the last page's columns: its source heads the right one
+	p=$(echo "$last" | cut -d' ' -f1)
+	if awk -v p="$p" '/^page /{ q = $2 } /\|The regional council/ { x = $0; sub(/.* para=/, "", x); sub(/ .*/, "", x) }
+			q == p && x != "" && index($0, " para=" x " ") { c[$2] = 1 } END { exit !(c["col=0"] && c["col=1"]) }' d.txt; then
+		contd=$((contd + 1))
+		[ "$(echo "$last" | cut -d' ' -f6)" = 1 ] || contd_bad="$contd_bad k=$k"
+	fi
+	brief "$k" 1 >b.yaml
+	"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err.txt || { failed="$k (page break): $(head -1 err.txt)"; break; }
+	# the section that starts a new page: the page before it
+	before=$(awk '/^page /{ p = $2 } /\|Room for the river\|/ { print p - 1; exit }' d.txt)
+	row=$(columns d.txt | awk -v p="$before" '$1 == p')
+	even "$row" || ! breakable d.txt "$before" || breaks_uneven="$breaks_uneven k=$k:[$row]"
+done
+[ -z "$failed" ] && pass "digest briefs with 0-20 lead paragraphs, with and without a page break, build" ||
+	fail "a brief failed: $failed"
+[ -z "$uneven" ] && pass "the last page's columns are even (within 1.7x) when it holds 8 lines or more" ||
+	fail "uneven last page (page top0 bot0 top1 bot1):$uneven"
+[ -z "$breaks_uneven" ] && pass "the page before a forced page break has even columns" ||
+	fail "uneven page before a page break:$breaks_uneven"
+[ "$contd" -ge 3 ] && [ -z "$contd_bad" ] && pass "an excerpt broken by the balance ($contd briefs) repeats its source at the next column's top" ||
+	fail "excerpt broken between the last page's columns in $contd briefs; no head in:$contd_bad"
+# one column: nothing to balance, and the page is filled from the top as before
+brief 6 0 >b.yaml
+"$MKBRIEF" -q --layout handout --dump-layout b.yaml >d.txt 2>&1
+check "one column: every item in column 0" awk '/ col=[1-9]/ { bad = 1 } END { exit bad }' d.txt
