@@ -21,7 +21,8 @@ static void diff_usage(FILE *f)
 	      "                   of 255 (default 1)\n"
 	      "  --out DIR        write pN-golden.png, pN-new.png, pN-diff.png and pN-sbs.png\n"
 	      "                   for each differing page into DIR\n"
-	      "  --fonts DIR      every font must also be one of the fonts in DIR\n"
+	      "  --fonts DIR      every font of NEW must also be one of the fonts in DIR or one\n"
+	      "                   GOLDEN has too\n"
 	      "  --label NAME     start every report line with 'NAME: '\n"
 	      "  --strict         files whose bytes differ are different, even if they look the same\n",
 	      f);

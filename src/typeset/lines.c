@@ -118,34 +118,75 @@ static int link_edge_in(const kp *k, int from, int to)
 	return 0;
 }
 
+/* The width, in piece m's glyph units, of a space glyph that would take m's end to where
+ * piece pc starts; 0 when there is no such room. */
+static long gap_to(const para_piece *m, const para_piece *pc)
+{
+	double scale = m->scale > 0 ? m->scale : 1;
+	long target = lround((pc->x - m->x) / scale * PANGO_SCALE), cur = 0;
+	for (int g = 0; g < m->gi.glyphs->num_glyphs; g++)
+		cur += m->gi.glyphs->glyphs[g].geometry.width;
+	long gap = target - cur;
+	return gap > 0 && gap <= INT_MAX ? gap : 0;
+}
+
+/* Whether only spaces stand in the text between piece m's end and piece pc, and no edge of
+ * a link's text does. */
+static int spaces_between(const kp *k, const para_piece *m, const para_piece *pc)
+{
+	int from = m->gi.item->offset + m->gi.item->length, to = pc->gi.item->offset;
+	if (m->hyphen || pc->hyphen || to <= from || link_edge_in(k, from, to))
+		return 0;
+	for (int b = from; b < to; b++)
+		if (k->text[b] != ' ')
+			return 0;
+	return 1;
+}
+
+/* Appends to piece m (cut from item src) the space glyph sp, gap wide, standing for the
+ * text up to byte `to`. */
+static void add_space_glyph(const kp *k, para_piece *m, const PangoGlyphString *sp, long gap, int to)
+{
+	PangoGlyphString *a = m->gi.glyphs;
+	int base = a->num_glyphs, m_end = m->gi.item->offset + m->gi.item->length;
+	pango_glyph_string_set_size(a, base + 1);
+	a->glyphs[base] = sp->glyphs[0];
+	a->glyphs[base].geometry.width = (int)gap;
+	a->glyphs[base].geometry.x_offset = 0;
+	a->glyphs[base].geometry.y_offset = 0;
+	a->log_clusters[base] = m_end - m->gi.item->offset;
+	m->gi.item->length = to - m->gi.item->offset;
+	m->gi.item->num_chars = (int)g_utf8_strlen(k->text + m->gi.item->offset, m->gi.item->length);
+}
+
 /* Joins the line's word pieces that come from one item and are separated only by spaces
  * into one glyph run, with a space glyph as wide as the justified space: one piece per
  * run of one font instead of one per word. Memory of a long document drops by half,
  * cairo draws a line in a call or two, and PDF readers find real spaces between words.
- * Not across the edge of a link's text, which a tagged PDF marks as the Link's. */
+ * A piece followed by one of another font ("(U)" in bold, then the text) still ends with
+ * its space glyph: a reader that finds words by their glyphs alone (Ghostscript's
+ * txtwrite) read "(U)Putin" and "second fiddleto". Not across the edge of a link's text,
+ * which a tagged PDF marks as the Link's. */
 static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 {
 	size_t out = 0;
-	const PangoItem *last_src = NULL;
+	PangoItem *last_src = NULL;
 	for (size_t i = 0; i < ln->npieces; i++) {
 		para_piece *pc = &ln->pieces[i];
 		para_piece *m = out ? &ln->pieces[out - 1] : NULL;
 		PangoItem *src = aux[i].src;
-		int join = m && !pc->hyphen && !m->hyphen && src && src == last_src && pc->scale == m->scale;
-		int m_end = m ? m->gi.item->offset + m->gi.item->length : 0;
-		for (int b = m_end; join && b < pc->gi.item->offset; b++)
-			join = k->text[b] == ' ';
-		join = join && pc->gi.item->offset > m_end && !link_edge_in(k, m_end, pc->gi.item->offset);
-		const PangoGlyphString *sp = join ? shape_glyphs(k->e, src, " ", 1) : NULL;
-		long gap = 0;
-		if (join && sp->num_glyphs == 1) {
-			double scale = m->scale > 0 ? m->scale : 1;
-			long target = lround((pc->x - m->x) / scale * PANGO_SCALE), cur = 0;
-			for (int g = 0; g < m->gi.glyphs->num_glyphs; g++)
-				cur += m->gi.glyphs->glyphs[g].geometry.width;
-			gap = target - cur;
+		int between = m && last_src && spaces_between(k, m, pc);
+		long gap = between ? gap_to(m, pc) : 0;
+		const PangoGlyphString *sp = gap > 0 ? shape_glyphs(k->e, last_src, " ", 1) : NULL;
+		if (!sp || sp->num_glyphs != 1) {
+			if (out != i)
+				ln->pieces[out] = *pc;
+			out++;
+			last_src = src;
+			continue;
 		}
-		if (!join || !sp || sp->num_glyphs != 1 || gap <= 0 || gap > INT_MAX) {
+		add_space_glyph(k, m, sp, gap, pc->gi.item->offset);
+		if (src != last_src || pc->scale != m->scale) {
 			if (out != i)
 				ln->pieces[out] = *pc;
 			out++;
@@ -154,15 +195,10 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 		}
 		PangoGlyphString *a = m->gi.glyphs, *b = pc->gi.glyphs;
 		int base = a->num_glyphs, shift = pc->gi.item->offset - m->gi.item->offset;
-		pango_glyph_string_set_size(a, base + 1 + b->num_glyphs);
-		a->glyphs[base] = sp->glyphs[0];
-		a->glyphs[base].geometry.width = (int)gap;
-		a->glyphs[base].geometry.x_offset = 0;
-		a->glyphs[base].geometry.y_offset = 0;
-		a->log_clusters[base] = m_end - m->gi.item->offset;
+		pango_glyph_string_set_size(a, base + b->num_glyphs);
 		for (int g = 0; g < b->num_glyphs; g++) {
-			a->glyphs[base + 1 + g] = b->glyphs[g];
-			a->log_clusters[base + 1 + g] = b->log_clusters[g] + shift;
+			a->glyphs[base + g] = b->glyphs[g];
+			a->log_clusters[base + g] = b->log_clusters[g] + shift;
 		}
 		m->gi.item->length = pc->gi.item->offset + pc->gi.item->length - m->gi.item->offset;
 		m->gi.item->num_chars = (int)g_utf8_strlen(k->text + m->gi.item->offset, m->gi.item->length);

@@ -112,3 +112,13 @@ st=$?
 [ $? = 2 ] && grep -q "error: not a readable PDF" "$T/d" && pass "diff: not a PDF, status 2" || fail "diff: not a PDF: $(cat "$T/d")"
 "$MKBRIEF" diff --channel-tol 300 "$P1" "$P1" >"$T/d" 2>&1
 [ $? = 2 ] && pass "diff: bad option value, status 2" || fail "diff: bad option value"
+# fonts: every font of the new file is bundled or one the golden has too (a PDF figure's own
+# font, which cairo embeds as "CairoFont-0-0", is no regression); the golden is the reference
+P3="$G/figure-pdf/golden.pdf"
+"$MKBRIEF" diff --fonts fonts "$P1" "$P3" >"$T/d" 2>&1
+[ $? = 1 ] && grep -q '^font .*CairoFont-0-0 in new is not one of the bundled fonts' "$T/d" &&
+	pass "diff --fonts: a font in new that is neither bundled nor in the golden is reported" ||
+	fail "diff --fonts: new's unbundled font: $(grep font "$T/d")"
+"$MKBRIEF" diff --fonts fonts "$P3" "$P1" >"$T/d" 2>&1
+! grep -q 'font' "$T/d" && pass "diff --fonts: the golden's own fonts are not reported" ||
+	fail "diff --fonts: golden's fonts reported: $(grep font "$T/d")"

@@ -109,3 +109,21 @@ for f in pdf png svg; do
 	[ $st = 0 ] && [ ! -s "$T/inv/err" ] && pass "invisible text only: $f built, nothing on stderr" ||
 		fail "invisible text only ($f): status $st: $(head -2 "$T/inv/err")"
 done
+# words on either side of a change of font are two words to every reader: a run set in one
+# font ends with a space glyph when a run in another follows it ("(U)" in bold, then the
+# text; italics): Ghostscript, which finds words by their glyphs, read "(U)Putin" and
+# "second fiddleto"
+readers="pdftotext mutool"
+command -v gs >/dev/null && readers="$readers gs"
+for r in $readers; do
+	case $r in
+	pdftotext) pdftotext "$T/k.pdf" "$T/fc.txt" ;;
+	mutool) mutool draw -q -F txt -o "$T/fc.txt" "$T/k.pdf" 2>/dev/null ;;
+	gs) gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile="$T/fc.txt" "$T/k.pdf" ;;
+	esac
+	joined=""
+	for w in "(U) Putin now treats" "(U) Russia votes" "(U) The Kremlin’s worst fear" "a de facto nuclear" "success, and it describes"; do
+		tr -s ' ' <"$T/fc.txt" | grep -qF "$w" || joined="$joined '$w'"
+	done
+	[ -z "$joined" ] && pass "$r reads the words at changes of font apart" || fail "$r does not read:$joined"
+done
