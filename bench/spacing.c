@@ -189,13 +189,18 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 	 * the page end on too; paragraph ends and ragged lines stop anywhere. The edge is one
 	 * that lines ending in a letter share: a line ending in a mark that hangs reaches up to
 	 * its hang past it (less, when the line is loose) */
+	double *widths = malloc((nlines ? nlines : 1) * sizeof *widths);
 	for (size_t i = 0; i < nlines; i++) {
 		int same = 0;
 		for (size_t j = 0; j < nlines; j++)
 			if (j != i && lines[j].hang == 0 && lines[i].right - lines[i].hang - 0.5 <= lines[j].right &&
 			    lines[j].right <= lines[i].right + 0.5)
-				same++;
-		int full = same >= 2 && lines[i].ngaps >= 3;
+				widths[same++] = lines[j].right - lines[j].left;
+		/* a short line on a column's edge is no justified line: a running head or foot set
+		 * flush right ("Page 3 of 3") ends where the right column's lines do, and is far
+		 * shorter than most of them */
+		qsort(widths, (size_t)same, sizeof *widths, cmp_double);
+		int full = same >= 2 && lines[i].ngaps >= 3 && lines[i].right - lines[i].left >= 0.6 * widths[same / 2];
 		for (int k = 0; k < lines[i].nwords; k++) {
 			word w = lines[i].words[k];
 			w.line = full ? st->lines : (size_t)-1;
@@ -235,6 +240,7 @@ static void page_lines(PopplerPage *page, stats *st, int *run)
 		g_free(lines[i].text);
 	}
 	free(lines);
+	free(widths);
 	g_free(rects);
 	g_free(text);
 	poppler_page_free_text_attributes(attrs);
