@@ -47,6 +47,18 @@ static double height_at(const doc *dc, const column_run *r, size_t j, double y)
 	return it->kind == V_SPACE && !it->solid && y <= 0 ? 0 : it->h;
 }
 
+/* Whether items [from, to) hold something to read: not only heads repeated from a block
+ * begun before (the page's own or stale ones) and spaces. A column ended there would part
+ * such a head from the lines it heads, and the next column, starting just after a head,
+ * repeats none (resume.c). */
+static int holds_text(const doc *dc, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (dc->items[k].kind != V_SPACE && !dc->items[k].repeat)
+			return 1;
+	return 0;
+}
+
 /* Fills at most cols columns of height h from the run; brk[c] is where column c starts
  * (b for a column left empty). Returns whether the run fits. */
 static int fill_columns(const doc *dc, const column_run *r, int cols, double h, size_t *brk)
@@ -66,7 +78,7 @@ static int fill_columns(const doc *dc, const column_run *r, int cols, double h, 
 		while (at > brk[col] && (dc->items[at].keep || dc->items[at].soft || stale_head(dc, r, at) ||
 					 at < r->a + r->lead))
 			at--;
-		if (at <= brk[col] || ++col >= cols)
+		if (at <= brk[col] || !holds_text(dc, brk[col], at) || ++col >= cols)
 			return 0;
 		brk[col] = at;
 		j = at;

@@ -109,6 +109,53 @@ done
 	fail "uneven page before a page break:$breaks_uneven"
 [ "$contd" -ge 3 ] && [ -z "$contd_bad" ] && pass "an excerpt broken by the balance ($contd briefs) repeats its source at the next column's top" ||
 	fail "excerpt broken between the last page's columns in $contd briefs; no head in:$contd_bad"
+# a page before a break that holds only the end of a table or an excerpt begun on the page
+# before (12 to 20 lead paragraphs, then a chronology or an excerpt): its repeated head
+# "(continued)" stays with the block's lines, never alone in the left column while they go
+# to the right one without it
+tail_brief() { # tail_brief K KIND
+	cat <<YAML
+title: Tails before a break
+date: 2026-03-14
+classification: UNCLASSIFIED
+sources:
+  e17: {file: articles/edm-2017.txt}
+sections:
+  - heading: Lead
+    content:
+YAML
+	for ((j = 0; j < $1; j++)); do
+		echo "      - text: \"Lead $j. Moscow votes for sanctions and then denounces them, offering nothing of its own to the talks, and each time the pattern is the same.\""
+	done
+	if [ "$2" = table ]; then
+		echo "      - chronology:"
+		for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+			echo "          - {date: 2017-$m-15, text: Event in month $m that has a long enough description to wrap in the column}"
+		done
+	else
+		echo "      - text: \"A paragraph with a note.^[The note's text, long enough to take two lines at the foot of the column.] And more text after it.\""
+		echo "      - excerpt: {source: e17, paragraphs: 2}"
+	fi
+	printf '  - heading: After\n    page-break: before\n    content:\n      - text: The end.\n'
+}
+cp "$ROOT/briefs/articles/edm-2017-v14i42-another-russian-failure.txt" articles/edm-2017.txt
+alone="" tails=0
+for kind in table excerpt; do
+	for k in $(seq 12 20); do
+		tail_brief "$k" "$kind" >t.yaml
+		"$MKBRIEF" -q --layout digest --dump-layout t.yaml >d.txt 2>err.txt || { alone="$alone $kind/$k:$(head -1 err.txt)"; continue; }
+		tails=$((tails + 1))
+		# each column's last line or row: a head ("(continued)", a header row) there is alone
+		bad=$(awk '/^page /{ p = $2 }
+			/^  (line|row|image|rule) / { y = $0; sub(/.* y=/, "", y); y += 0
+				if (!((p, $2) in ly) || y >= ly[p, $2]) { ly[p, $2] = y; last[p, $2] = $0 } }
+			END { for (c in last) if (last[c] ~ /\(continued\)\|/ || last[c] ~ / header /) {
+				split(c, a, SUBSEP); printf " p%s %s", a[1], a[2] } }' d.txt)
+		[ -n "$bad" ] && alone="$alone $kind/$k:$bad"
+	done
+done
+[ "$tails" = 18 ] && [ -z "$alone" ] && pass "a repeated head is never left alone in a column (18 briefs)" ||
+	fail "a column holds only a repeated head, its lines in the next column:$alone"
 # one column: nothing to balance, and the page is filled from the top as before
 brief 6 0 >b.yaml
 "$MKBRIEF" -q --layout handout --dump-layout b.yaml >d.txt 2>&1
