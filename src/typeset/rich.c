@@ -209,8 +209,8 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 }
 
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
- * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 as well;
- * map as typo_smarten_source's. */
+ * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 (and
+ * 1950--1953) as well; map as typo_smarten_source's. */
 static char *smarten(const char *s, size_t n, int open_before, int ranges, size_t *map)
 {
 	strbuf out = {0};
@@ -227,8 +227,11 @@ static char *smarten(const char *s, size_t n, int open_before, int ranges, size_
 		} else if (c == '\'') {
 			sb_puts(&out, open && i + 1 < n && s[i + 1] != ' ' ? "\xE2\x80\x98" : "\xE2\x80\x99");
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
-			sb_puts(&out, "\xE2\x80\x94");
 			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
+			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
+			 * an en dash, as 1950-1953 gets */
+			int range = ranges && k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
+			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
 		} else if (ranges && c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
 			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z'))) && !in_iso_date(s, n, i)) {
 			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
