@@ -4,8 +4,11 @@
  * empty. Only the column breaks move, and only to where the flow itself may break (never
  * where a widow, an orphan or a kept block forbids it); a table, an excerpt or a box broken
  * anew repeats its head or frame at the next column's top, as the flow's breaks do
- * (resume.c). A page the flow set in a way this cannot redo (notes at its feet, a float
- * moved out of the text's order, a figure across the columns below text) keeps its columns. */
+ * (resume.c). A block kept whole by choice (a box, a mid-length excerpt) is broken too when
+ * keeping it whole would leave the columns a quarter of a column apart. Notes go to the foot
+ * of the column that holds their marks. A page the flow set in a way this cannot redo (a
+ * note run over from or on to another page, a float moved out of the text's order, a figure
+ * across the columns below text) keeps its columns. */
 #include <stdlib.h>
 
 #include "layout/balance.h"
@@ -19,7 +22,27 @@ typedef struct column_run {
 	double top;   /* the columns' top on the page */
 	double room;  /* the columns' height */
 	int recut;    /* the stale heads are gone: the heads in the run are the new breaks' */
+	int soft;     /* blocks kept whole by choice may break */
+	double bottom; /* the text area's foot on the page: notes end there */
 } column_run;
+
+/* The rule above a column's notes and the space around it (as foot.c sets it). */
+static double note_separator(const doc *dc)
+{
+	return dc->st->small.leading;
+}
+
+/* The height of the notes whose marks item j holds. */
+static double notes_of(const doc *dc, size_t j)
+{
+	double h = 0;
+	if (dc->items[j].nnotes == 0)
+		return 0;
+	for (size_t k = 0; k < dc->nnotes; k++)
+		if (dc->notes[k].item == (int)j && dc->notes[k].p)
+			h += (double)dc->notes[k].p->nlines * dc->notes[k].p->leading;
+	return h;
+}
 
 /* A head the flow repeated where it broke a column on this page: it goes, and the breaks
  * made here repeat their own. */
@@ -59,34 +82,64 @@ static int holds_text(const doc *dc, size_t from, size_t to)
 	return 0;
 }
 
-/* Fills at most cols columns of height h from the run; brk[c] is where column c starts
- * (b for a column left empty). Returns whether the run fits. */
+/* Whether the column may end before item at. */
+static int may_end_before(const doc *dc, const column_run *r, size_t at)
+{
+	const vitem *it = &dc->items[at];
+	return !(it->keep && !(r->soft && it->soft)) && !stale_head(dc, r, at) && at >= r->a + r->lead;
+}
+
+/* Fills at most cols columns of text height h from the run, each with the notes its lines
+ * mark at its foot; brk[c] is where column c starts (b for a column left empty). Returns
+ * whether the run fits. */
 static int fill_columns(const doc *dc, const column_run *r, int cols, double h, size_t *brk)
 {
 	int col = 0;
-	double y = 0;
+	double y = 0, foot = 0;
 	brk[0] = r->a;
 	for (size_t j = r->a; j < r->b;) {
-		double ht = height_at(dc, r, j, y);
-		if (y + ht <= h + 0.01 || j == brk[col]) {
+		double ht = height_at(dc, r, j, y), nh = notes_of(dc, j);
+		double add = nh > 0 && foot == 0 ? nh + note_separator(dc) : nh;
+		if ((y + ht <= h + 0.01 && y + ht + foot + add <= r->room + 0.01) || j == brk[col]) {
 			y += ht;
+			foot += add;
 			j++;
 			continue;
 		}
 		/* the latest item at or before j the column may end before */
 		size_t at = j;
-		while (at > brk[col] && (dc->items[at].keep || dc->items[at].soft || stale_head(dc, r, at) ||
-					 at < r->a + r->lead))
+		while (at > brk[col] && !may_end_before(dc, r, at))
 			at--;
 		if (at <= brk[col] || !holds_text(dc, brk[col], at) || ++col >= cols)
 			return 0;
 		brk[col] = at;
 		j = at;
 		y = doc_resume_height(dc, at, before(dc, r, at));
+		foot = 0;
 	}
 	for (int c = col + 1; c < cols; c++)
 		brk[c] = r->b;
 	return 1;
+}
+
+/* The least text height the run fits in at most cols columns (the breaks in brk), or -1. */
+static double least_height(const doc *dc, const column_run *r, int cols, size_t *brk)
+{
+	double total = 0;
+	for (size_t j = r->a; j < r->b; j++)
+		total += height_at(dc, r, j, j == r->a ? 0 : 1);
+	/* no column is shorter than its share */
+	double lo = total / cols - 0.01, hi = r->room;
+	if (!fill_columns(dc, r, cols, hi, brk))
+		return -1;
+	while (hi - lo > 0.05) {
+		double mid = (lo + hi) / 2;
+		if (fill_columns(dc, r, cols, mid, brk))
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return fill_columns(dc, r, cols, hi, brk) ? hi : -1;
 }
 
 /* Where each page's items lie in the list, [first, end), and whether notes stand at its
@@ -96,12 +149,32 @@ typedef struct page_span {
 	int notes;
 } page_span;
 
+/* Whether every note at page p's feet is marked in the run and set whole on the page: such
+ * notes can follow their marks to another column's foot. */
+static int notes_whole(const doc *dc, int p, const column_run *r)
+{
+	size_t *lines = xcalloc(dc->nnotes ? dc->nnotes : 1, sizeof *lines);
+	int ok = 1;
+	for (size_t k = 0; ok && k < dc->nfoot; k++) {
+		const struct foot_line *fl = &dc->foot[k];
+		int mark = fl->note >= 0 && (size_t)fl->note < dc->nnotes ? dc->notes[fl->note].item : -1;
+		int here = mark >= (int)r->a && mark < (int)r->b;
+		if (fl->page == p && here)
+			lines[fl->note]++;
+		else if (fl->page == p || here)
+			ok = 0; /* a note run over from another page, or on to one */
+	}
+	for (size_t n = 0; ok && n < dc->nnotes; n++)
+		if (lines[n] && (!dc->notes[n].p || lines[n] != dc->notes[n].p->nlines))
+			ok = 0;
+	free(lines);
+	return ok;
+}
+
 /* Finds the run of page p's columns (its items lie in pg), or returns 0 when the page is not
  * one to balance. */
 static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
 {
-	if (pg->notes)
-		return 0;
 	/* the run starts at the page's first item in the columns: a figure across the columns
 	 * at the page's top (set aside from text before) stays where it is, above them */
 	size_t a = pg->first;
@@ -135,8 +208,9 @@ static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
 	}
 	r->a = a;
 	r->b = b;
-	r->room = dc->st->page_h - dc->st->margin_bottom - r->top;
-	return 1;
+	r->bottom = dc->st->page_h - dc->st->margin_bottom;
+	r->room = r->bottom - r->top;
+	return !pg->notes || notes_whole(dc, p, r);
 }
 
 /* Takes the stale heads out of the run and moves the breaks brk with the items. */
@@ -187,6 +261,37 @@ static void place_run(doc *dc, column_run *r, int p, int cols, size_t *brk)
 	}
 }
 
+/* Sets the notes marked in each column at its foot, in the order of their marks, as the
+ * flow does (foot.c). */
+static void place_notes(doc *dc, const column_run *r, int p, int cols, const size_t *brk)
+{
+	for (int c = 0; c < cols; c++) {
+		size_t from = brk[c], to = c + 1 < cols ? brk[c + 1] : r->b;
+		double h = 0;
+		for (size_t j = from; j < to; j++)
+			h += notes_of(dc, j);
+		if (h == 0)
+			continue;
+		double y = r->bottom - h;
+		for (size_t j = from; j < to; j++) {
+			if (dc->items[j].nnotes == 0)
+				continue;
+			for (size_t n = 0; n < dc->nnotes; n++) {
+				if (dc->notes[n].item != (int)j || !dc->notes[n].p)
+					continue;
+				for (size_t k = 0; k < dc->nfoot; k++) {
+					struct foot_line *fl = &dc->foot[k];
+					if (fl->note == (int)n && fl->page == p) {
+						fl->col = c;
+						fl->y = y + (double)fl->line * dc->notes[n].p->leading;
+					}
+				}
+				y += (double)dc->notes[n].p->nlines * dc->notes[n].p->leading;
+			}
+		}
+	}
+}
+
 /* Balances page p's columns, when it is a page to balance. */
 static void balance_page(doc *dc, int p, const page_span *pg, int cols)
 {
@@ -194,21 +299,18 @@ static void balance_page(doc *dc, int p, const page_span *pg, int cols)
 	if (!find_run(dc, p, pg, &r))
 		return;
 	size_t *brk = xmalloc((size_t)cols * sizeof *brk);
-	double total = 0;
-	for (size_t j = r.a; j < r.b; j++)
-		total += height_at(dc, &r, j, j == r.a ? 0 : 1);
-	/* the least column height the run fits in: no column is shorter than its share */
-	double lo = total / cols - 0.01, hi = r.room;
-	if (fill_columns(dc, &r, cols, hi, brk)) {
-		while (hi - lo > 0.05) {
-			double mid = (lo + hi) / 2;
-			if (fill_columns(dc, &r, cols, mid, brk))
-				hi = mid;
-			else
-				lo = mid;
-		}
-		if (fill_columns(dc, &r, cols, hi, brk))
-			place_run(dc, &r, p, cols, brk);
+	r.soft = 0;
+	double whole = least_height(dc, &r, cols, brk);
+	/* a block kept whole by choice breaks when the columns would otherwise end a quarter of
+	 * a column apart (the taller is then an eighth of a column above the even height) */
+	r.soft = 1;
+	double broken = least_height(dc, &r, cols, brk);
+	r.soft = broken >= 0 && (whole < 0 || whole - broken > r.room / 8);
+	double h = r.soft ? broken : whole;
+	if (h >= 0 && fill_columns(dc, &r, cols, h, brk)) {
+		place_run(dc, &r, p, cols, brk);
+		if (pg->notes)
+			place_notes(dc, &r, p, cols, brk);
 	}
 	free(brk);
 }

@@ -156,6 +156,55 @@ for kind in table excerpt; do
 done
 [ "$tails" = 18 ] && [ -z "$alone" ] && pass "a repeated head is never left alone in a column (18 briefs)" ||
 	fail "a column holds only a repeated head, its lines in the next column:$alone"
+# notes: a last page with notes is balanced too, each note at the foot of the column that
+# holds its mark; a box alone on a page before a break, long enough that kept whole it leaves
+# the columns far apart, is broken between them (its frame repeated), one of a few lines is not
+notes_brief() { # notes_brief K: K lead paragraphs, one with a note
+	printf 'title: Notes at the end\ndate: 2026-03-14\nclassification: UNCLASSIFIED\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Lead\n    content:\n'
+	for ((j = 0; j < $1; j++)); do
+		echo "      - text: \"Lead paragraph $j. The district must choose between rebuilding earth, buying warnings and giving the river room, and each choice has a price.\""
+	done
+	echo "      - text: \"The engineers walked forty kilometres of embankment.^[Their report, delivered in March, runs to ninety pages and two annexes of soil probes.] Nobody was surprised.\""
+	for ((j = 0; j < 8; j++)); do
+		echo "      - text: \"Closing paragraph $j. A basin upstream would take a decade; the worst sections cannot wait for it, and the council meets again in May.\""
+	done
+}
+noted=0 notes_bad=""
+for k in 0 2 4 6 8 10 12 14 16; do
+	notes_brief "$k" >n.yaml
+	"$MKBRIEF" -q --layout digest --dump-layout n.yaml >d.txt 2>err.txt || { notes_bad="$notes_bad k=$k:$(head -1 err.txt)"; continue; }
+	last=$(columns d.txt | tail -1)
+	p=$(echo "$last" | cut -d' ' -f1)
+	# the note stands on the last page at the foot of the column of the line that marks it
+	where=$(awk -v p="$p" '/^page /{ q = $2 } q == p && /^  line .*forty kilometres/ { m = $2 } q == p && /^  note / { n = $2 } END { print m, n }' d.txt)
+	set -- $where
+	[ -n "${1:-}" ] && [ -n "${2:-}" ] || continue
+	noted=$((noted + 1))
+	[ "$1" = "$2" ] || notes_bad="$notes_bad k=$k: mark in $1, note in $2"
+	if echo "$last" | awk '{ exit !($3 - $2 + ($5 > 0 ? $5 - $4 : 0) > 8 * 1250) }' && ! even "$last"; then
+		notes_bad="$notes_bad k=$k:[$last]"
+	fi
+done
+[ "$noted" -ge 3 ] && [ -z "$notes_bad" ] &&
+	pass "a last page with a note ($noted briefs) is balanced, the note at the foot of its mark's column" ||
+	fail "last page with a note ($noted briefs):$notes_bad"
+box_brief() { # box_brief N: a box of N paragraphs alone on a page before a break
+	printf 'title: A box before a break\ndate: 2026-03-14\nclassification: UNCLASSIFIED\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Lead\n    content:\n      - text: Lead.\n  - heading: Boxed\n    page-break: before\n    content:\n      - box:\n          title: What the report says\n          content:\n'
+	for ((j = 0; j < $1; j++)); do
+		echo "            - text: \"Boxed paragraph $j. The engineers walked forty kilometres of embankment with soil probes and found the cores dry and cracked.\""
+	done
+	printf '  - heading: After\n    page-break: before\n    content:\n      - text: The end.\n'
+}
+box_brief 12 >x.yaml
+"$MKBRIEF" -q --layout digest --dump-layout x.yaml >d.txt 2>err.txt
+row=$(columns d.txt | awk '$1 == 2')
+even "$row" && pass "a long box alone on a page before a break is broken between the columns ([$row])" ||
+	fail "a long box alone before a break: [$row] $(head -1 err.txt)"
+box_brief 2 >x.yaml
+"$MKBRIEF" -q --layout digest --dump-layout x.yaml >d.txt 2>err.txt
+row=$(columns d.txt | awk '$1 == 2')
+echo "$row" | awk '{ exit !($3 > $2 && $5 == 0) }' && pass "a short box stays whole in one column ([$row])" ||
+	fail "a short box before a break: [$row] $(head -1 err.txt)"
 # one column: nothing to balance, and the page is filled from the top as before
 brief 6 0 >b.yaml
 "$MKBRIEF" -q --layout handout --dump-layout b.yaml >d.txt 2>&1
