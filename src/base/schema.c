@@ -24,6 +24,17 @@ void schema_error(schema *S, const ynode *n, const char *fmt, ...)
 	S->errors++;
 }
 
+void schema_error_at(schema *S, loc at, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_error(S->d, at, "%s", buf);
+	S->errors++;
+}
+
 int schema_expect(schema *S, const ynode *n, ynode_kind kind, const char *what)
 {
 	if (ynode_expect(S->t, n, kind, what, S->d))

@@ -33,6 +33,8 @@ typedef struct schema {
 
 /* An error at n (at the file when n is NULL), counted. */
 void schema_error(schema *S, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An error at a place inside a value (a citation in a note's text), counted. */
+void schema_error_at(schema *S, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* ynode_expect, counted: 1 if n is of the kind. */
 int schema_expect(schema *S, const ynode *n, ynode_kind kind, const char *what);
 /* The number of entries of n, a mapping or list (kind) that may not be empty; 0 after

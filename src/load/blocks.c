@@ -13,8 +13,9 @@
 #include "base/util.h"
 #include "base/yaml_tree.h"
 
-/* Reports an unknown source id at n: "did you mean" for a near miss, else the known ids. */
-static void unknown_source(loader *L, const ynode *n, const char *id)
+/* Reports an unknown source id written at `at`: "did you mean" for a near miss, else the
+ * known ids. */
+static void unknown_source(loader *L, loc at, const char *id)
 {
 	brief *b = L->b;
 	if (b->nsources == 0)
@@ -24,13 +25,25 @@ static void unknown_source(loader *L, const ynode *n, const char *id)
 		ids[i] = b->sources[i].id;
 	const char *near = nearest_word(id, ids);
 	if (near) {
-		schema_error(&L->S, n, "unknown source '%s'; did you mean '%s'?", id, near);
+		/* every id as near as the nearest: 'edm-2019' is one letter from 'edm-2017' and
+		 * from 'edm-2018', and the brief's writer knows which they meant */
+		size_t d = edit_distance(id, near);
+		strbuf sb = {0};
+		size_t n = 0;
+		for (size_t i = 0; i < b->nsources; i++)
+			if (edit_distance(id, ids[i]) == d)
+				n++;
+		for (size_t i = 0, k = 0; i < b->nsources; i++)
+			if (edit_distance(id, ids[i]) == d)
+				sb_printf(&sb, "%s'%s'", k++ == 0 ? "" : k == n ? " or " : ", ", ids[i]);
+		schema_error_at(&L->S, at, "unknown source '%s'; did you mean %s?", id, sb.data);
+		sb_free(&sb);
 	} else {
-		schema_error(&L->S, n, "unknown source '%s'", id);
+		schema_error_at(&L->S, at, "unknown source '%s'", id);
 		strbuf sb = {0};
 		for (size_t i = 0; i < b->nsources; i++)
 			sb_printf(&sb, "%s%s", i ? ", " : "", ids[i]);
-		diag_note(L->S.d, ynode_loc(L->S.t, n), "the sources are: %s", sb.data);
+		diag_note(L->S.d, at, "the sources are: %s", sb.data);
 		sb_free(&sb);
 	}
 	free(ids);
@@ -44,7 +57,7 @@ static int source_ref(loader *L, const ynode *n)
 		return -1;
 	int i = brief_source_index(L->b, id);
 	if (i < 0)
-		unknown_source(L, n, id);
+		unknown_source(L, loader_loc(L, n), id);
 	return i;
 }
 
@@ -75,13 +88,13 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 	char *s = schema_string(&L->S, n, "cite", 0);
 	if (!s)
 		return 0;
-	return load_cite_text(L, n, s, c);
+	return load_cite_text(L, loader_loc(L, n), s, c);
 }
 
-int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
+int load_cite_text(loader *L, loc at, const char *s, cite *c)
 {
 	memset(c, 0, sizeof *c);
-	c->at = loader_loc(L, n);
+	c->at = at;
 	c->source = -1;
 	const char *p = s;
 	while (isspace((unsigned char)*p))
@@ -126,16 +139,16 @@ int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
 		}
 	}
 	if (!ok) {
-		schema_error(&L->S, n, "invalid cite '%s'; %s", s, CITE_HELP);
+		schema_error_at(&L->S, at, "invalid cite '%s'; %s", s, CITE_HELP);
 	} else if (numbered && (c->para == 0 || c->sent == 0)) {
-		schema_error(&L->S, n, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
+		schema_error_at(&L->S, at, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
 		ok = 0;
 	} else if (c->para_last && c->para_last <= c->para) {
 		if (c->para_last < c->para)
-			schema_error(&L->S, n, "paragraph range %d-%d is reversed; write %d-%d", c->para, c->para_last,
+			schema_error_at(&L->S, at, "paragraph range %d-%d is reversed; write %d-%d", c->para, c->para_last,
 				     c->para_last, c->para);
 		else
-			schema_error(&L->S, n, "paragraph range %d-%d is one paragraph; write p%d", c->para, c->para_last,
+			schema_error_at(&L->S, at, "paragraph range %d-%d is one paragraph; write p%d", c->para, c->para_last,
 				     c->para);
 		ok = 0;
 	}
@@ -144,7 +157,7 @@ int load_cite_text(loader *L, const ynode *n, const char *s, cite *c)
 	if (ok) {
 		c->source = brief_source_index(L->b, idc);
 		if (c->source < 0) {
-			unknown_source(L, n, idc);
+			unknown_source(L, at, idc);
 			ok = 0;
 		}
 	}

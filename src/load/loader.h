@@ -40,9 +40,9 @@ void load_item_keys(loader *L, const ynode *n, item *it, const char *what, const
 void load_list_items(loader *L, const ynode *n, const char *what, const char *itemwhat, int numbered, item **out,
 		     size_t *nout);
 
-/* One citation written s ("ID", "ID pN", "ID pN.S") in the value n, into c: 1 when good,
- * else 0 after reporting at n. */
-int load_cite_text(loader *L, const ynode *n, const char *s, cite *c);
+/* One citation written s ("ID", "ID pN", "ID pN.S") at `at` (a value, or a place inside one),
+ * into c: 1 when good, else 0 after reporting at `at`. */
+int load_cite_text(loader *L, loc at, const char *s, cite *c);
 /* Takes the notes ^[...] out of it->text into the brief's notes, reporting at n. */
 void load_notes(loader *L, const ynode *n, item *it);
 /* The citations of `cite:` (one or a list) into it. */

@@ -26,8 +26,22 @@ static size_t note_end(const char *s, size_t open, int *nested)
 	return 0;
 }
 
-/* The note's text, its [@citations] taken out into nt. */
-static void note_text(loader *L, const ynode *n, const char *s, size_t len, note *nt)
+/* Where byte `off` of the text of node n was typed: its column when the text is written as
+ * it reads, on one line (ynode.value_col), else the text's own place. */
+static loc typed_at(const loader *L, const ynode *n, size_t off)
+{
+	if (!n || !n->value_col || !n->str || off > n->len)
+		return loader_loc(L, n);
+	int col = n->value_col;
+	for (size_t k = 0; k < off; k++)
+		col += ((unsigned char)n->str[k] & 0xC0) != 0x80;
+	return loc_at(L->b->path, n->line, col);
+}
+
+/* The note's text, its [@citations] taken out into nt; s lies at byte `base` of the text
+ * of node n as written (or base is (size_t)-1 when the text no longer reads as written).
+ * A citation's errors point at its '[@'. */
+static void note_text(loader *L, const ynode *n, const char *s, size_t len, size_t base, note *nt)
 {
 	strbuf text = {0};
 	sb_puts(&text, "");
@@ -37,7 +51,8 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, note
 			char *c = xstrndup(s + i + 2, (size_t)(close - s - i - 2));
 			if (nt->ncites == BRIEF_MAX_CITES)
 				schema_error(&L->S, n, "more than %d citations in one note", BRIEF_MAX_CITES);
-			else if (load_cite_text(L, n, c, &nt->cites[nt->ncites])) {
+			else if (load_cite_text(L, base != (size_t)-1 ? typed_at(L, n, base + i) : loader_loc(L, n), c,
+						&nt->cites[nt->ncites])) {
 				/* the space before a citation goes with it */
 				while (text.len && text.data[text.len - 1] == ' ')
 					text.data[--text.len] = 0;
@@ -70,6 +85,8 @@ void load_notes(loader *L, const ynode *n, item *it)
 	if (!it->text || !strstr(it->text, "^["))
 		return;
 	const char *s = it->text;
+	/* the text as written, so that a citation's place in it is its place in the brief */
+	int as_written = n && n->str && strcmp(n->str, s) == 0;
 	strbuf rest = {0};
 	sb_puts(&rest, "");
 	it->note_first = b->nnotes;
@@ -104,7 +121,7 @@ void load_notes(loader *L, const ynode *n, item *it)
 		while (rest.len && rest.data[rest.len - 1] == ' ')
 			rest.data[--rest.len] = 0;
 		nt->mark = rest.len;
-		note_text(L, n, s + i + 2, end - i - 2, nt);
+		note_text(L, n, s + i + 2, end - i - 2, as_written ? i + 2 : (size_t)-1, nt);
 		it->nnotes++;
 		i = end + 1;
 	}
