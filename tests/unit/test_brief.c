@@ -357,7 +357,7 @@ static void test_errors(void)
 
 	/* citations */
 	expect_error("unknown cite source, near miss", HEAD SECTION "      - text: x\n        cite: edm-2019 p1\n",
-		     "T/b.yaml:10:15: error: unknown source 'edm-2019'; did you mean 'edm-2018'?\n");
+		     "T/b.yaml:10:15: error: unknown source 'edm-2019'; did you mean 'edm-2018' or 'edm-2017'?\n");
 	expect_error("unknown cite source, far", HEAD SECTION "      - text: x\n        cite: reuters\n",
 		     "T/b.yaml:10:15: error: unknown source 'reuters'\n"
 		     "T/b.yaml:10:15: note: the sources are: edm-2018, edm-2017\n");
@@ -439,7 +439,7 @@ static void test_errors(void)
 	expect_error("quote is a string", HEAD SECTION "      - quote: he said\n",
 		     "T/b.yaml:9:16: error: quote must be a mapping, not a string\n");
 	expect_error("quote from an unknown source", HEAD SECTION "      - quote: {source: edm-2016, text: x}\n",
-		     "T/b.yaml:9:25: error: unknown source 'edm-2016'; did you mean 'edm-2018'?\n");
+		     "T/b.yaml:9:25: error: unknown source 'edm-2016'; did you mean 'edm-2018' or 'edm-2017'?\n");
 	expect_error("quote key typo", HEAD SECTION "      - quote: {source: edm-2018, text: x, speeker: P}\n",
 		     "T/b.yaml:9:44: error: unknown key 'speeker' in quote; did you mean 'speaker'?\n");
 	expect_error("highlight mapping", HEAD SECTION "      - quote: {source: edm-2018, text: x, highlight: {a: b}}\n",
