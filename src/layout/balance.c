@@ -89,6 +89,29 @@ static int may_end_before(const doc *dc, const column_run *r, size_t at)
 	return !(it->keep && !(r->soft && it->soft)) && !stale_head(dc, r, at) && at >= r->a + r->lead;
 }
 
+/* Whether a column [from, at) would hold only a middle piece of one paragraph, begun in a
+ * column before and going on in the next, of fewer lines than widows and orphans ask on
+ * each side of a break. The keeps count a paragraph's lines from its ends, which the flow's
+ * tall columns never come near; short balanced columns may break a paragraph twice, and a
+ * column of one line between two of its breaks is both a widow and an orphan. */
+static int thin_middle(const doc *dc, size_t from, size_t at)
+{
+	const vitem *end = &dc->items[at];
+	if (end->kind != V_LINE || !end->p || end->line == 0)
+		return 0;
+	int n = 0;
+	for (size_t k = from; k < at; k++) {
+		const vitem *it = &dc->items[k];
+		if (it->kind != V_LINE || it->repeat)
+			continue;
+		if (it->p != end->p || (n == 0 && it->line == 0))
+			return 0; /* the paragraph starts in the column: its keeps hold */
+		n++;
+	}
+	int need = dc->st->widows > dc->st->orphans ? dc->st->widows : dc->st->orphans;
+	return n > 0 && n < need;
+}
+
 /* Fills at most cols columns of text height h from the run, each with the notes its lines
  * mark at its foot; brk[c] is where column c starts (b for a column left empty). Returns
  * whether the run fits. */
@@ -108,7 +131,7 @@ static int fill_columns(const doc *dc, const column_run *r, int cols, double h, 
 		}
 		/* the latest item at or before j the column may end before */
 		size_t at = j;
-		while (at > brk[col] && !may_end_before(dc, r, at))
+		while (at > brk[col] && (!may_end_before(dc, r, at) || thin_middle(dc, brk[col], at)))
 			at--;
 		if (at <= brk[col] || !holds_text(dc, brk[col], at) || ++col >= cols)
 			return 0;

@@ -209,3 +209,31 @@ echo "$row" | awk '{ exit !($3 > $2 && $5 == 0) }' && pass "a short box stays wh
 brief 6 0 >b.yaml
 "$MKBRIEF" -q --layout handout --dump-layout b.yaml >d.txt 2>&1
 check "one column: every item in column 0" awk '/ col=[1-9]/ { bad = 1 } END { exit bad }' d.txt
+# a paragraph alone on a page before a break, in three and four columns: short balanced
+# columns may break it twice, and a column between two of its breaks holds as many lines as
+# widows and orphans ask (2), never one line cut from both neighbours
+for cols in 3 4; do
+	sed "s/^columns: 2/columns: $cols/; s/size: letter/size: \"11in 8.5in\"/" "$ROOT/layouts/digest.yaml" >wide$cols.yaml
+done
+thin_brief() { # thin_brief N: a paragraph of N sentences alone on a page before a break
+	printf 'title: A paragraph before a break\ndate: 2026-03-14\nclassification: UNCLASSIFIED\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Lead\n    content:\n      - text: Lead.\n      - page-break: before\n        text: "'
+	for ((j = 0; j < $1; j++)); do printf 'Sentence %d weighs a breach against the rates. ' "$j"; done
+	printf '"\n  - heading: After\n    page-break: before\n    content:\n      - text: The end.\n'
+}
+thin="" thins=0
+for cols in 3 4; do
+	for n in $(seq 3 14); do
+		thin_brief "$n" >p.yaml
+		"$MKBRIEF" -q --layout "$PWD/wide$cols.yaml" --dump-layout p.yaml >d.txt 2>err.txt || { thin="$thin $cols/$n:$(head -1 err.txt)"; continue; }
+		thins=$((thins + 1))
+		# page 2's columns: a column whose lines are all inside the paragraph (neither its
+		# first nor its last) holds at least two of them
+		bad=$(awk '/^page /{ p = $2 } p == 2 && /^  line / {
+				c = $2; split($0, a, " line="); split(a[2], b, "[/ ]"); n[c]++
+				if (!(c in first)) first[c] = b[1]; last[c] = b[1]; of[c] = b[2] }
+			END { for (c in n) if (n[c] < 2 && first[c] > 1 && last[c] < of[c]) printf " %s", c }' d.txt)
+		[ -n "$bad" ] && thin="$thin $cols cols, $n sentences:$bad"
+	done
+done
+[ "$thins" = 24 ] && [ -z "$thin" ] && pass "a paragraph broken twice by the balance keeps two lines in each column (24 briefs)" ||
+	fail "a column holds one line from the middle of a paragraph:$thin"
