@@ -13,6 +13,7 @@
 
 #include "layout/balance.h"
 #include "base/util.h"
+#include "layout/foot.h"
 #include "layout/resume.h"
 
 /* The items of a page's columns, in reading order. */
@@ -25,24 +26,6 @@ typedef struct column_run {
 	int soft;     /* blocks kept whole by choice may break */
 	double bottom; /* the text area's foot on the page: notes end there */
 } column_run;
-
-/* The rule above a column's notes and the space around it (as foot.c sets it). */
-static double note_separator(const doc *dc)
-{
-	return dc->st->small.leading;
-}
-
-/* The height of the notes whose marks item j holds. */
-static double notes_of(const doc *dc, size_t j)
-{
-	double h = 0;
-	if (dc->items[j].nnotes == 0)
-		return 0;
-	for (size_t k = 0; k < dc->nnotes; k++)
-		if (dc->notes[k].item == (int)j && dc->notes[k].p)
-			h += (double)dc->notes[k].p->nlines * dc->notes[k].p->leading;
-	return h;
-}
 
 /* A head the flow repeated where it broke a column on this page: it goes, and the breaks
  * made here repeat their own. */
@@ -118,14 +101,14 @@ static int thin_middle(const doc *dc, size_t from, size_t at)
 static int fill_columns(const doc *dc, const column_run *r, int cols, double h, size_t *brk)
 {
 	int col = 0;
-	double y = 0, foot = 0;
+	double y = 0, notes = 0; /* the column's text, and its notes at the foot */
 	brk[0] = r->a;
 	for (size_t j = r->a; j < r->b;) {
-		double ht = height_at(dc, r, j, y), nh = notes_of(dc, j);
-		double add = nh > 0 && foot == 0 ? nh + note_separator(dc) : nh;
-		if ((y + ht <= h + 0.01 && y + ht + foot + add <= r->room + 0.01) || j == brk[col]) {
+		double ht = height_at(dc, r, j, y), nh = foot_marked(dc, j, NULL);
+		double add = nh > 0 && notes == 0 ? nh + foot_separator(dc) : nh;
+		if ((y + ht <= h + 0.01 && y + ht + notes + add <= r->room + 0.01) || j == brk[col]) {
 			y += ht;
-			foot += add;
+			notes += add;
 			j++;
 			continue;
 		}
@@ -138,7 +121,7 @@ static int fill_columns(const doc *dc, const column_run *r, int cols, double h, 
 		brk[col] = at;
 		j = at;
 		y = doc_resume_height(dc, at, before(dc, r, at));
-		foot = 0;
+		notes = 0;
 	}
 	for (int c = col + 1; c < cols; c++)
 		brk[c] = r->b;
@@ -285,34 +268,33 @@ static void place_run(doc *dc, column_run *r, int p, int cols, size_t *brk)
 }
 
 /* Sets the notes marked in each column at its foot, in the order of their marks, as the
- * flow does (foot.c). */
+ * flow does (foot.c): first where each note starts, then its lines from there. */
 static void place_notes(doc *dc, const column_run *r, int p, int cols, const size_t *brk)
 {
+	double *top = xcalloc(dc->nnotes, sizeof *top);
+	int *col = xcalloc(dc->nnotes, sizeof *col);
 	for (int c = 0; c < cols; c++) {
 		size_t from = brk[c], to = c + 1 < cols ? brk[c + 1] : r->b;
-		double h = 0;
+		double y = r->bottom;
 		for (size_t j = from; j < to; j++)
-			h += notes_of(dc, j);
-		if (h == 0)
-			continue;
-		double y = r->bottom - h;
-		for (size_t j = from; j < to; j++) {
-			if (dc->items[j].nnotes == 0)
-				continue;
-			for (size_t n = 0; n < dc->nnotes; n++) {
-				if (dc->notes[n].item != (int)j || !dc->notes[n].p)
-					continue;
-				for (size_t k = 0; k < dc->nfoot; k++) {
-					struct foot_line *fl = &dc->foot[k];
-					if (fl->note == (int)n && fl->page == p) {
-						fl->col = c;
-						fl->y = y + (double)fl->line * dc->notes[n].p->leading;
-					}
+			y -= foot_marked(dc, j, NULL);
+		for (size_t j = from; j < to; j++)
+			for (size_t n = 0; dc->items[j].nnotes && n < dc->nnotes; n++)
+				if (dc->notes[n].item == (int)j && dc->notes[n].p) {
+					top[n] = y;
+					col[n] = c;
+					y += (double)dc->notes[n].p->nlines * dc->notes[n].p->leading;
 				}
-				y += (double)dc->notes[n].p->nlines * dc->notes[n].p->leading;
-			}
+	}
+	for (size_t k = 0; k < dc->nfoot; k++) {
+		struct foot_line *fl = &dc->foot[k];
+		if (fl->page == p) {
+			fl->col = col[fl->note];
+			fl->y = top[fl->note] + (double)fl->line * dc->notes[fl->note].p->leading;
 		}
 	}
+	free(top);
+	free(col);
 }
 
 /* Balances page p's columns, when it is a page to balance. */

@@ -6,6 +6,20 @@
 #include "base/util.h"
 #include "layout/doc.h"
 
+/* The outline, anchors and notes that point at item `from` or past it move by `by`. */
+static void move_refs(doc *dc, size_t from, int by)
+{
+	for (size_t k = 0; k < dc->noutline; k++)
+		if (dc->outline[k].item >= (int)from)
+			dc->outline[k].item += by;
+	for (size_t k = 0; k < dc->nanchors; k++)
+		if (dc->anchors[k].item >= (int)from)
+			dc->anchors[k].item += by;
+	for (size_t k = 0; k < dc->nnotes; k++)
+		if (dc->notes[k].item >= (int)from)
+			dc->notes[k].item += by;
+}
+
 vitem *doc_insert_item(doc *dc, size_t at)
 {
 	if (dc->nitems == dc->capitems) {
@@ -14,15 +28,7 @@ vitem *doc_insert_item(doc *dc, size_t at)
 	}
 	if (at < dc->nitems) { /* an insertion (appending is the common case) */
 		memmove(&dc->items[at + 1], &dc->items[at], (dc->nitems - at) * sizeof *dc->items);
-		for (size_t k = 0; k < dc->noutline; k++)
-			if (dc->outline[k].item >= (int)at)
-				dc->outline[k].item++;
-		for (size_t k = 0; k < dc->nanchors; k++)
-			if (dc->anchors[k].item >= (int)at)
-				dc->anchors[k].item++;
-		for (size_t k = 0; k < dc->nnotes; k++)
-			if (dc->notes[k].item >= (int)at)
-				dc->notes[k].item++;
+		move_refs(dc, at, 1);
 	}
 	dc->nitems++;
 	vitem *it = &dc->items[at];
@@ -38,15 +44,7 @@ void doc_remove_item(doc *dc, size_t at)
 {
 	memmove(&dc->items[at], &dc->items[at + 1], (dc->nitems - at - 1) * sizeof *dc->items);
 	dc->nitems--;
-	for (size_t k = 0; k < dc->noutline; k++)
-		if (dc->outline[k].item > (int)at)
-			dc->outline[k].item--;
-	for (size_t k = 0; k < dc->nanchors; k++)
-		if (dc->anchors[k].item > (int)at)
-			dc->anchors[k].item--;
-	for (size_t k = 0; k < dc->nnotes; k++)
-		if (dc->notes[k].item > (int)at)
-			dc->notes[k].item--;
+	move_refs(dc, at + 1, -1);
 }
 
 doc *doc_new(const brief *b, const style *st)

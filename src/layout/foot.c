@@ -7,26 +7,36 @@
 
 #include "base/util.h"
 
-/* The rule above the notes and the space around it: a line of the small role. */
-static double separator(const doc *dc)
+double foot_separator(const doc *dc)
 {
+	/* a line of the small role */
 	return dc->st->small.leading;
 }
 
-double foot_need(const doc *dc, const foot *ft, size_t at, double *least)
+double foot_marked(const doc *dc, size_t at, double *least)
 {
 	double all = 0;
-	*least = 0;
+	if (least)
+		*least = 0;
+	if (dc->items[at].nnotes == 0)
+		return 0;
 	for (size_t k = 0; k < dc->nnotes; k++) {
 		const struct doc_note *dn = &dc->notes[k];
 		if (dn->item != (int)at || !dn->p || dn->p->nlines == 0)
 			continue;
 		all += (double)dn->p->nlines * dn->p->leading;
-		*least += dn->p->leading;
+		if (least)
+			*least += dn->p->leading;
 	}
+	return all;
+}
+
+double foot_need(const doc *dc, const foot *ft, size_t at, double *least)
+{
+	double all = foot_marked(dc, at, least);
 	if (all > 0 && ft->n == 0) {
-		all += separator(dc);
-		*least += separator(dc);
+		all += foot_separator(dc);
+		*least += foot_separator(dc);
 	}
 	return all;
 }
@@ -42,13 +52,13 @@ static void add_entry(const doc *dc, foot *ft, foot_entry e, double room)
 {
 	const para *p = dc->notes[e.note].p;
 	if (ft->n == 0)
-		room -= separator(dc);
+		room -= foot_separator(dc);
 	size_t fit = room > 0 ? (size_t)(room / p->leading + 0.01) : 0;
 	if (fit > e.n)
 		fit = e.n;
 	if (fit > 0) {
 		if (ft->n == 0)
-			ft->h += separator(dc);
+			ft->h += foot_separator(dc);
 		foot_entry here = e;
 		here.n = fit;
 		push(&ft->e, &ft->n, here);
@@ -86,7 +96,7 @@ void foot_drop_from(const doc *dc, foot *ft, size_t brk)
 		h += (double)ft->e[k].n * dc->notes[ft->e[k].note].p->leading;
 	}
 	ft->n = keep;
-	ft->h = keep ? h + separator(dc) : 0;
+	ft->h = keep ? h + foot_separator(dc) : 0;
 	/* what those notes carried over goes too: they will be set again */
 	keep = 0;
 	for (size_t k = 0; k < ft->ncarry; k++)
@@ -97,7 +107,7 @@ void foot_drop_from(const doc *dc, foot *ft, size_t brk)
 
 void foot_flush(doc *dc, foot *ft, int page, int col, double bottom)
 {
-	double y = bottom - ft->h + (ft->n ? separator(dc) : 0);
+	double y = bottom - ft->h + (ft->n ? foot_separator(dc) : 0);
 	for (size_t k = 0; k < ft->n; k++) {
 		const foot_entry *e = &ft->e[k];
 		const para *p = dc->notes[e->note].p;

@@ -21,6 +21,11 @@ typedef struct foot {
 	double h; /* the height taken at the foot, with the rule above the notes */
 } foot;
 
+/* The rule above a column's notes and the space around it. */
+double foot_separator(const doc *dc);
+/* The height of the notes marked on item `at`, whole (returned) and at least (*least, unless
+ * NULL: each note's first line), without the rule above them. */
+double foot_marked(const doc *dc, size_t at, double *least);
 /* The height the notes marked on item `at` would add to the foot, whole (returned) and at
  * least (*least: each note's first line, which must stand on the page of its mark). */
 double foot_need(const doc *dc, const foot *ft, size_t at, double *least);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "base/schema.h"
 #include "base/util.h"
 #include "load/brief.h"
@@ -32,10 +34,7 @@ static loc typed_at(const loader *L, const ynode *n, size_t off)
 {
 	if (!n || !n->value_col || !n->str || off > n->len)
 		return loader_loc(L, n);
-	int col = n->value_col;
-	for (size_t k = 0; k < off; k++)
-		col += ((unsigned char)n->str[k] & 0xC0) != 0x80;
-	return loc_at(L->b->path, n->line, col);
+	return loc_at(L->b->path, n->line, n->value_col + (int)g_utf8_strlen(n->str, (gssize)off));
 }
 
 /* The note's text, its [@citations] taken out into nt; s lies at byte `base` of the text

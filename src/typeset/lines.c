@@ -143,8 +143,7 @@ static int spaces_between(const kp *k, const para_piece *m, const para_piece *pc
 	return 1;
 }
 
-/* Appends to piece m (cut from item src) the space glyph sp, gap wide, standing for the
- * text up to byte `to`. */
+/* Appends to piece m the space glyph sp, gap wide, standing for the text up to byte `to`. */
 static void add_space_glyph(const kp *k, para_piece *m, const PangoGlyphString *sp, long gap, int to)
 {
 	PangoGlyphString *a = m->gi.glyphs;
@@ -178,15 +177,10 @@ static void merge_pieces(kp *k, para_line *ln, const piece_aux *aux)
 		int between = m && last_src && spaces_between(k, m, pc);
 		long gap = between ? gap_to(m, pc) : 0;
 		const PangoGlyphString *sp = gap > 0 ? shape_glyphs(k->e, last_src, " ", 1) : NULL;
-		if (!sp || sp->num_glyphs != 1) {
-			if (out != i)
-				ln->pieces[out] = *pc;
-			out++;
-			last_src = src;
-			continue;
-		}
-		add_space_glyph(k, m, sp, gap, pc->gi.item->offset);
-		if (src != last_src || pc->scale != m->scale) {
+		int spaced = sp && sp->num_glyphs == 1;
+		if (spaced)
+			add_space_glyph(k, m, sp, gap, pc->gi.item->offset);
+		if (!spaced || src != last_src || pc->scale != m->scale) {
 			if (out != i)
 				ln->pieces[out] = *pc;
 			out++;
