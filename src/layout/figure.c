@@ -102,7 +102,9 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	}
 	double words = st->excerpt_cite_space + caption->nlines * st->meta.leading +
 		       (credit ? credit->nlines * st->small.leading : 0);
-	double room = st->page_h - st->margin_top - st->margin_bottom - words;
+	/* in a box, its frame's padding above and below takes from the page too */
+	double room = st->page_h - st->margin_top - st->margin_bottom - words -
+		      (c->box_deco >= 0 ? 2 * st->frame_padding : 0);
 	if (h > room && room > 0) {
 		diag_warning(c->d, f->file_at, "figure '%s' is too tall for a page at this width; scaled down to %.0f%%",
 			     f->file, 100 * room / h);

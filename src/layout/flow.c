@@ -157,6 +157,12 @@ static double run_height(const doc *dc, size_t first, size_t n)
 	return h;
 }
 
+/* Where text must end in this column: above its notes. */
+static double text_bottom(const flow *fl)
+{
+	return fl->f.bottom - fl->ft.h;
+}
+
 static void place(flow *fl, vitem *it)
 {
 	it->page = fl->f.page;
@@ -165,22 +171,25 @@ static void place(flow *fl, vitem *it)
 	fl->y += it->h;
 	/* its notes go to this column's foot, as much of them as the room below it holds, less
 	 * two more lines of its paragraph (else they would move to the next page together),
-	 * and no more than half the column: a long note goes on at the next foot */
+	 * and no more than half the column: a long note goes on at the next foot. Each note
+	 * begins here, below its mark, when the flow left room for that (flow_items: its
+	 * first line) and no note before it is still to be finished. */
 	if (it->nnotes) {
+		size_t at = (size_t)(it - fl->dc->items);
 		double room = fl->f.bottom - fl->ft.h - fl->y;
 		if (it->kind == V_LINE && it->p) {
 			size_t after = it->p->nlines - it->line - 1;
 			room -= (double)(after < 2 ? after : 2) * it->p->leading;
 		}
 		double cap = (fl->f.bottom - fl->f.top) / 2 - fl->ft.h;
-		foot_add(fl->dc, &fl->ft, (size_t)(it - fl->dc->items), room < cap ? room : cap);
+		if (room > cap)
+			room = cap;
+		double least = 0;
+		foot_need(fl->dc, &fl->ft, at, &least);
+		if (room < least && fl->ft.ncarry == 0 && fl->y + least <= text_bottom(fl) + 0.01)
+			room = least;
+		foot_add(fl->dc, &fl->ft, at, room);
 	}
-}
-
-/* Where text must end in this column: above its notes. */
-static double text_bottom(const flow *fl)
-{
-	return fl->f.bottom - fl->ft.h;
 }
 
 static int spans(const flow *fl, const pending *w)
@@ -311,6 +320,63 @@ static long break_column(flow *fl, size_t i)
 	return (long)brk;
 }
 
+/* Whether the column holds nothing yet but what it repeats of a block begun before it
+ * (resume.c): a box's top padding, a table's caption and header. */
+static int column_bare(const flow *fl, size_t i)
+{
+	if (fl->y <= fl->f.top + 0.01)
+		return 1;
+	for (size_t k = fl->f.start; k < i; k++) {
+		const vitem *x = &fl->dc->items[k];
+		if (x->page == fl->f.page && x->col == fl->f.col && !x->repeat)
+			return 0;
+	}
+	return 1;
+}
+
+/* Takes what the column repeats (placed before item i) out of the list, for a column that
+ * is to hold nothing: the next column repeats it instead. Returns where item i is now. */
+static size_t drop_repeats(flow *fl, size_t i)
+{
+	doc *dc = fl->dc;
+	for (size_t k = fl->f.start; k < i;) {
+		if (!dc->items[k].repeat || dc->items[k].page != fl->f.page) {
+			k++;
+			continue;
+		}
+		doc_remove_item(dc, k);
+		i--;
+		for (size_t w = 0; w < fl->nwaiting; w++)
+			if (fl->waiting[w].first > k)
+				fl->waiting[w].first--;
+		if (fl->after_float != (size_t)-1 && fl->after_float > k)
+			fl->after_float--;
+	}
+	return i;
+}
+
+/* Item i does not fit in a column that holds nothing of its own yet. Where the column is
+ * shorter than a page's (below the front matter or a spanning float) and a full column
+ * would hold it, it moves on, leaving the column empty rather than running past the
+ * bottom margin; else it stands here, as nowhere holds it (figures are scaled to fit a
+ * page: figure.c). Returns the item to go on from, or -1 past the page limit. */
+static long place_in_bare_column(flow *fl, size_t i, double least)
+{
+	doc *dc = fl->dc;
+	double need = fl->y - fl->f.top + dc->items[i].h + least;
+	if (fl->f.top > fl->page_top + 0.01 && need <= fl->f.bottom - fl->page_top + 0.01) {
+		i = drop_repeats(fl, i);
+		foot_drop_from(dc, &fl->ft, i);
+		if (next_column(fl, fl->cols, 0) < 0)
+			return -1;
+		fl->f.start = i;
+		resume_column(fl, i);
+		return (long)i;
+	}
+	place(fl, &dc->items[i]);
+	return (long)i + 1;
+}
+
 static int flow_items(flow *fl)
 {
 	doc *dc = fl->dc;
@@ -361,7 +427,15 @@ static int flow_items(flow *fl)
 		double least = 0;
 		if (it->nnotes)
 			foot_need(dc, &fl->ft, i, &least);
-		int over = fl->y + it->h + least > text_bottom(fl) + 0.01 && fl->y > fl->f.top;
+		int fits = fl->y + it->h + least <= text_bottom(fl) + 0.01;
+		if (!fits && !fl->in_span && column_bare(fl, i)) {
+			long next = place_in_bare_column(fl, i, least);
+			if (next < 0)
+				return -1;
+			i = (size_t)next;
+			continue;
+		}
+		int over = !fits && fl->y > fl->f.top;
 		if (over && widow_ahead(dc, i) && reset_against_widow(dc, i))
 			continue;
 		if (over) {

@@ -75,12 +75,17 @@ static void add_entry(const doc *dc, foot *ft, foot_entry e, double room)
 
 void foot_add(const doc *dc, foot *ft, size_t at, double room)
 {
+	/* the first lines of the notes after each one are kept room for: a line that marks
+	 * two notes begins both below it, the first one shorter if need be */
+	double firsts = 0;
+	foot_marked(dc, at, &firsts);
 	for (size_t k = 0; k < dc->nnotes; k++) {
 		const struct doc_note *dn = &dc->notes[k];
 		if (dn->item != (int)at || !dn->p || dn->p->nlines == 0)
 			continue;
+		firsts -= dn->p->leading;
 		double before = ft->h;
-		add_entry(dc, ft, (foot_entry){(int)k, 0, dn->p->nlines, at, 0}, room);
+		add_entry(dc, ft, (foot_entry){(int)k, 0, dn->p->nlines, at, 0}, room - firsts);
 		room -= ft->h - before;
 	}
 }

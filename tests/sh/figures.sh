@@ -211,3 +211,43 @@ for chart in mpl illustrator d3; do
 		fail "figures: the $chart chart: $(head -2 "$C/err")"
 	fi
 done
+
+# A figure too tall for a page, in a box, after 0-3 lead paragraphs, in 1-4 columns: scaled
+# so that the box's padding fits on the page with it; it stands on no page past the bottom
+# margin (in three or four columns below page 1's front matter it moves to the next page
+# rather than run 44 pt past it), and no piece of the box is an empty frame.
+D="$T/tallbox"
+mkdir -p "$D/articles" && cp "$ROOT/tests/fill/levee-report.txt" "$D/articles/" || exit 1
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="400" viewBox="0 0 100 400"><rect x="5" y="5" width="90" height="390" fill="#1F4E79"/></svg>\n' >"$D/tall.svg"
+bad="" runs=0
+for cols in 1 2 3 4; do
+	size=letter
+	[ "$cols" -gt 2 ] && size='"11in 8.5in"'
+	printf 'page:\n  size: %s\n  margins: {top: 0.85in, bottom: 0.85in, left: 0.75in, right: 0.75in}\ncolumns: %s\n' "$size" "$cols" >"$D/l.yaml"
+	for lead in 0 1 2 3; do
+		{
+			printf 'title: Tall figure in a box\ndate: 2026-03-14\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: One\n    content:\n'
+			for ((j = 0; j < lead; j++)); do
+				echo "      - text: \"Lead $j. The district must choose between rebuilding earth, buying warnings and giving the river room.\""
+			done
+			printf '      - box:\n          title: Boxed\n          content:\n'
+			printf '            - text: "Boxed one. The engineers walked forty kilometres of embankment with probes."\n'
+			printf '            - figure: {file: tall.svg, alt: A tall bar}\n'
+			printf '            - text: "Boxed two. After the figure."\n'
+		} >"$D/b.yaml"
+		runs=$((runs + 1))
+		(cd "$D" && "$MKBRIEF" -q --layout l.yaml --dump-layout b.yaml >d.txt 2>/dev/null) || { bad="$bad; $cols/$lead: failed"; continue; }
+		r=$(awk '/^document / { split($3, s, /[=x]/); bottom = s[3] - 6120 }
+			/^page / { p = $2 }
+			/^  / { c = ""; y = 0; h = 0
+				for (i = 1; i <= NF; i++) { if ($i ~ /^col=/) c = substr($i, 5); if ($i ~ /^y=/) y = substr($i, 3); if ($i ~ /^h=/) h = substr($i, 3) }
+				if ($1 != "space" && y + h > bottom + 1) { print "page " p ": " $1 " ends " (y + h - bottom) / 100 " pt past the bottom margin"; exit }
+				if ($1 == "box") box[++nb] = p " " c " " y " " y + h
+				else if ($1 == "line" || $1 == "image") held[++nh] = p " " c " " y }
+			END { for (b = 1; b <= nb; b++) { split(box[b], x, " "); full = 0
+				for (k = 1; k <= nh; k++) { split(held[k], z, " "); if (z[1] == x[1] && z[2] == x[2] && z[3] >= x[3] && z[3] < x[4]) full = 1 }
+				if (!full) { print "page " x[1] " column " x[2] ": an empty piece of the box"; exit } } }' "$D/d.txt")
+		[ -n "$r" ] && bad="$bad; $cols columns, $lead lead: $r"
+	done
+done
+if [ -z "$bad" ]; then pass "a figure too tall for a page, in a box, in $runs briefs of 1-4 columns: within the margins, no empty frame"; else fail "tall figure in a box:${bad:0:500}"; fi

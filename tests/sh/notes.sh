@@ -80,3 +80,62 @@ YAML
 "$MKBRIEF" -q -o "$T/c/b.pdf" "$T/c/b.yaml" 2>"$T/err"
 txt=$(pdftotext "$T/c/b.pdf" - | tr '\n' ' ')
 if grep -qF 'politician”.1 ¶1–2 The vote came later.' <<<"$txt"; then pass "a citation in a note stands where it was written"; else fail "note citation: $(grep -o 'politician.\{30\}' <<<"$txt") $(cat "$T/err")"; fi
+
+# near a column's foot: 4-16 lead paragraphs, a note marked on the second line of every
+# second or third one (the first note short or nine lines long), in 2, 3 and 4 columns.
+# Each note begins at the foot of its mark's column and page, and the text stays above the
+# notes. (Found by a hostile trial: the room kept for the two lines after a mark squeezed
+# its note's first line out of the column, to the next column's foot or the next page's.)
+mkdir -p "$T/f/articles" && cp "$ROOT/tests/fill/levee-report.txt" "$T/f/articles/"
+for cols in 2 3 4; do
+	size=letter
+	[ "$cols" -gt 2 ] && size='"11in 8.5in"'
+	printf 'page:\n  size: %s\ncolumns: %s\n' "$size" "$cols" >"$T/f/l$cols.yaml"
+done
+SHORT="the engineers walked the embankment with probes and clipboards."
+LONG="the engineers walked the embankment with probes and clipboards, and found the cores dry along forty kilometres of it, from the weir to the old ferry landing, and wrote each finding down in a ledger that the council later lost, so that the survey had to be made again the next spring at twice the cost."
+foot_brief() { # foot_brief K EVERY LONG
+	printf 'title: Notes near the foot\ndate: 2026-03-14\nclassification: UNCLASSIFIED\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Lead\n    content:\n'
+	for ((j = 0; j < $1; j++)); do
+		mark=""
+		if ((j % $2 == 1)); then
+			note=$SHORT
+			((j == 1 && $3)) && note=$LONG
+			mark="^[Note $j: $note]"
+		fi
+		echo "      - text: \"Lead $j. The district must choose between rebuilding earth$mark, buying warnings and giving the river room, and each choice has a price.\""
+	done
+	printf '      - excerpt: {source: levee, paragraphs: 2-3}\n'
+}
+# the lowest text line of each page's column below its first note line (less the rule's room)
+text_over_notes() {
+	awk '/^page / { p = $2 }
+	/^  [a-z]+ / { c = ""; y = ""; h = ""
+		for (i = 1; i <= NF; i++) { if ($i ~ /^col=/) c = substr($i, 5); if ($i ~ /^y=/) y = substr($i, 3); if ($i ~ /^h=/) h = substr($i, 3) }
+		k = p " col=" c
+		if ($1 == "note") { if (!(k in top) || y + 0 < top[k]) top[k] = y + 0 } else if ($1 == "line" && y + h > bot[k]) bot[k] = y + h }
+	END { for (k in top) if (bot[k] > top[k] - 1000) { print "text runs into the notes on page " k; exit } }' "$1"
+}
+bad="" runs=0
+for long in 0 1; do
+	for every in 2 3; do
+		for k in $(seq 4 16); do
+			foot_brief "$k" "$every" "$long" >"$T/f/b.yaml"
+			for cols in 2 3 4; do
+				runs=$((runs + 1))
+				if ! (cd "$T/f" && "$MKBRIEF" -q --layout "l$cols.yaml" --dump-layout b.yaml >d.txt 2>err.txt); then
+					bad="$bad; $k/$every/$long/$cols: $(head -c 200 "$T/f/err.txt")"
+					continue
+				fi
+				r=$(same_place "$T/f/d.txt")
+				case "$r" in *" notes") ;; *) bad="$bad; $k paragraphs, a note every $every (long $long), $cols columns: $r" ;; esac
+				r=$(text_over_notes "$T/f/d.txt")
+				[ -n "$r" ] && bad="$bad; $k/$every/$long/$cols: $r"
+			done
+		done
+	done
+done
+if [ -z "$bad" ]; then pass "notes near a column's foot, in $runs briefs of 2-4 columns: each begins below its mark's column, the text above it"; else fail "notes near the foot:${bad:0:600}"; fi
+# the check itself: text run into the notes is caught
+awk '/^  line / && !done { sub(/ y=[0-9]+/, " y=99999"); done = 1 } { print }' "$T/f/d.txt" >"$T/f/over.txt"
+if [ -n "$(text_over_notes "$T/f/over.txt")" ]; then pass "self-check: text below a column's notes is caught"; else fail "self-check: text below the notes goes unseen"; fi
