@@ -39,6 +39,7 @@ void compose_box_block(composer *c, const block *bl, const block *prev)
 		compose_space(c, st->frame_title_space, 1);
 	}
 	c->keep_next = 1; /* the first block stays with the title */
+	c->box_body = c->dc->nitems;
 	c->box_left = bl->ninner;
 	if (c->box_left == 0)
 		compose_box_close(c);

@@ -24,6 +24,7 @@ typedef struct composer {
 	int box_deco;  /* the box block being set, -1 none */
 	size_t box_left; /* its blocks still to set */
 	size_t box_first; /* its first item */
+	size_t box_body;  /* the first item of its blocks, after its padding and title */
 	double x, w; /* where blocks are set: from the column's left, and how wide (less in a box) */
 	int keep_next; /* the next item may not be separated from the previous one */
 	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */

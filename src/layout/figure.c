@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "layout/cite.h"
 #include "layout/composer.h"
+#include "layout/foot.h"
 #include "load/figure.h"
 
 /* Below this a raster figure prints visibly soft: a warning, not an error. */
@@ -102,9 +103,41 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	}
 	double words = st->excerpt_cite_space + caption->nlines * st->meta.leading +
 		       (credit ? credit->nlines * st->small.leading : 0);
-	/* in a box, its frame's padding above and below takes from the page too */
-	double room = st->page_h - st->margin_top - st->margin_bottom - words -
-		      (c->box_deco >= 0 ? 2 * st->frame_padding : 0);
+	double room = st->page_h - st->margin_top - st->margin_bottom - words;
+	if (c->box_deco >= 0) {
+		/* in a box, its frame's padding below takes from the page too, and above it the
+		 * padding, or the padding and the title when the figure is the first block (kept
+		 * with it) */
+		double above = st->frame_padding;
+		if (c->dc->nitems == c->box_body) {
+			above = 0;
+			for (size_t k = c->box_first; k < c->box_body; k++)
+				above += compose_item(c, k)->h;
+		}
+		room -= above + st->frame_padding;
+	}
+	size_t first = c->dc->nitems;
+	vitem *it = compose_push(c, V_IMAGE, h);
+	it->img = img;
+	it->role = TAG_FIGURE;
+	it->leaf = ++c->tag_ids;
+	it->alt = f->alt ? g_string_chunk_insert(c->dc->strings, f->alt) : NULL;
+	compose_space(c, st->excerpt_cite_space, 1);
+	c->keep_next = 1;
+	compose_lines_as(c, TAG_CAPTION, caption, text_x, 1);
+	if (credit) {
+		c->keep_next = 1;
+		compose_lines_as(c, TAG_CAPTION, credit, text_x, 1);
+	}
+	/* notes marked in the caption or credit begin on the figure's page, below it */
+	double notes = 0;
+	for (size_t k = first + 1; k < c->dc->nitems; k++) {
+		double least;
+		foot_marked(c->dc, k, &least);
+		notes += least;
+	}
+	if (notes > 0)
+		room -= notes + foot_separator(c->dc);
 	if (h > room && room > 0) {
 		diag_warning(c->d, f->file_at, "figure '%s' is too tall for a page at this width; scaled down to %.0f%%",
 			     f->file, 100 * room / h);
@@ -116,21 +149,10 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		diag_warning(c->d, f->file_at,
 			     "figure '%s' prints at %.0f dpi (%d pixels across %.2fin); %d dpi or more prints sharp",
 			     f->file, px * 72.0 / w, px, w / 72, FIGURE_MIN_DPI);
-	size_t first = c->dc->nitems;
-	vitem *it = compose_push(c, V_IMAGE, h);
-	it->img = img;
-	it->role = TAG_FIGURE;
-	it->leaf = ++c->tag_ids;
-	it->alt = f->alt ? g_string_chunk_insert(c->dc->strings, f->alt) : NULL;
+	it = compose_item(c, first);
+	it->h = h;
 	it->w = w;
 	it->x = c->x + (col - w) / 2;
-	compose_space(c, st->excerpt_cite_space, 1);
-	c->keep_next = 1;
-	compose_lines_as(c, TAG_CAPTION, caption, text_x, 1);
-	if (credit) {
-		c->keep_next = 1;
-		compose_lines_as(c, TAG_CAPTION, credit, text_x, 1);
-	}
 	/* in the front matter and in a box it stays where it is; elsewhere the flow may float it */
 	if (!was_span && c->box_deco < 0)
 		compose_item(c, first)->float_items = (int)(c->dc->nitems - first);

@@ -199,13 +199,15 @@ static int spans(const flow *fl, const pending *w)
 
 /* Whether float w may stand where the flow is now: a spanning one only at the top of a
  * page's columns, any only where it fits, or at the top of a page's first column
- * when it fits nowhere (then the column is split by force, as for any kept run). */
+ * when it fits nowhere (then the column is split by force, as for any kept run); there
+ * below notes run on from the page before only when no column would hold it. */
 static int float_fits(const flow *fl, const pending *w)
 {
 	int fresh = fl->y <= fl->f.top + 0.01;
 	if (spans(fl, w) && (fl->f.col > 0 || !fresh))
 		return 0;
-	if (fresh && fl->f.col == 0 && fl->f.top <= fl->page_top + 0.01)
+	if (fresh && fl->f.col == 0 && fl->f.top <= fl->page_top + 0.01 &&
+	    (fl->ft.h == 0 || w->h > fl->f.bottom - fl->page_top))
 		return 1;
 	return fl->y + w->h <= text_bottom(fl) + 0.01;
 }
@@ -291,47 +293,41 @@ static void resume_column(flow *fl, size_t brk)
 		fl->after_float += n;
 }
 
-/* Item i does not fit: breaks before the latest item at or before it that this column
- * allows, and returns the item to go on from (or -1 past the page limit). */
-static long break_column(flow *fl, size_t i)
+/* Whether the column is shorter than a page's: below the front matter or a float set
+ * across the columns. */
+static int short_column(const flow *fl)
 {
-	doc *dc = fl->dc;
-	size_t brk = i;
-	while (brk > fl->f.start && brk != fl->after_float && dc->items[brk].keep)
-		brk--;
-	if (brk <= fl->f.start)
-		brk = i; /* a kept run taller than a column: split it here */
-	/* a block kept whole by choice (vitem.soft) breaks after all when moving it whole would
-	 * leave more than a quarter of the column empty: no stub pages */
-	double y = brk < i ? dc->items[brk].y : fl->y;
-	if (text_bottom(fl) - y > (fl->f.bottom - fl->f.top) / 4) {
-		size_t soft = i;
-		while (soft > fl->f.start && soft != fl->after_float && dc->items[soft].keep && !dc->items[soft].soft)
-			soft--;
-		if (soft > brk && soft > fl->f.start)
-			brk = soft;
-	}
-	foot_drop_from(dc, &fl->ft, brk);
-	/* front matter spans the columns, so it only ever moves to a new page */
-	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
-		return -1;
-	fl->f.start = brk;
-	resume_column(fl, brk);
-	return (long)brk;
+	return !fl->in_span && fl->f.top > fl->page_top + 0.01;
 }
 
-/* Whether the column holds nothing yet but what it repeats of a block begun before it
+/* The height of a column on a page with nothing set across its columns. */
+static double full_column(const flow *fl)
+{
+	return fl->f.bottom - fl->page_top;
+}
+
+/* The first item from the column's start on that is not a repeat, at most i: i when the
+ * column's flow holds nothing yet but what it repeats of a block begun before it
  * (resume.c): a box's top padding, a table's caption and header. */
+static size_t first_own(const flow *fl, size_t i)
+{
+	size_t k = fl->f.start;
+	while (k < i && (fl->dc->items[k].repeat || fl->dc->items[k].page < 0))
+		k++;
+	return k;
+}
+
+/* Whether the column holds nothing before item i but what it repeats: no text of its own,
+ * and no float set at its top (floats are items from elsewhere in the list). */
 static int column_bare(const flow *fl, size_t i)
 {
-	if (fl->y <= fl->f.top + 0.01)
-		return 1;
-	for (size_t k = fl->f.start; k < i; k++) {
-		const vitem *x = &fl->dc->items[k];
-		if (x->page == fl->f.page && x->col == fl->f.col && !x->repeat)
-			return 0;
-	}
-	return 1;
+	if (first_own(fl, i) != i)
+		return 0;
+	double repeats = 0;
+	for (size_t k = fl->f.start; k < i; k++)
+		if (fl->dc->items[k].page >= 0)
+			repeats += fl->dc->items[k].h;
+	return fl->y <= fl->f.top + repeats + 0.01;
 }
 
 /* Takes what the column repeats (placed before item i) out of the list, for a column that
@@ -355,16 +351,62 @@ static size_t drop_repeats(flow *fl, size_t i)
 	return i;
 }
 
+/* Item i does not fit: breaks before the latest item at or before it that this column
+ * allows, and returns the item to go on from (or -1 past the page limit). */
+static long break_column(flow *fl, size_t i)
+{
+	doc *dc = fl->dc;
+	size_t brk = i;
+	while (brk > fl->f.start && brk != fl->after_float && dc->items[brk].keep)
+		brk--;
+	if (brk <= fl->f.start) {
+		/* a kept run taller than this column is split here; but where the column is
+		 * shorter than a page's, a full one holds the run and the piece left here would
+		 * be a stub (a box's title without the figure it is kept with: less than a
+		 * quarter of the column) it moves on whole */
+		double here = fl->y - fl->f.top;
+		int whole = short_column(fl) && here + dc->items[i].h <= full_column(fl) + 0.01 &&
+			    here < (fl->f.bottom - fl->f.top) / 4;
+		brk = whole ? first_own(fl, i) : i;
+	}
+	/* a block kept whole by choice (vitem.soft) breaks after all when moving it whole would
+	 * leave more than a quarter of the column empty: no stub pages */
+	double y = brk < i ? dc->items[brk].y : fl->y;
+	if (text_bottom(fl) - y > (fl->f.bottom - fl->f.top) / 4) {
+		size_t soft = i;
+		while (soft > fl->f.start && soft != fl->after_float && dc->items[soft].keep && !dc->items[soft].soft)
+			soft--;
+		if (soft > brk && soft > fl->f.start)
+			brk = soft;
+	}
+	/* a column left holding only what it repeats of a block would be an empty frame or a
+	 * head without its rows: where a later column (a full one) holds what moves on, that
+	 * column repeats them instead (where none does, they stay: repeated at every column,
+	 * they would move on for ever) */
+	if (brk > fl->f.start && first_own(fl, brk) == brk && short_column(fl) &&
+	    fl->y - fl->f.top + dc->items[i].h <= full_column(fl) + 0.01)
+		brk = drop_repeats(fl, brk);
+	foot_drop_from(dc, &fl->ft, brk);
+	/* front matter spans the columns, so it only ever moves to a new page */
+	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
+		return -1;
+	fl->f.start = brk;
+	resume_column(fl, brk);
+	return (long)brk;
+}
+
 /* Item i does not fit in a column that holds nothing of its own yet. Where the column is
  * shorter than a page's (below the front matter or a spanning float) and a full column
  * would hold it, it moves on, leaving the column empty rather than running past the
- * bottom margin; else it stands here, as nowhere holds it (figures are scaled to fit a
- * page: figure.c). Returns the item to go on from, or -1 past the page limit. */
+ * bottom margin. Where only what the column repeats keeps it out (a table's caption and
+ * header taller than a column less a row), it moves on alone, as the flow breaks. Else
+ * it stands here, as nowhere holds it (figures are scaled to fit a page: figure.c).
+ * Returns the item to go on from, or -1 past the page limit. */
 static long place_in_bare_column(flow *fl, size_t i, double least)
 {
 	doc *dc = fl->dc;
 	double need = fl->y - fl->f.top + dc->items[i].h + least;
-	if (fl->f.top > fl->page_top + 0.01 && need <= fl->f.bottom - fl->page_top + 0.01) {
+	if (short_column(fl) && need <= full_column(fl) + 0.01) {
 		i = drop_repeats(fl, i);
 		foot_drop_from(dc, &fl->ft, i);
 		if (next_column(fl, fl->cols, 0) < 0)
@@ -373,6 +415,8 @@ static long place_in_bare_column(flow *fl, size_t i, double least)
 		resume_column(fl, i);
 		return (long)i;
 	}
+	if (fl->y > fl->f.top + 0.01 && dc->items[i].h + least <= full_column(fl) + 0.01)
+		return break_column(fl, i);
 	place(fl, &dc->items[i]);
 	return (long)i + 1;
 }
