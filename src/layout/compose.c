@@ -301,9 +301,16 @@ static void section_block(composer *c, const section *s)
 	/* a subsection's heading sits closer to what comes before: it belongs to its section */
 	int held = c->heading_held; /* the section before was only a heading: stay with it */
 	c->heading_held = 0;
-	/* a break asked before the first block comes before the heading, which stays with it */
-	if (s->page_break || (s->nblocks > 0 && s->blocks[0].page_break))
-		compose_push(c, V_PAGEBREAK, 0);
+	if (!held)
+		c->held_from = c->dc->nitems;
+	/* a break asked before the first block comes before the heading, which stays with it,
+	 * and before the headings of the sections it opens that hold only it */
+	if (s->page_break || (s->nblocks > 0 && s->blocks[0].page_break)) {
+		if (held)
+			doc_insert_item(c->dc, c->held_from)->kind = V_PAGEBREAK;
+		else
+			compose_push(c, V_PAGEBREAK, 0);
+	}
 	compose_space(c, level == 1 ? st->heading_space_before : st->heading_space_before * 0.7, held);
 	c->keep_next = held;
 	char *number = heading_number(c, level);

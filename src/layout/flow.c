@@ -253,6 +253,26 @@ static int next_column(flow *fl, int cols, int new_page)
 	return 0;
 }
 
+/* Whether the column is shorter than a page's: below the front matter or a float set
+ * across the columns. */
+static int short_column(const flow *fl)
+{
+	return !fl->in_span && fl->f.top > fl->page_top + 0.01;
+}
+
+/* Whether a column that holds nothing of its own (no notes of its own either) is shorter
+ * than a later one will be: short, or with the rest of a note run on at its foot. */
+static int bare_shortened(const flow *fl)
+{
+	return short_column(fl) || (!fl->in_span && fl->ft.h > 0.01);
+}
+
+/* The height of a column on a page with nothing set across its columns. */
+static double full_column(const flow *fl)
+{
+	return fl->f.bottom - fl->page_top;
+}
+
 /* Item i starts a float. Returns 1 when the flow has dealt with it: set aside to wait for a
  * later column, because it does not fit here or floats before it still wait (figures keep
  * their order), or set here across the columns. The space above a float set aside goes
@@ -266,6 +286,18 @@ static int set_aside(flow *fl, size_t i)
 		return 0;
 	if (fl->nwaiting == 0 && float_fits(fl, &w) && !spans(fl, &w))
 		return 0;
+	/* a figure that opens its section does not float away from the heading it is kept
+	 * with, which would end the column alone: the two go on together (break_column),
+	 * where a full column holds them */
+	if (fl->nwaiting == 0 && !spans(fl, &w) && it->keep) {
+		size_t k = i;
+		while (k > fl->f.start && dc->items[k - 1].kind == V_SPACE)
+			k--;
+		const vitem *h = k > fl->f.start ? &dc->items[k - 1] : NULL;
+		if (h && h->heading >= 0 && h->page == fl->f.page && h->col == fl->f.col &&
+		    fl->y - h->y + w.h <= full_column(fl) + 0.01)
+			return 0;
+	}
 	int here = fl->nwaiting == 0 && float_fits(fl, &w);
 	if (i > 0 && dc->items[i - 1].kind == V_SPACE && dc->items[i - 1].page == fl->f.page &&
 	    dc->items[i - 1].col == fl->f.col && dc->items[i - 1].y + dc->items[i - 1].h >= fl->y - 0.01) {
@@ -293,19 +325,6 @@ static void resume_column(flow *fl, size_t brk)
 		fl->after_float += n;
 }
 
-/* Whether the column is shorter than a page's: below the front matter or a float set
- * across the columns. */
-static int short_column(const flow *fl)
-{
-	return !fl->in_span && fl->f.top > fl->page_top + 0.01;
-}
-
-/* The height of a column on a page with nothing set across its columns. */
-static double full_column(const flow *fl)
-{
-	return fl->f.bottom - fl->page_top;
-}
-
 /* The first item from the column's start on that is not a repeat, at most i: i when the
  * column's flow holds nothing yet but what it repeats of a block begun before it
  * (resume.c): a box's top padding, a table's caption and header. */
@@ -317,17 +336,45 @@ static size_t first_own(const flow *fl, size_t i)
 	return k;
 }
 
-/* Whether the column holds nothing before item i but what it repeats: no text of its own,
- * and no float set at its top (floats are items from elsewhere in the list). */
+/* Whether items [from, i) placed in the column hold anything of the column's own but
+ * space: text, a rule, an image. */
+static int holds_content(const flow *fl, size_t from, size_t i)
+{
+	for (size_t k = from; k < i; k++) {
+		const vitem *x = &fl->dc->items[k];
+		if (x->page >= 0 && !x->repeat && x->kind != V_SPACE)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the column holds nothing before item i but what it repeats and space: no text of
+ * its own, and no float set at its top (floats are items from elsewhere in the list). */
 static int column_bare(const flow *fl, size_t i)
 {
-	if (first_own(fl, i) != i)
+	if (holds_content(fl, fl->f.start, i))
 		return 0;
-	double repeats = 0;
+	double held = 0;
 	for (size_t k = fl->f.start; k < i; k++)
 		if (fl->dc->items[k].page >= 0)
-			repeats += fl->dc->items[k].h;
-	return fl->y <= fl->f.top + repeats + 0.01;
+			held += fl->dc->items[k].h;
+	return fl->y <= fl->f.top + held + 0.01;
+}
+
+/* Whether the column holds nothing before item i but the top padding of a box it goes on
+ * with: the box's blocks start right below it, as on its first piece. */
+static int below_padding(const flow *fl, size_t i)
+{
+	int any = 0;
+	for (size_t k = fl->f.start; k < i; k++) {
+		const vitem *x = &fl->dc->items[k];
+		if (x->page < 0)
+			continue;
+		if (!x->repeat || x->kind != V_SPACE)
+			return 0;
+		any = 1;
+	}
+	return any && column_bare(fl, i);
 }
 
 /* Takes what the column repeats (placed before item i) out of the list, for a column that
@@ -383,10 +430,10 @@ static long break_column(flow *fl, size_t i)
 	 * head without its rows: where a later column (a full one) holds what moves on, that
 	 * column repeats them instead (where none does, they stay: repeated at every column,
 	 * they would move on for ever) */
-	if (brk > fl->f.start && first_own(fl, brk) == brk && short_column(fl) &&
-	    fl->y - fl->f.top + dc->items[i].h <= full_column(fl) + 0.01)
-		brk = drop_repeats(fl, brk);
 	foot_drop_from(dc, &fl->ft, brk);
+	if (brk > fl->f.start && !holds_content(fl, fl->f.start, brk) && bare_shortened(fl) &&
+	    fl->y - fl->f.top + dc->items[i].h <= full_column(fl) + 0.01)
+		brk = drop_repeats(fl, first_own(fl, brk)); /* the space before brk goes along */
 	/* front matter spans the columns, so it only ever moves to a new page */
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
 		return -1;
@@ -395,9 +442,10 @@ static long break_column(flow *fl, size_t i)
 	return (long)brk;
 }
 
-/* Item i does not fit in a column that holds nothing of its own yet. Where the column is
- * shorter than a page's (below the front matter or a spanning float) and a full column
- * would hold it, it moves on, leaving the column empty rather than running past the
+/* Item i does not fit in a column that holds nothing of its own yet (but space). Where the
+ * column is shorter than a page's (below the front matter or a spanning float, or above a
+ * note run on) and a full column would hold it, it moves on, leaving the column empty
+ * rather than an empty frame or running past the
  * bottom margin. Where only what the column repeats keeps it out (a table's caption and
  * header taller than a column less a row), it moves on alone, as the flow breaks. Else
  * it stands here, as nowhere holds it (figures are scaled to fit a page: figure.c).
@@ -406,8 +454,8 @@ static long place_in_bare_column(flow *fl, size_t i, double least)
 {
 	doc *dc = fl->dc;
 	double need = fl->y - fl->f.top + dc->items[i].h + least;
-	if (short_column(fl) && need <= full_column(fl) + 0.01) {
-		i = drop_repeats(fl, i);
+	if (bare_shortened(fl) && need <= full_column(fl) + 0.01) {
+		i = drop_repeats(fl, first_own(fl, i)); /* the space before i goes along */
 		foot_drop_from(dc, &fl->ft, i);
 		if (next_column(fl, fl->cols, 0) < 0)
 			return -1;
@@ -458,8 +506,11 @@ static int flow_items(flow *fl)
 			i++;
 			continue;
 		}
-		if (it->kind == V_SPACE && !it->solid && (fl->y <= fl->f.top || fl->y == fl->after_float_y)) {
-			it->page = -1; /* space at the top of a column (or below its floats) is dropped */
+		if (it->kind == V_SPACE && !it->solid &&
+		    (fl->y <= fl->f.top || fl->y == fl->after_float_y || below_padding(fl, i))) {
+			/* space at the top of a column, below its floats or below a box's padding
+			 * repeated there is dropped */
+			it->page = -1;
 			i++;
 			continue;
 		}

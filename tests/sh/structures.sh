@@ -72,3 +72,21 @@ rm -f "$G/title.tmp.yaml"
 foot=$(pdftotext -f 1 -l 1 -layout "$T/title.pdf" - 2>/dev/null | grep 'Page 1 of')
 meta=$(pdfinfo "$T/title.pdf" 2>/dev/null | sed -n 's/^Title: *//p')
 if [[ "$foot" == *"$want_title"* ]] && [ "$meta" = "$want_title" ]; then pass "the title reads as printed in the footer and the PDF's Title"; else fail "footer '$foot', Title '$meta' $(cat "$T/err")"; fi
+
+# a page break asked before a subsection (or its first block) whose parent section holds
+# nothing before it comes before the parent's heading too: "Parent" never ends a page with
+# "Child" on the next (found by a hostile trial)
+mkdir -p "$T/pb/articles" && cp "$ROOT/tests/fill/levee-report.txt" "$T/pb/articles/"
+for where in subsection block; do
+	{
+		printf 'title: Breaks\ndate: 2026-03-14\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n'
+		printf '  - heading: Filler\n    content:\n      - text: The engineers walked the embankment with probes.\n'
+		printf '  - heading: Parent\n    sections:\n      - heading: Middle\n        sections:\n          - heading: Child\n'
+		[ "$where" = subsection ] && printf '            page-break: before\n'
+		printf '            content:\n              - text: The engineers walked the embankment with probes.\n'
+		[ "$where" = block ] && printf '                page-break: before\n'
+	} >"$T/pb/b.yaml"
+	(cd "$T/pb" && "$MKBRIEF" -q --dump-layout b.yaml >d.txt 2>err.txt)
+	pages=$(awk '/^page / { p = $2 } / heading / && /\|(Filler|Parent|Middle|Child)\|$/ { print p }' "$T/pb/d.txt" | tr '\n' ' ')
+	if [ "$pages" = "1 2 2 2 " ]; then pass "page-break before a $where: the empty parents' headings go with it (pages $pages)"; else fail "page-break before a $where: headings Filler/Parent/Middle/Child on pages $pages $(cat "$T/pb/err.txt")"; fi
+done
