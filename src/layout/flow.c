@@ -146,6 +146,7 @@ typedef struct flow {
 	size_t nwaiting;
 	size_t after_float;   /* the item after the latest float set aside: a break may fall there */
 	double after_float_y; /* y just below floats set at a column's top, -1 none */
+	double float_rest;    /* while a float is set: the height of its items after the one placed */
 	foot ft;              /* the notes at the column's foot */
 } flow;
 
@@ -181,6 +182,7 @@ static void place(flow *fl, vitem *it)
 			size_t after = it->p->nlines - it->line - 1;
 			room -= (double)(after < 2 ? after : 2) * it->p->leading;
 		}
+		room -= fl->float_rest; /* a caption's note: the credit below it stays above it */
 		double cap = (fl->f.bottom - fl->f.top) / 2 - fl->ft.h;
 		if (room > cap)
 			room = cap;
@@ -220,7 +222,9 @@ static void place_waiting(flow *fl)
 	for (; k < fl->nwaiting && float_fits(fl, &fl->waiting[k]); k++) {
 		const pending *w = &fl->waiting[k];
 		for (size_t j = w->first; j < w->first + w->n; j++) {
+			fl->float_rest = run_height(fl->dc, j + 1, w->first + w->n - j - 1);
 			place(fl, &fl->dc->items[j]);
+			fl->float_rest = 0;
 			if (spans(fl, w))
 				fl->dc->items[j].col = 0;
 		}
@@ -294,8 +298,21 @@ static int set_aside(flow *fl, size_t i)
 		while (k > fl->f.start && dc->items[k - 1].kind == V_SPACE)
 			k--;
 		const vitem *h = k > fl->f.start ? &dc->items[k - 1] : NULL;
+		/* the run that would go on: from where the column may break (the headings held
+		 * together), with the first lines of the notes marked in the figure's caption */
+		size_t from = i;
+		while (from > fl->f.start && dc->items[from].keep)
+			from--;
+		double notes = 0;
+		for (size_t j = i; j < i + w.n; j++) {
+			double least;
+			foot_marked(dc, j, &least);
+			notes += least;
+		}
+		if (notes > 0)
+			notes += foot_separator(dc);
 		if (h && h->heading >= 0 && h->page == fl->f.page && h->col == fl->f.col &&
-		    fl->y - h->y + w.h <= full_column(fl) + 0.01)
+		    fl->y - dc->items[from].y + w.h + notes <= full_column(fl) + 0.01)
 			return 0;
 	}
 	int here = fl->nwaiting == 0 && float_fits(fl, &w);
