@@ -130,14 +130,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		compose_lines_as(c, TAG_CAPTION, credit, text_x, 1);
 	}
 	/* notes marked in the caption or credit begin on the figure's page, below it */
-	double notes = 0;
-	for (size_t k = first + 1; k < c->dc->nitems; k++) {
-		double least;
-		foot_marked(c->dc, k, &least);
-		notes += least;
-	}
-	if (notes > 0)
-		room -= notes + foot_separator(c->dc);
+	room -= foot_first_lines(c->dc, first + 1, c->dc->nitems);
 	if (h > room && room > 0) {
 		diag_warning(c->d, f->file_at, "figure '%s' is too tall for a page at this width; scaled down to %.0f%%",
 			     f->file, 100 * room / h);

@@ -303,14 +303,7 @@ static int set_aside(flow *fl, size_t i)
 		size_t from = i;
 		while (from > fl->f.start && dc->items[from].keep)
 			from--;
-		double notes = 0;
-		for (size_t j = i; j < i + w.n; j++) {
-			double least;
-			foot_marked(dc, j, &least);
-			notes += least;
-		}
-		if (notes > 0)
-			notes += foot_separator(dc);
+		double notes = foot_first_lines(dc, i, i + w.n);
 		if (h && h->heading >= 0 && h->page == fl->f.page && h->col == fl->f.col &&
 		    fl->y - dc->items[from].y + w.h + notes <= full_column(fl) + 0.01)
 			return 0;

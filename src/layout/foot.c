@@ -31,6 +31,17 @@ double foot_marked(const doc *dc, size_t at, double *least)
 	return all;
 }
 
+double foot_first_lines(const doc *dc, size_t first, size_t end)
+{
+	double h = 0;
+	for (size_t k = first; k < end; k++) {
+		double least;
+		foot_marked(dc, k, &least);
+		h += least;
+	}
+	return h > 0 ? h + foot_separator(dc) : 0;
+}
+
 double foot_need(const doc *dc, const foot *ft, size_t at, double *least)
 {
 	double all = foot_marked(dc, at, least);

@@ -26,6 +26,9 @@ double foot_separator(const doc *dc);
 /* The height of the notes marked on item `at`, whole (returned) and at least (*least, unless
  * NULL: each note's first line), without the rule above them. */
 double foot_marked(const doc *dc, size_t at, double *least);
+/* The least room the notes marked on items [first, end) take on their marks' page: each
+ * one's first line and the rule above them (0: none). */
+double foot_first_lines(const doc *dc, size_t first, size_t end);
 /* The height the notes marked on item `at` would add to the foot, whole (returned) and at
  * least (*least: each note's first line, which must stand on the page of its mark). */
 double foot_need(const doc *dc, const foot *ft, size_t at, double *least);
