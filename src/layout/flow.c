@@ -298,15 +298,16 @@ static int set_aside(flow *fl, size_t i)
 		while (k > fl->f.start && dc->items[k - 1].kind == V_SPACE)
 			k--;
 		const vitem *h = k > fl->f.start ? &dc->items[k - 1] : NULL;
-		/* the run that would go on: from where the column may break (the headings held
-		 * together), with the first lines of the notes marked in the figure's caption */
-		size_t from = i;
-		while (from > fl->f.start && dc->items[from].keep)
-			from--;
-		double notes = foot_first_lines(dc, i, i + w.n);
-		if (h && h->heading >= 0 && h->page == fl->f.page && h->col == fl->f.col &&
-		    fl->y - dc->items[from].y + w.h + notes <= full_column(fl) + 0.01)
-			return 0;
+		if (h && h->heading >= 0 && h->page == fl->f.page && h->col == fl->f.col) {
+			/* the run that would go on: from where the column may break (the headings
+			 * held together), with the first lines of the notes in the caption */
+			size_t from = i;
+			while (from > fl->f.start && dc->items[from].keep)
+				from--;
+			double run = fl->y - dc->items[from].y + w.h + foot_first_lines(dc, i, i + w.n);
+			if (run <= full_column(fl) + 0.01)
+				return 0;
+		}
 	}
 	int here = fl->nwaiting == 0 && float_fits(fl, &w);
 	if (i > 0 && dc->items[i - 1].kind == V_SPACE && dc->items[i - 1].page == fl->f.page &&
@@ -325,14 +326,20 @@ static int set_aside(flow *fl, size_t i)
 /* The column now starts at item brk: what it repeats of a block begun before goes first
  * (resume.c); the floats set aside and the break after them keep pointing at the same
  * items. */
+/* Items from `from` on moved by `by` (inserted or removed before them): the floats set
+ * aside and the break after them keep pointing at the same items. */
+static void move_flow_refs(flow *fl, size_t from, long by)
+{
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		if (fl->waiting[k].first >= from)
+			fl->waiting[k].first = (size_t)((long)fl->waiting[k].first + by);
+	if (fl->after_float != (size_t)-1 && fl->after_float >= from)
+		fl->after_float = (size_t)((long)fl->after_float + by);
+}
+
 static void resume_column(flow *fl, size_t brk)
 {
-	size_t n = doc_resume_at(fl->dc, brk);
-	for (size_t k = 0; k < fl->nwaiting; k++)
-		if (fl->waiting[k].first >= brk)
-			fl->waiting[k].first += n;
-	if (fl->after_float != (size_t)-1 && fl->after_float >= brk)
-		fl->after_float += n;
+	move_flow_refs(fl, brk, (long)doc_resume_at(fl->dc, brk));
 }
 
 /* The first item from the column's start on that is not a repeat, at most i: i when the
@@ -399,11 +406,7 @@ static size_t drop_repeats(flow *fl, size_t i)
 		}
 		doc_remove_item(dc, k);
 		i--;
-		for (size_t w = 0; w < fl->nwaiting; w++)
-			if (fl->waiting[w].first > k)
-				fl->waiting[w].first--;
-		if (fl->after_float != (size_t)-1 && fl->after_float > k)
-			fl->after_float--;
+		move_flow_refs(fl, k + 1, -1);
 	}
 	return i;
 }
