@@ -359,7 +359,9 @@ static void section_block(composer *c, const section *s)
 										: TAG_NONE;
 		if (group != TAG_NONE)
 			compose_tag_open(c, group);
+		c->alone = s->nblocks == 1;
 		composers[bl->kind](c, bl, i > 0 ? &s->blocks[i - 1] : NULL);
+		c->alone = 0;
 		if (group != TAG_NONE)
 			compose_tag_close(c);
 		c->keep_next = 0;

@@ -36,6 +36,7 @@ typedef struct composer {
 	const char *marking; /* the portion marking of the block being set; NULL: none */
 	int heading_held;  /* the last section had no blocks: the next heading stays with its heading */
 	size_t held_from;  /* where the run of headings held together starts */
+	int alone;         /* the block being set is its section's only one */
 	int uses;          /* quotes and excerpts set so far: the annex's numbers, A1, A2... */
 	/* the structure: the containers open (tags_at: their index in doc->paths, -1 when
 	 * not yet stored), the role compose_lines gives its lines, the last number given */

@@ -79,7 +79,6 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 
 void compose_figure_block(composer *c, const block *bl, const block *prev)
 {
-	(void)prev;
 	const figure *f = bl->data;
 	if (!f || !f->bytes)
 		return;
@@ -115,6 +114,17 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 				above += compose_item(c, k)->h;
 		}
 		room -= above + st->frame_padding;
+	} else if (!prev && c->alone && !was_span) {
+		/* alone in its section, it stands on a page with the headings it is kept with
+		 * (held together: a section's and its first subsection's), not floated away
+		 * to leave them ending a page or on one of their own; the space above them goes
+		 * at a page's top. With text after it, the headings stay with the text and the
+		 * figure may float (flow.c). */
+		size_t k = c->held_from;
+		while (k < c->dc->nitems && (compose_item(c, k)->kind == V_SPACE || compose_item(c, k)->kind == V_PAGEBREAK))
+			k++;
+		for (; k < c->dc->nitems; k++)
+			room -= compose_item(c, k)->h;
 	}
 	size_t first = c->dc->nitems;
 	vitem *it = compose_push(c, V_IMAGE, h);

@@ -277,9 +277,55 @@ static double full_column(const flow *fl)
 	return fl->f.bottom - fl->page_top;
 }
 
+/* Whether the section's own text that follows a float ending before item a (its first
+ * kept run: the lines a paragraph may not leave behind, with their notes' first lines)
+ * fits in the column below what is set. Yes when no such text follows: a heading, a page
+ * break or another float comes next. */
+static int after_float_fits(const flow *fl, size_t a)
+{
+	const doc *dc = fl->dc;
+	double need = 0;
+	while (a < dc->nitems && dc->items[a].kind == V_SPACE)
+		need += dc->items[a++].h;
+	if (a >= dc->nitems)
+		return 1;
+	const vitem *x = &dc->items[a];
+	if (x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0)
+		return 1;
+	size_t end = a + 1;
+	while (end < dc->nitems && dc->items[end].keep && dc->items[end].float_items == 0)
+		end++;
+	need += run_height(dc, a, end - a) + foot_first_lines(dc, a, end);
+	return fl->y + need <= text_bottom(fl) + 0.01;
+}
+
+/* Whether moving a run of height `run` on to the next page, where the text from item a
+ * would follow it, would leave that page mostly empty: the text ends (a heading, a page
+ * break or the document's end comes) before half a column is full, and the float waiting
+ * must then take the page after it. A heading ending the page before its figure is the
+ * lesser harm there: the figure it opens with follows it. On a page's first columns the
+ * move costs no page. */
+static int stub_page_ahead(const flow *fl, double run, size_t a)
+{
+	const doc *dc = fl->dc;
+	if (!fl->in_span && fl->f.col + 1 < fl->cols)
+		return 0;
+	double limit = 0.5 * full_column(fl);
+	for (; a < dc->nitems && run < limit; a++) {
+		const vitem *x = &dc->items[a];
+		if (x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0)
+			break;
+		run += x->h;
+	}
+	return run < limit;
+}
+
+#define SET_ASIDE_BREAK 2
+
 /* Item i starts a float. Returns 1 when the flow has dealt with it: set aside to wait for a
  * later column, because it does not fit here or floats before it still wait (figures keep
- * their order), or set here across the columns. The space above a float set aside goes
+ * their order), or set here across the columns; SET_ASIDE_BREAK when the column must break
+ * before the headings it is kept with; 0 when it is set here as any item. The space above a float set aside goes
  * with it, so the text before and after it meet with one gap. */
 static int set_aside(flow *fl, size_t i)
 {
@@ -304,9 +350,17 @@ static int set_aside(flow *fl, size_t i)
 			size_t from = i;
 			while (from > fl->f.start && dc->items[from].keep)
 				from--;
+			while (from < i && dc->items[from].kind == V_SPACE && !dc->items[from].solid)
+				from++; /* dropped at a column's top */
 			double run = fl->y - dc->items[from].y + w.h + foot_first_lines(dc, i, i + w.n);
 			if (run <= full_column(fl) + 0.01)
 				return 0;
+			/* it floats, and the section's text after it follows the heading (as in
+			 * TeX); where not even that text's first lines fit below the heading, the
+			 * headings go on to the next column with it rather than end this one */
+			if (from > fl->f.start && !after_float_fits(fl, i + w.n) &&
+			    !stub_page_ahead(fl, fl->y - dc->items[from].y, i + w.n))
+				return SET_ASIDE_BREAK;
 		}
 	}
 	int here = fl->nwaiting == 0 && float_fits(fl, &w);
@@ -527,9 +581,19 @@ static int flow_items(flow *fl)
 			i++;
 			continue;
 		}
-		if (it->float_items > 0 && set_aside(fl, i)) {
-			i += (size_t)it->float_items;
-			continue;
+		if (it->float_items > 0) {
+			int aside = set_aside(fl, i);
+			if (aside == SET_ASIDE_BREAK) {
+				long next = break_column(fl, i);
+				if (next < 0)
+					return -1;
+				i = (size_t)next;
+				continue;
+			}
+			if (aside) {
+				i += (size_t)it->float_items;
+				continue;
+			}
 		}
 		/* a line that marks notes needs room for their first lines below it too */
 		double least = 0;

@@ -368,3 +368,41 @@ for layout in handout digest; do
 	done
 done
 if [ -z "$bad" ]; then pass "a figure opening its section stands with its heading in $runs briefs (handout, digest)"; else fail "figure opening a section:${bad:0:500}"; fi
+# A page-filling figure that opens its section never leaves the headings it is kept with
+# at a page's or column's foot: alone in its section it is scaled to stand with them; with
+# the section's text after it the headings stay with that text and the figure floats (a
+# trial found the headings ending the page in both cases, 6 of 26 briefs).
+bad="" runs=0
+for layout in handout digest handout-a4; do
+	for after in 0 10; do
+		for ((lead = 4; lead <= 12; lead++)); do
+			for short in 0 1 2; do
+				{
+					printf 'title: Opening figure\ndate: 2026-03-14\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Filler\n    content:\n'
+					for ((j = 0; j <= lead; j++)); do
+						echo "      - text: \"Lead $j. Each choice has a price, and the council has money for one of them. The district must choose between rebuilding earth, buying warnings and giving the river room.\""
+					done
+					for ((j = 0; j < short; j++)); do
+						echo "      - text: \"Short $j. The district must choose.\""
+					done
+					printf '  - heading: Parent\n    sections:\n      - heading: Pictured\n        content:\n          - figure: {file: huge.svg, alt: A bar, caption: "A bar.^[%s]", credit: "Drawing: the district"}\n' "$NOTE"
+					for ((j = 0; j < after; j++)); do
+						printf '          - text: "After the figure %d. The district must choose between rebuilding earth and buying warnings, and the council has money for one of them only, as the engineers said."\n' "$j"
+					done
+					printf '  - heading: Next\n    content:\n      - text: "The engineers walked the embankment."\n'
+				} >"$D/b.yaml"
+				runs=$((runs + 1))
+				(cd "$D" && "$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>/dev/null) || {
+					bad="$bad; $layout/$after/$lead/$short: failed"
+					continue
+				}
+				r=$(awk '/^page / { p = $2 } { c = ""; for (i = 1; i <= NF; i++) if ($i ~ /^col=/) c = $i }
+					/^  (line|image) / && seen && !next_at { next_at = p " " c }
+					/ heading / && /\|Pictured\|$/ { h = p " " c; seen = 1 }
+					END { if (h != next_at) print "the heading on page " h ", what follows it on page " next_at }' "$D/d.txt")
+				[ -n "$r" ] && bad="$bad; $layout, $after after, $lead+$short lead: $r"
+			done
+		done
+	done
+done
+if [ -z "$bad" ]; then pass "a page-filling figure opening its section never leaves its headings at a foot ($runs briefs, 3 layouts)"; else fail "page-filling figure opening a section:${bad:0:600}"; fi
