@@ -40,16 +40,33 @@ static rich *cell_rich(const brief *b, const table *t, const item *it, size_t co
 	return cite_item_rich(b, NULL, it);
 }
 
-/* The width of the part of a number from its decimal point on ("1,234.5" → ".5"), in f. */
+/* Where a number's alignment point is in text: its decimal point ("1,234.5" → ".5"), or
+ * without one the end of its last digit ("100%" → "%", "1,600" → ""); text with no digit
+ * aligns its end there. */
+static const char *decimal_tail(const char *text)
+{
+	const char *tail = NULL, *after_digit = NULL;
+	for (const char *p = text; *p; p++) {
+		if (*p == '.' && g_ascii_isdigit(p[1]))
+			tail = p;
+		if (g_ascii_isdigit(*p))
+			after_digit = p + 1;
+	}
+	if (tail)
+		return tail;
+	return after_digit ? after_digit : text + strlen(text);
+}
+
+/* The width of a number's part from its alignment point on (decimal_tail), in f. */
 static double fraction_width(para_engine *e, const item *it, const font_role *f)
 {
 	if (!it->text)
 		return 0;
-	const char *dot = strrchr(it->text, '.');
-	if (!dot)
+	const char *tail = decimal_tail(it->text);
+	if (!*tail)
 		return 0;
 	rich *r = rich_new();
-	rich_add(r, dot, strlen(dot));
+	rich_add(r, tail, strlen(tail));
 	double lo, hi;
 	para_measure(e, r, f, &lo, &hi);
 	rich_free(r);
@@ -75,6 +92,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 	cs->n = t->ncols;
 	for (size_t j = 0; j < t->ncols; j++) {
 		cs->min[j] = cs->pref[j] = cs->frac[j] = 0;
+		double whole = 0; /* decimal columns: the widest part before the point */
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
 			rich *text = cell_rich(c->b, t, it, j);
@@ -91,8 +109,16 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 				double fw = fraction_width(c->pe, it, row_font(c->st, t, r));
 				if (fw > cs->frac[j])
 					cs->frac[j] = fw;
+				if (hi - fw > whole)
+					whole = hi - fw;
 			}
 		}
+		/* numbers aligned on their points take the widest whole part and the widest
+		 * fraction, which may be two cells' ("1,600" over "76.9%"); they do not wrap */
+		if (whole + cs->frac[j] > cs->pref[j])
+			cs->pref[j] = whole + cs->frac[j];
+		if (t->align[j] == TABLE_DECIMAL && cs->pref[j] > cs->min[j])
+			cs->min[j] = cs->pref[j];
 		cs->min[j] += pad2 + MEASURE_SLACK;
 		cs->pref[j] += pad2 + MEASURE_SLACK;
 	}
@@ -124,8 +150,40 @@ static double column_widths(const table *t, columns *cs, double avail)
 			flex_min += cs->min[j], flex_pref += cs->pref[j];
 	}
 	double flex = avail - fixed;
+	if (flex < flex_min && flex > 0) {
+		/* not even the narrowest fits: the columns whose longest words are shortest keep
+		 * them whole, and those with the longest (an address, a long compound) share
+		 * what is left, equally, their words broken: cut in proportion, every column's
+		 * words would break ("Cou-ntry" beside a URL) */
+		int done[TABLE_MAX_COLUMNS] = {0};
+		size_t left = 0;
+		for (size_t j = 0; j < cs->n; j++)
+			if (t->width_kind[j] == TABLE_LENGTH)
+				cs->w[j] = t->width[j], done[j] = 1;
+			else
+				left++;
+		double rest = flex;
+		while (left > 0) {
+			size_t narrowest = cs->n;
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j] && (narrowest == cs->n || cs->min[j] < cs->min[narrowest]))
+					narrowest = j;
+			double share = rest / (double)left;
+			if (cs->min[narrowest] > share) {
+				for (size_t j = 0; j < cs->n; j++)
+					if (!done[j])
+						cs->w[j] = share;
+				break;
+			}
+			cs->w[narrowest] = cs->min[narrowest];
+			rest -= cs->min[narrowest];
+			done[narrowest] = 1;
+			left--;
+		}
+		return avail;
+	}
 	if (flex < flex_min) {
-		/* not even the narrowest fits: everything in proportion; long words will break */
+		/* the fixed lengths alone take the width: everything in proportion */
 		double total = fixed + flex_min;
 		for (size_t j = 0; j < cs->n; j++)
 			cs->w[j] = (t->width_kind[j] == TABLE_LENGTH ? t->width[j] : cs->min[j]) * avail / total;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "typeset/line_cache.h"
+#include "typeset/ties.h"
 
 char *font_role_text(const font_role *f, const char *text)
 {
@@ -153,7 +154,23 @@ void para_measure(para_engine *e, const rich *text, const font_role *f, double *
 	PangoRectangle logical;
 	pango_layout_get_extents(l, NULL, &logical);
 	*max_w = logical.width / (double)PANGO_SCALE;
-	/* a line per word: each as wide as its word, whatever the (too small) width */
+	/* a line per word: each as wide as its word, whatever the (too small) width; words
+	 * tied by a space the breaker never breaks at (ties.c: "1,000 MW") are one word, as
+	 * a no-break space */
+	GString *tied = g_string_new_len(text->text.data, (gssize)text->text.len);
+	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
+	for (size_t i = text->text.len; i-- > 0;)
+		if (tied->str[i] == ' ' && ties_space(text->text.data, 0, text->text.len, i)) {
+			g_string_erase(tied, (gssize)i, 1);
+			g_string_insert(tied, (gssize)i, "\xC2\xA0");
+			if (attrs)
+				pango_attr_list_update(attrs, (int)i, 1, 2);
+		}
+	pango_layout_set_text(l, tied->str, (int)tied->len);
+	pango_layout_set_attributes(l, attrs);
+	if (attrs)
+		pango_attr_list_unref(attrs);
+	g_string_free(tied, TRUE);
 	pango_layout_set_width(l, 1);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	PangoLayoutIter *it = pango_layout_get_iter(l);

@@ -148,3 +148,73 @@ if [ "$got" = "$want" ] && [ "$hyph" -gt 0 ]; then
 else
 	fail "narrow cells: $(diff <(echo "$want") <(echo "$got") | grep '^>' | head -3 | tr '\n' ';') ($hyph hyphenated)"
 fi
+# No cell runs into the next: a decimal column holds its widest whole part and widest
+# fraction, a number with no point aligns its last digit there ('100%' printed over
+# '1,600' before), and a number tied to its unit ('1,000 MW', never broken) is measured
+# as one word (it ran left of its column over 'battery (BESS)' in digest).
+cat >b.yaml <<'YAML'
+title: Cells side by side
+date: 2025-01-01
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Costs
+    content:
+      - table:
+          columns: [Item, Amount, Share]
+          align: [left, decimal, decimal]
+          rows:
+            - [Total, "1,600", "100%"]
+            - [EU, "1,230", "76.9%"]
+            - [Others, "370", "23.1%"]
+      - table:
+          columns: [Site, Kind, Size, Year, Status]
+          align: [left, left, right, right, left]
+          rows:
+            - [Püssi, synchronous condenser, 200 MW, "2024", tender]
+            - [Kiisa, 330 kV line, 305 MVA, "2025", "study -- 2nd phase"]
+            - [Tartu, battery (BESS), "1,000 MW", "2026", building]
+            - [Riga CHP-2, substation upgrade, 305 MVA, "2027", done]
+            - [Kilingi-Nõmme, gas reserve, 305 MVA, "2028", "study -- 2nd phase"]
+            - [Elektrėnai, 330 kV line, 450 MW, "2024", "\"on hold\""]
+            - [Daugavpils, 330 kV line, "1,000 MW", "2028", "study -- 2nd phase"]
+YAML
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err || fail "cells side by side: $(cat err)"
+	over=$(awk -F'|' '/^  row / { px = -1; for (i = 2; i < NF; i++) { split($i, a, /[+:]/); if (a[1] == "") continue
+			x = a[1] + 0; w = a[2] + 0; if (px >= 0 && x < px + 200) print $i " after " prev; px = x + w; prev = $i } }' d.txt)
+	dec=$(awk -F'|' '/^  row / && /76\.9%|23\.1%/ { split($4, a, /[+:]/); print a[1] }' d.txt | sort -u | wc -l)
+	if [ -z "$over" ] && [ "$dec" = 1 ]; then
+		pass "$layout: no table cell runs into the next (a decimal column, a number tied to its unit)"
+	else
+		fail "$layout: cells overlap: $(echo "$over" | head -3 | tr '\n' ';') (decimal points at $dec places)"
+	fi
+done
+# A table too wide for its column: the columns whose longest words are shortest keep them
+# whole and the one with an address breaks it at its slashes and dots ('Cou-ntry',
+# 'Est-onia' and '-Sw-' beside a URL column before)
+cat >b.yaml <<'YAML'
+title: Narrow table
+date: 2025-01-01
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Positions
+    content:
+      - table:
+          columns: [Country, Position, Key project, Contact]
+          rows:
+            - [Estonia, "Island-ready; decision \"before the summer\"", "Gas/biomass/storage, ~1.1 GW", "https://www.baltic-synchro.eu/faq?lang=en&section=costs#tariffs"]
+            - [Latvia, Interconnected, "Latvian-Swedish cable, 700 MW, Ventspils", project.office@baltic-synchro.eu]
+            - [Lithuania, Hedging, "400 MW gas reserve at Elektrėnai; 2nd LitPol study", Litgrid]
+YAML
+"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err || fail "narrow table: $(cat err)"
+whole=0
+for w in Country Estonia Latvia Lithuania Position Hedging Ventspils; do
+	grep -q "[0-9]:$w[ |]" d.txt && whole=$((whole + 1))
+done
+if [ "$whole" = 7 ]; then
+	pass "digest: a table with an address column keeps the other columns' words whole"
+else
+	fail "narrow table: $whole of 7 short words whole: $(grep '^  row' d.txt | head -3 | cut -c1-200)"
+fi
