@@ -208,6 +208,29 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Whether the straight single quote at s[i], at a word's start, stands for letters left
+ * out rather than opening a quotation: a decade or year cut short ('90s, '18), and the
+ * common elisions ('tis, 'twas, 'til, 'em, 'cause, rock 'n' roll). An apostrophe, as
+ * Chicago 6.116 and 7.29 want: a left quote there is the classic fault of smart quotes. */
+static int elision_at(const char *s, size_t n, size_t i)
+{
+	if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && (i + 3 == n || !is_digit(s[i + 3])))
+		return 1;
+	if (i + 2 < n && (s[i + 1] == 'n' || s[i + 1] == 'N') && s[i + 2] == '\'')
+		return 1;
+	static const char *const words[] = {"tis", "twas", "til", "em", "cause", NULL};
+	for (size_t w = 0; words[w]; w++) {
+		size_t len = strlen(words[w]);
+		if (i + 1 + len > n || g_ascii_strncasecmp(s + i + 1, words[w], len) != 0)
+			continue;
+		/* the word ends there, and no quote closes right after it ('em' is quoted) */
+		char next = i + 1 + len < n ? s[i + 1 + len] : ' ';
+		if (!g_ascii_isalpha(next) && next != '\'')
+			return 1;
+	}
+	return 0;
+}
+
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
  * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 (and
  * 1950--1953) as well; map as typo_smarten_source's. */
@@ -225,7 +248,8 @@ static char *smarten(const char *s, size_t n, int open_before, int ranges, size_
 		if (c == '"') {
 			sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
 		} else if (c == '\'') {
-			sb_puts(&out, open && i + 1 < n && s[i + 1] != ' ' ? "\xE2\x80\x98" : "\xE2\x80\x99");
+			int opens = open && i + 1 < n && s[i + 1] != ' ' && !elision_at(s, n, i);
+			sb_puts(&out, opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
 			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
 			/* between two numbers, -- is a range typed as TeX types one (2014--2018):

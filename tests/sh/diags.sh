@@ -296,3 +296,25 @@ YAML
 grep -q 'Bold[^|]*|Ice conditions|' "$T/sub/d.txt" && ! grep -q '|Ice conditions The' "$T/sub/d.txt" &&
 	pass "an excerpt prints that subheading bold on its own line" ||
 	fail "subheading in the excerpt: $(grep -m2 'Ice' "$T/sub/d.txt")"
+# A straight single quote at a word's start that stands for letters left out is an
+# apostrophe, not an opening quote: '90s, rock 'n' roll, 'til, 'em (all printed with a
+# left quote before), while a quoted word still opens ('wait').
+cat >"$T/typo/e.yaml" <<'YAML'
+title: "Grids of the '90s"
+date: 2024-02-12
+sources:
+  per: {file: a.txt}
+sections:
+  - heading: "The '90s"
+    content:
+      - text: "Since the '90s the grid has run on rock 'n' roll; it's been that way 'til now, and we'll keep 'em running. The pilots told us 'wait' and we waited."
+YAML
+"$MKBRIEF" -q -o "$T/typo/e.pdf" "$T/typo/e.yaml" 2>"$T/err" || fail "elisions: $(cat "$T/err")"
+got=$(pdftotext "$T/typo/e.pdf" - | tr '\n' ' ')
+want_all=1
+for w in "the ’90s" "rock ’n’ roll" "way ’til now" "keep ’em running" "us ‘wait’ and" "The ’90s"; do
+	case "$got" in *"$w"*) ;; *) want_all=0 ;; esac
+done
+[ $want_all = 1 ] && [ "$(pdfinfo "$T/typo/e.pdf" | sed -n 's/^Title: *//p')" = "Grids of the ’90s" ] &&
+	pass "a word-initial apostrophe ('90s, 'n', 'til, 'em) prints as ’, a quoted word opens with ‘" ||
+	fail "elisions: $(echo "$got" | grep -o "..........[’‘]..........." | head -6 | tr '\n' ';') title: $(pdfinfo "$T/typo/e.pdf" | grep Title)"
