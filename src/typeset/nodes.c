@@ -174,8 +174,10 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 				      letters_after(w, n, i + cl) >= 3;
 			else if (cp == 0x2014)
 				brk = 1;
-			else if (cp == '/') /* "either/or", "1998/99" */
-				brk = next != '/' && prev != '/' && prev != ':';
+			else if (cp == '/') /* "either/or"; never in a rate or a pair of numbers
+					     * ("112.40/MWh", "MW/200", "1998/99") */
+				brk = next != '/' && prev != '/' && prev != ':' && !g_unichar_isdigit(prev) &&
+				      !g_unichar_isdigit(next);
 		}
 		if (brk)
 			kind[i + cl] = P_EXPLICIT;

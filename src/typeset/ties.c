@@ -37,6 +37,40 @@ static int is(word w, const char *const *list)
 	return 0;
 }
 
+static int is_number(word w);
+
+/* The word up to a slash: "MW" of "MW/200", "112.40" of "112.40/MWh" (a rate or a pair:
+ * the slash does not break either, nodes.c) */
+static word before_slash(word w)
+{
+	const char *slash = memchr(w.s, '/', w.n);
+	if (slash)
+		w.n = (size_t)(slash - w.s);
+	return w;
+}
+
+/* The word after its last slash: "200" of "MW/200" */
+static word after_slash(word w)
+{
+	for (size_t i = w.n; i-- > 0;)
+		if (w.s[i] == '/')
+			return (word){w.s + i + 1, w.n - i - 1};
+	return w;
+}
+
+/* A number or a range of two: "30-45", "30–45" */
+static int is_number_or_range(word w)
+{
+	if (is_number(w))
+		return 1;
+	for (size_t i = 1; i + 1 < w.n; i++) {
+		size_t dash = w.s[i] == '-' ? 1 : (i + 3 < w.n && memcmp(w.s + i, "\xE2\x80\x93", 3) == 0) ? 3 : 0;
+		if (dash)
+			return is_number((word){w.s, i}) && is_number((word){w.s + i + dash, w.n - i - dash});
+	}
+	return 0;
+}
+
 /* "3", "1,200", "0.5", "$40", "€1.2": digits, separators between them, a sign or
  * currency before */
 static int is_number(word w)
@@ -129,7 +163,11 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
-	if (is_number(prev) && is(bare(next), units))
+	static const char *const currencies[] = {"USD", "EUR", "GBP", "RUB", "CNY", "JPY", "KRW", "CHF", "US$", NULL};
+	if (is_number_or_range(after_slash(prev)) && (is(bare(next), units) || is(before_slash(next), units)))
+		return 1;
+	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn" */
+	if (is(prev, currencies) && is_number_or_range(bare(before_slash(next))))
 		return 1;
 	if (is_month(prev) && (is_day(bare(next)) || is_year(bare(next))))
 		return 1;

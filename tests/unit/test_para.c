@@ -195,9 +195,11 @@ int main(void)
 	{
 		static const char *TIES = "Russia agreed on January 22 to sell 3 GW of power over 40 km of line, "
 					  "as Mr. Putin told J. Smith on p. 5 of the report of 22 March, and "
-					  "the 14 of them left in September 2018 with 1,200 t of coal.";
+					  "the 14 of them left in September 2018 with 1,200 t of coal, at EUR 112.40/MWh, "
+					  "with 200 MW/200 MWh of storage and a reserve of 30-45 MW in each country.";
 		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
-						    "22 March", "September 2018", "1,200 t", NULL};
+						    "22 March", "September 2018", "1,200 t", "EUR 112.40/MWh",
+						    "200 MW/200", "MW/200 MWh", "30-45 MW", NULL};
 		int split = 0, free_breaks = 0;
 		for (double w = 60; w <= 300; w += 3) {
 			para *q = set(e, TIES, w, 1, &d);
@@ -215,13 +217,18 @@ int main(void)
 						split++;
 					}
 				}
+				/* nor a rate or a pair at its slash ("112.40/" | "MWh", "MW/" | "200") */
+				if (n >= 2 && t[n - 1] == '/' && (g_ascii_isdigit(t[n - 2]) || g_ascii_isdigit(u[0]))) {
+					printf("split at %.0f: '%s' / '%s'\n", w, t, u);
+					split++;
+				}
 				free_breaks += n >= 2 && !strcmp(t + n - 2, "14") && !strncmp(u, "of them", 7);
 				free(t);
 				free(u);
 			}
 			para_free(q);
 		}
-		CHECK("number and unit, month and day, title and name never split", split == 0);
+		CHECK("number and unit (a rate, a range, a currency), month and day, title and name never split", split == 0);
 		CHECK("a number and an ordinary word still may", free_breaks > 0);
 	}
 
