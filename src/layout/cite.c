@@ -114,20 +114,22 @@ rich *cite_line(const brief *b, const block *bl, const char *lead, int use)
 	strbuf sb = {0};
 	if (lead)
 		sb_puts(&sb, lead);
-	/* US style: the comma goes inside the closing quotation mark */
-	char *title = cite_quoted_title(s, s->art && s->art->publication ? "," : "");
-	sb_puts(&sb, title);
-	free(title);
-	if (s->art && s->art->publication) {
-		sb_puts(&sb, " ");
-		cite_publication(&sb, s);
-	}
 	int *ps = xmalloc((bl->nspans + 1) * sizeof *ps);
 	for (size_t i = 0; i < bl->nspans; i++)
 		ps[i] = bl->spans[i].para + 1;
 	size_t np = cite_sort_unique(ps, bl->nspans);
+	int publication = s->art && s->art->publication;
+	/* US style: the comma goes inside the closing quotation mark, before the publication
+	 * or, without one, the paragraphs */
+	char *title = cite_quoted_title(s, publication || np ? "," : "");
+	sb_puts(&sb, title);
+	free(title);
+	if (publication) {
+		sb_puts(&sb, " ");
+		cite_publication(&sb, s);
+	}
 	if (np) {
-		sb_puts(&sb, ",\xC2\xA0\xC2\xB6\xC2\xA0");
+		sb_puts(&sb, publication ? ",\xC2\xA0\xC2\xB6\xC2\xA0" : "\xC2\xA0\xC2\xB6\xC2\xA0");
 		cite_para_list(&sb, ps, np);
 	}
 	free(ps);

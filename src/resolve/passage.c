@@ -1,7 +1,9 @@
 /* passage.c: the resolver of quotes and excerpts: pins their words, from/to pairs,
  * paragraphs and highlights to byte ranges of the source, reporting each that does not hold
  * with the closest passage. */
+#include <glib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "load/article.h"
 #include "resolve/resolver.h"
@@ -189,6 +191,61 @@ static void resolve_highlights(resolver *R, block *bl)
 
 /* Quotes and excerpts: the words, the from/to pair or the paragraphs they name, and a
  * quote's highlights. */
+/* An excerpt that stops inside a quotation or a parenthesis the source closes right after
+ * its last word ("a defeat on the ground." before the source's closing quote) ends with
+ * the closing marks too: else it prints an opening quote never closed, and an elision
+ * mark that stands for nothing but the quote mark. Straight double quotes are counted,
+ * curly ones and brackets paired; a straight single quote may be an apostrophe and is
+ * left alone. */
+static void close_quotations(block *bl, const article *a)
+{
+	if (bl->nspans == 0)
+		return;
+	span *sp = &bl->spans[bl->nspans - 1];
+	const char *t = a->text;
+	size_t end = a->paras[sp->para].r.end;
+	int straight = 0, curly = 0, single = 0, paren = 0, bracket = 0;
+	for (size_t i = sp->r.start; i < sp->r.end; i++) {
+		const unsigned char *u = (const unsigned char *)t + i;
+		if (u[0] == '"')
+			straight ^= 1;
+		else if (u[0] == '(')
+			paren++;
+		else if (u[0] == ')' && paren > 0)
+			paren--;
+		else if (u[0] == '[')
+			bracket++;
+		else if (u[0] == ']' && bracket > 0)
+			bracket--;
+		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80) {
+			if (u[2] == 0x9C)
+				curly++;
+			else if (u[2] == 0x9D && curly > 0)
+				curly--;
+			else if (u[2] == 0x98)
+				single++;
+			else if (u[2] == 0x99 && single > 0 && !(i + 3 < sp->r.end && g_ascii_isalpha(t[i + 3])))
+				single--;
+		}
+	}
+	size_t e = sp->r.end;
+	for (;;) {
+		if (e < end && t[e] == '"' && straight)
+			straight = 0, e++;
+		else if (e < end && t[e] == ')' && paren > 0)
+			paren--, e++;
+		else if (e < end && t[e] == ']' && bracket > 0)
+			bracket--, e++;
+		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x9D", 3) == 0 && curly > 0)
+			curly--, e += 3;
+		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && single > 0)
+			single--, e += 3;
+		else
+			break;
+	}
+	sp->r.end = e;
+}
+
 void resolve_passage_block(resolver *R, block *bl)
 {
 	const source *s = resolver_source(R, bl->source);
@@ -199,8 +256,10 @@ void resolve_passage_block(resolver *R, block *bl)
 		resolve_highlights(R, bl);
 	} else if (bl->sel == SEL_TEXT) {
 		resolve_text(R, bl, s, "excerpt text");
+		close_quotations(bl, s->art);
 	} else if (bl->sel == SEL_FROM_TO) {
 		resolve_from_to(R, bl, s);
+		close_quotations(bl, s->art);
 	} else if (bl->sel == SEL_PARAS) {
 		resolve_paras(R, bl, s);
 	}

@@ -318,3 +318,31 @@ done
 [ $want_all = 1 ] && [ "$(pdfinfo "$T/typo/e.pdf" | sed -n 's/^Title: *//p')" = "Grids of the ’90s" ] &&
 	pass "a word-initial apostrophe ('90s, 'n', 'til, 'em) prints as ’, a quoted word opens with ‘" ||
 	fail "elisions: $(echo "$got" | grep -o "..........[’‘]..........." | head -6 | tr '\n' ';') title: $(pdfinfo "$T/typo/e.pdf" | grep Title)"
+# An excerpt whose `to:` stops before the source's closing quote ends with the quote (it
+# printed an opening quote never closed and '[…]' for the quote mark alone); the source
+# line of a source without a publication puts its comma inside the quotes too.
+cat >"$T/typo/r.txt" <<'TXT'
+Court Ruling on the Reservoir
+
+The complaint was upheld in part on September 9, 2024. The lawyer for the NGO called the ruling "a victory on paper and a defeat on the ground."
+
+The ministry said (in a short note) it would appeal.
+TXT
+cat >"$T/typo/r.yaml" <<'YAML'
+title: Closing marks
+date: 2025-01-01
+sources:
+  r: {file: r.txt}
+sections:
+  - heading: The ruling
+    content:
+      - excerpt: {source: r, from: "The complaint was upheld", to: "a defeat on the ground."}
+      - excerpt: {source: r, text: "The ministry said (in a short note"}
+YAML
+"$MKBRIEF" -q -o "$T/typo/r.pdf" "$T/typo/r.yaml" 2>"$T/err" || fail "closing marks: $(cat "$T/err")"
+got=$(pdftotext "$T/typo/r.pdf" - | tr '\n' ' ')
+case "$got" in
+*"on the ground.” — “Court Ruling on the Reservoir,” ¶ 1"*"said (in a short note) […]"*)
+	pass "an excerpt stopping before the source's closing quote or parenthesis ends with it; the source line's comma goes inside the quotes" ;;
+*) fail "closing marks: $(echo "$got" | grep -o 'on the ground.\{0,50\}') / $(echo "$got" | grep -o 'said (.\{0,30\}')" ;;
+esac
