@@ -530,6 +530,13 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 	size_t wb, we, tb, te;
 	word_around(&al->nd, al->di, &wb, &we);
 	word_around(&al->tx, al->dj, &tb, &te);
+	/* a space typed before a mark the source has closed up ("hour - not" against the
+	 * source's "hour -- not", an em dash whose spaces fold away): the mark is what differs */
+	if (we == wb + 1 && al->nd.c[wb] == ' ' && we < al->nd.n && al->nd.c[we] != ' ' && !u_isalnum((UChar32)al->nd.c[we])) {
+		wb = we;
+		while (we < al->nd.n && al->nd.c[we] != ' ' && !u_isalnum((UChar32)al->nd.c[we]))
+			we++;
+	}
 	strbuf typed = {0}, has = {0};
 	if (we > wb) {
 		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
