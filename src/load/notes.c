@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "base/emphasis.h"
 #include "base/schema.h"
 #include "base/util.h"
 #include "load/brief.h"
@@ -78,9 +79,24 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, size
 	sb_free(&text);
 }
 
+/* An asterisk that opens emphasis nobody closes prints as an asterisk, and what the
+ * writer meant to set off is not: said where it was typed, with the escape. */
+static void check_emphasis(loader *L, const ynode *n, const char *s)
+{
+	size_t at = emphasis_unclosed(s, strlen(s));
+	if (at == (size_t)-1)
+		return;
+	int as_written = n && n->str && strcmp(n->str, s) == 0;
+	diag_warning(L->S.d, as_written ? typed_at(L, n, at) : loader_loc(L, n),
+		     "'%s' opens %s that is never closed, and prints as typed; close it, or write '\\*' for an asterisk",
+		     s[at + 1] == '*' ? "**" : "*", s[at + 1] == '*' ? "strong text" : "emphasis");
+}
+
 void load_notes(loader *L, const ynode *n, item *it)
 {
 	brief *b = L->b;
+	if (it->text)
+		check_emphasis(L, n, it->text);
 	if (!it->text || !strstr(it->text, "^["))
 		return;
 	const char *s = it->text;

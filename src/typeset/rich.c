@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/emphasis.h"
+
 rich *rich_new(void)
 {
 	rich *r = xcalloc(1, sizeof *r);
@@ -108,24 +110,6 @@ void rich_add_note_mark(rich *r, int id, const char *dest)
 	rich_add_sup(r, label, dest);
 }
 
-/* Where a * can open emphasis: followed by a non-space; close: preceded by a non-space. */
-static size_t find_close(const char *s, size_t n, size_t from, const char *delim)
-{
-	size_t dl = strlen(delim);
-	for (size_t i = from; i + dl <= n; i++) {
-		if (s[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (memcmp(s + i, delim, dl) == 0 && i > from && s[i - 1] != ' ') {
-			if (dl == 1 && i + 1 < n && s[i + 1] == '*')
-				continue; /* part of a ** */
-			return i;
-		}
-	}
-	return (size_t)-1;
-}
-
 static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic)
 {
 	strbuf plain = {0};
@@ -136,10 +120,11 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 			i += 2;
 			continue;
 		}
-		int dbl = i + 1 < n && s[i] == '*' && s[i + 1] == '*';
-		if (s[i] == '*' && i + (dbl ? 2 : 1) < n && s[i + (dbl ? 2 : 1)] != ' ') {
-			size_t open = i + (dbl ? 2 : 1);
-			size_t close = find_close(s, n, open, dbl ? "**" : "*");
+		size_t len;
+		if (emphasis_opens(s, n, i, &len)) {
+			int dbl = len == 2;
+			size_t open = i + len;
+			size_t close = emphasis_close(s, n, open, len);
 			if (close != (size_t)-1) {
 				char *t = typo_smarten(plain.data ? plain.data : "", plain.len);
 				rich_add_styled(r, t, strlen(t), bold, italic, NULL);

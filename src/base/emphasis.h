@@ -1,0 +1,22 @@
+/* emphasis.h: where the analyst's `*emphasis*` and `**strong**` open and close. One set of
+ * rules for the typesetter that sets them (typeset/rich.c) and the loader that warns of an
+ * asterisk left open (load/blocks.c). */
+#ifndef MKBRIEF_EMPHASIS_H
+#define MKBRIEF_EMPHASIS_H
+#include <stddef.h>
+
+/* Whether s[i] starts an opening delimiter: `*` or `**` followed by a non-space and not
+ * preceded by a letter or digit ("5 * 3" and "mark*." open nothing); *len gets its
+ * length (1 or 2). A backslash before it escapes it (the caller skips escapes). */
+int emphasis_opens(const char *s, size_t n, size_t i, size_t *len);
+
+/* Where the delimiter of length len opened before `from` closes: a run of exactly len
+ * asterisks after a non-space and before anything but a letter or digit; (size_t)-1 when
+ * nothing closes it. */
+size_t emphasis_close(const char *s, size_t n, size_t from, size_t len);
+
+/* The byte offset of the first delimiter in s[0, n) that opens and is never closed (it
+ * prints as an asterisk), or (size_t)-1. */
+size_t emphasis_unclosed(const char *s, size_t n);
+
+#endif
