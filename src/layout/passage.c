@@ -352,7 +352,9 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 				continue;
 			span head = {piece.para, {piece.r.start, at}};
 			add_span(c, r, bl, &head);
-			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
+			/* the text before a list's first item is the paragraph's own: justified
+			 * as the excerpt's others; the items hang under their markers, ragged */
+			piece_push(c, es, r, h, h.hang > 0 ? ALIGN_LEFT : c->st->align, bl->at, 1);
 			r = rich_new();
 			piece.r.start = at;
 			h = compose_item_hang(c, font, a, ap, at, widest);

@@ -266,3 +266,34 @@ for layout in handout digest; do
 		fail "$layout: cut list: item 5's text at '$five', the line after 2.'s at '$under'"
 	fi
 done
+# The text before a source list's first item, in the same paragraph, is the paragraph's
+# own and is justified as the excerpt's other paragraphs are (it was set ragged, its
+# lines ending 18-36 pt short); the items hang under their markers, ragged.
+mkdir -p "$T/leadin" && cd "$T/leadin" || exit 1
+cat >a.txt <<'TXT'
+Drills Note
+
+A good drill is short, realistic and recorded, and everyone who takes part should know afterwards what went well and what did not. It should test one thing at a time:
+1) communication with the ship before arrival;
+2) access control at the gate and on the quay;
+3) the handover between shifts.
+
+Operators who ran such drills reported that the handover between shifts was where most things went wrong. Information given to the evening shift was not passed on to the night shift, and nobody noticed until the morning.
+TXT
+cat >b.yaml <<'YAML'
+title: Lead-in of a list
+date: 2025-01-01
+sources:
+  a: {file: a.txt}
+sections:
+  - heading: Drills
+    content:
+      - excerpt: {source: a, paragraphs: 1-2}
+YAML
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err || fail "lead-in: $(cat err)"
+	# the lead-in's lines but its last reach as far as the next paragraph's first
+	r=$(awk '/\|A good drill|\|Operators who/ { for (i = 1; i <= NF; i++) if ($i ~ /^w=/) w[++n] = substr($i, 3) }
+		END { print (n == 2 && w[1] >= w[2] - 20 && w[1] <= w[2] + 20) ? "ok" : "lead-in " w[1] ", next paragraph " w[2] }' d.txt)
+	[ "$r" = ok ] && pass "$layout: a source list's lead-in is justified as its excerpt" || fail "$layout: $r"
+done
