@@ -161,6 +161,7 @@ typedef struct excerpt_piece {
 	para *p;
 	double x;
 	int item_next; /* the next piece is the next item of the same list: no space between */
+	int heading;   /* a subheading of the source: it stays with what follows */
 } excerpt_piece;
 
 typedef struct excerpt_set {
@@ -182,13 +183,16 @@ static void excerpt_lines(composer *c, const excerpt_set *es)
 	size_t done = 0; /* lines set before this paragraph's */
 	for (size_t i = 0; i < es->n; i++) {
 		const para *p = es->v[i].p;
+		/* no break right after a subheading of the source, nor after a single line: the
+		 * part before a break has two lines at least */
+		int held = i > 0 && (es->v[i - 1].heading || done < 2);
 		if (i > 0 && !es->v[i - 1].item_next)
-			compose_space(c, st->para_space, keep);
+			compose_space(c, st->para_space, keep || held);
 		size_t f = compose_lines(c, es->v[i].p, es->v[i].x, keep);
 		/* a part after a break is headed by two lines of its own: it has at least
 		 * SOFT_PART_LINES, not fewer than its head */
-		int soft_here = breaks && es->lines - done >= SOFT_PART_LINES;
-		if (i == 0) {
+		int soft_here = breaks && es->lines - done >= SOFT_PART_LINES && !held;
+		if (i == 0 || held) {
 			compose_item(c, f)->keep = 1;
 		} else if (keep) {
 			compose_item(c, f)->keep = 1;
@@ -298,6 +302,7 @@ static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_
 	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, -h.hang, align, at);
 	pc->x = es->inner + h.shift;
 	pc->item_next = item_next;
+	pc->heading = 0;
 	es->lines += pc->p->nlines;
 }
 
@@ -367,6 +372,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	if (e0 < ap->r.end)
 		rich_add(r, " [\xE2\x80\xA6]", 6);
 	piece_push(c, es, r, h, ap->nitems || ap->heading ? ALIGN_LEFT : c->st->align, bl->at, 0);
+	es->v[es->n - 1].heading = ap->heading;
 	return j;
 }
 

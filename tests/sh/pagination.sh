@@ -130,3 +130,33 @@ for layout in handout digest; do
 done
 [ $stranded = 0 ] && [ $tried = 48 ] && pass "a paragraph ending in a colon stays with the block it introduces (48 page and column breaks tried)" ||
 	fail "a lead-in ending in a colon was left at a page or column foot in $stranded of $tried briefs"
+# An excerpt that opens with a subheading of its source never leaves it at a page's or
+# column's foot with the rest on the next (the heading and '(U) Recommendations' stood
+# alone at a page foot): no break right after a subheading, nor after an excerpt's first
+# line alone.
+mkdir -p "$T/subhead" && cd "$T/subhead" || exit 1
+{
+	printf 'Port Security Guidance\n\nThe guidance was issued in March.\n\nRecommendations\n'
+	for k in 1 2 3 4; do
+		printf 'Recommendation %d. Operators should drill the handover between shifts every month, record what went wrong, and share the record with the port authority and the ships that call at the terminal.\n\n' "$k"
+	done
+} >a.txt
+bad="" runs=0
+for layout in handout handout-a4 digest; do
+	for ((lead = 1; lead <= 30; lead++)); do
+		{
+			printf 'title: Subheading at a foot\ndate: 2025-01-01\nsources:\n  a: {file: a.txt}\nsections:\n  - heading: Lead\n    content:\n'
+			for ((j = 0; j < lead; j++)); do echo "      - text: \"Lead $j. The district must choose.\""; done
+			printf '  - heading: The five steps\n    content:\n      - excerpt: {source: a, paragraphs: 2-6}\n'
+		} >b.yaml
+		runs=$((runs + 1))
+		"$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err || { bad="$bad; $layout/$lead: $(head -c 100 err)"; continue; }
+		r=$(awk '/^page / { p = $2 } { c = ""; for (i = 1; i <= NF; i++) if ($i ~ /^col=/) c = $i }
+			/^  line / && seen && !nxt { nxt = p " " c }
+			/^  line / && /\|Recommendations\|$/ { h = p " " c; seen = 1 }
+			END { if (h != nxt) print "subheading on page " h ", the next line on " nxt }' d.txt)
+		[ -n "$r" ] && bad="$bad; $layout, $lead lead: $r"
+	done
+done
+[ -z "$bad" ] && pass "an excerpt's opening subheading stays with its text ($runs briefs, 3 layouts)" ||
+	fail "subheading at a foot:${bad:0:500}"
