@@ -222,6 +222,16 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 					file_set_add(&inputs, b->sources[i].path, name);
 					free(name);
 				}
+			for (size_t i = 0; i < b->nsections; i++)
+				for (size_t j = 0; j < b->sections[i].nblocks; j++) {
+					const block *bl = &b->sections[i].blocks[j];
+					const figure *f = bl->kind == BLOCK_FIGURE ? bl->data : NULL;
+					if (f && f->path) {
+						char *name = xasprintf("the figure file %s", f->file);
+						file_set_add(&inputs, f->path, name);
+						free(name);
+					}
+				}
 			fonts_add_files(t->f, &inputs);
 			rc = render_output(dc, t->ctx, o->format, out, o->dpi,
 					   o->pdf_a || st->pdf_standard == PDF_STANDARD_A2B, &inputs, d) == 0 ? 0 : 1;

@@ -598,6 +598,21 @@ static int raster_page(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, 
 	return rc;
 }
 
+/* Whether the file at path starts as a page of ours does: a PNG's signature, or cairo's
+ * SVG (an XML declaration, then an <svg> element). */
+static int looks_like_page(const char *path, int png)
+{
+	char head[160] = {0};
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	if (png)
+		return n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
+	return n > 5 && memcmp(head, "<?xml", 5) == 0 && strstr(head, "<svg") != NULL;
+}
+
 /* One file per page. All are written to temporary files first and renamed only when every
  * page is complete, so that a failed run leaves every page of an earlier run as it was. */
 static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, int png, int dpi,
@@ -648,11 +663,14 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 	}
 	free(done);
 	/* an earlier run with more pages left NAME-N.png past this run's last: they would be
-	 * read as part of this document ("Page 3 of 7" beside "Page 1 of 2") */
+	 * read as part of this document ("Page 3 of 7" beside "Page 1 of 2"); only a page
+	 * such a run could have written goes, never a file the brief reads nor one of another
+	 * kind (a text file named q-2.png is not a page) */
 	for (int p = dc->npages; rc == 0 && p < DOC_MAX_PAGES; p++) {
 		char *pp = page_path(path, png ? "png" : "svg", p);
 		struct stat st;
-		int stale = lstat(pp, &st) == 0 && S_ISREG(st.st_mode);
+		int stale = lstat(pp, &st) == 0 && S_ISREG(st.st_mode) && !file_set_find(inputs, pp) &&
+			    looks_like_page(pp, png);
 		if (stale)
 			unlink(pp);
 		free(pp);

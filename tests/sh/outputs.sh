@@ -100,6 +100,25 @@ after=$(ls s-*.png | wc -l)
 # (one page: its Sources follow the text)
 if [ "$before" -gt 2 ] && [ "$after" = 1 ] && [ -e s-1.png ] && [ ! -e s-2.png ]; then pass "a shorter PNG run removes the earlier run's extra pages ($before then $after)"; else fail "stale pages: $before then $after pages ($(cat "$T/err"))"; fi
 
+# a figure is an input too: -o naming it is refused (it was written over, exit 0), and a
+# PNG run's page names are checked against it; the pages past a shorter run's last that
+# go are only pages such a run wrote: a figure the brief reads, or a file that is no PNG,
+# stays (a one-page run deleted its figure q-2.png and 39 text files named q-N.png)
+printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#888"/></svg>' >fig.svg
+cp fig.svg q-2.svg
+sed -n '1,/^sections:/p' brief.yaml >fig.yaml
+printf '  - heading: Figure\n    content:\n      - figure: {file: fig.svg, alt: A grey bar, width: 1in}\n      - figure: {file: q-2.svg, alt: The same bar, width: 1in}\n' >>fig.yaml
+refused "-o naming a figure is refused" fig.svg \
+	"fig.svg: error: cannot write: this is the figure file fig.svg, which mkbrief reads; name another output with -o" fig.yaml
+printf 'not a page\n' >q-3.svg
+cp q-2.svg "$T/q2"
+"$MKBRIEF" -q --format svg fig.yaml -o q.svg 2>"$T/err"
+if [ -e q-1.svg ] && [ ! -e q-2.svg.bak ] && cmp -s q-2.svg "$T/q2" && [ "$(cat q-3.svg)" = "not a page" ]; then
+	pass "an SVG run leaves a figure it reads and a file of another kind named like its later pages"
+else
+	fail "stale pages: q-2.svg $(cmp -s q-2.svg "$T/q2" && echo kept || echo changed), q-3.svg $(cat q-3.svg 2>&1) ($(cat "$T/err"))"
+fi
+
 # a 254-byte output name: the temporary name is cut short, not refused
 long=$(printf 'n%.0s' $(seq 250)).pdf
 if "$MKBRIEF" brief.yaml -o "$long" 2>"$T/err" && cmp -s "$long" ref.pdf && no_temp; then pass "a 254-byte output name"; else fail "254-byte output name: $(cat "$T/err")"; fi
