@@ -46,8 +46,10 @@ int emphasis_opens(const char *s, size_t n, size_t i, size_t *len)
 	return 1;
 }
 
-size_t emphasis_close(const char *s, size_t n, size_t from, size_t len)
+size_t emphasis_close(emphasis_scan *sc, const char *s, size_t n, size_t from, size_t len)
 {
+	if (sc->none_after[len] != (size_t)-1 && from >= sc->none_after[len])
+		return (size_t)-1;
 	for (size_t i = from; i < n; i++) {
 		if (s[i] == '\\') {
 			i++;
@@ -60,11 +62,13 @@ size_t emphasis_close(const char *s, size_t n, size_t from, size_t len)
 			return i;
 		i += run - 1;
 	}
+	sc->none_after[len] = from;
 	return (size_t)-1;
 }
 
 size_t emphasis_unclosed(const char *s, size_t n)
 {
+	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\\') {
 			i++;
@@ -73,7 +77,7 @@ size_t emphasis_unclosed(const char *s, size_t n)
 		size_t len;
 		if (!emphasis_opens(s, n, i, &len))
 			continue;
-		size_t close = emphasis_close(s, n, i + len, len);
+		size_t close = emphasis_close(&sc, s, n, i + len, len);
 		if (close == (size_t)-1)
 			return i;
 		/* what it holds is checked too: "*a **b* c" leaves the ** open */

@@ -10,10 +10,18 @@
  * length (1 or 2). A backslash before it escapes it (the caller skips escapes). */
 int emphasis_opens(const char *s, size_t n, size_t i, size_t *len);
 
+/* What a scan of one text has learnt: past where no closer of each length was found,
+ * none will be (a later opener looks at less of the text), so that a paragraph of
+ * thousands of lone asterisks is read once, not once per asterisk. */
+typedef struct emphasis_scan {
+	size_t none_after[3]; /* by delimiter length; (size_t)-1: not known */
+} emphasis_scan;
+#define EMPHASIS_SCAN_INIT {{(size_t)-1, (size_t)-1, (size_t)-1}}
+
 /* Where the delimiter of length len opened before `from` closes: a run of exactly len
  * asterisks after a non-space and before anything but a letter or digit; (size_t)-1 when
  * nothing closes it. */
-size_t emphasis_close(const char *s, size_t n, size_t from, size_t len);
+size_t emphasis_close(emphasis_scan *sc, const char *s, size_t n, size_t from, size_t len);
 
 /* The byte offset of the first delimiter in s[0, n) that opens and is never closed (it
  * prints as an asterisk), or (size_t)-1. */

@@ -57,10 +57,25 @@ static const char *decimal_tail(const char *text)
 	return after_digit ? after_digit : text + strlen(text);
 }
 
+/* Whether a cell of a decimal column holds a number to align ("1,600", "76.9%", "$1.2 bn",
+ * "1,000 MW"): a digit, a few words at most. Text (a sentence, a note) is set right-aligned
+ * as it comes: aligning it on a last period or digit would push it out of its column. */
+static int decimal_cell(const item *it)
+{
+	if (!it->text || strlen(it->text) > 32)
+		return 0;
+	int digit = 0, spaces = 0;
+	for (const char *p = it->text; *p; p++) {
+		digit |= g_ascii_isdigit(*p);
+		spaces += *p == ' ';
+	}
+	return digit && spaces <= 2;
+}
+
 /* The width of a number's part from its alignment point on (decimal_tail), in f. */
 static double fraction_width(para_engine *e, const item *it, const font_role *f)
 {
-	if (!it->text)
+	if (!decimal_cell(it))
 		return 0;
 	const char *tail = decimal_tail(it->text);
 	if (!*tail)
@@ -105,7 +120,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 				cs->min[j] = lo;
 			if (hi > cs->pref[j])
 				cs->pref[j] = hi;
-			if (t->align[j] == TABLE_DECIMAL && r >= 0) {
+			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it)) {
 				double fw = fraction_width(c->pe, it, row_font(c->st, t, r));
 				if (fw > cs->frac[j])
 					cs->frac[j] = fw;
@@ -288,9 +303,14 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 		rich *text = cell_rich(c->b, t, it, j);
 		if (text) {
 			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
-			if (t->align[j] == TABLE_DECIMAL && r >= 0)
-				row->cell_x[j] -= cs->frac[j] - fraction_width(c->pe, it, font);
 			para *p = compose_para_hyphenated(c, text, font, text_w > 1 ? text_w : 1, a, it->at);
+			/* a number on one line is moved left so that its point falls on the column's;
+			 * never out of its cell */
+			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it) && p->nlines == 1) {
+				double shift = cs->frac[j] - fraction_width(c->pe, it, font);
+				double room = text_w - p->lines[0].width;
+				row->cell_x[j] -= shift < room ? (shift > 0 ? shift : 0) : (room > 0 ? room : 0);
+			}
 			row->cells[j] = p;
 			if (p->nlines > row->nbands)
 				row->nbands = p->nlines;

@@ -113,6 +113,7 @@ void rich_add_note_mark(rich *r, int id, const char *dest)
 static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic)
 {
 	strbuf plain = {0};
+	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	size_t i = 0;
 	while (i < n) {
 		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '\\')) {
@@ -124,7 +125,7 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 		if (emphasis_opens(s, n, i, &len)) {
 			int dbl = len == 2;
 			size_t open = i + len;
-			size_t close = emphasis_close(s, n, open, len);
+			size_t close = emphasis_close(&sc, s, n, open, len);
 			if (close != (size_t)-1) {
 				char *t = typo_smarten(plain.data ? plain.data : "", plain.len);
 				rich_add_styled(r, t, strlen(t), bold, italic, NULL);

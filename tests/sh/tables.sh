@@ -178,14 +178,27 @@ sections:
             - [Kilingi-Nõmme, gas reserve, 305 MVA, "2028", "study -- 2nd phase"]
             - [Elektrėnai, 330 kV line, 450 MW, "2024", "\"on hold\""]
             - [Daugavpils, 330 kV line, "1,000 MW", "2028", "study -- 2nd phase"]
+      - table:
+          columns: [Figure]
+          align: [decimal]
+          rows:
+            - ["1.5 million barrels a day, in a cell long enough to wrap over two lines of this column at least"]
+            - ["Russia voted for the resolution and then denounced the sanctions it imposed."]
+            - ["12.5"]
 YAML
 for layout in handout digest; do
 	"$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err || fail "cells side by side: $(cat err)"
 	over=$(awk -F'|' '/^  row / { px = -1; for (i = 2; i < NF; i++) { split($i, a, /[+:]/); if (a[1] == "") continue
 			x = a[1] + 0; w = a[2] + 0; if (px >= 0 && x < px + 200) print $i " after " prev; px = x + w; prev = $i } }' d.txt)
 	dec=$(awk -F'|' '/^  row / && /76\.9%|23\.1%/ { split($4, a, /[+:]/); print a[1] }' d.txt | sort -u | wc -l)
+	# and none runs out of its table (text that is no number in a decimal column was set
+	# on its last period, left of the page)
+	out=$(awk -F'|' '/^  row / { split($1, f, " "); for (k in f) { if (f[k] ~ /^x=/) rx = substr(f[k], 3); if (f[k] ~ /^w=/) rw = substr(f[k], 3) }
+			for (i = 2; i <= NF; i++) { split($i, a, /[+:]/); if (a[1] == "") continue
+				if (a[1] + 0 < rx - 1 || a[1] + a[2] > rx + rw + 1) print $i } }' d.txt)
+	over="$over$out"
 	if [ -z "$over" ] && [ "$dec" = 1 ]; then
-		pass "$layout: no table cell runs into the next (a decimal column, a number tied to its unit)"
+		pass "$layout: no table cell runs into the next or out of its table (a decimal column, a number tied to its unit, text in a decimal column)"
 	else
 		fail "$layout: cells overlap: $(echo "$over" | head -3 | tr '\n' ';') (decimal points at $dec places)"
 	fi
