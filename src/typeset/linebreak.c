@@ -72,6 +72,8 @@ static int legal_break(const kp *k, size_t i, const pass_kind *pk)
 		return 0;
 	if (x->kind == P_EMERGENCY && !pk->anywhere)
 		return 0;
+	if (x->kind == P_TIE && !pk->overfull)
+		return 0; /* a tie breaks only where the line would else stick out */
 	return 1;
 }
 

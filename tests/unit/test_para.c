@@ -201,7 +201,9 @@ int main(void)
 						    "22 March", "September 2018", "1,200 t", "EUR 112.40/MWh",
 						    "200 MW/200", "MW/200 MWh", "30-45 MW", NULL};
 		int split = 0, free_breaks = 0;
-		for (double w = 60; w <= 300; w += 3) {
+		/* from 96 pt (17 characters): narrower, a line that keeps every tie may have
+		 * spaces over twice their width, and a tie breaks instead (in the last pass) */
+		for (double w = 96; w <= 300; w += 3) {
 			para *q = set(e, TIES, w, 1, &d);
 			for (size_t i = 0; i + 1 < q->nlines; i++) {
 				char *t = para_line_text(q, i), *u = para_line_text(q, i + 1);
@@ -230,6 +232,15 @@ int main(void)
 		}
 		CHECK("number and unit (a rate, a range, a currency), month and day, title and name never split", split == 0);
 		CHECK("a number and an ordinary word still may", free_breaks > 0);
+		/* a run of tied words wider than the line breaks at a tie rather than run past
+		 * the column (thirty initials before a name made one 387 pt unit) */
+		para *q = set(e, "Signed by A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P. Q. R. S. T. U. V. W. X. Y. Z. A. B. C. D. Smith.",
+			      150, 1, &d);
+		int inside = 1;
+		for (size_t i = 0; i < q->nlines; i++)
+			inside &= q->lines[i].width <= 150.5 + 3.0;
+		CHECK("tied words wider than the line break at a tie, within the measure", inside && q->nlines > 1);
+		para_free(q);
 	}
 
 	/* a word longer than the line is broken, not drawn past the margin (but for the part of
