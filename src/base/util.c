@@ -1,6 +1,8 @@
 /* util.c: memory, growable strings, whole-file reads and UTF-8 helpers. */
 #include "base/util.h"
 
+#include <glib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -456,4 +458,40 @@ int str_in(const char *s, const char *const *list)
 		if (strcmp(s, *list) == 0)
 			return 1;
 	return 0;
+}
+
+size_t utf8_marks_over(const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return (size_t)-1;
+		/* a non-starter: a mark that combines with what precedes it */
+		run = g_unichar_combining_class(cp) != 0 ? run + 1 : 0;
+		if (run > UTF8_MAX_MARKS)
+			return i;
+		i += n;
+	}
+	return (size_t)-1;
+}
+
+size_t utf8_marks_trim(char *s, size_t len)
+{
+	size_t run = 0, out = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			n = 1, cp = 0;
+		run = g_unichar_combining_class(cp) != 0 ? run + 1 : 0;
+		if (run <= UTF8_MAX_MARKS) {
+			memmove(s + out, s + i, n);
+			out += n;
+		}
+		i += n;
+	}
+	s[out] = 0;
+	return out;
 }

@@ -52,6 +52,15 @@ int utf8_is_control(uint32_t cp);
 size_t utf8_encode(uint32_t cp, char *out);
 /* Returns 1 if s[0..len) is valid UTF-8, else 0 and the offset of the first bad byte. */
 int utf8_valid(const char *s, size_t len, size_t *bad);
+/* Unicode's stream-safe limit (UAX #15): at most 30 combining marks in a row. Shaping a
+ * letter that carries tens of thousands takes HarfBuzz minutes. */
+#define UTF8_MAX_MARKS 30
+/* The offset of the first combining mark past UTF8_MAX_MARKS in a row in valid UTF-8
+ * s[0..len), or (size_t)-1. */
+size_t utf8_marks_over(const char *s, size_t len);
+/* Drops the marks past UTF8_MAX_MARKS in a row from s (valid UTF-8, NUL-terminated) in
+ * place, once they are reported, so that nothing later shapes them; returns the new length. */
+size_t utf8_marks_trim(char *s, size_t len);
 /* 1-based line and column (in characters) of byte offset off in s. */
 void text_linecol(const char *s, size_t off, int *line, int *col);
 

@@ -372,6 +372,13 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 	ynode *n = node_new(b, YNODE_SCALAR, ev->start_mark);
 	n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 	n->len = ev->data.scalar.length;
+	if (utf8_marks_over(n->str, n->len) != (size_t)-1) {
+		/* escapes included ("\u0301" typed 40,000 times) */
+		diag_error(b->d, loc_at(b->t->file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1),
+			   "more than %d combining marks in a row on one character; Unicode's stream-safe text has at most %d",
+			   UTF8_MAX_MARKS, UTF8_MAX_MARKS);
+		n->len = utf8_marks_trim(n->str, n->len);
+	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (n->plain)
 		warn_runaway_item(b, ev);

@@ -365,6 +365,15 @@ static int article_text_ok(const char *text, size_t len, const char *display, di
 		diag_error(d, loc_at(display, line, col), "NUL byte in a text file");
 		return 0;
 	}
+	size_t marks = utf8_marks_over(text, len);
+	if (marks != (size_t)-1) {
+		int line, col;
+		text_linecol(text, marks, &line, &col);
+		diag_error(d, loc_at(display, line, col),
+			   "more than %d combining marks in a row on one character; Unicode's stream-safe text has at most %d",
+			   UTF8_MAX_MARKS, UTF8_MAX_MARKS);
+		return 0;
+	}
 	size_t first = 0;
 	while (first < len && (is_blank_byte(text[first]) || text[first] == '\n'))
 		first++;
