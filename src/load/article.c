@@ -429,6 +429,13 @@ static int heading_line_before(const char *s, const art_para *p, size_t b, size_
 {
 	if (!heading_shaped(s, p->r) || 2 * (t - b) < 3 * (p->r.end - p->r.start))
 		return 0;
+	/* a first line left short because the next word would not fit on it is a wrap,
+	 * not a heading: that word and the line would have overrun the next line */
+	size_t word = b;
+	while (word < t && s[word] != ' ' && s[word] != '\t')
+		word++;
+	if ((p->r.end - p->r.start) + 1 + (word - b) > t - b)
+		return 0;
 	gunichar c = g_utf8_get_char_validated(s + b, (gssize)(t - b));
 	return c != (gunichar)-1 && c != (gunichar)-2 &&
 	       (g_unichar_isupper(c) || g_unichar_isdigit(c) || c == '"' || c == 0x201C || c == 0x2018);

@@ -274,9 +274,16 @@ Icebreakers of the Arktika class escorted them, and no vessel was damaged.
 
 Dear shipowners,
 The season will open on July 1.
+
+Moscow has voted for
+SupercalifragilisticexpialidociousSupercalifragilisticexpialidocious sanctions, the
+source says, and then it denounced them at home.
 TXT
 ok=1
-for want in "Ice conditions|p2.1" "The summer ice minimum|p3.1" "Icebreakers of the Arktika|p4.2" "The season will open|p5.1"; do
+# (the last: a first line left short because the next word would not fit on it is a wrap,
+# not a subheading, and the paragraph is one)
+for want in "Ice conditions|p2.1" "The summer ice minimum|p3.1" "Icebreakers of the Arktika|p4.2" "The season will open|p5.1" \
+	"Moscow has voted|p6.1" "sanctions, the source|p6.1"; do
 	got=$("$MKBRIEF" find "$T/sub/a.txt" "${want%%|*}" 2>/dev/null | cut -d: -f1)
 	[ "$got" = "${want##*|}" ] || { ok=0; echo "${want%%|*}: $got, not ${want##*|}" >>"$T/sub/why"; }
 done
