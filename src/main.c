@@ -195,6 +195,8 @@ static int run(int argc, char **argv)
 			const char *v = cmdline_value(&args, a);
 			if (!v)
 				return 2;
+			if (!*v)
+				return diag_usage_error("mkbrief", "an option's value is empty", a);
 			if (a[1] == 'o')
 				o.output = v;
 			else if (strcmp(a, "--layout") == 0)
@@ -231,10 +233,11 @@ static int run(int argc, char **argv)
 	}
 	if (list)
 		return list_layouts(o.brief);
-	if (!o.brief)
-		return diag_usage_error("mkbrief", "no brief given", NULL);
+	/* the format first: "--format brief.yaml" took the brief as its value */
 	if (!str_in(o.format, (const char *const[]){"pdf", "png", "svg", "ps", NULL}))
 		return diag_usage_error("mkbrief", "--format must be pdf, png, svg or ps", o.format);
+	if (!o.brief)
+		return diag_usage_error("mkbrief", "no brief given", NULL);
 	const char *const *briefs = (const char *const *)args.argv + 1;
 	if (pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
 		return 2;

@@ -169,3 +169,15 @@ for args in "--dump-layout briefs/korea-jan2018.yaml" "schema brief" "--list-lay
 	[ $st = 1 ] && grep -q "cannot write to standard output" "$T/full.err" && pass "stdout full: mkbrief $args fails" ||
 		fail "stdout full: mkbrief $args: status $st, $(head -1 "$T/full.err")"
 done
+
+# an empty option value is a usage error (exit 2), and --format with its value left out
+# names the brief it took as the format, not "no brief given"
+"$MKBRIEF" -q brief.yaml -o "" 2>"$T/err"
+s1=$?
+"$MKBRIEF" --format brief.yaml --check 2>"$T/err2"
+s2=$?
+if [ $s1 = 2 ] && grep -q "value is empty: -o" "$T/err" && [ $s2 = 2 ] && grep -q "format must be pdf, png, svg or ps: brief.yaml" "$T/err2"; then
+	pass "an empty -o and a --format missing its value are usage errors that say so"
+else
+	fail "empty values: $s1 $(head -1 "$T/err"), $s2 $(head -1 "$T/err2")"
+fi
