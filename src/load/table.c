@@ -71,6 +71,9 @@ static void load_widths(loader *L, const ynode *n, table *t)
 			t->width_kind[i] = TABLE_AUTO;
 		else if (strcmp(v, "*") == 0)
 			t->width_kind[i] = TABLE_STAR;
+		else if (schema_parse_length(v, &len) == 0 && len > 0 && len < TABLE_MIN_WIDTH)
+			/* its text would stick out of it, over the next column */
+			schema_error(&L->S, w, "a column %s wide cannot hold a letter and its padding; give at least 0.25in", v);
 		else if (schema_parse_length(v, &len) == 0 && len > 0 && len <= 100 * PT_PER_IN)
 			t->width_kind[i] = TABLE_LENGTH, t->width[i] = len;
 		else

@@ -6,6 +6,8 @@
 #define MKBRIEF_TABLE_H
 #include <stddef.h>
 
+#define TABLE_MIN_WIDTH 18.0 /* pt: the narrowest column length a table takes (0.25in) */
+
 #include "base/diag.h"
 
 /* A table is set in its column: more columns than this could not hold a word each. */
