@@ -261,6 +261,23 @@ static void add_brief_files(const brief *b, GPtrArray *read)
 		}
 }
 
+void build_brief_files(const char *brief_path, GPtrArray *read)
+{
+	FILE *sink = fopen("/dev/null", "w");
+	if (!sink)
+		return;
+	diag d;
+	diag_init(&d, sink);
+	d.quiet = 1;
+	brief *b = brief_load_partial(brief_path, &d);
+	if (b) {
+		add_brief_files(b, read);
+		brief_free(b);
+	}
+	diag_finish(&d);
+	fclose(sink);
+}
+
 int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 {
 	diag d;

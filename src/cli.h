@@ -24,6 +24,9 @@ int cmd_build(const cli_options *o);
  * patterns and articles loaded once), or in jobs processes at once; a failing brief does
  * not stop the others; returns the worst status. */
 int cmd_build_many(const cli_options *o, const char *const *briefs, size_t n, int jobs);
+/* Adds to `read` the files brief_path reads besides its layout and fonts (its sources and
+ * figures), as far as it loads; says nothing of what is wrong with it. */
+void build_brief_files(const char *brief_path, GPtrArray *read);
 /* The output a brief is written to by default: its name with the format's extension, in
  * the current directory. Caller frees. */
 char *build_default_output(const char *brief_path, const char *format);

@@ -115,7 +115,35 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 			}
 			free(x);
 		}
-	return 0;
+	/* nor one brief's output be a file another reads (a figure named like it): written
+	 * first, it would replace that file before the other reads it */
+	if (o->check || o->dump)
+		return 0;
+	GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < nbriefs; i++)
+		build_brief_files(briefs[i], read);
+	int rc = 0;
+	for (size_t i = 0; i < nbriefs && rc == 0; i++) {
+		char *out = build_default_output(briefs[i], o->format);
+		size_t n = strlen(out) - strlen(o->format) - 1;
+		int pages = strcmp(o->format, "png") == 0 || strcmp(o->format, "svg") == 0;
+		for (int p = 1; rc == 0 && p <= (pages ? 5000 : 1); p++) { /* doc.h: DOC_MAX_PAGES */
+			char *name = pages ? xasprintf("%.*s-%d.%s", (int)n, out, p, o->format) : xstrdup(out);
+			struct stat os;
+			int exists = stat(name, &os) == 0;
+			for (guint k = 0; exists && rc == 0 && k < read->len; k++) {
+				struct stat is;
+				if (stat(read->pdata[k], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino)
+					rc = diag_usage_error("mkbrief", "one brief's output is a file another reads; build them one at a time with -o", name);
+			}
+			free(name);
+			if (!exists)
+				break;
+		}
+		free(out);
+	}
+	g_ptr_array_free(read, TRUE);
+	return rc;
 }
 
 /* The options without a value; returns whether a is one. */

@@ -110,3 +110,22 @@ got=$(grep -v '^b1.yaml\|^articles/' "$T/crash.txt")
 [ $st = 1 ] && [ "$got" = "$want" ] && [ "$(grep -c '^b1.yaml:.*error' "$T/crash.txt")" = 6 ] &&
 	pass "a worker killed mid-brief: its briefs reported at their names, the others whole, status 1" ||
 	fail "worker killed: status $st; $got"
+
+# One brief's output that is a file another brief of the batch reads (a figure named like
+# it) is a usage error before anything is written: written first, it replaced the figure
+# before the other brief read it.
+mkdir -p "$T/cross" && cd "$T/cross" || exit 1
+ln -s "$ROOT/briefs/articles" articles
+cp "$ROOT/tests/golden/figure-pdf/chart.pdf" one.pdf
+cp one.pdf "$T/one.before"
+sed -n '1,/^sections:/p' "$ROOT/briefs/korea-jan2018.yaml" >one.yaml
+printf '  - heading: One\n    content:\n      - text: One page.\n' >>one.yaml
+sed -n '1,/^sections:/p' "$ROOT/briefs/korea-jan2018.yaml" >two.yaml
+printf '  - heading: Two\n    content:\n      - figure: {file: one.pdf, alt: A chart}\n' >>two.yaml
+"$MKBRIEF" -q one.yaml two.yaml 2>"$T/err"
+status=$?
+if [ $status = 2 ] && grep -q "one brief's output is a file another reads.*one.pdf" "$T/err" && cmp -s one.pdf "$T/one.before"; then
+	pass "a batch whose one brief would write a file another reads is refused, the file kept"
+else
+	fail "cross-brief output: status $status, $(head -1 "$T/err"), one.pdf $(cmp -s one.pdf "$T/one.before" && echo kept || echo changed)"
+fi
