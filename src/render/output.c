@@ -297,7 +297,9 @@ int output_check_date_env(diag *d)
 	char *end;
 	errno = 0;
 	long long v = strtoll(sde, &end, 10);
-	if (*end || errno || v < 0 || v > MAX_EPOCH) {
+	/* digits only, as the reproducible-builds specification asks: strtoll alone took
+	 * " 5", "+5" and "-0" and refused "5 " */
+	if (!g_ascii_isdigit(sde[0]) || *end || errno || v < 0 || v > MAX_EPOCH) {
 		diag_error(d, loc_none(),
 			   "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to %lld (the end of 9999), not '%s'",
 			   MAX_EPOCH, sde);
@@ -314,7 +316,7 @@ static char *pdf_date(const doc *dc)
 	if (sde && *sde) {
 		char *end;
 		long long v = strtoll(sde, &end, 10);
-		if (!*end && v >= 0 && v <= MAX_EPOCH) {
+		if (g_ascii_isdigit(sde[0]) && !*end && v >= 0 && v <= MAX_EPOCH) {
 			time_t t = (time_t)v;
 			struct tm tm;
 			gmtime_r(&t, &tm);
