@@ -150,8 +150,9 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	int px = image_pixels_across(img);
 	if (px > 0 && px * 72.0 / w < FIGURE_MIN_DPI)
 		diag_warning(c->d, f->file_at,
-			     "figure '%s' prints at %.0f dpi (%d pixels across %.2fin); %d dpi or more prints sharp",
-			     f->file, px * 72.0 / w, px, w / 72, FIGURE_MIN_DPI);
+			     "figure '%s' prints at %s%.0f dpi (%d pixel%s across %.2fin); %d dpi or more prints sharp",
+			     f->file, px * 72.0 / w < 1 ? "under " : "", px * 72.0 / w < 1 ? 1.0 : px * 72.0 / w, px,
+			     px == 1 ? "" : "s", w / 72, FIGURE_MIN_DPI);
 	it = compose_item(c, first);
 	it->h = h;
 	it->w = w;

@@ -83,10 +83,10 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	if (sum) {
 		size_t n = strlen(sum), hex = strspn(sum, "0123456789abcdefABCDEF");
 		if (hex < n)
-			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits; '%c' is not one (mkbrief pin writes it)",
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits; '%c' is not one (delete the line and mkbrief pin writes it)",
 				     sum[hex]);
 		else if (n != 64)
-			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits, not %zu (mkbrief pin writes it)", n);
+			schema_error(&L->S, pin, "sha256 must be 64 hexadecimal digits, not %zu (delete the line and mkbrief pin writes it)", n);
 		else {
 			for (char *p = sum; *p; p++)
 				*p = (char)tolower((unsigned char)*p);

@@ -65,11 +65,11 @@ grep -q "^    sha256: $new18$" brief.yaml && [ "$(wc -l <brief.yaml)" = "$(wc -l
 # bad checksums are errors at their line and column
 sed 's/^    sha256: .*/    sha256: xyz/' brief.yaml >bad1.yaml
 out=$(MKBRIEF_DIAGNOSTICS=short "$MKBRIEF" --check bad1.yaml 2>&1 | head -1)
-[ "$out" = "bad1.yaml:8:13: error: sha256 must be 64 hexadecimal digits; 'x' is not one (mkbrief pin writes it)" ] &&
+[ "$out" = "bad1.yaml:8:13: error: sha256 must be 64 hexadecimal digits; 'x' is not one (delete the line and mkbrief pin writes it)" ] &&
 	pass "a checksum that is not hex: its line and column" || fail "not hex: $out"
 sed 's/^    sha256: \(.*\)./    sha256: \1/' brief.yaml >bad2.yaml
 out=$(MKBRIEF_DIAGNOSTICS=short "$MKBRIEF" --check bad2.yaml 2>&1 | head -1)
-[ "$out" = "bad2.yaml:8:13: error: sha256 must be 64 hexadecimal digits, not 63 (mkbrief pin writes it)" ] &&
+[ "$out" = "bad2.yaml:8:13: error: sha256 must be 64 hexadecimal digits, not 63 (delete the line and mkbrief pin writes it)" ] &&
 	pass "a checksum of the wrong length: its line and column" || fail "length: $out"
 
 # a brief pin cannot edit in place (a source given through an alias) is refused and left as
