@@ -51,6 +51,14 @@ loc loc_none(void)
 
 /* Appends s[0, n) to sb in the visible form diag.h describes. A line break is escaped like
  * any control: a diagnostic is one line, so a file name cannot forge another. */
+/* The marks that reorder the text after them on a terminal (embeddings, overrides,
+ * isolates): a source or a file name holding one could make a message read otherwise
+ * than it is ("Trojan Source", CVE-2021-42574). */
+static int is_bidi_control(uint32_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 static void put_visible(strbuf *sb, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -62,7 +70,7 @@ static void put_visible(strbuf *sb, const char *s, size_t n)
 		size_t k = 0;
 		while (run < n) {
 			k = utf8_decode(s + run, n - run, &c);
-			if (k == 0 || utf8_is_control(c))
+			if (k == 0 || utf8_is_control(c) || is_bidi_control(c))
 				break;
 			run += k;
 		}
@@ -75,8 +83,8 @@ static void put_visible(strbuf *sb, const char *s, size_t n)
 			char esc[4] = {'\\', 'x', hex[b >> 4], hex[b & 15]};
 			sb_append(sb, esc, sizeof esc);
 			i++;
-		} else { /* a C1 control: one character, two bytes */
-			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+		} else { /* a C1 control, or a bidi embedding, override or isolate */
+			char esc[6] = {'\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15], hex[(c >> 4) & 15], hex[c & 15]};
 			sb_append(sb, esc, sizeof esc);
 			i += k;
 		}

@@ -45,7 +45,9 @@ int diag_full(const diag *d);
 loc loc_at(const char *file, int line, int col);
 /* Writes s[0, n) to out with what a terminal would act on made visible: each byte of a C0
  * control (U+0000-U+001F, line breaks and tabs included) or DEL as \xHH, a C1 control
- * (U+0080-U+009F) as \u00HH, and each byte that is not valid UTF-8 as \xHH (always 80-FF,
+ * (U+0080-U+009F) as \u00HH, a bidi embedding, override or isolate (U+202A-U+202E,
+ * U+2066-U+2069, which reorder what follows) as \uHHHH, and each byte that is not valid
+ * UTF-8 as \xHH (always 80-FF,
  * so never mistaken for a control). Printable UTF-8 and backslashes are written as they
  * are. For diagnostics and for output lines quoting an article (mkbrief find). */
 void diag_put_visible(FILE *out, const char *s, size_t n);

@@ -353,3 +353,9 @@ case "$got" in
 	pass "an excerpt stopping before the source's closing quote or parenthesis ends with it; the source line's comma goes inside the quotes" ;;
 *) fail "closing marks: $(echo "$got" | grep -o 'on the ground.\{0,50\}') / $(echo "$got" | grep -o 'said (.\{0,30\}')" ;;
 esac
+# A bidi override in a source reaches the terminal escaped, in find's lines and in a
+# diagnostic: printed raw, it reorders what follows it ("Trojan Source")
+printf 'Bidi\n\nThe word \342\200\256evil\342\200\254 is here.\n' >"$T/typo/bidi.txt"
+got=$("$MKBRIEF" find "$T/typo/bidi.txt" "The word" 2>&1)
+[ "$got" = 'p1.1: The word \u202eevil\u202c is here.' ] && pass "find shows a bidi override escaped (\\u202e)" ||
+	fail "bidi override: $got"
