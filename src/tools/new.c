@@ -272,7 +272,14 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 
 int cmd_new(int argc, char **argv)
 {
-	if (argc < 2 || argv[1][0] == '-') {
+	/* `--` ends the options: an article whose name starts with '-' follows it */
+	int dashes = argc >= 2 && strcmp(argv[1], "--") == 0;
+	if (dashes) {
+		argv[1] = argv[0];
+		argc--;
+		argv++;
+	}
+	if (argc < 2 || (!dashes && argv[1][0] == '-')) {
 		if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 			fputs("usage: mkbrief new ARTICLE.txt... > BRIEF.yaml\n", stdout);
 			return 0;

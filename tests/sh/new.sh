@@ -57,3 +57,10 @@ printf 'Controls\n\nThe first line has a \001stray control character in it.\n\nT
 grep -qF 'text: "The second paragraph is clean and long enough to quote in full here."' ctl.yaml &&
 	"$MKBRIEF" -q --check ctl.yaml 2>>err.txt && pass "the example quote skips a sentence holding a control character" ||
 	fail "quote with a control character: $(grep -n 'text:' ctl.yaml | head -3) $(cat err.txt)"
+# `--` ends the options: an article whose name starts with '-' follows it
+cp "$ROOT/briefs/articles/edm-2017-v14i42-another-russian-failure.txt" ./-odd.txt
+if "$MKBRIEF" new -- -odd.txt >odd.yaml 2>"$T/err" && "$MKBRIEF" --check odd.yaml 2>>"$T/err"; then
+	pass "new -- -odd.txt writes a brief that checks"
+else
+	fail "new --: $(head -3 "$T/err")"
+fi
