@@ -444,7 +444,14 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 			break;
 		}
 	if (!a) {
-		berror(b, mark, "alias '*%s' names no anchor defined before it", name);
+		/* an anchor on a list or mapping still open is the node the alias is inside */
+		int inside = 0;
+		for (int d = 0; d < b->depth; d++)
+			inside |= b->stack_anchor[d] && strcmp(b->stack_anchor[d], name) == 0;
+		if (inside)
+			berror(b, mark, "alias '*%s' is inside the node it names, which would hold itself", name);
+		else
+			berror(b, mark, "alias '*%s' names no anchor defined before it", name);
 		return 0;
 	}
 	if (!count_node(b, a->weight, mark))
