@@ -264,8 +264,34 @@ void diag_error(diag *d, loc at, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* FNV-1a of a warning's place and words. */
+static uint64_t warning_hash(loc at, const char *fmt, va_list ap)
+{
+	uint64_t h = 1469598103934665603ull;
+	char head[64];
+	int n = snprintf(head, sizeof head, "%p:%d:%d:", (const void *)at.file, at.line, at.col);
+	for (int i = 0; i < n && i < (int)sizeof head; i++)
+		h = (h ^ (unsigned char)head[i]) * 1099511628211ull;
+	char buf[512];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	for (const char *p = buf; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return h;
+}
+
 void diag_warning(diag *d, loc at, const char *fmt, ...)
 {
+	/* the same warning at the same place, again at once (a block reached twice through a
+	 * YAML alias), is said once */
+	va_list hp;
+	va_start(hp, fmt);
+	uint64_t h = warning_hash(at, fmt, hp);
+	va_end(hp);
+	if (d->last_warning == h) {
+		d->suppressed = 1;
+		return;
+	}
+	d->last_warning = h;
 	d->warnings++;
 	d->suppressed = d->quiet || d->errors > d->max_errors || d->warnings_shown >= d->max_warnings;
 	if (d->suppressed)

@@ -1,6 +1,7 @@
 /* diag.h: compiler-style diagnostics (file:line:col: error: message). */
 #ifndef MKBRIEF_DIAG_H
 #define MKBRIEF_DIAG_H
+#include <stdint.h>
 #include <stdio.h>
 
 /* Where something was written: the file as the user named it, 1-based line and column
@@ -23,6 +24,7 @@ typedef struct diag {
 	int context;        /* the source line and a caret under each located message; off when
 			     * MKBRIEF_DIAGNOSTICS=short */
 	loc last;           /* the last message's place: a note at the same place shows no line */
+	uint64_t last_warning; /* the last warning's place and words, hashed: not said twice in a row */
 } diag;
 
 /* --color=WHEN: "auto" (the default), "always" or "never"; -1 for any other word. */
