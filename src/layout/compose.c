@@ -245,6 +245,8 @@ static void front_matter(composer *c)
 		c->keep_next = 1;
 		compose_space(c, pad, 1);
 		r = rich_new();
+		if (st->mark_headings) /* marked as a box's title is */
+			cite_add_marking(r, compose_marking_of(b, NULL, NULL));
 		rich_add_markup(r, st->box_title ? st->box_title : "Key points", 0);
 		compose_item(c, compose_lines(c, compose_para(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
 		compose_space(c, st->box_title_space, 1);
