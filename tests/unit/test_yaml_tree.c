@@ -118,7 +118,7 @@ static void test_aliases(void)
 	expect_error("undefined alias", "a: *nope\n",
 		     "t.yaml:1:4: error: alias '*nope' names no anchor defined before it\n");
 	expect_error("self-referencing alias", "a: &x [*x]\n",
-		     "t.yaml:1:8: error: alias '*x' names no anchor defined before it\n");
+		     "t.yaml:1:8: error: alias '*x' is inside the node it names, which would hold itself\n");
 }
 
 static void test_limits(void)
