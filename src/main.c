@@ -11,6 +11,7 @@
 #include "load/brief.h"
 #include "cli.h"
 #include "base/datapath.h"
+#include "layout/doc.h"
 #include "load/layout_find.h"
 #include "tools/tools.h"
 #include "base/diag.h"
@@ -127,7 +128,7 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 		char *out = build_default_output(briefs[i], o->format);
 		size_t n = strlen(out) - strlen(o->format) - 1;
 		int pages = strcmp(o->format, "png") == 0 || strcmp(o->format, "svg") == 0;
-		for (int p = 1; rc == 0 && p <= (pages ? 5000 : 1); p++) { /* doc.h: DOC_MAX_PAGES */
+		for (int p = 1; rc == 0 && p <= (pages ? DOC_MAX_PAGES : 1); p++) {
 			char *name = pages ? xasprintf("%.*s-%d.%s", (int)n, out, p, o->format) : xstrdup(out);
 			struct stat os;
 			int exists = stat(name, &os) == 0;

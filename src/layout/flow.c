@@ -277,6 +277,13 @@ static double full_column(const flow *fl)
 	return fl->f.bottom - fl->page_top;
 }
 
+/* Whether item x ends the run of the section's own text a float waits in: a page break,
+ * a heading, the end of the text (float_barrier) or another float. */
+static int ends_own_text(const vitem *x)
+{
+	return x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0;
+}
+
 /* Whether the section's own text that follows a float ending before item a (its first
  * kept run: the lines a paragraph may not leave behind, with their notes' first lines)
  * fits in the column below what is set. Yes when no such text follows: a heading, a page
@@ -289,8 +296,7 @@ static int after_float_fits(const flow *fl, size_t a)
 		need += dc->items[a++].h;
 	if (a >= dc->nitems)
 		return 1;
-	const vitem *x = &dc->items[a];
-	if (x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0)
+	if (ends_own_text(&dc->items[a]))
 		return 1;
 	size_t end = a + 1;
 	while (end < dc->nitems && dc->items[end].keep && dc->items[end].float_items == 0)
@@ -311,12 +317,8 @@ static int stub_page_ahead(const flow *fl, double run, size_t a)
 	if (!fl->in_span && fl->f.col + 1 < fl->cols)
 		return 0;
 	double limit = 0.5 * full_column(fl);
-	for (; a < dc->nitems && run < limit; a++) {
-		const vitem *x = &dc->items[a];
-		if (x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0)
-			break;
-		run += x->h;
-	}
+	for (; a < dc->nitems && run < limit && !ends_own_text(&dc->items[a]); a++)
+		run += dc->items[a].h;
 	return run < limit;
 }
 

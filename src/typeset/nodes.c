@@ -571,14 +571,15 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 					/* a spaced dash ("tariffs — a perverse incentive") never starts a
 					 * line: the space before it does not break; nor do the spaces
 					 * ties.h names ("3 GW", "January 22", "Mr. Putin") */
-					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE && dash_follows(k, i + (int)cl))
-						add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
-					else if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE &&
-						 ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
-						/* a tie breaks only where nothing else will do: a run of
-						 * tied words wider than the line (thirty initials), which
-						 * would else run past the column */
-						add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
+					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE) {
+						if (dash_follows(k, i + (int)cl))
+							add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
+						else if (ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
+							/* a tie breaks only where nothing else will do: a
+							 * run of tied words wider than the line (thirty
+							 * initials), which would else run past the column */
+							add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
+					}
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else if (nbsp) {
