@@ -2,7 +2,8 @@
  * keys), its title, and its blocks set inside it, narrower by the padding. The blocks
  * follow the box in its section; compose.c sets them and then closes the box. A box that
  * fits on a page is kept whole unless that would leave more than a quarter of a column
- * empty; a longer one breaks like its blocks, the frame drawn on each piece. */
+ * empty; a longer one breaks like its blocks, the frame drawn on each piece; one that opens
+ * with a figure floats as the figure would. */
 #include "layout/cite.h"
 #include "layout/composer.h"
 #include "load/box.h"
@@ -64,6 +65,12 @@ void compose_box_close(composer *c)
 			if (!it->keep)
 				it->keep = it->soft = 1;
 		}
+	/* a box that opens with a figure cannot break before the figure's foot, so moved whole
+	 * it would leave the page before it mostly empty: it floats as a figure does, the text
+	 * after it filling the gap (outside the front matter, where nothing floats) */
+	if (h <= page && c->box_body < c->dc->nitems && compose_item(c, c->box_body)->kind == V_IMAGE &&
+	    !compose_item(c, c->box_first)->span)
+		compose_item(c, c->box_first)->float_items = (int)(c->dc->nitems - c->box_first);
 	c->box_deco = -1;
 	c->box_left = 0;
 }

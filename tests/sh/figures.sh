@@ -261,6 +261,44 @@ for cols in 1 2 3 4; do
 	done
 done
 if [ -z "$bad" ]; then pass "a figure too tall for a page, in a box, in $runs briefs of 1-4 columns: within the margins, no empty frame, the title with it"; else fail "tall figure in a box:${bad:0:500}"; fi
+# A box that opens with a figure (kept with the box's title, so the box cannot break
+# before the figure's foot) and does not fit below the text before it floats as a figure
+# does: the text after it fills the page, the box stands whole at the next column's top.
+# It moved whole and left the page before two-thirds empty (found by a reader's trial).
+D="$T/figbox"
+mkdir -p "$D/articles" && cp "$ROOT/tests/fill/levee-report.txt" "$D/articles/" || exit 1
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="300" viewBox="0 0 100 300"><rect x="5" y="5" width="90" height="290" fill="#1F4E79"/></svg>\n' >"$D/tall.svg"
+{
+	printf 'title: A box that opens with a figure\ndate: 2026-03-14\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: One\n    content:\n'
+	for j in 1 2 3 4 5; do
+		echo "      - text: \"Lead $j. The district must choose between rebuilding earth, buying warnings and giving the river room, and each choice costs the towns downstream something the others do not.\""
+	done
+	printf '      - box:\n          title: Boxed\n          content:\n'
+	printf '            - figure: {file: tall.svg, alt: A tall bar, caption: The bar, width: 40%%}\n'
+	printf '            - text: "Boxed text, after the figure."\n'
+	for j in 1 2 3; do
+		echo "      - text: \"After $j. The engineers walked forty kilometres of embankment with probes and found the worst of it where nobody had looked for thirty years.\""
+	done
+} >"$D/b.yaml"
+for layout in handout digest; do
+	if ! (cd "$D" && "$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err.txt); then
+		fail "box opening with a figure ($layout): $(cat "$D/err.txt")"
+		continue
+	fi
+	r=$(awk '/^page / { p = $2 }
+		/^  / { c = ""; for (i = 1; i <= NF; i++) if ($i ~ /^col=/) c = substr($i, 5); where = p "/" c }
+		/\|Lead 5\./ { lead = where } /\|After 3\./ { after = where } /\|Boxed\|$/ { title = where; tline = NR }
+		/^  line / && !first[where]++ { top[where] = NR }
+		/^  box / { n++ }
+		END { print lead, after, title, n, (top[title] == tline) }' "$D/d.txt")
+	set -- $r
+	# the text after the box is where the text before it is, the box whole and after it
+	if [ "$1" = "$2" ] && [ "$3" != "$1" ] && [ "$4" = 1 ] && [ "$5" = 1 ]; then
+		pass "box opening with a figure ($layout): it floats to $3 whole, the text after it stays at $1 with the text before"
+	else
+		fail "box opening with a figure ($layout): lead at $1, text after at $2, box title at $3 (first line there: $5), $4 box pieces"
+	fi
+done
 
 # A figure scaled to fill a page, floated, after 1-15 lead paragraphs: with or without a
 # note of three lines marked just before it or just after it (run on to the next page's
