@@ -91,6 +91,7 @@ static double fraction_width(para_engine *e, const item *it, const font_role *f)
 typedef struct columns {
 	size_t n;
 	double min[TABLE_MAX_COLUMNS], pref[TABLE_MAX_COLUMNS], w[TABLE_MAX_COLUMNS];
+	double brk[TABLE_MAX_COLUMNS]; /* narrowest with words hyphenated (para_min_break) */
 	double frac[TABLE_MAX_COLUMNS]; /* decimal columns: the widest fraction */
 } columns;
 
@@ -99,14 +100,14 @@ static const font_role *row_font(const style *st, const table *t, long row)
 	return row < 0 && t->header ? &st->table_head : &st->table;
 }
 
-/* Each column's narrowest (its widest word) and preferred (its longest cell on one line)
- * widths, padding included. */
+/* Each column's narrowest (its widest word), narrowest with its words hyphenated and
+ * preferred (its longest cell on one line) widths, padding included. */
 static void measure(composer *c, const block *bl, const table *t, columns *cs)
 {
 	double pad2 = 2 * c->st->table_padding;
 	cs->n = t->ncols;
 	for (size_t j = 0; j < t->ncols; j++) {
-		cs->min[j] = cs->pref[j] = cs->frac[j] = 0;
+		cs->min[j] = cs->pref[j] = cs->frac[j] = cs->brk[j] = 0;
 		double whole = 0; /* decimal columns: the widest part before the point */
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
@@ -115,9 +116,12 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 				continue;
 			double lo, hi;
 			para_measure(c->pe, text, row_font(c->st, t, r), &lo, &hi);
+			double brk = para_min_break(c->pe, text, row_font(c->st, t, r), c->st->hyphenate);
 			rich_free(text);
 			if (lo > cs->min[j])
 				cs->min[j] = lo;
+			if (brk > cs->brk[j])
+				cs->brk[j] = brk;
 			if (hi > cs->pref[j])
 				cs->pref[j] = hi;
 			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it)) {
@@ -134,7 +138,13 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 			cs->pref[j] = whole + cs->frac[j];
 		if (t->align[j] == TABLE_DECIMAL && cs->pref[j] > cs->min[j])
 			cs->min[j] = cs->pref[j];
+		/* Pango's words may break where ours do not ("mn/day" of "EUR 25 mn/day") */
+		if (cs->brk[j] > cs->min[j])
+			cs->min[j] = cs->brk[j];
+		if (t->align[j] == TABLE_DECIMAL)
+			cs->brk[j] = cs->min[j];
 		cs->min[j] += pad2 + MEASURE_SLACK;
+		cs->brk[j] += pad2 + MEASURE_SLACK;
 		cs->pref[j] += pad2 + MEASURE_SLACK;
 	}
 }
@@ -166,32 +176,64 @@ static double column_widths(const table *t, columns *cs, double avail)
 	}
 	double flex = avail - fixed;
 	if (flex < flex_min && flex > 0) {
-		/* not even the narrowest fits: the columns whose longest words are shortest keep
-		 * them whole, and those with the longest (an address, a long compound) share
-		 * what is left, equally, their words broken: cut in proportion, every column's
-		 * words would break ("Cou-ntry" beside a URL) */
 		int done[TABLE_MAX_COLUMNS] = {0};
 		size_t left = 0;
+		double flex_brk = 0;
 		for (size_t j = 0; j < cs->n; j++)
 			if (t->width_kind[j] == TABLE_LENGTH)
 				cs->w[j] = t->width[j], done[j] = 1;
 			else
-				left++;
+				left++, flex_brk += cs->brk[j];
 		double rest = flex;
+		if (flex_brk <= flex) {
+			/* not every longest word fits, but every column fits with its words
+			 * hyphenated: each gets that, and what is left keeps whole the words of
+			 * the columns that need least for it, one column after another; a number
+			 * with its unit ("EUR 25 mn/day"), which cannot be hyphenated, is never cut,
+			 * and as few columns as may be are hyphenated. The columns still short share
+			 * what remains in proportion to what they lack. */
+			rest -= flex_brk;
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j])
+					cs->w[j] = cs->brk[j];
+			for (;;) {
+				size_t least = cs->n;
+				for (size_t j = 0; j < cs->n; j++)
+					if (!done[j] && (least == cs->n || cs->min[j] - cs->brk[j] < cs->min[least] - cs->brk[least]))
+						least = j;
+				if (least == cs->n || cs->min[least] - cs->brk[least] > rest)
+					break;
+				rest -= cs->min[least] - cs->brk[least];
+				cs->w[least] = cs->min[least];
+				done[least] = 1;
+			}
+			double lack = 0;
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j])
+					lack += cs->min[j] - cs->brk[j];
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j] && lack > 0)
+					cs->w[j] += rest * (cs->min[j] - cs->brk[j]) / lack;
+			return avail;
+		}
+		/* not even the hyphenated words fit: the columns whose longest pieces are shortest
+		 * keep them whole, and those with the longest share what is left, equally, their
+		 * words broken: cut in proportion, every column's words would break ("Cou-ntry"
+		 * beside a URL) */
 		while (left > 0) {
 			size_t narrowest = cs->n;
 			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j] && (narrowest == cs->n || cs->min[j] < cs->min[narrowest]))
+				if (!done[j] && (narrowest == cs->n || cs->brk[j] < cs->brk[narrowest]))
 					narrowest = j;
 			double share = rest / (double)left;
-			if (cs->min[narrowest] > share) {
+			if (cs->brk[narrowest] > share) {
 				for (size_t j = 0; j < cs->n; j++)
 					if (!done[j])
 						cs->w[j] = share;
 				break;
 			}
-			cs->w[narrowest] = cs->min[narrowest];
-			rest -= cs->min[narrowest];
+			cs->w[narrowest] = cs->brk[narrowest];
+			rest -= cs->brk[narrowest];
 			done[narrowest] = 1;
 			left--;
 		}

@@ -453,6 +453,72 @@ static int break_windows(kp *k, const para_spec *spec, GList *items, const break
 	return rc;
 }
 
+/* The widest piece of the window's nodes between two breaks the usual passes allow (spaces,
+ * hyphens, hyphenation points; no tie, no cut inside a word), with the hyphen a break adds. */
+static double widest_piece(const kp *k)
+{
+	static const pass_kind usual = {0, 0, 1, 0, 0};
+	double widest = 0, w = 0;
+	int line_start = 1; /* what follows a break up to the next box is dropped */
+	for (size_t i = 0; i < k->nn; i++) {
+		const node *x = &k->n[i];
+		if (legal_break(k, i, &usual)) {
+			double piece = w + (x->t == N_PEN ? x->w : 0);
+			if (piece > widest)
+				widest = piece;
+			w = 0;
+			line_start = 1;
+			continue;
+		}
+		if (x->t == N_BOX)
+			line_start = 0;
+		if (!line_start && (x->t == N_BOX || x->t == N_GLUE))
+			w += x->w;
+	}
+	return w > widest ? w : widest;
+}
+
+double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec)
+{
+	if (spec->font->tracking != 0 || text->text.len == 0)
+		return -1;
+	kp k = {0};
+	k.e = e;
+	k.text = text->text.data;
+	k.len = text->text.len;
+	k.links = text->links;
+	k.nlinks = text->nlinks;
+	k.at = loc_none();
+	para_spec sp;
+	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0};
+	spec = kp_setup(&k, spec, &sp, &g);
+	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
+	PangoFontDescription *fd = font_role_desc(spec->font);
+	PangoAttribute *fa = pango_attr_font_desc_new(fd);
+	pango_font_description_free(fd);
+	pango_attr_list_insert_before(attrs, fa);
+	nodes_track_capitals(attrs, k.text, k.len, (int)lround(CAPS_TRACK_EM * spec->font->size * PANGO_SCALE));
+	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
+	double widest = 0;
+	for (k.lo = 0; k.lo < (int)k.len; k.lo = k.hi) {
+		k.hi = window_end(k.text, (int)k.len, k.lo);
+		k.nn = 0;
+		k.nsegs = 0;
+		if (nodes_build(&k, items, 0, spec->hyphenate) != 0) {
+			widest = -1; /* right-to-left: Pango's breaker */
+			break;
+		}
+		double w = widest_piece(&k);
+		if (w > widest)
+			widest = w;
+	}
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+	pango_attr_list_unref(attrs);
+	free(k.n);
+	free(k.segs);
+	return widest;
+}
+
 static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
 		       para_line **out, size_t *nout)
 {

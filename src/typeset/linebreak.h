@@ -31,6 +31,10 @@ typedef struct para_spec {
  * are over twice their natural width: no better breaks exist. */
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
 		      size_t *nlines, int *loose);
+/* The narrowest measure text can be set in by the usual breaks (at spaces, hyphens and
+ * hyphenation points; never inside a tie or a word that has none): its widest piece.
+ * -1 when the text needs Pango's breaker. */
+double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec);
 /* As few lines as the tolerance allows, at most max_lines (para_tighten's breaking):
  * no emergency stretch, no overfull lines. Returns -1 and leaves *lines when it cannot. */
 int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,

@@ -458,6 +458,11 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		mark_address(w, n, kind);
 	else
 		mark_explicit(w, n, kind);
+	/* a unit tied to its number is a rate: "25 mn/day", "90 km/h" do not break at the slash */
+	if (!address && a > 0 && k->text[a - 1] == ' ' && ties_space(k->text, 0, (size_t)k->hi, (size_t)a - 1))
+		for (size_t i = 1; i < n; i++)
+			if (kind[i] == P_EXPLICIT && w[i - 1] == '/')
+				kind[i] = 0;
 	/* a compound breaks at its own hyphen only: "Korea-Russia", never "Korea-Rus-sia" */
 	int compound = 0;
 	for (size_t i = 1; i < n && !address; i++)
@@ -491,6 +496,21 @@ static int box_has_letters(const kp *k, const node *x)
 		if (g_unichar_isalpha(g_utf8_get_char(p)))
 			return 1;
 	return 0;
+}
+
+/* The width of the word node i is part of: its boxes between the spaces around it. */
+static double word_width(const kp *k, size_t i)
+{
+	size_t a = i, b = i;
+	while (a > 0 && k->n[a - 1].t != N_GLUE)
+		a--;
+	while (b + 1 < k->nn && k->n[b + 1].t != N_GLUE)
+		b++;
+	double w = 0;
+	for (size_t j = a; j <= b; j++)
+		if (k->n[j].t == N_BOX)
+			w += k->n[j].w;
+	return w;
 }
 
 /* Ragged text of three words or more (a title, a heading, a caption, a pull quote) never
@@ -600,11 +620,14 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 			add_word(k, item, ws, end, hyphenate);
 	}
 	/* the last word of a paragraph is never hyphenated, even when citations follow it
-	 * ("Committee.¹ ¶2.2"): the last word is the last that has letters */
+	 * ("Committee.¹ ¶2.2"): the last word is the last that has letters; unless it is
+	 * wider than the line (a narrow table cell), which must break it somewhere */
 	size_t last = k->nn;
 	for (size_t i = k->nn; i-- > 0 && last == k->nn;)
 		if (k->n[i].t == N_BOX && k->n[i].b > k->n[i].a && box_has_letters(k, &k->n[i]))
 			last = i;
+	if (last < k->nn && word_width(k, last) > k->measure)
+		last = k->nn;
 	for (size_t i = last; last < k->nn && i-- > 0;) {
 		if (k->n[i].t == N_GLUE)
 			break;

@@ -62,6 +62,10 @@ char *font_role_text(const font_role *f, const char *text);
 /* The narrowest width text can be set in without breaking a word (its widest word) and
  * the width it takes on one line, set in font f: what a table's column widths start from. */
 void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w);
+/* The narrowest width text can be set in when its words may be hyphenated (and compounds
+ * broken at their hyphens, addresses at their slashes), ties and words without a
+ * hyphenation point kept whole: a narrow table column's least width. */
+double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate);
 /* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
  * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
  * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */

@@ -231,3 +231,34 @@ if [ "$whole" = 7 ]; then
 else
 	fail "narrow table: $whole of 7 short words whole: $(grep '^  row' d.txt | head -3 | cut -c1-200)"
 fi
+# A table whose longest words do not all fit, though every column fits with its words
+# hyphenated: a money column's amounts, which cannot be hyphenated ('EUR 1.6 bn'), keep
+# their line, the text columns hyphenate at their patterns' points (a cell's last word
+# too: it cannot fit whole), and a rate never breaks at its slash ('EUR 1.6' / 'bn' and
+# 'synchron-' / 'ization', cut where it would not fit, before; found by a reader's trial)
+cat >b.yaml <<'YAML'
+title: Money beside text
+date: 2025-02-07
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Cross-cutting
+    content:
+      - table:
+          columns: [Story, Sector, Money at stake, Key actor, Next date]
+          widths: [auto, auto, auto, "*", auto]
+          align: [left, left, right, left, left]
+          rows:
+            - [Baltic synchronization, Power, EUR 1.6 bn, "Elering, Litgrid, AST", 2030 (Harmony Link)]
+            - [Antwerp-Bruges strike, Ports, EUR 25 mn/day, "BTB-ABVV, ACV-Transcom, ACLVB", June 25]
+            - [Riksbank hold, Money, "2.25%", Erik Thedéen-Lindqvist, March 4 (minutes)]
+YAML
+"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err || fail "money column: $(cat err)"
+amount=$(grep -c '[0-9]:EUR 1\.6 bn[ |]' d.txt)
+slash=$(grep -c 'mn/ *|' d.txt)
+cut=$(grep -o '[0-9]:synchro[a-z]*-' d.txt | sed 's/.*://')
+if [ "$amount" = 1 ] && [ "$slash" = 0 ] && { [ "$cut" = synchro- ] || [ "$cut" = synchroniza- ] || [ "$cut" = syn- ]; }; then
+	pass "digest: a column of amounts keeps them whole beside text columns that hyphenate ('$cut')"
+else
+	fail "money column: 'EUR 1.6 bn' whole in $amount cells, $slash rates cut at the slash, 'synchronization' cut as '$cut'"
+fi
