@@ -1,5 +1,6 @@
 /* ties.c: the spaces a line never breaks at, though nobody typed a no-break space there
- * (number and unit, month and day, label and number, title or initial and name). */
+ * (number and unit or magnitude, currency code and amount, month and day, label and number,
+ * title or initial and name). */
 #include "typeset/ties.h"
 
 #include <glib.h>
@@ -136,6 +137,25 @@ static int is_initial(word w)
 	return next == w.s + w.n - 1 && starts_upper(w);
 }
 
+/* A currency's ISO 4217 code ("SEK", "HUF"), or "US$" */
+static int is_currency(word w)
+{
+	static const char codes[] =
+		" AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP"
+		" BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP"
+		" GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR"
+		" KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK"
+		" MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR"
+		" SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS"
+		" UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL ";
+	if (w.n == 3 && w.s[0] == 'U' && w.s[1] == 'S' && w.s[2] == '$')
+		return 1;
+	if (w.n != 3 || !g_ascii_isupper(w.s[0]) || !g_ascii_isupper(w.s[1]) || !g_ascii_isupper(w.s[2]))
+		return 0;
+	char key[6] = {' ', w.s[0], w.s[1], w.s[2], ' ', 0};
+	return strstr(codes, key) != NULL;
+}
+
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
 	size_t a = sp;
@@ -155,19 +175,19 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
 		"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
 		"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
-		"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "USD", "EUR", "GBP", "RUB",
-		"CNY", "JPY", "KRW", NULL};
+		"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
+		"trillion", "percent", NULL};
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
 					     "para.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
-	static const char *const currencies[] = {"USD", "EUR", "GBP", "RUB", "CNY", "JPY", "KRW", "CHF", "US$", NULL};
-	if (is_number_or_range(after_slash(prev)) && (is(bare(next), units) || is(before_slash(next), units)))
+	if (is_number_or_range(after_slash(prev)) &&
+	    (is(bare(next), units) || is(before_slash(next), units) || is_currency(bare(next))))
 		return 1;
-	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn" */
-	if (is(prev, currencies) && is_number_or_range(bare(before_slash(next))))
+	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn", "SEK 11.42" */
+	if (is_currency(prev) && is_number_or_range(bare(before_slash(next))))
 		return 1;
 	if (is_month(prev) && (is_day(bare(next)) || is_year(bare(next))))
 		return 1;

@@ -197,10 +197,12 @@ int main(void)
 					  "as Mr. Putin told J. Smith on p. 5 of the report of 22 March, and "
 					  "the 14 of them left in September 2018 with 1,200 t of coal, at EUR 112.40/MWh, "
 					  "with 200 MW/200 MWh of storage and a reserve of 30-45 MW in each country, "
-					  "losing EUR 25 mn/day while trains ran at 90 km/h.";
+					  "losing EUR 25 mn/day while trains ran at 90 km/h; the krona stood at SEK 11.42 "
+					  "and 410 HUF bought a euro, after EUR 1.6 billion of aid and growth of 8.7 percent.";
 		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
 						    "22 March", "September 2018", "1,200 t", "EUR 112.40/MWh",
-						    "200 MW/200", "MW/200 MWh", "30-45 MW", NULL};
+						    "200 MW/200", "MW/200 MWh", "30-45 MW", "SEK 11.42", "410 HUF",
+						    "1.6 billion", "8.7 percent", NULL};
 		int split = 0, free_breaks = 0;
 		/* from 96 pt (17 characters): narrower, a line that keeps every tie may have
 		 * spaces over twice their width, and a tie breaks instead (in the last pass) */
