@@ -1,6 +1,7 @@
-/* balance.c: the columns of a page where the text ends (the document's last page, or a
- * page before a forced break) are cut again to even heights, as a typographer sets the end
- * of multi-column text: the left column is not filled to its foot while the right one stays
+/* balance.c: the columns of a page where the text ends (the document's last page, a page
+ * before a forced break, or before floats that wait for the next page at a section's end)
+ * are cut again to even heights, as a typographer sets the end of multi-column text: the
+ * left column is not filled to its foot while the right one stays
  * empty. Only the column breaks move, and only to where the flow itself may break (never
  * where a widow, an orphan or a kept block forbids it); a table, an excerpt or a box broken
  * anew repeats its head or frame at the next column's top, as the flow's breaks do
@@ -187,7 +188,10 @@ static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
 	while (a < pg->end && (dc->items[a].page != p || dc->items[a].span))
 		a++;
 	size_t b = pg->end;
-	while (b > a && dc->items[b - 1].kind == V_PAGEBREAK)
+	/* nor what follows its text's end: space, and floats that took the next page at the
+	 * section's end (flow.c: ends_page) */
+	while (b > a && (dc->items[b - 1].kind == V_PAGEBREAK || dc->items[b - 1].kind == V_SPACE ||
+			 dc->items[b - 1].page != p))
 		b--;
 	if (a >= b || dc->items[a].col != 0)
 		return 0;
@@ -313,7 +317,12 @@ static void balance_page(doc *dc, int p, const page_span *pg, int cols)
 	r.soft = broken >= 0 && (whole < 0 || whole - broken > r.room / 8);
 	double h = r.soft ? broken : whole;
 	if (h >= 0 && fill_columns(dc, &r, cols, h, brk)) {
+		size_t b = r.b;
 		place_run(dc, &r, p, cols, brk);
+		/* the space below the text's end, where its column ended before, goes */
+		for (size_t k = r.b; k < pg->end - b + r.b; k++)
+			if (dc->items[k].page == p && dc->items[k].kind == V_SPACE)
+				dc->items[k].page = -1;
 		if (pg->notes)
 			place_notes(dc, &r, p, cols, brk);
 	}
@@ -339,7 +348,7 @@ void doc_balance(doc *dc)
 		if (s->end == 0)
 			s->first = k;
 		s->end = k + 1;
-		if (it->kind == V_PAGEBREAK)
+		if (it->kind == V_PAGEBREAK || it->ends_page)
 			ends_text[it->page] = 1;
 	}
 	for (size_t k = 0; k < dc->nfoot; k++)

@@ -102,6 +102,8 @@ typedef struct vitem {
 			    * text, where the point of contact follows the last figure */
 	/* placement, written by doc_flow */
 	int page, col; /* page -1: dropped (a space at the top of a column) */
+	int ends_page; /* the text stops on the page after this item: the floats that wait
+			* at a section's end take the next page (balance.c evens the columns) */
 	double y;      /* top of the item's slot, from the page's top */
 } vitem;
 

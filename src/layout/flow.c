@@ -554,9 +554,18 @@ static int flow_items(flow *fl)
 		/* a float waits for text of its own section, never past the next heading nor
 		 * a page break: the reader finds a figure in the section that speaks of it */
 		if ((it->kind == V_PAGEBREAK || it->heading >= 0 || it->float_barrier) && fl->nwaiting) {
+			/* the text placed last, before the floats */
+			size_t last = fl->waiting[0].first;
+			while (last > 0 && (dc->items[last - 1].page < 0 || dc->items[last - 1].kind == V_SPACE))
+				last--;
+			int page = fl->f.page;
 			while (fl->nwaiting)
 				if (next_column(fl, fl->cols, 0) < 0)
 					return -1;
+			/* the text stopped on its page when the floats took the next: its columns
+			 * end as before a page break */
+			if (fl->f.page != page && last > 0 && dc->items[last - 1].page == page)
+				dc->items[last - 1].ends_page = 1;
 			continue;
 		}
 		if (it->kind == V_PAGEBREAK) {
