@@ -291,7 +291,10 @@ static para *caption_para(composer *c, const block *bl, const table *t, double w
 {
 	rich *r = rich_new();
 	cite_add_marking(r, c->marking);
-	char *number = xasprintf("Table %d.", c->tables);
+	/* without a caption a chronology says what it is; a table is labelled alone, "Table 3",
+	 * not "Table 3." with nothing after it, which reads as a caption lost */
+	int chronology = bl->kind == BLOCK_CHRONOLOGY;
+	char *number = xasprintf(t->caption || chronology ? "Table %d." : "Table %d", c->tables);
 	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
 	free(number);
 	if (t->caption) {
@@ -300,6 +303,8 @@ static para *caption_para(composer *c, const block *bl, const table *t, double w
 			rich_add_markup(r, bl->items[0].text, 0);
 		else
 			cite_add_item(r, c->b, &bl->items[0]);
+	} else if (chronology) {
+		rich_add(r, " Chronology", 11);
 	}
 	if (continued)
 		rich_add_styled(r, " (continued)", 12, 0, 1, NULL);

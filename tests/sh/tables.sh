@@ -66,6 +66,16 @@ if grep -qF 'December 2018' <<<"$mtxt" && ! grep -qF '2018–12' <<<"$mtxt" && g
 else
 	fail "chronology months: $mtxt $(cat "$T/err")"
 fi
+# without a caption, a chronology is labelled as one, and a table by its number alone
+# ('Table 1.' with nothing after it read as a caption lost: a reader's trial)
+printf '%s\n' "      - table: {columns: [A, B], rows: [[one, two]]}" >>"$T/m/b.yaml"
+"$MKBRIEF" -q -o "$T/m/b.pdf" "$T/m/b.yaml" 2>"$T/err"
+mtxt=$(pdftotext "$T/m/b.pdf" - 2>/dev/null | tr '\n' ' ')
+if grep -qF 'Table 1. Chronology' <<<"$mtxt" && grep -q 'Table 2 A' <<<"$mtxt" && ! grep -qF 'Table 2.' <<<"$mtxt"; then
+	pass "a chronology without a caption is 'Table 1. Chronology', a table without one 'Table 2'"
+else
+	fail "labels without captions: $mtxt $(cat "$T/err")"
+fi
 
 # the PDF's text in the brief's order: Table 1's header, its first and last rows, Table 2, the chronology
 "$MKBRIEF" -q "$G/table/brief.yaml" -o "$T/t.pdf" 2>/dev/null
