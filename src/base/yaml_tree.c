@@ -290,6 +290,109 @@ static int colon_ends_line(const char *text, size_t len, size_t i)
 	return i >= len || text[i] == '\n' || text[i] == '\r' || text[i] == '#';
 }
 
+/* The start of line `line` (0-based) of text, or len. */
+static size_t line_start(const char *text, size_t len, size_t line)
+{
+	size_t i = 0;
+	for (size_t n = 0; n < line && i < len; i++)
+		if (text[i] == '\n')
+			n++;
+	return i;
+}
+
+/* The start of the last line before the one starting at `at` that holds more than spaces
+ * and a comment, or (size_t)-1; *number its line number, 1-based. */
+static size_t prev_content_line(const char *text, size_t len, size_t at, int *number)
+{
+	while (at > 0) {
+		size_t s0 = at - 1;
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		size_t i = s0;
+		while (i < len && (text[i] == ' ' || text[i] == '\r'))
+			i++;
+		if (i < at - 1 && text[i] != '#') {
+			*number = 1;
+			for (size_t k = 0; k < s0; k++)
+				*number += text[k] == '\n';
+			return s0;
+		}
+		at = s0;
+	}
+	return (size_t)-1;
+}
+
+/* "mapping values are not allowed" at a key under a plain list item ("- The switch cost
+ * EUR 1.6 bn." then "  cite: grid p2"): the item is a string, and the key reads as more
+ * of it. Notes that the item must be a mapping, and returns 1; 0 when that is not the case. */
+static int note_key_under_plain_item(builder *b, const char *text, size_t len, size_t line)
+{
+	size_t at = line_start(text, len, line);
+	int col;
+	size_t klen;
+	if (at >= len || !line_key(text, len, at, &col, &klen))
+		return 0;
+	int number;
+	size_t prev = prev_content_line(text, len, at, &number);
+	if (prev == (size_t)-1)
+		return 0;
+	size_t i = prev;
+	while (i < len && text[i] == ' ')
+		i++;
+	int dash_col = (int)(i - prev) + 1, pc;
+	size_t pk;
+	if (i + 1 >= len || text[i] != '-' || text[i + 1] != ' ' || line_key(text, len, prev, &pc, &pk) || col <= dash_col)
+		return 0;
+	size_t v = i + 2;
+	while (v < len && text[v] == ' ')
+		v++;
+	if (v >= len || strchr("\"'[{|>&*!#\r\n", text[v]))
+		return 0;
+	size_t e = v;
+	while (e < len && text[e] != '\n' && text[e] != '\r' && e - v < 40)
+		e++;
+	diag_note(b->d, loc_at(b->t->file, (int)line + 1, col),
+		  "the item on line %d is plain text, so '%.*s:' reads as more of it: to give it '%.*s', make it a "
+		  "mapping, '- text: %.*s%s' with '%.*s:' under 'text:'",
+		  number, (int)klen, text + at + col - 1, (int)klen, text + at + col - 1, (int)(e - v), text + v,
+		  e < len && text[e] != '\n' && text[e] != '\r' ? "..." : "", (int)klen, text + at + col - 1);
+	return 1;
+}
+
+/* "did not find expected key" (or '-' indicator) just after a closing quote: a value that
+ * starts with a quoted phrase ("Weaponize frequency" is the phrase.) ends at its closing
+ * quote, and YAML finds words after it. Notes how to write it; returns whether it did. */
+static int note_quoted_start(builder *b, const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t at = mark_byte(text, len, m), ls = line_start(text, len, m->line);
+	size_t q = at;
+	while (q > ls && text[q - 1] == ' ')
+		q--;
+	if (q == ls || (text[q - 1] != '"' && text[q - 1] != '\'') || q == at)
+		return 0;
+	char quote = text[q - 1];
+	/* the value that ends there starts with the same quote, after "key: " or "- " */
+	size_t v = ls;
+	while (v < q && text[v] == ' ')
+		v++;
+	int col;
+	size_t klen;
+	if (line_key(text, len, ls, &col, &klen))
+		v = ls + (size_t)col - 1 + klen + 1;
+	else if (v + 1 < q && text[v] == '-' && text[v + 1] == ' ')
+		v += 2;
+	while (v < q && text[v] == ' ')
+		v++;
+	if (v >= q - 1 || text[v] != quote)
+		return 0;
+	diag_note(b->d, loc_at(b->t->file, (int)m->line + 1, (int)(v - ls) + 1),
+		  "a value that starts with a quote ends at its closing quote, and YAML finds words after it: to "
+		  "start with a quoted phrase, put the whole value in %s quotes, e.g. %s",
+		  quote == '"' ? "single" : "double",
+		  quote == '"' ? "text: '\"Weaponize\" is the word.'" : "text: \"'Weaponize' is the word.\"");
+	return 1;
+}
+
 static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -328,6 +431,13 @@ static void report_parser_error(builder *b, yaml_parser_t *p, const char *text, 
 	}
 	if (p->error != YAML_READER_ERROR)
 		note_misaligned_key(b, text, len, m.line);
+	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
+			   strcmp(p->problem, "did not find expected '-' indicator") == 0) &&
+	    note_quoted_start(b, text, len, &m))
+		return;
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
+	    note_key_under_plain_item(b, text, len, m.line))
+		return;
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
 		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
 		diag_note(b->d, loc_at(b->t->file, (int)m.line + 1, (int)m.column + 1), "%s",
