@@ -60,6 +60,14 @@ int schema_keys(schema *S, const ynode *map, const char *what, const char *const
 {
 	int n = ymap_check(S->t, map, what, allowed, required, S->d);
 	S->errors += n;
+	for (size_t i = 0; n > 0 && S->misplaced && i < map->npairs; i++) {
+		const ynode *k = map->pairs[i].key;
+		int known = k->kind != YNODE_SCALAR;
+		for (size_t j = 0; !known && allowed[j]; j++)
+			known = strcmp(allowed[j], k->str) == 0;
+		if (!known)
+			S->misplaced(S, map, k, S->misplaced_ctx);
+	}
 	return n;
 }
 

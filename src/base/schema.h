@@ -18,13 +18,20 @@ typedef struct rgb {
 
 /* One YAML file being checked. Errors are counted here as well as in d: the caller's diag
  * may already hold errors from other files. */
-typedef struct schema {
+typedef struct schema schema;
+/* Called for each unknown key of a mapping schema_keys checks, after its error: a loader
+ * that knows where the key belongs says so (a block's key written inside its kind). */
+typedef void schema_misplaced_fn(schema *S, const ynode *map, const ynode *key, void *ctx);
+
+struct schema {
 	const ytree *t;
 	diag *d;
 	int errors;
 	GStringChunk *strings; /* the copies of values: the loaded model's, freed with it */
 	size_t copied;         /* bytes of strings taken, every alias of one counted again */
-} schema;
+	schema_misplaced_fn *misplaced; /* NULL: none */
+	void *misplaced_ctx;
+};
 
 /* The text a file may hold once its aliases are expanded: an alias is cheap in the tree
  * (yaml_tree.c), but each use of a string is copied and read, so 90,000 aliases of a 21 KB

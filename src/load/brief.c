@@ -194,6 +194,40 @@ static void count_searches(loader *L, const ynode *n, const block *bl)
 			     BRIEF_MAX_SEARCHES);
 }
 
+/* The block whose kind is being loaded: its kind's key and mapping. */
+typedef struct kind_place {
+	const char *kind;
+	const ynode *map;
+} kind_place;
+
+/* An unknown key inside a block's kind (schema_misplaced_fn): a key of the block itself
+ * ('marking' inside 'excerpt:') goes one level out; a layout key ('rules' inside
+ * 'table:') goes in a layout file. */
+static void note_misplaced_key(schema *S, const ynode *map, const ynode *key, void *ctx)
+{
+	const kind_place *kp = ctx;
+	if (map != kp->map)
+		return;
+	/* ('cite' is a text's alone: the other kinds name their sources inside) */
+	for (size_t i = 0; block_extra_keys[i]; i++)
+		if (strcmp(block_extra_keys[i], key->str) == 0 && strcmp(key->str, "cite") != 0) {
+			diag_note(S->d, ynode_loc(S->t, key),
+				  "'%s' is a key of the block, not of its %s: write it beside '%s:', one level out",
+				  key->str, kp->kind, kp->kind);
+			return;
+		}
+	/* a chronology's look is a table's */
+	const char *look = strcmp(kp->kind, "chronology") == 0 ? "table" : kp->kind;
+	for (size_t i = 0; i < nlook_keys; i++)
+		if (strcmp(look_keys[i].section, look) == 0 && strcmp(look_keys[i].key, key->str) == 0) {
+			diag_note(S->d, ynode_loc(S->t, key),
+				  "'%s' is a layout key: it sets every %s's look, as '%s: {%s: ...}' in a layout file "
+				  "(--layout FILE)",
+				  key->str, kp->kind, look, key->str);
+			return;
+		}
+}
+
 static void load_block(loader *L, const ynode *n, block *bl)
 {
 	bl->at = loader_loc(L, n);
@@ -230,7 +264,14 @@ static void load_block(loader *L, const ynode *n, block *bl)
 		bl->marking = schema_string(&L->S, marking, "marking", BRIEF_MAX_MARK_CHARS);
 		bl->marking_at = loader_loc(L, marking);
 	}
-	block_loaders[bl->kind].load(L, n, ymap_get(n, kind_key->str), bl);
+	kind_place place = {kind_key->str, ymap_get(n, kind_key->str)};
+	schema_misplaced_fn *outer = L->S.misplaced;
+	void *outer_ctx = L->S.misplaced_ctx;
+	L->S.misplaced = note_misplaced_key;
+	L->S.misplaced_ctx = &place;
+	block_loaders[bl->kind].load(L, n, place.map, bl);
+	L->S.misplaced = outer;
+	L->S.misplaced_ctx = outer_ctx;
 	count_searches(L, n, bl);
 	/* after the block's own errors, so that messages come in document order */
 	const ynode *cite_key = ymap_key(n, "cite");
@@ -444,7 +485,7 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d, int partial)
 	if (!t)
 		return NULL;
 	brief *b = brief_new(path);
-	loader L = {{t, d, 0, b->strings, 0}, b, 0};
+	loader L = {{t, d, 0, b->strings, 0, NULL, NULL}, b, 0};
 	const ynode *root = ytree_root(t);
 	int loaded = 0; /* whether the root was a mapping, whose blocks load one by one */
 	if (ynode_is_null(root)) {
