@@ -6,6 +6,7 @@
 #include "resolve/differ.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -420,6 +421,69 @@ static void note_passage(const aligned *al, diag *d)
 	sb_free(&sb);
 }
 
+/* An unmarked cut: the piece is two runs of the source, in order in one paragraph, with
+ * more of the source between them ("The dissent is the news. It tells you" where the source
+ * has "The dissent is the news," said Hanna Ek-Öberg, chief economist at SEB. "It tells
+ * you"). The alignment costs a long cut more than a few words substituted, so it finds a
+ * window that starts inside the attribution; two exact runs say what happened. The first
+ * run may end in punctuation the source does not have there. Returns 1 when it noted. */
+#define CUT_RUN_MIN 12    /* folded bytes each run has at least */
+#define CUT_GAP_MIN 24    /* folded bytes of source between the runs, at least */
+#define CUT_GAP_MAX 400   /* and at most */
+#define CUT_PIECE_MAX 4000 /* longer pieces are not split */
+#define CUT_SPLITS_MAX 64   /* word boundaries tried, at most: each reads the article */
+static int explain_unmarked_cut(const matcher *m, const char *pc, size_t plen, diag *d)
+{
+	if (plen > CUT_PIECE_MAX)
+		return 0;
+	size_t splits = 0;
+	for (size_t s = CUT_RUN_MIN; s + CUT_RUN_MIN <= plen; s++) {
+		if (pc[s - 1] != ' ')
+			continue;
+		size_t alen = s - 1, blen = plen - s;
+		size_t punct = 0; /* the first run's last byte, typed where the source has other */
+		if (alen > 0 && strchr(".,;:", pc[alen - 1]))
+			punct = alen--;
+		/* the first run grows with s: once no paragraph has it, none has a longer one */
+		int any = 0;
+		for (size_t p = 0; p < m->n; p++) {
+			const ftext *f = &m->p[p];
+			long a = find_in(f, 0, f->len, pc, alen);
+			if (a < 0)
+				continue;
+			any = 1;
+			size_t from = (size_t)a + alen, to = from + CUT_GAP_MAX + blen;
+			long b = find_in(f, from, to < f->len ? to : f->len, pc + s, blen);
+			/* a short cut (a word, a list marker) the alignment explains better */
+			if (b < 0 || (size_t)b < from + CUT_GAP_MIN)
+				continue;
+			const char *text = m->a->text;
+			size_t sb0 = f->st[a], se0 = f->en[(size_t)b + blen - 1];
+			size_t cb = f->st[from], ce = f->st[b];
+			while (ce > cb && (text[ce - 1] == ' ' || text[ce - 1] == '\n'))
+				ce--;
+			strbuf sb = {0};
+			sb_printf(&sb, "closest passage, paragraph %zu: \xE2\x80\x9C", p + 1);
+			differ_show_source(&sb, text, sb0, se0 - sb0 > 160 ? sb0 + 140 : se0);
+			sb_printf(&sb, "%s\xE2\x80\x9D", se0 - sb0 > 160 ? "\xE2\x80\xA6" : "");
+			diag_note(d, differ_art_loc(m->a, sb0), "%s", sb.data);
+			sb.len = 0;
+			differ_show_source(&sb, text, cb, ce - cb > 120 ? cb + 120 : ce);
+			char instead[40] = "";
+			if (punct)
+				snprintf(instead, sizeof instead, " in place of the '%c' you typed", pc[punct - 1]);
+			diag_note(d, differ_art_loc(m->a, cb),
+				  "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]%s",
+				  sb.data, ce - cb > 120 ? "\xE2\x80\xA6" : "", instead);
+			sb_free(&sb);
+			return 1;
+		}
+		if (!any || ++splits >= CUT_SPLITS_MAX)
+			return 0;
+	}
+	return 0;
+}
+
 /* Notes on the closest passage to one piece that is not in the source, and how it differs. */
 static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_at typed, diag *d)
 {
@@ -428,6 +492,10 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_a
 	al.ndbytes = al.nd.n ? al.nd.at[al.nd.n - 1] + 1 : 0;
 	while (al.ndbytes < plen && ((unsigned char)pc[al.ndbytes] & 0xC0) == 0x80)
 		al.ndbytes++;
+	if (explain_unmarked_cut(m, pc, plen, d)) {
+		cps_free(&al.nd);
+		return;
+	}
 	window w = {0, 0, 0};
 	if (!closest_window(m, pc, plen, &al.nd, al.ndbytes, &w)) {
 		diag_note(d, loc_at(al.a->display, 0, 0), "no passage of the source shares a word with it");
