@@ -149,6 +149,73 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 	}
 }
 
+/* Widths of the columns of a table whose longest words do not all fit in flex, the width
+ * left by the fixed lengths. */
+static void narrow_widths(const table *t, columns *cs, double flex)
+{
+	int done[TABLE_MAX_COLUMNS] = {0};
+	size_t left = 0;
+	double flex_brk = 0;
+	for (size_t j = 0; j < cs->n; j++)
+		if (t->width_kind[j] == TABLE_LENGTH)
+			cs->w[j] = t->width[j], done[j] = 1;
+		else
+			left++, flex_brk += cs->brk[j];
+	double rest = flex;
+	if (flex_brk <= flex) {
+		/* not every longest word fits, but every column fits with its words
+		 * hyphenated: each gets that, and what is left keeps whole the words of
+		 * the columns that need least for it, one column after another; a number
+		 * with its unit ("EUR 25 mn/day"), which cannot be hyphenated, is never cut,
+		 * and as few columns as may be are hyphenated. The columns still short share
+		 * what remains in proportion to what they lack. */
+		rest -= flex_brk;
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j])
+				cs->w[j] = cs->brk[j];
+		for (;;) {
+			size_t least = cs->n;
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j] && (least == cs->n || cs->min[j] - cs->brk[j] < cs->min[least] - cs->brk[least]))
+					least = j;
+			if (least == cs->n || cs->min[least] - cs->brk[least] > rest)
+				break;
+			rest -= cs->min[least] - cs->brk[least];
+			cs->w[least] = cs->min[least];
+			done[least] = 1;
+		}
+		double lack = 0;
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j])
+				lack += cs->min[j] - cs->brk[j];
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j] && lack > 0)
+				cs->w[j] += rest * (cs->min[j] - cs->brk[j]) / lack;
+		return;
+	}
+	/* not even the hyphenated words fit: the columns whose longest pieces are shortest
+	 * keep them whole, and those with the longest share what is left, equally, their
+	 * words broken: cut in proportion, every column's words would break ("Cou-ntry"
+	 * beside a URL) */
+	while (left > 0) {
+		size_t narrowest = cs->n;
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j] && (narrowest == cs->n || cs->brk[j] < cs->brk[narrowest]))
+				narrowest = j;
+		double share = rest / (double)left;
+		if (cs->brk[narrowest] > share) {
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j])
+					cs->w[j] = share;
+			break;
+		}
+		cs->w[narrowest] = cs->brk[narrowest];
+		rest -= cs->brk[narrowest];
+		done[narrowest] = 1;
+		left--;
+	}
+}
+
 /* Column widths as a good automatic table layout sets them: when the table fits (every
  * cell on one line), `auto` columns get their preferred widths and `*` columns share the
  * rest; when it does not,
@@ -176,67 +243,7 @@ static double column_widths(const table *t, columns *cs, double avail)
 	}
 	double flex = avail - fixed;
 	if (flex < flex_min && flex > 0) {
-		int done[TABLE_MAX_COLUMNS] = {0};
-		size_t left = 0;
-		double flex_brk = 0;
-		for (size_t j = 0; j < cs->n; j++)
-			if (t->width_kind[j] == TABLE_LENGTH)
-				cs->w[j] = t->width[j], done[j] = 1;
-			else
-				left++, flex_brk += cs->brk[j];
-		double rest = flex;
-		if (flex_brk <= flex) {
-			/* not every longest word fits, but every column fits with its words
-			 * hyphenated: each gets that, and what is left keeps whole the words of
-			 * the columns that need least for it, one column after another; a number
-			 * with its unit ("EUR 25 mn/day"), which cannot be hyphenated, is never cut,
-			 * and as few columns as may be are hyphenated. The columns still short share
-			 * what remains in proportion to what they lack. */
-			rest -= flex_brk;
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j])
-					cs->w[j] = cs->brk[j];
-			for (;;) {
-				size_t least = cs->n;
-				for (size_t j = 0; j < cs->n; j++)
-					if (!done[j] && (least == cs->n || cs->min[j] - cs->brk[j] < cs->min[least] - cs->brk[least]))
-						least = j;
-				if (least == cs->n || cs->min[least] - cs->brk[least] > rest)
-					break;
-				rest -= cs->min[least] - cs->brk[least];
-				cs->w[least] = cs->min[least];
-				done[least] = 1;
-			}
-			double lack = 0;
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j])
-					lack += cs->min[j] - cs->brk[j];
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j] && lack > 0)
-					cs->w[j] += rest * (cs->min[j] - cs->brk[j]) / lack;
-			return avail;
-		}
-		/* not even the hyphenated words fit: the columns whose longest pieces are shortest
-		 * keep them whole, and those with the longest share what is left, equally, their
-		 * words broken: cut in proportion, every column's words would break ("Cou-ntry"
-		 * beside a URL) */
-		while (left > 0) {
-			size_t narrowest = cs->n;
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j] && (narrowest == cs->n || cs->brk[j] < cs->brk[narrowest]))
-					narrowest = j;
-			double share = rest / (double)left;
-			if (cs->brk[narrowest] > share) {
-				for (size_t j = 0; j < cs->n; j++)
-					if (!done[j])
-						cs->w[j] = share;
-				break;
-			}
-			cs->w[narrowest] = cs->brk[narrowest];
-			rest -= cs->brk[narrowest];
-			done[narrowest] = 1;
-			left--;
-		}
+		narrow_widths(t, cs, flex);
 		return avail;
 	}
 	if (flex < flex_min) {

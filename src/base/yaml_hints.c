@@ -1,0 +1,311 @@
+/* yaml_hints.c: why libyaml refused a file, said as a compiler would: its error at the
+ * place, and a note on the usual cause (a key out of line, a value with ': ' or a quoted
+ * phrase at its start left unquoted, a key under a plain item, a source article given as
+ * the brief). */
+#include "base/yaml_hints.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/util.h"
+
+static void parse_error(diag *d, const char *file, yaml_mark_t mark, const char *fmt, const char *arg)
+{
+	diag_error(d, loc_at(file, (int)mark.line + 1, (int)mark.column + 1), fmt, arg);
+}
+
+/* The key a line of text starts, after its indentation and any "- ": its column (from 1)
+ * and length, 0 when the line starts none ("cite: a p3" and "- text: x" do; prose does). */
+static int line_key(const char *text, size_t len, size_t at, int *col, size_t *klen)
+{
+	size_t i = at;
+	while (i < len && text[i] == ' ')
+		i++;
+	while (i + 1 < len && text[i] == '-' && text[i + 1] == ' ') {
+		i += 2;
+		while (i < len && text[i] == ' ')
+			i++;
+	}
+	size_t k = i;
+	while (k < len && (g_ascii_isalnum(text[k]) || text[k] == '-' || text[k] == '_'))
+		k++;
+	if (k == i || k >= len || text[k] != ':' || (k + 1 < len && text[k + 1] != ' ' && text[k + 1] != '\n' &&
+						      text[k + 1] != '\r'))
+		return 0;
+	*col = (int)(i - at) + 1;
+	*klen = k - i;
+	return 1;
+}
+
+/* Whether a key in column col after the line starting at byte at closes deeper levels
+ * back to one an earlier key opened: a line before it has a key in that column, with
+ * none further left between them. */
+static int dedents_to(const char *text, size_t len, size_t at, int col)
+{
+	while (at > 0) {
+		size_t s0 = at - 1;
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		int c;
+		size_t k;
+		if (line_key(text, len, s0, &c, &k)) {
+			if (c == col)
+				return 1;
+			if (c < col)
+				return 0;
+		}
+		at = s0;
+	}
+	return 0;
+}
+
+/* libyaml's messages for a key out of line with the one before it ("mapping values are not
+ * allowed", "did not find expected '-' indicator") name no cause: when the line of the
+ * error starts a key in another column than the key of the line before, say so. */
+static void note_misaligned_key(diag *d, const char *file, const char *text, size_t len, size_t line)
+{
+	size_t starts[2] = {0, 0}; /* the error's line, the last line before it that is not blank */
+	size_t at = 0, n = 0;
+	for (size_t i = 0; i < len && n < line; i++)
+		if (text[i] == '\n') {
+			n++;
+			at = i + 1;
+		}
+	if (n != line)
+		return;
+	starts[0] = at;
+	int found = 0;
+	for (size_t e = at; e > 0 && !found;) {
+		size_t s0 = e - 1; /* the newline that ends the line before */
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		size_t i = s0;
+		while (i < e - 1 && (text[i] == ' ' || text[i] == '\r'))
+			i++;
+		if (i < e - 1 && text[i] != '#') {
+			starts[1] = s0;
+			found = 1;
+		}
+		e = s0;
+	}
+	int c0, c1;
+	size_t k0, k1;
+	if (!found || !line_key(text, len, starts[0], &c0, &k0) || !line_key(text, len, starts[1], &c1, &k1) || c0 == c1)
+		return;
+	/* a key with nothing after it opens what the next lines hold, indented further */
+	size_t v = starts[1] + (size_t)c1 - 1 + k1 + 1;
+	while (v < len && text[v] == ' ')
+		v++;
+	if (v >= len || text[v] == '\n' || text[v] == '\r' || text[v] == '#' || text[v] == '|' || text[v] == '>')
+		return;
+	if (c0 < c1 && dedents_to(text, len, starts[1], c0))
+		return;
+	int prev_line = 1;
+	for (size_t i = 0; i < starts[1]; i++)
+		prev_line += text[i] == '\n';
+	diag_note(d, loc_at(file, (int)line + 1, c0),
+		  "'%.*s' is in column %d, but '%.*s' on line %d is in column %d: keys at one level start in "
+		  "one column (indent with spaces to line them up)",
+		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
+}
+
+/* The byte of text a mark stands at: libyaml counts characters, not bytes, in index and
+ * column (a curly quote is one). */
+size_t yaml_mark_byte(const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t i = 0;
+	for (size_t line = 0; line < m->line && i < len; i++)
+		if (text[i] == '\n')
+			line++;
+	for (size_t col = 0; col < m->column && i < len && text[i] != '\n'; col++) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+/* Whether a file that is no YAML is an article (README's article format): named .txt, or
+ * with a "Publication:" line among its first lines. */
+static int looks_like_article(const char *name, const char *text, size_t len)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n > 4 && strcmp(name + n - 4, ".txt") == 0)
+		return 1;
+	int line = 0;
+	for (size_t i = 0; i < len && line < 6; line++) {
+		if (len - i >= 12 && memcmp(text + i, "Publication:", 12) == 0)
+			return 1;
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
+/* Whether the colon at byte i ends its line (spaces and a comment may follow). */
+static int colon_ends_line(const char *text, size_t len, size_t i)
+{
+	if (i >= len || text[i] != ':')
+		return 0;
+	for (i++; i < len && text[i] == ' '; i++)
+		;
+	return i >= len || text[i] == '\n' || text[i] == '\r' || text[i] == '#';
+}
+
+/* The start of line `line` (0-based) of text, or len. */
+static size_t line_start(const char *text, size_t len, size_t line)
+{
+	size_t i = 0;
+	for (size_t n = 0; n < line && i < len; i++)
+		if (text[i] == '\n')
+			n++;
+	return i;
+}
+
+/* The start of the last line before the one starting at `at` that holds more than spaces
+ * and a comment, or (size_t)-1; *number its line number, 1-based. */
+static size_t prev_content_line(const char *text, size_t len, size_t at, int *number)
+{
+	while (at > 0) {
+		size_t s0 = at - 1;
+		while (s0 > 0 && text[s0 - 1] != '\n')
+			s0--;
+		size_t i = s0;
+		while (i < len && (text[i] == ' ' || text[i] == '\r'))
+			i++;
+		if (i < at - 1 && text[i] != '#') {
+			*number = 1;
+			for (size_t k = 0; k < s0; k++)
+				*number += text[k] == '\n';
+			return s0;
+		}
+		at = s0;
+	}
+	return (size_t)-1;
+}
+
+/* "mapping values are not allowed" at a key under a plain list item ("- The switch cost
+ * EUR 1.6 bn." then "  cite: grid p2"): the item is a string, and the key reads as more
+ * of it. Notes that the item must be a mapping, and returns 1; 0 when that is not the case. */
+static int note_key_under_plain_item(diag *d, const char *file, const char *text, size_t len, size_t line)
+{
+	size_t at = line_start(text, len, line);
+	int col;
+	size_t klen;
+	if (at >= len || !line_key(text, len, at, &col, &klen))
+		return 0;
+	int number;
+	size_t prev = prev_content_line(text, len, at, &number);
+	if (prev == (size_t)-1)
+		return 0;
+	size_t i = prev;
+	while (i < len && text[i] == ' ')
+		i++;
+	int dash_col = (int)(i - prev) + 1, pc;
+	size_t pk;
+	if (i + 1 >= len || text[i] != '-' || text[i + 1] != ' ' || line_key(text, len, prev, &pc, &pk) || col <= dash_col)
+		return 0;
+	size_t v = i + 2;
+	while (v < len && text[v] == ' ')
+		v++;
+	if (v >= len || strchr("\"'[{|>&*!#\r\n", text[v]))
+		return 0;
+	size_t e = v;
+	while (e < len && text[e] != '\n' && text[e] != '\r' && e - v < 40)
+		e++;
+	diag_note(d, loc_at(file, (int)line + 1, col),
+		  "the item on line %d is plain text, so '%.*s:' reads as more of it: to give it '%.*s', make it a "
+		  "mapping, '- text: %.*s%s' with '%.*s:' under 'text:'",
+		  number, (int)klen, text + at + col - 1, (int)klen, text + at + col - 1, (int)(e - v), text + v,
+		  e < len && text[e] != '\n' && text[e] != '\r' ? "..." : "", (int)klen, text + at + col - 1);
+	return 1;
+}
+
+/* "did not find expected key" (or '-' indicator) just after a closing quote: a value that
+ * starts with a quoted phrase ("Weaponize frequency" is the phrase.) ends at its closing
+ * quote, and YAML finds words after it. Notes how to write it; returns whether it did. */
+static int note_quoted_start(diag *d, const char *file, const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t at = yaml_mark_byte(text, len, m), ls = line_start(text, len, m->line);
+	size_t q = at;
+	while (q > ls && text[q - 1] == ' ')
+		q--;
+	if (q == ls || (text[q - 1] != '"' && text[q - 1] != '\'') || q == at)
+		return 0;
+	char quote = text[q - 1];
+	/* the value that ends there starts with the same quote, after "key: " or "- " */
+	size_t v = ls;
+	while (v < q && text[v] == ' ')
+		v++;
+	int col;
+	size_t klen;
+	if (line_key(text, len, ls, &col, &klen))
+		v = ls + (size_t)col - 1 + klen + 1;
+	else if (v + 1 < q && text[v] == '-' && text[v + 1] == ' ')
+		v += 2;
+	while (v < q && text[v] == ' ')
+		v++;
+	if (v >= q - 1 || text[v] != quote)
+		return 0;
+	diag_note(d, loc_at(file, (int)m->line + 1, (int)(v - ls) + 1),
+		  "a value that starts with a quote ends at its closing quote, and YAML finds words after it: to "
+		  "start with a quoted phrase, put the whole value in %s quotes, e.g. %s",
+		  quote == '"' ? "single" : "double",
+		  quote == '"' ? "text: '\"Weaponize\" is the word.'" : "text: \"'Weaponize' is the word.\"");
+	return 1;
+}
+
+void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, const char *text, size_t len)
+{
+	yaml_mark_t m = p->problem_mark;
+	if (p->error == YAML_READER_ERROR) {
+		/* reader errors (control characters) carry a byte offset, not a mark */
+		int line, col;
+		size_t off = p->problem_offset < len ? p->problem_offset : len;
+		text_linecol(text, off, &line, &col);
+		m.line = (size_t)line - 1;
+		m.column = (size_t)col - 1;
+		if (p->problem_value >= 0 && p->problem_value < 0x20) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "invalid YAML: %s (0x%02x); is this a binary file?",
+				 p->problem ? p->problem : "unreadable character", (unsigned)p->problem_value);
+			parse_error(d, file, m, "%s", msg);
+			return;
+		}
+	}
+	if (yaml_mark_byte(text, len, &p->problem_mark) < len && text[yaml_mark_byte(text, len, &p->problem_mark)] == '\t') {
+		parse_error(d, file, m, "tab character%s; YAML indentation must use spaces", "");
+		return;
+	}
+	char msg[512];
+	if (p->context)
+		snprintf(msg, sizeof msg, "invalid YAML: %s %s", p->problem ? p->problem : "syntax error",
+			 p->context);
+	else
+		snprintf(msg, sizeof msg, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
+	parse_error(d, file, m, "%s", msg);
+	if (looks_like_article(file, text, len)) {
+		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
+			  "this looks like a source article, not YAML: a brief names it under sources:, and "
+			  "'mkbrief new %s' writes one that does",
+			  file);
+		return;
+	}
+	if (p->error != YAML_READER_ERROR)
+		note_misaligned_key(d, file, text, len, m.line);
+	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
+			   strcmp(p->problem, "did not find expected '-' indicator") == 0) &&
+	    note_quoted_start(d, file, text, len, &m))
+		return;
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
+	    note_key_under_plain_item(d, file, text, len, m.line))
+		return;
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
+		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
+		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1), "%s",
+			  colon_ends_line(text, len, yaml_mark_byte(text, len, &m))
+				  ? "a value that ends in ':' must be quoted, e.g. text: \"The scenarios:\" (or use a block scalar, text: |)"
+				  : "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
+}
