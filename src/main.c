@@ -116,13 +116,18 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 			}
 			free(x);
 		}
-	/* nor one brief's output be a file another reads (a figure named like it): written
-	 * first, it would replace that file before the other reads it */
+	/* nor one brief's output be a file another reads (a figure named like it, or the
+	 * brief itself: a brief saved as a.pdf beside a.yaml): written first, it would replace
+	 * that file before the other reads it */
 	if (o->check || o->dump)
 		return 0;
 	GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
-	for (size_t i = 0; i < nbriefs; i++)
+	for (size_t i = 0; i < nbriefs; i++) {
+		g_ptr_array_add(read, g_strdup(briefs[i]));
 		build_brief_files(briefs[i], read);
+	}
+	if (o->layout)
+		g_ptr_array_add(read, g_strdup(o->layout));
 	int rc = 0;
 	for (size_t i = 0; i < nbriefs && rc == 0; i++) {
 		char *out = build_default_output(briefs[i], o->format);

@@ -129,3 +129,17 @@ if [ $status = 2 ] && grep -q "one brief's output is a file another reads.*one.p
 else
 	fail "cross-brief output: status $status, $(head -1 "$T/err"), one.pdf $(cmp -s one.pdf "$T/one.before" && echo kept || echo changed)"
 fi
+# nor is a brief of the batch itself: a brief saved as one.pdf beside one.yaml would be
+# written over by one.yaml's PDF, in either order, with -j 2 too (found by a hostile trial:
+# exit 0, the brief gone)
+bad=""
+for args in "one.pdf one.yaml" "one.yaml one.pdf" "-j 2 one.yaml one.pdf"; do
+	cp one.yaml one.pdf
+	# shellcheck disable=SC2086
+	"$MKBRIEF" -q $args 2>"$T/err"
+	status=$?
+	{ [ $status = 2 ] && grep -q "one brief's output is a file another reads.*one.pdf" "$T/err" && cmp -s one.pdf one.yaml; } ||
+		bad="$bad; '$args': status $status, one.pdf $(cmp -s one.pdf one.yaml && echo kept || echo written over)"
+done
+[ -z "$bad" ] && pass "a batch that names a brief another brief's output would write over is refused, the brief kept" ||
+	fail "brief as another's output:${bad#; }"
