@@ -592,18 +592,20 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 					 * line: the space before it does not break; nor do the spaces
 					 * ties.h names ("3 GW", "January 22", "Mr. Putin") */
 					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE) {
-						if (dash_follows(k, i + (int)cl))
-							add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
-						else if (ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
-							/* a tie breaks only where nothing else will do: a
-							 * run of tied words wider than the line (thirty
-							 * initials), which would else run past the column */
+						/* a tie breaks only where nothing else will do: a run of
+						 * tied words wider than the line (thirty initials, a name
+						 * and its dash in a narrow table cell), which would else
+						 * run past the column */
+						if (dash_follows(k, i + (int)cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
 							add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
 					}
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else if (nbsp) {
-					add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
+					/* a no-break space holds as a tie does: broken only where the
+					 * line would else run past its column ("policy¹ ¶5–6" in a
+					 * table cell narrower than it) */
+					add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
 					add_glue(k, cp == 0x202F ? sp / 2 : sp, cp == 0x202F || k->rag > 0 ? 0 : sp * SPACE_STRETCH,
 						 cp == 0x202F || k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else {

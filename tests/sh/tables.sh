@@ -272,3 +272,32 @@ if [ "$amount" = 1 ] && [ "$slash" = 0 ] && { [ "$cut" = synchro- ] || [ "$cut" 
 else
 	fail "money column: 'EUR 1.6 bn' whole in $amount cells, $slash rates cut at the slash, 'synchronization' cut as '$cut'"
 fi
+# Cells narrower than what their text ties together: a word and its citation
+# ('policy¹ ¶5–6', joined by a no-break space) in twelve columns, a name and its spaced
+# dash ('Pyongyang — –') beside long cells. The tie gives way rather than the text run
+# into the next cell (both ran over their neighbours: a hostile trial).
+cat >b.yaml <<'YAML'
+title: Ties in narrow cells
+date: 2018-01-22
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: H
+    content:
+      - table:
+          align: [right, left, right, left, right, left, right, left, right, left, right, left]
+          rows:
+            - [alliance talks, {text: policy, cite: edm p5-6}, sanctions, {text: border, cite: edm p2-3}, alliance, {text: missile, cite: edm p4-5}, weapons, {text: trade, cite: edm p1-2}, talks, {text: offer, cite: edm p3-4}, alliance, {text: policy, cite: edm p5-6}]
+      - table:
+          align: [right, center, left, right, center]
+          rows:
+            - ["border weapon alliance talks sanctions alliance talks alliance missile missile talks offer sanctions alliance weapon missile analysts trade beijing reading talks", "Pyongyang — –", "border weapon alliance talks sanctions alliance talks alliance missile missile talks offer sanctions alliance weapon missile analysts trade beijing reading talks", "border weapon alliance talks sanctions alliance talks alliance missile missile talks offer sanctions alliance weapon missile analysts trade beijing reading talks", "Pyongyang — –"]
+YAML
+bad=""
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout "$layout" --dump-layout b.yaml >d.txt 2>err || bad="$bad $layout: $(head -1 err)"
+	o=$(overlaps d.txt | head -1 | cut -c1-200)
+	[ -z "$o" ] || bad="$bad $layout: $o"
+done
+[ -z "$bad" ] && pass "cells narrower than a word and its citation, or a name and its dash: no cell runs into the next" ||
+	fail "ties in narrow cells:$bad"
