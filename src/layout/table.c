@@ -444,6 +444,31 @@ static void continuation(composer *c, para *caption, double caption_x, const cel
 	}
 }
 
+/* The least a column's text may have across, inside its padding: a few letters. */
+#define TABLE_MIN_TEXT 12.0
+
+/* Whether the table can stand in a column col wide: its lengths as given, each other column
+ * a few letters, every one with its padding on both sides. Else an error at the table: its
+ * columns would be squeezed below a letter, their text run into one another or off the page. */
+static int table_fits(composer *c, const block *bl, const table *t, double col)
+{
+	double pad2 = 2 * c->st->table_padding, need = 0;
+	for (size_t j = 0; j < t->ncols; j++) {
+		double least = pad2 + TABLE_MIN_TEXT;
+		need += t->width_kind[j] == TABLE_LENGTH && t->width[j] > least ? t->width[j] : least;
+	}
+	if (need <= col + 0.01)
+		return 1;
+	diag_error(c->d, bl->at,
+		   "a table of %zu columns needs at least %.2fin (the lengths in its widths, %.0fpt of text in "
+		   "each other column, and table.padding, %gpt, on both sides of each), but it stands in a "
+		   "column %.2fin wide",
+		   t->ncols, need / 72, TABLE_MIN_TEXT, pad2 / 2, col / 72);
+	diag_note(c->d, bl->at, "give it fewer columns or shorter lengths in widths:, or a layout with a smaller "
+				"table.padding or wider columns");
+	return 0;
+}
+
 void compose_table_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
@@ -452,6 +477,8 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 		return;
 	c->tables++;
 	double col = c->w;
+	if (!table_fits(c, bl, t, col))
+		return;
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
