@@ -36,7 +36,7 @@ void compose_box_block(composer *c, const block *bl, const block *prev)
 			cite_add_marking(r, c->marking);
 		rich_add_markup(r, title, 0);
 		c->keep_next = 1;
-		compose_lines(c, compose_para(c, r, &st->box_head, c->w, 0, ALIGN_LEFT, bl->at), 0, 1);
+		compose_lines(c, compose_para(c, r, &st->box_head, c->w, 0, ALIGN_LEFT, bx->title ? bx->title_at : bl->at), 0, 1);
 		compose_space(c, st->frame_title_space, 1);
 	}
 	c->keep_next = 1; /* the first block stays with the title */

@@ -86,23 +86,30 @@ static void too_many_lines(composer *c, loc at)
 	c->over = 1;
 }
 
-static para *set_para(composer *c, rich *r, const para_spec *sp, loc at);
+static para *set_para(composer *c, rich *r, const para_spec *sp, loc at, int again);
 
 para *compose_para(composer *c, rich *r, const font_role *font, double width, double indent, text_align align,
 		    loc at)
 {
 	para_spec spec = {font, width, indent, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion, 0};
-	return set_para(c, r, &spec, at);
+	return set_para(c, r, &spec, at, 0);
+}
+
+para *compose_para_again(composer *c, rich *r, const font_role *font, double width, text_align align)
+{
+	para_spec spec = {font, width, 0, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion, 0};
+	return set_para(c, r, &spec, loc_none(), 1);
 }
 
 para *compose_para_hyphenated(composer *c, rich *r, const font_role *font, double width, text_align align, loc at)
 {
 	para_spec spec = {font, width, 0, align, 0, c->st->linebreak_optimal, c->st->hyphenate, c->st->expansion,
 			  RAG_HYPHENS_WIDE};
-	return set_para(c, r, &spec, at);
+	return set_para(c, r, &spec, at, 0);
 }
 
-static para *set_para(composer *c, rich *r, const para_spec *sp, loc at)
+/* again: text set before, whose characters missing from the fonts were reported then */
+static para *set_para(composer *c, rich *r, const para_spec *sp, loc at, int again)
 {
 	const font_role *font = sp->font;
 	double width = sp->width;
@@ -125,7 +132,7 @@ static para *set_para(composer *c, rich *r, const para_spec *sp, loc at)
 	} else {
 		c->text_bytes += r->text.len;
 	}
-	para *p = own_para(c, paragraph_layout(c->pe, r, sp, at, c->d));
+	para *p = own_para(c, paragraph_layout(c->pe, r, sp, at, again ? NULL : c->d));
 	c->nlines += p->nlines;
 	if (c->nlines > DOC_MAX_LINES)
 		too_many_lines(c, at);

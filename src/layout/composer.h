@@ -60,6 +60,9 @@ para *compose_para(composer *c, rich *r, const font_role *font, double width, do
 		   loc at);
 /* compose_para for ragged text whose words wider than the line are hyphenated: a narrow
  * table cell, where such a word would otherwise be cut anywhere. */
+/* Sets text written before again (a caption or source line repeated as a head where a block
+ * goes on): what it lacks in the fonts was said the first time. */
+para *compose_para_again(composer *c, rich *r, const font_role *font, double width, text_align align);
 para *compose_para_hyphenated(composer *c, rich *r, const font_role *font, double width, text_align align, loc at);
 /* Adds the lines of a paragraph and returns the index of the first. An index, never a
  * pointer: every push may move the item array. keep_all: never break inside it (or before

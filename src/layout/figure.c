@@ -74,7 +74,7 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 		rich_add(r, " ", 1);
 		cite_add_item(r, c->b, &bl->items[0]);
 	}
-	return compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, bl->at);
+	return compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, bl->nitems ? bl->items[0].at : bl->at);
 }
 
 void compose_figure_block(composer *c, const block *bl, const block *prev)
@@ -98,7 +98,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	if (f->credit) {
 		rich *r = rich_new();
 		rich_add_markup(r, f->credit, 0);
-		credit = compose_para(c, r, &st->small, text_w, 0, ALIGN_LEFT, bl->at);
+		credit = compose_para(c, r, &st->small, text_w, 0, ALIGN_LEFT, f->credit_at);
 	}
 	double words = st->excerpt_cite_space + caption->nlines * st->meta.leading +
 		       (credit ? credit->nlines * st->small.leading : 0);

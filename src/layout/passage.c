@@ -105,12 +105,12 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	rich *cr = cite_line(c->b, bl, lead.data, use);
 	sb_free(&lead);
 	c->keep_next = 1;
-	compose_lines(c, compose_para(c, cr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->at), inner, 1);
+	compose_lines(c, compose_para(c, cr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->speaker_at), inner, 1);
 	if (bl->note) {
 		rich *nr = rich_new();
 		rich_add_markup(nr, bl->note, 1);
 		c->keep_next = 1;
-		compose_lines(c, compose_para(c, nr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->at), inner, 1);
+		compose_lines(c, compose_para(c, nr, &st->small, w - inner - ind, 0, ALIGN_LEFT, bl->note_at), inner, 1);
 	}
 	c->deco = -1;
 }
@@ -127,7 +127,7 @@ static void excerpt_continued(composer *c, const block *bl, size_t body, double 
 	rich_add(r, " ", 1);
 	free(t);
 	rich_add_styled(r, "(continued)", 11, 0, 1, NULL);
-	para *p = compose_para(c, r, &st->small, tw, 0, ALIGN_LEFT, bl->at);
+	para *p = compose_para_again(c, r, &st->small, tw, ALIGN_LEFT);
 	dc->passages = xrealloc(dc->passages, (dc->npassages + 1) * sizeof *dc->passages);
 	struct doc_table *dt = &dc->passages[dc->npassages++];
 	dt->ncont = p->nlines + 2;
@@ -410,7 +410,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 		rich *nr = rich_new();
 		rich_add_markup(nr, bl->note, 1);
 		c->keep_next = 1;
-		compose_lines(c, compose_para(c, nr, &st->small, tw, 0, ALIGN_LEFT, bl->at), inner, 1);
+		compose_lines(c, compose_para(c, nr, &st->small, tw, 0, ALIGN_LEFT, bl->note_at), inner, 1);
 	}
 	compose_space(c, pad, 1);
 	c->deco = -1;

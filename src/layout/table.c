@@ -315,7 +315,9 @@ static para *caption_para(composer *c, const block *bl, const table *t, double w
 	}
 	if (continued)
 		rich_add_styled(r, " (continued)", 12, 0, 1, NULL);
-	return compose_para(c, r, &c->st->meta, w, 0, ALIGN_LEFT, bl->at);
+	if (continued)
+		return compose_para_again(c, r, &c->st->meta, w, ALIGN_LEFT);
+	return compose_para(c, r, &c->st->meta, w, 0, ALIGN_LEFT, t->caption ? bl->items[0].at : bl->at);
 }
 
 static text_align cell_align(table_align a)

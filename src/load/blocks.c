@@ -282,7 +282,9 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		bl->text_words_at = loader_value_loc(L, text);
 	}
 	bl->speaker = schema_string(&L->S, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
+	bl->speaker_at = bl->speaker ? loader_loc(L, ymap_get(n, "speaker")) : bl->at;
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+	bl->note_at = bl->note ? loader_loc(L, ymap_get(n, "note")) : bl->at;
 	const ynode *hl = ymap_get(n, "highlight");
 	if (hl)
 		load_highlight(L, hl, bl);
@@ -337,6 +339,7 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	if (src)
 		bl->source = source_ref(L, src);
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+	bl->note_at = bl->note ? loader_loc(L, ymap_get(n, "note")) : bl->at;
 
 	/* exactly one selector; a second one is reported at its own key */
 	const ynode *paras = ymap_get(n, "paragraphs"), *from = ymap_get(n, "from"), *to = ymap_get(n, "to"),

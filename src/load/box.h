@@ -3,6 +3,7 @@
  * (block.ninner of them), so that every stage that walks a section's blocks sees them. */
 #ifndef MKBRIEF_BOX_H
 #define MKBRIEF_BOX_H
+#include "base/diag.h"
 #include <stddef.h>
 
 /* The kinds, in the order of the layout's looks (style.h, frame_*) */
@@ -10,6 +11,7 @@ enum { BOX_PLAIN, BOX_COMMENT, BOX_OUTLOOK, BOX_BOTTOM_LINE, BOX_NKINDS };
 
 typedef struct box {
 	char *title;   /* NULL: the kind's title from the layout, if any */
+	loc title_at;
 	int kind;      /* BOX_* */
 } box;
 

@@ -118,6 +118,7 @@ typedef struct block {
 	 * otherwise */
 	loc from_words_at, to_words_at, text_words_at;
 	char *speaker;      /* quotes: who said it (optional) */
+	loc speaker_at, note_at; /* where speaker and note are written */
 	phrase *highlight;  /* quotes: phrases to emphasise */
 	size_t nhighlight;
 	char *note;         /* optional caption line under an excerpt or quote */

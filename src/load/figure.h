@@ -17,7 +17,7 @@ typedef enum { FIGURE_COLUMN, FIGURE_FULL, FIGURE_PERCENT, FIGURE_LENGTH } figur
 typedef struct figure {
 	char *file;       /* as written in the brief; the brief's strings */
 	char *path;       /* joined with the brief's directory; the brief's strings */
-	loc file_at, width_at;
+	loc file_at, width_at, credit_at;
 	char *alt;        /* required: what the figure shows, for readers who cannot see it */
 	char *credit;     /* optional, printed small beneath */
 	char *marking;    /* optional portion marking for this figure; NULL: the brief's */
