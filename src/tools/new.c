@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "load/article.h"
+#include "load/brief.h"
 #include "tools/tools.h"
 
 #define QUOTE_MIN_WORDS 8
@@ -37,6 +38,33 @@ static void put_yaml_string(FILE *out, const char *s, size_t n)
 			putc(c, out);
 	}
 	putc('"', out);
+}
+
+/* A title as a brief's title or heading may hold it: at most BRIEF_MAX_LINE_CHARS
+ * characters, a longer one cut at a word and ended with an ellipsis. */
+static void put_yaml_line(FILE *out, const char *s)
+{
+	size_t n = strlen(s), chars = 0, cut = n, space = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (chars == BRIEF_MAX_LINE_CHARS - 1) {
+			cut = i;
+			break;
+		}
+		chars++;
+		if (s[i] == ' ')
+			space = i;
+	}
+	if (cut == n) {
+		put_yaml_string(out, s, n);
+		return;
+	}
+	if (space > 0)
+		cut = space;
+	char *line = xasprintf("%.*s\xE2\x80\xA6", (int)cut, s);
+	put_yaml_string(out, line, strlen(line));
+	free(line);
 }
 
 static size_t count_words(const char *s, size_t n)
@@ -189,7 +217,7 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	char date[16];
 	today(date);
 	fputs("title: ", out);
-	put_yaml_string(out, a->title, strlen(a->title));
+	put_yaml_line(out, a->title);
 	fprintf(out, "\ndate: %s\n", date);
 	fputs("# subtitle: Reading pack for analysts\n"
 	      "# author: Your desk\n"
@@ -214,7 +242,7 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	pick_quote(a, &qp, &q);
 	size_t ep = pick_excerpt(a);
 	fputs("\nsections:\n  - heading: ", out);
-	put_yaml_string(out, a->title, strlen(a->title));
+	put_yaml_line(out, a->title);
 	fputs("\n    content:\n", out);
 	fprintf(out, "      # text: a paragraph of your own, with *emphasis*, a note^[Notes go at the page foot.]\n"
 		     "      # and a citation (pN is paragraph N, pN.S its sentence S)\n"

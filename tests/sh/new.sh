@@ -64,3 +64,13 @@ if "$MKBRIEF" new -- -odd.txt >odd.yaml 2>"$T/err" && "$MKBRIEF" --check odd.yam
 else
 	fail "new --: $(head -3 "$T/err")"
 fi
+# an article whose title is longer than a brief's title may be (500 characters): the
+# title and the first heading are cut at a word and end in an ellipsis, and the brief
+# checks (it failed its own --check: a hostile trial)
+{ for i in $(seq 1 60); do printf 'Long title %d ' "$i"; done; printf '\n\nA paragraph of the article, long enough to quote in full here.\n'; } >articles/long-title.txt
+"$MKBRIEF" new articles/long-title.txt >long.yaml 2>err.txt
+if "$MKBRIEF" -q --check long.yaml 2>>err.txt && [ "$(grep -c '^title: "Long title 1 .*[0-9]…"$\|^  - heading: "Long title 1 .*[0-9]…"$' long.yaml)" = 2 ]; then
+	pass "new: a title over 500 characters is cut at a word for the brief's title and heading"
+else
+	fail "new, long title: $(grep -n '^title\|heading:' long.yaml | cut -c1-60) $(head -2 err.txt)"
+fi
