@@ -14,14 +14,33 @@
  * allows in quoted matter. Matching reads the file as it is. map: see typo_smarten_source. */
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
 {
-	char *t = xstrndup(text + start, n);
-	for (size_t i = 0, k; i < n; i += k ? k : 1) {
+	/* a line break written CR LF (a Windows file) is one break, one space: the CR goes
+	 * (at[i]: where byte i of the piece is in t, the CR at the LF after it) */
+	char *t = xmalloc(n + 1);
+	size_t *at = map ? xmalloc((n + 1) * sizeof *at) : NULL, m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (at)
+			at[i] = m;
+		if (!(text[start + i] == '\r' && i + 1 < n && text[start + i + 1] == '\n'))
+			t[m++] = text[start + i];
+	}
+	t[m] = '\0';
+	if (at)
+		at[n] = m;
+	for (size_t i = 0, k; i < m; i += k ? k : 1) {
 		uint32_t cp = 0;
-		k = utf8_decode(t + i, n - i, &cp);
+		k = utf8_decode(t + i, m - i, &cp);
 		if (k && utf8_is_control(cp))
 			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
 	}
-	char *typo = typo_smarten_source(t, n, text, start, map);
+	size_t *tmap = map ? xmalloc((m + 1) * sizeof *tmap) : NULL;
+	char *typo = typo_smarten_source(t, m, text, start, tmap);
+	if (map) {
+		for (size_t i = 0; i <= n; i++)
+			map[i] = tmap[at[i]];
+		free(tmap);
+		free(at);
+	}
 	if (bold || color)
 		rich_add_styled(r, typo, strlen(typo), bold, 0, color);
 	else

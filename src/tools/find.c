@@ -27,6 +27,8 @@ static void print_hit(const article *a, int para, size_t start, size_t end, long
 	strbuf sb = {0};
 	for (size_t i = p->sents[s0].start; i < p->sents[s1].end; i++) {
 		char c = a->text[i];
+		if (c == '\r' && i + 1 < p->sents[s1].end && a->text[i + 1] == '\n')
+			continue; /* CR LF is one line break */
 		sb_putc(&sb, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
 	}
 	diag_put_visible(stdout, sb.data, sb.len);

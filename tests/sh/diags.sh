@@ -359,3 +359,20 @@ printf 'Bidi\n\nThe word \342\200\256evil\342\200\254 is here.\n' >"$T/typo/bidi
 got=$("$MKBRIEF" find "$T/typo/bidi.txt" "The word" 2>&1)
 [ "$got" = 'p1.1: The word \u202eevil\u202c is here.' ] && pass "find shows a bidi override escaped (\\u202e)" ||
 	fail "bidi override: $got"
+# An article with Windows line ends (CR LF) and hand-wrapped paragraphs: a line break is
+# one space in a quote, an excerpt, the annex and find's lines, never two (the CR was set
+# as a space of its own: a hostile trial)
+mkdir -p "$T/crlf" && cd "$T/crlf" || exit 1
+printf 'Title here\r\n\r\nFirst line of para\r\ncontinues here. Second sentence.\r\n\r\nAnother para\r\nwith a break.\r\n' >crlf.txt
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  c: {file: crlf.txt}" "sections:" "  - heading: H" "    content:" \
+	'      - quote: {source: c, text: "First line of para continues here."}' "      - excerpt: {source: c, paragraphs: 1-2}" >crlf.yaml
+"$MKBRIEF" -q --annex -o crlf.pdf crlf.yaml 2>err.txt
+doubles=$(pdftotext crlf.pdf - 2>/dev/null | grep -c 'para  continues\|para  with')
+found=$("$MKBRIEF" find crlf.txt "continues here" 2>&1)
+if [ -s crlf.pdf ] && [ "$doubles" = 0 ] && [ "$(pdftotext crlf.pdf - | grep -c 'para continues')" -ge 3 ] &&
+	[ "$found" = "p1.1: First line of para continues here." ]; then
+	pass "a CR LF line break is one space in quotes, excerpts, the annex and find"
+else
+	fail "CR LF: $doubles lines with two spaces; find: '$found'; $(head -1 err.txt)"
+fi
+cd "$ROOT" || exit 1
