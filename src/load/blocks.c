@@ -282,6 +282,7 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		bl->text_words_at = loader_value_loc(L, text);
 	}
 	bl->speaker = schema_string(&L->S, ymap_get(n, "speaker"), "speaker", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(n, "speaker"), bl->speaker, "speaker");
 	bl->speaker_at = bl->speaker ? loader_loc(L, ymap_get(n, "speaker")) : bl->at;
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
 	bl->note_at = bl->note ? loader_loc(L, ymap_get(n, "note")) : bl->at;

@@ -26,6 +26,7 @@ void load_box_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	bl->data = bx;
 	bl->data_free = box_free;
 	bx->title = schema_string(&L->S, ymap_get(n, "title"), "title", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(n, "title"), bx->title, "box's title");
 	bx->title_at = bx->title ? loader_loc(L, ymap_get(n, "title")) : bl->at;
 	int kind;
 	if (schema_choice(&L->S, n, "kind", "kind", box_kinds, &kind))

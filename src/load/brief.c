@@ -357,6 +357,7 @@ static void load_section(loader *L, const ynode *n, int level, const char *numbe
 	}
 	sec->page_break = load_page_break(L, n);
 	sec->heading = schema_string(&L->S, ymap_get(n, "heading"), "heading", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(n, "heading"), sec->heading, "heading");
 	sec->heading_at = loader_loc(L, ymap_get(n, "heading"));
 	const ynode *content = ymap_get(n, "content"), *subs = ymap_get(n, "sections");
 	if (!content && !subs)
@@ -414,6 +415,7 @@ static void load_handling(loader *L, const ynode *root)
 		load_date(L, n, b->as_of, "as-of");
 	n = ymap_get(root, "contact");
 	b->contact = schema_string(&L->S, n, "contact", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, n, b->contact, "contact line");
 	b->contact_at = loader_loc(L, n);
 	schema_bool(&L->S, root, "annex", "annex", &b->annex);
 	int errors = L->S.errors;
@@ -431,14 +433,17 @@ static void load_root(loader *L, const ynode *root)
 	brief *b = L->b;
 	schema_keys(&L->S, root, "brief", brief_keys, brief_required);
 	b->title = schema_string(&L->S, ymap_get(root, "title"), "title", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(root, "title"), b->title, "title");
 	b->title_at = loader_loc(L, ymap_get(root, "title"));
 	b->subtitle = schema_string(&L->S, ymap_get(root, "subtitle"), "subtitle", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(root, "subtitle"), b->subtitle, "subtitle");
 	b->subtitle_at = loader_loc(L, ymap_get(root, "subtitle"));
 	const ynode *date = ymap_get(root, "date");
 	b->date = schema_string(&L->S, date, "date", 0);
 	if (b->date)
 		load_date(L, date, b->date, "date");
 	b->author = schema_string(&L->S, ymap_get(root, "author"), "author", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(root, "author"), b->author, "author line");
 	b->author_at = loader_loc(L, ymap_get(root, "author"));
 	b->classification =
 		schema_string(&L->S, ymap_get(root, "classification"), "classification", BRIEF_MAX_MARK_CHARS);

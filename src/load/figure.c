@@ -86,6 +86,7 @@ void load_figure_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	}
 	f->alt = schema_string(&L->S, ymap_get(n, "alt"), "alt", 0);
 	f->credit = schema_string(&L->S, ymap_get(n, "credit"), "credit", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, ymap_get(n, "credit"), f->credit, "figure's credit");
 	f->credit_at = f->credit ? loader_loc(L, ymap_get(n, "credit")) : bl->at;
 	f->marking = schema_string(&L->S, ymap_get(n, "marking"), "marking", BRIEF_MAX_MARK_CHARS);
 	if (f->marking) { /* where every block's own marking is */

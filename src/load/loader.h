@@ -45,6 +45,9 @@ void load_list_items(loader *L, const ynode *n, const char *what, const char *it
 int load_cite_text(loader *L, loc at, const char *s, cite *c);
 /* Takes the notes ^[...] out of it->text into the brief's notes, reporting at n. */
 void load_notes(loader *L, const ynode *n, item *it);
+/* A warning when s, the value of n (a title, a heading, a speaker: `what`), holds a note,
+ * which only analyst text takes: it would print as typed. */
+void load_no_notes(loader *L, const ynode *n, const char *s, const char *what);
 /* The citations of `cite:` (one or a list) into it. */
 void load_cites(loader *L, const ynode *n, item *it);
 /* Checks that s, the value of n, is a real ISO date YYYY-MM-DD; what names it in messages. */

@@ -92,6 +92,17 @@ static void check_emphasis(loader *L, const ynode *n, const char *s)
 		     s[at + 1] == '*' ? "**" : "*", s[at + 1] == '*' ? "strong text" : "emphasis");
 }
 
+void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
+{
+	const char *open = s ? strstr(s, "^[") : NULL;
+	int nested;
+	if (!open || !note_end(s, (size_t)(open - s), &nested))
+		return;
+	int as_written = n && n->str && strcmp(n->str, s) == 0;
+	diag_warning(L->S.d, as_written ? typed_at(L, n, (size_t)(open - s)) : loader_loc(L, n),
+		     "a %s takes no notes: '^[...]' prints as typed; put the note in the text after it", what);
+}
+
 void load_notes(loader *L, const ynode *n, item *it)
 {
 	brief *b = L->b;
