@@ -92,6 +92,9 @@ typedef struct columns {
 	size_t n;
 	double min[TABLE_MAX_COLUMNS], pref[TABLE_MAX_COLUMNS], w[TABLE_MAX_COLUMNS];
 	double brk[TABLE_MAX_COLUMNS]; /* narrowest with words hyphenated (para_min_break) */
+	double numw[TABLE_MAX_COLUMNS]; /* its widest piece holding a number: cut, it misreads */
+	double floor;                   /* the least a column of text is given: an em inside its padding */
+	int forced;                     /* not even the hyphenated words fit: some are cut */
 	double frac[TABLE_MAX_COLUMNS]; /* decimal columns: the widest fraction */
 } columns;
 
@@ -106,9 +109,13 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 {
 	double pad2 = 2 * c->st->table_padding;
 	cs->n = t->ncols;
+	cs->floor = pad2 + c->st->table.size;
+	cs->forced = 0;
 	for (size_t j = 0; j < t->ncols; j++) {
 		cs->min[j] = cs->pref[j] = cs->frac[j] = cs->brk[j] = 0;
-		double whole = 0; /* decimal columns: the widest part before the point */
+		cs->numw[j] = 0;
+		double whole = 0;   /* decimal columns: the widest part before the point */
+		double numbers = 0; /* and the widest number */
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
 			rich *text = cell_rich(c->b, t, it, j);
@@ -116,12 +123,15 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 				continue;
 			double lo, hi;
 			para_measure(c->pe, text, row_font(c->st, t, r), &lo, &hi);
-			double brk = para_min_break(c->pe, text, row_font(c->st, t, r), c->st->hyphenate);
+			double nw;
+			double brk = para_min_break(c->pe, text, row_font(c->st, t, r), c->st->hyphenate, &nw);
 			rich_free(text);
 			if (lo > cs->min[j])
 				cs->min[j] = lo;
 			if (brk > cs->brk[j])
 				cs->brk[j] = brk;
+			if (nw > cs->numw[j])
+				cs->numw[j] = nw;
 			if (hi > cs->pref[j])
 				cs->pref[j] = hi;
 			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it)) {
@@ -130,21 +140,30 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 					cs->frac[j] = fw;
 				if (hi - fw > whole)
 					whole = hi - fw;
+				if (hi > numbers)
+					numbers = hi;
 			}
 		}
 		/* numbers aligned on their points take the widest whole part and the widest
-		 * fraction, which may be two cells' ("1,600" over "76.9%"); they do not wrap */
-		if (whole + cs->frac[j] > cs->pref[j])
-			cs->pref[j] = whole + cs->frac[j];
-		if (t->align[j] == TABLE_DECIMAL && cs->pref[j] > cs->min[j])
-			cs->min[j] = cs->pref[j];
+		 * fraction, which may be two cells' ("1,600" over "76.9%"); they do not wrap (the
+		 * header and any text in the column do) */
+		if (whole + cs->frac[j] > numbers)
+			numbers = whole + cs->frac[j];
+		if (numbers > cs->pref[j])
+			cs->pref[j] = numbers;
+		if (t->align[j] == TABLE_DECIMAL && numbers > cs->min[j])
+			cs->min[j] = numbers;
+		if (t->align[j] == TABLE_DECIMAL && numbers > cs->numw[j])
+			cs->numw[j] = numbers;
+		if (cs->numw[j] > cs->brk[j])
+			cs->brk[j] = cs->numw[j];
 		/* Pango's words may break where ours do not ("mn/day" of "EUR 25 mn/day") */
 		if (cs->brk[j] > cs->min[j])
 			cs->min[j] = cs->brk[j];
-		if (t->align[j] == TABLE_DECIMAL)
-			cs->brk[j] = cs->min[j];
 		cs->min[j] += pad2 + MEASURE_SLACK;
 		cs->brk[j] += pad2 + MEASURE_SLACK;
+		if (cs->numw[j] > 0)
+			cs->numw[j] += pad2 + MEASURE_SLACK;
 		cs->pref[j] += pad2 + MEASURE_SLACK;
 	}
 }
@@ -193,10 +212,47 @@ static void narrow_widths(const table *t, columns *cs, double flex)
 				cs->w[j] += rest * (cs->min[j] - cs->brk[j]) / lack;
 		return;
 	}
-	/* not even the hyphenated words fit: the columns whose longest pieces are shortest
-	 * keep them whole, and those with the longest share what is left, equally, their
-	 * words broken: cut in proportion, every column's words would break ("Cou-ntry"
-	 * beside a URL) */
+	/* not even the hyphenated words fit: the columns whose longest pieces are numbers
+	 * keep them whole first ('212,00' over '0 t' misreads; a word cut with a hyphen does
+	 * not), then those whose longest pieces are shortest, and those with the longest
+	 * share what is left, equally, their words broken: cut in proportion, every column's
+	 * words would break ("Cou-ntry" beside a URL) */
+	cs->forced = 1;
+	double numbers = 0, any = 0;
+	for (size_t j = 0; j < cs->n; j++)
+		if (!done[j]) {
+			double least = cs->brk[j] < cs->floor ? cs->brk[j] : cs->floor;
+			numbers += cs->numw[j] > least ? cs->numw[j] : least;
+			any += cs->numw[j];
+		}
+	if (any > 0 && numbers <= flex) {
+		/* each column its numbers whole (the others an em of text), then what is left to
+		 * the rest of their pieces, the columns that lack least first */
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j]) {
+				double least = cs->brk[j] < cs->floor ? cs->brk[j] : cs->floor;
+				cs->w[j] = cs->numw[j] > least ? cs->numw[j] : least;
+			}
+		rest -= numbers;
+		while (left > 0) {
+			size_t least = cs->n;
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j] && (least == cs->n || cs->brk[j] - cs->w[j] < cs->brk[least] - cs->w[least]))
+					least = j;
+			double share = rest / (double)left;
+			if (cs->brk[least] - cs->w[least] > share) {
+				for (size_t j = 0; j < cs->n; j++)
+					if (!done[j])
+						cs->w[j] += share;
+				break;
+			}
+			rest -= cs->brk[least] - cs->w[least];
+			cs->w[least] = cs->brk[least];
+			done[least] = 1;
+			left--;
+		}
+		return;
+	}
 	while (left > 0) {
 		size_t narrowest = cs->n;
 		for (size_t j = 0; j < cs->n; j++)
@@ -484,6 +540,11 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
+	if (cs.forced)
+		diag_warning(c->d, bl->at,
+			     "this table's %zu columns are too narrow for its words in a column %.2fin wide: some are "
+			     "cut where they have no hyphenation point",
+			     t->ncols, col / 72);
 	double x = 0;
 	/* the caption is as wide as the table, but never a thin column of words */
 	double caption_w = width < col / 2 ? col / 2 : width;

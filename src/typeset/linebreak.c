@@ -455,18 +455,23 @@ static int break_windows(kp *k, const para_spec *spec, GList *items, const break
 
 /* The widest piece of the window's nodes between two breaks the usual passes allow (spaces,
  * hyphens, hyphenation points; no tie, no cut inside a word), with the hyphen a break adds. */
-static double widest_piece(const kp *k)
+static double widest_piece(const kp *k, double *numbers)
 {
 	static const pass_kind usual = {0, 0, 1, 0, 0};
 	double widest = 0, w = 0;
 	int line_start = 1; /* what follows a break up to the next box is dropped */
-	for (size_t i = 0; i < k->nn; i++) {
-		const node *x = &k->n[i];
-		if (legal_break(k, i, &usual)) {
-			double piece = w + (x->t == N_PEN ? x->w : 0);
+	int has = 0;        /* the piece being measured holds a digit */
+	*numbers = 0;
+	for (size_t i = 0; i <= k->nn; i++) {
+		const node *x = i < k->nn ? &k->n[i] : NULL;
+		if (!x || legal_break(k, i, &usual)) {
+			double piece = w + (x && x->t == N_PEN ? x->w : 0);
 			if (piece > widest)
 				widest = piece;
+			if (has && piece > *numbers)
+				*numbers = piece;
 			w = 0;
+			has = 0;
 			line_start = 1;
 			continue;
 		}
@@ -474,12 +479,15 @@ static double widest_piece(const kp *k)
 			line_start = 0;
 		if (!line_start && (x->t == N_BOX || x->t == N_GLUE))
 			w += x->w;
+		for (int b = x->t == N_BOX ? x->a : 0; x->t == N_BOX && b < x->b && !has; b++)
+			has = g_ascii_isdigit(k->text[b]);
 	}
-	return w > widest ? w : widest;
+	return widest;
 }
 
-double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec)
+double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec, double *numbers)
 {
+	*numbers = 0;
 	if (spec->font->tracking != 0 || text->text.len == 0)
 		return -1;
 	kp k = {0};
@@ -508,9 +516,12 @@ double linebreak_min_width(para_engine *e, const rich *text, const para_spec *sp
 			widest = -1; /* right-to-left: Pango's breaker */
 			break;
 		}
-		double w = widest_piece(&k);
+		double nw;
+		double w = widest_piece(&k, &nw);
 		if (w > widest)
 			widest = w;
+		if (nw > *numbers)
+			*numbers = nw;
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);

@@ -33,8 +33,9 @@ int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, l
 		      size_t *nlines, int *loose);
 /* The narrowest measure text can be set in by the usual breaks (at spaces, hyphens and
  * hyphenation points; never inside a tie or a word that has none): its widest piece.
- * -1 when the text needs Pango's breaker. */
-double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec);
+ * -1 when the text needs Pango's breaker. *numbers: the widest such piece that holds a
+ * digit (a number, which a cut would misread), 0 none. */
+double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec, double *numbers);
 /* As few lines as the tolerance allows, at most max_lines (para_tighten's breaking):
  * no emergency stretch, no overfull lines. Returns -1 and leaves *lines when it cannot. */
 int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,

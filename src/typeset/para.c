@@ -184,11 +184,11 @@ void para_measure(para_engine *e, const rich *text, const font_role *f, double *
 	g_object_unref(l);
 }
 
-double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate)
+double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate, double *numbers)
 {
 	/* as a narrow table cell is set: ragged, its words hyphenated when wider than the cell */
 	para_spec spec = {f, 1, 0, ALIGN_LEFT, 0, 1, hyphenate, 0, RAG_HYPHENS_WIDE};
-	double w = linebreak_min_width(e, text, &spec);
+	double w = linebreak_min_width(e, text, &spec, numbers);
 	if (w < 0) {
 		double hi;
 		para_measure(e, text, f, &w, &hi);

@@ -64,8 +64,9 @@ char *font_role_text(const font_role *f, const char *text);
 void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w);
 /* The narrowest width text can be set in when its words may be hyphenated (and compounds
  * broken at their hyphens, addresses at their slashes), ties and words without a
- * hyphenation point kept whole: a narrow table column's least width. */
-double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate);
+ * hyphenation point kept whole: a narrow table column's least width. *numbers: the widest
+ * piece that holds a digit, 0 none. */
+double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate, double *numbers);
 /* TeX's \looseness=-1: sets a justified paragraph again in one line fewer, if that is
  * possible within the usual tolerance (spaces shrink, never overfull). Returns 0 and
  * replaces p's lines, or -1 and leaves p as it was. The flow uses it against widows. */

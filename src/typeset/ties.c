@@ -59,6 +59,14 @@ static word after_slash(word w)
 	return w;
 }
 
+/* The number after a time mark: "145.2" of "T+145.2", "10" of "H-10" (a capital and a sign) */
+static word after_mark(word w)
+{
+	if (w.n > 2 && g_ascii_isupper(w.s[0]) && (w.s[1] == '+' || w.s[1] == '-'))
+		return (word){w.s + 2, w.n - 2};
+	return (word){w.s, 0};
+}
+
 /* A number or a range of two: "30-45", "30–45" */
 static int is_number_or_range(word w)
 {
@@ -183,7 +191,7 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
-	if (is_number_or_range(after_slash(prev)) &&
+	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
 	    (is(bare(next), units) || is(before_slash(next), units) || is_currency(bare(next))))
 		return 1;
 	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn", "SEK 11.42" */

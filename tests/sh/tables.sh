@@ -301,3 +301,36 @@ for layout in handout digest; do
 done
 [ -z "$bad" ] && pass "cells narrower than a word and its citation, or a name and its dash: no cell runs into the next" ||
 	fail "ties in narrow cells:$bad"
+# A decimal column's header wraps like any other (it took its one-line width and squeezed
+# the others, 'T+145.2' / 's' split), and a time mark ties to its unit; a table too wide
+# for its column keeps its numbers whole ('212,00' over '0 t' misread) and says its words
+# are cut (a reader's trial)
+cat >b.yaml <<'YAML'
+title: Numbers in narrow tables
+date: 2025-03-01
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: H
+    content:
+      - table:
+          columns: [Time, Event, Attitude deviation, Comment]
+          align: [right, left, decimal, left]
+          rows:
+            - ["T+145.2 s", Pressure collapses in the second stage, "0.4°", "drop in 0.8 s"]
+            - ["T+147.1 s", Attitude deviates from the planned trajectory, "7.4°", "within 2 s"]
+      - table:
+          columns: [Party, Claimed share, Basis of claim, Catch 2024, First-sale value, Chief negotiator]
+          align: [left, decimal, left, right, right, left]
+          rows:
+            - [Norway, "33.1%", Zonal attachment (IESSNS summer survey), "212,000 t", "NOK 5.26 billion", Anne-Karin Lund-Sørensen]
+            - [United Kingdom, "24.7%", Post-2020 independent status, "189,500 t", "GBP 214 million", Rhodri Ap-Gwilym]
+YAML
+"$MKBRIEF" --layout digest --dump-layout b.yaml >d.txt 2>err
+wrapped=$(grep -c '[0-9]:Attitude |[0-9]*+[0-9]*:Comment' d.txt)
+whole=$(grep -o '[0-9]:T+145\.2 s \|[0-9]:212,000 t \|[0-9]:189,500 t \|[0-9]:33\.1% ' d.txt | wc -l)
+if [ "$wrapped" = 1 ] && [ "$whole" = 4 ] && grep -q "warning: this table's 6 columns are too narrow for its words" err; then
+	pass "digest: a decimal column's header wraps, and a table too wide keeps its numbers whole with a warning"
+else
+	fail "numbers in narrow tables: header wrapped $wrapped, $whole of 4 numbers whole, $(grep -c warning err) warnings"
+fi
