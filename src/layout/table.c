@@ -542,8 +542,8 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	double width = column_widths(t, &cs, col);
 	if (cs.forced)
 		diag_warning(c->d, bl->at,
-			     "this table's %zu columns are too narrow for its words in a column %.2fin wide: some are "
-			     "cut where they have no hyphenation point",
+			     "this table's %zu columns do not hold its longest words and numbers in a column %.2fin "
+			     "wide: some break where they should not (fewer columns or shorter cells read better)",
 			     t->ncols, col / 72);
 	double x = 0;
 	/* the caption is as wide as the table, but never a thin column of words */

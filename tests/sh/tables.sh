@@ -329,7 +329,7 @@ YAML
 "$MKBRIEF" --layout digest --dump-layout b.yaml >d.txt 2>err
 wrapped=$(grep -c '[0-9]:Attitude |[0-9]*+[0-9]*:Comment' d.txt)
 whole=$(grep -o '[0-9]:T+145\.2 s \|[0-9]:212,000 t \|[0-9]:189,500 t \|[0-9]:33\.1% ' d.txt | wc -l)
-if [ "$wrapped" = 1 ] && [ "$whole" = 4 ] && grep -q "warning: this table's 6 columns are too narrow for its words" err; then
+if [ "$wrapped" = 1 ] && [ "$whole" = 4 ] && grep -q "warning: this table's 6 columns do not hold its longest words and numbers" err; then
 	pass "digest: a decimal column's header wraps, and a table too wide keeps its numbers whole with a warning"
 else
 	fail "numbers in narrow tables: header wrapped $wrapped, $whole of 4 numbers whole, $(grep -c warning err) warnings"
