@@ -49,6 +49,25 @@ void compose_source_text(rich *r, const char *text, size_t start, size_t n, int 
 	free(t);
 }
 
+/* Whether text starts (at_end 0) or ends (1) with an elision, "[...]" or "[…]", spaces aside. */
+static int typed_elision(const char *text, int at_end)
+{
+	if (!text)
+		return 0;
+	size_t a = 0, b = strlen(text);
+	while (a < b && g_ascii_isspace(text[a]))
+		a++;
+	while (b > a && g_ascii_isspace(text[b - 1]))
+		b--;
+	static const char *const marks[] = {"[...]", "[\xE2\x80\xA6]"};
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = strlen(marks[k]);
+		if (b - a >= n && memcmp(text + (at_end ? b - n : a), marks[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Adds span text with the quote's highlights set off; a subheading of the source is bold. */
 static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 {
@@ -103,11 +122,17 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	cite_add_marking(r, c->marking);
 	rich_add(r, "\xE2\x80\x9C", 3);
 	size_t inside = r->text.len;
+	/* an elision the analyst typed at the start or the end is printed there too: the
+	 * sentence goes on in the source */
+	if (typed_elision(bl->text, 0))
+		rich_add(r, "[\xE2\x80\xA6] ", 6);
 	for (size_t i = 0; i < bl->nspans; i++) {
 		if (i > 0)
 			rich_add(r, " [\xE2\x80\xA6] ", 7);
 		add_span(c, r, bl, &bl->spans[i]);
 	}
+	if (typed_elision(bl->text, 1))
+		rich_add(r, " [\xE2\x80\xA6]", 6);
 	typo_nest_quotes(r->text.data + inside, r->text.len - inside);
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);

@@ -376,3 +376,12 @@ else
 	fail "CR LF: $doubles lines with two spaces; find: '$found'; $(head -1 err.txt)"
 fi
 cd "$ROOT" || exit 1
+# A pull quote the analyst cut at its start or end ('[...] words [...]') prints the marks
+# there: the sentence goes on in the source (the trailing one was dropped: a reader's trial)
+mkdir -p "$T/qcut" && cd "$T/qcut" || exit 1
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  edm: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
+	"sections:" "  - heading: H" "    content:" '      - quote: {source: edm, text: "[...] a mature and [...]"}' >q.yaml
+got=$(MKBRIEF_ROOT=/ "$MKBRIEF" -q --dump-layout q.yaml 2>&1 | grep -o '|[^|]*mature and[^|]*|')
+[ "$got" = "|“[…] a mature and […]”|" ] && pass "a pull quote cut at both ends prints [...] at both" ||
+	fail "quote cut at its ends: '$got'"
+cd "$ROOT" || exit 1
