@@ -515,6 +515,18 @@ static int table_fits(composer *c, const block *bl, const table *t, double col)
 		double least = pad2 + TABLE_MIN_TEXT;
 		need += t->width_kind[j] == TABLE_LENGTH && t->width[j] > least ? t->width[j] : least;
 	}
+	/* nor may a row of one line with its padding be taller than a page's text (its lines
+	 * were set below the page's foot) */
+	double row = 2 * c->st->table_row_padding + c->st->table.leading;
+	double page = c->st->page_h - c->st->margin_top - c->st->margin_bottom;
+	if (row > page) {
+		diag_error(c->d, bl->at,
+			   "a row of this table is %.2fin tall with table.row-padding %gpt above and below its "
+			   "text, taller than the page's text, %.2fin",
+			   row / 72, c->st->table_row_padding, page / 72);
+		diag_note(c->d, bl->at, "use a smaller table.row-padding in the layout");
+		return 0;
+	}
 	if (need <= col + 0.01)
 		return 1;
 	diag_error(c->d, bl->at,
