@@ -398,10 +398,20 @@ static void read_header(article *a, size_t *i, int *line)
 	size_t len = a->len;
 	/* a byte-order mark is not part of the title */
 	*i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	*line = 1;
+	/* nor are blank lines before it: the title is the first line with words */
+	for (;;) {
+		size_t e = line_end(s, len, *i), b = *i, t = e;
+		trim(s, &b, &t);
+		if (b < t || e >= len)
+			break;
+		*i = next_line(e, len);
+		++*line;
+	}
 	size_t e = line_end(s, len, *i);
 	a->title = trimmed_dup(a, s, *i, e);
 	*i = next_line(e, len);
-	*line = 2;
+	++*line;
 	int seen_pub = 0, seen_credit = 0;
 	for (; *i < len; *i = next_line(e, len), ++*line) {
 		e = line_end(s, len, *i);

@@ -385,3 +385,19 @@ got=$(MKBRIEF_ROOT=/ "$MKBRIEF" -q --dump-layout q.yaml 2>&1 | grep -o '|[^|]*ma
 [ "$got" = "|“[…] a mature and […]”|" ] && pass "a pull quote cut at both ends prints [...] at both" ||
 	fail "quote cut at its ends: '$got'"
 cd "$ROOT" || exit 1
+# An article that opens with blank lines: the title is its first line with words (the blank
+# line was taken for the title, printing '— “,” ¶ 1' and a Sources entry '1. .'; `new`
+# wrote a brief with an empty title that failed its own check: a hostile trial)
+mkdir -p "$T/lead" && cd "$T/lead" || exit 1
+{ printf '\n\n\nLate Title\n\nPublication: Eurasia Daily Monitor Volume: 14 Issue: 42\n\n'; printf 'The first paragraph says what the article is about, at some length.\n'; } >lead.txt
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  l: {file: lead.txt}" "sections:" "  - heading: H" "    content:" \
+	"      - excerpt: {source: l, paragraphs: 1}" >lead.yaml
+"$MKBRIEF" -q -o lead.pdf lead.yaml 2>err.txt
+"$MKBRIEF" new lead.txt >new.yaml 2>>err.txt
+if pdftotext lead.pdf - 2>/dev/null | grep -q '“Late Title,” Eurasia Daily Monitor' && grep -q '^title: "Late Title"$' new.yaml &&
+	"$MKBRIEF" -q --check new.yaml 2>>err.txt; then
+	pass "an article that opens with blank lines: its title is its first line with words"
+else
+	fail "leading blank lines: $(pdftotext lead.pdf - 2>/dev/null | grep '¶' | head -1) $(grep '^title' new.yaml) $(head -2 err.txt)"
+fi
+cd "$ROOT" || exit 1
