@@ -55,19 +55,18 @@ size_t schema_entries(schema *S, const ynode *n, ynode_kind kind, const char *wh
 	return count;
 }
 
+/* ymap_unknown_fn: the loader's own note on an unknown key, right after its error */
+static void misplaced(const ynode *map, const ynode *key, void *ctx)
+{
+	schema *S = ctx;
+	S->misplaced(S, map, key, S->misplaced_ctx);
+}
+
 int schema_keys(schema *S, const ynode *map, const char *what, const char *const *allowed,
 		const char *const *required)
 {
-	int n = ymap_check(S->t, map, what, allowed, required, S->d);
+	int n = ymap_check_with(S->t, map, what, allowed, required, S->d, S->misplaced ? misplaced : NULL, S);
 	S->errors += n;
-	for (size_t i = 0; n > 0 && S->misplaced && i < map->npairs; i++) {
-		const ynode *k = map->pairs[i].key;
-		int known = k->kind != YNODE_SCALAR;
-		for (size_t j = 0; !known && allowed[j]; j++)
-			known = strcmp(allowed[j], k->str) == 0;
-		if (!known)
-			S->misplaced(S, map, k, S->misplaced_ctx);
-	}
 	return n;
 }
 

@@ -249,11 +249,18 @@ static int note_quoted_start(diag *d, const char *file, const char *text, size_t
 		v++;
 	if (v >= q - 1 || text[v] != quote)
 		return 0;
+	/* in single quotes an apostrophe is doubled ("isn't" as 'isn''t') */
+	size_t le = at;
+	while (le < len && text[le] != '\n' && text[le] != '\r')
+		le++;
+	int apostrophe = quote == '"' && memchr(text + at, '\'', le - at) != NULL;
 	diag_note(d, loc_at(file, (int)m->line + 1, (int)(v - ls) + 1),
 		  "a value that starts with a quote ends at its closing quote, and YAML finds words after it: to "
-		  "start with a quoted phrase, put the whole value in %s quotes, e.g. %s",
-		  quote == '"' ? "single" : "double",
-		  quote == '"' ? "text: '\"Weaponize\" is the word.'" : "text: \"'Weaponize' is the word.\"");
+		  "start with a quoted phrase, put the whole value in %s quotes%s, e.g. %s",
+		  quote == '"' ? "single" : "double", apostrophe ? ", each apostrophe in it doubled" : "",
+		  quote != '"'   ? "text: \"'Weaponize' is the word.\""
+		  : apostrophe ? "text: '\"Weaponize\" isn''t the word.'"
+			       : "text: '\"Weaponize\" is the word.'");
 	return 1;
 }
 
@@ -293,6 +300,15 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 			  file);
 		return;
 	}
+	/* the notes below read lines ended by LF; a file whose lines end in CR alone (an old
+	 * Mac's) would get them for the wrong lines */
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')) {
+			diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
+				  "this file ends its lines with CR alone; saved with LF (or CR LF) line ends, its "
+				  "errors can be shown with their lines");
+			return;
+		}
 	if (p->error != YAML_READER_ERROR)
 		note_misaligned_key(d, file, text, len, m.line);
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||

@@ -520,6 +520,12 @@ const char *nearest_word(const char *word, const char *const *candidates)
 int ymap_check(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 	       const char *const *required, diag *d)
 {
+	return ymap_check_with(t, map, what, allowed, required, d, NULL, NULL);
+}
+
+int ymap_check_with(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
+		    const char *const *required, diag *d, ymap_unknown_fn *unknown, void *ctx)
+{
 	int errs = 0, prose = 0;
 	for (size_t i = 0; i < map->npairs; i++) {
 		const ynode *k = map->pairs[i].key;
@@ -561,6 +567,8 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 				  "e.g. - \"The verdict: a pipeline\"",
 				  k->str);
 		}
+		if (unknown)
+			unknown(map, k, ctx);
 	}
 	if (prose)
 		return errs; /* the text was meant as a value: no key is missing */

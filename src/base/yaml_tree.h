@@ -68,6 +68,11 @@ const char *ynode_kind_name(const ynode *n); /* "a string", "a list", "a mapping
  * "source 'edm-2018'"). Returns the number of errors reported. */
 int ymap_check(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 	       const char *const *required, diag *d);
+/* ymap_check, calling unknown(map, key, ctx) after each unknown key's error and notes, for
+ * the caller's own note on it. */
+typedef void ymap_unknown_fn(const ynode *map, const ynode *key, void *ctx);
+int ymap_check_with(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
+		    const char *const *required, diag *d, ymap_unknown_fn *unknown, void *ctx);
 /* Reports "`what` must be X, not Y" if n is not of the kind; returns 1 if it is. */
 int ynode_expect(const ytree *t, const ynode *n, ynode_kind kind, const char *what, diag *d);
 /* The closest of the candidates to word (NULL-terminated list), or NULL if none is near. */
