@@ -309,6 +309,14 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 				  "errors can be shown with their lines");
 			return;
 		}
+	/* widths: [*, auto]: a '*' that starts a value opens an alias (a reference to an
+	 * &anchor) */
+	if (p->context && strcmp(p->context, "while scanning an alias") == 0) {
+		diag_note(d, loc_at(file, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1),
+			  "a value that starts with '*' reads as an alias (a reference to an &anchor): put it in "
+			  "quotes, e.g. widths: [\"*\", auto]");
+		return;
+	}
 	if (p->error != YAML_READER_ERROR)
 		note_misaligned_key(d, file, text, len, m.line);
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||

@@ -291,7 +291,8 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		load_highlight(L, hl, bl);
 }
 
-/* "N" or "N-M" (spaces around the dash allowed), 1-based and in order. */
+/* "N" or "N-M" (spaces around the dash allowed, and an en dash, as in citations: "5–8"),
+ * 1-based and in order. */
 static void load_paragraphs(loader *L, const ynode *n, block *bl)
 {
 	const char *help = "paragraphs must be a number or a range such as 2-4";
@@ -305,8 +306,8 @@ static void load_paragraphs(loader *L, const ynode *n, block *bl)
 	int a = small_number(&p), b = a;
 	while (*p == ' ')
 		p++;
-	if (a >= 0 && *p == '-') {
-		p++;
+	if (a >= 0 && (*p == '-' || strncmp(p, "\xE2\x80\x93", 3) == 0)) {
+		p += *p == '-' ? 1 : 3;
 		while (*p == ' ')
 			p++;
 		b = small_number(&p);

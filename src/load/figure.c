@@ -52,6 +52,9 @@ static void load_width(loader *L, const ynode *map, figure *f)
 			return;
 		}
 		schema_error(&L->S, n, "width '%s' must be a percentage from 1%% to 100%%", v);
+		if (n_chars > 2 && v[n_chars - 2] == ' ')
+			diag_note(L->S.d, loader_loc(L, n), "write it without a space before the '%%': '%.*s%%'",
+				  (int)strcspn(v, " "), v);
 		return;
 	}
 	double len;
