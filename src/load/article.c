@@ -512,6 +512,11 @@ static article *article_adopt(char *text, size_t len, const char *display, diag 
 	read_paragraphs(a, i, line);
 	if (a->nparas == 0) {
 		diag_error(d, loc_at(display, 0, 0), "no paragraphs after the header");
+		/* lines ended by CR alone (an old Mac's) read as one line: the title */
+		if (memchr(text, '\r', len) && !memchr(text, '\n', len))
+			diag_note(d, loc_at(display, 0, 0),
+				  "this file ends its lines with CR alone, which reads as one line; save it with LF "
+				  "(or CR LF) line ends");
 		article_free(a);
 		return NULL;
 	}

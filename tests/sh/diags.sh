@@ -401,3 +401,19 @@ else
 	fail "leading blank lines: $(pdftotext lead.pdf - 2>/dev/null | grep '¶' | head -1) $(grep '^title' new.yaml) $(head -2 err.txt)"
 fi
 cd "$ROOT" || exit 1
+# and a quote not found there shows its closest passage with one space at a line break; an
+# article whose lines end in CR alone is one line, and the error says so (it said only 'no
+# paragraphs after the header': a hostile trial)
+cd "$T/crlf" || exit 1
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  c: {file: crlf.txt}" "sections:" "  - heading: H" "    content:" \
+	'      - quote: {source: c, text: "First line of para continued here"}' >miss.yaml
+close=$("$MKBRIEF" --check miss.yaml 2>&1 | grep 'closest passage')
+printf 'Title here\r\rFirst line of para\rcontinues here.\r' >cr.txt
+cr=$("$MKBRIEF" find cr.txt "continues" 2>&1)
+if echo "$close" | grep -q 'para continues' && ! echo "$close" | grep -q 'para  continues' &&
+	echo "$cr" | grep -q 'note: this file ends its lines with CR alone'; then
+	pass "a closest passage across a CR LF break has one space; an article of CR-only lines says so"
+else
+	fail "closest passage with CR LF: '$close'; CR only: '$cr'"
+fi
+cd "$ROOT" || exit 1
