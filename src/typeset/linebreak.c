@@ -553,7 +553,8 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 	nodes_track_capitals(attrs, k.text, k.len, (int)lround(CAPS_TRACK_EM * spec->font->size * PANGO_SCALE));
 	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
 	int rc = break_windows(&k, spec, items, g, out, nout);
-	if (d)
+	/* text this breaker hands on to Pango's (right-to-left) is reported there, once */
+	if (d && rc == 0)
 		shape_report_missing(k.seen, k.nseen, at, d);
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);
