@@ -80,7 +80,8 @@ static int small_number(const char **p)
 	return (int)v;
 }
 
-#define CITE_HELP "write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'"
+/* the forms of a citation, with the id written */
+#define CITE_HELP "write a source id, optionally with a paragraph, a range of them or a sentence: '%s', '%s p3', '%s p3-5' or '%s p3.2'"
 
 /* One citation "ID", "ID pN", "ID pN-M" or "ID pN.S" from the scalar n. Returns 1 when good. */
 static int parse_cite(loader *L, const ynode *n, cite *c)
@@ -108,10 +109,17 @@ int load_cite_text(loader *L, loc at, const char *s, cite *c)
 	int ok = 1, numbered = 0;
 	if (*p) {
 		numbered = 1;
-		if (*p != 'p' && *p != 'P') {
-			ok = 0;
+		/* "p3", and as the page prints it or as one writes it by hand: "¶3", "¶ 3", "p.3" */
+		if (strncmp(p, "\xC2\xB6", 2) == 0) {
+			p += 2;
+			while (*p == ' ')
+				p++;
+		} else if (*p == 'p' || *p == 'P') {
+			p += p[1] == '.' ? 2 : 1;
 		} else {
-			p++;
+			ok = 0;
+		}
+		if (ok) {
 			c->para = small_number(&p);
 			if (c->para < 0)
 				ok = 0;
@@ -139,7 +147,7 @@ int load_cite_text(loader *L, loc at, const char *s, cite *c)
 		}
 	}
 	if (!ok) {
-		schema_error_at(&L->S, at, "invalid cite '%s'; %s", s, CITE_HELP);
+		schema_error_at(&L->S, at, "invalid cite '%s'; " CITE_HELP, s, idc, idc, idc, idc);
 	} else if (numbered && (c->para == 0 || c->sent == 0)) {
 		schema_error_at(&L->S, at, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
 		ok = 0;
