@@ -80,7 +80,7 @@ static const value_type brief_types[] = {
 	{"quote", "highlight", "{\"oneOf\": [" T_TEXT ", {\"type\": \"array\", \"minItems\": 1, \"items\": " T_TEXT "}]}"},
 	{"quote", "note", T_TEXT},
 	{"excerpt", "source", T_STRING},
-	{"excerpt", "paragraphs", "{\"oneOf\": [{\"type\": \"integer\", \"minimum\": 1}, {\"type\": \"string\", \"pattern\": \"^ *[0-9]+ *(- *[0-9]+ *)?$\"}]}"},
+	{"excerpt", "paragraphs", "{\"oneOf\": [{\"type\": \"integer\", \"minimum\": 1}, {\"type\": \"string\", \"pattern\": \"^ *[0-9]+ *([-\\u2013] *[0-9]+ *)?$\"}]}"},
 	{"excerpt", "from", T_TEXT},
 	{"excerpt", "to", T_TEXT},
 	{"excerpt", "text", T_TEXT},
