@@ -168,6 +168,29 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 	}
 }
 
+/* Widens the columns not done, from their widths, toward their widest pieces with rest: the
+ * columns that lack least first, and what does not make up a whole piece shared equally. */
+static void grow_to_pieces(columns *cs, int *done, size_t left, double rest)
+{
+	while (left > 0) {
+		size_t least = cs->n;
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j] && (least == cs->n || cs->brk[j] - cs->w[j] < cs->brk[least] - cs->w[least]))
+				least = j;
+		double share = rest / (double)left;
+		if (cs->brk[least] - cs->w[least] > share) {
+			for (size_t j = 0; j < cs->n; j++)
+				if (!done[j])
+					cs->w[j] += share;
+			return;
+		}
+		rest -= cs->brk[least] - cs->w[least];
+		cs->w[least] = cs->brk[least];
+		done[least] = 1;
+		left--;
+	}
+}
+
 /* Widths of the columns of a table whose longest words do not all fit in flex, the width
  * left by the fixed lengths. */
 static void narrow_widths(const table *t, columns *cs, double flex)
@@ -233,24 +256,7 @@ static void narrow_widths(const table *t, columns *cs, double flex)
 				double least = cs->brk[j] < cs->floor ? cs->brk[j] : cs->floor;
 				cs->w[j] = cs->numw[j] > least ? cs->numw[j] : least;
 			}
-		rest -= numbers;
-		while (left > 0) {
-			size_t least = cs->n;
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j] && (least == cs->n || cs->brk[j] - cs->w[j] < cs->brk[least] - cs->w[least]))
-					least = j;
-			double share = rest / (double)left;
-			if (cs->brk[least] - cs->w[least] > share) {
-				for (size_t j = 0; j < cs->n; j++)
-					if (!done[j])
-						cs->w[j] += share;
-				break;
-			}
-			rest -= cs->brk[least] - cs->w[least];
-			cs->w[least] = cs->brk[least];
-			done[least] = 1;
-			left--;
-		}
+		grow_to_pieces(cs, done, left, rest - numbers);
 		return;
 	}
 	while (left > 0) {
