@@ -485,28 +485,46 @@ static double widest_piece(const kp *k, double *numbers)
 	return widest;
 }
 
+/* The breaker's state for text set by spec (*spec becomes the spec to break by, kp_setup),
+ * and the text's items in the paragraph's font, for kp_end to free with *attrs. */
+static GList *kp_begin(kp *k, para_engine *e, const rich *text, const para_spec **spec, para_spec *sp,
+		       const breaker_goal *g, loc at, diag *d, PangoAttrList **attrs)
+{
+	k->e = e;
+	k->text = text->text.data;
+	k->len = text->text.len;
+	k->links = text->links;
+	k->nlinks = text->nlinks;
+	k->at = at;
+	k->d = d;
+	*spec = kp_setup(k, *spec, sp, g);
+	*attrs = pango_attr_list_copy(text->attrs);
+	PangoFontDescription *fd = font_role_desc((*spec)->font);
+	PangoAttribute *fa = pango_attr_font_desc_new(fd);
+	pango_font_description_free(fd);
+	pango_attr_list_insert_before(*attrs, fa);
+	nodes_track_capitals(*attrs, k->text, k->len, (int)lround(CAPS_TRACK_EM * (*spec)->font->size * PANGO_SCALE));
+	return pango_itemize(e->ctx, k->text, 0, (int)k->len, *attrs, NULL);
+}
+
+static void kp_end(kp *k, GList *items, PangoAttrList *attrs)
+{
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+	pango_attr_list_unref(attrs);
+	free(k->n);
+	free(k->segs);
+}
+
 double linebreak_min_width(para_engine *e, const rich *text, const para_spec *spec, double *numbers)
 {
 	*numbers = 0;
 	if (spec->font->tracking != 0 || text->text.len == 0)
 		return -1;
 	kp k = {0};
-	k.e = e;
-	k.text = text->text.data;
-	k.len = text->text.len;
-	k.links = text->links;
-	k.nlinks = text->nlinks;
-	k.at = loc_none();
 	para_spec sp;
 	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0};
-	spec = kp_setup(&k, spec, &sp, &g);
-	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
-	PangoFontDescription *fd = font_role_desc(spec->font);
-	PangoAttribute *fa = pango_attr_font_desc_new(fd);
-	pango_font_description_free(fd);
-	pango_attr_list_insert_before(attrs, fa);
-	nodes_track_capitals(attrs, k.text, k.len, (int)lround(CAPS_TRACK_EM * spec->font->size * PANGO_SCALE));
-	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
+	PangoAttrList *attrs;
+	GList *items = kp_begin(&k, e, text, &spec, &sp, &g, loc_none(), NULL, &attrs);
 	double widest = 0;
 	for (k.lo = 0; k.lo < (int)k.len; k.lo = k.hi) {
 		k.hi = window_end(k.text, (int)k.len, k.lo);
@@ -523,10 +541,7 @@ double linebreak_min_width(para_engine *e, const rich *text, const para_spec *sp
 		if (nw > *numbers)
 			*numbers = nw;
 	}
-	g_list_free_full(items, (GDestroyNotify)pango_item_free);
-	pango_attr_list_unref(attrs);
-	free(k.n);
-	free(k.segs);
+	kp_end(&k, items, attrs);
 	return widest;
 }
 
@@ -536,29 +551,13 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 	if (spec->font->tracking != 0)
 		return -1;
 	kp k = {0};
-	k.e = e;
-	k.text = text->text.data;
-	k.len = text->text.len;
-	k.links = text->links;
-	k.nlinks = text->nlinks;
-	k.at = at;
-	k.d = d;
 	para_spec sp;
-	spec = kp_setup(&k, spec, &sp, g);
-	PangoAttrList *attrs = pango_attr_list_copy(text->attrs);
-	PangoFontDescription *fd = font_role_desc(spec->font);
-	PangoAttribute *fa = pango_attr_font_desc_new(fd);
-	pango_font_description_free(fd);
-	pango_attr_list_insert_before(attrs, fa);
-	nodes_track_capitals(attrs, k.text, k.len, (int)lround(CAPS_TRACK_EM * spec->font->size * PANGO_SCALE));
-	GList *items = pango_itemize(e->ctx, k.text, 0, (int)k.len, attrs, NULL);
+	PangoAttrList *attrs;
+	GList *items = kp_begin(&k, e, text, &spec, &sp, g, at, d, &attrs);
 	int rc = break_windows(&k, spec, items, g, out, nout);
 	/* text this breaker hands on to Pango's (right-to-left) is reported there, once */
 	if (d && rc == 0)
 		shape_report_missing(k.seen, k.nseen, at, d);
-	g_list_free_full(items, (GDestroyNotify)pango_item_free);
-	pango_attr_list_unref(attrs);
-	free(k.n);
-	free(k.segs);
+	kp_end(&k, items, attrs);
 	return rc;
 }
