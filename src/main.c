@@ -265,6 +265,9 @@ static int run(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (list && nbriefs > 1)
+		return diag_usage_error("mkbrief", "--list-layouts takes at most one brief, whose directory it searches too",
+					args.argv[2]);
 	if (list)
 		return list_layouts(o.brief);
 	/* the format first: "--format brief.yaml" took the brief as its value */

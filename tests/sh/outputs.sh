@@ -181,3 +181,8 @@ if [ $s1 = 2 ] && grep -q "value is empty: -o" "$T/err" && [ $s2 = 2 ] && grep -
 else
 	fail "empty values: $s1 $(head -1 "$T/err"), $s2 $(head -1 "$T/err2")"
 fi
+# --list-layouts takes at most one brief: a second was ignored, exit 0 (a hostile trial)
+"$MKBRIEF" --list-layouts "$ROOT/briefs/korea-jan2018.yaml" extra.yaml >"$T/out" 2>"$T/err"
+st=$?
+[ "$st" = 2 ] && grep -q 'list-layouts takes at most one brief.*extra.yaml' "$T/err" && [ ! -s "$T/out" ] &&
+	pass "--list-layouts with two briefs is a usage error" || fail "--list-layouts a b: status $st, $(head -1 "$T/err")"
