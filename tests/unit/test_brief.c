@@ -373,7 +373,7 @@ static void test_errors(void)
 		     "T/b.yaml:10:15: error: invalid cite 'edm-2018 p99999999999999999999'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
 	expect_error("errors in a list of cites", HEAD SECTION "      - text: x\n        cite: [edm-2018 p1, edm-2O18 p2, edm-2017 q]\n",
 		     "T/b.yaml:10:29: error: unknown source 'edm-2O18'; did you mean 'edm-2018'?\n"
-		     "T/b.yaml:10:42: error: invalid cite 'edm-2017 q'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2018', 'edm-2018 p3', 'edm-2018 p3-5' or 'edm-2018 p3.2'\n");
+		     "T/b.yaml:10:42: error: invalid cite 'edm-2017 q'; write a source id, optionally with a paragraph, a range of them or a sentence: 'edm-2017', 'edm-2017 p3', 'edm-2017 p3-5' or 'edm-2017 p3.2'\n");
 	expect_error("cite range reversed", HEAD SECTION "      - text: x\n        cite: edm-2018 p4-1\n",
 		     "T/b.yaml:10:15: error: paragraph range 4-1 is reversed; write 1-4\n");
 	expect_error("cite range of one", HEAD SECTION "      - text: x\n        cite: edm-2018 p3-3\n",
