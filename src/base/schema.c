@@ -56,10 +56,10 @@ size_t schema_entries(schema *S, const ynode *n, ynode_kind kind, const char *wh
 }
 
 /* ymap_unknown_fn: the loader's own note on an unknown key, right after its error */
-static void misplaced(const ynode *map, const ynode *key, void *ctx)
+static int misplaced(const ynode *map, const ynode *key, int say, void *ctx)
 {
 	schema *S = ctx;
-	S->misplaced(S, map, key, S->misplaced_ctx);
+	return S->misplaced(S, map, key, say, S->misplaced_ctx);
 }
 
 int schema_keys(schema *S, const ynode *map, const char *what, const char *const *allowed,

@@ -19,9 +19,10 @@ typedef struct rgb {
 /* One YAML file being checked. Errors are counted here as well as in d: the caller's diag
  * may already hold errors from other files. */
 typedef struct schema schema;
-/* Called for each unknown key of a mapping schema_keys checks, after its error: a loader
- * that knows where the key belongs says so (a block's key written inside its kind). */
-typedef void schema_misplaced_fn(schema *S, const ynode *map, const ynode *key, void *ctx);
+/* Called for each unknown key of a mapping schema_keys checks: a loader that knows where the
+ * key belongs (a block's key written inside its kind) returns 1 when say is 0, and says
+ * where when say is 1, after the key's error (ymap_unknown_fn). */
+typedef int schema_misplaced_fn(schema *S, const ynode *map, const ynode *key, int say, void *ctx);
 
 struct schema {
 	const ytree *t;

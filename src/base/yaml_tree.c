@@ -539,7 +539,8 @@ int ymap_check_with(const ytree *t, const ynode *map, const char *what, const ch
 			continue;
 		errs++;
 		int first = errs == 1;
-		const char *near = nearest_word(k->str, allowed);
+		int known_elsewhere = unknown && unknown(map, k, 0, ctx);
+		const char *near = known_elsewhere ? NULL : nearest_word(k->str, allowed);
 		if (near) {
 			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s; did you mean '%s'?", k->str, what, near);
 		} else {
@@ -547,7 +548,7 @@ int ymap_check_with(const ytree *t, const ynode *map, const char *what, const ch
 			for (size_t j = 0; allowed[j]; j++)
 				sb_printf(&sb, "%s%s", j ? ", " : "", allowed[j]);
 			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s", k->str, what);
-			if (!(!map->flow && k->plain && strchr(k->str, ' ')))
+			if (!known_elsewhere && !(!map->flow && k->plain && strchr(k->str, ' ')))
 				diag_note(d, ynode_loc(t, k), "allowed keys: %s", sb.data);
 			sb_free(&sb);
 		}
@@ -568,7 +569,7 @@ int ymap_check_with(const ytree *t, const ynode *map, const char *what, const ch
 				  k->str);
 		}
 		if (unknown)
-			unknown(map, k, ctx);
+			unknown(map, k, 1, ctx);
 	}
 	if (prose)
 		return errs; /* the text was meant as a value: no key is missing */

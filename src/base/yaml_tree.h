@@ -68,9 +68,11 @@ const char *ynode_kind_name(const ynode *n); /* "a string", "a list", "a mapping
  * "source 'edm-2018'"). Returns the number of errors reported. */
 int ymap_check(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 	       const char *const *required, diag *d);
-/* ymap_check, calling unknown(map, key, ctx) after each unknown key's error and notes, for
- * the caller's own note on it. */
-typedef void ymap_unknown_fn(const ynode *map, const ynode *key, void *ctx);
+/* ymap_check with the caller's word on each unknown key: unknown(map, key, 0, ctx) returns 1
+ * when the caller knows where the key belongs (the error then names no near key, which
+ * would point the wrong way, nor the allowed keys), and unknown(map, key, 1, ctx) after the
+ * key's error and notes prints the caller's own note. */
+typedef int ymap_unknown_fn(const ynode *map, const ynode *key, int say, void *ctx);
 int ymap_check_with(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 		    const char *const *required, diag *d, ymap_unknown_fn *unknown, void *ctx);
 /* Reports "`what` must be X, not Y" if n is not of the kind; returns 1 if it is. */

@@ -202,30 +202,43 @@ typedef struct kind_place {
 
 /* An unknown key inside a block's kind (schema_misplaced_fn): a key of the block itself
  * ('marking' inside 'excerpt:') goes one level out; a layout key ('rules' inside
- * 'table:') goes in a layout file. */
-static void note_misplaced_key(schema *S, const ynode *map, const ynode *key, void *ctx)
+ * 'table:') goes in a layout file; a citation of a quote or excerpt ('cite' inside
+ * 'quote:') is its source, whose paragraphs are found from its words. */
+static int note_misplaced_key(schema *S, const ynode *map, const ynode *key, int say, void *ctx)
 {
 	const kind_place *kp = ctx;
 	if (map != kp->map)
-		return;
-	/* ('cite' is a text's alone: the other kinds name their sources inside) */
-	for (size_t i = 0; block_extra_keys[i]; i++)
-		if (strcmp(block_extra_keys[i], key->str) == 0 && strcmp(key->str, "cite") != 0) {
+		return 0;
+	if (strcmp(key->str, "cite") == 0) {
+		if (!ymap_key(map, "source"))
+			return 0;
+		if (say)
 			diag_note(S->d, ynode_loc(S->t, key),
-				  "'%s' is a key of the block, not of its %s: write it beside '%s:', one level out",
-				  key->str, kp->kind, kp->kind);
-			return;
+				  "this %s is cited by its 'source:', and the paragraphs it comes from are found from "
+				  "its words: leave 'cite' out",
+				  kp->kind);
+		return 1;
+	}
+	for (size_t i = 0; block_extra_keys[i]; i++)
+		if (strcmp(block_extra_keys[i], key->str) == 0) {
+			if (say)
+				diag_note(S->d, ynode_loc(S->t, key),
+					  "'%s' is a key of the block, not of its %s: write it beside '%s:', one level out",
+					  key->str, kp->kind, kp->kind);
+			return 1;
 		}
 	/* a chronology's look is a table's */
 	const char *look = strcmp(kp->kind, "chronology") == 0 ? "table" : kp->kind;
 	for (size_t i = 0; i < nlook_keys; i++)
 		if (strcmp(look_keys[i].section, look) == 0 && strcmp(look_keys[i].key, key->str) == 0) {
-			diag_note(S->d, ynode_loc(S->t, key),
-				  "'%s' is a layout key: it sets every %s's look, as '%s: {%s: ...}' in a layout file "
-				  "(--layout FILE)",
-				  key->str, kp->kind, look, key->str);
-			return;
+			if (say)
+				diag_note(S->d, ynode_loc(S->t, key),
+					  "'%s' is a layout key: it sets every %s's look, as '%s: {%s: ...}' in a layout "
+					  "file (--layout FILE)",
+					  key->str, kp->kind, look, key->str);
+			return 1;
 		}
+	return 0;
 }
 
 static void load_block(loader *L, const ynode *n, block *bl)
