@@ -223,7 +223,7 @@ static int note_key_under_plain_item(diag *d, const char *file, const char *text
 	return 1;
 }
 
-/* "did not find expected key" (or '-' indicator) just after a closing quote: a value that
+/* "did not find expected key" (or '-' indicator, or a flow's ',') just after a closing quote: a value that
  * starts with a quoted phrase ("Weaponize frequency" is the phrase.) ends at its closing
  * quote, and YAML finds words after it. Notes how to write it; returns whether it did. */
 static int note_quoted_start(diag *d, const char *file, const char *text, size_t len, const yaml_mark_t *m)
@@ -235,19 +235,18 @@ static int note_quoted_start(diag *d, const char *file, const char *text, size_t
 	if (q == ls || (text[q - 1] != '"' && text[q - 1] != '\'') || q == at)
 		return 0;
 	char quote = text[q - 1];
-	/* the value that ends there starts with the same quote, after "key: " or "- " */
-	size_t v = ls;
-	while (v < q && text[v] == ' ')
-		v++;
-	int col;
-	size_t klen;
-	if (line_key(text, len, ls, &col, &klen))
-		v = ls + (size_t)col - 1 + klen + 1;
-	else if (v + 1 < q && text[v] == '-' && text[v + 1] == ' ')
-		v += 2;
-	while (v < q && text[v] == ' ')
-		v++;
-	if (v >= q - 1 || text[v] != quote)
+	/* the value that ends there starts with the same quote where a value may start: after
+	 * "key: ", "- " (a list item, a cell of a row), or "[", "{" or "," in a flow */
+	size_t v = q - 1;
+	while (v > ls && text[v - 1] != quote)
+		v--;
+	if (v == ls)
+		return 0;
+	v--;
+	size_t before = v;
+	while (before > ls && text[before - 1] == ' ')
+		before--;
+	if (before > ls && !strchr("-:[{,", text[before - 1]))
 		return 0;
 	/* in single quotes an apostrophe is doubled ("isn't" as 'isn''t') */
 	size_t le = at;
@@ -320,7 +319,9 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	if (p->error != YAML_READER_ERROR)
 		note_misaligned_key(d, file, text, len, m.line);
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
-			   strcmp(p->problem, "did not find expected '-' indicator") == 0) &&
+			   strcmp(p->problem, "did not find expected '-' indicator") == 0 ||
+			   strcmp(p->problem, "did not find expected ',' or ']'") == 0 ||
+			   strcmp(p->problem, "did not find expected ',' or '}'") == 0) &&
 	    note_quoted_start(d, file, text, len, &m))
 		return;
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
