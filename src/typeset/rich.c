@@ -194,15 +194,80 @@ static int in_iso_date(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Whether a byte may stand next to a number in an identifier (a file name, an address, a
+ * code: "report-2019", "d465", "1.2-3", "2025@") rather than at a word's edge. */
+static int joins_identifier(char c)
+{
+	return g_ascii_isalnum(c) || (c && strchr("-./_@:#%+=&?~\\", c));
+}
+
+/* The word before s[at] (skipping one run of spaces), [*w, at'), or 0 if none. */
+static size_t word_before(const char *s, size_t at, size_t *w)
+{
+	size_t e = at;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == at)
+		return 0;
+	size_t b = e;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	*w = b;
+	return e - b;
+}
+
+/* Whether the word names what follows as an identifier ("No. 2023-47", "ISBN 978-3",
+ * "EN 1090-2"), whose hyphens are no ranges. */
+static int labels_identifier(const char *s, size_t b, size_t len)
+{
+	static const char *const labels[] = {"no.", "no", "nr.", "case", "docket", "ref.", "tel.",
+					     "phone", "fax", "ext.", "isbn", "issn", "doi", "id", "code", NULL};
+	for (size_t k = 0; labels[k]; k++)
+		if (strlen(labels[k]) == len && g_ascii_strncasecmp(s + b, labels[k], len) == 0)
+			return 1;
+	/* a standard's or a series' letters: EN, ISO, DIN, RFC */
+	int caps = len >= 2 && len <= 4;
+	for (size_t k = 0; caps && k < len; k++)
+		caps = s[b + k] >= 'A' && s[b + k] <= 'Z';
+	return caps;
+}
+
+/* Whether the hyphen at s[i], between two digits, joins a range (1950-1953, pages 12-15)
+ * and so becomes an en dash. Not when the numbers are part of an identifier, whose
+ * hyphens a reader copies or types: an address or file name (report-2019-2021.pdf), a
+ * chain of three numbers or more (030-274-9111, ISBN 978-3-16), a name (S-300), or a
+ * number labelled as one (Case No. 2023-47, EN 1090-2); nor in an ISO date. */
+static int range_at(const char *s, size_t n, size_t i)
+{
+	size_t b = i, e = i + 1;
+	while (b > 0 && is_digit(s[b - 1]))
+		b--;
+	while (e < n && is_digit(s[e]))
+		e++;
+	if (b == i || e == i + 1 || in_iso_date(s, n, i))
+		return 0;
+	if (b > 0 && joins_identifier(s[b - 1]))
+		return 0;
+	/* after the second number: the text goes on, or a sentence's mark ends it */
+	if (e < n && joins_identifier(s[e]) &&
+	    !(strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1]))))
+		return 0;
+	size_t w, len = word_before(s, b, &w);
+	return !(len && labels_identifier(s, w, len));
+}
+
 /* Whether the straight single quote at s[i], at a word's start, stands for letters left
  * out rather than opening a quotation: a decade or year cut short ('90s, '18), and the
- * common elisions ('tis, 'twas, 'til, 'em, 'cause, rock 'n' roll). An apostrophe, as
+ * common elisions ('tis, 'twas, 'til, 'em, 'cause, rock 'n' roll, Dutch 't and 's). An apostrophe, as
  * Chicago 6.116 and 7.29 want: a left quote there is the classic fault of smart quotes. */
 static int elision_at(const char *s, size_t n, size_t i)
 {
 	if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && (i + 3 == n || !is_digit(s[i + 3])))
 		return 1;
 	if (i + 2 < n && (s[i + 1] == 'n' || s[i + 1] == 'N') && s[i + 2] == '\'')
+		return 1;
+	/* Dutch: van 't Hooft, 's-Hertogenbosch, 's Gravenhage, 'k ('t is het, 's des) */
+	if (i + 2 < n && strchr("tsk", s[i + 1]) && (s[i + 2] == ' ' || s[i + 2] == '-'))
 		return 1;
 	static const char *const words[] = {"tis", "twas", "til", "em", "cause", NULL};
 	for (size_t w = 0; words[w]; w++) {
@@ -242,9 +307,8 @@ static char *smarten(const char *s, size_t n, int open_before, int ranges, size_
 			 * an en dash, as 1950-1953 gets */
 			int range = ranges && k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
 			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
-		} else if (ranges && c == '-' && i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]) &&
-			   !(i > 1 && (s[i - 2] == '-' || (s[i - 2] >= 'A' && s[i - 2] <= 'Z'))) && !in_iso_date(s, n, i)) {
-			sb_puts(&out, "\xE2\x80\x93"); /* ranges; S-300-style names keep their hyphen */
+		} else if (ranges && c == '-' && range_at(s, n, i)) {
+			sb_puts(&out, "\xE2\x80\x93");
 		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
 			sb_puts(&out, "\xE2\x80\xA6");
 			k = 3;

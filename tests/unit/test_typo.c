@@ -1,0 +1,50 @@
+/* test_typo.c: typewriter marks made typographic in the brief's own text: quotes and
+ * apostrophes, dashes, ranges and ellipses, and where they must be left as typed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "typeset/rich.h"
+
+#define EN "\xE2\x80\x93"
+#define RSQ "\xE2\x80\x99"
+#define LSQ "\xE2\x80\x98"
+#define LDQ "\xE2\x80\x9C"
+#define RDQ "\xE2\x80\x9D"
+
+static void smart(const char *name, const char *typed, const char *want)
+{
+	char *got = typo_smarten(typed, strlen(typed));
+	CHECK_STR(name, got, want);
+	free(got);
+}
+
+int main(void)
+{
+	/* ranges */
+	smart("a range of years", "1950-1953", "1950" EN "1953");
+	smart("a range of pages", "pages 12-15.", "pages 12" EN "15.");
+	smart("a range in brackets", "(2019-2021)", "(2019" EN "2021)");
+	smart("a range typed as TeX types one", "2014--2018", "2014" EN "2018");
+	smart("an ISO date", "on 2024-03-01,", "on 2024-03-01,");
+	smart("a name with a number", "S-300-2", "S-300-2");
+	/* identifiers keep their hyphens: a dash would change what is copied or typed */
+	smart("a URL's UUID", "https://x.gov/8e5be50f-d465-11e4-ba9a-f0def148f590",
+	      "https://x.gov/8e5be50f-d465-11e4-ba9a-f0def148f590");
+	smart("a file name in a URL", "https://example.org/report-2019-2021.pdf",
+	      "https://example.org/report-2019-2021.pdf");
+	smart("an e-mail address", "flood-2024-2025@example.org", "flood-2024-2025@example.org");
+	smart("a case number", "Case No. 2023-47", "Case No. 2023-47");
+	smart("a telephone number", "phone 030-274-9111", "phone 030-274-9111");
+	smart("an ISBN", "ISBN 978-3-16-148410-0", "ISBN 978-3-16-148410-0");
+	smart("a standard", "EN 1090-2", "EN 1090-2");
+	smart("a grant number", "grant no. 101081245-2", "grant no. 101081245-2");
+	smart("a version", "v1.2-3", "v1.2-3");
+	/* apostrophes that stand for letters left out, at a word's start */
+	smart("a decade", "the '90s", "the " RSQ "90s");
+	smart("Dutch 't", "van 't Hooft", "van " RSQ "t Hooft");
+	smart("Dutch 's-", "'s-Hertogenbosch and 's-Gravesande", RSQ "s-Hertogenbosch and " RSQ "s-Gravesande");
+	smart("a quotation opening with a word", "'tis 'this' one", RSQ "tis " LSQ "this" RSQ " one");
+	smart("double quotes", "\"won the game\"", LDQ "won the game" RDQ);
+	CHECK_DONE();
+}
