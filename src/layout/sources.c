@@ -7,6 +7,20 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
+/* Whether s[0, n) ends with a sentence's mark (. ? !), inside closing quotes or not. */
+static int ends_sentence(const char *s, size_t n)
+{
+	for (;;) {
+		if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0 || memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0))
+			n -= 3;
+		else if (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\''))
+			n--;
+		else
+			break;
+	}
+	return n > 0 && strchr(".?!", s[n - 1]);
+}
+
 static void add_para(int **v, size_t *n, int no)
 {
 	*v = grow_for(*v, *n, sizeof **v);
@@ -75,17 +89,21 @@ void compose_sources(composer *c)
 		r = rich_new();
 		char *title = cite_source_title(s);
 		rich_add_styled(r, title, strlen(title), 1, 0, NULL);
+		/* a title that ends a sentence of its own ("Havenbedrijf N.V.", "What Next?")
+		 * takes no period after it */
+		int title_stops = ends_sentence(title, strlen(title));
 		free(title);
 		strbuf sb = {0};
 		if (s->art && s->art->publication) {
-			sb_puts(&sb, ". ");
+			sb_puts(&sb, title_stops ? " " : ". ");
 			cite_publication(&sb, s);
 		}
 		char *date = cite_source_date(s);
 		if (date)
 			sb_printf(&sb, ", %s", date);
 		free(date);
-		sb_puts(&sb, ".");
+		if (sb.len ? !ends_sentence(sb.data, sb.len) : !title_stops)
+			sb_puts(&sb, ".");
 		rich_add(r, sb.data, sb.len);
 		sb_free(&sb);
 		para *p = compose_para(c, r, &st->body, w - st->sources_indent, 0, ALIGN_LEFT, s->at);

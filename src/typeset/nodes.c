@@ -186,7 +186,7 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 	}
 }
 
-/* An address (a URL or an e-mail address): breaks only where a style manual allows, after
+/* An address (a URL, an e-mail address or a DOI): breaks only where a style manual allows, after
  * "//" or a colon, before / . _ - ? # % & = ~ @, with no hyphen added, and never leaving
  * fewer than 3 characters between two breaks or at either end: never ".ht/ml" or
  * "No/rth_Korea". */
@@ -194,6 +194,19 @@ static int is_address(const char *w, size_t n)
 {
 	if (mem_find(w, w + n, "://") || (n > 4 && strncmp(w, "www.", 4) == 0))
 		return 1;
+	/* a DOI, with its scheme or bare: doi:10.1021/acs.est.5b00412, (10.1000/xyz) */
+	size_t lo = 0;
+	while (lo < n && strchr("\"'(<[", w[lo]))
+		lo++;
+	if (n - lo > 4 && g_ascii_strncasecmp(w + lo, "doi:", 4) == 0)
+		return 1;
+	if (n - lo > 8 && strncmp(w + lo, "10.", 3) == 0) {
+		size_t d = lo + 3;
+		while (d < n && g_ascii_isdigit(w[d]))
+			d++;
+		if (d - lo - 3 >= 4 && d < n && w[d] == '/')
+			return 1;
+	}
 	const char *at = memchr(w, '@', n);
 	return at && at > w && memchr(at, '.', (size_t)(w + n - at)) != NULL;
 }

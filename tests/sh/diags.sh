@@ -109,6 +109,31 @@ sed -i 's/ports p2-3/ports p2-30/' "$T/range.yaml"
 if grep -q "range.yaml:12:62: error: paragraph 30 is out of range: 'ports' has 8 paragraphs" "$T/err"; then pass "a range past the article's end is an error at the cite"
 else fail "range past the end: $(cat "$T/err")"; fi
 
+# a source's title that ends a sentence of its own (an abbreviation, a question) takes no
+# period after it in Sources ("Havenbedrijf N.V..", "Corp.?." printed before: a reader's trial)
+printf 'Talks with Havenbedrijf N.V.\n\nPublication: Port Reporter Volume: 3 Issue: 9\n\nThe port spoke.\n' >"$T/nv.txt"
+printf 'Talks with Havenbedrijf N.V.\n\nThe port spoke.\n' >"$T/nv2.txt"
+cat >"$T/nv.yaml" <<YAML
+title: Titles
+date: 2025-02-14
+sources:
+  nv: {file: nv.txt}
+  acme: {file: nv.txt, title: "What Is Next for Acme Corp.?"}
+  bare: {file: nv2.txt}
+sections:
+  - heading: H
+    content:
+      - text: A paragraph.
+        cite: [nv p1, acme p1, bare p1]
+YAML
+"$MKBRIEF" --dump-layout "$T/nv.yaml" -o "$T/nv.pdf" >"$T/nv.raw" 2>"$T/err" || fail "titles ending in a mark: $(cat "$T/err")"
+sed "s/\xC2\xA0/ /g" "$T/nv.raw" >"$T/nv.txt.dump" # no-break spaces as spaces
+if grep -q '|Talks with Havenbedrijf N.V. Port Reporter, vol. 3, no. 9.|' "$T/nv.txt.dump" &&
+	grep -q '|What Is Next for Acme Corp.? Port Reporter, vol. 3, no. 9.|' "$T/nv.txt.dump" &&
+	grep -q '|Talks with Havenbedrijf N.V.|' "$T/nv.txt.dump" && ! grep -q '[.?]\.|' "$T/nv.txt.dump"; then
+	pass "Sources: a title ending in '.' or '?' takes no period after it"
+else fail "titles ending in a mark: $(grep -E 'N\.V|Corp' "$T/nv.txt.dump" | sed "s/.*|\(.*\)|/\1/" | tr "\n" " ")"; fi
+
 # list items are sentences of their own (a marker "1. " ends none); a subheading is a paragraph
 out=$("$MKBRIEF" find "$A" "machine parts"; "$MKBRIEF" find "$A" "Publish"; "$MKBRIEF" find "$A" "What the records")
 want="p4.3: - machine parts of unknown origin

@@ -272,6 +272,20 @@ int main(void)
 	CHECK("no hyphen inside a URL", !url_hyphen && p->nlines >= 3);
 	para_free(p);
 
+	/* a DOI is an address: it breaks after its scheme, before a slash or a period (it was one
+	 * unbreakable word, and the paragraph around it was set ragged: a reader's trial) */
+	p = set(e, "The paper is in Environmental Science and Technology Letters (doi:10.1021/acs.estlett.5b00412).", 200, 1,
+		&d);
+	int doi_broken = 0, doi_hyphen = 0;
+	for (size_t i = 0; i < p->nlines; i++) {
+		char *t = para_line_text(p, i);
+		doi_broken |= strstr(t, "doi:") != NULL && strstr(t, "5b00412") == NULL;
+		doi_hyphen |= p->lines[i].hyphenated && strstr(t, "doi:") != NULL;
+		free(t);
+	}
+	CHECK("a DOI breaks as an address, with no hyphen", doi_broken && !doi_hyphen && !p->fallback);
+	para_free(p);
+
 	CHECK("no errors so far", d.errors == 0);
 	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
 	fflush(err);
