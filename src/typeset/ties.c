@@ -85,10 +85,14 @@ static int is_number_or_range(word w)
 static int is_number(word w)
 {
 	size_t i = 0;
-	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "+", "~", NULL};
+	/* "(>1 m/yr)", "[≤0.1 µg/L": an opening bracket, then a sign, a bound or a currency */
+	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
+		i = 1;
+	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "+", "~", "<", ">",
+					   "\xE2\x89\xA4", "\xE2\x89\xA5", "\xE2\x89\x88", "\xC2\xB1", NULL};
 	for (size_t k = 0; lead[k]; k++)
-		if (w.n > strlen(lead[k]) && memcmp(w.s, lead[k], strlen(lead[k])) == 0) {
-			i = strlen(lead[k]);
+		if (w.n > i + strlen(lead[k]) && memcmp(w.s + i, lead[k], strlen(lead[k])) == 0) {
+			i += strlen(lead[k]);
 			break;
 		}
 	if (i >= w.n || !g_ascii_isdigit(w.s[i]) || !g_ascii_isdigit(w.s[w.n - 1]))
@@ -184,10 +188,13 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
 		"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
 		"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
-		"trillion", "percent", NULL};
+		"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
+		"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
+		"Bq", "kBq", "Sv", "mSv", "\xC2\xB5Sv", "Pa", "kPa", "MPa", "hPa", "mbar", "kJ", "MJ", "GJ", "kcal",
+		"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", NULL};
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
-					     "para.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
+					     "para.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};

@@ -198,11 +198,12 @@ int main(void)
 					  "the 14 of them left in September 2018 with 1,200 t of coal, at EUR 112.40/MWh, "
 					  "with 200 MW/200 MWh of storage and a reserve of 30-45 MW in each country, "
 					  "losing EUR 25 mn/day while trains ran at 90 km/h; the krona stood at SEK 11.42 "
-					  "and 410 HUF bought a euro, after EUR 1.6 billion of aid and growth of 8.7 percent.";
+					  "and 410 HUF bought a euro, after EUR 1.6 billion of aid and growth of 8.7 percent; "
+					  "wells held 0.1 \xC2\xB5g/L of PFAS, the cliffs lost (>1 m/yr) and the desk is on ext. 2290.";
 		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
 						    "22 March", "September 2018", "1,200 t", "EUR 112.40/MWh",
 						    "200 MW/200", "MW/200 MWh", "30-45 MW", "SEK 11.42", "410 HUF",
-						    "1.6 billion", "8.7 percent", NULL};
+						    "1.6 billion", "8.7 percent", "0.1 \xC2\xB5g/L", "(>1 m/yr)", "ext. 2290", NULL};
 		int split = 0, free_breaks = 0;
 		/* from 96 pt (17 characters): narrower, a line that keeps every tie may have
 		 * spaces over twice their width, and a tie breaks instead (in the last pass) */
@@ -223,9 +224,11 @@ int main(void)
 					}
 				}
 				/* nor a rate or a pair at its slash ("112.40/" | "MWh", "MW/" | "200"),
-				 * nor a unit that is a rate ("mn/" | "day", "km/" | "h") */
+				 * nor a unit that is a rate ("mn/" | "day", "km/" | "h", "µg/" | "L") */
 				if (n >= 2 && t[n - 1] == '/' &&
-				    (g_ascii_isdigit(t[n - 2]) || g_ascii_isdigit(u[0]) || (n >= 3 && (!strcmp(t + n - 3, "mn/") || !strcmp(t + n - 3, "km/"))))) {
+				    (g_ascii_isdigit(t[n - 2]) || g_ascii_isdigit(u[0]) ||
+				     (n >= 3 && (!strcmp(t + n - 3, "mn/") || !strcmp(t + n - 3, "km/") || !strcmp(t + n - 3, " m/"))) ||
+				     (n >= 4 && !strcmp(t + n - 4, "\xC2\xB5g/")))) {
 					printf("split at %.0f: '%s' / '%s'\n", w, t, u);
 					split++;
 				}
