@@ -6,7 +6,8 @@
  * where a widow, an orphan or a kept block forbids it); a table, an excerpt or a box broken
  * anew repeats its head or frame at the next column's top, as the flow's breaks do
  * (resume.c). A block kept whole by choice (a box, a mid-length excerpt) is broken too when
- * keeping it whole would leave the columns a quarter of a column apart. Notes go to the foot
+ * keeping it whole would leave the columns a quarter of a column apart; a table shorter than
+ * half a column is not (inside_short_table). Notes go to the foot
  * of the column that holds their marks. A page the flow set in a way this cannot redo (a
  * note run over from or on to another page, a float moved out of the text's order, a figure
  * across the columns below text) keeps its columns. */
@@ -66,11 +67,31 @@ static int holds_text(const doc *dc, size_t from, size_t to)
 	return 0;
 }
 
+/* Whether item at is a table's body row after another of its rows, in a table whose rows in
+ * the run take less than half the columns' height: such a table is read at a glance, and
+ * cut in two (a "continued" head, its header again) only to even the columns' feet, it
+ * reads worse than columns that end apart. */
+static int inside_short_table(const doc *dc, const column_run *r, size_t at)
+{
+	const vitem *it = &dc->items[at];
+	if (it->kind != V_ROW || at == r->a)
+		return 0;
+	const vitem *prev = &dc->items[before(dc, r, at)];
+	if (prev->kind != V_ROW || prev->row->table != it->row->table)
+		return 0;
+	double h = 0;
+	for (size_t k = r->a; k < r->b; k++)
+		if (dc->items[k].kind == V_ROW && dc->items[k].row->table == it->row->table && !stale_head(dc, r, k))
+			h += dc->items[k].h;
+	return h < r->room / 2;
+}
+
 /* Whether the column may end before item at. */
 static int may_end_before(const doc *dc, const column_run *r, size_t at)
 {
 	const vitem *it = &dc->items[at];
-	return !(it->keep && !(r->soft && it->soft)) && !stale_head(dc, r, at) && at >= r->a + r->lead;
+	return !(it->keep && !(r->soft && it->soft)) && !stale_head(dc, r, at) && at >= r->a + r->lead &&
+	       !inside_short_table(dc, r, at);
 }
 
 /* Whether a column [from, at) would hold only a middle piece of one paragraph, begun in a

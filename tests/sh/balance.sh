@@ -253,3 +253,22 @@ for cols in 3 4; do
 done
 [ "$thins" = 24 ] && [ -z "$thin" ] && pass "a paragraph broken twice by the balance keeps two lines in each column (24 briefs)" ||
 	fail "a column holds one line from the middle of a paragraph:$thin"
+# a short table (under half a column) on the last page stays whole in one column: cut in two
+# to even the columns' feet, with a "continued" head and its header again, it read worse
+# than columns that end apart (a reader's trial); a long one is still balanced
+table_brief() { # table_brief N: a table of N rows alone in the brief
+	printf 'title: A table at the end\ndate: 2026-03-14\nsources:\n  levee: {file: articles/levee-report.txt}\nsections:\n  - heading: Table\n    content:\n      - table:\n          columns: [No., Recommendation, Body]\n          rows:\n'
+	for ((j = 1; j <= $1; j++)); do
+		printf '            - ["%d", Amend the partnership-funding weights before the next allocation round opens, Treasury and Defra]\n' "$j"
+	done
+}
+table_brief 5 >t.yaml
+"$MKBRIEF" -q --layout digest --dump-layout t.yaml >d.txt 2>err.txt
+right=$(grep -c '^  row col=1 .*table=1' d.txt)
+[ "$right" = 0 ] && ! grep -q '(continued)' d.txt && [ "$(grep -c '^  row col=0 .*table=1' d.txt)" -ge 10 ] &&
+	pass "a short table on the last page stays whole in one column" ||
+	fail "a short table balanced: $right rows in the right column, $(grep -c '(continued)' d.txt) continued heads $(head -1 err.txt)"
+table_brief 14 >t.yaml
+"$MKBRIEF" -q --layout digest --dump-layout t.yaml >d.txt 2>err.txt
+row=$(columns d.txt | awk '$1 == 1')
+even "$row" && pass "a long table on the last page is still balanced ([$row])" || fail "a long table at the end: [$row] $(head -1 err.txt)"
