@@ -403,11 +403,6 @@ static int draw_pages(cairo_surface_t *surf, const doc *dc, PangoContext *ctx, i
 				order[from[last[i] + 1]++] = i;
 	}
 	for (int p = 0; p < dc->npages; p++) {
-		if (pdf) {
-			char label[16];
-			snprintf(label, sizeof label, "%d", p + 1);
-			cairo_pdf_surface_set_page_label(surf, label);
-		}
 		render_page(cr, dc, ctx, p, links);
 		cairo_show_page(cr);
 		for (size_t k = last ? from[p] : 0; last && k < from[p + 1]; k++)

@@ -26,6 +26,7 @@
 #include "render/pdfraw.h"
 #include "render/pdfstruct.h"
 #include "render/pdfwrite.h"
+#include "typeset/rich.h"
 
 /* A number as PDF writes it: two decimals at most, no trailing zeros. */
 static void put_num(strbuf *s, double v)
@@ -65,9 +66,14 @@ static void write_link_annot(pdf_writer *w, int num, const doc *dc, const pdf_li
 		put_num(&s, ph - k->to_y);
 		sb_puts(&s, " 0 ]");
 		const char *to = k->to ? k->to : "";
-		what = strncmp(to, "src-", 4) == 0	   ? xasprintf("Link to source %s in the Sources", to + 4)
-		       : strncmp(to, "note-", 5) == 0 ? xasprintf("Link to note %s", to + 5)
-						       : xasprintf("Link to page %d", k->to_page + 1);
+		/* a note is named by its mark, as the reader sees it: "note a" */
+		char label[16] = "";
+		int note_no = strncmp(to, "note-", 5) == 0 ? atoi(to + 5) : 0;
+		if (note_no > 0)
+			rich_note_label((size_t)note_no - 1, label);
+		what = strncmp(to, "src-", 4) == 0 ? xasprintf("Link to source %s in the Sources", to + 4)
+		       : note_no > 0		   ? xasprintf("Link to note %s", label)
+						   : xasprintf("Link to page %d", k->to_page + 1);
 	}
 	sb_puts(&s, " /Contents ");
 	pdf_sb_text(&s, what);
@@ -291,7 +297,7 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 		if (pdf_raw_body(r, (int)k, &d, &n) == 0 && n >= sizeof elem - 1 && memcmp(d, elem, sizeof elem - 1) == 0)
 			drop[k] = 1;
 	}
-	const char *cat, *str, *pt;
+	const char *cat = NULL, *str, *pt;
 	size_t cl, sl, pl;
 	int sroot = pdf_raw_body(r, r->root, &cat, &cl) == 0 ? pdf_dict_ref(cat, cl, "/StructTreeRoot") : -1;
 	if (sroot > 0 && (size_t)sroot < r->nobj && pdf_raw_body(r, sroot, &str, &sl) == 0) {
@@ -310,6 +316,9 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 					drop[a] = 1;
 		}
 	}
+	int labels = cat ? pdf_dict_ref(cat, cl, "/PageLabels") : -1;
+	if (labels > 0 && (size_t)labels < r->nobj)
+		drop[labels] = 1; /* the catalog's labels are written anew (write_catalog) */
 	for (int p = 0; p < r->npages; p++) {
 		const char *d;
 		size_t n;
@@ -355,6 +364,20 @@ static int copy_object(pdf_writer *w, const pdf_raw *r, int k, const pdf_marks *
 	while (after < end && (*after == ' ' || *after == '\n' || *after == '\r'))
 		after++;
 	if (end - after < 6 || memcmp(after, "stream", 6) != 0) {
+		const char *type, *count;
+		size_t tl, cl;
+		/* cairo counts the outline's root as a closed item (/Count -7), which a root may
+		 * not be: its count is the items a reader sees, the top level's */
+		if (pdf_dict_value(body, bl, "/Type", &type, &tl) == 0 && tl == 9 && memcmp(type, "/Outlines", 9) == 0 &&
+		    pdf_dict_value(body, bl, "/Count", &count, &cl) == 0 && cl > 1 && count[0] == '-') {
+			static const char *const keys[] = {"/Count", NULL};
+			strbuf s = {0};
+			pdf_dict_without(&s, body, bl, keys);
+			sb_printf(&s, "\n   /Count %.*s\n>>", (int)cl - 1, count + 1);
+			pdf_object(w, k, s.data, s.len);
+			sb_free(&s);
+			return 0;
+		}
 		pdf_object(w, k, body, bl);
 		return 0;
 	}
@@ -410,7 +433,7 @@ static int write_page(pdf_writer *w, const pdf_raw *r, int p, const int *annots,
 static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int sroot, int xmp, int intent)
 {
 	static const char *const keys[] = {"/StructTreeRoot", "/MarkInfo", "/Lang", "/ViewerPreferences", "/Metadata",
-					   "/OutputIntents", NULL};
+					   "/OutputIntents", "/PageLabels", NULL};
 	const char *d;
 	size_t n;
 	if (pdf_raw_body(r, r->root, &d, &n) != 0)
@@ -420,7 +443,10 @@ static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int 
 	sb_puts(&s, "\n   /Lang ");
 	pdf_sb_bytes(&s, lang);
 	sb_printf(&s, "\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>"
-		      "\n   /Metadata %d 0 R\n   /StructTreeRoot %d 0 R",
+		      "\n   /Metadata %d 0 R\n   /StructTreeRoot %d 0 R"
+		      /* pages labelled 1, 2, 3, as their feet number them (cairo 1.16's labels
+		       * come out as an empty list) */
+		      "\n   /PageLabels << /Nums [ 0 << /S /D >> ] >>",
 		  xmp, sroot);
 	if (intent > 0)
 		sb_printf(&s, "\n   /OutputIntents [ %d 0 R ]", intent);

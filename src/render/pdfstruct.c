@@ -181,6 +181,9 @@ static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 	}
 	if (el->role == TAG_TH)
 		sb_puts(&s, " /A << /O /Table /Scope /Column >>");
+	/* PDF/UA asks every Note for an ID, which the IDTree maps back to it */
+	if (el->role == TAG_NOTE)
+		sb_printf(&s, " /ID (note-%06d)", (int)(el - t->e));
 	sb_puts(&s, " /K [");
 	for (size_t k = 0; k < el->nkids; k++) {
 		const kid *x = &el->kids[k];
@@ -250,8 +253,15 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 	for (size_t i = 0; i < t.ne; i++)
 		write_elem(w, &t, &t.e[i], root);
 	write_parent_tree(w, &t, ptree, links, m->nlinks);
-	char *sr = xasprintf("<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>", t.e[0].num,
-			     ptree, dc->npages + (int)m->nlinks);
+	/* the IDTree: the Notes' IDs in order (zero-padded, so that the element order is the keys') */
+	strbuf ids = {0};
+	for (size_t i = 0; i < t.ne; i++)
+		if (t.e[i].role == TAG_NOTE)
+			sb_printf(&ids, "%s(note-%06d) %d 0 R", ids.len ? " " : "", (int)i, t.e[i].num);
+	char *sr = xasprintf("<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d%s%s%s >>",
+			     t.e[0].num, ptree, dc->npages + (int)m->nlinks, ids.len ? " /IDTree << /Names [" : "",
+			     ids.len ? ids.data : "", ids.len ? "] >>" : "");
+	sb_free(&ids);
 	pdf_object(w, root, sr, strlen(sr));
 	free(sr);
 	for (int p = 0; p < dc->npages; p++)

@@ -466,6 +466,36 @@ static void mark_run(void *data, size_t start, size_t end)
 	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
+/* Where an internal link goes: an anchor's item (a source, an end note, an annex passage),
+ * or a note's first line at its column's foot ("note-N", which no item holds). Returns 0 if
+ * the destination is on no page. */
+static int link_target(const doc *dc, const char *dest, pdf_link *out)
+{
+	for (size_t q = 0; q < dc->nanchors; q++)
+		if (strcmp(dc->anchors[q].name, dest) == 0) {
+			const vitem *target = &dc->items[dc->anchors[q].item];
+			if (target->page < 0)
+				return 0;
+			out->to_page = target->page;
+			out->to_x = doc_column_x(dc, target);
+			out->to_y = target->y > 12 ? target->y - 12 : 0;
+			return 1;
+		}
+	int id = 0;
+	if (sscanf(dest, "note-%d", &id) != 1 || id < 1)
+		return 0;
+	for (size_t k = 0; k < dc->nfoot; k++) {
+		const struct foot_line *fl = &dc->foot[k];
+		if (fl->note == id - 1 && fl->line == 0 && fl->page >= 0) {
+			out->to_page = fl->page;
+			out->to_x = dc->st->margin_left + fl->col * (dc->col_w + dc->st->gutter);
+			out->to_y = fl->y > 12 ? fl->y - 12 : 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *links)
 {
 	const para *p = it->p;
@@ -486,15 +516,8 @@ static void line_links(const doc *dc, const vitem *it, double x0, pdf_marks *lin
 			out.uri = lk->dest;
 		} else {
 			out.to = lk->dest;
-			const vitem *target = NULL;
-			for (size_t q = 0; q < dc->nanchors; q++)
-				if (strcmp(dc->anchors[q].name, lk->dest) == 0)
-					target = &dc->items[dc->anchors[q].item];
-			if (!target || target->page < 0)
+			if (!link_target(dc, lk->dest, &out))
 				continue;
-			out.to_page = target->page;
-			out.to_x = doc_column_x(dc, target);
-			out.to_y = target->y > 12 ? target->y - 12 : 0;
 		}
 		pdf_marks_link(links, out);
 	}

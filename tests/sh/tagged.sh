@@ -115,6 +115,25 @@ def walk(e):
         return walk(e.get("/K"))
     return False
 assert walk(pdf.Root.StructTreeRoot.K)'
+bite "a note's mark whose Link holds no annotation" 28-0xx "$K" '
+a = [a for p in pdf.pages for a in p.get("/Annots", []) if "note" in str(a.get("/Contents", ""))][0]
+el = dict((int(pdf.Root.StructTreeRoot.ParentTree.Nums[i]), pdf.Root.StructTreeRoot.ParentTree.Nums[i + 1])
+          for i in range(0, len(pdf.Root.StructTreeRoot.ParentTree.Nums), 2))[int(a.StructParent)]
+el.K = pikepdf.Array([k for k in (el.K if isinstance(el.K, pikepdf.Array) else [el.K])
+                      if not (isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR")])'
+bite "a Note without an /ID" 19-003 "$K" '
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        return any(walk(x) for x in e)
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/Note":
+            del e.ID
+            return True
+        return walk(e.get("/K"))
+    return False
+assert walk(pdf.Root.StructTreeRoot.K)'
+bite "an outline root counted as closed" --o "$K" 'pdf.Root.Outlines.Count = -abs(int(pdf.Root.Outlines.Count))'
+bite "empty page labels" --l "$K" 'pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([]))'
 bite "a heading that skips a level" 14-003 "$K" '
 def walk(e):
     if isinstance(e, pikepdf.Array):

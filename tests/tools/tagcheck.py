@@ -279,6 +279,30 @@ def checks(d, brief):
     cp("28-011t", "every Link element holds its link text as well as its annotation", textless == 0,
        f"{textless} hold only the annotation")
     cp("28-012", "every link annotation has /Contents", bad_contents == 0, f"{bad_contents} without")
+
+    def has_objr(el):
+        kids = el.get("/K")
+        kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+        return any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR" for k in kids)
+
+    # a Link without its annotation is announced as a link that cannot be followed
+    objr_less = [e for s_, e, _ in d.elems if s_ == "/Link" and not has_objr(e)]
+    cp("28-0xx", "every Link element holds its annotation", not objr_less, f"{len(objr_less)} hold none")
+    notes = [e for s_, e, _ in d.elems if s_ == "/Note"]
+    ids = [bytes(e.get("/ID")) for e in notes if "/ID" in e]
+    idtree = root.StructTreeRoot.get("/IDTree") if "/StructTreeRoot" in root else None
+    names = idtree.get("/Names", []) if idtree is not None else []
+    listed = {bytes(names[i]) for i in range(0, len(names) - 1, 2)}
+    cp("19-003", f"every Note has a unique /ID, in the IDTree ({len(notes)} notes)",
+       len(ids) == len(notes) and len(set(ids)) == len(ids) and set(ids) <= listed,
+       f"{len(notes) - len(ids)} without, {len(ids) - len(set(ids))} repeated, {len(set(ids) - listed)} not in the IDTree")
+    outlines = root.get("/Outlines")
+    count = int(outlines.get("/Count", 0)) if outlines is not None else 0
+    cp("--o", "the outline's root counts its items (no negative /Count)", count >= 0, f"/Count {count}")
+    labels = root.get("/PageLabels")
+    nums = labels.get("/Nums", []) if labels is not None else []
+    cp("--l", "page labels number the pages from the first", labels is None or (len(nums) >= 2 and int(nums[0]) == 0),
+       f"/Nums {list(nums)[:4]}")
     cp("28-xxx", "pages with annotations tab in structure order (/Tabs /S)", bad_tabs == 0, f"{bad_tabs} pages")
     unembedded, nomap = set(), set()
     for p in d.pages:
