@@ -95,7 +95,8 @@ static void show_tracked(cairo_t *cr, PangoLayout *l, double x, double y)
 		double base = y + pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
 		const PangoGlyphString *gs = run->glyphs;
 		cairo_glyph_t *g = xcalloc((size_t)gs->num_glyphs + 1, sizeof *g);
-		int n = 0, pen = log.x;
+		int n = 0;
+		long pen = log.x;
 		for (int i = 0; i < gs->num_glyphs; i++) {
 			const PangoGlyphInfo *gi = &gs->glyphs[i];
 			if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {

@@ -33,9 +33,10 @@ static node *add(kp *k, ntype t)
 	return x;
 }
 
+/* (the sums are long: a word of 11,500 letters at 200 pt is past INT_MAX Pango units) */
 static double gs_width(const PangoGlyphString *gs)
 {
-	int w = 0;
+	long w = 0;
 	for (int i = 0; i < gs->num_glyphs; i++)
 		w += gs->glyphs[i].geometry.width;
 	return w / (double)PANGO_SCALE;
@@ -44,7 +45,7 @@ static double gs_width(const PangoGlyphString *gs)
 /* Width of the glyphs of seg whose clusters fall in [a, b). */
 static double range_width(const seg *s, int a, int b)
 {
-	int w = 0;
+	long w = 0;
 	for (int i = 0; i < s->gs->num_glyphs; i++) {
 		int c = s->a + s->gs->log_clusters[i];
 		if (c >= a && c < b)

@@ -383,7 +383,7 @@ double para_index_x(const para *p, size_t i, int idx)
 			continue;
 		if (idx <= it->offset)
 			return pc->x;
-		int x = 0;
+		long x = 0;
 		const PangoGlyphString *gs = pc->gi.glyphs;
 		for (int g = 0; g < gs->num_glyphs; g++)
 			if (gs->log_clusters[g] < idx - it->offset)

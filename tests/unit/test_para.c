@@ -289,6 +289,26 @@ int main(void)
 	CHECK("a DOI breaks as an address, with no hyphen", doi_broken && !doi_hyphen && !p->fallback);
 	para_free(p);
 
+	/* a word wider than INT_MAX Pango units (2.1 million pt: 400,000 letters) is broken
+	 * inside the measure like any overlong word; its width summed in an int wrapped negative,
+	 * and it was set as one line, nearly all of it off the page (a hostile trial) */
+	{
+		size_t nx = 400000;
+		char *huge = xmalloc(nx + 1);
+		memset(huge, 'x', nx);
+		huge[nx] = 0;
+		p = set(e, huge, 300, 1, &d);
+		size_t letters = 0;
+		int within = p->nlines > 1000;
+		for (size_t i = 0; i < p->nlines; i++) {
+			letters += (size_t)p->lines[i].len;
+			within &= p->lines[i].width < 305;
+		}
+		CHECK("a word of 400,000 letters is cut into lines inside the measure", within && letters == nx);
+		para_free(p);
+		free(huge);
+	}
+
 	CHECK("no errors so far", d.errors == 0);
 	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
 	fflush(err);
