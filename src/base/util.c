@@ -403,15 +403,28 @@ void file_set_add(file_set *s, const char *path, const char *name)
 	s->n++;
 }
 
+static const char *file_set_find_stat(const file_set *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+			return s->v[i].name;
+	return NULL;
+}
+
 const char *file_set_find(const file_set *s, const char *path)
 {
 	struct stat st;
 	if (!s || stat(path, &st) != 0)
 		return NULL;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].dev == st.st_dev && s->v[i].ino == st.st_ino)
-			return s->v[i].name;
-	return NULL;
+	return file_set_find_stat(s, &st);
+}
+
+const char *file_set_find_fd(const file_set *s, int fd)
+{
+	struct stat st;
+	if (!s || fstat(fd, &st) != 0)
+		return NULL;
+	return file_set_find_stat(s, &st);
 }
 
 void file_set_merge(file_set *into, const file_set *from)

@@ -94,6 +94,8 @@ typedef struct file_set {
 void file_set_add(file_set *s, const char *path, const char *name);
 /* The name of the input that path is the same file as, or NULL. */
 const char *file_set_find(const file_set *s, const char *path);
+/* The same for an open file descriptor (standard output redirected onto an input). */
+const char *file_set_find_fd(const file_set *s, int fd);
 void file_set_merge(file_set *into, const file_set *from);
 void file_set_free(file_set *s);
 

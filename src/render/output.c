@@ -121,6 +121,13 @@ static int sink_open(sink *s, const char *path, const file_set *inputs, diag *d)
 {
 	memset(s, 0, sizeof *s);
 	if (strcmp(path, "-") == 0) {
+		/* `-o - >> brief.yaml`: standard output redirected onto an input */
+		const char *onto = file_set_find_fd(inputs, fileno(stdout));
+		if (onto) {
+			diag_error(d, loc_at("-", 0, 0),
+				   "cannot write: standard output is %s, which mkbrief reads; redirect it elsewhere", onto);
+			return -1;
+		}
 		s->f = stdout;
 		s->target = xstrdup(path);
 		s->shown = xstrdup(path);

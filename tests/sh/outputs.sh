@@ -1,5 +1,6 @@
 # outputs.sh: what mkbrief may write. An output that is one of the run's inputs (the brief,
-# a source, the layout, a font) is refused and the input left as it was; devices, FIFOs and
+# a source, the layout, a font; standard output redirected onto one) is refused and the input
+# left as it was; devices, FIFOs and
 # /dev/stdout are written to, never replaced; a failed PNG run leaves every page of an
 # earlier run as it was; an interrupted run leaves no temporary file; a 254-byte output name
 # (NAME_MAX is 255) works.
@@ -40,6 +41,27 @@ refused "-o naming the layout is refused" my.yaml \
 	"my.yaml: error: cannot write: this is the layout, which mkbrief reads; name another output with -o" --layout ./my.yaml brief.yaml
 refused "-o naming a font is refused" fonts/NotoSerif-Regular.ttf \
 	"fonts/NotoSerif-Regular.ttf: error: cannot write: this is the font fonts/NotoSerif-Regular.ttf, which mkbrief reads; name another output with -o" --fonts fonts brief.yaml
+
+# -o - with standard output redirected onto an input (appended to the brief or a source, or
+# opened over the brief): refused, the file unchanged (it was written into: a hostile trial)
+cp brief.yaml "$T/before"
+cp "$A" "$T/before-a"
+err1=$("$MKBRIEF" brief.yaml -o - 2>&1 >>brief.yaml)
+st1=$?
+err2=$("$MKBRIEF" brief.yaml -o - 2>&1 >>"$A")
+st2=$?
+"$MKBRIEF" brief.yaml -o - 2>"$T/err3" 1<>brief.yaml
+st3=$?
+err3=$(cat "$T/err3")
+if [ "$st1$st2$st3" = 111 ] && cmp -s brief.yaml "$T/before" && cmp -s "$A" "$T/before-a" &&
+	[ "$err1" = "-: error: cannot write: standard output is the brief, which mkbrief reads; redirect it elsewhere" ] &&
+	[ "$err2" = "-: error: cannot write: standard output is the source file $A, which mkbrief reads; redirect it elsewhere" ]; then
+	pass "-o - redirected onto the brief or a source is refused, the file unchanged"
+else
+	cp "$T/before" brief.yaml
+	cp "$T/before-a" "$A"
+	fail "-o - onto an input: status $st1/$st2/$st3: $err1 / $err2 / $err3"
+fi
 
 # devices and /dev/stdout are written to; as root a rename would have replaced the node
 "$MKBRIEF" brief.yaml -o /dev/null 2>"$T/err"
