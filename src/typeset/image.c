@@ -315,7 +315,7 @@ static const char *thousands(double x, char buf[40])
  * its size: svg_filters_ok). Returns 0, or -1 after an error. */
 static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name, loc at, diag *d)
 {
-	char *why = NULL, n1[40], n2[40];
+	char *why = NULL, n1[40], n2[40], n3[40];
 	int rc = svg_cost_scan(b, len, c, &why);
 	if (rc == -2) {
 		diag_error(d, at, "figure '%s' is an SVG whose cost to draw cannot be checked: %s", name, why);
@@ -354,6 +354,25 @@ static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name,
 	if (c->max_order > IMAGE_SVG_MAX_CONVOLVE_ORDER) {
 		diag_error(d, at, "figure '%s' has an feConvolveMatrix of order %ld; librsvg draws at most %d", name,
 			   c->max_order, IMAGE_SVG_MAX_CONVOLVE_ORDER);
+		return -1;
+	}
+	if (c->max_font_size > IMAGE_SVG_MAX_FONT_SIZE) {
+		diag_error(d, at, "figure '%s' sets a font size of %s; librsvg draws at most %s", name,
+			   thousands(c->max_font_size, n1), thousands(IMAGE_SVG_MAX_FONT_SIZE, n2));
+		return -1;
+	}
+	if (c->max_text_chars > IMAGE_SVG_MAX_TEXT_CHARS) {
+		diag_error(d, at, "figure '%s' would take too long to draw: a <text> of %s characters (at most %s)", name,
+			   thousands(c->max_text_chars, n1), thousands(IMAGE_SVG_MAX_TEXT_CHARS, n2));
+		diag_note(d, at, "break the text into several <text> elements, or set it in the brief");
+		return -1;
+	}
+	if (c->selectors * c->elements > IMAGE_SVG_MAX_SELECTOR_TESTS) {
+		diag_error(d, at,
+			   "figure '%s' would take too long to draw: its style sheet's %s selectors are each matched "
+			   "against its %s elements (at most %s tests)",
+			   name, thousands(c->selectors, n1), thousands(c->elements, n2),
+			   thousands(IMAGE_SVG_MAX_SELECTOR_TESTS, n3));
 		return -1;
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include "typeset/svg_cost.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,10 @@ typedef struct scan {
 	int in_style;
 	strbuf sheet;
 	long max_order;
+	double max_font_size;
+	size_t in_text;      /* <text> elements open */
+	double text_chars;   /* the characters of the outermost open <text> */
+	double max_text_chars;
 	GHashTable *ids; /* id -> node index + 1; keys are the nodes' */
 } scan;
 
@@ -157,6 +162,52 @@ static void add_style_refs(scan *s, const char *style)
 	svg_css_declarations(style, style + strlen(style), &s->refs, &s->nrefs);
 }
 
+/* The largest number in [v, end): a size in font-size's or font's value ("12px", "bold
+ * 1e7px/1.2 serif"); unsigned, as a size's sign does not lessen it. */
+static double largest_number(const char *v, const char *end)
+{
+	double most = 0;
+	for (const char *p = v; p < end; p++) {
+		if (!g_ascii_isdigit(*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit(p[1])))
+			continue;
+		char *e;
+		double x = g_ascii_strtod(p, &e);
+		if (e > p) {
+			if (x == x && fabs(x) > most)
+				most = fabs(x);
+			p = e - 1;
+		}
+	}
+	return most;
+}
+
+/* The largest font size in CSS text (a style="" or a sheet): each "font-size:" or
+ * "font:" declaration's value. */
+static double css_font_size(const char *css, size_t n)
+{
+	double most = 0;
+	const char *end = css + n;
+	for (const char *p = css; p && p < end; p++) {
+		p = mem_find(p, end, "font");
+		if (!p)
+			break;
+		const char *q = p + 4;
+		if (q + 5 <= end && memcmp(q, "-size", 5) == 0)
+			q += 5;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+		if (q >= end || *q != ':')
+			continue;
+		const char *v = q + 1, *ve = v;
+		while (ve < end && *ve != ';' && *ve != '}' && *ve != '"')
+			ve++;
+		double x = largest_number(v, ve);
+		if (x > most)
+			most = x;
+	}
+	return most;
+}
+
 static void read_attributes(scan *s, node *nd, int index, const char **names, const char **values)
 {
 	for (int i = 0; names[i]; i++) {
@@ -172,6 +223,13 @@ static void read_attributes(scan *s, node *nd, int index, const char **names, co
 			add_ref(&s->refs, &s->nrefs, SVG_REF_HREF, v + 1, strlen(v + 1));
 		} else if (strcmp(a, "style") == 0) {
 			add_style_refs(s, v);
+			double fs = css_font_size(v, strlen(v));
+			if (fs > s->max_font_size)
+				s->max_font_size = fs;
+		} else if (strcmp(a, "font-size") == 0 || strcmp(a, "font") == 0) {
+			double fs = largest_number(v, v + strlen(v));
+			if (fs > s->max_font_size)
+				s->max_font_size = fs;
 		} else if (prop >= 0) {
 			size_t id_len;
 			const char *id = svg_css_url(v, v + strlen(v), &id_len);
@@ -216,6 +274,8 @@ static void on_start(GMarkupParseContext *ctx, const char *element, const char *
 	s->open[s->depth++] = index;
 	if (strcmp(local, "style") == 0)
 		s->in_style++;
+	if (strcmp(local, "text") == 0 && s->in_text++ == 0)
+		s->text_chars = 0;
 }
 
 static void on_end(GMarkupParseContext *ctx, const char *element, gpointer data, GError **error)
@@ -229,6 +289,9 @@ static void on_end(GMarkupParseContext *ctx, const char *element, gpointer data,
 		s->in_style--;
 		sb_putc(&s->sheet, '\n');
 	}
+	if (strcmp(local_name(element), "text") == 0 && s->in_text > 0 && --s->in_text == 0 &&
+	    s->text_chars > s->max_text_chars)
+		s->max_text_chars = s->text_chars;
 }
 
 static void on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpointer data, GError **error)
@@ -238,6 +301,29 @@ static void on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpoin
 	scan *s = data;
 	if (s->in_style)
 		sb_append(&s->sheet, text, len);
+	else if (s->in_text)
+		s->text_chars += (double)g_utf8_strlen(text, (gssize)len);
+}
+
+/* The sheet's selectors: each rule's, counted at its commas (a comma inside a selector's
+ * brackets, :is(a, b), counts too: an upper bound). */
+static double count_selectors(const char *css, size_t n)
+{
+	double count = 0, in_rule = 0;
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = css[i];
+		if (c == '{') {
+			if (depth++ == 0)
+				count += in_rule + 1;
+			in_rule = 0;
+		} else if (c == '}') {
+			depth = depth > 0 ? depth - 1 : 0;
+		} else if (c == ',' && depth == 0) {
+			in_rule++;
+		}
+	}
+	return count;
 }
 
 /* Whether a reference of this kind draws an element of that kind (a paint that is a
@@ -510,6 +596,10 @@ static int count_document(scan *s, svg_cost *c, char **why)
 		c->max_order = s->max_order;
 	}
 	svg_css_rules_free(rules, nrules);
+	c->max_font_size = fmax(s->max_font_size, css_font_size(s->sheet.data ? s->sheet.data : "", s->sheet.len));
+	c->max_text_chars = s->max_text_chars;
+	c->selectors = count_selectors(s->sheet.data ? s->sheet.data : "", s->sheet.len);
+	c->elements = (double)s->n;
 	return rc;
 }
 

@@ -19,6 +19,15 @@ typedef struct svg_cost {
 	/* how deep elements and references nest (a <use> of a group in a group is 3 deep):
 	 * librsvg follows them on its stack */
 	double depth;
+	/* the largest font size written (font-size, or a number in font: ...), in any unit:
+	 * librsvg aborts the process past some 1.5 million */
+	double max_font_size;
+	/* the most characters in one <text> element: librsvg lays a text out in time that
+	 * grows with the square of its characters (40,000 take 90 s) */
+	double max_text_chars;
+	/* the style sheet's selectors (every rule, whatever it draws): librsvg matches each
+	 * against every element written (500 over 5,000 elements take 30 s) */
+	double selectors, elements;
 	/* reading stopped at SVG_COST_STOP_ELEMENTS elements: instances is more than that */
 	int stopped;
 } svg_cost;

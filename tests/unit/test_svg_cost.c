@@ -168,8 +168,25 @@ static void test_stop(void)
 	expect_instances("nor does a byte-order mark", "\xEF\xBB\xBF" SVG "/>", 1);
 }
 
+/* what librsvg's text and style sheets cost, which elements alone do not show: a font size
+ * that aborts it, a <text> whose layout is quadratic, selectors matched against every
+ * element (a hostile trial: exit 134, 92 s, 30 s) */
+static void test_text_and_sheets(void)
+{
+	svg_cost c = scan_ok("font sizes read", "<svg><text font-size='1e7'>H</text><text style='font-size:2e6px'>H</text>"
+						 "<style>text { font: bold 12px/1.2 serif }</style></svg>");
+	CHECK("the largest font size, from an attribute, a style or a sheet", c.max_font_size == 1e7);
+	c = scan_ok("a sheet's font", "<svg><style>g{font:italic 5e6px serif}</style><g><text>H</text></g></svg>");
+	CHECK("a font size in a sheet's font: shorthand", c.max_font_size == 5e6);
+	c = scan_ok("text", "<svg><text>ab<tspan>cd</tspan></text><text>abcdef</text></svg>");
+	CHECK("the most characters in one <text>, its tspans included", c.max_text_chars == 6);
+	c = scan_ok("selectors", "<svg><style>rect:nth-child(2n+1), circle {fill:red} .a{fill:blue}</style><rect/><rect/></svg>");
+	CHECK("every selector of the sheet, and the elements", c.selectors == 3 && c.elements == 4);
+}
+
 int main(void)
 {
+	test_text_and_sheets();
 	test_references();
 	test_paints_and_markers();
 	test_filters();
