@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "base/util.h"
 #include "typeset/pdfpage.h"
@@ -145,6 +146,58 @@ static int png_chunks_ok(const unsigned char *b, size_t len, const char *name, l
 	}
 }
 
+static const char *thousands(double x, char buf[40]);
+
+/* Whether the PNG's image data (its IDAT chunks, inflated) holds no more than its pixels
+ * need (rows of w pixels and a filter byte, h of them, and Adam7's passes' own bytes):
+ * libpng inflates all of it, and a 5 MB file of a 1 x 1 image can inflate to 5 GB. Damaged
+ * data is left for libpng to name. */
+static int png_data_ok(const unsigned char *b, size_t len, unsigned long w, unsigned long h, const char *name, loc at,
+		       diag *d)
+{
+	static const int channels[] = {1, 0, 3, 1, 2, 0, 4};
+	int depth = b[24], type = b[25];
+	double row = ceil((double)w * (type >= 0 && type <= 6 && channels[type] ? channels[type] : 4) * depth / 8.0);
+	double need = (double)h * (row + 1) + 8.0 * (double)h + 4096;
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK)
+		return 1;
+	unsigned char out[65536];
+	double made = 0;
+	int rc = Z_OK;
+	for (size_t p = 8; p + 12 <= len && rc == Z_OK && made <= need;) {
+		unsigned long n = be32(b + p);
+		if (memcmp(b + p + 4, "IDAT", 4) == 0) {
+			z.next_in = (Bytef *)(b + p + 8);
+			z.avail_in = (uInt)n;
+			while (z.avail_in > 0 && rc == Z_OK && made <= need) {
+				z.next_out = out;
+				z.avail_out = sizeof out;
+				rc = inflate(&z, Z_NO_FLUSH);
+				made += (double)(sizeof out - z.avail_out);
+				if (rc == Z_BUF_ERROR && z.avail_out == sizeof out)
+					break;
+				if (rc == Z_BUF_ERROR)
+					rc = Z_OK;
+			}
+		}
+		if (memcmp(b + p + 4, "IEND", 4) == 0)
+			break;
+		p += 12 + n;
+	}
+	inflateEnd(&z);
+	if (made > need) {
+		char n1[40], n2[40];
+		diag_error(d, at,
+			   "figure '%s' is a corrupt PNG file: its image data inflates to more than %s bytes, where "
+			   "its %lu x %lu pixels need %s",
+			   name, thousands(made, n1), w, h, thousands(need, n2));
+		return 0;
+	}
+	return 1;
+}
+
 static int load_png(image *img, const unsigned char *b, size_t len, long max_pixels, const char *name, loc at,
 		    diag *d)
 {
@@ -158,7 +211,8 @@ static int load_png(image *img, const unsigned char *b, size_t len, long max_pix
 		diag_error(d, at, "figure '%s' is a corrupt PNG file: it says it is %lu x %lu pixels", name, w, h);
 		return -1;
 	}
-	if (bad_raster_size((long)w, (long)h, max_pixels, "PNG", name, at, d) || !png_chunks_ok(b, len, name, at, d))
+	if (bad_raster_size((long)w, (long)h, max_pixels, "PNG", name, at, d) || !png_chunks_ok(b, len, name, at, d) ||
+	    !png_data_ok(b, len, w, h, name, at, d))
 		return -1;
 	reader r = {b, len};
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_bytes, &r);
