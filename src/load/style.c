@@ -260,8 +260,11 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 	snprintf(buf, sizeof buf, "%s.tracking", what);
 	double tr = f->tracking;
 	const ynode *tr_at = schema_length(&L->S, r, "tracking", buf, SCHEMA_ANY, 0, &tr);
-	if (tr_at && fabs(tr) > f->size / 2)
+	if (tr_at && tr > f->size / 2)
 		schema_error(&L->S, tr_at, "%s (%s) is more than half the font size (%gpt)", buf, tr_at->str, f->size);
+	else if (tr_at && tr < -f->size / 10) /* letters run into each other: -0.5 em made blots */
+		schema_error(&L->S, tr_at, "%s (%s) takes more than a tenth of the font size (%gpt) from each letter", buf,
+			     tr_at->str, f->size);
 	else
 		f->tracking = tr;
 	snprintf(buf, sizeof buf, "%s.color", what);
