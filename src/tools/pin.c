@@ -14,6 +14,8 @@
 
 #include "base/diag.h"
 #include "base/util.h"
+#include "base/yaml_tree.h"
+#include "load/article.h"
 #include "load/brief.h"
 #include "tools/tools.h"
 
@@ -78,19 +80,18 @@ static int cmp_edit(const void *a, const void *b)
 	return (x->off < y->off) - (x->off > y->off); /* last first */
 }
 
-/* Reads path whole; NULL after reporting. */
-static char *read_all(const char *path, size_t *len, loc at, diag *d)
+/* Reads path whole, a regular file of at most limit bytes, as a build reads it (a FIFO
+ * would wait forever, /dev/zero never end); NULL after reporting. */
+static char *read_all(const char *path, size_t limit, size_t *len, loc at, diag *d)
 {
-	gchar *data = NULL;
-	gsize n = 0;
-	GError *err = NULL;
-	if (!g_file_get_contents(path, &data, &n, &err)) {
-		diag_error(d, at, "cannot read %s: %s", path, err->message);
-		g_error_free(err);
-		return NULL;
-	}
-	*len = n;
-	return data;
+	char *data = NULL;
+	const char *why = NULL;
+	int got = file_read(path, limit, &data, len, &why);
+	if (got == FILE_TOO_LARGE)
+		diag_error(d, at, "cannot read %s: larger than the size limit (%zu MiB)", path, limit >> 20);
+	else if (got != 0)
+		diag_error(d, at, "cannot read %s: %s", path, why);
+	return got == 0 ? data : NULL;
 }
 
 /* Writes text to path through a temporary file beside it, keeping path's mode. */
@@ -175,18 +176,24 @@ int cmd_pin(int argc, char **argv)
 		return 1;
 	}
 	size_t len = 0;
-	char *text = read_all(path, &len, loc_at(path, 0, 0), &d);
+	char *text = read_all(path, YTREE_MAX_BYTES, &len, loc_at(path, 0, 0), &d);
 	edit *edits = xcalloc(b->nsources + 1, sizeof *edits);
 	char **sums = xcalloc(b->nsources + 1, sizeof *sums); /* each source's, kept for pins_hold */
 	size_t n = 0;
 	for (size_t i = 0; text && i < b->nsources; i++) {
 		const source *s = &b->sources[i];
 		size_t alen = 0;
-		char *bytes = read_all(s->path, &alen, s->file_at, &d);
+		/* what a build would not read is not pinned either: a file outside the brief's
+		 * directory ('../../etc/passwd') */
+		if (!path_inside(b->dir, s->path)) {
+			diag_error(&d, s->file_at, "source file '%s' is outside the brief's directory", s->file);
+			continue;
+		}
+		char *bytes = read_all(s->path, ARTICLE_MAX_BYTES, &alen, s->file_at, &d);
 		if (!bytes)
 			continue;
 		char *sum = sums[i] = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen);
-		g_free(bytes);
+		free(bytes);
 		if (s->sha256) {
 			size_t off = offset_of(text, len, s->sha256_at.line, s->sha256_at.col);
 			size_t end = off == (size_t)-1 ? off : scalar_end(text, len, off);
@@ -251,7 +258,7 @@ int cmd_pin(int argc, char **argv)
 	for (size_t i = 0; i < b->nsources; i++)
 		g_free(sums[i]);
 	free(sums);
-	g_free(text);
+	free(text);
 	brief_free(b);
 	diag_finish(&d);
 	return rc;

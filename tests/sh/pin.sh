@@ -90,3 +90,17 @@ sed 's/$/\r/' real.yaml | sed '/sha256/d' >crlf.yaml
 "$MKBRIEF" pin crlf.yaml 2>err.txt
 lf_only=$(grep -c -v $'\r$' crlf.yaml)
 [ "$lf_only" = 0 ] && grep -q $'^    sha256: [0-9a-f]*\r$' crlf.yaml && pass "pin keeps CR LF line ends" || fail "pin crlf: $lf_only lines end in LF only"
+# pin reads sources as a build does: a FIFO (it waited forever), a link to /dev/zero (it read
+# without end) and a file outside the brief's directory (it hashed /etc/passwd) are refused,
+# the brief left as it was (a hostile trial)
+mkfifo fifo
+ln -s /dev/zero zero.txt
+odd=""
+for f in fifo zero.txt ../../../../../../../../etc/passwd; do
+	printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s}\nsections:\n  - heading: h\n    content:\n      - text: x\n' "$f" >odd.yaml
+	cp odd.yaml odd.orig
+	timeout 10 "$MKBRIEF" pin odd.yaml 2>err.txt
+	st=$?
+	{ [ $st = 1 ] && cmp -s odd.yaml odd.orig && grep -q "^odd.yaml:4:13: error: " err.txt; } || odd="$odd $f: status $st $(head -1 err.txt);"
+done
+[ -z "$odd" ] && pass "pin refuses a FIFO, a device and a file outside the brief's directory" || fail "pin odd sources:$odd"
