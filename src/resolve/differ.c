@@ -537,6 +537,15 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 		wb = we;
 		while (we < al->nd.n && al->nd.c[we] != ' ' && !u_isalnum((UChar32)al->nd.c[we]))
 			we++;
+	} else if (we == wb + 1 && al->nd.c[wb] == ' ' && wb > 0 && we < al->nd.n && differ_is_word_cp(al->nd.c[wb - 1]) &&
+		 differ_is_word_cp(al->nd.c[we])) {
+		/* a space where the source joins two words ("long chain" for "long-chain"): "you
+		 * typed ' '" says nothing; the words on both sides of it show the difference */
+		size_t b1, e1, b2, e2;
+		word_around(&al->nd, wb - 1, &b1, &e1);
+		word_around(&al->nd, we, &b2, &e2);
+		wb = b1;
+		we = e2;
 	}
 	strbuf typed = {0}, has = {0};
 	if (we > wb) {
