@@ -555,7 +555,27 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 			return;
 		}
 	}
-	/* every piece exists, but not in order within one paragraph */
+	/* every piece exists, but not in order within one paragraph; or one follows the one
+	 * before it directly, and the elision between them leaves nothing out */
+	span prev = {-1, {0, 0}};
+	for (size_t k = 0; k < nd.npc; k++) {
+		one.pc = &nd.pc[k];
+		find_all(m, &one, 0, 0, 1, &r);
+		span here = r.spans[0];
+		match_clear(&r);
+		int adjoins = k > 0 && here.para == prev.para && here.r.start >= prev.r.end;
+		for (size_t b = prev.r.end; adjoins && b < here.r.start; b++)
+			adjoins = m->a->text[b] == ' ' || m->a->text[b] == '\n' || m->a->text[b] == '\t';
+		if (adjoins) {
+			diag_note(d, differ_art_loc(m->a, here.r.start),
+				  "nothing is left out at elision %zu: in the source, part %zu follows part %zu directly; "
+				  "remove the [...] there (it marks words left out)",
+				  k, k + 1, k);
+			needle_free(&nd);
+			return;
+		}
+		prev = here;
+	}
 	diag_note(d, loc_at(m->a->display, 0, 0),
 		  "each part between elisions is in the source, but not all in this order in one paragraph");
 	for (size_t k = 0; k < nd.npc; k++) {
