@@ -224,7 +224,8 @@ static int note_key_under_plain_item(diag *d, const char *file, const char *text
 }
 
 /* "did not find expected key" (or '-' indicator, or a flow's ',') just after a closing quote: a value that
- * starts with a quoted phrase ("Weaponize frequency" is the phrase.) ends at its closing
+ * starts with a quoted phrase ("Weaponize frequency" is the phrase.), or a value put in
+ * double quotes that holds some ("Schools -- "fell through the net" -- say"), ends at the
  * quote, and YAML finds words after it. Notes how to write it; returns whether it did. */
 static int note_quoted_start(diag *d, const char *file, const char *text, size_t len, const yaml_mark_t *m)
 {
@@ -232,7 +233,7 @@ static int note_quoted_start(diag *d, const char *file, const char *text, size_t
 	size_t q = at;
 	while (q > ls && text[q - 1] == ' ')
 		q--;
-	if (q == ls || (text[q - 1] != '"' && text[q - 1] != '\'') || q == at)
+	if (q == ls || (text[q - 1] != '"' && text[q - 1] != '\''))
 		return 0;
 	char quote = text[q - 1];
 	/* the value that ends there starts with the same quote where a value may start: after
@@ -254,9 +255,10 @@ static int note_quoted_start(diag *d, const char *file, const char *text, size_t
 		le++;
 	int apostrophe = quote == '"' && memchr(text + at, '\'', le - at) != NULL;
 	diag_note(d, loc_at(file, (int)m->line + 1, (int)(v - ls) + 1),
-		  "a value that starts with a quote ends at its closing quote, and YAML finds words after it: to "
-		  "start with a quoted phrase, put the whole value in %s quotes%s, e.g. %s",
-		  quote == '"' ? "single" : "double", apostrophe ? ", each apostrophe in it doubled" : "",
+		  "a value in %s quotes ends at the next one, and YAML finds words after it: for quotes inside a "
+		  "value, put the whole value in %s quotes%s, e.g. %s",
+		  quote == '"' ? "double" : "single", quote == '"' ? "single" : "double",
+		  apostrophe ? ", each apostrophe in it doubled" : "",
 		  quote != '"'   ? "text: \"'Weaponize' is the word.\""
 		  : apostrophe ? "text: '\"Weaponize\" isn''t the word.'"
 			       : "text: '\"Weaponize\" is the word.'");
@@ -327,10 +329,18 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
 	    note_key_under_plain_item(d, file, text, len, m.line))
 		return;
-	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
-		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain value */
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0) {
+		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain
+		 * value; one that holds double quotes goes in single quotes */
+		size_t at = yaml_mark_byte(text, len, &m), ls = line_start(text, len, m.line), le = at;
+		while (le < len && text[le] != '\n' && text[le] != '\r')
+			le++;
+		int dq = memchr(text + ls, '"', le - ls) != NULL;
 		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1), "%s",
-			  colon_ends_line(text, len, yaml_mark_byte(text, len, &m))
+			  colon_ends_line(text, len, at)
 				  ? "a value that ends in ':' must be quoted, e.g. text: \"The scenarios:\" (or use a block scalar, text: |)"
-				  : "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
+			  : dq ? "a value with ': ' inside must be quoted, in single quotes as it holds double ones, e.g. "
+				 "text: 'He said: \"no\"' (or use a block scalar, text: |)"
+			       : "a value with ': ' inside must be quoted, e.g. text: \"He said: no\" (or use a block scalar, text: |)");
+	}
 }
