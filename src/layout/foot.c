@@ -145,7 +145,11 @@ void foot_begin(const doc *dc, foot *ft, double room)
 	ft->ncarry = 0;
 	for (size_t k = 0; k < n; k++) {
 		double before = ft->h;
-		add_entry(dc, ft, carry[k], room);
+		/* at least a line of it in each column, or a note whose line is taller than half a
+		 * column would go on to the next for ever (a 16 pt note on a page with 1 in of text:
+		 * "more than 5000 pages") */
+		double line = dc->notes[carry[k].note].p->leading + (ft->n == 0 ? foot_separator(dc) : 0);
+		add_entry(dc, ft, carry[k], k == 0 && room < line ? line : room);
 		room -= ft->h - before;
 	}
 	free(carry);

@@ -141,3 +141,14 @@ if [ -z "$bad" ]; then pass "notes near a column's foot, in $runs briefs of 2-4 
 # the check itself: text run into the notes is caught
 awk '/^  line / && !done { sub(/ y=[0-9]+/, " y=99999"); done = 1 } { print }' "$T/f/d.txt" >"$T/f/over.txt"
 if [ -n "$(text_over_notes "$T/f/over.txt")" ]; then pass "self-check: text below a column's notes is caught"; else fail "self-check: text below the notes goes unseen"; fi
+# a note whose line is taller than half the column (16 pt notes on a page with 1 in of text)
+# goes on a line a column at least: it went on to the next column for ever, "the document
+# would have more than 5000 pages" (a hostile trial)
+printf 'page:\n  size: "8.5in 2.8in"\n  margins: {top: 0.9in, bottom: 0.9in, left: 1in, right: 1in}\nfonts:\n  small: {size: 16pt}\n' >"$T/short.yaml"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s}\nsections:\n  - heading: H\n    content:\n      - text: Inside.^[%s]\n' \
+	"$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "$(printf 'word%.0s ' $(seq 20) | sed 's/ $//')" >"$T/tall-note.yaml"
+"$MKBRIEF" -q --root / --layout "$T/short.yaml" "$T/tall-note.yaml" -o "$T/tall.pdf" 2>"$T/err"
+st=$?
+words=$(pdftotext "$T/tall.pdf" - 2>/dev/null | grep -o 'word' | wc -l)
+[ $st = 0 ] && [ "$words" = 20 ] && pass "a note taller than half a short column goes on a line a column, every word printed" ||
+	fail "tall note line: status $st, $words of 20 words: $(head -1 "$T/err")"
