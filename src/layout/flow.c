@@ -249,6 +249,9 @@ static int next_column(flow *fl, int cols, int new_page)
 	if (fl->f.page >= DOC_MAX_PAGES) {
 		diag_error(fl->d, loc_at(fl->dc->b->path, 0, 0), "the document would have more than %d pages",
 			   DOC_MAX_PAGES);
+		diag_note(fl->d, loc_at(fl->dc->b->path, 0, 0),
+			  "a page's text area may be too small for what it must hold: see the layout's page size, "
+			  "margins and font sizes");
 		return -1;
 	}
 	fl->y = fl->f.top;
