@@ -216,6 +216,29 @@ static void load_page(loader *L, const ynode *root)
 }
 
 
+/* WCAG's relative luminance of an sRGB colour. */
+static double luminance(rgb c)
+{
+	double v[3] = {c.r, c.g, c.b};
+	for (int i = 0; i < 3; i++)
+		v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+/* A warning at `at` when text of colour fg on ground bg reads faintly or not at all (white
+ * on the white page, black rows under black text): under 3:1, WCAG's least contrast for
+ * large text, which a photocopy lowers further. */
+static void warn_faint(loader *L, const ynode *at, const char *what, rgb fg, rgb bg, const char *ground)
+{
+	double a = luminance(fg) + 0.05, b = luminance(bg) + 0.05;
+	double ratio = a > b ? a / b : b / a;
+	if (ratio < 3)
+		diag_warning(L->S.d, ynode_loc(L->S.t, at),
+			     "%s %s against %s: a contrast of %.1f:1; text needs 3:1 at least to be read (4.5:1 for "
+			     "body text)",
+			     what, at->str ? at->str : "", ground, ratio);
+}
+
 static void load_role(loader *L, const ynode *fonts, const char *key, font_role *f)
 {
 	char *what = xasprintf("fonts.%s", key);
@@ -268,7 +291,9 @@ static void load_role(loader *L, const ynode *fonts, const char *key, font_role 
 	else
 		f->tracking = tr;
 	snprintf(buf, sizeof buf, "%s.color", what);
-	schema_color(&L->S, r, "color", buf, &f->color);
+	const ynode *color_at = schema_color(&L->S, r, "color", buf, &f->color);
+	if (color_at)
+		warn_faint(L, color_at, buf, f->color, (rgb){1, 1, 1}, "the page's white");
 out:
 	free(what);
 }
@@ -584,6 +609,14 @@ static void load_rest(loader *L, const ynode *root)
 	if ((n = schema_section(&L->S, root, "rules", "rules", layout_rules_keys)))
 		schema_length(&L->S, n, "width", "rules.width", SCHEMA_POSITIVE, MAX_RULE, &s->rule_width);
 	load_blocks_look(L, root);
+	/* tints under text: a table's rows and head under body text, an excerpt's ground */
+	const ynode *table = ymap_get(root, "table"), *excerpt = ymap_get(root, "excerpt"), *t;
+	if (table && table->kind == YNODE_MAP && (t = ymap_get(table, "tint")) && t->kind == YNODE_SCALAR)
+		warn_faint(L, t, "table.tint", s->table_tint, s->body.color, "the body text's colour");
+	if (table && table->kind == YNODE_MAP && (t = ymap_get(table, "head-tint")) && t->kind == YNODE_SCALAR)
+		warn_faint(L, t, "table.head-tint", s->table_head_tint, s->body.color, "the body text's colour");
+	if (excerpt && excerpt->kind == YNODE_MAP && (t = ymap_get(excerpt, "tint")) && t->kind == YNODE_SCALAR)
+		warn_faint(L, t, "excerpt.tint", s->excerpt_tint, s->excerpt.color, "the excerpt's text colour");
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
 }

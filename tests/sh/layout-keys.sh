@@ -75,3 +75,14 @@ mkdir -p "$T/esc/layouts" && cp "$ROOT/layouts/handout.yaml" "$T/esc/layouts/x"$
 out=$(cd "$T/esc" && "$MKBRIEF" --list-layouts)
 ! grep -q $'\e' <<<"$out" && grep -qF 'x\x1b[2J' <<<"$out" && pass "--list-layouts prints an escape in a file name visibly" ||
 	fail "--list-layouts: $(od -c <<<"$out" | head -2)"
+# colours a reader cannot read are warned of at their key: white text on the white page, a
+# table's tint as dark as its text (accepted silently: a hostile trial); the shipped layouts'
+# colours are not
+printf 'fonts:\n  body: {color: "#FFFFFF"}\ntable: {tint: "#000000"}\n' >"$T/white.yaml"
+printf 'fonts:\n  excerpt: {color: "#333333"}\ntable: {tint: "#222222"}\n' >"$T/dark.yaml"
+w=$("$MKBRIEF" --check --layout "$T/white.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>&1 | grep -c 'white.yaml:2:17: warning: fonts.body.color #FFFFFF against the page.s white: a contrast of 1.0:1')
+d=$("$MKBRIEF" --check --layout "$T/dark.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>&1 | grep -c 'dark.yaml:3:15: warning: table.tint #222222 against the body text.s colour: a contrast of 1.[0-9]:1')
+shipped=0
+for l in "$ROOT"/layouts/*.yaml; do shipped=$((shipped + $("$MKBRIEF" --check --layout "$l" "$ROOT/briefs/korea-jan2018.yaml" 2>&1 | grep -c contrast))); done
+[ "$w$d$shipped" = 110 ] && pass "white text and a tint as dark as the text are warned of at their keys, the shipped layouts not" ||
+	fail "faint colours: white $w, dark tint $d, shipped layouts $shipped warnings"
