@@ -94,6 +94,24 @@ static char *read_all(const char *path, size_t limit, size_t *len, loc at, diag 
 	return got == 0 ? data : NULL;
 }
 
+/* The SHA-256 of source s's file, read as a build reads it; NULL after reporting. What a
+ * build would not read is not pinned either: a file outside the brief's directory
+ * ('../../etc/passwd'). */
+static char *source_sum(const brief *b, const source *s, diag *d)
+{
+	if (!path_inside(b->dir, s->path)) {
+		diag_error(d, s->file_at, "source file '%s' is outside the brief's directory", s->file);
+		return NULL;
+	}
+	size_t len = 0;
+	char *bytes = read_all(s->path, ARTICLE_MAX_BYTES, &len, s->file_at, d);
+	if (!bytes)
+		return NULL;
+	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+	free(bytes);
+	return sum;
+}
+
 /* Writes text to path through a temporary file beside it, keeping path's mode. */
 static int write_atomic(const char *path, const char *text, size_t len, diag *d)
 {
@@ -182,18 +200,9 @@ int cmd_pin(int argc, char **argv)
 	size_t n = 0;
 	for (size_t i = 0; text && i < b->nsources; i++) {
 		const source *s = &b->sources[i];
-		size_t alen = 0;
-		/* what a build would not read is not pinned either: a file outside the brief's
-		 * directory ('../../etc/passwd') */
-		if (!path_inside(b->dir, s->path)) {
-			diag_error(&d, s->file_at, "source file '%s' is outside the brief's directory", s->file);
+		char *sum = sums[i] = source_sum(b, s, &d);
+		if (!sum)
 			continue;
-		}
-		char *bytes = read_all(s->path, ARTICLE_MAX_BYTES, &alen, s->file_at, &d);
-		if (!bytes)
-			continue;
-		char *sum = sums[i] = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, alen);
-		free(bytes);
 		if (s->sha256) {
 			size_t off = offset_of(text, len, s->sha256_at.line, s->sha256_at.col);
 			size_t end = off == (size_t)-1 ? off : scalar_end(text, len, off);
