@@ -131,8 +131,11 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 		return p;
 	}
 	if (too_long) {
-		diag_error(d, at, "a paragraph of right-to-left or letter-spaced text may have at most %d KiB, not %zu",
-			   PARA_PANGO_MAX_BYTES / 1024, text->text.len / 1024);
+		/* right-to-left or letter-spaced text, or what the total-fit breaker gave up on */
+		diag_error(d, at,
+			   "this paragraph of %zu KiB goes to Pango's line breaker (as right-to-left or letter-spaced "
+			   "text does, or text mkbrief's cannot break), which takes at most %d KiB",
+			   text->text.len / 1024, PARA_PANGO_MAX_BYTES / 1024);
 		rich_free(p->text);
 		p->text = rich_new();
 	}
