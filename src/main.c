@@ -210,9 +210,12 @@ static int run(int argc, char **argv)
 	o.dpi = 150;
 	/* mkbrief watch takes the options of a build */
 	int watch = argc > 1 && strcmp(argv[1], "watch") == 0;
-	cmdline args = {watch ? "mkbrief watch" : "mkbrief", argc - watch, argv + watch, 0, 0};
+	cmdline args = {watch ? "mkbrief watch" : "mkbrief", argc - watch, argv + watch, 0, 0, 0};
 	for (const char *a; (a = cmdline_next(&args));) {
-		if (strcmp(a, "--version") == 0) {
+		if (args.operands) {
+			args.argv[1 + nbriefs++] = (char *)a;
+			o.brief = args.argv[1];
+		} else if (strcmp(a, "--version") == 0) {
 			printf("mkbrief %s\n", MKBRIEF_VERSION);
 			return 0;
 		} else if (set_switch(&o, a, &list)) {
@@ -254,7 +257,10 @@ static int run(int argc, char **argv)
 				o.dpi = (int)dpi;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			return diag_usage_error("mkbrief", "unknown option", a);
+			/* a brief whose name starts with '-' is named after "--" */
+			return diag_usage_error(
+				"mkbrief", access(a, F_OK) == 0 ? "unknown option (a file of that name goes after --)" : "unknown option",
+				a);
 		} else {
 			/* the briefs are gathered at the front of argv, behind the reading */
 			args.argv[1 + nbriefs++] = (char *)a;

@@ -342,7 +342,11 @@ int diag_usage_error(const char *program, const char *msg, const char *arg)
 const char *cmdline_next(cmdline *c)
 {
 	const char *a = c->i + 1 < c->argc ? c->argv[++c->i] : NULL;
-	if (a && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+	if (a && !c->operands && strcmp(a, "--") == 0) {
+		c->operands = 1;
+		a = c->i + 1 < c->argc ? c->argv[++c->i] : NULL;
+	}
+	if (a && !c->operands && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
 		c->help = 1;
 		return NULL;
 	}

@@ -65,6 +65,7 @@ typedef struct cmdline {
 	char **argv;
 	int i;    /* the argument last returned */
 	int help; /* -h or --help was given: it ends the reading */
+	int operands; /* past "--": every argument is an operand (a brief named "-x.yaml") */
 } cmdline;
 /* The next argument, or NULL after the last or at -h or --help (which every command takes,
  * and which sets help). */

@@ -45,9 +45,13 @@ int cmd_diff(int argc, char **argv)
 	pdfdiff_opts_init(&o);
 	const char *files[2];
 	int nfiles = 0;
-	cmdline args = {"mkbrief diff", argc, argv, 0, 0};
+	cmdline args = {"mkbrief diff", argc, argv, 0, 0, 0};
 	for (const char *a; (a = cmdline_next(&args));) {
-		if (strcmp(a, "--strict") == 0) {
+		if (args.operands) {
+			if (nfiles == 2)
+				return diag_usage_error("mkbrief diff", "more than two files given", a);
+			files[nfiles++] = a;
+		} else if (strcmp(a, "--strict") == 0) {
 			o.strict = 1;
 		} else if (str_in(a, value_options)) {
 			const char *v = cmdline_value(&args, a);

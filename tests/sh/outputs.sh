@@ -208,3 +208,13 @@ fi
 st=$?
 [ "$st" = 2 ] && grep -q 'list-layouts takes at most one brief.*extra.yaml' "$T/err" && [ ! -s "$T/out" ] &&
 	pass "--list-layouts with two briefs is a usage error" || fail "--list-layouts a b: status $st, $(head -1 "$T/err")"
+
+# "--" ends the options: a brief whose name starts with '-' is built after it; before it, the
+# name is an unknown option whose error says so (there was no way to name such a file)
+cp brief.yaml ./-dash.yaml
+"$MKBRIEF" -q -o dash.pdf -- -dash.yaml 2>"$T/err"
+st=$?
+err=$("$MKBRIEF" -q -o dash2.pdf -dash.yaml 2>&1)
+if [ $st = 0 ] && [ -s dash.pdf ] && grep -q "unknown option (a file of that name goes after --): -dash.yaml" <<<"$err"; then
+	pass "-- ends the options: a brief named -dash.yaml is built after it"
+else fail "--: status $st $(cat "$T/err"), without it: $err"; fi
