@@ -29,6 +29,9 @@ struct image {
 	/* PNG, JPEG: the pixels; SVG, PDF: its drawing, recorded once at its intrinsic size so
 	 * that a file used twice is one drawing in the PDF */
 	cairo_surface_t *surface;
+	/* JPEG: the EXIF orientation (1 as stored; 6: turned a quarter clockwise, as a phone's
+	 * portrait photo; 2 to 8 as TIFF numbers them), applied where it is drawn */
+	int orientation;
 	/* SVG, PDF: the drawing as cairo writes it in a PDF, a one-page PDF made the first time
 	 * a PDF shows it (image_pdf_form) */
 	char *form;
@@ -266,6 +269,40 @@ static void jpeg_warn(j_common_ptr cinfo, int level)
 
 /* Decodes into an RGB24 surface row by row; the surface carries the file's own bytes as
  * its JPEG data, which the PDF, SVG and PostScript backends embed as they are. */
+/* The EXIF orientation of a JPEG (its APP1 "Exif" segment's tag 0x112), 1 if none. */
+static int jpeg_orientation(const unsigned char *b, size_t len)
+{
+	size_t p = 2;
+	while (p + 4 <= len && b[p] == 0xFF && b[p + 1] != 0xDA) {
+		size_t seg = (size_t)b[p + 2] << 8 | b[p + 3];
+		if (seg < 2 || p + 2 + seg > len)
+			return 1;
+		const unsigned char *t = b + p + 10; /* the TIFF header, after "Exif\0\0" */
+		size_t tl = seg >= 8 ? seg - 8 : 0;
+		if (b[p + 1] == 0xE1 && seg >= 8 && memcmp(b + p + 4, "Exif\0\0", 6) == 0 && tl >= 8) {
+			int le = t[0] == 'I';
+#define U16(q) (le ? (unsigned)(q)[0] | (unsigned)(q)[1] << 8 : (unsigned)(q)[0] << 8 | (unsigned)(q)[1])
+#define U32(q) (le ? (size_t)U16(q) | (size_t)U16((q) + 2) << 16 : (size_t)U16(q) << 16 | (size_t)U16((q) + 2))
+			size_t ifd = U32(t + 4);
+			if (ifd + 2 > tl)
+				return 1;
+			unsigned n = U16(t + ifd);
+			for (unsigned i = 0; i < n && ifd + 2 + 12 * (size_t)(i + 1) <= tl; i++) {
+				const unsigned char *e = t + ifd + 2 + 12 * (size_t)i;
+				if (U16(e) == 0x112) {
+					unsigned v = U16(e + 8);
+					return v >= 1 && v <= 8 ? (int)v : 1;
+				}
+			}
+#undef U16
+#undef U32
+			return 1;
+		}
+		p += 2 + seg;
+	}
+	return 1;
+}
+
 static int load_jpeg(image *img, const unsigned char *b, size_t len, long max_pixels, const char *name, loc at,
 		     diag *d)
 {
@@ -338,6 +375,7 @@ static int load_jpeg(image *img, const unsigned char *b, size_t len, long max_pi
 	img->surface = s;
 	img->px_w = w;
 	img->px_h = h;
+	img->orientation = jpeg_orientation(b, len);
 	return 0;
 }
 
@@ -581,7 +619,7 @@ image *image_new(const char *bytes, size_t len, long max_pixels, const char *nam
 		return NULL;
 	}
 	if (!is_vector(img))
-		img->aspect = (double)img->px_w / img->px_h;
+		img->aspect = img->orientation >= 5 ? (double)img->px_h / img->px_w : (double)img->px_w / img->px_h;
 	return img;
 }
 
@@ -618,7 +656,7 @@ long image_pixels(const image *img)
 
 int image_pixels_across(const image *img)
 {
-	return is_vector(img) ? 0 : img->px_w;
+	return is_vector(img) ? 0 : img->orientation >= 5 ? img->px_h : img->px_w;
 }
 
 /* Draws source (img's drawing or its stand-in, of the same extents) as image_draw says. */
@@ -626,12 +664,23 @@ static void draw_source(cairo_t *cr, const image *img, cairo_surface_t *source, 
 {
 	double sw = is_vector(img) ? img->vector_w : img->px_w;
 	double sh = is_vector(img) ? img->vector_h : img->px_h;
+	int turned = img->orientation >= 5; /* shown sh across, sw down */
 	cairo_save(cr);
 	/* in a group of its own: cairo 1.16 names a surface drawn twice on one page twice in
 	 * the page's resources, a duplicate key qpdf --check refuses */
 	cairo_push_group(cr);
 	cairo_translate(cr, x, y);
-	cairo_scale(cr, w / sw, h / sh);
+	cairo_scale(cr, w / (turned ? sh : sw), h / (turned ? sw : sh));
+	/* the EXIF orientation: the stored pixels to the picture as taken (x' = xx x + xy y + x0) */
+	static const double orient[9][6] = {
+		{1, 0, 0, 1, 0, 0},  {1, 0, 0, 1, 0, 0},   {-1, 0, 0, 1, 1, 0}, {-1, 0, 0, -1, 1, 1}, {1, 0, 0, -1, 0, 1},
+		{0, 1, 1, 0, 0, 0},  {0, 1, -1, 0, 1, 0},  {0, -1, -1, 0, 1, 1}, {0, -1, 1, 0, 0, 1},
+	};
+	const double *o = orient[img->orientation >= 1 && img->orientation <= 8 ? img->orientation : 1];
+	double dw = turned ? sh : sw, dh = turned ? sw : sh;
+	cairo_matrix_t m;
+	cairo_matrix_init(&m, o[0], o[1], o[2], o[3], o[4] * dw, o[5] * dh);
+	cairo_transform(cr, &m);
 	cairo_set_source_surface(cr, source, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	cairo_rectangle(cr, 0, 0, sw, sh);

@@ -444,3 +444,25 @@ for layout in handout digest handout-a4; do
 	done
 done
 if [ -z "$bad" ]; then pass "a page-filling figure opening its section never leaves its headings at a foot ($runs briefs, 3 layouts)"; else fail "page-filling figure opening a section:${bad:0:600}"; fi
+
+# a JPEG's EXIF orientation (6: a phone's portrait photo, stored on its side) is applied:
+# baseline.jpg's 8 x 6 pixels are shown 6 across and 8 down (it was placed as stored)
+python3 - "$ROOT/tests/fuzz/corpus/image/baseline.jpg" "$T/turned.jpg" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+# an APP1 "Exif" segment right after SOI: a big-endian TIFF header, one IFD entry 0x112 = 6
+tiff = b"MM\x00\x2a\x00\x00\x00\x08" + b"\x00\x01" + b"\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00" + b"\x00\x00\x00\x00"
+seg = b"Exif\x00\x00" + tiff
+open(sys.argv[2], "wb").write(b[:2] + b"\xff\xe1" + (len(seg) + 2).to_bytes(2, "big") + seg + b[2:])
+PY
+for f in baseline turned; do
+	[ $f = baseline ] && cp "$ROOT/tests/fuzz/corpus/image/baseline.jpg" "$T/baseline.jpg"
+	printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s}\nsections:\n  - heading: H\n    content:\n      - figure: {file: %s.jpg, alt: x, width: 30%%}\n' \
+		"$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "$f" >"$T/$f.yaml"
+	"$MKBRIEF" -q --root / --dump-layout "$T/$f.yaml" -o "$T/$f.pdf" | awk '/^  image / { for (i = 1; i <= NF; i++) if ($i ~ /^[wh]=/) { sub(/^[wh]=/, "", $i); printf "%s ", $i } }' >"$T/$f.wh"
+done
+read -r bw bh <"$T/baseline.wh"
+read -r tw th <"$T/turned.wh"
+if [ -n "$bw" ] && [ -n "$tw" ] && [ "$bw" -gt "$bh" ] && [ "$tw" -lt "$th" ]; then
+	pass "a JPEG's EXIF orientation is applied: 8 x 6 pixels turned are shown taller than wide ($tw x $th)"
+else fail "EXIF orientation: as stored ${bw}x$bh, turned ${tw}x$th"; fi
