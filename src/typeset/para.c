@@ -258,6 +258,58 @@ void para_drop_glyphs(para *p)
 	p->dropped = 1;
 }
 
+/* The first edge of a link's text strictly inside piece pc ("goal—he" where a highlight
+ * begins at "he"), as a byte offset of the text, or -1: its two parts are tagged apart. */
+static int link_edge_inside(const para *p, const para_piece *pc)
+{
+	int a = pc->gi.item->offset, b = a + pc->gi.item->length, edge = -1;
+	for (size_t i = 0; i < p->text->nlinks; i++) {
+		int e[2] = {(int)p->text->links[i].start, (int)p->text->links[i].end};
+		for (int j = 0; j < 2; j++)
+			if (e[j] > a && e[j] < b && (edge < 0 || e[j] < edge))
+				edge = e[j];
+	}
+	return edge;
+}
+
+/* Piece pc drawn in parts cut at the link edges inside it, each announced to before() on
+ * its own (para_draw_line_runs with a link's edge inside a word). */
+static void draw_piece_parts(cairo_t *cr, const para *p, const para_piece *pc, double x0, double base, int cut,
+			     para_run_fn *before, void *data)
+{
+	PangoGlyphItem *rest = pango_glyph_item_copy((PangoGlyphItem *)&pc->gi);
+	double scale = pc->scale > 0 ? pc->scale : 1, at = pc->x;
+	if (pc->has_color)
+		cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
+	else
+		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+	while (rest) {
+		PangoGlyphItem *head = NULL;
+		if (cut > rest->item->offset && cut < rest->item->offset + rest->item->length)
+			head = pango_glyph_item_split(rest, p->text->text.data, cut - rest->item->offset);
+		PangoGlyphItem *now = head ? head : rest;
+		before(data, (size_t)now->item->offset, (size_t)(now->item->offset + now->item->length));
+		cairo_save(cr);
+		cairo_translate(cr, x0 + at, base - pc->rise);
+		cairo_scale(cr, scale, 1);
+		cairo_move_to(cr, 0, 0);
+		pango_cairo_show_glyph_item(cr, p->text->text.data, now);
+		cairo_restore(cr);
+		long w = 0;
+		for (int g = 0; g < now->glyphs->num_glyphs; g++)
+			w += now->glyphs->glyphs[g].geometry.width;
+		at += (double)w / PANGO_SCALE * scale;
+		if (head) {
+			pango_glyph_item_free(head);
+			int next = link_edge_inside(p, &(para_piece){.gi = *rest});
+			cut = next > 0 ? next : -1;
+		} else {
+			pango_glyph_item_free(rest);
+			rest = NULL;
+		}
+	}
+}
+
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 {
 	para_draw_line_runs(cr, p, i, x, top, NULL, NULL);
@@ -283,6 +335,11 @@ void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double 
 	}
 	for (size_t k = 0; k < ln->npieces; k++) {
 		const para_piece *pc = &ln->pieces[k];
+		int cut = before && !pc->hyphen ? link_edge_inside(p, pc) : -1;
+		if (cut > 0) {
+			draw_piece_parts(cr, p, pc, x + ln->x, base, cut, before, data);
+			continue;
+		}
 		if (before)
 			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
 		if (pc->has_color)

@@ -189,3 +189,14 @@ if [ "$n1" = 1 ] && [ "$n2" = 1 ] && [ "$n3" = 2 ] && [ "$pages" -le 1 ]; then
 else
 	fail "annex labels: A1 $n1 times, A2 $n2 times, A3 $n3 times (want 1, 1, 2) on $pages pages"
 fi
+
+# a highlight's Link element in the annex holds the passage's own words, also where the
+# passage begins or ends inside a run without spaces ("goal—he has", "adversary—and"): it
+# held only its middle line, the first and last words left in the paragraph (a trial of the
+# PDF's tags)
+"$MKBRIEF" -q --annex "$ROOT/briefs/korea-jan2018.yaml" -o annex-tags.pdf 2>err || fail "annex tags: $(cat err)"
+held=$(pdfinfo -struct-text annex-tags.pdf | awk '/Link \(inline\)/ { inl = 1; t = ""; next }
+	inl && /^ *"/ { s = $0; sub(/^ *"/, "", s); sub(/"$/, "", s); t = t " " s; next }
+	inl { if (t ~ /nuclear weapon/) print t; inl = 0 }' | head -1)
+[ "$held" = " he has a nuclear weapon and a missile that can reach any target on the territory of his probable adversary" ] &&
+	pass "a highlight's Link in the annex holds its passage from its first word to its last" || fail "annex Link holds '$held'"
