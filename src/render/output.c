@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "render/output.h"
 #include "render/pdffinish.h"
@@ -47,6 +48,43 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG page on its way to its sink, with a pHYs chunk (its dots per inch) put in after the
+ * header chunk, which cairo does not write: a viewer or office suite then takes the page at
+ * its size, not at 72 or 96 dpi. */
+typedef struct png_sink {
+	sink *s;
+	size_t seen; /* bytes passed on */
+	int dpi;
+} png_sink;
+
+#define PNG_HEAD_BYTES 33 /* the signature (8) and the IHDR chunk (25) */
+
+static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	png_sink *ps = closure;
+	unsigned head = ps->seen < PNG_HEAD_BYTES ? (unsigned)(PNG_HEAD_BYTES - ps->seen) : 0;
+	if (head > len)
+		head = len;
+	if (head && sink_write(ps->s, data, head) != CAIRO_STATUS_SUCCESS)
+		return CAIRO_STATUS_WRITE_ERROR;
+	ps->seen += head;
+	if (head && ps->seen == PNG_HEAD_BYTES) {
+		unsigned long ppm = (unsigned long)lround(ps->dpi / 0.0254);
+		unsigned char c[21] = {0, 0, 0, 9, 'p', 'H', 'Y', 's'};
+		for (int k = 0; k < 2; k++)
+			for (int b = 0; b < 4; b++)
+				c[8 + 4 * k + b] = (unsigned char)(ppm >> (24 - 8 * b));
+		c[16] = 1; /* the unit: the metre */
+		unsigned long crc = crc32(crc32(0L, Z_NULL, 0), c + 4, 13);
+		for (int b = 0; b < 4; b++)
+			c[17 + b] = (unsigned char)(crc >> (24 - 8 * b));
+		if (sink_write(ps->s, c, sizeof c) != CAIRO_STATUS_SUCCESS)
+			return CAIRO_STATUS_WRITE_ERROR;
+	}
+	ps->seen += len - head;
+	return len > head ? sink_write(ps->s, data + head, len - head) : CAIRO_STATUS_SUCCESS;
 }
 
 static void block_signals(sigset_t *old)
@@ -650,8 +688,9 @@ static int write_per_page(const doc *dc, PangoContext *ctx, const char *path, in
 			render_page(cr, dc, ctx, p, NULL);
 			cairo_destroy(cr);
 		}
+		png_sink ps = {s, 0, dpi};
 		if (png)
-			rc = cairo_surface_write_to_png_stream(surf, sink_write, s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+			rc = cairo_surface_write_to_png_stream(surf, png_write, &ps) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 		cairo_surface_finish(surf);
 		if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
 			rc = -1;

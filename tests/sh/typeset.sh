@@ -74,6 +74,10 @@ check "-o - writes the PDF to stdout" cmp "$T/k.pdf" "$T/stdout.pdf"
 check "default output name in the current directory" test -s "$T/korea-jan2018.pdf"
 "$MKBRIEF" --format png --dpi 30 -o "$T/prev.png" "$B" 2>/dev/null
 check "--format png writes one PNG per page" test -s "$T/prev-$pages.png"
+# its dots per inch are in the file (a pHYs chunk, right after the header: 30 dpi is 1,181
+# dots a metre), so that a viewer takes the page at its size
+phys=$(od -A n -t x1 -j 33 -N 21 "$T/prev-1.png" | tr -d ' \n')
+[ "${phys:0:34}" = 00000009704859730000049d0000049d01 ] && pass "a PNG page records its dpi (pHYs)" || fail "PNG pHYs: $phys"
 "$MKBRIEF" --format svg -o "$T/prev.svg" "$B" 2>/dev/null
 check "--format svg writes one SVG per page" test -s "$T/prev-1.svg"
 "$MKBRIEF" --format ps -o "$T/k.ps" "$B" 2>/dev/null
