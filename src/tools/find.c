@@ -104,6 +104,11 @@ int cmd_find(int argc, char **argv)
 		fputs("mkbrief: error: usage: mkbrief find [--case] SOURCE.txt \"words\"\n", stderr);
 		return 2;
 	}
+	/* nothing to look for ("") is a usage error: the notes below speak of elisions */
+	if (strspn(argv[2], " \t\n") == strlen(argv[2])) {
+		fputs("mkbrief: error: no words to find: usage: mkbrief find [--case] SOURCE.txt \"words\"\n", stderr);
+		return 2;
+	}
 	diag d;
 	diag_init(&d, stderr);
 	article *a = article_load(argv[1], argv[1], loc_none(), &d);

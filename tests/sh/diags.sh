@@ -7,6 +7,11 @@ A="$ROOT/tests/articles/diags-ports.txt"
 out=$("$MKBRIEF" find "$A" "harbour master" 2>&1)
 if [ "$out" = "p1.3: The harbour master said the calls were routine, and the harbour master said so twice." ]; then
 	pass "find: a sentence after '.[1] ' and '.[2][3] ' is p1.3"; else fail "find after reference marks: $out"; fi
+# nothing to look for is a usage error (it said there were no words "outside the elisions")
+out=$("$MKBRIEF" find "$A" " " 2>&1)
+st=$?
+[ $st = 2 ] && [ "$out" = 'mkbrief: error: no words to find: usage: mkbrief find [--case] SOURCE.txt "words"' ] &&
+	pass "find with no words is a usage error" || fail "find '': status $st: $out"
 out=$("$MKBRIEF" find "$A" "in March" 2>&1)
 if [ "$out" = "p8.1: The panel meets in March.[12][13]" ]; then pass "find: '.[12][13]' stays with its sentence"; else fail "find before [12][13]: $out"; fi
 cat >"$T/cite.yaml" <<YAML
