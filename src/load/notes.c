@@ -123,20 +123,22 @@ void load_notes(loader *L, const ynode *n, item *it)
 		}
 		int nested;
 		size_t end = note_end(s, i, &nested);
+		/* said at the note's '^[' when the text is as written (one line, no escapes) */
+		loc here = as_written ? typed_at(L, n, i) : loader_loc(L, n);
 		if (nested) {
-			schema_error(&L->S, n, "a note inside a note; write the inner one as a note of its own");
+			schema_error_at(&L->S, here, "a note inside a note; write the inner one as a note of its own");
 			break;
 		}
 		if (!end) {
-			schema_error(&L->S, n, "a note '^[' is not closed with ']'");
+			schema_error_at(&L->S, here, "a note '^[' is not closed with ']'");
 			break;
 		}
 		if (end == i + 2) {
-			schema_error(&L->S, n, "an empty note '^[]'; write its text between the brackets");
+			schema_error_at(&L->S, here, "an empty note '^[]'; write its text between the brackets");
 			break;
 		}
 		if (b->nnotes == BRIEF_MAX_NOTES) {
-			schema_error(&L->S, n, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
+			schema_error_at(&L->S, here, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
 			break;
 		}
 		b->notes = grow_for(b->notes, b->nnotes, sizeof *b->notes);
