@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -150,7 +151,17 @@ char *layout_find(const char *name, const char *const *layout_dirs, loc at, diag
 	} else {
 		for (size_t k = 0; layout_dirs[k] && !path; k++) {
 			path = xasprintf("%s/%s.yaml", layout_dirs[k], name);
-			if (access(path, F_OK) != 0) {
+			struct stat lst;
+			int why = access(path, F_OK) == 0 ? 0 : errno;
+			if (why && why != ENOENT && lstat(path, &lst) == 0) {
+				/* a link in a loop (or one not to be followed) is this layout, unreadable:
+				 * "unknown layout" would send the reader looking elsewhere; one to a file
+				 * gone is no layout (the next directory's may be the one) */
+				diag_error(d, at, "layout '%s' is %s, which cannot be read: %s", name, path, strerror(why));
+				free(path);
+				return NULL;
+			}
+			if (why) {
 				free(path);
 				path = NULL;
 			}

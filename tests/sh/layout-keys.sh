@@ -86,3 +86,10 @@ shipped=0
 for l in "$ROOT"/layouts/*.yaml; do shipped=$((shipped + $("$MKBRIEF" --check --layout "$l" "$ROOT/briefs/korea-jan2018.yaml" 2>&1 | grep -c contrast))); done
 [ "$w$d$shipped" = 110 ] && pass "white text and a tint as dark as the text are warned of at their keys, the shipped layouts not" ||
 	fail "faint colours: white $w, dark tint $d, shipped layouts $shipped warnings"
+# a layout that is a link leading nowhere (a loop) is named as unreadable, not as unknown
+# ("unknown layout 'l1'" sent the reader looking elsewhere: a hostile trial)
+mkdir -p "$T/loop/layouts" && ln -s l2.yaml "$T/loop/layouts/l1.yaml" && ln -s l1.yaml "$T/loop/layouts/l2.yaml"
+cp "$ROOT/briefs/korea-jan2018.yaml" "$T/loop/" && cp -r "$ROOT/briefs/articles" "$ROOT/briefs/figures" "$T/loop/"
+out=$(cd "$T/loop" && "$MKBRIEF" --check --layout l1 korea-jan2018.yaml 2>&1)
+grep -q "error: layout 'l1' is layouts/l1.yaml, which cannot be read: Too many levels of symbolic links" <<<"$out" &&
+	pass "a layout that is a loop of links is named as unreadable" || fail "layout loop: $out"
