@@ -711,6 +711,9 @@ style *style_load(const char *name, const char *const *layout_dirs, loc at, diag
 		return NULL;
 	ytree *t = ytree_load(path, path, d);
 	if (!t) {
+		/* the file's own error has no line; the brief's layout: (or --layout) named it */
+		if (at.file && at.line > 0)
+			diag_note(d, at, "the layout '%s' is named here", name);
 		free(path);
 		return NULL;
 	}

@@ -93,3 +93,10 @@ cp "$ROOT/briefs/korea-jan2018.yaml" "$T/loop/" && cp -r "$ROOT/briefs/articles"
 out=$(cd "$T/loop" && "$MKBRIEF" --check --layout l1 korea-jan2018.yaml 2>&1)
 grep -q "error: layout 'l1' is layouts/l1.yaml, which cannot be read: Too many levels of symbolic links" <<<"$out" &&
 	pass "a layout that is a loop of links is named as unreadable" || fail "layout loop: $out"
+# a layout file that cannot be read (a device) is said at the file, and the brief's layout:
+# that named it is shown (the error had no line in the brief: a hostile trial)
+mkdir -p "$T/dev/layouts" && ln -s /dev/zero "$T/dev/layouts/z.yaml" && ln -s "$ROOT/briefs/articles" "$T/dev/articles"
+printf 'layout: z\ntitle: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: h\n    content:\n      - text: x\n' >"$T/dev/b.yaml"
+out=$(cd "$T/dev" && "$MKBRIEF" --check b.yaml 2>&1)
+grep -q "^layouts/z.yaml: error: cannot read: is not a regular file" <<<"$out" && grep -q "^b.yaml:1:9: note: the layout 'z' is named here" <<<"$out" &&
+	pass "an unreadable layout file is said at the file and at the brief's layout:" || fail "device layout: $out"
