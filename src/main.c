@@ -184,6 +184,36 @@ int main(int argc, char **argv)
 	return rc;
 }
 
+/* Option a (one of run's value_options) given value v; 0, or 2 after a usage error. */
+static int set_value_option(cli_options *o, long *jobs, const char *a, const char *v)
+{
+	if (!*v)
+		return diag_usage_error("mkbrief", "an option's value is empty", a);
+	if (a[1] == 'o')
+		o->output = v;
+	else if (strcmp(a, "--layout") == 0)
+		o->layout = v;
+	else if (strcmp(a, "--format") == 0)
+		o->format = v;
+	else if (strcmp(a, "--fonts") == 0)
+		o->fonts_dir = v;
+	else if (strcmp(a, "--root") == 0)
+		o->root = v;
+	else if (strcmp(a, "-j") == 0) {
+		char *end;
+		*jobs = strtol(v, &end, 10);
+		if (*end || *jobs < 1 || *jobs > 64)
+			return diag_usage_error("mkbrief", "-j takes a whole number of jobs from 1 to 64", v);
+	} else {
+		char *end;
+		long dpi = strtol(v, &end, 10);
+		if (*end || dpi < 10 || dpi > 2400)
+			return diag_usage_error("mkbrief", "--dpi takes a whole number from 10 to 2400", v);
+		o->dpi = (int)dpi;
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
@@ -230,32 +260,8 @@ static int run(int argc, char **argv)
 			o.color = strcmp(v, "auto") == 0 ? -1 : c;
 		} else if (str_in(a, value_options)) {
 			const char *v = cmdline_value(&args, a);
-			if (!v)
+			if (!v || set_value_option(&o, &jobs, a, v) != 0)
 				return 2;
-			if (!*v)
-				return diag_usage_error("mkbrief", "an option's value is empty", a);
-			if (a[1] == 'o')
-				o.output = v;
-			else if (strcmp(a, "--layout") == 0)
-				o.layout = v;
-			else if (strcmp(a, "--format") == 0)
-				o.format = v;
-			else if (strcmp(a, "--fonts") == 0)
-				o.fonts_dir = v;
-			else if (strcmp(a, "--root") == 0)
-				o.root = v;
-			else if (strcmp(a, "-j") == 0) {
-				char *end;
-				jobs = strtol(v, &end, 10);
-				if (*end || jobs < 1 || jobs > 64)
-					return diag_usage_error("mkbrief", "-j takes a whole number of jobs from 1 to 64", v);
-			} else {
-				char *end;
-				long dpi = strtol(v, &end, 10);
-				if (*end || dpi < 10 || dpi > 2400)
-					return diag_usage_error("mkbrief", "--dpi takes a whole number from 10 to 2400", v);
-				o.dpi = (int)dpi;
-			}
 		} else if (a[0] == '-' && a[1]) {
 			/* a brief whose name starts with '-' is named after "--" */
 			return diag_usage_error(
