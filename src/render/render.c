@@ -489,7 +489,7 @@ static int link_target(const doc *dc, const char *dest, pdf_link *out)
 		const struct foot_line *fl = &dc->foot[k];
 		if (fl->note == id - 1 && fl->line == 0 && fl->page >= 0) {
 			out->to_page = fl->page;
-			out->to_x = dc->st->margin_left + fl->col * (dc->col_w + dc->st->gutter);
+			out->to_x = doc_column_x(dc, &(vitem){.col = fl->col});
 			out->to_y = fl->y > 12 ? fl->y - 12 : 0;
 			return 1;
 		}

@@ -267,8 +267,6 @@ static void jpeg_warn(j_common_ptr cinfo, int level)
 		jpeg_fail(cinfo);
 }
 
-/* Decodes into an RGB24 surface row by row; the surface carries the file's own bytes as
- * its JPEG data, which the PDF, SVG and PostScript backends embed as they are. */
 /* The EXIF orientation of a JPEG (its APP1 "Exif" segment's tag 0x112), 1 if none. */
 static int jpeg_orientation(const unsigned char *b, size_t len)
 {
@@ -303,6 +301,8 @@ static int jpeg_orientation(const unsigned char *b, size_t len)
 	return 1;
 }
 
+/* Decodes into an RGB24 surface row by row; the surface carries the file's own bytes as
+ * its JPEG data, which the PDF, SVG and PostScript backends embed as they are. */
 static int load_jpeg(image *img, const unsigned char *b, size_t len, long max_pixels, const char *name, loc at,
 		     diag *d)
 {
