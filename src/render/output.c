@@ -420,9 +420,7 @@ static void pdf_outline(cairo_surface_t *s, const doc *dc)
 		if (level > 6)
 			level = 6;
 		double x = doc_column_x(dc, it);
-		/* the view's top a little above the heading, as a link's (render.c): at its
-		 * line's top a viewer clips the letters' tops */
-		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, it->y > 12 ? it->y - 12 : 0);
+		char *attr = xasprintf("page=%d pos=[%.2f %.2f]", it->page + 1, x, render_view_top(it->y));
 		int id = cairo_pdf_surface_add_outline(s, parent[level], dc->outline[i].title, attr, 0);
 		free(attr);
 		parent[level + 1] = id;

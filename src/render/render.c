@@ -467,6 +467,11 @@ static void mark_run(void *data, size_t start, size_t end)
 	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
+double render_view_top(double y)
+{
+	return y > 12 ? y - 12 : 0;
+}
+
 /* Where an internal link goes: an anchor's item (a source, an end note, an annex passage),
  * or a note's first line at its column's foot ("note-N", which no item holds). Returns 0 if
  * the destination is on no page. */
@@ -479,7 +484,7 @@ static int link_target(const doc *dc, const char *dest, pdf_link *out)
 				return 0;
 			out->to_page = target->page;
 			out->to_x = doc_column_x(dc, target);
-			out->to_y = target->y > 12 ? target->y - 12 : 0;
+			out->to_y = render_view_top(target->y);
 			return 1;
 		}
 	int id = 0;
@@ -490,7 +495,7 @@ static int link_target(const doc *dc, const char *dest, pdf_link *out)
 		if (fl->note == id - 1 && fl->line == 0 && fl->page >= 0) {
 			out->to_page = fl->page;
 			out->to_x = doc_column_x(dc, &(vitem){.col = fl->col});
-			out->to_y = fl->y > 12 ? fl->y - 12 : 0;
+			out->to_y = render_view_top(fl->y);
 			return 1;
 		}
 	}

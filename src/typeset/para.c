@@ -272,6 +272,34 @@ static int link_edge_inside(const para *p, const para_piece *pc)
 	return edge;
 }
 
+/* Draws gi, all or part of piece pc, from x on the baseline base, in the piece's colour and
+ * glyph expansion; gi NULL: the piece's own glyphs (a hyphen the breaker added is a glyph
+ * string with no text behind it). */
+static void show_piece(cairo_t *cr, const para *p, const para_piece *pc, PangoGlyphItem *gi, double x, double base)
+{
+	if (pc->has_color)
+		cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
+	else
+		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
+	int scaled = pc->scale > 0 && pc->scale != 1;
+	if (scaled) {
+		cairo_save(cr);
+		cairo_translate(cr, x, base - pc->rise);
+		cairo_scale(cr, pc->scale, 1);
+		cairo_move_to(cr, 0, 0);
+	} else {
+		cairo_move_to(cr, x, base - pc->rise);
+	}
+	if (gi)
+		pango_cairo_show_glyph_item(cr, p->text->text.data, gi);
+	else if (pc->hyphen)
+		pango_cairo_show_glyph_string(cr, pc->gi.item->analysis.font, pc->gi.glyphs);
+	else
+		pango_cairo_show_glyph_item(cr, p->text->text.data, (PangoGlyphItem *)&pc->gi);
+	if (scaled)
+		cairo_restore(cr);
+}
+
 /* Piece pc drawn in parts cut at the link edges inside it, each announced to before() on
  * its own (para_draw_line_runs with a link's edge inside a word). */
 static void draw_piece_parts(cairo_t *cr, const para *p, const para_piece *pc, double x0, double base, int cut,
@@ -279,22 +307,13 @@ static void draw_piece_parts(cairo_t *cr, const para *p, const para_piece *pc, d
 {
 	PangoGlyphItem *rest = pango_glyph_item_copy((PangoGlyphItem *)&pc->gi);
 	double scale = pc->scale > 0 ? pc->scale : 1, at = pc->x;
-	if (pc->has_color)
-		cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
-	else
-		cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
 	while (rest) {
 		PangoGlyphItem *head = NULL;
 		if (cut > rest->item->offset && cut < rest->item->offset + rest->item->length)
 			head = pango_glyph_item_split(rest, p->text->text.data, cut - rest->item->offset);
 		PangoGlyphItem *now = head ? head : rest;
 		before(data, (size_t)now->item->offset, (size_t)(now->item->offset + now->item->length));
-		cairo_save(cr);
-		cairo_translate(cr, x0 + at, base - pc->rise);
-		cairo_scale(cr, scale, 1);
-		cairo_move_to(cr, 0, 0);
-		pango_cairo_show_glyph_item(cr, p->text->text.data, now);
-		cairo_restore(cr);
+		show_piece(cr, p, pc, now, x0 + at, base);
 		long w = 0;
 		for (int g = 0; g < now->glyphs->num_glyphs; g++)
 			w += now->glyphs->glyphs[g].geometry.width;
@@ -342,25 +361,7 @@ void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double 
 		}
 		if (before)
 			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
-		if (pc->has_color)
-			cairo_set_source_rgb(cr, pc->r, pc->g, pc->b);
-		else
-			cairo_set_source_rgb(cr, p->color.r, p->color.g, p->color.b);
-		int scaled = pc->scale > 0 && pc->scale != 1;
-		if (scaled) {
-			cairo_save(cr);
-			cairo_translate(cr, x + ln->x + pc->x, base - pc->rise);
-			cairo_scale(cr, pc->scale, 1);
-			cairo_move_to(cr, 0, 0);
-		} else {
-			cairo_move_to(cr, x + ln->x + pc->x, base - pc->rise);
-		}
-		if (pc->hyphen)
-			pango_cairo_show_glyph_string(cr, pc->gi.item->analysis.font, pc->gi.glyphs);
-		else
-			pango_cairo_show_glyph_item(cr, p->text->text.data, (PangoGlyphItem *)&pc->gi);
-		if (scaled)
-			cairo_restore(cr);
+		show_piece(cr, p, pc, NULL, x + ln->x + pc->x, base);
 	}
 }
 
