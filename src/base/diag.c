@@ -162,6 +162,68 @@ static size_t utf8_offset(const char *s, size_t n, size_t chars)
 	return i;
 }
 
+/* The first place of needle in s[0, n), or NULL. */
+static const char *find_in(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (size_t i = 0; m <= n && i <= n - m; i++)
+		if (memcmp(s + i, needle, m) == 0)
+			return s + i;
+	return NULL;
+}
+
+#define FIND_MAX_LINES 1000 /* a value longer than this is not searched past it */
+
+loc loc_find_first(loc at, const char *const *texts, int n)
+{
+	if (!at.file || at.line <= 0 || at.col <= 0 || n <= 0)
+		return at;
+	int fd = open(at.file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return at;
+	struct stat st;
+	FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		close(fd);
+		return at;
+	}
+	loc found = at;
+	char *line = NULL;
+	size_t cap = 0, indent = 0;
+	ssize_t got;
+	for (int k = 1; k < at.line + FIND_MAX_LINES && (got = getline(&line, &cap, f)) >= 0; k++) {
+		size_t len = (size_t)got;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		if (k < at.line)
+			continue;
+		if (len > CONTEXT_MAX_LINE)
+			break; /* a line no message shows */
+		size_t ind = 0, from = 0;
+		while (ind < len && line[ind] == ' ')
+			ind++;
+		if (k == at.line) {
+			indent = ind;
+			from = utf8_offset(line, len, (size_t)at.col - 1);
+		} else if (ind < len && ind <= indent) {
+			break; /* the next key or item: the value ended */
+		}
+		const char *hit = NULL;
+		for (int t = 0; t < n; t++) {
+			const char *h = *texts[t] ? find_in(line + from, len - from, texts[t]) : NULL;
+			if (h && (!hit || h < hit))
+				hit = h;
+		}
+		if (hit) {
+			found = loc_at(at.file, k, 1 + (int)utf8_chars(line, (size_t)(hit - line)));
+			break;
+		}
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
 #define C_BOLD "\033[1m"
 #define C_RESET "\033[0m"
 

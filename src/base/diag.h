@@ -54,6 +54,11 @@ loc loc_at(const char *file, int line, int col);
  * are. For diagnostics and for output lines quoting an article (mkbrief find). */
 void diag_put_visible(FILE *out, const char *s, size_t n);
 loc loc_none(void);
+/* Where the first of texts[0, n) (as typed, not as an escape) stands in the value written
+ * at `at`: from its column on, through the lines after it indented more than its own (a
+ * YAML scalar's continuation lines). `at` when none is there: typed as escapes, or the
+ * value is no file's. */
+loc loc_find_first(loc at, const char *const *texts, int n);
 /* A command line that cannot be run: "mkbrief: error: MSG: ARG" through diag like every
  * other message (so that an argument is shown visibly), then "try 'PROGRAM --help'".
  * Returns 2, the exit status of a usage error. */

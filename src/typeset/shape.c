@@ -89,6 +89,16 @@ void shape_report_missing(const uint32_t *seen, int nseen, loc at, diag *d)
 	}
 	if (nseen > SHAPE_MAX_MISSING)
 		sb_puts(&sb, " and more");
+	/* at the first of them as typed, when it is there (not an escape): seen is in the
+	 * order of the glyphs, which right-to-left text reverses */
+	char utf[SHAPE_MAX_MISSING][5] = {{0}};
+	const char *texts[SHAPE_MAX_MISSING] = {0};
+	int ntexts = nseen < SHAPE_MAX_MISSING ? nseen : SHAPE_MAX_MISSING;
+	for (int k = 0; k < ntexts; k++) {
+		utf8_encode(seen[k], utf[k]);
+		texts[k] = utf[k];
+	}
+	at = loc_find_first(at, texts, ntexts);
 	diag_error(d, at, "%s not in the bundled fonts: %s", nseen == 1 ? "a character" : "characters", sb.data);
 	diag_note(d, at, "mkbrief prints only with the fonts in fonts/; add one that has %s with --fonts DIR",
 		  nseen == 1 ? "it" : "them");
