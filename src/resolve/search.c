@@ -49,8 +49,10 @@ static int squote_cp(uint32_t c)
 	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032;
 }
 
-/* Folds s[b, e) onto the end of f. Spaces next to an em dash are dropped, so that both
- * "goal -- he" and "goal—he" fold to the same thing. */
+/* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
+ * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
+ * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
+ * the source's own ellipsis prints as words left out). */
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
@@ -70,22 +72,28 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 					break;
 				j += n2;
 			}
-			if (f->len && f->s[f->len - 1] != ' ' && f->s[f->len - 1] != FOLD_EM)
+			if (f->len && f->s[f->len - 1] != ' ' && f->s[f->len - 1] != FOLD_EM && f->s[f->len - 1] != FOLD_ELL)
 				ft_push(f, ' ', i, j);
 			i = j;
 			continue;
 		}
 		char out;
-		if (c == '-') {
-			size_t k = 1;
-			while (k < 3 && i + k < e && s[i + k] == '-')
+		if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013) {
+			size_t k = n; /* bytes: "--" and "---" are one dash */
+			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
 				k++;
+			int doubled = c == '-' && k > 1;
+			uint32_t after = 0;
+			utf8_decode(s + i + k, e - i - k, &after);
+			int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));
+			int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' &&
+				     after <= '9';
+			/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a
+			 * spaced hyphen or en dash (" - ", " – " as many sources set a dash) */
+			out = (doubled && !digits) || spaced ? FOLD_EM : '-';
 			n = k;
-			out = k == 1 ? '-' : FOLD_EM;
-		} else if (c == 0x2014) {
+		} else if (c == 0x2014 || c == 0x2015) {
 			out = FOLD_EM;
-		} else if (c == 0x2013 || c == 0x2011 || c == 0x2010) {
-			out = '-';
 		} else if (c == '.' && i + 2 < e && s[i + 1] == '.' && s[i + 2] == '.') {
 			n = 3;
 			out = FOLD_ELL;
@@ -104,7 +112,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			i += n;
 			continue;
 		}
-		if (out == FOLD_EM && f->len && f->s[f->len - 1] == ' ')
+		if ((out == FOLD_EM || out == FOLD_ELL) && f->len && f->s[f->len - 1] == ' ')
 			f->len--;
 		ft_push(f, out, i, i + n);
 		i += n;

@@ -57,7 +57,9 @@ static void folding(void)
 			 "His goal\xE2\x80\x94he said\xE2\x80\x94was 1950\xE2\x80\x93" "1953 or non\xE2\x80\x91" "break; "
 			 "wait \xE2\x80\xA6 then\xC2\xA0" "a  b\nc.\n\n"
 			 "Plain -- dashes --- here - and... dots, \"quoted\" 'single'.\n\n"
-			 "The \xD0\x9C" "6 thing.\n");
+			 "The \xD0\x9C" "6 thing.\n\n"
+			 "A decision \xE2\x80\x93 the last, in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was... complicated and "
+			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n");
 	CHECK("fold article parses", a != NULL);
 	if (!a)
 		return;
@@ -83,7 +85,15 @@ static void folding(void)
 	MATCHES("curly quotes match straight in source", "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x98single\xE2\x80\x99",
 		"3:\"quoted\" 'single'");
 	MATCHES("case is not folded", "plain -- dashes", "(none)");
-	MATCHES("hyphen is not an em dash", "Plain - dashes", "(none)");
+	MATCHES("a spaced hyphen is a dash", "Plain - dashes", "3:Plain -- dashes");
+	MATCHES("a hyphen in a word is not an em dash", "goal-he", "(none)");
+	MATCHES("-- matches a spaced en dash", "decision -- the", "5:decision \xE2\x80\x93 the");
+	MATCHES("an em dash matches a spaced en dash", "decision\xE2\x80\x94the", "5:decision \xE2\x80\x93 the");
+	MATCHES("-- between numbers matches an en dash (TeX's range)", "in 2019--2021 -- was",
+		"5:in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was");
+	MATCHES("a hyphen matches an en dash between words", "Moscow-Beijing", "5:Moscow\xE2\x80\x93" "Beijing");
+	MATCHES("a hyphen before a number is not a dash", "fell -0.8", "5:fell -0.8");
+	MATCHES("spaces around an ellipsis are optional", "was \xE2\x80\xA6 complicated", "5:was... complicated");
 	MATCHES("Latin M is not Cyrillic EM", "The M6", "(none)");
 	MATCHES("Cyrillic EM matches itself", "The \xD0\x9C" "6", "4:The \xD0\x9C" "6");
 	MATCHES("leading and trailing spaces ignored", "  wait  ", "2:wait");
