@@ -110,10 +110,17 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	return 0;
 }
 
+/* A capital of any script: Ł, Š and Ğ start sentences as A does */
 static int is_upper_cp(uint32_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+	return g_unichar_isupper(c) || g_unichar_istitle(c);
+}
+
+/* A number that starts a sentence: a digit, or a superscript one ("⁹⁰Sr in milk", an
+ * isotope), which Unicode files as another kind of number */
+static int is_number_cp(uint32_t c)
+{
+	return g_unichar_isdigit(c) || g_unichar_type(c) == G_UNICODE_OTHER_NUMBER;
 }
 
 static int is_closer(uint32_t c)
@@ -123,7 +130,7 @@ static int is_closer(uint32_t c)
 
 static int is_opener(uint32_t c)
 {
-	return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0xAB;
+	return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0xAB || c == 0xBF || c == 0xA1;
 }
 
 static uint32_t cp_at(const char *s, size_t end, size_t i, size_t *n)
@@ -223,7 +230,7 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 			continue;
 		}
 		uint32_t next = cp_at(s, end, j, &k);
-		int ok = is_upper_cp(next) || (next >= '0' && next <= '9') || is_opener(next);
+		int ok = is_upper_cp(next) || is_number_cp(next) || is_opener(next);
 		if (ok && c == '.' && stop == i + 1 && is_abbreviation(s, start, i))
 			ok = 0;
 		if (!ok) {

@@ -146,6 +146,24 @@ static void sentences(void)
 		free(s);
 	}
 	article_free(a);
+
+	/* sentences start with a superscript number (an isotope), a capital of any script and
+	 * a Spanish opening mark as with A */
+	a = parse("T\n\nCaesium was 600 Bq/kg. \xE2\x81\xB9\xE2\x81\xB0Sr in milk fell. Tritium rose. "
+		  "Prices fell 2.5%. \xC5\x81\xC3\xB3" "d\xC5\xBA agreed. \xC2\xBFQu\xC3\xA9? \xC2\xA1" "Basta!\n",
+		  NULL);
+	const char *want2[] = {"Caesium was 600 Bq/kg.", "\xE2\x81\xB9\xE2\x81\xB0Sr in milk fell.", "Tritium rose.",
+			       "Prices fell 2.5%.", "\xC5\x81\xC3\xB3" "d\xC5\xBA agreed.", "\xC2\xBFQu\xC3\xA9?",
+			       "\xC2\xA1" "Basta!"};
+	CHECK("seven sentences", a && a->paras[0].nsents == 7);
+	for (size_t i = 0; a && i < 7 && i < a->paras[0].nsents; i++) {
+		char *s = sent_text(a, 0, i);
+		char name[64];
+		snprintf(name, sizeof name, "sentence %zu of the second", i + 1);
+		CHECK_STR(name, s, want2[i]);
+		free(s);
+	}
+	article_free(a);
 }
 
 static void errors(void)
