@@ -302,7 +302,9 @@ static void find_items(const char *s, art_para *p)
 			i++;
 		i++;
 	}
-	if (!any) {
+	/* a paragraph that is one numbered item is a numbered paragraph ("10. The Tribunal
+	 * recalls...", as judgments and resolutions number theirs), justified as any other */
+	if (!any || (n == 1 && s[items[0].start] >= '0' && s[items[0].start] <= '9')) {
 		free(items);
 		return;
 	}
@@ -341,8 +343,8 @@ static void split_sentences(const char *s, art_para *p)
 		for (size_t k = 0; k < p->nitems; k++)
 			split_range(s, p->items[k].start, p->items[k].end,
 				    article_item_marker_len(s, p->items[k].end, p->items[k].start), &out, &n, &cap);
-	else
-		split_range(s, p->r.start, p->r.end, 0, &out, &n, &cap);
+	else /* a numbered paragraph's number ends no sentence either */
+		split_range(s, p->r.start, p->r.end, article_item_marker_len(s, p->r.end, p->r.start), &out, &n, &cap);
 	p->sents = out;
 	p->nsents = n;
 }

@@ -247,6 +247,17 @@ static void marks_lists_headings(void)
 	CHECK("a Cyrillic subheading", a->paras[4].heading);
 	CHECK("the last paragraph is no subheading", !a->paras[5].heading);
 	article_free(a);
+
+	/* a paragraph that is one numbered item is a numbered paragraph, as a court numbers
+	 * its own; its number ends no sentence; a bullet alone is still a list */
+	a = parse("T\n\n10. The Tribunal recalls. It holds.\n\n- one bullet\n\nLast.\n", NULL);
+	CHECK("a numbered paragraph is no list", a && a->paras[0].nitems == 0);
+	CHECK("a numbered paragraph: two sentences", a && a->paras[0].nsents == 2);
+	t = a ? sent_text(a, 0, 0) : NULL;
+	CHECK_STR("its number starts its first sentence", t, "10. The Tribunal recalls.");
+	free(t);
+	CHECK("a bullet alone is a list", a && a->paras[1].nitems == 1);
+	article_free(a);
 }
 
 int main(void)
