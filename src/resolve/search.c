@@ -78,7 +78,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			continue;
 		}
 		char out;
-		if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013) {
+		if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2212) {
 			size_t k = n; /* bytes: "--" and "---" are one dash */
 			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
 				k++;
@@ -89,7 +89,8 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' &&
 				     after <= '9';
 			/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a
-			 * spaced hyphen or en dash (" - ", " – " as many sources set a dash) */
+			 * spaced hyphen or en dash (" - ", " – " as many sources set a dash); else
+			 * a hyphen, as a minus sign typed on a keyboard is ("−0.8" as "-0.8") */
 			out = (doubled && !digits) || spaced ? FOLD_EM : '-';
 			n = k;
 		} else if (c == 0x2014 || c == 0x2015) {

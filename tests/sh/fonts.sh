@@ -35,3 +35,30 @@ if command -v strace >/dev/null; then
 else
 	pass "strace not installed; system font check skipped"
 fi
+
+# Arrows and mathematical signs, which Noto Serif and Sans lack, come from Noto Sans Math:
+# a source that prints them can be excerpted, and an analyst can type them (they were
+# errors: "a character not in the bundled fonts").
+mkdir -p "$T/math"
+printf 'Dose report\n\nThe dose fell \342\210\2220.8%% to \342\211\244 0.30 \302\265Sv/h, \342\211\210 40 \342\206\222 30 and x \342\211\240 y.\n\nMore.\n' >"$T/math/a.txt"
+cat >"$T/math/b.yaml" <<'YAML'
+title: "Doses \u2264 limits"
+date: 2024-01-01
+sources:
+  a: {file: a.txt}
+sections:
+  - heading: Doses
+    content:
+      - excerpt: {source: a, paragraphs: 1}
+      - text: "The analyst reads \u22120.8 and \u2265 3."
+YAML
+if "$MKBRIEF" -q -o "$T/math/b.pdf" "$T/math/b.yaml" 2>"$T/err"; then
+	txt=$(pdftotext "$T/math/b.pdf" - | tr '\n' ' ')
+	case "$txt" in *"fell −0.8% to ≤ 0.30 µSv/h, ≈ 40 → 30 and x ≠ y."*"reads −0.8 and ≥ 3."*)
+		pass "arrows and mathematical signs print (Noto Sans Math)" ;;
+	*) fail "mathematical signs: $txt" ;;
+	esac
+	pdffonts "$T/math/b.pdf" | grep -q NotoSansMath && pass "they are set in Noto Sans Math" || fail "no Noto Sans Math in the PDF"
+else
+	fail "mathematical signs: $(head -1 "$T/err")"
+fi

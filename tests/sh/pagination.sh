@@ -54,7 +54,7 @@ case "$txt" in *"Markup <b>escaping</b> & friends"*) pass "title escaped" ;; *) 
 
 "$MKBRIEF" -o "$T/g.pdf" glyph.yaml 2>"$T/err"
 st=$?
-want="glyph.yaml:10:9: error: a character not in the bundled fonts: '漢' (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)"
+want="glyph.yaml:10:22: error: a character not in the bundled fonts: '漢' (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)"
 if [ $st = 1 ] && grep -qF "$want" "$T/err" && [ ! -e "$T/g.pdf" ]; then pass "missing glyph is an error"; else fail "missing glyph is an error (status $st: $(head -1 "$T/err"))"; fi
 
 # every line of the Korea brief, in every layout, ends inside the text area (but for what

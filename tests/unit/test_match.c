@@ -283,9 +283,13 @@ static void characters(void)
 	      e && strstr(e, "note: the quote's '\xC3\xA9' is e + COMBINING ACUTE ACCENT (U+0301); the source has LATIN SMALL "
 			     "LETTER E WITH ACUTE (U+00E9); copy the text from the source\n"));
 	free(e);
-	e = explain(m, "the long\xE2\x88\x92range missiles");
-	CHECK("a minus sign for a hyphen named",
-	      e && strstr(e, "note: the quote has MINUS SIGN (U+2212) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
+	e = explain(m, "the long\xEF\xB9\xA3range missiles");
+	CHECK("a small hyphen-minus for a hyphen named",
+	      e && strstr(e, "note: the quote has SMALL HYPHEN-MINUS (U+FE63) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
+	free(e);
+	match found;
+	CHECK("a minus sign matches a hyphen", match_text(m, "the long\xE2\x88\x92range missiles", &found));
+	match_clear(&found);
 	free(e);
 	e = explain(m, "coal bound for Dalian refined oil");
 	CHECK("a list marker left out named",
