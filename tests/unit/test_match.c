@@ -290,7 +290,6 @@ static void characters(void)
 	match found;
 	CHECK("a minus sign matches a hyphen", match_text(m, "the long\xE2\x88\x92range missiles", &found));
 	match_clear(&found);
-	free(e);
 	e = explain(m, "coal bound for Dalian refined oil");
 	CHECK("a list marker left out named",
 	      e && strstr(e, "t.txt:9:1: note: the source starts list item 2 here with the marker '-', which the quote leaves out;"));
