@@ -6,6 +6,7 @@
 
 #include "load/brief.h"
 #include "load/figure.h"
+#include "load/layout_find.h"
 #include "cli.h"
 #include "base/datapath.h"
 #include "base/diag.h"
@@ -141,11 +142,12 @@ static int setup_engine(const cli_options *o, const char *lang, const char *data
 /* The layout the brief (or --layout) names, or NULL after its errors. */
 static style *load_layout(const cli_options *o, const brief *b, const char *data, diag *d)
 {
-	const char *layout_name = o->layout ? o->layout : (b->layout ? b->layout : "handout");
 	loc at = o->layout ? loc_none() : b->layout_at;
+	char *layout_name = o->layout ? xstrdup(o->layout) : layout_brief_name(b->layout ? b->layout : "handout");
 	char **layouts = layout_dirs(b->path, data);
 	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
 	g_strfreev(layouts);
+	free(layout_name);
 	return st;
 }
 

@@ -139,6 +139,18 @@ int style_plain_name(const char *name)
 	return strstr(name, "..") == NULL;
 }
 
+char *layout_brief_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (ends_with(name, ".yaml") && n > 5) {
+		char *stem = xstrndup(name, n - 5);
+		if (style_plain_name(stem))
+			return stem;
+		free(stem);
+	}
+	return xstrdup(name);
+}
+
 char *layout_find(const char *name, const char *const *layout_dirs, loc at, diag *d)
 {
 	char *path = NULL;

@@ -100,3 +100,22 @@ printf 'layout: z\ntitle: T\ndate: 2018-01-22\nsources:\n  a: {file: articles/ed
 out=$(cd "$T/dev" && "$MKBRIEF" --check b.yaml 2>&1)
 grep -q "^layouts/z.yaml: error: cannot read: is not a regular file" <<<"$out" && grep -q "^b.yaml:1:9: note: the layout 'z' is named here" <<<"$out" &&
 	pass "an unreadable layout file is said at the file and at the brief's layout:" || fail "device layout: $out"
+
+# A brief's "layout: digest.yaml" is the layout digest, and "mine.yaml" its own layouts/mine.yaml:
+# the file name was read from the directory mkbrief ran in, so the same brief passed or
+# failed by where it was built, and read a file of that directory.
+mkdir -p "$T/cwd/run" "$T/cwd/b/layouts"
+ln -s "$ROOT/briefs/articles" "$T/cwd/b/articles"
+ln -s "$ROOT/briefs/figures" "$T/cwd/b/figures"
+printf 'no-such-key: 1\n' >"$T/cwd/run/digest.yaml"
+printf 'no-such-key: 1\n' >"$T/cwd/run/mine.yaml"
+printf 'columns: 2\n' >"$T/cwd/b/layouts/mine.yaml"
+for name in digest mine; do
+	sed "s|^layout: .*|layout: $name.yaml|" "$ROOT/briefs/korea-jan2018.yaml" >"$T/cwd/b/$name.yaml"
+	(cd "$T/cwd/run" && "$MKBRIEF" -q --dump-layout "../b/$name.yaml") >"$T/cwd/$name.txt" 2>"$T/cwd/err"
+	if [ $? = 0 ] && [ ! -s "$T/cwd/err" ] && grep -q "col=1" "$T/cwd/$name.txt"; then
+		pass "a brief's layout: $name.yaml is the layout $name, not ./$name.yaml"
+	else
+		fail "layout: $name.yaml: $(head -2 "$T/cwd/err")"
+	fi
+done
