@@ -143,7 +143,7 @@ static int setup_engine(const cli_options *o, const char *lang, const char *data
 static style *load_layout(const cli_options *o, const brief *b, const char *data, diag *d)
 {
 	loc at = o->layout ? loc_none() : b->layout_at;
-	char *layout_name = o->layout ? xstrdup(o->layout) : layout_brief_name(b->layout ? b->layout : "handout");
+	char *layout_name = o->layout ? xstrdup(o->layout) : layout_brief_name(b->layout ? b->layout : "handout", b->path);
 	char **layouts = layout_dirs(b->path, data);
 	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
 	g_strfreev(layouts);

@@ -139,13 +139,23 @@ int style_plain_name(const char *name)
 	return strstr(name, "..") == NULL;
 }
 
-char *layout_brief_name(const char *name)
+char *layout_brief_name(const char *name, const char *brief_path)
 {
 	size_t n = strlen(name);
 	if (ends_with(name, ".yaml") && n > 5) {
 		char *stem = xstrndup(name, n - 5);
-		if (style_plain_name(stem))
+		if (style_plain_name(stem)) {
+			char *dir = path_dirname(brief_path ? brief_path : "./brief.yaml");
+			char *beside = path_join(dir, name);
+			free(dir);
+			struct stat st;
+			if (stat(beside, &st) == 0 && S_ISREG(st.st_mode)) {
+				free(stem);
+				return beside;
+			}
+			free(beside);
 			return stem;
+		}
 		free(stem);
 	}
 	return xstrdup(name);

@@ -13,10 +13,11 @@ int style_plain_name(const char *name);
  * it ends in .yaml (a file named with --layout). NULL after reporting an unknown layout (with
  * "did you mean" and every directory's layouts) or a name that is not plain. Caller frees. */
 char *layout_find(const char *name, const char *const *layout_dirs, loc at, diag *d);
-/* The layout a brief's layout: names, as a name to find in layout_dirs: "digest.yaml" is
- * "digest" (as a file name, it was read from whatever directory mkbrief ran in, and a brief
- * names no file but its own). Caller frees. */
-char *layout_brief_name(const char *name);
+/* What a brief's layout: names, for layout_find: "mine.yaml" is the file beside the brief
+ * when there is one, else the layout "mine" of layout_dirs (as a file name it was read from
+ * whatever directory mkbrief ran in, and a brief reads no file outside its own directory).
+ * Caller frees. */
+char *layout_brief_name(const char *name, const char *brief_path);
 /* --list-layouts: each layout found in layout_dirs, with its file, in search order. */
 void style_list_layouts(const char *const *layout_dirs, FILE *out);
 

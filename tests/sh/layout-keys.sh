@@ -111,8 +111,8 @@ printf 'no-such-key: 1\n' >"$T/cwd/run/digest.yaml"
 printf 'no-such-key: 1\n' >"$T/cwd/run/mine.yaml"
 printf 'columns: 2\n' >"$T/cwd/b/layouts/mine.yaml"
 for name in digest mine; do
-	sed "s|^layout: .*|layout: $name.yaml|" "$ROOT/briefs/korea-jan2018.yaml" >"$T/cwd/b/$name.yaml"
-	(cd "$T/cwd/run" && "$MKBRIEF" -q --dump-layout "../b/$name.yaml") >"$T/cwd/$name.txt" 2>"$T/cwd/err"
+	sed "s|^layout: .*|layout: $name.yaml|" "$ROOT/briefs/korea-jan2018.yaml" >"$T/cwd/b/brief-$name.yaml"
+	(cd "$T/cwd/run" && "$MKBRIEF" -q --dump-layout "../b/brief-$name.yaml") >"$T/cwd/$name.txt" 2>"$T/cwd/err"
 	if [ $? = 0 ] && [ ! -s "$T/cwd/err" ] && grep -q "col=1" "$T/cwd/$name.txt"; then
 		pass "a brief's layout: $name.yaml is the layout $name, not ./$name.yaml"
 	else
