@@ -112,20 +112,26 @@ schema: $(BUILD)/mkbrief
 	$(BUILD)/mkbrief schema layout >man/schema/layout.schema.json
 
 .PHONY: install uninstall
+# DESTDIR may hold spaces (every path below is quoted); PREFIX and the directories built into
+# mkbrief may not: make splits its lists of files at spaces, and would install and remove
+# pieces of such paths
+no-spaces = $(foreach v,PREFIX BINDIR DATADIR MANDIR COMPLETIONSDIR,$(if $(word 2,$($(v))),$(error $(v) '$($(v))' has a space; choose a PREFIX without one (DESTDIR may have them))))
 install: all
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONSDIR)
-	$(INSTALL) -m 755 $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(DESTDIR)$(BINDIR)
-	$(INSTALL) -m 644 $(LAYOUT_FILES) $(DESTDIR)$(DATADIR)/layouts
-	$(INSTALL) -m 644 $(FONT_FILES) $(DESTDIR)$(DATADIR)/fonts
-	$(if $(SCHEMA_FILES),$(INSTALL) -d $(DESTDIR)$(DATADIR)/schema && $(INSTALL) -m 644 $(SCHEMA_FILES) $(DESTDIR)$(DATADIR)/schema)
-	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	$(INSTALL) -m 644 scripts/mkbrief.bash-completion $(DESTDIR)$(COMPLETIONSDIR)/mkbrief
+	$(no-spaces)
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)/layouts" "$(DESTDIR)$(DATADIR)/fonts" \
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(COMPLETIONSDIR)"
+	$(INSTALL) -m 755 $(BUILD)/mkbrief $(BUILD)/mkbrief-diff "$(DESTDIR)$(BINDIR)"
+	$(INSTALL) -m 644 $(LAYOUT_FILES) "$(DESTDIR)$(DATADIR)/layouts"
+	$(INSTALL) -m 644 $(FONT_FILES) "$(DESTDIR)$(DATADIR)/fonts"
+	$(if $(SCHEMA_FILES),$(INSTALL) -d "$(DESTDIR)$(DATADIR)/schema" && $(INSTALL) -m 644 $(SCHEMA_FILES) "$(DESTDIR)$(DATADIR)/schema")
+	$(INSTALL) -m 644 $(MAN1) "$(DESTDIR)$(MANDIR)/man1"
+	$(INSTALL) -m 644 $(MAN5) "$(DESTDIR)$(MANDIR)/man5"
+	$(INSTALL) -m 644 scripts/mkbrief.bash-completion "$(DESTDIR)$(COMPLETIONSDIR)/mkbrief"
 
 uninstall:
-	rm -f $(INSTALLED:%=$(DESTDIR)%)
-	-rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR) 2>/dev/null
+	$(no-spaces)
+	for f in $(INSTALLED); do rm -f "$(DESTDIR)$$f"; done
+	-for d in layouts fonts schema ""; do rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null; done; true
 
 # Each area keeps its own targets beside its files (golden tests, fuzzing, benchmarks).
 -include $(sort $(wildcard tests/*.mk bench/*.mk))

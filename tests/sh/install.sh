@@ -71,3 +71,27 @@ echo "page: {size: a4}" >"$T/d2/usr/share/mkbrief/layouts/mine.yaml"
 inst "$T/d2" uninstall >/dev/null 2>&1
 left=$(cd "$T/d2" && find . -type f | sort)
 if [ "$left" = "./usr/share/mkbrief/layouts/mine.yaml" ]; then pass "make uninstall removes exactly what was installed"; else fail "uninstall left: $left"; fi
+
+# DESTDIR with a space: everything lands under it, and uninstall removes nothing outside it
+# (make split the unquoted path: 'rm -f' took "$T/My" as a file of its own and removed it)
+mkdir -p "$T/sp"
+echo keep >"$T/sp/My"
+if inst "$T/sp/My Stage" install >"$T/log" 2>&1 && [ -x "$T/sp/My Stage/usr/bin/mkbrief" ]; then
+	pass "make install into a DESTDIR with a space"
+else
+	fail "install into a DESTDIR with a space: $(tail -3 "$T/log")"
+fi
+inst "$T/sp/My Stage" uninstall >/dev/null 2>&1
+if [ -f "$T/sp/My" ] && [ -z "$(find "$T/sp/My Stage" -type f)" ]; then
+	pass "make uninstall from a DESTDIR with a space removes nothing else"
+else
+	fail "uninstall with a space: $(ls "$T/sp") / $(find "$T/sp/My Stage" -type f | head -3)"
+fi
+# a PREFIX with a space is refused before anything is written
+if make -s --no-print-directory -C "$ROOT" BUILD="$build" PREFIX="/opt/my app" DESTDIR="$T/sp2" install >"$T/log" 2>&1; then
+	fail "a PREFIX with a space was accepted"
+elif grep -q "PREFIX '/opt/my app' has a space" "$T/log" && [ ! -e "$T/sp2" ] && [ ! -e "$ROOT/app" ]; then
+	pass "a PREFIX with a space is refused, nothing written"
+else
+	fail "PREFIX with a space: $(tail -2 "$T/log")"
+fi
