@@ -193,6 +193,33 @@ static int check_fonts(const pdf *p, const name_list *allowed, const name_list *
 	return bad;
 }
 
+/* Pages are compared at most this large: Cairo draws no image wider or taller than 32,767
+ * pixels (it gave an empty one, and pages that differ compared the same), and each image
+ * of a comparison (two pages, their difference, side by side) is held at once. */
+#define DIFF_MAX_SIDE 32767.0
+#define DIFF_MAX_PIXELS 40e6
+
+/* The dpi both pages are drawn at: the one asked for, or less for a page too large for it. */
+static double page_dpi(PopplerPage *a, PopplerPage *b, double dpi)
+{
+	double w = 0, h = 0;
+	for (int k = 0; k < 2; k++) {
+		PopplerPage *pg = k ? b : a;
+		if (!pg)
+			continue;
+		double pw, ph;
+		poppler_page_get_size(pg, &pw, &ph);
+		w = fmax(w, pw);
+		h = fmax(h, ph);
+	}
+	double px = dpi / 72.0;
+	if (w * px > DIFF_MAX_SIDE || h * px > DIFF_MAX_SIDE)
+		px = DIFF_MAX_SIDE / fmax(w, h);
+	if (w * h * px * px > DIFF_MAX_PIXELS)
+		px = sqrt(DIFF_MAX_PIXELS / (w * h));
+	return px * 72.0 < dpi ? floor(px * 72.0) : dpi;
+}
+
 /* The page at dpi on white: what a reader sees on screen or paper, without transparency. */
 static cairo_surface_t *render_page(PopplerPage *pg, double dpi)
 {
@@ -437,12 +464,15 @@ static int compare_page(pdf *a, pdf *b, int i, const pdfdiff_opts *o, imgout *io
 	strbuf line = {0};
 	cairo_surface_t *ia = NULL, *ib = NULL;
 	int differ = 0;
+	double dpi = page_dpi(pa, pb, o->dpi);
+	if (dpi < o->dpi)
+		part(&line, "compared at %g dpi (the page is too large for %g)", dpi, o->dpi);
 	if (!pa || !pb) {
 		part(&line, "only in %s", pa ? a->role : b->role);
 		differ = 1;
 		if (io->dir) {
-			ia = pa ? render_page(pa, o->dpi) : NULL;
-			ib = pb ? render_page(pb, o->dpi) : NULL;
+			ia = pa ? render_page(pa, dpi) : NULL;
+			ib = pb ? render_page(pb, dpi) : NULL;
 		}
 	} else {
 		double wa, ha, wb, hb;
@@ -454,8 +484,8 @@ static int compare_page(pdf *a, pdf *b, int i, const pdfdiff_opts *o, imgout *io
 			differ = 1;
 		}
 		char *ta = poppler_page_get_text(pa), *tb = poppler_page_get_text(pb);
-		ia = render_page(pa, o->dpi);
-		ib = render_page(pb, o->dpi);
+		ia = render_page(pa, dpi);
+		ib = render_page(pb, dpi);
 		pixstats st = {0};
 		if (same_size) {
 			compare_pixels(ia, ib, o->channel_tol, &st);

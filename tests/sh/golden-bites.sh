@@ -122,3 +122,23 @@ P3="$G/figure-pdf/golden.pdf"
 "$MKBRIEF" diff --fonts fonts "$P3" "$P1" >"$T/d" 2>&1
 ! grep -q 'font' "$T/d" && pass "diff --fonts: the golden's own fonts are not reported" ||
 	fail "diff --fonts: golden's fonts reported: $(grep font "$T/d")"
+
+# Pages too large to draw at the asked dpi are compared at a dpi that fits, and said so:
+# at 200 dpi a 200 in page is past Cairo's 32,767 pixels, and two pages that differ
+# (the accent colour) compared "same", exit 0 (a hostile trial).
+mkdir -p "$T/big/layouts" && cd "$T/big" || exit 1
+printf 'page: {width: 200in, height: 200in}\n' >layouts/huge.yaml
+printf 'page: {width: 200in, height: 200in}\ncolors: {accent: "#000000"}\n' >layouts/huge2.yaml
+for l in huge huge2; do
+	printf 'title: Big\ndate: 2018-01-22\nlayout: %s\nsources:\n  a: {file: %s}\nsections:\n  - heading: One\n    content:\n      - text: Hello world.\n' \
+		"$l" "$ROOT/briefs/articles/edm-2017-v14i42-another-russian-failure.txt" >"brief-$l.yaml"
+	"$MKBRIEF" -q "brief-$l.yaml" -o "$l.pdf" || fail "big page: brief-$l.yaml does not build"
+done
+out=$("$MKBRIEF" diff --dpi 200 huge.pdf huge2.pdf 2>&1)
+st=$?
+if [ $st = 1 ] && [[ "$out" == *"compared at "*" dpi (the page is too large for 200)"*"px differ"* ]]; then
+	pass "diff: a page too large for the dpi is compared at one that fits"
+else
+	fail "diff of large pages: status $st: $out"
+fi
+cd "$ROOT" || exit 1
