@@ -78,10 +78,11 @@ static char *cache_file(const char *dir, const char *src)
 	return xasprintf("%s/%s.bin", dir, base ? base + 1 : src);
 }
 
-/* The whole file, at most max bytes (NULL if larger, unreadable or empty). */
+/* The whole file, at most max bytes (NULL if larger, unreadable, empty or no regular file: a
+ * FIFO there is opened without waiting for a writer, which never comes). */
 static unsigned char *read_all(const char *path, size_t max, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct stat st;

@@ -160,3 +160,11 @@ wait
 build parafter env XDG_CACHE_HOME="$T/par"
 [ "$(origin parafter)" = cache ] && cmp -s "$T/par/mkbrief/hyph_en_US.dic.bin" "$good" && [ "$(ls "$T/par/mkbrief" | wc -l)" = 1 ] &&
 	pass "four runs at once into an empty cache: one good file, no temporary files" || fail "runs at once: $(ls "$T/par/mkbrief")"
+
+# a FIFO where the cache file goes: read without waiting for a writer (every run hung)
+mkdir -p "$T/fifo/mkbrief" && mkfifo "$T/fifo/mkbrief/hyph_en_US.dic.bin"
+if timeout 30 env XDG_CACHE_HOME="$T/fifo" "$MKBRIEF" -q -o fifo.pdf korea-jan2018.yaml && cmp -s fifo.pdf ref.pdf; then
+	pass "a FIFO in place of the cache is passed over"
+else
+	fail "a FIFO in place of the cache: status $?"
+fi
