@@ -3,6 +3,7 @@
  * words and the parsed articles between builds (build_cache). Directories are watched, not
  * files, so that an editor's save by write-and-rename is seen, and so is a file that
  * appears later. A failed build prints its errors and leaves the last output as it was. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <glib.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,7 +21,8 @@
 #include "base/util.h"
 #include "cli.h"
 
-#define DEBOUNCE_MS 80 /* an editor's save is several events: wait for them to stop */
+#define DEBOUNCE_MS 80       /* an editor's save is several events: wait for them to stop */
+#define DEBOUNCE_MAX_MS 1000 /* but not longer than this */
 
 /* What one round watches: each directory once, and in it the names that matter (NULL
  * names: every file of the directory matters, as for the fonts). */
@@ -128,8 +131,16 @@ static int watcher_open(watcher *W, const cli_options *o, GPtrArray *read)
 		return -1;
 	W->dirs = g_ptr_array_new_with_free_func(watched_dir_free);
 	watch_path(W, o->brief);
-	for (guint i = 0; i < read->len; i++)
-		watch_path(W, g_ptr_array_index(read, i));
+	for (guint i = 0; i < read->len; i++) {
+		const char *path = g_ptr_array_index(read, i);
+		watch_path(W, path);
+		/* a file reached through a link (articles -> ../library) changes where the link
+		 * points, in a directory of its own */
+		char *real = realpath(path, NULL);
+		if (real && strcmp(real, path) != 0)
+			watch_path(W, real);
+		free(real);
+	}
 	/* a layout of the same name may appear earlier in the search path */
 	char *data = data_dir();
 	char **layouts = layout_dirs(o->brief, data);
@@ -179,6 +190,49 @@ static int read_events(watcher *W, int *fonts)
 	}
 }
 
+/* What a file was when a build began: a save during the build (its watcher is opened after
+ * it, once the files it read are known) is then seen when the build ends. */
+typedef struct stamp {
+	char *path;
+	int ok;
+	struct stat st;
+} stamp;
+
+static void stamp_free(gpointer p)
+{
+	stamp *t = p;
+	free(t->path);
+	free(t);
+}
+
+/* The brief's and paths' stamps (paths: the files the build before read). */
+static GPtrArray *stamps_take(const char *brief, GPtrArray *paths)
+{
+	GPtrArray *all = g_ptr_array_new_with_free_func(stamp_free);
+	for (guint i = 0; i <= (paths ? paths->len : 0); i++) {
+		stamp *t = xcalloc(1, sizeof *t);
+		t->path = xstrdup(i == 0 ? brief : (const char *)g_ptr_array_index(paths, i - 1));
+		t->ok = stat(t->path, &t->st) == 0;
+		g_ptr_array_add(all, t);
+	}
+	return all;
+}
+
+static int stamps_changed(GPtrArray *stamps)
+{
+	for (guint i = 0; i < stamps->len; i++) {
+		const stamp *t = g_ptr_array_index(stamps, i);
+		struct stat now;
+		int ok = stat(t->path, &now) == 0;
+		if (ok != t->ok)
+			return 1;
+		if (ok && (now.st_ino != t->st.st_ino || now.st_size != t->st.st_size ||
+			   now.st_mtim.tv_sec != t->st.st_mtim.tv_sec || now.st_mtim.tv_nsec != t->st.st_mtim.tv_nsec))
+			return 1;
+	}
+	return 0;
+}
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -189,8 +243,10 @@ static double now_ms(void)
 int cmd_watch(const cli_options *o)
 {
 	build_cache *cache = build_cache_new(1);
+	GPtrArray *last_read = NULL;
 	for (int round = 1;; round++) {
 		GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
+		GPtrArray *stamps = stamps_take(o->brief, last_read);
 		double t0 = now_ms();
 		int rc = build_run(o, cache, read);
 		double ms = now_ms() - t0;
@@ -209,20 +265,34 @@ int cmd_watch(const cli_options *o)
 			diag_init(&d, stderr);
 			diag_error(&d, loc_none(), "cannot watch files: %s", strerror(errno));
 			g_ptr_array_free(read, TRUE);
+			g_ptr_array_free(stamps, TRUE);
+			if (last_read)
+				g_ptr_array_free(last_read, TRUE);
 			build_cache_free(cache);
 			return 1;
 		}
-		g_ptr_array_free(read, TRUE);
-		int fonts = 0, changed = 0;
+		if (last_read)
+			g_ptr_array_free(last_read, TRUE);
+		last_read = read;
+		int fonts = 0, changed = stamps_changed(stamps);
+		g_ptr_array_free(stamps, TRUE);
 		struct pollfd pfd = {W.fd, POLLIN, 0};
 		while (!changed) {
 			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
 				break;
 			changed = read_events(&W, &fonts);
 		}
-		/* the rest of the save: until the files are quiet */
-		while (poll(&pfd, 1, DEBOUNCE_MS) > 0)
-			read_events(&W, &fonts);
+		/* the rest of the save: until the watched files are quiet (other files of their
+		 * directories, a log written every 50 ms, do not hold the build back), and at most
+		 * DEBOUNCE_MAX_MS for a file written without end */
+		double began = now_ms(), quiet_from = began;
+		for (;;) {
+			double now = now_ms(), left = DEBOUNCE_MS - (now - quiet_from);
+			if (left <= 0 || now - began > DEBOUNCE_MAX_MS || poll(&pfd, 1, (int)left + 1) <= 0)
+				break;
+			if (read_events(&W, &fonts))
+				quiet_from = now_ms();
+		}
 		watcher_close(&W);
 		if (fonts)
 			build_cache_forget_fonts(cache);

@@ -71,11 +71,49 @@ touch good.yaml # not read by the brief: no build
 sleep 0.5
 [ "$(builds)" = "$n" ] && pass "a file the brief does not read changes nothing" || fail "an unrelated file started a build"
 
+# a save while a build runs is built too: the watcher opens after the build, once it knows
+# the files the brief reads, and saw nothing of it (the PDF kept the older words). The first
+# save sets 1000 new paragraphs, a build long enough for the second to land in it.
+long() { # long WORD TITLE: the good brief, titled, with 1000 paragraphs of WORD
+	sed "s/^title: .*/title: $2/" good.yaml
+	echo "  - heading: Long"
+	echo "    content:"
+	for i in $(seq 1000); do echo "      - text: $1 $i of the long section, with words enough to fill a line or two of the page in this layout."; done
+}
+save korea-jan2018.yaml <good.yaml
+long Alpha "First Save" | save korea-jan2018.yaml
+sleep 0.15 # the wait for quiet (80 ms), then into the build
+long Beta "Second Save" | save korea-jan2018.yaml
+for _ in $(seq 300); do [ "$(title)" = "Second Save" ] && break; sleep 0.1; done
+[ "$(title)" = "Second Save" ] && pass "a save during a build is built" || fail "save during a build: $(title); $(tail -2 log)"
+save korea-jan2018.yaml <good.yaml
+
+# another file of the brief's directory written every 50 ms does not hold a build back
+( for _ in $(seq 300); do date >noise.txt; sleep 0.05; done ) &
+noise=$!
+sed 's/^title: .*/title: Noisy Title/' good.yaml | save korea-jan2018.yaml
+for _ in $(seq 100); do [ "$(title)" = "Noisy Title" ] && break; sleep 0.1; done
+[ "$(title)" = "Noisy Title" ] && pass "a busy neighbour file does not hold back a build" || fail "noise: $(title); $(tail -2 log)"
+kill $noise 2>/dev/null
+wait $noise 2>/dev/null
+rm -f noise.txt
+
+# a source that is a link to a file elsewhere: a change to that file is seen (the brief's
+# directory was watched for the link's name, and nothing happens there)
+src=articles/edm-2017-v14i42-another-russian-failure.txt
+mv "$src" "$T/linked.txt" && ln -s "$T/linked.txt" "$src"
+sleep 0.5
+n=$(builds)
+echo >>"$T/linked.txt"
+for _ in $(seq 100); do [ "$(builds)" -gt "$n" ] && break; sleep 0.1; done
+[ "$(builds)" -gt "$n" ] && pass "a source behind a link: its change is built" || fail "linked source: no build; $(tail -2 log)"
+rm "$src" && mv "$T/linked.txt" "$src"
+
 kill -INT $pid
 for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 if kill -0 $pid 2>/dev/null; then
 	fail "Ctrl-C did not end watch"
 else
-	left=$(ls -A | grep -v -x -e articles -e figures -e korea-jan2018.yaml -e korea-jan2018.pdf -e log -e good.yaml -e late -e layouts)
+	left=$(ls -A | grep -v -x -e noise.txt -e articles -e figures -e korea-jan2018.yaml -e korea-jan2018.pdf -e log -e good.yaml -e late -e layouts)
 	[ -z "$left" ] && pass "Ctrl-C ends watch and leaves no temporary file" || fail "left behind: $left"
 fi
