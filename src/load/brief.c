@@ -241,6 +241,46 @@ static int note_misplaced_key(schema *S, const ynode *map, const ynode *key, int
 	return 0;
 }
 
+/* A kind written with nothing after it and its keys beside it, in its own column:
+ *     - quote:
+ *       source: a
+ *       text: "..."
+ * YAML reads source and text as the block's keys (one of them a kind of its own), so each
+ * would be an error that says nothing of the cause. Said once, at the kind: 1 if so. */
+static int kind_keys_beside(loader *L, const ynode *n)
+{
+	const ynode *kind = NULL;
+	for (size_t i = 0; i < n->npairs && !kind; i++) {
+		const ynode *k = n->pairs[i].key;
+		for (size_t j = 0; k->kind == YNODE_SCALAR && block_kind_keys[j]; j++)
+			if (strcmp(k->str, block_kind_keys[j]) == 0 && ynode_is_null(n->pairs[i].value))
+				kind = k;
+	}
+	/* the kinds written as a mapping of their keys */
+	static const char *const mapping_kinds[] = {"quote", "excerpt", "figure", "box", "table", "chronology", NULL};
+	int is_mapping = 0;
+	for (size_t j = 0; kind && mapping_kinds[j]; j++)
+		is_mapping |= strcmp(kind->str, mapping_kinds[j]) == 0;
+	if (!is_mapping)
+		return 0;
+	strbuf names = {0};
+	for (size_t i = 0; i < n->npairs; i++) {
+		const ynode *k = n->pairs[i].key;
+		int extra = 0;
+		for (size_t j = 0; block_extra_keys[j]; j++)
+			extra |= k->kind == YNODE_SCALAR && strcmp(k->str, block_extra_keys[j]) == 0;
+		if (k != kind && !extra && k->kind == YNODE_SCALAR)
+			sb_printf(&names, "%s'%s'", names.len ? ", " : "", k->str);
+	}
+	if (names.len)
+		schema_error(&L->S, kind, "'%s:' has nothing under it, and %s %s in its column: indent %s two spaces more, under '%s:'",
+			     kind->str, names.data, strchr(names.data, ',') ? "are" : "is", strchr(names.data, ',') ? "them" : "it",
+			     kind->str);
+	int said = names.len > 0;
+	sb_free(&names);
+	return said;
+}
+
 static void load_block(loader *L, const ynode *n, block *bl)
 {
 	bl->at = loader_loc(L, n);
@@ -258,6 +298,8 @@ static void load_block(loader *L, const ynode *n, block *bl)
 	for (size_t i = 0; block_extra_keys[i]; i++)
 		allowed[na++] = block_extra_keys[i];
 	allowed[na] = NULL;
+	if (kind_keys_beside(L, n))
+		return;
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
 	bl->page_break = load_page_break(L, n);
 	const ynode *kind_key;
