@@ -40,6 +40,23 @@ static int is(word w, const char *const *list)
 
 static int is_number(word w);
 
+/* A unit of the list, or one of SI's with a prefix: "µBq", "kGy", "nSv", "MWh" */
+static int is_unit(word w, const char *const *units)
+{
+	if (is(w, units))
+		return 1;
+	static const char *const prefixes[] = {"k", "M", "G", "T", "P", "m", "c", "d", "n", "p", "f",
+					       "\xC2\xB5", "\xCE\xBC", NULL};
+	static const char *const base[] = {"Bq", "Sv", "Gy", "Ci", "g", "m", "L", "l", "s", "W", "Wh", "J", "Pa", "V",
+					   "A", "Hz", "mol", "eV", "bar", "N", "\xCE\xA9", NULL};
+	for (size_t i = 0; prefixes[i]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (w.n > k && memcmp(w.s, prefixes[i], k) == 0 && is((word){w.s + k, w.n - k}, base))
+			return 1;
+	}
+	return 0;
+}
+
 /* The word up to a slash: "MW" of "MW/200", "112.40" of "112.40/MWh" (a rate or a pair:
  * the slash does not break either, nodes.c) */
 static word before_slash(word w)
@@ -82,8 +99,25 @@ static int is_number_or_range(word w)
 
 /* "3", "1,200", "0.5", "$40", "€1.2": digits, separators between them, a sign or
  * currency before */
+/* The length of a superscript exponent that ends w ("⁻³" of "10⁻³"), 0 if none. */
+static size_t exponent_len(word w)
+{
+	size_t n = w.n;
+	for (;;) {
+		if (n >= 2 && (memcmp(w.s + n - 2, "\xC2\xB2", 2) == 0 || memcmp(w.s + n - 2, "\xC2\xB3", 2) == 0 ||
+			       memcmp(w.s + n - 2, "\xC2\xB9", 2) == 0))
+			n -= 2;
+		else if (n >= 3 && memcmp(w.s + n - 3, "\xE2\x81", 2) == 0 &&
+			 ((unsigned char)w.s[n - 1] == 0xB0 || ((unsigned char)w.s[n - 1] >= 0xB4 && (unsigned char)w.s[n - 1] <= 0xBB)))
+			n -= 3; /* ⁰ ⁴-⁹ ⁺ ⁻ */
+		else
+			return w.n - n;
+	}
+}
+
 static int is_number(word w)
 {
+	w.n -= exponent_len(w); /* "10⁻³", a power of ten */
 	size_t i = 0;
 	/* "(>1 m/yr)", "[≤0.1 µg/L": an opening bracket, then a sign, a bound or a currency */
 	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
@@ -199,7 +233,12 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
-	    (is(bare(next), units) || is(before_slash(next), units) || is_currency(bare(next))))
+	    (is_unit(bare(next), units) || is_unit(before_slash(next), units) || is_currency(bare(next))))
+		return 1;
+	/* a number in scientific notation: "2.7 × 10⁻³" */
+	static const char times[] = "\xC3\x97";
+	if ((is_number(prev) && next.n == 2 && memcmp(next.s, times, 2) == 0) ||
+	    (prev.n == 2 && memcmp(prev.s, times, 2) == 0 && is_number(bare(next))))
 		return 1;
 	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn", "SEK 11.42" */
 	if (is_currency(prev) && is_number_or_range(bare(before_slash(next))))
