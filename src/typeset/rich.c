@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/emphasis.h"
+#include "typeset/ties.h"
 
 rich *rich_new(void)
 {
@@ -225,8 +226,8 @@ static int labels_identifier(const char *s, size_t b, size_t len)
 	for (size_t k = 0; labels[k]; k++)
 		if (strlen(labels[k]) == len && g_ascii_strncasecmp(s + b, labels[k], len) == 0)
 			return 1;
-	/* a standard's or a series' letters: EN, ISO, DIN, RFC */
-	int caps = len >= 2 && len <= 4;
+	/* a standard's or a series' letters: EN, ISO, DIN, RFC; not a currency's (EUR 6-7 million) */
+	int caps = len >= 2 && len <= 4 && !ties_is_currency(s + b, len);
 	for (size_t k = 0; caps && k < len; k++)
 		caps = s[b + k] >= 'A' && s[b + k] <= 'Z';
 	return caps;
@@ -240,17 +241,19 @@ static int labels_identifier(const char *s, size_t b, size_t len)
 static int range_at(const char *s, size_t n, size_t i)
 {
 	size_t b = i, e = i + 1;
-	while (b > 0 && is_digit(s[b - 1]))
+	/* the numbers, decimals too (0.02-0.05, 1,5-2,5): a separator between two digits */
+	while (b > 0 && (is_digit(s[b - 1]) || (b >= 2 && b < i && strchr(".,", s[b - 1]) && is_digit(s[b - 2]))))
 		b--;
-	while (e < n && is_digit(s[e]))
+	while (e < n && (is_digit(s[e]) || (e + 1 < n && e > i + 1 && strchr(".,", s[e]) && is_digit(s[e + 1]))))
 		e++;
 	if (b == i || e == i + 1 || in_iso_date(s, n, i))
 		return 0;
 	if (b > 0 && joins_identifier(s[b - 1]))
 		return 0;
-	/* after the second number: the text goes on, or a sentence's mark ends it */
+	/* after the second number: the text goes on, or a sentence's mark or a per cent sign
+	 * ends it */
 	if (e < n && joins_identifier(s[e]) &&
-	    !(strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1]))))
+	    !(strchr(".:?%", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1]))))
 		return 0;
 	size_t w, len = word_before(s, b, &w);
 	return !(len && labels_identifier(s, w, len));

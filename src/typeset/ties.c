@@ -251,3 +251,8 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);
 }
+
+int ties_is_currency(const char *s, size_t n)
+{
+	return is_currency((word){s, n});
+}

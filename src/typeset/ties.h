@@ -9,5 +9,7 @@
  * or an initial and the name after it ("Mr. Putin", "J. Smith"). Chicago 6.116-6.121 and
  * 9.16: a line break there strands the first word. */
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp);
+/* Whether s[0, n) is a currency's ISO code ("EUR", "SEK") or "US$". */
+int ties_is_currency(const char *s, size_t n);
 
 #endif

@@ -26,6 +26,9 @@ int main(void)
 	smart("a range of pages", "pages 12-15.", "pages 12" EN "15.");
 	smart("a range in brackets", "(2019-2021)", "(2019" EN "2021)");
 	smart("a range typed as TeX types one", "2014--2018", "2014" EN "2018");
+	smart("a range of decimals", "0.02-0.05 uSv/h and 1.5-2.5%", "0.02" EN "0.05 uSv/h and 1.5" EN "2.5%");
+	smart("a range of decimal commas", "1,5-2,5 Mio.", "1,5" EN "2,5 Mio.");
+	smart("a range after a currency's code", "EUR 6-7 million", "EUR 6" EN "7 million");
 	smart("an ISO date", "on 2024-03-01,", "on 2024-03-01,");
 	smart("a name with a number", "S-300-2", "S-300-2");
 	/* identifiers keep their hyphens: a dash would change what is copied or typed */
