@@ -547,6 +547,16 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 		wb = b1;
 		we = e2;
 	}
+	/* the same where the source has a space and the quote joins its two words ("That's"
+	 * for the source's "That is"): "the source has ' '" says nothing */
+	if (te == tb + 1 && al->tx.c[tb] == ' ' && tb > 0 && te < al->tx.n && differ_is_word_cp(al->tx.c[tb - 1]) &&
+	    differ_is_word_cp(al->tx.c[te]) && we > wb && differ_is_word_cp(al->nd.c[wb])) {
+		size_t b1, e1, b2, e2;
+		word_around(&al->tx, tb - 1, &b1, &e1);
+		word_around(&al->tx, te, &b2, &e2);
+		tb = b1;
+		te = e2;
+	}
 	strbuf typed = {0}, has = {0};
 	if (we > wb) {
 		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
