@@ -1,11 +1,11 @@
 # big.sh: large generated briefs (tests/big/gen), within the documented limits, in every
 # shipped layout: each must build (exit 0, no warnings), give a PDF that qpdf --check
 # accepts, with a plausible page count and all its words in the PDF's text (a paragraph of
-# 70,000 words too), within a time and a memory bound. Bounds: 5 s and 230 MB a brief (the
+# 70,000 words too), within a time and a memory bound. Bounds: 30 s and 230 MB a brief (the
 # largest, 565 pages, took about 2 s and 150 MB on two cores before the PDF was tagged,
 # 3 to 3.6 s and 189 to 205 MB since, measured on a loaded machine; time grows with the
 # pages); with
-# an ASan binary (make check-asan) 20 s and 1500 MB: ASan is ~3x slower, and its shadow
+# an ASan binary (make check-asan) 90 s and 1500 MB: ASan is ~3x slower, and its shadow
 # memory, redzones and quarantine make the peak RSS ~6x (the 565-page brief: 1.3 s and
 # 140 MB; under ASan 4.1 s and 815 MB). BIG_MAX_S and BIG_MAX_MB override them.
 # Time and peak RSS come from tests/tools/runstat (built by make check into TESTBIN), else
@@ -23,8 +23,11 @@ ldd "$MKBRIEF" 2>/dev/null | grep -q 'libasan' && asan=1
 # 5 s and 230 MB since the PDF is tagged: cairo's tags and the finishing pass (qpdf,
 # render/pdffinish.c, holding the file's objects and 10,000 structure elements on top of
 # the laid-out document) add about 1.1 s of CPU and 47 MB to 417 pages of full excerpts
-# (2.8 s and 155 MB before); the machine these were measured on, loaded, took 4.2 s
-if [ "$asan" = 1 ]; then max_s=20 max_mb=1500; else max_s=5 max_mb=230; fi
+# (2.8 s and 155 MB before); the machine these were measured on, loaded, took 4.2 s.
+# The time bound is a guard against runaway work (work that grows with the square of the
+# pages takes minutes here), not a speed target: those belong in bench/, and a bound of 5 s
+# failed at 5.02 s on a machine loaded by other work, with no change in mkbrief's speed.
+if [ "$asan" = 1 ]; then max_s=90 max_mb=1500; else max_s=30 max_mb=230; fi
 max_s=${BIG_MAX_S:-$max_s}
 max_mb=${BIG_MAX_MB:-$max_mb}
 if [ "${BIG_TIMER:-}" != bash ] && [ -x "$TESTBIN/runstat" ]; then
