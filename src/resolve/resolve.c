@@ -121,11 +121,13 @@ static void load_source_file(resolver *R, size_t i, size_t *total)
 		*total += (size_t)st.st_size;
 		R->file[i] = st;
 	}
+	/* a file that cannot be read is shown at its file:, where the name can be mended */
+	loc at = s->file_at.line > 0 ? s->file_at : s->at;
 	if (R->b->articles) {
-		s->art = article_cache_get(R->b->articles, s->path, s->file ? s->file : s->path, s->at, R->d);
+		s->art = article_cache_get(R->b->articles, s->path, s->file ? s->file : s->path, at, R->d);
 		s->art_cached = 1;
 	} else {
-		s->art = article_load(s->path, s->file ? s->file : s->path, s->at, R->d);
+		s->art = article_load(s->path, s->file ? s->file : s->path, at, R->d);
 	}
 }
 
