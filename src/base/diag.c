@@ -2,6 +2,7 @@
  * lets a file name or a quoted text speak to the terminal. */
 #include "base/diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -421,4 +422,20 @@ const char *cmdline_value(cmdline *c, const char *opt)
 	if (!v)
 		diag_usage_error(c->program, "option needs a value", opt);
 	return v;
+}
+
+void diag_note_nearest_file(diag *d, loc at, const char *path, const char *display)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 || errno != ENOENT)
+		return;
+	char *near = path_nearest_sibling(path);
+	if (!near)
+		return;
+	char *dir = path_dirname(display);
+	char *shown = path_join(dir, near);
+	diag_note(d, at, "did you mean '%s'?", shown);
+	free(shown);
+	free(dir);
+	free(near);
 }

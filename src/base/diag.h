@@ -54,6 +54,9 @@ loc loc_at(const char *file, int line, int col);
  * are. For diagnostics and for output lines quoting an article (mkbrief find). */
 void diag_put_visible(FILE *out, const char *s, size_t n);
 loc loc_none(void);
+/* After an error that a file is missing: "did you mean 'articles/report.txt'?" when a file
+ * beside it has a name a slip or two away (path as read, display as the user wrote it). */
+void diag_note_nearest_file(diag *d, loc at, const char *path, const char *display);
 /* Where the first of texts[0, n) (as typed, not as an escape) stands in the value written
  * at `at`: from its column on, through the lines after it indented more than its own (a
  * YAML scalar's continuation lines). `at` when none is there: typed as escapes, or the

@@ -508,3 +508,34 @@ size_t utf8_marks_trim(char *s, size_t len)
 	s[out] = 0;
 	return out;
 }
+
+#define SIBLINGS_MAX 10000 /* a directory's names read for "did you mean", at most */
+
+char *path_nearest_sibling(const char *path)
+{
+	char *dir = path_dirname(path);
+	const char *want = path_basename(path);
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	char *best = NULL;
+	/* a slip or two in a short name, three at most in a long one */
+	size_t most = strlen(want) / 4 + 1 < 3 ? strlen(want) / 4 + 1 : 3, best_d = most + 1, n = 0;
+	for (const char *name; gd && (name = g_dir_read_name(gd)) && n < SIBLINGS_MAX; n++) {
+		if (name[0] == '.' || strcmp(name, want) == 0)
+			continue;
+		size_t dist = edit_distance(name, want);
+		if (dist >= best_d)
+			continue;
+		char *full = path_join(dir, name);
+		struct stat st;
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+			free(best);
+			best = xstrdup(name);
+			best_d = dist;
+		}
+		free(full);
+	}
+	if (gd)
+		g_dir_close(gd);
+	free(dir);
+	return best;
+}

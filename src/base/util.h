@@ -76,6 +76,10 @@ size_t edit_distance(const char *a, const char *b);
 char *path_dirname(const char *path);
 char *path_join(const char *dir, const char *rel);
 const char *path_basename(const char *path);
+/* The name of the file beside path (in its directory) nearest to its own name, when path
+ * is missing and one is within a few typing slips of it ("reprot" for "report"), else
+ * NULL: for "did you mean". Caller frees. */
+char *path_nearest_sibling(const char *path);
 /* The absolute form of path, with "." and ".." resolved as written (symbolic links are
  * not followed: a link is where the user put it). Caller frees. */
 char *path_absolute(const char *path);

@@ -51,6 +51,7 @@ void resolve_figure_block(resolver *R, block *bl)
 			   FIGURE_MAX_BYTES >> 20);
 	} else if (got != 0) {
 		diag_error(R->d, f->file_at, "cannot read figure '%s': %s", f->file, why);
+		diag_note_nearest_file(R->d, f->file_at, f->path, f->file);
 	} else if (known) {
 		R->figure_bytes += f->len;
 		R->figure_files = xrealloc(R->figure_files, (R->nfigure_files + 1) * sizeof *R->figure_files);
