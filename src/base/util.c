@@ -539,3 +539,15 @@ char *path_nearest_sibling(const char *path)
 	free(dir);
 	return best;
 }
+
+char *text_clip(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return xstrndup(s, n);
+	size_t head = max * 2 / 3, tail = n - (max - head);
+	while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < n && ((unsigned char)s[tail] & 0xC0) == 0x80)
+		tail++;
+	return xasprintf("%.*s \xE2\x80\xA6 %.*s", (int)head, s, (int)(n - tail), s + tail);
+}

@@ -67,6 +67,11 @@ void text_linecol(const char *s, size_t off, int *line, int *col);
 /* 1 if s is one of the strings of a NULL-terminated list. */
 int str_in(const char *s, const char *const *list);
 
+/* s[0, n) as a message shows it: whole up to max bytes, else its start and its end around
+ * an ellipsis, cut between characters (a quote of 188 KB printed in full filled a
+ * terminal). Caller frees. */
+char *text_clip(const char *s, size_t n, size_t max);
+
 /* Levenshtein distance, for "did you mean" hints (GLib has none). */
 size_t edit_distance(const char *a, const char *b);
 

@@ -115,6 +115,7 @@ int cmd_find(int argc, char **argv)
 	if (!a)
 		return 1;
 	const char *words = argv[2];
+	char *shown = text_clip(words, strlen(words), 120); /* a 60 KB query is not echoed whole */
 	matcher *m = matcher_new(a);
 	match r;
 	int status = 0;
@@ -128,33 +129,34 @@ int cmd_find(int argc, char **argv)
 		match_clear(&r);
 	} else if (match_any_case(a, words, 0, &r)) {
 		if (exact_case) {
-			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found with this letter case", words);
+			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found with this letter case", shown);
 			status = 1;
 		} else {
 			print_all(a, &r);
 		}
 		diag_note(&d, loc_at(a->display, 0, 0),
-			  "the only matches differ in letter case from '%s'; a quote must copy the source's case", words);
+			  "the only matches differ in letter case from '%s'; a quote must copy the source's case", shown);
 		match_clear(&r);
 	} else if (match_any_case(a, words, 1, &r)) {
 		/* 'probable adversary' typed for “probable adversary”: shown, and why a quote fails */
 		if (exact_case) {
-			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found as typed", words);
+			diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found as typed", shown);
 			status = 1;
 		} else {
 			print_all(a, &r);
 		}
 		diag_note(&d, loc_at(a->display, 0, 0),
 			  "the only matches differ in quote marks (single for double), and perhaps letter case, from '%s'; a quote must copy the source's",
-			  words);
+			  shown);
 		match_clear(&r);
 	} else {
-		diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found", words);
+		diag_error(&d, loc_at(a->display, 0, 0), "'%s' not found", shown);
 		match_explain(m, words, loc_none(), &d);
 		status = 1;
 	}
 	fflush(stdout);
 	diag_finish(&d);
+	free(shown);
 	matcher_free(m);
 	article_free(a);
 	return status;

@@ -229,6 +229,14 @@ static void closest(void)
 		  "edm-2018.txt:11:85: note: part 1, 'direct allies', is first found in paragraph 3\n"
 		  "edm-2018.txt:11:1: note: part 2, 'Moscow and Pyongyang', is first found in paragraph 3\n");
 	free(e);
+	/* a long part is shown clipped, its start and end around an ellipsis */
+	e = explain(m, "Russia accepts some local trans-border trade with the DPRK; and semi-slave North Korean workers "
+		       "are logging and doing other manual work in the thinly populated Russian Far East [...] Moscow and "
+		       "Pyongyang share the same veroyatny protivnk");
+	CHECK("a long part clipped",
+	      e && strstr(e, "note: part 1, 'Russia accepts some local trans-border trade with the DPRK; and semi-slave North "
+			     "\xE2\x80\xA6 in the thinly populated Russian Far East', is first found in paragraph 3\n"));
+	free(e);
 	e = explain(m, "Moscow and Pyongyang [...] direkt allies");
 	CHECK("missing piece named", e && strstr(e, "note: part 2 of 2 between elisions is not in the source: 'direkt allies'\n") &&
 					     strstr(e, "you typed 'direkt', the source has 'direct'"));
