@@ -12,7 +12,11 @@
 #   the exact expected standard error
 # Each case runs in a temporary copy of its directory, beside a link `articles` to
 # briefs/articles. Under the sanitizer and valgrind builds the bounds are multiplied
-# (LARGE_SLOWDOWN, LARGE_MEMORY_FACTOR), but the cases still run in full.
+# (LARGE_SLOWDOWN, LARGE_MEMORY_FACTOR), but the cases still run in full. A case's time is
+# the time it takes on two idle cores; it is held to LARGE_TIME_MARGIN (5) times that: the
+# bound guards against runaway work (a search that grows with the square of the text takes
+# minutes), not speed, which is bench/'s; at 1x, cases failed at 2.3 s of 2 s on a machine
+# loaded by other work, with no change in mkbrief.
 . "$(dirname "$0")/lib.bash"
 # these cases sit beside their articles: the default rule (sources inside the brief's directory) holds
 unset MKBRIEF_ROOT
@@ -51,7 +55,8 @@ run_case() { # run_case DIR
 	local problems=()
 	[ "$got_status" = "$want_status" ] || problems+=("status $got_status (want $want_status)")
 	[ "$got_err" = "$want_err" ] || problems+=("stderr differs")
-	[ "$ms" -le $((time_ms * slow)) ] || problems+=("took $ms ms (bound $((time_ms * slow)))")
+	local margin=${LARGE_TIME_MARGIN:-5}
+	[ "$ms" -le $((time_ms * slow * margin)) ] || problems+=("took $ms ms (bound $((time_ms * slow * margin)))")
 	[ "$rss" -le $((mem_mb * mem * 1024)) ] || problems+=("peak memory $((rss / 1024)) MB (bound $((mem_mb * mem)))")
 	if [ -n "$check" ] && [ ${#problems[@]} = 0 ]; then
 		local out
