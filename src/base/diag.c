@@ -104,19 +104,27 @@ void diag_put_visible(FILE *out, const char *s, size_t n)
 #define CONTEXT_MAX_LINE (1u << 20) /* a longer line is not shown */
 #define CONTEXT_WINDOW 100            /* characters of a long line shown around the column */
 
-/* Line `line` of the regular file `path` (without its line break), or NULL. The file is
- * read again for each message: messages are few (20 at most), and nothing is held. */
-static char *source_line(const char *path, int line, size_t *len)
+/* The regular file path opened to read, or NULL: a FIFO or a device named as a brief is
+ * never waited on or read without end to show a line of it. */
+static FILE *open_regular(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct stat st;
 	FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
-	if (!f) {
+	if (!f)
 		close(fd);
+	return f;
+}
+
+/* Line `line` of the regular file `path` (without its line break), or NULL. The file is
+ * read again for each message: messages are few (20 at most), and nothing is held. */
+static char *source_line(const char *path, int line, size_t *len)
+{
+	FILE *f = open_regular(path);
+	if (!f)
 		return NULL;
-	}
 	strbuf sb = {0};
 	int at = 1, c;
 	while ((c = getc(f)) != EOF) {
@@ -163,31 +171,15 @@ static size_t utf8_offset(const char *s, size_t n, size_t chars)
 	return i;
 }
 
-/* The first place of needle in s[0, n), or NULL. */
-static const char *find_in(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	for (size_t i = 0; m <= n && i <= n - m; i++)
-		if (memcmp(s + i, needle, m) == 0)
-			return s + i;
-	return NULL;
-}
-
 #define FIND_MAX_LINES 1000 /* a value longer than this is not searched past it */
 
 loc loc_find_first(loc at, const char *const *texts, int n)
 {
 	if (!at.file || at.line <= 0 || at.col <= 0 || n <= 0)
 		return at;
-	int fd = open(at.file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
+	FILE *f = open_regular(at.file);
+	if (!f)
 		return at;
-	struct stat st;
-	FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
-	if (!f) {
-		close(fd);
-		return at;
-	}
 	loc found = at;
 	char *line = NULL;
 	size_t cap = 0, indent = 0;
@@ -211,7 +203,7 @@ loc loc_find_first(loc at, const char *const *texts, int n)
 		}
 		const char *hit = NULL;
 		for (int t = 0; t < n; t++) {
-			const char *h = *texts[t] ? find_in(line + from, len - from, texts[t]) : NULL;
+			const char *h = *texts[t] ? mem_find(line + from, line + len, texts[t]) : NULL;
 			if (h && (!hit || h < hit))
 				hit = h;
 		}

@@ -53,6 +53,8 @@ loc loc_at(const char *file, int line, int col);
  * so never mistaken for a control). Printable UTF-8 and backslashes are written as they
  * are. For diagnostics and for output lines quoting an article (mkbrief find). */
 void diag_put_visible(FILE *out, const char *s, size_t n);
+/* Bytes of a user's words (a quote's part, a query) a message quotes, at most (text_clip). */
+#define DIAG_MAX_QUOTED 120
 loc loc_none(void);
 /* After an error that a file is missing: "did you mean 'articles/report.txt'?" when a file
  * beside it has a name a slip or two away (path as read, display as the user wrote it). */

@@ -552,10 +552,10 @@ article *article_load(const char *path, const char *display, loc from, diag *d)
 			   ARTICLE_MAX_BYTES >> 20);
 	else if (got != 0)
 		diag_error(d, from, "cannot read source '%s': %s", display, why);
-	if (got != 0)
+	if (got != 0) {
 		diag_note_nearest_file(d, from, path, display);
-	if (got != 0)
 		return NULL;
+	}
 	return article_adopt(buf, len, display, d);
 }
 

@@ -252,24 +252,17 @@ static int kind_keys_beside(loader *L, const ynode *n)
 	const ynode *kind = NULL;
 	for (size_t i = 0; i < n->npairs && !kind; i++) {
 		const ynode *k = n->pairs[i].key;
-		for (size_t j = 0; k->kind == YNODE_SCALAR && block_kind_keys[j]; j++)
-			if (strcmp(k->str, block_kind_keys[j]) == 0 && ynode_is_null(n->pairs[i].value))
-				kind = k;
+		if (k->kind == YNODE_SCALAR && str_in(k->str, block_kind_keys) && ynode_is_null(n->pairs[i].value))
+			kind = k;
 	}
 	/* the kinds written as a mapping of their keys */
 	static const char *const mapping_kinds[] = {"quote", "excerpt", "figure", "box", "table", "chronology", NULL};
-	int is_mapping = 0;
-	for (size_t j = 0; kind && mapping_kinds[j]; j++)
-		is_mapping |= strcmp(kind->str, mapping_kinds[j]) == 0;
-	if (!is_mapping)
+	if (!kind || !str_in(kind->str, mapping_kinds))
 		return 0;
 	strbuf names = {0};
 	for (size_t i = 0; i < n->npairs; i++) {
 		const ynode *k = n->pairs[i].key;
-		int extra = 0;
-		for (size_t j = 0; block_extra_keys[j]; j++)
-			extra |= k->kind == YNODE_SCALAR && strcmp(k->str, block_extra_keys[j]) == 0;
-		if (k != kind && !extra && k->kind == YNODE_SCALAR)
+		if (k != kind && k->kind == YNODE_SCALAR && !str_in(k->str, block_extra_keys))
 			sb_printf(&names, "%s'%s'", names.len ? ", " : "", k->str);
 	}
 	if (names.len)

@@ -12,8 +12,6 @@
 
 #include "base/util.h"
 
-#define NOTE_MAX_QUOTED 120 /* bytes of the brief's words a note shows, at most */
-
 static void to_cps(const char *s, size_t b, size_t e, size_t limit, cps *out)
 {
 	out->c = xmalloc((e - b + 1) * sizeof *out->c);
@@ -547,7 +545,7 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 			if (nd.npc > 1) {
 				strbuf sb = {0};
 				differ_show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
-				char *shown = text_clip(sb.data, sb.len, NOTE_MAX_QUOTED);
+				char *shown = text_clip(sb.data, sb.len, DIAG_MAX_QUOTED);
 				diag_note(d, loc_at(m->a->display, 0, 0), "part %zu of %zu between elisions is not in the source: '%s'",
 					  k + 1, nd.npc, shown);
 				free(shown);
@@ -587,7 +585,7 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 		find_all(m, &one, 0, 0, 1, &r);
 		strbuf sb = {0};
 		differ_show_folded(&sb, nd.f.s + nd.pc[k].off, nd.pc[k].len);
-		char *shown = text_clip(sb.data, sb.len, NOTE_MAX_QUOTED);
+		char *shown = text_clip(sb.data, sb.len, DIAG_MAX_QUOTED);
 		const span *s = &r.spans[0];
 		diag_note(d, differ_art_loc(m->a, s->r.start), "part %zu, '%s', is first found in paragraph %d", k + 1, shown,
 			  s->para + 1);

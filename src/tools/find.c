@@ -115,7 +115,7 @@ int cmd_find(int argc, char **argv)
 	if (!a)
 		return 1;
 	const char *words = argv[2];
-	char *shown = text_clip(words, strlen(words), 120); /* a 60 KB query is not echoed whole */
+	char *shown = text_clip(words, strlen(words), DIAG_MAX_QUOTED); /* a 60 KB query is not echoed whole */
 	matcher *m = matcher_new(a);
 	match r;
 	int status = 0;

@@ -97,8 +97,6 @@ static int is_number_or_range(word w)
 	return 0;
 }
 
-/* "3", "1,200", "0.5", "$40", "€1.2": digits, separators between them, a sign or
- * currency before */
 /* The length of a superscript exponent that ends w ("⁻³" of "10⁻³"), 0 if none. */
 static size_t exponent_len(word w)
 {
@@ -115,9 +113,11 @@ static size_t exponent_len(word w)
 	}
 }
 
+/* "3", "1,200", "0.5", "$40", "€1.2": digits, separators between them, a sign or
+ * currency before; "10⁻³", a power of ten */
 static int is_number(word w)
 {
-	w.n -= exponent_len(w); /* "10⁻³", a power of ten */
+	w.n -= exponent_len(w);
 	size_t i = 0;
 	/* "(>1 m/yr)", "[≤0.1 µg/L": an opening bracket, then a sign, a bound or a currency */
 	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
