@@ -521,6 +521,19 @@ static void note_typed_more(const aligned *al, const char *pc, size_t plen, loc 
 	sb_free(&more);
 }
 
+/* When [*b, *e) of c is one space between two words, the two words and the space. */
+static void words_beside_space(const cps *c, size_t *b, size_t *e)
+{
+	if (*e != *b + 1 || c->c[*b] != ' ' || *b == 0 || *e >= c->n || !differ_is_word_cp(c->c[*b - 1]) ||
+	    !differ_is_word_cp(c->c[*e]))
+		return;
+	size_t b1, e1, b2, e2;
+	word_around(c, *b - 1, &b1, &e1);
+	word_around(c, *e, &b2, &e2);
+	*b = b1;
+	*e = e2;
+}
+
 /* The first difference: character by character when words would hide it, else word against
  * word: letter case, the paragraph ending early, or what was typed against what the source
  * has. Two words shown alike mean the difference is not in their letters: it is named. */
@@ -537,26 +550,15 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 		wb = we;
 		while (we < al->nd.n && al->nd.c[we] != ' ' && !u_isalnum((UChar32)al->nd.c[we]))
 			we++;
-	} else if (we == wb + 1 && al->nd.c[wb] == ' ' && wb > 0 && we < al->nd.n && differ_is_word_cp(al->nd.c[wb - 1]) &&
-		 differ_is_word_cp(al->nd.c[we])) {
+	} else {
 		/* a space where the source joins two words ("long chain" for "long-chain"): "you
 		 * typed ' '" says nothing; the words on both sides of it show the difference */
-		size_t b1, e1, b2, e2;
-		word_around(&al->nd, wb - 1, &b1, &e1);
-		word_around(&al->nd, we, &b2, &e2);
-		wb = b1;
-		we = e2;
+		words_beside_space(&al->nd, &wb, &we);
 	}
 	/* the same where the source has a space and the quote joins its two words ("That's"
 	 * for the source's "That is"): "the source has ' '" says nothing */
-	if (te == tb + 1 && al->tx.c[tb] == ' ' && tb > 0 && te < al->tx.n && differ_is_word_cp(al->tx.c[tb - 1]) &&
-	    differ_is_word_cp(al->tx.c[te]) && we > wb && differ_is_word_cp(al->nd.c[wb])) {
-		size_t b1, e1, b2, e2;
-		word_around(&al->tx, tb - 1, &b1, &e1);
-		word_around(&al->tx, te, &b2, &e2);
-		tb = b1;
-		te = e2;
-	}
+	if (we > wb && differ_is_word_cp(al->nd.c[wb]))
+		words_beside_space(&al->tx, &tb, &te);
 	strbuf typed = {0}, has = {0};
 	if (we > wb) {
 		size_t bb = al->nd.at[wb], be = we < al->nd.n ? al->nd.at[we] : al->ndbytes;
