@@ -2,6 +2,7 @@
  * compositor applies on top: minimum lengths, no acronyms, numbers or URLs. */
 #include "typeset/hyph.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <hyphen.h>
 #include <pthread.h>
@@ -35,10 +36,22 @@ struct hyphenator {
  * own) the language alone, hyph_en.dic; NULL if neither is installed. */
 static char *dict_path(const char *lang)
 {
+	/* a language tag's case carries no meaning (RFC 5646 2.1.1: EN-us is en-US); the files
+	 * are named in its usual case: the language lower, a region upper, a script titled */
 	char name[64];
 	size_t n = 0;
-	for (const char *p = lang; *p && n + 1 < sizeof name; p++)
-		name[n++] = *p == '-' ? '_' : *p;
+	for (const char *p = lang; *p && n + 1 < sizeof name;) {
+		size_t len = strcspn(p, "-_");
+		for (size_t i = 0; i < len && n + 1 < sizeof name; i++) {
+			int upper = p != lang && (len == 2 || (len == 4 && i == 0));
+			name[n++] = (char)(upper ? toupper((unsigned char)p[i]) : tolower((unsigned char)p[i]));
+		}
+		p += len;
+		if (*p && n + 1 < sizeof name) {
+			name[n++] = '_';
+			p++;
+		}
+	}
 	name[n] = 0;
 	char *path = xasprintf("%s/hyph_%s.dic", HYPH_DIR, name);
 	if (access(path, R_OK) == 0)

@@ -83,6 +83,9 @@ if [ $st = 1 ] && [ ! -e "$T/lang.pdf" ] && grep -q "lang.yaml:3:7: error: no hy
 else fail "lang: fr-FR: status $st: $(cat "$T/err")"; fi
 sed -i 's/fr-FR/en-GB/' "$T/lang.yaml"
 if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-GB falls back on the en patterns"; else fail "lang: en-GB: $(cat "$T/err")"; fi
+# a language tag's case carries no meaning: EN-gb is en-GB, so the en patterns too
+sed -i 's/en-GB/EN-gb/' "$T/lang.yaml"
+if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: EN-gb is en-GB, whatever its case"; else fail "lang: EN-gb: $(cat "$T/err")"; fi
 
 # a citation may name a range of paragraphs: printed ¶1–4, merged with ranges that follow on,
 # the Sources entry counting each paragraph of it; past the article's end, an error
