@@ -521,8 +521,53 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_a
 	cps_free(&al.nd);
 }
 
+/* The length of a mark at w + i that looks meant for an elision but is none ("[..]",
+ * "(...)", "[....]", a bare ".."), else 0. */
+static size_t mistyped_elision(const char *w, size_t n, size_t i)
+{
+	if (w[i] == '.')
+		return i + 1 < n && w[i + 1] == '.' && (i == 0 || w[i - 1] != '.') && (i + 2 >= n || w[i + 2] != '.') ? 2 : 0;
+	const char *open = strchr("[({", w[i]);
+	if (!w[i] || !open)
+		return 0;
+	size_t j = i + 1, dots = 0, ells = 0;
+	if (j < n && w[j] == ' ')
+		j++;
+	for (;;) {
+		if (j < n && w[j] == '.')
+			dots++, j++;
+		else if (j + 2 < n && memcmp(w + j, "\xe2\x80\xa6", 3) == 0)
+			ells++, j += 3;
+		else
+			break;
+	}
+	if (j < n && w[j] == ' ')
+		j++;
+	if (j >= n || w[j] != "])}"[open - "[({"] || (dots < 2 && !ells))
+		return 0;
+	int elision = w[i] == '[' && ((dots == 3 && !ells) || (dots == 0 && ells == 1));
+	return elision ? 0 : j + 1 - i;
+}
+
+/* A quote not found that holds a mark meant for an elision: say how elisions are typed. */
+static void note_mistyped_elision(const char *words, loc words_at, diag *d)
+{
+	size_t n = strlen(words);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = mistyped_elision(words, n, i);
+		if (!k)
+			continue;
+		loc at = words_at;
+		for (size_t b = 0; at.col > 0 && b < i; b++)
+			at.col += ((unsigned char)words[b] & 0xC0) != 0x80;
+		diag_note(d, at, "'%.*s' is not an elision: words left out are marked [...] or […]", (int)k, words + i);
+		return;
+	}
+}
+
 void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 {
+	note_mistyped_elision(words, words_at, d);
 	needle nd;
 	needle_init(&nd, words, 0);
 	if (nd.bare_ellipsis) {
