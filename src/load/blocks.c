@@ -92,6 +92,57 @@ static int parse_cite(loader *L, const ynode *n, cite *c)
 	return load_cite_text(L, loader_loc(L, n), s, c);
 }
 
+/* 1 if the words at p are a paragraph as a citation names one: "p3", "P3", "¶3", "¶ 3". */
+static int names_paragraph(const char *p)
+{
+	if (strncmp(p, "\xC2\xB6", 2) == 0)
+		p += p[2] == ' ' ? 3 : 2;
+	else if (*p == 'p' || *p == 'P')
+		p += p[1] == '.' ? 2 : 1;
+	else
+		return 0;
+	return isdigit((unsigned char)*p);
+}
+
+/* Several citations written as one ("edm p1, edm p2", "edm p1; p4", "edm p1 p4"): say that
+ * they are a list, and show it, each with its source. A part starts at a source's id, or at
+ * a second paragraph after one. */
+static void note_cite_list(loader *L, loc at, const char *s, const char *id)
+{
+	strbuf list = {0};
+	int parts = 0, has_para = 0, known = 1;
+	for (const char *p = s; *p;) {
+		if (isspace((unsigned char)*p) || *p == ',' || *p == ';') {
+			p++;
+			continue;
+		}
+		size_t n = strcspn(p, " \t\n,;");
+		if (n == 2 && strncmp(p, "\xC2\xB6", 2) == 0 && p[2] == ' ' && isdigit((unsigned char)p[3]))
+			n = 3 + strcspn(p + 3, " \t\n,;"); /* "¶ 3" */
+		int para = names_paragraph(p);
+		if (!para || has_para || !parts) {
+			sb_puts(&list, parts ? ", " : "[");
+			if (para)
+				sb_printf(&list, "%s ", id);
+			parts++;
+			has_para = para;
+			if (!para) {
+				char *word = xstrndup(p, n);
+				known = known && brief_source_index(L->b, word) >= 0;
+				free(word);
+			}
+		} else {
+			sb_putc(&list, ' ');
+			has_para = 1;
+		}
+		sb_append(&list, p, n);
+		p += n;
+	}
+	if (parts > 1 && known)
+		diag_note(L->S.d, at, "several citations are a list: cite: %s]", list.data);
+	sb_free(&list);
+}
+
 int load_cite_text(loader *L, loc at, const char *s, cite *c)
 {
 	memset(c, 0, sizeof *c);
@@ -148,6 +199,7 @@ int load_cite_text(loader *L, loc at, const char *s, cite *c)
 	}
 	if (!ok) {
 		schema_error_at(&L->S, at, "invalid cite '%s'; " CITE_HELP, s, idc, idc, idc, idc);
+		note_cite_list(L, at, s, idc);
 	} else if (numbered && (c->para == 0 || c->sent == 0)) {
 		schema_error_at(&L->S, at, "invalid cite '%s'; paragraph and sentence numbers start at 1", s);
 		ok = 0;
