@@ -15,6 +15,7 @@ struct ytree {
 	ynode *root;
 	ynode **all; /* every node, for freeing: aliases share nodes, so no tree walk */
 	size_t nall, capall;
+	int errors; /* reported in a tree that still loads: duplicate keys */
 };
 
 typedef struct anchor {
@@ -135,6 +136,7 @@ static void check_duplicates(builder *b, ynode *map)
 	for (size_t i = 0; i < map->npairs; i++)
 		v[i] = &map->pairs[i];
 	qsort(v, map->npairs, sizeof *v, key_cmp);
+	char *drop = xcalloc(map->npairs, 1);
 	for (size_t i = 1; i < map->npairs; i++) {
 		if (v[i]->key->kind != YNODE_SCALAR || v[i - 1]->key->kind != YNODE_SCALAR)
 			continue;
@@ -146,10 +148,21 @@ static void check_duplicates(builder *b, ynode *map)
 			diag_error(b->d, loc_at(b->t->file, v[i]->key->line, v[i]->key->col),
 				   "duplicate key '%s' (first given at line %d)", v[i]->key->str,
 				   v[first]->key->line);
-			b->failed = 1;
+			/* the first one counts, and the rest of the file is still checked: its other
+			 * mistakes come in the same run */
+			b->t->errors++;
+			drop[v[i] - map->pairs] = 1;
 		}
 	}
 	free(v);
+	/* the later ones leave the mapping (their nodes stay in t->all, freed with it), so
+	 * that what reads it by key and what walks it see the same pairs */
+	size_t kept = 0;
+	for (size_t i = 0; i < map->npairs; i++)
+		if (!drop[i])
+			map->pairs[kept++] = map->pairs[i];
+	map->npairs = kept;
+	free(drop);
 }
 
 /* The handlers of build's events return 0 when the document must not be read further. */
@@ -437,6 +450,11 @@ void ytree_free(ytree *t)
 ynode *ytree_root(const ytree *t)
 {
 	return t->root;
+}
+
+int ytree_errors(const ytree *t)
+{
+	return t->errors;
 }
 
 const char *ytree_file(const ytree *t)

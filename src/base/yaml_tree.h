@@ -25,7 +25,8 @@ struct ynode {
 	/* sequence */
 	ynode **items;
 	size_t nitems;
-	/* mapping, in document order; keys are scalars, duplicates already rejected */
+	/* mapping, in document order; keys are scalars; of a key given twice (an error,
+	 * ytree_errors) ymap_get finds the first */
 	ypair *pairs;
 	size_t npairs;
 	int flow; /* a sequence or mapping written [a, b] or {k: v}, where a comma ends a value */
@@ -51,6 +52,8 @@ ytree *ytree_parse(const char *text, size_t len, const char *display, diag *d);
 void ytree_free(ytree *t);
 ynode *ytree_root(const ytree *t);
 const char *ytree_file(const ytree *t);
+/* Errors reported in a tree that still loads (a key given twice: the first counts). */
+int ytree_errors(const ytree *t);
 
 /* The location of a node, for diagnostics. */
 loc ynode_loc(const ytree *t, const ynode *n);

@@ -721,7 +721,7 @@ style *style_load(const char *name, const char *const *layout_dirs, loc at, diag
 	s->name = g_string_chunk_insert(s->strings, name);
 	s->path = g_string_chunk_insert(s->strings, path);
 	free(path);
-	loader L = {{t, d, 0, s->strings, 0, NULL, NULL}, s, NULL, NULL, NULL};
+	loader L = {{t, d, ytree_errors(t), s->strings, 0, NULL, NULL}, s, NULL, NULL, NULL};
 	load_layout(&L, ytree_root(t));
 	ytree_free(t);
 	if (s->lang_at.file)

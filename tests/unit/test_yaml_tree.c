@@ -34,6 +34,25 @@ static void expect_error(const char *name, const char *text, const char *want)
 	free(got);
 }
 
+/* text has keys given twice: the errors are want, the tree loads with them counted, and
+ * its root maps key to value in npairs pairs. */
+static void expect_duplicate(const char *name, const char *text, const char *key, const char *value,
+			     size_t npairs, const char *want)
+{
+	ytree *t = NULL;
+	char *got = parse(text, strlen(text), &t);
+	CHECK_STR(name, got, want);
+	CHECK(name, t != NULL && ytree_errors(t) > 0);
+	if (t) {
+		const ynode *root = ytree_root(t);
+		const ynode *v = ymap_get(root, key);
+		CHECK(name, root->npairs == npairs);
+		CHECK(name, v && v->str && strcmp(v->str, value) == 0);
+	}
+	ytree_free(t);
+	free(got);
+}
+
 static void test_structure(void)
 {
 	const char *text = "title: Hello\n"
@@ -179,13 +198,20 @@ static void test_bad_input(void)
 	expect_error("mapping key among duplicates", "? [a]\n: 1\n'': 2\n'': 3\n",
 		     "t.yaml:1:3: error: a key must be a plain word, not a list\n"
 		     "t.yaml:4:1: error: duplicate key '' (first given at line 3)\n");
-	expect_error("duplicate key", "a: 1\nb: 2\na: 3\n",
-		     "t.yaml:3:1: error: duplicate key 'a' (first given at line 1)\n");
-	expect_error("three equal keys", "a: 1\na: 2\na: 3\n",
-		     "t.yaml:2:1: error: duplicate key 'a' (first given at line 1)\n"
-		     "t.yaml:3:1: error: duplicate key 'a' (first given at line 1)\n");
-	expect_error("nested duplicate", "s:\n  x: {k: 1, k: 2}\n",
-		     "t.yaml:2:13: error: duplicate key 'k' (first given at line 2)\n");
+	/* a key given twice is an error, but the tree still loads: the first counts, the later
+	 * ones leave the mapping, so that the file's other errors come in the same run */
+	expect_duplicate("duplicate key", "a: 1\nb: 2\na: 3\n", "a", "1", 2,
+			 "t.yaml:3:1: error: duplicate key 'a' (first given at line 1)\n");
+	expect_duplicate("three equal keys", "a: 1\na: 2\na: 3\n", "a", "1", 1,
+			 "t.yaml:2:1: error: duplicate key 'a' (first given at line 1)\n"
+			 "t.yaml:3:1: error: duplicate key 'a' (first given at line 1)\n");
+	t = NULL;
+	char *got = parse("s:\n  x: {k: 1, k: 2}\n", 20, &t);
+	CHECK_STR("nested duplicate", got, "t.yaml:2:13: error: duplicate key 'k' (first given at line 2)\n");
+	const ynode *x = t ? ymap_get(ymap_get(ytree_root(t), "s"), "x") : NULL;
+	CHECK("nested duplicate: the first counts", x && x->npairs == 1 && strcmp(ymap_get(x, "k")->str, "1") == 0);
+	ytree_free(t);
+	free(got);
 }
 
 static void test_load(void)
