@@ -37,7 +37,25 @@ typedef struct builder {
 	int failed;
 	const char *text; /* the file, for what its events do not say */
 	size_t len;
+	size_t seen_line, seen_byte; /* a line of text and where it starts: events come in order */
 } builder;
+
+/* The byte of text at mark m, found from the last line asked for (yaml_mark_byte counts
+ * from the file's start: per value, a brief of 10,000 quotes would take seconds). */
+static size_t mark_byte(builder *b, const yaml_mark_t *m)
+{
+	if (m->line < b->seen_line)
+		b->seen_line = b->seen_byte = 0;
+	size_t i = b->seen_byte;
+	for (size_t line = b->seen_line; line < m->line && i < b->len; i++)
+		if (b->text[i] == '\n')
+			line++;
+	b->seen_line = m->line;
+	b->seen_byte = i;
+	yaml_mark_t col = *m;
+	col.line = 0;
+	return i + yaml_mark_byte(b->text + i, b->len - i, &col);
+}
 
 static ynode *node_new(builder *b, ynode_kind kind, yaml_mark_t mark)
 {
@@ -174,7 +192,7 @@ static void warn_runaway_item(builder *b, const yaml_event_t *ev)
 	const yaml_mark_t *s = &ev->start_mark, *e = &ev->end_mark;
 	if (!b->text || e->line <= s->line)
 		return;
-	size_t from = yaml_mark_byte(b->text, b->len, s), to = yaml_mark_byte(b->text, b->len, e);
+	size_t from = mark_byte(b, s), to = mark_byte(b, e);
 	for (size_t i = from; i < to; i++) {
 		if (b->text[i] != '\n')
 			continue;
@@ -194,6 +212,27 @@ static void warn_runaway_item(builder *b, const yaml_event_t *ev)
 	}
 }
 
+/* A plain value followed on its line by "#word" ("Ask in #sre-review", "team #7"): YAML
+ * reads from the '#' on as a comment, and the words there are silently left out. A comment
+ * its writer meant ("# the default") has a space after the '#'. */
+static void warn_hash_comment(builder *b, const yaml_event_t *ev)
+{
+	if (!b->text)
+		return;
+	size_t end = mark_byte(b, &ev->end_mark), i = end;
+	while (i < b->len && (b->text[i] == ' ' || b->text[i] == '\t'))
+		i++;
+	if (i + 1 >= b->len || b->text[i] != '#' || strchr(" \t\r\n#", b->text[i + 1]))
+		return;
+	size_t e = i;
+	while (e < b->len && b->text[e] != '\n' && b->text[e] != '\r')
+		e++;
+	char *rest = text_clip(b->text + i, e - i, DIAG_MAX_QUOTED);
+	diag_warning(b->d, loc_at(b->t->file, (int)ev->end_mark.line + 1, (int)(ev->end_mark.column + 1 + (i - end))),
+		     "YAML reads '%s' as a comment, left out of the value; put the whole value in quotes to keep it", rest);
+	free(rest);
+}
+
 static int on_scalar(builder *b, const yaml_event_t *ev)
 {
 	if (!count_node(b, 1, ev->start_mark))
@@ -209,8 +248,10 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 		n->len = utf8_marks_trim(n->str, n->len);
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (n->plain)
+	if (n->plain) {
 		warn_runaway_item(b, ev);
+		warn_hash_comment(b, ev);
+	}
 	int quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	size_t chars = 0; /* an escape ("\u200B", "''") would make the value shorter than what is written */
