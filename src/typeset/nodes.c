@@ -187,10 +187,33 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 	}
 }
 
-/* An address (a URL, an e-mail address or a DOI): breaks only where a style manual allows, after
+/* Letters in a row at w[i] going by step (+1 or -1), within [0, n). */
+static size_t letters_run(const char *w, size_t n, size_t i, int step)
+{
+	size_t k = 0;
+	for (; i < n && g_ascii_isalpha(w[i]); i += (size_t)step)
+		k++;
+	return k;
+}
+
+/* A name from code or a file's name ("settlements.legacy_ref", "txn.isolation",
+ * "max_client_conn=4000", "report.pdf"): a reader copies it, so it is set as an address is.
+ * A dot between two runs of 2+ letters or an underscore inside; not "e.g." or "U.S.". */
+static int is_identifier(const char *w, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++) {
+		if (w[i] == '_' && g_ascii_isalnum(w[i - 1]) && g_ascii_isalnum(w[i + 1]))
+			return 1;
+		if (w[i] == '.' && letters_run(w, n, i - 1, -1) >= 2 && letters_run(w, n, i + 1, 1) >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* An address (a URL, an e-mail address, a DOI, a name from code): breaks only where a style manual allows, after
  * "//" or a colon, before / . _ - ? # % & = ~ @, with no hyphen added, and never leaving
- * fewer than 3 characters between two breaks or at either end: never ".ht/ml" or
- * "No/rth_Korea". */
+ * fewer than 3 characters between two breaks or at either end, nor a final extension alone:
+ * never ".ht/ml", "No/rth_Korea" or "crisis/.txt". */
 static int is_address(const char *w, size_t n)
 {
 	if (mem_find(w, w + n, "://") || (n > 4 && strncmp(w, "www.", 4) == 0))
@@ -209,7 +232,9 @@ static int is_address(const char *w, size_t n)
 			return 1;
 	}
 	const char *at = memchr(w, '@', n);
-	return at && at > w && memchr(at, '.', (size_t)(w + n - at)) != NULL;
+	if (at && at > w && memchr(at, '.', (size_t)(w + n - at)) != NULL)
+		return 1;
+	return is_identifier(w, n);
 }
 
 static void mark_address(const char *w, size_t n, unsigned char *kind)
@@ -220,10 +245,15 @@ static void mark_address(const char *w, size_t n, unsigned char *kind)
 		lo++;
 	while (hi > lo && strchr("\"')>],.;:!?", w[hi - 1]))
 		hi--;
+	/* a final extension stays with its name: never "crisis" / ".txt" */
+	size_t ext = hi;
+	while (ext > lo && g_ascii_isalnum(w[ext - 1]))
+		ext--;
+	ext = ext > lo && w[ext - 1] == '.' ? ext - 1 : hi;
 	size_t last = lo;
 	for (size_t i = lo + 1; i < hi; i++) {
 		char c = w[i], p = w[i - 1];
-		int cand = strchr("/._-?#%&=~@", c) != NULL && p != '/' && !(c == '/' && p == ':');
+		int cand = strchr("/._-?#%&=~@", c) != NULL && p != '/' && !(c == '/' && p == ':') && i != ext;
 		if (p == '/' && i >= 2 && w[i - 2] == '/')
 			cand = 1; /* after "//" */
 		else if (p == ':' && c != '/')

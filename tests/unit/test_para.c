@@ -296,6 +296,35 @@ int main(void)
 	CHECK("a DOI breaks as an address, with no hyphen", doi_broken && !doi_hyphen && !p->fallback);
 	para_free(p);
 
+	/* a name from code is set as an address: never hyphenated ("set-tlements.legacy_ref",
+	 * "txn.iso-lation" happened: a reader's trial), broken only before its punctuation;
+	 * "e.g." and "U.S." are words */
+	{
+		const char *code[] = {"settlements.legacy_ref", "txn.isolation", "max_client_connections"};
+		for (size_t c = 0; c < sizeof code / sizeof *code; c++) {
+			char *text = xasprintf("Rollback failed because the migration dropped %s, which the old release "
+					       "still reads in %s and %s.", code[c], code[c], code[c]);
+			int hyphen_in_code = 0;
+			for (double w = 90; w <= 200; w += 10) {
+				p = set(e, text, w, 1, &d);
+				for (size_t i = 0; i < p->nlines; i++) {
+					char *t = para_line_text(p, i);
+					size_t n = strlen(t);
+					/* the line ends inside the name with a hyphen added */
+					const char *tail = strrchr(t, ' ') ? strrchr(t, ' ') + 1 : t;
+					size_t k = strlen(tail);
+					hyphen_in_code |= k >= 2 && t[n - 1] == '-' && strncmp(code[c], tail, k - 1) == 0;
+					free(t);
+				}
+				para_free(p);
+			}
+			free(text);
+			char *name = xasprintf("%s is never hyphenated", code[c]);
+			CHECK(name, !hyphen_in_code);
+			free(name);
+		}
+	}
+
 	/* a word wider than INT_MAX Pango units (2.1 million pt: 400,000 letters) is broken
 	 * inside the measure like any overlong word; its width summed in an int wrapped negative,
 	 * and it was set as one line, nearly all of it off the page (a hostile trial) */
