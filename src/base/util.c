@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -550,4 +551,31 @@ char *text_clip(const char *s, size_t n, size_t max)
 	while (tail < n && ((unsigned char)s[tail] & 0xC0) == 0x80)
 		tail++;
 	return xasprintf("%.*s \xE2\x80\xA6 %.*s", (int)head, s, (int)(n - tail), s + tail);
+}
+
+static int digits_at(const char *s, size_t i, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!isdigit((unsigned char)s[i + k]))
+			return 0;
+	return 1;
+}
+
+size_t iso_date_at(const char *s, size_t i, int *y, int *m, int *d)
+{
+	/* alone: not after a letter, digit or the joints of a longer code */
+	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || strchr("-/:.", s[i - 1])))
+		return 0;
+	if (!digits_at(s, i, 4) || s[i + 4] != '-' || !digits_at(s, i + 5, 2))
+		return 0;
+	size_t n = s[i + 7] == '-' && digits_at(s, i + 8, 2) ? 10 : 7;
+	char after = s[i + n];
+	/* nor before one; a full stop that ends a sentence may follow */
+	if (isalnum((unsigned char)after) || (after && strchr("-/:", after)) ||
+	    (after == '.' && s[i + n + 1] && !isspace((unsigned char)s[i + n + 1])))
+		return 0;
+	*y = atoi(s + i);
+	*m = atoi(s + i + 5);
+	*d = n == 10 ? atoi(s + i + 8) : 0;
+	return n;
 }

@@ -111,5 +111,9 @@ void file_set_free(file_set *s);
 /* First occurrence of needle in [s, end), or NULL. Bounded: for text with no NUL after it
  * (a line of an article, a mapped file) or with NULs inside (cairo's streams). */
 const char *mem_find(const char *s, const char *end, const char *needle);
+/* An ISO date standing alone at s + i ("2018-01-22", not inside "2018-01-22T10:00" or
+ * "2018-01-22/25"): 10 with *y, *m, *d set, or 7 for an ISO month ("2018-12", *d = 0), else 0.
+ * The numbers are as written: a caller checks that the date is real. */
+size_t iso_date_at(const char *s, size_t i, int *y, int *m, int *d);
 
 #endif

@@ -1,5 +1,6 @@
 /* cite.c: how a brief names its sources in print: dates, citation lines under passages,
  * superscript citations in the analyst's text, and lists of paragraphs. */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +13,30 @@ static const char *months[] = {"January", "February", "March",     "April",   "M
 
 char *cite_format_date(const char *iso)
 {
-	int y, m, dd;
-	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &dd) == 3 && m >= 1 && m <= 12)
-		return xasprintf("%s %d, %d", months[m - 1], dd, y);
-	/* an ISO month, "2018-12": December 2018 (as written it reads as a range of years) */
-	if (iso && strlen(iso) == 7 && sscanf(iso, "%4d-%2d", &y, &m) == 2 && iso[4] == '-' && m >= 1 && m <= 12 &&
-	    strspn(iso, "0123456789-") == 7)
-		return xasprintf("%s %d", months[m - 1], y);
-	return xstrdup(iso ? iso : "");
+	return cite_dates_as_words(iso, " ");
+}
+
+char *cite_dates_as_words(const char *s, const char *join)
+{
+	strbuf sb = {0};
+	for (size_t i = 0; s && s[i];) {
+		int y, m, d;
+		size_t n = iso_date_at(s, i, &y, &m, &d);
+		/* a month past 12 or a day its month lacks is printed as written (the loader has
+		 * said so) */
+		if (n == 10 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y)) {
+			sb_printf(&sb, "%s%s%d,%s%d", months[m - 1], join, d, join, y);
+		} else if (n == 7 && m >= 1 && m <= 12) {
+			/* an ISO month, "2018-12": December 2018 (as written it reads as a range) */
+			sb_printf(&sb, "%s%s%d", months[m - 1], join, y);
+		} else {
+			sb_putc(&sb, s[i]);
+			i++;
+			continue;
+		}
+		i += n;
+	}
+	return sb_steal(&sb);
 }
 
 /* "¶ 1–2, 4": the paragraphs a list of spans comes from, collapsed into ranges. */

@@ -9,6 +9,9 @@
 /* "2018-01-22" → "January 22, 2018" (English month names, whatever the locale); other
  * text as it is. Caller frees. */
 char *cite_format_date(const char *iso);
+/* s with each real ISO date or month standing alone in it as words ("2018-01-01 to
+ * 2018-01-05": "January 1, 2018 to January 5, 2018"), their words joined by join. */
+char *cite_dates_as_words(const char *s, const char *join);
 /* "1–2, 4": paragraph numbers (sorted, distinct) collapsed into ranges. */
 void cite_para_list(strbuf *sb, const int *paras, size_t n);
 /* "Eurasia Daily Monitor, vol. 15, no. 7", or nothing without a publication. */

@@ -24,15 +24,9 @@ static rich *cell_rich(const brief *b, const table *t, const item *it, size_t co
 	if (!it->text)
 		return NULL;
 	if (t->chronology && col == 0) {
-		char *date = cite_format_date(it->text);
-		rich *r = rich_new();
 		/* no break inside "December 22, 2017"; words ("Early 2018") break as written */
-		for (char *sp; strcmp(date, it->text) != 0 && (sp = strchr(date, ' '));) {
-			size_t at = (size_t)(sp - date);
-			char *joined = xasprintf("%.*s\xC2\xA0%s", (int)at, date, sp + 1);
-			free(date);
-			date = joined;
-		}
+		char *date = cite_dates_as_words(it->text, "\xC2\xA0");
+		rich *r = rich_new();
 		rich_add_markup(r, date, 0);
 		free(date);
 		return r;

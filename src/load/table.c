@@ -197,19 +197,6 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	}
 }
 
-/* An ISO month "2018-12": its month (1-12), -1 for a month out of range, 0 for anything
- * else (words, a full date). */
-static int iso_month(const char *s)
-{
-	if (strlen(s) != 7 || s[4] != '-')
-		return 0;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && !isdigit((unsigned char)s[i]))
-			return 0;
-	int m = atoi(s + 5);
-	return m >= 1 && m <= 12 ? m : -1;
-}
-
 /* One event: {date, text, cite}; the date is an ISO date, an ISO month or words ("Early
  * 2017"). */
 static void load_event(loader *L, const ynode *n, block *bl, const table *t, size_t r)
@@ -223,11 +210,18 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 	date->text = schema_string(&L->S, d, "date", BRIEF_MAX_LINE_CHARS);
 	if (date->text) {
 		date->at = loader_loc(L, d);
+		/* each ISO date or month in it ("2018-01-01 to 2018-01-05") is printed as words:
+		 * one that is no real date is an error, not "February 31, 2018" */
 		const char *s = date->text;
-		if (strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-')
-			load_date(L, d, s, "date");
-		else if (iso_month(s) < 0)
-			schema_error(&L->S, d, "%s is not a real month; write YYYY-MM with a month from 01 to 12", s);
+		for (size_t i = 0; s[i]; i++) {
+			int y, m, day;
+			size_t len = iso_date_at(s, i, &y, &m, &day);
+			if (len == 10 && !g_date_valid_dmy((GDateDay)day, (GDateMonth)m, (GDateYear)y))
+				schema_error(&L->S, d, "%.10s is not a real date", s + i);
+			else if (len == 7 && (m < 1 || m > 12))
+				schema_error(&L->S, d, "%.7s is not a real month; write YYYY-MM with a month from 01 to 12", s + i);
+			i += len ? len - 1 : 0;
+		}
 	}
 	/* the event is an item of its own: {text, cite} without the date */
 	what->text = schema_string(&L->S, ymap_get(n, "text"), "text", 0);

@@ -66,6 +66,32 @@ if grep -qF 'December 2018' <<<"$mtxt" && ! grep -qF '2018–12' <<<"$mtxt" && g
 else
 	fail "chronology months: $mtxt $(cat "$T/err")"
 fi
+# a date with more than the ISO date (a range, a question, a note) prints all of it, each
+# ISO date in it as words; one inside a longer code prints as written ("2018-01-01 to
+# 2018-01-05" printed "January 1, 2018" alone, and "2018-01-99x" "January 99, 2018": a
+# hostile trial); an impossible date among words is an error at its value
+mkdir -p "$T/d" && ln -s "$ROOT/briefs/articles" "$T/d/articles"
+printf '%s\n' "title: Dates" "date: 2018-01-22" "sources:" "  s: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
+	"sections:" "  - heading: H" "    content:" "      - chronology:" \
+	"          - {date: 2018-01-01 to 2018-01-05, text: A range}" "          - {date: 2018-01-01?, text: A question}" \
+	"          - {date: 2018-01-01T10:00, text: A time}" "          - {date: 2018-01-99x, text: A code}" \
+	"          - {date: 2018-12 or 2019-01, text: Two months}" >"$T/d/b.yaml"
+"$MKBRIEF" -q -o "$T/d/b.pdf" "$T/d/b.yaml" 2>"$T/err"
+dtxt=$(pdftotext "$T/d/b.pdf" - 2>/dev/null | tr '\n' ' ')
+if grep -qF 'January 1, 2018 to January 5, 2018' <<<"$dtxt" && grep -qF 'January 1, 2018?' <<<"$dtxt" &&
+	grep -qF '2018-01-01T10:00' <<<"$dtxt" && grep -qF '2018-01-99x' <<<"$dtxt" && ! grep -qF 'January 99' <<<"$dtxt" &&
+	grep -qF 'December 2018 or January 2019' <<<"$dtxt"; then
+	pass "chronology: every ISO date in a date as words, the rest as written, nothing dropped"
+else
+	fail "chronology dates with words: $dtxt $(cat "$T/err")"
+fi
+printf '%s\n' "          - {date: 2018-02-31 (reported), text: No such day}" >>"$T/d/b.yaml"
+"$MKBRIEF" -q -o "$T/d/b2.pdf" "$T/d/b.yaml" 2>"$T/err"; st=$?
+if [ $st = 1 ] && [ ! -e "$T/d/b2.pdf" ] && grep -q "b.yaml:14:20: error: 2018-02-31 is not a real date" "$T/err"; then
+	pass "chronology: an impossible date among words is an error at its value"
+else
+	fail "chronology 2018-02-31 (reported): status $st: $(cat "$T/err")"
+fi
 # without a caption, a chronology is labelled as one, and a table by its number alone
 # ('Table 1.' with nothing after it read as a caption lost: a reader's trial)
 printf '%s\n' "      - table: {columns: [A, B], rows: [[one, two]]}" >>"$T/m/b.yaml"
