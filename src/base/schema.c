@@ -135,6 +135,18 @@ char *schema_string(schema *S, const ynode *n, const char *what, size_t max_char
 		schema_error(S, n, "%s contains the control character U+%04X; remove it", what, (unsigned)cp);
 		return NULL;
 	}
+	/* an embedding or override runs on past the value, into the paragraph it is printed
+	 * in: a marking "(U)" + U+202E printed the text after it backwards */
+	static const char *const overrides[] = {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
+						"\xE2\x80\xAE"};
+	for (size_t i = 0; i < sizeof overrides / sizeof *overrides; i++)
+		if (strstr(n->str, overrides[i])) {
+			schema_error(S, n,
+				     "%s contains the bidirectional control U+%04X, which reorders the text printed after "
+				     "it; remove it (right-to-left words are set right to left without it)",
+				     what, 0x202Au + (unsigned)i);
+			return NULL;
+		}
 	size_t chars = max_chars ? (size_t)g_utf8_strlen(n->str, (gssize)n->len) : 0;
 	if (chars > max_chars) {
 		schema_error(S, n, "%s is %zu characters long; at most %zu are allowed", what, chars, max_chars);
