@@ -640,6 +640,38 @@ static char *inches(double pt)
 	return xasprintf("%.2fin", pt / PT_PER_IN);
 }
 
+/* The banners and running heads are drawn in the margins (render.c: the banner's baseline
+ * 0.42 of the margin from the page's edge, a head's 1.6 of its size above the text): one
+ * that does not fit in its band is drawn off the page, an error; heads that reach into the
+ * banners' lines are said once. */
+static void check_bands(loader *L, const ynode *root)
+{
+	const style *s = L->s;
+	const ynode *fonts = ymap_get(root, "fonts");
+	const ynode *banner_at = fonts ? ymap_get(fonts, "banner") : NULL, *small_at = fonts ? ymap_get(fonts, "small") : NULL;
+	const ynode *margins_at = L->margins_at ? L->margins_at : L->page_at ? L->page_at : root;
+	double top = s->margin_top, bottom = s->margin_bottom;
+	/* capitals rise 0.72 of the size; a head's letters reach 0.25 below its baseline */
+	double banner_most = fmin(0.42 * top / 0.72, 0.42 * bottom / 0.7);
+	double small_most = fmin(top / 2.32, bottom / 2.85);
+	double small_clear = fmin(0.58 * top / 2.32, 0.58 * bottom / 2.85);
+	if (s->banners && s->banner.size > banner_most + 1e-6)
+		schema_error(&L->S, banner_at ? banner_at : margins_at,
+			     "a banner of %gpt does not fit in the margins above and below the text (top %.2fin, bottom "
+			     "%.2fin): at most %.1fpt does; make it smaller or the margins larger",
+			     s->banner.size, top / PT_PER_IN, bottom / PT_PER_IN, floor(banner_most * 10) / 10);
+	else if (s->small.size > small_most + 1e-6)
+		schema_error(&L->S, small_at ? small_at : margins_at,
+			     "running heads and feet of %gpt (the small font) do not fit in the margins above and below the "
+			     "text (top %.2fin, bottom %.2fin): at most %.1fpt do; make them smaller or the margins larger",
+			     s->small.size, top / PT_PER_IN, bottom / PT_PER_IN, floor(small_most * 10) / 10);
+	else if (s->banners && s->small.size > small_clear + 1e-6)
+		diag_warning(L->S.d, ynode_loc(L->S.t, small_at ? small_at : margins_at),
+			     "running heads and feet of %gpt (the small font) reach the banners' lines in these margins (top "
+			     "%.2fin, bottom %.2fin); at most %.1fpt stay clear of them",
+			     s->small.size, top / PT_PER_IN, bottom / PT_PER_IN, floor(small_clear * 10) / 10);
+}
+
 /* Checks that need several values at once, reported where the user set the value most
  * likely to be wrong. */
 static void cross_check(loader *L, const ynode *root)
@@ -682,6 +714,7 @@ static void cross_check(loader *L, const ynode *root)
 	layout_widths got = widths_of(s), want = widths_of(builtin);
 	style_free(builtin);
 	layout_check_measures(&L->S, &got, &want, root, col, tw);
+	check_bands(L, root);
 }
 
 /* A layout file: a mapping of the top-level keys, every one optional (an empty file is the

@@ -119,3 +119,14 @@ for name in digest mine; do
 		fail "layout: $name.yaml: $(head -2 "$T/cwd/err")"
 	fi
 done
+
+# the banners and running heads are drawn in the margins: a banner too large for them was
+# drawn off the page, silently (a hostile trial); heads too large for them too
+printf 'page: {margins: {top: 0.75in, bottom: 0.75in}}\nfonts:\n  banner: {size: 40pt}\n' >"$T/band.yaml"
+"$MKBRIEF" --check -q --layout "$T/band.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>"$T/band.err"; st=$?
+[ $st = 1 ] && grep -q "band.yaml:3:11: error: a banner of 40pt does not fit in the margins .*at most 31.5pt does" "$T/band.err" &&
+	pass "a banner too large for the margins is an error at its size" || fail "banner 40pt: status $st: $(cat "$T/band.err")"
+printf 'fonts:\n  small: {size: 30pt}\nbanners: false\n' >"$T/band.yaml"
+"$MKBRIEF" --check -q --layout "$T/band.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>"$T/band.err"; st=$?
+[ $st = 1 ] && grep -q "band.yaml:2:10: error: running heads and feet of 30pt (the small font) do not fit" "$T/band.err" &&
+	pass "running heads too large for the margins are an error at their size" || fail "small 30pt: status $st: $(cat "$T/band.err")"
