@@ -558,8 +558,8 @@ static double word_width(const kp *k, size_t i)
 }
 
 /* Ragged text of three words or more (a title, a heading, a caption, a pull quote) never
- * ends on a word alone: the space before its last word does not break, as if it were a
- * no-break space. */
+ * ends on a word alone, nor on a piece of one: the space before its last word does not
+ * break, as if it were a no-break space, nor does the word at its own hyphens. */
 static void tie_last_words(kp *k)
 {
 	size_t breakable = 0, last = 0, before = 0;
@@ -571,9 +571,25 @@ static void tie_last_words(kp *k)
 		}
 	if (breakable < 2)
 		return;
-	/* the last two words must fit a line together (a narrow table cell may not hold them) */
+	/* the last word is whole too: "Villeurbanne-sur-" / "Rhône" ends on a piece of one */
+	double last_w = 0;
+	for (size_t i = last + 1; i < k->nn; i++)
+		if (k->n[i].t == N_BOX)
+			last_w += k->n[i].w;
+	for (size_t i = last + 1; i < k->nn && last_w <= k->measure; i++)
+		if (k->n[i].t == N_PEN && k->n[i].pen > -INF_PENALTY && k->n[i].pen < INF_PENALTY)
+			k->n[i].pen = INF_PENALTY;
+	/* the last two words must fit a line together (a narrow table cell may not hold them),
+	 * or the last word and the last piece of the word before it ("Lancashire" of
+	 * "Cumbria-Lancashire") */
+	size_t from = before;
+	for (size_t i = last; i-- > before + 1;)
+		if (k->n[i].t == N_PEN && k->n[i].pen < INF_PENALTY) {
+			from = i;
+			break;
+		}
 	double w = 0;
-	for (size_t i = before + 1; i < k->nn; i++)
+	for (size_t i = from + 1; i < k->nn; i++)
 		if (k->n[i].t == N_BOX || k->n[i].t == N_GLUE)
 			w += k->n[i].w;
 	if (w > k->measure)

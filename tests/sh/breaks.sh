@@ -48,14 +48,16 @@ for layout in handout handout-a4 digest; do
 	[ "$fb" -gt 0 ] || [ $layout != digest ] && pass "$layout: $fb lines of paragraphs set ragged" || fail "$layout: no paragraph set ragged"
 done
 
-# ragged text of three words or more never ends on a word alone: the title, headings and
-# pull quotes of a brief of our own, of every length from 3 to 16 words
+# ragged text of three words or more never ends on a word alone, nor on a piece of a
+# compound: the title, headings and pull quotes of a brief of our own, of every length
+# from 3 to 16 words
 python3 - <<'PY'
 import random, re
 random.seed(11)
 art = open("articles/edm-2018-v15i7-russia-uses-korean-crisis.txt", encoding="utf-8").read().split("\n\n")
 paras = [p.split() for p in art if len(p.split()) > 40]
-words = "Moscow reads the Korean crisis through its standoff with Washington and Beijing as allies drift".split()
+# (a compound last ended a heading in a piece of it: "Villeurbanne-sur-" / "Rhône")
+words = "Moscow reads the Korean crisis through its standoff with Washington and Beijing as allies drift Villeurbanne-sur-Rhône Cumbria-Lancashire".split()
 out = ["title: \"%s\"" % " ".join(words[:13]), "date: 2018-01-22", "sources:",
        "  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}", "sections:"]
 for n in range(3, 17):
