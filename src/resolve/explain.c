@@ -5,6 +5,8 @@
 #include "resolve/matcher.h"
 #include "resolve/differ.h"
 
+#include <ctype.h>
+#include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -611,13 +613,33 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 		span here = r.spans[0];
 		match_clear(&r);
 		int adjoins = k > 0 && here.para == prev.para && here.r.start >= prev.r.end;
-		for (size_t b = prev.r.end; adjoins && b < here.r.start; b++)
-			adjoins = m->a->text[b] == ' ' || m->a->text[b] == '\n' || m->a->text[b] == '\t';
-		if (adjoins) {
+		int marks = 0; /* punctuation between them: "past. The" */
+		for (size_t b = prev.r.end, cl; adjoins && b < here.r.start; b += cl ? cl : 1) {
+			uint32_t c = 0;
+			cl = utf8_decode(m->a->text + b, here.r.start - b, &c);
+			marks |= !(c == ' ' || c == '\n' || c == '\t');
+			adjoins = !g_unichar_isalnum((gunichar)c);
+		}
+		if (adjoins && !marks) {
 			diag_note(d, differ_art_loc(m->a, here.r.start),
 				  "nothing is left out at elision %zu: in the source, part %zu follows part %zu directly; "
 				  "remove the [...] there (it marks words left out)",
 				  k, k + 1, k);
+			needle_free(&nd);
+			return;
+		}
+		if (adjoins) {
+			size_t b = prev.r.end, e = here.r.start;
+			while (b < e && isspace((unsigned char)m->a->text[b]))
+				b++;
+			while (e > b && isspace((unsigned char)m->a->text[e - 1]))
+				e--;
+			char *gap = text_clip(m->a->text + b, e - b, DIAG_MAX_QUOTED);
+			diag_note(d, differ_art_loc(m->a, b),
+				  "only '%s' is left out at elision %zu, no word: type it as the source has it in place of "
+				  "the elision (which marks words left out)",
+				  gap, k);
+			free(gap);
 			needle_free(&nd);
 			return;
 		}

@@ -319,18 +319,33 @@ static long find_word(const ftext *f, size_t from, size_t to, const char *pat, s
 	return -1;
 }
 
+/* 1 if folded text [b, e) holds a letter or a digit. */
+static int word_between(const ftext *f, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if (word_at(f->s, f->len, i))
+			return 1;
+	return 0;
+}
+
 /* Places the pieces in order in paragraph para from folded position pos, piece 0 at its
  * first occurrence. starts[] gets each piece's position. Returns 1 if all were placed. */
 static int place(const matcher *m, const needle *nd, size_t para, size_t pos, size_t *starts)
 {
 	const ftext *f = &m->p[para];
 	for (size_t k = 0; k < nd->npc; k++) {
+		size_t prev = 0;
 		if (k > 0) {
 			/* the elided stretch must hold more than the space around it */
-			size_t prev = starts[k - 1] + nd->pc[k - 1].len;
+			prev = starts[k - 1] + nd->pc[k - 1].len;
 			pos = prev + (prev < f->len && f->s[prev] == ' ' ? 2 : 1);
 		}
-		long at = find_word(f, pos, f->len, nd->f.s + nd->pc[k].off, nd->pc[k].len);
+		long at;
+		/* and a word: "past [...] The" does not stand for "past. The", whose elision would
+		 * mark words left out where only a full stop is */
+		while ((at = find_word(f, pos, f->len, nd->f.s + nd->pc[k].off, nd->pc[k].len)) >= 0 && k > 0 &&
+		       !word_between(f, prev, (size_t)at))
+			pos = (size_t)at + 1;
 		if (at < 0)
 			return 0;
 		starts[k] = (size_t)at;

@@ -116,6 +116,11 @@ static void elisions(void)
 	MATCHES("pieces out of order fail", "five [...] two", "(none)");
 	MATCHES("pieces across paragraphs fail", "five six. [...] Seven", "(none)");
 	MATCHES("elided stretch must not be empty", "One two [...] three", "(none)");
+	/* nor only punctuation: "nine [...] One" would mark words left out where the source has
+	 * a full stop (a reader's trial typed "nine... One"); a later place with words is fine */
+	MATCHES("elided stretch must hold a word", "nine [...] One", "(none)");
+	MATCHES("elided full stop typed as an ellipsis", "nine... One two", "(none)");
+	MATCHES("elided words after a full stop", "Seven [...] One two", "2:Seven|2:One two");
 	MATCHES("bare ... elides when not literal", "One two ... six", "1:One two|1:six");
 	MATCHES("bare \xE2\x80\xA6 elides when not literal", "Seven \xE2\x80\xA6 again", "2:Seven|2:again");
 	MATCHES("literal ellipsis preferred when in source", "Ellipsis ... in", "3:Ellipsis ... in");
@@ -240,6 +245,11 @@ static void closest(void)
 	e = explain(m, "Moscow and Pyongyang [...] direkt allies");
 	CHECK("missing piece named", e && strstr(e, "note: part 2 of 2 between elisions is not in the source: 'direkt allies'\n") &&
 					     strstr(e, "you typed 'direkt', the source has 'direct'"));
+	free(e);
+	/* an elision that leaves out only a full stop: said, with what it leaves out */
+	e = explain(m, "and must be stopped... Last September, at a regional economic");
+	CHECK("only a full stop left out at an elision",
+	      e && strstr(e, "note: only '.' is left out at elision 1, no word: type it as the source has it"));
 	free(e);
 	e = explain(m, "zzzz qqqq");
 	CHECK_STR("nothing close", e, "edm-2018.txt: note: no passage of the source shares a word with it\n");
