@@ -534,6 +534,49 @@ static void words_beside_space(const cps *c, size_t *b, size_t *e)
 	*e = e2;
 }
 
+/* The family of a quotation mark: 1 double, 2 single, 3 guillemets; 0 for none. */
+static int quote_mark(uint32_t c)
+{
+	if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E)
+		return 1;
+	if (c == '\'' || c == 0x2018 || c == 0x2019)
+		return 2;
+	return c == 0xAB || c == 0xBB ? 3 : 0;
+}
+
+/* Where the source has quotation marks the quote leaves out ("reads only the BREAKING
+ * heading" for the source's 'the "BREAKING" heading'): the words in them, with the marks,
+ * from the source byte b of the opening mark. Returns 1 when said. */
+static int note_quote_marks(const aligned *al, size_t b, const char *typed, loc dl, diag *d)
+{
+	const char *s = al->a->text;
+	size_t n = strlen(s);
+	uint32_t c = 0;
+	size_t cl = utf8_decode(s + b, n - b, &c);
+	int family = cl ? quote_mark(c) : 0;
+	/* where the source has its opening mark, the quote has a letter: it has none */
+	if (!family || c == 0x2019 || c == 0xBB || !typed || al->dop != 'D' || al->di >= al->nd.n ||
+	    !differ_is_word_cp(al->nd.c[al->di]))
+		return 0;
+	/* the closing mark of the same family within a few words, on the same line, and not an
+	 * apostrophe ("don't": a letter follows it) */
+	for (size_t e = b + cl, k; e < n && e < b + 120 && s[e] != '\n'; e += k ? k : 1) {
+		k = utf8_decode(s + e, n - e, &c);
+		uint32_t next = 0;
+		if (k && e + k < n)
+			utf8_decode(s + e + k, n - e - k, &next);
+		if (k && quote_mark(c) == family && e > b + cl && !differ_is_word_cp(next)) {
+			strbuf has = {0};
+			differ_show_source(&has, s, b, e + k);
+			diag_note(d, dl, "the source has %s in quotation marks, which the quote leaves out; type them too "
+					 "(straight quotes match curly ones)", has.data);
+			sb_free(&has);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The first difference: character by character when words would hide it, else word against
  * word: letter case, the paragraph ending early, or what was typed against what the source
  * has. Two words shown alike mean the difference is not in their letters: it is named. */
@@ -571,6 +614,8 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 		/* the words look the same: only naming the letters helps */
 	} else if (al->dop == 'I' && al->dj >= al->tx.n && al->win_end >= f->len) {
 		note_typed_more(al, pc, plen, dl, d);
+	} else if (note_quote_marks(al, al->diff_off, typed.data, dl, d)) {
+		/* marks left out, shown with the words they quote */
 	} else if (note_by_chars(al, pc, alike, dl, d)) {
 		/* named character by character */
 	} else if (case_only(al, wb, we, tb, te)) {

@@ -246,6 +246,13 @@ static void closest(void)
 	CHECK("missing piece named", e && strstr(e, "note: part 2 of 2 between elisions is not in the source: 'direkt allies'\n") &&
 					     strstr(e, "you typed 'direkt', the source has 'direct'"));
 	free(e);
+	/* quotation marks the quote leaves out: shown with the words they quote ("you typed
+	 * 'probable', the source has '“'" said little: a reader's trial) */
+	e = explain(m, "The term probable adversary (veroyatny protivnik) was regularly used");
+	CHECK("quotation marks left out named with their words",
+	      e && strstr(e, "note: the source has \xE2\x80\x9Cprobable adversary\xE2\x80\x9D in quotation marks, which the "
+			     "quote leaves out"));
+	free(e);
 	/* an elision that leaves out only a full stop: said, with what it leaves out */
 	e = explain(m, "and must be stopped... Last September, at a regional economic");
 	CHECK("only a full stop left out at an elision",
