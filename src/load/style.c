@@ -654,7 +654,9 @@ static void check_bands(loader *L, const ynode *root)
 	/* capitals rise 0.72 of the size; a head's letters reach 0.25 below its baseline */
 	double banner_most = fmin(0.42 * top / 0.72, 0.42 * bottom / 0.7);
 	double small_most = fmin(top / 2.32, bottom / 2.85);
-	double small_clear = fmin(0.58 * top / 2.32, 0.58 * bottom / 2.85);
+	/* sharing a line: a head's capitals reach above the top banner's baseline, or a
+	 * foot's baseline sits below the bottom banner's capitals' top */
+	double small_clear = fmin(0.58 * top / 2.32, 0.58 * bottom / 2.6);
 	if (s->banners && s->banner.size > banner_most + 1e-6)
 		schema_error(&L->S, banner_at ? banner_at : margins_at,
 			     "a banner of %gpt does not fit in the margins above and below the text (top %.2fin, bottom "
@@ -667,7 +669,7 @@ static void check_bands(loader *L, const ynode *root)
 			     s->small.size, top / PT_PER_IN, bottom / PT_PER_IN, floor(small_most * 10) / 10);
 	else if (s->banners && s->small.size > small_clear + 1e-6)
 		diag_warning(L->S.d, ynode_loc(L->S.t, small_at ? small_at : margins_at),
-			     "running heads and feet of %gpt (the small font) reach the banners' lines in these margins (top "
+			     "running heads and feet of %gpt (the small font) share the banners' lines in these margins (top "
 			     "%.2fin, bottom %.2fin); at most %.1fpt stay clear of them",
 			     s->small.size, top / PT_PER_IN, bottom / PT_PER_IN, floor(small_clear * 10) / 10);
 }

@@ -700,8 +700,10 @@ class Stream:
                 if left[-1] in "/-\u2010\u2013\u2014" or wide or \
                         (not left[-1].isalnum() and not right[:1].isalnum()):
                     nxt.add(v + right)
-                # an address breaks before its punctuation, with no hyphen added
-                if right[:1] in "/._-?#%&=~@" and any(x in v for x in ("://", "www.", "@")):
+                # an address, a file's name or a name from code ("uunet.uu.net",
+                # "legacy_ref") breaks before its punctuation, with no hyphen added
+                if right[:1] in "/._-?#%&=~@" and (any(x in v for x in ("://", "www.", "@")) or
+                                                     IDENTIFIER.search(cw)):
                     nxt.add(v + right)
             for v in nxt:
                 cv = canon(v)
@@ -716,6 +718,9 @@ class Stream:
 
 
 JOINS = [] if os.environ.get("TEXTIO_JOINS") else None
+# what mkbrief sets as an address besides URLs (nodes.c, is_identifier): a dot between two
+# runs of 2+ letters, or an underscore inside
+IDENTIFIER = re.compile(r"[A-Za-z]{2}\.[A-Za-z]{2}|[A-Za-z0-9]_[A-Za-z0-9]")
 
 
 def expected(blk):
