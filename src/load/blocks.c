@@ -345,6 +345,7 @@ void load_quote_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	load_no_notes(L, ymap_get(n, "speaker"), bl->speaker, "speaker");
 	bl->speaker_at = bl->speaker ? loader_loc(L, ymap_get(n, "speaker")) : bl->at;
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+	load_no_notes(L, ymap_get(n, "note"), bl->note, "quote's note");
 	bl->note_at = bl->note ? loader_loc(L, ymap_get(n, "note")) : bl->at;
 	const ynode *hl = ymap_get(n, "highlight");
 	if (hl)
@@ -401,6 +402,7 @@ void load_excerpt_block(loader *L, const ynode *map, const ynode *n, block *bl)
 	if (src)
 		bl->source = source_ref(L, src);
 	bl->note = schema_string(&L->S, ymap_get(n, "note"), "note", 0);
+	load_no_notes(L, ymap_get(n, "note"), bl->note, "excerpt's note");
 	bl->note_at = bl->note ? loader_loc(L, ymap_get(n, "note")) : bl->at;
 
 	/* exactly one selector; a second one is reported at its own key */

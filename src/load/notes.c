@@ -100,7 +100,8 @@ void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
 		return;
 	int as_written = n && n->str && strcmp(n->str, s) == 0;
 	diag_warning(L->S.d, as_written ? typed_at(L, n, (size_t)(open - s)) : loader_loc(L, n),
-		     "a %s takes no notes: '^[...]' prints as typed; put the note in the text after it", what);
+		     "%s %s takes no notes: '^[...]' prints as typed; put the note in the text after it",
+		     strchr("aeiou", what[0]) ? "an" : "a", what);
 }
 
 void load_notes(loader *L, const ynode *n, item *it)

@@ -208,6 +208,7 @@ static void load_event(loader *L, const ynode *n, block *bl, const table *t, siz
 	schema_keys(&L->S, n, "event", event_keys, event_required);
 	const ynode *d = ymap_get(n, "date");
 	date->text = schema_string(&L->S, d, "date", BRIEF_MAX_LINE_CHARS);
+	load_no_notes(L, d, date->text, "date");
 	if (date->text) {
 		date->at = loader_loc(L, d);
 		/* each ISO date or month in it ("2018-01-01 to 2018-01-05") is printed as words:
