@@ -447,9 +447,11 @@ int cmd_schema(int argc, char **argv)
 			return 0;
 		}
 		/* the argument at fault: the first that is no schema's name, else the one too many */
-		const char *bad = argc > 1 && strcmp(argv[1], "brief") && strcmp(argv[1], "layout") ? argv[1]
-				  : argc > 2 ? argv[2] : NULL;
-		return diag_usage_error("mkbrief schema", "name the schema: brief or layout", bad);
+		int named = argc > 1 && (!strcmp(argv[1], "brief") || !strcmp(argv[1], "layout"));
+		if (named && argc > 2)
+			return diag_usage_error("mkbrief schema", "one schema at a time (brief or layout); an argument too many",
+						argv[2]);
+		return diag_usage_error("mkbrief schema", "name the schema: brief or layout", argc > 1 ? argv[1] : NULL);
 	}
 	gen g = {{0}, NULL, 0, {0}};
 	int brief = strcmp(argv[1], "brief") == 0;
