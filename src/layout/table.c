@@ -529,13 +529,22 @@ static int table_fits(composer *c, const block *bl, const table *t, double col)
 	}
 	if (need <= col + 0.01)
 		return 1;
-	diag_error(c->d, bl->at,
-		   "a table of %zu columns needs at least %.2fin (the lengths in its widths, %.0fpt of text in "
-		   "each other column, and table.padding, %gpt, on both sides of each), but it stands in a "
-		   "column %.2fin wide",
-		   t->ncols, need / 72, TABLE_MIN_TEXT, pad2 / 2, col / 72);
-	diag_note(c->d, bl->at, "give it fewer columns or shorter lengths in widths:, or a layout with a smaller "
-				"table.padding or wider columns");
+	int lengths = 0;
+	for (size_t j = 0; j < t->ncols; j++)
+		lengths |= t->width_kind[j] == TABLE_LENGTH && t->width[j] > pad2 + TABLE_MIN_TEXT;
+	if (lengths)
+		diag_error(c->d, bl->at,
+			   "a table of %zu columns needs at least %.2fin (the lengths in its widths, %.0fpt of text in "
+			   "each other column, and table.padding, %gpt, on both sides of each), but it stands in a "
+			   "column %.2fin wide",
+			   t->ncols, need / 72, TABLE_MIN_TEXT, pad2 / 2, col / 72);
+	else
+		diag_error(c->d, bl->at,
+			   "a table of %zu columns needs at least %.2fin (%.0fpt of text in each column, and "
+			   "table.padding, %gpt, on both sides of each), but it stands in a column %.2fin wide",
+			   t->ncols, need / 72, TABLE_MIN_TEXT, pad2 / 2, col / 72);
+	diag_note(c->d, bl->at, "give it fewer columns%s, or a layout with a smaller table.padding or wider columns",
+		  lengths ? " or shorter lengths in widths:" : "");
 	return 0;
 }
 
