@@ -142,8 +142,10 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	/* notes marked in the caption or credit begin on the figure's page, below it */
 	room -= foot_first_lines(c->dc, first + 1, c->dc->nitems);
 	if (h > room && room > 0) {
-		diag_warning(c->d, f->file_at, "figure '%s' is too tall for a page at this width; scaled down to %.0f%%",
-			     f->file, 100 * room / h);
+		/* to what it prints as: "0%" said nothing of a sliver 0.01in wide */
+		diag_warning(c->d, f->file_at,
+			     "figure '%s' is too tall for a page at this width; scaled down to %.*g%%, %.2fin x %.2fin",
+			     f->file, room / h < 0.1 ? 1 : 2, 100 * room / h, room / h * w / 72, room / 72);
 		h = room;
 		w = h * image_aspect(img);
 	}

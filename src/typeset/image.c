@@ -42,13 +42,13 @@ static const unsigned char PNG_MAGIC[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A
 
 /* A figure's width over its height must lie within 1/IMAGE_MAX_ASPECT and IMAGE_MAX_ASPECT:
  * past that it prints as a hairline, and an SVG's drawing scale overflows. */
-static int bad_aspect(double w, double h, const char *name, loc at, diag *d)
+static int bad_aspect(double w, double h, const char *unit, const char *name, loc at, diag *d)
 {
 	double aspect = w / h;
 	if (aspect >= 1.0 / IMAGE_MAX_ASPECT && aspect <= IMAGE_MAX_ASPECT)
 		return 0;
-	diag_error(d, at, "figure '%s' is %g x %g pixels: a side more than %d times the other prints as a hairline", name,
-		   w, h, IMAGE_MAX_ASPECT);
+	diag_error(d, at, "figure '%s' is %g x %g %s: a side more than %d times the other prints as a hairline", name, w, h,
+		   unit, IMAGE_MAX_ASPECT);
 	return 1;
 }
 
@@ -74,7 +74,7 @@ static int bad_raster_size(long w, long h, long max_pixels, const char *kind, co
 		diag_note(d, at, "a figure printed 6.5in wide at 300 dpi is 1950 pixels across; scale them down");
 		return 1;
 	}
-	return bad_aspect((double)w, (double)h, name, at, d);
+	return bad_aspect((double)w, (double)h, "pixels", name, at, d);
 }
 
 /* ---- PNG ---- */
@@ -527,7 +527,7 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 		g_object_unref(h);
 		return -1;
 	}
-	if (bad_aspect(w, hgt, name, at, d)) {
+	if (bad_aspect(w, hgt, "pixels", name, at, d)) {
 		g_object_unref(h);
 		return -1;
 	}
@@ -573,6 +573,11 @@ static int load_pdf(image *img, const char *b, size_t len, const char *name, loc
 	img->surface = pdfpage_record(b, len, name, at, d, &w, &h);
 	if (!img->surface)
 		return -1;
+	if (bad_aspect(w, h, "pt", name, at, d)) {
+		cairo_surface_destroy(img->surface);
+		img->surface = NULL;
+		return -1;
+	}
 	img->vector_w = w;
 	img->vector_h = h;
 	img->aspect = w / h;
