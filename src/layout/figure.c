@@ -77,6 +77,31 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 	return compose_para(c, r, &st->meta, w, 0, ALIGN_LEFT, bl->nitems ? bl->items[0].at : bl->at);
 }
 
+/* The characters an SVG's texts print must be in the bundled fonts, as the brief's own:
+ * librsvg draws one they lack as a box, without a word (a hostile trial). */
+static void check_svg_text(composer *c, const figure *f, const image *img)
+{
+	const uint32_t *cps;
+	int n = image_text(img, &cps);
+	if (n == 0)
+		return;
+	strbuf sb = {0};
+	for (int i = 0; i < n; i++) {
+		char u[4];
+		sb_append(&sb, u, utf8_encode(cps[i], u));
+		sb_putc(&sb, ' ');
+	}
+	rich *r = rich_new();
+	rich_add(r, sb.data, sb.len);
+	sb_free(&sb);
+	para_spec spec = {&c->st->body, c->dc->text_w, 0, ALIGN_LEFT, 0, 0, 0, 0, 0};
+	int errors = c->d->errors;
+	para *p = paragraph_layout(c->pe, r, &spec, f->file_at, c->d);
+	para_free(p);
+	if (c->d->errors > errors)
+		diag_note(c->d, f->file_at, "in the text of the SVG '%s', which librsvg would draw as boxes", f->file);
+}
+
 void compose_figure_block(composer *c, const block *bl, const block *prev)
 {
 	const figure *f = bl->data;
@@ -85,6 +110,7 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	const image *img = figure_image(c, f, f->file_at);
 	if (!img)
 		return;
+	check_svg_text(c, f, img);
 	const style *st = c->st;
 	double col = room_across(c, f);
 	c->figures++;

@@ -36,6 +36,9 @@ struct image {
 	 * a PDF shows it (image_pdf_form) */
 	char *form;
 	size_t form_len;
+	/* SVG: the characters its texts print, each once (svg_cost) */
+	uint32_t text[SVG_TEXT_CHARS];
+	int ntext;
 };
 
 static const unsigned char PNG_MAGIC[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -502,6 +505,8 @@ static int load_svg(image *img, const char *b, size_t len, const char *name, loc
 	svg_cost cost;
 	if (svg_cost_ok(b, len, &cost, name, at, d) != 0)
 		return -1;
+	memcpy(img->text, cost.text, sizeof img->text);
+	img->ntext = cost.ntext;
 	GError *err = NULL;
 	/* from memory, with no base file: an SVG that names other files or URLs draws
 	 * without them, and reads nothing else */
@@ -582,6 +587,12 @@ static int load_pdf(image *img, const char *b, size_t len, const char *name, loc
 	img->vector_h = h;
 	img->aspect = w / h;
 	return 0;
+}
+
+int image_text(const image *img, const uint32_t **cps)
+{
+	*cps = img->text;
+	return img->ntext;
 }
 
 static int is_vector(const image *img)

@@ -6,6 +6,7 @@
 #define MKBRIEF_IMAGE_H
 #include <cairo.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/diag.h"
 
@@ -68,6 +69,9 @@ typedef struct image image;
 image *image_new(const char *bytes, size_t len, long max_pixels, const char *name, loc at, diag *d);
 void image_free(image *img);
 image_kind image_kind_of(const image *img);
+/* An SVG's printed characters, each once, in *cps (the image's); returns how many (0 for
+ * other kinds). */
+int image_text(const image *img, const uint32_t **cps);
 const char *image_kind_name(const image *img);
 /* Width over height. */
 double image_aspect(const image *img);

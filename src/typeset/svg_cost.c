@@ -48,6 +48,8 @@ typedef struct scan {
 	size_t in_text;      /* <text> elements open */
 	double text_chars;   /* the characters of the outermost open <text> */
 	double max_text_chars;
+	uint32_t text[SVG_TEXT_CHARS]; /* the characters texts print, each once */
+	int ntext;
 	GHashTable *ids; /* id -> node index + 1; keys are the nodes' */
 } scan;
 
@@ -301,8 +303,17 @@ static void on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpoin
 	scan *s = data;
 	if (s->in_style)
 		sb_append(&s->sheet, text, len);
-	else if (s->in_text)
+	else if (s->in_text) {
 		s->text_chars += (double)g_utf8_strlen(text, (gssize)len);
+		for (const char *p = text; p < text + len && s->ntext < SVG_TEXT_CHARS; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+			int seen = g_unichar_isspace(c);
+			for (int k = 0; k < s->ntext && !seen; k++)
+				seen = s->text[k] == c;
+			if (!seen)
+				s->text[s->ntext++] = c;
+		}
+	}
 }
 
 /* The sheet's selectors: each rule's, counted at its commas (a comma inside a selector's
@@ -598,6 +609,8 @@ static int count_document(scan *s, svg_cost *c, char **why)
 	svg_css_rules_free(rules, nrules);
 	c->max_font_size = fmax(s->max_font_size, css_font_size(s->sheet.data ? s->sheet.data : "", s->sheet.len));
 	c->max_text_chars = s->max_text_chars;
+	memcpy(c->text, s->text, sizeof c->text);
+	c->ntext = s->ntext;
 	c->selectors = count_selectors(s->sheet.data ? s->sheet.data : "", s->sheet.len);
 	c->elements = (double)s->n;
 	return rc;

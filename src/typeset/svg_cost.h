@@ -5,6 +5,10 @@
 #define MKBRIEF_SVG_COST_H
 #include <stddef.h>
 
+#include <stdint.h>
+
+#define SVG_TEXT_CHARS 64
+
 typedef struct svg_cost {
 	/* elements drawn: each element once, plus, wherever one is used, what a <use> (or any
 	 * href="#id"), a pattern, clip path, mask or marker (once a vertex) draws */
@@ -30,6 +34,10 @@ typedef struct svg_cost {
 	double selectors, elements;
 	/* reading stopped at SVG_COST_STOP_ELEMENTS elements: instances is more than that */
 	int stopped;
+	/* the characters its <text> elements print, each once (at most SVG_TEXT_CHARS of
+	 * them, no spaces): the fonts must hold them, or they print as boxes */
+	uint32_t text[SVG_TEXT_CHARS];
+	int ntext;
 } svg_cost;
 
 /* Stop reading past this many elements: the figure is refused anyway (image.h's limit). */
