@@ -704,7 +704,10 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 	}
 	while (k->nn > 0 && k->n[k->nn - 1].t == N_GLUE)
 		k->nn--;
-	if (k->rag > 0 && k->lo == 0 && (size_t)k->hi >= strlen(k->text))
+	/* not body text set ragged because it could not be justified: its last line may be
+	 * short as any paragraph's (tied, "a default," / "txn.isolation." became "a de-" /
+	 * "fault, txn.isolation.": a reader's trial) */
+	if (k->rag > 0 && hyphenate != RAG_HYPHENS_ALL && k->lo == 0 && (size_t)k->hi >= strlen(k->text))
 		tie_last_words(k);
 	add_penalty(k, 0, INF_PENALTY, 0, P_NONE);
 	add_glue(k, 0, 1e5, 0); /* \parfillskip: the last line is set at its natural width */
