@@ -325,6 +325,24 @@ int main(void)
 		}
 	}
 
+	/* a paragraph set ragged because it cannot be justified is body text: its last line may
+	 * hold one word, rather than a word before it be hyphenated to go with it ("a de-" /
+	 * "fault, txn.isolation." happened: a reader's trial) */
+	{
+		int fell = 0, hyphen = 0;
+		for (double w = 100; w <= 220; w += 2) {
+			p = set(e, "For ledgerd, literally a default, txn.isolation.", w, 1, &d);
+			if (p->fallback && p->nlines == 2) {
+				fell++;
+				char *t = para_line_text(p, 0);
+				hyphen |= t[strlen(t) - 1] == '-';
+				free(t);
+			}
+			para_free(p);
+		}
+		CHECK("a two-line paragraph set ragged hyphenates no word to fill its last line", fell > 0 && !hyphen);
+	}
+
 	/* a word wider than INT_MAX Pango units (2.1 million pt: 400,000 letters) is broken
 	 * inside the measure like any overlong word; its width summed in an int wrapped negative,
 	 * and it was set as one line, nearly all of it off the page (a hostile trial) */
