@@ -1,6 +1,7 @@
 /* flow.c: lines → pages. Fills columns top to bottom and, when an item does not fit,
  * breaks before the latest item that allows it (keeps, widows, orphans, headings kept
  * with what follows); only a run of kept items taller than a column is split by force. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,7 @@ typedef struct pending {
 	size_t first, n;
 	double h;
 	int span;
+	int level; /* the outline level of its section's heading; INT_MAX before any heading */
 } pending;
 
 /* Where the flow stands: the column being filled, the floats waiting, and where a page
@@ -287,6 +289,21 @@ static int ends_own_text(const vitem *x)
 	return x->kind == V_PAGEBREAK || x->heading >= 0 || x->float_barrier || x->float_items > 0;
 }
 
+/* Whether item x is the heading of a section no float waiting belongs to: of the same
+ * level as one's section, or above it. A subsection's is not: its text may fill the
+ * column before the float (a stub page stood before a full-width figure followed by a
+ * subsection: a reader's trial). */
+static int ends_section(const flow *fl, const vitem *x)
+{
+	if (x->heading < 0)
+		return 0;
+	int level = fl->dc->outline[x->heading].level;
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		if (level <= fl->waiting[k].level)
+			return 1;
+	return 0;
+}
+
 /* Whether the section's own text that follows a float ending before item a (its first
  * kept run: the lines a paragraph may not leave behind, with their notes' first lines)
  * fits in the column below what is set. Yes when no such text follows: a heading, a page
@@ -336,7 +353,12 @@ static int set_aside(flow *fl, size_t i)
 {
 	doc *dc = fl->dc;
 	vitem *it = &dc->items[i];
-	pending w = {i, (size_t)it->float_items, run_height(dc, i, (size_t)it->float_items), it->span};
+	pending w = {i, (size_t)it->float_items, run_height(dc, i, (size_t)it->float_items), it->span, INT_MAX};
+	for (size_t k = i; k-- > 0;)
+		if (dc->items[k].heading >= 0) {
+			w.level = dc->outline[dc->items[k].heading].level;
+			break;
+		}
 	if (fl->in_span)
 		return 0;
 	if (fl->nwaiting == 0 && float_fits(fl, &w) && !spans(fl, &w))
@@ -554,9 +576,10 @@ static int flow_items(flow *fl)
 			fl->f.top = fl->y;
 			fl->f.start = i;
 		}
-		/* a float waits for text of its own section, never past the next heading nor
-		 * a page break: the reader finds a figure in the section that speaks of it */
-		if ((it->kind == V_PAGEBREAK || it->heading >= 0 || it->float_barrier) && fl->nwaiting) {
+		/* a float waits for text of its own section (its subsections' too), never past
+		 * the next section's heading nor a page break: the reader finds a figure in the
+		 * section that speaks of it */
+		if ((it->kind == V_PAGEBREAK || ends_section(fl, it) || it->float_barrier) && fl->nwaiting) {
 			/* the text placed last, before the floats */
 			size_t last = fl->waiting[0].first;
 			while (last > 0 && (dc->items[last - 1].page < 0 || dc->items[last - 1].kind == V_SPACE))

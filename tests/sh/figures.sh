@@ -466,3 +466,26 @@ read -r tw th <"$T/turned.wh"
 if [ -n "$bw" ] && [ -n "$tw" ] && [ "$bw" -gt "$bh" ] && [ "$tw" -lt "$th" ]; then
 	pass "a JPEG's EXIF orientation is applied: 8 x 6 pixels turned are shown taller than wide ($tw x $th)"
 else fail "EXIF orientation: as stored ${bw}x$bh, turned ${tw}x$th"; fi
+
+# a full-width figure that waits for the next page lets its section's subsections fill this
+# one: a stub page stood before it when a subsection's heading came next (a reader's
+# trial); the next section's heading still waits for it
+python3 - "$G/figure-full-digest/brief.yaml" "$D/sub.yaml" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+fig = next(i for i, l in enumerate(lines) if l.strip() == "- figure:")
+end = next(i for i in range(fig + 1, len(lines)) if lines[i].startswith("      - text:"))
+texts = [l for l in lines[end:] if l.startswith("      - text:")]
+out = lines[:end] + ["    sections:", "      - heading: After the figure", "        content:"]
+out += ["  " + l for l in texts[:3]] + ["  - heading: The next section", "    content:"] + texts[3:]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out).replace("../../../briefs", sys.argv[1].rsplit("/tests/", 1)[0] + "/briefs") + "\n")
+PY
+"$MKBRIEF" -q --root / --dump-layout "$D/sub.yaml" >"$D/sub.txt" 2>"$T/err" || fail "full figure, subsection: $(cat "$T/err")"
+sub_page=$(awk '/^page / { p = $2 } /\|After the figure\|/ { print p; exit }' "$D/sub.txt")
+fig_page=$(awk '/^page / { p = $2 } /Figure 1\./ { print p; exit }' "$D/sub.txt")
+next_page=$(awk '/^page / { p = $2 } /\|The next section\|/ { print p; exit }' "$D/sub.txt")
+if [ "$sub_page" = 1 ] && [ "$fig_page" = 2 ] && [ "${next_page:-0}" -ge 2 ]; then
+	pass "figures: a subsection fills page 1 before the full-width figure at page 2's top; the next section follows it"
+else
+	fail "full figure, subsection: subsection on page $sub_page, figure on $fig_page, next section on $next_page"
+fi
