@@ -238,16 +238,41 @@ static int labels_identifier(const char *s, size_t b, size_t len)
  * hyphens a reader copies or types: an address or file name (report-2019-2021.pdf), a
  * chain of three numbers or more (030-274-9111, ISBN 978-3-16), a name (S-300), or a
  * number labelled as one (Case No. 2023-47, EN 1090-2); nor in an ISO date. */
+/* The length of a number's suffix that a range may carry on both sides ("30%-40%",
+ * "1990s-2000s", "9am-5pm") ending just before s[i] (before) or starting at it. */
+static size_t range_suffix(const char *s, size_t n, size_t i, int before)
+{
+	static const char *const suffixes[] = {"%", "s", "am", "pm", NULL};
+	for (size_t k = 0; suffixes[k]; k++) {
+		size_t len = strlen(suffixes[k]);
+		if (before ? (i > len && strncmp(s + i - len, suffixes[k], len) == 0 && is_digit(s[i - len - 1]))
+			   : (i + len <= n && strncmp(s + i, suffixes[k], len) == 0))
+			return len;
+	}
+	return 0;
+}
+
 static int range_at(const char *s, size_t n, size_t i)
 {
-	size_t b = i, e = i + 1;
+	size_t left = range_suffix(s, n, i, 1);
+	size_t b = i - left, e = i + 1;
 	/* the numbers, decimals too (0.02-0.05, 1,5-2,5): a separator between two digits */
-	while (b > 0 && (is_digit(s[b - 1]) || (b >= 2 && b < i && strchr(".,", s[b - 1]) && is_digit(s[b - 2]))))
+	while (b > 0 && (is_digit(s[b - 1]) || (b >= 2 && b < i - left && strchr(".,", s[b - 1]) && is_digit(s[b - 2]))))
 		b--;
 	while (e < n && (is_digit(s[e]) || (e + 1 < n && e > i + 1 && strchr(".,", s[e]) && is_digit(s[e + 1]))))
 		e++;
-	if (b == i || e == i + 1 || in_iso_date(s, n, i))
+	if (b == i - left || e == i + 1 || in_iso_date(s, n, i))
 		return 0;
+	/* a suffix before the dash comes again after the second number */
+	if (left) {
+		/* the same suffix, or hours' am and pm */
+		int hours = left == 2 && s[i - 1] == 'm' && range_suffix(s, n, e, 0) == 2 && s[e + 1] == 'm';
+		if (!hours && (range_suffix(s, n, e, 0) != left || strncmp(s + i - left, s + e, left) != 0))
+			return 0;
+		e += left;
+	} else if (e < n && s[e] != '%') {
+		e += range_suffix(s, n, e, 0) > 1 ? 2 : 0; /* "9-5pm" */
+	}
 	if (b > 0 && joins_identifier(s[b - 1]))
 		return 0;
 	/* after the second number: the text goes on, or a sentence's mark or a per cent sign

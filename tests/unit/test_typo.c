@@ -29,6 +29,13 @@ int main(void)
 	smart("a range of decimals", "0.02-0.05 uSv/h and 1.5-2.5%", "0.02" EN "0.05 uSv/h and 1.5" EN "2.5%");
 	smart("a range of decimal commas", "1,5-2,5 Mio.", "1,5" EN "2,5 Mio.");
 	smart("a range after a currency's code", "EUR 6-7 million", "EUR 6" EN "7 million");
+	/* a suffix on both numbers (a reader's trial: these kept their hyphen) */
+	smart("a range of percentages", "from 30%-40% of", "from 30%" EN "40% of");
+	smart("a range of decades", "the 1990s-2000s.", "the 1990s" EN "2000s.");
+	smart("a range of hours", "open 9am-5pm, daily", "open 9am" EN "5pm, daily");
+	smart("a range with the suffix once", "open 9-5pm daily", "open 9" EN "5pm daily");
+	smart("no range across unlike suffixes", "30%-40s", "30%-40s");
+	smart("a code keeps its hyphen", "MP3s-4s", "MP3s-4s");
 	smart("an ISO date", "on 2024-03-01,", "on 2024-03-01,");
 	smart("a name with a number", "S-300-2", "S-300-2");
 	/* identifiers keep their hyphens: a dash would change what is copied or typed */
