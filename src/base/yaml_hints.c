@@ -63,7 +63,7 @@ static int dedents_to(const char *text, size_t len, size_t at, int col)
 /* libyaml's messages for a key out of line with the one before it ("mapping values are not
  * allowed", "did not find expected '-' indicator") name no cause: when the line of the
  * error starts a key in another column than the key of the line before, say so. */
-static void note_misaligned_key(diag *d, const char *file, const char *text, size_t len, size_t line)
+static int note_misaligned_key(diag *d, const char *file, const char *text, size_t len, size_t line)
 {
 	size_t starts[2] = {0, 0}; /* the error's line, the last line before it that is not blank */
 	size_t at = 0, n = 0;
@@ -73,7 +73,7 @@ static void note_misaligned_key(diag *d, const char *file, const char *text, siz
 			at = i + 1;
 		}
 	if (n != line)
-		return;
+		return 0;
 	starts[0] = at;
 	int found = 0;
 	for (size_t e = at; e > 0 && !found;) {
@@ -92,15 +92,15 @@ static void note_misaligned_key(diag *d, const char *file, const char *text, siz
 	int c0, c1;
 	size_t k0, k1;
 	if (!found || !line_key(text, len, starts[0], &c0, &k0) || !line_key(text, len, starts[1], &c1, &k1) || c0 == c1)
-		return;
+		return 0;
 	/* a key with nothing after it opens what the next lines hold, indented further */
 	size_t v = starts[1] + (size_t)c1 - 1 + k1 + 1;
 	while (v < len && text[v] == ' ')
 		v++;
 	if (v >= len || text[v] == '\n' || text[v] == '\r' || text[v] == '#' || text[v] == '|' || text[v] == '>')
-		return;
+		return 0;
 	if (c0 < c1 && dedents_to(text, len, starts[1], c0))
-		return;
+		return 0;
 	int prev_line = 1;
 	for (size_t i = 0; i < starts[1]; i++)
 		prev_line += text[i] == '\n';
@@ -108,6 +108,7 @@ static void note_misaligned_key(diag *d, const char *file, const char *text, siz
 		  "'%.*s' is in column %d, but '%.*s' on line %d is in column %d: keys at one level start in "
 		  "one column (indent with spaces to line them up)",
 		  (int)k0, text + starts[0] + c0 - 1, c0, (int)k1, text + starts[1] + c1 - 1, prev_line, c1);
+	return 1;
 }
 
 /* The byte of text a mark stands at: libyaml counts characters, not bytes, in index and
@@ -223,6 +224,48 @@ static int note_key_under_plain_item(diag *d, const char *file, const char *text
 	return 1;
 }
 
+/* "mapping values are not allowed" at a key indented under the continued lines of a plain
+ * value ("- text:", then the text, then "  cite: grid p1" in the text's column): YAML reads
+ * the key as more of the text, and quoting it, as the usual note says, would print
+ * "cite: grid p1". Notes the column of the key that owns the text; returns 1 when said. */
+static int note_key_in_text(diag *d, const char *file, const char *text, size_t len, size_t line)
+{
+	size_t at = line_start(text, len, line);
+	int col, number;
+	size_t klen;
+	if (at >= len || !line_key(text, len, at, &col, &klen))
+		return 0;
+	/* up through the text's lines (no key, indented as far) to the key they belong to */
+	int continued = 0;
+	for (size_t prev = prev_content_line(text, len, at, &number); prev != (size_t)-1;
+	     prev = prev_content_line(text, len, prev, &number)) {
+		int pc;
+		size_t pk;
+		size_t i = prev;
+		while (i < len && text[i] == ' ')
+			i++;
+		if (!line_key(text, len, prev, &pc, &pk)) {
+			if ((int)(i - prev) + 1 < col || text[i] == '-')
+				return 0;
+			continued = 1;
+			continue;
+		}
+		size_t v = prev + (size_t)pc - 1 + pk + 1;
+		while (v < len && text[v] == ' ')
+			v++;
+		int opens = v >= len || text[v] == '\n' || text[v] == '\r';
+		if (pc >= col || !(continued || !opens))
+			return 0;
+		diag_note(d, loc_at(file, (int)line + 1, col),
+			  "'%.*s:' is read as more of the text of '%.*s' on line %d, indented as far as that text: "
+			  "start it in the column of '%.*s:' (column %d)",
+			  (int)klen, text + at + col - 1, (int)pk, text + prev + pc - 1, number, (int)pk,
+			  text + prev + pc - 1, pc);
+		return 1;
+	}
+	return 0;
+}
+
 /* "did not find expected key" (or '-' indicator, or a flow's ',') just after a closing quote: a value that
  * starts with a quoted phrase ("Weaponize frequency" is the phrase.), or a value put in
  * double quotes that holds some ("Schools -- "fell through the net" -- say"), ends at the
@@ -318,8 +361,9 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 			  "quotes, e.g. widths: [\"*\", auto]");
 		return;
 	}
-	if (p->error != YAML_READER_ERROR)
-		note_misaligned_key(d, file, text, len, m.line);
+	/* a key out of line says all: a note on quoting would mislead */
+	if (p->error != YAML_READER_ERROR && note_misaligned_key(d, file, text, len, m.line))
+		return;
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
 			   strcmp(p->problem, "did not find expected '-' indicator") == 0 ||
 			   strcmp(p->problem, "did not find expected ',' or ']'") == 0 ||
@@ -327,7 +371,7 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	    note_quoted_start(d, file, text, len, &m))
 		return;
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
-	    note_key_under_plain_item(d, file, text, len, m.line))
+	    (note_key_under_plain_item(d, file, text, len, m.line) || note_key_in_text(d, file, text, len, m.line)))
 		return;
 	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0) {
 		/* libyaml marks the second colon: the usual cause is prose with ': ' in a plain
