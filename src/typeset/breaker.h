@@ -64,6 +64,7 @@ typedef struct kp {
 	double track_max;     /* letter spacing a loose line may take, pt per glyph */
 	int hanging;          /* justified lines hang their final punctuation in the margin */
 	double rag;           /* ragged text: the stretch at every line's end (\rightskip) */
+	int display;          /* ragged and never hyphenated: a title, a heading, a caption */
 	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
 	double line_bonus;    /* added to the demerits of every line: negative for more lines */
 	text_align align;

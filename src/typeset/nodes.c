@@ -12,6 +12,10 @@
 
 #define HYPHEN_PENALTY 50.0
 #define EXHYPHEN_PENALTY 50.0
+/* In display type (a title, a heading) a compound breaks at its hyphen only where no break
+ * between words sets the lines as well: "Network-" / "Charge Powers" was chosen over "and" /
+ * "Network-Charge Powers" (a reader's trial) */
+#define DISPLAY_EXHYPHEN_PENALTY 500.0
 #define EMERGENCY_PENALTY 1000.0
 #define TIE_PENALTY 9000.0 /* a tied space, in the last pass (linebreak.c): the last choice */
 /* A name is hyphenated only where nothing else sets the paragraph well: a reader stumbles
@@ -395,7 +399,8 @@ static void add_boxes(kp *k, int si, int a, size_t n, const unsigned char *kind,
 			else if (kind[i] == K_NAME_HYPH)
 				add_penalty(k, hw, NAME_HYPHEN_PENALTY, 1, P_HYPH);
 			else if (kind[i] == P_EXPLICIT)
-				add_penalty(k, 0, EXHYPHEN_PENALTY, w[i - 1] == '-', P_EXPLICIT);
+				add_penalty(k, 0, k->display && w[i - 1] == '-' ? DISPLAY_EXHYPHEN_PENALTY : EXHYPHEN_PENALTY,
+					    w[i - 1] == '-', P_EXPLICIT);
 			else if (kind[i] == P_RUN || kind[i] == P_URL)
 				add_penalty(k, 0, EXHYPHEN_PENALTY, 0, (pkind)kind[i]);
 			else
@@ -619,6 +624,7 @@ static int dash_follows(const kp *k, int i)
 
 int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 {
+	k->display = k->rag > 0 && !hyphenate;
 	/* a first-line indent is a box; a hanging indent one of negative width, which gives the
 	 * first line the room the others lack (set_line draws that line from the margin) */
 	if (indent != 0 && k->lo == 0) {
