@@ -252,8 +252,30 @@ static size_t range_suffix(const char *s, size_t n, size_t i, int before)
 	return 0;
 }
 
+/* A range of periods named by a letter and a number ("Q3-Q4", "H1-H2", "FY2019-FY2020"):
+ * the same capitals before both numbers. */
+static int period_range_at(const char *s, size_t n, size_t i)
+{
+	size_t d = i;
+	while (d > 0 && is_digit(s[d - 1]))
+		d--;
+	size_t p = d;
+	while (p > 0 && d - p < 3 && s[p - 1] >= 'A' && s[p - 1] <= 'Z')
+		p--;
+	if (d == i || p == d || d - p > 2 || (p > 0 && joins_identifier(s[p - 1])))
+		return 0;
+	size_t len = d - p, e = i + 1 + len;
+	if (e > n || strncmp(s + p, s + i + 1, len) != 0 || e >= n || !is_digit(s[e]))
+		return 0;
+	while (e < n && is_digit(s[e]))
+		e++;
+	return e == n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
+}
+
 static int range_at(const char *s, size_t n, size_t i)
 {
+	if (period_range_at(s, n, i))
+		return 1;
 	size_t left = range_suffix(s, n, i, 1);
 	size_t b = i - left, e = i + 1;
 	/* the numbers, decimals too (0.02-0.05, 1,5-2,5): a separator between two digits */

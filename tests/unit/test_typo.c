@@ -36,6 +36,9 @@ int main(void)
 	smart("a range with the suffix once", "open 9-5pm daily", "open 9" EN "5pm daily");
 	smart("no range across unlike suffixes", "30%-40s", "30%-40s");
 	smart("a code keeps its hyphen", "MP3s-4s", "MP3s-4s");
+	smart("a range of quarters", "the Q3-Q4 peak and Q1-Q2 2025.", "the Q3" EN "Q4 peak and Q1" EN "Q2 2025.");
+	smart("a range of fiscal years", "(FY2019-FY2020)", "(FY2019" EN "FY2020)");
+	smart("unlike letters keep the hyphen", "Q3-H1, A4-A5x, the MiG-29-MiG-31", "Q3-H1, A4-A5x, the MiG-29-MiG-31");
 	smart("an ISO date", "on 2024-03-01,", "on 2024-03-01,");
 	smart("a name with a number", "S-300-2", "S-300-2");
 	/* identifiers keep their hyphens: a dash would change what is copied or typed */
