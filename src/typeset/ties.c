@@ -249,6 +249,14 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	if (is(prev, labels) && g_ascii_isdigit(next.s[0]))
 		return 1;
+	/* a document named by its number: "Case C-718/18", "Article 5", "Resolution 2397",
+	 * "Directive 2009/72/EC" (a reader's trial: "Case" / "C-718/18") */
+	static const char *const named[] = {"Case",     "Cases",  "Article", "Articles", "Annex",    "Directive",
+					    "Regulation", "Resolution", "Decision", "Section", "Chapter", "Paragraph",
+					    "Figure",   "Table",  "Rule",    NULL};
+	if (is(prev, named) && (g_ascii_isdigit(next.s[0]) ||
+				(next.n >= 3 && g_ascii_isupper(next.s[0]) && next.s[1] == '-' && g_ascii_isdigit(next.s[2]))))
+		return 1;
 	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);
 }
 
