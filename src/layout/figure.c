@@ -67,7 +67,9 @@ static para *caption_para(composer *c, const block *bl, const figure *f, double 
 	rich *r = rich_new();
 	(void)f;
 	cite_add_marking(r, c->marking);
-	char *number = xasprintf("Figure %d.", c->figures);
+	/* without a caption, the number alone, as a table's ("Figure 1." left a full stop
+	 * hanging after it) */
+	char *number = xasprintf(bl->nitems ? "Figure %d." : "Figure %d", c->figures);
 	rich_add_styled(r, number, strlen(number), 1, 0, NULL);
 	free(number);
 	if (bl->nitems) {

@@ -489,3 +489,15 @@ if [ "$sub_page" = 1 ] && [ "$fig_page" = 2 ] && [ "${next_page:-0}" -ge 2 ]; th
 else
 	fail "full figure, subsection: subsection on page $sub_page, figure on $fig_page, next section on $next_page"
 fi
+
+# a figure without a caption is labelled by its number alone, as a table is ("Figure 1."
+# left a full stop hanging: a new user's trial)
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  s: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
+	"sections:" "  - heading: H" "    content:" "      - figure: {file: $ROOT/briefs/figures/dprk-sanctions.svg, alt: A chart}" >"$D/nocap.yaml"
+"$MKBRIEF" -q --root / -o "$D/nocap.pdf" "$D/nocap.yaml" 2>"$T/err"
+ntxt=$(pdftotext "$D/nocap.pdf" - 2>/dev/null | tr '\n' ' ')
+if grep -q 'Figure 1 ' <<<"$ntxt" && ! grep -qF 'Figure 1.' <<<"$ntxt"; then
+	pass "figures: a figure without a caption is 'Figure 1', with no full stop"
+else
+	fail "figure without a caption: $ntxt $(cat "$T/err")"
+fi
