@@ -576,13 +576,16 @@ static void tie_last_words(kp *k)
 		}
 	if (breakable < 2)
 		return;
-	/* the last word is whole too: "Villeurbanne-sur-" / "Rhône" ends on a piece of one */
+	/* the last word is whole too: "Villeurbanne-sur-" / "Rhône" ends on a piece of one; an
+	 * address only when it takes at most half a line (kept whole, a longer one can leave
+	 * the line before it near empty: "a The" / "plan is at https://...") */
 	double last_w = 0;
 	for (size_t i = last + 1; i < k->nn; i++)
 		if (k->n[i].t == N_BOX)
 			last_w += k->n[i].w;
 	for (size_t i = last + 1; i < k->nn && last_w <= k->measure; i++)
-		if (k->n[i].t == N_PEN && k->n[i].pen > -INF_PENALTY && k->n[i].pen < INF_PENALTY)
+		if (k->n[i].t == N_PEN && k->n[i].pen > -INF_PENALTY && k->n[i].pen < INF_PENALTY &&
+		    (k->n[i].kind != P_URL || last_w <= 0.5 * k->measure))
 			k->n[i].pen = INF_PENALTY;
 	/* the last two words must fit a line together (a narrow table cell may not hold them),
 	 * or the last word and the last piece of the word before it ("Lancashire" of

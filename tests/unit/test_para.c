@@ -43,6 +43,16 @@ static para *set(para_engine *e, const char *text, double width, int optimal, di
 	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
 }
 
+/* Ragged display text (a title, a heading, a note): never hyphenated. */
+static para *set_ragged(para_engine *e, const char *text, double width, diag *d)
+{
+	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}, {NULL, 0, 0}};
+	rich *r = rich_new();
+	rich_add(r, text, strlen(text));
+	para_spec spec = {&body, width, 0, ALIGN_LEFT, 0, 1, 0, 0, 0};
+	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
+}
+
 int main(void)
 {
 	diag d;
@@ -342,6 +352,28 @@ int main(void)
 			para_free(p);
 		}
 		CHECK("a two-line paragraph set ragged hyphenates no word to fill its last line", fell > 0 && !hyphen);
+	}
+
+	/* ragged text keeps its last word whole, but an address longer than half a line may
+	 * break: kept whole, it left the line before it near empty ("a The" / "plan is at
+	 * https://...": a new user's trial); a compound stays whole ("Villeurbanne-sur-" /
+	 * "Rhône": a reader's trial) */
+	{
+		int near_empty = 0, compound_cut = 0;
+		for (double w = 230; w <= 300; w += 10) {
+			p = set_ragged(e, "The plan is at https://energy.example.eu/grid-action-plan-2025.", w, &d);
+			char *t = para_line_text(p, 0);
+			near_empty |= p->nlines > 1 && strlen(t) < 12;
+			free(t);
+			para_free(p);
+			p = set_ragged(e, "The Silk Mill Fight in Villeurbanne-sur-Rhône", w * 0.8, &d);
+			t = para_line_text(p, p->nlines - 1);
+			compound_cut |= p->nlines > 1 && strstr(t, "Villeurbanne") == NULL;
+			free(t);
+			para_free(p);
+		}
+		CHECK("ragged text ending in a long address does not leave its first line near empty", !near_empty);
+		CHECK("ragged text does not end on a piece of a compound", !compound_cut);
 	}
 
 	/* a word wider than INT_MAX Pango units (2.1 million pt: 400,000 letters) is broken
