@@ -14,7 +14,8 @@ static const char *src_file(const source *s)
 	return s->file ? s->file : s->art->display;
 }
 
-/* "... found 4 times ...: using the first (p2.5); also at p3.2, p4.1 (2 times)": each
+/* "... found 4 times ...: using the first (p2.5); also at p3.2, p4.1 (2 times)" (the first's
+ * own sentence: "p2.5 once more"): each
  * sentence once, in the notation cites use, with how often when more than once. */
 static void warn_others(resolver *R, loc at, const char *what, const source *s, const match *r)
 {
@@ -33,7 +34,7 @@ static void warn_others(resolver *R, loc at, const char *what, const source *s, 
 		       article_sentence_of(&a->paras[p], r->others[i + times].r.start) + 1 == sent)
 			times++;
 		if (p == p0 && sent == s0)
-			sb_printf(&sb, times == 1 ? "%sp%d.%zu again" : "%sp%d.%zu again (%zu times)", listed ? ", " : "",
+			sb_printf(&sb, times == 1 ? "%sp%d.%zu once more" : "%sp%d.%zu %zu more times", listed ? ", " : "",
 				  p + 1, sent, times);
 		else if (times > 1)
 			sb_printf(&sb, "%sp%d.%zu (%zu times)", listed ? ", " : "", p + 1, sent, times);

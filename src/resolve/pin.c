@@ -26,11 +26,15 @@ static void report_block(resolver *R, const block *bl, const char *kind)
 	const article *a = s->art;
 	int p = bl->spans[0].para;
 	size_t sent = article_sentence_of(&a->paras[p], bl->spans[0].r.start) + 1;
-	if (bl->sel == SEL_PARAS)
+	if (bl->sel == SEL_PARAS && bl->para_from == bl->para_to)
+		diag_note(R->d, at, "%s of '%s': paragraph %d, which may now hold other words; read it again", kind, s->id,
+			  bl->para_from);
+	else if (bl->sel == SEL_PARAS)
 		diag_note(R->d, at, "%s of '%s': paragraphs %d-%d, which may now hold other words; read them again", kind,
 			  s->id, bl->para_from, bl->para_to);
 	else
-		diag_note(R->d, at, "%s of '%s': still found, the same words, now at p%d.%zu", kind, s->id, p + 1, sent);
+		/* where it is, not that it moved: it may stand where it stood */
+		diag_note(R->d, at, "%s of '%s': still found, the same words, at p%d.%zu", kind, s->id, p + 1, sent);
 }
 
 static void report_cites(resolver *R, const cite *cites, int n, const char *id, int src)
