@@ -582,6 +582,14 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 	return ymap_check_with(t, map, what, allowed, required, d, NULL, NULL);
 }
 
+static int key_allowed(const char *const *allowed, const char *s, size_t n)
+{
+	for (size_t j = 0; allowed[j]; j++)
+		if (strlen(allowed[j]) == n && strncmp(allowed[j], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 int ymap_check_with(const ytree *t, const ynode *map, const char *what, const char *const *allowed,
 		    const char *const *required, diag *d, ymap_unknown_fn *unknown, void *ctx)
 {
@@ -600,7 +608,13 @@ int ymap_check_with(const ytree *t, const ynode *map, const char *what, const ch
 		int first = errs == 1;
 		int known_elsewhere = unknown && unknown(map, k, 0, ctx);
 		const char *near = known_elsewhere ? NULL : nearest_word(k->str, allowed);
-		if (near) {
+		size_t colon = strcspn(k->str, ":");
+		if (k->str[colon] && colon > 0 && k->str[colon + 1] && k->str[colon + 1] != ' ' &&
+		    key_allowed(allowed, k->str, colon)) {
+			/* {source:grid}: with no space after it, the colon is part of a word */
+			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s; write '%.*s: %s', with a space after the colon",
+				   k->str, what, (int)colon, k->str, k->str + colon + 1);
+		} else if (near) {
 			diag_error(d, ynode_loc(t, k), "unknown key '%s' in %s; did you mean '%s'?", k->str, what, near);
 		} else {
 			strbuf sb = {0};
@@ -633,12 +647,15 @@ int ymap_check_with(const ytree *t, const ynode *map, const char *what, const ch
 	if (prose)
 		return errs; /* the text was meant as a value: no key is missing */
 	for (size_t j = 0; required && required[j]; j++) {
-		/* a misspelt key already reported with "did you mean" this one is not also missing */
+		/* a misspelt key already reported with "did you mean" this one is not also
+		 * missing, nor one written with no space after its colon */
 		int suggested = 0;
+		size_t rl = strlen(required[j]);
 		for (size_t i = 0; i < map->npairs && !suggested; i++) {
 			const ynode *k = map->pairs[i].key;
 			const char *near = k->kind == YNODE_SCALAR ? nearest_word(k->str, allowed) : NULL;
 			suggested = near && strcmp(near, required[j]) == 0 && strcmp(k->str, near) != 0;
+			suggested |= k->kind == YNODE_SCALAR && strncmp(k->str, required[j], rl) == 0 && k->str[rl] == ':';
 		}
 		if (!suggested && !ymap_get(map, required[j])) {
 			errs++;
