@@ -356,9 +356,18 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	/* widths: [*, auto]: a '*' that starts a value opens an alias (a reference to an
 	 * &anchor) */
 	if (p->context && strcmp(p->context, "while scanning an alias") == 0) {
+		/* the example as the value stands: in a flow (widths: [*, auto]), a list item, a key's value */
+		size_t at = yaml_mark_byte(text, len, &p->context_mark), b = at;
+		while (b > 0 && text[b - 1] == ' ')
+			b--;
+		char before = b > 0 ? text[b - 1] : '\n';
+		const char *eg = before == '[' || before == ',' ? "widths: [\"*\", auto]"
+				 : before == '-'		 ? "- \"*Curtailment* rose 18%\""
+								 : "text: \"*Curtailment* rose 18%\"";
 		diag_note(d, loc_at(file, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1),
 			  "a value that starts with '*' reads as an alias (a reference to an &anchor): put it in "
-			  "quotes, e.g. widths: [\"*\", auto]");
+			  "quotes, e.g. %s",
+			  eg);
 		return;
 	}
 	/* a key out of line says all: a note on quoting would mislead */
