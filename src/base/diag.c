@@ -422,12 +422,28 @@ void diag_note_nearest_file(diag *d, loc at, const char *path, const char *displ
 	if (lstat(path, &st) == 0 || errno != ENOENT)
 		return;
 	char *near = path_nearest_sibling(path);
-	if (!near)
-		return;
 	char *dir = path_dirname(display);
-	char *shown = path_join(dir, near);
-	diag_note(d, at, "did you mean '%s'?", shown);
+	char *shown = near ? path_join(dir, near) : NULL;
+	char *real_dir = path_dirname(path);
+	if (!near && stat(real_dir, &st) != 0) {
+		/* the directory mistyped ("article/" for "articles/"): the file in the nearest one */
+		char *parent = path_dirname(real_dir), *shown_parent = path_dirname(dir);
+		char *near_dir = path_nearest_entry(parent, path_basename(real_dir), 1);
+		if (near_dir) {
+			char *there = path_join(near_dir, path_basename(path)), *full = path_join(parent, there);
+			if (stat(full, &st) == 0 && S_ISREG(st.st_mode))
+				shown = strcmp(shown_parent, ".") == 0 ? xstrdup(there) : path_join(shown_parent, there);
+			free(there);
+			free(full);
+			free(near_dir);
+		}
+		free(parent);
+		free(shown_parent);
+	}
+	if (shown)
+		diag_note(d, at, "did you mean '%s'?", shown);
 	free(shown);
+	free(real_dir);
 	free(dir);
 	free(near);
 }

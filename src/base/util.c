@@ -512,10 +512,8 @@ size_t utf8_marks_trim(char *s, size_t len)
 
 #define SIBLINGS_MAX 10000 /* a directory's names read for "did you mean", at most */
 
-char *path_nearest_sibling(const char *path)
+char *path_nearest_entry(const char *dir, const char *want, int dirs)
 {
-	char *dir = path_dirname(path);
-	const char *want = path_basename(path);
 	GDir *gd = g_dir_open(dir, 0, NULL);
 	char *best = NULL;
 	/* a slip or two in a short name, three at most in a long one */
@@ -528,7 +526,7 @@ char *path_nearest_sibling(const char *path)
 			continue;
 		char *full = path_join(dir, name);
 		struct stat st;
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (stat(full, &st) == 0 && (dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode))) {
 			free(best);
 			best = xstrdup(name);
 			best_d = dist;
@@ -537,6 +535,13 @@ char *path_nearest_sibling(const char *path)
 	}
 	if (gd)
 		g_dir_close(gd);
+	return best;
+}
+
+char *path_nearest_sibling(const char *path)
+{
+	char *dir = path_dirname(path);
+	char *best = path_nearest_entry(dir, path_basename(path), 0);
 	free(dir);
 	return best;
 }

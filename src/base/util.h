@@ -85,6 +85,9 @@ const char *path_basename(const char *path);
  * is missing and one is within a few typing slips of it ("reprot" for "report"), else
  * NULL: for "did you mean". Caller frees. */
 char *path_nearest_sibling(const char *path);
+/* The entry of dir nearest to want (a few slips at most), a regular file or (dirs) a
+ * directory, else NULL. Caller frees. */
+char *path_nearest_entry(const char *dir, const char *want, int dirs);
 /* The absolute form of path, with "." and ".." resolved as written (symbolic links are
  * not followed: a link is where the user put it). Caller frees. */
 char *path_absolute(const char *path);
