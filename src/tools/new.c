@@ -2,7 +2,10 @@
  * sources come from the articles, with one example of each block kind taken from the
  * articles' own words, so that it passes `mkbrief --check` as written and shows how each
  * kind is spelled. */
+#define _XOPEN_SOURCE 700 /* realpath, readlink */
 #include <ctype.h>
+#include <glib.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +301,57 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	      "      #     caption: The caption under it\n", out);
 }
 
+/* The path of file relative to directory dir (both absolute, without . or ..). */
+static char *relative_to(const char *dir, const char *file)
+{
+	/* the leading whole components they share */
+	size_t common = 0, i = 0, rest;
+	while (dir[i] && dir[i] == file[i])
+		if (dir[i++] == '/')
+			common = i;
+	if (!dir[i] && file[i] == '/')
+		common = i + 1; /* dir holds file */
+	rest = common < i ? common : i;
+	strbuf sb = {0};
+	for (const char *p = dir + rest; *p;) {
+		sb_puts(&sb, "../");
+		const char *slash = strchr(p, '/');
+		p = slash ? slash + 1 : p + strlen(p);
+	}
+	sb_puts(&sb, file + common);
+	return sb_steal(&sb);
+}
+
+/* The articles' paths as the brief will read them: relative to the file standard output
+ * goes to when it is one (mkbrief new a.txt > ../b.yaml reads ../x/a.txt as x/a.txt from
+ * there; the brief reads its sources relative to itself), else as given. */
+static char **paths_for_output(char **given, size_t n)
+{
+	char **out = xcalloc(n, sizeof *out);
+	struct stat st;
+	char link[4096], *out_dir = NULL;
+	ssize_t len = fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) ? readlink("/proc/self/fd/1", link, sizeof link - 1) : -1;
+	if (len > 0 && link[0] == '/') {
+		link[len] = 0;
+		char *dir = path_dirname(link);
+		out_dir = realpath(dir, NULL);
+		free(dir);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!out_dir) {
+			out[i] = xstrdup(given[i]);
+			continue;
+		}
+		/* physical paths both: /proc names the output's, and the working directory may be
+		 * reached through a link */
+		char *file = realpath(given[i], NULL);
+		out[i] = file ? relative_to(out_dir, file) : xstrdup(given[i]);
+		free(file);
+	}
+	free(out_dir);
+	return out;
+}
+
 int cmd_new(int argc, char **argv)
 {
 	/* `--` ends the options: an article whose name starts with '-' follows it */
@@ -326,8 +380,12 @@ int cmd_new(int argc, char **argv)
 			ids[i] = source_id(argv[i + 1], ids, i);
 	}
 	int rc = d.errors ? 1 : 0;
+	char **paths = paths_for_output(argv + 1, n);
 	if (!rc)
-		write_brief(stdout, arts, argv + 1, ids, n);
+		write_brief(stdout, arts, paths, ids, n);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 	for (size_t i = 0; i < n; i++) {
 		article_free(arts[i]);
 		free(ids[i]);

@@ -74,3 +74,14 @@ if "$MKBRIEF" -q --check long.yaml 2>>err.txt && [ "$(grep -c '^title: "Long tit
 else
 	fail "new, long title: $(grep -n '^title\|heading:' long.yaml | cut -c1-60) $(head -2 err.txt)"
 fi
+
+# the brief reads its sources relative to itself: written to a file in another directory
+# than the one new runs in, it names them from there (it named them from where new ran, and
+# failed its own --check: a new user's trial)
+mkdir -p "$T/far/away" "$T/far/articles" && cp "$ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt" "$T/far/articles/a.txt"
+(cd "$T/far/away" && "$MKBRIEF" new ../articles/a.txt >../b.yaml) 2>"$T/err"
+if grep -q '^    file: "articles/a.txt"' "$T/far/b.yaml" && "$MKBRIEF" --check "$T/far/b.yaml" 2>>"$T/err"; then
+	pass "new: a brief written to another directory names its sources from there, and passes --check"
+else
+	fail "new into another directory: $(grep '    file:' "$T/far/b.yaml") $(cat "$T/err")"
+fi
