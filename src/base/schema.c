@@ -94,16 +94,25 @@ static int blank(const char *s)
 }
 
 /* The file may not hold control characters, and neither may an escape ("\e", "\x85") put
- * one in a value: there is nothing to print for it. Returns the first one, or 0. */
-static uint32_t control_in(const char *s, size_t len)
+ * one in a value: there is nothing to print for it. Nor a bidirectional embedding or
+ * override (U+202A-U+202E): it runs on past the value, into the paragraph it is printed in
+ * (a marking "(U)" + U+202E printed the text after it backwards). Returns the first
+ * control character, else the first embedding or override, else 0; *override says which. */
+static uint32_t control_in(const char *s, size_t len, int *override)
 {
+	uint32_t bidi = 0;
 	for (size_t i = 0, k; i < len; i += k ? k : 1) {
 		uint32_t cp = 0;
 		k = utf8_decode(s + i, len - i, &cp);
-		if (k && utf8_is_control(cp) && cp != '\n' && cp != '\t')
+		if (k && utf8_is_control(cp) && cp != '\n' && cp != '\t') {
+			*override = 0;
 			return cp;
+		}
+		if (k && !bidi && cp >= 0x202A && cp <= 0x202E)
+			bidi = cp;
 	}
-	return 0;
+	*override = bidi != 0;
+	return bidi;
 }
 
 char *schema_string(schema *S, const ynode *n, const char *what, size_t max_chars)
@@ -130,23 +139,19 @@ char *schema_string(schema *S, const ynode *n, const char *what, size_t max_char
 		schema_error(S, n, "%s contains a NUL character", what);
 		return NULL;
 	}
-	uint32_t cp = control_in(n->str, n->len);
-	if (cp) {
+	int override;
+	uint32_t cp = control_in(n->str, n->len, &override);
+	if (cp && !override) {
 		schema_error(S, n, "%s contains the control character U+%04X; remove it", what, (unsigned)cp);
 		return NULL;
 	}
-	/* an embedding or override runs on past the value, into the paragraph it is printed
-	 * in: a marking "(U)" + U+202E printed the text after it backwards */
-	static const char *const overrides[] = {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
-						"\xE2\x80\xAE"};
-	for (size_t i = 0; i < sizeof overrides / sizeof *overrides; i++)
-		if (strstr(n->str, overrides[i])) {
-			schema_error(S, n,
-				     "%s contains the bidirectional control U+%04X, which reorders the text printed after "
-				     "it; remove it (right-to-left words are set right to left without it)",
-				     what, 0x202Au + (unsigned)i);
-			return NULL;
-		}
+	if (cp) {
+		schema_error(S, n,
+			     "%s contains the bidirectional control U+%04X, which reorders the text printed after "
+			     "it; remove it (right-to-left words are set right to left without it)",
+			     what, (unsigned)cp);
+		return NULL;
+	}
 	size_t chars = max_chars ? (size_t)g_utf8_strlen(n->str, (gssize)n->len) : 0;
 	if (chars > max_chars) {
 		schema_error(S, n, "%s is %zu characters long; at most %zu are allowed", what, chars, max_chars);

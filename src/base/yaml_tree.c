@@ -582,12 +582,13 @@ int ymap_check(const ytree *t, const ynode *map, const char *what, const char *c
 	return ymap_check_with(t, map, what, allowed, required, d, NULL, NULL);
 }
 
+/* Whether the n bytes at s are an allowed key. */
 static int key_allowed(const char *const *allowed, const char *s, size_t n)
 {
-	for (size_t j = 0; allowed[j]; j++)
-		if (strlen(allowed[j]) == n && strncmp(allowed[j], s, n) == 0)
-			return 1;
-	return 0;
+	char *key = xstrndup(s, n);
+	int ok = str_in(key, allowed);
+	free(key);
+	return ok;
 }
 
 int ymap_check_with(const ytree *t, const ynode *map, const char *what, const char *const *allowed,

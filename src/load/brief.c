@@ -28,16 +28,12 @@ loc loader_value_loc(const loader *L, const ynode *n)
 
 void load_date(loader *L, const ynode *n, const char *s, const char *what)
 {
-	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-	for (int i = 0; shape && i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			shape = 0;
-	if (!shape) {
+	int y, m, day;
+	if (iso_date_at(s, 0, &y, &m, &day) != 10 || s[10]) {
 		schema_error(&L->S, n, "%s must be an ISO date YYYY-MM-DD", what);
 		return;
 	}
 	/* four and two digits: in range for GDate's year (16 bits), month and day (8 bits) */
-	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
 	if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)m, (GDateYear)y))
 		schema_error(&L->S, n, "%s is not a real date", s);
 }

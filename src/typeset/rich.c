@@ -265,7 +265,7 @@ static int period_range_at(const char *s, size_t n, size_t i)
 	if (d == i || p == d || d - p > 2 || (p > 0 && joins_identifier(s[p - 1])))
 		return 0;
 	size_t len = d - p, e = i + 1 + len;
-	if (e > n || strncmp(s + p, s + i + 1, len) != 0 || e >= n || !is_digit(s[e]))
+	if (e >= n || strncmp(s + p, s + i + 1, len) != 0 || !is_digit(s[e]))
 		return 0;
 	while (e < n && is_digit(s[e]))
 		e++;
@@ -288,8 +288,9 @@ static int range_at(const char *s, size_t n, size_t i)
 	/* a suffix before the dash comes again after the second number */
 	if (left) {
 		/* the same suffix, or hours' am and pm */
-		int hours = left == 2 && s[i - 1] == 'm' && range_suffix(s, n, e, 0) == 2 && s[e + 1] == 'm';
-		if (!hours && (range_suffix(s, n, e, 0) != left || strncmp(s + i - left, s + e, left) != 0))
+		size_t right = range_suffix(s, n, e, 0);
+		int hours = left == 2 && s[i - 1] == 'm' && right == 2 && s[e + 1] == 'm';
+		if (!hours && (right != left || strncmp(s + i - left, s + e, left) != 0))
 			return 0;
 		e += left;
 	} else if (e < n && s[e] != '%') {

@@ -198,6 +198,15 @@ static char *explain(const matcher *m, const char *words)
 	return buf;
 }
 
+/* Whether the explanation notes for words hold want. */
+static int explains(const matcher *m, const char *words, const char *want)
+{
+	char *e = explain(m, words);
+	int has = e && strstr(e, want);
+	free(e);
+	return has;
+}
+
 static void closest(void)
 {
 	diag d;
@@ -221,13 +230,12 @@ static void closest(void)
 		  "edm-2018.txt:11:22: note: closest passage, paragraph 3: \xE2\x80\x9Cshare the same veroyatny protivnk, but\xE2\x80\x9D\n"
 		  "edm-2018.txt:11:54: note: you typed 'protivnik', the source has 'protivnk'\n");
 	free(e);
-	e = explain(m, "during the cold War by the Soviet");
-	CHECK("case difference called out", e && strstr(e, "note: letter case differs: you typed 'cold', the source has 'Cold'\n"));
-	free(e);
-	e = explain(m, "as before (, January 11, 2018). On December 22");
+	CHECK("case difference called out",
+	      explains(m, "during the cold War by the Soviet",
+		       "note: letter case differs: you typed 'cold', the source has 'Cold'\n"));
 	CHECK("paragraph end called out",
-	      e && strstr(e, "note: paragraph 1 ends here, but you typed more: 'On December 22'\n"));
-	free(e);
+	      explains(m, "as before (, January 11, 2018). On December 22",
+		       "note: paragraph 1 ends here, but you typed more: 'On December 22'\n"));
 	e = explain(m, "direct allies [...] Moscow and Pyongyang");
 	CHECK_STR("pieces out of order explained", e,
 		  "edm-2018.txt: note: each part between elisions is in the source, but not all in this order in one paragraph\n"
@@ -235,36 +243,32 @@ static void closest(void)
 		  "edm-2018.txt:11:1: note: part 2, 'Moscow and Pyongyang', is first found in paragraph 3\n");
 	free(e);
 	/* a long part is shown clipped, its start and end around an ellipsis */
-	e = explain(m, "Russia accepts some local trans-border trade with the DPRK; and semi-slave North Korean workers "
-		       "are logging and doing other manual work in the thinly populated Russian Far East [...] Moscow and "
-		       "Pyongyang share the same veroyatny protivnk");
 	CHECK("a long part clipped",
-	      e && strstr(e, "note: part 1, 'Russia accepts some local trans-border trade with the DPRK; and semi-slave North "
-			     "\xE2\x80\xA6 in the thinly populated Russian Far East', is first found in paragraph 3\n"));
-	free(e);
+	      explains(m, "Russia accepts some local trans-border trade with the DPRK; and semi-slave North Korean workers "
+		       "are logging and doing other manual work in the thinly populated Russian Far East [...] Moscow and "
+		       "Pyongyang share the same veroyatny protivnk",
+		       "note: part 1, 'Russia accepts some local trans-border trade with the DPRK; and semi-slave North "
+		       "\xE2\x80\xA6 in the thinly populated Russian Far East', is first found in paragraph 3\n"));
 	e = explain(m, "Moscow and Pyongyang [...] direkt allies");
 	CHECK("missing piece named", e && strstr(e, "note: part 2 of 2 between elisions is not in the source: 'direkt allies'\n") &&
 					     strstr(e, "you typed 'direkt', the source has 'direct'"));
 	free(e);
 	/* quotation marks the quote leaves out: shown with the words they quote ("you typed
 	 * 'probable', the source has '“'" said little: a reader's trial) */
-	e = explain(m, "The term probable adversary (veroyatny protivnik) was regularly used");
 	CHECK("quotation marks left out named with their words",
-	      e && strstr(e, "note: the source has \xE2\x80\x9Cprobable adversary\xE2\x80\x9D in quotation marks, which the "
-			     "quote leaves out"));
-	free(e);
+	      explains(m, "The term probable adversary (veroyatny protivnik) was regularly used",
+		       "note: the source has \xE2\x80\x9Cprobable adversary\xE2\x80\x9D in quotation marks, which the "
+		       "quote leaves out"));
 	/* an elision that leaves out only a full stop: said, with what it leaves out */
-	e = explain(m, "and must be stopped... Last September, at a regional economic");
 	CHECK("only a full stop left out at an elision",
-	      e && strstr(e, "note: only '.' is left out at elision 1, no word: type it as the source has it"));
-	free(e);
+	      explains(m, "and must be stopped... Last September, at a regional economic",
+		       "note: only '.' is left out at elision 1, no word: type it as the source has it"));
 	e = explain(m, "zzzz qqqq");
 	CHECK_STR("nothing close", e, "edm-2018.txt: note: no passage of the source shares a word with it\n");
 	free(e);
-	e = explain(m, "83M6E2");
 	CHECK("look-alike hint for a single mistyped word",
-	      e && strstr(e, "note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed LATIN CAPITAL LETTER M (U+004D);"));
-	free(e);
+	      explains(m, "83M6E2",
+		       "note: the source has CYRILLIC CAPITAL LETTER EM (U+041C) where you typed LATIN CAPITAL LETTER M (U+004D);"));
 	char name[128];
 	CHECK_STR("letter names", match_char_name(0x3BF, name, sizeof name), "GREEK SMALL LETTER OMICRON");
 	CHECK_STR("invisible characters named", match_char_name(0x200B, name, sizeof name), "ZERO WIDTH SPACE");
@@ -297,21 +301,19 @@ static void characters(void)
 		  "t.txt:3:1: note: closest passage, paragraph 1: \xE2\x80\x9CThe ships left Pyongyang at night\xE2\x80\x9D\n"
 		  "t.txt:3:25: note: the quote has ZERO WIDTH SPACE (U+200B) after 'Pyongyang' where the source has none\n");
 	free(e);
-	e = explain(m, "for Nak\xC2\xADhodka.");
-	CHECK("a soft hyphen named", e && strstr(e, "note: the quote has SOFT HYPHEN (U+00AD) after 'Nak' where the source has none\n"));
-	free(e);
-	e = explain(m, "\xEF\xBB\xBFThe ships left");
-	CHECK("a byte order mark named", e && strstr(e, "note: the quote has ZERO WIDTH NO-BREAK SPACE (U+FEFF) at its start"));
-	free(e);
-	e = explain(m, "The cafe\xCC\x81 owner");
+	CHECK("a soft hyphen named",
+	      explains(m, "for Nak\xC2\xADhodka.",
+		       "note: the quote has SOFT HYPHEN (U+00AD) after 'Nak' where the source has none\n"));
+	CHECK("a byte order mark named",
+	      explains(m, "\xEF\xBB\xBFThe ships left",
+		       "note: the quote has ZERO WIDTH NO-BREAK SPACE (U+FEFF) at its start"));
 	CHECK("a decomposed letter spelt out",
-	      e && strstr(e, "note: the quote's '\xC3\xA9' is e + COMBINING ACUTE ACCENT (U+0301); the source has LATIN SMALL "
-			     "LETTER E WITH ACUTE (U+00E9); copy the text from the source\n"));
-	free(e);
-	e = explain(m, "the long\xEF\xB9\xA3range missiles");
+	      explains(m, "The cafe\xCC\x81 owner",
+		       "note: the quote's '\xC3\xA9' is e + COMBINING ACUTE ACCENT (U+0301); the source has LATIN SMALL "
+		       "LETTER E WITH ACUTE (U+00E9); copy the text from the source\n"));
 	CHECK("a small hyphen-minus for a hyphen named",
-	      e && strstr(e, "note: the quote has SMALL HYPHEN-MINUS (U+FE63) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
-	free(e);
+	      explains(m, "the long\xEF\xB9\xA3range missiles",
+		       "note: the quote has SMALL HYPHEN-MINUS (U+FE63) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
 	match found;
 	CHECK("a minus sign matches a hyphen", match_text(m, "the long\xE2\x88\x92range missiles", &found));
 	match_clear(&found);
@@ -320,9 +322,9 @@ static void characters(void)
 	      e && strstr(e, "t.txt:9:1: note: the source starts list item 2 here with the marker '-', which the quote leaves out;"));
 	CHECK("no letter case note for two spaces", e && !strstr(e, "letter case"));
 	free(e);
-	e = explain(m, "refined oil Share the records");
-	CHECK("a numbered marker left out named", e && strstr(e, "note: the source starts list item 3 here with the marker '1.'"));
-	free(e);
+	CHECK("a numbered marker left out named",
+	      explains(m, "refined oil Share the records",
+		       "note: the source starts list item 3 here with the marker '1.'"));
 	/* with the place the words were typed, a note on a character of the quote points there */
 	e = NULL;
 	size_t len = 0;
