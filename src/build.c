@@ -45,9 +45,10 @@ static void print_stats(const doc *dc)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr, "mkbrief-stats: pages %d paragraphs %zu shape-hits %lu shape-misses %lu hit-rate %.1f%% "
-		"tightened %lu loosened %lu peak-rss-after-flow %ld KiB patterns %s\n",
+		"tightened %lu loosened %lu unhyphenated %lu peak-rss-after-flow %ld KiB patterns %s\n",
 		dc->npages, dc->nparas, hits, misses, hits + misses ? 100.0 * hits / (double)(hits + misses) : 0.0,
-		dc->engine ? dc->engine->tightened : 0, dc->engine ? dc->engine->loosened : 0, ru.ru_maxrss,
+		dc->engine ? dc->engine->tightened : 0, dc->engine ? dc->engine->loosened : 0,
+		dc->engine ? dc->engine->unhyphenated : 0, ru.ru_maxrss,
 		hyph_origin(dc->engine ? dc->engine->hyph : NULL));
 }
 

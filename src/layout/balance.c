@@ -338,6 +338,9 @@ static void balance_page(doc *dc, int p, const page_span *pg, int cols)
 	r.soft = broken >= 0 && (whole < 0 || whole - broken > r.room / 8);
 	double h = r.soft ? broken : whole;
 	if (h >= 0 && fill_columns(dc, &r, cols, h, brk)) {
+		for (int c = 1; c < cols; c++)
+			if (brk[c] > r.a && brk[c] < r.b)
+				doc_whole_word_at_break(dc, brk[c]);
 		size_t b = r.b;
 		place_run(dc, &r, p, cols, brk);
 		/* the space below the text's end, where its column ended before, goes */

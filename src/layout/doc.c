@@ -47,6 +47,16 @@ void doc_remove_item(doc *dc, size_t at)
 	move_refs(dc, at + 1, -1);
 }
 
+void doc_whole_word_at_break(doc *dc, size_t brk)
+{
+	if (brk == 0 || brk >= dc->nitems)
+		return;
+	const vitem *above = &dc->items[brk - 1], *below = &dc->items[brk];
+	if (above->kind == V_LINE && below->kind == V_LINE && above->p && above->p == below->p &&
+	    below->line == above->line + 1)
+		para_unhyphenate_line(dc->engine, above->p, above->line);
+}
+
 doc *doc_new(const brief *b, const style *st)
 {
 	doc *dc = xcalloc(1, sizeof *dc);

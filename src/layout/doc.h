@@ -220,6 +220,11 @@ vitem *doc_insert_item(doc *dc, size_t at);
 /* Removes item at, which nothing points at (a repeated head); what points past it moves
  * along. */
 void doc_remove_item(doc *dc, size_t at);
+/* A column or page ends before item brk: where that is inside a paragraph, a word broken
+ * across the turn would be read in two places, so the paragraph is set again with the line
+ * above the break whole when it can be without looser lines (para_unhyphenate_line;
+ * TeX's \brokenpenalty). Its lines keep their number, so items keep their places. */
+void doc_whole_word_at_break(doc *dc, size_t brk);
 /* An empty document for a brief set in a layout (both outlive it). */
 doc *doc_new(const brief *b, const style *st);
 /* Frees what only drawing reads (paragraphs and their lines, items, rows, notes, labels),

@@ -528,6 +528,8 @@ static long break_column(flow *fl, size_t i)
 	if (brk > fl->f.start && !holds_content(fl, fl->f.start, brk) && bare_shortened(fl) &&
 	    fl->y - fl->f.top + dc->items[i].h <= full_column(fl) + 0.01)
 		brk = drop_repeats(fl, first_own(fl, brk)); /* the space before brk goes along */
+	if (brk > fl->f.start)
+		doc_whole_word_at_break(dc, brk);
 	/* front matter spans the columns, so it only ever moves to a new page */
 	if (next_column(fl, fl->in_span ? 1 : fl->cols, 0) < 0)
 		return -1;

@@ -67,6 +67,8 @@ typedef struct kp {
 	int display;          /* ragged and never hyphenated: a title, a heading, a caption */
 	double line_penalty;  /* TeX's \linepenalty: large to set in as few lines as possible */
 	double line_bonus;    /* added to the demerits of every line: negative for more lines */
+	int whole_line;       /* > 0: no break with a hyphen ends the line of this number (from 1) */
+	int exact_lines;      /* > 0: only breaks into this many lines (the best of them) */
 	text_align align;
 	double measure;       /* of every line; a hanging paragraph's first line is hang wider */
 	double hang;          /* a hanging indent: lines after the first start this far in */

@@ -55,6 +55,7 @@ static const pass_kind PASSES[] = {
 	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
 };
 #define PASS_TEX 1 /* the last pass within TeX's tolerance */
+#define PASS_NO_EMERGENCY 3 /* the last pass without emergency stretch */
 /* A justified line whose spaces stretch this far (twice their natural width) has a hole a
  * reader sees; its paragraph is better set ragged (linebreak_optimal's *loose,
  * paragraph_layout). */
@@ -224,6 +225,8 @@ static void try_break(const kp *k, pass_state *st, size_t i, const pass_kind *pk
 		int hrun = x->t == N_PEN && x->flagged && x->kind != P_EMERGENCY ? a->hrun + 1 : 0;
 		if (hrun > MAX_HYPHEN_RUN)
 			continue;
+		if (x->t == N_PEN && x->flagged && a->line + 1 == k->whole_line)
+			continue;
 		dem += a->dem;
 		if (dem < best[fit][hrun]) {
 			best[fit][hrun] = dem;
@@ -253,7 +256,8 @@ static int kp_pass(kp *k, const pass_kind *pk, breakpoint **bp, size_t *nbp)
 	/* the best breakpoint at the final forced break */
 	int bestb = -1;
 	for (size_t q = 0; q < st.nb; q++)
-		if (st.b[q].pos == (int)k->nn - 1 && (bestb < 0 || st.b[q].dem < st.b[bestb].dem))
+		if (st.b[q].pos == (int)k->nn - 1 && (k->exact_lines <= 0 || st.b[q].line == k->exact_lines) &&
+		    (bestb < 0 || st.b[q].dem < st.b[bestb].dem))
 			bestb = (int)q;
 	*bp = st.b;
 	*nbp = st.nb;
@@ -276,6 +280,7 @@ typedef struct breaker_goal {
 	int last_pass;            /* PASS_LAST: down to overfull lines; PASS_TEX: within TeX's tolerance */
 	int max_lines, min_lines; /* 0: any */
 	double tolerance;         /* > 0: no line looser than this, whatever the pass */
+	int whole_line;           /* > 0: the line of this number (from 1) does not end in a hyphen */
 } breaker_goal;
 
 static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
@@ -284,7 +289,7 @@ static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, 
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
 		      size_t *nlines, int *loose)
 {
-	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0, 0};
 	int rc = run_breaker(e, text, spec, at, d, &g, lines, nlines);
 	if (loose) {
 		double worst = 0;
@@ -301,7 +306,7 @@ int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, i
 {
 	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
 	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
-	breaker_goal g = {1000.0, 0, PASS_TEX, max_lines, 0, 0};
+	breaker_goal g = {1000.0, 0, PASS_TEX, max_lines, 0, 0, 0};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -312,7 +317,16 @@ int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, in
 	 * the most lines the tolerance allows win (TeX's \looseness=1); a paragraph made longer
 	 * to fill a page must not look loose, so no line past badness 100 (spaces half as wide
 	 * again) */
-	breaker_goal g = {LINE_PENALTY, -1e7, PASS_TEX, 0, min_lines, 100};
+	breaker_goal g = {LINE_PENALTY, -1e7, PASS_TEX, 0, min_lines, 100, 0};
+	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
+}
+
+int linebreak_whole_line(para_engine *e, const rich *text, const para_spec *spec, int nlines_now, int line,
+			 para_line **lines, size_t *nlines)
+{
+	/* the paragraph keeps its length (its lines keep their places on the page); no
+	 * emergency stretch: the caller weighs the spacing against the hyphen */
+	breaker_goal g = {LINE_PENALTY, 0, PASS_NO_EMERGENCY, nlines_now, nlines_now, 0, line + 1};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -389,6 +403,8 @@ static const para_spec *kp_setup(kp *k, const para_spec *spec, para_spec *sp, co
 	}
 	k->line_penalty = g->line_penalty;
 	k->line_bonus = g->line_bonus;
+	k->whole_line = g->whole_line;
+	k->exact_lines = g->min_lines > 0 && g->min_lines == g->max_lines ? g->min_lines : 0;
 	return spec;
 }
 
@@ -522,7 +538,7 @@ double linebreak_min_width(para_engine *e, const rich *text, const para_spec *sp
 		return -1;
 	kp k = {0};
 	para_spec sp;
-	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0, 0};
 	PangoAttrList *attrs;
 	GList *items = kp_begin(&k, e, text, &spec, &sp, &g, loc_none(), NULL, &attrs);
 	double widest = 0;

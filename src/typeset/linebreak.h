@@ -40,6 +40,10 @@ double linebreak_min_width(para_engine *e, const rich *text, const para_spec *sp
  * no emergency stretch, no overfull lines. Returns -1 and leaves *lines when it cannot. */
 int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, int max_lines, para_line **lines,
 		      size_t *nlines);
+/* The same number of lines, nlines_now, but line `line` (from 0) not ending in a hyphen
+ * (para_unhyphenate_line's breaking). Returns -1 and leaves *lines when it cannot. */
+int linebreak_whole_line(para_engine *e, const rich *text, const para_spec *spec, int nlines_now, int line,
+			 para_line **lines, size_t *nlines);
 /* As many lines as the tolerance allows, at least min_lines (para_loosen's breaking). */
 int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, int min_lines, para_line **lines,
 		     size_t *nlines);

@@ -4,6 +4,7 @@
 #include "typeset/para.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,51 @@ int para_tighten(para_engine *e, para *p)
 int para_loosen(para_engine *e, para *p)
 {
 	return para_relength(e, p, +1);
+}
+
+/* The line of p that holds byte `at` of its text (the last line holds its end). */
+static size_t line_of(const para_line *lines, size_t nlines, size_t at)
+{
+	size_t i = 0;
+	while (i + 1 < nlines && at >= (size_t)(lines[i].start + lines[i].len))
+		i++;
+	return i;
+}
+
+/* The loosest spacing of lines but the last. */
+static double worst_ratio(const para_line *lines, size_t nlines)
+{
+	double worst = 0;
+	for (size_t i = 0; i + 1 < nlines; i++)
+		if (lines[i].ratio > worst)
+			worst = lines[i].ratio;
+	return worst;
+}
+
+int para_unhyphenate_line(para_engine *e, para *p, size_t line)
+{
+	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || line + 1 >= p->nlines || !p->lines[line].hyphenated)
+		return -1;
+	para_line *lines = NULL;
+	size_t nlines = 0;
+	int rc = linebreak_whole_line(e, p->text, &p->spec, (int)p->nlines, (int)line, &lines, &nlines);
+	/* no looser than the paragraph is already, or than a space a quarter wider: a word
+	 * broken across the turn costs less than a hole; notes keep the lines that mark them
+	 * (their text is placed at the foot of the column their line is in) */
+	int ok = rc == 0 && nlines == p->nlines && !lines[line].hyphenated &&
+		 worst_ratio(lines, nlines) <= fmax(worst_ratio(p->lines, p->nlines), UNHYPHENATE_RATIO) + 1e-9;
+	for (size_t k = 0; ok && k < p->text->nnotes; k++) {
+		size_t at = p->text->notes[k].at;
+		ok = line_of(lines, nlines, at) == line_of(p->lines, p->nlines, at);
+	}
+	if (!ok) {
+		lines_free(lines, nlines);
+		return -1;
+	}
+	lines_free(p->lines, p->nlines);
+	p->lines = lines;
+	e->unhyphenated++;
+	return 0;
 }
 
 void para_free(para *p)

@@ -73,5 +73,12 @@ double para_min_break(para_engine *e, const rich *text, const font_role *f, int 
 int para_tighten(para_engine *e, para *p);
 /* TeX's \looseness=1, para_tighten's counterpart: one line more within tolerance. */
 int para_loosen(para_engine *e, para *p);
+/* Sets p again in as many lines, with line `line` (from 0) not ending in a hyphen, when
+ * that leaves no line looser than before (or than UNHYPHENATE_RATIO) and every note mark
+ * on its line. Returns 0 and replaces p's lines, or -1 and leaves p as it was. The flow
+ * uses it where a column or page would end in the middle of a word (TeX's \brokenpenalty). */
+int para_unhyphenate_line(para_engine *e, para *p, size_t line);
+/* Spaces stretched by a quarter of their stretch (1.125 times their width) are near natural. */
+#define UNHYPHENATE_RATIO 0.25
 
 #endif

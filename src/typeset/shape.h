@@ -25,6 +25,7 @@ typedef struct para_engine {
 	unsigned long hits, misses; /* shaping cache */
 	unsigned long tightened;     /* paragraphs set one line shorter against a widow */
 	unsigned long loosened;      /* and one line longer */
+	unsigned long unhyphenated;  /* set again so that a column does not end in a hyphen */
 } para_engine;
 
 /* Takes over hyph (may be NULL: no hyphenation). */

@@ -272,3 +272,20 @@ table_brief 14 >t.yaml
 "$MKBRIEF" -q --layout digest --dump-layout t.yaml >d.txt 2>err.txt
 row=$(columns d.txt | awk '$1 == 1')
 even "$row" && pass "a long table on the last page is still balanced ([$row])" || fail "a long table at the end: [$row] $(head -1 err.txt)"
+
+# A column or page that would end inside a word ("ac-" / "knowledges") ends with the word
+# whole where its paragraph can be set again in as many lines, no looser: at a column the
+# balance cut (elision, digest) and at one the flow filled (two-column in handout-a4).
+column_end_hyphens() { # the column ends in a hyphen inside a paragraph, from a dump
+	awk '/^page / { page = $2 }
+	     /^  line / { col = ""; for (i = 1; i <= NF; i++) if ($i ~ /^col=/) col = substr($i, 5)
+	                  t = $0; sub(/\|$/, "", t); last[page ":" col] = t }
+	     END { for (k in last) if (last[k] ~ /-$/ && last[k] !~ /line=([0-9]+)\/\1 /) print k ": " last[k] }' "$1"
+}
+for c in "elision digest" "two-column handout-a4"; do
+	set -- $c
+	MKBRIEF_ROOT=/ "$MKBRIEF" -q --layout "$2" --dump-layout -o "$T/h.pdf" "$ROOT/tests/golden/$1/brief.yaml" >h.txt 2>err.txt
+	ends=$(column_end_hyphens h.txt)
+	[ -z "$ends" ] && grep -q '^  line ' h.txt && pass "$1 in $2: no column ends inside a word" ||
+		fail "$1 in $2: a column ends inside a word: $ends $(head -1 err.txt)"
+done

@@ -163,6 +163,45 @@ int main(void)
 		}
 		para_free(q);
 	}
+	/* a column ending after a hyphenated line: the paragraph is set again in as many
+	 * lines with that line whole, or left as it was when that would loosen it */
+	int unhyphenated = 0, unhyph_ok = 1, unhyph_kept = 1;
+	for (double w = 140; w <= 300; w += 2) {
+		para *q = set(e, KOREA, w, 1, &d);
+		size_t n = q->nlines;
+		for (size_t j = 0; j + 1 < n; j++) {
+			if (!q->lines[j].hyphenated)
+				continue;
+			double before = 0;
+			for (size_t i = 0; i + 1 < n; i++)
+				before = fmax(before, q->lines[i].ratio);
+			para_line *old = lines_copy(q->lines, n);
+			if (para_unhyphenate_line(e, q, j) == 0) {
+				unhyphenated++;
+				double after = 0;
+				for (size_t i = 0; i + 1 < q->nlines; i++) {
+					after = fmax(after, q->lines[i].ratio);
+					if (!fills(q, i, w))
+						unhyph_ok = 0;
+				}
+				if (q->nlines != n || q->lines[j].hyphenated ||
+				    after > fmax(before, UNHYPHENATE_RATIO) + 1e-9)
+					unhyph_ok = 0;
+			} else {
+				for (size_t i = 0; i < n; i++)
+					if (q->lines[i].start != old[i].start || q->lines[i].len != old[i].len)
+						unhyph_kept = 0;
+			}
+			lines_clear(old, 0, n);
+			free(old);
+			break;
+		}
+		para_free(q);
+	}
+	printf("a hyphenated line set whole in %d of 81 measures\n", unhyphenated);
+	CHECK("some paragraphs set their hyphenated line whole in as many lines", unhyphenated > 0);
+	CHECK("that paragraph is justified, as long, the line whole, no looser", unhyph_ok);
+	CHECK("a paragraph whose line cannot be set whole is left as it was", unhyph_kept);
 	printf("tightened %d, loosened %d of 71 measures\n", tightened, loosened);
 	CHECK("some settings gain a line (looseness +1)", loosened > 0);
 	CHECK("a loosened paragraph is justified, within tolerance, one line longer", loose_ok);
