@@ -270,6 +270,47 @@ static int kind_keys_beside(loader *L, const ynode *n)
 	return said;
 }
 
+/* A kind written as a mapping of its keys given a string of its own instead, its keys
+ * maybe beside it:
+ *     - quote: "the words"
+ *       source: a
+ * Its keys go under it, the value as the key it stands for ('text' of a quote, 'file' of a
+ * figure). Said once, at the value, naming the keys beside it that go under it too: 1 if so. */
+static int kind_given_value(loader *L, const ynode *n)
+{
+	static const struct {
+		const char *kind, *key;
+		const char *const *keys;
+	} kinds[] = {{"quote", "text", quote_keys},	   {"excerpt", "source", excerpt_keys},
+		     {"figure", "file", figure_keys},	   {"box", "content", box_keys},
+		     {"table", "rows", table_keys},	   {"chronology", "events", chronology_keys}};
+	for (size_t i = 0; i < n->npairs; i++) {
+		const ynode *k = n->pairs[i].key, *v = n->pairs[i].value;
+		if (k->kind != YNODE_SCALAR || !v || v->kind != YNODE_SCALAR || ynode_is_null(v))
+			continue;
+		for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++) {
+			if (strcmp(k->str, kinds[j].kind) != 0)
+				continue;
+			strbuf beside = {0};
+			for (size_t m = 0; m < n->npairs; m++) {
+				const ynode *o = n->pairs[m].key;
+				if (o != k && o->kind == YNODE_SCALAR && str_in(o->str, kinds[j].keys) &&
+				    !str_in(o->str, block_extra_keys))
+					sb_printf(&beside, "%s'%s'", beside.len ? ", " : "", o->str);
+			}
+			schema_error(&L->S, v, "'%s:' takes its keys under it, not %s", k->str, ynode_kind_name(v));
+			diag_note(L->S.d, ynode_loc(L->S.t, v),
+				  "write '%s:' alone and, two spaces further in on the lines below it, this value as "
+				  "'%s: ...'%s%s%s",
+				  k->str, kinds[j].key, beside.len ? ", with " : "", beside.len ? beside.data : "",
+				  beside.len ? " moved under it too" : "");
+			sb_free(&beside);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void load_block(loader *L, const ynode *n, block *bl)
 {
 	bl->at = loader_loc(L, n);
@@ -287,7 +328,7 @@ static void load_block(loader *L, const ynode *n, block *bl)
 	for (size_t i = 0; block_extra_keys[i]; i++)
 		allowed[na++] = block_extra_keys[i];
 	allowed[na] = NULL;
-	if (kind_keys_beside(L, n))
+	if (kind_keys_beside(L, n) || kind_given_value(L, n))
 		return;
 	int bad = schema_keys(&L->S, n, "block", allowed, NULL);
 	bl->page_break = load_page_break(L, n);
