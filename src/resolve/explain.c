@@ -486,6 +486,43 @@ static int explain_unmarked_cut(const matcher *m, const char *pc, size_t plen, d
 	return 0;
 }
 
+static int number_part(const ftext *f, size_t i)
+{
+	if (i >= f->len)
+		return 0;
+	char c = f->s[i];
+	return (c >= '0' && c <= '9') || ((c == ',' || c == '.') && i > 0 && i + 1 < f->len && f->s[i - 1] >= '0' &&
+					  f->s[i - 1] <= '9' && f->s[i + 1] >= '0' && f->s[i + 1] <= '9');
+}
+
+/* A piece that is in the source word for word, but starts or ends inside a number there
+ * ("GBP 3,471" of "GBP 3,471,902.18"): the closest passage would show the same words and
+ * say nothing; the note names the number. Returns 1 when it noted. */
+static int explain_cut_number(const matcher *m, const char *pc, size_t plen, diag *d)
+{
+	for (size_t para = 0; para < m->n; para++) {
+		const ftext *f = &m->p[para];
+		for (long at = 0; (at = find_in(f, (size_t)at, f->len, pc, plen)) >= 0; at++) {
+			if (!find_cuts_number(f, (size_t)at, pc, plen))
+				continue;
+			int ends = pc[plen - 1] >= '0' && pc[plen - 1] <= '9' && number_part(f, (size_t)at + plen);
+			size_t cut = ends ? (size_t)at + plen : (size_t)at, b = cut, e = cut;
+			while (b > 0 && number_part(f, b - 1))
+				b--;
+			while (e < f->len && number_part(f, e))
+				e++;
+			char *number = text_clip(m->a->text + f->st[b], f->en[e - 1] - f->st[b], DIAG_MAX_QUOTED);
+			diag_note(d, differ_art_loc(m->a, f->st[cut]),
+				  "the quote %s inside the number '%s' (paragraph %zu): quote the number whole, or %s "
+				  "the quote %s it",
+				  ends ? "ends" : "starts", number, para + 1, ends ? "end" : "start", ends ? "before" : "after");
+			free(number);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Notes on the closest passage to one piece that is not in the source, and how it differs. */
 static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_at typed, diag *d)
 {
@@ -494,7 +531,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_a
 	al.ndbytes = al.nd.n ? al.nd.at[al.nd.n - 1] + 1 : 0;
 	while (al.ndbytes < plen && ((unsigned char)pc[al.ndbytes] & 0xC0) == 0x80)
 		al.ndbytes++;
-	if (explain_unmarked_cut(m, pc, plen, d)) {
+	if (explain_cut_number(m, pc, plen, d) || explain_unmarked_cut(m, pc, plen, d)) {
 		cps_free(&al.nd);
 		return;
 	}

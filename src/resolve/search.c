@@ -290,8 +290,28 @@ static int word_at(const char *s, size_t len, size_t i)
 	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
 }
 
+/* 1 if a match ending at folded position e of f with a digit would end inside a number:
+ * the source goes on with a separator and more digits ("GBP 3" of "GBP 3,471,902.18",
+ * "11" of "11.8"), and the quote would print a different amount. */
+static int cuts_number_after(const ftext *f, size_t e)
+{
+	return e + 1 < f->len && (f->s[e] == ',' || f->s[e] == '.') && f->s[e + 1] >= '0' && f->s[e + 1] <= '9';
+}
+
+/* The same for a match starting with a digit at folded position at (".18" of "902.18"). */
+static int cuts_number_before(const ftext *f, size_t at)
+{
+	return at >= 2 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && f->s[at - 2] >= '0' && f->s[at - 2] <= '9';
+}
+
+int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n)
+{
+	int db = n > 0 && pat[0] >= '0' && pat[0] <= '9', de = n > 0 && pat[n - 1] >= '0' && pat[n - 1] <= '9';
+	return (db && cuts_number_before(f, at)) || (de && cuts_number_after(f, at + n));
+}
+
 /* Like find_in, but the match may not start or end inside a word of the source: "eta" is
- * not found in "Zeta". */
+ * not found in "Zeta"; nor inside a number ("3,471" of "3,471,902.18"). */
 static long find_word(const ftext *f, size_t from, size_t to, const char *pat, size_t n)
 {
 	int wb = word_at(pat, n, 0);
@@ -301,6 +321,10 @@ static long find_word(const ftext *f, size_t from, size_t to, const char *pat, s
 	int we = k > 0 && word_at(pat, n, k - 1);
 	for (long at; (at = find_in(f, from, to, pat, n)) >= 0;) {
 		size_t e = (size_t)at + n;
+		if (find_cuts_number(f, (size_t)at, pat, n)) {
+			from = (size_t)at + 1;
+			continue;
+		}
 		if (wb && word_before(f, (size_t)at)) {
 			/* inside a word: no match can start before the word's end, so skip it whole
 			 * (one step at a time is quadratic in a long run of letters) */
