@@ -391,6 +391,17 @@ char *typo_smarten(const char *s, size_t n)
 
 void typo_nest_quotes(char *t, size_t n)
 {
+	/* a text whose first double mark closes began inside a quotation of its source ("The
+	 * road doesn't change," he said. "The passengers do."): the outer marks stand for that
+	 * quotation's, and its marks are at their level, double, as the source has them */
+	for (size_t i = 0; i + 2 < n; i++) {
+		const unsigned char *u = (const unsigned char *)t + i;
+		if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D)) {
+			if (u[2] == 0x9D)
+				return;
+			break;
+		}
+	}
 	/* the shapes of the marks open at each depth: 0 double, 1 single */
 	unsigned char shape[64];
 	size_t depth = 0;

@@ -63,7 +63,8 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 /* Text set inside double quotation marks: a quotation in it takes single marks, one in that
  * double, and so on (Chicago 13.30), by how deep each stands in the text whatever its
  * marks' shape; an apostrophe (’ between letters, or where no single mark is open) stays.
- * In place: every mark is three bytes. */
+ * A text whose first double mark closes began inside a quotation, which the outer marks
+ * stand for: its marks stay double. In place: every mark is three bytes. */
 void typo_nest_quotes(char *t, size_t n);
 
 #endif

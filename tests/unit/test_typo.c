@@ -19,8 +19,24 @@ static void smart(const char *name, const char *typed, const char *want)
 	free(got);
 }
 
+static void nested(const char *name, const char *typed, const char *want)
+{
+	char *got = typo_smarten(typed, strlen(typed));
+	typo_nest_quotes(got, strlen(got));
+	CHECK_STR(name, got, want);
+	free(got);
+}
+
 int main(void)
 {
+	/* a quote's own quotation marks inside its outer ones */
+	nested("a quotation inside a quote takes single marks", "he called it \"won the game\" twice",
+	       "he called it " LSQ "won the game" RSQ " twice");
+	nested("and one inside that double", "\"a 'b' c\" d", LSQ "a " LDQ "b" RDQ " c" RSQ " d");
+	/* a trial's pull quote printed "change,' he said. 'The" */
+	nested("a quote begun inside a quotation keeps its marks double",
+	       "The road doesn't change,\" he said. \"The passengers do.",
+	       "The road doesn" RSQ "t change," RDQ " he said. " LDQ "The passengers do.");
 	/* ranges */
 	smart("a range of years", "1950-1953", "1950" EN "1953");
 	smart("a range of pages", "pages 12-15.", "pages 12" EN "15.");
