@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/rich.h"
 #include "typeset/shape.h"
 
 static void set_rgb(cairo_t *cr, rgb c)
@@ -52,29 +53,64 @@ static int put_field(strbuf *sb, const doc *dc, int field, int page)
 	return 0;
 }
 
-/* Expands a running-head template for page (0-based). Caller frees. */
+/* A field's place in a running-head template while its own text is made typographic: a
+ * private-use character, which the smartener reads as a word. */
+#define FIELD_MARK "\xEE\x80\x80"
+
+/* Expands a running-head template for page (0-based). Caller frees. The template's own text
+ * is set as analyst text is ("--" a dash, straight quotes curly, as the layout's manual
+ * says), the fields' places held so that a mark beside a field opens or closes as it
+ * should; the fields are set already (the title as the title is). */
 static char *expand_template(const doc *dc, const char *tpl, int page)
 {
-	strbuf sb = {0};
-	sb_puts(&sb, "");
+	strbuf masked = {0};
+	sb_puts(&masked, "");
+	char **fields = xcalloc(strlen(tpl) / 2 + 1, sizeof *fields);
+	size_t nfields = 0;
 	for (const char *p = tpl; *p;) {
-		if (*p == '{') {
-			const char *e = strchr(p, '}');
-			if (e) {
-				if (!put_field(&sb, dc, style_head_field(p + 1, (size_t)(e - p - 1)), page))
-					sb_append(&sb, p, (size_t)(e - p + 1));
-				p = e + 1;
-				continue;
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		if (e) {
+			strbuf field = {0};
+			sb_puts(&field, "");
+			if (put_field(&field, dc, style_head_field(p + 1, (size_t)(e - p - 1)), page)) {
+				fields[nfields++] = sb_steal(&field);
+				sb_puts(&masked, FIELD_MARK);
+			} else {
+				sb_free(&field);
+				sb_append(&masked, p, (size_t)(e - p + 1));
 			}
+			p = e + 1;
+			continue;
 		}
 		/* "Page 3" should never break between the word and the number */
 		if (*p == ' ' && p[1] == '{')
-			sb_puts(&sb, "\xC2\xA0");
+			sb_puts(&masked, "\xC2\xA0");
 		else
-			sb_putc(&sb, *p);
+			sb_putc(&masked, *p);
 		p++;
 	}
-	return sb_steal(&sb);
+	char *smart = typo_smarten(masked.data, masked.len);
+	sb_free(&masked);
+	strbuf out = {0};
+	sb_puts(&out, "");
+	size_t k = 0;
+	for (const char *p = smart; *p;) {
+		const char *m = strstr(p, FIELD_MARK);
+		size_t n = m ? (size_t)(m - p) : strlen(p);
+		sb_append(&out, p, n);
+		if (!m)
+			break;
+		if (k < nfields)
+			sb_puts(&out, fields[k++]);
+		else
+			sb_puts(&out, FIELD_MARK); /* typed in the template itself */
+		p = m + strlen(FIELD_MARK);
+	}
+	free(smart);
+	for (size_t i = 0; i < nfields; i++)
+		free(fields[i]);
+	free(fields);
+	return sb_steal(&out);
 }
 
 /* Letter-spaced text (the banner's tracking) drawn so that text extraction reads its words
@@ -244,7 +280,16 @@ static void running_heads(cairo_t *cr, const doc *dc, PangoContext *ctx, int pag
 		double gap = st->small.size, all = right - left;
 		for (int i = 0; i < 3; i++)
 			share[band][i] = n <= 1 ? all : (all - 2 * gap) / 3;
-		if (n == 2 && !(t[band][1] && *t[band][1])) {
+		if (n >= 2 && t[band][1] && *t[band][1]) {
+			/* a centred field and one or two beside it: the centre takes a third, or
+			 * what the sides leave it, and the sides what the centre leaves them (a
+			 * long title beside a short page number is not cut at a third) */
+			double w0 = text_width(ctx, &st->small, t[band][0]), w2 = text_width(ctx, &st->small, t[band][2]);
+			double wc = fmin(text_width(ctx, &st->small, t[band][1]),
+					 fmax((all - 2 * gap) / 3, all - 2 * gap - 2 * fmax(w0, w2)));
+			share[band][1] = wc;
+			share[band][0] = share[band][2] = (all - wc) / 2 - gap;
+		} else if (n == 2) {
 			/* two at the far sides: each may take what the other leaves, and at least
 			 * half (a long title beside a date is not cut short) */
 			double w0 = text_width(ctx, &st->small, t[band][0]), w2 = text_width(ctx, &st->small, t[band][2]);
