@@ -27,9 +27,9 @@ static size_t mark_letters(const char *mark, char *out, size_t cap)
 	return n;
 }
 
-/* Whether a banner reads as the level with these letters: "CUI" as (CUI), "TOP SECRET" as
- * (TS) by its initials, "SECRET" or "UNCLASSIFIED" as (S) or (U) by its first letter. Only
- * what comes before "//" (caveats) counts. */
+/* Whether a banner reads as the level with these letters: 2 whole, "CUI" as (CUI), "TOP
+ * SECRET" as (TS) by its initials; 1 by its first letter, "SECRET" or "UNCLASSIFIED" as (S)
+ * or (U); 0 not. Only what comes before "//" (caveats) counts. */
 static int banner_is(const char *banner, const char *letters)
 {
 	char word[128], initials[32];
@@ -47,7 +47,7 @@ static int banner_is(const char *banner, const char *letters)
 	}
 	word[nw] = initials[ni] = 0;
 	if (strcmp(word, letters) == 0 || (words > 1 && strcmp(initials, letters) == 0))
-		return 1;
+		return 2;
 	return words == 1 && strlen(letters) == 1 && word[0] == letters[0];
 }
 
@@ -60,14 +60,20 @@ static int level_of(const style *st, const char *mark)
 	return -1;
 }
 
-/* The banner's level: the highest level it reads as, or -1. */
+/* The banner's level: the highest level it reads as whole, else the highest it reads as by
+ * its first letter, or -1. "CUI" is (CUI), never (C) by its first letter: a (C) portion
+ * under a CUI banner passed (a reader's trial). */
 static int banner_level(const style *st, const char *banner)
 {
-	int found = -1;
+	int found = -1, how = 0;
 	char letters[64];
-	for (size_t i = 0; i < st->nmark_levels; i++)
-		if (mark_letters(st->mark_levels[i], letters, sizeof letters) && banner_is(banner, letters))
+	for (size_t i = 0; i < st->nmark_levels; i++) {
+		int is = mark_letters(st->mark_levels[i], letters, sizeof letters) ? banner_is(banner, letters) : 0;
+		if (is && is >= how) {
 			found = (int)i;
+			how = is;
+		}
+	}
 	return found;
 }
 
