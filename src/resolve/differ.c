@@ -467,6 +467,57 @@ static int note_plain_words(const aligned *al, diffrun r, const side *you, const
 	return e > b;
 }
 
+/* The quote ends in characters the source does not have there ("was 7-2." where it has
+ * "was 7 to 2."): how far the source's text from tx[j] on reaches to cover them, to the
+ * end of the quote's last run of letters or digits found within a few words of j (else j). */
+static size_t source_reaches(const aligned *al, size_t from, size_t j)
+{
+	size_t e = al->nd.n;
+	while (e > from && !u_isalnum((UChar32)al->nd.c[e - 1]))
+		e--;
+	size_t b = e;
+	while (b > from && u_isalnum((UChar32)al->nd.c[b - 1]))
+		b--;
+	size_t n = e - b;
+	if (n == 0)
+		return j;
+	for (size_t k = j; k + n <= al->tx.n && k < j + 40; k++) {
+		if ((k > 0 && u_isalnum((UChar32)al->tx.c[k - 1])) || (k + n < al->tx.n && u_isalnum((UChar32)al->tx.c[k + n])))
+			continue;
+		size_t q = 0;
+		while (q < n && al->tx.c[k + q] == al->nd.c[b + q])
+			q++;
+		if (q == n)
+			return k + n;
+	}
+	return j;
+}
+
+/* Marks one side has and the other has not between words that are the same ("mayor,
+ * Ingrid" typed "mayor Ingrid"): the marks named with the word before them. */
+static int note_plain_marks(const aligned *al, diffrun r, const side *you, const side *src, const char *pc, loc dl,
+			    diag *d)
+{
+	/* between words: at the quote's end, "her." against "here." is a word misspelt */
+	if ((you->n != 0) == (src->n != 0) || r.i0 == 0 || r.i1 >= al->nd.n)
+		return 0;
+	const side *has = you->n ? you : src;
+	for (size_t k = 0; k < has->n; k++)
+		if (has->c[k] == ' ' || differ_is_word_cp(has->c[k]))
+			return 0;
+	char *what = side_utf8(has);
+	strbuf where = {0};
+	put_context(&where, al, pc, r.i0);
+	if (src->n)
+		diag_note(d, dl, "the source has '%s' %s, which the quote leaves out: copy it", what, where.data);
+	else
+		diag_note(d, typed_loc(al, r.i0, dl), "the quote has '%s' %s, which the source does not have", what,
+			  where.data);
+	sb_free(&where);
+	free(what);
+	return 1;
+}
+
 /* The first difference character by character, when words would hide it: a list item's
  * marker, a letter composed one way against the other, characters that print as nothing,
  * marks the folding does not make alike. names: name the characters even when all are
@@ -480,7 +531,7 @@ static int note_by_chars(const aligned *al, const char *pc, int names, loc dl, d
 	if (note_list_item(al, r, &you, d) || note_composition(al, &you, &src, dl, d) ||
 	    note_invisible(al, r, pc, dl, d))
 		return 1;
-	if (note_plain_words(al, r, &you, &src, pc, dl, d))
+	if (note_plain_words(al, r, &you, &src, pc, dl, d) || note_plain_marks(al, r, &you, &src, pc, dl, d))
 		return 1;
 	if (src.n == 0 && r.i1 == al->nd.n && r.j0 < al->tx.n && al->tx.c[r.j0] != ' ')
 		src.c[src.n++] = source_cp(al, r.j0); /* the quote ends on it: the source's next one */
@@ -627,6 +678,31 @@ static void note_difference(const aligned *al, const char *pc, size_t plen, int 
 	} else if (alike) {
 		diag_note(d, dl, "the source differs from the quote around '%s' in more than a few characters", has.data);
 	} else {
+		/* the words the first run of differences covers on each side ("7-2" against "7 to
+		 * 2": the words around the first difference alone were "7 to") */
+		diffrun r = first_run(al);
+		size_t rb = r.i0, re = r.i1, sb0 = r.j0, se = r.j1;
+		while (rb > 0 && differ_is_word_cp(al->nd.c[rb - 1]))
+			rb--;
+		while (re < al->nd.n && differ_is_word_cp(al->nd.c[re]))
+			re++;
+		while (sb0 > al->tstart && differ_is_word_cp(al->tx.c[sb0 - 1]))
+			sb0--;
+		while (se < al->tx.n && differ_is_word_cp(al->tx.c[se]))
+			se++;
+		if (r.i1 == al->nd.n && r.j1 == r.j0) {
+			size_t reach = source_reaches(al, rb, se);
+			while (reach > se && re > rb && !u_isalnum((UChar32)al->nd.c[re - 1]))
+				re--; /* "7-2" against "7 to 2", the full stop after both */
+			se = reach;
+		}
+		if (rb <= wb && re >= we && sb0 <= tb && se >= te && re > rb && se > sb0 && re - rb <= 80 &&
+		    se - sb0 <= 80) {
+			sb_free(&typed);
+			sb_free(&has);
+			differ_show_folded(&typed, pc + al->nd.at[rb], (re < al->nd.n ? al->nd.at[re] : al->ndbytes) - al->nd.at[rb]);
+			differ_show_source(&has, al->a->text, f->st[al->tx.at[sb0]], f->en[al->tx.at[se - 1]]);
+		}
 		diag_note(d, dl, "you typed '%s', the source has '%s'", typed.data, has.data);
 	}
 	sb_free(&typed);

@@ -276,6 +276,58 @@ static size_t align(const cps *nd, const cps *tx, char **ops, size_t *nops, size
 	return score;
 }
 
+/* How well a run of characters one side has and the other has not, c[b, e) of its side,
+ * sits on word boundaries: a point for starting a word (or a space), one for ending one. */
+static int gap_fit(const cps *c, size_t b, size_t e)
+{
+	int starts = b == 0 || c->c[b] == ' ' || !differ_is_word_cp(c->c[b - 1]);
+	int ends = e >= c->n || c->c[e - 1] == ' ' || !differ_is_word_cp(c->c[e]);
+	return starts + ends;
+}
+
+/* The alignment puts a run the quote leaves out (or adds) anywhere among the places that
+ * cost the same: "th[e whol]e harbour" for "the [whole ]harbour", which a note then spells
+ * out letter by letter. Each run flanked by matches slides to the leftmost place where it
+ * is whole words, if there is one. */
+static void slide_gaps(char *ops, size_t nops, const cps *nd, const cps *tx, size_t tstart)
+{
+	size_t i = 0, j = tstart;
+	for (size_t k = 0; k < nops;) {
+		char op = ops[k];
+		if (op != 'D' && op != 'I') {
+			i += op != 'D';
+			j += op != 'I';
+			k++;
+			continue;
+		}
+		size_t len = 0;
+		while (k + len < nops && ops[k + len] == op)
+			len++;
+		const cps *c = op == 'D' ? tx : nd;
+		size_t at = op == 'D' ? j : i; /* the run is c[at, at + len) */
+		size_t left = 0, right = 0;
+		while (left < k && left < at && ops[k - left - 1] == 'M' && c->c[at - left - 1] == c->c[at + len - left - 1])
+			left++;
+		while (k + len + right < nops && ops[k + len + right] == 'M' && at + len + right < c->n &&
+		       c->c[at + right] == c->c[at + len + right])
+			right++;
+		size_t best = 0;
+		int fit = -1;
+		for (size_t o = 0; o <= left + right; o++) {
+			int f = gap_fit(c, at - left + o, at - left + o + len);
+			if (f > fit)
+				fit = f, best = o;
+		}
+		/* only to where it is whole words: a letter too many inside a word ("targett")
+		 * stays where the alignment put it */
+		for (size_t q = 0; fit == 2 && q < left + len + right; q++)
+			ops[k - left + q] = q >= best && q < best + len ? op : 'M';
+		i += right + (op == 'I' ? len : 0);
+		j += right + (op == 'D' ? len : 0);
+		k += len + right;
+	}
+}
+
 /* The window of paragraph para, folded bytes [wb, we), that a piece is compared with. */
 typedef struct window {
 	size_t para, wb, we;
@@ -546,6 +598,7 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_a
 	al.win_end = w.we;
 	to_cps(al.f->s, w.wb, w.we, (size_t)-1, &al.tx);
 	align(&al.nd, &al.tx, &al.ops, &al.nops, &al.tstart);
+	slide_gaps(al.ops, al.nops, &al.nd, &al.tx, al.tstart);
 	first_difference(&al);
 	passage_bounds(&al);
 	note_passage(&al, d);
