@@ -272,6 +272,25 @@ static int period_range_at(const char *s, size_t n, size_t i)
 	return e == n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
 }
 
+/* Whether s[e] ends a number's text: the end, a byte no identifier holds, or a sentence's
+ * mark with none after it. */
+static int ends_number_text(const char *s, size_t n, size_t e)
+{
+	return e >= n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
+}
+
+/* The length of a unit or multiplier the second number of a range carries alone
+ * ("450-500m", "2.5-3.0x", "EUR 800-830bn", "75-85/bbl") at s[e], or 0. */
+static size_t range_unit(const char *s, size_t n, size_t e)
+{
+	size_t b = e < n && s[e] == '/' ? e + 1 : e, k = b;
+	while (k < n && k - b < 5 && g_ascii_isalpha(s[k]))
+		k++;
+	if (k == b || k - b > (s[e] == '/' ? 5 : 3) || !ends_number_text(s, n, k))
+		return 0;
+	return k - e;
+}
+
 static int range_at(const char *s, size_t n, size_t i)
 {
 	if (period_range_at(s, n, i))
@@ -294,14 +313,16 @@ static int range_at(const char *s, size_t n, size_t i)
 			return 0;
 		e += left;
 	} else if (e < n && s[e] != '%') {
-		e += range_suffix(s, n, e, 0) > 1 ? 2 : 0; /* "9-5pm" */
+		size_t hours = range_suffix(s, n, e, 0) > 1 ? 2 : 0; /* "9-5pm" */
+		e += hours ? hours : range_unit(s, n, e);
 	}
 	if (b > 0 && joins_identifier(s[b - 1]))
 		return 0;
 	/* after the second number: the text goes on, or a sentence's mark or a per cent sign
 	 * ends it */
-	if (e < n && joins_identifier(s[e]) &&
-	    !(strchr(".:?%", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1]))))
+	if (e < n && s[e] != '%' && !ends_number_text(s, n, e))
+		return 0;
+	if (e < n && s[e] == '%' && e + 1 < n && joins_identifier(s[e + 1]))
 		return 0;
 	size_t w, len = word_before(s, b, &w);
 	return !(len && labels_identifier(s, w, len));

@@ -437,7 +437,9 @@ static void test_errors(void)
 	expect_error("quote without text", HEAD SECTION "      - quote: {source: edm-2018}\n",
 		     "T/b.yaml:9:16: error: quote is missing the required key 'text'\n");
 	expect_error("quote is a string", HEAD SECTION "      - quote: he said\n",
-		     "T/b.yaml:9:16: error: quote must be a mapping, not a string\n");
+		     "T/b.yaml:9:16: error: 'quote:' takes its keys under it, not a string\n"
+		     "T/b.yaml:9:16: note: write 'quote:' alone and, two spaces further in on the lines below it, this "
+		     "value as 'text: ...'\n");
 	expect_error("quote from an unknown source", HEAD SECTION "      - quote: {source: edm-2016, text: x}\n",
 		     "T/b.yaml:9:25: error: unknown source 'edm-2016'; did you mean 'edm-2018' or 'edm-2017'?\n");
 	expect_error("quote key typo", HEAD SECTION "      - quote: {source: edm-2018, text: x, speeker: P}\n",

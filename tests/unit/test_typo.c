@@ -67,6 +67,12 @@ int main(void)
 	smart("a telephone number", "phone 030-274-9111", "phone 030-274-9111");
 	smart("an ISBN", "ISBN 978-3-16-148410-0", "ISBN 978-3-16-148410-0");
 	smart("a standard", "EN 1090-2", "EN 1090-2");
+	/* a unit or multiplier on the second number alone (a typographer's trial) */
+	smart("a range of millions", "\xC2\xA3" "800-830m and 450-500m.", "\xC2\xA3" "800" EN "830m and 450" EN "500m.");
+	smart("a range of multiples", "2.5-3.0x earnings", "2.5" EN "3.0x earnings");
+	smart("a range per unit", "$75-85/bbl, then", "$75" EN "85/bbl, then");
+	smart("a model's number", "an A320-200neo", "an A320-200neo");
+	smart("a code with letters after", "part 12-34abcd", "part 12-34abcd");
 	smart("a grant number", "grant no. 101081245-2", "grant no. 101081245-2");
 	smart("a version", "v1.2-3", "v1.2-3");
 	/* apostrophes that stand for letters left out, at a word's start */
