@@ -228,7 +228,8 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", NULL};
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
-					     "para.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
+					     "para.", "paras.", "Paras.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "Cm.", "Cmd.",
+					     "Cmnd.", "HC", "HL", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
@@ -248,6 +249,20 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	if (is_day(prev) && (is_month(next) || is_month(bare(next))))
 		return 1;
 	if (is(prev, labels) && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* a half, a quarter or a fiscal year and its year: "H1 2022", "Q3 2023", "FY 2024" */
+	if (((prev.n == 2 && (prev.s[0] == 'H' || prev.s[0] == 'Q') && prev.s[1] >= '1' && prev.s[1] <= '4') ||
+	     (prev.n == 2 && memcmp(prev.s, "FY", 2) == 0)) &&
+	    is_year(bare(next)))
+		return 1;
+	/* a sign set apart from its number: "SONIA + 1.35%" */
+	static const char *const signs[] = {"+", "\xE2\x88\x92", "\xC2\xB1", NULL};
+	if (is(prev, signs) && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* "e.g." and "i.e." stay with the example they bring (a typographer's trial: a line
+	 * ended "(e.g."); with a comma after them, the break after it is the usual one */
+	static const char *const leads[] = {"e.g.", "i.e.", "(e.g.", "(i.e.", "cf.", "(cf.", "viz.", NULL};
+	if (is(prev, leads))
 		return 1;
 	/* a document named by its number: "Case C-718/18", "Article 5", "Resolution 2397",
 	 * "Directive 2009/72/EC" (a reader's trial: "Case" / "C-718/18") */
