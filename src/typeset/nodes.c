@@ -691,8 +691,9 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 			add_word(k, item, ws, end, hyphenate);
 	}
 	/* the last word of a paragraph is never hyphenated, even when citations follow it
-	 * ("Committee.¹ ¶2.2"): the last word is the last that has letters; unless it is
-	 * wider than the line (a narrow table cell), which must break it somewhere */
+	 * ("Committee.¹ ¶2.2"), nor broken at its own hyphen ("O’Sullivan-" / "Nakamura)": a
+	 * reader's trial): the last word is the last that has letters; unless it is wider
+	 * than the line (a narrow table cell), which must break it somewhere */
 	size_t last = k->nn;
 	for (size_t i = k->nn; i-- > 0 && last == k->nn;)
 		if (k->n[i].t == N_BOX && k->n[i].b > k->n[i].a && box_has_letters(k, &k->n[i]))
@@ -702,13 +703,13 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 	for (size_t i = last; last < k->nn && i-- > 0;) {
 		if (k->n[i].t == N_GLUE)
 			break;
-		if (k->n[i].t == N_PEN && k->n[i].kind == P_HYPH)
+		if (k->n[i].t == N_PEN && (k->n[i].kind == P_HYPH || k->n[i].kind == P_EXPLICIT))
 			k->n[i].pen = INF_PENALTY;
 	}
 	for (size_t i = last + 1; last < k->nn && i < k->nn; i++) {
 		if (k->n[i].t == N_GLUE)
 			break;
-		if (k->n[i].t == N_PEN && k->n[i].kind == P_HYPH)
+		if (k->n[i].t == N_PEN && (k->n[i].kind == P_HYPH || k->n[i].kind == P_EXPLICIT))
 			k->n[i].pen = INF_PENALTY;
 	}
 	while (k->nn > 0 && k->n[k->nn - 1].t == N_GLUE)

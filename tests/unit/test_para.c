@@ -100,6 +100,21 @@ int main(void)
 	char *last = para_line_text(p, p->nlines - 1);
 	CHECK("last word not hyphenated", strstr(last, "before.") != NULL);
 	free(last);
+	/* nor broken at its own hyphen, at any measure (a reader's trial: "O’Sullivan-" /
+	 * "Nakamura)") */
+	int compound_whole = 1;
+	for (double w = 150; w <= 400; w += 2) {
+		para *q = set(e, "Reporting by Annelies de Vries in Rotterdam and Tomas Echeverria in Antwerp; editing by "
+				 "K. O'Sullivan-Nakamura)", w, 1, &d);
+		char *t = para_line_text(q, q->nlines - 1);
+		if (!strstr(t, "Sullivan-Nakamura)")) {
+			compound_whole = 0;
+			printf("w %.0f: last line '%s'\n", w, t);
+		}
+		free(t);
+		para_free(q);
+	}
+	CHECK("a compound last word is not broken at its hyphen", compound_whole);
 	/* the lines cover the paragraph, with only spaces between them */
 	int covers = p->lines[0].start == 0;
 	for (size_t i = 0; i + 1 < p->nlines; i++) {
