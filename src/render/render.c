@@ -354,7 +354,15 @@ typedef struct frag {
 	int used;
 	double y0, y1;
 	int col, span;
+	size_t last; /* its last item */
 } frag;
+
+/* Whether the box or frame d goes on after item i, in a later column or page (or the
+ * padding that closes it was dropped at a column's top). */
+static int deco_goes_on(const doc *dc, size_t i, int d)
+{
+	return i + 1 < dc->nitems && (dc->items[i + 1].box_deco == d || dc->items[i + 1].deco == d);
+}
 
 static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size_t last, frag *fr)
 {
@@ -377,6 +385,7 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 				f->span = it->span;
 			}
 			f->y1 = it->y + it->h;
+			f->last = i;
 		}
 	}
 	for (size_t k = 0; k < dc->ndecos * 8; k++) {
@@ -392,6 +401,13 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 		switch (dd->kind) {
 		case DECO_BOX:
 		case DECO_FRAME:
+			/* a piece the page or column breaks keeps its padding below its last line, as
+			 * the whole box has: the descenders sat on the rule, which an excerpt's tint
+			 * inside it covered (a typographer's trial) */
+			if (deco_goes_on(dc, f->last, (int)(k / 8))) {
+				f->y1 += dd->kind == DECO_FRAME ? st->frame_padding : st->box_padding;
+				h = f->y1 - f->y0;
+			}
 			set_rgb(cr, dd->fill);
 			cairo_rectangle(cr, x, f->y0, dd->w, h);
 			cairo_fill(cr);
