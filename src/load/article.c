@@ -82,7 +82,9 @@ static const char *const abbrevs[] = {
 	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Jr", "Sr", "Mt", "Ft",
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx", "Inc", "Corp",
-	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", NULL,
+	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", "v", "para", "paras",
+	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
+	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", NULL,
 };
 
 /* The word ending just before the full stop at dot: "U.S" in "the U.S." */
@@ -102,7 +104,11 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 		if (letter_pos ? !(s[i] >= 'A' && s[i] <= 'Z') : s[i] != '.')
 			initials = 0;
 	}
-	if (initials && n % 2 == 1)
+	/* an initial stands alone: not the unit of "25 °C." nor of "300 K." */
+	int alone = b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' || s[b - 1] == '"';
+	if (alone && n == 1 && b >= start + 2 && is_blank_byte(s[b - 1]) && s[b - 2] >= '0' && s[b - 2] <= '9')
+		alone = 0;
+	if (initials && alone && n % 2 == 1)
 		return 1;
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)

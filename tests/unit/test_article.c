@@ -165,6 +165,20 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want2, 7, " of the second");
 	article_free(a);
+
+	/* a judgment's and a report's abbreviations and units (a reader's trial: "v." and
+	 * "paras." ended sentences, "°C." did not) */
+	a = parse("T\n\nIt was considered in Shipley Freight v. HMRC [2009] EWCA Civ 1231. Counsel relied on it, "
+		  "at paras. 60-66. The mean was 25 \xC2\xB0" "C. The gas stood at 300 K. Its see Fig. 3 here. "
+		  "J. R. Jones agreed.\n",
+		  NULL);
+	const char *want3[] = {"It was considered in Shipley Freight v. HMRC [2009] EWCA Civ 1231.",
+			       "Counsel relied on it, at paras. 60-66.", "The mean was 25 \xC2\xB0" "C.",
+			       "The gas stood at 300 K.", "Its see Fig. 3 here.", "J. R. Jones agreed."};
+	CHECK("six sentences of the third", a && a->paras[0].nsents == 6);
+	if (a)
+		check_sentences(a, want3, 6, " of the third");
+	article_free(a);
 }
 
 static void errors(void)
