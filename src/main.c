@@ -21,7 +21,7 @@
 static void usage(FILE *f)
 {
 	fputs("usage: mkbrief [options] BRIEF.yaml...\n"
-	      "       mkbrief find SOURCE.txt \"words\"\n"
+	      "       mkbrief find [--case] SOURCE.txt \"words\"\n"
 	      "       mkbrief watch [options] BRIEF.yaml   (build again on every change)\n"
 	      "       mkbrief new ARTICLE.txt... > BRIEF.yaml   (a starter brief)\n"
 	      "       mkbrief diff [options] OLD.pdf NEW.pdf   (see mkbrief diff --help)\n"

@@ -509,8 +509,8 @@ static void load_handling(loader *L, const ynode *root)
 	/* said on every run, so that a draft is not shared by mistake (-q silences it; the
 	 * watermark and the title still say it) */
 	if (b->draft && L->S.errors == errors)
-		diag_warning(L->S.d, ynode_loc(L->S.t, n),
-			     "this brief is a draft (draft: true); remove it before the handout is shared");
+		diag_warning(L->S.d, ynode_loc(L->S.t, n), "this brief is a draft (draft: %s); remove it before the handout is shared",
+			     n && n->kind == YNODE_SCALAR ? n->str : "true");
 }
 
 static void load_root(loader *L, const ynode *root)

@@ -93,6 +93,12 @@ static int match_any_case(const article *a, const char *words, int any_quote, ma
 
 int cmd_find(int argc, char **argv)
 {
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs("usage: mkbrief find [--case] SOURCE.txt \"words\"   (where the words are, by paragraph and "
+		      "sentence; --case: letter case must match)\n",
+		      stdout);
+		return 0;
+	}
 	int exact_case = argc >= 2 && strcmp(argv[1], "--case") == 0;
 	if (exact_case) {
 		argc--;

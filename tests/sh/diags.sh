@@ -12,6 +12,9 @@ out=$("$MKBRIEF" find "$A" " " 2>&1)
 st=$?
 [ $st = 2 ] && [ "$out" = 'mkbrief: error: no words to find: usage: mkbrief find [--case] SOURCE.txt "words"' ] &&
 	pass "find with no words is a usage error" || fail "find '': status $st: $out"
+out=$("$MKBRIEF" find --help 2>"$T/err"); st=$?
+[ $st = 0 ] && [ ! -s "$T/err" ] && grep -q '^usage: mkbrief find \[--case\] SOURCE.txt "words"' <<<"$out" &&
+	pass "find --help prints its usage and exits 0, as new, pin and schema do" || fail "find --help: status $st: $out $(cat "$T/err")"
 out=$("$MKBRIEF" find "$A" "in March" 2>&1)
 if [ "$out" = "p8.1: The panel meets in March.[12][13]" ]; then pass "find: '.[12][13]' stays with its sentence"; else fail "find before [12][13]: $out"; fi
 cat >"$T/cite.yaml" <<YAML

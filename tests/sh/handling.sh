@@ -47,6 +47,12 @@ grep -qF "$want" err.txt && pass "a draft warns under --check too" || fail "--ch
 "$MKBRIEF" final.yaml -o final.pdf 2>err.txt || fail "the final brief builds: $(cat err.txt)"
 [ ! -s err.txt ] && pass "a brief that is no draft prints no warning" || fail "final printed: $(cat err.txt)"
 
+# the warning quotes the value as typed (a new user's trial: 'draft: yes' was told 'draft: true')
+write_brief yes.yaml "draft: yes"
+"$MKBRIEF" --check yes.yaml 2>err.txt
+grep -qF "yes.yaml:8:8: warning: this brief is a draft (draft: yes);" err.txt && pass "the draft warning quotes 'yes' as typed" ||
+	fail "draft: yes: $(cat err.txt)"
+
 # a flood of warnings (30 quotes found twice each) never hides it: it is the first one
 { sed -n '1,/^sections:/p' draft.yaml; printf '  - heading: H\n    content:\n'
 	for i in $(seq 30); do echo '      - quote: {source: edm, text: the Cold War}'; done; } >flood.yaml
