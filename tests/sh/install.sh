@@ -95,3 +95,12 @@ elif grep -q "PREFIX '/opt/my app' has a space" "$T/log" && [ ! -e "$T/sp2" ] &&
 else
 	fail "PREFIX with a space: $(tail -2 "$T/log")"
 fi
+
+# bash completion knows every subcommand and option the README lists (a new user's trial:
+# schema, pin, --annex, --pdf-a and -j were missing, and '--color=' completed nothing)
+comp=$(mkdir -p "$T/empty" && cd "$T/empty" && bash -c '
+	source "$0"
+	t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _mkbrief; echo "${COMPREPLY[*]}"; }
+	t mkbrief s; t mkbrief p; t mkbrief schema ""; t mkbrief --an; t mkbrief --pdf; t mkbrief -j; t mkbrief --color = al' "$ROOT/scripts/mkbrief.bash-completion" 2>&1 | tr '\n' '|')
+[ "$comp" = "schema|pin|brief layout|--annex|--pdf-a|-j|always|" ] && pass "bash completion: schema, pin, --annex, --pdf-a, -j, --color=" ||
+	fail "bash completion: '$comp'"
