@@ -308,6 +308,48 @@ static int note_quoted_start(diag *d, const char *file, const char *text, size_t
 	return 1;
 }
 
+/* A flow mapping or list left open because a '#' after a space in it started a comment
+ * ("colors: {accent: #7A1F1F}" reads as "colors: {accent:" and a comment): libyaml says so
+ * on the next line, where it looked for the '}'. Notes the '#' in the flow's lines. */
+static int note_hash_in_flow(diag *d, const char *file, const char *text, size_t len, const yaml_parser_t *p)
+{
+	size_t at = yaml_mark_byte(text, len, &p->context_mark), end = yaml_mark_byte(text, len, &p->problem_mark);
+	char quote = 0;
+	int line = (int)p->context_mark.line + 1;
+	size_t ls = at;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	for (size_t i = at; i < end && i < len; i++) {
+		char c = text[i];
+		if (c == '\n') {
+			line++;
+			ls = i + 1;
+			quote = 0;
+		} else if (quote) {
+			quote = c == quote ? 0 : quote;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+			/* the value around it, from after its key's colon to the next comma or bracket */
+			size_t b = i, e = i;
+			while (b > ls && !strchr(":{[,", text[b - 1]))
+				b--;
+			while (b < i && text[b] == ' ')
+				b++;
+			while (e < len && !strchr(",}]\r\n", text[e]))
+				e++;
+			while (e > i && text[e - 1] == ' ')
+				e--;
+			diag_note(d, loc_at(file, line, (int)(i - ls) + 1),
+				  "a '#' after a space starts a comment, which leaves out the rest of the line and its "
+				  "closing bracket: put the value in quotes, e.g. \"%.*s\"",
+				  (int)(e - b > 60 ? 60 : e - b), text + b);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -372,6 +414,11 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	}
 	/* a key out of line says all: a note on quoting would mislead */
 	if (p->error != YAML_READER_ERROR && note_misaligned_key(d, file, text, len, m.line))
+		return;
+	if (p->problem && p->context && strstr(p->context, "flow") &&
+	    (strcmp(p->problem, "did not find expected ',' or ']'") == 0 ||
+	     strcmp(p->problem, "did not find expected ',' or '}'") == 0) &&
+	    note_hash_in_flow(d, file, text, len, p))
 		return;
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
 			   strcmp(p->problem, "did not find expected '-' indicator") == 0 ||
