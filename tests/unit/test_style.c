@@ -212,6 +212,23 @@ static void test_values(void)
 	CHECK_STR("width and height: silent", out, "");
 	style_free(s);
 	free(out);
+	/* the accent reaches what the default accent colours, but what the layout gives */
+	out = try_layout("colors: {accent: \"#7A1F1F\"}\nfonts: {heading-2: {color: \"#000000\"}}\n"
+			 "box-outlook: {rule: \"#595959\"}\n",
+			 &s);
+	CHECK_STR("accent: loads", out, "");
+	if (s) {
+		CHECK("accent: headings and box titles", near(s->heading.color.r, 0x7A / 255.0) &&
+								 near(s->box_head.color.r, 0x7A / 255.0));
+		CHECK("accent: a heading given a colour keeps it", near(s->heading2.color.r, 0));
+		CHECK("accent: the Key points box's and the boxes' rules",
+		      near(s->box_rule.r, 0x7A / 255.0) && near(s->frame_rule[0].r, 0x7A / 255.0) &&
+			      near(s->frame_rule[3].r, 0x7A / 255.0) && near(s->frame_rule[1].r, 0x59 / 255.0));
+		CHECK("accent: a box given a rule keeps it", near(s->frame_rule[2].r, 0x59 / 255.0));
+		CHECK("accent: grounds tinted with it", s->box_fill.r > s->box_fill.b && s->frame_fill[3].r > s->frame_fill[3].g);
+	}
+	style_free(s);
+	free(out);
 	out = try_layout("page: {margins: 0.5in}\n", &s);
 	CHECK_STR("narrow margins warn", out,
 		  "T/t.yaml:1:17: warning: the top margin (0.50in) leaves no room for notes; 0.75in or more is recommended\n");
