@@ -76,6 +76,16 @@ static void lines_free(para_line *lines, size_t n)
 	free(lines);
 }
 
+/* Whether text set on one line in font f could be wider than Pango's breaker can sum
+ * (PARA_PANGO_MAX_WIDTH): every character taken as wide as 1.5 em and its letter spacing.
+ * Under the byte limit this holds only for large or letter-spaced type (a hostile trial:
+ * 50 KB at 40 pt, tracked 20 pt, came out as one line of two words and no error). */
+static int pango_width_unsafe(const rich *text, const font_role *f)
+{
+	double chars = (double)g_utf8_strlen(text->text.data, (gssize)text->text.len);
+	return chars * (1.5 * f->size + fabs(f->tracking)) > PARA_PANGO_MAX_WIDTH;
+}
+
 para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at, diag *d)
 {
 	para *p = xcalloc(1, sizeof *p);
@@ -95,7 +105,7 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	 * one wider than about two million points: a long paragraph goes through ours whatever
 	 * the layout asks, and one that cannot (right-to-left or letter-spaced text) is refused
 	 * rather than set with text missing */
-	int too_long = text->text.len > PARA_PANGO_MAX_BYTES;
+	int too_long = text->text.len > PARA_PANGO_MAX_BYTES || pango_width_unsafe(text, spec->font);
 	int loose = 0, said = d ? d->errors + d->warnings : 0;
 	if ((spec->optimal || too_long) && text->text.len > 0 && e->lines &&
 	    line_cache_get(e->lines, p->text, spec, &p->lines, &p->nlines, &p->fallback)) {
@@ -133,10 +143,18 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	}
 	if (too_long) {
 		/* right-to-left or letter-spaced text, or what the total-fit breaker gave up on */
-		diag_error(d, at,
-			   "this paragraph of %zu KiB goes to Pango's line breaker (as right-to-left or letter-spaced "
-			   "text does, or text mkbrief's cannot break), which takes at most %d KiB",
-			   text->text.len / 1024, PARA_PANGO_MAX_BYTES / 1024);
+		if (text->text.len > PARA_PANGO_MAX_BYTES)
+			diag_error(d, at,
+				   "this paragraph of %zu KiB goes to Pango's line breaker (as right-to-left or "
+				   "letter-spaced text does, or text mkbrief's cannot break), which takes at most %d KiB",
+				   text->text.len / 1024, PARA_PANGO_MAX_BYTES / 1024);
+		else
+			diag_error(d, at,
+				   "this paragraph of %zu KiB in %.4g pt type goes to Pango's line breaker (as "
+				   "right-to-left or letter-spaced text does, or text mkbrief's cannot break), which "
+				   "takes at most about %.0f KiB of it",
+				   text->text.len / 1024, spec->font->size,
+				   PARA_PANGO_MAX_WIDTH / (1.5 * spec->font->size + fabs(spec->font->tracking)) / 1024);
 		rich_free(p->text);
 		p->text = rich_new();
 	}

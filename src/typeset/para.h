@@ -31,6 +31,9 @@ typedef struct para {
 
 /* A paragraph set by Pango's breaker (right-to-left or letter-spaced text): at most this long. */
 #define PARA_PANGO_MAX_BYTES 65536
+/* and at most this wide set on one line, pt: Pango sums widths in 32-bit units of 1/1024 pt
+ * (2,097,152 pt), and drops all but a line of text wider */
+#define PARA_PANGO_MAX_WIDTH 1.5e6
 
 /* Lays out text (taking ownership of it). A character no bundled font has is an error
  * at `at`, naming the character; the paragraph is still returned so layout can go on. */
