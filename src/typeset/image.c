@@ -452,8 +452,10 @@ static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name,
 		return -1;
 	}
 	if (c->max_font_size > IMAGE_SVG_MAX_FONT_SIZE) {
-		diag_error(d, at, "figure '%s' sets a font size of %s; librsvg draws at most %s", name,
-			   thousands(c->max_font_size, n1), thousands(IMAGE_SVG_MAX_FONT_SIZE, n2));
+		diag_error(d, at,
+			   "figure '%s' draws text %s px high (its font sizes nested and its transforms taken "
+			   "together); librsvg draws at most %s",
+			   name, thousands(c->max_font_size, n1), thousands(IMAGE_SVG_MAX_FONT_SIZE, n2));
 		return -1;
 	}
 	if (c->max_text_chars > IMAGE_SVG_MAX_TEXT_CHARS) {

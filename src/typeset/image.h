@@ -50,10 +50,11 @@
 #define IMAGE_SVG_MAX_DEPTH 256
 /* librsvg 2.54 aborts the process on an feConvolveMatrix of order past 20. */
 #define IMAGE_SVG_MAX_CONVOLVE_ORDER 20
-/* An SVG's text: a font size (in any unit) under what aborts librsvg (some 1.5 million),
- * and far over any a figure uses; characters in one <text>, whose layout takes time that
- * grows with their square (5,000 take about 1 s). */
-#define IMAGE_SVG_MAX_FONT_SIZE 100000.0
+/* An SVG's text: a font size (in px, nested sizes and transforms taken in) under what
+ * FreeType draws (at 80,000 its text went missing with a warning from Pango) and what
+ * aborts librsvg (some 1.5 million), and far over any a figure uses; characters in one
+ * <text>, whose layout takes time that grows with their square (5,000 take about 1 s). */
+#define IMAGE_SVG_MAX_FONT_SIZE 10000.0
 #define IMAGE_SVG_MAX_TEXT_CHARS 5000.0
 /* A style sheet's selectors times the elements they are matched against (librsvg: some
  * 12 us a match; 2.5 million took 30 s). */

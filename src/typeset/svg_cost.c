@@ -40,6 +40,7 @@ typedef struct scan {
 	svg_ref *refs, *srefs;
 	size_t nrefs, nsrefs;
 	int *open; /* the open elements */
+	double *font, *scale; /* for each open element: its font size in px, its transforms' scale */
 	size_t depth;
 	int in_style;
 	strbuf sheet;
@@ -210,6 +211,157 @@ static double css_font_size(const char *css, size_t n)
 	return most;
 }
 
+/* Pixels per unit of an absolute CSS length ("pt", "mm"; none or unknown: px). */
+static double unit_px(const char *u)
+{
+	static const struct {
+		const char *unit;
+		double px;
+	} units[] = {{"pt", 96.0 / 72}, {"pc", 16}, {"in", 96}, {"cm", 96 / 2.54}, {"mm", 96 / 25.4}, {"q", 96 / 101.6}};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (g_ascii_strncasecmp(u, units[i].unit, strlen(units[i].unit)) == 0)
+			return units[i].px;
+	return 1;
+}
+
+/* A font size written [v, end) ("12px", "1.5em", "150%", "larger", or the size in font's
+ * shorthand, "bold 12pt/1.2 serif") against its parent's, in px; the largest number
+ * written counts, as a size's sign does not lessen it. */
+static double font_size_of(const char *v, const char *end, double parent)
+{
+	double x = 0;
+	const char *unit = NULL;
+	for (const char *p = v; p < end; p++) {
+		if (!g_ascii_isdigit(*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit(p[1])))
+			continue;
+		char *e;
+		double y = fabs(g_ascii_strtod(p, &e));
+		if (e > p && y == y && y >= x) {
+			x = y;
+			unit = e;
+		}
+		if (e > p)
+			p = e - 1;
+	}
+	if (!unit)
+		return mem_find(v, end, "larger") ? parent * 1.2 : parent;
+	if (unit == end)
+		return x;
+	if (*unit == '%')
+		return parent * x / 100;
+	if (g_ascii_strncasecmp(unit, "em", 2) == 0 || g_ascii_strncasecmp(unit, "rem", 3) == 0 ||
+	    g_ascii_strncasecmp(unit, "ex", 2) == 0 || g_ascii_strncasecmp(unit, "ch", 2) == 0)
+		return parent * x;
+	return x * unit_px(unit);
+}
+
+/* The factor a transform list scales by: each scale()'s and matrix()'s largest, multiplied. */
+static double transform_scale(const char *v)
+{
+	double factor = 1;
+	for (const char *p = v; *p;) {
+		int scale = g_ascii_strncasecmp(p, "scale", 5) == 0, matrix = g_ascii_strncasecmp(p, "matrix", 6) == 0;
+		const char *open = strchr(p, '(');
+		if (!open)
+			break;
+		const char *close = strchr(open, ')');
+		if (!close)
+			break;
+		if (scale || matrix) {
+			double most = 0;
+			int k = 0;
+			for (const char *q = open + 1; q < close && (scale || k < 4); k++) {
+				char *e;
+				double y = g_ascii_strtod(q, &e);
+				if (e == q) {
+					q++;
+					k--;
+					continue;
+				}
+				if (y == y && fabs(y) > most)
+					most = fabs(y);
+				q = e;
+			}
+			factor *= most;
+		}
+		p = close + 1;
+		while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+	}
+	return factor;
+}
+
+/* An <svg> element's scale from its viewBox to its width and height ("0 0 1 1" drawn at
+ * 1000 wide: each user unit is 1000 px). */
+static double viewbox_scale(const char **names, const char **values)
+{
+	double vb[4] = {0}, w = 0, h = 0;
+	for (int i = 0; names[i]; i++) {
+		if (strcmp(names[i], "viewBox") == 0) {
+			const char *q = values[i];
+			for (int k = 0; k < 4; k++) {
+				while (*q == ' ' || *q == ',')
+					q++;
+				char *e;
+				vb[k] = g_ascii_strtod(q, &e);
+				q = e;
+			}
+		} else if (strcmp(names[i], "width") == 0 && !strchr(values[i], '%')) {
+			w = font_size_of(values[i], values[i] + strlen(values[i]), 0);
+		} else if (strcmp(names[i], "height") == 0 && !strchr(values[i], '%')) {
+			h = font_size_of(values[i], values[i] + strlen(values[i]), 0);
+		}
+	}
+	double f = 1;
+	if (vb[2] > 0 && w > 0)
+		f = fmax(f, w / vb[2]);
+	if (vb[3] > 0 && h > 0)
+		f = fmax(f, h / vb[3]);
+	return f;
+}
+
+/* The font size and scale of the element opening at depth s->depth, from its parent's and
+ * its own attributes; the largest size a text element would be drawn at goes to
+ * max_font_size (a
+ * size nested in ems or per cents, or scaled by a transform, is what librsvg draws: 50,000
+ * then 5000% aborted it, a hostile trial). */
+static void font_at(scan *s, const char *local, const char **names, const char **values)
+{
+	double font = s->depth > 0 ? s->font[s->depth - 1] : 16, scale = s->depth > 0 ? s->scale[s->depth - 1] : 1;
+	if (strcmp(local, "svg") == 0)
+		scale *= viewbox_scale(names, values);
+	for (int i = 0; names[i]; i++) {
+		const char *a = names[i], *v = values[i];
+		if (strcmp(a, "font-size") == 0 || strcmp(a, "font") == 0) {
+			font = font_size_of(v, v + strlen(v), font);
+		} else if (strcmp(a, "transform") == 0) {
+			scale *= transform_scale(v);
+		} else if (strcmp(a, "style") == 0) {
+			const char *end = v + strlen(v);
+			for (const char *p = v; (p = mem_find(p, end, "font")) != NULL; p += 4) {
+				const char *q = p + 4;
+				if (q + 5 <= end && memcmp(q, "-size", 5) == 0)
+					q += 5;
+				while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+					q++;
+				if (q >= end || *q != ':')
+					continue;
+				const char *ve = q + 1;
+				while (ve < end && *ve != ';')
+					ve++;
+				font = font_size_of(q + 1, ve, font);
+			}
+		}
+	}
+	s->font = grow_for(s->font, s->depth + 1, sizeof *s->font);
+	s->scale = grow_for(s->scale, s->depth + 1, sizeof *s->scale);
+	s->font[s->depth] = font;
+	s->scale[s->depth] = scale;
+	int text = strcmp(local, "text") == 0 || strcmp(local, "tspan") == 0 || strcmp(local, "textPath") == 0;
+	if (text && font * scale > s->max_font_size)
+		s->max_font_size = font * scale;
+}
+
 static void read_attributes(scan *s, node *nd, int index, const char **names, const char **values)
 {
 	for (int i = 0; names[i]; i++) {
@@ -225,13 +377,6 @@ static void read_attributes(scan *s, node *nd, int index, const char **names, co
 			add_ref(&s->refs, &s->nrefs, SVG_REF_HREF, v + 1, strlen(v + 1));
 		} else if (strcmp(a, "style") == 0) {
 			add_style_refs(s, v);
-			double fs = css_font_size(v, strlen(v));
-			if (fs > s->max_font_size)
-				s->max_font_size = fs;
-		} else if (strcmp(a, "font-size") == 0 || strcmp(a, "font") == 0) {
-			double fs = largest_number(v, v + strlen(v));
-			if (fs > s->max_font_size)
-				s->max_font_size = fs;
 		} else if (prop >= 0) {
 			size_t id_len;
 			const char *id = svg_css_url(v, v + strlen(v), &id_len);
@@ -271,6 +416,7 @@ static void on_start(GMarkupParseContext *ctx, const char *element, const char *
 			parent->fweight += primitive_weight(s, local, names, values);
 	}
 	read_attributes(s, nd, index, names, values);
+	font_at(s, local, names, values);
 	nd->nref = s->nrefs - nd->ref0;
 	s->open = grow_for(s->open, s->depth + 1, sizeof *s->open);
 	s->open[s->depth++] = index;
@@ -512,6 +658,8 @@ static void scan_free(scan *s)
 	free(s->refs);
 	free(s->srefs);
 	free(s->open);
+	free(s->font);
+	free(s->scale);
 	sb_free(&s->sheet);
 	g_hash_table_destroy(s->ids);
 }

@@ -178,6 +178,18 @@ static void test_text_and_sheets(void)
 	CHECK("the largest font size, from an attribute, a style or a sheet", c.max_font_size == 1e7);
 	c = scan_ok("a sheet's font", "<svg><style>g{font:italic 5e6px serif}</style><g><text>H</text></g></svg>");
 	CHECK("a font size in a sheet's font: shorthand", c.max_font_size == 5e6);
+	/* sizes nested in per cents and ems, and scaled by transforms and a viewBox, as librsvg
+	 * draws them (a hostile trial: 50,000 then 5000% aborted it) */
+	c = scan_ok("nested sizes", "<svg><g font-size='50000'><g font-size='5000%'><text>W</text></g></g></svg>");
+	CHECK("a per cent of a size", c.max_font_size == 2.5e6);
+	c = scan_ok("nested ems", "<svg><g font-size='90'><g font-size='90em'><text font-size='2em'>W</text></g></g></svg>");
+	CHECK("ems of ems", c.max_font_size == 90.0 * 90 * 2);
+	c = scan_ok("a transform", "<svg><g transform='translate(5 5) scale(100)'><text font-size='1000'>W</text></g></svg>");
+	CHECK("a size scaled by a transform", c.max_font_size == 1e5);
+	c = scan_ok("a viewBox", "<svg width='1000' height='1000' viewBox='0 0 1 1'><text font-size='12pt'>W</text></svg>");
+	CHECK("a size in points scaled by a viewBox", c.max_font_size == 16000);
+	c = scan_ok("a size outside text", "<svg><g font-size='1e9'/><text font-size='12'>W</text></svg>");
+	CHECK("a size that no text takes does not count", c.max_font_size == 12);
 	c = scan_ok("text", "<svg><text>ab<tspan>cd</tspan></text><text>abcdef</text></svg>");
 	CHECK("the most characters in one <text>, its tspans included", c.max_text_chars == 6);
 	c = scan_ok("selectors", "<svg><style>rect:nth-child(2n+1), circle {fill:red} .a{fill:blue}</style><rect/><rect/></svg>");
