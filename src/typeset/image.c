@@ -441,6 +441,12 @@ static int svg_cost_ok(const char *b, size_t len, svg_cost *c, const char *name,
 		diag_note(d, at, "draw it with fewer marks, or as a PNG");
 		return -1;
 	}
+	if (c->vertices > IMAGE_SVG_MAX_VERTICES) {
+		diag_error(d, at, "figure '%s' would take too long to draw: %s numbers in its paths (at most %s)", name,
+			   thousands(c->vertices, n1), thousands(IMAGE_SVG_MAX_VERTICES, n2));
+		diag_note(d, at, "simplify its paths, or draw it as a PNG");
+		return -1;
+	}
 	if (c->depth > IMAGE_SVG_MAX_DEPTH) {
 		diag_error(d, at, "figure '%s' nests elements and references %s deep; librsvg follows at most %d", name,
 			   thousands(c->depth, n1), IMAGE_SVG_MAX_DEPTH);

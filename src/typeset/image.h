@@ -35,6 +35,9 @@
  * counting each again wherever a <use>, pattern, clip path, mask or marker draws it: a
  * chart of 10,000 marks draws some 10,000, and 100,000 take librsvg about 3 s and 300 MB. */
 #define IMAGE_SVG_MAX_ELEMENTS 100000
+/* and the numbers and commands of its paths and polygons (svg_cost.h's vertices: a million,
+ * some 330,000 segments, take librsvg about 4 s) */
+#define IMAGE_SVG_MAX_VERTICES 1000000
 /* librsvg draws each filtered or masked element on a surface the size of the whole drawing
  * and runs each filter primitive over it, some 50 to 75 ns a pixel: together at most this
  * many pixel passes (about 2 s: five drop shadows on a drawing of 1000 x 800 pixels; a blur

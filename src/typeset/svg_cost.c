@@ -751,6 +751,7 @@ static int count_document(scan *s, svg_cost *c, char **why)
 			c->instances = s->nodes[0].inst;
 			c->passes = s->nodes[0].passes;
 			c->depth = s->nodes[0].depth;
+			c->vertices = s->nodes[0].verts;
 		}
 		c->max_order = s->max_order;
 	}

@@ -180,6 +180,10 @@ static void test_text_and_sheets(void)
 	CHECK("a font size in a sheet's font: shorthand", c.max_font_size == 5e6);
 	/* sizes nested in per cents and ems, and scaled by transforms and a viewBox, as librsvg
 	 * draws them (a hostile trial: 50,000 then 5000% aborted it) */
+	/* a path's numbers, every use of it counted (a hostile trial: 2.4 million segments in one
+	 * path took librsvg 38 s) */
+	c = scan_ok("path numbers", "<svg><defs><path id='p' d='M0 0L10 10L20 0Z'/></defs><use href='#p'/><use href='#p'/></svg>");
+	CHECK("a path's numbers and commands, once a use", c.vertices >= 2 * 10 && c.vertices <= 2 * 12 + 2);
 	c = scan_ok("nested sizes", "<svg><g font-size='50000'><g font-size='5000%'><text>W</text></g></g></svg>");
 	CHECK("a per cent of a size", c.max_font_size == 2.5e6);
 	c = scan_ok("nested ems", "<svg><g font-size='90'><g font-size='90em'><text font-size='2em'>W</text></g></g></svg>");
