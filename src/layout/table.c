@@ -443,8 +443,13 @@ static double band_height(const cell_row *row, size_t band)
 	return row->leading + (band == 0 ? row->pad : 0) + (band + 1 == row->nbands ? row->pad : 0);
 }
 
-/* A row's bands on the list, kept together; a row taller than a column is split by the
- * flow like any kept run. */
+/* A row of this many lines or more may break inside it, this many on each side, where
+ * moving it whole would leave more than a quarter of the column empty (vitem.soft): a row
+ * of fifty lines left a page three quarters empty (a hostile trial). */
+#define ROW_SPLIT_LINES 3
+
+/* A row's bands on the list, kept together (a long row by choice); a row taller than a
+ * column is split by the flow like any kept run. */
 static void push_row(composer *c, const cell_row *row, double x, int body)
 {
 	compose_tag_open(c, TAG_TR);
@@ -455,6 +460,8 @@ static void push_row(composer *c, const cell_row *row, double x, int body)
 		it->x = c->x + x;
 		if (k > 0)
 			it->keep = 1;
+		if (body && k >= ROW_SPLIT_LINES && k + ROW_SPLIT_LINES <= row->nbands)
+			it->soft = 1;
 		if (body)
 			it->table = row->table;
 		for (size_t j = 0; j < row->ncells; j++)

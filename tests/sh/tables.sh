@@ -360,3 +360,33 @@ if [ "$wrapped" = 1 ] && [ "$whole" = 4 ] && grep -q "warning: this table's 6 co
 else
 	fail "numbers in narrow tables: header wrapped $wrapped, $whole of 4 numbers whole, $(grep -c warning err) warnings"
 fi
+
+# a long row (fifty lines, shorter than a page) after the Key points breaks inside it where
+# moving it whole would leave more than a quarter of the page empty: it moved whole and left
+# three quarters of page 1 empty (a hostile trial); three lines at least on each side
+mkdir -p "$T/longrow" && cd "$T/longrow" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+words=$(for i in $(seq 800); do printf 'word '; done)
+cat >brief.yaml <<YAML
+title: A long row
+date: 2020-02-29
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+summary:
+  - text: A key point with some words and more words here.
+sections:
+  - heading: Head
+    content:
+      - table:
+          caption: Caption
+          columns: [A, B, C]
+          rows:
+            - ["$words", "3.14", "x"]
+YAML
+"$MKBRIEF" -q --dump-layout brief.yaml >d.txt 2>err.txt
+on1=$(awk '/^page / { p = $2 } /^  row .*table=1 band=[0-9]+\/50/ && p == 1 { n++ } END { print n + 0 }' d.txt)
+on2=$(awk '/^page / { p = $2 } /^  row .*table=1 band=[0-9]+\/50/ && p == 2 { n++ } END { print n + 0 }' d.txt)
+[ "$on1" -ge 3 ] && [ "$on2" -ge 3 ] && [ $((on1 + on2)) = 50 ] && grep -q "^page 2" d.txt && ! grep -q "^page 3" d.txt &&
+	pass "a long row breaks inside it rather than leave page 1 empty ($on1 + $on2 lines)" ||
+	fail "a long row: $on1 lines on page 1, $on2 on page 2 $(head -1 err.txt)"
+cd "$ROOT" || exit 1
