@@ -3,6 +3,7 @@
  * breaker inside its column, and each row as bands of lines (doc.h, cell_row). A page
  * breaks between rows, or inside a row taller than a column; the flow then repeats the
  * caption, marked "(continued)", and the header row (doc->tables). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -573,6 +574,13 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 			     "this table's %zu columns do not hold its longest words and numbers in a column %.2fin "
 			     "wide: some break where they should not (fewer columns or shorter cells read better)",
 			     t->ncols, col / 72);
+	/* a width given that cuts a number: "61451." over "19" misreads (a hostile trial) */
+	for (size_t j = 0; !cs.forced && j < cs.n; j++)
+		if (t->width_kind[j] == TABLE_LENGTH && cs.numw[j] > cs.w[j] + 0.01)
+			diag_warning(c->d, bl->at,
+				     "column %zu is %.2fin wide, narrower than its widest number with the padding: the "
+				     "number breaks; make it %.2fin or auto",
+				     j + 1, cs.w[j] / 72, ceil(cs.numw[j] / 72 * 100) / 100);
 	double x = 0;
 	/* the caption is as wide as the table, but never a thin column of words */
 	double caption_w = width < col / 2 ? col / 2 : width;

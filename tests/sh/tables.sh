@@ -390,3 +390,31 @@ on2=$(awk '/^page / { p = $2 } /^  row .*table=1 band=[0-9]+\/50/ && p == 2 { n+
 	pass "a long row breaks inside it rather than leave page 1 empty ($on1 + $on2 lines)" ||
 	fail "a long row: $on1 lines on page 1, $on2 on page 2 $(head -1 err.txt)"
 cd "$ROOT" || exit 1
+
+# a width given to a decimal column narrower than its number is a warning: "61451.19" printed
+# as "61451." over "19" with none (a hostile trial)
+mkdir -p "$T/narrow" && cd "$T/narrow" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+cat >brief.yaml <<'YAML'
+title: Decimal
+date: 2020-02-29
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: H
+    content:
+      - table:
+          columns: [Name, Amount]
+          widths: [auto, 0.6in]
+          align: [left, decimal]
+          rows:
+            - [alpha beta gamma delta, "61451.19"]
+            - [beta, "1.5"]
+YAML
+"$MKBRIEF" --check brief.yaml 2>err.txt
+grep -q "^brief.yaml:8:9: warning: column 2 is 0.60in wide, narrower than its widest number with the padding: the number breaks; make it 0.66in or auto" err.txt &&
+	pass "a column given a width that cuts its number is a warning" || fail "narrow decimal column: $(cat err.txt)"
+sed -i 's/0.6in/0.7in/' brief.yaml
+"$MKBRIEF" --check brief.yaml 2>err.txt
+[ ! -s err.txt ] && pass "a column wide enough for its numbers: no warning" || fail "0.7in column: $(cat err.txt)"
+cd "$ROOT" || exit 1
