@@ -85,12 +85,26 @@ const ynode *schema_section(schema *S, const ynode *map, const char *key, const 
 	return n;
 }
 
+/* 1 if s prints nothing: spaces, or only characters that print nothing (a zero-width space
+ * or joiner, a soft hyphen, a word joiner: a title of U+200B alone passed as a title and
+ * became the PDF's, a hostile trial); 2 for the latter. */
 static int blank(const char *s)
 {
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
+	int invisible = 0;
+	for (const char *p = s; *p;) {
+		if (isspace((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		if (!g_utf8_validate(p, -1, NULL))
 			return 0;
-	return 1;
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && g_unichar_type(c) != G_UNICODE_FORMAT)
+			return 0;
+		invisible = 1;
+		p = g_utf8_next_char(p);
+	}
+	return invisible ? 2 : 1;
 }
 
 /* The file may not hold control characters, and neither may an escape ("\e", "\x85") put
@@ -119,8 +133,10 @@ char *schema_string(schema *S, const ynode *n, const char *what, size_t max_char
 {
 	if (!n)
 		return NULL;
-	if (n->kind == YNODE_SCALAR && (ynode_is_null(n) || blank(n->str))) {
-		schema_error(S, n, "%s must not be empty", what);
+	int empty = n->kind == YNODE_SCALAR ? (ynode_is_null(n) ? 1 : blank(n->str)) : 0;
+	if (empty) {
+		schema_error(S, n, "%s must not be empty%s", what,
+			     empty == 2 ? " (it holds only characters that print nothing)" : "");
 		return NULL;
 	}
 	if (!schema_expect(S, n, YNODE_SCALAR, what))
