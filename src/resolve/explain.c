@@ -667,7 +667,7 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 		needle_init(&nd, words, 1);
 	}
 	if (nd.npc == 0) {
-		diag_note(d, loc_none(), "there are no words to look for outside the elisions");
+		diag_note(d, words_at, "there are no words to look for outside the elisions");
 		needle_free(&nd);
 		return;
 	}

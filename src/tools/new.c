@@ -25,14 +25,17 @@
 
 /* A YAML double-quoted scalar: the article's words as they are, with only the two
  * characters double quotes give a meaning escaped, and line breaks as spaces (matching
- * treats any run of white space as one). */
-static void put_yaml_string(FILE *out, const char *s, size_t n)
+ * treats any run of white space as one); a file's name (exact) keeps them as escapes: a
+ * TAB made a space named a file that is not there (a hostile trial). */
+static void put_yaml_scalar(FILE *out, const char *s, size_t n, int exact)
 {
 	putc('"', out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", c);
+		else if (exact && (c == '\n' || c == '\r' || c == '\t'))
+			fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
 		else if (c == '\n' || c == '\r' || c == '\t')
 			putc(' ', out);
 		else if (c < 0x20 || c == 0x7f)
@@ -41,6 +44,11 @@ static void put_yaml_string(FILE *out, const char *s, size_t n)
 			putc(c, out);
 	}
 	putc('"', out);
+}
+
+static void put_yaml_string(FILE *out, const char *s, size_t n)
+{
+	put_yaml_scalar(out, s, n, 0);
 }
 
 /* A title as a brief's title or heading may hold it: at most BRIEF_MAX_LINE_CHARS
@@ -229,7 +237,7 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	      "lang: en-US\n\nsources:\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "  %s:\n    file: ", ids[i]);
-		put_yaml_string(out, paths[i], strlen(paths[i]));
+		put_yaml_scalar(out, paths[i], strlen(paths[i]), 1);
 		if (paths[i][0] == '/' || strncmp(paths[i], "../", 3) == 0)
 			fputs("   # outside this file's directory: build with --root DIR", out);
 		fputc('\n', out);

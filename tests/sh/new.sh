@@ -85,3 +85,12 @@ if grep -q '^    file: "articles/a.txt"' "$T/far/b.yaml" && "$MKBRIEF" --check "
 else
 	fail "new into another directory: $(grep '    file:' "$T/far/b.yaml") $(cat "$T/err")"
 fi
+
+# a file's name is written as it is, a TAB as "\t": written as a space, the starter brief
+# named a file that is not there and failed its own --check (a hostile trial)
+mkdir -p "$T/tab" && cd "$T/tab" || exit 1
+tabbed=$(printf 'tab\tx.txt')
+printf 'A title\n\nParagraph one is here.\n' >"$tabbed"
+"$MKBRIEF" new "$tabbed" >b.yaml 2>err.txt && "$MKBRIEF" --check b.yaml 2>>err.txt &&
+	grep -qF 'file: "tab\tx.txt"' b.yaml && pass "new: a file name with a TAB passes --check" ||
+	fail "new with a TAB in the name: $(cat err.txt) $(grep file: b.yaml)"
