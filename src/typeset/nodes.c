@@ -160,6 +160,21 @@ static size_t letters_after(const char *w, size_t n, size_t i)
 	return k;
 }
 
+/* Whether the slash at w[i] stands between two units ("µg/m³", "(km/h)"), brackets and a
+ * closing mark set aside. */
+static int unit_rate(const char *w, size_t n, size_t i)
+{
+	size_t b = 0, e = n;
+	while (b < i && strchr("([{", w[b]))
+		b++;
+	while (e > i + 1 && strchr(")]}.,;:", w[e - 1]))
+		e--;
+	const char *slash = memchr(w + i + 1, '/', e - i - 1);
+	if (slash)
+		e = (size_t)(slash - w);
+	return ties_is_unit(w + b, i - b) && ties_is_unit(w + i + 1, e - i - 1);
+}
+
 /* kind[i] = P_EXPLICIT after a hyphen between letters ("anti-aircraft", "Korea-Russia"),
  * when each side has at least 3 letters: "Kim Il-sung", "Jong-un" and "co-operation"
  * stay whole, as a name must; after an em dash; never after an en dash (1950–1953, ¶3–4
@@ -181,9 +196,10 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 			else if (cp == 0x2014)
 				brk = 1;
 			else if (cp == '/') /* "either/or"; never in a rate or a pair of numbers
-					     * ("112.40/MWh", "MW/200", "1998/99") */
+					     * ("112.40/MWh", "MW/200", "1998/99"), nor between two units
+					     * ("(µg/m³)": a table's header, a reader's trial) */
 				brk = next != '/' && prev != '/' && prev != ':' && !g_unichar_isdigit(prev) &&
-				      !g_unichar_isdigit(next);
+				      !g_unichar_isdigit(next) && !unit_rate(w, n, i);
 		}
 		if (brk)
 			kind[i + cl] = P_EXPLICIT;

@@ -40,10 +40,23 @@ static int is(word w, const char *const *list)
 
 static int is_number(word w);
 
+/* Units a number is tied to ("40 km"), and a slash between two of them does not break
+ * ("µg/m³"). */
+static const char *const unit_names[] = {
+	"km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "kt", "Mt", "lb", "lbs", "oz", "ft", "mi",
+	"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
+	"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
+	"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
+	"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
+	"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
+	"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
+	"Bq", "kBq", "Sv", "mSv", "\xC2\xB5Sv", "Pa", "kPa", "MPa", "hPa", "mbar", "kJ", "MJ", "GJ", "kcal",
+	"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", NULL};
+
 /* A unit of the list, or one of SI's with a prefix: "µBq", "kGy", "nSv", "MWh" */
-static int is_unit(word w, const char *const *units)
+static int is_unit(word w, const char *const *list)
 {
-	if (is(w, units))
+	if (is(w, list))
 		return 1;
 	static const char *const prefixes[] = {"k", "M", "G", "T", "P", "m", "c", "d", "n", "p", "f",
 					       "\xC2\xB5", "\xCE\xBC", NULL};
@@ -216,16 +229,6 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	word prev = {text + a, sp - a}, next = {text + c, d - c};
 	if (prev.n == 0 || next.n == 0)
 		return 0;
-	static const char *const units[] = {
-		"km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "kt", "Mt", "lb", "lbs", "oz", "ft", "mi",
-		"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
-		"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
-		"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
-		"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
-		"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
-		"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
-		"Bq", "kBq", "Sv", "mSv", "\xC2\xB5Sv", "Pa", "kPa", "MPa", "hPa", "mbar", "kJ", "MJ", "GJ", "kcal",
-		"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", NULL};
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
 					     "para.", "paras.", "Paras.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "Cm.", "Cmd.",
@@ -234,7 +237,7 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
 					     "Amb.", "Rev.", "Fr.", NULL};
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
-	    (is_unit(bare(next), units) || is_unit(before_slash(next), units) || is_currency(bare(next))))
+	    (is_unit(bare(next), unit_names) || is_unit(before_slash(next), unit_names) || is_currency(bare(next))))
 		return 1;
 	/* a number in scientific notation: "2.7 × 10⁻³" */
 	static const char times[] = "\xC3\x97";
@@ -273,6 +276,11 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 				(next.n >= 3 && g_ascii_isupper(next.s[0]) && next.s[1] == '-' && g_ascii_isdigit(next.s[2]))))
 		return 1;
 	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);
+}
+
+int ties_is_unit(const char *s, size_t n)
+{
+	return n > 0 && is_unit((word){s, n}, unit_names);
 }
 
 int ties_is_currency(const char *s, size_t n)

@@ -11,5 +11,7 @@
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp);
 /* Whether s[0, n) is a currency's ISO code ("EUR", "SEK") or "US$". */
 int ties_is_currency(const char *s, size_t n);
+/* Whether s[0, n) is a unit a number takes ("km", "µg", "m³", "MWh"). */
+int ties_is_unit(const char *s, size_t n);
 
 #endif

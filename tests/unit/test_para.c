@@ -115,6 +115,25 @@ int main(void)
 		para_free(q);
 	}
 	CHECK("a compound last word is not broken at its hyphen", compound_whole);
+	/* nor two units at their slash, ragged as a table's header is (a reader's trial:
+	 * "PM2.5 (µg/" / "m³)") */
+	int units_whole = 1;
+	for (double w = 40; w <= 120; w += 2) {
+		para *q = set_ragged(e, "PM2.5 (\xC2\xB5g/m\xC2\xB3) and NO2 in km/h", w, &d);
+		for (size_t i = 0; i + 1 < q->nlines; i++) {
+			char *t = para_line_text(q, i);
+			size_t n = strlen(t);
+			while (n > 0 && t[n - 1] == ' ')
+				n--;
+			if (n > 0 && t[n - 1] == '/') {
+				units_whole = 0;
+				printf("w %.0f: '%s'\n", w, t);
+			}
+			free(t);
+		}
+		para_free(q);
+	}
+	CHECK("two units are not broken at their slash", units_whole);
 	/* the lines cover the paragraph, with only spaces between them */
 	int covers = p->lines[0].start == 0;
 	for (size_t i = 0; i + 1 < p->nlines; i++) {
