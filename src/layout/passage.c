@@ -7,6 +7,11 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
+/* An elision that ends or starts a passage is tied to the word beside it by a no-break
+ * space: a line of "[…]" alone ended an excerpt (a reader's trial). */
+#define ELISION_END "\xC2\xA0[\xE2\x80\xA6]"
+#define ELISION_START "[\xE2\x80\xA6]\xC2\xA0"
+
 /* Source text goes in with its words as they are; line breaks inside a paragraph are
  * layout, control characters (a form feed, a stray escape: nothing to print) white space,
  * and a plain-text source's typewriter marks are set as a typesetter sets them (straight
@@ -125,14 +130,14 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	/* an elision the analyst typed at the start or the end is printed there too: the
 	 * sentence goes on in the source */
 	if (typed_elision(bl->text, 0))
-		rich_add(r, "[\xE2\x80\xA6] ", 6);
+		rich_add(r, ELISION_START, strlen(ELISION_START));
 	for (size_t i = 0; i < bl->nspans; i++) {
 		if (i > 0)
 			rich_add(r, " [\xE2\x80\xA6] ", 7);
 		add_span(c, r, bl, &bl->spans[i]);
 	}
 	if (typed_elision(bl->text, 1))
-		rich_add(r, " [\xE2\x80\xA6]", 6);
+		rich_add(r, ELISION_END, strlen(ELISION_END));
 	typo_nest_quotes(r->text.data + inside, r->text.len - inside);
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
@@ -322,7 +327,7 @@ static rich *piece_prefix(const composer *c, int marking, int cut)
 		rich_add(r, " ", 1);
 	}
 	if (cut)
-		rich_add(r, "[\xE2\x80\xA6] ", 6);
+		rich_add(r, ELISION_START, strlen(ELISION_START));
 	return r;
 }
 
@@ -386,7 +391,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 		span piece = bl->spans[j];
 		if (j > i && item_index(ap, piece.r.start) != item_index(ap, bl->spans[j - 1].r.end - 1)) {
 			/* the cut runs into another item: it starts a line of its own */
-			rich_add(r, " [\xE2\x80\xA6]", 6);
+			rich_add(r, ELISION_END, strlen(ELISION_END));
 			piece_push(c, es, r, h, ALIGN_LEFT, bl->at, 1);
 			h = compose_item_hang(c, font, a, ap, piece.r.start, widest);
 			r = piece_prefix(c, 0, h.hang == 0);
@@ -414,7 +419,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	while (e0 < ap->r.end && is_space_at(a->text, e0))
 		e0++;
 	if (e0 < ap->r.end)
-		rich_add(r, " [\xE2\x80\xA6]", 6);
+		rich_add(r, ELISION_END, strlen(ELISION_END));
 	piece_push(c, es, r, h, ap->nitems || ap->heading ? ALIGN_LEFT : c->st->align, bl->at, 0);
 	es->v[es->n - 1].heading = ap->heading;
 	return j;

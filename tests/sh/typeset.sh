@@ -92,8 +92,10 @@ annots=$(for obj in $(mutool show "$T/k.pdf" pages 2>/dev/null | awk '{print $4}
 [ "$annots" -ge 1 ] && pass "MuPDF sees the link annotations ($annots pages)" || fail "MuPDF sees the link annotations"
 
 # text of invisible characters only (no-break spaces, a soft hyphen, an em space) in a
-# title, a heading, a paragraph, a bullet and a table cell: set and drawn with nothing said
-# (the breaker's line with nothing on it has no Pango layout to draw from)
+# title, a heading, a paragraph, a bullet and a table cell is empty: an error at each (it
+# was set and drawn as nothing, the title the PDF's); beside a visible character, such runs
+# are set and drawn with nothing said (the breaker's line with nothing on it has no Pango
+# layout to draw from)
 mkdir -p "$T/inv" && ln -s "$ROOT/briefs/articles" "$T/inv/articles"
 cat >"$T/inv/b.yaml" <<'YAML'
 title: "\u00a0"
@@ -107,11 +109,27 @@ sections:
       - bullets: ["\u00ad"]
       - table: {rows: [["\u00a0", x]]}
 YAML
+"$MKBRIEF" --check "$T/inv/b.yaml" 2>"$T/inv/err"
+st=$?
+[ $st = 1 ] && [ "$(grep -c 'must not be empty (it holds only characters that print nothing)' "$T/inv/err")" = 5 ] &&
+	pass "invisible text only: five values refused as empty" || fail "invisible text only: status $st: $(head -2 "$T/inv/err")"
+cat >"$T/inv/b.yaml" <<'YAML'
+title: "\u00a0T\u00a0"
+date: 2018-01-22
+sources:
+  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: "\u2003H"
+    content:
+      - text: "\u00a0\u00a0 \u00a0 x \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 y"
+      - bullets: ["\u00ad z"]
+      - table: {rows: [["\u00a0 w", x]]}
+YAML
 for f in pdf png svg; do
 	"$MKBRIEF" --annex --format $f -o "$T/inv/o.$f" "$T/inv/b.yaml" 2>"$T/inv/err"
 	st=$?
-	[ $st = 0 ] && [ ! -s "$T/inv/err" ] && pass "invisible text only: $f built, nothing on stderr" ||
-		fail "invisible text only ($f): status $st: $(head -2 "$T/inv/err")"
+	[ $st = 0 ] && [ ! -s "$T/inv/err" ] && pass "runs of invisible text: $f built, nothing on stderr" ||
+		fail "runs of invisible text ($f): status $st: $(head -2 "$T/inv/err")"
 done
 # words on either side of a change of font are two words to every reader: a run set in one
 # font ends with a space glyph when a run in another follows it ("(U)" in bold, then the
