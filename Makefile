@@ -98,11 +98,13 @@ INSTALL ?= install
 LAYOUT_FILES := $(sort $(wildcard layouts/*.yaml))
 FONT_FILES := $(sort $(wildcard fonts/*.ttf)) fonts/OFL.txt fonts/README fonts/SHA256SUMS
 SCHEMA_FILES := $(sort $(wildcard man/schema/*.json))
+# the Korea brief with its sources and figure, which the manual's examples use
+EXAMPLE_FILES := briefs/korea-jan2018.yaml $(sort $(wildcard briefs/articles/*.txt)) $(sort $(wildcard briefs/figures/*))
 MAN1 := man/mkbrief.1 man/mkbrief-diff.1
 MAN5 := man/mkbrief-brief.5 man/mkbrief-layout.5
 INSTALLED := $(BINDIR)/mkbrief $(BINDIR)/mkbrief-diff \
 	$(LAYOUT_FILES:%=$(DATADIR)/%) $(FONT_FILES:%=$(DATADIR)/%) \
-	$(SCHEMA_FILES:man/schema/%=$(DATADIR)/schema/%) \
+	$(SCHEMA_FILES:man/schema/%=$(DATADIR)/schema/%) $(EXAMPLE_FILES:briefs/%=$(DATADIR)/examples/%) \
 	$(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) $(COMPLETIONSDIR)/mkbrief
 
 # the JSON Schemas for editors, written from the loaders' key tables (tests/sh/schema.sh checks them)
@@ -127,11 +129,15 @@ install: all
 	$(INSTALL) -m 644 $(MAN1) "$(DESTDIR)$(MANDIR)/man1"
 	$(INSTALL) -m 644 $(MAN5) "$(DESTDIR)$(MANDIR)/man5"
 	$(INSTALL) -m 644 scripts/mkbrief.bash-completion "$(DESTDIR)$(COMPLETIONSDIR)/mkbrief"
+	$(INSTALL) -d "$(DESTDIR)$(DATADIR)/examples/articles" "$(DESTDIR)$(DATADIR)/examples/figures"
+	$(INSTALL) -m 644 briefs/korea-jan2018.yaml "$(DESTDIR)$(DATADIR)/examples"
+	$(INSTALL) -m 644 $(filter briefs/articles/%,$(EXAMPLE_FILES)) "$(DESTDIR)$(DATADIR)/examples/articles"
+	$(INSTALL) -m 644 $(filter briefs/figures/%,$(EXAMPLE_FILES)) "$(DESTDIR)$(DATADIR)/examples/figures"
 
 uninstall:
 	$(no-spaces)
 	for f in $(INSTALLED); do rm -f "$(DESTDIR)$$f"; done
-	-for d in layouts fonts schema ""; do rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null; done; true
+	-for d in layouts fonts schema examples/articles examples/figures examples ""; do rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null; done; true
 
 # Each area keeps its own targets beside its files (golden tests, fuzzing, benchmarks).
 -include $(sort $(wildcard tests/*.mk bench/*.mk))

@@ -25,10 +25,10 @@ if grep -rlF "$T/dest" "$T/dest" >/dev/null; then fail "installed files name DES
 # the installed tree, moved away from DESTDIR, run from a directory of its own
 mkdir -p "$T/opt" && mv "$T/dest/usr" "$T/opt/mk"
 bin="$T/opt/mk/bin/mkbrief"
-cp -r "$ROOT/briefs" "$T/work"
+cp -r "$T/opt/mk/share/mkbrief/examples" "$T/work"
 cd "$T/work" || exit 1
 if "$bin" -q korea-jan2018.yaml 2>"$T/err" && pdftotext korea-jan2018.pdf - | grep -q "Russia"; then
-	pass "the moved installed tree renders the Korea brief"
+	pass "the moved installed tree renders the Korea brief installed with it (the manual's example)"
 else
 	fail "installed render: $(cat "$T/err")"
 fi
