@@ -220,6 +220,9 @@ typedef struct excerpt_set {
 } excerpt_set;
 
 #define SOFT_PART_LINES 3
+/* Less space than this between an excerpt's paragraphs does not show the break: they are
+ * indented instead. */
+#define EXCERPT_PARA_MIN_SPACE 3.0
 
 /* The excerpt's paragraphs set, in order: an excerpt of up to KEEP_WHOLE_LINES lines is held
  * together by keeps, soft ones past KEEP_FIRM_LINES (the flow may break there rather than
@@ -347,8 +350,15 @@ static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_
 		es->cap = es->cap ? 2 * es->cap : 8;
 		es->v = xrealloc(es->v, es->cap * sizeof *es->v);
 	}
+	/* a paragraph after another shows where the source's paragraph breaks: by the space
+	 * between them, or where the layout sets next to none (paragraph-space: 0pt), by the
+	 * layout's first-line indent, else an em (a new user's trial: paragraphs ran together) */
+	double indent = -h.hang;
+	if (h.hang == 0 && h.shift == 0 && es->n > 0 && !es->v[es->n - 1].item_next && !es->v[es->n - 1].heading &&
+	    c->st->para_space < EXCERPT_PARA_MIN_SPACE)
+		indent = c->st->first_indent > 0 ? c->st->first_indent : c->st->excerpt.size;
 	excerpt_piece *pc = &es->v[es->n++];
-	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, -h.hang, align, at);
+	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, indent, align, at);
 	pc->x = es->inner + h.shift;
 	pc->item_next = item_next;
 	pc->heading = 0;

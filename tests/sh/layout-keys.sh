@@ -130,3 +130,29 @@ printf 'fonts:\n  small: {size: 30pt}\nbanners: false\n' >"$T/band.yaml"
 "$MKBRIEF" --check -q --layout "$T/band.yaml" "$ROOT/briefs/korea-jan2018.yaml" 2>"$T/band.err"; st=$?
 [ $st = 1 ] && grep -q "band.yaml:2:10: error: running heads and feet of 30pt (the small font) do not fit" "$T/band.err" &&
 	pass "running heads too large for the margins are an error at their size" || fail "small 30pt: status $st: $(cat "$T/band.err")"
+
+# text.paragraph-space 0: an excerpt's paragraphs after the first take the first-line indent
+# (an em without one), so that the source's paragraph breaks show (a new user's trial: they
+# ran together with neither space nor indent)
+mkdir -p "$T/paras" && cd "$T/paras" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+printf 'text: {first-indent: 12pt, paragraph-space: 0pt}\n' >tight.yaml
+cat >b.yaml <<'YAML'
+title: Paragraphs
+date: 2018-01-22
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: One
+    content:
+      - excerpt: {source: e, paragraphs: 2-3}
+YAML
+"$MKBRIEF" -q --layout ./tight.yaml -o b.pdf b.yaml 2>err.txt
+# the first words of the two paragraphs ("On December 22", "Moscow and Pyongyang"), their
+# left edges (the paragraph's later Moscows stand further right)
+x1=$(pdftotext -bbox b.pdf - | awk -F'"' '/<word/ && />On</ { print int($2); exit }')
+x2=$(pdftotext -bbox b.pdf - | awk -F'"' '/<word/ && />Moscow</ && int($2) < 200 { print int($2); exit }')
+[ -n "$x1" ] && [ -n "$x2" ] && [ $((x2 - x1)) -ge 11 ] && [ $((x2 - x1)) -le 13 ] &&
+	pass "paragraph-space 0: an excerpt's second paragraph is indented 12pt ($x1, $x2)" ||
+	fail "excerpt paragraphs with paragraph-space 0: first words at $x1 and $x2 $(head -1 err.txt)"
+cd "$ROOT" || exit 1
