@@ -11,12 +11,22 @@
 static const char *months[] = {"January", "February", "March",     "April",   "May",      "June",
 			       "July",    "August",   "September", "October", "November", "December"};
 
-char *cite_format_date(const char *iso)
+int cite_day_first(const char *lang)
 {
-	return cite_dates_as_words(iso, " ");
+	if (!lang || !*lang)
+		return 0;
+	if (g_ascii_strncasecmp(lang, "en", 2) != 0 || (lang[2] && lang[2] != '-' && lang[2] != '_'))
+		return 1;
+	/* the Philippines write month first too */
+	return lang[2] && g_ascii_strncasecmp(lang + 3, "US", 2) != 0 && g_ascii_strncasecmp(lang + 3, "PH", 2) != 0;
 }
 
-char *cite_dates_as_words(const char *s, const char *join)
+char *cite_format_date(const char *iso, int day_first)
+{
+	return cite_dates_as_words(iso, " ", day_first);
+}
+
+char *cite_dates_as_words(const char *s, const char *join, int day_first)
 {
 	strbuf sb = {0};
 	for (size_t i = 0; s && s[i];) {
@@ -25,7 +35,10 @@ char *cite_dates_as_words(const char *s, const char *join)
 		/* a month past 12 or a day its month lacks is printed as written (the loader has
 		 * said so) */
 		if (n == 10 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y)) {
-			sb_printf(&sb, "%s%s%d,%s%d", months[m - 1], join, d, join, y);
+			if (day_first)
+				sb_printf(&sb, "%d%s%s%s%d", d, join, months[m - 1], join, y);
+			else
+				sb_printf(&sb, "%s%s%d,%s%d", months[m - 1], join, d, join, y);
 		} else if (n == 7 && m >= 1 && m <= 12) {
 			/* an ISO month, "2018-12": December 2018 (as written it reads as a range) */
 			sb_printf(&sb, "%s%s%d", months[m - 1], join, y);

@@ -6,12 +6,16 @@
 #include "load/brief.h"
 #include "typeset/rich.h"
 
-/* "2018-01-22" → "January 22, 2018" (English month names, whatever the locale); other
- * text as it is. Caller frees. */
-char *cite_format_date(const char *iso);
+/* "2018-01-22" → "January 22, 2018", or with day_first "22 January 2018" (English month
+ * names, whatever the language); other text as it is. Caller frees. */
+char *cite_format_date(const char *iso, int day_first);
 /* s with each real ISO date or month standing alone in it as words ("2018-01-01 to
  * 2018-01-05": "January 1, 2018 to January 5, 2018"), their words joined by join. */
-char *cite_dates_as_words(const char *s, const char *join);
+char *cite_dates_as_words(const char *s, const char *join, int day_first);
+/* Whether a brief in language lang writes its dates day first: English outside the United
+ * States (en-GB, en-AU: "22 January 2018") and every other language; en-US and a bare
+ * "en" month first. */
+int cite_day_first(const char *lang);
 /* "1–2, 4": paragraph numbers (sorted, distinct) collapsed into ranges. */
 void cite_para_list(strbuf *sb, const int *paras, size_t n);
 /* "Eurasia Daily Monitor, vol. 15, no. 7", or nothing without a publication. */

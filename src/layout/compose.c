@@ -398,7 +398,8 @@ doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 	dc->text_w = st->page_w - st->margin_left - st->margin_right;
 	int cols = st->columns > 0 ? st->columns : 1;
 	dc->col_w = (dc->text_w - (cols - 1) * st->gutter) / cols;
-	char *date = cite_format_date(b->date);
+	dc->day_first = cite_day_first(b->lang ? b->lang : st->lang);
+	char *date = cite_format_date(b->date, dc->day_first);
 	dc->date_text = g_string_chunk_insert(dc->strings, date);
 	dc->title_text = as_printed(dc, b->title);
 	dc->author_text = as_printed(dc, b->author);

@@ -149,6 +149,7 @@ typedef struct doc {
 	 * a float may put items of another page between them */
 	size_t *page_first, *page_end;
 	const char *date_text; /* the brief's date as printed; in doc->strings */
+	int day_first;         /* dates are printed day first (cite_day_first) */
 	/* the title and author as printed (typographic quotes and dashes, no markup), for
 	 * running heads and the PDF's metadata; in doc->strings, NULL when the brief has none */
 	const char *title_text, *author_text, *subtitle_text;

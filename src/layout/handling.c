@@ -12,7 +12,7 @@
 
 void compose_as_of(composer *c)
 {
-	char *date = cite_format_date(c->b->as_of);
+	char *date = cite_format_date(c->b->as_of, c->dc->day_first);
 	char *text = xasprintf("Information as of %s", date);
 	free(date);
 	rich *r = rich_new();

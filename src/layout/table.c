@@ -20,13 +20,13 @@
 
 /* The rich text of a cell, or NULL for an empty one. A chronology's ISO dates read as
  * words, as the brief's own date does. */
-static rich *cell_rich(const brief *b, const table *t, const item *it, size_t col)
+static rich *cell_rich(const brief *b, int day_first, const table *t, const item *it, size_t col)
 {
 	if (!it->text)
 		return NULL;
 	if (t->chronology && col == 0) {
 		/* no break inside "December 22, 2017"; words ("Early 2018") break as written */
-		char *date = cite_dates_as_words(it->text, "\xC2\xA0");
+		char *date = cite_dates_as_words(it->text, "\xC2\xA0", day_first);
 		rich *r = rich_new();
 		rich_add_markup(r, date, 0);
 		free(date);
@@ -113,7 +113,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 		double numbers = 0; /* and the widest number */
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
 			const item *it = &bl->items[table_cell(t, r, j)];
-			rich *text = cell_rich(c->b, t, it, j);
+			rich *text = cell_rich(c->b, c->dc->day_first, t, it, j);
 			if (!text)
 				continue;
 			double lo, hi;
@@ -413,7 +413,7 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 		const item *it = &bl->items[table_cell(t, r, j)];
 		double text_w = cs->w[j] - 2 * st->table_padding;
 		row->cell_x[j] = x + st->table_padding;
-		rich *text = cell_rich(c->b, t, it, j);
+		rich *text = cell_rich(c->b, c->dc->day_first, t, it, j);
 		if (text) {
 			text_align a = r < 0 && t->align[j] == TABLE_DECIMAL ? ALIGN_RIGHT : cell_align(t->align[j]);
 			para *p = compose_para_hyphenated(c, text, font, text_w > 1 ? text_w : 1, a, it->at);

@@ -239,3 +239,31 @@ for layout in handout handout-a4 digest; do
 	[ -z "$bad" ] && [ $moved = 1 ] && pass "$layout: the point of contact follows a figure that waited for room (12 briefs)" ||
 		fail "$layout: the point of contact comes before the figure with filler of$bad lines (a figure moved on: $moved)"
 done
+
+# dates in English outside the United States are written day first (lang: en-GB): the date
+# line, "Information as of" and a chronology's dates (a typographer's trial: en-GB printed
+# US dates); en-US and a brief with no lang keep the month first
+mkdir -p "$T/gb" && cd "$T/gb" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+cat >gb.yaml <<'YAML'
+title: Dates
+date: 2018-01-22
+as-of: 2018-03-05
+lang: en-GB
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: One
+    content:
+      - chronology:
+          events:
+            - {date: 2017-12-22, text: The UN votes new sanctions., cite: e p1}
+YAML
+"$MKBRIEF" -q -o gb.pdf gb.yaml 2>err.txt && pdftotext gb.pdf gb.txt
+grep -q "^22 January 2018" gb.txt && grep -q "Information as of 5 March 2018" gb.txt && grep -q "22 December 2017" gb.txt &&
+	pass "lang en-GB: dates day first" || fail "en-GB dates: $(grep -m3 -E '201[78]' gb.txt | tr '\n' ';') $(cat err.txt)"
+sed -i 's/^lang: en-GB$/lang: en-US/' gb.yaml
+"$MKBRIEF" -q -o us.pdf gb.yaml 2>err.txt && pdftotext us.pdf us.txt
+grep -q "^January 22, 2018" us.txt && grep -q "December 22, 2017" us.txt && pass "lang en-US: dates month first" ||
+	fail "en-US dates: $(grep -m3 -E '201[78]' us.txt | tr '\n' ';') $(cat err.txt)"
+cd "$ROOT" || exit 1
