@@ -7,10 +7,10 @@
 #include "layout/cite.h"
 #include "layout/composer.h"
 
-/* An elision that ends or starts a passage is tied to the word beside it by a no-break
- * space: a line of "[…]" alone ended an excerpt (a reader's trial). */
-#define ELISION_END "\xC2\xA0[\xE2\x80\xA6]"
-#define ELISION_START "[\xE2\x80\xA6]\xC2\xA0"
+/* An elision that ends or starts a passage: the space beside it does not break (ties.c),
+ * a line of "[…]" alone ended an excerpt (a reader's trial). */
+#define ELISION_END " [\xE2\x80\xA6]"
+#define ELISION_START "[\xE2\x80\xA6] "
 
 /* Source text goes in with its words as they are; line breaks inside a paragraph are
  * layout, control characters (a form feed, a stray escape: nothing to print) white space,

@@ -55,6 +55,9 @@ static const pass_kind PASSES[] = {
 	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
 };
 #define PASS_TEX 1 /* the last pass within TeX's tolerance */
+/* The tolerance from which a break beside a passage's first or last elision may be taken
+ * (nodes.c: ELISION_PENALTY): the passes before it break elsewhere, hyphenating if need be. */
+#define ELISION_TOLERANCE 1000
 #define PASS_NO_EMERGENCY 3 /* the last pass without emergency stretch */
 /* A justified line whose spaces stretch this far (twice their natural width) has a hole a
  * reader sees; its paragraph is better set ragged (linebreak_optimal's *loose,
@@ -75,6 +78,8 @@ static int legal_break(const kp *k, size_t i, const pass_kind *pk)
 		return 0;
 	if (x->kind == P_TIE && !pk->overfull)
 		return 0; /* a tie breaks only where the line would else stick out */
+	if (x->kind == P_ELISION && pk->tolerance < ELISION_TOLERANCE)
+		return 0; /* "[…]" alone on a line: only where the lines would else be loose */
 	return 1;
 }
 

@@ -22,6 +22,10 @@
  * on "Py-ongyang" more than on a looser line, but defined terms of licences ("Soft-ware")
  * and long names in narrow columns still need the option. */
 #define NAME_HYPHEN_PENALTY 700.0
+/* A break beside an elision that ends or starts a passage (ties_elision_space), taken only
+ * in the breaker's loosest passes (linebreak.c): dearer than a loose line, cheaper than a
+ * hole that would set the paragraph ragged. */
+#define ELISION_PENALTY 500.0
 #define K_NAME_HYPH 0x40 /* in a word's kind array: a P_HYPH point of a name */
 
 static node *add(kp *k, ntype t)
@@ -536,7 +540,9 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	/* ragged text that hyphenates only what cannot fit (a word wider than a table cell) */
 	if (hyphenate == RAG_HYPHENS_WIDE && range_width(s, a, b) <= k->measure)
 		hyphenate = 0;
-	if (hyphenate && k->e->hyph && !address && !compound) {
+	/* nor a month's name: a date is read at a glance ("Septem-" / "ber 2023": a
+	 * typographer's trial) */
+	if (hyphenate && k->e->hyph && !address && !compound && !ties_is_month(w, n)) {
 		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
 		mark_hyphens(k->e->hyph, w, n, shape_item_tracking(item) != 0, kind);
 		if (is_name(k, a, w, n))
@@ -683,6 +689,8 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 						 * run past the column */
 						if (dash_follows(k, i + (int)cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
 							add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
+						else if (ties_elision_space(k->text, (size_t)k->lo, (size_t)k->hi, (size_t)i))
+							add_penalty(k, 0, ELISION_PENALTY, 0, P_ELISION);
 					}
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);

@@ -278,6 +278,45 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);
 }
 
+int ties_elision_space(const char *text, size_t lo, size_t hi, size_t sp)
+{
+	size_t a = sp;
+	while (a > lo && !is_space(text[a - 1]))
+		a--;
+	size_t c = sp;
+	while (c < hi && is_space(text[c]))
+		c++;
+	size_t d = c;
+	while (d < hi && !is_space(text[d]))
+		d++;
+	word prev = {text + a, sp - a}, next = {text + c, d - c};
+	static const char elision[] = "[\xE2\x80\xA6]";
+	size_t en = sizeof elision - 1;
+	if (next.n >= en && memcmp(next.s, elision, en) == 0) {
+		size_t e = c + en;
+		while (e < hi && (is_space(text[e]) || strchr(".,;:!?)]\"'", text[e])))
+			e++;
+		if (e >= hi)
+			return 1;
+	}
+	if (prev.n == en && memcmp(prev.s, elision, en) == 0) {
+		size_t b = a;
+		while (b > lo && is_space(text[b - 1]))
+			b--;
+		size_t words = 0;
+		for (size_t k = lo; k < b; k++)
+			words += !is_space(text[k]) && (k == lo || is_space(text[k - 1]));
+		return words <= 1;
+	}
+	return 0;
+}
+
+int ties_is_month(const char *s, size_t n)
+{
+	word w = bare((word){s, n});
+	return is_month(w);
+}
+
 int ties_is_unit(const char *s, size_t n)
 {
 	return n > 0 && is_unit((word){s, n}, unit_names);

@@ -11,6 +11,12 @@
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp);
 /* Whether s[0, n) is a currency's ISO code ("EUR", "SEK") or "US$". */
 int ties_is_currency(const char *s, size_t n);
+/* Whether the space at text[sp] stands beside an elision that ends the text ("final […]")
+ * or starts it, after a portion marking maybe ("(U) […] In 2010"): "[…]" alone on a line
+ * reads as nothing, so a break there costs (nodes.c), though less than a hole would. */
+int ties_elision_space(const char *text, size_t lo, size_t hi, size_t sp);
+/* Whether s[0, n) is a month's name ("September", "Sept."), closing marks aside. */
+int ties_is_month(const char *s, size_t n);
 /* Whether s[0, n) is a unit a number takes ("km", "µg", "m³", "MWh"). */
 int ties_is_unit(const char *s, size_t n);
 

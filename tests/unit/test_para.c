@@ -134,6 +134,39 @@ int main(void)
 		para_free(q);
 	}
 	CHECK("two units are not broken at their slash", units_whole);
+	/* nor a month's name hyphenated (a typographer's trial: "Septem-" / "ber 2023") */
+	int months_whole = 1;
+	for (double w = 60; w <= 200; w += 2) {
+		para *q = set(e, "The board met on 15 September 2023, and again in November and December, with the "
+				 "accounts for September.",
+			      w, 1, &d);
+		for (size_t i = 0; i + 1 < q->nlines; i++) {
+			char *t = para_line_text(q, i);
+			if (strstr(t, "Sep-") || strstr(t, "Septem-") || strstr(t, "No-") || strstr(t, "Novem-") ||
+			    strstr(t, "De-") || strstr(t, "Decem-")) {
+				months_whole = 0;
+				printf("w %.0f: '%s'\n", w, t);
+			}
+			free(t);
+		}
+		para_free(q);
+	}
+	CHECK("a month's name is not hyphenated", months_whole);
+	/* an excerpt's closing elision is left alone on the last line only where every other
+	 * setting has a line looser than spaces 1.8 times their width (a reader's trial, and the
+	 * Korea brief in A4: "[…]" alone under a full line) */
+	int lone = 0, measures = 0;
+	for (double w = 150; w <= 400; w += 2, measures++) {
+		char *t = g_strconcat(KOREA, " [\xE2\x80\xA6]", NULL);
+		para *q = set(e, t, w, 1, &d);
+		char *tail = para_line_text(q, q->nlines - 1);
+		lone += strcmp(tail, "[\xE2\x80\xA6]") == 0;
+		free(tail);
+		para_free(q);
+		g_free(t);
+	}
+	printf("a closing elision alone on the last line at %d of %d measures\n", lone, measures);
+	CHECK("a closing elision stays with the words before it", lone == 0);
 	/* the lines cover the paragraph, with only spaces between them */
 	int covers = p->lines[0].start == 0;
 	for (size_t i = 0; i + 1 < p->nlines; i++) {
