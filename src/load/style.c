@@ -12,6 +12,7 @@
 
 #include "base/util.h"
 #include "base/yaml_tree.h"
+#include "load/accent.h"
 #include "load/layout_find.h"
 #include "load/layout_keys.h"
 #include "load/measures.h"
@@ -581,50 +582,6 @@ static void load_markings(loader *L, const ynode *root)
 	}
 }
 
-/* Whether the layout file gives section's key (fonts.heading.color: "fonts", "heading",
- * "color"; summary.rule: NULL, "summary", "rule"). */
-static int layout_gives(const ynode *root, const char *group, const char *section, const char *key)
-{
-	const ynode *g = group ? ymap_get(root, group) : root;
-	const ynode *n = g && g->kind == YNODE_MAP ? ymap_get(g, section) : NULL;
-	return n && n->kind == YNODE_MAP && ymap_get(n, key);
-}
-
-/* The accent mixed into white, share parts of it. */
-static rgb accent_tint(rgb accent, double share)
-{
-	return (rgb){1 - share * (1 - accent.r), 1 - share * (1 - accent.g), 1 - share * (1 - accent.b)};
-}
-
-/* A layout that sets colors.accent has its headings, box titles and the Key points box's
- * and boxes' rules in it and their grounds tinted with it, as the default accent has them,
- * unless it gives them colours of their own: a new user's trial set the accent and printed
- * maroon and blue mixed. */
-static void accent_follows(const ynode *root, style *s)
-{
-	const ynode *colors = ymap_get(root, "colors");
-	if (!colors || colors->kind != YNODE_MAP || !ymap_get(colors, "accent"))
-		return;
-	if (!layout_gives(root, "fonts", "heading", "color"))
-		s->heading.color = s->accent;
-	if (!layout_gives(root, "fonts", "heading-2", "color"))
-		s->heading2.color = s->accent;
-	if (!layout_gives(root, "fonts", "box-head", "color"))
-		s->box_head.color = s->accent;
-	if (!layout_gives(root, NULL, "summary", "rule"))
-		s->box_rule = s->accent;
-	static const char *const frames[] = {"box", NULL, "box-outlook", "box-bottom-line"};
-	for (size_t k = 0; k < sizeof frames / sizeof frames[0]; k++)
-		if (frames[k] && !layout_gives(root, NULL, frames[k], "rule"))
-			s->frame_rule[k] = s->accent;
-	/* the tinted grounds, light tints of the accent as the defaults are of theirs */
-	if (!layout_gives(root, NULL, "summary", "fill"))
-		s->box_fill = accent_tint(s->accent, 0.08);
-	if (!layout_gives(root, NULL, "box-outlook", "fill"))
-		s->frame_fill[2] = accent_tint(s->accent, 0.08);
-	if (!layout_gives(root, NULL, "box-bottom-line", "fill"))
-		s->frame_fill[3] = accent_tint(s->accent, 0.12);
-}
 
 static void load_rest(loader *L, const ynode *root)
 {
@@ -664,7 +621,16 @@ static void load_rest(loader *L, const ynode *root)
 		warn_faint(L, t, "excerpt.tint", s->excerpt_tint, s->excerpt.color, "the excerpt's text colour");
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
-	accent_follows(root, s);
+	accent_targets at = {s->accent,
+			     &s->heading.color,
+			     &s->heading2.color,
+			     &s->box_head.color,
+			     &s->box_rule,
+			     &s->box_fill,
+			     {&s->frame_rule[0], NULL, &s->frame_rule[2], &s->frame_rule[3]},
+			     &s->frame_fill[2],
+			     &s->frame_fill[3]};
+	accent_follows(root, &at);
 }
 
 /* What measures.c adds up: the keys that take width from a text, and the fonts. */

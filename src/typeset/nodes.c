@@ -647,6 +647,19 @@ static int dash_follows(const kp *k, int i)
 	return cp == 0x2014 || (cp == 0x2013 && i + (int)cl < k->hi && k->text[i + (int)cl] == ' ');
 }
 
+/* The cost of breaking at the space at byte i (cl bytes long), before its glue: none, a tie
+ * or an elision's (ELISION_PENALTY). */
+static void space_penalty(kp *k, int i, int cl)
+{
+	/* a tie breaks only where nothing else will do: a run of tied words wider than the
+	 * line (thirty initials, a name and its dash in a narrow table cell), which would
+	 * else run past the column */
+	if (dash_follows(k, i + cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
+		add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
+	else if (ties_elision_space(k->text, 0, k->len, (size_t)i))
+		add_penalty(k, 0, ELISION_PENALTY, 0, P_ELISION);
+}
+
 int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 {
 	k->display = k->rag > 0 && !hyphenate;
@@ -682,16 +695,8 @@ int nodes_build(kp *k, GList *items, double indent, int hyphenate)
 					/* a spaced dash ("tariffs — a perverse incentive") never starts a
 					 * line: the space before it does not break; nor do the spaces
 					 * ties.h names ("3 GW", "January 22", "Mr. Putin") */
-					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE) {
-						/* a tie breaks only where nothing else will do: a run of
-						 * tied words wider than the line (thirty initials, a name
-						 * and its dash in a narrow table cell), which would else
-						 * run past the column */
-						if (dash_follows(k, i + (int)cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
-							add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
-						else if (ties_elision_space(k->text, (size_t)k->lo, (size_t)k->hi, (size_t)i))
-							add_penalty(k, 0, ELISION_PENALTY, 0, P_ELISION);
-					}
+					if (k->nn > 0 && k->n[k->nn - 1].t != N_GLUE)
+						space_penalty(k, i, (int)cl);
 					if (k->nn == 0 || k->n[k->nn - 1].t != N_GLUE)
 						add_glue(k, sp, k->rag > 0 ? 0 : sp * SPACE_STRETCH, k->rag > 0 ? 0 : sp * SPACE_SHRINK);
 				} else if (nbsp) {

@@ -730,9 +730,19 @@ def expected(blk):
         for i, w in enumerate(seg):
             out.append([canon(w), w, k > 0 and i == 0])
     if blk["kind"] == "quote" and out:
-        # a quotation inside the pull quote's own marks is set in single ones
+        # a quotation inside the pull quote's own marks is set in single ones; but a quote
+        # whose first double mark closes began inside a quotation, which the outer marks
+        # stand for: its marks stay double
+        begun_inside = False
         for w in out:
-            w[0] = w[0].replace('"', "'")
+            raw = w[1]
+            at = min((raw.find(q) for q in '"\u201c\u201d' if q in raw), default=-1)
+            if at >= 0:
+                begun_inside = raw[at] == "\u201d" or (raw[at] == '"' and at > 0 and raw[at - 1] not in "([{\u2014\u2013-/")
+                break
+        for w in out:
+            if not begun_inside:
+                w[0] = w[0].replace('"', "'")
         out[0][0] = '"' + out[0][0]
         out[-1][0] = out[-1][0] + '"'
     return out
