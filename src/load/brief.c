@@ -92,6 +92,32 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	}
 }
 
+/* A source with nothing after it and its keys in its own column, not under it:
+ *     water:
+ *     file: articles/water.txt
+ * YAML reads 'file' as a source of its own; both errors would say nothing of the cause.
+ * Said once, at the source's id: 1 if so (the rest of the sources are not read). */
+static int source_keys_beside(loader *L, const ynode *n, size_t i)
+{
+	if (!ynode_is_null(n->pairs[i].value))
+		return 0;
+	strbuf names = {0};
+	for (size_t j = i + 1; j < n->npairs; j++) {
+		const ynode *k = n->pairs[j].key;
+		if (k->kind != YNODE_SCALAR || !str_in(k->str, source_keys))
+			break;
+		sb_printf(&names, "%s'%s'", names.len ? ", " : "", k->str);
+	}
+	int said = names.len > 0;
+	if (said)
+		schema_error(&L->S, n->pairs[i].key, "source '%s' has nothing under it, and %s %s in its column: indent %s two "
+						   "spaces more, under '%s:'",
+			     n->pairs[i].key->str, names.data, strchr(names.data, ',') ? "are" : "is",
+			     strchr(names.data, ',') ? "them" : "it", n->pairs[i].key->str);
+	sb_free(&names);
+	return said;
+}
+
 static void load_sources(loader *L, const ynode *n)
 {
 	if (!schema_entries(&L->S, n, YNODE_MAP, "sources", "sources must name at least one source"))
@@ -106,6 +132,8 @@ static void load_sources(loader *L, const ynode *n)
 		const ynode *k = n->pairs[i].key;
 		if (k->kind != YNODE_SCALAR)
 			continue; /* yaml_tree already reported it */
+		if (source_keys_beside(L, n, i))
+			break;
 		load_source(L, k, n->pairs[i].value, &b->sources[b->nsources++]);
 	}
 }
