@@ -27,7 +27,15 @@ typedef struct column_run {
 	int recut;    /* the stale heads are gone: the heads in the run are the new breaks' */
 	int soft;     /* blocks kept whole by choice may break */
 	double bottom; /* the text area's foot on the page: notes end there */
+	int page;      /* the page; items among the run on a later one are floats that waited */
 } column_run;
+
+/* Whether item j is a float's that waited for a later page, among the run's items: it
+ * takes no room here and stays where it is. */
+static int away(const doc *dc, const column_run *r, size_t j)
+{
+	return dc->items[j].page > r->page;
+}
 
 /* A head the flow repeated where it broke a column on this page: it goes, and the breaks
  * made here repeat their own. */
@@ -50,7 +58,7 @@ static size_t before(const doc *dc, const column_run *r, size_t j)
 static double height_at(const doc *dc, const column_run *r, size_t j, double y)
 {
 	const vitem *it = &dc->items[j];
-	if (stale_head(dc, r, j))
+	if (stale_head(dc, r, j) || away(dc, r, j))
 		return 0;
 	return it->kind == V_SPACE && !it->solid && y <= 0 ? 0 : it->h;
 }
@@ -90,6 +98,15 @@ static int inside_short_table(const doc *dc, const column_run *r, size_t at)
 static int may_end_before(const doc *dc, const column_run *r, size_t at)
 {
 	const vitem *it = &dc->items[at];
+	if (away(dc, r, at))
+		return 0;
+	/* a heading whose figure waited for a later page stays with the text after it (as the
+	 * flow keeps it: the figure was what it was kept with) */
+	size_t k = at;
+	while (k > r->a && (away(dc, r, k - 1) || dc->items[k - 1].kind == V_SPACE))
+		k--;
+	if (k < at && k > r->a && dc->items[k - 1].heading >= 0)
+		return 0;
 	return !(it->keep && !(r->soft && it->soft)) && !stale_head(dc, r, at) && at >= r->a + r->lead &&
 	       !inside_short_table(dc, r, at);
 }
@@ -206,6 +223,16 @@ static int notes_whole(const doc *dc, int p, const column_run *r)
 	return ok;
 }
 
+/* Whether item k belongs to a float: the first of its items (vitem.float_items) is at or
+ * before it, within their count. */
+static int float_item(const doc *dc, size_t k)
+{
+	for (size_t f = k + 1; f-- > 0;)
+		if (dc->items[f].float_items > 0)
+			return k < f + (size_t)dc->items[f].float_items;
+	return 0;
+}
+
 /* Finds the run of page p's columns (its items lie in pg), or returns 0 when the page is not
  * one to balance. */
 static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
@@ -234,6 +261,8 @@ static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
 		const vitem *it = &dc->items[k];
 		if (it->page < 0 && (it->kind == V_SPACE || it->repeat))
 			continue; /* dropped at a column's top: it may come back */
+		if (it->page > p && float_item(dc, k))
+			continue; /* a figure that waited for the next page's top: it stays there */
 		if (it->page != p || it->span || it->kind == V_PAGEBREAK)
 			return 0; /* another page's item among these, or a figure across the columns
 				   * below text */
@@ -246,6 +275,7 @@ static int find_run(const doc *dc, int p, const page_span *pg, column_run *r)
 	}
 	r->a = a;
 	r->b = b;
+	r->page = p;
 	r->bottom = dc->st->page_h - dc->st->margin_bottom;
 	r->room = r->bottom - r->top;
 	return !pg->notes || notes_whole(dc, p, r);
@@ -287,6 +317,8 @@ static void place_run(doc *dc, column_run *r, int p, int cols, size_t *brk)
 			y = 0;
 		}
 		vitem *it = &dc->items[j];
+		if (away(dc, r, j))
+			continue;
 		double ht = height_at(dc, r, j, y);
 		if (it->kind == V_SPACE && ht == 0 && it->h > 0 && !it->solid) {
 			it->page = -1;
