@@ -90,13 +90,22 @@ static void page_sections(doc *dc)
 			latest[p] = it->heading;
 		}
 	}
-	/* the running head names the first section that starts on the page, as a reader
-	 * looking for it would expect, else the one still going on from before */
+	/* the running head names the section the page opens in: the one still going on from
+	 * before, or the one whose heading opens the page; before any section (page 1's title
+	 * block), the first that starts on the page. It named the first section starting
+	 * anywhere on the page, and a page of one section's text with the Sources starting at
+	 * its foot was headed "Sources" (two trials) */
 	int cur = -1;
 	for (size_t p = 0; p < n; p++) {
 		if (dc->page_first[p] > dc->page_end[p])
 			dc->page_first[p] = dc->page_end[p];
-		dc->page_section[p] = first[p] >= 0 ? first[p] : cur;
+		size_t k = dc->page_first[p];
+		while (k < dc->page_end[p] && (dc->items[k].page != (int)p || dc->items[k].kind == V_SPACE))
+			k++;
+		int opens = k < dc->page_end[p] && dc->items[k].heading >= 0;
+		dc->page_section[p] = opens || cur < 0 ? first[p] : cur;
+		if (dc->page_section[p] < 0)
+			dc->page_section[p] = cur;
 		if (latest[p] >= 0)
 			cur = latest[p];
 	}

@@ -113,3 +113,14 @@ if "$MKBRIEF" -q -o f.pdf brief.yaml 2>"$T/err"; then
 else
 	fail "footer template: $(cat "$T/err")"
 fi
+
+# {section} names the section the page opens in: a page that opens with the last paragraph
+# of a section and then starts the Sources is headed by that section, not "Sources" (two
+# trials); a page a heading opens is headed by it (the goldens' running heads show both)
+cd "$ROOT" || exit 1
+MKBRIEF_ROOT=/ "$MKBRIEF" -q -o "$T/wd.pdf" tests/golden/widows/brief.yaml 2>"$T/err"
+head2=$(pdftotext -f 2 -l 2 -layout "$T/wd.pdf" - | sed -n 3p | tr -s ' ')
+case "$head2" in
+*"Filler and a paragraph at the page foot"*) pass "a page that opens mid-section is headed by that section" ;;
+*) fail "page 2's head: '$head2' $(cat "$T/err")" ;;
+esac
