@@ -354,6 +354,23 @@ static int elision_at(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Whether the hyphen at s[i] is a number's minus sign: at a word's start ("-4.7%", "(-0.3)"),
+ * before a digit or a decimal point and digit, and not inside a code ("-3-4", "-12-A").
+ * A minus is as wide as a plus, so signed numbers line up (a typographer's trial). */
+static int minus_at(const char *s, size_t n, size_t i)
+{
+	if (i > 0 && !strchr(" \t\n([", s[i - 1]))
+		return 0;
+	size_t e = i + 1;
+	if (e < n && s[e] == '.')
+		e++;
+	if (e >= n || !is_digit(s[e]))
+		return 0;
+	while (e < n && (is_digit(s[e]) || ((s[e] == '.' || s[e] == ',') && e + 1 < n && is_digit(s[e + 1]))))
+		e++;
+	return e >= n || !strchr("-/_@", s[e]);
+}
+
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
  * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 (and
  * 1950--1953) as well; map as typo_smarten_source's. */
@@ -381,6 +398,8 @@ static char *smarten(const char *s, size_t n, int open_before, int ranges, size_
 			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
 		} else if (ranges && c == '-' && range_at(s, n, i)) {
 			sb_puts(&out, "\xE2\x80\x93");
+		} else if (ranges && c == '-' && minus_at(s, n, i)) {
+			sb_puts(&out, "\xE2\x88\x92");
 		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
 			sb_puts(&out, "\xE2\x80\xA6");
 			k = 3;

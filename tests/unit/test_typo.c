@@ -74,6 +74,11 @@ int main(void)
 	smart("a model's number", "an A320-200neo", "an A320-200neo");
 	smart("a code with letters after", "part 12-34abcd", "part 12-34abcd");
 	smart("a grant number", "grant no. 101081245-2", "grant no. 101081245-2");
+	/* a negative number's sign, as wide as a plus (a typographer's trial: "-4.7%" kept its
+	 * hyphen beside "+5.8%") */
+	smart("a minus sign", "fell -4.7% (-0.3 pts) to -.5", "fell \xE2\x88\x92" "4.7% (\xE2\x88\x92" "0.3 pts) to \xE2\x88\x92.5");
+	smart("a hyphen in a code", "ref -12-A and -3/4 and re-5", "ref -12-A and -3/4 and re-5");
+	smart("a list's dash", "- 5 items", "- 5 items");
 	smart("a version", "v1.2-3", "v1.2-3");
 	/* apostrophes that stand for letters left out, at a word's start */
 	smart("a decade", "the '90s", "the " RSQ "90s");
