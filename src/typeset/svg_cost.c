@@ -184,16 +184,14 @@ static double largest_number(const char *v, const char *end)
 	return most;
 }
 
-/* The largest font size in CSS text (a style="" or a sheet): each "font-size:" or
- * "font:" declaration's value. */
-static double css_font_size(const char *css, size_t n)
+/* The next "font-size:" or "font:" declaration in CSS text [p, end): its value in [*v, *ve);
+ * returns where to look on from, or NULL when there is none. */
+static const char *next_font_value(const char *p, const char *end, const char **v, const char **ve)
 {
-	double most = 0;
-	const char *end = css + n;
-	for (const char *p = css; p && p < end; p++) {
+	for (; p && p < end; p++) {
 		p = mem_find(p, end, "font");
 		if (!p)
-			break;
+			return NULL;
 		const char *q = p + 4;
 		if (q + 5 <= end && memcmp(q, "-size", 5) == 0)
 			q += 5;
@@ -201,9 +199,21 @@ static double css_font_size(const char *css, size_t n)
 			q++;
 		if (q >= end || *q != ':')
 			continue;
-		const char *v = q + 1, *ve = v;
-		while (ve < end && *ve != ';' && *ve != '}' && *ve != '"')
-			ve++;
+		*v = *ve = q + 1;
+		while (*ve < end && **ve != ';' && **ve != '}' && **ve != '"')
+			(*ve)++;
+		return *ve;
+	}
+	return NULL;
+}
+
+/* The largest font size in CSS text (a style="" or a sheet): each "font-size:" or
+ * "font:" declaration's value. */
+static double css_font_size(const char *css, size_t n)
+{
+	double most = 0;
+	const char *end = css + n, *v, *ve;
+	for (const char *p = css; (p = next_font_value(p, end, &v, &ve)) != NULL;) {
 		double x = largest_number(v, ve);
 		if (x > most)
 			most = x;
@@ -337,20 +347,9 @@ static void font_at(scan *s, const char *local, const char **names, const char *
 		} else if (strcmp(a, "transform") == 0) {
 			scale *= transform_scale(v);
 		} else if (strcmp(a, "style") == 0) {
-			const char *end = v + strlen(v);
-			for (const char *p = v; (p = mem_find(p, end, "font")) != NULL; p += 4) {
-				const char *q = p + 4;
-				if (q + 5 <= end && memcmp(q, "-size", 5) == 0)
-					q += 5;
-				while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-					q++;
-				if (q >= end || *q != ':')
-					continue;
-				const char *ve = q + 1;
-				while (ve < end && *ve != ';')
-					ve++;
-				font = font_size_of(q + 1, ve, font);
-			}
+			const char *end = v + strlen(v), *fv, *fe;
+			for (const char *p = v; (p = next_font_value(p, end, &fv, &fe)) != NULL;)
+				font = font_size_of(fv, fe, font);
 		}
 	}
 	s->font = grow_for(s->font, s->depth + 1, sizeof *s->font);

@@ -215,7 +215,8 @@ static int is_currency(word w)
 	return strstr(codes, key) != NULL;
 }
 
-int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
+/* The words before and after the space at text[sp], within [lo, hi). */
+static void words_beside(const char *text, size_t lo, size_t hi, size_t sp, word *prev, word *next)
 {
 	size_t a = sp;
 	while (a > lo && !is_space(text[a - 1]))
@@ -226,7 +227,14 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	size_t d = c;
 	while (d < hi && !is_space(text[d]))
 		d++;
-	word prev = {text + a, sp - a}, next = {text + c, d - c};
+	*prev = (word){text + a, sp - a};
+	*next = (word){text + c, d - c};
+}
+
+int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
+{
+	word prev, next;
+	words_beside(text, lo, hi, sp, &prev, &next);
 	if (prev.n == 0 || next.n == 0)
 		return 0;
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
@@ -280,27 +288,19 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 
 int ties_elision_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
-	size_t a = sp;
-	while (a > lo && !is_space(text[a - 1]))
-		a--;
-	size_t c = sp;
-	while (c < hi && is_space(text[c]))
-		c++;
-	size_t d = c;
-	while (d < hi && !is_space(text[d]))
-		d++;
-	word prev = {text + a, sp - a}, next = {text + c, d - c};
+	word prev, next;
+	words_beside(text, lo, hi, sp, &prev, &next);
 	static const char elision[] = "[\xE2\x80\xA6]";
 	size_t en = sizeof elision - 1;
 	if (next.n >= en && memcmp(next.s, elision, en) == 0) {
-		size_t e = c + en;
+		size_t e = (size_t)(next.s - text) + en;
 		while (e < hi && (is_space(text[e]) || strchr(".,;:!?)]\"'", text[e])))
 			e++;
 		if (e >= hi)
 			return 1;
 	}
 	if (prev.n == en && memcmp(prev.s, elision, en) == 0) {
-		size_t b = a;
+		size_t b = (size_t)(prev.s - text);
 		while (b > lo && is_space(text[b - 1]))
 			b--;
 		size_t words = 0;
