@@ -96,10 +96,8 @@ static int blank(const char *s)
 			p++;
 			continue;
 		}
-		if (!g_utf8_validate(p, -1, NULL))
-			return 0;
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isspace(c) && g_unichar_type(c) != G_UNICODE_FORMAT)
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2 || (!g_unichar_isspace(c) && g_unichar_type(c) != G_UNICODE_FORMAT))
 			return 0;
 		invisible = 1;
 		p = g_utf8_next_char(p);

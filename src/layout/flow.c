@@ -104,8 +104,6 @@ static void page_sections(doc *dc)
 			k++;
 		int opens = k < dc->page_end[p] && dc->items[k].heading >= 0;
 		dc->page_section[p] = opens || cur < 0 ? first[p] : cur;
-		if (dc->page_section[p] < 0)
-			dc->page_section[p] = cur;
 		if (latest[p] >= 0)
 			cur = latest[p];
 	}

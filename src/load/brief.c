@@ -92,6 +92,19 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	}
 }
 
+/* Keys written in the column of the key they belong under (key, named `what` in the
+ * message), listed in names (freed here): one error at key that says to indent them. 1 if
+ * there were any. */
+static int say_keys_beside(loader *L, const ynode *key, const char *what, strbuf *names)
+{
+	int said = names->len > 0, many = said && strchr(names->data, ',') != NULL;
+	if (said)
+		schema_error(&L->S, key, "%s has nothing under it, and %s %s in its column: indent %s two spaces more, under '%s:'",
+			     what, names->data, many ? "are" : "is", many ? "them" : "it", key->str);
+	sb_free(names);
+	return said;
+}
+
 /* A source with nothing after it and its keys in its own column, not under it:
  *     water:
  *     file: articles/water.txt
@@ -108,13 +121,9 @@ static int source_keys_beside(loader *L, const ynode *n, size_t i)
 			break;
 		sb_printf(&names, "%s'%s'", names.len ? ", " : "", k->str);
 	}
-	int said = names.len > 0;
-	if (said)
-		schema_error(&L->S, n->pairs[i].key, "source '%s' has nothing under it, and %s %s in its column: indent %s two "
-						   "spaces more, under '%s:'",
-			     n->pairs[i].key->str, names.data, strchr(names.data, ',') ? "are" : "is",
-			     strchr(names.data, ',') ? "them" : "it", n->pairs[i].key->str);
-	sb_free(&names);
+	char *what = xasprintf("source '%s'", n->pairs[i].key->str);
+	int said = say_keys_beside(L, n->pairs[i].key, what, &names);
+	free(what);
 	return said;
 }
 
@@ -289,12 +298,9 @@ static int kind_keys_beside(loader *L, const ynode *n)
 		if (k != kind && k->kind == YNODE_SCALAR && !str_in(k->str, block_extra_keys))
 			sb_printf(&names, "%s'%s'", names.len ? ", " : "", k->str);
 	}
-	if (names.len)
-		schema_error(&L->S, kind, "'%s:' has nothing under it, and %s %s in its column: indent %s two spaces more, under '%s:'",
-			     kind->str, names.data, strchr(names.data, ',') ? "are" : "is", strchr(names.data, ',') ? "them" : "it",
-			     kind->str);
-	int said = names.len > 0;
-	sb_free(&names);
+	char *what = xasprintf("'%s:'", kind->str);
+	int said = say_keys_beside(L, kind, what, &names);
+	free(what);
 	return said;
 }
 

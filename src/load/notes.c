@@ -50,11 +50,11 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, size
 		const char *close;
 		if (s[i] == '[' && i + 1 < len && s[i + 1] == '@' && (close = memchr(s + i, ']', len - i))) {
 			char *c = xstrndup(s + i + 2, (size_t)(close - s - i - 2));
+			loc at = base != (size_t)-1 ? typed_at(L, n, base + i) : loader_loc(L, n);
 			if (nt->ncites == BRIEF_MAX_CITES) {
 				if (!too_many++)
-					schema_error_at(&L->S, base != (size_t)-1 ? typed_at(L, n, base + i) : loader_loc(L, n),
-							"more than %d citations in one note", BRIEF_MAX_CITES);
-			} else if (load_cite_text(L, base != (size_t)-1 ? typed_at(L, n, base + i) : loader_loc(L, n), c,
+					schema_error_at(&L->S, at, "more than %d citations in one note", BRIEF_MAX_CITES);
+			} else if (load_cite_text(L, at, c,
 						&nt->cites[nt->ncites])) {
 				/* the space before a citation goes with it */
 				while (text.len && text.data[text.len - 1] == ' ')

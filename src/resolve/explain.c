@@ -538,15 +538,6 @@ static int explain_unmarked_cut(const matcher *m, const char *pc, size_t plen, d
 	return 0;
 }
 
-static int number_part(const ftext *f, size_t i)
-{
-	if (i >= f->len)
-		return 0;
-	char c = f->s[i];
-	return (c >= '0' && c <= '9') || ((c == ',' || c == '.') && i > 0 && i + 1 < f->len && f->s[i - 1] >= '0' &&
-					  f->s[i - 1] <= '9' && f->s[i + 1] >= '0' && f->s[i + 1] <= '9');
-}
-
 /* A piece that is in the source word for word, but starts or ends inside a number there
  * ("GBP 3,471" of "GBP 3,471,902.18"): the closest passage would show the same words and
  * say nothing; the note names the number. Returns 1 when it noted. */
@@ -557,11 +548,11 @@ static int explain_cut_number(const matcher *m, const char *pc, size_t plen, dia
 		for (long at = 0; (at = find_in(f, (size_t)at, f->len, pc, plen)) >= 0; at++) {
 			if (!find_cuts_number(f, (size_t)at, pc, plen))
 				continue;
-			int ends = pc[plen - 1] >= '0' && pc[plen - 1] <= '9' && number_part(f, (size_t)at + plen);
+			int ends = pc[plen - 1] >= '0' && pc[plen - 1] <= '9' && find_number_part(f, (size_t)at + plen);
 			size_t cut = ends ? (size_t)at + plen : (size_t)at, b = cut, e = cut;
-			while (b > 0 && number_part(f, b - 1))
+			while (b > 0 && find_number_part(f, b - 1))
 				b--;
-			while (e < f->len && number_part(f, e))
+			while (e < f->len && find_number_part(f, e))
 				e++;
 			char *number = text_clip(m->a->text + f->st[b], f->en[e - 1] - f->st[b], DIAG_MAX_QUOTED);
 			diag_note(d, differ_art_loc(m->a, f->st[cut]),

@@ -290,18 +290,27 @@ static int word_at(const char *s, size_t len, size_t i)
 	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
 }
 
+int find_number_part(const ftext *f, size_t i)
+{
+	if (i >= f->len)
+		return 0;
+	char c = f->s[i];
+	return (c >= '0' && c <= '9') || ((c == ',' || c == '.') && i > 0 && i + 1 < f->len && f->s[i - 1] >= '0' &&
+					  f->s[i - 1] <= '9' && f->s[i + 1] >= '0' && f->s[i + 1] <= '9');
+}
+
 /* 1 if a match ending at folded position e of f with a digit would end inside a number:
- * the source goes on with a separator and more digits ("GBP 3" of "GBP 3,471,902.18",
- * "11" of "11.8"), and the quote would print a different amount. */
+ * the source goes on with a separator between digits ("GBP 3" of "GBP 3,471,902.18", "11"
+ * of "11.8"), and the quote would print a different amount. */
 static int cuts_number_after(const ftext *f, size_t e)
 {
-	return e + 1 < f->len && (f->s[e] == ',' || f->s[e] == '.') && f->s[e + 1] >= '0' && f->s[e + 1] <= '9';
+	return e < f->len && (f->s[e] == ',' || f->s[e] == '.') && find_number_part(f, e);
 }
 
 /* The same for a match starting with a digit at folded position at (".18" of "902.18"). */
 static int cuts_number_before(const ftext *f, size_t at)
 {
-	return at >= 2 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && f->s[at - 2] >= '0' && f->s[at - 2] <= '9';
+	return at >= 1 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && find_number_part(f, at - 1);
 }
 
 int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n)

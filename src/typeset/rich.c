@@ -252,6 +252,13 @@ static size_t range_suffix(const char *s, size_t n, size_t i, int before)
 	return 0;
 }
 
+/* Whether s[e] ends a number's text: the end, a byte no identifier holds, or a sentence's
+ * mark with none after it. */
+static int ends_number_text(const char *s, size_t n, size_t e)
+{
+	return e >= n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
+}
+
 /* A range of periods named by a letter and a number ("Q3-Q4", "H1-H2", "FY2019-FY2020"):
  * the same capitals before both numbers. */
 static int period_range_at(const char *s, size_t n, size_t i)
@@ -269,14 +276,7 @@ static int period_range_at(const char *s, size_t n, size_t i)
 		return 0;
 	while (e < n && is_digit(s[e]))
 		e++;
-	return e == n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
-}
-
-/* Whether s[e] ends a number's text: the end, a byte no identifier holds, or a sentence's
- * mark with none after it. */
-static int ends_number_text(const char *s, size_t n, size_t e)
-{
-	return e >= n || !joins_identifier(s[e]) || (strchr(".:?", s[e]) && (e + 1 == n || !joins_identifier(s[e + 1])));
+	return ends_number_text(s, n, e);
 }
 
 /* The length of a unit or multiplier the second number of a range carries alone

@@ -166,22 +166,33 @@ static void add_style_refs(scan *s, const char *style)
 }
 
 /* The largest number in [v, end): a size in font-size's or font's value ("12px", "bold
- * 1e7px/1.2 serif"); unsigned, as a size's sign does not lessen it. */
-static double largest_number(const char *v, const char *end)
+ * 1e7px/1.2 serif"); unsigned, as a size's sign does not lessen it. *unit (if not NULL):
+ * what follows the last of the largest ("px"), NULL when there is no number. */
+static double largest_number_unit(const char *v, const char *end, const char **unit)
 {
 	double most = 0;
+	const char *after = NULL;
 	for (const char *p = v; p < end; p++) {
 		if (!g_ascii_isdigit(*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit(p[1])))
 			continue;
 		char *e;
-		double x = g_ascii_strtod(p, &e);
+		double x = fabs(g_ascii_strtod(p, &e));
 		if (e > p) {
-			if (x == x && fabs(x) > most)
-				most = fabs(x);
+			if (x == x && x >= most) {
+				most = x;
+				after = e;
+			}
 			p = e - 1;
 		}
 	}
+	if (unit)
+		*unit = after;
 	return most;
+}
+
+static double largest_number(const char *v, const char *end)
+{
+	return largest_number_unit(v, end, NULL);
 }
 
 /* The next "font-size:" or "font:" declaration in CSS text [p, end): its value in [*v, *ve);
@@ -239,20 +250,8 @@ static double unit_px(const char *u)
  * written counts, as a size's sign does not lessen it. */
 static double font_size_of(const char *v, const char *end, double parent)
 {
-	double x = 0;
-	const char *unit = NULL;
-	for (const char *p = v; p < end; p++) {
-		if (!g_ascii_isdigit(*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit(p[1])))
-			continue;
-		char *e;
-		double y = fabs(g_ascii_strtod(p, &e));
-		if (e > p && y == y && y >= x) {
-			x = y;
-			unit = e;
-		}
-		if (e > p)
-			p = e - 1;
-	}
+	const char *unit;
+	double x = largest_number_unit(v, end, &unit);
 	if (!unit)
 		return mem_find(v, end, "larger") ? parent * 1.2 : parent;
 	if (unit == end)
