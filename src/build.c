@@ -140,13 +140,15 @@ static int setup_engine(const cli_options *o, const char *lang, const char *data
 	return 0;
 }
 
-/* The layout the brief (or --layout) names, or NULL after its errors. */
-static style *load_layout(const cli_options *o, const brief *b, const char *data, diag *d)
+/* The layout the brief (or --layout) names; with *errors set when its keys had errors (it
+ * comes back all the same, for the checks made once the fonts are loaded), NULL when it
+ * could not be read. */
+static style *load_layout(const cli_options *o, const brief *b, const char *data, int *errors, diag *d)
 {
 	loc at = o->layout ? loc_none() : b->layout_at;
 	char *layout_name = o->layout ? xstrdup(o->layout) : layout_brief_name(b->layout ? b->layout : "handout", b->path);
 	char **layouts = layout_dirs(b->path, data);
-	style *st = style_load(layout_name, (const char *const *)layouts, at, d);
+	style *st = style_load_partial(layout_name, (const char *const *)layouts, at, errors, d);
 	g_strfreev(layouts);
 	free(layout_name);
 	return st;
@@ -180,7 +182,8 @@ static int check_families(const style *st, fonts *f, diag *d)
 static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
 		   diag *d)
 {
-	style *st = load_layout(o, b, data, d);
+	int layout_errors = 0;
+	style *st = load_layout(o, b, data, &layout_errors, d);
 	if (!st)
 		return 1;
 	if (read)
@@ -201,7 +204,8 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 		return 1;
 	}
 	build_cache *t = cache ? cache : &own;
-	if (check_families(st, t->f, d) != 0) {
+	/* the families are checked after the layout's other errors, in the same run */
+	if (check_families(st, t->f, d) != 0 || layout_errors) {
 		build_cache_forget_fonts(&own);
 		style_free(st);
 		return 1;
@@ -310,7 +314,8 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 	} else {
 		/* the layout's errors (an unknown name, a bad key) come in the same run as the
 		 * sources' and the brief's own */
-		style *st = load_layout(o, b, data, &d);
+		int layout_errors = 0;
+		style *st = load_layout(o, b, data, &layout_errors, &d);
 		style_free(st);
 	}
 	free(data);

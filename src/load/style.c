@@ -753,6 +753,18 @@ static void load_layout(loader *L, const ynode *root)
 
 style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d)
 {
+	int errors = 0;
+	style *s = style_load_partial(name, layout_dirs, at, &errors, d);
+	if (s && errors) {
+		style_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+style *style_load_partial(const char *name, const char *const *layout_dirs, loc at, int *errors, diag *d)
+{
+	*errors = 1;
 	char *path = layout_find(name, layout_dirs, at, d);
 	if (!path)
 		return NULL;
@@ -778,9 +790,6 @@ style *style_load(const char *name, const char *const *layout_dirs, loc at, diag
 		if (f->family_at.file)
 			f->family_at.file = s->path;
 	}
-	if (L.S.errors) {
-		style_free(s);
-		return NULL;
-	}
+	*errors = L.S.errors;
 	return s;
 }

@@ -167,6 +167,10 @@ typedef struct style {
  * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
  * was given (the brief's layout: key, or no location for --layout). */
 style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d);
+/* The same, but a layout with errors in its keys still comes back, with *errors set (its
+ * keys in error take their defaults), so that checks made later (its font families,
+ * against the fonts) report in the same run; NULL only when the file could not be read. */
+style *style_load_partial(const char *name, const char *const *layout_dirs, loc at, int *errors, diag *d);
 /* The built-in defaults (US Letter handout). */
 style *style_default(void);
 void style_free(style *s);
