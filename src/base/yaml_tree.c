@@ -103,8 +103,21 @@ static void add_child(builder *b, ynode *child, size_t weight)
 	if (child->kind != YNODE_SCALAR) {
 		diag_error(b->d, loc_at(b->t->file, child->line, child->col),
 			   "a key must be a plain word, not %s", ynode_kind_name(child));
-		b->failed = 1;
+		/* the rest of the file is still read: its other mistakes come in the same run
+		 * (the pair leaves its mapping when it closes, drop_complex_keys) */
+		b->t->errors++;
 	}
+}
+
+/* A pair whose key is a list or a mapping (reported as it came) leaves the mapping, so
+ * that what reads the tree meets scalar keys only. */
+static void drop_complex_keys(ynode *map)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < map->npairs; i++)
+		if (map->pairs[i].key->kind == YNODE_SCALAR)
+			map->pairs[kept++] = map->pairs[i];
+	map->npairs = kept;
 }
 
 static void remember_anchor(builder *b, const yaml_char_t *name, ynode *n, size_t weight)
@@ -293,8 +306,10 @@ static void on_close(builder *b)
 {
 	ynode *n = b->stack[--b->depth];
 	size_t w = b->weights[b->depth];
-	if (n->kind == YNODE_MAP)
+	if (n->kind == YNODE_MAP) {
+		drop_complex_keys(n);
 		check_duplicates(b, n);
+	}
 	if (b->stack_anchor[b->depth]) {
 		remember_anchor(b, (const yaml_char_t *)b->stack_anchor[b->depth], n, w);
 		free(b->stack_anchor[b->depth]);

@@ -192,12 +192,16 @@ static void test_bad_input(void)
 		     "t.yaml:2:1: error: only one YAML document is allowed per file\n");
 	expect_error("unclosed flow", "a: [1, 2\n",
 		     "t.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence\n");
-	expect_error("mapping as key", "? [a]\n: 1\n",
-		     "t.yaml:1:3: error: a key must be a plain word, not a list\n");
+	/* a list or mapping as a key is an error, but the tree loads without its pair, so that
+	 * the file's other errors come in the same run (it stopped the whole file) */
+	expect_duplicate("list as key", "? [a]\n: 1\nb: 2\n", "b", "2", 1,
+			 "t.yaml:1:3: error: a key must be a plain word, not a list\n");
+	expect_duplicate("mapping as key", "a: 0\n? {x: y}\n: 1\n", "a", "0", 1,
+			 "t.yaml:2:3: error: a key must be a plain word, not a mapping\n");
 	/* a non-scalar key next to equal scalar keys must not crash the duplicate check */
-	expect_error("mapping key among duplicates", "? [a]\n: 1\n'': 2\n'': 3\n",
-		     "t.yaml:1:3: error: a key must be a plain word, not a list\n"
-		     "t.yaml:4:1: error: duplicate key '' (first given at line 3)\n");
+	expect_duplicate("list key among duplicates", "? [a]\n: 1\n'': 2\n'': 3\n", "", "2", 1,
+			 "t.yaml:1:3: error: a key must be a plain word, not a list\n"
+			 "t.yaml:4:1: error: duplicate key '' (first given at line 3)\n");
 	/* a key given twice is an error, but the tree still loads: the first counts, the later
 	 * ones leave the mapping, so that the file's other errors come in the same run */
 	expect_duplicate("duplicate key", "a: 1\nb: 2\na: 3\n", "a", "1", 2,
