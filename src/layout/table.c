@@ -67,20 +67,25 @@ static int decimal_cell(const item *it)
 	return digit && spaces <= 2;
 }
 
-/* The width of a number's part from its alignment point on (decimal_tail), in f. */
-static double fraction_width(para_engine *e, const item *it, const font_role *f)
+/* The width of a decimal cell's part from its alignment point on (decimal_tail), its
+ * citation included ("+4.2%¹ ¶2": the citation must not push the number left), in f; width:
+ * the whole cell's on one line. */
+static double fraction_width(para_engine *e, const item *it, const font_role *f, double width)
 {
 	if (!decimal_cell(it))
 		return 0;
-	const char *tail = decimal_tail(it->text);
-	if (!*tail)
-		return 0;
-	rich *r = rich_new();
-	rich_add(r, tail, strlen(tail));
-	double lo, hi;
-	para_measure(e, r, f, &lo, &hi);
-	rich_free(r);
-	return hi;
+	size_t n = (size_t)(decimal_tail(it->text) - it->text);
+	double head = 0;
+	if (n > 0) {
+		char *text = g_strndup(it->text, n);
+		rich *r = rich_new();
+		rich_add_markup(r, text, 0);
+		double lo;
+		para_measure(e, r, f, &lo, &head);
+		rich_free(r);
+		g_free(text);
+	}
+	return width > head ? width - head : 0;
 }
 
 typedef struct columns {
@@ -130,7 +135,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 			if (hi > cs->pref[j])
 				cs->pref[j] = hi;
 			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it)) {
-				double fw = fraction_width(c->pe, it, row_font(c->st, t, r));
+				double fw = fraction_width(c->pe, it, row_font(c->st, t, r), hi);
 				if (fw > cs->frac[j])
 					cs->frac[j] = fw;
 				if (hi - fw > whole)
@@ -420,7 +425,7 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 			/* a number on one line is moved left so that its point falls on the column's;
 			 * never out of its cell */
 			if (t->align[j] == TABLE_DECIMAL && r >= 0 && decimal_cell(it) && p->nlines == 1) {
-				double shift = cs->frac[j] - fraction_width(c->pe, it, font);
+				double shift = cs->frac[j] - fraction_width(c->pe, it, font, p->lines[0].width);
 				double room = text_w - p->lines[0].width;
 				row->cell_x[j] -= shift < room ? (shift > 0 ? shift : 0) : (room > 0 ? room : 0);
 			}

@@ -84,7 +84,8 @@ static const char *const abbrevs[] = {
 	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx", "Inc", "Corp",
 	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", "v", "para", "paras",
 	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
-	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", NULL,
+	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
+	"Eq", "Eqs", "Ref", "Refs", NULL,
 };
 
 /* The word ending just before the full stop at dot: "U.S" in "the U.S." */

@@ -221,11 +221,21 @@ static size_t word_before(const char *s, size_t at, size_t *w)
  * "EN 1090-2"), whose hyphens are no ranges. */
 static int labels_identifier(const char *s, size_t b, size_t len)
 {
-	static const char *const labels[] = {"no.", "no", "nr.", "case", "docket", "ref.", "tel.",
-					     "phone", "fax", "ext.", "isbn", "issn", "doi", "id", "code", NULL};
+	static const char *const labels[] = {"no.", "no", "nr.", "case", "docket", "ref.", "tel.", "phone", "fax",
+					     "ext.", "isbn", "issn", "doi", "id", "code", "ord.", "ordinance", "res.",
+					     "resolution", "bill", "file", "form", "order", "reg.", "patent", NULL};
+	/* a statistic's letters, whose numbers are a range: "95% CI 0.35-0.61", "IQR 4-9" */
+	static const char *const statistics[] = {"CI", "CrI", "IQR", "PI", "OR", "HR", "RR", "SD", "SE", NULL};
+	if (s[b] == '(' && len > 1) {
+		b++; /* "(Ord. 2023-089)" */
+		len--;
+	}
 	for (size_t k = 0; labels[k]; k++)
 		if (strlen(labels[k]) == len && g_ascii_strncasecmp(s + b, labels[k], len) == 0)
 			return 1;
+	for (size_t k = 0; statistics[k]; k++)
+		if (strlen(statistics[k]) == len && strncmp(s + b, statistics[k], len) == 0)
+			return 0;
 	/* a standard's or a series' letters: EN, ISO, DIN, RFC; not a currency's (EUR 6-7 million) */
 	int caps = len >= 2 && len <= 4 && !ties_is_currency(s + b, len);
 	for (size_t k = 0; caps && k < len; k++)
@@ -291,6 +301,18 @@ static size_t range_unit(const char *s, size_t n, size_t e)
 	return k - e;
 }
 
+/* The length of a currency's sign that ends just before s[b] ("$", "€", "£", "¥"), or 0. */
+static size_t currency_sign_before(const char *s, size_t b)
+{
+	static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", NULL};
+	for (size_t k = 0; signs[k]; k++) {
+		size_t len = strlen(signs[k]);
+		if (b >= len && memcmp(s + b - len, signs[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
 static int range_at(const char *s, size_t n, size_t i)
 {
 	if (period_range_at(s, n, i))
@@ -300,9 +322,14 @@ static int range_at(const char *s, size_t n, size_t i)
 	/* the numbers, decimals too (0.02-0.05, 1,5-2,5): a separator between two digits */
 	while (b > 0 && (is_digit(s[b - 1]) || (b >= 2 && b < i - left && strchr(".,", s[b - 1]) && is_digit(s[b - 2]))))
 		b--;
-	while (e < n && (is_digit(s[e]) || (e + 1 < n && e > i + 1 && strchr(".,", s[e]) && is_digit(s[e + 1]))))
+	/* a currency's sign before both numbers: "$450,000-$540,000", "€5-€7" */
+	size_t sign = currency_sign_before(s, b);
+	size_t first = e;
+	if (sign && !left && e + sign < n && memcmp(s + b - sign, s + e, sign) == 0 && is_digit(s[e + sign]))
+		first = e += sign;
+	while (e < n && (is_digit(s[e]) || (e + 1 < n && e > first && strchr(".,", s[e]) && is_digit(s[e + 1]))))
 		e++;
-	if (b == i - left || e == i + 1 || in_iso_date(s, n, i))
+	if (b == i - left || e == first || in_iso_date(s, n, i))
 		return 0;
 	/* a suffix before the dash comes again after the second number */
 	if (left) {

@@ -51,7 +51,11 @@ static const char *const unit_names[] = {
 	"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
 	"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
 	"Bq", "kBq", "Sv", "mSv", "\xC2\xB5Sv", "Pa", "kPa", "MPa", "hPa", "mbar", "kJ", "MJ", "GJ", "kcal",
-	"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", NULL};
+	"m\xC2\xB2", "km\xC2\xB2", "m\xC2\xB3", "cm\xC2\xB3", "dwt", "DWT", "GT", "TEU", "TEUs", "knots", "nmi",
+	"bbl", "mcg", "IU", "mmHg", "kDa",
+	/* a time's zone: "0342 UTC", "14:00 GMT" */
+	"UTC", "GMT", "CET", "CEST", "EET", "EEST", "BST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+	"JST", "KST", "MSK", "IST", "AEST", "AEDT", NULL};
 
 /* A unit of the list, or one of SI's with a prefix: "µBq", "kGy", "nSv", "MWh" */
 static int is_unit(word w, const char *const *list)
@@ -231,6 +235,47 @@ static void words_beside(const char *text, size_t lo, size_t hi, size_t sp, word
 	*next = (word){text + c, d - c};
 }
 
+/* The word after an opening bracket: "Ord." of "(Ord." */
+static word after_bracket(word w)
+{
+	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
+		return (word){w.s + 1, w.n - 1};
+	return (word){w.s, 0};
+}
+
+/* Capitals only, from lo to hi of them: "IMO", "ISO" */
+static int is_capitals(word w, size_t lo, size_t hi)
+{
+	if (w.n < lo || w.n > hi)
+		return 0;
+	for (size_t i = 0; i < w.n; i++)
+		if (!g_ascii_isupper(w.s[i]))
+			return 0;
+	return 1;
+}
+
+static size_t digits_in(word w)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < w.n; i++)
+		d += g_ascii_isdigit(w.s[i]) != 0;
+	return d;
+}
+
+/* A latitude or longitude: degrees, then minutes and seconds perhaps, and a compass
+ * letter: "35°12′N", "129°05′E", "51.5°N" */
+static int is_coordinate(word w)
+{
+	static const char degree[] = "\xC2\xB0";
+	const char *deg = w.n > 3 ? g_strstr_len(w.s, (gssize)w.n, degree) : NULL;
+	if (!deg || deg == w.s || !g_ascii_isdigit(w.s[0]) || !strchr("NSEW", w.s[w.n - 1]))
+		return 0;
+	for (const char *p = w.s; p < deg; p++)
+		if (!g_ascii_isdigit(*p) && *p != '.')
+			return 0;
+	return 1;
+}
+
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
 	word prev, next;
@@ -240,10 +285,13 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
 					     "para.", "paras.", "Paras.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "Cm.", "Cmd.",
-					     "Cmnd.", "HC", "HL", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
+					     "Cmnd.", "HC", "HL", "Ord.", "Res.", "Reg.", "Regs.", "Doc.", "Pt.", "Cl.", "Sched.",
+					     "Eq.", "Ref.", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "\xC2\xB6", "\xC2\xB6\xC2\xB6", NULL};
+	/* a person's title, and a ship's prefix ("MV Ocean Meridian", "HMS Astute") */
 	static const char *const titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Col.", "Lt.", "Maj.",
 					     "Capt.", "Adm.", "Sgt.", "Cpl.", "St.", "Sen.", "Rep.", "Gov.",
-					     "Amb.", "Rev.", "Fr.", NULL};
+					     "Amb.", "Rev.", "Fr.", "MV", "M/V", "FV", "F/V", "MT", "M/T", "RV", "R/V",
+					     "SS", "HMS", "USS", "USNS", "HMCS", "HMAS", "HMNZS", NULL};
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
 	    (is_unit(bare(next), unit_names) || is_unit(before_slash(next), unit_names) || is_currency(bare(next))))
 		return 1;
@@ -259,7 +307,18 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	if (is_day(prev) && (is_month(next) || is_month(bare(next))))
 		return 1;
-	if (is(prev, labels) && g_ascii_isdigit(next.s[0]))
+	if ((is(prev, labels) || is(after_bracket(prev), labels)) && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* a register's capitals and the number they label: "IMO 9456127", "ISO 9001", "RFC 2616" */
+	if (is_capitals(prev, 2, 5) && digits_in(bare(next)) >= 4 && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* a position: "35°12′N 129°05′E" */
+	if (is_coordinate(prev) && is_coordinate(bare(next)))
+		return 1;
+	/* a relation of a statistic and its value: "p = 0.03", "n < 120" */
+	static const char *const relations[] = {"=", "<", ">", "\xE2\x89\xA4", "\xE2\x89\xA5", "\xE2\x89\x88", "\xE2\x89\xA0", NULL};
+	if ((is(next, relations) && prev.n <= 2 && g_ascii_isalnum(prev.s[prev.n - 1])) ||
+	    (is(prev, relations) && (g_ascii_isdigit(next.s[0]) || is_number(bare(next)))))
 		return 1;
 	/* a half, a quarter or a fiscal year and its year: "H1 2022", "Q3 2023", "FY 2024" */
 	if (((prev.n == 2 && (prev.s[0] == 'H' || prev.s[0] == 'Q') && prev.s[1] >= '1' && prev.s[1] <= '4') ||
@@ -280,7 +339,7 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	static const char *const named[] = {"Case",     "Cases",  "Article", "Articles", "Annex",    "Directive",
 					    "Regulation", "Resolution", "Decision", "Section", "Chapter", "Paragraph",
 					    "Figure",   "Table",  "Rule",    NULL};
-	if (is(prev, named) && (g_ascii_isdigit(next.s[0]) ||
+	if ((is(prev, named) || is(after_bracket(prev), named)) && (g_ascii_isdigit(next.s[0]) ||
 				(next.n >= 3 && g_ascii_isupper(next.s[0]) && next.s[1] == '-' && g_ascii_isdigit(next.s[2]))))
 		return 1;
 	return (is(prev, titles) || is_initial(prev)) && starts_upper(next);

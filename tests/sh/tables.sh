@@ -239,6 +239,34 @@ for layout in handout digest; do
 		fail "$layout: cells overlap: $(echo "$over" | head -3 | tr '\n' ';') (decimal points at $dec places)"
 	fi
 done
+# A citation after a number in a decimal column does not push the number off its point
+# (a reader's trial: "+4.2%¹ ¶2" sat left of "+11.1%"); cells end on '%', so aligned
+# points give the same right edge
+cat >b.yaml <<'YAML'
+title: Cited decimals
+date: 2025-01-01
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Changes
+    content:
+      - table:
+          columns: [Department, Change]
+          align: [left, decimal]
+          rows:
+            - [Fire, "+11.1%"]
+            - [Police, "0.0%"]
+            - [Total, {text: "+4.2%", cite: edm p2}]
+YAML
+for layout in handout digest; do
+	"$MKBRIEF" -q --layout "$layout" -o c.pdf b.yaml 2>err || fail "cited decimals: $(cat err)"
+	ends=$(pdftotext -bbox c.pdf - | sed -n 's/.*xMax="\([0-9.]*\)".*>\(+11\.1%\|0\.0%\|+4\.2%\)<.*/\1/p' | awk '{ printf "%.1f\n", $1 }' | sort -u)
+	if [ "$(echo "$ends" | wc -l)" = 1 ] && [ -n "$ends" ]; then
+		pass "$layout: a cited number in a decimal column stays on the column's point"
+	else
+		fail "$layout: cited decimals end at $(echo "$ends" | tr '\n' ' ')"
+	fi
+done
 # A table too wide for its column: the columns whose longest words are shortest keep them
 # whole and the one with an address breaks it at its slashes and dots ('Cou-ntry',
 # 'Est-onia' and '-Sw-' beside a URL column before)

@@ -179,6 +179,14 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want3, 6, " of the third");
 	article_free(a);
+
+	/* a municipal code's labels (a reader's trial: "in Ord." / "2024-117." were two) */
+	a = parse("T\n\nThe budget was introduced in Ord. 2024-117. It cites Res. MSC.255(84) too.\n", NULL);
+	const char *want4[] = {"The budget was introduced in Ord. 2024-117.", "It cites Res. MSC.255(84) too."};
+	CHECK("two sentences of the fourth", a && a->paras[0].nsents == 2);
+	if (a)
+		check_sentences(a, want4, 2, " of the fourth");
+	article_free(a);
 }
 
 static void errors(void)

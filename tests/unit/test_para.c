@@ -318,14 +318,18 @@ int main(void)
 					  "wells held 0.1 \xC2\xB5g/L of PFAS, the cliffs lost (>1 m/yr) and the desk is on ext. 2290; "
 					  "the air held 0.8 \xC2\xB5" "Bq/m\xC2\xB3 and 2.7 \xC3\x97 10\xE2\x81\xBB\xC2\xB3 Bq/m\xC2\xB3 of iodine, "
 					  "as the Court held in Case C-718/18 under Article 5 of the law. The report (HC 1134, "
-					  "Cm. 9821, paras. 47-52) gave H1 2022 at SONIA + 1.35%, e.g. the rates.";
+					  "Cm. 9821, paras. 47-52) gave H1 2022 at SONIA + 1.35%, e.g. the rates. "
+					  "At 0342 UTC the MV Ocean Meridian (IMO 9456127, 81,600 dwt) was at "
+					  "35\xC2\xB0" "12\xE2\x80\xB2N 129\xC2\xB0" "05\xE2\x80\xB2" "E under (Ord. 2023-089), and p = 0.03.";
 		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
 						    "22 March", "September 2018", "1,200 t", "EUR 112.40/MWh",
 						    "200 MW/200", "MW/200 MWh", "30-45 MW", "SEK 11.42", "410 HUF",
 						    "1.6 billion", "8.7 percent", "0.1 \xC2\xB5g/L", "(>1 m/yr)", "ext. 2290",
 						    "0.8 \xC2\xB5" "Bq/m\xC2\xB3", "2.7 \xC3\x97", "\xC3\x97 10\xE2\x81\xBB\xC2\xB3",
 						    "10\xE2\x81\xBB\xC2\xB3 Bq/m\xC2\xB3", "Case C-718/18", "Article 5", "HC 1134",
-						    "Cm. 9821", "paras. 47", "H1 2022", "+ 1.35%", "e.g. the", NULL};
+						    "Cm. 9821", "paras. 47", "H1 2022", "+ 1.35%", "e.g. the", "0342 UTC", "MV Ocean",
+						    "IMO 9456127", "81,600 dwt", "12\xE2\x80\xB2N 129\xC2\xB0" "05\xE2\x80\xB2" "E",
+						    "(Ord. 2023-089", "p =", "= 0.03", NULL};
 		int split = 0, free_breaks = 0;
 		/* from 96 pt (17 characters): narrower, a line that keeps every tie may have
 		 * spaces over twice their width, and a tie breaks instead (in the last pass) */

@@ -74,6 +74,13 @@ int main(void)
 	smart("a model's number", "an A320-200neo", "an A320-200neo");
 	smart("a code with letters after", "part 12-34abcd", "part 12-34abcd");
 	smart("a grant number", "grant no. 101081245-2", "grant no. 101081245-2");
+	/* a municipal code's numbers are identifiers; a statistic's interval and amounts with
+	 * their currency's sign twice are ranges (a reader's trial) */
+	smart("an ordinance", "Ord. 2024-117 (Ord. 2023-089), Res. 2024-12", "Ord. 2024-117 (Ord. 2023-089), Res. 2024-12");
+	smart("a confidence interval", "95% CI 0.35-0.61 and IQR 4-9", "95% CI 0.35" EN "0.61 and IQR 4" EN "9");
+	smart("a range of amounts", "$450,000-$540,000 or \xE2\x82\xAC" "5-\xE2\x82\xAC" "7",
+	      "$450,000" EN "$540,000 or \xE2\x82\xAC" "5" EN "\xE2\x82\xAC" "7");
+	smart("unlike signs", "$5-\xE2\x82\xAC" "7", "$5-\xE2\x82\xAC" "7");
 	/* a negative number's sign, as wide as a plus (a typographer's trial: "-4.7%" kept its
 	 * hyphen beside "+5.8%") */
 	smart("a minus sign", "fell -4.7% (-0.3 pts) to -.5", "fell \xE2\x88\x92" "4.7% (\xE2\x88\x92" "0.3 pts) to \xE2\x88\x92.5");
