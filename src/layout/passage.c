@@ -138,7 +138,10 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	}
 	if (typed_elision(bl->text, 1))
 		rich_add(r, ELISION_END, strlen(ELISION_END));
-	typo_nest_quotes(r->text.data + inside, r->text.len - inside);
+	/* a quote cut inside a quotation of its source ("he had ‘not wanted to disturb the
+	 * Captain”) closes it before its own mark, as a quotation cut short is closed */
+	for (size_t open = typo_nest_quotes(r->text.data + inside, r->text.len - inside); open > 0; open--)
+		rich_add(r, open % 2 ? "\xE2\x80\x99" : "\xE2\x80\x9D", 3);
 	rich_add(r, "\xE2\x80\x9D", 3);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
 	compose_lines(c, p, inner, 1);
@@ -334,6 +337,15 @@ static rich *piece_prefix(const composer *c, int marking, int cut)
 	return r;
 }
 
+/* Whether a list item of ap (its marker) starts at byte pos. */
+static int starts_item(const art_para *ap, size_t pos)
+{
+	for (size_t k = 1; k < ap->nitems; k++)
+		if (ap->items[k].start == pos)
+			return 1;
+	return 0;
+}
+
 /* The list item of ap that byte pos is in; -1 in a paragraph that is no list. */
 static long item_index(const art_para *ap, size_t pos)
 {
@@ -378,7 +390,8 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	size_t s0 = sp->r.start;
 	while (s0 > ap->r.start && is_space_at(a->text, s0 - 1))
 		s0--;
-	int cut = s0 > ap->r.start;
+	/* a list item's start begins a line in the source: no cut, as a paragraph's is none */
+	int cut = s0 > ap->r.start && !starts_item(ap, sp->r.start);
 	/* a list item's portion marking follows its marker, as in the brief's own lists, and
 	 * its lines hang under the marking; after an elision mark, the marking and the mark
 	 * come first and the lines hang where the list's items have their text */
@@ -428,7 +441,7 @@ static size_t excerpt_para(composer *c, const block *bl, size_t i, excerpt_set *
 	size_t e0 = bl->spans[j - 1].r.end;
 	while (e0 < ap->r.end && is_space_at(a->text, e0))
 		e0++;
-	if (e0 < ap->r.end)
+	if (e0 < ap->r.end && !starts_item(ap, e0))
 		rich_add(r, ELISION_END, strlen(ELISION_END));
 	piece_push(c, es, r, h, ap->nitems || ap->heading ? ALIGN_LEFT : c->st->align, bl->at, 0);
 	es->v[es->n - 1].heading = ap->heading;

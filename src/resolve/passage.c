@@ -247,6 +247,80 @@ static void close_quotations(block *bl, const article *a)
 	sp->r.end = e;
 }
 
+/* A closing mark: it closes one opened before it, or one opened before the text began. */
+static void closes(int *opened, int *unmatched)
+{
+	if (*opened > 0)
+		(*opened)--;
+	else
+		(*unmatched)++;
+}
+
+/* The mirror of close_quotations: an excerpt that starts just inside a quotation or a
+ * parenthesis its text closes ("We want to be careful ... number," said ...) starts with
+ * the opening mark too: else it prints an elision mark that stands for nothing but the
+ * mark, and a closing mark never opened. */
+static void open_quotations(block *bl, const article *a)
+{
+	if (bl->nspans == 0)
+		return;
+	span *sp = &bl->spans[0];
+	const char *t = a->text;
+	size_t begin = a->paras[sp->para].r.start;
+	/* the closing marks in the text with no opening one before them in it */
+	int straight = 0, curly = 0, paren = 0, bracket = 0, open_curly = 0, open_paren = 0, open_bracket = 0;
+	for (size_t i = sp->r.start; i < sp->r.end; i++) {
+		const unsigned char *u = (const unsigned char *)t + i;
+		if (u[0] == '"')
+			straight ^= 1;
+		else if (u[0] == '(')
+			open_paren++;
+		else if (u[0] == ')')
+			closes(&open_paren, &paren);
+		else if (u[0] == '[')
+			open_bracket++;
+		else if (u[0] == ']')
+			closes(&open_bracket, &bracket);
+		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80 && u[2] == 0x9C)
+			open_curly++;
+		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80 && u[2] == 0x9D)
+			closes(&open_curly, &curly);
+	}
+	/* a straight mark opens where a word may start: the paragraph's start, or after a
+	 * space or a bracket */
+	size_t b = sp->r.start;
+	for (;;) {
+		if (b > begin && t[b - 1] == '"' && straight &&
+		    (b - 1 == begin || strchr(" \t\n([", t[b - 2]) != NULL))
+			straight = 0, b--;
+		else if (b > begin && t[b - 1] == '(' && paren > 0)
+			paren--, b--;
+		else if (b > begin && t[b - 1] == '[' && bracket > 0)
+			bracket--, b--;
+		else if (b >= begin + 3 && memcmp(t + b - 3, "\xE2\x80\x9C", 3) == 0 && curly > 0)
+			curly--, b -= 3;
+		else
+			break;
+	}
+	sp->r.start = b;
+}
+
+/* A piece of an excerpt that starts at a list item's text, after its marker ("the fishing
+ * vessel's AIS" of "- the fishing vessel's AIS"), starts at the marker: it prints as the
+ * item, not as a cut into it. */
+static void start_at_markers(block *bl, const article *a)
+{
+	for (size_t j = 0; j < bl->nspans; j++) {
+		span *sp = &bl->spans[j];
+		const art_para *ap = &a->paras[sp->para];
+		for (size_t k = 0; k < ap->nitems; k++) {
+			size_t m = article_item_marker_len(a->text, ap->items[k].end, ap->items[k].start);
+			if (m && ap->items[k].start + m == sp->r.start)
+				sp->r.start = ap->items[k].start;
+		}
+	}
+}
+
 void resolve_passage_block(resolver *R, block *bl)
 {
 	const source *s = resolver_source(R, bl->source);
@@ -257,9 +331,13 @@ void resolve_passage_block(resolver *R, block *bl)
 		resolve_highlights(R, bl);
 	} else if (bl->sel == SEL_TEXT) {
 		resolve_text(R, bl, s, "excerpt text");
+		start_at_markers(bl, s->art);
+		open_quotations(bl, s->art);
 		close_quotations(bl, s->art);
 	} else if (bl->sel == SEL_FROM_TO) {
 		resolve_from_to(R, bl, s);
+		start_at_markers(bl, s->art);
+		open_quotations(bl, s->art);
 		close_quotations(bl, s->art);
 	} else if (bl->sel == SEL_PARAS) {
 		resolve_paras(R, bl, s);

@@ -456,7 +456,7 @@ char *typo_smarten(const char *s, size_t n)
 	return smarten(s, n, 1, 1, NULL);
 }
 
-void typo_nest_quotes(char *t, size_t n)
+size_t typo_nest_quotes(char *t, size_t n)
 {
 	/* a text whose first double mark closes began inside a quotation of its source ("The
 	 * road doesn't change," he said. "The passengers do."): the outer marks stand for that
@@ -465,7 +465,7 @@ void typo_nest_quotes(char *t, size_t n)
 		const unsigned char *u = (const unsigned char *)t + i;
 		if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D)) {
 			if (u[2] == 0x9D)
-				return;
+				return 0;
 			break;
 		}
 	}
@@ -500,4 +500,5 @@ void typo_nest_quotes(char *t, size_t n)
 		}
 		i += 2;
 	}
+	return depth;
 }

@@ -64,7 +64,9 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
  * double, and so on (Chicago 13.30), by how deep each stands in the text whatever its
  * marks' shape; an apostrophe (’ between letters, or where no single mark is open) stays.
  * A text whose first double mark closes began inside a quotation, which the outer marks
- * stand for: its marks stay double. In place: every mark is three bytes. */
-void typo_nest_quotes(char *t, size_t n);
+ * stand for: its marks stay double. In place: every mark is three bytes. Returns how many
+ * quotations are still open at the text's end (a quote cut inside one of its source's),
+ * for the caller to close before its own mark: level 1 with ’, 2 with ”, and so on. */
+size_t typo_nest_quotes(char *t, size_t n);
 
 #endif

@@ -389,6 +389,37 @@ case "$got" in
 	pass "an excerpt stopping before the source's closing quote or parenthesis ends with it; the source line's comma goes inside the quotes" ;;
 *) fail "closing marks: $(echo "$got" | grep -o 'on the ground.\{0,50\}') / $(echo "$got" | grep -o 'said (.\{0,30\}')" ;;
 esac
+# The mirror: an excerpt that starts just inside a quotation it closes starts with the
+# opening mark (a reader's trial: '[…] We want … number,” said'); a pull quote cut inside a
+# quotation of its source closes it before its own mark ('he had ‘not wanted … lift”')
+cat >"$T/typo/o.txt" <<'TXT'
+Trial Results
+
+"We want to be careful not to over-read an interim number," said the company's officer. "But the result is robust."
+
+The officer told investigators that he had "not wanted to disturb the Captain for fog that might lift," an explanation.
+TXT
+cat >"$T/typo/o.yaml" <<'YAML'
+title: Opening marks
+date: 2025-01-01
+sources:
+  o: {file: o.txt}
+sections:
+  - heading: The trial
+    content:
+      - excerpt: {source: o, from: "We want to be careful", to: "said the company's officer."}
+      - quote: {source: o, text: "he had \"not wanted to disturb the Captain for fog that might lift"}
+YAML
+"$MKBRIEF" -q -o "$T/typo/o.pdf" "$T/typo/o.yaml" 2>"$T/err" || fail "opening marks: $(cat "$T/err")"
+got=$(pdftotext "$T/typo/o.pdf" - | tr '\n' ' ')
+case "$got" in
+*" “We want to be careful"*"number,” said"*"“he had ‘not wanted"*"might lift’”"*)
+	case "$got" in
+	*"[…] We want"*) fail "opening marks: an elision mark before the opening quote" ;;
+	*) pass "an excerpt starting inside a quotation starts with its mark; a pull quote cut inside one closes it" ;;
+	esac ;;
+*) fail "opening marks: $(echo "$got" | grep -o '.\{0,10\}We want.\{0,20\}') / $(echo "$got" | grep -o 'might lift.\{0,4\}')" ;;
+esac
 # A bidi override in a source reaches the terminal escaped, in find's lines and in a
 # diagnostic: printed raw, it reorders what follows it ("Trojan Source")
 printf 'Bidi\n\nThe word \342\200\256evil\342\200\254 is here.\n' >"$T/typo/bidi.txt"

@@ -259,13 +259,42 @@ for layout in handout digest; do
 	"$MKBRIEF" -q --layout $layout -o cut-$layout.pdf cut.yaml 2>err || { fail "$layout: cut list: $(cat err)"; continue; }
 	lines cut-$layout.pdf >cut-$layout.lines
 	L=cut-$layout.lines
-	five=$(edge $L "5. Name" 2 x first) under=$(edge $L "(U) […] 2. Publish" 1 x first 1)
-	if near "$five" "$under" && grep -qF '|(U) […] 2. Publish' $L; then
-		pass "$layout: an excerpt cut from item 2 to item 5: 5. on a line of its own, 2.'s lines hang at the items' text"
+	# an item's start begins a line of the source, as a paragraph's does: no elision mark
+	# before it (a reader's trial), the marking after its marker
+	five=$(edge $L "5. Name" 2 x first) under=$(edge $L "2. (U) Publish" 1 x first 1)
+	if near "$five" "$under" && grep -qF '|2. (U) Publish' $L && ! grep -qF '[…] 2.' $L; then
+		pass "$layout: an excerpt cut from item 2 to item 5: 2. as an item, 5. on a line of its own, 2.'s lines hang at the items' text"
 	else
 		fail "$layout: cut list: item 5's text at '$five', the line after 2.'s at '$under'"
 	fi
 done
+# A cut that runs on into a later item at its text (its marker left out, "[...] machine
+# parts") prints that item whole, marker and all, with one elision mark for the items left
+# out (a reader's trial: '[…]' at the lead-in's end and again before the item); one item
+# alone is printed as the item, with no elision on either side
+cat >one.yaml <<'YAML'
+title: Items
+date: 2018-01-22
+marking: "(U)"
+sources:
+  ports: {file: lists-source.txt, title: Port Records}
+sections:
+  - heading: Cargo
+    content:
+      - excerpt:
+          source: ports
+          text: "- coal bound for Dalian, loaded at night at the northern pier and recorded as scrap metal in the port's own ledgers for the quarter [...] machine parts of unknown origin"
+      - excerpt: {source: ports, text: "- refined oil from Nakhodka, carried in small tankers that switched off their transponders for most of the voyage along the coast"}
+YAML
+"$MKBRIEF" -q -o one.pdf one.yaml 2>err || fail "items: $(cat err)"
+got=$(pdftotext one.pdf - | tr '\n' ' ')
+elisions=$(echo "$got" | grep -o '…' | wc -l)
+case "$got" in
+*"- (U) coal bound"*"for the quarter […] - machine parts"*"- (U) refined oil"*"along the coast —"*)
+	[ "$elisions" = 1 ] && pass "an excerpt running on into an item at its text: one elision mark; one item alone: none" ||
+		fail "items: $elisions elision marks in: $got" ;;
+*) fail "items: $(echo "$got" | grep -o 'the quarter.\{0,30\}') / $(echo "$got" | grep -o '.\{0,12\}refined oil') / $(echo "$got" | grep -o 'the coast.\{0,6\}')" ;;
+esac
 # The text before a source list's first item, in the same paragraph, is the paragraph's
 # own and is justified as the excerpt's other paragraphs are (it was set ragged, its
 # lines ending 18-36 pt short); the items hang under their markers, ragged.

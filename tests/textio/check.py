@@ -740,10 +740,23 @@ def expected(blk):
             if at >= 0:
                 begun_inside = raw[at] == "\u201d" or (raw[at] == '"' and at > 0 and raw[at - 1] not in "([{\u2014\u2013-/")
                 break
+        # a quote cut inside a quotation of its source closes it before its own mark
+        # (double marks counted: an opening one starts its word or follows a bracket
+        # or dash, as the typesetter reads them)
+        depth = 0
+        for w in out:
+            raw = w[1]
+            for i, ch in enumerate(raw):
+                if ch == "\u201c" or (ch == '"' and (i == 0 or raw[i - 1] in "([{\u2014\u2013-/")):
+                    depth += 1
+                elif ch in '"\u201d' and depth > 0:
+                    depth -= 1
         for w in out:
             if not begun_inside:
                 w[0] = w[0].replace('"', "'")
         out[0][0] = '"' + out[0][0]
+        if not begun_inside:
+            out[-1][0] += "".join("'" if k % 2 else '"' for k in range(depth, 0, -1))
         out[-1][0] = out[-1][0] + '"'
     return out
 
