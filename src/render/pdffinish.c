@@ -352,6 +352,42 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 	return rc;
 }
 
+/* A TrueType CIDFont's dictionary, which cairo 1.16 writes without /CIDToGIDMap. */
+static int is_cid_truetype(const char *body, size_t bl)
+{
+	const char *v;
+	size_t vl;
+	return pdf_dict_value(body, bl, "/Subtype", &v, &vl) == 0 && vl == 13 && memcmp(v, "/CIDFontType2", 13) == 0 &&
+	       pdf_dict_value(body, bl, "/CIDToGIDMap", &v, &vl) != 0;
+}
+
+/* What cairo 1.16 leaves out of the standard, mended: the Info dictionary's dates have no
+ * "D:" before them (pdf.js reads no date without it), and an embedded TrueType CIDFont
+ * names no /CIDToGIDMap, which PDF/A-2 (6.2.11.3.2) and PDF/UA require; cairo's subsets
+ * number their glyphs by CID, which is the Identity map. */
+static void mend_dictionary(strbuf *s, const char *body, size_t bl, int info)
+{
+	if (!info) {
+		static const char *const none[] = {NULL};
+		pdf_dict_without(s, body, bl, none);
+		sb_puts(s, "\n   /CIDToGIDMap /Identity\n>>");
+		return;
+	}
+	static const char *const dates[] = {"/CreationDate", "/ModDate", NULL};
+	pdf_dict_without(s, body, bl, dates);
+	for (size_t i = 0; dates[i]; i++) {
+		const char *v;
+		size_t vl;
+		if (pdf_dict_value(body, bl, dates[i], &v, &vl) != 0)
+			continue;
+		if (vl > 2 && v[0] == '(' && memcmp(v + 1, "D:", 2) != 0)
+			sb_printf(s, "\n   %s (D:%.*s", dates[i], (int)vl - 1, v + 1);
+		else
+			sb_printf(s, "\n   %s %.*s", dates[i], (int)vl, v);
+	}
+	sb_puts(s, "\n>>");
+}
+
 /* Object k as cairo wrote it: a stream as it is, through its endstream; anything else into
  * an object stream. */
 static int copy_object(pdf_writer *w, const pdf_raw *r, int k, const pdf_marks *m, pdf_nums *nums, int *spliced)
@@ -374,6 +410,13 @@ static int copy_object(pdf_writer *w, const pdf_raw *r, int k, const pdf_marks *
 			strbuf s = {0};
 			pdf_dict_without(&s, body, bl, keys);
 			sb_printf(&s, "\n   /Count %.*s\n>>", (int)cl - 1, count + 1);
+			pdf_object(w, k, s.data, s.len);
+			sb_free(&s);
+			return 0;
+		}
+		if (k == r->info || is_cid_truetype(body, bl)) {
+			strbuf s = {0};
+			mend_dictionary(&s, body, bl, k == r->info);
 			pdf_object(w, k, s.data, s.len);
 			sb_free(&s);
 			return 0;
@@ -543,7 +586,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 	/* the MCIDs the tree names are those cairo wrote on each page */
 	int *want = xcalloc((size_t)r.npages + 1, sizeof *want);
 	for (size_t i = 0; i < m->nleaves; i++)
-		if (m->leaves[i].page >= 0 && m->leaves[i].page < r.npages)
+		if (m->leaves[i].page >= 0 && m->leaves[i].page < r.npages && m->leaves[i].mcid >= 0)
 			want[m->leaves[i].page]++;
 	for (int p = 0; p < r.npages && !*why; p++)
 		if (mcids[p] != want[p])

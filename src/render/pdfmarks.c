@@ -105,6 +105,17 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");
 }
 
+void pdf_marks_empty_leaf(pdf_marks *m, const pdf_leaf *l)
+{
+	if (m->nleaves == m->capleaves) {
+		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
+		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+	}
+	m->leaves[m->nleaves] = *l;
+	m->leaves[m->nleaves].alt = NULL;
+	m->leaves[m->nleaves++].mcid = -1;
+}
+
 void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)

@@ -78,6 +78,9 @@ void pdf_marks_link(pdf_marks *m, pdf_link k);
 /* What is drawn next on cr belongs to leaf l: its cairo tag is opened, unless l is the
  * one open (same page, path, role and number), after closing any other. */
 void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l);
+/* Leaf l with nothing drawn in it (an empty table cell, whose TD keeps the row's cells in
+ * step with its columns for a screen reader): an element with no marked content (mcid -1). */
+void pdf_marks_empty_leaf(pdf_marks *m, const pdf_leaf *l);
 /* The id of img's stand-in in this document, made when first asked for. */
 int pdf_marks_figure(pdf_marks *m, const image *img);
 /* What is drawn next is no part of the text (an artifact): the open tag is closed. */

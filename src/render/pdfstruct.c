@@ -240,7 +240,7 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		if (l->role >= TAG_COUNT) /* an artifact's: no element */
 			continue;
 		by_leaf[i] = leaf_elem(&t, l);
-		if (l->page >= 0 && l->page < dc->npages)
+		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0)
 			add_mcid(&t, by_leaf[i], l->page, l->mcid);
 	}
 	int *links = xcalloc(m->nlinks + 1, sizeof *links);

@@ -655,6 +655,13 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 	double top = it->y + (it->band == 0 ? row->pad : 0);
 	for (size_t k = 0; k < row->ncells; k++) {
 		const para *p = row->cells[k];
+		if (!p && it->band == 0 && links && !it->repeat) {
+			/* an empty cell is a TD all the same: else the row's cells fall out of step
+			 * with its columns for a screen reader */
+			int depth = dc->paths[it->tags].n;
+			pdf_leaf l = {it->page, it->tags, depth, row->header ? TAG_TH : TAG_TD, (int)k + 1, NULL, -1, 0, 0};
+			pdf_marks_empty_leaf(links, &l);
+		}
 		if (!p || it->band >= p->nlines)
 			continue;
 		vitem cell = *it;

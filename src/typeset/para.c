@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,6 +394,52 @@ static void draw_piece_parts(cairo_t *cr, const para *p, const para_piece *pc, d
 	}
 }
 
+/* Whether a word space follows byte `end` of the text: a space, a no-break one, or one of
+ * Unicode's fixed-width spaces. */
+static int space_after(const para *p, int end)
+{
+	const char *t = p->text->text.data;
+	size_t n = p->text->text.len;
+	if (end < 0 || (size_t)end >= n)
+		return 0;
+	uint32_t c = 0;
+	if (!utf8_decode(t + end, n - (size_t)end, &c))
+		return 0;
+	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F || (c >= 0x2000 && c <= 0x200A);
+}
+
+/* Piece pc drawn with a word space after it, as its font's space glyph where the piece
+ * ends: the breaker sets words apart and draws nothing between them, so the PDF's text had
+ * no space character there, and what reads the content as it is (the tagged text, a screen
+ * reader, Ghostscript) ran the words together ("Moscowhas", "December22,2017"); PDF
+ * 14.8.2.5 asks for actual spaces. The glyph has no ink, so nothing a reader sees changes;
+ * it is shown with the piece, since Cairo drops a drawing of no extent. */
+static void show_piece_spaced(cairo_t *cr, const para *p, const para_piece *pc, double x, double base)
+{
+	PangoFont *font = pc->gi.item->analysis.font;
+	hb_codepoint_t space = 0;
+	if (!font || !hb_font_get_nominal_glyph(pango_font_get_hb_font(font), ' ', &space)) {
+		show_piece(cr, p, pc, NULL, x, base);
+		return;
+	}
+	int len = pc->gi.item->length;
+	char *text = xmalloc((size_t)len + 2);
+	memcpy(text, p->text->text.data + pc->gi.item->offset, (size_t)len);
+	memcpy(text + len, " ", 2);
+	PangoGlyphItem gi = {pango_item_copy(pc->gi.item), pango_glyph_string_copy(pc->gi.glyphs), 0, 0, 0};
+	gi.item->offset = 0;
+	gi.item->length = len + 1;
+	gi.item->num_chars++;
+	int n = gi.glyphs->num_glyphs;
+	pango_glyph_string_set_size(gi.glyphs, n + 1);
+	gi.glyphs->glyphs[n] = (PangoGlyphInfo){.glyph = space};
+	gi.glyphs->log_clusters[n] = len;
+	show_piece(cr, &(para){.text = &(rich){.text = {.data = text}}, .color = p->color}, pc, &gi, x, base);
+	pango_item_free(gi.item);
+	pango_glyph_string_free(gi.glyphs);
+	free(text);
+}
+
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
 {
 	para_draw_line_runs(cr, p, i, x, top, NULL, NULL);
@@ -425,7 +472,11 @@ void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double 
 		}
 		if (before)
 			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
-		show_piece(cr, p, pc, NULL, x + ln->x + pc->x, base);
+		if (!pc->hyphen && (k + 1 < ln->npieces || i + 1 < p->nlines) &&
+		    space_after(p, pc->gi.item->offset + pc->gi.item->length))
+			show_piece_spaced(cr, p, pc, x + ln->x + pc->x, base);
+		else
+			show_piece(cr, p, pc, NULL, x + ln->x + pc->x, base);
 	}
 }
 

@@ -197,6 +197,6 @@ fi
 "$MKBRIEF" -q --annex "$ROOT/briefs/korea-jan2018.yaml" -o annex-tags.pdf 2>err || fail "annex tags: $(cat err)"
 held=$(pdfinfo -struct-text annex-tags.pdf | awk '/Link \(inline\)/ { inl = 1; t = ""; next }
 	inl && /^ *"/ { s = $0; sub(/^ *"/, "", s); sub(/"$/, "", s); t = t " " s; next }
-	inl { if (t ~ /nuclear weapon/) print t; inl = 0 }' | head -1)
+	inl { if (t ~ /nuclear weapon/) print t; inl = 0 }' | head -1 | tr -s ' ')
 [ "$held" = " he has a nuclear weapon and a missile that can reach any target on the territory of his probable adversary" ] &&
 	pass "a highlight's Link in the annex holds its passage from its first word to its last" || fail "annex Link holds '$held'"

@@ -248,6 +248,16 @@ def checks(d, brief):
                     stack.append(k)
         no_th += not found
     cp("15-00x", f"every Table has TH header cells ({len(tables)} tables)", no_th == 0, f"{no_th} without")
+    # every row has a cell per column, an empty one too: else a screen reader's cells fall
+    # out of step with the columns
+    ragged = 0
+    for e, _ in tables:
+        rows = [k for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/TR"]
+        widths = {sum(1 for c in (r.K if isinstance(r.K, pikepdf.Array) else [r.K])
+                      if isinstance(c, pikepdf.Dictionary) and str(c.get("/S")) in ("/TD", "/TH")) for r in rows}
+        ragged += len(widths) > 1
+    cp("15-00y", f"every row of a Table has a cell per column ({len(tables)} tables)", ragged == 0, f"{ragged} tables with rows short of cells")
     pt = {}
     if "/StructTreeRoot" in root and "/ParentTree" in root.StructTreeRoot:
         nums = root.StructTreeRoot.ParentTree.get("/Nums", [])
@@ -304,9 +314,13 @@ def checks(d, brief):
     cp("--l", "page labels number the pages from the first", labels is None or (len(nums) >= 2 and int(nums[0]) == 0),
        f"/Nums {list(nums)[:4]}")
     cp("28-xxx", "pages with annotations tab in structure order (/Tabs /S)", bad_tabs == 0, f"{bad_tabs} pages")
-    unembedded, nomap = set(), set()
+    unembedded, nomap, nogid = set(), set(), set()
     for p in d.pages:
         for name, f in p.Resources.get("/Font", {}).items():
+            for cid in f.get("/DescendantFonts", []):
+                # an embedded TrueType CIDFont names its CIDToGIDMap (PDF/A-2 6.2.11.3.2)
+                if cid.get("/Subtype") == "/CIDFontType2" and "/CIDToGIDMap" not in cid:
+                    nogid.add(str(f.get("/BaseFont")))
             fd = f.get("/FontDescriptor")
             if fd is None and "/DescendantFonts" in f:
                 fd = f.DescendantFonts[0].get("/FontDescriptor")
@@ -315,6 +329,10 @@ def checks(d, brief):
             if "/ToUnicode" not in f:
                 nomap.add(str(f.get("/BaseFont")))
     cp("31-009", "every font is embedded", not unembedded, ", ".join(sorted(unembedded)))
+    cp("31-0xx", "every TrueType CIDFont has a /CIDToGIDMap", not nogid, ", ".join(sorted(nogid)))
+    dates = {k: str(pdf.docinfo.get(k, "")) for k in ("/CreationDate", "/ModDate")}
+    undated = [k for k, v in dates.items() if v and not v.startswith("D:")]
+    cp("--d", "the Info dictionary's dates are PDF dates (D:...)", not undated, f"{undated}: {list(dates.values())}")
     cp("31-027", "every font maps its glyphs to Unicode (ToUnicode)", not nomap, ", ".join(sorted(nomap)))
     all_text = " ".join(t for _, t, _ in d.leaves)
     ufffd = all_text.count("\ufffd")
@@ -339,6 +357,15 @@ def checks(d, brief):
             else:
                 at = k + len(words)
         cp("09-001", "reading order: the structure holds the brief's words in the brief's order", not lost, "; ".join(lost[:3]))
+        # a word space is a space in the text (PDF 14.8.2.5), at a line's end too: two of
+        # the brief's words run together in the structure's text are a space lost
+        tokens = set(re.findall(r"[a-z0-9]+", all_text.lower()))
+        glued = []
+        for kind, t in brief_texts(brief):
+            words = re.findall(r"[a-z0-9]+", t.lower())
+            own = set(words)
+            glued += [a + b for a, b in zip(words, words[1:]) if len(a) > 1 and len(b) > 1 and a + b in tokens and a + b not in own]
+        cp("14.8.2.5", "words are apart in the structure's text (actual spaces)", not glued, ", ".join(sorted(set(glued))[:5]))
     return res
 
 
