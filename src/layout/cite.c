@@ -187,18 +187,29 @@ static void add_cites(rich *r, const item *it)
 		if (i > 0)
 			sb_puts(&sb, ";\xE2\x80\xAF");
 		sb_printf(&sb, "%d", src + 1);
-		/* the paragraphs (and sentences) of this source, in order of mention */
+		/* the paragraphs (and sentences) of this source, in the source's order whatever the
+		 * order they were typed in ("¶9–10", not "¶10, 9": a reader's trial), each once */
 		int paras[BRIEF_MAX_CITES], lasts[BRIEF_MAX_CITES], sents[BRIEF_MAX_CITES], n = 0;
 		for (int j = i; j < it->ncites; j++) {
 			if (it->cites[j].source != src)
 				continue;
 			done[j] = 1;
-			if (it->cites[j].para > 0) {
-				paras[n] = it->cites[j].para;
-				lasts[n] = it->cites[j].para_last > 0 ? it->cites[j].para_last : paras[n];
-				sents[n] = it->cites[j].sent > 0 ? it->cites[j].sent : 0;
-				n++;
-			}
+			if (it->cites[j].para <= 0)
+				continue;
+			int p = it->cites[j].para, l = it->cites[j].para_last > 0 ? it->cites[j].para_last : p;
+			int se = it->cites[j].sent > 0 ? it->cites[j].sent : 0;
+			int at = n;
+			while (at > 0 && (paras[at - 1] > p || (paras[at - 1] == p && sents[at - 1] > se)))
+				at--;
+			if (at > 0 && paras[at - 1] == p && sents[at - 1] == se && lasts[at - 1] >= l)
+				continue; /* given twice */
+			memmove(paras + at + 1, paras + at, (size_t)(n - at) * sizeof *paras);
+			memmove(lasts + at + 1, lasts + at, (size_t)(n - at) * sizeof *lasts);
+			memmove(sents + at + 1, sents + at, (size_t)(n - at) * sizeof *sents);
+			paras[at] = p;
+			lasts[at] = l;
+			sents[at] = se;
+			n++;
 		}
 		for (int j = 0; j < n;) {
 			/* whole paragraphs that follow on (one by one or as ranges) print as one range */

@@ -109,10 +109,15 @@ sections:
         cite: edm-2018 p1-4
       - text: Two ranges in a row.
         cite: [edm-2018 p1–2, edm-2018 p3-p4, edm-2018 p6.1, ports p2-3]
+      - text: Typed out of order.
+        cite: [edm-2018 p4, edm-2018 p3, edm-2018 p6.1, edm-2018 p1, edm-2018 p4]
 YAML
 # (narrow no-break spaces, U+202F, shown as '_')
 "$MKBRIEF" --dump-layout "$T/range.yaml" 2>"$T/err" | sed 's/\xE2\x80\xAF/_/g' >"$T/range.txt" || fail "range: $(cat "$T/err")"
+# paragraphs typed out of order print in the source's order, each once (a reader's trial:
+# '¶10, 9')
 if grep -q '|Moscow plays both sides.1_¶1–4|' "$T/range.txt" && grep -q '|Two ranges in a row.1_¶1–4,_6.1;_2_¶2–3|' "$T/range.txt" &&
+	grep -q '|Typed out of order.1_¶1,_3–4,_6.1|' "$T/range.txt" &&
 	grep -q 'Paragraphs drawn on: 1–4, 6.|' "$T/range.txt"; then pass "cite edm-2018 p1-4: ¶1–4, ranges merged, Sources count each paragraph"
 else fail "cite ranges: $(grep -E 'plays|row|drawn' "$T/range.txt" | tr "\n" " ")"; fi
 sed -i 's/ports p2-3/ports p2-30/' "$T/range.yaml"
