@@ -611,10 +611,11 @@ static void tie_last_words(kp *k)
 			k->n[i].pen = INF_PENALTY;
 	/* the last two words must fit a line together (a narrow table cell may not hold them),
 	 * or the last word and the last piece of the word before it ("Lancashire" of
-	 * "Cumbria-Lancashire") */
+	 * "Cumbria-Lancashire"); a piece a break anywhere would cut is none ("t FY2024" of
+	 * "Department FY2024" tied made "Departmen-" / "t FY2024": a reader's trial) */
 	size_t from = before;
 	for (size_t i = last; i-- > before + 1;)
-		if (k->n[i].t == N_PEN && k->n[i].pen < INF_PENALTY) {
+		if (k->n[i].t == N_PEN && k->n[i].pen < INF_PENALTY && k->n[i].kind != P_EMERGENCY) {
 			from = i;
 			break;
 		}

@@ -267,6 +267,31 @@ for layout in handout digest; do
 		fail "$layout: cited decimals end at $(echo "$ends" | tr '\n' ' ')"
 	fi
 done
+# A word wider than its cell breaks at its hyphenation points, not anywhere: tying a
+# cell's last two words took the piece after a break anywhere as the word's last
+# ("Departmen-" / "t FY2024": a reader's trial)
+bad=""
+for w in 0.62in 0.66in 0.68in 0.7in 0.75in; do
+	cat >b.yaml <<YAML
+title: Narrow cells
+date: 2025-01-01
+sources:
+  edm: {file: edm.txt}
+sections:
+  - heading: Budget
+    content:
+      - table:
+          columns: [Item, Note]
+          widths: [$w, "*"]
+          rows:
+            - [Fire Department FY2024, x]
+            - [Police Department, y]
+YAML
+	"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err || fail "narrow cells at $w: $(cat err)"
+	cut=$(grep '^  row ' d.txt | grep -v header | awk -F'|' '{ split($2, a, ":"); print a[2] }' | grep -E 'e?me?n?-$|^(n?t|ent) ')
+	[ -n "$cut" ] && bad="$bad $w: $(echo "$cut" | tr '\n' '/')"
+done
+[ -z "$bad" ] && pass "a word wider than its cell breaks at its hyphenation points (5 widths)" || fail "cut anywhere:$bad"
 # A table too wide for its column: the columns whose longest words are shortest keep them
 # whole and the one with an address breaks it at its slashes and dots ('Cou-ntry',
 # 'Est-onia' and '-Sw-' beside a URL column before)
