@@ -99,7 +99,8 @@ typedef struct vitem {
 	 * page when it spans the columns), and lets the text after it fill the gap. */
 	int float_items;
 	int float_barrier; /* floats still waiting are set before this item: the end of the
-			    * text, where the point of contact follows the last figure */
+			    * text (the Notes, the Sources, the point of contact after the
+			    * last figure) */
 	/* placement, written by doc_flow */
 	int page, col; /* page -1: dropped (a space at the top of a column) */
 	int ends_page; /* the text stops on the page after this item: the floats that wait

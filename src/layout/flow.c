@@ -135,6 +135,10 @@ static int reset_against_widow(doc *dc, size_t i)
 	return 0;
 }
 
+/* The share of a page that may stay empty before floats waiting for the next page: more,
+ * and the next section's text fills it (pass_heading); a page under 70% full is a stub. */
+#define PAGE_ROOM_LEFT 0.3
+
 /* A float waiting for the top of a column (or of a page, when it spans the columns). */
 typedef struct pending {
 	size_t first, n;
@@ -309,6 +313,44 @@ static int ends_section(const flow *fl, const vitem *x)
 		if (level <= fl->waiting[k].level)
 			return 1;
 	return 0;
+}
+
+/* Whether the floats waiting may let the next section's text (from its heading x) fill
+ * this page: when they wait for the next page's top anyway (they span the columns, or
+ * this is the page's last column), holding the text back would leave more than
+ * PAGE_ROOM_LEFT of the page empty (a reader's trial: page 1 of a digest 45% empty before
+ * a full-width figure), and the floats would not stand alone on the next. TeX's floats pass a \section too; the figure then opens the next page, with the
+ * text that did not fit here after it. */
+static int pass_heading(const flow *fl, const vitem *x)
+{
+	if (x->kind == V_PAGEBREAK || x->float_barrier || fl->in_span)
+		return 0;
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		if (!fl->waiting[k].span && fl->f.col + 1 < fl->cols)
+			return 0;
+	double col = fl->f.bottom - fl->f.top;
+	if (col <= 0)
+		return 0;
+	double room = text_bottom(fl) - fl->y + (double)(fl->cols - 1 - fl->f.col) * col;
+	if (room <= PAGE_ROOM_LEFT * col * fl->cols)
+		return 0;
+	/* and only when text goes on to the floats' page with them (it runs past this page
+	 * before a page break or the end of the text, where floats wait no longer), or they
+	 * fill it alone: else (a page break asked for after a short section) they would stand
+	 * alone on a stub */
+	double floats = 0;
+	for (size_t k = 0; k < fl->nwaiting; k++)
+		floats += fl->waiting[k].h;
+	if (floats >= (1 - PAGE_ROOM_LEFT) * col)
+		return 1;
+	const doc *dc = fl->dc;
+	double text = 0;
+	for (size_t a = (size_t)(x - dc->items); a < dc->nitems && text <= room; a++) {
+		if (dc->items[a].kind == V_PAGEBREAK || dc->items[a].float_barrier)
+			return 0;
+		text += dc->items[a].h;
+	}
+	return text > room;
 }
 
 /* Whether the section's own text that follows a float ending before item a (its first
@@ -588,7 +630,8 @@ static int flow_items(flow *fl)
 		/* a float waits for text of its own section (its subsections' too), never past
 		 * the next section's heading nor a page break: the reader finds a figure in the
 		 * section that speaks of it */
-		if ((it->kind == V_PAGEBREAK || ends_section(fl, it) || it->float_barrier) && fl->nwaiting) {
+		if ((it->kind == V_PAGEBREAK || ends_section(fl, it) || it->float_barrier) && fl->nwaiting &&
+		    !pass_heading(fl, it)) {
 			/* the text placed last, before the floats */
 			size_t last = fl->waiting[0].first;
 			while (last > 0 && (dc->items[last - 1].page < 0 || dc->items[last - 1].kind == V_SPACE))

@@ -44,7 +44,10 @@ void compose_end_notes(composer *c)
 	if (!st->notes_end || b->nnotes == 0)
 		return;
 	double w = c->dc->col_w;
+	size_t end_of_text = c->dc->nitems;
 	compose_space(c, st->heading_space_before, 0);
+	if (end_of_text < c->dc->nitems)
+		c->dc->items[end_of_text].float_barrier = 1; /* the end of the text, as the Sources' */
 	rich *r = rich_new();
 	rich_add(r, "Notes", 5);
 	size_t h = compose_lines_as(c, TAG_H1, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);

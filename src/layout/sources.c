@@ -70,10 +70,15 @@ void compose_sources(composer *c)
 	double w = c->dc->col_w;
 	/* Sources follow the body when their heading and first entry fit (the heading stays
 	 * with the entry); sources.new-page gives them a page of their own */
+	size_t end_of_text = c->dc->nitems;
 	if (st->sources_new_page)
 		compose_push(c, V_PAGEBREAK, 0);
 	else
 		compose_space(c, st->heading_space_before, 0);
+	/* the end of the text: a figure still waiting for room is set before the Sources,
+	 * never after them (flow.c: a float may pass a section's heading, not this) */
+	if (end_of_text < c->dc->nitems)
+		c->dc->items[end_of_text].float_barrier = 1;
 	rich *r = rich_new();
 	rich_add(r, "Sources", 7);
 	size_t h = compose_lines_as(c, TAG_H1, compose_para(c, r, &st->heading, w, 0, ALIGN_LEFT, loc_none()), 0, 1);

@@ -490,6 +490,31 @@ else
 	fail "full figure, subsection: subsection on page $sub_page, figure on $fig_page, next section on $next_page"
 fi
 
+# a figure that waits for the next page lets the next section fill this one when holding
+# it back would leave the page more than 30% empty (a reader's trial: page 1 of a digest
+# 45% empty); not when a page break asked for after a short section would leave a figure
+# that does not fill a page alone on its page
+fig() { printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 %s"><rect x="5" y="5" width="90" height="60" fill="#246"/></svg>\n' "$1" >"$D/$2.svg"; }
+fig 120 tall
+fig 75 half
+para='      - text: "Moscow presents itself as a neutral broker, calls for talks without conditions, and keeps its trade across the short land border open. Its officials speak of a freeze for freeze, the plan it shares with Beijing, and they warn Washington against a strike."'
+brief() { # FIGURE [page-break]: a paragraph, the figure, the next section (a page break after its first paragraph)
+	printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  s: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
+		"sections:" "  - heading: Sanctions" "    content:" "$para" "      - figure: {file: $1.svg, alt: A block, caption: Block, width: full}" \
+		"  - heading: The next section" "    content:" "$para"
+	[ -n "$2" ] && printf '%s\n' "  - heading: After a page break" "    page-break: before" "    content:"
+	for k in 1 2 3 4 5 6 7 8 9 10 11; do echo "$para"; done
+}
+pages() { # BRIEF LAYOUT: the pages of the next section's heading and of the figure
+	"$MKBRIEF" -q --root / --layout "$2" --dump-layout "$1" 2>"$T/err" |
+		awk '/^page / { p = $2 } /\|The next section\|/ && !n { n = p } /Figure 1\./ && !f { f = p } END { print n + 0, f + 0 }'
+}
+brief tall >"$D/pass.yaml"
+brief half break >"$D/short.yaml"
+got="$(pages "$D/pass.yaml" handout) / $(pages "$D/pass.yaml" digest) / $(pages "$D/short.yaml" digest)"
+[ "$got" = "1 2 / 1 2 / 2 2" ] && pass "figures: the next section fills page 1 before a figure waiting for page 2, unless the figure would stand alone there" ||
+	fail "figure waiting, next section: section and figure pages $got (want 1 2 / 1 2 / 2 2)"
+
 # a figure without a caption is labelled by its number alone, as a table is ("Figure 1."
 # left a full stop hanging: a new user's trial)
 printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  s: {file: $ROOT/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}" \
