@@ -316,6 +316,8 @@ int build_run(const cli_options *o, build_cache *cache, GPtrArray *read)
 		 * sources' and the brief's own */
 		int layout_errors = 0;
 		style *st = load_layout(o, b, data, &layout_errors, &d);
+		if (st && !layout_errors)
+			doc_check_markings(b, st, &d);
 		style_free(st);
 	}
 	free(data);

@@ -392,6 +392,15 @@ static const char *as_printed(doc *dc, const char *s)
 	return out;
 }
 
+void doc_check_markings(const brief *b, const style *st, diag *d)
+{
+	composer c = {0};
+	c.b = b;
+	c.st = st;
+	c.d = d;
+	compose_check_markings(&c);
+}
+
 doc *doc_compose(const brief *b, const style *st, para_engine *engine, diag *d)
 {
 	doc *dc = doc_new(b, st);

@@ -129,9 +129,14 @@ void load_notes(loader *L, const ynode *n, item *it)
 		size_t end = note_end(s, i, &nested);
 		/* said at the note's '^[' when the text is as written (one line, no escapes) */
 		loc here = as_written ? typed_at(L, n, i) : loader_loc(L, n);
+		/* after an error the text goes on being read past the note it names, so that
+		 * the string's other notes' errors come in the same run */
 		if (nested) {
 			schema_error_at(&L->S, here, "a note inside a note; write the inner one as a note of its own");
-			break;
+			if (!end)
+				break;
+			i = end + 1;
+			continue;
 		}
 		if (!end) {
 			schema_error_at(&L->S, here, "a note '^[' is not closed with ']'");
@@ -139,7 +144,8 @@ void load_notes(loader *L, const ynode *n, item *it)
 		}
 		if (end == i + 2) {
 			schema_error_at(&L->S, here, "an empty note '^[]'; write its text between the brackets");
-			break;
+			i = end + 1;
+			continue;
 		}
 		if (b->nnotes == BRIEF_MAX_NOTES) {
 			schema_error_at(&L->S, here, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
