@@ -52,6 +52,12 @@ static uint32_t lower_cp(uint32_t c)
 	return c;
 }
 
+int differ_is_mark(uint32_t c)
+{
+	int8_t t = u_charType((UChar32)c);
+	return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
 int differ_is_word_cp(uint32_t c)
 {
 	return !(c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' ||
@@ -231,15 +237,33 @@ typedef struct side {
 	size_t n;
 } side;
 
+/* The combining marks after the letter a cluster starts with, from byte b of text[0, len),
+ * added to s (as room allows). */
+static void add_marks(side *s, const char *text, size_t len, size_t b)
+{
+	uint32_t c;
+	size_t k = b < len ? utf8_decode(text + b, len - b, &c) : 0;
+	if (!k)
+		return;
+	for (b += k; b < len && s->n < RUN_MAX && (k = utf8_decode(text + b, len - b, &c)) && differ_is_mark(c); b += k)
+		s->c[s->n++] = c;
+}
+
 static int side_of(const aligned *al, diffrun r, int of_source, side *s)
 {
 	size_t b = of_source ? r.j0 : r.i0, e = of_source ? r.j1 : r.i1;
 	if (e - b > RUN_MAX)
 		return 0;
 	s->n = 0;
-	for (size_t k = b; k < e; k++) {
+	for (size_t k = b; k < e && s->n < RUN_MAX; k++) {
 		uint32_t folded = of_source ? al->tx.c[k] : al->nd.c[k];
 		s->c[s->n++] = folded == ' ' ? ' ' : of_source ? source_cp(al, k) : typed_cp(al, k);
+		if (folded & DIFFER_CLUSTER) {
+			if (of_source)
+				add_marks(s, al->a->text, al->a->len, al->f->st[al->tx.at[k]]);
+			else
+				add_marks(s, al->typed.words, al->typed.len, al->typed.st[al->nd.at[k]]);
+		}
 	}
 	return 1;
 }
@@ -533,8 +557,11 @@ static int note_by_chars(const aligned *al, const char *pc, int names, loc dl, d
 		return 1;
 	if (note_plain_words(al, r, &you, &src, pc, dl, d) || note_plain_marks(al, r, &you, &src, pc, dl, d))
 		return 1;
-	if (src.n == 0 && r.i1 == al->nd.n && r.j0 < al->tx.n && al->tx.c[r.j0] != ' ')
+	if (src.n == 0 && r.i1 == al->nd.n && r.j0 < al->tx.n && al->tx.c[r.j0] != ' ') {
 		src.c[src.n++] = source_cp(al, r.j0); /* the quote ends on it: the source's next one */
+		if (al->tx.c[r.j0] & DIFFER_CLUSTER)
+			add_marks(&src, al->a->text, al->a->len, al->f->st[al->tx.at[r.j0]]);
+	}
 	for (size_t k = 0; k < you.n; k++)
 		names |= you.c[k] >= 0x80 && !u_isalnum((UChar32)you.c[k]);
 	for (size_t k = 0; k < src.n; k++)
@@ -736,6 +763,70 @@ static void note_cut(const aligned *al, diag *d)
 	}
 }
 
+
+/* Whether c continues a word: a letter or digit, a combining mark, or a character that
+ * prints as nothing (a source's U+FEFF inside a word). */
+static int joins_word(uint32_t c)
+{
+	return u_isalnum((UChar32)c) || differ_is_mark(c) || invisible(c);
+}
+
+/* One edge of an aligned passage inside a source word: at byte `at` (the passage's start,
+ * dir -1, or end, dir 1), the character beyond it continues the word. */
+static int note_word_edge(const aligned *al, size_t at, int dir, diag *d)
+{
+	const char *t = al->a->text;
+	const art_para *p = &al->a->paras[al->para];
+	uint32_t c = 0;
+	size_t k = 0;
+	if (dir > 0 && at < p->r.end)
+		k = utf8_decode(t + at, p->r.end - at, &c);
+	else if (dir < 0 && at > p->r.start) {
+		size_t b = at - 1;
+		while (b > p->r.start && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b--;
+		k = utf8_decode(t + b, at - b, &c);
+	}
+	if (!k || !joins_word(c))
+		return 0;
+	size_t wb = at, we = at;
+	while (wb > p->r.start) {
+		size_t b = wb - 1;
+		while (b > p->r.start && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b--;
+		uint32_t x;
+		if (!utf8_decode(t + b, wb - b, &x) || !joins_word(x))
+			break;
+		wb = b;
+	}
+	for (uint32_t x; we < p->r.end && (k = utf8_decode(t + we, p->r.end - we, &x)) && joins_word(x);)
+		we += k;
+	strbuf w = {0}, before = {0};
+	differ_show_source(&w, t, wb, we);
+	if (invisible(c)) {
+		char name[128];
+		differ_show_source(&before, t, wb, at);
+		diag_note(d, differ_art_loc(al->a, at),
+			  "the source's word goes on %s '%s' with %s (U+%04lX), which prints as nothing: '%s'; a quote takes whole words",
+			  dir > 0 ? "after" : "before", before.data ? before.data : "", match_char_name(c, name, sizeof name),
+			  (unsigned long)c, w.data);
+	} else {
+		diag_note(d, differ_art_loc(al->a, at), "the quote %s inside the source's word '%s'; a quote takes whole words",
+			  dir > 0 ? "ends" : "starts", w.data);
+	}
+	sb_free(&w);
+	sb_free(&before);
+	return 1;
+}
+
+int differ_note_word_edges(const aligned *al, diag *d)
+{
+	if (al->tend <= al->tstart || al->tend > al->tx.n)
+		return 0;
+	size_t b = al->f->st[al->tx.at[al->tstart]], e = al->f->en[al->tx.at[al->tend - 1]];
+	int a = note_word_edge(al, b, -1, d);
+	return note_word_edge(al, e, 1, d) || a;
+}
 
 void differ_notes(const aligned *al, const char *pc, size_t plen, diag *d)
 {

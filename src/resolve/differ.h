@@ -10,6 +10,12 @@
 #include "resolve/matcher.h"
 
 /* A folded text as code points, each remembering the folded byte it starts at. */
+/* In a cps, a letter with combining marks after it stands as one character: this bit set,
+ * and a hash of its code points in the rest (explain.c: to_cps). */
+#define DIFFER_CLUSTER 0x80000000u
+/* Whether c is a combining mark (Unicode's Mn, Mc, Me). */
+int differ_is_mark(uint32_t c);
+
 typedef struct cps {
 	uint32_t *c;
 	size_t *at;
@@ -43,6 +49,10 @@ typedef struct aligned {
 	typed_at typed;
 } aligned;
 
+/* For an alignment with no difference: notes on where it starts or ends inside a word of
+ * the source (a quote is whole words), naming a character that prints as nothing there; 1
+ * if there was such an edge. */
+int differ_note_word_edges(const aligned *al, diag *d);
 /* 1 if c is part of a word (not a space, a quote mark or punctuation that ends words). */
 int differ_is_word_cp(uint32_t c);
 /* Folded text shown the way a user would type it back. */

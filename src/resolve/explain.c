@@ -14,6 +14,10 @@
 
 #include "base/util.h"
 
+/* s[b, e) as the characters compared: each a code point, or a letter with the combining
+ * marks after it as one (differ.h: DIFFER_CLUSTER), so that "u" + U+0308 is aligned with
+ * "ü" as one character that differs, not as "Zü" against "u" + U+0308 (a hostile trial:
+ * the note named the wrong characters at the wrong place). */
 static void to_cps(const char *s, size_t b, size_t e, size_t limit, cps *out)
 {
 	out->c = xmalloc((e - b + 1) * sizeof *out->c);
@@ -26,9 +30,16 @@ static void to_cps(const char *s, size_t b, size_t e, size_t limit, cps *out)
 			c = (unsigned char)s[i];
 			k = 1;
 		}
-		out->c[out->n] = c;
 		out->at[out->n] = i;
-		out->n++;
+		uint32_t mark, hash = 2166136261u ^ c;
+		size_t m;
+		int marks = 0;
+		while (i + k < e && (m = utf8_decode(s + i + k, e - i - k, &mark)) && differ_is_mark(mark)) {
+			hash = (hash ^ mark) * 16777619u;
+			k += m;
+			marks = 1;
+		}
+		out->c[out->n++] = marks ? DIFFER_CLUSTER | (hash & ~DIFFER_CLUSTER) : c;
 		i += k;
 	}
 }
@@ -419,7 +430,7 @@ static size_t word_edge(const char *text, size_t limit, size_t at, int dir)
 		}
 		uint32_t c = 0;
 		size_t k = utf8_decode(text + b, (dir < 0 ? at : limit) - b, &c);
-		if (!k || !g_unichar_isalnum(c))
+		if (!k || !(g_unichar_isalnum(c) || differ_is_mark(c)))
 			return at;
 		at = dir < 0 ? b : b + k;
 	}
@@ -596,6 +607,8 @@ static void explain_piece(const matcher *m, const char *pc, size_t plen, typed_a
 	if (al.di == (size_t)-1) {
 		if (al.nd.n < plen) /* the difference lies past what was compared */
 			diag_note(d, differ_art_loc(al.a, al.se0), "the source differs after this");
+		else
+			differ_note_word_edges(&al, d);
 	} else {
 		differ_notes(&al, pc, plen, d);
 	}

@@ -311,6 +311,25 @@ static void characters(void)
 	      explains(m, "The cafe\xCC\x81 owner",
 		       "note: the quote's '\xC3\xA9' is e + COMBINING ACUTE ACCENT (U+0301); the source has LATIN SMALL "
 		       "LETTER E WITH ACUTE (U+00E9); copy the text from the source\n"));
+	/* and the other way round: a source decomposed, a quote composed (a hostile trial:
+	 * the note put 'Z' in the difference and named no code points) */
+	article *nfd = art("Title\n\nLe cafe\xCC\x81 a\xCC\x80 Zu\xCC\x88rich. Then BOM\xEF\xBB\xBFhere.\n");
+	matcher *mn = nfd ? matcher_new(nfd) : NULL;
+	CHECK("a composed letter against a decomposed one spelt out",
+	      mn && explains(mn, "Z\xC3\xBCrich.",
+			     "note: the quote's '\xC3\xBC' is LATIN SMALL LETTER U WITH DIAERESIS (U+00FC); the source has u + "
+			     "COMBINING DIAERESIS (U+0308); copy the text from the source\n"));
+	CHECK("a letter without its source's accent named",
+	      mn && explains(mn, "Le cafe", "where the source has e + COMBINING ACUTE ACCENT (U+0301)\n"));
+	CHECK("a word the source joins with U+FEFF named",
+	      mn && explains(mn, "Then BOM", "the source's word goes on after 'BOM' with ZERO WIDTH NO-BREAK SPACE (U+FEFF)"));
+	CHECK("a quote ending inside a word said",
+	      mn && explains(mn, "Then BO", "the quote ends inside the source's word 'BOM"));
+	CHECK("a quote starting inside a word said",
+	      mn && explains(mn, "hen BOM", "the quote starts inside the source's word 'Then'"));
+	if (mn)
+		matcher_free(mn);
+	article_free(nfd);
 	CHECK("a small hyphen-minus for a hyphen named",
 	      explains(m, "the long\xEF\xB9\xA3range missiles",
 		       "note: the quote has SMALL HYPHEN-MINUS (U+FE63) after 'long' where the source has HYPHEN-MINUS (U+002D)\n"));
