@@ -214,6 +214,7 @@ typedef struct excerpt_piece {
 	double x;
 	int item_next; /* the next piece is the next item of the same list: no space between */
 	int heading;   /* a subheading of the source: it stays with what follows */
+	int leads;     /* it ends in a colon: it introduces what follows, and stays with it */
 } excerpt_piece;
 
 typedef struct excerpt_set {
@@ -238,9 +239,10 @@ static void excerpt_lines(composer *c, const excerpt_set *es)
 	size_t done = 0; /* lines set before this paragraph's */
 	for (size_t i = 0; i < es->n; i++) {
 		const para *p = es->v[i].p;
-		/* no break right after a subheading of the source, nor after a single line: the
-		 * part before a break has two lines at least */
-		int held = i > 0 && (es->v[i - 1].heading || done < 2);
+		/* no break right after a subheading of the source or a lead-in ending in a colon
+		 * ("the following safety issues:", then its list: a reader's trial), nor after a
+		 * single line: the part before a break has two lines at least */
+		int held = i > 0 && (es->v[i - 1].heading || es->v[i - 1].leads || done < 2);
 		if (i > 0 && !es->v[i - 1].item_next)
 			compose_space(c, st->para_space, keep || held);
 		size_t f = compose_lines(c, es->v[i].p, es->v[i].x, keep);
@@ -370,6 +372,10 @@ static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_
 	    c->st->para_space < EXCERPT_PARA_MIN_SPACE)
 		indent = c->st->first_indent > 0 ? c->st->first_indent : c->st->excerpt.size;
 	excerpt_piece *pc = &es->v[es->n++];
+	size_t end = r->text.len;
+	while (end > 0 && (r->text.data[end - 1] == ' ' || r->text.data[end - 1] == '\n'))
+		end--;
+	pc->leads = end > 0 && r->text.data[end - 1] == ':';
 	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, indent, align, at);
 	pc->x = es->inner + h.shift;
 	pc->item_next = item_next;

@@ -295,6 +295,27 @@ case "$got" in
 		fail "items: $elisions elision marks in: $got" ;;
 *) fail "items: $(echo "$got" | grep -o 'the quarter.\{0,30\}') / $(echo "$got" | grep -o '.\{0,12\}refined oil') / $(echo "$got" | grep -o 'the coast.\{0,6\}')" ;;
 esac
+# An excerpt's lead-in that ends in a colon stays with the list it introduces: a column
+# ended on "the following safety issues:" with the list in the next, under "(continued)"
+# (a reader's trial). 0 to 40 paragraphs before the excerpt, in digest and handout.
+cp "$ROOT/tests/articles/maritime-report.txt" .
+ends=0
+for k in $(seq 0 40); do
+	{
+		printf 'title: T\ndate: 2018-01-22\nsources:\n  m: {file: maritime-report.txt}\nsections:\n  - heading: H\n    content:\n'
+		for ((j = 0; j < k; j++)); do
+			echo '      - text: "Lead paragraph. The district must choose between rebuilding earth, buying warnings and giving the river room."'
+		done
+		echo '      - excerpt: {source: m, paragraphs: 8-11}'
+	} >lead.yaml
+	for layout in digest handout; do
+		"$MKBRIEF" -q --layout $layout --dump-layout lead.yaml >lead.txt 2>err || { fail "lead-in $k $layout: $(cat err)"; continue; }
+		awk '/^page / { p = $2 } /^  line / { c = $2; if ((c != lc || p != lp) && last ~ /issues:\|$/) found = 1; last = $0; lc = c; lp = p }
+			END { exit !found }' lead.txt && ends=$((ends + 1))
+	done
+done
+[ "$ends" = 0 ] && pass "an excerpt's lead-in ending in a colon never ends a column (82 briefs)" || fail "a column ends on an excerpt's lead-in in $ends of 82 briefs"
+
 # The text before a source list's first item, in the same paragraph, is the paragraph's
 # own and is justified as the excerpt's other paragraphs are (it was set ragged, its
 # lines ending 18-36 pt short); the items hang under their markers, ragged.
