@@ -45,6 +45,7 @@ void compose_tag_open(composer *c, int role)
 	if (c->tags.n < TAG_DEPTH) {
 		c->tags.v[c->tags.n].role = role;
 		c->tags.v[c->tags.n].id = ++c->tag_ids;
+		c->tags.v[c->tags.n].numbering = 0;
 		c->tags_at = -1;
 	}
 	c->tags.n++; /* counted past the depth, so that opens and closes pair */

@@ -36,6 +36,9 @@ typedef struct tag_path {
 	struct tag_step {
 		int role; /* tag_role */
 		int id;
+		/* an L's numbering, as the layout writes its markers: '1' decimal, 'a' 'A'
+		 * letters, 'i' 'I' roman, '*' a bullet; 0 none said */
+		char numbering;
 	} v[TAG_DEPTH];
 } tag_path;
 /* The structure type a role is written as ("P", "H1", "LBody"). */

@@ -63,6 +63,17 @@ static rich *marker(const style *st, const item *it)
 	return r;
 }
 
+/* How a list's markers count: its counter kind ('1', 'a', 'A', 'i', 'I'), or '*' for
+ * bullets (doc.h: tag_step). */
+static char list_numbering(const style *st, const item *first)
+{
+	if (first->number <= 0)
+		return '*';
+	int mark = first->mark >= 0 && first->mark < STYLE_LIST_LEVELS ? first->mark : STYLE_LIST_LEVELS - 1;
+	const char *t = st->number_markers[mark];
+	return t[strcspn(t, "1aAiI")];
+}
+
 /* What every level of one list shares. */
 typedef struct list_spec {
 	const item *items;
@@ -119,6 +130,8 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 	size_t j = first;
 	/* L, and LI with its LBody around an item and its sub-lists */
 	compose_tag_open(c, TAG_L);
+	if (c->tags.n <= TAG_DEPTH) /* how its markers count, for a screen reader (/ListNumbering) */
+		c->tags.v[c->tags.n - 1].numbering = list_numbering(st, &items[first]);
 	int open_item = 0;
 	while (j < ls->n && (j == first || in_run(&items[j], level)) && !c->over) {
 		if (!at_level(&items[j], level)) {

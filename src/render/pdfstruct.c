@@ -27,6 +27,7 @@ typedef struct elem {
 	int role;   /* tag_role; TAG_NONE: the Document */
 	int parent; /* element, -1: the StructTreeRoot */
 	int page;   /* its /Pg (the page of its first part), -1 none */
+	char numbering; /* an L's: doc.h, tag_step */
 	const char *alt;
 	kid *kids;
 	size_t nkids, cap;
@@ -77,6 +78,7 @@ static int container(tree *t, const pdf_leaf *l, int *parent_id)
 		int e = GPOINTER_TO_INT(g_hash_table_lookup(t->containers, key)) - 1;
 		if (e < 0) {
 			e = new_elem(t, p->v[d].role, parent);
+			t->e[e].numbering = p->v[d].numbering;
 			g_hash_table_insert(t->containers, key, GINT_TO_POINTER(e + 1));
 		}
 		parent = e;
@@ -168,6 +170,27 @@ static int link_elem(tree *t, const pdf_marks *m, const int *by_leaf, const pdf_
 	return new_elem(t, TAG_LINK, l->in_role ? leaf_parent(t, l, &pid) : by_leaf[lk->leaf]);
 }
 
+/* PDF's name for a list's numbering (14.8.5.5, table 347). */
+static const char *list_numbering_name(char numbering)
+{
+	switch (numbering) {
+	case '1':
+		return "Decimal";
+	case 'a':
+		return "LowerAlpha";
+	case 'A':
+		return "UpperAlpha";
+	case 'i':
+		return "LowerRoman";
+	case 'I':
+		return "UpperRoman";
+	case '*':
+		return "Disc";
+	default:
+		return "None";
+	}
+}
+
 static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 {
 	strbuf s = {0};
@@ -181,6 +204,8 @@ static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 	}
 	if (el->role == TAG_TH)
 		sb_puts(&s, " /A << /O /Table /Scope /Column >>");
+	if (el->role == TAG_L && el->numbering)
+		sb_printf(&s, " /A << /O /List /ListNumbering /%s >>", list_numbering_name(el->numbering));
 	/* PDF/UA asks every Note for an ID, which the IDTree maps back to it */
 	if (el->role == TAG_NOTE)
 		sb_printf(&s, " /ID (note-%06d)", (int)(el - t->e));

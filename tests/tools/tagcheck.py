@@ -248,6 +248,10 @@ def checks(d, brief):
                     stack.append(k)
         no_th += not found
     cp("15-00x", f"every Table has TH header cells ({len(tables)} tables)", no_th == 0, f"{no_th} without")
+    lists = [e for s_, e, _ in d.elems if s_ == "/L"]
+    unnumbered = [e for e in lists if "/ListNumbering" not in e.get("/A", {})]
+    cp("--n", f"every list says how it is numbered (/ListNumbering, {len(lists)} lists)", not unnumbered,
+       f"{len(unnumbered)} without")
     # every row has a cell per column, an empty one too: else a screen reader's cells fall
     # out of step with the columns
     ragged = 0
