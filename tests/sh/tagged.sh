@@ -175,3 +175,12 @@ for operands, op in ops:
     else:
         out.append((operands, op))
 page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))'
+# a link is a target a reader can hit: a one-digit citation's was 4 pt wide (a PDF
+# consumers' trial); now no link of the shipped brief or the sources golden is under 8 pt
+narrow=""
+for b in briefs/korea-jan2018.yaml tests/golden/sources/brief.yaml; do
+	"$MKBRIEF" -q --root "$ROOT" -o "$T/links.pdf" "$b" 2>"$T/err" || fail "link widths: $(cat "$T/err")"
+	least=$(/usr/bin/python3 tests/tools/pdflinks.py "$T/links.pdf" | awk '{ w = $4 - $2; if (min == "" || w < min) min = w } END { print min + 0 }')
+	[ "$least" -ge 8 ] || narrow="$narrow $(basename "$(dirname "$b")"): $least pt"
+done
+[ -z "$narrow" ] && pass "no link target narrower than 8 pt" || fail "narrow link targets:$narrow"
