@@ -71,9 +71,12 @@ static void write_link_annot(pdf_writer *w, int num, const doc *dc, const pdf_li
 		int note_no = strncmp(to, "note-", 5) == 0 ? atoi(to + 5) : 0;
 		if (note_no > 0)
 			rich_note_label((size_t)note_no - 1, label);
-		what = strncmp(to, "src-", 4) == 0 ? xasprintf("Link to source %s in the Sources", to + 4)
-		       : note_no > 0		   ? xasprintf("Link to note %s", label)
-						   : xasprintf("Link to page %d", k->to_page + 1);
+		/* the annex's passages by the label it prints beside them: "A8" (annex.c) */
+		what = strncmp(to, "src-", 4) == 0   ? xasprintf("Link to source %s in the Sources", to + 4)
+		       : note_no > 0		     ? xasprintf("Link to note %s", label)
+		       : strncmp(to, "use-", 4) == 0 ? xasprintf("Link to passage A%s in the annex", to + 4)
+		       : strncmp(to, "blk-", 4) == 0 ? xasprintf("Link to where the brief quotes passage A%s", to + 4)
+						     : xasprintf("Link to page %d", k->to_page + 1);
 	}
 	sb_puts(&s, " /Contents ");
 	pdf_sb_text(&s, what);

@@ -200,3 +200,13 @@ held=$(pdfinfo -struct-text annex-tags.pdf | awk '/Link \(inline\)/ { inl = 1; t
 	inl { if (t ~ /nuclear weapon/) print t; inl = 0 }' | head -1 | tr -s ' ')
 [ "$held" = " he has a nuclear weapon and a missile that can reach any target on the territory of his probable adversary" ] &&
 	pass "a highlight's Link in the annex holds its passage from its first word to its last" || fail "annex Link holds '$held'"
+
+# the annex's links say where they go by the passage's label, not by a page (a PDF
+# consumers' trial: "Link to page 8")
+json=$(qpdf --json annex-tags.pdf 2>/dev/null)
+to_annex=$(grep -c '"/Contents": "u:Link to passage A[0-9]* in the annex"' <<<"$json")
+to_body=$(grep -c '"/Contents": "u:Link to where the brief quotes passage A[0-9]*"' <<<"$json")
+by_page=$(grep -c '"/Contents": "u:Link to page' <<<"$json")
+[ "$to_annex" -gt 0 ] && [ "$to_body" -gt 0 ] && [ "$by_page" = 0 ] &&
+	pass "the annex's links name their passage ($to_annex to the annex, $to_body back to the brief)" ||
+	fail "annex link descriptions: $to_annex to the annex, $to_body back, $by_page by page"
