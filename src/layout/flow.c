@@ -541,6 +541,17 @@ static size_t drop_repeats(flow *fl, size_t i)
 	return i;
 }
 
+/* Whether items i - 1 and i are lines of one paragraph or bands of one table. */
+static int inside_block(const doc *dc, size_t i)
+{
+	if (i == 0)
+		return 0;
+	const vitem *a = &dc->items[i - 1], *b = &dc->items[i];
+	if (a->kind == V_LINE && b->kind == V_LINE)
+		return a->p == b->p;
+	return a->kind == V_ROW && b->kind == V_ROW && a->row->table == b->row->table;
+}
+
 /* Item i does not fit: breaks before the latest item at or before it that this column
  * allows, and returns the item to go on from (or -1 past the page limit). */
 static long break_column(flow *fl, size_t i)
@@ -549,6 +560,17 @@ static long break_column(flow *fl, size_t i)
 	size_t brk = i;
 	while (brk > fl->f.start && brk != fl->after_float && dc->items[brk].keep)
 		brk--;
+	/* a kept run taller than a full column is split wherever it stands, inside a block:
+	 * moved on whole, it would be split there all the same, and leave this column empty
+	 * behind it (a hostile trial: a table's header row of a hundred lines left page 1 near
+	 * empty). Not between a heading or a title and what it is kept with. */
+	if (brk > fl->f.start && brk < i && inside_block(dc, i)) {
+		double run = 0;
+		for (size_t e = brk; e < dc->nitems && (e == brk || dc->items[e].keep) && run <= full_column(fl) + 0.01; e++)
+			run += dc->items[e].h;
+		if (run > full_column(fl) + 0.01)
+			brk = i;
+	}
 	if (brk <= fl->f.start) {
 		/* a kept run taller than this column is split here; but where the column is
 		 * shorter than a page's, a full one holds the run and the piece left here would

@@ -292,6 +292,15 @@ YAML
 	[ -n "$cut" ] && bad="$bad $w: $(echo "$cut" | tr '\n' '/')"
 done
 [ -z "$bad" ] && pass "a word wider than its cell breaks at its hyphenation points (5 widths)" || fail "cut anywhere:$bad"
+# A table whose header row is taller than a page starts where it stands: it is split all
+# the same, and moved on whole it left page 1 near empty (a hostile trial)
+long=$(printf 'lorem ipsum dolor sit amet consectetur %.0s' $(seq 200))
+printf '%s\n' "title: Tall header" "date: 2025-01-01" "sources:" "  edm: {file: edm.txt}" "sections:" "  - heading: H" \
+	"    content:" "      - text: before" "      - table: {columns: [\"$long\", B], rows: [[a, b]]}" >b.yaml
+"$MKBRIEF" -q --dump-layout b.yaml >d.txt 2>err || fail "tall header: $(cat err)"
+first=$(awk '/^page / { p = $2 } p == 1 && /^  row / { n++ } END { print n + 0 }' d.txt)
+[ "$first" -ge 30 ] && pass "a header row taller than a page starts on the page it stands on ($first bands on page 1)" ||
+	fail "a header row taller than a page moved on: $first bands on page 1"
 # A table too wide for its column: the columns whose longest words are shortest keep them
 # whole and the one with an address breaks it at its slashes and dots ('Cou-ntry',
 # 'Est-onia' and '-Sw-' beside a URL column before)
