@@ -353,6 +353,14 @@ static int pass_heading(const flow *fl, const vitem *x)
 	return text > room;
 }
 
+/* Whether the floats waiting are set before item x: a page break, the end of the text, or
+ * the heading of a section they do not belong to, unless they may pass it (pass_heading). */
+static int floats_stop(const flow *fl, const vitem *x)
+{
+	return fl->nwaiting && (x->kind == V_PAGEBREAK || ends_section(fl, x) || x->float_barrier) &&
+	       !pass_heading(fl, x);
+}
+
 /* Whether the section's own text that follows a float ending before item a (its first
  * kept run: the lines a paragraph may not leave behind, with their notes' first lines)
  * fits in the column below what is set. Yes when no such text follows: a heading, a page
@@ -652,8 +660,7 @@ static int flow_items(flow *fl)
 		/* a float waits for text of its own section (its subsections' too), never past
 		 * the next section's heading nor a page break: the reader finds a figure in the
 		 * section that speaks of it */
-		if ((it->kind == V_PAGEBREAK || ends_section(fl, it) || it->float_barrier) && fl->nwaiting &&
-		    !pass_heading(fl, it)) {
+		if (floats_stop(fl, it)) {
 			/* the text placed last, before the floats */
 			size_t last = fl->waiting[0].first;
 			while (last > 0 && (dc->items[last - 1].page < 0 || dc->items[last - 1].kind == V_SPACE))

@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "render/output.h"
+#include "render/links.h"
 #include "render/pdffinish.h"
 #include "render/render.h"
 #include "base/util.h"

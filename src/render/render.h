@@ -10,9 +10,4 @@
  * links are added to it and what is drawn is tagged with its place in the structure. */
 void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_marks *marks);
 
-/* The top of a viewer's window sent to a line whose top is at y (a link's or an outline
- * entry's destination): a little above it, as at the line's top a viewer clips the
- * letters' tops. */
-double render_view_top(double y);
-
 #endif

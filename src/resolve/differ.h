@@ -49,10 +49,8 @@ typedef struct aligned {
 	typed_at typed;
 } aligned;
 
-/* For an alignment with no difference: notes on where it starts or ends inside a word of
- * the source (a quote is whole words), naming a character that prints as nothing there; 1
- * if there was such an edge. */
-int differ_note_word_edges(const aligned *al, diag *d);
+/* Whether c prints as nothing: a format character, a variation selector. */
+int differ_is_invisible(uint32_t c);
 /* 1 if c is part of a word (not a space, a quote mark or punctuation that ends words). */
 int differ_is_word_cp(uint32_t c);
 /* Folded text shown the way a user would type it back. */

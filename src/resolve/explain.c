@@ -4,6 +4,7 @@
 #include "resolve/match.h"
 #include "resolve/matcher.h"
 #include "resolve/differ.h"
+#include "resolve/edges.h"
 
 #include <ctype.h>
 #include <glib.h>
