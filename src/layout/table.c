@@ -57,14 +57,17 @@ static const char *decimal_tail(const char *text)
  * as it comes: aligning it on a last period or digit would push it out of its column. */
 static int decimal_cell(const item *it)
 {
-	if (!it->text || strlen(it->text) > 32)
+	if (!it->text)
 		return 0;
-	int digit = 0, spaces = 0;
+	int digit = 0, spaces = 0, other = 0;
 	for (const char *p = it->text; *p; p++) {
 		digit |= g_ascii_isdigit(*p);
 		spaces += *p == ' ';
+		other |= !g_ascii_isdigit(*p) && !strchr(".,+-%", *p);
 	}
-	return digit && spaces <= 2;
+	/* a number of any length is aligned ("12345678901234567890.1234…" was set as text:
+	 * a hostile trial); a few words with one, up to 32 bytes */
+	return digit && spaces <= 2 && (!other || strlen(it->text) <= 32);
 }
 
 /* The width of a decimal cell's part from its alignment point on (decimal_tail), its

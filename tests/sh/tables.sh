@@ -301,6 +301,15 @@ printf '%s\n' "title: Tall header" "date: 2025-01-01" "sources:" "  edm: {file: 
 first=$(awk '/^page / { p = $2 } p == 1 && /^  row / { n++ } END { print n + 0 }' d.txt)
 [ "$first" -ge 30 ] && pass "a header row taller than a page starts on the page it stands on ($first bands on page 1)" ||
 	fail "a header row taller than a page moved on: $first bands on page 1"
+# A number of any length in a decimal column is aligned on its point: one of 52 bytes was
+# set as text, right-aligned, its point 150 pt from the others' (a hostile trial)
+printf '%s\n' "title: Long number" "date: 2025-01-01" "sources:" "  edm: {file: edm.txt}" "sections:" "  - heading: H" \
+	"    content:" "      - table:" "          columns: [Row, Value]" "          align: [left, decimal]" "          rows:" \
+	"            - [a, \"1.5\"]" "            - [b, \"12345678901234567890.123456789012345678901234567890\"]" >b.yaml
+"$MKBRIEF" -q -o long.pdf b.yaml 2>err || fail "long number: $(cat err)"
+pdftotext -bbox long.pdf - | awk -F'"' '/>1\.5</ { s1 = $2; e1 = $6 } />12345678901234567890\./ { s2 = $2; e2 = $6 }
+	END { exit !(s2 < s1 - 50 && e2 > e1 + 50) }' &&
+	pass "a number of 52 bytes in a decimal column straddles the others' point" || fail "a long number in a decimal column is not aligned on its point"
 # A table too wide for its column: the columns whose longest words are shortest keep them
 # whole and the one with an address breaks it at its slashes and dots ('Cou-ntry',
 # 'Est-onia' and '-Sw-' beside a URL column before)
