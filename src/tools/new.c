@@ -131,13 +131,20 @@ static char *source_id(const char *path, char **taken, size_t ntaken)
  * the first sentence when none is. Without the reference marks that end it: a pull quote
  * shows the words, not the source's footnotes, and the shorter quote still matches. */
 /* Whether text[r] holds a control character a brief's value may not (all but line breaks
- * and tabs): quoted, it would fail the starter brief's own --check. */
+ * and tabs), or a letter the bundled fonts cannot print: quoted, it would fail the starter
+ * brief's own --check. */
 static int has_control(const char *text, range r)
 {
 	for (size_t i = r.start, k; i < r.end; i += k ? k : 1) {
 		uint32_t c = 0;
 		k = utf8_decode(text + i, r.end - i, &c);
 		if (k && utf8_is_control(c) && c != '\n' && c != '\r' && c != '\t')
+			return 1;
+		/* nor a letter of a script the bundled fonts do not have (they cover Latin, Greek
+		 * and Cyrillic): the starter would fail its --check (a hostile trial) */
+		GUnicodeScript sc = k ? g_unichar_get_script(c) : G_UNICODE_SCRIPT_COMMON;
+		if (sc != G_UNICODE_SCRIPT_COMMON && sc != G_UNICODE_SCRIPT_INHERITED && sc != G_UNICODE_SCRIPT_LATIN &&
+		    sc != G_UNICODE_SCRIPT_GREEK && sc != G_UNICODE_SCRIPT_CYRILLIC)
 			return 1;
 	}
 	return 0;
@@ -173,9 +180,12 @@ static size_t pick_excerpt(const article *a)
 {
 	for (size_t p = a->nparas > 1 ? 1 : 0; p < a->nparas; p++) {
 		range r = a->paras[p].r;
-		if (count_words(a->text + r.start, r.end - r.start) <= EXCERPT_MAX_WORDS)
+		if (count_words(a->text + r.start, r.end - r.start) <= EXCERPT_MAX_WORDS && !has_control(a->text, r))
 			return p;
 	}
+	for (size_t p = 0; p < a->nparas; p++)
+		if (!has_control(a->text, a->paras[p].r))
+			return p;
 	return a->nparas > 1 ? 1 : 0;
 }
 

@@ -94,3 +94,12 @@ printf 'A title\n\nParagraph one is here.\n' >"$tabbed"
 "$MKBRIEF" new "$tabbed" >b.yaml 2>err.txt && "$MKBRIEF" --check b.yaml 2>>err.txt &&
 	grep -qF 'file: "tab\tx.txt"' b.yaml && pass "new: a file name with a TAB passes --check" ||
 	fail "new with a TAB in the name: $(cat err.txt) $(grep file: b.yaml)"
+
+# the quote and the excerpt it picks are ones the bundled fonts can print: a source that
+# opens with a Hebrew sentence made a starter brief that failed its own --check (a hostile
+# trial)
+mkdir -p "$T/script" && cd "$T/script" || exit 1
+printf 'Title\n\n\327\251\327\234\327\225\327\235 \327\242\327\225\327\234\327\235 \327\226\327\224 \327\230\327\247\327\241\327\230. Second sentence here.\n\nMore text of the source.\n' >art.txt
+"$MKBRIEF" new art.txt >b.yaml 2>err.txt && "$MKBRIEF" --check b.yaml 2>>err.txt &&
+	pass "new: a source with a sentence the fonts cannot print gives a starter that passes --check" ||
+	fail "new with a Hebrew sentence: $(head -3 err.txt)"
