@@ -319,8 +319,9 @@ static int ends_section(const flow *fl, const vitem *x)
  * this page: when they wait for the next page's top anyway (they span the columns, or
  * this is the page's last column), holding the text back would leave more than
  * PAGE_ROOM_LEFT of the page empty (a reader's trial: page 1 of a digest 45% empty before
- * a full-width figure), and the floats would not stand alone on the next. TeX's floats pass a \section too; the figure then opens the next page, with the
- * text that did not fit here after it. */
+ * a full-width figure), and the floats would not stand alone on the next. TeX's floats
+ * pass a \section too; the figure then opens the next page, with the text that did not fit
+ * here after it. */
 static int pass_heading(const flow *fl, const vitem *x)
 {
 	if (x->kind == V_PAGEBREAK || x->float_barrier || fl->in_span)

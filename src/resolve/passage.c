@@ -192,6 +192,55 @@ static void resolve_highlights(resolver *R, block *bl)
 
 /* Quotes and excerpts: the words, the from/to pair or the paragraphs they name, and a
  * quote's highlights. */
+/* A closing mark: it closes one opened before it, or one opened before the text began. */
+static void closes(int *opened, int *unmatched)
+{
+	if (*opened > 0)
+		(*opened)--;
+	else
+		(*unmatched)++;
+}
+
+enum { MARK_CURLY, MARK_SINGLE, MARK_PAREN, MARK_BRACKET, MARK_KINDS };
+
+/* The quotation marks and brackets of a passage: those it leaves open, and those it closes
+ * without opening them (opened before it began). Straight double quotes are counted by
+ * their parity; a ’ before a letter is an apostrophe. */
+typedef struct mark_balance {
+	int straight;
+	int open[MARK_KINDS];
+	int unopened[MARK_KINDS];
+} mark_balance;
+
+static mark_balance balance_of(const char *t, range r)
+{
+	mark_balance m = {0};
+	for (size_t i = r.start; i < r.end; i++) {
+		const unsigned char *u = (const unsigned char *)t + i;
+		if (u[0] == '"')
+			m.straight ^= 1;
+		else if (u[0] == '(')
+			m.open[MARK_PAREN]++;
+		else if (u[0] == ')')
+			closes(&m.open[MARK_PAREN], &m.unopened[MARK_PAREN]);
+		else if (u[0] == '[')
+			m.open[MARK_BRACKET]++;
+		else if (u[0] == ']')
+			closes(&m.open[MARK_BRACKET], &m.unopened[MARK_BRACKET]);
+		else if (u[0] == 0xE2 && i + 2 < r.end && u[1] == 0x80) {
+			if (u[2] == 0x9C)
+				m.open[MARK_CURLY]++;
+			else if (u[2] == 0x9D)
+				closes(&m.open[MARK_CURLY], &m.unopened[MARK_CURLY]);
+			else if (u[2] == 0x98)
+				m.open[MARK_SINGLE]++;
+			else if (u[2] == 0x99 && !(i + 3 < r.end && g_ascii_isalpha(t[i + 3])))
+				closes(&m.open[MARK_SINGLE], &m.unopened[MARK_SINGLE]);
+		}
+	}
+	return m;
+}
+
 /* An excerpt that stops inside a quotation or a parenthesis the source closes right after
  * its last word ("a defeat on the ground." before the source's closing quote) ends with
  * the closing marks too: else it prints an opening quote never closed, and an elision
@@ -205,55 +254,24 @@ static void close_quotations(block *bl, const article *a)
 	span *sp = &bl->spans[bl->nspans - 1];
 	const char *t = a->text;
 	size_t end = a->paras[sp->para].r.end;
-	int straight = 0, curly = 0, single = 0, paren = 0, bracket = 0;
-	for (size_t i = sp->r.start; i < sp->r.end; i++) {
-		const unsigned char *u = (const unsigned char *)t + i;
-		if (u[0] == '"')
-			straight ^= 1;
-		else if (u[0] == '(')
-			paren++;
-		else if (u[0] == ')' && paren > 0)
-			paren--;
-		else if (u[0] == '[')
-			bracket++;
-		else if (u[0] == ']' && bracket > 0)
-			bracket--;
-		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80) {
-			if (u[2] == 0x9C)
-				curly++;
-			else if (u[2] == 0x9D && curly > 0)
-				curly--;
-			else if (u[2] == 0x98)
-				single++;
-			else if (u[2] == 0x99 && single > 0 && !(i + 3 < sp->r.end && g_ascii_isalpha(t[i + 3])))
-				single--;
-		}
-	}
+	mark_balance m = balance_of(t, sp->r);
+	int *open = m.open;
 	size_t e = sp->r.end;
 	for (;;) {
-		if (e < end && t[e] == '"' && straight)
-			straight = 0, e++;
-		else if (e < end && t[e] == ')' && paren > 0)
-			paren--, e++;
-		else if (e < end && t[e] == ']' && bracket > 0)
-			bracket--, e++;
-		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x9D", 3) == 0 && curly > 0)
-			curly--, e += 3;
-		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && single > 0)
-			single--, e += 3;
+		if (e < end && t[e] == '"' && m.straight)
+			m.straight = 0, e++;
+		else if (e < end && t[e] == ')' && open[MARK_PAREN] > 0)
+			open[MARK_PAREN]--, e++;
+		else if (e < end && t[e] == ']' && open[MARK_BRACKET] > 0)
+			open[MARK_BRACKET]--, e++;
+		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x9D", 3) == 0 && open[MARK_CURLY] > 0)
+			open[MARK_CURLY]--, e += 3;
+		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && open[MARK_SINGLE] > 0)
+			open[MARK_SINGLE]--, e += 3;
 		else
 			break;
 	}
 	sp->r.end = e;
-}
-
-/* A closing mark: it closes one opened before it, or one opened before the text began. */
-static void closes(int *opened, int *unmatched)
-{
-	if (*opened > 0)
-		(*opened)--;
-	else
-		(*unmatched)++;
 }
 
 /* The mirror of close_quotations: an excerpt that starts just inside a quotation or a
@@ -267,38 +285,21 @@ static void open_quotations(block *bl, const article *a)
 	span *sp = &bl->spans[0];
 	const char *t = a->text;
 	size_t begin = a->paras[sp->para].r.start;
-	/* the closing marks in the text with no opening one before them in it */
-	int straight = 0, curly = 0, paren = 0, bracket = 0, open_curly = 0, open_paren = 0, open_bracket = 0;
-	for (size_t i = sp->r.start; i < sp->r.end; i++) {
-		const unsigned char *u = (const unsigned char *)t + i;
-		if (u[0] == '"')
-			straight ^= 1;
-		else if (u[0] == '(')
-			open_paren++;
-		else if (u[0] == ')')
-			closes(&open_paren, &paren);
-		else if (u[0] == '[')
-			open_bracket++;
-		else if (u[0] == ']')
-			closes(&open_bracket, &bracket);
-		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80 && u[2] == 0x9C)
-			open_curly++;
-		else if (u[0] == 0xE2 && i + 2 < sp->r.end && u[1] == 0x80 && u[2] == 0x9D)
-			closes(&open_curly, &curly);
-	}
+	mark_balance m = balance_of(t, sp->r);
+	int *unopened = m.unopened;
 	/* a straight mark opens where a word may start: the paragraph's start, or after a
 	 * space or a bracket */
 	size_t b = sp->r.start;
 	for (;;) {
-		if (b > begin && t[b - 1] == '"' && straight &&
+		if (b > begin && t[b - 1] == '"' && m.straight &&
 		    (b - 1 == begin || strchr(" \t\n([", t[b - 2]) != NULL))
-			straight = 0, b--;
-		else if (b > begin && t[b - 1] == '(' && paren > 0)
-			paren--, b--;
-		else if (b > begin && t[b - 1] == '[' && bracket > 0)
-			bracket--, b--;
-		else if (b >= begin + 3 && memcmp(t + b - 3, "\xE2\x80\x9C", 3) == 0 && curly > 0)
-			curly--, b -= 3;
+			m.straight = 0, b--;
+		else if (b > begin && t[b - 1] == '(' && unopened[MARK_PAREN] > 0)
+			unopened[MARK_PAREN]--, b--;
+		else if (b > begin && t[b - 1] == '[' && unopened[MARK_BRACKET] > 0)
+			unopened[MARK_BRACKET]--, b--;
+		else if (b >= begin + 3 && memcmp(t + b - 3, "\xE2\x80\x9C", 3) == 0 && unopened[MARK_CURLY] > 0)
+			unopened[MARK_CURLY]--, b -= 3;
 		else
 			break;
 	}
