@@ -194,6 +194,7 @@ static int cut_at_word(PangoLayout *l, double max_w)
 static PangoLayout *text_layout(PangoContext *ctx, const font_role *f, const char *text)
 {
 	PangoLayout *l = pango_layout_new(ctx);
+	pango_layout_set_auto_dir(l, FALSE); /* fonts_context_new: left to right */
 	PangoFontDescription *fd = font_role_desc(f);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -325,6 +326,7 @@ static void watermark(cairo_t *cr, const doc *dc, PangoContext *ctx, cairo_opera
 	f.tracking = 0;
 	f.bold = 1;
 	PangoLayout *l = pango_layout_new(ctx);
+	pango_layout_set_auto_dir(l, FALSE); /* fonts_context_new: left to right */
 	PangoFontDescription *fd = font_role_desc(&f);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);

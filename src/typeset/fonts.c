@@ -184,6 +184,10 @@ PangoContext *fonts_context_new(fonts *f)
 	/* Rounded positions and hinted metrics depend on the device resolution; turning
 	 * both off makes a line break in the same place in PDF, PNG and --dump-layout. */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
+	/* A brief's paragraphs run left to right, as its language does (a line of Hebrew
+	 * or Arabic in one is still set right to left within the line): a paragraph whose
+	 * first strong letter is Hebrew set flush right left its bullet alone at the left. */
+	pango_context_set_base_dir(ctx, PANGO_DIRECTION_LTR);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);

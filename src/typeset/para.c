@@ -25,6 +25,7 @@ char *font_role_text(const font_role *f, const char *text)
 static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
 {
 	PangoLayout *l = pango_layout_new(e->ctx);
+	pango_layout_set_auto_dir(l, FALSE); /* fonts_context_new: left to right */
 	p->layout = l;
 	PangoFontDescription *fd = font_role_desc(spec->font);
 	pango_layout_set_font_description(l, fd);
@@ -169,6 +170,7 @@ void para_measure(para_engine *e, const rich *text, const font_role *f, double *
 	if (text->text.len == 0)
 		return;
 	PangoLayout *l = pango_layout_new(e->ctx);
+	pango_layout_set_auto_dir(l, FALSE); /* fonts_context_new: left to right */
 	PangoFontDescription *fd = font_role_desc(f);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);

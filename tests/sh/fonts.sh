@@ -62,3 +62,44 @@ if "$MKBRIEF" -q -o "$T/math/b.pdf" "$T/math/b.yaml" 2>"$T/err"; then
 else
 	fail "mathematical signs: $(head -1 "$T/err")"
 fi
+
+# A paragraph in a right-to-left script, with a font that has it (--fonts), is set right to
+# left within its lines but in the brief's direction: it starts at the left edge beside its
+# bullet, as the English one does. Pango took the direction from its first strong letter and
+# set a Hebrew bullet's text flush right, away from its bullet.
+HEB=/usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf
+if [ -r "$HEB" ]; then
+	mkdir -p "$T/rtl/fonts"
+	cp "$HEB" "$T/rtl/fonts/"
+	cp "$ROOT/tests/articles/amounts.txt" "$T/rtl/"
+	cat >"$T/rtl/b.yaml" <<'YAML'
+title: Directions
+date: 2026-01-01
+sources:
+  a: {file: amounts.txt}
+summary:
+  - text: Englishfirst bullet.
+  - text: טוב עולם
+sections:
+  - heading: Text
+    content:
+      - bullets: [Englishsecond item, טוב עולם]
+YAML
+	if "$MKBRIEF" -q --fonts "$T/rtl/fonts" -o "$T/rtl/b.pdf" "$T/rtl/b.yaml" 2>"$T/err"; then
+		# the left edge of each bullet's text: the English word's, then the Hebrew line's, whose
+		# leftmost glyph is the last letter of its last word (final mem)
+		edges=$(pdftotext -bbox "$T/rtl/b.pdf" - | awk -F'"' '
+			/>Englishfirst</ { e1 = $2 } />Englishsecond</ { e2 = $2 } />ם</ { h[n++] = $2 }
+			END { printf "%s %s", e1, e2; for (i = 0; i < n; i++) printf " %s", h[i] }')
+		set -- $edges
+		if [ $# = 4 ] && awk -v a="$1" -v b="$3" -v c="$2" -v d="$4" 'BEGIN { exit !(a - b < 1 && b - a < 1 && c - d < 1 && d - c < 1) }'; then
+			pass "a Hebrew bullet starts at the bullet's text edge, as an English one"
+		else
+			fail "Hebrew bullets' left edges against the English ones' (english1 english2 hebrew...): $edges"
+		fi
+	else
+		fail "a Hebrew bullet with --fonts: $(head -1 "$T/err")"
+	fi
+else
+	fail "no $HEB (fonts-noto-core, scripts/install-deps)"
+fi
