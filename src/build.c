@@ -56,7 +56,7 @@ struct build_cache {
 	char *fonts_extra; /* the --fonts directory the fonts were built with */
 	fonts *f;
 	PangoContext *ctx;
-	char *lang;         /* the engine's hyphenation language */
+	char *words;        /* the engine's hyphenation: its language and the brief's words (words_key) */
 	para_engine *engine;
 	article_cache *articles;
 	int keep_lines;
@@ -78,8 +78,8 @@ void build_cache_forget_fonts(build_cache *c)
 	c->lines = NULL;
 	para_engine_free(c->engine);
 	c->engine = NULL;
-	free(c->lang);
-	c->lang = NULL;
+	g_free(c->words);
+	c->words = NULL;
 	if (c->ctx)
 		g_object_unref(c->ctx);
 	c->ctx = NULL;
@@ -103,36 +103,57 @@ static int same_str(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* Everything a document is set with: the fonts, a context on them, an engine for the
- * brief's language; kept in the cache (NULL: made for this run, *own set). */
-static int setup_engine(const cli_options *o, const char *lang, const char *data, build_cache *c, build_cache *own,
-			diag *d)
+/* What an engine hyphenates by: the language and the brief's own words, one string. */
+static char *words_key(const char *lang, char *const *words)
 {
+	GString *k = g_string_new(lang ? lang : "");
+	for (size_t i = 0; words && words[i]; i++)
+		g_string_append_printf(k, "\n%s", words[i]);
+	return g_string_free(k, FALSE);
+}
+
+static hyphenator *hyphenator_for(const char *lang, char *const *words)
+{
+	hyphenator *h = hyph_new(lang);
+	hyph_set_words(h, words);
+	return h;
+}
+
+/* Everything a document is set with: the fonts, a context on them, an engine for the
+ * brief's language and hyphenation words; kept in the cache (NULL: made for this run, *own
+ * set). */
+static int setup_engine(const cli_options *o, const char *lang, char *const *words, const char *data, build_cache *c,
+			build_cache *own, diag *d)
+{
+	char *key = words_key(lang, words);
 	if (c && c->f && !same_str(c->fonts_extra, o->fonts_dir))
 		build_cache_forget_fonts(c);
 	build_cache *t = c ? c : own;
 	if (!t->f) {
 		/* the patterns load on their own thread while the fonts are set up */
-		hyphenator *hyph = hyph_new(lang);
+		hyphenator *hyph = hyphenator_for(lang, words);
 		char *fontdir = xasprintf("%s/fonts", data);
 		t->f = fonts_new(fontdir, o->fonts_dir, d);
 		free(fontdir);
 		if (!t->f) {
 			hyph_free(hyph);
+			g_free(key);
 			return -1;
 		}
 		t->fonts_extra = o->fonts_dir ? xstrdup(o->fonts_dir) : NULL;
 		t->ctx = fonts_context_new(t->f);
 		pango_cairo_context_set_resolution(t->ctx, 72.0);
 		t->engine = para_engine_new(t->ctx, hyph);
-		t->lang = xstrdup(lang);
-	} else if (!same_str(t->lang, lang)) {
-		line_cache_free(t->lines); /* set with the other language's hyphens */
+		t->words = key;
+	} else if (!same_str(t->words, key)) {
+		line_cache_free(t->lines); /* set with the other language's or words' hyphens */
 		t->lines = NULL;
 		para_engine_free(t->engine);
-		t->engine = para_engine_new(t->ctx, hyph_new(lang));
-		free(t->lang);
-		t->lang = xstrdup(lang);
+		t->engine = para_engine_new(t->ctx, hyphenator_for(lang, words));
+		g_free(t->words);
+		t->words = key;
+	} else {
+		g_free(key);
 	}
 	if (t->keep_lines && !t->lines)
 		t->lines = line_cache_new();
@@ -199,7 +220,7 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 		return 1;
 	}
 	build_cache own = {0};
-	if (setup_engine(o, lang, data, cache, &own, d) != 0) {
+	if (setup_engine(o, lang, b->hyphenation, data, cache, &own, d) != 0) {
 		style_free(st);
 		return 1;
 	}

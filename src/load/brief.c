@@ -518,6 +518,67 @@ static void load_sections(loader *L, const ynode *n)
 
 /* ---- the whole brief ---- */
 
+/* A word of hyphenation: letters a-z, a hyphen at each point it may break, none at its
+ * ends or two together. The patterns hyphenate only such words. */
+static int hyphenation_word(const char *w)
+{
+	int letter = 0;
+	for (const char *p = w; *p; p++) {
+		int is_letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+		if (!is_letter && (*p != '-' || !letter))
+			return 0;
+		letter = is_letter;
+	}
+	return letter;
+}
+
+/* The word without its hyphens, in lower case: what two entries are the same word by. */
+static char *hyphenation_bare(const char *w)
+{
+	GString *s = g_string_new(NULL);
+	for (const char *p = w; *p; p++)
+		if (*p != '-')
+			g_string_append_c(s, g_ascii_tolower(*p));
+	return g_string_free(s, FALSE);
+}
+
+/* hyphenation: as TeX's \hyphenation, the words the patterns break wrongly ("gemc-itabine")
+ * with the points where they may break; a word given with none is never broken. */
+static void load_hyphenation(loader *L, const ynode *n)
+{
+	brief *b = L->b;
+	if (!schema_entries(&L->S, n, YNODE_SEQ, "hyphenation", NULL))
+		return;
+	b->hyphenation = xcalloc(n->nitems + 1, sizeof *b->hyphenation);
+	size_t count = 0;
+	for (size_t i = 0; i < n->nitems; i++) {
+		char *w = schema_string(&L->S, n->items[i], "a hyphenation word", 0);
+		if (!w)
+			continue;
+		if (!hyphenation_word(w)) {
+			schema_error(&L->S, n->items[i],
+				     "hyphenation: '%s' must be a word of letters a-z with a hyphen at each point it may break, such as gem-ci-ta-bine (words with other letters are never hyphenated)",
+				     w);
+			continue;
+		}
+		char *bare = hyphenation_bare(w);
+		for (size_t j = 0; j < count; j++) {
+			char *other = hyphenation_bare(b->hyphenation[j]);
+			int same = strcmp(bare, other) == 0;
+			g_free(other);
+			if (same) {
+				schema_error(&L->S, n->items[i], "hyphenation: '%s' is given twice (before as '%s')", w,
+					     b->hyphenation[j]);
+				w = NULL;
+				break;
+			}
+		}
+		g_free(bare);
+		if (w)
+			b->hyphenation[count++] = w;
+	}
+}
+
 /* The handling keys: who may read the handout, its control number, the date its
  * information stands at, whom to ask, and whether it is a draft. */
 static void load_handling(loader *L, const ynode *root)
@@ -590,6 +651,9 @@ static void load_root(loader *L, const ynode *root)
 	if (b->lang && !schema_lang_tag(b->lang))
 		schema_error(&L->S, lang, "lang must be a language tag such as en-US, not '%s'", b->lang);
 	/* none given: the layout's text.lang (whose default is en-US) */
+	const ynode *hyphenation = ymap_get(root, "hyphenation");
+	if (hyphenation)
+		load_hyphenation(L, hyphenation);
 	/* sources first: quotes, excerpts and cites anywhere refer to them */
 	const ynode *sources = ymap_get(root, "sources");
 	if (sources)
@@ -691,6 +755,7 @@ void brief_free(brief *b)
 	}
 	free(b->sections);
 	free(b->notes);
+	free(b->hyphenation);
 	g_string_chunk_free(b->strings);
 	free(b);
 }

@@ -169,6 +169,9 @@ typedef struct brief {
 	char *marking; /* optional portion marking printed before each paragraph, e.g. "(U)" */
 	loc layout_at, title_at, subtitle_at, author_at, classification_at, marking_at;
 	loc lang_at; /* where lang: is given; loc_none() when it is not */
+	/* hyphenation: words and the points where they may break ("gem-ci-ta-bine"; a word
+	 * with no hyphen never breaks), NULL-terminated; NULL when none are given */
+	char **hyphenation;
 	/* handling, all optional: a distribution statement boxed on page 1, a document
 	 * control number in every footer and the PDF's keywords, the date the information
 	 * stands at (ISO, like date), a point of contact after the body, and draft: a

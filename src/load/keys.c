@@ -4,8 +4,8 @@
 #include <stddef.h>
 
 const char *const brief_keys[] = {"title", "subtitle", "date", "author", "classification", "marking",
-				  "layout", "lang", "distribution", "control", "as-of", "contact", "draft", "annex",
-				  "sources", "summary", "sections", NULL};
+				  "layout", "lang", "hyphenation", "distribution", "control", "as-of", "contact", "draft",
+				  "annex", "sources", "summary", "sections", NULL};
 const char *const brief_required[] = {"title", "date", "sources", "sections", NULL};
 const char *const source_keys[] = {"file", "url", "title", "date", "sha256", NULL};
 const char *const source_required[] = {"file", NULL};

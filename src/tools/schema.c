@@ -35,6 +35,7 @@ static const value_type brief_types[] = {
 	{"brief", "marking", T_TEXT},
 	{"brief", "layout", "{\"type\": \"string\", \"pattern\": \"^([A-Za-z0-9_-][A-Za-z0-9_.-]*|.+\\\\.yaml)$\"}"},
 	{"brief", "lang", "{\"type\": \"string\", \"pattern\": \"^[A-Za-z]+(-[A-Za-z0-9]+)*$\"}"},
+	{"brief", "hyphenation", "{\"type\": \"array\", \"minItems\": 1, \"items\": {\"type\": \"string\", \"pattern\": \"^[A-Za-z]+(-[A-Za-z]+)*$\"}}"},
 	{"brief", "distribution", T_TEXT},
 	{"brief", "control", T_TEXT},
 	{"brief", "as-of", T_DATE},

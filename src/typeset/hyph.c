@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <glib.h>
 #include <hyphen.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ struct hyphenator {
 	 * first paragraphs are composed, and the first word to hyphenate waits for it. */
 	pthread_t loader;
 	int loading;
+	GHashTable *words; /* hyph_set_words: the word in lower case -> its points, or NULL */
 };
 
 #define HYPH_DIR "/usr/share/hyphen"
@@ -158,6 +160,8 @@ void hyph_free(hyphenator *h)
 		hyph_cache_free(h->dict, h->cache_mem);
 	else if (h->dict)
 		hnj_hyphen_free(h->dict);
+	if (h->words)
+		g_hash_table_destroy(h->words);
 	free(h->cache_dir);
 	free(h->lang);
 	free(h);
@@ -173,6 +177,40 @@ const char *hyph_origin(hyphenator *h)
 int hyph_available(hyphenator *h)
 {
 	return h && dict_of(h) != NULL;
+}
+
+void hyph_set_words(hyphenator *h, char *const *words)
+{
+	if (h->words)
+		g_hash_table_destroy(h->words);
+	h->words = NULL;
+	for (size_t i = 0; words && words[i]; i++) {
+		if (!h->words)
+			h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		GString *bare = g_string_new(NULL), *points = g_string_new(NULL);
+		for (const char *p = words[i]; *p; p++) {
+			if (*p != '-')
+				g_string_append_c(bare, g_ascii_tolower(*p));
+			g_string_append_c(points, g_ascii_tolower(*p));
+		}
+		g_hash_table_replace(h->words, g_string_free(bare, FALSE), g_string_free(points, FALSE));
+	}
+}
+
+/* ok[] from a word's given points ("gem-ci-ta-bine"), with the minimum pieces kept. */
+static int given_points(const char *points, size_t len, unsigned char *ok)
+{
+	int count = 0;
+	size_t letters = 0;
+	for (const char *p = points; *p; p++) {
+		if (*p != '-')
+			letters++;
+		else if (letters >= LEFT_MIN && letters + RIGHT_MIN <= len) {
+			ok[letters] = 1;
+			count++;
+		}
+	}
+	return count;
 }
 
 static int is_lower_ascii(char c)
@@ -204,6 +242,11 @@ int hyph_points(hyphenator *h, const char *word, size_t len, int in_capitals, un
 	for (size_t i = 0; i < len; i++)
 		if (lower[i] >= 'A' && lower[i] <= 'Z')
 			lower[i] = (char)(lower[i] - 'A' + 'a');
+	const char *given = h->words ? g_hash_table_lookup(h->words, lower) : NULL;
+	if (given) {
+		free(lower);
+		return given_points(given, len, ok);
+	}
 	char *hy = xcalloc(len + 5, 1);
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;

@@ -18,6 +18,10 @@ const char *hyph_origin(hyphenator *h);
 int hyph_installed(const char *lang);
 /* The languages of the installed patterns, "en, en-US", sorted; free()d by the caller. */
 char *hyph_installed_list(void);
+/* Words the patterns are not to decide: each (letters a-z) with a hyphen at each point it may
+ * break, "gem-ci-ta-bine", or none ("gemcitabine": never broken), as TeX's \hyphenation.
+ * words is NULL-terminated; copied. The points keep the minimum pieces at either end. */
+void hyph_set_words(hyphenator *h, char *const *words);
 /* Marks ok[i] = 1 where word[0..len) may break before byte i with a hyphen. Words that
  * must not be hyphenated (short, capitalised acronyms, with digits, URLs) get none; in a
  * passage of capitals (in_capitals: "WITHOUT WARRANTY OF ANY KIND") a word in capitals is

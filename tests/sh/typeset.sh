@@ -149,3 +149,35 @@ for r in $readers; do
 	done
 	[ -z "$joined" ] && pass "$r reads the words at changes of font apart" || fail "$r does not read:$joined"
 done
+
+# A brief's hyphenation words, as TeX's \hyphenation: en-US patterns break "gemcitabine"
+# after "gemc"; given as gem-ci-ta-bine it breaks only there, given whole it never breaks.
+mkdir -p "$T/hy" && ln -s "$ROOT/briefs/articles" "$T/hy/articles"
+hy_brief() { # hy_brief WORDS: a digest paragraph where the patterns break the word
+	cat <<YAML
+title: Words
+date: 2026-01-01
+$1
+layout: digest
+sources:
+  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: Doses
+    content:
+      - text: "The trial gave their first dose of gemcitabine to patients with advanced pancreatic cancer,
+          who gemcitabine received Gemcitabine alone or with cisplatin in gemcitabine cycles
+          gemcitabine of three weeks."
+YAML
+}
+hy_ends() { # hy_ends WORDS: the word's pieces that end a line (poppler joins them but with -layout)
+	hy_brief "$1" >"$T/hy/b.yaml"
+	"$MKBRIEF" -q -o "$T/hy/b.pdf" "$T/hy/b.yaml" 2>"$T/hy/err" || { echo "failed: $(head -1 "$T/hy/err")"; return; }
+	pdftotext -layout "$T/hy/b.pdf" - | grep -io 'gem[a-z]*-' | sort -u | tr '\n' ' '
+}
+got=$(hy_ends "")
+case "$got" in *gemc-*) pass "the patterns alone break gemcitabine as gemc-" ;; *) fail "without words: '$got'" ;; esac
+got=$(hy_ends "hyphenation: [gem-ci-ta-bine]")
+case "$got" in *[Gg]emc-* | failed*) fail "given gem-ci-ta-bine: line ends '$got'" ;;
+*) pass "given gem-ci-ta-bine, it breaks only there ('$got')" ;; esac
+got=$(hy_ends "hyphenation: [Gemcitabine]")
+[ -z "$got" ] && pass "given whole, it never breaks, in any case" || fail "given whole: line ends '$got'"

@@ -317,7 +317,7 @@ static void test_errors(void)
 		     "T/b.yaml:6:1: error: unknown key 'sumary' in brief; did you mean 'summary'?\n");
 	expect_error("unknown key, no near miss", HEAD "weather: fine\n" SECTION "      - text: x\n",
 		     "T/b.yaml:6:1: error: unknown key 'weather' in brief\n"
-		     "T/b.yaml:6:1: note: allowed keys: title, subtitle, date, author, classification, marking, layout, lang, distribution, control, as-of, contact, draft, annex, sources, summary, sections\n");
+		     "T/b.yaml:6:1: note: allowed keys: title, subtitle, date, author, classification, marking, layout, lang, hyphenation, distribution, control, as-of, contact, draft, annex, sources, summary, sections\n");
 	expect_error("duplicate key", HEAD "title: U\n" SECTION "      - text: x\n",
 		     "T/b.yaml:6:1: error: duplicate key 'title' (first given at line 1)\n");
 	expect_error("title is a list", "title: [a]\ndate: 2018-01-22\nsources: {s: {file: a}}\n" SECTION "      - text: x\n",

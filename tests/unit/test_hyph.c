@@ -42,6 +42,18 @@ int main(void)
 	CHECK_STR("digits", marked(h, "S300missile"), "S300missile");
 	CHECK_STR("short word", marked(h, "about"), "about");
 	CHECK_STR("no break in the last three letters", marked(h, "publicly"), "pub-licly");
+	/* a brief's hyphenation: words the patterns break wrongly, with their own points */
+	CHECK_STR("the patterns break gemcitabine wrongly", marked(h, "gemcitabine"), "gem-c-itabine");
+	char *words[] = {"gem-ci-ta-bine", "Cisplatin", "o-ver-ride", NULL};
+	hyph_set_words(h, words);
+	CHECK_STR("a word given with its points breaks there", marked(h, "gemcitabine"), "gem-ci-ta-bine");
+	CHECK_STR("in any case", marked(h, "Gemcitabine"), "Gem-ci-ta-bine");
+	CHECK_STR("and in capitals", marked_in(h, "GEMCITABINE", 1), "GEM-CI-TA-BINE");
+	CHECK_STR("a word given with none never breaks", marked(h, "cisplatin"), "cisplatin");
+	CHECK_STR("a given point leaves two letters before it, three after", marked(h, "override"), "over-ride");
+	CHECK_STR("other words as before", marked(h, "information"), "in-for-ma-tion");
+	hyph_set_words(h, NULL);
+	CHECK_STR("the words can be taken back", marked(h, "gemcitabine"), "gem-c-itabine");
 	hyph_free(h);
 	hyphenator *none = hyph_new("xx-YY");
 	CHECK("no patterns for an unknown language", !hyph_available(none));
