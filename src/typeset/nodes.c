@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "typeset/address.h"
 #include "typeset/hang.h"
 #include "typeset/ties.h"
 
@@ -211,64 +212,14 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 	}
 }
 
-/* Letters in a row at w[i] going by step (+1 or -1), within [0, n). */
-static size_t letters_run(const char *w, size_t n, size_t i, int step)
-{
-	size_t k = 0;
-	for (; i < n && g_ascii_isalpha(w[i]); i += (size_t)step)
-		k++;
-	return k;
-}
-
-/* A name from code or a file's name ("settlements.legacy_ref", "txn.isolation",
- * "max_client_conn=4000", "report.pdf"): a reader copies it, so it is set as an address is.
- * A dot between two runs of 2+ letters or an underscore inside; not "e.g." or "U.S.". */
-static int is_identifier(const char *w, size_t n)
-{
-	for (size_t i = 1; i + 1 < n; i++) {
-		if (w[i] == '_' && g_ascii_isalnum(w[i - 1]) && g_ascii_isalnum(w[i + 1]))
-			return 1;
-		if (w[i] == '.' && letters_run(w, n, i - 1, -1) >= 2 && letters_run(w, n, i + 1, 1) >= 2)
-			return 1;
-	}
-	return 0;
-}
-
-/* An address (a URL, an e-mail address, a DOI, a name from code): breaks only where a style manual allows, after
- * "//" or a colon, before / . _ - ? # % & = ~ @, with no hyphen added, and never leaving
- * fewer than 3 characters between two breaks or at either end, nor a final extension alone:
- * never ".ht/ml", "No/rth_Korea" or "crisis/.txt". */
-static int is_address(const char *w, size_t n)
-{
-	if (mem_find(w, w + n, "://") || (n > 4 && strncmp(w, "www.", 4) == 0))
-		return 1;
-	/* a DOI, with its scheme or bare: doi:10.1021/acs.est.5b00412, (10.1000/xyz) */
-	size_t lo = 0;
-	while (lo < n && strchr("\"'(<[", w[lo]))
-		lo++;
-	if (n - lo > 4 && g_ascii_strncasecmp(w + lo, "doi:", 4) == 0)
-		return 1;
-	if (n - lo > 8 && strncmp(w + lo, "10.", 3) == 0) {
-		size_t d = lo + 3;
-		while (d < n && g_ascii_isdigit(w[d]))
-			d++;
-		if (d - lo - 3 >= 4 && d < n && w[d] == '/')
-			return 1;
-	}
-	const char *at = memchr(w, '@', n);
-	if (at && at > w && memchr(at, '.', (size_t)(w + n - at)) != NULL)
-		return 1;
-	return is_identifier(w, n);
-}
-
+/* An address breaks only where a style manual allows, after "//" or a colon, before / . _ -
+ * ? # % & = ~ @, with no hyphen added, and never leaving fewer than 3 characters between two
+ * breaks or at either end, nor a final extension alone: never ".ht/ml", "No/rth_Korea" or
+ * "crisis/.txt". */
 static void mark_address(const char *w, size_t n, unsigned char *kind)
 {
-	/* the address proper: without the quotes or closing punctuation around it */
-	size_t lo = 0, hi = n;
-	while (lo < n && strchr("\"'(<[", w[lo]))
-		lo++;
-	while (hi > lo && strchr("\"')>],.;:!?", w[hi - 1]))
-		hi--;
+	size_t lo, hi;
+	address_span(w, n, &lo, &hi);
 	/* a final extension stays with its name: never "crisis" / ".txt" */
 	size_t ext = hi;
 	while (ext > lo && g_ascii_isalnum(w[ext - 1]))
@@ -522,7 +473,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 	const char *w = k->text + a;
 	/* addresses are never hyphenated (a reader would type the hyphen) and break only at
 	 * their punctuation */
-	int address = is_address(w, n);
+	int address = address_is(w, n);
 	if (address)
 		mark_address(w, n, kind);
 	else

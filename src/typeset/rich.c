@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/emphasis.h"
+#include "typeset/address.h"
 #include "typeset/ties.h"
 
 rich *rich_new(void)
@@ -163,13 +164,30 @@ static int is_open_context(const char *out, size_t len)
 	unsigned char c = (unsigned char)out[len - 1];
 	if (c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' || c == '{')
 		return 1;
-	/* after an em dash (E2 80 94), an en dash or a non-breaking space, a quote opens */
+	/* after an em dash (E2 80 94), an en dash, an opening quote or a single guillemet
+	 * (E2 80 B9), a quote opens */
 	if (len >= 3 && (unsigned char)out[len - 3] == 0xE2 && (unsigned char)out[len - 2] == 0x80 &&
-	    (c == 0x94 || c == 0x93 || c == 0x9C || c == 0x98))
+	    (c == 0x94 || c == 0x93 || c == 0x9C || c == 0x98 || c == 0xB9))
 		return 1;
-	if (len >= 2 && (unsigned char)out[len - 2] == 0xC2 && c == 0xA0)
+	/* and after a no-break space, a guillemet or Spanish's opening marks (¿"qué"?) */
+	if (len >= 2 && (unsigned char)out[len - 2] == 0xC2 && (c == 0xA0 || c == 0xAB || c == 0xBF || c == 0xA1))
 		return 1;
 	return len >= 2 && c == '-' && out[len - 2] == '-'; /* a source's typewriter dash */
+}
+
+/* Whether a quote at s[i] opens, by what comes before it in out and after it in s. Typed
+ * text (markup) looks past emphasis marks: *"Pravda"* opens. After a slash or a hyphen a quote
+ * opens before a letter or digit: and/"or", pro-"reform" (but "http://x.org/" closes). */
+static int quote_opens(const char *out, size_t len, int open_before, int markup, const char *s, size_t n, size_t i)
+{
+	while (markup && len > 0 && out[len - 1] == '*')
+		len--;
+	if (len == 0)
+		return open_before;
+	char c = out[len - 1];
+	if (c == '/' || c == '-') /* a typewriter dash too: said--"yes", but "a--" closes */
+		return i + 1 < n && g_ascii_isalnum(s[i + 1]);
+	return is_open_context(out, len);
 }
 
 static int is_digit(char c)
@@ -398,34 +416,106 @@ static int minus_at(const char *s, size_t n, size_t i)
 	return e >= n || !strchr("-/_@", s[e]);
 }
 
+/* verbatim[i] = 1 over each address in s[0, n) (address.h): its quotes, dashes and dots
+ * stay as typed, as a reader copies them (https://ex.org/a--b, o'neill@ex.org). NULL: none. */
+static unsigned char *addresses_of(const char *s, size_t n)
+{
+	unsigned char *verbatim = NULL;
+	for (size_t i = 0; i < n;) {
+		while (i < n && g_ascii_isspace(s[i]))
+			i++;
+		size_t e = i;
+		while (e < n && !g_ascii_isspace(s[e]))
+			e++;
+		if (e > i && address_is(s + i, e - i)) {
+			size_t lo, hi;
+			address_span(s + i, e - i, &lo, &hi);
+			if (!verbatim)
+				verbatim = xcalloc(n, 1);
+			memset(verbatim + i + lo, 1, hi - lo);
+		}
+		i = e;
+	}
+	return verbatim;
+}
+
+/* Whether the quote at s[i], after a digit, is a prime: feet and inches, minutes and seconds
+ * (5'10", 45° 30' 15", 12" in typed text). A single one, before a digit (5'10) or before a
+ * space and a number that a double one ends (30' 15"), or at a number's end in typed text;
+ * a double one after such a single one, or at a number's end in typed text. Never while a
+ * quotation of its kind is open in s ("by 2050"), nor before a letter (1990's). */
+static int prime_at(const char *s, size_t n, size_t i, int typed, int open_quotes)
+{
+	if (i == 0 || !is_digit(s[i - 1]) || open_quotes > 0 || (i + 1 < n && g_ascii_isalpha(s[i + 1])))
+		return 0;
+	if (s[i] == '\'') {
+		if (i + 1 < n && is_digit(s[i + 1]))
+			return 1;
+		if (i + 2 < n && s[i + 1] == ' ' && is_digit(s[i + 2])) {
+			size_t e = i + 2;
+			while (e < n && (is_digit(s[e]) || (s[e] == '.' && e + 1 < n && is_digit(s[e + 1]))))
+				e++;
+			return e < n && s[e] == '"';
+		}
+		return typed;
+	}
+	size_t b = i;
+	while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == '.' && b > 1 && is_digit(s[b - 2]))))
+		b--;
+	if (b > 0 && s[b - 1] == ' ')
+		b--;
+	return (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2])) || typed;
+}
+
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
- * nothing before them in s says otherwise), --, ..., and with ranges 1950-1953 (and
- * 1950--1953) as well; map as typo_smarten_source's. */
-static char *smarten(const char *s, size_t n, int open_before, int ranges, size_t *map)
+ * nothing before them in s says otherwise) and primes, --, ..., and in typed text ranges
+ * 1950-1953 (and in any text 1950--1953) and minus signs; addresses as they are; map as
+ * typo_smarten_source's. */
+static char *smarten(const char *s, size_t n, int open_before, int typed, size_t *map)
 {
 	strbuf out = {0};
 	sb_grow(&out, n);
 	out.data[0] = 0;
+	unsigned char *verbatim = addresses_of(s, n);
+	int doubles = 0, singles = 0; /* quotations this text has opened and not closed */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		size_t k = 1;
 		if (map)
 			map[i] = out.len;
-		int open = out.len ? is_open_context(out.data, out.len) : open_before;
+		if (verbatim && verbatim[i]) {
+			sb_putc(&out, c);
+			continue;
+		}
+		int open = quote_opens(out.data, out.len, open_before, typed, s, n, i);
 		if (c == '"') {
-			sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+			if (prime_at(s, n, i, typed, doubles)) {
+				sb_puts(&out, "\xE2\x80\xB3");
+			} else {
+				sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+				doubles += open ? 1 : doubles > 0 ? -1 : 0;
+			}
 		} else if (c == '\'') {
 			int opens = open && i + 1 < n && s[i + 1] != ' ' && !elision_at(s, n, i);
-			sb_puts(&out, opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
+			if (prime_at(s, n, i, typed, singles)) {
+				sb_puts(&out, "\xE2\x80\xB2");
+			} else {
+				sb_puts(&out, opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
+				/* an apostrophe inside a word or for letters left out closes nothing
+				 * (don't, '90s) */
+				int inside = i > 0 && g_ascii_isalpha(s[i - 1]) && i + 1 < n && g_ascii_isalpha(s[i + 1]);
+				int closes = !opens && !inside && !elision_at(s, n, i);
+				singles += opens ? 1 : singles > 0 && closes ? -1 : 0;
+			}
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
 			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
 			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
-			 * an en dash, as 1950-1953 gets */
-			int range = ranges && k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
+			 * an en dash, as 1950-1953 gets; in a source as in typed text */
+			int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
 			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
-		} else if (ranges && c == '-' && range_at(s, n, i)) {
+		} else if (typed && c == '-' && range_at(s, n, i)) {
 			sb_puts(&out, "\xE2\x80\x93");
-		} else if (ranges && c == '-' && minus_at(s, n, i)) {
+		} else if (typed && c == '-' && minus_at(s, n, i)) {
 			sb_puts(&out, "\xE2\x88\x92");
 		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
 			sb_puts(&out, "\xE2\x80\xA6");
@@ -440,6 +530,7 @@ static char *smarten(const char *s, size_t n, int open_before, int ranges, size_
 	}
 	if (map)
 		map[n] = out.len;
+	free(verbatim);
 	return sb_steal(&out);
 }
 

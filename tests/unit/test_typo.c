@@ -11,10 +11,20 @@
 #define LSQ "\xE2\x80\x98"
 #define LDQ "\xE2\x80\x9C"
 #define RDQ "\xE2\x80\x9D"
+#define EM "\xE2\x80\x94"
+#define PRIME "\xE2\x80\xB2"
+#define DPRIME "\xE2\x80\xB3"
 
 static void smart(const char *name, const char *typed, const char *want)
 {
 	char *got = typo_smarten(typed, strlen(typed));
+	CHECK_STR(name, got, want);
+	free(got);
+}
+
+static void source(const char *name, const char *text, const char *want)
+{
+	char *got = typo_smarten_source(text, strlen(text), "", 0, NULL);
 	CHECK_STR(name, got, want);
 	free(got);
 }
@@ -93,5 +103,31 @@ int main(void)
 	smart("Dutch 's-", "'s-Hertogenbosch and 's-Gravesande", RSQ "s-Hertogenbosch and " RSQ "s-Gravesande");
 	smart("a quotation opening with a word", "'tis 'this' one", RSQ "tis " LSQ "this" RSQ " one");
 	smart("double quotes", "\"won the game\"", LDQ "won the game" RDQ);
+	/* a typed-typography trial: quotes inside emphasis open (the markup is still in the
+	 * text when quotes are made) */
+	smart("a quote inside emphasis", "*\"Pravda\"* and **\"strong\"** and *'single'*",
+	      "*" LDQ "Pravda" RDQ "* and **" LDQ "strong" RDQ "** and *" LSQ "single" RSQ "*");
+	smart("emphasis inside a quote", "\"*ok*\".", LDQ "*ok*" RDQ ".");
+	/* after a slash or a hyphen before a word, and after Spanish and French opening marks */
+	smart("after a slash", "and/\"or\" /'s'", "and/" LDQ "or" RDQ " /" LSQ "s" RSQ);
+	smart("after a hyphen", "pro-\"reform\" x-'c'", "pro-" LDQ "reform" RDQ " x-" LSQ "c" RSQ);
+	smart("but a slash that ends a quotation", "\"see x.org/\" and \"a-\"", LDQ "see x.org/" RDQ " and " LDQ "a-" RDQ);
+	smart("after opening marks", "\xC2\xBF\"qu\xC3\xA9\"? \xC2\xAB\"x\"\xC2\xBB \xE2\x80\xB9\"y\"",
+	      "\xC2\xBF" LDQ "qu\xC3\xA9" RDQ "? \xC2\xAB" LDQ "x" RDQ "\xC2\xBB \xE2\x80\xB9" LDQ "y" RDQ);
+	/* an address stays as a reader copies it */
+	smart("a URL", "see https://ex.org/a--b/it's?q=1.", "see https://ex.org/a--b/it's?q=1.");
+	smart("a file and a mail address", "report--final.pdf to o'neill@ex.org...", "report--final.pdf to o'neill@ex.org" "\xE2\x80\xA6");
+	smart("a quoted URL", "\"https://ex.org/--\"", LDQ "https://ex.org/--" RDQ);
+	/* primes: feet and inches, minutes and seconds */
+	smart("feet and inches", "5'10\" tall, a 12\" pipe", "5" PRIME "10" DPRIME " tall, a 12" DPRIME " pipe");
+	smart("minutes and seconds", "45\xC2\xB0 30' 15\" N", "45\xC2\xB0 30" PRIME " 15" DPRIME " N");
+	smart("a quotation that ends in a number", "\"net zero by 2050\" and '1990'", LDQ "net zero by 2050" RDQ " and " LSQ "1990" RSQ);
+	smart("a year's apostrophe", "1990's and the '90s' music", "1990" RSQ "s and the " RSQ "90s" RSQ " music");
+	smart("a quotation with an apostrophe, then a number", "'don't stop 1990'", LSQ "don" RSQ "t stop 1990" RSQ);
+	/* in a source: -- between numbers is a range, as typed; primes only where unmistakable */
+	source("a source's range", "in 1990--1995, pp. 3--7 -- so", "in 1990" EN "1995, pp. 3" EN "7 " EM " so");
+	source("a source's feet and inches", "5'10\" and 30' 15\"", "5" PRIME "10" DPRIME " and 30" PRIME " 15" DPRIME);
+	source("a source's quotation closing on a number", "by 2050\" he said", "by 2050" RDQ " he said");
+	source("a source's URL", "at http://x.org/a--b.", "at http://x.org/a--b.");
 	CHECK_DONE();
 }
