@@ -159,7 +159,13 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 	it->img = img;
 	it->role = TAG_FIGURE;
 	it->leaf = ++c->tag_ids;
-	it->alt = f->alt ? g_string_chunk_insert(c->dc->strings, f->alt) : NULL;
+	if (f->alt) {
+		/* what a screen reader says, with the typography of the caption set from the same
+		 * kind of typing: "--" read as a dash, not "dash dash" */
+		char *alt = typo_smarten(f->alt, strlen(f->alt));
+		it->alt = g_string_chunk_insert(c->dc->strings, alt);
+		free(alt);
+	}
 	compose_space(c, st->excerpt_cite_space, 1);
 	c->keep_next = 1;
 	compose_lines_as(c, TAG_CAPTION, caption, text_x, 1);

@@ -184,3 +184,35 @@ for b in briefs/korea-jan2018.yaml tests/golden/sources/brief.yaml; do
 	[ "$least" -ge 8 ] || narrow="$narrow $(basename "$(dirname "$b")"): $least pt"
 done
 [ -z "$narrow" ] && pass "no link target narrower than 8 pt" || fail "narrow link targets:$narrow"
+# a figure's /Alt is what a screen reader says: typed as the caption is, it gets the caption's
+# typography ("--" a dash, not "dash dash"; a typed-typography trial found it as typed)
+mkdir -p "$T/alt" && cp -R briefs/articles briefs/figures "$T/alt/"
+cat >"$T/alt/b.yaml" <<'YAML'
+title: Alt
+date: 2018-01-22
+sources:
+  a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: Chart
+    content:
+      - figure:
+          file: figures/dprk-sanctions.svg
+          alt: The "sanctions" chart -- 1990--1995, O'Neill's '90s data...
+          caption: Sanctions.
+YAML
+if "$MKBRIEF" -q -o "$T/alt/b.pdf" "$T/alt/b.yaml" 2>"$T/err"; then
+	alt=$(/usr/bin/python3 -c '
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        for k in e: walk(k)
+    elif isinstance(e, pikepdf.Dictionary):
+        if e.get("/S") == "/Figure": print(str(e.get("/Alt")))
+        walk(e.get("/K"))
+walk(pdf.Root.StructTreeRoot.K)' "$T/alt/b.pdf")
+	want="The “sanctions” chart — 1990–1995, O’Neill’s ’90s data…"
+	[ "$alt" = "$want" ] && pass "a figure's /Alt has the caption's typography" || fail "/Alt: '$alt'"
+else
+	fail "alt brief: $(head -1 "$T/err")"
+fi
