@@ -18,7 +18,22 @@ static int ends_sentence(const char *s, size_t n)
 		else
 			break;
 	}
-	return n > 0 && strchr(".?!", s[n - 1]);
+	/* an ellipsis ends it too: "Notes…" takes no fourth dot */
+	return (n > 0 && strchr(".?!", s[n - 1])) || (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* A title that ends in a quotation takes its period inside the closing mark, as the citation
+ * lines do (US style): 'Notes on “Peace.”', not 'Notes on “Peace”.'. Returns whether it did
+ * (a closing single quote may be an apostrophe, "The Joneses’", so only a double one). */
+static int period_inside_quote(char **title)
+{
+	size_t n = strlen(*title);
+	if (n < 4 || memcmp(*title + n - 3, "\xE2\x80\x9D", 3) != 0 || ends_sentence(*title, n))
+		return 0;
+	char *t = xasprintf("%.*s.\xE2\x80\x9D", (int)(n - 3), *title);
+	free(*title);
+	*title = t;
+	return 1;
 }
 
 static void add_para(int **v, size_t *n, int no)
@@ -93,10 +108,10 @@ void compose_sources(composer *c)
 			compose_space(c, st->block_space, 0);
 		r = rich_new();
 		char *title = cite_source_title(s);
-		rich_add_styled(r, title, strlen(title), 1, 0, NULL);
 		/* a title that ends a sentence of its own ("Havenbedrijf N.V.", "What Next?")
 		 * takes no period after it */
-		int title_stops = ends_sentence(title, strlen(title));
+		int title_stops = period_inside_quote(&title) || ends_sentence(title, strlen(title));
+		rich_add_styled(r, title, strlen(title), 1, 0, NULL);
 		free(title);
 		strbuf sb = {0};
 		if (s->art && s->art->publication) {

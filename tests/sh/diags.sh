@@ -136,11 +136,14 @@ sources:
   nv: {file: nv.txt}
   acme: {file: nv.txt, title: "What Is Next for Acme Corp.?"}
   bare: {file: nv2.txt}
+  dots: {file: nv.txt, title: "Notes..."}
+  peace: {file: nv.txt, title: 'Notes on "Peace"'}
+  joneses: {file: nv.txt, title: "The Joneses'"}
 sections:
   - heading: H
     content:
       - text: A paragraph.
-        cite: [nv p1, acme p1, bare p1]
+        cite: [nv p1, acme p1, bare p1, dots p1, peace p1, joneses p1]
 YAML
 "$MKBRIEF" --dump-layout "$T/nv.yaml" -o "$T/nv.pdf" >"$T/nv.raw" 2>"$T/err" || fail "titles ending in a mark: $(cat "$T/err")"
 sed "s/\xC2\xA0/ /g" "$T/nv.raw" >"$T/nv.txt.dump" # no-break spaces as spaces
@@ -149,6 +152,13 @@ if grep -q '|Talks with Havenbedrijf N.V. Port Reporter, vol. 3, no. 9.|' "$T/nv
 	grep -q '|Talks with Havenbedrijf N.V.|' "$T/nv.txt.dump" && ! grep -q '[.?]\.|' "$T/nv.txt.dump"; then
 	pass "Sources: a title ending in '.' or '?' takes no period after it"
 else fail "titles ending in a mark: $(grep -E 'N\.V|Corp' "$T/nv.txt.dump" | sed "s/.*|\(.*\)|/\1/" | tr "\n" " ")"; fi
+# nor one ending in an ellipsis ("Notes…." before); one ending in a quotation takes it inside
+# the closing mark, as the citation lines do (a typed-typography trial); an apostrophe is no
+# quotation
+if grep -q '|Notes… Port Reporter' "$T/nv.txt.dump" && grep -q '|Notes on “Peace.” Port Reporter' "$T/nv.txt.dump" &&
+	grep -q '|The Joneses’. Port Reporter' "$T/nv.txt.dump"; then
+	pass "Sources: a title's ellipsis takes no period, its quotation the period inside"
+else fail "titles with ellipsis or quotation: $(grep -E 'Notes|Joneses' "$T/nv.txt.dump" | sed "s/.*|\(.*\)|/\1/" | tr "\n" " ")"; fi
 
 # list items are sentences of their own (a marker "1. " ends none); a subheading is a paragraph
 out=$("$MKBRIEF" find "$A" "machine parts"; "$MKBRIEF" find "$A" "Publish"; "$MKBRIEF" find "$A" "What the records")
