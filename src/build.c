@@ -210,12 +210,21 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 	if (read)
 		g_ptr_array_add(read, g_strdup(st->path));
 	const char *lang = b->lang ? b->lang : st->lang;
-	if (lang && !hyph_installed(lang)) {
+	/* the layout's own language is checked even when the brief's overrides it: a layout
+	 * passes or fails whatever brief uses it (a layouts trial) */
+	int bad_langs = 0;
+	for (int which = 0; which < 2; which++) {
+		const char *l = which == 0 ? lang : st->lang;
+		loc at = which == 0 && b->lang ? b->lang_at : st->lang_at.file ? st->lang_at : loc_at(st->path, 0, 0);
+		if (!l || hyph_installed(l) || (which == 1 && (!b->lang || !st->lang_at.file)))
+			continue;
 		char *have = hyph_installed_list();
-		loc lang_at = b->lang ? b->lang_at : st->lang_at.file ? st->lang_at : loc_at(st->path, 0, 0);
-		diag_error(d, lang_at, "no hyphenation patterns for lang '%s'", lang);
-		diag_note(d, lang_at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+		diag_error(d, at, "no hyphenation patterns for lang '%s'", l);
+		diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
 		free(have);
+		bad_langs++;
+	}
+	if (bad_langs) {
 		style_free(st);
 		return 1;
 	}
