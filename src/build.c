@@ -200,6 +200,24 @@ static int check_families(const style *st, fonts *f, diag *d)
 	return bad;
 }
 
+/* The layout's own list markers, in the fonts: a marker the fonts lack is the layout's
+ * error, once, at its key (it was one error per item of the brief, at the item). */
+static int check_markers(const style *st, para_engine *e, diag *d)
+{
+	int bad = 0;
+	for (int kind = 0; kind < 2; kind++)
+		for (int level = 0; level < STYLE_LIST_LEVELS; level++) {
+			loc at = st->marker_at[kind][level];
+			char *marker = kind ? st->number_markers[level] : st->bullet_markers[level];
+			const loc *prev = level > 0 ? &st->marker_at[kind][level - 1] : NULL;
+			/* a level that repeats the one before is said once */
+			int said = prev && prev->line == at.line && prev->col == at.col;
+			if (at.file && !said && para_check_glyphs(e, marker, &st->body, at, d) > 0)
+				bad = 1;
+		}
+	return bad;
+}
+
 static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
 		   diag *d)
 {
@@ -235,7 +253,7 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 	}
 	build_cache *t = cache ? cache : &own;
 	/* the families are checked after the layout's other errors, in the same run */
-	if (check_families(st, t->f, d) != 0 || layout_errors) {
+	if (check_families(st, t->f, d) != 0 || check_markers(st, t->engine, d) != 0 || layout_errors) {
 		build_cache_forget_fonts(&own);
 		style_free(st);
 		return 1;

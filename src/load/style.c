@@ -505,8 +505,12 @@ static void load_markers(loader *L, const ynode *sec, const look_key *k, const c
 			return;
 		}
 	}
-	for (size_t i = 0; i < STYLE_LIST_LEVELS; i++)
+	loc *at = L->s->marker_at[k->type == LOOK_NUMBERS];
+	for (size_t i = 0; i < STYLE_LIST_LEVELS; i++) {
 		out[i] = got[i < count ? i : count - 1];
+		at[i] = ynode_loc(L->S.t, v[i < count ? i : count - 1]);
+		at[i].file = L->s->path; /* not the tree's copy of the name, gone with it */
+	}
 }
 
 static void load_look_key(loader *L, const ynode *sec, const look_key *k)

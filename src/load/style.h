@@ -104,6 +104,8 @@ typedef struct style {
 	/* per level of numbers: "1.", "a.", "i.": a counter (1 a A i I, the first of these
 	 * characters) and the text around it */
 	char *number_markers[STYLE_LIST_LEVELS];
+	/* where each level's marker is written: [0] bullets, [1] numbers; file NULL: the default */
+	loc marker_at[2][STYLE_LIST_LEVELS];
 
 	/* the annex's passages used by the brief: drawn under their words */
 	rgb highlight;

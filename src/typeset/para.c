@@ -164,6 +164,28 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 	return p;
 }
 
+int para_check_glyphs(para_engine *e, const char *text, const font_role *f, loc at, diag *d)
+{
+	PangoLayout *l = pango_layout_new(e->ctx);
+	pango_layout_set_auto_dir(l, FALSE); /* fonts_context_new: left to right */
+	PangoFontDescription *fd = font_role_desc(f);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, -1);
+	uint32_t seen[SHAPE_MAX_MISSING];
+	int nseen = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (run)
+			shape_check_glyphs(run->glyphs, text, run->item->offset, seen, &nseen);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	shape_report_missing(seen, nseen, at, d);
+	return nseen;
+}
+
 void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w)
 {
 	*min_w = *max_w = 0;

@@ -64,6 +64,9 @@ char *font_role_text(const font_role *f, const char *text);
 
 /* The narrowest width text can be set in without breaking a word (its widest word) and
  * the width it takes on one line, set in font f: what a table's column widths start from. */
+/* Reports (at at) the characters of text that the fonts of role f lack, one error listing
+ * them; returns how many. */
+int para_check_glyphs(para_engine *e, const char *text, const font_role *f, loc at, diag *d);
 void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w);
 /* The narrowest width text can be set in when its words may be hyphenated (and compounds
  * broken at their hyphens, addresses at their slashes), ties and words without a
