@@ -555,3 +555,38 @@ else
 	fail "rules: rows with a tint:$bad ($n rows)"
 fi
 cd "$ROOT" || exit 1
+
+# a narrow table: what is left over the columns' hyphenated widths keeps whole as many
+# columns as may be, and of those choices the one that breaks the fewest words: the item
+# column broke "Telecommunications" alone rather than six of the comments' words beside it
+# (keeping whole the column that lacked least broke "Depart-mental", "Hypo-thetical"...)
+mkdir -p "$T/few" && cd "$T/few" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+cat >brief.yaml <<'YAML'
+title: Widths
+date: 2024-03-18
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: H
+    content:
+      - table:
+          columns: [Item, Amount, Unit, Comment]
+          align: [left, decimal, left, left]
+          widths: [auto, auto, auto, "*"]
+          rows:
+            - [Telecommunications, "2,400", million, Departmental estimate]
+            - [Fees, "8", percent, Hypothetical illustration]
+            - [Rent, "192", million, Approximately doubled]
+            - [Power, "40,000", kilowatts, Unconfirmed recollection]
+            - [Water, "90", days, Contemporaneous reporting]
+YAML
+"$MKBRIEF" -q --layout digest --dump-layout brief.yaml >d.txt 2>err || fail "fewest words broken: $(cat err)"
+cut=$(grep '^  row ' d.txt | grep -o '[A-Za-z]*- *|' | tr -d ' |' | tr '\n' ' ')
+whole=$(grep -c 'Departmental|\|Hypothetical|\|Contemporaneous|' d.txt)
+if [ "$cut" = "Telecommu- " ] && [ "$whole" = 3 ]; then
+	pass "a narrow table hyphenates the column that breaks fewest words (one, not six)"
+else
+	fail "a narrow table broke: $cut(whole comments: $whole)"
+fi
+cd "$ROOT" || exit 1
