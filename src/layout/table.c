@@ -99,7 +99,29 @@ typedef struct columns {
 	double floor;                   /* the least a column of text is given: an em inside its padding */
 	int forced;                     /* not even the hyphenated words fit: some are cut */
 	double frac[TABLE_MAX_COLUMNS]; /* decimal columns: the widest fraction */
+	GArray *words[TABLE_MAX_COLUMNS]; /* its words' widths with the padding, widest first */
 } columns;
+
+static int wider_first(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
+/* How many of column j's words break at width w (cells with their padding). */
+static size_t words_broken(const columns *cs, size_t j, double w)
+{
+	const double *v = (const double *)(void *)cs->words[j]->data;
+	size_t lo = 0, hi = cs->words[j]->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid] > w + 0.01)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 static const font_role *row_font(const style *st, const table *t, long row)
 {
@@ -117,6 +139,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 	for (size_t j = 0; j < t->ncols; j++) {
 		cs->min[j] = cs->pref[j] = cs->frac[j] = cs->brk[j] = 0;
 		cs->numw[j] = 0;
+		cs->words[j] = g_array_new(FALSE, FALSE, sizeof(double));
 		double whole = 0;   /* decimal columns: the widest part before the point */
 		double numbers = 0; /* and the widest number */
 		for (long r = t->header ? -1 : 0; r < (long)t->nrows; r++) {
@@ -125,7 +148,7 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 			if (!text)
 				continue;
 			double lo, hi;
-			para_measure(c->pe, text, row_font(c->st, t, r), &lo, &hi);
+			para_measure_words(c->pe, text, row_font(c->st, t, r), &lo, &hi, cs->words[j]);
 			double nw;
 			double brk = para_min_break(c->pe, text, row_font(c->st, t, r), c->st->hyphenate, &nw);
 			rich_free(text);
@@ -168,7 +191,16 @@ static void measure(composer *c, const block *bl, const table *t, columns *cs)
 		if (cs->numw[j] > 0)
 			cs->numw[j] += pad2 + MEASURE_SLACK;
 		cs->pref[j] += pad2 + MEASURE_SLACK;
+		for (guint k = 0; k < cs->words[j]->len; k++)
+			g_array_index(cs->words[j], double, k) += pad2 + MEASURE_SLACK;
+		g_array_sort(cs->words[j], wider_first);
 	}
+}
+
+static void columns_free(columns *cs)
+{
+	for (size_t j = 0; j < cs->n; j++)
+		g_array_free(cs->words[j], TRUE);
 }
 
 /* Widens the columns not done, from their widths, toward their widest pieces with rest: the
@@ -192,6 +224,79 @@ static void grow_to_pieces(columns *cs, int *done, size_t left, double rest)
 		done[least] = 1;
 		left--;
 	}
+}
+
+/* The columns not done, at their widths with their words hyphenated (brk), share rest in
+ * proportion to what each lacks to hold its longest word whole: their widths in w. */
+static void share_lack(const columns *cs, const int *done, double rest, double *w)
+{
+	double lack = 0;
+	for (size_t j = 0; j < cs->n; j++)
+		if (!done[j])
+			lack += cs->min[j] - cs->brk[j];
+	for (size_t j = 0; j < cs->n; j++)
+		if (!done[j])
+			w[j] = cs->brk[j] + (lack > 0 ? rest * (cs->min[j] - cs->brk[j]) / lack : 0);
+}
+
+/* How many words the columns not done and not in the set whole break when those in whole
+ * hold theirs and the others share what rest leaves them (share_lack). */
+static size_t broken_without(const columns *cs, const int *done, unsigned whole, double rest)
+{
+	int out[TABLE_MAX_COLUMNS] = {0};
+	double w[TABLE_MAX_COLUMNS] = {0};
+	for (size_t j = 0; j < cs->n; j++) {
+		out[j] = done[j] || (whole >> j & 1);
+		if (whole >> j & 1)
+			rest -= cs->min[j] - cs->brk[j];
+	}
+	share_lack(cs, out, rest, w);
+	size_t n = 0;
+	for (size_t j = 0; j < cs->n; j++)
+		if (!out[j])
+			n += words_broken(cs, j, w[j]);
+	return n;
+}
+
+/* The set of columns (not done) that rest, beyond their widths with their words
+ * hyphenated, keeps whole: as many as may be, which taking those that lack least first
+ * finds, and of the sets of as many, the one whose columns left to hyphenate break the
+ * fewest words. Taking the least first alone kept whole an item column that lacked only
+ * for "Telecommunications" and broke six words of the comment column beside it
+ * ("Depart-mental", "Hypo-thetical"), where keeping the comments whole breaks that one. */
+static unsigned keep_whole(const columns *cs, const int *done, double rest)
+{
+	unsigned best = 0;
+	int count = 0;
+	for (double left = rest;;) {
+		size_t least = cs->n;
+		for (size_t j = 0; j < cs->n; j++)
+			if (!done[j] && !(best >> j & 1) &&
+			    (least == cs->n || cs->min[j] - cs->brk[j] < cs->min[least] - cs->brk[least]))
+				least = j;
+		if (least == cs->n || cs->min[least] - cs->brk[least] > left)
+			break;
+		left -= cs->min[least] - cs->brk[least];
+		best |= 1u << least;
+		count++;
+	}
+	size_t fewest = broken_without(cs, done, best, rest);
+	for (unsigned set = 0; set < 1u << cs->n && fewest > 0; set++) {
+		int k = 0, fixed = 0;
+		double need = 0;
+		for (size_t j = 0; j < cs->n; j++)
+			if (set >> j & 1) {
+				k++;
+				fixed |= done[j];
+				need += cs->min[j] - cs->brk[j];
+			}
+		if (fixed || k != count || need > rest + 0.001)
+			continue;
+		size_t n = broken_without(cs, done, set, rest);
+		if (n < fewest)
+			best = set, fewest = n;
+	}
+	return best;
 }
 
 /* Widths of the columns of a table whose longest words do not all fit in flex, the width
@@ -218,24 +323,14 @@ static void narrow_widths(const table *t, columns *cs, double flex)
 		for (size_t j = 0; j < cs->n; j++)
 			if (!done[j])
 				cs->w[j] = cs->brk[j];
-		for (;;) {
-			size_t least = cs->n;
-			for (size_t j = 0; j < cs->n; j++)
-				if (!done[j] && (least == cs->n || cs->min[j] - cs->brk[j] < cs->min[least] - cs->brk[least]))
-					least = j;
-			if (least == cs->n || cs->min[least] - cs->brk[least] > rest)
-				break;
-			rest -= cs->min[least] - cs->brk[least];
-			cs->w[least] = cs->min[least];
-			done[least] = 1;
-		}
-		double lack = 0;
+		unsigned whole = keep_whole(cs, done, rest);
 		for (size_t j = 0; j < cs->n; j++)
-			if (!done[j])
-				lack += cs->min[j] - cs->brk[j];
-		for (size_t j = 0; j < cs->n; j++)
-			if (!done[j] && lack > 0)
-				cs->w[j] += rest * (cs->min[j] - cs->brk[j]) / lack;
+			if (whole >> j & 1) {
+				rest -= cs->min[j] - cs->brk[j];
+				cs->w[j] = cs->min[j];
+				done[j] = 1;
+			}
+		share_lack(cs, done, rest, cs->w);
 		return;
 	}
 	/* not even the hyphenated words fit: the columns whose longest pieces are numbers
@@ -577,6 +672,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
+	columns_free(&cs);
 	if (cs.forced)
 		diag_warning(c->d, bl->at,
 			     "this table's %zu columns do not hold its longest words and numbers in a column %.2fin "

@@ -560,7 +560,36 @@ static void hrule(cairo_t *cr, double x, double y, double w, double width)
 	cairo_fill(cr);
 }
 
-/* Band i of a table row: its tint, its rules (booktabs: a heavier rule above each piece of
+/* The tints of the page's table rows, before any rule or text (as page_tints): a row's
+ * tint painted after the rule of the row above covered the rule's edge where both fell in
+ * one pixel, so that a hairline under an untinted row vanished on screen and the others
+ * came out of differing widths. A row's bands in one column are one rectangle, which
+ * leaves no lighter seam between them. They are no part of the text. */
+static void table_tints(cairo_t *cr, const doc *dc, int page, size_t first, size_t last)
+{
+	const style *st = dc->st;
+	for (size_t i = first; i < last; i++) {
+		const vitem *it = &dc->items[i];
+		if (it->page != page || it->kind != V_ROW || !it->row->tint)
+			continue;
+		const vitem *prev = i > first ? &dc->items[i - 1] : NULL;
+		if (prev && same_table_frame(prev, it) && prev->row == it->row)
+			continue; /* painted with the row's band above */
+		rgb tint = it->row->header ? st->table_head_tint : st->table_tint;
+		if (tint.r == 1 && tint.g == 1 && tint.b == 1)
+			continue;
+		double h = it->h;
+		for (size_t k = i + 1; k < last && same_table_frame(&dc->items[k - 1], &dc->items[k]) &&
+				       dc->items[k].row == it->row;
+		     k++)
+			h += dc->items[k].h;
+		set_rgb(cr, tint);
+		cairo_rectangle(cr, doc_column_x(dc, it) + it->x, it->y, it->row->w, h);
+		cairo_fill(cr);
+	}
+}
+
+/* Band i of a table row: its rules (booktabs: a heavier rule above each piece of
  * the table and below it, a lighter one under the header; rows: hairlines between rows),
  * and line `band` of each of its cells. */
 static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks *links)
@@ -569,16 +598,10 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 	const vitem *it = &dc->items[i];
 	const cell_row *row = it->row;
 	const vitem *prev = i > 0 ? &dc->items[i - 1] : NULL, *next = i + 1 < dc->nitems ? &dc->items[i + 1] : NULL;
-	rgb tint = row->header ? st->table_head_tint : st->table_tint;
 	if (links && it->repeat)
 		pdf_marks_artifact_of(links, cr, it->page, ART_PAGINATION);
 	else if (links)
 		pdf_marks_artifact(links, cr);
-	if (row->tint && !(tint.r == 1 && tint.g == 1 && tint.b == 1)) {
-		set_rgb(cr, tint);
-		cairo_rectangle(cr, x0, it->y, row->w, it->h);
-		cairo_fill(cr);
-	}
 	double heavy = st->rule_width, light = st->rule_width / 2;
 	int last_band = it->band + 1 == row->nbands;
 	int piece_top = it->band == 0 && !(prev && same_table_frame(prev, it));
@@ -676,6 +699,7 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 	decorations(cr, dc, page, first, last, fr);
 	free(fr);
 	page_tints(cr, dc, page, first, last);
+	table_tints(cr, dc, page, first, last);
 	if (dc->b->draft && multiply) {
 		pdf_marks_artifact_of(links, cr, page, ART_WATERMARK);
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);

@@ -186,7 +186,9 @@ int para_check_glyphs(para_engine *e, const char *text, const font_role *f, loc 
 	return nseen;
 }
 
-void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w)
+/* para_measure, and each word's width appended to words when not NULL. */
+static void measure_words(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w,
+			  GArray *words)
 {
 	*min_w = *max_w = 0;
 	if (text->text.len == 0)
@@ -226,9 +228,22 @@ void para_measure(para_engine *e, const rich *text, const font_role *f, double *
 		double w = logical.width / (double)PANGO_SCALE;
 		if (w > *min_w)
 			*min_w = w;
+		if (words)
+			g_array_append_val(words, w);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(l);
+}
+
+void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w)
+{
+	measure_words(e, text, f, min_w, max_w, NULL);
+}
+
+void para_measure_words(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w,
+			GArray *words)
+{
+	measure_words(e, text, f, min_w, max_w, words);
 }
 
 double para_min_break(para_engine *e, const rich *text, const font_role *f, int hyphenate, double *numbers)

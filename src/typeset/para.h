@@ -68,6 +68,10 @@ char *font_role_text(const font_role *f, const char *text);
  * them; returns how many. */
 int para_check_glyphs(para_engine *e, const char *text, const font_role *f, loc at, diag *d);
 void para_measure(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w);
+/* para_measure, and the width of each of text's words (as it counts them) appended to words,
+ * an array of double: how many words a narrower column would break. */
+void para_measure_words(para_engine *e, const rich *text, const font_role *f, double *min_w, double *max_w,
+			GArray *words);
 /* The narrowest width text can be set in when its words may be hyphenated (and compounds
  * broken at their hyphens, addresses at their slashes), ties and words without a
  * hyphenation point kept whole: a narrow table column's least width. *numbers: the widest

@@ -489,3 +489,104 @@ sed -i 's/0.6in/0.7in/' brief.yaml
 "$MKBRIEF" --check brief.yaml 2>err.txt
 [ ! -s err.txt ] && pass "a column wide enough for its numbers: no warning" || fail "0.7in column: $(cat err.txt)"
 cd "$ROOT" || exit 1
+
+# rules: rows with a tint: each hairline between rows is drawn over the tints, so that it is
+# seen under every row on screen (a tinted row painted after the rule above it covered the
+# rule's pixel: one rule a table was gone at 70 and 150 dpi)
+mkdir -p "$T/tint" && cd "$T/tint" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+cat >brief.yaml <<'YAML'
+title: Row rules
+date: 2024-03-18
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: Tables
+    content:
+      - table:
+          columns: [Date, Event]
+          rows: [[one, first], [two, second], [three, third], [four, fourth], [five, fifth], [six, sixth]]
+      - chronology:
+          - {date: 2022-09-28, text: a}
+          - {date: 2022-10-03, text: b}
+          - {date: 2023-05-09, text: c}
+          - {date: 2024-03-14, text: d}
+YAML
+echo 'table: {rules: rows}' >rows.yaml
+echo 'table: {rules: rows, tint: "#F5F5F5"}' >tint.yaml
+# for each row's foot on page 1, how many pixel rows near it are dark across the table
+rule_rows() { # rule_rows PDF DUMP DPI
+	python3 - "$@" <<'PY'
+import subprocess, sys
+pdf, dump, r = sys.argv[1], sys.argv[2], int(sys.argv[3])
+img = subprocess.run(["pdftoppm", "-r", str(r), "-gray", "-f", "1", "-l", "1", pdf], capture_output=True).stdout
+head = img.split(b"\n", 3)
+w = int(head[1].split()[0])
+px = head[3]
+out = []
+for line in open(dump):
+    if not line.startswith("  row "):
+        continue
+    f = dict(a.split("=", 1) for a in line.split() if a.split("=")[0] in ("x", "y", "w", "h"))
+    x, y, wd, h = (int(f[k]) / 100 for k in ("x", "y", "w", "h"))
+    x0, x1 = int((x + 2) * r / 72), int((x + wd - 2) * r / 72)
+    foot = int((y + h) * r / 72)
+    dark = sum(1 for yy in range(foot - r // 30, foot + r // 30 + 1)
+               if sum(px[yy * w + xx] for xx in range(x0, x1)) / (x1 - x0) < 128)
+    out.append(str(dark))
+print(" ".join(out))
+PY
+}
+bad=""
+for l in rows tint; do
+	"$MKBRIEF" -q --layout $l.yaml -o $l.pdf brief.yaml 2>err && "$MKBRIEF" -q --layout $l.yaml --dump-layout brief.yaml >$l.txt 2>>err ||
+		bad="$bad $l: $(head -1 err)"
+done
+for r in 70 150; do
+	plain=$(rule_rows rows.pdf rows.txt $r)
+	tinted=$(rule_rows tint.pdf tint.txt $r)
+	case " $tinted " in *" 0 "*) bad="$bad $r dpi: a row's foot without a rule ($tinted)" ;; esac
+	[ "$plain" = "$tinted" ] || bad="$bad $r dpi: rules $tinted with a tint, $plain without"
+done
+n=$(wc -w <<<"$(rule_rows tint.pdf tint.txt 150)")
+if [ -z "$bad" ] && [ "$n" -ge 11 ]; then
+	pass "rules: rows with a tint: a rule at every row's foot, as wide as without the tint, at 70 and 150 dpi ($n rows)"
+else
+	fail "rules: rows with a tint:$bad ($n rows)"
+fi
+cd "$ROOT" || exit 1
+
+# a narrow table: what is left over the columns' hyphenated widths keeps whole as many
+# columns as may be, and of those choices the one that breaks the fewest words: the item
+# column broke "Telecommunications" alone rather than six of the comments' words beside it
+# (keeping whole the column that lacked least broke "Depart-mental", "Hypo-thetical"...)
+mkdir -p "$T/few" && cd "$T/few" || exit 1
+ln -sf "$ROOT/briefs/articles" articles
+cat >brief.yaml <<'YAML'
+title: Widths
+date: 2024-03-18
+sources:
+  e: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: H
+    content:
+      - table:
+          columns: [Item, Amount, Unit, Comment]
+          align: [left, decimal, left, left]
+          widths: [auto, auto, auto, "*"]
+          rows:
+            - [Telecommunications, "2,400", million, Departmental estimate]
+            - [Fees, "8", percent, Hypothetical illustration]
+            - [Rent, "192", million, Approximately doubled]
+            - [Power, "40,000", kilowatts, Unconfirmed recollection]
+            - [Water, "90", days, Contemporaneous reporting]
+YAML
+"$MKBRIEF" -q --layout digest --dump-layout brief.yaml >d.txt 2>err || fail "fewest words broken: $(cat err)"
+cut=$(grep '^  row ' d.txt | grep -o '[A-Za-z]*- *|' | tr -d ' |' | tr '\n' ' ')
+whole=$(grep -c 'Departmental|\|Hypothetical|\|Contemporaneous|' d.txt)
+if [ "$cut" = "Telecommu- " ] && [ "$whole" = 3 ]; then
+	pass "a narrow table hyphenates the column that breaks fewest words (one, not six)"
+else
+	fail "a narrow table broke: $cut(whole comments: $whole)"
+fi
+cd "$ROOT" || exit 1
