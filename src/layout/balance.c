@@ -145,7 +145,8 @@ static int fill_columns(const doc *dc, const column_run *r, int cols, double h, 
 	for (size_t j = r->a; j < r->b;) {
 		double ht = height_at(dc, r, j, y), nh = foot_marked(dc, j, NULL);
 		double add = nh > 0 && notes == 0 ? nh + foot_separator(dc) : nh;
-		if ((y + ht <= h + 0.01 && y + ht + notes + add <= r->room + 0.01) || j == brk[col]) {
+		double rule = doc_break_room(dc, j); /* a wide rule below it, should the column end there */
+		if ((y + ht + rule <= h + 0.01 && y + ht + rule + notes + add <= r->room + 0.01) || j == brk[col]) {
 			y += ht;
 			notes += add;
 			j++;

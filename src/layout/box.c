@@ -50,7 +50,7 @@ void compose_box_close(composer *c)
 {
 	const style *st = c->st;
 	double pad = st->frame_padding;
-	compose_space(c, pad, 1);
+	compose_space(c, pad + style_rule_growth(st, 1), 1); /* and room for a wide bottom rule */
 	compose_tag_close(c);
 	c->x -= pad;
 	c->w += 2 * pad;

@@ -261,7 +261,7 @@ static void front_matter(composer *c)
 		c->keep_next = 1;
 		c->marking = b->marking;
 		compose_bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);
-		compose_space(c, pad, 1);
+		compose_space(c, pad + style_rule_growth(st, 1), 1); /* and room for a wide bottom rule */
 		compose_tag_close(c);
 		c->deco = -1;
 	}

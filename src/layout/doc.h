@@ -53,6 +53,9 @@ typedef struct cell_row {
 	double *col_x;   /* each column's left edge (and, at ncells, the table's right), from the table's left */
 	double x, w;     /* the table's left edge, from the column's left, and its width */
 	double pad;      /* above the first line and below the last */
+	/* room for a wide rule (style_rule_growth) above the first line's padding and below
+	 * the last's: the rule above the table or under its header, below it or between rows */
+	double rule_top, rule_bottom;
 	double leading;  /* of its lines */
 	size_t nbands;   /* its lines: the most any cell has, at least one */
 	int table;       /* the table's number in the document, from 1 */

@@ -132,16 +132,16 @@ void compose_figure_block(composer *c, const block *bl, const block *prev)
 		       (credit ? credit->nlines * st->small.leading : 0);
 	double room = st->page_h - st->margin_top - st->margin_bottom - words;
 	if (c->box_deco >= 0) {
-		/* in a box, its frame's padding below takes from the page too, and above it the
-		 * padding, or the padding and the title when the figure is the first block (kept
-		 * with it) */
+		/* in a box, its frame's padding below (and the room of a wide rule) takes from the
+		 * page too, and above it the padding, or the padding and the title when the figure
+		 * is the first block (kept with it) */
 		double above = st->frame_padding;
 		if (c->dc->nitems == c->box_body) {
 			above = 0;
 			for (size_t k = c->box_first; k < c->box_body; k++)
 				above += compose_item(c, k)->h;
 		}
-		room -= above + st->frame_padding;
+		room -= above + st->frame_padding + style_rule_growth(st, 1);
 	} else if (!prev && c->alone && !was_span) {
 		/* alone in its section, it stands on a page with the headings it is kept with
 		 * (held together: a section's and its first subsection's), not floated away

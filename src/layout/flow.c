@@ -645,6 +645,16 @@ static long place_in_bare_column(flow *fl, size_t i, double least)
 	return (long)i + 1;
 }
 
+/* The room item i needs below it besides its own: a line that marks notes, for their
+ * first lines; a table's or a box's last before a break, for a wide rule closing it there. */
+static double room_below(const flow *fl, size_t i)
+{
+	double least = 0;
+	if (fl->dc->items[i].nnotes)
+		foot_need(fl->dc, &fl->ft, i, &least);
+	return least + doc_break_room(fl->dc, i);
+}
+
 static int flow_items(flow *fl)
 {
 	doc *dc = fl->dc;
@@ -714,10 +724,7 @@ static int flow_items(flow *fl)
 				continue;
 			}
 		}
-		/* a line that marks notes needs room for their first lines below it too */
-		double least = 0;
-		if (it->nnotes)
-			foot_need(dc, &fl->ft, i, &least);
+		double least = room_below(fl, i);
 		int fits = fl->y + it->h + least <= text_bottom(fl) + 0.01;
 		if (!fits && !fl->in_span && column_bare(fl, i)) {
 			long next = place_in_bare_column(fl, i, least);

@@ -25,7 +25,9 @@ void compose_as_of(composer *c)
 void compose_distribution(composer *c)
 {
 	const style *st = c->st;
-	double w = c->dc->text_w, pad = st->handling_padding;
+	/* the frame is drawn inside the box's edges: a wide one takes room from the padding,
+	 * which it is given back (style_rule_growth) */
+	double w = c->dc->text_w, pad = st->handling_padding + style_rule_growth(st, 1);
 	compose_space(c, st->handling_space_before, 1);
 	c->deco = compose_deco(c, DECO_RULED, 0, w, 0);
 	c->keep_next = 1;

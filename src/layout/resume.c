@@ -2,7 +2,8 @@
  * the reader needs to know where they are: a table's caption, marked "(continued)", and its
  * header row; an excerpt's source, "(continued)"; a box's top padding, so that its frame
  * opens as on its first piece. The flow inserts these where it breaks; balance.c where it
- * breaks again. */
+ * breaks again. Both leave room below a piece for the rule that closes it, where the rule
+ * is wide. */
 #include "layout/resume.h"
 
 /* The continuation a column starting at brk takes from a table or an excerpt, or NULL. Not
@@ -59,4 +60,25 @@ size_t doc_resume_at(doc *dc, size_t brk)
 	pad->deco = -1;
 	pad->span = dc->items[brk + 1].span;
 	return n + 1;
+}
+
+double doc_break_room(const doc *dc, size_t i)
+{
+	if (i + 1 >= dc->nitems)
+		return 0;
+	const vitem *it = &dc->items[i], *next = &dc->items[i + 1];
+	const style *st = dc->st;
+	/* a table's piece ends in the heavy rule; its row may keep some room already (the
+	 * hairline's, under table.rules: rows) */
+	if (it->kind == V_ROW && next->kind == V_ROW && next->row->table == it->row->table &&
+	    it->band + 1 == it->row->nbands && st->table_rules != TABLE_RULES_NONE) {
+		double more = style_rule_growth(st, 1) - it->row->rule_bottom;
+		return more > 0 ? more : 0;
+	}
+	/* a box's piece ends in its bottom rule, below its padding (render.c) */
+	int d = it->box_deco >= 0 ? it->box_deco : it->deco;
+	if (d >= 0 && (dc->decos[d].kind == DECO_BOX || dc->decos[d].kind == DECO_FRAME) &&
+	    (next->box_deco == d || next->deco == d))
+		return style_rule_growth(st, 1);
+	return 0;
 }

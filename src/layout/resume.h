@@ -9,5 +9,8 @@
 double doc_resume_height(const doc *dc, size_t brk, size_t prev);
 /* Inserts that before item brk (unplaced) and returns how many items were inserted. */
 size_t doc_resume_at(doc *dc, size_t brk);
+/* The room a break right after item i takes below it, for the rule that closes the piece
+ * of a table or a box it breaks where the rule is wider than the default (0 else). */
+double doc_break_room(const doc *dc, size_t i);
 
 #endif

@@ -542,9 +542,28 @@ static cell_row *set_row(composer *c, const block *bl, const table *t, const col
 	return row;
 }
 
+/* The room a wide rule takes at a row's edges (render.c draws them growing outward): above
+ * the table's first row, under the header, below the last row and, with table.rules: rows,
+ * between rows. Where the table breaks, the rule below the piece takes room the flow leaves
+ * free (doc_break_room), and the one above the next the continuation's. */
+static void rule_room(const style *st, cell_row *row, int first, int last)
+{
+	if (st->table_rules == TABLE_RULES_NONE)
+		return;
+	if (first)
+		row->rule_top = style_rule_growth(st, 1);
+	if (last)
+		row->rule_bottom = style_rule_growth(st, 1);
+	else if (row->header)
+		row->rule_bottom = style_rule_growth(st, 0.5);
+	else if (st->table_rules == TABLE_RULES_ROWS)
+		row->rule_bottom = style_rule_growth(st, 0.25);
+}
+
 static double band_height(const cell_row *row, size_t band)
 {
-	return row->leading + (band == 0 ? row->pad : 0) + (band + 1 == row->nbands ? row->pad : 0);
+	return row->leading + (band == 0 ? row->pad + row->rule_top : 0) +
+	       (band + 1 == row->nbands ? row->pad + row->rule_bottom : 0);
 }
 
 /* A row of this many lines or more may break inside it, this many on each side, where
@@ -581,7 +600,10 @@ static void continuation(composer *c, para *caption, double caption_x, const cel
 	doc *dc = c->dc;
 	dc->tables = xrealloc(dc->tables, (dc->ntables + 1) * sizeof *dc->tables);
 	struct doc_table *dt = &dc->tables[dc->ntables++];
-	dt->ncont = (caption ? caption->nlines + 1 : 0) + (header ? header->nbands : 0);
+	/* without a header, the rule above the piece stands over its first row: room for it
+	 * to grow, at a column's top too */
+	double room = header || c->st->table_rules == TABLE_RULES_NONE ? 0 : style_rule_growth(c->st, 1);
+	dt->ncont = (caption ? caption->nlines + 1 : 0) + (header ? header->nbands : 0) + (room > 0);
 	dt->cont = xcalloc(dt->ncont ? dt->ncont : 1, sizeof *dt->cont);
 	size_t n = 0;
 	for (size_t k = 0; caption && k < caption->nlines; k++) {
@@ -603,6 +625,11 @@ static void continuation(composer *c, para *caption, double caption_x, const cel
 		it->row = header;
 		it->band = k;
 		it->x = x;
+	}
+	if (room > 0) {
+		dt->cont[n].kind = V_SPACE;
+		dt->cont[n].solid = 1;
+		dt->cont[n++].h = room;
 	}
 	for (size_t k = 0; k < dt->ncont; k++) {
 		vitem *it = &dt->cont[k];
@@ -695,6 +722,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	cell_row *header = t->header ? set_row(c, bl, t, &cs, -1, width) : NULL;
 	if (header) {
 		header->tint = 1;
+		rule_room(c->st, header, 1, t->nrows == 0);
 		push_row(c, header, x, 0);
 		c->keep_next = 1; /* the header stays with the first row */
 	}
@@ -702,6 +730,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	for (size_t r = 0; r < t->nrows; r++) {
 		cell_row *row = set_row(c, bl, t, &cs, (long)r, width);
 		row->tint = r % 2 == 1;
+		rule_room(c->st, row, !header && r == 0, r + 1 == t->nrows);
 		/* neither the first row nor the last stands alone at a page's foot or top */
 		if (r == 1 || (r > 0 && r + 1 == t->nrows))
 			c->keep_next = 1;

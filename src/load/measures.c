@@ -27,6 +27,7 @@ typedef struct part {
 	const char *section, *key; /* excerpt.indent */
 	int times;                 /* 2: both sides; 3: each of three list levels */
 	double taken;              /* all it takes, pt */
+	double less;               /* it takes its value less this: rules.width, what it is wider than the default */
 } part;
 
 typedef struct measure {
@@ -48,7 +49,7 @@ static measure *start(measure *m, const char *what, double font, double base, in
 static void take(measure *m, const char *sec, const char *key, int times, double taken)
 {
 	if (m->nparts < MAX_PARTS) /* the measures below have at most four */
-		m->parts[m->nparts++] = (part){sec, key, times, taken};
+		m->parts[m->nparts++] = (part){sec, key, times, taken, 0};
 	m->width -= taken;
 }
 
@@ -117,8 +118,12 @@ static size_t measures(const layout_widths *s, double col, double text_w, measur
 	measure *m = start(&out[n++], "the Key points' text (bullets three levels deep)", s->body_size, text_w, 1);
 	take(m, "summary", "padding", 2, 2 * s->summary_padding);
 	take(m, "bullets", "indent", MEASURE_LIST_LEVELS, MEASURE_LIST_LEVELS * s->bullet_indent);
-	take(start(&out[n++], "the distribution statement's text", s->meta_size, text_w, 1), "handling", "padding", 2,
-	     2 * s->handling_padding);
+	m = start(&out[n++], "the distribution statement's text", s->meta_size, text_w, 1);
+	take(m, "handling", "padding", 2, 2 * s->handling_padding);
+	if (s->handling_rule > 0) { /* its frame, inside the padding (layout/handling.c) */
+		take(m, "rules", "width", 2, 2 * s->handling_rule);
+		m->parts[m->nparts - 1].less = s->rule_default;
+	}
 	return n;
 }
 
@@ -177,7 +182,7 @@ typedef struct shortfall {
 /* The most p's key may be for the measure to leave need, the other keys as they are. */
 static double bound(const measure *m, const shortfall *f)
 {
-	return (f->p->taken - (f->need - m->width)) / f->p->times;
+	return (f->p->taken - (f->need - m->width)) / f->p->times + f->p->less;
 }
 
 /* The error at the key to blame, and a note with the sum and how far to bring it down. */
@@ -197,7 +202,10 @@ static void report(schema *S, const measure *m, const shortfall *f)
 	strbuf sum = {0};
 	double total = 0;
 	for (size_t i = 0; i < m->nparts; i++) {
-		if (m->parts[i].times > 1)
+		if (m->parts[i].less > 0)
+			sb_printf(&sum, "%s%d × (%s.%s − %gpt)", i ? " + " : "", m->parts[i].times, m->parts[i].section,
+				  m->parts[i].key, m->parts[i].less);
+		else if (m->parts[i].times > 1)
 			sb_printf(&sum, "%s%d × %s.%s", i ? " + " : "", m->parts[i].times, m->parts[i].section, m->parts[i].key);
 		else
 			sb_printf(&sum, "%s%s.%s", i ? " + " : "", m->parts[i].section, m->parts[i].key);

@@ -19,6 +19,9 @@ typedef struct layout_widths {
 	double box_padding;     /* box.padding: a box block */
 	double summary_padding; /* summary.padding: the Key points box */
 	double table_padding, first_indent, sources_indent, handling_padding;
+	/* what a wide rules.width takes inside the distribution's frame: what it is wider than
+	 * rule_default (style.h: RULE_WIDTH_DEFAULT) */
+	double handling_rule, rule_default;
 	/* the font sizes of excerpts, pull quotes, body text (lists, boxes, Sources), tables
 	 * and the meta line (the distribution statement) */
 	double excerpt_size, quote_size, body_size, table_size, meta_size;

@@ -85,7 +85,7 @@ style *style_default(void)
 		.para_space = 4, .block_space = 10, .first_indent = 0, .widows = 2, .orphans = 2,
 		.heading_space_before = 14, .heading_space_after = 5,
 		/* colours, rules; the block looks (-1: worked out from text.block-space) */
-		.accent = accent, .rule_width = 0.75,
+		.accent = accent, .rule_width = RULE_WIDTH_DEFAULT,
 		/* a highlighter's yellow: prints as a light grey the words still read through */
 		.highlight = schema_hex(0xFFEC8C),
 		.subtitle_space = 2, .meta_space = 4, .rule_space = 6, .title_space_after = -1,
@@ -646,6 +646,7 @@ static layout_widths widths_of(const style *s)
 		.bullet_indent = s->bullet_indent, .number_indent = s->number_indent, .number_gap = s->number_gap,
 		.box_padding = s->frame_padding, .summary_padding = s->box_padding, .table_padding = s->table_padding,
 		.first_indent = s->first_indent, .sources_indent = s->sources_indent, .handling_padding = s->handling_padding,
+		.handling_rule = style_rule_growth(s, 1), .rule_default = RULE_WIDTH_DEFAULT,
 		.excerpt_size = s->excerpt.size, .quote_size = s->quote.size, .body_size = s->body.size,
 		.table_size = s->table.size, .meta_size = s->meta.size,
 	};

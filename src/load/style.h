@@ -168,6 +168,19 @@ typedef struct style {
 /* Loads layouts/NAME.yaml (NAME must be a plain name: no '/', no ".."), or a path ending
  * in .yaml. Unset keys take the defaults of the built-in handout. `at` is where the name
  * was given (the brief's layout: key, or no location for --layout). */
+/* The rules' width the spacing around them was set for (rules.width's default). A wider
+ * rule grows outward, away from the text it borders, by what it is wider (times part for
+ * a rule drawn at a share of the width: a table's header rule is half of it), and the
+ * layout makes that room (boxes, tables, the distribution statement's frame), so that the
+ * gap between a rule and its text stays as at this width: a thick rule drawn inward covered
+ * the text (a user's trial). A thinner rule keeps its place. */
+#define RULE_WIDTH_DEFAULT 0.75
+static inline double style_rule_growth(const style *s, double part)
+{
+	double g = (s->rule_width - RULE_WIDTH_DEFAULT) * part;
+	return g > 0 ? g : 0;
+}
+
 style *style_load(const char *name, const char *const *layout_dirs, loc at, diag *d);
 /* The same, but a layout with errors in its keys still comes back, with *errors set (its
  * keys in error take their defaults), so that checks made later (its font families,

@@ -407,9 +407,11 @@ static void decorations(cairo_t *cr, const doc *dc, int page, size_t first, size
 		case DECO_FRAME:
 			/* a piece the page or column breaks keeps its padding below its last line, as
 			 * the whole box has: the descenders sat on the rule, which an excerpt's tint
-			 * inside it covered (a typographer's trial) */
+			 * inside it covered (a typographer's trial); and the room a wide rule grows
+			 * by, which the flow left free (doc_break_room) */
 			if (deco_goes_on(dc, f->last, (int)(k / 8))) {
-				f->y1 += dd->kind == DECO_FRAME ? st->frame_padding : st->box_padding;
+				f->y1 += (dd->kind == DECO_FRAME ? st->frame_padding : st->box_padding) +
+					 style_rule_growth(st, 1);
 				h = f->y1 - f->y0;
 			}
 			set_rgb(cr, dd->fill);
@@ -602,22 +604,27 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 		pdf_marks_artifact_of(links, cr, it->page, ART_PAGINATION);
 	else if (links)
 		pdf_marks_artifact(links, cr);
-	double heavy = st->rule_width, light = st->rule_width / 2;
+	double heavy = st->rule_width, light = heavy / 2, hair = heavy / 4;
 	int last_band = it->band + 1 == row->nbands;
 	int piece_top = it->band == 0 && !(prev && same_table_frame(prev, it));
 	int piece_end = last_band && !(next && same_table_frame(it, next));
+	/* the band's edges less the room its row keeps for wide rules: a rule's inner edge
+	 * stays where a rule of the default width has it, and a wider one grows outward into
+	 * that room (or, where the table breaks, the room the flow left: doc_break_room) */
+	double edge_top = it->y + (it->band == 0 ? row->rule_top : 0);
+	double edge_foot = it->y + it->h - (last_band ? row->rule_bottom : 0);
 	set_rgb(cr, st->table.color);
 	if (st->table_rules != TABLE_RULES_NONE) {
 		if (piece_top)
-			hrule(cr, x0, it->y, row->w, heavy);
+			hrule(cr, x0, edge_top - style_rule_growth(st, 1), row->w, heavy);
 		if (piece_end)
-			hrule(cr, x0, it->y + it->h - heavy, row->w, heavy);
+			hrule(cr, x0, edge_foot + style_rule_growth(st, 1) - heavy, row->w, heavy);
 		else if (last_band && row->header)
-			hrule(cr, x0, it->y + it->h - light, row->w, light);
+			hrule(cr, x0, edge_foot + style_rule_growth(st, 0.5) - light, row->w, light);
 		else if (last_band && st->table_rules == TABLE_RULES_ROWS)
-			hrule(cr, x0, it->y + it->h - light / 2, row->w, light / 2);
+			hrule(cr, x0, edge_foot + style_rule_growth(st, 0.25) - hair, row->w, hair);
 	}
-	double top = it->y + (it->band == 0 ? row->pad : 0);
+	double top = edge_top + (it->band == 0 ? row->pad : 0);
 	for (size_t k = 0; k < row->ncells; k++) {
 		const para *p = row->cells[k];
 		if (!p && it->band == 0 && links && !it->repeat) {
