@@ -526,3 +526,28 @@ if grep -q 'Figure 1 ' <<<"$ntxt" && ! grep -qF 'Figure 1.' <<<"$ntxt"; then
 else
 	fail "figure without a caption: $ntxt $(cat "$T/err")"
 fi
+# a full-width figure waiting for the next page lets the next section fill this one also when
+# that section ends the text: the figure then opens the last page above the Sources (a
+# reader's trial: page 1 of a digest 65% empty, and a third page for the Sources alone)
+mkdir -p "$D/pass" && ln -s "$ROOT/briefs/articles" "$D/pass/articles" && ln -s "$ROOT/briefs/figures" "$D/pass/figures"
+cat >"$D/pass/b.yaml" <<'YAML'
+title: A full-width figure and the section after it
+date: 2018-01-22
+layout: digest
+sources:
+  edm: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: First
+    content:
+      - text: A short paragraph of the analyst's own.
+      - excerpt: {source: edm, paragraphs: 1}
+      - figure: {file: figures/dprk-sanctions.svg, alt: A chart, caption: Sanctions by year, width: full}
+  - heading: Second
+    content:
+      - excerpt: {source: edm, paragraphs: 3-4}
+YAML
+"$MKBRIEF" -q --dump-layout "$D/pass/b.yaml" >"$D/pass/d.txt" 2>"$T/err" || fail "figure passing the last section: $(cat "$T/err")"
+where=$(awk '/^document / { print $2 } /^page / { p = $2 } / image / { print "image@" p } /\|Second\|/ { print "second@" p } /\|Sources\|/ { print "sources@" p }' "$D/pass/d.txt" | tr '\n' ' ')
+[ "$where" = "pages=2 second@1 image@2 sources@2 " ] &&
+	pass "figures: the last section fills page 1 before a full-width figure; it opens page 2 above the Sources" ||
+	fail "figures: a full-width figure before the last section: $where"
