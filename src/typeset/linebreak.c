@@ -45,6 +45,7 @@
 typedef struct pass_kind {
 	double tolerance, emergency;
 	int hyphens, anywhere, overfull;
+	int ties; /* breaks at tied spaces too (linebreak_optimal's second try) */
 } pass_kind;
 
 /* Near-natural spacing without hyphens; TeX's tolerance with hyphens; then looser lines
@@ -52,7 +53,8 @@ typedef struct pass_kind {
  * than one whose every line is computed with stretch it does not have (narrow columns
  * need this most); last, overfull lines rather than no breaks. */
 static const pass_kind PASSES[] = {
-	{50, 0, 0, 0, 0}, {200, 0, 1, 0, 0}, {400, 0, 1, 0, 0}, {1000, 0, 1, 0, 0}, {1000, 0.1, 1, 1, 0}, {10000, 0.1, 1, 1, 1},
+	{50, 0, 0, 0, 0, 0},   {200, 0, 1, 0, 0, 0},     {400, 0, 1, 0, 0, 0},
+	{1000, 0, 1, 0, 0, 0}, {1000, 0.1, 1, 1, 0, 0}, {10000, 0.1, 1, 1, 1, 0},
 };
 #define PASS_TEX 1 /* the last pass within TeX's tolerance */
 /* The tolerance from which a break beside a passage's first or last elision may be taken
@@ -76,8 +78,8 @@ static int legal_break(const kp *k, size_t i, const pass_kind *pk)
 		return 0;
 	if (x->kind == P_EMERGENCY && !pk->anywhere)
 		return 0;
-	if (x->kind == P_TIE && !pk->overfull)
-		return 0; /* a tie breaks only where the line would else stick out */
+	if (x->kind == P_TIE && !pk->overfull && !pk->ties)
+		return 0; /* a tie breaks only where the line would else stick out or gape */
 	if (x->kind == P_ELISION && pk->tolerance < ELISION_TOLERANCE)
 		return 0; /* "[…]" alone on a line: only where the lines would else be loose */
 	return 1;
@@ -286,22 +288,48 @@ typedef struct breaker_goal {
 	int max_lines, min_lines; /* 0: any */
 	double tolerance;         /* > 0: no line looser than this, whatever the pass */
 	int whole_line;           /* > 0: the line of this number (from 1) does not end in a hyphen */
+	int ties;                 /* tied spaces may break in every pass, at their penalty */
 } breaker_goal;
 
 static int run_breaker(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, const breaker_goal *g,
 		       para_line **out, size_t *nout);
 
+/* Whether justified lines have a space stretched past LOOSE_SPACE (the last line aside). */
+static int lines_loose(const para_spec *spec, const para_line *lines, size_t n)
+{
+	double worst = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (lines[i].ratio > worst)
+			worst = lines[i].ratio;
+	return spec->align == ALIGN_JUSTIFY && 1 + worst * SPACE_STRETCH > LOOSE_SPACE;
+}
+
 int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, loc at, diag *d, para_line **lines,
 		      size_t *nlines, int *loose)
 {
-	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0, 0};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_LAST, 0, 0, 0, 0, 0};
 	int rc = run_breaker(e, text, spec, at, d, &g, lines, nlines);
 	if (loose) {
-		double worst = 0;
-		for (size_t i = 0; rc == 0 && i + 1 < *nlines; i++)
-			if ((*lines)[i].ratio > worst)
-				worst = (*lines)[i].ratio;
-		*loose = rc == 0 && spec->align == ALIGN_JUSTIFY && 1 + worst * SPACE_STRETCH > LOOSE_SPACE;
+		*loose = rc == 0 && lines_loose(spec, *lines, *nlines);
+		/* before the paragraph is set ragged (para.c), a tie may break once it saves the
+		 * hole: "3 October / 2022" in a line of its own is better than a paragraph ragged
+		 * among justified ones (a reader's trial: a date made a wide column's paragraph
+		 * ragged). Its penalty keeps ties whole wherever anything else will do. */
+		para_line *tied;
+		size_t ntied;
+		g.ties = 1;
+		if (*loose && run_breaker(e, text, spec, loc_none(), NULL, &g, &tied, &ntied) == 0) {
+			if (!lines_loose(spec, tied, ntied)) {
+				lines_clear(*lines, 0, *nlines);
+				free(*lines);
+				*lines = tied;
+				*nlines = ntied;
+				*loose = 0;
+			} else {
+				lines_clear(tied, 0, ntied);
+				free(tied);
+			}
+		}
 	}
 	return rc;
 }
@@ -311,7 +339,7 @@ int linebreak_tighter(para_engine *e, const rich *text, const para_spec *spec, i
 {
 	/* a line penalty this large outweighs any badness within tolerance: the fewest lines
 	 * win; no emergency stretch and no overfull lines (passes 0 and 1 only) */
-	breaker_goal g = {1000.0, 0, PASS_TEX, max_lines, 0, 0, 0};
+	breaker_goal g = {1000.0, 0, PASS_TEX, max_lines, 0, 0, 0, 0};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -322,7 +350,7 @@ int linebreak_looser(para_engine *e, const rich *text, const para_spec *spec, in
 	 * the most lines the tolerance allows win (TeX's \looseness=1); a paragraph made longer
 	 * to fill a page must not look loose, so no line past badness 100 (spaces half as wide
 	 * again) */
-	breaker_goal g = {LINE_PENALTY, -1e7, PASS_TEX, 0, min_lines, 100, 0};
+	breaker_goal g = {LINE_PENALTY, -1e7, PASS_TEX, 0, min_lines, 100, 0, 0};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -331,7 +359,7 @@ int linebreak_whole_line(para_engine *e, const rich *text, const para_spec *spec
 {
 	/* the paragraph keeps its length (its lines keep their places on the page); no
 	 * emergency stretch: the caller weighs the spacing against the hyphen */
-	breaker_goal g = {LINE_PENALTY, 0, PASS_NO_EMERGENCY, nlines_now, nlines_now, 0, line + 1};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_NO_EMERGENCY, nlines_now, nlines_now, 0, line + 1, 0};
 	return run_breaker(e, text, spec, loc_none(), NULL, &g, lines, nlines);
 }
 
@@ -362,6 +390,7 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
 		breakpoint *b;
 		size_t nb;
 		pass_kind pk = PASSES[pass];
+		pk.ties = g->ties;
 		if (g->tolerance > 0 && pk.tolerance > g->tolerance)
 			pk.tolerance = g->tolerance;
 		int last = kp_pass(k, &pk, &b, &nb);
@@ -478,7 +507,7 @@ static int break_windows(kp *k, const para_spec *spec, GList *items, const break
  * hyphens, hyphenation points; no tie, no cut inside a word), with the hyphen a break adds. */
 static double widest_piece(const kp *k, double *numbers)
 {
-	static const pass_kind usual = {0, 0, 1, 0, 0};
+	static const pass_kind usual = {0, 0, 1, 0, 0, 0};
 	double widest = 0, w = 0;
 	int line_start = 1; /* what follows a break up to the next box is dropped */
 	int has = 0;        /* the piece being measured holds a digit */
@@ -543,7 +572,7 @@ double linebreak_min_width(para_engine *e, const rich *text, const para_spec *sp
 		return -1;
 	kp k = {0};
 	para_spec sp;
-	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0, 0};
+	breaker_goal g = {LINE_PENALTY, 0, PASS_TEX, 0, 0, 0, 0, 0};
 	PangoAttrList *attrs;
 	GList *items = kp_begin(&k, e, text, &spec, &sp, &g, loc_none(), NULL, &attrs);
 	double widest = 0;

@@ -82,3 +82,36 @@ for layout in handout handout-a4 digest; do
 	bad=$(echo "$bad" | grep -v '^checked')
 	[ -z "$bad" ] && [ "$checked" -gt 8 ] && pass "$layout: no ragged paragraph ends on a word alone ($checked of several lines)" || fail "$layout: ends on one word: $bad"
 done
+
+# a tie breaks, at its penalty, before a paragraph is set ragged for a hole it alone makes:
+# "3 October / 2022" and the paragraph justified (a reader's trial: the date set a wide
+# column's first paragraph ragged among justified ones)
+mkdir -p tie && cat >tie/desk.yaml <<'YAML'
+page:
+  size: a4
+  margins: {top: 25mm, bottom: 25mm, left: 28mm, right: 28mm}
+fonts:
+  body: {size: 11.5pt, leading: 16pt}
+text: {first-indent: 12pt, paragraph-space: 0pt}
+YAML
+cat >tie/b.yaml <<'YAML'
+title: Date tie
+date: 2024-03-18
+marking: "(U)"
+sources:
+  edm: {file: ../articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}
+sections:
+  - heading: Background
+    content:
+      - text: Ms. Hale, a shift supervisor at Corby since 2016, was dismissed on 3 October 2022 for falsifying a safety log. She says the real reason was her complaint about night-time forklift safety.
+YAML
+if "$MKBRIEF" -q --root "$T" --layout tie/desk.yaml --dump-layout tie/b.yaml >tie/d.txt 2>tie/err; then
+	first=$(grep -m1 'Ms. Hale' tie/d.txt)
+	if ! grep -q ragged-fallback tie/d.txt && grep -q 'Corby' <<<"$first"; then
+		pass "a date's tie breaks before its paragraph is set ragged: $(sed 's/.*|\(.*\)|/\1/' <<<"$first" | awk '{ print $(NF-1), $NF }')"
+	else
+		fail "date tie: $(grep -c ragged-fallback tie/d.txt) ragged lines: $first"
+	fi
+else
+	fail "date tie: $(cat tie/err)"
+fi
