@@ -13,12 +13,29 @@
 #include "typeset/line_cache.h"
 #include "typeset/ties.h"
 
+/* s[0, n) in capitals where a letter's capital takes as many bytes (é → É, д → Д; not ß),
+ * so that what points into the text (attributes, links, notes) still does. */
+static void capitals_in_place(char *s, size_t n)
+{
+	for (char *c = s; c < s + n;) {
+		gunichar u = g_utf8_get_char_validated(c, (gssize)(s + n - c));
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			c++;
+			continue;
+		}
+		int len = g_unichar_to_utf8(u, NULL);
+		gunichar up = g_unichar_toupper(u);
+		if (up != u && g_unichar_to_utf8(up, NULL) == len)
+			g_unichar_to_utf8(up, c);
+		c += len;
+	}
+}
+
 char *font_role_text(const font_role *f, const char *text)
 {
 	char *t = xstrdup(text);
 	if (f->caps)
-		for (char *c = t; *c; c++)
-			*c = (char)toupper((unsigned char)*c);
+		capitals_in_place(t, strlen(t));
 	return t;
 }
 
@@ -92,6 +109,8 @@ para *paragraph_layout(para_engine *e, rich *text, const para_spec *spec, loc at
 {
 	para *p = xcalloc(1, sizeof *p);
 	p->text = text;
+	if (spec->font->caps) /* a role set in capitals (fonts.ROLE.caps), whatever it is */
+		capitals_in_place(text->text.data, text->text.len);
 	p->width = spec->width;
 	p->color = spec->font->color;
 	p->leading = spec->leading > 0 ? spec->leading : spec->font->leading;

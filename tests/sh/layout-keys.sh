@@ -156,3 +156,17 @@ x2=$(pdftotext -bbox b.pdf - | awk -F'"' '/<word/ && />Moscow</ && int($2) < 200
 	pass "paragraph-space 0: an excerpt's second paragraph is indented 12pt ($x1, $x2)" ||
 	fail "excerpt paragraphs with paragraph-space 0: first words at $x1 and $x2 $(head -1 err.txt)"
 cd "$ROOT" || exit 1
+
+# fonts.ROLE.caps sets that role in capitals, whatever the role (a layouts trial: only the
+# running heads' and the banner's took it), letters beyond ASCII too
+cat >"$T/caps.yaml" <<'YAML'
+fonts:
+  title: {caps: true}
+  heading: {caps: true}
+  table-head: {caps: true}
+  box-head: {caps: true}
+YAML
+caps=$(dump --layout "$T/caps.yaml" | grep -E '^  (line|row) ' | cut -d'|' -f2-)
+for want in "RUSSIA AND THE KOREAN CRISIS" "MOSCOW’S READING OF PYONGYANG" "CHRONOLOGY" ":DATE " "KEY POINTS" "(U) Putin now treats"; do
+	grep -qF "$want" <<<"$caps" && pass "caps: '$want'" || fail "caps: no '$want' in: $(head -c 300 <<<"$caps")"
+done
