@@ -316,6 +316,13 @@ static int note_hash_in_flow(diag *d, const char *file, const char *text, size_t
 	size_t at = yaml_mark_byte(text, len, &p->context_mark), end = yaml_mark_byte(text, len, &p->problem_mark);
 	char quote = 0;
 	int line = (int)p->context_mark.line + 1;
+	if (at >= end) {
+		/* at the file's end both marks are there: the flow is on the last line with text */
+		size_t last = prev_content_line(text, len, end, &line);
+		if (last == (size_t)-1)
+			return 0;
+		at = last;
+	}
 	size_t ls = at;
 	while (ls > 0 && text[ls - 1] != '\n')
 		ls--;
@@ -350,6 +357,31 @@ static int note_hash_in_flow(diag *d, const char *file, const char *text, size_t
 	return 0;
 }
 
+/* A bracket inside an unquoted value in a flow ("{date: 2022-09-28, text: A note.^[Said.]}"):
+ * in { } and [ ] a plain value ends at a bracket or a comma, so libyaml stops at it. */
+static int note_bracket_in_flow(diag *d, const char *file, const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t at = yaml_mark_byte(text, len, m), ls = line_start(text, len, m->line);
+	if (at >= len || at == ls || !strchr("[]{}", text[at]) || text[at - 1] == ' ' || strchr(",:[{", text[at - 1]))
+		return 0;
+	/* the value: from after its key's ": " (or the bracket or comma before it) to the end
+	 * of the flow's line, less the closing bracket */
+	size_t b = at, e = at;
+	while (b > ls && !strchr("{[,", text[b - 1]) && !(text[b - 1] == ' ' && b - 1 > ls && text[b - 2] == ':'))
+		b--;
+	while (e < len && text[e] != '\n' && text[e] != '\r')
+		e++;
+	while (e > at + 1 && text[e - 1] == ' ')
+		e--;
+	if (e > at + 1 && strchr("}]", text[e - 1]))
+		e--; /* the flow's own closing bracket */
+	diag_note(d, loc_at(file, (int)m->line + 1, (int)(at - ls) + 1),
+		  "inside { } or [ ] a value without quotes ends at a bracket or a comma: put the value in quotes, "
+		  "e.g. \"%.*s\"",
+		  (int)(e - b > 60 ? 60 : e - b), text + b);
+	return 1;
+}
+
 void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -372,6 +404,22 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 		parse_error(d, file, m, "tab character%s; YAML indentation must use spaces", "");
 		return;
 	}
+	/* at the file's end libyaml marks the line after the last: the error is said at the end
+	 * of the last line with text, where the reader can see it */
+	int cr_only = 0; /* lines ended by CR alone (an old Mac's), which the marks do not count */
+	for (size_t i = 0; i < len && !cr_only; i++)
+		cr_only = text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n');
+	if (p->error != YAML_READER_ERROR && !cr_only && m.column == 0 && yaml_mark_byte(text, len, &m) >= len) {
+		int number;
+		size_t last = prev_content_line(text, len, len, &number);
+		if (last != (size_t)-1) {
+			size_t e = last;
+			while (e < len && text[e] != '\n' && text[e] != '\r')
+				e++;
+			m.line = (size_t)number - 1;
+			m.column = (size_t)g_utf8_strlen(text + last, (gssize)(e - last));
+		}
+	}
 	char msg[512];
 	if (p->context)
 		snprintf(msg, sizeof msg, "invalid YAML: %s %s", p->problem ? p->problem : "syntax error",
@@ -388,13 +436,12 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	}
 	/* the notes below read lines ended by LF; a file whose lines end in CR alone (an old
 	 * Mac's) would get them for the wrong lines */
-	for (size_t i = 0; i < len; i++)
-		if (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')) {
-			diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
-				  "this file ends its lines with CR alone; saved with LF (or CR LF) line ends, its "
-				  "errors can be shown with their lines");
-			return;
-		}
+	if (cr_only) {
+		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
+			  "this file ends its lines with CR alone; saved with LF (or CR LF) line ends, its "
+			  "errors can be shown with their lines");
+		return;
+	}
 	/* widths: [*, auto]: a '*' that starts a value opens an alias (a reference to an
 	 * &anchor) */
 	if (p->context && strcmp(p->context, "while scanning an alias") == 0) {
@@ -415,10 +462,17 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	/* a key out of line says all: a note on quoting would mislead */
 	if (p->error != YAML_READER_ERROR && note_misaligned_key(d, file, text, len, m.line))
 		return;
+	/* "{accent: #7A1F1F}" on the file's last line: libyaml looked past it for the value */
+	if (p->problem && p->context && strstr(p->context, "flow") &&
+	    (strcmp(p->problem, "did not find expected ',' or ']'") == 0 ||
+	     strcmp(p->problem, "did not find expected ',' or '}'") == 0 ||
+	     strcmp(p->problem, "did not find expected node content") == 0) &&
+	    note_hash_in_flow(d, file, text, len, p))
+		return;
 	if (p->problem && p->context && strstr(p->context, "flow") &&
 	    (strcmp(p->problem, "did not find expected ',' or ']'") == 0 ||
 	     strcmp(p->problem, "did not find expected ',' or '}'") == 0) &&
-	    note_hash_in_flow(d, file, text, len, p))
+	    note_bracket_in_flow(d, file, text, len, &m))
 		return;
 	if (p->problem && (strcmp(p->problem, "did not find expected key") == 0 ||
 			   strcmp(p->problem, "did not find expected '-' indicator") == 0 ||
