@@ -478,7 +478,17 @@ match_status match_from_to(const matcher *m, const char *from, const char *to, m
 		return MATCH_NO_FROM;
 	span first = mf.spans[0], lastf = mf.spans[mf.nspans - 1];
 	size_t pos = folded_after(&m->p[lastf.para], lastf.r.end);
-	if (!find_needle(m, to, (size_t)lastf.para, pos, 1, &mt, NULL)) {
+	/* the 'to' words may begin inside the 'from' words ("from: to tidy up", "to: tidy up
+	 * the paperwork"): the passage runs from the first through the last; but 'to' words
+	 * that end inside the 'from' words are an error, as any not found after them */
+	int found = find_needle(m, to, (size_t)lastf.para, pos, 1, &mt, NULL);
+	if (!found && find_needle(m, to, (size_t)first.para, folded_after(&m->p[first.para], first.r.start), 1, &mt, NULL)) {
+		span e = mt.spans[mt.nspans - 1];
+		found = e.para > lastf.para || (e.para == lastf.para && e.r.end > lastf.r.end);
+		if (!found)
+			match_clear(&mt);
+	}
+	if (!found) {
 		match_clear(&mf);
 		return MATCH_NO_TO;
 	}

@@ -170,6 +170,17 @@ static void from_to(void)
 	CHECK("to only before from", match_from_to(m, "Zeta", "Delta", &r) == MATCH_NO_TO && r.nspans == 0);
 	CHECK("to searched after from ends", match_from_to(m, "eta", "eta", &r) == MATCH_NO_TO);
 	match_clear(&r);
+	/* to words that begin inside the from words and run on past them (a new user's trial:
+	 * "it occurs only before the 'from' text" was said of them) */
+	CHECK("to overlapping from", match_from_to(m, "Zeta eta", "eta theta.", &r) == MATCH_OK && r.nspans == 1);
+	if (r.nspans == 1) {
+		t = span_text(a, &r, 0);
+		CHECK_STR("the passage from the first word through the last", t, "Zeta eta theta.");
+		free(t);
+	}
+	match_clear(&r);
+	CHECK("to inside from", match_from_to(m, "Zeta eta theta", "eta", &r) == MATCH_NO_TO);
+	match_clear(&r);
 
 	/* highlights */
 	CHECK("quote found", match_text(m, "Alpha beta [...] Delta", &r) == 0);
