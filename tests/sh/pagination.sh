@@ -160,3 +160,15 @@ for layout in handout handout-a4 digest; do
 done
 [ -z "$bad" ] && pass "an excerpt's opening subheading stays with its text ($runs briefs, 3 layouts)" ||
 	fail "subheading at a foot:${bad:0:500}"
+
+# no page holds nothing to see, nor only a "(continued)" head: in a text block an inch high
+# (the least a layout may have) the flow moved all a page began on to the next, and a
+# layouts trial found an empty page and one of a repeated head alone
+printf 'page:\n  margins: {top: 5in, bottom: 5in}\n' >"$T/inch.yaml"
+for b in "$ROOT/briefs/korea-jan2018.yaml" "$ROOT/tests/golden/structures/brief.yaml"; do
+	"$MKBRIEF" -q --root "$ROOT" --layout "$T/inch.yaml" --dump-layout "$b" >"$T/inch.txt" 2>"$T/err" || { fail "an inch high: $(head -1 "$T/err")"; continue; }
+	empty=$(awk '/^page / { p = $2; seen[p] = 0; pages[n++] = p } /^  (line|row|image|rule) / && !/\(continued\)\|/ { seen[p] = 1 }
+		END { for (i = 0; i < n; i++) if (!seen[pages[i]]) printf "%s ", pages[i] }' "$T/inch.txt")
+	[ -z "$empty" ] && pass "an inch high, $(basename "$(dirname "$b")"): no page without text ($(head -1 "$T/inch.txt" | grep -o 'pages=[0-9]*'))" ||
+		fail "an inch high, $(basename "$(dirname "$b")"): pages with nothing to see: $empty"
+done
