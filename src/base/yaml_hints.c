@@ -382,6 +382,42 @@ static int note_bracket_in_flow(diag *d, const char *file, const char *text, siz
 	return 1;
 }
 
+/* widths: [*, auto]: a '*' that starts a value opens an alias (a reference to an &anchor). */
+static int note_alias(diag *d, const char *file, const char *text, size_t len, const yaml_parser_t *p)
+{
+	if (!p->context || strcmp(p->context, "while scanning an alias") != 0)
+		return 0;
+	/* the example as the value stands: in a flow (widths: [*, auto]), a list item, a key's value */
+	size_t at = yaml_mark_byte(text, len, &p->context_mark), b = at;
+	while (b > 0 && text[b - 1] == ' ')
+		b--;
+	char before = b > 0 ? text[b - 1] : '\n';
+	const char *eg = before == '[' || before == ',' ? "widths: [\"*\", auto]"
+			 : before == '-'		 ? "- \"*Curtailment* rose 18%\""
+							 : "text: \"*Curtailment* rose 18%\"";
+	diag_note(d, loc_at(file, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1),
+		  "a value that starts with '*' reads as an alias (a reference to an &anchor): put it in "
+		  "quotes, e.g. %s",
+		  eg);
+	return 1;
+}
+
+/* At the file's end libyaml marks the line after the last: the error is said at the end of
+ * the last line with text, where the reader can see it. */
+static void mark_at_text(const char *text, size_t len, yaml_mark_t *m)
+{
+	int number;
+	size_t last = m->column == 0 && yaml_mark_byte(text, len, m) >= len ? prev_content_line(text, len, len, &number)
+									    : (size_t)-1;
+	if (last == (size_t)-1)
+		return;
+	size_t e = last;
+	while (e < len && text[e] != '\n' && text[e] != '\r')
+		e++;
+	m->line = (size_t)number - 1;
+	m->column = (size_t)g_utf8_strlen(text + last, (gssize)(e - last));
+}
+
 void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -404,22 +440,11 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 		parse_error(d, file, m, "tab character%s; YAML indentation must use spaces", "");
 		return;
 	}
-	/* at the file's end libyaml marks the line after the last: the error is said at the end
-	 * of the last line with text, where the reader can see it */
 	int cr_only = 0; /* lines ended by CR alone (an old Mac's), which the marks do not count */
 	for (size_t i = 0; i < len && !cr_only; i++)
 		cr_only = text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n');
-	if (p->error != YAML_READER_ERROR && !cr_only && m.column == 0 && yaml_mark_byte(text, len, &m) >= len) {
-		int number;
-		size_t last = prev_content_line(text, len, len, &number);
-		if (last != (size_t)-1) {
-			size_t e = last;
-			while (e < len && text[e] != '\n' && text[e] != '\r')
-				e++;
-			m.line = (size_t)number - 1;
-			m.column = (size_t)g_utf8_strlen(text + last, (gssize)(e - last));
-		}
-	}
+	if (p->error != YAML_READER_ERROR && !cr_only)
+		mark_at_text(text, len, &m);
 	char msg[512];
 	if (p->context)
 		snprintf(msg, sizeof msg, "invalid YAML: %s %s", p->problem ? p->problem : "syntax error",
@@ -442,23 +467,8 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 			  "errors can be shown with their lines");
 		return;
 	}
-	/* widths: [*, auto]: a '*' that starts a value opens an alias (a reference to an
-	 * &anchor) */
-	if (p->context && strcmp(p->context, "while scanning an alias") == 0) {
-		/* the example as the value stands: in a flow (widths: [*, auto]), a list item, a key's value */
-		size_t at = yaml_mark_byte(text, len, &p->context_mark), b = at;
-		while (b > 0 && text[b - 1] == ' ')
-			b--;
-		char before = b > 0 ? text[b - 1] : '\n';
-		const char *eg = before == '[' || before == ',' ? "widths: [\"*\", auto]"
-				 : before == '-'		 ? "- \"*Curtailment* rose 18%\""
-								 : "text: \"*Curtailment* rose 18%\"";
-		diag_note(d, loc_at(file, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1),
-			  "a value that starts with '*' reads as an alias (a reference to an &anchor): put it in "
-			  "quotes, e.g. %s",
-			  eg);
+	if (note_alias(d, file, text, len, p))
 		return;
-	}
 	/* a key out of line says all: a note on quoting would mislead */
 	if (p->error != YAML_READER_ERROR && note_misaligned_key(d, file, text, len, m.line))
 		return;

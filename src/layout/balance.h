@@ -8,5 +8,8 @@
  * to even heights, where that only moves column breaks the flow could have made. Call after
  * the flow has placed every item. */
 void doc_balance(doc *dc);
+/* Drops each page that holds nothing to see, or only a repeated "(continued)" head, and
+ * moves the pages after it up. Call after doc_balance. */
+void doc_drop_empty_pages(doc *dc);
 
 #endif

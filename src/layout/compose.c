@@ -252,12 +252,15 @@ static void front_matter(composer *c)
 		compose_tag_open(c, TAG_DIV);
 		c->keep_next = 1;
 		compose_space(c, pad, 1);
-		r = rich_new();
-		if (st->mark_headings) /* marked as a box's title is */
-			cite_add_marking(r, compose_marking_of(b, NULL, NULL));
-		rich_add_markup(r, st->box_title ? st->box_title : "Key points", 0);
-		compose_item(c, compose_lines(c, compose_para(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
-		compose_space(c, st->box_title_space, 1);
+		const char *title = st->box_title ? st->box_title : "Key points";
+		if (*title) { /* summary.title: "" sets none, as a box's (a layouts trial: an empty line) */
+			r = rich_new();
+			if (st->mark_headings) /* marked as a box's title is */
+				cite_add_marking(r, compose_marking_of(b, NULL, NULL));
+			rich_add_markup(r, title, 0);
+			compose_item(c, compose_lines(c, compose_para(c, r, &st->box_head, w - 2 * pad, 0, ALIGN_LEFT, loc_none()), pad, 1))->keep = 1;
+			compose_space(c, st->box_title_space, 1);
+		}
 		c->keep_next = 1;
 		c->marking = b->marking;
 		compose_bullet_list(c, b->summary, b->nsummary, pad, w - 2 * pad, &st->body, 1);

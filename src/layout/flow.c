@@ -54,42 +54,6 @@ static void add_line_after(doc *dc, size_t i)
 	dc->items[i].keep = 0;
 }
 
-/* A page that holds nothing to see, or nothing but the head a table or an excerpt repeats
- * (the flow moved all it began on to the next page, as in a text block a few lines high: a
- * layouts trial printed an empty page, and one of "(continued)" alone) is dropped, and the
- * pages after it move up; what it held unseen (spaces, a page break) goes with it. */
-static void drop_empty_pages(doc *dc)
-{
-	int last = -1;
-	for (size_t k = 0; k < dc->nitems; k++)
-		last = dc->items[k].page > last ? dc->items[k].page : last;
-	for (size_t k = 0; k < dc->nfoot; k++)
-		last = dc->foot[k].page > last ? dc->foot[k].page : last;
-	if (last < 1)
-		return;
-	int *to = xcalloc((size_t)last + 1, sizeof *to); /* 1: seen, then the new number + 1 */
-	for (size_t k = 0; k < dc->nitems; k++) {
-		const vitem *it = &dc->items[k];
-		if (it->page >= 0 && it->kind != V_SPACE && it->kind != V_PAGEBREAK && !it->repeat)
-			to[it->page] = 1;
-	}
-	for (size_t k = 0; k < dc->nfoot; k++)
-		to[dc->foot[k].page] = 1;
-	int kept = 0;
-	for (int p = 0; p <= last; p++)
-		to[p] = to[p] ? ++kept : 0;
-	if (kept <= last) {
-		for (size_t k = 0; k < dc->nitems; k++) {
-			vitem *it = &dc->items[k];
-			if (it->page >= 0)
-				it->page = to[it->page] - 1; /* -1: dropped, as a space at a column's top */
-		}
-		for (size_t k = 0; k < dc->nfoot; k++)
-			dc->foot[k].page = to[dc->foot[k].page] - 1;
-	}
-	free(to);
-}
-
 /* Counts the pages, notes where each page's items lie and the section in force on each,
  * for the running heads. */
 static void page_sections(doc *dc)
@@ -805,7 +769,7 @@ int doc_flow(doc *dc, diag *d)
 	if (rc < 0)
 		return -1;
 	doc_balance(dc);
-	drop_empty_pages(dc);
+	doc_drop_empty_pages(dc);
 	page_sections(dc);
 	return 0;
 }

@@ -723,8 +723,8 @@ static void cross_check(loader *L, const ynode *root)
 	if (col < MIN_COLUMN) {
 		char *c = inches(col), *w = inches(tw);
 		schema_error(&L->S, L->columns_at ? L->columns_at : at,
-			     "%d columns on a text width of %s are %s wide each; a column needs at least 1.5in", s->columns, w,
-			     c);
+			     "%d column%s on a text width of %s %s %s wide%s; a column needs at least 1.5in", s->columns,
+			     s->columns > 1 ? "s" : "", w, s->columns > 1 ? "are" : "is", c, s->columns > 1 ? " each" : "");
 		free(c), free(w);
 		return;
 	}

@@ -170,3 +170,12 @@ caps=$(dump --layout "$T/caps.yaml" | grep -E '^  (line|row) ' | cut -d'|' -f2-)
 for want in "RUSSIA AND THE KOREAN CRISIS" "MOSCOW’S READING OF PYONGYANG" "CHRONOLOGY" ":DATE " "KEY POINTS" "(U) Putin now treats"; do
 	grep -qF "$want" <<<"$caps" && pass "caps: '$want'" || fail "caps: no '$want' in: $(head -c 300 <<<"$caps")"
 done
+# summary.title: "" sets no title, as a box's does (a layouts trial: an empty line stood there)
+printf 'summary: {title: ""}\n' >"$T/notitle.yaml"
+dump --layout "$T/notitle.yaml" >"$T/notitle.txt" || fail "summary.title empty: $(dump --layout "$T/notitle.yaml" 2>&1 >/dev/null | head -2)"
+if ! grep -q '|Key points|' "$T/notitle.txt" && ! grep -q '^  line .*||$' "$T/notitle.txt" &&
+	[ "$(first_x "$T/notitle.txt" '|(U) Putin now')" = "$(first_x "$T/default.txt" '|(U) Putin now')" ]; then
+	pass "summary.title: \"\" sets no title and no empty line"
+else
+	fail "summary.title empty: $(grep -c '||$' "$T/notitle.txt") empty lines"
+fi
