@@ -135,6 +135,17 @@ fonts *fonts_new(const char *dir, const char *extra_dir, diag *d)
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
+	/* A face with no bold of its own (Noto Sans Math, which alone has the minus sign and
+	 * the arrows) is emboldened where bold is asked for, as fontconfig's 90-synthetic.conf
+	 * does: a minus in a bold heading was a hairline beside bold digits (a trial). */
+	static const char synthetic_bold[] =
+		"<fontconfig><match target=\"font\">"
+		"<test name=\"weight\" compare=\"less_eq\"><const>medium</const></test>"
+		"<test target=\"pattern\" name=\"weight\" compare=\"more_eq\"><const>bold</const></test>"
+		"<edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>"
+		"<edit name=\"weight\" mode=\"assign\"><const>bold</const></edit>"
+		"</match></fontconfig>";
+	FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)synthetic_bold, FcFalse);
 	neutralise_default_config();
 	fonts *f = xcalloc(1, sizeof *f);
 	f->cfg = cfg;
