@@ -20,7 +20,7 @@
 #define SPACE_SHRINK (1.0 / 3)
 
 typedef enum { N_BOX, N_GLUE, N_PEN } ntype;
-typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN, P_URL, P_TIE, P_ELISION } pkind;
+typedef enum { P_NONE, P_HYPH, P_EXPLICIT, P_EMERGENCY, P_RUN, P_URL, P_TIE, P_TIE_WEAK, P_ELISION } pkind;
 
 typedef struct node {
 	ntype t;

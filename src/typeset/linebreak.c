@@ -78,8 +78,8 @@ static int legal_break(const kp *k, size_t i, const pass_kind *pk)
 		return 0;
 	if (x->kind == P_EMERGENCY && !pk->anywhere)
 		return 0;
-	if (x->kind == P_TIE && !pk->overfull && !pk->ties)
-		return 0; /* a tie breaks only where the line would else stick out or gape */
+	if ((x->kind == P_TIE || x->kind == P_TIE_WEAK) && !pk->overfull && !(pk->ties && x->kind == P_TIE_WEAK))
+		return 0; /* a tie breaks only where the line would else stick out (or a weak one gape) */
 	if (x->kind == P_ELISION && pk->tolerance < ELISION_TOLERANCE)
 		return 0; /* "[…]" alone on a line: only where the lines would else be loose */
 	return 1;
@@ -311,13 +311,14 @@ int linebreak_optimal(para_engine *e, const rich *text, const para_spec *spec, l
 	int rc = run_breaker(e, text, spec, at, d, &g, lines, nlines);
 	if (loose) {
 		*loose = rc == 0 && lines_loose(spec, *lines, *nlines);
-		/* before the paragraph is set ragged (para.c), a tie may break once it saves the
-		 * hole: "3 October / 2022" in a line of its own is better than a paragraph ragged
-		 * among justified ones (a reader's trial: a date made a wide column's paragraph
-		 * ragged). Its penalty keeps ties whole wherever anything else will do. */
+		/* before the paragraph is set ragged (para.c), one weak tie may break if that
+		 * saves the hole: "3 October" / "2022" is better than a paragraph ragged among
+		 * justified ones (a reader's trial: a date made a wide column's paragraph
+		 * ragged). Its penalty keeps it whole wherever anything else will do. */
 		para_line *tied;
 		size_t ntied;
 		g.ties = 1;
+		g.last_pass = PASS_NO_EMERGENCY; /* no stretch it has not, no line run past the column */
 		if (*loose && run_breaker(e, text, spec, loc_none(), NULL, &g, &tied, &ntied) == 0) {
 			if (!lines_loose(spec, tied, ntied)) {
 				lines_clear(*lines, 0, *nlines);
@@ -365,6 +366,15 @@ int linebreak_whole_line(para_engine *e, const rich *text, const para_spec *spec
 
 /* Breaks the window [k->lo, k->hi) into lines: nodes, then passes of growing tolerance
  * until one finds breaks (of the length the goal wants). */
+/* How many of the breaks that end at breakpoint last fall at a weak tie. */
+static int ties_broken(const kp *k, const breakpoint *b, int last)
+{
+	int n = 0;
+	for (int i = last; i >= 0; i = b[i].prev)
+		n += b[i].pos >= 0 && k->n[b[i].pos].t == N_PEN && k->n[b[i].pos].kind == P_TIE_WEAK;
+	return n;
+}
+
 static int break_window(kp *k, const para_spec *spec, GList *items, const breaker_goal *g, para_line **lines,
 			size_t *nl)
 {
@@ -397,6 +407,8 @@ static int break_window(kp *k, const para_spec *spec, GList *items, const breake
 		if (last >= 0 && ((g->max_lines > 0 && b[last].line > g->max_lines) ||
 				  (g->min_lines > 0 && b[last].line < g->min_lines)))
 			last = -1; /* not the length wanted: try the next pass */
+		if (last >= 0 && g->ties && ties_broken(k, b, last) > 1)
+			last = -1; /* one tie broken may save a paragraph; more would cost more than it */
 		if (last >= 0) {
 			*lines = lines_build(k, b, last, es, nl);
 			free(b);

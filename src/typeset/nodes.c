@@ -606,8 +606,9 @@ static void space_penalty(kp *k, int i, int cl)
 	/* a tie breaks only where nothing else will do: a run of tied words wider than the
 	 * line (thirty initials, a name and its dash in a narrow table cell), which would
 	 * else run past the column */
-	if (dash_follows(k, i + cl) || ties_space(k->text, 0, (size_t)k->hi, (size_t)i))
-		add_penalty(k, 0, TIE_PENALTY, 0, P_TIE);
+	int tie = dash_follows(k, i + cl) ? TIES_STRONG : ties_space(k->text, 0, (size_t)k->hi, (size_t)i);
+	if (tie)
+		add_penalty(k, 0, TIE_PENALTY, 0, tie == TIES_WEAK ? P_TIE_WEAK : P_TIE);
 	else if (ties_elision_space(k->text, 0, k->len, (size_t)i))
 		add_penalty(k, 0, ELISION_PENALTY, 0, P_ELISION);
 }

@@ -282,6 +282,14 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	words_beside(text, lo, hi, sp, &prev, &next);
 	if (prev.n == 0 || next.n == 0)
 		return 0;
+	/* a spaced ellipsis stays whole, with the stop before it ("ended. . . ." never ". Then"
+	 * on a line of its own: a typed-typography trial) */
+	if (prev.s[prev.n - 1] == '.' && next.s[0] == '.' && (next.n == 1 || !g_ascii_isalnum(next.s[1])))
+		return 1;
+	/* guillemets set with spaces keep them: "« guillemets »" never "«" / "guillemets" */
+	static const char *const opening[] = {"\xC2\xAB", "\xE2\x80\xB9", NULL}, *const closing[] = {"\xC2\xBB", "\xE2\x80\xBA", NULL};
+	if (is(prev, opening) || is(next, closing))
+		return 1;
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
 					     "para.", "paras.", "Paras.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "Cm.", "Cmd.",
@@ -303,8 +311,10 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	/* a currency's code and its amount: "EUR 112.40", "USD 1.2 bn", "SEK 11.42" */
 	if (is_currency(prev) && is_number_or_range(bare(before_slash(next))))
 		return 1;
-	if (is_month(prev) && (is_day(bare(next)) || is_year(bare(next))))
-		return 1;
+	if (is_month(prev) && is_day(bare(next)))
+		return TIES_STRONG;
+	if (is_month(prev) && is_year(bare(next)))
+		return TIES_WEAK;
 	if (is_day(prev) && (is_month(next) || is_month(bare(next))))
 		return 1;
 	if ((is(prev, labels) || is(after_bracket(prev), labels)) && g_ascii_isdigit(next.s[0]))

@@ -7,7 +7,11 @@
  * to the word after it: a number and its unit ("3 GW", "40 km"), a month and its day
  * ("January 22", "22 January"), a label and its number ("p. 5", "No. 7", "¶ 3"), a title
  * or an initial and the name after it ("Mr. Putin", "J. Smith"). Chicago 6.116-6.121 and
- * 9.16: a line break there strands the first word. */
+ * 9.16: a line break there strands the first word. Returns 0, TIES_WEAK for a tie a paragraph
+ * may break rather than be set ragged (a month and its year: "3 October" / "2022"), or
+ * TIES_STRONG. */
+#define TIES_STRONG 1
+#define TIES_WEAK 2
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp);
 /* Whether s[0, n) is a currency's ISO code ("EUR", "SEK") or "US$". */
 int ties_is_currency(const char *s, size_t n);
