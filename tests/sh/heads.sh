@@ -124,3 +124,32 @@ case "$head2" in
 *"Filler and a paragraph at the page foot"*) pass "a page that opens mid-section is headed by that section" ;;
 *) fail "page 2's head: '$head2' $(cat "$T/err")" ;;
 esac
+
+# a template that sets a field in its own quotation marks: the field's marks nest inside them
+# (single), and a field cut short with an ellipsis keeps the template's closing mark (a
+# typed-typography trial: "§ ““Quoted” heading”" and an unclosed "“Russia’s” … and…")
+mkdir -p "$T/rh" && ln -s "$ROOT/briefs/articles" "$T/rh/articles"
+cat >"$T/rh/rh.yaml" <<'YAML'
+header: {left: "{date}", center: "", right: "§ \"{section}\""}
+footer: {left: "{author}'s \"{title}\"", center: "", right: "Page {page} of {pages}"}
+YAML
+cat >"$T/rh/b.yaml" <<'YAML'
+title: '"Russia''s" very long title about the Korean crisis, the sanctions regime, the Olympics and the S-400 deliveries to China, January 2018 edition'
+author: "O'Neill"
+date: 2018-01-22
+sources: {a: {file: articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}}
+sections:
+  - heading: '"Quoted" heading'
+    content:
+      - text: Body.
+YAML
+if "$MKBRIEF" -q --layout "$T/rh/rh.yaml" -o "$T/rh/b.pdf" "$T/rh/b.yaml" 2>"$T/err"; then
+	txt=$(pdftotext -layout "$T/rh/b.pdf" - | tr -s ' ')
+	grep -qF '§ “‘Quoted’ heading”' <<<"$txt" && pass "a field in the template's quotes takes single marks" ||
+		fail "nested head: $(grep -F '§' <<<"$txt")"
+	foot=$(grep -F 'Page 1 of' <<<"$txt")
+	case "$foot" in *"O’Neill’s “‘Russia’s’ very long title"*"…”"*) pass "a field cut short keeps the template's closing mark" ;;
+	*) fail "cut foot: $foot" ;; esac
+else
+	fail "quoted heads: $(head -1 "$T/err")"
+fi
