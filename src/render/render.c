@@ -59,41 +59,6 @@ static int put_field(strbuf *sb, const doc *dc, int field, int page)
  * private-use character, which the smartener reads as a word. */
 #define FIELD_MARK "\xEE\x80\x80"
 
-/* How many quotation marks t[0, n) leaves open (t a string at least n long); their closing
- * marks, innermost first, in out ("”", "’”"; at most 8, NUL-terminated). An apostrophe, ’
- * between letters, closes none. */
-static size_t open_quotes(const char *t, size_t n, char out[25])
-{
-	char stack[8];
-	size_t depth = 0;
-	for (size_t i = 0; i + 2 < n; i++) {
-		const unsigned char *u = (const unsigned char *)t + i;
-		if (u[0] != 0xE2 || u[1] != 0x80 || u[2] < 0x98 || u[2] > 0x9D)
-			continue;
-		if (u[2] == 0x9C || u[2] == 0x98) {
-			if (depth < sizeof stack)
-				stack[depth] = (char)(u[2] + 1);
-			depth++;
-		} else if (depth > 0 && depth <= sizeof stack && (char)u[2] == stack[depth - 1]) {
-			int inside = u[2] == 0x99 && i > 0 && g_ascii_isalpha(t[i - 1]) && g_ascii_isalpha(t[i + 3]);
-			depth -= !inside;
-		}
-		i += 2;
-	}
-	size_t k = 0;
-	for (size_t d = depth < sizeof stack ? depth : sizeof stack; d-- > 0;) {
-		out[k++] = (char)0xE2, out[k++] = (char)0x80, out[k++] = stack[d];
-	}
-	out[k] = 0;
-	return depth;
-}
-
-static int quotes_open(const char *t, size_t n)
-{
-	char closers[25];
-	return open_quotes(t, n, closers) > 0;
-}
-
 /* Expands a running-head template for page (0-based). Caller frees. The template's own text
  * is set as analyst text is ("--" a dash, straight quotes curly, as the layout's manual
  * says), the fields' places held so that a mark beside a field opens or closes as it
@@ -141,7 +106,7 @@ static char *expand_template(const doc *dc, const char *tpl, int page)
 			/* a field inside the template's own quotation marks ("§ "{section}"") takes
 			 * single marks for its own, as a quotation inside a quotation does */
 			char *f = fields[k++];
-			if (quotes_open(smart, (size_t)(m - smart)))
+			if (typo_open_quotes(smart, (size_t)(m - smart), NULL) > 0)
 				typo_nest_quotes(f, strlen(f));
 			sb_puts(&out, f);
 		} else
@@ -220,7 +185,7 @@ static int cut_at_word(PangoLayout *l, double max_w)
 		/* the marks the cut leaves open close after the ellipsis: a template's own
 		 * "{title}" keeps its closing mark (a typed-typography trial) */
 		char closers[25];
-		open_quotes(text, n, closers);
+		typo_open_quotes(text, n, closers);
 		char *cut = g_strconcat(text, "\xE2\x80\xA6", closers, NULL);
 		pango_layout_set_text(l, cut, -1);
 		g_free(cut);

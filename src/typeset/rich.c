@@ -593,3 +593,30 @@ size_t typo_nest_quotes(char *t, size_t n)
 	}
 	return depth;
 }
+
+size_t typo_open_quotes(const char *t, size_t n, char *out)
+{
+	char stack[8];
+	size_t depth = 0;
+	for (size_t i = 0; i + 2 < n; i++) {
+		const unsigned char *u = (const unsigned char *)t + i;
+		if (u[0] != 0xE2 || u[1] != 0x80 || u[2] < 0x98 || u[2] > 0x9D)
+			continue;
+		if (u[2] == 0x9C || u[2] == 0x98) {
+			if (depth < sizeof stack)
+				stack[depth] = (char)(u[2] + 1);
+			depth++;
+		} else if (depth > 0 && depth <= sizeof stack && (char)u[2] == stack[depth - 1]) {
+			int inside = u[2] == 0x99 && i > 0 && g_ascii_isalpha(t[i - 1]) && g_ascii_isalpha(t[i + 3]);
+			depth -= !inside;
+		}
+		i += 2;
+	}
+	size_t k = 0;
+	for (size_t d = depth < sizeof stack ? depth : sizeof stack; out && d-- > 0;) {
+		out[k++] = (char)0xE2, out[k++] = (char)0x80, out[k++] = stack[d];
+	}
+	if (out)
+		out[k] = 0;
+	return depth;
+}

@@ -68,5 +68,9 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
  * quotations are still open at the text's end (a quote cut inside one of its source's),
  * for the caller to close before its own mark: level 1 with ’, 2 with ”, and so on. */
 size_t typo_nest_quotes(char *t, size_t n);
+/* How many quotation marks t[0, n) leaves open (t a string at least n long); with out, their
+ * closing marks, innermost first ("”", "’”"; at most 8: 25 bytes, NUL-terminated). An
+ * apostrophe, ’ between letters, closes none. */
+size_t typo_open_quotes(const char *t, size_t n, char *out);
 
 #endif
