@@ -39,6 +39,40 @@ char *font_role_text(const font_role *f, const char *text)
 	return t;
 }
 
+/* Pango's breaker knows nothing of ties or citations: it may break a number from its unit,
+ * or a citation from its word ("Washington." / "1 ¶1" on a line of its own: a layouts
+ * trial). No break in a superscript, nor before it, nor at a tied space. */
+static void keep_together(PangoAttrList *attrs, const char *text, size_t len)
+{
+	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint)); /* start, end, start, end... */
+	PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
+	do {
+		PangoAttribute *rise = pango_attr_iterator_get(it, PANGO_ATTR_RISE);
+		if (rise && ((PangoAttrInt *)rise)->value > 0 && rise->start_index > 0 && rise->start_index <= len) {
+			const char *before = g_utf8_find_prev_char(text, text + rise->start_index);
+			if (before && *before != ' ') {
+				guint range[2] = {(guint)(before - text), rise->end_index};
+				g_array_append_vals(keep, range, 2);
+			}
+		}
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	/* Pango clears the breaks strictly inside a range: from the space through the
+	 * character after the next */
+	for (size_t i = 1; i + 1 < len; i++)
+		if (text[i] == ' ' && ties_space(text, 0, len, i)) {
+			guint range[2] = {(guint)i, (guint)(g_utf8_next_char(text + i + 1) - text)};
+			g_array_append_vals(keep, range, 2);
+		}
+	for (guint k = 0; k + 1 < keep->len; k += 2) {
+		PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = g_array_index(keep, guint, k);
+		a->end_index = g_array_index(keep, guint, k + 1);
+		pango_attr_list_insert(attrs, a);
+	}
+	g_array_free(keep, TRUE);
+}
+
 static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
 {
 	PangoLayout *l = pango_layout_new(e->ctx);
@@ -48,9 +82,10 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, p->text->text.data, (int)p->text->text.len);
-	PangoAttrList *attrs = pango_attr_list_copy(p->text->attrs);
+	PangoAttrList *attrs = p->text->attrs ? pango_attr_list_copy(p->text->attrs) : pango_attr_list_new();
 	if (spec->font->tracking != 0)
 		pango_attr_list_insert_before(attrs, pango_attr_letter_spacing_new((int)(spec->font->tracking * PANGO_SCALE)));
+	keep_together(attrs, p->text->text.data, p->text->text.len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
 	pango_layout_set_width(l, (int)(spec->width * PANGO_SCALE));

@@ -115,3 +115,14 @@ if "$MKBRIEF" -q --root "$T" --layout tie/desk.yaml --dump-layout tie/b.yaml >ti
 else
 	fail "date tie: $(cat tie/err)"
 fi
+
+# text.linebreak: greedy (Pango's breaker) keeps a citation with its word and ties whole (a
+# layouts trial: "Washington." / "1 ¶1" on a line of its own)
+strays=""
+for m in 1in 1.1in 1.2in 1.3in 1.4in; do
+	printf 'page: {margins: %s}\nfonts:\n  body: {family: Noto Sans, size: 10.5pt, leading: 15pt}\ntext: {align: left, linebreak: greedy}\n' "$m" >greedy.yaml
+	"$MKBRIEF" -q --layout greedy.yaml -o greedy.pdf "$ROOT/briefs/korea-jan2018.yaml" 2>err.txt || { fail "greedy: $(cat err.txt)"; continue; }
+	n=$(pdftotext -layout greedy.pdf - | grep -cE '^[ •]*[0-9]+ ¶')
+	[ "$n" = 0 ] || strays="$strays $m:$n"
+done
+[ -z "$strays" ] && pass "greedy breaks: no citation starts a line (5 measures)" || fail "greedy: citations alone at a line's start:$strays"
