@@ -222,6 +222,13 @@ static void try_break(const kp *k, pass_state *st, size_t i, const pass_kind *pk
 		int deactivate = r < -1 || forced;
 		double bad;
 		int feasible = line_badness(k, r, L, tolerance, pk->overfull, forced, &bad);
+		/* a piece of a word wider than the line, with no space to stretch, is set as it
+		 * is: its shortness is no badness, or "2017-0" / "6-02" would beat "2017-" /
+		 * "06-02" for filling more of the line (a layouts trial) */
+		if (x->t == N_PEN && x->kind == P_EMERGENCY && r > 0 && k->sy[i] - a->ty <= 0) {
+			feasible = 1;
+			bad = 0;
+		}
 		if (!deactivate)
 			st->act[keep++] = st->act[q];
 		if (!feasible)

@@ -328,6 +328,10 @@ static void emergency_break(kp *k, const char *w, size_t n, size_t i, double hw)
 	gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(w, w + i));
 	int letters = g_unichar_isalpha(prev) && g_unichar_isalpha(g_utf8_get_char(w + i));
 	double pen = before >= 2 && after >= 3 ? EMERGENCY_PENALTY : 3 * EMERGENCY_PENALTY;
+	/* after a hyphen or a slash the cut is where the reader expects one: "2017-" / "06-02",
+	 * never "2017-0" / "6-02" (a layouts trial: an ISO date in a narrow cell) */
+	if ((prev == '-' || prev == '/') && i >= 2 && i + 2 <= n)
+		pen = EMERGENCY_PENALTY / 2;
 	add_penalty(k, letters ? hw : 0, pen, letters && hw > 0, P_EMERGENCY);
 }
 

@@ -513,6 +513,25 @@ int main(void)
 	}
 
 	CHECK("no errors so far", d.errors == 0);
+	/* a date wider than its cell breaks after a hyphen, not inside a number (a layouts
+	 * trial: "2017-0" / "6-02" in a three-column table) */
+	{
+		int bad = 0, good = 0;
+		for (double w = 26; w <= 50; w += 1) {
+			para *q = set(e, "2017-06-02", w, 1, &d);
+			if (q->nlines > 1) {
+				char *t = para_line_text(q, 0);
+				size_t n = strlen(t);
+				if (n && t[n - 1] == '-')
+					good++;
+				else
+					bad++, printf("date cut at %.0f: '%s'\n", w, t);
+				free(t);
+			}
+			para_free(q);
+		}
+		CHECK("a date too wide for its line breaks after a hyphen", bad == 0 && good > 0);
+	}
 	p = set(e, "Kanji \xE6\xBC\xA2 is not in Noto.", 300, 1, &d);
 	fflush(err);
 	CHECK("missing glyph is an error", d.errors == 1);

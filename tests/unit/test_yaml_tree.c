@@ -190,8 +190,9 @@ static void test_bad_input(void)
 		     "t.yaml:2:1: error: tab character; YAML indentation must use spaces\n");
 	expect_error("two documents", "a: 1\n---\nb: 2\n",
 		     "t.yaml:2:1: error: only one YAML document is allowed per file\n");
+	/* said at the end of the last line with text, not on the empty line libyaml marks */
 	expect_error("unclosed flow", "a: [1, 2\n",
-		     "t.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence\n");
+		     "t.yaml:1:9: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence\n");
 	/* a list or mapping as a key is an error, but the tree loads without its pair, so that
 	 * the file's other errors come in the same run (it stopped the whole file) */
 	expect_duplicate("list as key", "? [a]\n: 1\nb: 2\n", "b", "2", 1,
