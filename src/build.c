@@ -218,6 +218,18 @@ static int check_markers(const style *st, para_engine *e, diag *d)
 	return bad;
 }
 
+/* Reports (at at) that lang has no hyphenation patterns installed; 0 when it has (or is NULL). */
+static int no_patterns(const char *lang, loc at, diag *d)
+{
+	if (!lang || hyph_installed(lang))
+		return 0;
+	char *have = hyph_installed_list();
+	diag_error(d, at, "no hyphenation patterns for lang '%s'", lang);
+	diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+	free(have);
+	return 1;
+}
+
 static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
 		   diag *d)
 {
@@ -228,20 +240,12 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 	if (read)
 		g_ptr_array_add(read, g_strdup(st->path));
 	const char *lang = b->lang ? b->lang : st->lang;
+	loc layout_lang_at = st->lang_at.file ? st->lang_at : loc_at(st->path, 0, 0);
+	int bad_langs = no_patterns(lang, b->lang ? b->lang_at : layout_lang_at, d);
 	/* the layout's own language is checked even when the brief's overrides it: a layout
 	 * passes or fails whatever brief uses it (a layouts trial) */
-	int bad_langs = 0;
-	for (int which = 0; which < 2; which++) {
-		const char *l = which == 0 ? lang : st->lang;
-		loc at = which == 0 && b->lang ? b->lang_at : st->lang_at.file ? st->lang_at : loc_at(st->path, 0, 0);
-		if (!l || hyph_installed(l) || (which == 1 && (!b->lang || !st->lang_at.file)))
-			continue;
-		char *have = hyph_installed_list();
-		diag_error(d, at, "no hyphenation patterns for lang '%s'", l);
-		diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
-		free(have);
-		bad_langs++;
-	}
+	if (b->lang && st->lang_at.file)
+		bad_langs += no_patterns(st->lang, st->lang_at, d);
 	if (bad_langs) {
 		style_free(st);
 		return 1;

@@ -73,6 +73,22 @@ static void keep_together(PangoAttrList *attrs, const char *text, size_t len)
 	g_array_free(keep, TRUE);
 }
 
+/* Reports (at at) the characters of layout l's text the fonts lack; returns how many. */
+static int report_missing(PangoLayout *l, const char *text, loc at, diag *d)
+{
+	uint32_t seen[SHAPE_MAX_MISSING];
+	int nseen = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (run)
+			shape_check_glyphs(run->glyphs, text, run->item->offset, seen, &nseen);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	shape_report_missing(seen, nseen, at, d);
+	return nseen;
+}
+
 static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, diag *d)
 {
 	PangoLayout *l = pango_layout_new(e->ctx);
@@ -95,20 +111,11 @@ static void pango_lines(para_engine *e, para *p, const para_spec *spec, loc at, 
 	pango_layout_set_alignment(l, spec->align == ALIGN_CENTER  ? PANGO_ALIGN_CENTER
 				      : spec->align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
 								   : PANGO_ALIGN_LEFT);
-	uint32_t seen[SHAPE_MAX_MISSING];
-	int nseen = 0;
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	do {
-		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-		if (run)
-			shape_check_glyphs(run->glyphs, p->text->text.data, run->item->offset, seen, &nseen);
-	} while (pango_layout_iter_next_run(it));
-	pango_layout_iter_free(it);
-	shape_report_missing(seen, nseen, at, d);
+	report_missing(l, p->text->text.data, at, d);
 
 	int n = pango_layout_get_line_count(l);
 	p->lines = xcalloc((size_t)n, sizeof *p->lines);
-	it = pango_layout_get_iter(l);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
 	size_t i = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -226,17 +233,8 @@ int para_check_glyphs(para_engine *e, const char *text, const font_role *f, loc 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, text, -1);
-	uint32_t seen[SHAPE_MAX_MISSING];
-	int nseen = 0;
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	do {
-		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-		if (run)
-			shape_check_glyphs(run->glyphs, text, run->item->offset, seen, &nseen);
-	} while (pango_layout_iter_next_run(it));
-	pango_layout_iter_free(it);
+	int nseen = report_missing(l, text, at, d);
 	g_object_unref(l);
-	shape_report_missing(seen, nseen, at, d);
 	return nseen;
 }
 
