@@ -438,11 +438,7 @@ void doc_balance(doc *dc)
  * pages after it move up; what it held unseen (spaces, a page break) goes with it. */
 void doc_drop_empty_pages(doc *dc)
 {
-	int last = -1;
-	for (size_t k = 0; k < dc->nitems; k++)
-		last = dc->items[k].page > last ? dc->items[k].page : last;
-	for (size_t k = 0; k < dc->nfoot; k++)
-		last = dc->foot[k].page > last ? dc->foot[k].page : last;
+	int last = doc_last_page(dc);
 	if (last < 1)
 		return;
 	int *to = xcalloc((size_t)last + 1, sizeof *to); /* 1: seen, then the new number + 1 */

@@ -166,6 +166,16 @@ static void seen_on(int *last, const para *p, int page)
 		last[p->id] = page;
 }
 
+int doc_last_page(const doc *dc)
+{
+	int last = -1;
+	for (size_t k = 0; k < dc->nitems; k++)
+		last = dc->items[k].page > last ? dc->items[k].page : last;
+	for (size_t k = 0; k < dc->nfoot; k++)
+		last = dc->foot[k].page > last ? dc->foot[k].page : last;
+	return last;
+}
+
 int *doc_last_pages(const doc *dc)
 {
 	int *last = xmalloc((dc->nparas + 1) * sizeof *last);

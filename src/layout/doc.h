@@ -217,6 +217,8 @@ typedef struct doc {
  * holds its byte; or, for a highlight's label said again, the first line of a column that
  * the highlight runs on to). */
 int doc_label_on(const doc *dc, const struct doc_label *l, const vitem *it);
+/* The last page anything is placed on (an item or a note's line), -1 for none. */
+int doc_last_page(const doc *dc);
 /* Per paragraph (by its id), the last page it is drawn on, -1 for none: lines, bullets,
  * table cells, notes at a page's foot, labels in the margin. Caller frees. */
 int *doc_last_pages(const doc *dc);

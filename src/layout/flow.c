@@ -59,13 +59,9 @@ static void add_line_after(doc *dc, size_t i)
 static void page_sections(doc *dc)
 {
 	/* a page whose items were all dropped (a trailing break) does not count */
-	int last = 0;
-	for (size_t k = 0; k < dc->nitems; k++)
-		if (dc->items[k].page > last)
-			last = dc->items[k].page;
-	for (size_t k = 0; k < dc->nfoot; k++)
-		if (dc->foot[k].page > last)
-			last = dc->foot[k].page;
+	int last = doc_last_page(dc);
+	if (last < 0)
+		last = 0;
 	size_t n = (size_t)last + 1;
 	dc->npages = last + 1;
 	dc->page_section = xmalloc(n * sizeof *dc->page_section);
