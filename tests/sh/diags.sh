@@ -84,10 +84,12 @@ YAML
 if [ $st = 1 ] && [ ! -e "$T/lang.pdf" ] && grep -q "lang.yaml:3:7: error: no hyphenation patterns for lang 'fr-FR'" "$T/err" &&
 	grep -q "lang.yaml:3:7: note: the patterns installed (/usr/share/hyphen) are for: .*en-US" "$T/err"; then pass "lang: fr-FR is an error listing the patterns installed"
 else fail "lang: fr-FR: status $st: $(cat "$T/err")"; fi
-sed -i 's/fr-FR/en-GB/' "$T/lang.yaml"
-if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-GB falls back on the en patterns"; else fail "lang: en-GB: $(cat "$T/err")"; fi
-# a language tag's case carries no meaning: EN-gb is en-GB, so the en patterns too
-sed -i 's/en-GB/EN-gb/' "$T/lang.yaml"
+# a region with no patterns of its own (hyphen-en-us and hyphen-en-gb install none for
+# Canada) falls back on its language's (hyph_en.dic)
+sed -i 's/fr-FR/en-CA/' "$T/lang.yaml"
+if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: en-CA falls back on the en patterns"; else fail "lang: en-CA: $(cat "$T/err")"; fi
+# a language tag's case carries no meaning: EN-gb is en-GB
+sed -i 's/en-CA/EN-gb/' "$T/lang.yaml"
 if "$MKBRIEF" --check "$T/lang.yaml" 2>"$T/err"; then pass "lang: EN-gb is en-GB, whatever its case"; else fail "lang: EN-gb: $(cat "$T/err")"; fi
 
 # a citation may name a range of paragraphs: printed ¶1–4, merged with ranges that follow on,

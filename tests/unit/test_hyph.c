@@ -55,6 +55,15 @@ int main(void)
 	hyph_set_words(h, NULL);
 	CHECK_STR("the words can be taken back", marked(h, "gemcitabine"), "gem-c-itabine");
 	hyph_free(h);
+	/* British text breaks by its own patterns (hyphen-en-gb), not the American ones */
+	hyphenator *gb = hyph_new("en-GB");
+	CHECK("en-GB patterns load", hyph_available(gb));
+	CHECK_STR("en-GB: know-ledge, where en-US has knowl-edge", marked(gb, "knowledge"), "know-ledge");
+	CHECK_STR("en-GB: present-a-tion", marked(gb, "presentation"), "present-a-tion");
+	hyph_free(gb);
+	hyphenator *us = hyph_new("en-US");
+	CHECK_STR("en-US: knowl-edge", marked(us, "knowledge"), "knowl-edge");
+	hyph_free(us);
 	hyphenator *none = hyph_new("xx-YY");
 	CHECK("no patterns for an unknown language", !hyph_available(none));
 	CHECK_STR("and then no breaks", marked(none, "information"), "information");
