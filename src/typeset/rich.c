@@ -467,6 +467,15 @@ static int prime_at(const char *s, size_t n, size_t i, int typed, int open_quote
 	return (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2])) || typed;
 }
 
+/* How many hyphens in a row start at s[i]. */
+static size_t hyphen_run(const char *s, size_t n, size_t i)
+{
+	size_t e = i;
+	while (e < n && s[e] == '-')
+		e++;
+	return e - i;
+}
+
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
  * nothing before them in s says otherwise) and primes, --, ..., and in typed text ranges
  * 1950-1953 (and in any text 1950--1953) and minus signs; addresses as they are; map as
@@ -507,12 +516,21 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 				int closes = !opens && !inside && !elision_at(s, n, i);
 				singles += opens ? 1 : singles > 0 && closes ? -1 : 0;
 			}
+		} else if (c == '-' && hyphen_run(s, n, i) >= 4) {
+			/* a longer run is a rule or a blank typed with hyphens, not a dash */
+			k = hyphen_run(s, n, i);
+			sb_append(&out, s + i, k);
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
 			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
 			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
 			 * an en dash, as 1950-1953 gets; in a source as in typed text */
 			int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
 			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
+		} else if (typed && c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') {
+			/* a hyphen with a space on each side is a dash typed on a typewriter
+			 * ("the deal - signed in 2010 - was"): a spaced en dash, as word
+			 * processors make it */
+			sb_puts(&out, "\xE2\x80\x93");
 		} else if (typed && c == '-' && range_at(s, n, i)) {
 			sb_puts(&out, "\xE2\x80\x93");
 		} else if (typed && c == '-' && minus_at(s, n, i)) {

@@ -97,6 +97,12 @@ int main(void)
 	smart("a hyphen in a code", "ref -12-A and -3/4 and re-5", "ref -12-A and -3/4 and re-5");
 	smart("a list's dash", "- 5 items", "- 5 items");
 	smart("a version", "v1.2-3", "v1.2-3");
+	/* a dash typed as a spaced hyphen (a typed-typography trial: it stayed a hyphen) */
+	smart("a spaced hyphen is a dash", "the deal - signed in 2010 - was", "the deal " EN " signed in 2010 " EN " was");
+	smart("but a minus sign stays one", "from 3 to -5 - a fall", "from 3 to \xE2\x88\x92" "5 " EN " a fall");
+	/* a run of four or more hyphens is a rule or a blank, not a dash and a hyphen */
+	smart("four hyphens as typed", "Name: ----, ------", "Name: ----, ------");
+	smart("three are an em dash", "a---b", "a" EM "b");
 	/* apostrophes that stand for letters left out, at a word's start */
 	smart("a decade", "the '90s", "the " RSQ "90s");
 	smart("Dutch 't", "van 't Hooft", "van " RSQ "t Hooft");
@@ -128,6 +134,7 @@ int main(void)
 	source("a source's range", "in 1990--1995, pp. 3--7 -- so", "in 1990" EN "1995, pp. 3" EN "7 " EM " so");
 	source("a source's feet and inches", "5'10\" and 30' 15\"", "5" PRIME "10" DPRIME " and 30" PRIME " 15" DPRIME);
 	source("a source's quotation closing on a number", "by 2050\" he said", "by 2050" RDQ " he said");
+	source("a source's run of hyphens", "signed ----- (seal)", "signed ----- (seal)");
 	source("a source's URL", "at http://x.org/a--b.", "at http://x.org/a--b.");
 	CHECK_DONE();
 }
