@@ -242,6 +242,14 @@ static shortfall short_of(const measure *got, const measure *builtin, const ynod
 void layout_check_measures(schema *S, const layout_widths *got_w, const layout_widths *builtin, const ynode *root,
 			   double col, double text_w)
 {
+	/* half an em: six columns of 10pt text a 6pt gutter apart still read down, not across */
+	if (got_w->columns > 1 && got_w->gutter < got_w->body_size / 2 - 1e-3) {
+		const ynode *at = ymap_get(root, "gutter");
+		char *g = pt(got_w->gutter), *least = pt(got_w->body_size / 2), *em = pt(got_w->body_size);
+		schema_error(S, at ? at : root, "gutter (%s) between %d columns of %s text: a line would read on into the next column; it needs at least %s (half an em)",
+			     g, got_w->columns, em, least);
+		free(g), free(least), free(em);
+	}
 	measure got[MAX_MEASURES], want[MAX_MEASURES];
 	size_t n = measures(got_w, col, text_w, got);
 	measures(builtin, col, text_w, want);

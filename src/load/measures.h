@@ -25,9 +25,12 @@ typedef struct layout_widths {
 	/* the font sizes of excerpts, pull quotes, body text (lists, boxes, Sources), tables
 	 * and the meta line (the distribution statement) */
 	double excerpt_size, quote_size, body_size, table_size, meta_size;
+	int columns;
+	double gutter; /* between columns */
 } layout_widths;
 
-/* Reports, at the layout key most to blame, every kind of text (an excerpt's, a pull
+/* Reports, at the gutter, a gutter under half an em of the body text between columns
+ * (where the lines of one column would read on into the next); then, at the layout key most to blame, every kind of text (an excerpt's, a pull
  * quote's, a list's three levels deep, a box's, a table cell's, ...) that the indents
  * and paddings of got, added up as the composer adds them, leave narrower than 12 em of
  * its font in a column col wide (text_w: the full text width, for page 1's boxes); in a

@@ -648,7 +648,7 @@ static layout_widths widths_of(const style *s)
 		.first_indent = s->first_indent, .sources_indent = s->sources_indent, .handling_padding = s->handling_padding,
 		.handling_rule = style_rule_growth(s, 1), .rule_default = RULE_WIDTH_DEFAULT,
 		.excerpt_size = s->excerpt.size, .quote_size = s->quote.size, .body_size = s->body.size,
-		.table_size = s->table.size, .meta_size = s->meta.size,
+		.table_size = s->table.size, .meta_size = s->meta.size, .columns = s->columns, .gutter = s->gutter,
 	};
 }
 
