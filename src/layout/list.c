@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "layout/cite.h"
 #include "layout/composer.h"
+#include "load/markers.h"
 
 _Static_assert(BRIEF_LIST_LEVELS <= STYLE_LIST_LEVELS, "the layout has a marker for every level a list may have");
 
@@ -40,20 +41,48 @@ static void counter(strbuf *sb, char kind, int n)
 	}
 }
 
-/* The marker of an item as the layout writes it: its level's bullet, or its number in its
- * level's style ("1." "a." "i."). */
-static rich *marker(const style *st, const item *it)
+/* The numbers of item j's numbered ancestors in items[0, j], itself last: n[k - 1] its
+ * own, n[k - 2] its enclosing numbered item's, and so on; k at most max. Returns k. */
+static size_t numbers_up(const item *items, size_t j, int *n, size_t max)
 {
+	int found[MARKER_MAX_COUNTERS];
+	size_t k = 0;
+	int level = items[j].level + 1;
+	for (size_t i = j + 1; i-- > 0 && k < max && k < MARKER_MAX_COUNTERS;) {
+		if (items[i].level >= level)
+			continue;
+		level = items[i].level;
+		if (items[i].number > 0)
+			found[k++] = items[i].number;
+	}
+	for (size_t i = 0; i < k; i++)
+		n[i] = found[k - 1 - i];
+	return k;
+}
+
+/* The marker of items[j] as the layout writes it: its level's bullet, or its number in
+ * its level's style ("1." "a." "i."), with its enclosing items' numbers where the marker
+ * has counters for them ("1.1"). */
+static rich *marker(const style *st, const item *items, size_t j)
+{
+	const item *it = &items[j];
 	int mark = it->mark >= 0 && it->mark < STYLE_LIST_LEVELS ? it->mark : STYLE_LIST_LEVELS - 1;
 	strbuf sb = {0};
 	if (it->number > 0) {
 		const char *t = st->number_markers[mark];
-		size_t at = strcspn(t, "1aAiI");
-		sb_append(&sb, t, at);
-		if (t[at]) {
-			counter(&sb, t[at], it->number);
-			sb_puts(&sb, t + at + 1);
+		size_t at[MARKER_MAX_COUNTERS];
+		int numbers[MARKER_MAX_COUNTERS];
+		size_t nc = marker_counters(t, at, MARKER_MAX_COUNTERS);
+		nc = nc < MARKER_MAX_COUNTERS ? nc : MARKER_MAX_COUNTERS;
+		/* the layout loader allows no more counters than the level has numbers */
+		size_t nn = numbers_up(items, j, numbers, nc);
+		size_t from = 0;
+		for (size_t c = 0; c < nc; c++) {
+			sb_append(&sb, t + from, at[c] - from);
+			counter(&sb, t[at[c]], c + nn >= nc ? numbers[c + nn - nc] : 0);
+			from = at[c] + 1;
 		}
+		sb_puts(&sb, t + from);
 	} else {
 		sb_puts(&sb, st->bullet_markers[mark]);
 	}
@@ -63,15 +92,17 @@ static rich *marker(const style *st, const item *it)
 	return r;
 }
 
-/* How a list's markers count: its counter kind ('1', 'a', 'A', 'i', 'I'), or '*' for
- * bullets (doc.h: tag_step). */
+/* How a list's markers count: its own counter's kind ('1', 'a', 'A', 'i', 'I'), or '*'
+ * for bullets (doc.h: tag_step). */
 static char list_numbering(const style *st, const item *first)
 {
 	if (first->number <= 0)
 		return '*';
 	int mark = first->mark >= 0 && first->mark < STYLE_LIST_LEVELS ? first->mark : STYLE_LIST_LEVELS - 1;
 	const char *t = st->number_markers[mark];
-	return t[strcspn(t, "1aAiI")];
+	size_t at[MARKER_MAX_COUNTERS];
+	size_t nc = marker_counters(t, at, MARKER_MAX_COUNTERS);
+	return nc ? t[at[(nc < MARKER_MAX_COUNTERS ? nc : MARKER_MAX_COUNTERS) - 1]] : '1';
 }
 
 /* What every level of one list shares. */
@@ -107,7 +138,7 @@ static double text_inset(composer *c, const list_spec *ls, size_t first, int lev
 	for (size_t j = first; j < ls->n && (j == first || in_run(&ls->items[j], level)); j++) {
 		if (!at_level(&ls->items[j], level))
 			continue;
-		para *m = compose_para(c, marker(st, &ls->items[j]), ls->font, w, 0, ALIGN_LEFT, ls->items[j].at);
+		para *m = compose_para(c, marker(st, ls->items, j), ls->font, w, 0, ALIGN_LEFT, ls->items[j].at);
 		if (m->nlines && m->lines[0].x + m->lines[0].width > widest)
 			widest = m->lines[0].x + m->lines[0].width;
 		marks[k++] = m;
@@ -149,7 +180,7 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 		/* its own marking (or its parent item's), else its block's */
 		const char *mark = it->marking ? it->marking : c->marking;
 		para *p = compose_para(c, cite_item_rich(c->b, mark, it), ls->font, w - in, 0, st->align, it->at);
-		para *m = it->number > 0 && marks[k] ? marks[k] : compose_para(c, marker(st, it), ls->font, in, 0, ALIGN_LEFT, it->at);
+		para *m = it->number > 0 && marks[k] ? marks[k] : compose_para(c, marker(st, items, j), ls->font, in, 0, ALIGN_LEFT, it->at);
 		k++;
 		int sub_first = level > 0 && j == first;
 		if (j > 0)

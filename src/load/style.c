@@ -15,6 +15,7 @@
 #include "load/accent.h"
 #include "load/layout_find.h"
 #include "load/layout_keys.h"
+#include "load/markers.h"
 #include "load/measures.h"
 
 /* The limits below are where a value stops being a layout and becomes a typo. */
@@ -498,12 +499,8 @@ static void load_markers(loader *L, const ynode *sec, const look_key *k, const c
 			schema_error(&L->S, v[i], "%s: a marker is one line, without tabs", what);
 			return;
 		}
-		if (k->type == LOOK_NUMBERS && !strpbrk(got[i], "1aAiI")) {
-			schema_error(&L->S, v[i],
-				     "%s: '%s' has no counter; write 1, a, A, i or I where the number goes, e.g. '1.' or '(a)'",
-				     what, got[i]);
+		if (k->type == LOOK_NUMBERS && marker_check(&L->S, v[i], what, got[i], i) != 0)
 			return;
-		}
 	}
 	loc *at = L->s->marker_at[k->type == LOOK_NUMBERS];
 	for (size_t i = 0; i < STYLE_LIST_LEVELS; i++) {

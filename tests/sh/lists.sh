@@ -127,6 +127,18 @@ if [ "$1" = 12000 ] && [ $(($1 - $3)) = 600 ]; then pass "numbered.indent 30pt a
 "$MKBRIEF" -q --layout "$T/keys.yaml" --dump-layout "$G/numbered/brief.yaml" >"$T/keys2.txt" 2>"$T/err" || fail "keys on the golden: $(cat "$T/err")"
 got=$(items "$T/keys2.txt" | awk '{ print $4 }' | sed -n '1p;3p' | tr '\n' ' ')
 if [ "$got" = "* + " ]; then pass "bullets.markers: two given, the second for deeper levels too"; else fail "bullets.markers: '$got'"; fi
+# a marker with a counter for each enclosing number, as legal and policy papers number
+# (a layouts trial: "1.1" took its second 1 as text, numbering 1.1 2.1 3.1 under item 9)
+printf 'numbered: {markers: ["1.", "1.1", "1.1.1"]}\n' >"$T/legal.yaml"
+"$MKBRIEF" -q --layout "$T/legal.yaml" --dump-layout "$G/numbered/brief.yaml" >"$T/legal.txt" 2>"$T/err" || fail "legal: $(cat "$T/err")"
+items "$T/legal.txt" >"$T/legal-items.txt"
+got="$(field "$T/legal-items.txt" "Russian diplomats" 4) $(field "$T/legal-items.txt" "They offer talks" 4) $(field "$T/legal-items.txt" "They offer a rail" 4) $(field "$T/legal-items.txt" "The 2017 article" 4)"
+if [ "$got" = "9. 9.1 9.2 10." ]; then pass "numbered.markers '1.1': the enclosing item's number, then its own"; else fail "legal numbering: '$got'"; fi
+# a counter stands apart from other letters: the A of "Art." is text
+printf 'numbered: {markers: ["Art. 1", "(a)"]}\n' >"$T/art.yaml"
+"$MKBRIEF" -q --layout "$T/art.yaml" --dump-layout "$G/numbered/brief.yaml" >"$T/art.txt" 2>"$T/err" || fail "art: $(cat "$T/err")"
+grep -q 'marker=[^ ]*:"Art. 2" .*Moscow and Pyongyang share' "$T/art.txt" && grep -q 'marker=[^ ]*:"(a)" .*They offer talks' "$T/art.txt" &&
+	pass "numbered.markers 'Art. 1': the counter is the 1" || fail "Art. 1: $(grep -m2 'marker=' "$T/art.txt" | cut -c1-120)"
 
 # bad list keys in a layout, each at its line and column
 bad_layout() { # NAME YAML EXPECTED
@@ -136,7 +148,13 @@ bad_layout() { # NAME YAML EXPECTED
 	case $err in *"$3"*) pass "$1" ;; *) fail "$1: $err" ;; esac
 }
 bad_layout "a number marker without a counter" 'numbered: {markers: ["1.", "x."]}' \
-	"bad.yaml:1:28: error: numbered.markers: 'x.' has no counter; write 1, a, A, i or I where the number goes"
+	"bad.yaml:1:28: error: numbered.markers: 'x.' has no counter; write 1, a, A, i or I apart from other letters where the number goes"
+bad_layout "a counter inside a word is text" 'numbered: {markers: ["(ii)"]}' \
+	"bad.yaml:1:22: error: numbered.markers: '(ii)' has no counter"
+bad_layout "a top-level marker with two counters" 'numbered: {markers: ["1.1"]}' \
+	"bad.yaml:1:22: error: numbered.markers: '1.1' has 2 counters, but a top-level list has one number, its own"
+bad_layout "a second-level marker with three" 'numbered: {markers: ["1.", "a.1.i"]}' \
+	"bad.yaml:1:28: error: numbered.markers: 'a.1.i' has 3 counters, but a list at level 2 is inside 1 numbered list: at most 2"
 bad_layout "four markers" 'bullets: {markers: [a, b, c, d]}' \
 	"bad.yaml:1:20: error: bullets.markers must be a list of 1 to 3 markers, one per level of nesting, not 4"
 bad_layout "a marker too long" 'bullets:
