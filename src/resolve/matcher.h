@@ -47,6 +47,9 @@ long find_in(const ftext *f, size_t from, size_t to, const char *pat, size_t n);
 /* 1 if pat[0, n) found at folded position at of f starts or ends inside a number of the
  * source ("3,471" of "3,471,902.18"): no match, as a cut inside a word is none. */
 int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n);
+/* 1 if pat[0, n) starts with a digit found at folded position at of f just after a number's
+ * minus sign ("4.7%" of "-4.7%"): the quote would print the opposite amount. */
+int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n);
 /* 1 if folded position i of f is part of a number: a digit, or a ',' or '.' between two. */
 int find_number_part(const ftext *f, size_t i);
 /* All occurrences, not overlapping, from paragraph para0 at folded position pos0 on. With

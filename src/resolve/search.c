@@ -313,10 +313,18 @@ static int cuts_number_before(const ftext *f, size_t at)
 	return at >= 1 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && find_number_part(f, at - 1);
 }
 
+int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n)
+{
+	/* a minus sign, hyphen or en dash (all fold to '-') before the digit, with no word
+	 * before it: "4.7%" of "-4.7%" or "(−4.7%)"; not a range's or a code's ("2019–2021",
+	 * "COVID-19"), where a word ends just before the dash */
+	return n > 0 && pat[0] >= '0' && pat[0] <= '9' && at >= 1 && f->s[at - 1] == '-' && !word_before(f, at - 1);
+}
+
 int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n)
 {
 	int db = n > 0 && pat[0] >= '0' && pat[0] <= '9', de = n > 0 && pat[n - 1] >= '0' && pat[n - 1] <= '9';
-	return (db && cuts_number_before(f, at)) || (de && cuts_number_after(f, at + n));
+	return (db && cuts_number_before(f, at)) || (de && cuts_number_after(f, at + n)) || find_cuts_sign(f, at, pat, n);
 }
 
 /* Like find_in, but the match may not start or end inside a word of the source: "eta" is
