@@ -679,10 +679,10 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 {
 	note_mistyped_elision(words, words_at, d);
 	needle nd;
-	needle_init(&nd, words, 0);
+	needle_init(&nd, words, NEEDLE_STRICT);
 	if (nd.bare_ellipsis) {
 		needle_free(&nd);
-		needle_init(&nd, words, 1);
+		needle_init(&nd, words, NEEDLE_LOOSE);
 	}
 	if (nd.npc == 0) {
 		diag_note(d, words_at, "there are no words to look for outside the elisions");

@@ -37,9 +37,14 @@ typedef struct needle {
 	piece *pc;
 	size_t npc;
 	int bare_ellipsis; /* an ellipsis outside brackets: may be literal or an elision */
+	int bracketed;     /* an elision in brackets, "[...]": may be the source's own */
 } needle;
 
-/* Folds words and splits them into pieces; loose: a bare ellipsis is an elision too. */
+/* How needle_init reads an ellipsis: in brackets an elision, bare one as typed (strict);
+ * either an elision (loose); both as typed, as the source's own (literal). */
+enum { NEEDLE_STRICT, NEEDLE_LOOSE, NEEDLE_LITERAL };
+
+/* Folds words and splits them into pieces at the elisions, as loose says. */
 void needle_init(needle *nd, const char *words, int loose);
 void needle_free(needle *nd);
 /* First occurrence of pat[0, n) in f->s[from, to), or -1. */
