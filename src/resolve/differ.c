@@ -434,6 +434,25 @@ static int note_list_item(const aligned *al, diffrun r, const side *you, diag *d
 	return 0;
 }
 
+/* A hyphen or dash character, which matching reads by its spacing: a dash spaced or
+ * doubled, a hyphen between words or numbers. */
+static int hyphen_like(uint32_t c)
+{
+	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
+}
+
+/* 1 if the run is one hyphen or dash on each side that differ only in how they are spaced
+ * ("2019 – 2021" typed for "2019–2021"): named by their spacing, not their characters,
+ * which may well be the same. */
+static int dash_spacing_only(const aligned *al, diffrun r, const side *you, const side *src)
+{
+	if (r.i1 - r.i0 != 1 || r.j1 - r.j0 != 1 || you->n != 1 || src->n != 1)
+		return 0;
+	uint32_t a = al->nd.c[r.i0], b = al->tx.c[r.j0];
+	return ((a == FOLD_EM && b == '-') || (a == '-' && b == FOLD_EM)) && hyphen_like(you->c[0]) &&
+	       hyphen_like(src->c[0]);
+}
+
 /* What the quote has at the run against what the source has, character by character. */
 static void note_chars(const aligned *al, diffrun r, const side *you, const side *src, const char *pc, loc dl, diag *d)
 {
@@ -441,7 +460,19 @@ static void note_chars(const aligned *al, diffrun r, const side *you, const side
 	put_context(&where, al, pc, r.i0);
 	put_side(&ys, you);
 	put_side(&ss, src);
-	if (you->n)
+	if (dash_spacing_only(al, r, you, src) && al->nd.c[r.i0] == FOLD_EM)
+		diag_note(d, typed_loc(al, r.i0, dl),
+			  "the quote has %s %s spaced or doubled, which reads as a dash, where the source has %s "
+			  "with no space around it, which reads as a hyphen (a range, a compound): type it as the "
+			  "source has it",
+			  ys.data, where.data, ss.data);
+	else if (dash_spacing_only(al, r, you, src))
+		diag_note(d, typed_loc(al, r.i0, dl),
+			  "the quote has %s %s with no space around it, which reads as a hyphen (a range, a "
+			  "compound), where the source has %s spaced or doubled, which reads as a dash: type it as "
+			  "the source has it",
+			  ys.data, where.data, ss.data);
+	else if (you->n)
 		diag_note(d, typed_loc(al, r.i0, dl), "the quote has %s %s where the source has %s", ys.data, where.data,
 			  ss.data);
 	else

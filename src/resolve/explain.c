@@ -560,6 +560,19 @@ static int explain_cut_number(const matcher *m, const char *pc, size_t plen, dia
 		for (long at = 0; (at = find_in(f, (size_t)at, f->len, pc, plen)) >= 0; at++) {
 			if (!find_cuts_number(f, (size_t)at, pc, plen))
 				continue;
+			if (find_cuts_sign(f, (size_t)at, pc, plen)) {
+				size_t e = (size_t)at;
+				while (e < f->len && find_number_part(f, e))
+					e++;
+				char *number = text_clip(m->a->text + f->st[at - 1], f->en[e - 1] - f->st[at - 1],
+							 DIAG_MAX_QUOTED);
+				diag_note(d, differ_art_loc(m->a, f->st[at - 1]),
+					  "the quote leaves out the minus sign of '%s' (paragraph %zu): start the quote "
+					  "at the sign",
+					  number, para + 1);
+				free(number);
+				return 1;
+			}
 			int ends = pc[plen - 1] >= '0' && pc[plen - 1] <= '9' && find_number_part(f, (size_t)at + plen);
 			size_t cut = ends ? (size_t)at + plen : (size_t)at, b = cut, e = cut;
 			while (b > 0 && find_number_part(f, b - 1))
@@ -666,10 +679,10 @@ void match_explain(const matcher *m, const char *words, loc words_at, diag *d)
 {
 	note_mistyped_elision(words, words_at, d);
 	needle nd;
-	needle_init(&nd, words, 0);
+	needle_init(&nd, words, NEEDLE_STRICT);
 	if (nd.bare_ellipsis) {
 		needle_free(&nd);
-		needle_init(&nd, words, 1);
+		needle_init(&nd, words, NEEDLE_LOOSE);
 	}
 	if (nd.npc == 0) {
 		diag_note(d, words_at, "there are no words to look for outside the elisions");

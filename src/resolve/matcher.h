@@ -37,9 +37,14 @@ typedef struct needle {
 	piece *pc;
 	size_t npc;
 	int bare_ellipsis; /* an ellipsis outside brackets: may be literal or an elision */
+	int bracketed;     /* an elision in brackets, "[...]": may be the source's own */
 } needle;
 
-/* Folds words and splits them into pieces; loose: a bare ellipsis is an elision too. */
+/* How needle_init reads an ellipsis: in brackets an elision, bare one as typed (strict);
+ * either an elision (loose); both as typed, as the source's own (literal). */
+enum { NEEDLE_STRICT, NEEDLE_LOOSE, NEEDLE_LITERAL };
+
+/* Folds words and splits them into pieces at the elisions, as loose says. */
 void needle_init(needle *nd, const char *words, int loose);
 void needle_free(needle *nd);
 /* First occurrence of pat[0, n) in f->s[from, to), or -1. */
@@ -47,6 +52,9 @@ long find_in(const ftext *f, size_t from, size_t to, const char *pat, size_t n);
 /* 1 if pat[0, n) found at folded position at of f starts or ends inside a number of the
  * source ("3,471" of "3,471,902.18"): no match, as a cut inside a word is none. */
 int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n);
+/* 1 if pat[0, n) starts with a digit found at folded position at of f just after a number's
+ * minus sign ("4.7%" of "-4.7%"): the quote would print the opposite amount. */
+int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n);
 /* 1 if folded position i of f is part of a number: a digit, or a ',' or '.' between two. */
 int find_number_part(const ftext *f, size_t i);
 /* All occurrences, not overlapping, from paragraph para0 at folded position pos0 on. With

@@ -218,7 +218,8 @@ static void add_piece(needle *nd, size_t b, size_t e)
 	nd->npc++;
 }
 
-/* loose: a bare ellipsis is an elision too. */
+/* loose (NEEDLE_LOOSE): a bare ellipsis is an elision too; NEEDLE_LITERAL: not even a
+ * bracketed one is, as the source's own "[...]" is typed. */
 static void split_pieces(needle *nd, int loose)
 {
 	free(nd->pc);
@@ -226,10 +227,12 @@ static void split_pieces(needle *nd, int loose)
 	nd->npc = 0;
 	size_t b = 0;
 	for (size_t i = 0; i < nd->f.len;) {
-		size_t k = bracket_elision(&nd->f, i);
-		if (!k && nd->f.s[i] == FOLD_ELL) {
+		size_t k = loose == NEEDLE_LITERAL ? 0 : bracket_elision(&nd->f, i);
+		if (k)
+			nd->bracketed = 1;
+		if (!k && nd->f.s[i] == FOLD_ELL && loose != NEEDLE_LITERAL) {
 			nd->bare_ellipsis = 1;
-			if (loose)
+			if (loose == NEEDLE_LOOSE)
 				k = 1;
 		}
 		if (k) {
@@ -313,10 +316,18 @@ static int cuts_number_before(const ftext *f, size_t at)
 	return at >= 1 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && find_number_part(f, at - 1);
 }
 
+int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n)
+{
+	/* a minus sign, hyphen or en dash (all fold to '-') before the digit, with no word
+	 * before it: "4.7%" of "-4.7%" or "(−4.7%)"; not a range's or a code's ("2019–2021",
+	 * "COVID-19"), where a word ends just before the dash */
+	return n > 0 && pat[0] >= '0' && pat[0] <= '9' && at >= 1 && f->s[at - 1] == '-' && !word_before(f, at - 1);
+}
+
 int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n)
 {
 	int db = n > 0 && pat[0] >= '0' && pat[0] <= '9', de = n > 0 && pat[n - 1] >= '0' && pat[n - 1] <= '9';
-	return (db && cuts_number_before(f, at)) || (de && cuts_number_after(f, at + n));
+	return (db && cuts_number_before(f, at)) || (de && cuts_number_after(f, at + n)) || find_cuts_sign(f, at, pat, n);
 }
 
 /* Like find_in, but the match may not start or end inside a word of the source: "eta" is
@@ -432,16 +443,24 @@ done:
 	return found;
 }
 
-/* Strict first (ellipses literal); when that fails, bare ellipses become elisions. */
+/* Strict first (ellipses literal); when that fails, bare ellipses become elisions; when
+ * that fails too, an elision in brackets may be the source's own ("was [...] unlawful" in
+ * a quotation the source cut): the words as typed, brackets and all. */
 static int find_needle(const matcher *m, const char *words, size_t para0, size_t pos0, int first_only,
 		       match *out, needle *used)
 {
 	needle nd;
-	needle_init(&nd, words, 0);
+	needle_init(&nd, words, NEEDLE_STRICT);
 	int found = find_all(m, &nd, para0, pos0, first_only, out);
+	int bracketed = nd.bracketed;
 	if (!found && nd.bare_ellipsis) {
 		needle_free(&nd);
-		needle_init(&nd, words, 1);
+		needle_init(&nd, words, NEEDLE_LOOSE);
+		found = find_all(m, &nd, para0, pos0, first_only, out);
+	}
+	if (!found && bracketed) {
+		needle_free(&nd);
+		needle_init(&nd, words, NEEDLE_LITERAL);
 		found = find_all(m, &nd, para0, pos0, first_only, out);
 	}
 	if (used)
