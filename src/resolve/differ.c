@@ -2,7 +2,7 @@
  * against word (a typo, letter case, the paragraph ending early), character by character
  * when the words would look the same (invisible characters, composed and decomposed
  * letters, dashes and marks the folding does not unify, a list item's marker), look-alike
- * letters from other scripts, and source words left out without […]. */
+ * letters from other scripts (lookalike.c knows them), and source words left out without […]. */
 #include "resolve/differ.h"
 
 #include <glib.h>
@@ -12,35 +12,8 @@
 #include <unicode/uchar.h>
 
 #include "base/util.h"
+#include "resolve/lookalike.h"
 #include "resolve/match.h"
-
-/* Letters of other scripts that look like a Latin letter, and that letter. */
-static const struct {
-	uint32_t cp;
-	char latin;
-} confusables[] = {
-	{0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'},
-	{0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
-	{0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'},
-	{0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'},
-	{0x0458, 'j'}, {0x04BB, 'h'}, {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'},
-	{0x0397, 'H'}, {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
-	{0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03BF, 'o'}, {0x03BD, 'v'},
-};
-
-/* 1 if a and b are a Latin letter and its look-alike from another script (or two
- * look-alikes of the same Latin letter). */
-static int lookalike(uint32_t a, uint32_t b)
-{
-	uint32_t la = a, lb = b;
-	for (size_t i = 0; i < sizeof confusables / sizeof *confusables; i++) {
-		if (confusables[i].cp == a)
-			la = (uint32_t)confusables[i].latin;
-		if (confusables[i].cp == b)
-			lb = (uint32_t)confusables[i].latin;
-	}
-	return a != b && la == lb && la < 0x80 && (la != a || lb != b);
-}
 
 static uint32_t lower_cp(uint32_t c)
 {
@@ -129,7 +102,7 @@ static void find_lookalikes(const aligned *al, lookalikes *lk)
 	size_t i = 0, j = al->tstart;
 	lk->n = lk->first = 0;
 	for (size_t k = 0; k < al->nops; k++) {
-		if (al->ops[k] == 'S' && lookalike(you[i], src[j])) {
+		if (al->ops[k] == 'S' && lookalike_pair(you[i], src[j])) {
 			if (i == al->di)
 				lk->first = 1;
 			int dup = 0;
