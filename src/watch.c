@@ -240,6 +240,14 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Whether path is there and is no file (a directory, a device, a FIFO): it never becomes a
+ * brief to build. */
+static int never_a_brief(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int cmd_watch(const cli_options *o)
 {
 	build_cache *cache = build_cache_new(1);
@@ -250,6 +258,16 @@ int cmd_watch(const cli_options *o)
 		double t0 = now_ms();
 		int rc = build_run(o, cache, read);
 		double ms = now_ms() - t0;
+		if (rc != 0 && never_a_brief(o->brief)) {
+			/* its error, once: /dev/null changes whenever anything writes to it, and was
+			 * built again several times a second */
+			g_ptr_array_free(read, TRUE);
+			g_ptr_array_free(stamps, TRUE);
+			if (last_read)
+				g_ptr_array_free(last_read, TRUE);
+			build_cache_free(cache);
+			return rc;
+		}
 		const char *what = o->check ? "checked" : o->dump ? "laid out" : "written";
 		if (rc == 0)
 			fprintf(stderr, "mkbrief watch: %s %s in %.0f ms (build %d); watching for changes\n", o->brief, what,

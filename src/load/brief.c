@@ -673,7 +673,7 @@ static brief *brief_from_tree(ytree *t, const char *path, diag *d, int partial)
 	if (!t)
 		return NULL;
 	brief *b = brief_new(path);
-	loader L = {{t, d, ytree_errors(t), b->strings, 0, NULL, NULL}, b, 0};
+	loader L = {{t, d, ytree_errors(t), b->strings, 0, NULL, NULL}, b, 0, 0};
 	const ynode *root = ytree_root(t);
 	int loaded = 0; /* whether the root was a mapping, whose blocks load one by one */
 	if (ynode_is_null(root)) {

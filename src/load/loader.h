@@ -16,6 +16,7 @@ typedef struct loader {
 	schema S;
 	brief *b;
 	size_t searches; /* quotes, excerpts by text or from/to, highlights: each reads a whole source */
+	int notes_over;  /* a note past BRIEF_MAX_NOTES was reported (once: the rest are not) */
 } loader;
 
 /* Locations kept in the model must outlive the YAML tree, so they name b->path (which the

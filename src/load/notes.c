@@ -148,7 +148,10 @@ void load_notes(loader *L, const ynode *n, item *it)
 			continue;
 		}
 		if (b->nnotes == BRIEF_MAX_NOTES) {
-			schema_error_at(&L->S, here, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
+			/* at the first note past it: one error, not one for each note after */
+			if (!L->notes_over)
+				schema_error_at(&L->S, here, "a brief may have at most %d notes", BRIEF_MAX_NOTES);
+			L->notes_over = 1;
 			break;
 		}
 		b->notes = grow_for(b->notes, b->nnotes, sizeof *b->notes);

@@ -171,8 +171,10 @@ void load_table_block(loader *L, const ynode *map, const ynode *n, block *bl)
 		return;
 	size_t cells = ncols * (rows->nitems + (columns != NULL));
 	if (cells > TABLE_MAX_CELLS) {
-		schema_error(&L->S, rows, "a table may have at most %d cells, not %zu (%zu rows of %zu columns); split it",
-			     TABLE_MAX_CELLS, cells, rows->nitems, ncols);
+		/* the header row counts: "1666 rows of 3 columns" did not multiply to the 5001 */
+		schema_error(&L->S, rows, "a table may have at most %d cells, not %zu (%zu rows of %zu columns%s); split it",
+			     TABLE_MAX_CELLS, cells, rows->nitems + (columns != NULL), ncols,
+			     columns ? ", the header row included" : "");
 		return;
 	}
 	table *t = table_attach(bl);

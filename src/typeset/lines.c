@@ -405,6 +405,7 @@ static void set_line(kp *k, para_line *ln, size_t start, size_t end, int lastlin
 		}
 	}
 	ln->ratio = r;
+	ln->cut = bn->t == N_PEN && bn->kind == P_EMERGENCY;
 	ln->start = ls.first < 0 ? (int)(start < k->nn && k->n[start].t == N_BOX ? k->n[start].a : 0) : ls.first;
 	ln->len = ls.lastb < 0 ? 0 : ls.lastb - ln->start;
 }

@@ -23,6 +23,8 @@ typedef struct para_line {
 	para_piece *pieces; /* total-fit lines: what to draw; NULL for Pango lines */
 	size_t npieces;
 	int hyphenated;
+	int cut;       /* total-fit: broken inside a word at no hyphenation point (the word is
+			* wider than the line: the breaker's last passes) */
 	double ratio;  /* total-fit: adjustment ratio of its spaces (0 natural) */
 } para_line;
 

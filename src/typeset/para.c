@@ -367,6 +367,13 @@ int para_unhyphenate_line(para_engine *e, para *p, size_t line)
 {
 	if (!p->optimal || p->spec.align != ALIGN_JUSTIFY || line + 1 >= p->nlines || !p->lines[line].hyphenated)
 		return -1;
+	/* a paragraph with a word cut anywhere (wider than the line) was set by the breaker's
+	 * last passes, which linebreak_whole_line does not reach: it would fail, after setting
+	 * the whole paragraph again at every column it runs over (a word of 200,000 letters
+	 * alone in its paragraph took 17 s, and 400,000 letters 71 s) */
+	for (size_t i = 0; i < p->nlines; i++)
+		if (p->lines[i].cut)
+			return -1;
 	para_line *lines = NULL;
 	size_t nlines = 0;
 	int rc = linebreak_whole_line(e, p->text, &p->spec, (int)p->nlines, (int)line, &lines, &nlines);

@@ -117,3 +117,14 @@ else
 	left=$(ls -A | grep -v -x -e noise.txt -e articles -e figures -e korea-jan2018.yaml -e korea-jan2018.pdf -e log -e good.yaml -e late -e layouts)
 	[ -z "$left" ] && pass "Ctrl-C ends watch and leaves no temporary file" || fail "left behind: $left"
 fi
+
+# a brief that is no file (a device, a FIFO, a directory) is its error, once, and the end:
+# /dev/null changes whenever anything writes to it, and each change was a build, several a
+# second, until Ctrl-C (a hostile trial)
+timeout 10 "$MKBRIEF" watch /dev/null 2>"$T/null.log"
+st=$?
+if [ "$st" = 1 ] && [ "$(grep -c 'error:' "$T/null.log")" = 1 ]; then
+	pass "a brief that is a device: its error once, status 1"
+else
+	fail "watch /dev/null: status $st, $(grep -c 'error:' "$T/null.log") errors"
+fi
