@@ -753,7 +753,12 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 					      dc->paths[it->tags].v[dc->paths[it->tags].n - 1].role == TAG_LBODY;
 				mark_leaf(links, cr, dc, it, in_body, in_body ? TAG_LBL : it->role, in_body ? 1 : it->leaf);
 				double mx = doc_column_x(dc, it) + it->marker_x;
-				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
+				double my = it->y + (it->p->baseline - it->marker->baseline);
+				/* a number in its text's own element is a word of it: a space after */
+				if (in_body)
+					para_draw_line(cr, it->marker, 0, mx, my);
+				else
+					para_draw_line_spaced(cr, it->marker, 0, mx, my);
 			}
 			draw_tagged_line(cr, dc, it, x0, links);
 		}
