@@ -120,7 +120,7 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)
 		return;
-	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0};
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}};
 	pdf_marks_leaf(m, cr, &l);
 }
 

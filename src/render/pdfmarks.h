@@ -36,6 +36,9 @@ typedef struct pdf_leaf {
 	/* a Link's text stands in the leaf it is part of: that leaf's role and number (0:
 	 * the leaf stands in the containers) */
 	int in_role, in_id;
+	/* a figure's picture: left, top, right, bottom, in points from the page's top-left
+	 * corner (its /BBox); all 0 for any other leaf */
+	double box[4];
 } pdf_leaf;
 
 typedef struct pdf_marks {

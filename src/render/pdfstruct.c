@@ -29,6 +29,8 @@ typedef struct elem {
 	int page;   /* its /Pg (the page of its first part), -1 none */
 	char numbering; /* an L's: doc.h, tag_step */
 	const char *alt;
+	int has_box;
+	double box[4]; /* a Figure's picture on its page (pdf_leaf) */
 	kid *kids;
 	size_t nkids, cap;
 } elem;
@@ -125,6 +127,10 @@ static int leaf_elem(tree *t, const pdf_leaf *l)
 	e = new_elem(t, l->role, parent);
 	t->e[e].page = l->page;
 	t->e[e].alt = l->alt;
+	if (l->box[2] > l->box[0] && l->box[3] > l->box[1]) {
+		t->e[e].has_box = 1;
+		memcpy(t->e[e].box, l->box, sizeof l->box);
+	}
 	g_hash_table_insert(t->leaves, key, GINT_TO_POINTER(e + 1));
 	return e;
 }
@@ -201,6 +207,17 @@ static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 	if (el->role == TAG_FIGURE) {
 		sb_puts(&s, " /Alt ");
 		pdf_sb_text(&s, el->alt ? el->alt : "");
+	}
+	/* a figure on one page has its bounding box (PDF 14.8.5.4.3: required for a figure
+	 * that appears whole on a page), in the page's coordinates */
+	if (el->role == TAG_FIGURE && el->has_box) {
+		double ph = t->dc->st->page_h;
+		sb_puts(&s, " /A << /O /Layout /BBox [");
+		pdf_sb_num(&s, el->box[0]);
+		pdf_sb_num(&s, ph - el->box[3]);
+		pdf_sb_num(&s, el->box[2]);
+		pdf_sb_num(&s, ph - el->box[1]);
+		sb_puts(&s, " ] >>");
 	}
 	if (el->role == TAG_TH)
 		sb_puts(&s, " /A << /O /Table /Scope /Column >>");
