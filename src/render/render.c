@@ -515,11 +515,13 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
 	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0, {0}};
-	if (it->kind == V_IMAGE) {
-		double x0 = doc_column_x(dc, it) + it->x;
+	/* where it is drawn: a picture, a line's slot, a table cell's band of its row */
+	double x0 = doc_column_x(dc, it) + it->x;
+	double w = it->kind == V_IMAGE ? it->w : it->kind == V_ROW ? it->row->w : it->p ? it->p->width : 0;
+	if (w > 0 && it->h > 0) {
 		l.box[0] = x0;
 		l.box[1] = it->y;
-		l.box[2] = x0 + it->w;
+		l.box[2] = x0 + w;
 		l.box[3] = it->y + it->h;
 	}
 	pdf_marks_leaf(m, cr, &l);
