@@ -28,31 +28,16 @@
 #include "render/pdfwrite.h"
 #include "typeset/rich.h"
 
-/* A number as PDF writes it: two decimals at most, no trailing zeros. */
-static void put_num(strbuf *s, double v)
-{
-	char b[48];
-	snprintf(b, sizeof b, "%.2f", v);
-	char *e = b + strlen(b);
-	while (e > b && e[-1] == '0')
-		*--e = 0;
-	if (e > b && e[-1] == '.')
-		*--e = 0;
-	if (strcmp(b, "-0") == 0)
-		strcpy(b, "0");
-	sb_printf(s, " %s", b);
-}
-
 /* A link's annotation, on its page; *what says where it goes. */
 static void write_link_annot(pdf_writer *w, int num, const doc *dc, const pdf_link *k, const int *pages, int key)
 {
 	double ph = dc->st->page_h;
 	strbuf s = {0};
 	sb_puts(&s, "<< /Type /Annot /Subtype /Link /Border [0 0 0] /F 4 /Rect [");
-	put_num(&s, k->x);
-	put_num(&s, ph - (k->y + k->h));
-	put_num(&s, k->x + k->w);
-	put_num(&s, ph - k->y);
+	pdf_sb_num(&s, k->x);
+	pdf_sb_num(&s, ph - (k->y + k->h));
+	pdf_sb_num(&s, k->x + k->w);
+	pdf_sb_num(&s, ph - k->y);
 	sb_puts(&s, " ]");
 	char *what;
 	if (k->uri) {
@@ -62,8 +47,8 @@ static void write_link_annot(pdf_writer *w, int num, const doc *dc, const pdf_li
 		what = xasprintf("Link to %s", k->uri);
 	} else {
 		sb_printf(&s, " /Dest [%d 0 R /XYZ", pages[k->to_page]);
-		put_num(&s, k->to_x);
-		put_num(&s, ph - k->to_y);
+		pdf_sb_num(&s, k->to_x);
+		pdf_sb_num(&s, ph - k->to_y);
 		sb_puts(&s, " 0 ]");
 		const char *to = k->to ? k->to : "";
 		/* a note is named by its mark, as the reader sees it: "note a" */

@@ -80,13 +80,29 @@ void pdf_marks_artifact(pdf_marks *m, cairo_t *cr)
 	m->open = -1;
 }
 
+void pdf_box_grow(double box[4], const double add[4])
+{
+	if (!(add[2] > add[0] && add[3] > add[1]))
+		return;
+	if (!(box[2] > box[0] && box[3] > box[1])) {
+		memcpy(box, add, 4 * sizeof *box);
+		return;
+	}
+	box[0] = add[0] < box[0] ? add[0] : box[0];
+	box[1] = add[1] < box[1] ? add[1] : box[1];
+	box[2] = add[2] > box[2] ? add[2] : box[2];
+	box[3] = add[3] > box[3] ? add[3] : box[3];
+}
+
 void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 {
 	if (m->open >= 0) {
 		const pdf_leaf *o = &m->leaves[m->open];
 		if (o->page == l->page && o->path == l->path && o->depth == l->depth && o->role == l->role &&
-		    o->id == l->id && o->in_role == l->in_role && o->in_id == l->in_id)
+		    o->id == l->id && o->in_role == l->in_role && o->in_id == l->in_id) {
+			pdf_box_grow(m->leaves[m->open].box, l->box);
 			return;
+		}
 		pdf_marks_artifact(m, cr);
 	}
 	if (m->nleaves == m->capleaves) {
@@ -120,7 +136,7 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)
 		return;
-	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0};
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}};
 	pdf_marks_leaf(m, cr, &l);
 }
 

@@ -36,6 +36,10 @@ typedef struct pdf_leaf {
 	/* a Link's text stands in the leaf it is part of: that leaf's role and number (0:
 	 * the leaf stands in the containers) */
 	int in_role, in_id;
+	/* where it is drawn: left, top, right, bottom, in points from the page's top-left
+	 * corner (a picture's rectangle, a line's slot, a table row's band); all 0: not known.
+	 * The finishing pass gives Figures and Tables their /BBox from it */
+	double box[4];
 } pdf_leaf;
 
 typedef struct pdf_marks {
@@ -71,6 +75,9 @@ const char *pdf_marks_tag(int role);
 /* The properties of the /Artifact sequence an artifact's tag becomes, NULL for a tag
  * that names no artifact. */
 const char *pdf_marks_artifact_props(const char *tag, size_t len);
+
+/* box grown to hold add (pdf_leaf.box; an empty one, all 0, holds nothing). */
+void pdf_box_grow(double box[4], const double add[4]);
 
 pdf_marks *pdf_marks_new(void);
 void pdf_marks_free(pdf_marks *m);

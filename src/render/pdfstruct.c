@@ -29,6 +29,10 @@ typedef struct elem {
 	int page;   /* its /Pg (the page of its first part), -1 none */
 	char numbering; /* an L's: doc.h, tag_step */
 	const char *alt;
+	/* what its leaves cover on the page box_page (-1: none yet), as pdf_leaf.box; split:
+	 * some of it is on another page */
+	int box_page, split;
+	double box[4];
 	kid *kids;
 	size_t nkids, cap;
 } elem;
@@ -61,7 +65,7 @@ static int new_elem(tree *t, int role, int parent)
 		t->e = xrealloc(t->e, t->cap * sizeof *t->e);
 	}
 	int i = (int)t->ne++;
-	t->e[i] = (elem){.num = pdf_num_new(t->nums), .role = role, .parent = parent, .page = -1};
+	t->e[i] = (elem){.num = pdf_num_new(t->nums), .role = role, .parent = parent, .page = -1, .box_page = -1};
 	if (parent >= 0)
 		add_kid(&t->e[parent], (kid){KID_ELEM, i, 0});
 	return i;
@@ -146,6 +150,22 @@ static void add_mcid(tree *t, int e, int page, int mcid)
 	t->mcid[page][mcid] = e + 1;
 }
 
+/* Leaf l's box added to what element e and each element around it cover. */
+static void cover(tree *t, int e, const pdf_leaf *l)
+{
+	if (!(l->box[2] > l->box[0] && l->box[3] > l->box[1]))
+		return;
+	for (; e > 0; e = t->e[e].parent) {
+		elem *el = &t->e[e];
+		if (el->box_page < 0)
+			el->box_page = l->page;
+		if (el->box_page != l->page)
+			el->split = 1;
+		else
+			pdf_box_grow(el->box, l->box);
+	}
+}
+
 /* A link's Link element: the one its text was tagged as, else a new one, in the leaf its
  * text is part of (the Document when it is in none). */
 static int link_elem(tree *t, const pdf_marks *m, const int *by_leaf, const pdf_link *lk)
@@ -201,6 +221,17 @@ static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 	if (el->role == TAG_FIGURE) {
 		sb_puts(&s, " /Alt ");
 		pdf_sb_text(&s, el->alt ? el->alt : "");
+	}
+	/* a figure or table whole on one page has its bounding box (PDF 14.8.5.4.3 requires
+	 * it), in the page's coordinates */
+	if ((el->role == TAG_FIGURE || el->role == TAG_TABLE) && el->box_page >= 0 && !el->split) {
+		double ph = t->dc->st->page_h;
+		sb_puts(&s, " /A << /O /Layout /BBox [");
+		pdf_sb_num(&s, el->box[0]);
+		pdf_sb_num(&s, ph - el->box[3]);
+		pdf_sb_num(&s, el->box[2]);
+		pdf_sb_num(&s, ph - el->box[1]);
+		sb_puts(&s, " ] >>");
 	}
 	if (el->role == TAG_TH)
 		sb_puts(&s, " /A << /O /Table /Scope /Column >>");
@@ -267,6 +298,7 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		by_leaf[i] = leaf_elem(&t, l);
 		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0)
 			add_mcid(&t, by_leaf[i], l->page, l->mcid);
+		cover(&t, by_leaf[i], l);
 	}
 	int *links = xcalloc(m->nlinks + 1, sizeof *links);
 	for (size_t k = 0; k < m->nlinks; k++) {

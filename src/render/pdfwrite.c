@@ -220,6 +220,20 @@ int pdf_num_new(pdf_nums *a)
 	return a->used < a->nfree ? a->free[a->used++] : a->next++;
 }
 
+void pdf_sb_num(strbuf *sb, double v)
+{
+	char b[48];
+	snprintf(b, sizeof b, "%.2f", v);
+	char *e = b + strlen(b);
+	while (e > b && e[-1] == '0')
+		*--e = 0;
+	if (e > b && e[-1] == '.')
+		*--e = 0;
+	if (strcmp(b, "-0") == 0)
+		strcpy(b, "0");
+	sb_printf(sb, " %s", b);
+}
+
 void pdf_sb_bytes(strbuf *sb, const char *s)
 {
 	sb_putc(sb, '(');

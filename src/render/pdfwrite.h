@@ -62,5 +62,7 @@ void pdf_writer_free(pdf_writer *w);
 void pdf_sb_text(strbuf *sb, const char *utf8);
 /* A byte string (a URI), literal, escaped. */
 void pdf_sb_bytes(strbuf *sb, const char *s);
+/* A number as PDF writes it, after a space: two decimals at most, no trailing zeros. */
+void pdf_sb_num(strbuf *sb, double v);
 
 #endif

@@ -514,7 +514,16 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
-	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0};
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0, {0}};
+	/* where it is drawn: a picture, a line's slot, a table cell's band of its row */
+	double x0 = doc_column_x(dc, it) + it->x;
+	double w = it->kind == V_IMAGE ? it->w : it->kind == V_ROW ? it->row->w : it->p ? it->p->width : 0;
+	if (w > 0 && it->h > 0) {
+		l.box[0] = x0;
+		l.box[1] = it->y;
+		l.box[2] = x0 + w;
+		l.box[3] = it->y + it->h;
+	}
 	pdf_marks_leaf(m, cr, &l);
 }
 
@@ -539,7 +548,7 @@ static void mark_run(void *data, size_t start, size_t end)
 		mark_leaf(r->m, r->cr, r->dc, it, 0, it->role, it->leaf);
 		return;
 	}
-	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf};
+	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf, {0}};
 	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
@@ -640,7 +649,7 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 			/* an empty cell is a TD all the same: else the row's cells fall out of step
 			 * with its columns for a screen reader */
 			int depth = dc->paths[it->tags].n;
-			pdf_leaf l = {it->page, it->tags, depth, row->header ? TAG_TH : TAG_TD, (int)k + 1, NULL, -1, 0, 0};
+			pdf_leaf l = {it->page, it->tags, depth, row->header ? TAG_TH : TAG_TD, (int)k + 1, NULL, -1, 0, 0, {0}};
 			pdf_marks_empty_leaf(links, &l);
 		}
 		if (!p || it->band >= p->nlines)
@@ -753,7 +762,12 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 					      dc->paths[it->tags].v[dc->paths[it->tags].n - 1].role == TAG_LBODY;
 				mark_leaf(links, cr, dc, it, in_body, in_body ? TAG_LBL : it->role, in_body ? 1 : it->leaf);
 				double mx = doc_column_x(dc, it) + it->marker_x;
-				para_draw_line(cr, it->marker, 0, mx, it->y + (it->p->baseline - it->marker->baseline));
+				double my = it->y + (it->p->baseline - it->marker->baseline);
+				/* a number in its text's own element is a word of it: a space after */
+				if (in_body)
+					para_draw_line(cr, it->marker, 0, mx, my);
+				else
+					para_draw_line_spaced(cr, it->marker, 0, mx, my);
 			}
 			draw_tagged_line(cr, dc, it, x0, links);
 		}

@@ -538,13 +538,9 @@ static void show_piece_spaced(cairo_t *cr, const para *p, const para_piece *pc, 
 	free(text);
 }
 
-void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
-{
-	para_draw_line_runs(cr, p, i, x, top, NULL, NULL);
-}
-
-void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before,
-			 void *data)
+/* Line i; spaced: with a word space after its last piece too (para_draw_line_spaced). */
+static void draw_line(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before, void *data,
+		      int spaced)
 {
 	const para_line *ln = &p->lines[i];
 	double base = top + p->baseline;
@@ -570,12 +566,29 @@ void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double 
 		}
 		if (before)
 			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
-		if (!pc->hyphen && (k + 1 < ln->npieces || i + 1 < p->nlines) &&
-		    space_after(p, pc->gi.item->offset + pc->gi.item->length))
+		if (!pc->hyphen && ((spaced && k + 1 == ln->npieces) ||
+				    ((k + 1 < ln->npieces || i + 1 < p->nlines) &&
+				     space_after(p, pc->gi.item->offset + pc->gi.item->length))))
 			show_piece_spaced(cr, p, pc, x + ln->x + pc->x, base);
 		else
 			show_piece(cr, p, pc, NULL, x + ln->x + pc->x, base);
 	}
+}
+
+void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top)
+{
+	draw_line(cr, p, i, x, top, NULL, NULL, 0);
+}
+
+void para_draw_line_spaced(cairo_t *cr, const para *p, size_t i, double x, double top)
+{
+	draw_line(cr, p, i, x, top, NULL, NULL, 1);
+}
+
+void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before,
+			 void *data)
+{
+	draw_line(cr, p, i, x, top, before, data, 0);
 }
 
 char *para_line_text(const para *p, size_t i)

@@ -44,6 +44,11 @@ void para_free(para *p);
 void para_drop_glyphs(para *p);
 /* Draws line i with its slot's top-left corner at (x, top). */
 void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top);
+/* The same with a word space after the line's last glyph, for text that another run of text
+ * follows in the same element of a tagged PDF (a Sources entry's number, an annex paragraph's
+ * number): without it the content reads "1.Russia", "1During" (PDF 14.8.2.5). The space has
+ * no ink; a line Pango broke is drawn as it is. */
+void para_draw_line_spaced(cairo_t *cr, const para *p, size_t i, double x, double top);
 /* The same, calling before(data, start, end) before each run of glyphs it draws with the
  * run's bytes of the text (the whole line at once for a line Pango broke). */
 typedef void para_run_fn(void *data, size_t start, size_t end);

@@ -551,3 +551,34 @@ where=$(awk '/^document / { print $2 } /^page / { p = $2 } / image / { print "im
 [ "$where" = "pages=2 second@1 image@2 sources@2 " ] &&
 	pass "figures: the last section fills page 1 before a full-width figure; it opens page 2 above the Sources" ||
 	fail "figures: a full-width figure before the last section: $where"
+
+# each Figure element has its bounding box (PDF 14.8.5.4.3 requires one for a figure whole on
+# a page: a layout attribute /BBox), the rectangle its picture is drawn in: each raster
+# picture MuPDF draws stands in the box of a Figure on its page, and every box lies on the page
+boxes=$(/usr/bin/python3 - "$T/fig/f.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        for k in e: walk(k)
+    elif isinstance(e, pikepdf.Dictionary):
+        if e.get("/S") == "/Figure":
+            a = e.get("/A")
+            box = a.get("/BBox") if isinstance(a, pikepdf.Dictionary) and a.get("/O") == "/Layout" else None
+            print(pages.get(e.Pg.objgen), " ".join("%.1f" % float(v) for v in box) if box is not None else "none")
+        walk(e.get("/K"))
+walk(pdf.Root.StructTreeRoot.K)
+PY
+)
+drawn=$(mutool trace "$T/fig/f.pdf" 2>/dev/null | awk '/<page / { p = $2; gsub(/[^0-9]/, "", p); split($0, mb, "mediabox=\""); split(mb[2], v, /[ "]/); h = v[4] }
+	/<fill_image/ { match($0, /transform="[^"]*"/); split(substr($0, RSTART + 11, RLENGTH - 12), m, " ");
+		printf "%d %.1f %.1f %.1f %.1f\n", p, m[5], h - m[6] - m[4], m[5] + m[1], h - m[6] }')
+lost=""
+while read -r line; do grep -qxF "$line" <<<"$boxes" || lost="$lost [$line]"; done <<<"$drawn"
+if [ -n "$drawn" ] && ! grep -q 'none' <<<"$boxes" && [ -z "$lost" ] &&
+	awk '{ if ($2 < 0 || $3 < 0 || $4 > 612 || $5 > 792 || $4 <= $2 || $5 <= $3) exit 1 }' <<<"$boxes"; then
+	pass "figures: every Figure element has the /BBox its picture is drawn in"
+else
+	fail "figures: Figure boxes ($(tr '\n' ';' <<<"$boxes")) and pictures drawn ($(tr '\n' ';' <<<"$drawn")):$lost"
+fi

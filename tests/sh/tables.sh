@@ -590,3 +590,52 @@ else
 	fail "a narrow table broke: $cut(whole comments: $whole)"
 fi
 cd "$ROOT" || exit 1
+
+# a table whole on one page has its bounding box, a layout attribute /BBox that holds every
+# glyph of its caption and cells (PDF 14.8.5.4.3 requires it); one broken across pages has
+# none (the table golden: Table 1 runs over pages 1 and 2, Tables 2 and 3 stand on page 2)
+"$MKBRIEF" -q -o "$T/tbox.pdf" "$G/table/brief.yaml" 2>"$T/err" || fail "table golden PDF: $(cat "$T/err")"
+boxes=$(/usr/bin/python3 - "$T/tbox.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+def kids(e, out):
+    if isinstance(e, pikepdf.Array):
+        for k in e: kids(k, out)
+    elif isinstance(e, pikepdf.Dictionary):
+        if "/Pg" in e: out.add(pages[e.Pg.objgen])
+        kids(e.get("/K"), out)
+    return out
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        for k in e: walk(k)
+    elif isinstance(e, pikepdf.Dictionary):
+        if e.get("/S") == "/Table":
+            a = e.get("/A")
+            box = a.get("/BBox") if isinstance(a, pikepdf.Dictionary) and a.get("/O") == "/Layout" else None
+            pg = sorted(kids(e, set()))
+            print(",".join(str(p + 1) for p in pg), " ".join("%.1f" % float(v) for v in box) if box is not None else "none")
+        walk(e.get("/K"))
+walk(pdf.Root.StructTreeRoot.K)
+PY
+)
+# the words of Table 2 (its caption to its last row) must lie inside its box on page 2
+inside=$(pdftotext -bbox -f 2 -l 2 "$T/tbox.pdf" - | awk -v box="$(sed -n 2p <<<"$boxes" | cut -d' ' -f2-)" '
+	BEGIN { split(box, b, " "); top = 792 - b[4]; bot = 792 - b[2] }
+	/<word/ { match($0, /yMin="[0-9.]*"/); y0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		match($0, /yMax="[0-9.]*"/); y1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		match($0, /xMin="[0-9.]*"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		match($0, /xMax="[0-9.]*"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		w = $0; sub(/<\/word>.*/, "", w); sub(/.*>/, "", w)
+		if (w == "Table" && prev == "(U)" && on == 0) n++
+		if (n == 2 && on == 0) on = 1
+		if (on && w == "How") on = 2
+		if (on == 1 && (x0 < b[1] - 0.5 || x1 > b[3] + 0.5 || y0 < top - 0.5 || y1 > bot + 0.5)) out = out " " w
+		prev = w }
+	END { print (on ? "" : "table 2 not found") out }')
+if [ "$(cut -d' ' -f1 <<<"$boxes" | tr '\n' ' ')" = "1,2 2 2 " ] && [ "$(sed -n 1p <<<"$boxes")" = "1,2 none" ] &&
+	! sed -n '2,3p' <<<"$boxes" | grep -q none && [ -z "$inside" ]; then
+	pass "a table on one page has the /BBox that holds its words; one broken across pages has none"
+else
+	fail "tables' /BBox: $(tr '\n' ';' <<<"$boxes") words of Table 2 outside it:$inside"
+fi

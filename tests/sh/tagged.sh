@@ -47,6 +47,18 @@ else
 	fail "the Korea brief: $(cat "$T/err"; grep -v '^ok' "$T/k.out" 2>/dev/null)"
 fi
 
+# a number drawn before its text in the text's own element (a Sources entry's "1.", an annex
+# paragraph's "3") is a word of it: a space follows it in the content, which the tagged text
+# reads without looking at where glyphs stand (poppler's struct-text read "1.Russia" and
+# "3Moscow" before; tagcheck.py, which takes a new line for a space, could not see it)
+if "$MKBRIEF" -q --annex -o "$T/annex.pdf" briefs/korea-jan2018.yaml 2>"$T/err"; then
+	glued=$(pdfinfo -struct-text "$T/annex.pdf" | grep -o '^ *"[0-9][0-9.]*[[:alpha:]“(][[:alpha:]]*' | head -3 | tr -s ' \n' ' ')
+	[ -z "$glued" ] && pass "Sources' and the annex's numbers read apart from their text" ||
+		fail "numbers run into their text in the tagged text:$glued"
+else
+	fail "the annexed Korea brief: $(head -1 "$T/err")"
+fi
+
 # each check bites: one fault made in a scratch copy fails its checkpoint
 bite() { # bite NAME CHECKPOINT SOURCE.pdf PYTHON [BRIEF] (pdf is open as `pdf`, saved after)
 	local name=$1 cp=$2 src=$3 code=$4 brief=${5:-}
