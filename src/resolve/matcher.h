@@ -19,6 +19,7 @@ typedef struct ftext {
 	char *s;
 	uint32_t *st, *en;
 	size_t len, cap;
+	const char *src; /* the text st and en index */
 } ftext;
 
 struct matcher {

@@ -56,6 +56,7 @@ static int squote_cp(uint32_t c)
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
+	f->src = s;
 	while (i < e) {
 		uint32_t c;
 		size_t n = utf8_decode(s + i, e - i, &c);
@@ -163,6 +164,7 @@ matcher *matcher_new(const article *a)
 		m->p[i].st = f->st + off[i];
 		m->p[i].en = f->en + off[i];
 		m->p[i].cap = 0;
+		m->p[i].src = a->text;
 	}
 	free(off);
 	return m;
@@ -293,27 +295,48 @@ static int word_at(const char *s, size_t len, size_t i)
 	return (c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10)) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
 }
 
+static int is_digit_at(const ftext *f, size_t i)
+{
+	return i < f->len && f->s[i] >= '0' && f->s[i] <= '9';
+}
+
+/* 1 if the space at folded position i (a digit before it) is a thousands separator of
+ * the source: one narrow no-break, thin, figure or no-break space, before a group of three
+ * digits ("1 250 000", as SI and many languages group). An ordinary space is not: "in
+ * 2019 250 people" is two numbers. */
+static int group_space(const ftext *f, size_t i)
+{
+	if (!f->src || f->s[i] != ' ' || !is_digit_at(f, i + 1) || !is_digit_at(f, i + 2) || !is_digit_at(f, i + 3) ||
+	    is_digit_at(f, i + 4))
+		return 0;
+	const unsigned char *u = (const unsigned char *)f->src + f->st[i];
+	size_t n = f->en[i] - f->st[i];
+	return (n == 2 && u[0] == 0xC2 && u[1] == 0xA0) ||
+	       (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xAF || u[2] == 0x89 || u[2] == 0x87));
+}
+
 int find_number_part(const ftext *f, size_t i)
 {
 	if (i >= f->len)
 		return 0;
 	char c = f->s[i];
-	return (c >= '0' && c <= '9') || ((c == ',' || c == '.') && i > 0 && i + 1 < f->len && f->s[i - 1] >= '0' &&
-					  f->s[i - 1] <= '9' && f->s[i + 1] >= '0' && f->s[i + 1] <= '9');
+	return (c >= '0' && c <= '9') ||
+	       (i > 0 && is_digit_at(f, i - 1) && (((c == ',' || c == '.') && is_digit_at(f, i + 1)) || group_space(f, i)));
 }
 
 /* 1 if a match ending at folded position e of f with a digit would end inside a number:
  * the source goes on with a separator between digits ("GBP 3" of "GBP 3,471,902.18", "11"
- * of "11.8"), and the quote would print a different amount. */
+ * of "11.8", "1" of "1 250 000"), and the quote would print a different amount. */
 static int cuts_number_after(const ftext *f, size_t e)
 {
-	return e < f->len && (f->s[e] == ',' || f->s[e] == '.') && find_number_part(f, e);
+	return e < f->len && !is_digit_at(f, e) && find_number_part(f, e);
 }
 
-/* The same for a match starting with a digit at folded position at (".18" of "902.18"). */
+/* The same for a match starting with a digit at folded position at (".18" of "902.18",
+ * "250 000" of "1 250 000"). */
 static int cuts_number_before(const ftext *f, size_t at)
 {
-	return at >= 1 && (f->s[at - 1] == ',' || f->s[at - 1] == '.') && find_number_part(f, at - 1);
+	return at >= 1 && !is_digit_at(f, at - 1) && find_number_part(f, at - 1);
 }
 
 int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n)
