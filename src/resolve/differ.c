@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "resolve/lookalike.h"
 #include "resolve/match.h"
+#include "resolve/negation.h"
 
 static uint32_t lower_cp(uint32_t c)
 {
@@ -484,7 +485,11 @@ static int note_plain_words(const aligned *al, diffrun r, const side *you, const
 		e--;
 	strbuf where = {0};
 	put_context(&where, al, pc, r.i0);
-	if (e > b && src->n)
+	size_t neg_at;
+	if (e > b && src->n && negation_in(what, b, e, &neg_at))
+		diag_note(d, dl, "the source has '%.*s' %s, which the quote leaves out: copy it (a cut there would leave out a negation)",
+			  (int)(e - b), what + b, where.data);
+	else if (e > b && src->n)
 		diag_note(d, dl, "the source has '%.*s' %s, which the quote leaves out: copy it, or mark the cut with [\xE2\x80\xA6]",
 			  (int)(e - b), what + b, where.data);
 	else if (e > b)
@@ -755,8 +760,14 @@ static void note_cut(const aligned *al, diag *d)
 			size_t b = f->st[al->tx.at[from]], e = f->en[al->tx.at[from + run - 1]];
 			strbuf cut = {0};
 			differ_show_source(&cut, al->a->text, b, e - b > 80 ? b + 80 : e);
-			diag_note(d, differ_art_loc(al->a, b), "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]",
-				  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "");
+			size_t neg_at, neg = negation_in(al->a->text, b, e, &neg_at);
+			if (neg)
+				diag_note(d, differ_art_loc(al->a, b),
+					  "the source has more here: '%s%s', with '%.*s' in it, which turns the meaning: quote it",
+					  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "", (int)neg, al->a->text + neg_at);
+			else
+				diag_note(d, differ_art_loc(al->a, b), "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]",
+					  cut.data, e - b > 80 ? "\xE2\x80\xA6" : "");
 			sb_free(&cut);
 			return;
 		} else {

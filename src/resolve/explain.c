@@ -4,6 +4,7 @@
 #include "resolve/match.h"
 #include "resolve/matcher.h"
 #include "resolve/differ.h"
+#include "resolve/negation.h"
 #include "resolve/edges.h"
 
 #include <ctype.h>
@@ -538,9 +539,15 @@ static int explain_unmarked_cut(const matcher *m, const char *pc, size_t plen, d
 			char instead[40] = "";
 			if (punct)
 				snprintf(instead, sizeof instead, " in place of the '%c' you typed", pc[punct - 1]);
-			diag_note(d, differ_art_loc(m->a, cb),
-				  "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]%s",
-				  sb.data, ce - cb > 120 ? "\xE2\x80\xA6" : "", instead);
+			size_t neg_at, neg = negation_in(text, cb, ce, &neg_at);
+			if (neg) /* a cut would say the opposite: no hint to make one */
+				diag_note(d, differ_art_loc(m->a, cb),
+					  "the source has more here: '%s%s', with '%.*s' in it, which turns the meaning: quote it",
+					  sb.data, ce - cb > 120 ? "\xE2\x80\xA6" : "", (int)neg, text + neg_at);
+			else
+				diag_note(d, differ_art_loc(m->a, cb),
+					  "the source has more here: '%s%s'; to leave it out, mark the cut with [\xE2\x80\xA6]%s",
+					  sb.data, ce - cb > 120 ? "\xE2\x80\xA6" : "", instead);
 			sb_free(&sb);
 			return 1;
 		}

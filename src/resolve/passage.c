@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/article.h"
-#include "resolve/resolver.h"
 #include "base/util.h"
+#include "load/article.h"
+#include "resolve/differ.h"
+#include "resolve/negation.h"
+#include "resolve/resolver.h"
 
 static const char *src_file(const source *s)
 {
@@ -48,6 +50,28 @@ static void warn_others(resolver *R, loc at, const char *what, const source *s, 
 	diag_warning(R->d, at, "%s found %zu times in source '%s': using the first (p%d.%zu); also at %s", what,
 		     r->nothers + 1, s->id, p0 + 1, s0, sb.data);
 	sb_free(&sb);
+}
+
+/* An elision of r that leaves out a negating word ("We will not review" quoted as "We will
+ * […] review"): the quote may say the opposite of its source, which only its […] shows.
+ * A warning, for the first such word. */
+static void warn_negation(resolver *R, loc at, const char *what, const source *s, const match *r)
+{
+	const article *a = s->art;
+	for (size_t k = 0; k + 1 < r->nspans; k++) {
+		if (r->spans[k].para != r->spans[k + 1].para)
+			continue;
+		size_t off, n = negation_in(a->text, r->spans[k].r.end, r->spans[k + 1].r.start, &off);
+		if (!n)
+			continue;
+		int p = r->spans[k].para;
+		diag_warning(R->d, at, "%s leaves out '%.*s' at elision %zu (p%d.%zu): it may say the opposite of its source",
+			     what, (int)n, a->text + off, k + 1, p + 1, article_sentence_of(&a->paras[p], off) + 1);
+		diag_note(R->d, differ_art_loc(a, off),
+			  "quote the words with '%.*s' in them, or cut where nothing that turns the meaning is left out",
+			  (int)n, a->text + off);
+		return;
+	}
 }
 
 static int empty_text(const char *s)
@@ -104,6 +128,7 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 		return;
 	}
 	warn_others(R, bl->text_at, what, s, &r);
+	warn_negation(R, bl->text_at, what, s, &r);
 	take_spans(bl, &r);
 	match_clear(&r);
 }

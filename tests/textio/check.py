@@ -978,7 +978,12 @@ def job(args):
                l.startswith("SUMMARY:")] or r.stderr.strip().splitlines()[:5]
         return label, [f"{label}: mkbrief {how} ({mk} --layout {layout} {name}.yaml): "
                        + " / ".join(err)[:600]], 0, 0, 0, None
-    warn = r.stderr.strip()
+    # the generated cuts fall anywhere: one that leaves out a negating word is warned of
+    # (the quote may say the opposite), as it should be; any other warning is a defect
+    lines = r.stderr.strip().splitlines()
+    warn = "\n".join(l for i, l in enumerate(lines)
+                     if not re.search(r": warning: .* leaves out '.*' at elision \d+ ", l)
+                     and not (i > 0 and re.search(r" at elision \d+ ", lines[i - 1]) and ": note: quote the words" in l))
     r2 = subprocess.run(["pdftotext", "-bbox-layout", pdf, page], capture_output=True, text=True)
     if r2.returncode != 0:
         return label, [f"{label}: pdftotext failed: {r2.stderr.strip()[:300]}"], 0, 0, 0, None
