@@ -41,9 +41,13 @@ static int negates(const char *w, size_t n)
 	       g_ascii_tolower(w[n - 1]) == 't';
 }
 
-size_t negation_in(const char *s, size_t b, size_t e, size_t *at)
+typedef int word_fn(const char *s, size_t at, size_t n, size_t index, void *arg);
+
+/* Calls fn on each word of s[b, e) in turn (its start and length, apostrophes that open or
+ * close a quotation left off) until it returns nonzero; returns the number of words seen. */
+static size_t each_word(const char *s, size_t b, size_t e, word_fn *fn, void *arg)
 {
-	size_t i = b, n;
+	size_t i = b, n, count = 0;
 	while (i < e) {
 		if (!in_word(char_at(s, i, e, &n))) {
 			i += n;
@@ -60,11 +64,43 @@ size_t negation_in(const char *s, size_t b, size_t e, size_t *at)
 		size_t first = i;
 		while (first < last && (s[first] == '\'' || memcmp(s + first, "\xE2\x80\x99", 3) == 0))
 			first += s[first] == '\'' ? 1 : 3;
-		if (last > first && negates(s + first, last - first)) {
-			*at = first;
-			return last - first;
-		}
+		if (last > first && fn && fn(s, first, last - first, count, arg))
+			return count + 1;
+		count += last > first;
 		i = j;
 	}
+	return count;
+}
+
+/* What a search for a negating word found: its place, and among which words. */
+typedef struct found {
+	size_t at, n, index, words;
+	int edge; /* only at the stretch's edges */
+} found;
+
+static int find_negation(const char *s, size_t at, size_t n, size_t index, void *arg)
+{
+	found *f = arg;
+	int near_edge = !f->edge || f->words <= 3 || index == 0 || index + 2 >= f->words;
+	if (near_edge && negates(s + at, n)) {
+		f->at = at, f->n = n, f->index = index;
+		return 1;
+	}
 	return 0;
+}
+
+size_t negation_in(const char *s, size_t b, size_t e, size_t *at)
+{
+	found f = {0};
+	each_word(s, b, e, find_negation, &f);
+	*at = f.at;
+	return f.n;
+}
+
+size_t negation_beside(const char *s, size_t b, size_t e, size_t *at)
+{
+	found f = {.edge = 1, .words = each_word(s, b, e, NULL, NULL)};
+	each_word(s, b, e, find_negation, &f);
+	*at = f.at;
+	return f.n;
 }

@@ -61,7 +61,7 @@ static void warn_negation(resolver *R, loc at, const char *what, const source *s
 	for (size_t k = 0; k + 1 < r->nspans; k++) {
 		if (r->spans[k].para != r->spans[k + 1].para)
 			continue;
-		size_t off, n = negation_in(a->text, r->spans[k].r.end, r->spans[k + 1].r.start, &off);
+		size_t off, n = negation_beside(a->text, r->spans[k].r.end, r->spans[k + 1].r.start, &off);
 		if (!n)
 			continue;
 		int p = r->spans[k].para;

@@ -111,8 +111,12 @@ for c in "${cases[@]}"; do
 		if [ "$st" != 0 ]; then
 			[ "$st" -gt 128 ] && what="killed by signal $((st - 128))" || what="exit status $st"
 			why+=("$what: $(errors "$T/run.err")")
-		elif [ -s "$T/run.err" ]; then
-			why+=("warnings: $(head -2 "$T/run.err" | tr '\n' ' ')")
+		else
+			# the generator's cuts fall anywhere: one that leaves out a negating word is
+			# warned of (the quote may say the opposite), as it should be; no other warning
+			grep -v -e ": warning: .* leaves out '.*' at elision [0-9]* " -e ": note: quote the words with '.*' in them, or cut where" \
+				"$T/run.err" >"$T/run.other" || true
+			if [ -s "$T/run.other" ]; then why+=("warnings: $(head -2 "$T/run.other" | tr '\n' ' ')"); fi
 		fi
 		pages=0
 		if [ "$st" = 0 ]; then
