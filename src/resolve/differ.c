@@ -408,13 +408,6 @@ static int note_list_item(const aligned *al, diffrun r, const side *you, diag *d
 	return 0;
 }
 
-/* A hyphen or dash character, which matching reads by its spacing: a dash spaced or
- * doubled, a hyphen between words or numbers. */
-static int hyphen_like(uint32_t c)
-{
-	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
-}
-
 /* 1 if the run is one hyphen or dash on each side that differ only in how they are spaced
  * ("2019 – 2021" typed for "2019–2021"): named by their spacing, not their characters,
  * which may well be the same. */
@@ -423,8 +416,8 @@ static int dash_spacing_only(const aligned *al, diffrun r, const side *you, cons
 	if (r.i1 - r.i0 != 1 || r.j1 - r.j0 != 1 || you->n != 1 || src->n != 1)
 		return 0;
 	uint32_t a = al->nd.c[r.i0], b = al->tx.c[r.j0];
-	return ((a == FOLD_EM && b == '-') || (a == '-' && b == FOLD_EM)) && hyphen_like(you->c[0]) &&
-	       hyphen_like(src->c[0]);
+	return ((a == FOLD_EM && b == '-') || (a == '-' && b == FOLD_EM)) && find_hyphen_cp(you->c[0]) &&
+	       find_hyphen_cp(src->c[0]);
 }
 
 /* What the quote has at the run against what the source has, character by character. */

@@ -56,6 +56,9 @@ int find_cuts_number(const ftext *f, size_t at, const char *pat, size_t n);
 /* 1 if pat[0, n) starts with a digit found at folded position at of f just after a number's
  * minus sign ("4.7%" of "-4.7%"): the quote would print the opposite amount. */
 int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n);
+/* Whether c is a hyphen or dash that folding reads by its spacing (a hyphen, U+2010 to
+ * U+2013, a minus sign): spaced or doubled, a dash; between words or numbers, a hyphen. */
+int find_hyphen_cp(uint32_t c);
 /* 1 if folded position i of f is part of a number: a digit, or a ',' or '.' between two. */
 int find_number_part(const ftext *f, size_t i);
 /* All occurrences, not overlapping, from paragraph para0 at folded position pos0 on. With

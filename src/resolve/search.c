@@ -53,6 +53,11 @@ static int squote_cp(uint32_t c)
  * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
  * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
  * the source's own ellipsis prints as words left out). */
+int find_hyphen_cp(uint32_t c)
+{
+	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
+}
+
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
@@ -79,7 +84,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			continue;
 		}
 		char out;
-		if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2212) {
+		if (find_hyphen_cp(c)) {
 			size_t k = n; /* bytes: "--" and "---" are one dash */
 			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
 				k++;
