@@ -555,22 +555,7 @@ where=$(awk '/^document / { print $2 } /^page / { p = $2 } / image / { print "im
 # each Figure element has its bounding box (PDF 14.8.5.4.3 requires one for a figure whole on
 # a page: a layout attribute /BBox), the rectangle its picture is drawn in: each raster
 # picture MuPDF draws stands in the box of a Figure on its page, and every box lies on the page
-boxes=$(/usr/bin/python3 - "$T/fig/f.pdf" <<'PY'
-import sys, pikepdf
-pdf = pikepdf.open(sys.argv[1])
-pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
-def walk(e):
-    if isinstance(e, pikepdf.Array):
-        for k in e: walk(k)
-    elif isinstance(e, pikepdf.Dictionary):
-        if e.get("/S") == "/Figure":
-            a = e.get("/A")
-            box = a.get("/BBox") if isinstance(a, pikepdf.Dictionary) and a.get("/O") == "/Layout" else None
-            print(pages.get(e.Pg.objgen), " ".join("%.1f" % float(v) for v in box) if box is not None else "none")
-        walk(e.get("/K"))
-walk(pdf.Root.StructTreeRoot.K)
-PY
-)
+boxes=$(/usr/bin/python3 "$ROOT/tests/tools/structboxes.py" Figure "$T/fig/f.pdf")
 drawn=$(mutool trace "$T/fig/f.pdf" 2>/dev/null | awk '/<page / { p = $2; gsub(/[^0-9]/, "", p); split($0, mb, "mediabox=\""); split(mb[2], v, /[ "]/); h = v[4] }
 	/<fill_image/ { match($0, /transform="[^"]*"/); split(substr($0, RSTART + 11, RLENGTH - 12), m, " ");
 		printf "%d %.1f %.1f %.1f %.1f\n", p, m[5], h - m[6] - m[4], m[5] + m[1], h - m[6] }')

@@ -595,30 +595,7 @@ cd "$ROOT" || exit 1
 # glyph of its caption and cells (PDF 14.8.5.4.3 requires it); one broken across pages has
 # none (the table golden: Table 1 runs over pages 1 and 2, Tables 2 and 3 stand on page 2)
 "$MKBRIEF" -q -o "$T/tbox.pdf" "$G/table/brief.yaml" 2>"$T/err" || fail "table golden PDF: $(cat "$T/err")"
-boxes=$(/usr/bin/python3 - "$T/tbox.pdf" <<'PY'
-import sys, pikepdf
-pdf = pikepdf.open(sys.argv[1])
-pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
-def kids(e, out):
-    if isinstance(e, pikepdf.Array):
-        for k in e: kids(k, out)
-    elif isinstance(e, pikepdf.Dictionary):
-        if "/Pg" in e: out.add(pages[e.Pg.objgen])
-        kids(e.get("/K"), out)
-    return out
-def walk(e):
-    if isinstance(e, pikepdf.Array):
-        for k in e: walk(k)
-    elif isinstance(e, pikepdf.Dictionary):
-        if e.get("/S") == "/Table":
-            a = e.get("/A")
-            box = a.get("/BBox") if isinstance(a, pikepdf.Dictionary) and a.get("/O") == "/Layout" else None
-            pg = sorted(kids(e, set()))
-            print(",".join(str(p + 1) for p in pg), " ".join("%.1f" % float(v) for v in box) if box is not None else "none")
-        walk(e.get("/K"))
-walk(pdf.Root.StructTreeRoot.K)
-PY
-)
+boxes=$(/usr/bin/python3 "$ROOT/tests/tools/structboxes.py" Table "$T/tbox.pdf")
 # the words of Table 2 (its caption to its last row) must lie inside its box on page 2
 inside=$(pdftotext -bbox -f 2 -l 2 "$T/tbox.pdf" - | awk -v box="$(sed -n 2p <<<"$boxes" | cut -d' ' -f2-)" '
 	BEGIN { split(box, b, " "); top = 792 - b[4]; bot = 792 - b[2] }
