@@ -78,16 +78,18 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/mkbrief briefs/korea-jan2018.yaml
 
+# tests/run is given no MAKEFLAGS: under `make -j` the tests that run make themselves
+# (sh/install) would else be told of a jobserver they cannot reach
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat $(BUILD)/tests/pngstems
-	@MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
+	@MAKEFLAGS= MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
 check-asan: deps
 	@$(MAKE) --no-print-directory ASAN=1 check-asan-run
 
 check-asan-run: $(BUILD)/mkbrief $(BUILD)/mkbrief-diff $(UNIT_BINS) $(REPLAY_BINS) $(BUILD)/tests/runstat $(BUILD)/tests/pngstems
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 MAKEFLAGS= MKBRIEF=$(BUILD)/mkbrief TESTBIN=$(BUILD)/tests tests/run
 
 clean:
 	rm -rf build

@@ -1,3 +1,4 @@
+# parts: 4
 # bad.sh: runs the corpus of bad inputs in tests/bad/. Each case must fail with exactly the
 # expected message and status, within 2 seconds and 200 MB, create no output file, leave no temporary
 # file, and leave an existing output file byte for byte as it was. Then two processes write
@@ -19,6 +20,8 @@
 # The case runs in a temporary copy of its directory, beside a link `articles` to
 # briefs/articles. Set BAD_LIMIT_MS to change the 2-second limit (e.g. under valgrind) and
 # BAD_LIMIT_MB the 200 MB bound on peak memory (0: not checked; under ASan it is 4 times).
+# BAD_ROUNDS=fresh runs each case once, without a previous output file: valgrind looks for
+# memory errors, which the second round (the same run beside an output to keep) does not add.
 . "$(dirname "$0")/lib.bash"
 # these cases sit beside their articles: the default rule (sources inside the brief's directory) holds
 unset MKBRIEF_ROOT
@@ -64,7 +67,7 @@ run_case() { # run_case DIR
 		return
 	fi
 	local round
-	for round in fresh existing; do
+	for round in ${BAD_ROUNDS:-fresh existing}; do
 		if [ $round = existing ]; then
 			[ "$keep" = no ] && break
 			printf '%s\n' "$PREVIOUS" >"$dir/$output" || { fail "$name: cannot create $output"; return; }
@@ -101,9 +104,16 @@ run_case() { # run_case DIR
 	rm -rf "$dir"
 }
 
+# tests/run runs this file in parts (TEST_PART=K/N, the first line): part K runs every Nth case
+# from the Kth, and part 0 the concurrency check below
+part=${TEST_PART:-0/1}
+part_k=${part%/*} part_n=${part#*/}
+i=0
 for c in "$ROOT"/tests/bad/*/; do
-	run_case "${c%/}"
+	[ $((i % part_n)) = "$part_k" ] && run_case "${c%/}"
+	i=$((i + 1))
 done
+[ "$part_k" = 0 ] || exit 0
 
 # Concurrency: two runs writing the same file at the same moment. Each writes a temporary
 # file and renames it, so whichever finishes last wins and the file is never a mixture.
