@@ -164,6 +164,11 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	return 0;
 }
 
+int article_is_abbreviation(const char *s, size_t start, size_t dot)
+{
+	return is_abbreviation(s, start, dot) || is_am_pm(s, start, dot);
+}
+
 /* A capital of any script: Ł, Š and Ğ start sentences as A does */
 static int is_upper_cp(uint32_t c)
 {
@@ -268,7 +273,12 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 					continue;
 				}
 			}
-			if (j >= end || !is_closer(cp_at(s, end, j, &k)))
+			if (j >= end)
+				break;
+			uint32_t cl = cp_at(s, end, j, &k);
+			/* a superscript reference mark (".² Officials") ends it as "[2]" does */
+			int sup = cl == 0xB9 || cl == 0xB2 || cl == 0xB3 || cl == 0x2070 || (cl >= 0x2074 && cl <= 0x2079);
+			if (!is_closer(cl) && !sup)
 				break;
 			j += k;
 		}

@@ -206,6 +206,14 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want5, 7, " of the fifth");
 	article_free(a);
+
+	/* a superscript reference mark after a full stop ends the sentence as "[2]" does */
+	a = parse("T\n\nThe accord stood for a decade.\xC2\xB2 Officials ratified it.[3] It held.\n", NULL);
+	const char *want6[] = {"The accord stood for a decade.\xC2\xB2", "Officials ratified it.[3]", "It held."};
+	CHECK("three sentences of the sixth", a && a->paras[0].nsents == 3);
+	if (a)
+		check_sentences(a, want6, 3, " of the sixth");
+	article_free(a);
 }
 
 static void errors(void)
