@@ -85,10 +85,57 @@ static const char *const abbrevs[] = {
 	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", "v", "para", "paras",
 	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
 	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
-	"Eq", "Eqs", "Ref", "Refs", NULL,
+	"Eq", "Eqs", "Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
+	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp", NULL,
 };
 
-/* The word ending just before the full stop at dot: "U.S" in "the U.S." */
+/* Words after a.m. or p.m. that go on with the time: a day, a month, a time zone (the sentence
+ * goes on before a number or a lowercase word too: "at 9 a.m. 12 ships", "9 a.m. local time") */
+static const char *const time_words[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+	"Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March",
+	"April", "May", "June", "July", "August", "September", "October", "November", "December",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "UTC",
+	"GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET",
+	"CT", "MT", "PT", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK", "JST",
+	"KST", "AEST", "AEDT", "SGT", "HKT", "NZST", "NZDT", NULL,
+};
+
+/* Capitalized words that start sentences, seldom a name: after initials ("in the U.S. The
+ * talks"), the initials end a sentence; no one letter, which may be an initial too (J. A. Smith) */
+static const char *const starters[] = {
+	"The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "His",
+	"Her", "Their", "Our", "There", "In", "On", "At", "But", "And", "However", "An", "As",
+	"If", "When", "While", "After", "Before", "Since", "Yet", "So", "Then", NULL,
+};
+
+/* Whether s[i, end) starts with one of words, as a whole word */
+static int word_in(const char *s, size_t end, size_t i, const char *const *words)
+{
+	for (int w = 0; words[w]; w++) {
+		size_t k = strlen(words[w]);
+		if (i + k <= end && memcmp(s + i, words[w], k) == 0 &&
+		    (i + k == end || !g_ascii_isalnum(s[i + k])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the full stop at dot ends "a.m." or "p.m." (any case, "9a.m." too) */
+static int is_am_pm(const char *s, size_t start, size_t dot)
+{
+	if (dot < start + 3 || s[dot - 2] != '.' || (s[dot - 1] != 'm' && s[dot - 1] != 'M'))
+		return 0;
+	char c = s[dot - 3];
+	if (c != 'a' && c != 'A' && c != 'p' && c != 'P')
+		return 0;
+	size_t b = dot - 3;
+	return b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' ||
+	       (s[b - 1] >= '0' && s[b - 1] <= '9');
+}
+
+/* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials
+ * ("U.S" in "the U.S.", "J" in "J. R. Jones"), 1 for one of abbrevs, 0 if neither. */
 static int is_abbreviation(const char *s, size_t start, size_t dot)
 {
 	size_t b = dot;
@@ -110,11 +157,16 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	if (alone && n == 1 && b >= start + 2 && is_blank_byte(s[b - 1]) && s[b - 2] >= '0' && s[b - 2] <= '9')
 		alone = 0;
 	if (initials && alone && n % 2 == 1)
-		return 1;
+		return 2;
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
 			return 1;
 	return 0;
+}
+
+int article_is_abbreviation(const char *s, size_t start, size_t dot)
+{
+	return is_abbreviation(s, start, dot) || is_am_pm(s, start, dot);
 }
 
 /* A capital of any script: Ł, Š and Ğ start sentences as A does */
@@ -221,7 +273,12 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 					continue;
 				}
 			}
-			if (j >= end || !is_closer(cp_at(s, end, j, &k)))
+			if (j >= end)
+				break;
+			uint32_t cl = cp_at(s, end, j, &k);
+			/* a superscript reference mark (".² Officials") ends it as "[2]" does */
+			int sup = cl == 0xB9 || cl == 0xB2 || cl == 0xB3 || cl == 0x2070 || (cl >= 0x2074 && cl <= 0x2079);
+			if (!is_closer(cl) && !sup)
 				break;
 			j += k;
 		}
@@ -238,8 +295,20 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 		}
 		uint32_t next = cp_at(s, end, j, &k);
 		int ok = is_upper_cp(next) || is_number_cp(next) || is_opener(next);
-		if (ok && c == '.' && stop == i + 1 && is_abbreviation(s, start, i))
-			ok = 0;
+		if (ok && c == '.' && stop == i + 1) {
+			/* a.m. and p.m. go on before a day, a month, a time zone or a number ("at 9
+			 * a.m. Monday"), and end a sentence before any other capital ("at 9 p.m. The
+			 * next day"); initials before a word that starts sentences end one ("in the
+			 * U.S. The talks"), before any other go on ("the U.S. Army"); any other
+			 * abbreviation goes on */
+			int abbr = is_am_pm(s, start, i) ? 3 : is_abbreviation(s, start, i);
+			if (abbr == 3)
+				ok = !is_number_cp(next) && !word_in(s, end, j, time_words);
+			else if (abbr == 2)
+				ok = word_in(s, end, j, starters);
+			else if (abbr)
+				ok = 0;
+		}
 		if (!ok) {
 			i++;
 			continue;

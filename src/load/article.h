@@ -54,6 +54,9 @@ size_t article_sentence_of(const art_para *p, size_t off);
 /* r (a sentence of text s) without the reference marks and blanks that end it
  * ("January.[1]", ".[2][3]", ".[12, 13]"): where its words end. */
 range article_without_marks(const char *s, range r);
+/* Whether the full stop at s[dot] ends an abbreviation ("Gen.", "No.", "U.S.", "a.m."), the
+ * word looked for from start on. */
+int article_is_abbreviation(const char *s, size_t start, size_t dot);
 /* The length of a list item's marker at s[i], its space included ("- ", "• ", "* ", "12. ",
  * "3) "); 0 if none. */
 size_t article_item_marker_len(const char *s, size_t end, size_t i);

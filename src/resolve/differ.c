@@ -328,6 +328,22 @@ static int note_composition(const aligned *al, const side *you, const side *src,
 	return same;
 }
 
+/* The word differing is the same letters but for a ligature or the like (lookalike.c): named. */
+static int note_compatibility(const aligned *al, diffrun r, const char *pc, loc dl, diag *d)
+{
+	size_t wb, we, tb, te;
+	word_around(&al->nd, r.i0, &wb, &we);
+	word_around(&al->tx, r.j0, &tb, &te);
+	if (we <= wb || te <= tb)
+		return 0;
+	strbuf a = {0}, b = {0};
+	differ_show_folded(&a, pc + al->nd.at[wb], (we < al->nd.n ? al->nd.at[we] : al->ndbytes) - al->nd.at[wb]);
+	differ_show_source(&b, al->a->text, al->f->st[al->tx.at[tb]], al->f->en[al->tx.at[te - 1]]);
+	int found = lookalike_note_compat(a.data, b.data, al->a, al->f->st[al->tx.at[tb]], typed_loc(al, wb, dl), d);
+	sb_free(&a), sb_free(&b);
+	return found;
+}
+
 /* One invisible character: of the quote (typed) at nd[i], else of the source at tx[j];
  * at: the quote's place, for the words before it. */
 static void note_one_invisible(const aligned *al, int typed, size_t i, size_t j, const char *pc, loc dl, diag *d)
@@ -555,7 +571,7 @@ static int note_by_chars(const aligned *al, const char *pc, int names, loc dl, d
 	if (!side_of(al, r, 0, &you) || !side_of(al, r, 1, &src))
 		return 0;
 	if (note_list_item(al, r, &you, d) || note_composition(al, &you, &src, dl, d) ||
-	    note_invisible(al, r, pc, dl, d))
+	    note_compatibility(al, r, pc, dl, d) || note_invisible(al, r, pc, dl, d))
 		return 1;
 	if (note_plain_words(al, r, &you, &src, pc, dl, d) || note_plain_marks(al, r, &you, &src, pc, dl, d))
 		return 1;

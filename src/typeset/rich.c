@@ -439,32 +439,39 @@ static unsigned char *addresses_of(const char *s, size_t n)
 	return verbatim;
 }
 
-/* Whether the quote at s[i], after a digit, is a prime: feet and inches, minutes and seconds
- * (5'10", 45° 30' 15", 12" in typed text). A single one, before a digit (5'10) or before a
- * space and a number that a double one ends (30' 15"), or at a number's end in typed text;
- * a double one after such a single one, or at a number's end in typed text. Never while a
- * quotation of its kind is open in s ("by 2050"), nor before a letter (1990's). */
-static int prime_at(const char *s, size_t n, size_t i, int typed, int open_quotes)
+/* Whether the number ending just before s[i] is a measure of degrees or minutes: a degree
+ * sign (35°12) or a minutes' mark, straight or a prime (35°12'30) before its digits, a space
+ * between allowed. */
+static int after_degrees(const char *s, size_t i, int minutes)
 {
-	if (i == 0 || !is_digit(s[i - 1]) || open_quotes > 0 || (i + 1 < n && g_ascii_isalpha(s[i + 1])))
-		return 0;
-	if (s[i] == '\'') {
-		if (i + 1 < n && is_digit(s[i + 1]))
-			return 1;
-		if (i + 2 < n && s[i + 1] == ' ' && is_digit(s[i + 2])) {
-			size_t e = i + 2;
-			while (e < n && (is_digit(s[e]) || (s[e] == '.' && e + 1 < n && is_digit(s[e + 1]))))
-				e++;
-			return e < n && s[e] == '"';
-		}
-		return typed;
-	}
 	size_t b = i;
 	while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == '.' && b > 1 && is_digit(s[b - 2]))))
 		b--;
 	if (b > 0 && s[b - 1] == ' ')
 		b--;
-	return (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2])) || typed;
+	if (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xB0)
+		return !minutes;
+	if (!minutes)
+		return 0;
+	if (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2]))
+		return 1;
+	return b >= 4 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
+	       (unsigned char)s[b - 1] == 0xB2 && is_digit(s[b - 4]);
+}
+
+/* Whether the quote at s[i], after a digit, is a prime: feet and inches, minutes and seconds
+ * (5'10", a 12" gun, a 6' mast, 45° 30' 15", 35°12'N). A quote after a number is a prime
+ * unless a quotation of its kind is open (its mark closes it: "by 2050", 'in 1990'), in typed
+ * text and in a source alike (a source's passage counts the quotations its paragraph opened
+ * before it). Never before a letter (1990's, 2019"s) but a compass point's or unit's after
+ * degrees (35°12'N, 35°12'30"N). */
+static int prime_at(const char *s, size_t n, size_t i, int open_quotes)
+{
+	if (i == 0 || !is_digit(s[i - 1]) || open_quotes > 0)
+		return 0;
+	if (i + 1 < n && g_ascii_isalpha(s[i + 1]) && !after_degrees(s, i, s[i] == '"'))
+		return 0;
+	return 1;
 }
 
 /* How many hyphens in a row start at s[i]. */
@@ -480,13 +487,14 @@ static size_t hyphen_run(const char *s, size_t n, size_t i)
  * nothing before them in s says otherwise) and primes, --, ..., and in typed text ranges
  * 1950-1953 (and in any text 1950--1953) and minus signs; addresses as they are; map as
  * typo_smarten_source's. */
-static char *smarten(const char *s, size_t n, int open_before, int typed, size_t *map)
+static char *smarten(const char *s, size_t n, int open_before, int typed, size_t *map, int *open_quotes)
 {
 	strbuf out = {0};
 	sb_grow(&out, n);
 	out.data[0] = 0;
 	unsigned char *verbatim = addresses_of(s, n);
-	int doubles = 0, singles = 0; /* quotations this text has opened and not closed */
+	/* quotations open and not closed: this text's, and its paragraph's before it */
+	int doubles = open_quotes ? open_quotes[0] : 0, singles = open_quotes ? open_quotes[1] : 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		size_t k = 1;
@@ -498,7 +506,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 		}
 		int open = quote_opens(out.data, out.len, open_before, typed, s, n, i);
 		if (c == '"') {
-			if (prime_at(s, n, i, typed, doubles)) {
+			if (prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
 			} else {
 				sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
@@ -506,7 +514,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			}
 		} else if (c == '\'') {
 			int opens = open && i + 1 < n && s[i + 1] != ' ' && !elision_at(s, n, i);
-			if (prime_at(s, n, i, typed, singles)) {
+			if (prime_at(s, n, i, singles)) {
 				sb_puts(&out, "\xE2\x80\xB2");
 			} else {
 				sb_puts(&out, opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
@@ -549,20 +557,49 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 	if (map)
 		map[n] = out.len;
 	free(verbatim);
+	if (open_quotes) {
+		open_quotes[0] = doubles;
+		open_quotes[1] = singles;
+	}
 	return sb_steal(&out);
 }
+
+/* How far back a source's passage looks for the start of its paragraph, to count the
+ * quotations open before it */
+#define PARA_LOOKBACK 65536
 
 char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map)
 {
 	/* a quote opens after an opening quote ("'Tis"): look past a run of them */
+	size_t quoted = nbefore;
 	while (nbefore > 0 && (before[nbefore - 1] == '"' || before[nbefore - 1] == '\''))
 		nbefore--;
-	return smarten(s, n, is_open_context(before, nbefore), 0, map);
+	/* the quotations its paragraph opened before s and left open, which a quote after a
+	 * number closes ("we will be ready by 2050" he said: the passage may start at "by");
+	 * the paragraph starts after a blank line */
+	size_t p = quoted;
+	while (p > 0 && quoted - p < PARA_LOOKBACK) {
+		if (before[p - 1] == '\n') {
+			size_t q = p;
+			while (q < quoted && (before[q] == ' ' || before[q] == '\t' || before[q] == '\r'))
+				q++;
+			if (q < quoted && before[q] == '\n')
+				break;
+		}
+		p--;
+	}
+	int open[2] = {0, 0}, opens = is_open_context(before, nbefore);
+	if (p < nbefore)
+		free(smarten(before + p, nbefore - p, 1, 0, NULL, open));
+	/* the marks just before s open what s is inside of ('by 2050' quoted from "by") */
+	for (size_t i = nbefore; opens && i < quoted; i++)
+		open[before[i] == '"' ? 0 : 1]++;
+	return smarten(s, n, opens, 0, map, open);
 }
 
 char *typo_smarten(const char *s, size_t n)
 {
-	return smarten(s, n, 1, 1, NULL);
+	return smarten(s, n, 1, 1, NULL, NULL);
 }
 
 size_t typo_nest_quotes(char *t, size_t n)

@@ -187,6 +187,33 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want4, 2, " of the fourth");
 	article_free(a);
+
+	/* a.m. and p.m. go on before a day, a month, a time zone, a number or a lowercase word,
+	 * and end a sentence before another capital (a trial: "at 9 a.m. Monday" was two,
+	 * shifting every later sentence's number); initials end one before a word that starts
+	 * sentences ("the U.S. The"), not before a name ("U.S. Army") */
+	a = parse("T\n\nAt 9 a.m. Monday the talks began. They paused at 2 P.M. EST and at 4 p.m. 12 "
+		  "ships left. Talks ended at 9 p.m. The next day was quiet. Envoys flew to the U.S. The "
+		  "U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC. "
+		  "Flights landed at 6 a.m. in Seoul.\n",
+		  NULL);
+	const char *want5[] = {"At 9 a.m. Monday the talks began.",
+			       "They paused at 2 P.M. EST and at 4 p.m. 12 ships left.", "Talks ended at 9 p.m.",
+			       "The next day was quiet.", "Envoys flew to the U.S.",
+			       "The U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC.",
+			       "Flights landed at 6 a.m. in Seoul."};
+	CHECK("seven sentences of the fifth", a && a->paras[0].nsents == 7);
+	if (a)
+		check_sentences(a, want5, 7, " of the fifth");
+	article_free(a);
+
+	/* a superscript reference mark after a full stop ends the sentence as "[2]" does */
+	a = parse("T\n\nThe accord stood for a decade.\xC2\xB2 Officials ratified it.[3] It held.\n", NULL);
+	const char *want6[] = {"The accord stood for a decade.\xC2\xB2", "Officials ratified it.[3]", "It held."};
+	CHECK("three sentences of the sixth", a && a->paras[0].nsents == 3);
+	if (a)
+		check_sentences(a, want6, 3, " of the sixth");
+	article_free(a);
 }
 
 static void errors(void)

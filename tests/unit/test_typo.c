@@ -29,6 +29,14 @@ static void source(const char *name, const char *text, const char *want)
 	free(got);
 }
 
+/* text as a passage of a source whose text before it is before */
+static void source_after(const char *name, const char *before, const char *text, const char *want)
+{
+	char *got = typo_smarten_source(text, strlen(text), before, strlen(before), NULL);
+	CHECK_STR(name, got, want);
+	free(got);
+}
+
 static void nested(const char *name, const char *typed, const char *want)
 {
 	char *got = typo_smarten(typed, strlen(typed));
@@ -127,13 +135,30 @@ int main(void)
 	/* primes: feet and inches, minutes and seconds */
 	smart("feet and inches", "5'10\" tall, a 12\" pipe", "5" PRIME "10" DPRIME " tall, a 12" DPRIME " pipe");
 	smart("minutes and seconds", "45\xC2\xB0 30' 15\" N", "45\xC2\xB0 30" PRIME " 15" DPRIME " N");
+	smart("a bearing's compass point", "35\xC2\xB0" "12'N, 35\xC2\xB0" "12'30\"N and 5'11\"",
+	      "35\xC2\xB0" "12" PRIME "N, 35\xC2\xB0" "12" PRIME "30" DPRIME "N and 5" PRIME "11" DPRIME);
+	smart("a quotation closing on a number", "he said \"by 2019\" and \"the Article 12\".",
+	      "he said " LDQ "by 2019" RDQ " and " LDQ "the Article 12" RDQ ".");
 	smart("a quotation that ends in a number", "\"net zero by 2050\" and '1990'", LDQ "net zero by 2050" RDQ " and " LSQ "1990" RSQ);
 	smart("a year's apostrophe", "1990's and the '90s' music", "1990" RSQ "s and the " RSQ "90s" RSQ " music");
 	smart("a quotation with an apostrophe, then a number", "'don't stop 1990'", LSQ "don" RSQ "t stop 1990" RSQ);
 	/* in a source: -- between numbers is a range, as typed; primes only where unmistakable */
 	source("a source's range", "in 1990--1995, pp. 3--7 -- so", "in 1990" EN "1995, pp. 3" EN "7 " EM " so");
 	source("a source's feet and inches", "5'10\" and 30' 15\"", "5" PRIME "10" DPRIME " and 30" PRIME " 15" DPRIME);
-	source("a source's quotation closing on a number", "by 2050\" he said", "by 2050" RDQ " he said");
+	/* a quote after a number closing no quotation is a prime in a source too (a trial: a
+	 * source's 12" gun printed 12”); one closing a quotation that its paragraph opened before
+	 * the passage stays a quote */
+	source("a source's inches and feet", "a 12\" gun and a 6' mast", "a 12" DPRIME " gun and a 6" PRIME " mast");
+	source("a source's bearing", "at 35\xC2\xB0" "12'N and 35\xC2\xB0" "12'30\"N",
+	       "at 35\xC2\xB0" "12" PRIME "N and 35\xC2\xB0" "12" PRIME "30" DPRIME "N");
+	source("a source's quotations ending in numbers", "called it \"the Article 12\" and 'by 2019' then",
+	       "called it " LDQ "the Article 12" RDQ " and " LSQ "by 2019" RSQ " then");
+	source_after("a source's quotation closing on a number", "\"We will be at net zero ", "by 2050\" he said",
+		     "by 2050" RDQ " he said");
+	source_after("the quotation opened just before the passage", "he said '", "by 2050' and left",
+		     "by 2050" RSQ " and left");
+	source_after("but not one left open in the paragraph before", "He said \"no.\n\nThe ", "12\" gun",
+		     "12" DPRIME " gun");
 	source("a source's run of hyphens", "signed ----- (seal)", "signed ----- (seal)");
 	source("a source's URL", "at http://x.org/a--b.", "at http://x.org/a--b.");
 	CHECK_DONE();
