@@ -7,4 +7,4 @@ check-valgrind: deps
 	@rm -rf build/valgrind && mkdir -p build/valgrind
 	@ROOT=$(CURDIR) VG_LOGDIR=$(CURDIR)/build/valgrind VG_BIN=$(CURDIR)/$(BUILD)/mkbrief \
 	MKBRIEF=$(CURDIR)/tests/valgrind TESTWRAP="env VG_BIN= $(CURDIR)/tests/valgrind" \
-	BAD_LIMIT_MS=60000 BAD_LIMIT_MB=0 BAD_ROUNDS=fresh MAKEFLAGS= TESTBIN=$(BUILD)/tests tests/run test_ cli/ sh/bad
+	CLI_TIMEOUT=120 BAD_LIMIT_MS=60000 BAD_LIMIT_MB=0 BAD_ROUNDS=fresh MAKEFLAGS= TESTBIN=$(BUILD)/tests tests/run test_ cli/ sh/bad
