@@ -276,6 +276,21 @@ static int is_coordinate(word w)
 	return 1;
 }
 
+/* A number and the mark of its unit of feet or minutes, or degrees: "5′", "30′", "35°";
+ * with last, the marks that end a measure's last part: "11″", "15″", "12′" */
+static int is_measure_part(word w, int last)
+{
+	static const char *const first_marks[] = {"\xE2\x80\xB2", "\xC2\xB0", NULL};
+	static const char *const last_marks[] = {"\xE2\x80\xB2", "\xE2\x80\xB3", NULL};
+	const char *const *marks = last ? last_marks : first_marks;
+	for (size_t k = 0; marks[k]; k++) {
+		size_t m = strlen(marks[k]);
+		if (w.n > m && memcmp(w.s + w.n - m, marks[k], m) == 0 && is_number((word){w.s, w.n - m}))
+			return 1;
+	}
+	return 0;
+}
+
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
 	word prev, next;
@@ -321,6 +336,10 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	/* a register's capitals and the number they label: "IMO 9456127", "ISO 9001", "RFC 2616" */
 	if (is_capitals(prev, 2, 5) && digits_in(bare(next)) >= 4 && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* a height, an angle or a time in its parts: "5′ 11″", "30′ 15″", "35° 12′" (a
+	 * typographer's trial: "A 5′" / "11″ trader") */
+	if (is_measure_part(prev, 0) && is_measure_part(bare(next), 1))
 		return 1;
 	/* a position: "35°12′N 129°05′E" */
 	if (is_coordinate(prev) && is_coordinate(bare(next)))
