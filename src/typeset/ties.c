@@ -46,7 +46,7 @@ static const char *const unit_names[] = {
 	"km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "kt", "Mt", "lb", "lbs", "oz", "ft", "mi",
 	"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
 	"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
-	"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
+	"\xC2\xB0" "C", "\xC2\xB0" "F", "C", "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
 	"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
 	"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
 	"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
@@ -139,7 +139,8 @@ static int is_number(word w)
 	/* "(>1 m/yr)", "[≤0.1 µg/L": an opening bracket, then a sign, a bound or a currency */
 	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
 		i = 1;
-	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "+", "~", "<", ">",
+	/* a source's words keep their hyphen-minus ("-24 C", README: Typewriter marks) */
+	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "-", "+", "~", "<", ">",
 					   "\xE2\x89\xA4", "\xE2\x89\xA5", "\xE2\x89\x88", "\xC2\xB1", NULL};
 	for (size_t k = 0; lead[k]; k++)
 		if (w.n > i + strlen(lead[k]) && memcmp(w.s + i, lead[k], strlen(lead[k])) == 0) {
