@@ -292,6 +292,17 @@ static int is_measure_part(word w, int last)
 	return 0;
 }
 
+/* A time on the clock: "12:26", "9:05", "14.30" is not one (a number) */
+static int is_clock(word w)
+{
+	size_t i = 0;
+	while (i < w.n && i < 2 && g_ascii_isdigit(w.s[i]))
+		i++;
+	if (i == 0 || i >= w.n || w.s[i] != ':')
+		return 0;
+	return w.n == i + 3 && g_ascii_isdigit(w.s[i + 1]) && g_ascii_isdigit(w.s[i + 2]);
+}
+
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
 	word prev, next;
@@ -318,6 +329,12 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 					     "SS", "HMS", "USS", "USNS", "HMCS", "HMAS", "HMNZS", NULL};
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
 	    (is_unit(bare(next), unit_names) || is_unit(before_slash(next), unit_names) || is_currency(bare(next))))
+		return 1;
+	/* a time of day and its half or zone: "9 a.m.", "12:26 p.m.", "14:00 GMT" (a
+	 * typographer's trial: "at 12:26" / "p.m. local time") */
+	static const char *const halves[] = {"a.m", "p.m", "am", "pm", "AM", "PM", "A.M", "P.M", NULL};
+	if ((is_number(prev) || is_clock(prev) || is_clock(after_bracket(prev))) &&
+	    (is(bare(next), halves) || (is_clock(prev) && is_unit(bare(next), unit_names))))
 		return 1;
 	/* a number in scientific notation: "2.7 × 10⁻³" */
 	static const char times[] = "\xC3\x97";
