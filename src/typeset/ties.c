@@ -330,10 +330,10 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
 	    (is_unit(bare(next), unit_names) || is_unit(before_slash(next), unit_names) || is_currency(bare(next))))
 		return 1;
-	/* a time of day and its half or zone: "9 a.m.", "12:26 p.m.", "14:00 GMT" (a
+	/* a time of day and its half or zone: "9 a.m.", "9–10 a.m.", "12:26 p.m.", "14:00 GMT" (a
 	 * typographer's trial: "at 12:26" / "p.m. local time") */
 	static const char *const halves[] = {"a.m", "p.m", "am", "pm", "AM", "PM", "A.M", "P.M", NULL};
-	if ((is_number(prev) || is_clock(prev) || is_clock(after_bracket(prev))) &&
+	if ((is_number_or_range(prev) || is_clock(prev) || is_clock(after_bracket(prev))) &&
 	    (is(bare(next), halves) || (is_clock(prev) && is_unit(bare(next), unit_names))))
 		return 1;
 	/* a number in scientific notation: "2.7 × 10⁻³" */
