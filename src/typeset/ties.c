@@ -180,7 +180,9 @@ static int is_month(word w)
 	static const char *const months[] = {
 		"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
 		"November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-		"Oct.", "Nov.", "Dec.", NULL};
+		"Oct.", "Nov.", "Dec.",
+		/* as a table's dates are often typed, "Jan 8", "Dec 22" (the README's example) */
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
 	word b = w;
 	if (b.n > 0 && b.s[b.n - 1] == ',')
 		b.n--;
