@@ -343,7 +343,15 @@ size_t article_item_marker_len(const char *s, size_t end, size_t i)
 		j++;
 	else if (j + 3 <= end && memcmp(s + j, "\xE2\x80\xA2", 3) == 0)
 		j += 3;
-	else {
+	else if (j < end && s[j] == '[') {
+		/* a note's number, as a report lists its notes: "[1] BRELL stands for..." */
+		j++;
+		while (j < end && j - i < 4 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j == i + 1 || j >= end || s[j] != ']')
+			return 0;
+		j++;
+	} else {
 		while (j < end && j - i < 3 && s[j] >= '0' && s[j] <= '9')
 			j++;
 		if (j == i || j >= end || (s[j] != '.' && s[j] != ')'))
@@ -380,7 +388,7 @@ static void find_items(const char *s, art_para *p)
 	}
 	/* a paragraph that is one numbered item is a numbered paragraph ("10. The Tribunal
 	 * recalls...", as judgments and resolutions number theirs), justified as any other */
-	if (!any || (n == 1 && s[items[0].start] >= '0' && s[items[0].start] <= '9')) {
+	if (!any || (n == 1 && ((s[items[0].start] >= '0' && s[items[0].start] <= '9') || s[items[0].start] == '['))) {
 		free(items);
 		return;
 	}

@@ -46,7 +46,7 @@ static const char *const unit_names[] = {
 	"km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "kt", "Mt", "lb", "lbs", "oz", "ft", "mi",
 	"yd", "ha", "l", "L", "ml", "mL", "s", "ms", "min", "h", "hr", "hrs", "W", "kW", "MW", "GW",
 	"TW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "A", "mA", "Hz", "kHz", "MHz", "GHz", "K",
-	"\xC2\xB0" "C", "\xC2\xB0" "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
+	"\xC2\xB0" "C", "\xC2\xB0" "F", "C", "F", "%", "bn", "mn", "tn", "bcm", "tcm", "bpd", "mph", "km/h",
 	"kph", "kn", "kts", "dB", "kB", "MB", "GB", "TB", "Mbps", "Gbps", "million", "billion",
 	"trillion", "percent", "\xC2\xB5g", "\xCE\xBCg", "ng", "pg", "\xC2\xB5m", "\xCE\xBCm", "\xC2\xB5L",
 	"\xCE\xBCL", "\xC2\xB5l", "dL", "dl", "ppm", "ppb", "ppt", "mol", "mmol", "\xC2\xB5mol", "yr", "yrs",
@@ -139,7 +139,8 @@ static int is_number(word w)
 	/* "(>1 m/yr)", "[≤0.1 µg/L": an opening bracket, then a sign, a bound or a currency */
 	if (w.n > 1 && (w.s[0] == '(' || w.s[0] == '['))
 		i = 1;
-	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "+", "~", "<", ">",
+	/* a source's words keep their hyphen-minus ("-24 C", README: Typewriter marks) */
+	static const char *const lead[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x88\x92", "-", "+", "~", "<", ">",
 					   "\xE2\x89\xA4", "\xE2\x89\xA5", "\xE2\x89\x88", "\xC2\xB1", NULL};
 	for (size_t k = 0; lead[k]; k++)
 		if (w.n > i + strlen(lead[k]) && memcmp(w.s + i, lead[k], strlen(lead[k])) == 0) {
@@ -179,7 +180,9 @@ static int is_month(word w)
 	static const char *const months[] = {
 		"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
 		"November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-		"Oct.", "Nov.", "Dec.", NULL};
+		"Oct.", "Nov.", "Dec.",
+		/* as a table's dates are often typed, "Jan 8", "Dec 22" (the README's example) */
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
 	word b = w;
 	if (b.n > 0 && b.s[b.n - 1] == ',')
 		b.n--;
@@ -276,6 +279,32 @@ static int is_coordinate(word w)
 	return 1;
 }
 
+/* A number and the mark of its unit of feet or minutes, or degrees: "5′", "30′", "35°";
+ * with last, the marks that end a measure's last part: "11″", "15″", "12′" */
+static int is_measure_part(word w, int last)
+{
+	static const char *const first_marks[] = {"\xE2\x80\xB2", "\xC2\xB0", NULL};
+	static const char *const last_marks[] = {"\xE2\x80\xB2", "\xE2\x80\xB3", NULL};
+	const char *const *marks = last ? last_marks : first_marks;
+	for (size_t k = 0; marks[k]; k++) {
+		size_t m = strlen(marks[k]);
+		if (w.n > m && memcmp(w.s + w.n - m, marks[k], m) == 0 && is_number((word){w.s, w.n - m}))
+			return 1;
+	}
+	return 0;
+}
+
+/* A time on the clock: "12:26", "9:05", "14.30" is not one (a number) */
+static int is_clock(word w)
+{
+	size_t i = 0;
+	while (i < w.n && i < 2 && g_ascii_isdigit(w.s[i]))
+		i++;
+	if (i == 0 || i >= w.n || w.s[i] != ':')
+		return 0;
+	return w.n == i + 3 && g_ascii_isdigit(w.s[i + 1]) && g_ascii_isdigit(w.s[i + 2]);
+}
+
 int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 {
 	word prev, next;
@@ -303,6 +332,12 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	if ((is_number_or_range(after_slash(prev)) || is_number(after_mark(prev))) &&
 	    (is_unit(bare(next), unit_names) || is_unit(before_slash(next), unit_names) || is_currency(bare(next))))
 		return 1;
+	/* a time of day and its half or zone: "9 a.m.", "9–10 a.m.", "12:26 p.m.", "14:00 GMT" (a
+	 * typographer's trial: "at 12:26" / "p.m. local time") */
+	static const char *const halves[] = {"a.m", "p.m", "am", "pm", "AM", "PM", "A.M", "P.M", NULL};
+	if ((is_number_or_range(prev) || is_clock(prev) || is_clock(after_bracket(prev))) &&
+	    (is(bare(next), halves) || (is_clock(prev) && is_unit(bare(next), unit_names))))
+		return 1;
 	/* a number in scientific notation: "2.7 × 10⁻³" */
 	static const char times[] = "\xC3\x97";
 	if ((is_number(prev) && next.n == 2 && memcmp(next.s, times, 2) == 0) ||
@@ -321,6 +356,10 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	/* a register's capitals and the number they label: "IMO 9456127", "ISO 9001", "RFC 2616" */
 	if (is_capitals(prev, 2, 5) && digits_in(bare(next)) >= 4 && g_ascii_isdigit(next.s[0]))
+		return 1;
+	/* a height, an angle or a time in its parts: "5′ 11″", "30′ 15″", "35° 12′" (a
+	 * typographer's trial: "A 5′" / "11″ trader") */
+	if (is_measure_part(prev, 0) && is_measure_part(bare(next), 1))
 		return 1;
 	/* a position: "35°12′N 129°05′E" */
 	if (is_coordinate(prev) && is_coordinate(bare(next)))

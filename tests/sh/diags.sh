@@ -406,6 +406,25 @@ case "$got" in
 	pass "an excerpt stopping before the source's closing quote or parenthesis ends with it; the source line's comma goes inside the quotes" ;;
 *) fail "closing marks: $(echo "$got" | grep -o 'on the ground.\{0,50\}') / $(echo "$got" | grep -o 'said (.\{0,30\}')" ;;
 esac
+# An excerpt whose `to:` stops before the source's reference marks ends with them, as it
+# prints those inside it (a typographer's trial: "dragging anchors. […]" for "[2][3]" alone)
+printf 'Grid Report\n\nThe states completed it.[1] Five cables were cut by ships dragging anchors.[2][3]\n\nMore.\n' >"$T/typo/m.txt"
+cat >"$T/typo/m.yaml" <<'YAML'
+title: Reference marks
+date: 2025-01-01
+sources:
+  m: {file: m.txt}
+sections:
+  - heading: The cables
+    content:
+      - excerpt: {source: m, from: "The states completed", to: "dragging anchors."}
+YAML
+"$MKBRIEF" -q -o "$T/typo/m.pdf" "$T/typo/m.yaml" 2>"$T/err" || fail "reference marks: $(cat "$T/err")"
+got=$(pdftotext "$T/typo/m.pdf" - | tr '\n' ' ')
+case "$got" in
+*"anchors.[2][3] — "*) pass "an excerpt stopping before the source's reference marks ends with them, no elision mark" ;;
+*) fail "reference marks: $(echo "$got" | grep -o 'anchors.\{0,20\}')" ;;
+esac
 # The mirror: an excerpt that starts just inside a quotation it closes starts with the
 # opening mark (a reader's trial: '[…] We want … number,” said'); a pull quote cut inside a
 # quotation of its source closes it before its own mark ('he had ‘not wanted … lift”')

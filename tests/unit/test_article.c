@@ -308,6 +308,20 @@ static void marks_lists_headings(void)
 	free(t);
 	CHECK("a bullet alone is a list", a && a->paras[1].nitems == 1);
 	article_free(a);
+
+	/* a report's notes, one a line under their numbers in brackets, are a list (a
+	 * typographer's trial: "[1] BRELL stands for... [2] See https://..." ran on as one
+	 * paragraph and one sentence); a paragraph that is one such note is no list, and a
+	 * reference mark inside a line starts no item */
+	a = parse("T\n\n[1] BRELL is a ring. It is old.\n[2] See https://ex.org/a.\n[10] Interview.\n\n"
+		  "[12] The applicant says so.[3] He is\nright.\n\nLast.\n", NULL);
+	CHECK("notes in brackets are a list", a && a->paras[0].nitems == 3);
+	CHECK("each note its sentences", a && a->paras[0].nsents == 4);
+	t = a ? sent_text(a, 0, 2) : NULL;
+	CHECK_STR("a note is a sentence of its own", t, "[2] See https://ex.org/a.");
+	free(t);
+	CHECK("one bracketed number alone is a numbered paragraph", a && a->paras[1].nitems == 0);
+	article_free(a);
 }
 
 int main(void)

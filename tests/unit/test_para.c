@@ -323,7 +323,11 @@ int main(void)
 					  "Cm. 9821, paras. 47-52) gave H1 2022 at SONIA + 1.35%, e.g. the rates. "
 					  "At 0342 UTC the MV Ocean Meridian (IMO 9456127, 81,600 dwt) was at "
 					  "35\xC2\xB0" "12\xE2\x80\xB2N 129\xC2\xB0" "05\xE2\x80\xB2" "E under (Ord. 2023-089), and p = 0.03. "
-					  "She said \xC2\xAB jamais \xC2\xBB and the talks ended. . . . Then nothing.";
+					  "She said \xC2\xAB jamais \xC2\xBB and the talks ended. . . . Then nothing. "
+					  "A man 5\xE2\x80\xB2 11\xE2\x80\xB3 tall ran it in 30\xE2\x80\xB2 15\xE2\x80\xB3, at 35\xC2\xB0 12\xE2\x80\xB2 north. "
+					  "It was -24 C in Tartu and 75 F in Miami. The link failed at 12:26 p.m. local "
+					  "time, prices peaked at 9 a.m. and the desk met at 14:00 GMT. The peak fell "
+					  "at 9\xE2\x80\x93" "10 a.m. on the day. Prices rose on Jan 8 and Dec 22.";
 		static const char *const pairs[] = {"January 22", "3 GW", "40 km", "Mr. Putin", "J. Smith", "p. 5",
 						    "22 March", "1,200 t", "EUR 112.40/MWh",
 						    "200 MW/200", "MW/200 MWh", "30-45 MW", "SEK 11.42", "410 HUF",
@@ -333,7 +337,8 @@ int main(void)
 						    "Cm. 9821", "paras. 47", "H1 2022", "+ 1.35%", "e.g. the", "0342 UTC", "MV Ocean",
 						    "IMO 9456127", "81,600 dwt", "12\xE2\x80\xB2N 129\xC2\xB0" "05\xE2\x80\xB2" "E",
 						    "(Ord. 2023-089", "p =", "= 0.03", "\xC2\xAB jamais", "jamais \xC2\xBB",
-						    "ended. .", ". .", NULL};
+						    "ended. .", ". .", "5\xE2\x80\xB2 11\xE2\x80\xB3", "30\xE2\x80\xB2 15\xE2\x80\xB3",
+						    "35\xC2\xB0 12\xE2\x80\xB2", "-24 C", "75 F", "12:26 p.m.", "9 a.m.", "14:00 GMT", "9\xE2\x80\x93" "10 a.m.", "Jan 8", "Dec 22", NULL};
 		int split = 0, free_breaks = 0;
 		/* from 96 pt (17 characters): narrower, a line that keeps every tie may have
 		 * spaces over twice their width, and a tie breaks instead (in the last pass) */
