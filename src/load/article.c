@@ -86,7 +86,15 @@ static const char *const abbrevs[] = {
 	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
 	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
 	"Eq", "Eqs", "Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
-	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp", NULL,
+	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp",
+	/* German's and Russian's, before a noun or a name: "9,5 Mrd. Euro", "проф. Иванов" */
+	"Mrd", "Mio", "Tsd", "bzw", "vgl", "sog", "ggf", "Abs", "Hrsg", "ул", "им", "проф", "акад", "ген", NULL,
+};
+
+/* German months, capitalised: "22. Januar" is a date, its ordinal's full stop ends nothing */
+static const char *const ordinal_months[] = {
+	"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+	"Oktober", "November", "Dezember", NULL,
 };
 
 /* Words after a.m. or p.m. that go on with the time: a day, a month, a time zone (the sentence
@@ -134,30 +142,74 @@ static int is_am_pm(const char *s, size_t start, size_t dot)
 	       (s[b - 1] >= '0' && s[b - 1] <= '9');
 }
 
+/* The start of the code point that ends just before i (i > start) */
+static size_t cp_back(const char *s, size_t start, size_t i)
+{
+	size_t b = i - 1;
+	while (b > start && ((unsigned char)s[b] & 0xC0) == 0x80 && i - b < 4)
+		b--;
+	return b;
+}
+
+/* Whether s[b, dot) is initials of any script, single capitals with dots between ("U.S",
+ * "J", the Cyrillic "В" of "В. В. Путин"); *lower says whether it is one lowercase letter
+ * instead ("z" of "z. B.", "т" of "т. е.", "г" of "г. Москва"). */
+static int initials_at(const char *s, size_t b, size_t dot, int *lower)
+{
+	int letter = 1, count = 0;
+	*lower = 0;
+	for (size_t i = b; i < dot;) {
+		uint32_t c = 0;
+		size_t k = utf8_decode(s + i, dot - i, &c);
+		if (!k)
+			return 0;
+		if (letter ? !g_unichar_isupper(c) : c != '.') {
+			*lower = letter && count == 0 && i + k == dot && g_unichar_islower(c);
+			return 0;
+		}
+		count += letter;
+		letter = !letter;
+		i += k;
+	}
+	return !letter;
+}
+
 /* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials
- * ("U.S" in "the U.S.", "J" in "J. R. Jones"), 1 for one of abbrevs, 0 if neither. */
+ * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин"), 1 for one of abbrevs or
+ * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 0 if none. */
 static int is_abbreviation(const char *s, size_t start, size_t dot)
 {
 	size_t b = dot;
-	while (b > start && !is_blank_byte(s[b - 1]) && s[b - 1] != '\n' && s[b - 1] != '(' &&
-	       s[b - 1] != '"' && (unsigned char)s[b - 1] < 0x80)
-		b--;
+	while (b > start) {
+		unsigned char p = (unsigned char)s[b - 1];
+		if (p < 0x80) {
+			if (is_blank_byte((char)p) || p == '\n' || p == '(' || p == '"')
+				break;
+			b--;
+			continue;
+		}
+		/* a letter of another script is part of the word ("млрд"); a mark ("«") is not */
+		size_t q = cp_back(s, start, b);
+		uint32_t c = 0;
+		if (!utf8_decode(s + q, b - q, &c) || !g_unichar_isalpha(c))
+			break;
+		b = q;
+	}
 	size_t n = dot - b;
 	if (n == 0)
 		return 0;
-	/* initials and U.S.-style: single capitals separated by dots */
-	int initials = 1;
-	for (size_t i = b; i < dot; i++) {
-		int letter_pos = ((i - b) % 2) == 0;
-		if (letter_pos ? !(s[i] >= 'A' && s[i] <= 'Z') : s[i] != '.')
-			initials = 0;
-	}
-	/* an initial stands alone: not the unit of "25 °C." nor of "300 K." */
+	int lower;
+	int initials = initials_at(s, b, dot, &lower);
+	/* an initial stands alone: not the unit of "25 °C." nor of "300 K.", nor the year's "г."
+	 * of "в 2019 г." (which ends sentences) */
 	int alone = b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' || s[b - 1] == '"';
-	if (alone && n == 1 && b >= start + 2 && is_blank_byte(s[b - 1]) && s[b - 2] >= '0' && s[b - 2] <= '9')
+	if (alone && (initials || lower) && b >= start + 2 && is_blank_byte(s[b - 1]) && s[b - 2] >= '0' &&
+	    s[b - 2] <= '9' && (lower || dot - b <= 2))
 		alone = 0;
-	if (initials && alone && n % 2 == 1)
+	if (initials && alone)
 		return 2;
+	if (lower && alone)
+		return 1;
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
 			return 1;
@@ -251,6 +303,15 @@ range article_without_marks(const char *s, range r)
 	}
 }
 
+/* Whether the full stop at dot follows a day of one or two digits standing alone ("am 22.") */
+static int is_ordinal_day(const char *s, size_t start, size_t dot)
+{
+	size_t b = dot;
+	while (b > start && dot - b < 3 && s[b - 1] >= '0' && s[b - 1] <= '9')
+		b--;
+	return b < dot && dot - b <= 2 && (b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(');
+}
+
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
  * `skip` bytes (a list item's marker, "1. ") end no sentence. */
 static void split_range(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,
@@ -307,6 +368,8 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 			else if (abbr == 2)
 				ok = word_in(s, end, j, starters);
 			else if (abbr)
+				ok = 0;
+			else if (is_ordinal_day(s, start, i) && word_in(s, end, j, ordinal_months))
 				ok = 0;
 		}
 		if (!ok) {

@@ -207,6 +207,27 @@ static void sentences(void)
 		check_sentences(a, want5, 7, " of the fifth");
 	article_free(a);
 
+	/* German and Russian: a date's ordinal before its month, one lowercase letter's
+	 * abbreviations, initials of any script and "Mrd." go on; the year's "г." after a number
+	 * ends one (an analyst's trial: "22." / "Januar", "z." / "B.", "В. В." / "Путин" were
+	 * sentences of their own, shifting every later citation's number) */
+	a = parse("T\n\nAm 22. Januar 2018 stieg es um 3,5 Prozent, z. B. durch 9,5 Mrd. Euro usw. "
+		  "Der Plan kam am 3. März. "
+		  "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\x92. \xD0\x92. \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
+		  "\xD0\xB2 2019 \xD0\xB3. \xD0\x9C\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80 "
+		  "\xD1\x82. \xD0\x95. \xD0\xB3. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0.\n",
+		  NULL);
+	const char *want7[] = {"Am 22. Januar 2018 stieg es um 3,5 Prozent, z. B. durch 9,5 Mrd. Euro usw.",
+			       "Der Plan kam am 3. M\xC3\xA4rz.",
+			       "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\x92. \xD0\x92. \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
+			       "\xD0\xB2 2019 \xD0\xB3.",
+			       "\xD0\x9C\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80 "
+			       "\xD1\x82. \xD0\x95. \xD0\xB3. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0."};
+	CHECK("four sentences of German and Russian", a && a->paras[0].nsents == 4);
+	if (a)
+		check_sentences(a, want7, 4, " of German and Russian");
+	article_free(a);
+
 	/* a superscript reference mark after a full stop ends the sentence as "[2]" does */
 	a = parse("T\n\nThe accord stood for a decade.\xC2\xB2 Officials ratified it.[3] It held.\n", NULL);
 	const char *want6[] = {"The accord stood for a decade.\xC2\xB2", "Officials ratified it.[3]", "It held."};
