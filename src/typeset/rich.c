@@ -615,13 +615,30 @@ size_t typo_nest_quotes(char *t, size_t n)
 			break;
 		}
 	}
-	/* the shapes of the marks open at each depth: 0 double, 1 single */
+	/* the shapes of the marks open at each depth: 0 double, 1 single; a German quotation's,
+	 * „…“ and ‚…‘, stay as the source has them (2 double, 3 single), and its closing “ or ‘
+	 * closes it, opening nothing (a trial's pull quote of "eine ‚Brücke nach Moskau‘, die"
+	 * ended ’” for a quotation its ‘ was taken to open) */
 	unsigned char shape[64];
 	size_t depth = 0;
 	for (size_t i = 0; i + 2 < n; i++) {
 		unsigned char *u = (unsigned char *)t + i;
-		if (u[0] != 0xE2 || u[1] != 0x80 || u[2] < 0x98 || u[2] > 0x9D || u[2] == 0x9A || u[2] == 0x9B)
+		if (u[0] != 0xE2 || u[1] != 0x80 || u[2] < 0x98 || u[2] > 0x9E || u[2] == 0x9B)
 			continue;
+		if (u[2] == 0x9A || u[2] == 0x9E) {
+			if (depth < sizeof shape)
+				shape[depth] = u[2] == 0x9E ? 2 : 3;
+			depth++;
+			i += 2;
+			continue;
+		}
+		if (depth > 0 && depth <= sizeof shape && shape[depth - 1] >= 2) {
+			if (u[2] == (shape[depth - 1] == 2 ? 0x9C : 0x98)) {
+				depth--;
+				i += 2;
+				continue;
+			}
+		}
 		int opens = u[2] == 0x9C || u[2] == 0x98;
 		int single = u[2] == 0x98 || u[2] == 0x99;
 		if (opens) {

@@ -55,6 +55,15 @@ int main(void)
 	nested("a quote begun inside a quotation keeps its marks double",
 	       "The road doesn't change,\" he said. \"The passengers do.",
 	       "The road doesn" RSQ "t change," RDQ " he said. " LDQ "The passengers do.");
+	/* a German quotation's marks close it, and stay as the source has them (a trial: the
+	 * closing ‘ of ‚Brücke‘ was taken to open a quotation, closed with a stray ’) */
+	{
+		char g[] = "eine \xE2\x80\x9A" "Br\xC3\xBC" "cke\xE2\x80\x98, die";
+		CHECK("a German quotation inside a quote leaves none open", typo_nest_quotes(g, strlen(g)) == 0);
+		char t[] = "\xE2\x80\x9E" "a \xE2\x80\x9A" "b\xE2\x80\x98 c\xE2\x80\x9C d";
+		CHECK("German quotations inside a quote are closed", typo_nest_quotes(t, strlen(t)) == 0);
+		CHECK_STR("and keep their marks", t, "\xE2\x80\x9E" "a \xE2\x80\x9A" "b\xE2\x80\x98 c\xE2\x80\x9C d");
+	}
 	/* ranges */
 	smart("a range of years", "1950-1953", "1950" EN "1953");
 	smart("a range of pages", "pages 12-15.", "pages 12" EN "15.");
