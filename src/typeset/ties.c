@@ -30,6 +30,22 @@ static word bare(word w)
 	}
 }
 
+/* w without the punctuation after a closing guillemet ("»," "»." "»)") */
+static word bare_marks(word w)
+{
+	while (w.n > 0 && strchr(".,;:)]!?", w.s[w.n - 1]))
+		w.n--;
+	return w;
+}
+
+/* w without the brackets before an opening guillemet ("(«") */
+static word before_marks(word w)
+{
+	while (w.n > 0 && (w.s[0] == '(' || w.s[0] == '['))
+		w.s++, w.n--;
+	return w;
+}
+
 static int is(word w, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
@@ -317,7 +333,7 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return 1;
 	/* guillemets set with spaces keep them: "« guillemets »" never "«" / "guillemets" */
 	static const char *const opening[] = {"\xC2\xAB", "\xE2\x80\xB9", NULL}, *const closing[] = {"\xC2\xBB", "\xE2\x80\xBA", NULL};
-	if (is(prev, opening) || is(next, closing))
+	if (is(before_marks(prev), opening) || is(bare_marks(next), closing))
 		return 1;
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
