@@ -103,7 +103,7 @@ char *cite_source_title(const source *s)
 	if (s->title)
 		return typo_smarten(s->title, strlen(s->title));
 	if (s->art && s->art->title)
-		return typo_smarten_source(s->art->title, strlen(s->art->title), "", 0, NULL);
+		return typo_smarten_source(s->art->title, strlen(s->art->title), "", 0, NULL, NULL);
 	return xstrdup(s->id);
 }
 

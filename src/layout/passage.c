@@ -17,6 +17,9 @@
  * and a plain-text source's typewriter marks are set as a typesetter sets them (straight
  * quotes curly, -- a dash, ... an ellipsis; typo_smarten_source), as the Chicago Manual
  * allows in quoted matter. Matching reads the file as it is. map: see typo_smarten_source. */
+/* How far around a piece of a source its quotation marks are looked for */
+#define QUOTES_AROUND 65536
+
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
 {
 	/* a line break written CR LF (a Windows file) is one break, one space: the CR goes
@@ -39,7 +42,12 @@ void compose_source_text(rich *r, const char *text, size_t start, size_t n, int 
 			memset(t + i, ' ', k); /* a C1 control is two bytes, two spaces */
 	}
 	size_t *tmap = map ? xmalloc((m + 1) * sizeof *tmap) : NULL;
-	char *typo = typo_smarten_source(t, m, text, start, tmap);
+	/* the quotation marks its source sets, read around the piece (a straight quote in a
+	 * German source is set „…“, not “…”) */
+	size_t lo = start > QUOTES_AROUND ? start - QUOTES_AROUND : 0, hi = start + n;
+	while (hi < start + n + QUOTES_AROUND && text[hi])
+		hi++;
+	char *typo = typo_smarten_source(t, m, text, start, tmap, typo_source_quotes(text + lo, hi - lo));
 	if (map) {
 		for (size_t i = 0; i <= n; i++)
 			map[i] = tmap[at[i]];

@@ -487,7 +487,8 @@ static size_t hyphen_run(const char *s, size_t n, size_t i)
  * nothing before them in s says otherwise) and primes, --, ..., and in typed text ranges
  * 1950-1953 (and in any text 1950--1953) and minus signs; addresses as they are; map as
  * typo_smarten_source's. */
-static char *smarten(const char *s, size_t n, int open_before, int typed, size_t *map, int *open_quotes)
+static char *smarten(const char *s, size_t n, int open_before, int typed, size_t *map, int *open_quotes,
+		     const typo_quotes *q)
 {
 	strbuf out = {0};
 	sb_grow(&out, n);
@@ -505,11 +506,20 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			continue;
 		}
 		int open = quote_opens(out.data, out.len, open_before, typed, s, n, i);
+		/* a quote with a space on each side (" dialogue ", as a French wire types
+		 * guillemets) closes the quotation open before it */
+		if (c == '"' && open && doubles > 0 && i > 0 && s[i - 1] == ' ' && (i + 1 == n || s[i + 1] == ' '))
+			open = 0;
 		if (c == '"') {
 			if (prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
 			} else {
-				sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+				if (!q)
+					sb_puts(&out, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+				else if (open)
+					sb_printf(&out, "%s%s", q->dopen, i + 1 < n && s[i + 1] == ' ' ? "" : q->dspace);
+				else
+					sb_printf(&out, "%s%s", i > 0 && s[i - 1] == ' ' ? "" : q->dspace, q->dclose);
 				doubles += open ? 1 : doubles > 0 ? -1 : 0;
 			}
 		} else if (c == '\'') {
@@ -517,11 +527,14 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			if (prime_at(s, n, i, singles)) {
 				sb_puts(&out, "\xE2\x80\xB2");
 			} else {
-				sb_puts(&out, opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
 				/* an apostrophe inside a word or for letters left out closes nothing
 				 * (don't, '90s) */
 				int inside = i > 0 && g_ascii_isalpha(s[i - 1]) && i + 1 < n && g_ascii_isalpha(s[i + 1]);
 				int closes = !opens && !inside && !elision_at(s, n, i);
+				const char *mark = opens ? "\xE2\x80\x98" : "\xE2\x80\x99";
+				if (q && (opens || (closes && singles > 0)))
+					mark = opens ? q->sopen : q->sclose;
+				sb_puts(&out, mark);
 				singles += opens ? 1 : singles > 0 && closes ? -1 : 0;
 			}
 		} else if (c == '-' && hyphen_run(s, n, i) >= 4) {
@@ -568,7 +581,8 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
  * quotations open before it */
 #define PARA_LOOKBACK 65536
 
-char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map)
+char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map,
+			  const typo_quotes *q)
 {
 	/* a quote opens after an opening quote ("'Tis"): look past a run of them */
 	size_t quoted = nbefore;
@@ -580,26 +594,66 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 	size_t p = quoted;
 	while (p > 0 && quoted - p < PARA_LOOKBACK) {
 		if (before[p - 1] == '\n') {
-			size_t q = p;
-			while (q < quoted && (before[q] == ' ' || before[q] == '\t' || before[q] == '\r'))
-				q++;
-			if (q < quoted && before[q] == '\n')
+			size_t b = p;
+			while (b < quoted && (before[b] == ' ' || before[b] == '\t' || before[b] == '\r'))
+				b++;
+			if (b < quoted && before[b] == '\n')
 				break;
 		}
 		p--;
 	}
 	int open[2] = {0, 0}, opens = is_open_context(before, nbefore);
 	if (p < nbefore)
-		free(smarten(before + p, nbefore - p, 1, 0, NULL, open));
+		free(smarten(before + p, nbefore - p, 1, 0, NULL, open, q));
 	/* the marks just before s open what s is inside of ('by 2050' quoted from "by") */
 	for (size_t i = nbefore; opens && i < quoted; i++)
 		open[before[i] == '"' ? 0 : 1]++;
-	return smarten(s, n, opens, 0, map, open);
+	return smarten(s, n, opens, 0, map, open, q);
+}
+
+const typo_quotes *typo_source_quotes(const char *s, size_t n)
+{
+	static const typo_quotes german = {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9A", "\xE2\x80\x98", ""},
+				 polish = {"\xE2\x80\x9E", "\xE2\x80\x9D", "\xE2\x80\x9A", "\xE2\x80\x99", ""},
+				 guillemets = {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", ""},
+				 guillemets_nbsp = {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xA0"},
+				 guillemets_nnbsp = {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\xAF"},
+				 guillemets_space = {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", " "};
+	/* the first typographic opening double mark the source sets says which it sets: a
+	 * German text's closing “ is not an English opening one, so „ is looked for first */
+	const char *low = NULL, *guil = NULL, *english = NULL;
+	for (size_t i = 0; i + 1 < n && !low; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0x9E)
+			low = s + i;
+		else if (u[0] == 0xC2 && u[1] == 0xAB && !guil)
+			guil = s + i;
+		else if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0x9C && !english)
+			english = s + i;
+	}
+	if (low && (!guil || low < guil) && (!english || low < english)) {
+		/* German closes „ with “, Polish and others with ” */
+		for (const char *t = low + 3; t + 2 < s + n; t++)
+			if ((unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x9C || (unsigned char)t[2] == 0x9D))
+				return (unsigned char)t[2] == 0x9C ? &german : &polish;
+		return &german;
+	}
+	if (guil && (!english || guil < english)) {
+		const unsigned char *a = (const unsigned char *)guil + 2, *end = (const unsigned char *)s + n;
+		if (a < end && *a == ' ')
+			return &guillemets_space;
+		if (a + 1 < end && a[0] == 0xC2 && a[1] == 0xA0)
+			return &guillemets_nbsp;
+		if (a + 2 < end && a[0] == 0xE2 && a[1] == 0x80 && a[2] == 0xAF)
+			return &guillemets_nnbsp;
+		return &guillemets;
+	}
+	return NULL;
 }
 
 char *typo_smarten(const char *s, size_t n)
 {
-	return smarten(s, n, 1, 1, NULL, NULL);
+	return smarten(s, n, 1, 1, NULL, NULL, NULL);
 }
 
 size_t typo_nest_quotes(char *t, size_t n)

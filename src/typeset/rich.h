@@ -52,6 +52,12 @@ void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int ex
 /* Marks [start, end) of the text to be drawn on a tint (a highlighter's stroke). */
 void rich_tint_range(rich *r, size_t start, size_t end);
 
+/* A language's quotation marks: double opening and closing, single opening and closing, and
+ * the space set inside double ones ("" but French's « … »). */
+typedef struct typo_quotes {
+	const char *dopen, *dclose, *sopen, *sclose, *dspace;
+} typo_quotes;
+
 /* Typographic text from what people type: "quotes" → “quotes”, it's → it’s, -- → —,
  * ... → …, 1950-1953 → 1950–1953. Caller frees. */
 char *typo_smarten(const char *s, size_t n);
@@ -59,7 +65,12 @@ char *typo_smarten(const char *s, size_t n);
  * an em dash, ... an ellipsis; nothing else (its words, digits and hyphens stay as they
  * are). before[0, nbefore): the source's text before s, which says whether a quote at s[0]
  * opens. When map is not NULL (n + 1 entries), map[i] is where byte i of s went. */
-char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map);
+char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nbefore, size_t *map,
+			  const typo_quotes *q);
+/* The quotation marks a source sets, from its own typographic ones in s[0, n): German „…“
+ * (and Polish „…”) with ‚…‘, or guillemets « » (with the space the source sets inside
+ * them), so that its straight quotes are set as it sets the others; NULL for “…”. */
+const typo_quotes *typo_source_quotes(const char *s, size_t n);
 /* Text set inside double quotation marks: a quotation in it takes single marks, one in that
  * double, and so on (Chicago 13.30), by how deep each stands in the text whatever its
  * marks' shape; an apostrophe (’ between letters, or where no single mark is open) stays.

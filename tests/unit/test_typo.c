@@ -24,7 +24,7 @@ static void smart(const char *name, const char *typed, const char *want)
 
 static void source(const char *name, const char *text, const char *want)
 {
-	char *got = typo_smarten_source(text, strlen(text), "", 0, NULL);
+	char *got = typo_smarten_source(text, strlen(text), "", 0, NULL, NULL);
 	CHECK_STR(name, got, want);
 	free(got);
 }
@@ -32,7 +32,7 @@ static void source(const char *name, const char *text, const char *want)
 /* text as a passage of a source whose text before it is before */
 static void source_after(const char *name, const char *before, const char *text, const char *want)
 {
-	char *got = typo_smarten_source(text, strlen(text), before, strlen(before), NULL);
+	char *got = typo_smarten_source(text, strlen(text), before, strlen(before), NULL, NULL);
 	CHECK_STR(name, got, want);
 	free(got);
 }
@@ -64,6 +64,31 @@ int main(void)
 		CHECK("German quotations inside a quote are closed", typo_nest_quotes(t, strlen(t)) == 0);
 		CHECK_STR("and keep their marks", t, "\xE2\x80\x9E" "a \xE2\x80\x9A" "b\xE2\x80\x98 c\xE2\x80\x9C d");
 	}
+	/* a source's straight quotes are set as its own typographic ones are (an analyst's
+	 * trial: a German wire's "Wir halten" printed “Wir halten”, a French one's
+	 * " dialogue franco-allemand " printed “ dialogue franco-allemand “) */
+	{
+		static const char de[] = "Er sagte \xE2\x80\x9E" "ja\xE2\x80\x9C. ";
+		static const char fr[] = "Il a dit \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB. ";
+		static const char ru[] = "\xC2\xAB\xD0\xB4\xD0\xB0\xC2\xBB";
+		const char *typed = "Er sagte: \"Wir 'halten' fest.\" Le \" dialogue \" et \"oui\".";
+		char *got = typo_smarten_source(typed, strlen(typed), "", 0, NULL, typo_source_quotes(de, strlen(de)));
+		CHECK_STR("a German source's straight quotes are German", got,
+			  "Er sagte: \xE2\x80\x9EWir \xE2\x80\x9Ahalten\xE2\x80\x98 fest.\xE2\x80\x9C Le \xE2\x80\x9E dialogue "
+			  "\xE2\x80\x9C et \xE2\x80\x9Eoui\xE2\x80\x9C.");
+		free(got);
+		got = typo_smarten_source(typed, strlen(typed), "", 0, NULL, typo_source_quotes(fr, strlen(fr)));
+		CHECK_STR("a French source's are guillemets, spaced as it spaces them", got,
+			  "Er sagte: \xC2\xAB\xE2\x80\xAFWir \xE2\x80\x98halten\xE2\x80\x99 fest.\xE2\x80\xAF\xC2\xBB Le \xC2\xAB "
+			  "dialogue \xC2\xBB et \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB.");
+		free(got);
+		got = typo_smarten_source("a \"b\" c", 7, "", 0, NULL, typo_source_quotes(ru, strlen(ru)));
+		CHECK_STR("a Russian source's are guillemets", got, "a \xC2\xAB" "b\xC2\xBB c");
+		free(got);
+		CHECK("an English source's are English", typo_source_quotes("a \xE2\x80\x9C" "b", 6) == NULL);
+	}
+	source("a spaced quote closes the quotation open before it", "le \" dialogue \" et",
+	       "le " LDQ " dialogue " RDQ " et");
 	/* ranges */
 	smart("a range of years", "1950-1953", "1950" EN "1953");
 	smart("a range of pages", "pages 12-15.", "pages 12" EN "15.");
