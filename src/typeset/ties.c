@@ -71,7 +71,13 @@ static const char *const unit_names[] = {
 	"bbl", "mcg", "IU", "mmHg", "kDa",
 	/* a time's zone: "0342 UTC", "14:00 GMT" */
 	"UTC", "GMT", "CET", "CEST", "EET", "EEST", "BST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
-	"JST", "KST", "MSK", "IST", "AEST", "AEDT", NULL};
+	"JST", "KST", "MSK", "IST", "AEST", "AEDT",
+	/* a sign, a currency or a magnitude after the number, as European sources set them:
+	 * "1 250 000 €", "3,5 Prozent", "9,5 Mrd. Euro", "9,5 млрд евро", "2019 г." (a year) */
+	"\xE2\x82\xAC", "\xC2\xA3", "\xE2\x82\xBD", "\xE2\x82\xB4", "Euro", "Prozent", "Mrd", "Mio", "Milliarden",
+	"Millionen", "euros", "milliards", "millions", "\xD0\xBC\xD0\xBB\xD1\x80\xD0\xB4", "\xD0\xBC\xD0\xBB\xD0\xBD",
+	"\xD1\x82\xD1\x8B\xD1\x81", "\xD0\xB5\xD0\xB2\xD1\x80\xD0\xBE", "\xD1\x80\xD1\x83\xD0\xB1", "\xD0\xB3",
+	"\xD0\xB3\xD0\xB3", NULL};
 
 /* A unit of the list, or one of SI's with a prefix: "µBq", "kGy", "nSv", "MWh" */
 static int is_unit(word w, const char *const *list)
@@ -199,10 +205,27 @@ static int is_month(word w)
 		"Oct.", "Nov.", "Dec.",
 		/* as a table's dates are often typed, "Jan 8", "Dec 22" (the README's example) */
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+	/* German's, French's, and Russian's and Ukrainian's after a day ("22 января") */
+	static const char *const others[] = {
+		"Januar", "J\xC3\xA4nner", "Februar", "M\xC3\xA4rz", "Mai", "Juni", "Juli", "Oktober", "Dezember",
+		"janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xC3\xBBt", "septembre",
+		"octobre", "novembre", "d\xC3\xA9" "cembre", "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",
+		"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
+		"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", "\xD0\xBC\xD0\xB0\xD1\x8F", "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F",
+		"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0",
+		"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+		"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F",
+		"\xD1\x81\xD1\x96\xD1\x87\xD0\xBD\xD1\x8F", "\xD0\xBB\xD1\x8E\xD1\x82\xD0\xBE\xD0\xB3\xD0\xBE",
+		"\xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7\xD0\xBD\xD1\x8F", "\xD0\xBA\xD0\xB2\xD1\x96\xD1\x82\xD0\xBD\xD1\x8F",
+		"\xD1\x82\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBD\xD1\x8F", "\xD1\x87\xD0\xB5\xD1\x80\xD0\xB2\xD0\xBD\xD1\x8F",
+		"\xD0\xBB\xD0\xB8\xD0\xBF\xD0\xBD\xD1\x8F", "\xD1\x81\xD0\xB5\xD1\x80\xD0\xBF\xD0\xBD\xD1\x8F",
+		"\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD1\x81\xD0\xBD\xD1\x8F", "\xD0\xB6\xD0\xBE\xD0\xB2\xD1\x82\xD0\xBD\xD1\x8F",
+		"\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD0\xBF\xD0\xB0\xD0\xB4\xD0\xB0", "\xD0\xB3\xD1\x80\xD1\x83\xD0\xB4\xD0\xBD\xD1\x8F",
+		NULL};
 	word b = w;
 	if (b.n > 0 && b.s[b.n - 1] == ',')
 		b.n--;
-	return is(b, months);
+	return is(b, months) || is(b, others);
 }
 
 static int starts_upper(word w)
@@ -310,6 +333,21 @@ static int is_measure_part(word w, int last)
 	return 0;
 }
 
+/* Three digits, with a decimal part after them or not: "000", "250,50" */
+static int is_group(word w)
+{
+	if (w.n < 3 || !g_ascii_isdigit(w.s[0]) || !g_ascii_isdigit(w.s[1]) || !g_ascii_isdigit(w.s[2]))
+		return 0;
+	if (w.n == 3)
+		return 1;
+	if (w.s[3] != ',' && w.s[3] != '.')
+		return 0;
+	for (size_t i = 4; i < w.n; i++)
+		if (!g_ascii_isdigit(w.s[i]))
+			return 0;
+	return w.n > 4;
+}
+
 /* A time on the clock: "12:26", "9:05", "14.30" is not one (a number) */
 static int is_clock(word w)
 {
@@ -366,7 +404,15 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 		return TIES_STRONG;
 	if (is_month(prev) && is_year(bare(next)))
 		return TIES_WEAK;
-	if (is_day(prev) && (is_month(next) || is_month(bare(next))))
+	/* a German day is an ordinal, "22. Januar" */
+	word day = prev;
+	if (day.n > 1 && day.s[day.n - 1] == '.')
+		day.n--;
+	if (is_day(day) && (is_month(next) || is_month(bare(next))))
+		return 1;
+	/* a number grouped by spaces, "1 250 000", as French and Russian sources and analysts
+	 * type it (a trial's Key point set "1 250" / "000 EUR") */
+	if (digits_in(prev) == prev.n && prev.n >= 1 && prev.n <= 3 && is_group(bare(next)))
 		return 1;
 	if ((is(prev, labels) || is(after_bracket(prev), labels)) && g_ascii_isdigit(next.s[0]))
 		return 1;
