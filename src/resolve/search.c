@@ -169,6 +169,7 @@ static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
+	int dquotes = 0; /* double marks so far: a free-standing " opens on an even count */
 	f->src = s;
 	while (i < e) {
 		uint32_t c;
@@ -219,8 +220,28 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			out = FOLD_ELL;
 		} else if (c == 0x2026) {
 			out = FOLD_ELL;
-		} else if (dquote_cp(c)) {
-			out = '"';
+		} else if (dquote_cp(c) || c == 0xAB || c == 0xBB) {
+			/* guillemets are quotation marks as “ ” are, and a space inside them («
+			 * non », as French sets them, or a wire's " non ") is the marks' own: the
+			 * printed « non » of a source's "non" is found, and "non" of its « non » */
+			uint32_t after = 0;
+			utf8_decode(s + i + n, e - i - n, &after);
+			int spaced_before = f->len == 0 || f->s[f->len - 1] == ' ';
+			int spaced_after = i + n >= e || is_space_cp(after);
+			int opens = c == 0xAB || (c == '"' && spaced_before && spaced_after && dquotes % 2 == 0);
+			int closes = c == 0xBB || (c == '"' && spaced_before && spaced_after && dquotes % 2 == 1);
+			dquotes++;
+			if (closes && f->len && f->s[f->len - 1] == ' ')
+				f->len--;
+			ft_push(f, '"', i, i + n);
+			i += n;
+			while (opens && i < e) {
+				size_t n2 = utf8_decode(s + i, e - i, &after);
+				if (!n2 || !is_space_cp(after))
+					break;
+				i += n2;
+			}
+			continue;
 		} else if (squote_cp(c)) {
 			out = '\'';
 		} else if (c == FOLD_EM || c == FOLD_ELL) {
