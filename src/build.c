@@ -227,6 +227,17 @@ static int no_patterns(const char *lang, loc at, diag *d)
 	diag_error(d, at, "no hyphenation patterns for lang '%s'", lang);
 	diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
 	free(have);
+	/* where to get them: Debian and Ubuntu's package is hyphen- and the language (a
+	 * brief in English quoting German sources needs none: its lang is the brief's words') */
+	GString *pkg = g_string_new("hyphen-");
+	size_t k = strcspn(lang, "-_");
+	for (size_t i = 0; i < k; i++)
+		g_string_append_c(pkg, g_ascii_tolower(lang[i]));
+	if ((!strncmp(pkg->str, "hyphen-pt", 10) || !strncmp(pkg->str, "hyphen-en", 10)) && lang[k] && strlen(lang + k + 1) == 2)
+		g_string_append_printf(pkg, "-%c%c", g_ascii_tolower(lang[k + 1]), g_ascii_tolower(lang[k + 2]));
+	diag_note(d, at, "install them (Debian, Ubuntu: apt install %s), or give the language of the brief's own words "
+		  "(en-US for one in English that quotes sources in other languages)", pkg->str);
+	g_string_free(pkg, 1);
 	return 1;
 }
 
