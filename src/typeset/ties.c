@@ -373,6 +373,10 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	static const char *const opening[] = {"\xC2\xAB", "\xE2\x80\xB9", NULL}, *const closing[] = {"\xC2\xBB", "\xE2\x80\xBA", NULL};
 	if (is(before_marks(prev), opening) || is(bare_marks(next), closing))
 		return 1;
+	/* French sets a space before : ; ! and ?, and a wire types it plain ("proverbe : « Qui"):
+	 * the mark never starts a line */
+	if (next.n <= 2 && strchr(":;!?", next.s[0]) && (next.n == 1 || strchr(":;!?", next.s[1])))
+		return 1;
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
 					     "para.", "paras.", "Paras.", "ext.", "Ext.", "tel.", "Tel.", "Nr.", "nr.", "Cm.", "Cmd.",
