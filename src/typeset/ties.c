@@ -38,6 +38,20 @@ static word bare_marks(word w)
 	return w;
 }
 
+/* One letter of any script and a full stop: "z.", "т." (lower: a lowercase one) */
+static int is_letter_dot(word w, int lower)
+{
+	if (w.n < 2 || w.n > 5)
+		return 0;
+	gunichar c = g_utf8_get_char_validated(w.s, (gssize)w.n);
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isalpha(c))
+		return 0;
+	const char *after = g_utf8_next_char(w.s);
+	if (after != w.s + w.n - 1 || w.s[w.n - 1] != '.')
+		return 0;
+	return !lower || g_unichar_islower(c);
+}
+
 /* w without the brackets before an opening guillemet ("(«") */
 static word before_marks(word w)
 {
@@ -372,6 +386,12 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	/* guillemets set with spaces keep them: "« guillemets »" never "«" / "guillemets" */
 	static const char *const opening[] = {"\xC2\xAB", "\xE2\x80\xB9", NULL}, *const closing[] = {"\xC2\xBB", "\xE2\x80\xBA", NULL};
 	if (is(before_marks(prev), opening) || is(bare_marks(next), closing))
+		return 1;
+	/* an abbreviation of two letters with a space inside, "z. B.", "d. h.", "т. е.", "т. д." */
+	word second = next;
+	while (second.n > 2 && strchr(",;:)", second.s[second.n - 1]))
+		second.n--;
+	if (is_letter_dot(prev, 1) && is_letter_dot(second, 0))
 		return 1;
 	/* French sets a space before : ; ! and ?, and a wire types it plain ("proverbe : « Qui"):
 	 * the mark never starts a line */

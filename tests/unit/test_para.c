@@ -328,6 +328,7 @@ int main(void)
 					  "Am 22. Januar, le 22 janvier et 22 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F 2019 \xD0\xB3., "
 					  "it cost 1 250 000 \xE2\x82\xAC or 3,5 Prozent of 9,5 Mrd. Euro. "
 					  "Il cite un proverbe : \xC2\xAB Qui ? \xC2\xBB et autre ; puis rien ! "
+					  "Es stieg, z. B. hier, d. h. um 3, \xD1\x82. \xD0\xB5. \xD0\xB2\xD1\x81\xD0\xB5 \xD0\xB8 \xD1\x82. \xD0\xB4., so. "
 					  "A man 5\xE2\x80\xB2 11\xE2\x80\xB3 tall ran it in 30\xE2\x80\xB2 15\xE2\x80\xB3, at 35\xC2\xB0 12\xE2\x80\xB2 north. "
 					  "It was -24 C in Tartu and 75 F in Miami. The link failed at 12:26 p.m. local "
 					  "time, prices peaked at 9 a.m. and the desk met at 14:00 GMT. The peak fell "
@@ -341,7 +342,7 @@ int main(void)
 						    "Cm. 9821", "paras. 47", "H1 2022", "+ 1.35%", "e.g. the", "0342 UTC", "MV Ocean",
 						    "IMO 9456127", "81,600 dwt", "12\xE2\x80\xB2N 129\xC2\xB0" "05\xE2\x80\xB2" "E",
 						    "(Ord. 2023-089", "p =", "= 0.03", "\xC2\xAB jamais", "jamais \xC2\xBB", "place \xC2\xBB,", "22. Januar", "22 janvier", "22 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",
-						    "2019 \xD0\xB3.,", "1 250", "250 000", "000 \xE2\x82\xAC", "3,5 Prozent", "9,5 Mrd.", "proverbe :", "Qui ?", "autre ;", "rien !",
+						    "2019 \xD0\xB3.,", "1 250", "250 000", "000 \xE2\x82\xAC", "3,5 Prozent", "9,5 Mrd.", "proverbe :", "Qui ?", "autre ;", "rien !", "z. B.", "d. h.", "\xD1\x82. \xD0\xB5.", "\xD1\x82. \xD0\xB4.,",
 						    "(\xC2\xAB pas",
 						    "ended. .", ". .", "5\xE2\x80\xB2 11\xE2\x80\xB3", "30\xE2\x80\xB2 15\xE2\x80\xB3",
 						    "35\xC2\xB0 12\xE2\x80\xB2", "-24 C", "75 F", "12:26 p.m.", "9 a.m.", "14:00 GMT", "9\xE2\x80\x93" "10 a.m.", "Jan 8", "Dec 22", NULL};
