@@ -112,6 +112,58 @@ static void add_span(composer *c, rich *r, const block *bl, const span *sp)
 	}
 }
 
+/* The closing mark of the double opening one at cp (0 if cp is none): “ ”, „ “ or „ ”, « »,
+ * " " */
+static int closes_double(uint32_t open, uint32_t close)
+{
+	switch (open) {
+	case '"':
+		return close == '"';
+	case 0x201C:
+		return close == 0x201D;
+	case 0x201E:
+		return close == 0x201C || close == 0x201D;
+	case 0xAB:
+		return close == 0xBB;
+	default:
+		return 0;
+	}
+}
+
+/* A quote typed with its source's quotation marks round it ("„Wir halten …“", copied as the
+ * source prints it) is printed inside the pull quote's own marks alone, which stand for
+ * them (a trial printed “„Die … verhandelbar.“”): *first and *last lose the marks and the
+ * spaces inside them when the whole quote is one quotation (no mark of its kind inside). */
+static void drop_enclosing_marks(const char *text, const span *all, size_t n, span *first, span *last)
+{
+	uint32_t open = 0, close = 0, c = 0;
+	size_t on = utf8_decode(text + first->r.start, first->r.end - first->r.start, &open);
+	size_t cb = last->r.end;
+	while (cb > last->r.start && ((unsigned char)text[cb - 1] & 0xC0) == 0x80)
+		cb--;
+	if (!on || cb == last->r.start || !utf8_decode(text + cb - 1, last->r.end - cb + 1, &close) ||
+	    !closes_double(open, close) || (first == last && first->r.start + on >= cb - 1))
+		return;
+	size_t cs = cb - 1; /* where the closing mark starts */
+	for (size_t j = 0; j < n; j++)
+		for (size_t i = j == 0 ? all[j].r.start + on : all[j].r.start, e = j + 1 == n ? cs : all[j].r.end; i < e;) {
+			size_t k = utf8_decode(text + i, e - i, &c);
+			if (!k)
+				return;
+			if (c == open || c == close)
+				return;
+			i += k;
+		}
+	first->r.start += on;
+	while (first->r.start < first->r.end && (text[first->r.start] == ' ' || !memcmp(text + first->r.start, "\xC2\xA0", 2)))
+		first->r.start += text[first->r.start] == ' ' ? 1 : 2;
+	last->r.end = cs;
+	while (last->r.end > last->r.start && text[last->r.end - 1] == ' ')
+		last->r.end--;
+	if (last->r.end >= last->r.start + 2 && !memcmp(text + last->r.end - 2, "\xC2\xA0", 2))
+		last->r.end -= 2;
+}
+
 /* A quotation inside the pull quote's own quotation marks takes single ones (Chicago
  * 13.30): the source's “ ” become ‘ ’ in place (the same number of bytes, so highlights
  * keep their places); its single quotes stay, as they are also apostrophes. */
@@ -139,10 +191,22 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	 * sentence goes on in the source */
 	if (typed_elision(bl->text, 0))
 		rich_add(r, ELISION_START, strlen(ELISION_START));
+	span ends[2];
+	if (bl->nspans > 0) {
+		ends[0] = bl->spans[0];
+		ends[1] = bl->spans[bl->nspans - 1];
+		drop_enclosing_marks(c->b->sources[bl->source].art->text, bl->spans, bl->nspans, &ends[0],
+				     bl->nspans > 1 ? &ends[1] : &ends[0]);
+	}
 	for (size_t i = 0; i < bl->nspans; i++) {
 		if (i > 0)
 			rich_add(r, " [\xE2\x80\xA6] ", 7);
-		add_span(c, r, bl, &bl->spans[i]);
+		const span *sp = &bl->spans[i];
+		if (i == 0)
+			sp = &ends[0];
+		else if (i == bl->nspans - 1)
+			sp = &ends[1];
+		add_span(c, r, bl, sp);
 	}
 	if (typed_elision(bl->text, 1))
 		rich_add(r, ELISION_END, strlen(ELISION_END));

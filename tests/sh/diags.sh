@@ -488,6 +488,20 @@ got=$(MKBRIEF_ROOT=/ "$MKBRIEF" -q --dump-layout q.yaml 2>&1 | grep -o '|[^|]*ma
 [ "$got" = "|“[…] a mature and […]”|" ] && pass "a pull quote cut at both ends prints [...] at both" ||
 	fail "quote cut at its ends: '$got'"
 cd "$ROOT" || exit 1
+# A pull quote typed with its source's own quotation marks round it, as the source prints it,
+# is set inside the pull quote's marks alone (an analyst's trial printed “„Die … verhandelbar.“”
+# and “«чисто коммерческим»”); one with a quotation of that kind inside keeps its marks
+mkdir -p "$T/qmarks" && cd "$T/qmarks" || exit 1
+printf 'Gas\n\nSie sagte: \342\200\236Das ist nicht verhandelbar.\342\200\234 Er nannte es \302\253\302\240chisto\302\240\302\273 und "nein" und "ja".\n' >q.txt
+printf '%s\n' "title: T" "date: 2018-01-22" "sources:" "  q: {file: q.txt}" "sections:" "  - heading: H" "    content:" \
+	'      - quote: {source: q, text: "\u201EDas ist nicht verhandelbar.\u201C"}' \
+	'      - quote: {source: q, text: "\u00AB chisto \u00BB"}' '      - quote: {source: q, text: "\"nein\" und \"ja\""}' >q.yaml
+got=$("$MKBRIEF" -q --dump-layout q.yaml 2>&1 | grep -o '|[^|]*|' | tr '\n' ' ')
+case "$got" in
+*"|“Das ist nicht verhandelbar.”|"*"|“chisto”|"*"|“„nein“ und „ja“”|"*) pass "a pull quote typed with its source's marks round it prints them once" ;;
+*) fail "a pull quote with its source's marks: '$got'" ;;
+esac
+cd "$ROOT" || exit 1
 # An article that opens with blank lines: the title is its first line with words (the blank
 # line was taken for the title, printing '— “,” ¶ 1' and a Sources entry '1. .'; `new`
 # wrote a brief with an empty title that failed its own check: a hostile trial)
