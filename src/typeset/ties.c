@@ -373,16 +373,10 @@ static int is_clock(word w)
 	return w.n == i + 3 && g_ascii_isdigit(w.s[i + 1]) && g_ascii_isdigit(w.s[i + 2]);
 }
 
-int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
+/* Ties of punctuation set apart from its words: guillemets set with spaces, French's high
+ * marks after a space, and an abbreviation of two letters with a space inside */
+static int ties_marks(word prev, word next)
 {
-	word prev, next;
-	words_beside(text, lo, hi, sp, &prev, &next);
-	if (prev.n == 0 || next.n == 0)
-		return 0;
-	/* a spaced ellipsis stays whole, with the stop before it ("ended. . . ." never ". Then"
-	 * on a line of its own: a typed-typography trial) */
-	if (prev.s[prev.n - 1] == '.' && next.s[0] == '.' && (next.n == 1 || !g_ascii_isalnum(next.s[1])))
-		return 1;
 	/* guillemets set with spaces keep them: "« guillemets »" never "«" / "guillemets" */
 	static const char *const opening[] = {"\xC2\xAB", "\xE2\x80\xB9", NULL}, *const closing[] = {"\xC2\xBB", "\xE2\x80\xBA", NULL};
 	if (is(before_marks(prev), opening) || is(bare_marks(next), closing))
@@ -396,6 +390,21 @@ int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
 	/* French sets a space before : ; ! and ?, and a wire types it plain ("proverbe : « Qui"):
 	 * the mark never starts a line */
 	if (next.n <= 2 && strchr(":;!?", next.s[0]) && (next.n == 1 || strchr(":;!?", next.s[1])))
+		return 1;
+	return 0;
+}
+
+int ties_space(const char *text, size_t lo, size_t hi, size_t sp)
+{
+	word prev, next;
+	words_beside(text, lo, hi, sp, &prev, &next);
+	if (prev.n == 0 || next.n == 0)
+		return 0;
+	/* a spaced ellipsis stays whole, with the stop before it ("ended. . . ." never ". Then"
+	 * on a line of its own: a typed-typography trial) */
+	if (prev.s[prev.n - 1] == '.' && next.s[0] == '.' && (next.n == 1 || !g_ascii_isalnum(next.s[1])))
+		return 1;
+	if (ties_marks(prev, next))
 		return 1;
 	static const char *const labels[] = {"p.", "pp.", "No.", "no.", "Nos.", "nos.", "Vol.", "vol.", "Art.",
 					     "art.", "Ch.", "ch.", "Sec.", "sec.", "Fig.", "fig.", "Para.",
