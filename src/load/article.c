@@ -121,6 +121,22 @@ static int word_in(const char *s, size_t end, size_t i, const char *const *words
 	return 0;
 }
 
+/* Whether s[j, end) starts with a zone named by its place or region: up to three capitalized
+ * words and "time" ("Moscow time", "Eastern Standard Time"), which goes on with a.m. or p.m. */
+static int named_zone(const char *s, size_t end, size_t j)
+{
+	for (int words = 0; words < 3 && j < end && g_ascii_isupper(s[j]); words++) {
+		while (j < end && g_ascii_isalpha(s[j]))
+			j++;
+		if (j >= end || (s[j] != ' ' && s[j] != '\n'))
+			return 0;
+		j++;
+		if (word_in(s, end, j, (const char *const[]){"time", "Time", NULL}))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the full stop at dot ends "a.m." or "p.m." (any case, "9a.m." too) */
 static int is_am_pm(const char *s, size_t start, size_t dot)
 {
@@ -297,13 +313,13 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 		int ok = is_upper_cp(next) || is_number_cp(next) || is_opener(next);
 		if (ok && c == '.' && stop == i + 1) {
 			/* a.m. and p.m. go on before a day, a month, a time zone or a number ("at 9
-			 * a.m. Monday"), and end a sentence before any other capital ("at 9 p.m. The
-			 * next day"); initials before a word that starts sentences end one ("in the
+			 * a.m. Monday", "5 p.m. Moscow time"), and end a sentence before any other
+			 * capital ("at 9 p.m. The next day"); initials before a word that starts sentences end one ("in the
 			 * U.S. The talks"), before any other go on ("the U.S. Army"); any other
 			 * abbreviation goes on */
 			int abbr = is_am_pm(s, start, i) ? 3 : is_abbreviation(s, start, i);
 			if (abbr == 3)
-				ok = !is_number_cp(next) && !word_in(s, end, j, time_words);
+				ok = !is_number_cp(next) && !word_in(s, end, j, time_words) && !named_zone(s, end, j);
 			else if (abbr == 2)
 				ok = word_in(s, end, j, starters);
 			else if (abbr)
