@@ -505,6 +505,12 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			continue;
 		}
 		int open = quote_opens(out.data, out.len, open_before, typed, s, n, i);
+		/* a quotation set right after a colon or comma, its space lost (said:"We lost 3",
+		 * as text copied from a PDF has it) opens when none of its kind is open: else its
+		 * opening mark closed and its closing one, after a number, was a prime */
+		if (!open && i > 0 && strchr(":,;=", s[i - 1]) && i + 1 < n && g_ascii_isalnum(s[i + 1]) &&
+		    (c == '"' ? doubles : singles) == 0)
+			open = 1;
 		if (c == '"') {
 			if (prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
