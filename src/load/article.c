@@ -378,17 +378,35 @@ size_t article_item_marker_len(const char *s, size_t end, size_t i)
 }
 
 /* The items of a paragraph whose lines start list items; none when no line does. */
+/* The length of the item marker starting the line at s[i] (after its indent, at b), 0 if none:
+ * a note's number ("[7] ") past the paragraph's first line only when another line has one,
+ * as a report lists its notes: alone it is a reference mark that wrapped text left at a
+ * line's start ("lasted 2.5 days" / "[7] in May") */
+static size_t line_marker_len(const char *s, const art_para *p, size_t i, size_t b, int notes)
+{
+	size_t m = article_item_marker_len(s, p->r.end, b);
+	return m && s[b] == '[' && i != p->r.start && notes < 2 ? 0 : m;
+}
+
 static void find_items(const char *s, art_para *p)
 {
 	size_t cap = 0, n = 0;
 	range *items = NULL;
-	int any = 0;
+	int any = 0, notes = 0;
+	for (size_t i = p->r.start; i < p->r.end; i++) {
+		size_t b = i;
+		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		notes += s[b] == '[' && article_item_marker_len(s, p->r.end, b);
+		while (i < p->r.end && s[i] != '\n')
+			i++;
+	}
 	for (size_t i = p->r.start; i < p->r.end;) {
 		size_t b = i;
 		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
 			b++;
-		if (article_item_marker_len(s, p->r.end, b) || i == p->r.start) {
-			any |= article_item_marker_len(s, p->r.end, b) != 0;
+		if (line_marker_len(s, p, i, b, notes) || i == p->r.start) {
+			any |= line_marker_len(s, p, i, b, notes) != 0;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
 				items = xrealloc(items, cap * sizeof *items);

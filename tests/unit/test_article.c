@@ -325,6 +325,15 @@ static void marks_lists_headings(void)
 	free(t);
 	CHECK("one bracketed number alone is a numbered paragraph", a && a->paras[1].nitems == 0);
 	article_free(a);
+
+	/* a reference mark that hard-wrapped text left at a line's start ("days [7] in May")
+	 * starts no item: the lines before it were an item of their own and a sentence */
+	a = parse("T\n\nThe talks lasted 2.5 days\n[7] in May and the officials\nsaid more. Then they left.\n\n"
+		  "Notes:\n[1] BRELL is a ring.\n[2] ibid., p. 5.\n", NULL);
+	CHECK("a mark wrapped to a line's start starts no list", a && a->paras[0].nitems == 0);
+	CHECK("nor a sentence", a && a->paras[0].nsents == 2);
+	CHECK("two notes under a line are a list", a && a->paras[1].nitems == 3);
+	article_free(a);
 }
 
 int main(void)
