@@ -146,8 +146,12 @@ static int is_am_pm(const char *s, size_t start, size_t dot)
 	if (c != 'a' && c != 'A' && c != 'p' && c != 'P')
 		return 0;
 	size_t b = dot - 3;
-	return b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' ||
-	       (s[b - 1] >= '0' && s[b - 1] <= '9');
+	int digit = b > start && s[b - 1] >= '0' && s[b - 1] <= '9';
+	/* "P.M." with no number before it is a prime minister's initials ("the P.M. Boris
+	 * Johnson"), as "U.S." is a country's: a time has its hour (9 P.M., 9:30 P.M.) */
+	if (c == 'A' || c == 'P')
+		return digit || (b >= start + 2 && is_blank_byte(s[b - 1]) && s[b - 2] >= '0' && s[b - 2] <= '9');
+	return b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' || digit;
 }
 
 /* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials

@@ -196,7 +196,8 @@ static void sentences(void)
 		  "ships left. Talks ended at 9 p.m. The next day was quiet. Envoys flew to the U.S. The "
 		  "U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC. "
 		  "Flights landed at 6 a.m. in Seoul. Talks began at 5 p.m. Moscow time and at 7 p.m. Eastern "
-		  "Standard Time. Gen. Lee left at 9 p.m. Moscow was quiet.\n",
+		  "Standard Time. Gen. Lee left at 9 p.m. Moscow was quiet. The P.M. Boris Johnson met P.M. "
+		  "Modi at 10 P.M. Mr. Lee spoke.\n",
 		  NULL);
 	const char *want5[] = {"At 9 a.m. Monday the talks began.",
 			       "They paused at 2 P.M. EST and at 4 p.m. 12 ships left.", "Talks ended at 9 p.m.",
@@ -204,10 +205,11 @@ static void sentences(void)
 			       "The U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC.",
 			       "Flights landed at 6 a.m. in Seoul.",
 			       "Talks began at 5 p.m. Moscow time and at 7 p.m. Eastern Standard Time.",
-			       "Gen. Lee left at 9 p.m.", "Moscow was quiet."};
-	CHECK("ten sentences of the fifth", a && a->paras[0].nsents == 10);
+			       "Gen. Lee left at 9 p.m.", "Moscow was quiet.",
+			       "The P.M. Boris Johnson met P.M. Modi at 10 P.M.", "Mr. Lee spoke."};
+	CHECK("twelve sentences of the fifth", a && a->paras[0].nsents == 12);
 	if (a)
-		check_sentences(a, want5, 10, " of the fifth");
+		check_sentences(a, want5, 12, " of the fifth");
 	article_free(a);
 
 	/* a superscript reference mark after a full stop ends the sentence as "[2]" does */
