@@ -178,6 +178,11 @@ static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 	return g_unichar_isupper(c) || c == '"' || c == 0x201C || c == 0x2018 ? j - i : 0;
 }
 
+size_t find_ref_mark_len(const char *s, size_t b, size_t e, size_t i)
+{
+	return i < e ? ref_mark_at(s, b, e, i) : 0;
+}
+
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
