@@ -271,6 +271,34 @@ range article_without_marks(const char *s, range r)
 	}
 }
 
+/* The length of a note's mark of one to three digits at s[j] after the sentence's end at
+ * s[i] and its closing marks ("ratified it.12 It"), 0 if none: after a word of two letters
+ * or more that is no abbreviation ("No.12 The" is a number), before a space and a capital or
+ * an opening quote, as matching reads one (resolve/search.c ref_mark_at) */
+static size_t digit_mark_len(const char *s, size_t start, size_t end, size_t i, size_t j)
+{
+	size_t d = 0, k;
+	while (j + d < end && d < 4 && s[j + d] >= '0' && s[j + d] <= '9')
+		d++;
+	if (d == 0 || d > 3 || !is_ws_at(s, end, j + d, &k))
+		return 0;
+	const char *p = s + i;
+	for (int letters = 0; letters < 2; letters++) { /* of any script: "году.5 Затем" */
+		p = p > s + start ? g_utf8_find_prev_char(s + start, p) : NULL;
+		if (!p || !g_unichar_isalpha(g_utf8_get_char_validated(p, (gssize)(s + i - p))))
+			return 0;
+	}
+	if (s[i] == '.' && article_is_abbreviation(s, start, i))
+		return 0;
+	size_t n = j + d;
+	while (is_ws_at(s, end, n, &k))
+		n += k;
+	if (n >= end)
+		return d;
+	uint32_t next = cp_at(s, end, n, &k);
+	return is_upper_cp(next) || is_opener(next) ? d : 0;
+}
+
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
  * `skip` bytes (a list item's marker, "1. ") end no sentence. */
 static void split_range(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,
@@ -302,6 +330,7 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 				break;
 			j += k;
 		}
+		j += digit_mark_len(s, start, end, i, j);
 		size_t stop = j;
 		if (!is_ws_at(s, end, j, &k)) {
 			i++;
@@ -318,9 +347,9 @@ static void split_range(const char *s, size_t start, size_t end, size_t skip, ra
 		if (ok && c == '.' && stop == i + 1) {
 			/* a.m. and p.m. go on before a day, a month, a time zone or a number ("at 9
 			 * a.m. Monday", "5 p.m. Moscow time"), and end a sentence before any other
-			 * capital ("at 9 p.m. The next day"); initials before a word that starts sentences end one ("in the
-			 * U.S. The talks"), before any other go on ("the U.S. Army"); any other
-			 * abbreviation goes on */
+			 * capital ("at 9 p.m. The next day"); initials before a word that starts
+			 * sentences end one ("in the U.S. The talks"), before any other go on ("the
+			 * U.S. Army"); any other abbreviation goes on */
 			int abbr = is_am_pm(s, start, i) ? 3 : is_abbreviation(s, start, i);
 			if (abbr == 3)
 				ok = !is_number_cp(next) && !word_in(s, end, j, time_words) && !named_zone(s, end, j);

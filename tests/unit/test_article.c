@@ -219,6 +219,19 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want6, 3, " of the sixth");
 	article_free(a);
+
+	/* so do digits after a sentence's end, as matching reads them ("it.12 It" was one
+	 * sentence, though a quote may leave the 12 out as a mark): not after an abbreviation
+	 * ("No.12 The" is a number) nor before a lowercase word */
+	a = parse("T\n\nOfficials ratified it.12 It held. Прибыль упала на 5 процентов.5 Затем выросла. "
+		  "See No.12 The Hague. It was v2.1 Then more.\n",
+		  NULL);
+	const char *want7[] = {"Officials ratified it.12", "It held.", "Прибыль упала на 5 процентов.5",
+			       "Затем выросла.", "See No.12 The Hague.", "It was v2.1 Then more."};
+	CHECK("six sentences of the seventh", a && a->paras[0].nsents == 6);
+	if (a)
+		check_sentences(a, want7, 6, " of the seventh");
+	article_free(a);
 }
 
 static void errors(void)
