@@ -430,7 +430,7 @@ static void find_items(const char *s, art_para *p)
 		size_t b = i;
 		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
 			b++;
-		notes += s[b] == '[' && article_item_marker_len(s, p->r.end, b);
+		notes += b < p->r.end && s[b] == '[' && article_item_marker_len(s, p->r.end, b);
 		while (i < p->r.end && s[i] != '\n')
 			i++;
 	}
