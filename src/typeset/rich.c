@@ -595,8 +595,11 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 		p--;
 	}
 	int open[2] = {0, 0}, opens = is_open_context(before, nbefore);
-	if (p < nbefore)
-		free(smarten(before + p, nbefore - p, 1, 0, NULL, open));
+	/* marks just before s that open nothing close what they follow ("yes", a 12" gun: the
+	 * passage may start at the comma) */
+	size_t upto = opens ? nbefore : quoted;
+	if (p < upto)
+		free(smarten(before + p, upto - p, 1, 0, NULL, open));
 	/* the marks just before s open what s is inside of ('by 2050' quoted from "by") */
 	for (size_t i = nbefore; opens && i < quoted; i++)
 		open[before[i] == '"' ? 0 : 1]++;

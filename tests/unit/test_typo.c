@@ -157,6 +157,8 @@ int main(void)
 		     "by 2050" RDQ " he said");
 	source_after("the quotation opened just before the passage", "he said '", "by 2050' and left",
 		     "by 2050" RSQ " and left");
+	source_after("nor one closed right before the passage", "They said \"yes\"", ", a 12\" gun",
+		     ", a 12" DPRIME " gun");
 	source_after("but not one left open in the paragraph before", "He said \"no.\n\nThe ", "12\" gun",
 		     "12" DPRIME " gun");
 	/* a quotation set right after a colon or comma (its space lost) opens, so its number's
