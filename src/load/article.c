@@ -121,10 +121,19 @@ static int word_in(const char *s, size_t end, size_t i, const char *const *words
 	return 0;
 }
 
+/* Words before "time" that name no zone but start a sentence ("The time had come", "Next
+ * time"), as starters do */
+static const char *const not_zones[] = {
+	"Next", "Last", "Every", "Each", "Some", "Any", "One", "No", "Another", "First", "Prime",
+	"Question", "Half", "Full", "Extra", "Closing", "Opening", "What", "Which", "By", "For", NULL,
+};
+
 /* Whether s[j, end) starts with a zone named by its place or region: up to three capitalized
  * words and "time" ("Moscow time", "Eastern Standard Time"), which goes on with a.m. or p.m. */
 static int named_zone(const char *s, size_t end, size_t j)
 {
+	if (word_in(s, end, j, starters) || word_in(s, end, j, not_zones))
+		return 0;
 	for (int words = 0; words < 3 && j < end && g_ascii_isupper(s[j]); words++) {
 		while (j < end && g_ascii_isalpha(s[j]))
 			j++;
