@@ -6,13 +6,10 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "load/sentences.h"
 
 #define ARTICLE_MAX_BYTES (8u << 20) /* 8 MiB per source file */
 
-/* A byte range [start, end) into article->text. */
-typedef struct range {
-	size_t start, end;
-} range;
 
 typedef struct art_para {
 	range r;      /* the paragraph's bytes, without the blank lines around it */
@@ -51,12 +48,6 @@ void article_free(article *a);
 /* Index (from 0) of the sentence of p holding byte off: the last one starting at or
  * before it. */
 size_t article_sentence_of(const art_para *p, size_t off);
-/* r (a sentence of text s) without the reference marks and blanks that end it
- * ("January.[1]", ".[2][3]", ".[12, 13]"): where its words end. */
-range article_without_marks(const char *s, range r);
-/* Whether the full stop at s[dot] ends an abbreviation ("Gen.", "No.", "U.S.", "a.m."), the
- * word looked for from start on. */
-int article_is_abbreviation(const char *s, size_t start, size_t dot);
 /* The length of a list item's marker at s[i], its space included ("- ", "• ", "* ", "12. ",
  * "3) "); 0 if none. */
 size_t article_item_marker_len(const char *s, size_t end, size_t i);

@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "load/article.h"
 #include "resolve/differ.h"
+#include "resolve/matcher.h"
 #include "resolve/negation.h"
 #include "resolve/resolver.h"
 
@@ -266,32 +267,21 @@ static mark_balance balance_of(const char *t, range r)
 	return m;
 }
 
-/* The length of a reference mark at t[i] ("[2]", "[3,4]", "[5-7]"), 0 if none: the
- * source's mark of a note, which stays with the word it follows. */
-static size_t reference_mark_len(const char *t, size_t i, size_t end)
-{
-	if (i >= end || t[i] != '[')
-		return 0;
-	size_t j = i + 1;
-	while (j < end && j - i <= 12 && (g_ascii_isdigit(t[j]) || t[j] == ',' || t[j] == '-'))
-		j++;
-	return j < end && t[j] == ']' && g_ascii_isdigit(t[i + 1]) ? j + 1 - i : 0;
-}
-
 /* An excerpt that stops inside a quotation or a parenthesis the source closes right after
  * its last word ("a defeat on the ground." before the source's closing quote) ends with
  * the closing marks too: else it prints an opening quote never closed, and an elision
  * mark that stands for nothing but the quote mark. Straight double quotes are counted,
  * curly ones and brackets paired; a straight single quote may be an apostrophe and is
  * left alone. It takes the reference marks after its last word too ("anchors.[2][3]"), as
- * it prints those inside it: else an elision mark stands for the marks alone. */
+ * it prints those inside it ("[1, 2]", "decade.²", "it.12" as matching reads them): else an
+ * elision mark stands for the marks alone. */
 static void close_quotations(block *bl, const article *a)
 {
 	if (bl->nspans == 0)
 		return;
 	span *sp = &bl->spans[bl->nspans - 1];
 	const char *t = a->text;
-	size_t end = a->paras[sp->para].r.end;
+	size_t start = a->paras[sp->para].r.start, end = a->paras[sp->para].r.end;
 	mark_balance m = balance_of(t, sp->r);
 	int *open = m.open;
 	size_t e = sp->r.end;
@@ -306,8 +296,8 @@ static void close_quotations(block *bl, const article *a)
 			open[MARK_CURLY]--, e += 3;
 		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && open[MARK_SINGLE] > 0)
 			open[MARK_SINGLE]--, e += 3;
-		else if (reference_mark_len(t, e, end))
-			e += reference_mark_len(t, e, end);
+		else if (find_ref_mark_len(t, start, end, e))
+			e += find_ref_mark_len(t, start, end, e); /* as matching reads them */
 		else
 			break;
 	}

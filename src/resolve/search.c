@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "load/sentences.h"
 
 static void ft_push(ftext *f, char c, size_t st, size_t en)
 {
@@ -95,13 +96,24 @@ static int letters_before(const char *s, size_t b, size_t i)
 	return n;
 }
 
+/* Whether the word ending s[b, i) is a unit under a slash ("m/sec" of "m/sec²"): a
+ * superscript after it is the unit's power, not a note's mark */
+static int unit_after_slash(const char *s, size_t b, size_t i)
+{
+	size_t at;
+	uint32_t c;
+	while ((c = cp_before(s, b, i, &at)) && g_unichar_isalpha(c))
+		i = at;
+	return c == '/';
+}
+
 /* The length of a note's reference mark at s[i] in s[b, e), which a quote may leave out
  * (it is not the author's words), or 0: set right after a word or its punctuation, never
  * after a space, "[4]", "[12, 13]", "[3-5]" (one at a time: "[12][13]" is two), a run of
  * superscript digits after punctuation or a word of three letters or more ("accord¹", not
- * the power of "km²"), or one to three digits after a sentence's end and before the next
- * sentence or the paragraph's end ("signed.12 It", not "No.12" nor "2.5"). Numbers that are
- * words ("[4 ships]", "in 2019") are none. */
+ * the power of "km²" nor of "m/sec²"), or one to three digits after a sentence's end and
+ * before the next sentence or the paragraph's end ("signed.12 It", not "No.12" nor "2.5").
+ * Numbers that are words ("[4 ships]", "in 2019") are none. */
 static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 {
 	unsigned char first = (unsigned char)s[i];
@@ -122,7 +134,8 @@ static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 	}
 	size_t n = utf8_decode(s + i, e - i, &c);
 	if (n && is_superscript_digit(c)) {
-		if (!is_mark_before_ref(prev) && !(g_unichar_isalpha(prev) && letters_before(s, b, i) >= 3))
+		if (!is_mark_before_ref(prev) &&
+		    !(g_unichar_isalpha(prev) && letters_before(s, b, i) >= 3 && !unit_after_slash(s, b, i)))
 			return 0;
 		size_t j = i;
 		while (j < e && (n = utf8_decode(s + j, e - j, &c)) && is_superscript_digit(c))
@@ -145,7 +158,7 @@ static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 		return 0;
 	p = at;
 	if (letters_before(s, b, p) < 2 || !g_unichar_isalpha(cp_before(s, b, p, &at2)) ||
-	    (q == '.' && article_is_abbreviation(s, b, p)))
+	    (q == '.' && sentences_is_abbreviation(s, b, p)))
 		return 0;
 	size_t j = i;
 	while (j < e && j - i < 4 && s[j] >= '0' && s[j] <= '9')
@@ -164,6 +177,11 @@ static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
 	if (!utf8_decode(s + k, e - k, &c))
 		return 0;
 	return g_unichar_isupper(c) || c == '"' || c == 0x201C || c == 0x2018 ? j - i : 0;
+}
+
+size_t find_ref_mark_len(const char *s, size_t b, size_t e, size_t i)
+{
+	return i < e ? ref_mark_at(s, b, e, i) : 0;
 }
 
 static void fold(const char *s, size_t b, size_t e, ftext *f)

@@ -126,10 +126,15 @@ int cmd_find(int argc, char **argv)
 	match r;
 	int status = 0;
 	if (match_text(m, words, &r)) {
-		/* the case the quote must have: found as typed, every match shown case and all */
-		if (!exact_case) {
+		/* the case the quote must have: found as typed, every match shown case and all
+		 * (when the lower-cased text still holds them: a note's mark "it.12 It" is one
+		 * only before a capital, so lower-cased it is a number and only r is found) */
+		match any = {0};
+		if (!exact_case && match_any_case(a, words, 0, &any)) {
 			match_clear(&r);
-			match_any_case(a, words, 0, &r);
+			r = any;
+		} else {
+			match_clear(&any);
 		}
 		print_all(a, &r);
 		match_clear(&r);

@@ -16,6 +16,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "load/article.h"
+#include "load/sentences.h"
 #include "load/brief.h"
 #include "tools/tools.h"
 
@@ -153,13 +154,13 @@ static int has_control(const char *text, range r)
 static void pick_quote(const article *a, size_t *para, range *r)
 {
 	*para = 0;
-	*r = article_without_marks(a->text, a->paras[0].sents[0]);
+	*r = sentences_without_marks(a->text, a->paras[0].sents[0]);
 	int found = 0;
 	for (size_t p = 0; p < a->nparas && !found; p++)
 		for (size_t s = 0; s < a->paras[p].nsents && !found; s++)
 			if (!has_control(a->text, a->paras[p].sents[s])) {
 				*para = p;
-				*r = article_without_marks(a->text, a->paras[p].sents[s]);
+				*r = sentences_without_marks(a->text, a->paras[p].sents[s]);
 				found = 1;
 			}
 	for (size_t p = 0; p < a->nparas; p++)
@@ -168,7 +169,7 @@ static void pick_quote(const article *a, size_t *para, range *r)
 			size_t w = count_words(a->text + x.start, x.end - x.start);
 			if (w >= QUOTE_MIN_WORDS && w <= QUOTE_MAX_WORDS && !has_control(a->text, x)) {
 				*para = p;
-				*r = article_without_marks(a->text, x);
+				*r = sentences_without_marks(a->text, x);
 				return;
 			}
 		}

@@ -510,6 +510,12 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 		 * guillemets) closes the quotation open before it */
 		if (c == '"' && open && doubles > 0 && i > 0 && s[i - 1] == ' ' && (i + 1 == n || s[i + 1] == ' '))
 			open = 0;
+		/* a quotation set right after a colon or comma, its space lost (said:"We lost 3",
+		 * as text copied from a PDF has it) opens when none of its kind is open: else its
+		 * opening mark closed and its closing one, after a number, was a prime */
+		if (!open && i > 0 && strchr(":,;=", s[i - 1]) && i + 1 < n && g_ascii_isalnum(s[i + 1]) &&
+		    (c == '"' ? doubles : singles) == 0)
+			open = 1;
 		if (c == '"') {
 			if (prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
@@ -603,8 +609,11 @@ char *typo_smarten_source(const char *s, size_t n, const char *before, size_t nb
 		p--;
 	}
 	int open[2] = {0, 0}, opens = is_open_context(before, nbefore);
-	if (p < nbefore)
-		free(smarten(before + p, nbefore - p, 1, 0, NULL, open, q));
+	/* marks just before s that open nothing close what they follow ("yes", a 12" gun: the
+	 * passage may start at the comma) */
+	size_t upto = opens ? nbefore : quoted;
+	if (p < upto)
+		free(smarten(before + p, upto - p, 1, 0, NULL, open, q));
 	/* the marks just before s open what s is inside of ('by 2050' quoted from "by") */
 	for (size_t i = nbefore; opens && i < quoted; i++)
 		open[before[i] == '"' ? 0 : 1]++;

@@ -425,6 +425,27 @@ case "$got" in
 *"anchors.[2][3] — "*) pass "an excerpt stopping before the source's reference marks ends with them, no elision mark" ;;
 *) fail "reference marks: $(echo "$got" | grep -o 'anchors.\{0,20\}')" ;;
 esac
+# and every mark matching reads as one: "[4, 5]" with its space, a superscript, digits after
+# a sentence (an excerpt stopping before "[4, 5]" printed "[…]" for the marks alone)
+printf 'Grid Report\n\nFive cables were cut by ships dragging anchors.[4, 5]\n\nThe accord stood for a decade.\xc2\xb2\n\nOfficials ratified it.12\n\nMore.\n' >"$T/typo/m2.txt"
+cat >"$T/typo/m2.yaml" <<'YAML'
+title: Reference marks
+date: 2025-01-01
+sources:
+  m: {file: m2.txt}
+sections:
+  - heading: The cables
+    content:
+      - excerpt: {source: m, from: "Five cables", to: "dragging anchors."}
+      - excerpt: {source: m, from: "The accord", to: "a decade."}
+      - excerpt: {source: m, from: "Officials", to: "ratified it."}
+YAML
+"$MKBRIEF" -q -o "$T/typo/m2.pdf" "$T/typo/m2.yaml" 2>"$T/err" || fail "reference marks: $(cat "$T/err")"
+got=$(pdftotext "$T/typo/m2.pdf" - | tr '\n' ' ')
+case "$got" in
+*"anchors.[4, 5] — "*"decade.² — "*"it.12 — "*) pass "an excerpt stopping before '[4, 5]', a superscript mark or digits ends with them" ;;
+*) fail "reference marks: $(echo "$got" | grep -o 'anchors.\{0,20\}\|decade.\{0,20\}\|it\.1.\{0,20\}')" ;;
+esac
 # The mirror: an excerpt that starts just inside a quotation it closes starts with the
 # opening mark (a reader's trial: '[…] We want … number,” said'); a pull quote cut inside a
 # quotation of its source closes it before its own mark ('he had ‘not wanted … lift”')

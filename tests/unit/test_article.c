@@ -195,16 +195,22 @@ static void sentences(void)
 	a = parse("T\n\nAt 9 a.m. Monday the talks began. They paused at 2 P.M. EST and at 4 p.m. 12 "
 		  "ships left. Talks ended at 9 p.m. The next day was quiet. Envoys flew to the U.S. The "
 		  "U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC. "
-		  "Flights landed at 6 a.m. in Seoul.\n",
+		  "Flights landed at 6 a.m. in Seoul. Talks began at 5 p.m. Moscow time and at 7 p.m. Eastern "
+		  "Standard Time. Gen. Lee left at 9 p.m. Moscow was quiet. The P.M. Boris Johnson met P.M. "
+		  "Modi at 10 P.M. Mr. Lee spoke. It ended at 9 p.m. The time had come.\n",
 		  NULL);
 	const char *want5[] = {"At 9 a.m. Monday the talks began.",
 			       "They paused at 2 P.M. EST and at 4 p.m. 12 ships left.", "Talks ended at 9 p.m.",
 			       "The next day was quiet.", "Envoys flew to the U.S.",
 			       "The U.S. Navy met Gen. Kim, Messrs. Lee and J. A. Smith, ca. 1990, on Jan. 5 at 8a.m. UTC.",
-			       "Flights landed at 6 a.m. in Seoul."};
-	CHECK("seven sentences of the fifth", a && a->paras[0].nsents == 7);
+			       "Flights landed at 6 a.m. in Seoul.",
+			       "Talks began at 5 p.m. Moscow time and at 7 p.m. Eastern Standard Time.",
+			       "Gen. Lee left at 9 p.m.", "Moscow was quiet.",
+			       "The P.M. Boris Johnson met P.M. Modi at 10 P.M.", "Mr. Lee spoke.",
+			       "It ended at 9 p.m.", "The time had come."};
+	CHECK("fourteen sentences of the fifth", a && a->paras[0].nsents == 14);
 	if (a)
-		check_sentences(a, want5, 7, " of the fifth");
+		check_sentences(a, want5, 14, " of the fifth");
 	article_free(a);
 
 	/* German and Russian: a date's ordinal before its month, one lowercase letter's
@@ -217,7 +223,7 @@ static void sentences(void)
 		  "\xD0\xB2 2019 \xD0\xB3. \xD0\x9C\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80 "
 		  "\xD1\x82. \xD0\x95. \xD0\xB3. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0.\n",
 		  NULL);
-	const char *want7[] = {"Am 22. Januar 2018 stieg es um 3,5 Prozent, z. B. durch 9,5 Mrd. Euro usw.",
+	const char *want_de_ru[] = {"Am 22. Januar 2018 stieg es um 3,5 Prozent, z. B. durch 9,5 Mrd. Euro usw.",
 			       "Der Plan kam am 3. M\xC3\xA4rz.",
 			       "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\x92. \xD0\x92. \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
 			       "\xD0\xB2 2019 \xD0\xB3.",
@@ -225,7 +231,7 @@ static void sentences(void)
 			       "\xD1\x82. \xD0\x95. \xD0\xB3. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0."};
 	CHECK("four sentences of German and Russian", a && a->paras[0].nsents == 4);
 	if (a)
-		check_sentences(a, want7, 4, " of German and Russian");
+		check_sentences(a, want_de_ru, 4, " of German and Russian");
 	article_free(a);
 
 	/* a superscript reference mark after a full stop ends the sentence as "[2]" does */
@@ -234,6 +240,19 @@ static void sentences(void)
 	CHECK("three sentences of the sixth", a && a->paras[0].nsents == 3);
 	if (a)
 		check_sentences(a, want6, 3, " of the sixth");
+	article_free(a);
+
+	/* so do digits after a sentence's end, as matching reads them ("it.12 It" was one
+	 * sentence, though a quote may leave the 12 out as a mark): not after an abbreviation
+	 * ("No.12 The" is a number) nor before a lowercase word */
+	a = parse("T\n\nOfficials ratified it.12 It held. Прибыль упала на 5 процентов.5 Затем выросла. "
+		  "See No.12 The Hague. It was v2.1 Then more.\n",
+		  NULL);
+	const char *want7[] = {"Officials ratified it.12", "It held.", "Прибыль упала на 5 процентов.5",
+			       "Затем выросла.", "See No.12 The Hague.", "It was v2.1 Then more."};
+	CHECK("six sentences of the seventh", a && a->paras[0].nsents == 6);
+	if (a)
+		check_sentences(a, want7, 6, " of the seventh");
 	article_free(a);
 }
 
@@ -342,6 +361,15 @@ static void marks_lists_headings(void)
 	CHECK_STR("a note is a sentence of its own", t, "[2] See https://ex.org/a.");
 	free(t);
 	CHECK("one bracketed number alone is a numbered paragraph", a && a->paras[1].nitems == 0);
+	article_free(a);
+
+	/* a reference mark that hard-wrapped text left at a line's start ("days [7] in May")
+	 * starts no item: the lines before it were an item of their own and a sentence */
+	a = parse("T\n\nThe talks lasted 2.5 days\n[7] in May and the officials\nsaid more. Then they left.\n\n"
+		  "Notes:\n[1] BRELL is a ring.\n[2] ibid., p. 5.\n", NULL);
+	CHECK("a mark wrapped to a line's start starts no list", a && a->paras[0].nitems == 0);
+	CHECK("nor a sentence", a && a->paras[0].nsents == 2);
+	CHECK("two notes under a line are a list", a && a->paras[1].nitems == 3);
 	article_free(a);
 }
 

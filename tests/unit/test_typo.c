@@ -191,8 +191,16 @@ int main(void)
 		     "by 2050" RDQ " he said");
 	source_after("the quotation opened just before the passage", "he said '", "by 2050' and left",
 		     "by 2050" RSQ " and left");
+	source_after("nor one closed right before the passage", "They said \"yes\"", ", a 12\" gun",
+		     ", a 12" DPRIME " gun");
 	source_after("but not one left open in the paragraph before", "He said \"no.\n\nThe ", "12\" gun",
 		     "12" DPRIME " gun");
+	/* a quotation set right after a colon or comma (its space lost) opens, so its number's
+	 * mark closes it; a quotation open there is closed ("yes,"she) */
+	smart("a quotation glued to a colon", "He said:\"We lost 3\" and 'in 1990,'then",
+	      "He said:" LDQ "We lost 3" RDQ " and " LSQ "in 1990," RSQ "then");
+	source("a source's quotation glued to its comma", "said,\"We lost 3\" and x=\"5\" or \"yes,\"he said",
+	       "said," LDQ "We lost 3" RDQ " and x=" LDQ "5" RDQ " or " LDQ "yes," RDQ "he said");
 	source("a source's run of hyphens", "signed ----- (seal)", "signed ----- (seal)");
 	source("a source's URL", "at http://x.org/a--b.", "at http://x.org/a--b.");
 	CHECK_DONE();
