@@ -17,8 +17,10 @@
  * and a plain-text source's typewriter marks are set as a typesetter sets them (straight
  * quotes curly, -- a dash, ... an ellipsis; typo_smarten_source), as the Chicago Manual
  * allows in quoted matter. Matching reads the file as it is. map: see typo_smarten_source. */
-/* How far around a piece of a source its quotation marks are looked for */
-#define QUOTES_AROUND 65536
+/* How far around a piece of a source its quotation marks are looked for: every piece is
+ * read again with what is around it, so a paragraph of 60,000 list items read 64 KiB for
+ * each (minutes, an adversarial review); 4 KiB holds many quotations */
+#define QUOTES_AROUND 4096
 
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
 {
