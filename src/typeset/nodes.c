@@ -214,8 +214,8 @@ static void mark_explicit(const char *w, size_t n, unsigned char *kind)
 
 /* An address breaks only where a style manual allows, after "//" or a colon, before / . _ -
  * ? # % & = ~ @, with no hyphen added, and never leaving fewer than 3 characters between two
- * breaks or at either end, nor a final extension alone: never ".ht/ml", "No/rth_Korea" or
- * "crisis/.txt". */
+ * breaks or at either end, nor a final extension alone, nor inside a number: never ".ht/ml",
+ * "No/rth_Korea", "crisis/.txt" or "2025/-01". */
 static void mark_address(const char *w, size_t n, unsigned char *kind)
 {
 	size_t lo, hi;
@@ -234,6 +234,9 @@ static void mark_address(const char *w, size_t n, unsigned char *kind)
 		else if (p == ':' && c != '/')
 			cand = 1; /* after "mailto:" */
 		if (c == '/' && p == '/')
+			cand = 0;
+		/* never inside a number: "period=2025" / "-01", "v2" / ".10" */
+		if (strchr("._-", c) && g_ascii_isdigit(p) && i + 1 < hi && g_ascii_isdigit(w[i + 1]))
 			cand = 0;
 		if (cand && i - last >= 3 && hi - i >= 3) {
 			kind[i] = P_URL;

@@ -421,6 +421,25 @@ int main(void)
 	CHECK("no hyphen inside a URL", !url_hyphen && p->nlines >= 3);
 	para_free(p);
 
+	/* an address never breaks inside a number: "period=2025" / "-01." left a stub line (a
+	 * typographer's trial), nor "v2" / ".10" */
+	int inside_number = 0;
+	for (double w = 100; w <= 260; w += 4) {
+		p = set(e, "Tariffs can be compared at https://www.elektrihind.ee/compare?region=EE&period=2025-01 and "
+			   "https://example.org/tool/v2.10/notes-2024-12-31.html today.",
+			w, 1, &d);
+		for (size_t i = 0; i + 1 < p->nlines; i++) {
+			char *t = para_line_text(p, i), *u = para_line_text(p, i + 1);
+			size_t tn = strlen(t);
+			inside_number |= tn > 0 && g_ascii_isdigit(t[tn - 1]) && (u[0] == '-' || u[0] == '.') &&
+					 g_ascii_isdigit(u[1]);
+			free(t);
+			free(u);
+		}
+		para_free(p);
+	}
+	CHECK("an address never breaks inside a number (2025-01, v2.10)", !inside_number);
+
 	/* a DOI is an address: it breaks after its scheme, before a slash or a period (it was one
 	 * unbreakable word, and the paragraph around it was set ragged: a reader's trial) */
 	p = set(e, "The paper is in Environmental Science and Technology Letters (doi:10.1021/acs.estlett.5b00412).", 200, 1,
