@@ -284,7 +284,7 @@ static void close_quotations(block *bl, const article *a)
 	size_t start = a->paras[sp->para].r.start, end = a->paras[sp->para].r.end;
 	mark_balance m = balance_of(t, sp->r);
 	int *open = m.open;
-	size_t e = sp->r.end;
+	size_t e = sp->r.end, mark;
 	for (;;) {
 		if (e < end && t[e] == '"' && m.straight)
 			m.straight = 0, e++;
@@ -296,8 +296,8 @@ static void close_quotations(block *bl, const article *a)
 			open[MARK_CURLY]--, e += 3;
 		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && open[MARK_SINGLE] > 0)
 			open[MARK_SINGLE]--, e += 3;
-		else if (find_ref_mark_len(t, start, end, e))
-			e += find_ref_mark_len(t, start, end, e); /* as matching reads them */
+		else if ((mark = find_ref_mark_len(t, start, end, e)) > 0)
+			e += mark; /* as matching reads them */
 		else
 			break;
 	}
