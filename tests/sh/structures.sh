@@ -90,3 +90,31 @@ for where in subsection block; do
 	pages=$(awk '/^page / { p = $2 } / heading / && /\|(Filler|Parent|Middle|Child)\|$/ { print p }' "$T/pb/d.txt" | tr '\n' ' ')
 	if [ "$pages" = "1 2 2 2 " ]; then pass "page-break before a $where: the empty parents' headings go with it (pages $pages)"; else fail "page-break before a $where: headings Filler/Parent/Middle/Child on pages $pages $(cat "$T/pb/err.txt")"; fi
 done
+
+# a box broken at a column's foot keeps its padding and bottom rule inside the column: they
+# crossed the short rule of the notes below (and hung into the bottom margin). Boxes of
+# one-line paragraphs, each with a note, after 1, 7 or 16 paragraphs: in each layout one of
+# them ran its frame past the note rule.
+mkdir -p "$T/bn"
+printf 'Cable report\n\nThe cable was cut on Christmas Day by a dragged anchor.\n' >"$T/bn/a.txt"
+bad=""
+for before in 1 7 16; do
+	{
+		printf 'title: A box across a page\ndate: 2027-01-15\nsources:\n  a: {file: a.txt}\nsections:\n  - heading: Cables\n    content:\n'
+		for j in $(seq 1 $before); do printf '      - text: "Before the box, paragraph %d: the region can ride out a mild winter."\n' "$j"; done
+		printf '      - box:\n          title: Outlook\n          content:\n'
+		for i in $(seq 1 40); do printf '            - text: "Paragraph %d of the box, a short one.^[Note %d.]"\n' "$i" "$i"; done
+	} >"$T/bn/b.yaml"
+	for layout in handout handout-a4 digest; do
+		"$MKBRIEF" -q --layout $layout --dump-layout "$T/bn/b.yaml" >"$T/bn/d.txt" 2>"$T/err" || bad="$bad $layout: $(cat "$T/err")"
+		# every piece but the last: its last line's foot, the padding (8pt), above the note rule
+		out=$(awk '/^page / { p = $2 }
+			/^  box / { n++; bp[n] = p; split($2, a, "="); bc[n] = a[2]; split($4, a, "="); by[n] = a[2]; split($6, a, "="); bh[n] = a[2] }
+			/^  note / { split($2, a, "="); k = p "/" a[2]; split($4, a, "="); y = a[2]; split($6, a, "=")
+				if (!(k in ny) || y < ny[k]) { ny[k] = y; nh[k] = a[2] } }
+			END { for (i = 1; i < n; i++) { k = bp[i] "/" bc[i]; if (!(k in ny)) continue
+				if (by[i] + bh[i] + 800 > ny[k] - nh[k] / 2) printf "page %s col %s frame to %d, rule at %d; ", bp[i], bc[i], by[i] + bh[i] + 800, ny[k] - nh[k] / 2 } }' "$T/bn/d.txt")
+		[ -n "$out" ] && bad="$bad [$before before, $layout] $out"
+	done
+done
+if [ -z "$bad" ]; then pass "a box broken above notes ends, padding and rule, above the notes' rule"; else fail "box over the notes:$bad"; fi
