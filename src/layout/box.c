@@ -19,6 +19,7 @@ void compose_box_block(composer *c, const block *bl, const block *prev)
 	int kind = bx->kind >= 0 && bx->kind < BOX_NKINDS ? bx->kind : BOX_PLAIN;
 	double pad = st->frame_padding;
 	c->box_first = c->dc->nitems;
+	c->box_marking = c->marking;
 	compose_tag_open(c, TAG_DIV);
 	int d = compose_deco(c, DECO_FRAME, 0, c->w, 0);
 	c->dc->decos[d].fill = st->frame_fill[kind];

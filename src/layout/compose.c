@@ -366,7 +366,9 @@ static void section_block(composer *c, const section *s)
 			c->keep_next = 1;
 		}
 		int in_box = c->box_deco >= 0;
-		c->marking = compose_marking_of(c->b, s, bl);
+		/* a box's blocks carry the box's marking, as sub-items their item's: a box marked
+		 * (C) around paragraphs printed (U) contradicted itself */
+		c->marking = in_box && !bl->marking ? c->box_marking : compose_marking_of(c->b, s, bl);
 		int group = bl->kind == BLOCK_QUOTE || bl->kind == BLOCK_EXCERPT ? TAG_BLOCKQUOTE
 			    : bl->kind == BLOCK_TABLE || bl->kind == BLOCK_CHRONOLOGY ? TAG_TABLE
 										: TAG_NONE;

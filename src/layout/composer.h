@@ -25,6 +25,7 @@ typedef struct composer {
 	size_t box_left; /* its blocks still to set */
 	size_t box_first; /* its first item */
 	size_t box_body;  /* the first item of its blocks, after its padding and title */
+	const char *box_marking; /* its portion marking: its blocks' unless they have their own */
 	double x, w; /* where blocks are set: from the column's left, and how wide (less in a box) */
 	int keep_next; /* the next item may not be separated from the previous one */
 	size_t text_bytes; /* set so far: at most DOC_MAX_TEXT_BYTES */

@@ -589,6 +589,19 @@ static long break_column(flow *fl, size_t i)
 			    here < (fl->f.bottom - fl->f.top) / 4;
 		brk = whole ? first_own(fl, i) : i;
 	}
+	/* a kept run split by force breaks where its blocks allow it (where they are kept
+	 * whole by choice only, vitem.soft: between a box's blocks, inside a paragraph past its
+	 * orphans), when that leaves at most a quarter of the column empty, rather than right
+	 * where it stands: there it split an excerpt's source line over two columns (a
+	 * typographer's trial) or left a caption's first line behind */
+	if (brk == i && dc->items[i].keep && !dc->items[i].soft) {
+		size_t k = i;
+		while (k > fl->f.start && k != fl->after_float && dc->items[k].keep && !dc->items[k].soft)
+			k--;
+		if (k > fl->f.start && k < i && dc->items[k].page == fl->f.page &&
+		    text_bottom(fl) - dc->items[k].y <= (fl->f.bottom - fl->f.top) / 4)
+			brk = k;
+	}
 	/* a block kept whole by choice (vitem.soft) breaks after all when moving it whole would
 	 * leave more than a quarter of the column empty: no stub pages */
 	double y = brk < i ? dc->items[brk].y : fl->y;

@@ -203,12 +203,36 @@ static void compose_level(composer *c, const list_spec *ls, size_t *i, int level
 	*i = c->over ? ls->n : j; /* past the limits: nothing more is set */
 }
 
+/* A list's first and last lines are kept as a paragraph's are (orphans, widows), across
+ * its items too: a one-line item alone at a page's foot or top, cut from its list, read as
+ * a stub (a typographer's trial: the last sub-item alone at the top of a page). */
+static void keep_list_ends(composer *c, size_t first)
+{
+	size_t end = c->dc->nitems, lines = 0;
+	for (size_t k = first; k < end && lines < (size_t)c->st->orphans; k++) {
+		vitem *it = compose_item(c, k);
+		if (lines > 0)
+			it->keep = 1;
+		lines += it->kind == V_LINE;
+	}
+	lines = 0;
+	for (size_t k = end; k-- > first + 1;) {
+		vitem *it = compose_item(c, k);
+		lines += it->kind == V_LINE;
+		if (lines >= (size_t)c->st->widows)
+			break;
+		it->keep = 1;
+	}
+}
+
 void compose_bullet_list(composer *c, const item *items, size_t n, double x, double width, const font_role *font,
 			 int keep_all)
 {
 	list_spec ls = {items, n, font, keep_all};
+	size_t first = c->dc->nitems;
 	for (size_t i = 0; i < n;)
 		compose_level(c, &ls, &i, 0, x, width);
+	keep_list_ends(c, first);
 }
 
 void compose_bullets_block(composer *c, const block *bl, const block *prev)

@@ -75,10 +75,12 @@ double doc_break_room(const doc *dc, size_t i)
 		double more = style_rule_growth(st, 1) - it->row->rule_bottom;
 		return more > 0 ? more : 0;
 	}
-	/* a box's piece ends in its bottom rule, below its padding (render.c) */
+	/* a box's piece ends in its bottom rule, below its padding (render.c): both inside the
+	 * column, which the notes at its foot, the footer and the next column's text share */
 	int d = it->box_deco >= 0 ? it->box_deco : it->deco;
 	if (d >= 0 && (dc->decos[d].kind == DECO_BOX || dc->decos[d].kind == DECO_FRAME) &&
 	    (next->box_deco == d || next->deco == d))
-		return style_rule_growth(st, 1);
+		return (dc->decos[d].kind == DECO_FRAME ? st->frame_padding : st->box_padding) +
+		       style_rule_growth(st, 1);
 	return 0;
 }

@@ -686,6 +686,38 @@ static int table_fits(composer *c, const block *bl, const table *t, double col)
 	return 0;
 }
 
+/* The most of a page's text a table set across the columns may take: it floats whole to a
+ * page's top, with room below it for the columns' text. */
+#define TABLE_ACROSS_MOST 0.75
+
+/* Whether a table of a layout of several columns goes across them: its longest words do not
+ * fit in a column, where they would be cut into pieces of a letter or two ("N-o-tes", "Pr-es-
+ * id-ing" in the digest: unreadable), but do across the text block, and it is short enough to
+ * float whole to a page's top, as a figure of `width: full`. Its height is bounded from
+ * above, every row taken as tall as its column's longest cell. */
+static int goes_across(composer *c, const table *t, const columns *cs)
+{
+	const style *st = c->st;
+	if (st->columns < 2 || c->span || c->box_deco >= 0 || !cs->forced)
+		return 0;
+	columns across = *cs;
+	across.forced = 0;
+	column_widths(t, &across, c->dc->text_w);
+	if (across.forced)
+		return 0;
+	double pad2 = 2 * st->table_padding, lines = 0;
+	for (size_t j = 0; j < across.n; j++) {
+		double text = across.w[j] - pad2, want = across.pref[j] - pad2;
+		double n = text > 1 ? ceil(want / text) + 1 : 1;
+		if (n > lines)
+			lines = n;
+	}
+	double rows = (double)t->nrows + (t->header ? 1 : 0);
+	double h = 3 * st->meta.leading + st->table_caption_space +
+		   rows * (lines * st->table_head.leading + 2 * st->table_row_padding);
+	return h <= TABLE_ACROSS_MOST * (st->page_h - st->margin_top - st->margin_bottom);
+}
+
 void compose_table_block(composer *c, const block *bl, const block *prev)
 {
 	(void)prev;
@@ -699,6 +731,13 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
+	int was_span = c->span;
+	if (goes_across(c, t, &cs)) {
+		c->span = 1;
+		col = c->dc->text_w;
+		cs.forced = 0;
+		width = column_widths(t, &cs, col);
+	}
 	columns_free(&cs);
 	if (cs.forced)
 		diag_warning(c->d, bl->at,
@@ -716,6 +755,7 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	/* the caption is as wide as the table, but never a thin column of words */
 	double caption_w = width < col / 2 ? col / 2 : width;
 	para *caption = caption_para(c, bl, t, caption_w, 0);
+	size_t top = c->dc->nitems;
 	compose_lines_as(c, TAG_CAPTION, caption, x, 1);
 	compose_space(c, c->st->table_caption_space, 1);
 	c->keep_next = 1;
@@ -741,8 +781,11 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 	double h = 0, page = st->page_h - st->margin_top - st->margin_bottom;
 	for (size_t k = first; k < c->dc->nitems; k++)
 		h += compose_item(c, k)->h;
-	if (h <= page * TABLE_KEEP_WHOLE)
+	if (h <= page * TABLE_KEEP_WHOLE || c->span != was_span)
 		for (size_t k = first; k < c->dc->nitems; k++)
 			compose_item(c, k)->keep = 1;
 	continuation(c, caption_para(c, bl, t, caption_w, 1), c->x + x, header, c->x + x);
+	if (c->span != was_span) /* across the columns, it floats to a page's top */
+		compose_item(c, top)->float_items = (int)(c->dc->nitems - top);
+	c->span = was_span;
 }

@@ -365,3 +365,40 @@ for layout in handout handout-a4 digest; do
 		END { print (n == 2 && w[1] >= w[2] - 20 && w[1] <= w[2] + 20) ? "ok" : "lead-in " w[1] ", next paragraph " w[2] }' d.txt)
 	[ "$r" = ok ] && pass "$layout: a source list's lead-in is justified as its excerpt" || fail "$layout: $r"
 done
+
+# A list's last line never stands alone at a column's top, nor its first alone at a column's
+# foot, across items as inside one (widows and orphans): the last sub-item of a nested list
+# was left alone at the top of page 2 (a typographer's trial). Ten or 27 paragraphs before
+# the list put its end at the page's foot in handout and digest.
+mkdir -p "$T/stub"
+printf 'Cables\n\nThe cable was cut on Christmas Day.\n' >"$T/stub/a.txt"
+bad=""
+for run in "handout 10" "handout 26" "digest 27"; do
+	set -- $run
+	{
+		printf 'title: List stubs\ndate: 2027-01-20\nsources:\n  a: {file: a.txt}\nsections:\n  - heading: Filler\n    content:\n'
+		for i in $(seq 1 "$2"); do printf '      - text: "Filler %d: the region can ride out a mild winter without imports from the east, but not a cold snap with a cable down."\n' "$i"; done
+		cat <<'YAML'
+      - bullets:
+          - text: "Detection -- how fast does the operator know?"
+            items:
+              - text: "Power cables: within seconds"
+                items: ["Estlink 2 tripped at 12:26 p.m.", "Location found within 4 hours"]
+              - "Telecom cables: minutes to hours"
+          - text: "Attribution -- who dragged the anchor?"
+            items:
+              - "AIS tracks are the first evidence"
+              - text: "Boarding needs a legal basis"
+                items: ["Inside territorial waters: yes", "In the EEZ: contested"]
+      - text: "After the list: the region can ride out a mild winter without imports from the east, but not a cold snap with a cable down."
+YAML
+	} >"$T/stub/b.yaml"
+	"$MKBRIEF" -q --layout "$1" --dump-layout "$T/stub/b.yaml" >"$T/stub/d.txt" 2>"$T/err" || bad="$bad $run: $(cat "$T/err")"
+	r=$(awk '/^page / { p = $2 }
+		/^  line / && /marker=[0-9+]*:"(•|–|‣)"/ { c = ""; for (i = 1; i <= NF; i++) if ($i ~ /^col=/) c = $i
+			n++; lp[n] = p " " c; txt[n] = substr($0, index($0, "|")) }
+		END { if (n > 1 && lp[1] != lp[2]) printf "first alone: %s ", txt[1]
+			if (n > 1 && lp[n] != lp[n - 1]) printf "last alone: %s ", txt[n] }' "$T/stub/d.txt")
+	[ -n "$r" ] && bad="$bad [$run] $r"
+done
+if [ -z "$bad" ]; then pass "a list's first and last lines never stand alone at a column's foot or top"; else fail "list stubs:$bad"; fi

@@ -90,3 +90,85 @@ for where in subsection block; do
 	pages=$(awk '/^page / { p = $2 } / heading / && /\|(Filler|Parent|Middle|Child)\|$/ { print p }' "$T/pb/d.txt" | tr '\n' ' ')
 	if [ "$pages" = "1 2 2 2 " ]; then pass "page-break before a $where: the empty parents' headings go with it (pages $pages)"; else fail "page-break before a $where: headings Filler/Parent/Middle/Child on pages $pages $(cat "$T/pb/err.txt")"; fi
 done
+
+# a box broken at a column's foot keeps its padding and bottom rule inside the column: they
+# crossed the short rule of the notes below (and hung into the bottom margin). Boxes of
+# one-line paragraphs, each with a note, after 1, 7 or 16 paragraphs: in each layout one of
+# them ran its frame past the note rule.
+mkdir -p "$T/bn"
+printf 'Cable report\n\nThe cable was cut on Christmas Day by a dragged anchor.\n' >"$T/bn/a.txt"
+bad=""
+for before in 1 7 16; do
+	{
+		printf 'title: A box across a page\ndate: 2027-01-15\nsources:\n  a: {file: a.txt}\nsections:\n  - heading: Cables\n    content:\n'
+		for j in $(seq 1 $before); do printf '      - text: "Before the box, paragraph %d: the region can ride out a mild winter."\n' "$j"; done
+		printf '      - box:\n          title: Outlook\n          content:\n'
+		for i in $(seq 1 40); do printf '            - text: "Paragraph %d of the box, a short one.^[Note %d.]"\n' "$i" "$i"; done
+	} >"$T/bn/b.yaml"
+	for layout in handout handout-a4 digest; do
+		"$MKBRIEF" -q --layout $layout --dump-layout "$T/bn/b.yaml" >"$T/bn/d.txt" 2>"$T/err" || bad="$bad $layout: $(cat "$T/err")"
+		# every piece but the last: its last line's foot, the padding (8pt), above the note rule
+		out=$(awk '/^page / { p = $2 }
+			/^  box / { n++; bp[n] = p; split($2, a, "="); bc[n] = a[2]; split($4, a, "="); by[n] = a[2]; split($6, a, "="); bh[n] = a[2] }
+			/^  note / { split($2, a, "="); k = p "/" a[2]; split($4, a, "="); y = a[2]; split($6, a, "=")
+				if (!(k in ny) || y < ny[k]) { ny[k] = y; nh[k] = a[2] } }
+			END { for (i = 1; i < n; i++) { k = bp[i] "/" bc[i]; if (!(k in ny)) continue
+				if (by[i] + bh[i] + 800 > ny[k] - nh[k] / 2) printf "page %s col %s frame to %d, rule at %d; ", bp[i], bc[i], by[i] + bh[i] + 800, ny[k] - nh[k] / 2 } }' "$T/bn/d.txt")
+		[ -n "$out" ] && bad="$bad [$before before, $layout] $out"
+	done
+done
+if [ -z "$bad" ]; then pass "a box broken above notes ends, padding and rule, above the notes' rule"; else fail "box over the notes:$bad"; fi
+
+# A box kept whole (shorter than a page) but taller than what is left of the column, split by
+# force, breaks where its blocks allow (between an excerpt's paragraphs), never inside a
+# paragraph with one line on a side: it split an excerpt's two-line source line over two
+# pages in handout (a typographer's trial).
+mkdir -p "$T/kb"
+cat >"$T/kb/grid.txt" <<'TXT'
+Winter Adequacy Outlook for the Baltic Power System, 2026--2027
+
+Publication: Nordic Energy Review Volume: 12 Issue: 4
+
+Summary
+
+The Baltic states completed their synchronisation with the continental European grid in February 2025, ending decades of dependence on the Russian-controlled BRELL ring. This outlook assesses whether the region can meet peak demand during the coming winter without imports from the east.
+
+Our central finding is that adequacy is "tight but manageable": in the reference case, expected unserved energy stays below 3 GWh, but a cold snap coinciding with an outage of the Estlink 2 cable would raise it to between 18 and 25 GWh.
+
+Interconnection
+
+The region now relies on five links to its neighbours: Estlink 1 and 2 to Finland, NordBalt to Sweden, LitPol Link to Poland, and the new Harmony Link, due in 2030. Together they carry about 2,650 MW of import capacity.
+
+Operators told us that the "single largest risk" remains an anchor strike on a subsea cable. Since 2023, three cables in the Gulf of Finland have been damaged by ships dragging anchors, and repairs took between five and seven months each time.
+
+Recommendations
+
+The review recommends four measures:
+1. Keep the 1,000 MW of synchronous condensers under firm contract through March 2027.
+2. Pre-position a repair vessel and spare cable sections in Tallinn.
+3. Agree a joint reserve-sharing scheme with Poland -- covering at least 500 MW.
+4. Publish a weekly adequacy bulletin from November to March.
+
+None of these measures is expensive; together they cost less than EUR 40 million a year, a fraction of the cost of a single day of rotating load shedding in Riga or Vilnius.
+TXT
+{
+	printf 'title: Kept box split by force\ndate: 2027-01-20\nsources:\n  grid: {file: grid.txt}\nsections:\n  - heading: Filler\n    content:\n'
+	printf '      - box:\n          title: Bottom line\n          content:\n'
+	W="The four measures cost less than EUR 40 million a year -- a fraction of a day's rotating load shedding in Riga or Vilnius. Yet none has been funded; the budgets adopted in December leave the repair vessel to later decisions."
+	printf '            - text: "The region can ride out a mild winter without the east. It cannot ride out a cold snap with a cable down -- and cables go down in winter, when storms delay repairs for weeks and the ships wait in port."\n'
+	printf '            - excerpt: {source: grid, paragraphs: 7-8}\n            - text: "%s"\n' "$W"
+	printf '            - excerpt: {source: grid, paragraphs: 3}\n            - text: "%s"\n' "$W"
+	printf '            - excerpt: {source: grid, paragraphs: 5-6}\n            - text: "%s"\n' "$W"
+} >"$T/kb/b.yaml"
+bad=""
+for layout in handout handout-a4 digest; do
+	"$MKBRIEF" -q --layout $layout --dump-layout "$T/kb/b.yaml" >"$T/kb/d.txt" 2>"$T/err" || bad="$bad $layout: $(cat "$T/err")"
+	out=$(awk '/^page / { p = $2 }
+		/^  line / { c = ""; k = 0; n = 0; para = ""
+			for (i = 1; i <= NF; i++) { if ($i ~ /^col=/) c = $i; if ($i ~ /^para=/) para = $i
+				if ($i ~ /^line=/) { split(substr($i, 6), a, "/"); k = a[1]; n = a[2] } }
+			if (para == last && p " " c != where && (k - 1 < 2 || n - k + 1 < 2)) printf "page %s: %s split %d/%d; ", p, para, k - 1, n
+			last = para; where = p " " c }' "$T/kb/d.txt")
+	[ -n "$out" ] && bad="$bad [$layout] $out"
+done
+if [ -z "$bad" ]; then pass "a kept box split by force breaks between its blocks' parts, no line alone"; else fail "kept box split:$bad"; fi

@@ -342,7 +342,10 @@ fi
 # hyphenated: a money column's amounts, which cannot be hyphenated ('EUR 1.6 bn'), keep
 # their line, the text columns hyphenate at their patterns' points (a cell's last word
 # too: it cannot fit whole), and a rate never breaks at its slash ('EUR 1.6' / 'bn' and
-# 'synchron-' / 'ization', cut where it would not fit, before; found by a reader's trial)
+# 'synchron-' / 'ization', cut where it would not fit, before; found by a reader's trial).
+# In one column as wide as the digest's: there, such a table goes across both columns.
+sed 's/^columns: 2/columns: 1/; s/left: 0.75in, right: 0.75in/left: 2.5625in, right: 2.5625in/' \
+	"$ROOT/layouts/digest.yaml" >narrow.yaml
 cat >b.yaml <<'YAML'
 title: Money beside text
 date: 2025-02-07
@@ -360,12 +363,12 @@ sections:
             - [Antwerp-Bruges strike, Ports, EUR 25 mn/day, "BTB-ABVV, ACV-Transcom, ACLVB", June 25]
             - [Riksbank hold, Money, "2.25%", Erik Thedéen-Lindqvist, March 4 (minutes)]
 YAML
-"$MKBRIEF" -q --layout digest --dump-layout b.yaml >d.txt 2>err || fail "money column: $(cat err)"
+"$MKBRIEF" -q --layout ./narrow.yaml --dump-layout b.yaml >d.txt 2>err || fail "money column: $(cat err)"
 amount=$(grep -c '[0-9]:EUR 1\.6 bn[ |]' d.txt)
 slash=$(grep -c 'mn/ *|' d.txt)
 cut=$(grep -o '[0-9]:synchro[a-z]*-' d.txt | sed 's/.*://')
 if [ "$amount" = 1 ] && [ "$slash" = 0 ] && { [ "$cut" = synchro- ] || [ "$cut" = synchroniza- ] || [ "$cut" = syn- ]; }; then
-	pass "digest: a column of amounts keeps them whole beside text columns that hyphenate ('$cut')"
+	pass "a digest-wide column: a column of amounts keeps them whole beside text columns that hyphenate ('$cut')"
 else
 	fail "money column: 'EUR 1.6 bn' whole in $amount cells, $slash rates cut at the slash, 'synchronization' cut as '$cut'"
 fi
@@ -401,7 +404,7 @@ done
 # A decimal column's header wraps like any other (it took its one-line width and squeezed
 # the others, 'T+145.2' / 's' split), and a time mark ties to its unit; a table too wide
 # for its column keeps its numbers whole ('212,00' over '0 t' misread) and says its words
-# are cut (a reader's trial)
+# are cut (a reader's trial); in one column as wide as the digest's (above)
 cat >b.yaml <<'YAML'
 title: Numbers in narrow tables
 date: 2025-03-01
@@ -423,11 +426,11 @@ sections:
             - [Norway, "33.1%", Zonal attachment (IESSNS summer survey), "212,000 t", "NOK 5.26 billion", Anne-Karin Lund-Sørensen]
             - [United Kingdom, "24.7%", Post-2020 independent status, "189,500 t", "GBP 214 million", Rhodri Ap-Gwilym]
 YAML
-"$MKBRIEF" --layout digest --dump-layout b.yaml >d.txt 2>err
+"$MKBRIEF" --layout ./narrow.yaml --dump-layout b.yaml >d.txt 2>err
 wrapped=$(grep -c '[0-9]:Attitude |[0-9]*+[0-9]*:Comment' d.txt)
 whole=$(grep -o '[0-9]:T+145\.2 s \|[0-9]:212,000 t \|[0-9]:189,500 t \|[0-9]:33\.1% ' d.txt | wc -l)
 if [ "$wrapped" = 1 ] && [ "$whole" = 4 ] && grep -q "warning: this table's 6 columns do not hold its longest words and numbers" err; then
-	pass "digest: a decimal column's header wraps, and a table too wide keeps its numbers whole with a warning"
+	pass "a digest-wide column: a decimal column's header wraps, and a table too wide keeps its numbers whole with a warning"
 else
 	fail "numbers in narrow tables: header wrapped $wrapped, $whole of 4 numbers whole, $(grep -c warning err) warnings"
 fi
@@ -616,3 +619,45 @@ if [ "$(cut -d' ' -f1 <<<"$boxes" | tr '\n' ' ')" = "1,2 2 2 " ] && [ "$(sed -n 
 else
 	fail "tables' /BBox: $(tr '\n' ';' <<<"$boxes") words of Table 2 outside it:$inside"
 fi
+
+# In two columns, a table whose longest words a column cannot hold (cut into pieces of a
+# letter or two: "N-o-tes", "Pr-es-id-ing", a typographer's trial) but the text block can goes
+# across the columns, at a page's top, with no warning; the text before it stays on its page.
+# In a box, or taller than most of a page, it stays in its column with the warning.
+mkdir -p "$T/across" && cd "$T/across" || exit 1
+printf 'Judgment\n\nThe Court holds, by six votes to one, that there has been a violation.\n' >court.txt
+row='[Presiding judge "A", yes, n/a, n/a, n/a, no, n/a, yes, "--", "--", "Wrote the judgment"]'
+{
+	printf 'title: A wide table\ndate: 2027-02-02\nsources:\n  court: {file: court.txt}\nsections:\n  - heading: Votes\n    content:\n'
+	printf '      - text: "Before the table: the Court held, by six votes to one, that there was a violation."\n'
+	printf '      - table:\n          caption: "The votes -- article by article"\n'
+	printf '          columns: [Judge, "Art. 1 P1", "Art. 5", "Art. 6", "Art. 8", "Art. 13", "Art. 14", "Art. 41", Dissent, Concurring, Notes]\n'
+	printf '          rows:\n            - %s\n            - %s\n' "$row" "$row"
+	printf '      - text: "After the table."\n'
+	printf '      - box:\n          content:\n            - table:\n                columns: [Judge, "Art. 1 P1", "Art. 5", "Art. 6", "Art. 8", "Art. 13", "Art. 14", "Art. 41", Dissent, Concurring, Notes]\n'
+	printf '                rows:\n                  - %s\n' "$row"
+} >b.yaml
+"$MKBRIEF" --layout digest --dump-layout b.yaml >d.txt 2>err
+across=$(awk '/^page / { p = $2 } /^  row .*table=1 / { print p, $2, $3, $5 }' d.txt | sort -u | tr '\n' ';')
+boxed=$(awk '/^  row .*table=2 / { print $5 }' d.txt | sort -u | tr '\n' ';')
+before=$(awk '/^page / { p = $2 } /\|Before the table/ { print p }' d.txt)
+warned=$(grep -c "warning: this table's 11 columns" err)
+if [ "$across" = "2 col=0 x=5400 w=50400;" ] && [ "$before" = 1 ] && [ "$boxed" = "w=22700;" ] && [ "$warned" = 1 ]; then
+	pass "digest: a table too wide for a column goes across both at a page's top; in a box it stays, warned"
+else
+	fail "table across the columns: rows at '$across', text before on page '$before', boxed rows at '$boxed', $warned warnings"
+fi
+# one taller than three quarters of a page stays in its column, as before
+{
+	sed -n '1,/^    content:/p' b.yaml
+	printf '      - table:\n          columns: [Judge, "Art. 1 P1", "Art. 5", "Art. 6", "Art. 8", "Art. 13", "Art. 14", "Art. 41", Dissent, Concurring, Notes]\n          rows:\n'
+	for i in $(seq 1 40); do printf '            - %s\n' "$row"; done
+} >tall.yaml
+"$MKBRIEF" --layout digest --dump-layout tall.yaml >d.txt 2>err
+widths=$(awk '/^  row / { print $5 }' d.txt | sort -u | tr '\n' ' ')
+if [ "$widths" = "w=24300 " ] && grep -q "warning: this table's 11 columns" err; then
+	pass "digest: a table too wide for a column and too tall to float stays in its column, warned"
+else
+	fail "tall wide table: row widths $widths $(head -1 err)"
+fi
+cd "$ROOT" || exit 1
