@@ -143,6 +143,20 @@ hyphenator *hyph_new(const char *lang)
 	return h;
 }
 
+hyphenator *hyph_new_like(const char *lang, const hyphenator *other)
+{
+	hyphenator *h = hyph_new(lang);
+	if (other && other->words) {
+		GHashTableIter it;
+		gpointer k, v;
+		h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_iter_init(&it, other->words);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			g_hash_table_insert(h->words, g_strdup(k), g_strdup(v));
+	}
+	return h;
+}
+
 static HyphenDict *dict_of(hyphenator *h)
 {
 	if (h->loading) {

@@ -10,6 +10,9 @@ typedef struct hyphenator hyphenator;
 hyphenator *hyph_new(const char *lang);
 /* Whether there are patterns for the language (waits for the loading). */
 int hyph_available(hyphenator *h);
+/* hyph_new for lang, with other's words (hyph_set_words): the brief's exceptions hold in
+ * every language it quotes. */
+hyphenator *hyph_new_like(const char *lang, const hyphenator *other);
 void hyph_free(hyphenator *h);
 /* Where the patterns came from, for MKBRIEF_STATS: "cache" (compiled, hyph_cache.h), "text"
  * (built from the text patterns) or "none" (waits for the loading). */

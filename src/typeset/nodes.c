@@ -500,9 +500,10 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		hyphenate = 0;
 	/* nor a month's name: a date is read at a glance ("Septem-" / "ber 2023": a
 	 * typographer's trial) */
-	if (hyphenate && k->e->hyph && !address && !compound && !ties_is_month(w, n)) {
+	hyphenator *hyph = hyphenate ? shape_item_hyph(k->e, item) : NULL;
+	if (hyph && !address && !compound && !ties_is_month(w, n)) {
 		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
-		mark_hyphens(k->e->hyph, w, n, shape_item_tracking(item) != 0, kind);
+		mark_hyphens(hyph, w, n, shape_item_tracking(item) != 0, kind);
 		if (is_name(k, a, w, n))
 			for (size_t i = 1; i < n; i++)
 				if (kind[i] == P_HYPH)

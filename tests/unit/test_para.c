@@ -43,6 +43,32 @@ static para *set(para_engine *e, const char *text, double width, int optimal, di
 	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
 }
 
+/* set, the text in language lang (a source quoted in another language than the brief's). */
+static para *set_in(para_engine *e, const char *text, const char *lang, double width, diag *d)
+{
+	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}, {NULL, 0, 0}};
+	rich *r = rich_new();
+	rich_add(r, text, strlen(text));
+	rich_set_lang(r, lang);
+	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, 1, 1, 0.02, 0};
+	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
+}
+
+/* Whether a line of p ends with the hyphenation of a word that ends as `tail` starts. */
+static int breaks_before(const para *p, const char *head, const char *tail)
+{
+	for (size_t i = 0; i + 1 < p->nlines; i++) {
+		char *a = para_line_text(p, i), *b = para_line_text(p, i + 1);
+		size_t n = strlen(a), h = strlen(head);
+		int hit = n > h && !strncmp(a + n - h - 1, head, h) && a[n - 1] == '-' && !strncmp(b, tail, strlen(tail));
+		free(a);
+		free(b);
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
 /* Ragged display text (a title, a heading, a note): never hyphenated. */
 static para *set_ragged(para_engine *e, const char *text, double width, diag *d)
 {
@@ -282,6 +308,39 @@ int main(void)
 		hyphens += p->lines[i].hyphenated;
 	CHECK("narrow measure hyphenates", hyphens > 0);
 	para_free(p);
+
+	/* text in another language is hyphenated by its patterns, never by the document's:
+	 * with none installed for it, not at all, but at its soft hyphens */
+	{
+		int none = 1, gb = 0, soft = 0;
+		for (double w = 100; w <= 200; w += 10) {
+			p = set_in(e, KOREA, "de", w, &d);
+			for (size_t i = 0; i < p->nlines; i++)
+				none &= !p->lines[i].hyphenated;
+			para_free(p);
+			p = set_in(e, KOREA, "EN-gb", w, &d);
+			for (size_t i = 0; i < p->nlines; i++)
+				gb += p->lines[i].hyphenated;
+			para_free(p);
+		}
+		CHECK("text in a language with no patterns installed is not hyphenated", none);
+		CHECK("text in another language with patterns installed is hyphenated", gb > 0);
+		p = set_in(e, "Die Bundes\xC2\xADregierung und die Landes\xC2\xADregierungen verhandelten lange.", "de", 70, &d);
+		soft = breaks_before(p, "Bundes", "regierung") || breaks_before(p, "Landes", "regierungen");
+		CHECK("a soft hyphen still breaks text in a language with no patterns", soft);
+		para_free(p);
+		/* British patterns, not American: know-ledge, never knowl-edge */
+		static const char *KNOW = "in all our knowledge of it, as we know of the knowledge it had, and the knowledge "
+					  "we had of its knowledge, a knowledge we all had";
+		int us = 0, uk = 0;
+		for (double w = 60; w <= 160; w += 2) {
+			p = set_in(e, KNOW, "en-GB", w, &d);
+			uk |= breaks_before(p, "know", "ledge");
+			us |= breaks_before(p, "knowl", "edge");
+			para_free(p);
+		}
+		CHECK("text in en-GB takes the British patterns in an en-US document", uk && !us);
+	}
 
 	/* a spaced dash never starts a line, at any measure; a range's en dash may */
 	{
