@@ -231,6 +231,12 @@ static char *patterns_package(const char *lang)
 	return g_string_free(pkg, FALSE);
 }
 
+/* Where patterns are looked for, as the notes name it. */
+static const char *patterns_dirs(void)
+{
+	return hyph_user_dir() ? "MKBRIEF_HYPHEN_DIR, /usr/share/hyphen" : "/usr/share/hyphen";
+}
+
 /* Reports (at at) that lang has no hyphenation patterns installed; 0 when it has (or is NULL). */
 static int no_patterns(const char *lang, loc at, diag *d)
 {
@@ -238,7 +244,7 @@ static int no_patterns(const char *lang, loc at, diag *d)
 		return 0;
 	char *have = hyph_installed_list();
 	diag_error(d, at, "no hyphenation patterns for lang '%s'", lang);
-	diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+	diag_note(d, at, "the patterns installed (%s) are for: %s", patterns_dirs(), have);
 	free(have);
 	/* a brief in English quoting German sources needs none: its lang is the brief's words' */
 	char *pkg = patterns_package(lang);
@@ -279,8 +285,8 @@ static void source_patterns(const brief *b, const style *st, diag *d)
 		char *have = hyph_installed_list(), *pkg = patterns_package(s->lang);
 		diag_warning(d, s->lang_at, "no hyphenation patterns for lang '%s': the words of source '%s' are set unhyphenated",
 			     s->lang, s->id);
-		diag_note(d, s->lang_at, "the patterns installed (/usr/share/hyphen) are for: %s; to hyphenate them, install "
-			  "%s (Debian, Ubuntu: apt install %s)", have, pkg, pkg);
+		diag_note(d, s->lang_at, "the patterns installed (%s) are for: %s; to hyphenate them, install "
+			  "%s (Debian, Ubuntu: apt install %s)", patterns_dirs(), have, pkg, pkg);
 		free(have);
 		g_free(pkg);
 	}

@@ -61,6 +61,21 @@ for layout in handout handout-a4 digest; do
 	else fail "$layout: structure: $(grep '\[' text.txt | head -5)"; fi
 	"${TC[@]}" $layout.pdf b.yaml >tc.txt 2>&1 && pass "$layout: tagcheck passes" || fail "$layout: tagcheck: $(grep FAIL tc.txt)"
 done
+# patterns in MKBRIEF_HYPHEN_DIR (tests/hyphen: a tiny German stand-in that breaks before a
+# consonant and its vowel) are found, and hyphenate the German text, words with umlauts and
+# capitalised nouns too (German capitalises every noun: no name to keep whole); no warning
+export MKBRIEF_HYPHEN_DIR=$ROOT/tests/hyphen
+"$MKBRIEF" --layout digest --dump-layout b.yaml >dump.txt 2>err.txt || fail "with MKBRIEF_HYPHEN_DIR: $(cat err.txt)"
+grep -q warning err.txt && fail "with MKBRIEF_HYPHEN_DIR: a warning: $(cat err.txt)" || pass "with MKBRIEF_HYPHEN_DIR, no warning"
+"$MKBRIEF" -q --dump-layout b.yaml >handout.txt 2>err.txt || fail "with MKBRIEF_HYPHEN_DIR, handout: $(cat err.txt)"
+broken=$(cat dump.txt handout.txt | grep ' lang=de ' | grep -o -- '[^ „]*-|$' | tr -d '|' | tr '\n' ' ')
+if [[ "$broken" == *[äöü]*-* || "$broken" == *-*[äöü]* ]] && [[ "$broken" == *[[:upper:]]*-* ]] && [[ "$broken" != *beze-* ]]; then
+	pass "the German text is hyphenated by the German patterns: $broken"
+else fail "German patterns: lines end in: $broken"; fi
+# and, hyphenated, the handout's justified German paragraphs no longer fall back to ragged lines
+n=$(grep ' lang=de ' handout.txt | grep -c ragged-fallback)
+[ "$n" = 0 ] && pass "hyphenated, the handout sets the German text justified" || fail "$n lines set ragged in the handout"
+unset MKBRIEF_HYPHEN_DIR
 # the document's own /Lang stays the brief's
 /usr/bin/python3 -c 'import pikepdf,sys; sys.exit(str(pikepdf.open(sys.argv[1]).Root.Lang) != "en-US")' handout.pdf &&
 	pass "the document's /Lang stays en-US" || fail "the document's /Lang is not en-US"
