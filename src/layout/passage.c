@@ -22,20 +22,12 @@
  * each (minutes, an adversarial review); 4 KiB holds many quotations */
 #define QUOTES_AROUND 4096
 
-/* Tags name one language however they are written (RFC 5646 2.1.1): de-CH is DE_ch. */
-static int same_lang(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if (g_ascii_tolower(*a == '_' ? '-' : *a) != g_ascii_tolower(*b == '_' ? '-' : *b))
-			return 0;
-	return !*a && !*b;
-}
-
 const char *compose_source_lang(const composer *c, int src)
 {
 	const char *own = c->b->lang ? c->b->lang : c->st->lang;
 	const char *lang = src >= 0 && (size_t)src < c->b->nsources ? c->b->sources[src].lang : NULL;
-	return lang && !(own && same_lang(lang, own)) ? lang : NULL;
+	/* a tag's case carries no meaning (RFC 5646 2.1.1): a brief's EN-us is a source's en-US */
+	return lang && !(own && !g_ascii_strcasecmp(lang, own)) ? lang : NULL;
 }
 
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
