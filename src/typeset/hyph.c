@@ -177,6 +177,17 @@ hyphenator *hyph_new_like(const char *lang, const hyphenator *other)
 	return h;
 }
 
+int hyph_capitalises_nouns(const hyphenator *h)
+{
+	static const char *const langs[] = {"de", "lb", "gsw"};
+	for (size_t i = 0; h && i < sizeof langs / sizeof *langs; i++) {
+		size_t n = strlen(langs[i]);
+		if (!g_ascii_strncasecmp(h->lang, langs[i], n) && (!h->lang[n] || h->lang[n] == '-' || h->lang[n] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
 static HyphenDict *dict_of(hyphenator *h)
 {
 	if (h->loading) {

@@ -20,6 +20,9 @@ void hyph_free(hyphenator *h);
 const char *hyph_origin(hyphenator *h);
 /* The directory MKBRIEF_HYPHEN_DIR names, looked in before /usr/share/hyphen; NULL: none. */
 const char *hyph_user_dir(void);
+/* Whether the patterns' language capitalises every noun (German, Luxembourgish): a capital
+ * there names nothing. */
+int hyph_capitalises_nouns(const hyphenator *h);
 /* Whether patterns for lang are installed (that of its language alone will do). */
 int hyph_installed(const char *lang);
 /* The languages of the installed patterns, "en, en-US", sorted; free()d by the caller. */

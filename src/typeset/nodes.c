@@ -515,7 +515,7 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
 		mark_hyphens(hyph, w, n, shape_item_tracking(item) != 0, kind);
 		/* German capitalises every noun: a capital there names nothing */
-		if (is_name(k, a, w, n) && !pango_language_matches(item->analysis.language, "de;lb;gsw"))
+		if (is_name(k, a, w, n) && !hyph_capitalises_nouns(hyph))
 			for (size_t i = 1; i < n; i++)
 				if (kind[i] == P_HYPH)
 					kind[i] = K_NAME_HYPH;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "typeset/fonts.h"
@@ -340,6 +341,55 @@ int main(void)
 			para_free(p);
 		}
 		CHECK("text in en-GB takes the British patterns in an en-US document", uk && !us);
+	}
+	/* German capitalises every noun: no name there, hyphenated as any word; the same
+	 * patterns under another language's tag keep capitalised words for a last resort */
+	{
+		char dir[] = "/tmp/test_para_hyphXXXXXX";
+		CHECK("a directory for patterns", mkdtemp(dir) != NULL);
+		gchar *pat = NULL;
+		gsize plen = 0;
+		g_file_get_contents("tests/hyphen/hyph_de.dic", &pat, &plen, NULL);
+		char *de = xasprintf("%s/hyph_de.dic", dir), *nl = xasprintf("%s/hyph_nl.dic", dir);
+		CHECK("patterns copied", pat && g_file_set_contents(de, pat, (gssize)plen, NULL) &&
+						g_file_set_contents(nl, pat, (gssize)plen, NULL));
+		setenv("MKBRIEF_HYPHEN_DIR", dir, 1);
+		/* an engine of its own: e made its de hyphenator, with no patterns, above */
+		para_engine *ge = para_engine_new(ctx, hyph_new("en-US"));
+		static const char *NOUNS = "Die unverantwortlichen Abgeordneten verweigerten gemeinsam mit "
+					   "verhandlungsbereiten Landesregierungen die angemessenen Ausgleichszahlungen, "
+					   "weil die zusammengestrichenen Kommunalverwaltungen widersprachen.";
+		/* text in a source's language (a run of it), and a brief's own text in its */
+		para_engine *de_brief = para_engine_new(ctx, hyph_new("de")), *nl_brief = para_engine_new(ctx, hyph_new("nl"));
+		int nouns[4] = {0};
+		for (double w = 110; w <= 220; w += 5) {
+			for (int k = 0; k < 4; k++) {
+				p = k < 2 ? set_in(ge, NOUNS, k ? "nl" : "de", w, &d) : set(k == 2 ? de_brief : nl_brief, NOUNS, w, 1, &d);
+				for (size_t i = 0; i + 1 < p->nlines; i++) {
+					char *t = para_line_text(p, i);
+					size_t n = strlen(t);
+					const char *word = strrchr(t, ' ');
+					word = word ? word + 1 : t;
+					nouns[k] += p->lines[i].hyphenated && n && t[n - 1] == '-' && g_ascii_isupper(*word);
+					free(t);
+				}
+				para_free(p);
+			}
+		}
+		printf("capitalised words hyphenated: %d in German, %d with the same patterns in Dutch; in a brief's own "
+		       "text %d and %d\n", nouns[0], nouns[1], nouns[2], nouns[3]);
+		CHECK("a German noun is hyphenated as any word, not as a name", nouns[0] > nouns[1]);
+		CHECK("in a German brief's own text too", nouns[2] > nouns[3] && nouns[2] == nouns[0]);
+		para_engine_free(de_brief);
+		para_engine_free(nl_brief);
+		para_engine_free(ge);
+		unsetenv("MKBRIEF_HYPHEN_DIR");
+		remove(de);
+		remove(nl);
+		rmdir(dir);
+		free(de);
+		free(nl);
+		g_free(pat);
 	}
 
 	/* a spaced dash never starts a line, at any measure; a range's en dash may */
