@@ -218,6 +218,25 @@ static int check_markers(const style *st, para_engine *e, diag *d)
 	return bad;
 }
 
+/* Debian and Ubuntu's package of lang's patterns: hyphen- and the language (hyphen-en-gb,
+ * hyphen-pt-br: English and Portuguese have one per region). Caller frees. */
+static char *patterns_package(const char *lang)
+{
+	GString *pkg = g_string_new("hyphen-");
+	size_t k = strcspn(lang, "-_");
+	for (size_t i = 0; i < k; i++)
+		g_string_append_c(pkg, g_ascii_tolower(lang[i]));
+	if ((!strncmp(pkg->str, "hyphen-pt", 10) || !strncmp(pkg->str, "hyphen-en", 10)) && lang[k] && strlen(lang + k + 1) == 2)
+		g_string_append_printf(pkg, "-%c%c", g_ascii_tolower(lang[k + 1]), g_ascii_tolower(lang[k + 2]));
+	return g_string_free(pkg, FALSE);
+}
+
+/* Where patterns are looked for, as the notes name it. */
+static const char *patterns_dirs(void)
+{
+	return hyph_user_dir() ? "MKBRIEF_HYPHEN_DIR, /usr/share/hyphen" : "/usr/share/hyphen";
+}
+
 /* Reports (at at) that lang has no hyphenation patterns installed; 0 when it has (or is NULL). */
 static int no_patterns(const char *lang, loc at, diag *d)
 {
@@ -225,20 +244,52 @@ static int no_patterns(const char *lang, loc at, diag *d)
 		return 0;
 	char *have = hyph_installed_list();
 	diag_error(d, at, "no hyphenation patterns for lang '%s'", lang);
-	diag_note(d, at, "the patterns installed (/usr/share/hyphen) are for: %s", have);
+	diag_note(d, at, "the patterns installed (%s) are for: %s", patterns_dirs(), have);
 	free(have);
-	/* where to get them: Debian and Ubuntu's package is hyphen- and the language (a
-	 * brief in English quoting German sources needs none: its lang is the brief's words') */
-	GString *pkg = g_string_new("hyphen-");
-	size_t k = strcspn(lang, "-_");
-	for (size_t i = 0; i < k; i++)
-		g_string_append_c(pkg, g_ascii_tolower(lang[i]));
-	if ((!strncmp(pkg->str, "hyphen-pt", 10) || !strncmp(pkg->str, "hyphen-en", 10)) && lang[k] && strlen(lang + k + 1) == 2)
-		g_string_append_printf(pkg, "-%c%c", g_ascii_tolower(lang[k + 1]), g_ascii_tolower(lang[k + 2]));
+	/* a brief in English quoting German sources needs none: its lang is the brief's words' */
+	char *pkg = patterns_package(lang);
 	diag_note(d, at, "install them (Debian, Ubuntu: apt install %s), or give the language of the brief's own words "
-		  "(en-US for one in English that quotes sources in other languages)", pkg->str);
-	g_string_free(pkg, 1);
+		  "(en-US for one in English that quotes sources in other languages)", pkg);
+	g_free(pkg);
 	return 1;
+}
+
+/* Whether the brief prints words of source i: a quote or excerpt of it, or the annex. */
+static int prints_source(const brief *b, size_t i)
+{
+	if (b->annex)
+		return 1;
+	for (size_t k = 0; k < b->nsections; k++)
+		for (size_t j = 0; j < b->sections[k].nblocks; j++) {
+			const block *bl = &b->sections[k].blocks[j];
+			if ((bl->kind == BLOCK_QUOTE || bl->kind == BLOCK_EXCERPT) && bl->source == (int)i)
+				return 1;
+		}
+	return 0;
+}
+
+/* A source in a language with no patterns installed is set unhyphenated (never with the
+ * brief's patterns, which break its words wrongly): a warning, once a language, at the
+ * first source printed in it. */
+static void source_patterns(const brief *b, const style *st, diag *d)
+{
+	for (size_t i = 0; i < b->nsources && st->hyphenate; i++) {
+		const source *s = &b->sources[i];
+		if (!s->lang || hyph_installed(s->lang) || !prints_source(b, i))
+			continue;
+		int said = 0;
+		for (size_t j = 0; j < i && !said; j++)
+			said = b->sources[j].lang && !g_ascii_strcasecmp(b->sources[j].lang, s->lang) && prints_source(b, j);
+		if (said)
+			continue;
+		char *have = hyph_installed_list(), *pkg = patterns_package(s->lang);
+		diag_warning(d, s->lang_at, "no hyphenation patterns for lang '%s': the words of source '%s' are set unhyphenated",
+			     s->lang, s->id);
+		diag_note(d, s->lang_at, "the patterns installed (%s) are for: %s; to hyphenate them, install "
+			  "%s (Debian, Ubuntu: apt install %s)", patterns_dirs(), have, pkg, pkg);
+		free(have);
+		g_free(pkg);
+	}
 }
 
 static int typeset(const cli_options *o, const brief *b, const char *data, build_cache *cache, GPtrArray *read,
@@ -261,6 +312,7 @@ static int typeset(const cli_options *o, const brief *b, const char *data, build
 		style_free(st);
 		return 1;
 	}
+	source_patterns(b, st, d);
 	build_cache own = {0};
 	if (setup_engine(o, lang, b->hyphenation, data, cache, &own, d) != 0) {
 		style_free(st);

@@ -392,3 +392,17 @@ int schema_lang_tag(const char *s)
 	}
 	return 1;
 }
+
+void schema_lang_case(char *s)
+{
+	for (char *p = s; *p;) {
+		size_t len = strcspn(p, "-");
+		for (size_t i = 0; i < len; i++) {
+			int upper = p != s && (len == 2 || (len == 4 && i == 0));
+			p[i] = (char)(upper ? toupper((unsigned char)p[i]) : tolower((unsigned char)p[i]));
+		}
+		p += len;
+		if (*p)
+			p++;
+	}
+}

@@ -88,5 +88,8 @@ rgb schema_hex(unsigned v); /* 0xRRGGBB */
 
 /* A language tag: letters, then dash-separated letters or digits (en, en-US, zh-Hant-TW). */
 int schema_lang_tag(const char *s);
+/* A language tag in its usual case, in place (the case carries no meaning, RFC 5646 2.1.1):
+ * the language lower, a region upper, a script titled: DE-ch is de-CH, SR-LATN sr-Latn. */
+void schema_lang_case(char *s);
 
 #endif

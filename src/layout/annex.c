@@ -232,6 +232,9 @@ static size_t annex_piece(composer *c, int src, size_t k, range piece, item_hang
 		rich_link_range(r, in.start, in.end, dest, 0);
 		free(dest);
 	}
+	const char *lang = compose_source_lang(c, src);
+	if (lang)
+		rich_set_lang(r, lang);
 	text_align align = ap->heading || ap->nitems ? ALIGN_LEFT : c->st->align;
 	/* an error setting it (a character not in the fonts, too many lines) is the source's,
 	 * at the line the piece starts on */

@@ -100,6 +100,9 @@ void compose_annex(composer *c);
  * (passage.c). When map is not NULL (n + 1 entries), map[i] is where byte start + i went
  * in the text added to r. */
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map);
+/* The language src's words are in (its lang:) when it is not the document's (the brief's
+ * lang, else the layout's), for rich_set_lang; NULL when they are in the document's. */
+const char *compose_source_lang(const composer *c, int src);
 /* How a source's list item hangs: its lines after the first start hang in, under its text
  * (not under its marker), and the whole item shift in, so that markers narrower than the
  * widest of its list end where that one does (numbers align on the right). */

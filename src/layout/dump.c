@@ -58,6 +58,8 @@ static void dump_item(const doc *dc, const vitem *it, int page, FILE *out)
 			fprintf(out, " notes=%d", it->nnotes);
 		if (it->p->fallback)
 			fputs(" ragged-fallback", out);
+		if (it->p->text->lang)
+			fprintf(out, " lang=%s", it->p->text->lang);
 		if (it->marker && it->marker->nlines) {
 			/* a list item's bullet or number: where it is drawn, left edge and width */
 			const para_line *ml = &it->marker->lines[0];

@@ -22,6 +22,14 @@
  * each (minutes, an adversarial review); 4 KiB holds many quotations */
 #define QUOTES_AROUND 4096
 
+const char *compose_source_lang(const composer *c, int src)
+{
+	const char *own = c->b->lang ? c->b->lang : c->st->lang;
+	const char *lang = src >= 0 && (size_t)src < c->b->nsources ? c->b->sources[src].lang : NULL;
+	/* a tag's case carries no meaning (RFC 5646 2.1.1): a brief's EN-us is a source's en-US */
+	return lang && !(own && !g_ascii_strcasecmp(lang, own)) ? lang : NULL;
+}
+
 void compose_source_text(rich *r, const char *text, size_t start, size_t n, int bold, const rgb *color, size_t *map)
 {
 	/* a line break written CR LF (a Windows file) is one break, one space: the CR goes
@@ -217,6 +225,9 @@ void compose_quote_block(composer *c, const block *bl, const block *prev)
 	for (size_t open = typo_nest_quotes(r->text.data + inside, r->text.len - inside); open > 0; open--)
 		rich_add(r, open % 2 ? "\xE2\x80\x99" : "\xE2\x80\x9D", 3);
 	rich_add(r, "\xE2\x80\x9D", 3);
+	const char *lang = compose_source_lang(c, bl->source);
+	if (lang)
+		rich_set_lang(r, lang);
 	para *p = compose_para(c, r, &st->quote, w - inner - ind, 0, ALIGN_LEFT, bl->text_at);
 	compose_lines(c, p, inner, 1);
 	int use = compose_passage_use(c, first);
@@ -295,6 +306,7 @@ typedef struct excerpt_set {
 	excerpt_piece *v;
 	size_t n, cap, lines;
 	double inner, width; /* where the box's text starts, and its measure */
+	const char *lang;    /* compose_source_lang of its source */
 } excerpt_set;
 
 #define SOFT_PART_LINES 3
@@ -450,6 +462,8 @@ static void piece_push(composer *c, excerpt_set *es, rich *r, item_hang h, text_
 	while (end > 0 && (r->text.data[end - 1] == ' ' || r->text.data[end - 1] == '\n'))
 		end--;
 	pc->leads = end > 0 && r->text.data[end - 1] == ':';
+	if (es->lang)
+		rich_set_lang(r, es->lang);
 	pc->p = compose_para(c, r, &c->st->excerpt, es->width - h.shift, indent, align, at);
 	pc->x = es->inner + h.shift;
 	pc->item_next = item_next;
@@ -541,7 +555,7 @@ void compose_excerpt_block(composer *c, const block *bl, const block *prev)
 	double tw = w - inner - pad;
 	c->deco = compose_deco(c, DECO_TINT_BAR, ind, w - ind, st->excerpt_bar);
 	/* lay out first, so that a short excerpt can be kept whole */
-	excerpt_set es = {NULL, 0, 0, 0, inner, tw};
+	excerpt_set es = {NULL, 0, 0, 0, inner, tw, compose_source_lang(c, bl->source)};
 	for (size_t i = 0; i < bl->nspans;)
 		i = excerpt_para(c, bl, i, &es);
 	size_t total = es.lines;

@@ -74,6 +74,15 @@ static void load_source(loader *L, const ynode *key, const ynode *val, source *s
 	s->url = schema_string(&L->S, ymap_get(val, "url"), "url", 0);
 	s->title = schema_string(&L->S, ymap_get(val, "title"), "title", 0);
 	s->date = schema_string(&L->S, ymap_get(val, "date"), "date", 0);
+	const ynode *lang = ymap_get(val, "lang");
+	s->lang = schema_string(&L->S, lang, "lang", 0);
+	if (s->lang && !schema_lang_tag(s->lang)) {
+		schema_error(&L->S, lang, "lang must be a language tag (a language, then a region or script after '-': de, de-CH, sr-Latn), not '%s'", s->lang);
+		s->lang = NULL;
+	} else if (s->lang) {
+		schema_lang_case(s->lang);
+		s->lang_at = loader_loc(L, lang);
+	}
 	const ynode *pin = ymap_get(val, "sha256");
 	char *sum = schema_string(&L->S, pin, "sha256", 0);
 	if (sum) {

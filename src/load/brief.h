@@ -30,6 +30,8 @@ typedef struct source {
 	char *url;   /* optional */
 	char *title; /* optional override of the article's own title */
 	char *date;  /* optional, free text shown in the Sources list */
+	char *lang;  /* optional: the language its words are in (hyphenation, the PDF's /Lang); NULL: the brief's */
+	loc lang_at;
 	loc at;      /* the id's location */
 	loc file_at; /* the file's location */
 	char *sha256; /* optional pin: the file's SHA-256, 64 lower-case hex digits */

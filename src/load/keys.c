@@ -7,7 +7,7 @@ const char *const brief_keys[] = {"title", "subtitle", "date", "author", "classi
 				  "layout", "lang", "hyphenation", "distribution", "control", "as-of", "contact", "draft",
 				  "annex", "sources", "summary", "sections", NULL};
 const char *const brief_required[] = {"title", "date", "sources", "sections", NULL};
-const char *const source_keys[] = {"file", "url", "title", "date", "sha256", NULL};
+const char *const source_keys[] = {"file", "url", "title", "date", "lang", "sha256", NULL};
 const char *const source_required[] = {"file", NULL};
 const char *const section_keys[] = {"heading", "content", "sections", "marking", "page-break", NULL};
 const char *const section_required[] = {"heading", NULL};

@@ -40,6 +40,7 @@ typedef struct pdf_leaf {
 	 * corner (a picture's rectangle, a line's slot, a table row's band); all 0: not known.
 	 * The finishing pass gives Figures and Tables their /BBox from it */
 	double box[4];
+	const char *lang; /* the language of its text when not the document's (a source's), NULL */
 } pdf_leaf;
 
 typedef struct pdf_marks {

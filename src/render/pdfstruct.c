@@ -29,6 +29,7 @@ typedef struct elem {
 	int page;   /* its /Pg (the page of its first part), -1 none */
 	char numbering; /* an L's: doc.h, tag_step */
 	const char *alt;
+	const char *lang; /* its /Lang when not the document's */
 	/* what its leaves cover on the page box_page (-1: none yet), as pdf_leaf.box; split:
 	 * some of it is on another page */
 	int box_page, split;
@@ -129,6 +130,7 @@ static int leaf_elem(tree *t, const pdf_leaf *l)
 	e = new_elem(t, l->role, parent);
 	t->e[e].page = l->page;
 	t->e[e].alt = l->alt;
+	t->e[e].lang = l->lang;
 	g_hash_table_insert(t->leaves, key, GINT_TO_POINTER(e + 1));
 	return e;
 }
@@ -221,6 +223,12 @@ static void write_elem(pdf_writer *w, const tree *t, const elem *el, int root)
 	if (el->role == TAG_FIGURE) {
 		sb_puts(&s, " /Alt ");
 		pdf_sb_text(&s, el->alt ? el->alt : "");
+	}
+	/* words of a source in another language than the document's are read in theirs
+	 * (PDF 14.9.2, PDF/UA 7.2) */
+	if (el->lang) {
+		sb_puts(&s, " /Lang ");
+		pdf_sb_bytes(&s, el->lang);
 	}
 	/* a figure or table whole on one page has its bounding box (PDF 14.8.5.4.3 requires
 	 * it), in the page's coordinates */

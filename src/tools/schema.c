@@ -50,6 +50,7 @@ static const value_type brief_types[] = {
 	{"source", "url", T_STRING},
 	{"source", "title", T_TEXT},
 	{"source", "date", T_TEXT},
+	{"source", "lang", "{\"type\": \"string\", \"pattern\": \"^[A-Za-z]+(-[A-Za-z0-9]+)*$\"}"},
 	{"source", "sha256", "{\"type\": \"string\", \"pattern\": \"^[0-9a-fA-F]{64}$\"}"},
 	{"section", "heading", T_TEXT},
 	{"section", "content", "{\"type\": \"array\", \"minItems\": 1, \"items\": {\"$ref\": \"#/$defs/block\"}}"},

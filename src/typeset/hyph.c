@@ -34,6 +34,28 @@ struct hyphenator {
 
 #define HYPH_DIR "/usr/share/hyphen"
 
+const char *hyph_user_dir(void)
+{
+	const char *d = getenv("MKBRIEF_HYPHEN_DIR");
+	return d && *d ? d : NULL;
+}
+
+/* The file hyph_NAME.dic (name's first n bytes) in MKBRIEF_HYPHEN_DIR, else in HYPH_DIR; NULL
+ * if in neither. */
+static char *dict_file(const char *name, int n)
+{
+	const char *dirs[] = {hyph_user_dir(), HYPH_DIR};
+	for (size_t i = 0; i < 2; i++) {
+		if (!dirs[i])
+			continue;
+		char *path = xasprintf("%s/hyph_%.*s.dic", dirs[i], n, name);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
 /* The file of lang's patterns: hyph_en_US.dic for en-US, else (en-GB with no file of its
  * own) the language alone, hyph_en.dic; NULL if neither is installed. */
 static char *dict_path(const char *lang)
@@ -55,17 +77,10 @@ static char *dict_path(const char *lang)
 		}
 	}
 	name[n] = 0;
-	char *path = xasprintf("%s/hyph_%s.dic", HYPH_DIR, name);
-	if (access(path, R_OK) == 0)
+	char *path = dict_file(name, (int)n);
+	if (path || !strchr(name, '_'))
 		return path;
-	free(path);
-	if (!strchr(name, '_'))
-		return NULL;
-	path = xasprintf("%s/hyph_%.*s.dic", HYPH_DIR, (int)(strchr(name, '_') - name), name);
-	if (access(path, R_OK) == 0)
-		return path;
-	free(path);
-	return NULL;
+	return dict_file(name, (int)(strchr(name, '_') - name));
 }
 
 /* The compiled patterns from the cache when it holds them for this very file, else built
@@ -97,28 +112,33 @@ static int str_cmp(const void *a, const void *b)
 
 char *hyph_installed_list(void)
 {
-	DIR *dir = opendir(HYPH_DIR);
+	const char *dirs[] = {hyph_user_dir(), HYPH_DIR};
 	char **tags = NULL;
 	size_t n = 0;
-	for (struct dirent *e; dir && (e = readdir(dir));) {
-		size_t len = strlen(e->d_name);
-		if (len <= 9 || strncmp(e->d_name, "hyph_", 5) || strcmp(e->d_name + len - 4, ".dic"))
-			continue;
-		char *tag = xstrndup(e->d_name + 5, len - 9);
-		for (char *p = tag; *p; p++)
-			if (*p == '_')
-				*p = '-';
-		tags = grow_for(tags, n, sizeof *tags);
-		tags[n++] = tag;
+	for (size_t d = 0; d < 2; d++) {
+		DIR *dir = dirs[d] ? opendir(dirs[d]) : NULL;
+		for (struct dirent *e; dir && (e = readdir(dir));) {
+			size_t len = strlen(e->d_name);
+			if (len <= 9 || strncmp(e->d_name, "hyph_", 5) || strcmp(e->d_name + len - 4, ".dic"))
+				continue;
+			char *tag = xstrndup(e->d_name + 5, len - 9);
+			for (char *p = tag; *p; p++)
+				if (*p == '_')
+					*p = '-';
+			tags = grow_for(tags, n, sizeof *tags);
+			tags[n++] = tag;
+		}
+		if (dir)
+			closedir(dir);
 	}
-	if (dir)
-		closedir(dir);
 	qsort(tags, n, sizeof *tags, str_cmp);
 	strbuf sb = {0};
 	for (size_t i = 0; i < n; i++) {
-		sb_printf(&sb, "%s%s", i ? ", " : "", tags[i]);
-		free(tags[i]);
+		if (!i || strcmp(tags[i], tags[i - 1])) /* in both directories: once */
+			sb_printf(&sb, "%s%s", i ? ", " : "", tags[i]);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(tags[i]);
 	free(tags);
 	if (!sb.data)
 		sb_puts(&sb, "none");
@@ -141,6 +161,31 @@ hyphenator *hyph_new(const char *lang)
 	else
 		load_dict(h);
 	return h;
+}
+
+hyphenator *hyph_new_like(const char *lang, const hyphenator *other)
+{
+	hyphenator *h = hyph_new(lang);
+	if (other && other->words) {
+		GHashTableIter it;
+		gpointer k, v;
+		h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_iter_init(&it, other->words);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			g_hash_table_insert(h->words, g_strdup(k), g_strdup(v));
+	}
+	return h;
+}
+
+int hyph_capitalises_nouns(const hyphenator *h)
+{
+	static const char *const langs[] = {"de", "lb", "gsw"};
+	for (size_t i = 0; h && i < sizeof langs / sizeof *langs; i++) {
+		size_t n = strlen(langs[i]);
+		if (!g_ascii_strncasecmp(h->lang, langs[i], n) && (!h->lang[n] || h->lang[n] == '-' || h->lang[n] == '_'))
+			return 1;
+	}
+	return 0;
 }
 
 static HyphenDict *dict_of(hyphenator *h)
@@ -218,10 +263,67 @@ static int is_lower_ascii(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* Whether the patterns are a language's whose words have letters outside a-z: not English's,
+ * whose text keeps a foreign name ("Müller", "Zürich") whole. */
+static int letters_beyond_ascii(hyphenator *h)
+{
+	return dict_of(h) && dict_of(h)->utf8 && g_ascii_strncasecmp(h->lang, "en", 2) != 0;
+}
+
+/* hyph_points of a word with letters outside a-z ("ausdrücklich", "Verhandlungen" in
+ * Cyrillic), by patterns in UTF-8, which count its points in characters. */
+static int points_utf8(hyphenator *h, const char *word, size_t len, int in_capitals, unsigned char *ok)
+{
+	size_t at[61], n = 0, upper = 0;
+	for (const char *p = word; p < word + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, (gssize)(word + len - p));
+		if (n == 60 || c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isalpha(c))
+			return 0;
+		upper += g_unichar_isupper(c) || g_unichar_istitle(c);
+		at[n++] = (size_t)(p - word);
+	}
+	int capitalised = upper == 1 && (g_unichar_isupper(g_utf8_get_char(word)) || g_unichar_istitle(g_utf8_get_char(word)));
+	int shouted = upper == n && n >= (in_capitals ? MIN_WORD : CAPS_MIN_WORD);
+	if (n < MIN_WORD || (upper && !capitalised && !shouted))
+		return 0;
+	char *lower = g_utf8_strdown(word, (gssize)len);
+	size_t lower_len = strlen(lower);
+	int count = 0;
+	if (g_utf8_strlen(lower, -1) == (glong)n) { /* "İ" lowers to two characters: its points would shift */
+		char *hy = xcalloc(lower_len + 5, 1);
+		char **rep = NULL;
+		int *pos = NULL, *cut = NULL;
+		if (hnj_hyphen_hyphenate2(dict_of(h), lower, (int)lower_len, hy, NULL, &rep, &pos, &cut) == 0) {
+			/* a point that changes the letters around it (old German "Zu-cker" as
+			 * "Zuk-ker") is not taken: the text is printed as the source has it */
+			for (size_t i = LEFT_MIN - 1; i + RIGHT_MIN < n; i++)
+				if ((hy[i] & 1) && !(rep && rep[i])) {
+					ok[at[i + 1]] = 1;
+					count++;
+				}
+		}
+		if (rep) {
+			for (size_t i = 0; i < lower_len; i++)
+				free(rep[i]);
+			free(rep);
+		}
+		free(pos);
+		free(cut);
+		free(hy);
+	}
+	g_free(lower);
+	return count;
+}
+
 int hyph_points(hyphenator *h, const char *word, size_t len, int in_capitals, unsigned char *ok)
 {
 	memset(ok, 0, len + 1);
-	if (!h || len < MIN_WORD || len > 60)
+	if (!h || len < MIN_WORD)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)word[i] >= 0x80)
+			return len <= 240 && letters_beyond_ascii(h) ? points_utf8(h, word, len, in_capitals, ok) : 0;
+	if (len > 60)
 		return 0;
 	/* letters only: lower case, or a capital and then lower case, or all capitals when the
 	 * word is long (ALL-CAPS running text, as in legal notices: EXPRESSED, WARRANTY).

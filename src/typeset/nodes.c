@@ -245,18 +245,28 @@ static void mark_address(const char *w, size_t n, unsigned char *kind)
 	}
 }
 
+/* Whether a letter of any script starts at w[i] (hyph_points takes words of a-z only, but
+ * for the patterns of a language that has others: "ausdrücklich" is one word, not two). */
+static int letter_at(const char *w, size_t n, size_t i)
+{
+	if ((unsigned char)w[i] < 0x80)
+		return is_letter((unsigned char)w[i]);
+	gunichar c = g_utf8_get_char_validated(w + i, (gssize)(n - i));
+	return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isalpha(c);
+}
+
 /* kind[i] = P_HYPH at the hyphenation points of the word's letter runs ("politician." →
  * "politician"), where no other break is. */
 static void mark_hyphens(hyphenator *h, const char *w, size_t n, int in_capitals, unsigned char *kind)
 {
 	for (size_t i = 0; i < n;) {
-		if (!is_letter((unsigned char)w[i])) {
-			i++;
+		if (!letter_at(w, n, i)) {
+			i = (size_t)(g_utf8_next_char(w + i) - w);
 			continue;
 		}
 		size_t j = i;
-		while (j < n && is_letter((unsigned char)w[j]))
-			j++;
+		while (j < n && letter_at(w, n, j))
+			j = (size_t)(g_utf8_next_char(w + j) - w);
 		/* a run glued to digits or to letters of another script is a code or a
 		 * name, not a word; punctuation such as quotes around it is fine */
 		int clean = 1;
@@ -500,10 +510,12 @@ static void add_word(kp *k, PangoItem *item, int a, int b, int hyphenate)
 		hyphenate = 0;
 	/* nor a month's name: a date is read at a glance ("Septem-" / "ber 2023": a
 	 * typographer's trial) */
-	if (hyphenate && k->e->hyph && !address && !compound && !ties_is_month(w, n)) {
+	hyphenator *hyph = hyphenate ? shape_item_hyph(k->e, item) : NULL;
+	if (hyph && !address && !compound && !ties_is_month(w, n)) {
 		/* an item letter-spaced here is a passage of capitals (nodes_track_capitals) */
-		mark_hyphens(k->e->hyph, w, n, shape_item_tracking(item) != 0, kind);
-		if (is_name(k, a, w, n))
+		mark_hyphens(hyph, w, n, shape_item_tracking(item) != 0, kind);
+		/* German capitalises every noun: a capital there names nothing */
+		if (is_name(k, a, w, n) && !hyph_capitalises_nouns(hyph))
 			for (size_t i = 1; i < n; i++)
 				if (kind[i] == P_HYPH)
 					kind[i] = K_NAME_HYPH;

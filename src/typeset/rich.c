@@ -29,6 +29,7 @@ void rich_free(rich *r)
 	free(r->links);
 	free(r->notes);
 	free(r->tints);
+	free(r->lang);
 	free(r);
 }
 
@@ -68,6 +69,13 @@ void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int ex
 	r->links[r->nlinks].dest = xstrdup(dest);
 	r->links[r->nlinks].external = external;
 	r->nlinks++;
+}
+
+void rich_set_lang(rich *r, const char *lang)
+{
+	free(r->lang);
+	r->lang = xstrdup(lang);
+	attr_range(r, pango_attr_language_new(pango_language_from_string(lang)), 0, G_MAXUINT);
 }
 
 void rich_tint_range(rich *r, size_t start, size_t end)

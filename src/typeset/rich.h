@@ -29,6 +29,9 @@ typedef struct rich {
 		size_t start, end;
 	} *tints;
 	size_t ntints;
+	/* the language of the whole text when it is not the document's (a source quoted in
+	 * another language: rich_set_lang), its tag as written ("de-CH"); NULL: the document's */
+	char *lang;
 } rich;
 
 rich *rich_new(void);
@@ -48,6 +51,11 @@ void rich_note_label(size_t id, char out[16]);
 void rich_add_note_mark(rich *r, int id, const char *dest);
 /* Marks [start, end) of the text as a link. */
 void rich_link_range(rich *r, size_t start, size_t end, const char *dest, int external);
+
+/* The whole text, added before or after, is in language tag lang (a source's "de"), not the
+ * document's: it is hyphenated by that language's patterns (shape_item_hyph), shaped as
+ * that language, and tagged with it in a PDF. */
+void rich_set_lang(rich *r, const char *lang);
 
 /* Marks [start, end) of the text to be drawn on a tint (a highlighter's stroke). */
 void rich_tint_range(rich *r, size_t start, size_t end);

@@ -28,6 +28,10 @@ para_engine *para_engine_new(PangoContext *ctx, hyphenator *hyph)
 	para_engine *e = xcalloc(1, sizeof *e);
 	e->ctx = ctx;
 	e->hyph = hyph;
+	/* what Pango itemizes text in that names no language (a context whose own is unset
+	 * takes the default, "c" in a program that never calls setlocale) */
+	e->lang = pango_context_get_language(ctx) ? pango_context_get_language(ctx) : pango_language_get_default();
+	e->hyphs = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)hyph_free);
 	e->shapes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, glyphs_free);
 	e->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	e->metrics = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
@@ -42,6 +46,7 @@ void para_engine_free(para_engine *e)
 	if (!e)
 		return;
 	hyph_free(e->hyph);
+	g_hash_table_destroy(e->hyphs);
 	g_hash_table_destroy(e->shapes);
 	g_hash_table_destroy(e->metrics);
 	g_hash_table_destroy(e->fonts);
@@ -132,6 +137,19 @@ void shape_font_extents(para_engine *e, const font_role *fr, double *asc, double
 	*desc = ext[1];
 }
 
+hyphenator *shape_item_hyph(para_engine *e, const PangoItem *item)
+{
+	PangoLanguage *l = item->analysis.language;
+	if (!e->hyph || !l || l == e->lang)
+		return e->hyph;
+	hyphenator *h = g_hash_table_lookup(e->hyphs, l);
+	if (!h) {
+		h = hyph_new_like(pango_language_to_string(l), e->hyph);
+		g_hash_table_insert(e->hyphs, l, h);
+	}
+	return h;
+}
+
 int shape_item_tracking(const PangoItem *item)
 {
 	for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
@@ -145,12 +163,15 @@ int shape_item_tracking(const PangoItem *item)
 const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n)
 {
 	/* key: the font's address in hex, the bidi level, the letter spacing if any, the
-	 * text; built on the stack, since nearly every lookup hits (96% on text that does not
-	 * repeat itself) */
+	 * language when not the document's (HarfBuzz picks a language's own forms of letters),
+	 * the text; built on the stack, since nearly every lookup hits (96% on text that does
+	 * not repeat itself) */
 	int track = shape_item_tracking(item);
-	char stack[256], tr[16] = "";
+	char stack[256], tr[48] = "";
 	if (track)
 		snprintf(tr, sizeof tr, "%d", track);
+	if (item->analysis.language && item->analysis.language != e->lang)
+		snprintf(tr + strlen(tr), sizeof tr - strlen(tr), "@%p", (void *)item->analysis.language);
 	size_t trlen = strlen(tr);
 	size_t head = 2 * sizeof(void *) + 1 + trlen + 1;
 	size_t klen = head + (size_t)n + 1;

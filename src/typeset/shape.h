@@ -16,6 +16,9 @@
 typedef struct para_engine {
 	PangoContext *ctx;
 	hyphenator *hyph;      /* owned; may have no patterns for the language */
+	PangoLanguage *lang;   /* the context's: text in it is hyphenated by hyph */
+	GHashTable *hyphs;     /* another PangoLanguage (rich_set_lang) → its hyphenator, made
+				* when first met with hyph's words */
 	GHashTable *shapes;    /* font + text → PangoGlyphString */
 	GHashTable *metrics;   /* PangoFontDescription → ascent, descent */
 	GHashTable *fonts;     /* a reference to each font a key names: its address stays its own */
@@ -34,6 +37,9 @@ void para_engine_free(para_engine *e);
 /* s[0, n) shaped with the item's font and analysis, on its own so that the result does
  * not depend on the paragraph; cached per font and string, owned by the engine. */
 const PangoGlyphString *shape_glyphs(para_engine *e, PangoItem *item, const char *s, int n);
+/* The patterns that hyphenate an item: the document's, or those of the language its text
+ * is set in (rich_set_lang); one with no patterns installed hyphenates nothing. */
+hyphenator *shape_item_hyph(para_engine *e, const PangoItem *item);
 /* The letter spacing an item carries (a passage of capitals, nodes_track_capitals), Pango
  * units; shape_glyphs puts it between the letters of each word. */
 int shape_item_tracking(const PangoItem *item);

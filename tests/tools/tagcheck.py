@@ -6,7 +6,7 @@ by /usr/bin/python3). Prints one line per checkpoint, "ok CHECKPOINT what" or
 
     tagcheck.py FILE.pdf [BRIEF.yaml]   with the brief: reading order against its text
     tagcheck.py --pdfa FILE.pdf [BRIEF.yaml]   and PDF/A-2b's checks
-    tagcheck.py --text FILE.pdf         print the structure tree's text, one leaf a line
+    tagcheck.py --text FILE.pdf         print the structure tree's text, one leaf a line (P[de]: a leaf with its /Lang)
 
 Content is read the way a screen reader reads it: each page's marked-content sequences by
 MCID, glyphs through the fonts' ToUnicode maps, /ActualText spans as their text."""
@@ -230,6 +230,9 @@ def checks(d, brief):
     vp = root.get("/ViewerPreferences", {})
     cp("07-001", "ViewerPreferences /DisplayDocTitle true, and a title", bool(vp.get("/DisplayDocTitle", False)) and bool(title))
     cp("11-006", "the document's natural language (/Lang)", bool(str(root.get("/Lang", ""))))
+    bad_langs = [str(k.Lang) for _, k, _ in d.elems
+                 if "/Lang" in k and not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", str(k.Lang))]
+    cp("11-001", "every structure element's /Lang is a language tag", not bad_langs, f"{bad_langs[:3]}")
     figs = [e for s, e, _ in d.elems if s == "/Figure"]
     noalt = [e for e in figs if not str(e.get("/Alt", ""))]
     cp("13-004", f"every Figure has /Alt ({len(figs)} figures)", not noalt, f"{len(noalt)} without")
@@ -424,8 +427,9 @@ def main():
         args = args[1:]
     if args and args[0] == "--text":
         d = Doc(args[1])
-        for s, t, _ in d.leaves:
-            print(f"{s[1:]}: {t}")
+        for s, t, k in d.leaves:
+            lang = f"[{k.Lang}]" if "/Lang" in k else ""
+            print(f"{s[1:]}{lang}: {t}")
         return 0
     if not args:
         print(__doc__, file=sys.stderr)

@@ -68,5 +68,27 @@ int main(void)
 	CHECK("no patterns for an unknown language", !hyph_available(none));
 	CHECK_STR("and then no breaks", marked(none, "information"), "information");
 	hyph_free(none);
+	/* a language's patterns from MKBRIEF_HYPHEN_DIR (tests/hyphen: a tiny German stand-in,
+	 * a break before a consonant and its vowel), its words with letters outside a-z too */
+	setenv("MKBRIEF_HYPHEN_DIR", "tests/hyphen", 1);
+	CHECK("patterns found in MKBRIEF_HYPHEN_DIR", hyph_installed("de-CH"));
+	char *langs = hyph_installed_list();
+	CHECK("and listed with the system's", strstr(langs, "de, en") != NULL && strstr(langs, "en-US") != NULL);
+	free(langs);
+	hyphenator *de = hyph_new("de");
+	CHECK("de patterns load", hyph_available(de));
+	CHECK_STR("a word of a-z", marked(de, "abgeordneten"), "ab-geord-ne-ten");
+	CHECK_STR("a word with an umlaut, its points in bytes", marked(de, "K\xC3\xBCrzungen"), "K\xC3\xBCr-zun-gen");
+	CHECK_STR("in capitals, long", marked(de, "VERF\xC3\x9CGUNGEN"), "VER-F\xC3\x9C-GUN-GEN");
+	CHECK_STR("not in mixed case", marked(de, "K\xC3\xBCrZungen"), "K\xC3\xBCrZungen");
+	CHECK_STR("nor with a digit", marked(de, "K\xC3\xBCrzungen2"), "K\xC3\xBCrzungen2");
+	hyph_free(de);
+	/* English text keeps a name with letters outside a-z whole, as before */
+	hyphenator *en = hyph_new("en-US");
+	CHECK_STR("English patterns leave a word with an umlaut whole", marked(en, "B\xC3\xBCrgermeister"),
+		  "B\xC3\xBCrgermeister");
+	hyph_free(en);
+	unsetenv("MKBRIEF_HYPHEN_DIR");
+	CHECK("without it, no German patterns", !hyph_installed("de"));
 	CHECK_DONE();
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "typeset/fonts.h"
@@ -41,6 +42,32 @@ static para *set(para_engine *e, const char *text, double width, int optimal, di
 	rich_add(r, text, strlen(text));
 	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, optimal, 1, 0.02, 0};
 	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
+}
+
+/* set, the text in language lang (a source quoted in another language than the brief's). */
+static para *set_in(para_engine *e, const char *text, const char *lang, double width, diag *d)
+{
+	static font_role body = {"Noto Serif", 10.5, 14.5, 0, 0, 0, 0, {0, 0, 0}, {NULL, 0, 0}};
+	rich *r = rich_new();
+	rich_add(r, text, strlen(text));
+	rich_set_lang(r, lang);
+	para_spec spec = {&body, width, 0, ALIGN_JUSTIFY, 0, 1, 1, 0.02, 0};
+	return paragraph_layout(e, r, &spec, loc_at("t.yaml", 3, 5), d);
+}
+
+/* Whether a line of p ends with the hyphenation of a word that ends as `tail` starts. */
+static int breaks_before(const para *p, const char *head, const char *tail)
+{
+	for (size_t i = 0; i + 1 < p->nlines; i++) {
+		char *a = para_line_text(p, i), *b = para_line_text(p, i + 1);
+		size_t n = strlen(a), h = strlen(head);
+		int hit = n > h && !strncmp(a + n - h - 1, head, h) && a[n - 1] == '-' && !strncmp(b, tail, strlen(tail));
+		free(a);
+		free(b);
+		if (hit)
+			return 1;
+	}
+	return 0;
 }
 
 /* Ragged display text (a title, a heading, a note): never hyphenated. */
@@ -282,6 +309,88 @@ int main(void)
 		hyphens += p->lines[i].hyphenated;
 	CHECK("narrow measure hyphenates", hyphens > 0);
 	para_free(p);
+
+	/* text in another language is hyphenated by its patterns, never by the document's:
+	 * with none installed for it, not at all, but at its soft hyphens */
+	{
+		int none = 1, gb = 0, soft = 0;
+		for (double w = 100; w <= 200; w += 10) {
+			p = set_in(e, KOREA, "de", w, &d);
+			for (size_t i = 0; i < p->nlines; i++)
+				none &= !p->lines[i].hyphenated;
+			para_free(p);
+			p = set_in(e, KOREA, "EN-gb", w, &d);
+			for (size_t i = 0; i < p->nlines; i++)
+				gb += p->lines[i].hyphenated;
+			para_free(p);
+		}
+		CHECK("text in a language with no patterns installed is not hyphenated", none);
+		CHECK("text in another language with patterns installed is hyphenated", gb > 0);
+		p = set_in(e, "Die Bundes\xC2\xADregierung und die Landes\xC2\xADregierungen verhandelten lange.", "de", 70, &d);
+		soft = breaks_before(p, "Bundes", "regierung") || breaks_before(p, "Landes", "regierungen");
+		CHECK("a soft hyphen still breaks text in a language with no patterns", soft);
+		para_free(p);
+		/* British patterns, not American: know-ledge, never knowl-edge */
+		static const char *KNOW = "in all our knowledge of it, as we know of the knowledge it had, and the knowledge "
+					  "we had of its knowledge, a knowledge we all had";
+		int us = 0, uk = 0;
+		for (double w = 60; w <= 160; w += 2) {
+			p = set_in(e, KNOW, "en-GB", w, &d);
+			uk |= breaks_before(p, "know", "ledge");
+			us |= breaks_before(p, "knowl", "edge");
+			para_free(p);
+		}
+		CHECK("text in en-GB takes the British patterns in an en-US document", uk && !us);
+	}
+	/* German capitalises every noun: no name there, hyphenated as any word; the same
+	 * patterns under another language's tag keep capitalised words for a last resort */
+	{
+		char dir[] = "/tmp/test_para_hyphXXXXXX";
+		CHECK("a directory for patterns", mkdtemp(dir) != NULL);
+		gchar *pat = NULL;
+		gsize plen = 0;
+		g_file_get_contents("tests/hyphen/hyph_de.dic", &pat, &plen, NULL);
+		char *de = xasprintf("%s/hyph_de.dic", dir), *nl = xasprintf("%s/hyph_nl.dic", dir);
+		CHECK("patterns copied", pat && g_file_set_contents(de, pat, (gssize)plen, NULL) &&
+						g_file_set_contents(nl, pat, (gssize)plen, NULL));
+		setenv("MKBRIEF_HYPHEN_DIR", dir, 1);
+		/* an engine of its own: e made its de hyphenator, with no patterns, above */
+		para_engine *ge = para_engine_new(ctx, hyph_new("en-US"));
+		static const char *NOUNS = "Die unverantwortlichen Abgeordneten verweigerten gemeinsam mit "
+					   "verhandlungsbereiten Landesregierungen die angemessenen Ausgleichszahlungen, "
+					   "weil die zusammengestrichenen Kommunalverwaltungen widersprachen.";
+		/* text in a source's language (a run of it), and a brief's own text in its */
+		para_engine *de_brief = para_engine_new(ctx, hyph_new("de")), *nl_brief = para_engine_new(ctx, hyph_new("nl"));
+		int nouns[4] = {0};
+		for (double w = 110; w <= 220; w += 5) {
+			for (int k = 0; k < 4; k++) {
+				p = k < 2 ? set_in(ge, NOUNS, k ? "nl" : "de", w, &d) : set(k == 2 ? de_brief : nl_brief, NOUNS, w, 1, &d);
+				for (size_t i = 0; i + 1 < p->nlines; i++) {
+					char *t = para_line_text(p, i);
+					size_t n = strlen(t);
+					const char *word = strrchr(t, ' ');
+					word = word ? word + 1 : t;
+					nouns[k] += p->lines[i].hyphenated && n && t[n - 1] == '-' && g_ascii_isupper(*word);
+					free(t);
+				}
+				para_free(p);
+			}
+		}
+		printf("capitalised words hyphenated: %d in German, %d with the same patterns in Dutch; in a brief's own "
+		       "text %d and %d\n", nouns[0], nouns[1], nouns[2], nouns[3]);
+		CHECK("a German noun is hyphenated as any word, not as a name", nouns[0] > nouns[1]);
+		CHECK("in a German brief's own text too", nouns[2] > nouns[3] && nouns[2] == nouns[0]);
+		para_engine_free(de_brief);
+		para_engine_free(nl_brief);
+		para_engine_free(ge);
+		unsetenv("MKBRIEF_HYPHEN_DIR");
+		remove(de);
+		remove(nl);
+		rmdir(dir);
+		free(de);
+		free(nl);
+		g_free(pat);
+	}
 
 	/* a spaced dash never starts a line, at any measure; a range's en dash may */
 	{
