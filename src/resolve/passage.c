@@ -7,6 +7,7 @@
 
 #include "base/util.h"
 #include "load/article.h"
+#include "load/sentences.h"
 #include "resolve/differ.h"
 #include "resolve/matcher.h"
 #include "resolve/negation.h"
@@ -296,7 +297,7 @@ static void close_quotations(block *bl, const article *a)
 			open[MARK_CURLY]--, e += 3;
 		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && open[MARK_SINGLE] > 0)
 			open[MARK_SINGLE]--, e += 3;
-		else if ((mark = find_ref_mark_len(t, start, end, e)) > 0)
+		else if ((mark = sentences_ref_mark_len(t, start, end, e)) > 0)
 			e += mark; /* as matching reads them */
 		else
 			break;

@@ -51,139 +51,15 @@ static int squote_cp(uint32_t c)
 	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032;
 }
 
-/* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
- * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
- * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
- * the source's own ellipsis prints as words left out). */
 int find_hyphen_cp(uint32_t c)
 {
 	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
 }
 
-static int is_superscript_digit(uint32_t c)
-{
-	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079);
-}
-
-/* The character before s[i] (not before b), 0 at b. */
-static uint32_t cp_before(const char *s, size_t b, size_t i, size_t *at)
-{
-	const char *p = i > b ? g_utf8_find_prev_char(s + b, s + i) : NULL;
-	uint32_t c = 0;
-	if (!p || !utf8_decode(p, i - (size_t)(p - s), &c))
-		return 0;
-	*at = (size_t)(p - s);
-	return c;
-}
-
-/* Marks that close a word or a sentence, after which a reference mark stands */
-static int is_mark_before_ref(uint32_t c)
-{
-	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' ||
-	       c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
-}
-
-/* How many letters end s[b, i), up to 3 */
-static int letters_before(const char *s, size_t b, size_t i)
-{
-	int n = 0;
-	size_t at;
-	uint32_t c;
-	while (n < 3 && (c = cp_before(s, b, i, &at)) && g_unichar_isalpha(c)) {
-		n++;
-		i = at;
-	}
-	return n;
-}
-
-/* Whether the word ending s[b, i) is a unit under a slash ("m/sec" of "m/sec²"): a
- * superscript after it is the unit's power, not a note's mark */
-static int unit_after_slash(const char *s, size_t b, size_t i)
-{
-	size_t at;
-	uint32_t c;
-	while ((c = cp_before(s, b, i, &at)) && g_unichar_isalpha(c))
-		i = at;
-	return c == '/';
-}
-
-/* The length of a note's reference mark at s[i] in s[b, e), which a quote may leave out
- * (it is not the author's words), or 0: set right after a word or its punctuation, never
- * after a space, "[4]", "[12, 13]", "[3-5]" (one at a time: "[12][13]" is two), a run of
- * superscript digits after punctuation or a word of three letters or more ("accord¹", not
- * the power of "km²" nor of "m/sec²"), or one to three digits after a sentence's end and
- * before the next sentence or the paragraph's end ("signed.12 It", not "No.12" nor "2.5").
- * Numbers that are words ("[4 ships]", "in 2019") are none. */
-static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
-{
-	unsigned char first = (unsigned char)s[i];
-	if (first != '[' && (first < '0' || first > '9') && first != 0xC2 && first != 0xE2)
-		return 0; /* quickly: no mark starts otherwise */
-	size_t at = 0, at2 = 0;
-	uint32_t prev = cp_before(s, b, i, &at), c = 0;
-	if (!prev || g_unichar_isspace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == 0xA0)
-		return 0;
-	if (s[i] == '[') {
-		size_t j = i + 1;
-		int digits = 0;
-		while (j < e && j - i < 24 && ((s[j] >= '0' && s[j] <= '9') || s[j] == ',' || s[j] == '-' || s[j] == ' '))
-			digits |= s[j++] <= '9' && s[j - 1] >= '0';
-		if (!digits || j >= e || s[j] != ']' || (j + 1 < e && g_ascii_isalnum(s[j + 1])))
-			return 0;
-		return j + 1 - i;
-	}
-	size_t n = utf8_decode(s + i, e - i, &c);
-	if (n && is_superscript_digit(c)) {
-		if (!is_mark_before_ref(prev) &&
-		    !(g_unichar_isalpha(prev) && letters_before(s, b, i) >= 3 && !unit_after_slash(s, b, i)))
-			return 0;
-		size_t j = i;
-		while (j < e && (n = utf8_decode(s + j, e - j, &c)) && is_superscript_digit(c))
-			j += n;
-		if (j < e && utf8_decode(s + j, e - j, &c) && g_unichar_isalnum(c))
-			return 0;
-		return j - i;
-	}
-	if (s[i] < '0' || s[i] > '9')
-		return 0;
-	/* plain digits: after ".", "!" or "?" (and closing quotes) that end a word of two
-	 * letters or more that is not an abbreviation */
-	size_t p = i;
-	uint32_t q = prev;
-	while (q && (q == '"' || q == '\'' || q == ')' || q == 0x201D || q == 0x2019)) {
-		p = at;
-		q = cp_before(s, b, p, &at);
-	}
-	if (q != '.' && q != '!' && q != '?')
-		return 0;
-	p = at;
-	if (letters_before(s, b, p) < 2 || !g_unichar_isalpha(cp_before(s, b, p, &at2)) ||
-	    (q == '.' && sentences_is_abbreviation(s, b, p)))
-		return 0;
-	size_t j = i;
-	while (j < e && j - i < 4 && s[j] >= '0' && s[j] <= '9')
-		j++;
-	if (j - i > 3)
-		return 0;
-	if (j == e)
-		return j - i;
-	if (s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r')
-		return 0;
-	size_t k = j;
-	while (k < e && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r'))
-		k++;
-	if (k == e)
-		return j - i;
-	if (!utf8_decode(s + k, e - k, &c))
-		return 0;
-	return g_unichar_isupper(c) || c == '"' || c == 0x201C || c == 0x2018 ? j - i : 0;
-}
-
-size_t find_ref_mark_len(const char *s, size_t b, size_t e, size_t i)
-{
-	return i < e ? ref_mark_at(s, b, e, i) : 0;
-}
-
+/* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
+ * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
+ * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
+ * the source's own ellipsis prints as words left out). */
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
@@ -196,7 +72,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			c = 0xFFFD;
 			n = 1;
 		}
-		size_t mark = ref_mark_at(s, b, e, i);
+		size_t mark = sentences_ref_mark_len(s, b, e, i);
 		if (mark) {
 			i += mark;
 			continue;

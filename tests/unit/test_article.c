@@ -254,6 +254,22 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want7, 6, " of the seventh");
 	article_free(a);
+
+	/* a mark's edges, read as matching reads them (test_match.c marks_edges): a no-break
+	 * space after it, any opening mark, a closing guillemet before it; a provision's
+	 * bracketed sub-clause is no mark, a year's is ("Article 5[1]. It" ends after "5[1].") */
+	a = parse("T\n\nThey ratified it.12\xC2\xA0It held. Sie sagten es.3 \xE2\x80\x9EWir gehen\xE2\x80\x9C, sagte er. "
+		  "Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB Se fue.7 \xC2\xBFPor qu\xC3\xA9? "
+		  "Under Article 5[1](a). Then in 2019[2]. Done.\n",
+		  NULL);
+	const char *want8[] = {"They ratified it.12", "It held.", "Sie sagten es.3",
+			       "\xE2\x80\x9EWir gehen\xE2\x80\x9C, sagte er.", "Ils l'ont dit.\xC2\xBB" "4",
+			       "\xC2\xAB" "Non.\xC2\xBB", "Se fue.7", "\xC2\xBFPor qu\xC3\xA9?", "Under Article 5[1](a).",
+			       "Then in 2019[2].", "Done."};
+	CHECK("eleven sentences of the eighth", a && a->paras[0].nsents == 11);
+	if (a)
+		check_sentences(a, want8, 11, " of the eighth");
+	article_free(a);
 }
 
 static void errors(void)

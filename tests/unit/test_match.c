@@ -103,6 +103,32 @@ static void folding(void)
 	article_free(a);
 }
 
+/* A note's reference mark in the source is read as nothing, by the rule sentence ends read
+ * it by (test_article.c): before a no-break space and any opening mark too; a provision's
+ * bracketed sub-clause ("Article 5[1]", "5[1](a)") is its words, a year's note is a mark. */
+static void marks_edges(void)
+{
+	article *a = art("T\n\nThey ratified it.12\xC2\xA0It held. Sie sagten es.3 \xE2\x80\x9EWir gehen.\xE2\x80\x9C "
+			 "Se fue.7 \xC2\xBFPor qu\xC3\xA9? Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB\n\n"
+			 "Under Article 5[1] of the Treaty and Article 7[2](a) of the Charter, in 2019[3] and "
+			 "5,000[4] men, \xC2\xA7 12[3] applies.\n");
+	CHECK("marks article parses", a != NULL);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	MATCHES("a digit mark before a no-break space", "ratified it. It held", "1:ratified it.12\xC2\xA0It held");
+	MATCHES("a digit mark before \xE2\x80\x9E", "es. \"Wir", "1:es.3 \xE2\x80\x9EWir");
+	MATCHES("a digit mark before \xC2\xBF", "fue. \xC2\xBFPor", "1:fue.7 \xC2\xBFPor");
+	MATCHES("a digit mark after \xC2\xBB before \xC2\xAB", "dit.\" \"Non", "1:dit.\xC2\xBB" "4 \xC2\xAB" "Non");
+	MATCHES("a provision's bracket is its words", "Article 5 of the Treaty", "(none)");
+	MATCHES("typed as the source has it", "Article 5[1] of the Treaty", "2:Article 5[1] of the Treaty");
+	MATCHES("so is a sub-clause's after any number", "Article 7(a) of", "(none)");
+	MATCHES("and the paragraph sign's", "\xC2\xA7 12 applies", "(none)");
+	MATCHES("a year's note is a mark", "in 2019 and 5,000 men", "2:in 2019[3] and 5,000[4] men");
+	matcher_free(m);
+	article_free(a);
+}
+
 static void elisions(void)
 {
 	article *a = art("T\n\nOne two three four five six.\n\nSeven eight nine. One two and again.\n\n"
@@ -458,6 +484,7 @@ int main(void)
 {
 	find_command();
 	folding();
+	marks_edges();
 	elisions();
 	from_to();
 	closest();
