@@ -97,6 +97,17 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
 				k++;
 			int doubled = c == '-' && k > 1;
+			/* a range typed with a space on each side ("1990 -- 2000", "pp. 12 --
+			 * 19") prints closed, "1990–2000", as typeset/rich.c's smarten sets it:
+			 * one hyphen, its spaces none */
+			if (k == 2 && doubled && i >= b + 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') &&
+			    g_ascii_isdigit(s[i - 2]) && i + 3 < e && (s[i + 2] == ' ' || s[i + 2] == '\n') &&
+			    g_ascii_isdigit(s[i + 3]) && f->len && f->s[f->len - 1] == ' ') {
+				f->len--;
+				ft_push(f, '-', i, i + 3);
+				i += 3;
+				continue;
+			}
 			uint32_t after = 0;
 			utf8_decode(s + i + k, e - i - k, &after);
 			int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));

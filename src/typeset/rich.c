@@ -552,6 +552,17 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
 			 * an en dash, as 1950-1953 gets; in a source as in typed text */
 			int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
+			/* so is one typed with a space on each side ("1990 -- 2000", "January 5
+			 * -- 8", "pp. 12 -- 19"), set closed as a range is: matching reads it so
+			 * (resolve/search.c fold) */
+			if (k == 2 && i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && is_digit(s[i - 2]) && i + 3 < n &&
+			    (s[i + 2] == ' ' || s[i + 2] == '\n') && is_digit(s[i + 3]) && out.len && out.data[out.len - 1] == s[i - 1]) {
+				out.data[--out.len] = 0;
+				if (map)
+					map[i - 1] = map[i] = out.len;
+				range = 1;
+				k = 3;
+			}
 			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
 		} else if (typed && c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') {
 			/* a hyphen with a space on each side is a dash typed on a typewriter

@@ -59,7 +59,8 @@ static void folding(void)
 			 "Plain -- dashes --- here - and... dots, \"quoted\" 'single'.\n\n"
 			 "The \xD0\x9C" "6 thing.\n\n"
 			 "A decision \xE2\x80\x93 the last, in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was... complicated and "
-			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n");
+			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n\n"
+			 "Rule in 1990 -- 2000 and pp. 12 --\n19 -- then 3\xE2\x80\x93" "4.\n");
 	CHECK("fold article parses", a != NULL);
 	if (!a)
 		return;
@@ -92,6 +93,11 @@ static void folding(void)
 	MATCHES("-- between numbers matches an en dash (TeX's range)", "in 2019--2021 -- was",
 		"5:in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was");
 	MATCHES("a hyphen matches an en dash between words", "Moscow-Beijing", "5:Moscow\xE2\x80\x93" "Beijing");
+	/* a spaced -- between numbers is a range, printed closed (test_typo.c) */
+	MATCHES("a spaced -- between numbers matches a range's en dash", "in 1990\xE2\x80\x93" "2000 and",
+		"6:in 1990 -- 2000 and");
+	MATCHES("and a hyphen, and as typed", "pp. 12-19 -- then 3 -- 4", "6:pp. 12 --\n19 -- then 3\xE2\x80\x93" "4");
+	MATCHES("but not an em dash", "1990 \xE2\x80\x94 2000", "(none)");
 	MATCHES("a hyphen before a number is not a dash", "fell -0.8", "5:fell -0.8");
 	MATCHES("spaces around an ellipsis are optional", "was \xE2\x80\xA6 complicated", "5:was... complicated");
 	MATCHES("Latin M is not Cyrillic EM", "The M6", "(none)");

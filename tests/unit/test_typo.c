@@ -178,6 +178,19 @@ int main(void)
 	smart("a quotation with an apostrophe, then a number", "'don't stop 1990'", LSQ "don" RSQ "t stop 1990" RSQ);
 	/* in a source: -- between numbers is a range, as typed; primes only where unmistakable */
 	source("a source's range", "in 1990--1995, pp. 3--7 -- so", "in 1990" EN "1995, pp. 3" EN "7 " EM " so");
+	/* a range typed with spaces around its -- is set closed, an en dash (a trial: "1990 --
+	 * 2000" printed a spaced em dash); a dash between a number and a word stays one */
+	smart("a spaced range", "in 1990 -- 2000, January 5 -- 8, pp. 12 -- 19 -- and 3 --- 4, 5 -- a",
+	      "in 1990" EN "2000, January 5" EN "8, pp. 12" EN "19 " EM " and 3 " EM " 4, 5 " EM " a");
+	source("a source's spaced range", "from 1990 --\n2000 -- so", "from 1990" EN "2000 " EM " so");
+	{
+		const char *t = "a 1 -- 2 b";
+		size_t map[16];
+		char *got = typo_smarten_source(t, strlen(t), "", 0, map, NULL);
+		CHECK("a spaced range maps its spaces to its dash", map[3] == 3 && map[4] == 3 && map[6] == 3 && map[7] == 6 &&
+								 map[10] == strlen(got));
+		free(got);
+	}
 	source("a source's feet and inches", "5'10\" and 30' 15\"", "5" PRIME "10" DPRIME " and 30" PRIME " 15" DPRIME);
 	/* a quote after a number closing no quotation is a prime in a source too (a trial: a
 	 * source's 12" gun printed 12”); one closing a quotation that its paragraph opened before
