@@ -56,6 +56,35 @@ int find_hyphen_cp(uint32_t c)
 	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
 }
 
+/* What the hyphen or dash c at s[i] of s[b, e) folds to, f so far: FOLD_EM or '-', its
+ * bytes in *n */
+static char fold_dash(const char *s, size_t b, size_t e, size_t i, uint32_t c, ftext *f, size_t *n)
+{
+	size_t k = *n; /* bytes: "--" and "---" are one dash */
+	while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
+		k++;
+	int doubled = c == '-' && k > 1;
+	/* a range typed with a space on each side ("1990 -- 2000", "pp. 12 -- 19") prints
+	 * closed, "1990–2000", as typeset/rich.c's smarten sets it: one hyphen, its spaces
+	 * none */
+	if (k == 2 && doubled && i >= b + 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && g_ascii_isdigit(s[i - 2]) &&
+	    i + 3 < e && (s[i + 2] == ' ' || s[i + 2] == '\n') && g_ascii_isdigit(s[i + 3]) && f->len &&
+	    f->s[f->len - 1] == ' ') {
+		f->len--;
+		*n = 3;
+		return '-';
+	}
+	uint32_t after = 0;
+	utf8_decode(s + i + k, e - i - k, &after);
+	int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));
+	int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' && after <= '9';
+	*n = k;
+	/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a spaced hyphen
+	 * or en dash (" - ", " – " as many sources set a dash); else a hyphen, as a minus sign
+	 * typed on a keyboard is ("−0.8" as "-0.8") */
+	return (doubled && !digits) || spaced ? FOLD_EM : '-';
+}
+
 /* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
  * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
  * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
@@ -93,31 +122,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 		}
 		char out;
 		if (find_hyphen_cp(c)) {
-			size_t k = n; /* bytes: "--" and "---" are one dash */
-			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
-				k++;
-			int doubled = c == '-' && k > 1;
-			/* a range typed with a space on each side ("1990 -- 2000", "pp. 12 --
-			 * 19") prints closed, "1990–2000", as typeset/rich.c's smarten sets it:
-			 * one hyphen, its spaces none */
-			if (k == 2 && doubled && i >= b + 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') &&
-			    g_ascii_isdigit(s[i - 2]) && i + 3 < e && (s[i + 2] == ' ' || s[i + 2] == '\n') &&
-			    g_ascii_isdigit(s[i + 3]) && f->len && f->s[f->len - 1] == ' ') {
-				f->len--;
-				ft_push(f, '-', i, i + 3);
-				i += 3;
-				continue;
-			}
-			uint32_t after = 0;
-			utf8_decode(s + i + k, e - i - k, &after);
-			int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));
-			int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' &&
-				     after <= '9';
-			/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a
-			 * spaced hyphen or en dash (" - ", " – " as many sources set a dash); else
-			 * a hyphen, as a minus sign typed on a keyboard is ("−0.8" as "-0.8") */
-			out = (doubled && !digits) || spaced ? FOLD_EM : '-';
-			n = k;
+			out = fold_dash(s, b, e, i, c, f, &n);
 		} else if (c == 0x2014 || c == 0x2015) {
 			out = FOLD_EM;
 		} else if (c == '.' && i + 2 < e && s[i + 1] == '.' && s[i + 2] == '.') {
