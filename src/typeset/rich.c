@@ -483,6 +483,27 @@ static size_t hyphen_run(const char *s, size_t n, size_t i)
 	return e - i;
 }
 
+/* Puts the dash two or three hyphens at s[i] stand for onto out: an em dash, but between two
+ * numbers a range typed as TeX types one (2014--2018), an en dash as 1950-1953 gets, in a
+ * source as in typed text; set closed when typed with a space on each side ("1990 -- 2000",
+ * "January 5 -- 8", "pp. 12 -- 19"), as matching reads it (resolve/search.c fold_dash), its
+ * spaces mapped to the dash. Returns the bytes read. */
+static size_t put_dashes(strbuf *out, const char *s, size_t n, size_t i, size_t *map)
+{
+	size_t k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
+	int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
+	if (k == 2 && i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && is_digit(s[i - 2]) && i + 3 < n &&
+	    (s[i + 2] == ' ' || s[i + 2] == '\n') && is_digit(s[i + 3]) && out->len && out->data[out->len - 1] == s[i - 1]) {
+		out->data[--out->len] = 0;
+		if (map)
+			map[i - 1] = map[i] = out->len;
+		range = 1;
+		k = 3;
+	}
+	sb_puts(out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
+	return k;
+}
+
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
  * nothing before them in s says otherwise) and primes, --, ..., and in typed text ranges
  * 1950-1953 (and in any text 1950--1953) and minus signs; addresses as they are; map as
@@ -548,22 +569,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			k = hyphen_run(s, n, i);
 			sb_append(&out, s + i, k);
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
-			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
-			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
-			 * an en dash, as 1950-1953 gets; in a source as in typed text */
-			int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
-			/* so is one typed with a space on each side ("1990 -- 2000", "January 5
-			 * -- 8", "pp. 12 -- 19"), set closed as a range is: matching reads it so
-			 * (resolve/search.c fold) */
-			if (k == 2 && i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && is_digit(s[i - 2]) && i + 3 < n &&
-			    (s[i + 2] == ' ' || s[i + 2] == '\n') && is_digit(s[i + 3]) && out.len && out.data[out.len - 1] == s[i - 1]) {
-				out.data[--out.len] = 0;
-				if (map)
-					map[i - 1] = map[i] = out.len;
-				range = 1;
-				k = 3;
-			}
-			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
+			k = put_dashes(&out, s, n, i, map);
 		} else if (typed && c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') {
 			/* a hyphen with a space on each side is a dash typed on a typewriter
 			 * ("the deal - signed in 2010 - was"): a spaced en dash, as word
