@@ -7,6 +7,7 @@
 
 #include "base/emphasis.h"
 #include "typeset/address.h"
+#include "typeset/primes.h"
 #include "typeset/ties.h"
 
 rich *rich_new(void)
@@ -373,32 +374,6 @@ static int range_at(const char *s, size_t n, size_t i)
 	return !(len && labels_identifier(s, w, len));
 }
 
-/* Whether the straight single quote at s[i], at a word's start, stands for letters left
- * out rather than opening a quotation: a decade or year cut short ('90s, '18), and the
- * common elisions ('tis, 'twas, 'til, 'em, 'cause, rock 'n' roll, Dutch 't and 's). An apostrophe, as
- * Chicago 6.116 and 7.29 want: a left quote there is the classic fault of smart quotes. */
-static int elision_at(const char *s, size_t n, size_t i)
-{
-	if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && (i + 3 == n || !is_digit(s[i + 3])))
-		return 1;
-	if (i + 2 < n && (s[i + 1] == 'n' || s[i + 1] == 'N') && s[i + 2] == '\'')
-		return 1;
-	/* Dutch: van 't Hooft, 's-Hertogenbosch, 's Gravenhage, 'k ('t is het, 's des) */
-	if (i + 2 < n && strchr("tsk", s[i + 1]) && (s[i + 2] == ' ' || s[i + 2] == '-'))
-		return 1;
-	static const char *const words[] = {"tis", "twas", "til", "em", "cause", NULL};
-	for (size_t w = 0; words[w]; w++) {
-		size_t len = strlen(words[w]);
-		if (i + 1 + len > n || g_ascii_strncasecmp(s + i + 1, words[w], len) != 0)
-			continue;
-		/* the word ends there, and no quote closes right after it ('em' is quoted) */
-		char next = i + 1 + len < n ? s[i + 1 + len] : ' ';
-		if (!g_ascii_isalpha(next) && next != '\'')
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether the hyphen at s[i] is a number's minus sign: at a word's start ("-4.7%", "(-0.3)"),
  * before a digit or a decimal point and digit, and not inside a code ("-3-4", "-12-A").
  * A minus is as wide as a plus, so signed numbers line up (a typographer's trial). */
@@ -437,41 +412,6 @@ static unsigned char *addresses_of(const char *s, size_t n)
 		i = e;
 	}
 	return verbatim;
-}
-
-/* Whether the number ending just before s[i] is a measure of degrees or minutes: a degree
- * sign (35°12) or a minutes' mark, straight or a prime (35°12'30) before its digits, a space
- * between allowed. */
-static int after_degrees(const char *s, size_t i, int minutes)
-{
-	size_t b = i;
-	while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == '.' && b > 1 && is_digit(s[b - 2]))))
-		b--;
-	if (b > 0 && s[b - 1] == ' ')
-		b--;
-	if (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xB0)
-		return !minutes;
-	if (!minutes)
-		return 0;
-	if (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2]))
-		return 1;
-	return b >= 4 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
-	       (unsigned char)s[b - 1] == 0xB2 && is_digit(s[b - 4]);
-}
-
-/* Whether the quote at s[i], after a digit, is a prime: feet and inches, minutes and seconds
- * (5'10", a 12" gun, a 6' mast, 45° 30' 15", 35°12'N). A quote after a number is a prime
- * unless a quotation of its kind is open (its mark closes it: "by 2050", 'in 1990'), in typed
- * text and in a source alike (a source's passage counts the quotations its paragraph opened
- * before it). Never before a letter (1990's, 2019"s) but a compass point's or unit's after
- * degrees (35°12'N, 35°12'30"N). */
-static int prime_at(const char *s, size_t n, size_t i, int open_quotes)
-{
-	if (i == 0 || !is_digit(s[i - 1]) || open_quotes > 0)
-		return 0;
-	if (i + 1 < n && g_ascii_isalpha(s[i + 1]) && !after_degrees(s, i, s[i] == '"'))
-		return 0;
-	return 1;
 }
 
 /* How many hyphens in a row start at s[i]. */
@@ -538,7 +478,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 		    (c == '"' ? doubles : singles) == 0)
 			open = 1;
 		if (c == '"') {
-			if (prime_at(s, n, i, doubles)) {
+			if (typo_prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
 			} else {
 				if (!q)
@@ -549,15 +489,17 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 					sb_printf(&out, "%s%s", i > 0 && s[i - 1] == ' ' ? "" : q->dspace, q->dclose);
 				doubles += open ? 1 : doubles > 0 ? -1 : 0;
 			}
+		} else if (c == '\'' && typo_thousands_at(s, n, i)) {
+			sb_puts(&out, "\xE2\x80\x99");
 		} else if (c == '\'') {
-			int opens = open && i + 1 < n && s[i + 1] != ' ' && !elision_at(s, n, i);
-			if (prime_at(s, n, i, singles)) {
+			int opens = open && i + 1 < n && s[i + 1] != ' ' && !typo_elision_at(s, n, i);
+			if (typo_prime_at(s, n, i, singles)) {
 				sb_puts(&out, "\xE2\x80\xB2");
 			} else {
 				/* an apostrophe inside a word or for letters left out closes nothing
 				 * (don't, '90s) */
 				int inside = i > 0 && g_ascii_isalpha(s[i - 1]) && i + 1 < n && g_ascii_isalpha(s[i + 1]);
-				int closes = !opens && !inside && !elision_at(s, n, i);
+				int closes = !opens && !inside && !typo_elision_at(s, n, i);
 				const char *mark = opens ? "\xE2\x80\x98" : "\xE2\x80\x99";
 				if (q && (opens || (closes && singles > 0)))
 					mark = opens ? q->sopen : q->sclose;

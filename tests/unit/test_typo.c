@@ -208,6 +208,25 @@ int main(void)
 		     ", a 12" DPRIME " gun");
 	source_after("but not one left open in the paragraph before", "He said \"no.\n\nThe ", "12\" gun",
 		     "12" DPRIME " gun");
+	/* inside a quotation, a mark after a number before a word is a prime when the quotation
+	 * closes later (a trial: "we fitted a 12" gun," printed 12”); it closes the quotation
+	 * when none closes after it, or the next mark opens one */
+	smart("inches inside a quotation", "\"we fitted a 12\" gun,\" he said", LDQ "we fitted a 12" DPRIME " gun," RDQ " he said");
+	smart("feet inside a single quotation", "'a 6' mast isn't it,' he said", LSQ "a 6" PRIME " mast isn" RSQ "t it," RSQ " he said");
+	smart("a quotation of a number", "he said \"12\" and left", "he said " LDQ "12" RDQ " and left");
+	smart("a quotation of a number, then another", "\"by 2050\" he said, \"and 2060\" too",
+	      LDQ "by 2050" RDQ " he said, " LDQ "and 2060" RDQ " too");
+	smart("a number's quotation before a comma", "\"it was 12\", he said, \"and 6\" long.\"",
+	      LDQ "it was 12" RDQ ", he said, " LDQ "and 6" DPRIME " long." RDQ);
+	smart("a decade quoted", "\"the 1990s\" era", LDQ "the 1990s" RDQ " era");
+	smart("a decade's and a roll's apostrophes", "the '90s and rock 'n' roll", "the " RSQ "90s and rock " RSQ "n" RSQ " roll");
+	source("inches inside a source's quotation", "\"a 12\" gun and a 6\" mortar,\" he said",
+	       LDQ "a 12" DPRIME " gun and a 6" DPRIME " mortar," RDQ " he said");
+	/* Swiss thousands are grouped with an apostrophe, not a prime, and quote nothing */
+	smart("Swiss thousands", "CHF 25'000 and 1'250'000, 'in 1'000 cases' and 5'10\"",
+	      "CHF 25" RSQ "000 and 1" RSQ "250" RSQ "000, " LSQ "in 1" RSQ "000 cases" RSQ " and 5" PRIME "10" DPRIME);
+	source("a source's Swiss thousands", "Fr. 3'500.- und 12'000", "Fr. 3" RSQ "500.- und 12" RSQ "000");
+	smart("but not minutes nor four digits", "35\xC2\xB0" "12'345 and 1'0000", "35\xC2\xB0" "12" PRIME "345 and 1" PRIME "0000");
 	/* a quotation set right after a colon or comma (its space lost) opens, so its number's
 	 * mark closes it; a quotation open there is closed ("yes,"she) */
 	smart("a quotation glued to a colon", "He said:\"We lost 3\" and 'in 1990,'then",
