@@ -561,6 +561,96 @@ static size_t folded_after(const ftext *f, size_t off)
 	return lo;
 }
 
+/* The digits of a mark ("[12, 13]" "1213", "¹²" "12"), into out (room for n), NUL-ended */
+static void mark_digits(const char *s, size_t len, char *out, size_t n)
+{
+	static const char sup[] = "0123456789";
+	size_t k = 0;
+	for (size_t i = 0; i < len && k + 1 < n;) {
+		uint32_t c = 0;
+		size_t cl = utf8_decode(s + i, len - i, &c);
+		if (!cl)
+			break;
+		if (c >= '0' && c <= '9')
+			out[k++] = (char)c;
+		else if (c == 0xB9 || c == 0xB2 || c == 0xB3)
+			out[k++] = c == 0xB9 ? '1' : c == 0xB2 ? '2' : '3';
+		else if (c == 0x2070 || (c >= 0x2074 && c <= 0x2079))
+			out[k++] = sup[c - 0x2070];
+		i += cl;
+	}
+	out[k] = 0;
+}
+
+/* A closing mark or punctuation folded at f->s[i], beside which a reference mark stands
+ * (".[7]\"", ".\"[7]") */
+static int folded_closer(const ftext *f, size_t i)
+{
+	return i < f->len && strchr(".,;:!?\"')]", f->s[i]) != NULL;
+}
+
+/* The source's mark, if any, beside folded position sk of paragraph para (the character
+ * the typed mark follows): in the source's bytes between the closing marks around it */
+static void source_mark_near(const matcher *m, int para, size_t sk, mark_unset *out)
+{
+	const ftext *f = &m->p[para];
+	range pr = m->a->paras[para].r;
+	size_t lo = sk, hi = sk;
+	while (lo > 0 && folded_closer(f, lo - 1) && folded_closer(f, lo))
+		lo--;
+	while (folded_closer(f, hi + 1))
+		hi++;
+	size_t from = f->en[lo], to = hi + 1 < f->len ? f->st[hi + 1] : pr.end;
+	out->src_at = f->en[sk];
+	out->src_len = 0;
+	for (size_t at = from; at < to; at++) {
+		size_t ml = sentences_ref_mark_len(m->a->text, pr.start, pr.end, at);
+		if (ml) {
+			out->src_at = at;
+			out->src_len = ml;
+			return;
+		}
+	}
+}
+
+int match_mark_unset(const matcher *m, const char *words, const match *r, mark_unset *out)
+{
+	needle nd;
+	match again;
+	size_t len = strlen(words);
+	if (!r->nspans || !find_needle(m, words, 0, 0, 1, &again, &nd))
+		return 0;
+	match_clear(&again);
+	int found = 0;
+	for (size_t i = 0, ml; i < len && !found; i += ml ? ml : 1) {
+		if (!(ml = sentences_ref_mark_len(words, 0, len, i)))
+			continue;
+		size_t k = 0; /* the folded character the mark follows */
+		while (k < nd.f.len && nd.f.st[k] < i)
+			k++;
+		size_t p = 0;
+		while (k > 0 && p < nd.npc && nd.pc[p].off + nd.pc[p].len < k)
+			p++;
+		if (k == 0 || p >= nd.npc || p >= r->nspans || nd.pc[p].off >= k)
+			continue;
+		const span *sp = &r->spans[p];
+		size_t sk = folded_after(&m->p[sp->para], sp->r.start) + (k - 1 - nd.pc[p].off);
+		if (sk >= m->p[sp->para].len)
+			continue;
+		source_mark_near(m, sp->para, sk, out);
+		char want[32], have[32];
+		mark_digits(words + i, ml, want, sizeof want);
+		mark_digits(m->a->text + out->src_at, out->src_len, have, sizeof have);
+		if (!out->src_len || strcmp(want, have) != 0) {
+			out->typed = i;
+			out->typed_len = ml;
+			found = 1;
+		}
+	}
+	needle_free(&nd);
+	return found;
+}
+
 match_status match_from_to(const matcher *m, const char *from, const char *to, match *out)
 {
 	memset(out, 0, sizeof *out);
