@@ -408,6 +408,16 @@ static int is_ordinal_day(const char *s, size_t start, size_t dot)
 	return b < dot && dot - b <= 2 && (b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(');
 }
 
+/* Whether a closing mark is at s[j] (its length in *k) after a sentence's end: as
+ * is_closer, or the “ or ‘ German and Czech close with („Wir gehen.“ Dann, ‚Ja.‘ Dann)
+ * before a blank or the paragraph's end, where none opens */
+static int closer_at(const char *s, size_t end, size_t j, size_t *k)
+{
+	uint32_t c = cp_at(s, end, j, k);
+	size_t w;
+	return is_closer(c) || ((c == 0x201C || c == 0x2018) && (j + *k >= end || is_ws_at(s, end, j + *k, &w)));
+}
+
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
  * `skip` bytes (a list item's marker, "1. ") end no sentence. */
 void sentences_split(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,
@@ -427,7 +437,7 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 		for (size_t m; j < end;) {
 			if ((m = sentences_ref_mark_len(s, para, end, j)) > 0)
 				j += m;
-			else if (is_closer(cp_at(s, end, j, &k)))
+			else if (closer_at(s, end, j, &k))
 				j += k;
 			else
 				break;

@@ -270,6 +270,18 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want8, 11, " of the eighth");
 	article_free(a);
+
+	/* a German or Czech quotation closes with “ or ‘, which ends the sentence inside it
+	 * (a trial: „Wir gehen.“ Dann ging sie. was one sentence) */
+	a = parse("T\n\nSie sagte: \xE2\x80\x9EWir gehen.\xE2\x80\x9C Dann ging sie. Er sagte: \xE2\x80\x9AJa!\xE2\x80\x98 "
+		  "Dann nichts. Er rief \xE2\x80\x9EHalt?\xE2\x80\x9C\n",
+		  NULL);
+	const char *want9[] = {"Sie sagte: \xE2\x80\x9EWir gehen.\xE2\x80\x9C", "Dann ging sie.",
+			       "Er sagte: \xE2\x80\x9AJa!\xE2\x80\x98", "Dann nichts.", "Er rief \xE2\x80\x9EHalt?\xE2\x80\x9C"};
+	CHECK("five sentences of the ninth", a && a->paras[0].nsents == 5);
+	if (a)
+		check_sentences(a, want9, 5, " of the ninth");
+	article_free(a);
 }
 
 static void errors(void)
