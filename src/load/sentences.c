@@ -455,6 +455,10 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 		}
 		uint32_t next = cp_at(s, end, j, &k);
 		int ok = is_upper_cp(next) || is_number_cp(next) || is_opener(next);
+		/* a sentence in brackets starts one too: "It rose. (See the chart.) Then" */
+		size_t kin;
+		if (!ok && (next == '(' || next == '[') && j + k < end)
+			ok = is_upper_cp(cp_at(s, end, j + k, &kin));
 		if (ok && c == '.' && stop == i + 1) {
 			/* a.m. and p.m. go on before a day, a month, a time zone or a number ("at 9
 			 * a.m. Monday", "5 p.m. Moscow time"), and end a sentence before any other

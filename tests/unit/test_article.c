@@ -282,6 +282,19 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want9, 5, " of the ninth");
 	article_free(a);
+
+	/* a sentence in brackets after another's end starts one; a bracket after an
+	 * abbreviation or initials, or with a number or a lowercase word in it, does not */
+	a = parse("T\n\nPrices rose. (See the chart.) Then they fell. [Editor's note: in May.] Talks went on, "
+		  "said the U.S. (Reuters) team and Mr. (John) Smith. It lasted 2.5 days. [7] in May. It ended. (in part) so.\n",
+		  NULL);
+	const char *want10[] = {"Prices rose.", "(See the chart.)", "Then they fell.", "[Editor's note: in May.]",
+				"Talks went on, said the U.S. (Reuters) team and Mr. (John) Smith.",
+				"It lasted 2.5 days. [7] in May.", "It ended. (in part) so."};
+	CHECK("seven sentences of the tenth", a && a->paras[0].nsents == 7);
+	if (a)
+		check_sentences(a, want10, 7, " of the tenth");
+	article_free(a);
 }
 
 static void errors(void)
