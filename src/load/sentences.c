@@ -18,16 +18,25 @@ static int is_blank_byte(char c)
 /* Abbreviations after which a full stop does not end a sentence. */
 static const char *const abbrevs[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Jr", "Sr", "Mt", "Ft",
+	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "Ft",
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx", "Inc", "Corp",
-	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", "v", "para", "paras",
+	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx",
+	"Dept", "Univ", "Assn", "Ave", "Blvd", "est", "al", "v", "para", "paras",
 	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
 	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
 	"Eq", "Eqs", "Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
 	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp",
+	/* and capitalised, starting a sentence: "Approx. 10 came.", "Vgl. Abs. 3" */
+	"Approx", "Incl", "Esp", "Cf", "Vs", "Viz", "Ca", "Vgl", "Bzw", "Ggf", "Sog",
 	/* German's and Russian's, before a noun or a name: "9,5 Mrd. Euro", "проф. Иванов" */
 	"Mrd", "Mio", "Tsd", "bzw", "vgl", "sog", "ggf", "Abs", "Hrsg", "ул", "им", "проф", "акад", "ген", NULL,
+};
+
+/* Abbreviations that end a name, as initials may: before a name the sentence goes on ("Acme
+ * Inc. Europe", "Smith Jr. Davis"), before a word that starts sentences it ends ("sold to
+ * Acme Inc. The rival") */
+static const char *const suffixes[] = {
+	"Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr", "Esq", "Plc", NULL,
 };
 
 /* German months, capitalised: "22. Januar" is a date, its ordinal's full stop ends nothing */
@@ -146,7 +155,7 @@ static int initials_at(const char *s, size_t b, size_t dot, int *lower)
 }
 
 /* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials
- * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин"), 1 for one of abbrevs or
+ * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин") and a name's suffixes, 1 for one of abbrevs or
  * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 0 if none. */
 static int is_abbreviation(const char *s, size_t start, size_t dot)
 {
@@ -183,6 +192,9 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
 			return 1;
+	for (int i = 0; suffixes[i]; i++)
+		if (strlen(suffixes[i]) == n && memcmp(suffixes[i], s + b, n) == 0)
+			return 2;
 	return 0;
 }
 

@@ -295,6 +295,19 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want10, 7, " of the tenth");
 	article_free(a);
+
+	/* an abbreviation capitalised at a sentence's start ends none before a number; a name's
+	 * suffix (Inc., Jr.) ends one before a word that starts sentences, not before a name */
+	a = parse("T\n\nIt cost approx. 5. Approx. 10 came. Cf. the report. Vgl. Abs. 3 dazu. It was sold to "
+		  "Acme Inc. The rival, Beta Ltd. In May it sank. Acme Inc. Europe grew. John Smith Jr. The son.\n",
+		  NULL);
+	const char *want11[] = {"It cost approx. 5.", "Approx. 10 came.", "Cf. the report.", "Vgl. Abs. 3 dazu.",
+				"It was sold to Acme Inc.", "The rival, Beta Ltd.", "In May it sank.",
+				"Acme Inc. Europe grew.", "John Smith Jr.", "The son."};
+	CHECK("ten sentences of the eleventh", a && a->paras[0].nsents == 10);
+	if (a)
+		check_sentences(a, want11, 10, " of the eleventh");
+	article_free(a);
 }
 
 static void errors(void)
