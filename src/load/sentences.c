@@ -62,7 +62,12 @@ static const char *const time_words[] = {
 static const char *const starters[] = {
 	"The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "His",
 	"Her", "Their", "Our", "There", "In", "On", "At", "But", "And", "However", "An", "As",
-	"If", "When", "While", "After", "Before", "Since", "Yet", "So", "Then", NULL,
+	"If", "When", "While", "After", "Before", "Since", "Yet", "So", "Then", "Later", "Now", "Today",
+	"Yesterday", "Meanwhile", "Also", "Thus", "Although", "Though", "Despite", "During", "For", "From",
+	"Under", "With", "Without", "According", "Some", "Many", "Most", "All", "Not", "Only", "What", "Why",
+	"How", "Who", "Where", "Because", "Instead", "Moreover", "Furthermore", "Nevertheless", "Indeed",
+	"Last", "Next", "Earlier", "Such", "Both", "Several", "Each", "Every", "Once", "Until", "Unlike",
+	"Even", "Here", "Is", "Was", "Are", "Were", "Has", "Have", "Had", NULL,
 };
 
 /* Whether s[i, end) starts with one of words, as a whole word */

@@ -308,6 +308,19 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want11, 10, " of the eleventh");
 	article_free(a);
+
+	/* initials end a sentence before more of the words that start sentences and are seldom
+	 * names (a hostile reading: "in the U.K. Later he moved" was one) */
+	a = parse("T\n\nHe lived in the U.K. Later he moved. They met the U.S. Navy. Officials from the U.S. "
+		  "Some said yes. It was the U.N. According to them it ended. He saw J. R. Moreover he left.\n",
+		  NULL);
+	const char *want12[] = {"He lived in the U.K.", "Later he moved.", "They met the U.S. Navy.",
+				"Officials from the U.S.", "Some said yes.", "It was the U.N.", "According to them it ended.",
+				"He saw J. R.", "Moreover he left."};
+	CHECK("nine sentences of the twelfth", a && a->paras[0].nsents == 9);
+	if (a)
+		check_sentences(a, want12, 9, " of the twelfth");
+	article_free(a);
 }
 
 static void errors(void)
