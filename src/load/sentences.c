@@ -20,16 +20,22 @@ static const char *const abbrevs[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
 	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "Ft",
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx",
-	"Dept", "Univ", "Assn", "Ave", "Blvd", "est", "al", "v", "para", "paras",
-	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
+	"vs", "e.g", "i.e", "cf", "approx",
+	"Dept", "Univ", "Assn", "Ave", "Blvd", "est", "al", "v",
 	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
-	"Eq", "Eqs", "Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
+	"Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
 	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp",
 	/* and capitalised, starting a sentence: "Approx. 10 came.", "Vgl. Abs. 3" */
 	"Approx", "Incl", "Esp", "Cf", "Vs", "Viz", "Ca", "Vgl", "Bzw", "Ggf", "Sog",
 	/* German's and Russian's, before a noun or a name: "9,5 Mrd. Euro", "проф. Иванов" */
 	"Mrd", "Mio", "Tsd", "bzw", "vgl", "sog", "ggf", "Abs", "Hrsg", "ул", "им", "проф", "акад", "ген", NULL,
+};
+
+/* Abbreviations that stand before a number ("No. 5", "pp. 12", "Art. IV"): before anything
+ * else the word's full stop ends a sentence ("He said no. It was over.") */
+static const char *const number_abbrevs[] = {
+	"No", "Nos", "no", "nos", "Nr", "nr", "Vol", "Vols", "vol", "vols", "pp", "Art", "Arts", "art", "Ch", "ch",
+	"Sec", "sec", "Fig", "Figs", "fig", "figs", "Para", "Paras", "para", "paras", "Eq", "Eqs", NULL,
 };
 
 /* Abbreviations that end a name, as initials may: before a name the sentence goes on ("Acme
@@ -161,7 +167,8 @@ static int initials_at(const char *s, size_t b, size_t dot, int *lower)
 
 /* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials
  * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин") and a name's suffixes, 1 for one of abbrevs or
- * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 0 if none. */
+ * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 4 for one of number_abbrevs, 0 if
+ * none. */
 static int is_abbreviation(const char *s, size_t start, size_t dot)
 {
 	size_t b = dot;
@@ -197,6 +204,9 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
 			return 1;
+	for (int i = 0; number_abbrevs[i]; i++)
+		if (strlen(number_abbrevs[i]) == n && memcmp(number_abbrevs[i], s + b, n) == 0)
+			return 4;
 	for (int i = 0; suffixes[i]; i++)
 		if (strlen(suffixes[i]) == n && memcmp(suffixes[i], s + b, n) == 0)
 			return 2;
@@ -435,6 +445,15 @@ static int closer_at(const char *s, size_t end, size_t j, size_t *k)
 	return is_closer(c) || ((c == 0x201C || c == 0x2018) && (j + *k >= end || is_ws_at(s, end, j + *k, &w)));
 }
 
+/* Whether s[j, end) starts with a Roman numeral in capitals, as a word ("Vol. IV", "Art. I") */
+static int roman_at(const char *s, size_t end, size_t j)
+{
+	size_t e = j;
+	while (e < end && strchr("IVXLCDM", s[e]) && s[e])
+		e++;
+	return e > j && (e == end || !g_ascii_isalnum(s[e]));
+}
+
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
  * `skip` bytes (a list item's marker, "1. ") end no sentence. */
 void sentences_split(const char *s, size_t start, size_t end, size_t skip, range **outp, size_t *np,
@@ -487,6 +506,8 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 				ok = !is_number_cp(next) && !word_in(s, end, j, time_words) && !named_zone(s, end, j);
 			else if (abbr == 2)
 				ok = word_in(s, end, j, starters);
+			else if (abbr == 4)
+				ok = !is_number_cp(next) && !roman_at(s, end, j);
 			else if (abbr)
 				ok = 0;
 			else if (is_ordinal_day(s, start, i) && word_in(s, end, j, ordinal_months))

@@ -321,6 +321,18 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want12, 9, " of the twelfth");
 	article_free(a);
+
+	/* "no." and "Vol." stand before a number (or a Roman one): before anything else they
+	 * end a sentence (a hostile reading: "He said no. It was over." was one) */
+	a = parse("T\n\nHe said no. It was over. No. 5 won. See pp. 12-19 and Vol. IV. Art. I applies. "
+		  "The answer was No. Then more. Nos. 3 and 4 sank.\n",
+		  NULL);
+	const char *want13[] = {"He said no.", "It was over.", "No. 5 won.", "See pp. 12-19 and Vol. IV.", "Art. I applies.",
+				"The answer was No.", "Then more.", "Nos. 3 and 4 sank."};
+	CHECK("eight sentences of the thirteenth", a && a->paras[0].nsents == 8);
+	if (a)
+		check_sentences(a, want13, 8, " of the thirteenth");
+	article_free(a);
 }
 
 static void errors(void)
