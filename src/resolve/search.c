@@ -369,8 +369,13 @@ int find_number_part(const ftext *f, size_t i)
 	if (i >= f->len)
 		return 0;
 	char c = f->s[i];
+	/* an apostrophe before a group of three digits groups thousands as the Swiss do
+	 * ("25'000"; typeset/primes.c typo_thousands_at) */
+	int swiss = c == '\'' && is_digit_at(f, i + 1) && is_digit_at(f, i + 2) && is_digit_at(f, i + 3) &&
+		    !is_digit_at(f, i + 4);
 	return (c >= '0' && c <= '9') ||
-	       (i > 0 && is_digit_at(f, i - 1) && (((c == ',' || c == '.') && is_digit_at(f, i + 1)) || group_space(f, i)));
+	       (i > 0 && is_digit_at(f, i - 1) &&
+		(((c == ',' || c == '.') && is_digit_at(f, i + 1)) || group_space(f, i) || swiss));
 }
 
 /* 1 if a match ending at folded position e of f with a digit would end inside a number:

@@ -117,7 +117,8 @@ static void marks_edges(void)
 	article *a = art("T\n\nThey ratified it.12\xC2\xA0It held. Sie sagten es.3 \xE2\x80\x9EWir gehen.\xE2\x80\x9C "
 			 "Se fue.7 \xC2\xBFPor qu\xC3\xA9? Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB\n\n"
 			 "Under Article 5[1] of the Treaty and Article 7[2](a) of the Charter, in 2019[3] and "
-			 "5,000[4] men, \xC2\xA7 12[3] applies.\n");
+			 "5,000[4] men, \xC2\xA7 12[3] applies.\n\n"
+			 "The yard billed CHF 25'000 for 1'250'000 rounds.\n");
 	CHECK("marks article parses", a != NULL);
 	if (!a)
 		return;
@@ -130,6 +131,10 @@ static void marks_edges(void)
 	MATCHES("typed as the source has it", "Article 5[1] of the Treaty", "2:Article 5[1] of the Treaty");
 	MATCHES("so is a sub-clause's after any number", "Article 7(a) of", "(none)");
 	MATCHES("and the paragraph sign's", "\xC2\xA7 12 applies", "(none)");
+	/* Swiss thousands are one number: "CHF 25" of "CHF 25'000" is another amount */
+	MATCHES("a Swiss amount is not cut", "billed CHF 25", "(none)");
+	MATCHES("nor from its end", "000 for", "(none)");
+	MATCHES("a Swiss amount whole", "billed CHF 25'000 for 1\xE2\x80\x99" "250'000", "3:billed CHF 25'000 for 1'250'000");
 	MATCHES("a year's note is a mark", "in 2019 and 5,000 men", "2:in 2019[3] and 5,000[4] men");
 	matcher_free(m);
 	article_free(a);
