@@ -622,12 +622,15 @@ int match_mark_unset(const matcher *m, const char *words, const match *r, mark_u
 {
 	needle nd;
 	match again;
-	size_t len = strlen(words);
-	if (!r->nspans || !find_needle(m, words, 0, 0, 1, &again, &nd))
+	size_t len = strlen(words), i = 0;
+	while (i < len && !sentences_ref_mark_len(words, 0, len, i))
+		i++;
+	/* the pieces the words were found in, found again: only for words with a mark */
+	if (i == len || !r->nspans || !find_needle(m, words, 0, 0, 1, &again, &nd))
 		return 0;
 	match_clear(&again);
 	int found = 0;
-	for (size_t i = 0, ml; i < len && !found; i += ml ? ml : 1) {
+	for (size_t ml; i < len && !found; i += ml ? ml : 1) {
 		if (!(ml = sentences_ref_mark_len(words, 0, len, i)))
 			continue;
 		size_t k = 0; /* the folded character the mark follows */
