@@ -213,7 +213,9 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	return 0;
 }
 
-int sentences_is_abbreviation(const char *s, size_t start, size_t dot)
+/* Whether the full stop at s[dot] ends an abbreviation of any kind ("Gen.", "No.", "U.S.",
+ * "a.m."), the word looked for from start on */
+static int any_abbreviation(const char *s, size_t start, size_t dot)
 {
 	return is_abbreviation(s, start, dot) || is_am_pm(s, start, dot);
 }
@@ -360,7 +362,7 @@ static size_t digit_mark_len(const char *s, size_t b, size_t e, size_t i, uint32
 	if (q != '.' && q != '!' && q != '?')
 		return 0;
 	p = at;
-	if (letters_before(s, b, p) < 2 || (q == '.' && sentences_is_abbreviation(s, b, p)))
+	if (letters_before(s, b, p) < 2 || (q == '.' && any_abbreviation(s, b, p)))
 		return 0;
 	size_t j = i, k;
 	while (j < e && j - i < 4 && g_ascii_isdigit(s[j]))

@@ -15,9 +15,6 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 /* r (a sentence of text s) without the reference marks and blanks that end it
  * ("January.[1]", ".[2][3]", ".[12, 13]", ".²", "it.12"): where its words end. */
 range sentences_without_marks(const char *s, range r);
-/* Whether the full stop at s[dot] ends an abbreviation ("Gen.", "No.", "U.S.", "a.m."), the
- * word looked for from start on. */
-int sentences_is_abbreviation(const char *s, size_t start, size_t dot);
 
 /* The length of a note's reference mark at s[i] of paragraph s[b, e), 0 if none there: set
  * right after a word or its punctuation, never after a space; "[4]", "[12, 13]", "[3-5]"
