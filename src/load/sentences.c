@@ -465,11 +465,14 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 	size_t cap = *capp, n = *np, i = start + skip, para = start;
 	while (i < end) {
 		char c = s[i];
-		if (c != '.' && c != '!' && c != '?') {
+		/* an ellipsis ends one as "..." does ("He paused… Then he left.") */
+		int ellipsis = (unsigned char)c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+			       (unsigned char)s[i + 2] == 0xA6;
+		if (c != '.' && c != '!' && c != '?' && !ellipsis) {
 			i++;
 			continue;
 		}
-		size_t j = i + 1, k;
+		size_t j = i + (ellipsis ? 3 : 1), k;
 		/* closing marks and reference marks (".[1]", ".”[2][3]", ".² Officials", "it.12
 		 * It"), as matching reads them */
 		for (size_t m; j < end;) {

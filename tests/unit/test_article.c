@@ -333,6 +333,15 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want13, 8, " of the thirteenth");
 	article_free(a);
+
+	/* an ellipsis character ends a sentence as "..." does, before a capital only */
+	a = parse("T\n\nHe paused\xE2\x80\xA6 Then he left. It went on\xE2\x80\xA6 and on. He waited... Then more.\n", NULL);
+	const char *want14[] = {"He paused\xE2\x80\xA6", "Then he left.", "It went on\xE2\x80\xA6 and on.", "He waited...",
+				"Then more."};
+	CHECK("five sentences of the fourteenth", a && a->paras[0].nsents == 5);
+	if (a)
+		check_sentences(a, want14, 5, " of the fourteenth");
+	article_free(a);
 }
 
 static void errors(void)
