@@ -435,6 +435,18 @@ static void marks_lists_headings(void)
 	CHECK_STR("its number starts its first sentence", t, "10. The Tribunal recalls.");
 	free(t);
 	CHECK("a bullet alone is a list", a && a->paras[1].nitems == 1);
+	/* text wrapped by hand that leaves a dash or a number and its mark at a line's start is
+	 * no list (a hostile reading: each printed as an item, a sentence each); a list after
+	 * a lead-in with a colon, or of two items, is one */
+	article_free(a);
+	a = parse("T\n\nThe deal was signed in 2010 by the two sides\n- a first for the region - and it held for a\n"
+		  "decade.\n\nThey spent $12 million on the ships in the year\n1) to buy fuel and 2) to pay crews.\n\n"
+		  "Key facts\n- one\n- two\n\nNote:\n1. only this\n\nLast.\n",
+		  NULL);
+	CHECK("a dash wrapped to a line's start is no list", a && a->paras[0].nitems == 0 && a->paras[0].nsents == 1);
+	CHECK("nor a number's mark", a && a->paras[1].nitems == 0 && a->paras[1].nsents == 1);
+	CHECK("two items after a lead-in are a list", a && a->paras[2].nitems == 3);
+	CHECK("one after a colon is", a && a->paras[3].nitems == 2);
 	article_free(a);
 
 	/* a report's notes, one a line under their numbers in brackets, are a list (a
