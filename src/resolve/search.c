@@ -107,6 +107,13 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			continue;
 		}
 		if (is_space_cp(c)) {
+			/* a hyphenated word wrapped by hand ("well-" / "known") reads as one, as it
+			 * prints (typeset/rich.c smarten) */
+			size_t wrap = i > b && s[i - 1] == '-' ? text_hyphen_wrap_len(s, b, e, i - 1) : 0;
+			if (wrap) {
+				i += wrap;
+				continue;
+			}
 			size_t j = i + n;
 			for (;;) {
 				uint32_t c2;

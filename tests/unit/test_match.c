@@ -118,7 +118,8 @@ static void marks_edges(void)
 			 "Se fue.7 \xC2\xBFPor qu\xC3\xA9? Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB\n\n"
 			 "Under Article 5[1] of the Treaty and Article 7[2](a) of the Charter, in 2019[3] and "
 			 "5,000[4] men, \xC2\xA7 12[3] applies.\n\n"
-			 "The yard billed CHF 25'000 for 1'250'000 rounds.\n");
+			 "The yard billed CHF 25'000 for 1'250'000 rounds.\n\n"
+			 "Then the well-\nknown Franco-\n  German pre-\nand post-war deal.\n");
 	CHECK("marks article parses", a != NULL);
 	if (!a)
 		return;
@@ -132,6 +133,10 @@ static void marks_edges(void)
 	MATCHES("so is a sub-clause's after any number", "Article 7(a) of", "(none)");
 	MATCHES("and the paragraph sign's", "\xC2\xA7 12 applies", "(none)");
 	/* Swiss thousands are one number: "CHF 25" of "CHF 25'000" is another amount */
+	/* a hyphenated word wrapped by hand reads whole; a suspended hyphen keeps its space */
+	MATCHES("a wrapped hyphenated word is one", "the well-known Franco-German", "4:the well-\nknown Franco-\n  German");
+	MATCHES("not two", "the well- known", "(none)");
+	MATCHES("a suspended hyphen's space stays", "pre- and post-war", "4:pre-\nand post-war");
 	MATCHES("a Swiss amount is not cut", "billed CHF 25", "(none)");
 	MATCHES("nor from its end", "000 for", "(none)");
 	MATCHES("a Swiss amount whole", "billed CHF 25'000 for 1\xE2\x80\x99" "250'000", "3:billed CHF 25'000 for 1'250'000");
