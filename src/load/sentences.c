@@ -447,6 +447,29 @@ static int closer_at(const char *s, size_t end, size_t j, size_t *k)
 	return is_closer(c) || ((c == 0x201C || c == 0x2018) && (j + *k >= end || is_ws_at(s, end, j + *k, &w)));
 }
 
+/* Verbs that say who spoke a quotation ("Why?" John asked.) */
+static const char *const speech_verbs[] = {
+	"said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes", "told",
+	"tells", "shouted", "cried", "exclaimed", "wondered", "continued", "explained", "insisted", "recalled", NULL,
+};
+
+/* Whether s[j, end) is a quotation's attribution after its ? or ! ("Why?" John asked,
+ * "Stop!" Mary Ann Evans shouted): up to three capitalised words and a verb of speech, which
+ * go on with the sentence the quotation is part of */
+static int attribution_at(const char *s, size_t end, size_t j)
+{
+	for (int words = 0; words < 3 && j < end && g_ascii_isupper(s[j]); words++) {
+		while (j < end && g_ascii_isalpha(s[j]))
+			j++;
+		if (j >= end || s[j] != ' ')
+			return 0;
+		j++;
+		if (word_in(s, end, j, speech_verbs))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether s[j, end) starts with a Roman numeral in capitals, as a word ("Vol. IV", "Art. I") */
 static int roman_at(const char *s, size_t end, size_t j)
 {
@@ -518,6 +541,8 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 			else if (is_ordinal_day(s, start, i) && word_in(s, end, j, ordinal_months))
 				ok = 0;
 		}
+		if (ok && c != '.' && stop > i + 1 && attribution_at(s, end, j))
+			ok = 0;
 		if (!ok) {
 			i++;
 			continue;

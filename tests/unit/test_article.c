@@ -342,6 +342,16 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want14, 5, " of the fourteenth");
 	article_free(a);
+
+	/* a quotation's ? or ! before who said it ends no sentence ("Why?" John asked.) */
+	a = parse("T\n\n\"Why?\" John asked. \xE2\x80\x9CStop!\xE2\x80\x9D Mary Ann Evans shouted at them. "
+		  "\"Why?\" The question hung. He asked why? John knew.\n", NULL);
+	const char *want15[] = {"\"Why?\" John asked.", "\xE2\x80\x9CStop!\xE2\x80\x9D Mary Ann Evans shouted at them.",
+				"\"Why?\"", "The question hung.", "He asked why?", "John knew."};
+	CHECK("six sentences of the fifteenth", a && a->paras[0].nsents == 6);
+	if (a)
+		check_sentences(a, want15, 6, " of the fifteenth");
+	article_free(a);
 }
 
 static void errors(void)
