@@ -46,7 +46,7 @@ int match_in_spans(const matcher *m, const span *within, size_t n, const char *w
  * "⁷"): a note the source does not set would be quoted as its. */
 typedef struct mark_unset {
 	size_t typed, typed_len; /* the mark, in words */
-	size_t src_at, src_len;  /* where it would stand in the article's text, and the mark the source sets there (0: none) */
+	size_t src_at, src_len;  /* where it would stand in the article's text, and the marks the source sets there (0: none) */
 } mark_unset;
 /* Returns 1 and fills *out for the first such mark, else 0. */
 int match_mark_unset(const matcher *m, const char *words, const match *r, mark_unset *out);

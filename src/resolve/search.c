@@ -601,9 +601,11 @@ static int folded_closer(const ftext *f, size_t i)
 	return i < f->len && strchr(".,;:!?\"')]", f->s[i]) != NULL;
 }
 
-/* The source's mark, if any, beside folded position sk of paragraph para (the character
- * the typed mark follows): in the source's bytes between the closing marks around it */
-static void source_mark_near(const matcher *m, int para, size_t sk, mark_unset *out)
+/* Whether the source sets a mark of digits want beside folded position sk of paragraph para
+ * (the character the typed mark follows), in its bytes between the closing marks around it
+ * (".[12][13]", ".\"[2]" and ".[2]\"" alike); out->src_at and src_len get its marks there
+ * (src_len 0: none) */
+static int source_has_mark(const matcher *m, int para, size_t sk, const char *want, mark_unset *out)
 {
 	const ftext *f = &m->p[para];
 	range pr = m->a->paras[para].r;
@@ -615,14 +617,18 @@ static void source_mark_near(const matcher *m, int para, size_t sk, mark_unset *
 	size_t from = f->en[lo], to = hi + 1 < f->len ? f->st[hi + 1] : pr.end;
 	out->src_at = f->en[sk];
 	out->src_len = 0;
-	for (size_t at = from; at < to; at++) {
-		size_t ml = sentences_ref_mark_len(m->a->text, pr.start, pr.end, at);
-		if (ml) {
+	for (size_t at = from, ml; at < to; at += ml ? ml : 1) {
+		if (!(ml = sentences_ref_mark_len(m->a->text, pr.start, pr.end, at)))
+			continue;
+		char have[32];
+		mark_digits(m->a->text + at, ml, have, sizeof have);
+		if (strcmp(want, have) == 0)
+			return 1;
+		if (!out->src_len)
 			out->src_at = at;
-			out->src_len = ml;
-			return;
-		}
+		out->src_len = at + ml - out->src_at;
 	}
+	return 0;
 }
 
 int match_mark_unset(const matcher *m, const char *words, const match *r, mark_unset *out)
@@ -652,11 +658,9 @@ int match_mark_unset(const matcher *m, const char *words, const match *r, mark_u
 		size_t sk = folded_after(&m->p[sp->para], sp->r.start) + (k - 1 - nd.pc[p].off);
 		if (sk >= m->p[sp->para].len)
 			continue;
-		source_mark_near(m, sp->para, sk, out);
-		char want[32], have[32];
+		char want[32];
 		mark_digits(words + i, ml, want, sizeof want);
-		mark_digits(m->a->text + out->src_at, out->src_len, have, sizeof have);
-		if (!out->src_len || strcmp(want, have) != 0) {
+		if (!source_has_mark(m, sp->para, sk, want, out)) {
 			out->typed = i;
 			out->typed_len = ml;
 			found = 1;
