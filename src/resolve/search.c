@@ -56,6 +56,22 @@ int find_hyphen_cp(uint32_t c)
 	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
 }
 
+/* The length of one space or line break (CR LF too, as a passage prints it: one space) that
+ * ends just before s[i] of s[b, e) or starts at it; 0 if none */
+static size_t blank_before(const char *s, size_t b, size_t i)
+{
+	if (i >= b + 2 && s[i - 1] == '\n' && s[i - 2] == '\r')
+		return 2;
+	return i > b && (s[i - 1] == ' ' || s[i - 1] == '\n') ? 1 : 0;
+}
+
+static size_t blank_after(const char *s, size_t e, size_t i)
+{
+	if (i + 1 < e && s[i] == '\r' && s[i + 1] == '\n')
+		return 2;
+	return i < e && (s[i] == ' ' || s[i] == '\n') ? 1 : 0;
+}
+
 /* What the hyphen or dash c at s[i] of s[b, e) folds to, f so far: FOLD_EM or '-', its
  * bytes in *n */
 static char fold_dash(const char *s, size_t b, size_t e, size_t i, uint32_t c, ftext *f, size_t *n)
@@ -67,11 +83,11 @@ static char fold_dash(const char *s, size_t b, size_t e, size_t i, uint32_t c, f
 	/* a range typed with a space on each side ("1990 -- 2000", "pp. 12 -- 19") prints
 	 * closed, "1990–2000", as typeset/rich.c's smarten sets it: one hyphen, its spaces
 	 * none */
-	if (k == 2 && doubled && i >= b + 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && g_ascii_isdigit(s[i - 2]) &&
-	    i + 3 < e && (s[i + 2] == ' ' || s[i + 2] == '\n') && g_ascii_isdigit(s[i + 3]) && f->len &&
-	    f->s[f->len - 1] == ' ') {
+	size_t pre = blank_before(s, b, i), post = k == 2 && doubled ? blank_after(s, e, i + 2) : 0;
+	if (pre && post && i >= b + pre + 1 && g_ascii_isdigit(s[i - pre - 1]) && i + 2 + post < e &&
+	    g_ascii_isdigit(s[i + 2 + post]) && f->len && f->s[f->len - 1] == ' ') {
 		f->len--;
-		*n = 3;
+		*n = 2 + post;
 		return '-';
 	}
 	uint32_t after = 0;

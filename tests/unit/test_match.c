@@ -60,7 +60,7 @@ static void folding(void)
 			 "The \xD0\x9C" "6 thing.\n\n"
 			 "A decision \xE2\x80\x93 the last, in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was... complicated and "
 			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n\n"
-			 "Rule in 1990 -- 2000 and pp. 12 --\n19 -- then 3\xE2\x80\x93" "4.\n");
+			 "Rule in 1990 -- 2000 and pp. 12 --\n19 -- then 3\xE2\x80\x93" "4, 3 --\r\n7 then.\n");
 	CHECK("fold article parses", a != NULL);
 	if (!a)
 		return;
@@ -98,6 +98,7 @@ static void folding(void)
 		"6:in 1990 -- 2000 and");
 	MATCHES("and a hyphen, and as typed", "pp. 12-19 -- then 3 -- 4", "6:pp. 12 --\n19 -- then 3\xE2\x80\x93" "4");
 	MATCHES("but not an em dash", "1990 \xE2\x80\x94 2000", "(none)");
+	MATCHES("a spaced range across a CR LF line break", "3-7 then", "6:3 --\r\n7 then");
 	MATCHES("a hyphen before a number is not a dash", "fell -0.8", "5:fell -0.8");
 	MATCHES("spaces around an ellipsis are optional", "was \xE2\x80\xA6 complicated", "5:was... complicated");
 	MATCHES("Latin M is not Cyrillic EM", "The M6", "(none)");
