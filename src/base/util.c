@@ -584,3 +584,32 @@ size_t iso_date_at(const char *s, size_t i, int *y, int *m, int *d)
 	*d = n == 10 ? atoi(s + i + 8) : 0;
 	return n;
 }
+
+size_t text_hyphen_wrap_len(const char *s, size_t b, size_t e, size_t i)
+{
+	static const char *const conjunctions[] = {"and", "or", "nor", "to", "und", "oder", "bis", "sowie", "et", "ou", "y",
+						   "o", "e", "i", "\xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8", NULL};
+	if (i >= e || s[i] != '-' || i == b)
+		return 0;
+	const char *p = g_utf8_find_prev_char(s + b, s + i);
+	if (!p || !g_unichar_isalpha(g_utf8_get_char_validated(p, (gssize)(s + i - p))))
+		return 0;
+	size_t j = i + 1;
+	while (j < e && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+		j++;
+	if (j >= e || s[j] != '\n')
+		return 0;
+	j++;
+	while (j < e && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+		j++;
+	uint32_t c = 0;
+	if (j >= e || !utf8_decode(s + j, e - j, &c) || !g_unichar_isalnum(c))
+		return 0;
+	size_t w = j;
+	while (w < e && (g_ascii_isalpha(s[w]) || (unsigned char)s[w] >= 0x80) && w - j < 12)
+		w++;
+	for (int k = 0; conjunctions[k]; k++)
+		if (strlen(conjunctions[k]) == w - j && memcmp(s + j, conjunctions[k], w - j) == 0)
+			return 0;
+	return j - i - 1;
+}

@@ -118,5 +118,11 @@ const char *mem_find(const char *s, const char *end, const char *needle);
  * "2018-01-22/25"): 10 with *y, *m, *d set, or 7 for an ISO month ("2018-12", *d = 0), else 0.
  * The numbers are as written: a caller checks that the date is real. */
 size_t iso_date_at(const char *s, size_t i, int *y, int *m, int *d);
+/* The length of the line break (and the blanks around it) after the hyphen at s[i] of s[b, e)
+ * where text wrapped by hand broke a hyphenated word ("well-" / "known", "Franco-" /
+ * "German", "COVID-" / "19"), which reads as no space; 0 if none: the hyphen follows a
+ * letter, and the next line starts with a letter or a digit but no suspended hyphen's
+ * conjunction ("pre-" / "and post-war" keeps its space). */
+size_t text_hyphen_wrap_len(const char *s, size_t b, size_t e, size_t i);
 
 #endif

@@ -39,8 +39,16 @@ void compose_source_text(rich *r, const char *text, size_t start, size_t n, int 
 	for (size_t i = 0; i < n; i++) {
 		if (at)
 			at[i] = m;
+		/* a hyphenated word wrapped by hand prints whole, "well-known", as matching reads
+		 * it (resolve/search.c fold): its line break goes (mapped to the hyphen's end) */
+		size_t wrap = text[start + i] == '-' ? text_hyphen_wrap_len(text, start, start + n, start + i) : 0;
 		if (!(text[start + i] == '\r' && i + 1 < n && text[start + i + 1] == '\n'))
 			t[m++] = text[start + i];
+		for (; wrap > 0; wrap--) {
+			i++;
+			if (at)
+				at[i] = m;
+		}
 	}
 	t[m] = '\0';
 	if (at)

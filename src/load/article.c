@@ -105,11 +105,23 @@ size_t article_item_marker_len(const char *s, size_t end, size_t i)
 /* The length of the item marker starting the line at s[i] (after its indent, at b), 0 if none:
  * a note's number ("[7] ") past the paragraph's first line only when another line has one,
  * as a report lists its notes: alone it is a reference mark that wrapped text left at a
- * line's start ("lasted 2.5 days" / "[7] in May") */
-static size_t line_marker_len(const char *s, const art_para *p, size_t i, size_t b, int notes)
+ * line's start ("lasted 2.5 days" / "[7] in May"). Any other marker past the first line
+ * starts an item where a list is plain: the first line is an item, the line before ends
+ * with a colon (a list's lead-in), or another line past the first starts with a marker
+ * too; else it is text wrapped by hand that left a number or a dash at a line's start
+ * ("in January" / "12. The delegates", "signed" / "- a first - and") */
+static size_t line_marker_len(const char *s, const art_para *p, size_t i, size_t b, int notes, int markers,
+			      int first_item)
 {
 	size_t m = article_item_marker_len(s, p->r.end, b);
-	return m && s[b] == '[' && i != p->r.start && notes < 2 ? 0 : m;
+	if (!m || i == p->r.start)
+		return m;
+	if (s[b] == '[')
+		return notes < 2 ? 0 : m;
+	size_t e = i - 1; /* the line before, without its blanks */
+	while (e > p->r.start && strchr(" \t\r\n", s[e - 1]))
+		e--;
+	return first_item || markers >= 2 || (e > p->r.start && s[e - 1] == ':') ? m : 0;
 }
 
 /* The items of a paragraph whose lines start list items; none when no line does. */
@@ -117,12 +129,14 @@ static void find_items(const char *s, art_para *p)
 {
 	size_t cap = 0, n = 0;
 	range *items = NULL;
-	int any = 0, notes = 0;
+	int any = 0, notes = 0, markers = 0, first_item = article_item_marker_len(s, p->r.end, p->r.start) != 0;
 	for (size_t i = p->r.start; i < p->r.end; i++) {
 		size_t b = i;
 		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
 			b++;
-		notes += b < p->r.end && s[b] == '[' && article_item_marker_len(s, p->r.end, b);
+		size_t m = b < p->r.end ? article_item_marker_len(s, p->r.end, b) : 0;
+		notes += m && s[b] == '[';
+		markers += m && s[b] != '[' && i != p->r.start;
 		while (i < p->r.end && s[i] != '\n')
 			i++;
 	}
@@ -130,8 +144,9 @@ static void find_items(const char *s, art_para *p)
 		size_t b = i;
 		while (b < p->r.end && (s[b] == ' ' || s[b] == '\t'))
 			b++;
-		if (line_marker_len(s, p, i, b, notes) || i == p->r.start) {
-			any |= line_marker_len(s, p, i, b, notes) != 0;
+		size_t m = line_marker_len(s, p, i, b, notes, markers, first_item);
+		if (m || i == p->r.start) {
+			any |= m != 0;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
 				items = xrealloc(items, cap * sizeof *items);

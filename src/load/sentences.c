@@ -18,16 +18,31 @@ static int is_blank_byte(char c)
 /* Abbreviations after which a full stop does not end a sentence. */
 static const char *const abbrevs[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Jr", "Sr", "Mt", "Ft",
+	"Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "Ft",
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-	"No", "Nos", "Vol", "vol", "no", "pp", "p", "vs", "e.g", "i.e", "cf", "approx", "Inc", "Corp",
-	"Ltd", "Co", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "est", "al", "v", "para", "paras",
-	"Para", "Paras", "Art", "Arts", "art", "Ch", "ch", "Sec", "sec", "Fig", "fig", "Figs", "Nr", "nr",
+	"vs", "e.g", "i.e", "cf", "approx",
+	"Dept", "Univ", "Assn", "Ave", "Blvd", "est", "al", "v",
 	"Cm", "Cmd", "Cmnd", "ibid", "Ibid", "viz", "Ord", "Res", "Reg", "Regs", "Doc", "Pt", "Cl", "Sched",
-	"Eq", "Eqs", "Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
+	"Ref", "Refs", "Messrs", "Mme", "Mlle", "Msgr", "Fr", "Cpl", "Pvt", "Cdr", "Supt",
 	"Insp", "Det", "Atty", "Rt", "Gens", "Sens", "Reps", "Govs", "ca", "incl", "esp",
+	/* and capitalised, starting a sentence: "Approx. 10 came.", "Vgl. Abs. 3" */
+	"Approx", "Incl", "Esp", "Cf", "Vs", "Viz", "Ca", "Vgl", "Bzw", "Ggf", "Sog",
 	/* German's and Russian's, before a noun or a name: "9,5 Mrd. Euro", "проф. Иванов" */
 	"Mrd", "Mio", "Tsd", "bzw", "vgl", "sog", "ggf", "Abs", "Hrsg", "ул", "им", "проф", "акад", "ген", NULL,
+};
+
+/* Abbreviations that stand before a number ("No. 5", "pp. 12", "Art. IV"): before anything
+ * else the word's full stop ends a sentence ("He said no. It was over.") */
+static const char *const number_abbrevs[] = {
+	"No", "Nos", "no", "nos", "Nr", "nr", "Vol", "Vols", "vol", "vols", "pp", "Art", "Arts", "art", "Ch", "ch",
+	"Sec", "sec", "Fig", "Figs", "fig", "figs", "Para", "Paras", "para", "paras", "Eq", "Eqs", NULL,
+};
+
+/* Abbreviations that end a name, as initials may: before a name the sentence goes on ("Acme
+ * Inc. Europe", "Smith Jr. Davis"), before a word that starts sentences it ends ("sold to
+ * Acme Inc. The rival") */
+static const char *const suffixes[] = {
+	"Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr", "Esq", "Plc", NULL,
 };
 
 /* German months, capitalised: "22. Januar" is a date, its ordinal's full stop ends nothing */
@@ -53,7 +68,12 @@ static const char *const time_words[] = {
 static const char *const starters[] = {
 	"The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "His",
 	"Her", "Their", "Our", "There", "In", "On", "At", "But", "And", "However", "An", "As",
-	"If", "When", "While", "After", "Before", "Since", "Yet", "So", "Then", NULL,
+	"If", "When", "While", "After", "Before", "Since", "Yet", "So", "Then", "Later", "Now", "Today",
+	"Yesterday", "Meanwhile", "Also", "Thus", "Although", "Though", "Despite", "During", "For", "From",
+	"Under", "With", "Without", "According", "Some", "Many", "Most", "All", "Not", "Only", "What", "Why",
+	"How", "Who", "Where", "Because", "Instead", "Moreover", "Furthermore", "Nevertheless", "Indeed",
+	"Last", "Next", "Earlier", "Such", "Both", "Several", "Each", "Every", "Once", "Until", "Unlike",
+	"Even", "Here", "Is", "Was", "Are", "Were", "Has", "Have", "Had", NULL,
 };
 
 /* Whether s[i, end) starts with one of words, as a whole word */
@@ -110,13 +130,16 @@ static int is_am_pm(const char *s, size_t start, size_t dot)
 	return b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(' || digit;
 }
 
-/* The start of the code point that ends just before i (i > start) */
-static size_t cp_back(const char *s, size_t start, size_t i)
+/* The character before s[i] (none before b: 0), its start in *at: how sentence ends and
+ * reference marks look back */
+uint32_t sentences_cp_before(const char *s, size_t b, size_t i, size_t *at)
 {
-	size_t b = i - 1;
-	while (b > start && ((unsigned char)s[b] & 0xC0) == 0x80 && i - b < 4)
-		b--;
-	return b;
+	const char *p = i > b ? g_utf8_find_prev_char(s + b, s + i) : NULL;
+	uint32_t c = 0;
+	if (!p || !utf8_decode(p, i - (size_t)(p - s), &c))
+		return 0;
+	*at = (size_t)(p - s);
+	return c;
 }
 
 /* Whether s[b, dot) is initials of any script, single capitals with dots between ("U.S",
@@ -143,8 +166,9 @@ static int initials_at(const char *s, size_t b, size_t dot, int *lower)
 }
 
 /* Whether the word ending just before the full stop at dot is an abbreviation: 2 for initials
- * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин"), 1 for one of abbrevs or
- * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 0 if none. */
+ * ("U.S" in "the U.S.", "J" in "J. R. Jones", "В" in "В. В. Путин") and a name's suffixes, 1 for one of abbrevs or
+ * one lowercase letter alone ("z. B.", "d. h.", "т. е."), 4 for one of number_abbrevs, 0 if
+ * none. */
 static int is_abbreviation(const char *s, size_t start, size_t dot)
 {
 	size_t b = dot;
@@ -157,9 +181,8 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 			continue;
 		}
 		/* a letter of another script is part of the word ("млрд"); a mark ("«") is not */
-		size_t q = cp_back(s, start, b);
-		uint32_t c = 0;
-		if (!utf8_decode(s + q, b - q, &c) || !g_unichar_isalpha(c))
+		size_t q = b;
+		if (!g_unichar_isalpha(sentences_cp_before(s, start, b, &q)))
 			break;
 		b = q;
 	}
@@ -181,10 +204,18 @@ static int is_abbreviation(const char *s, size_t start, size_t dot)
 	for (int i = 0; abbrevs[i]; i++)
 		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s + b, n) == 0)
 			return 1;
+	for (int i = 0; number_abbrevs[i]; i++)
+		if (strlen(number_abbrevs[i]) == n && memcmp(number_abbrevs[i], s + b, n) == 0)
+			return 4;
+	for (int i = 0; suffixes[i]; i++)
+		if (strlen(suffixes[i]) == n && memcmp(suffixes[i], s + b, n) == 0)
+			return 2;
 	return 0;
 }
 
-int sentences_is_abbreviation(const char *s, size_t start, size_t dot)
+/* Whether the full stop at s[dot] ends an abbreviation of any kind ("Gen.", "No.", "U.S.",
+ * "a.m."), the word looked for from start on */
+static int any_abbreviation(const char *s, size_t start, size_t dot)
 {
 	return is_abbreviation(s, start, dot) || is_am_pm(s, start, dot);
 }
@@ -236,23 +267,150 @@ static int is_ws_at(const char *s, size_t end, size_t i, size_t *n)
 	return 0;
 }
 
-/* A reference mark after a sentence's full stop, "[1]" or "[12, 13]" or "[3-5]": the length
- * of the mark at s[i] (a '['), 0 if it is none. The sentence ends after its marks. */
-static size_t ref_mark_len(const char *s, size_t end, size_t i)
+static int is_superscript_digit(uint32_t c)
+{
+	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+/* Marks that close a word or a sentence, after which a reference mark stands */
+static int is_mark_before_ref(uint32_t c)
+{
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || is_closer(c);
+}
+
+/* How many letters end s[b, i), up to 3 */
+static int letters_before(const char *s, size_t b, size_t i)
+{
+	int n = 0;
+	size_t at = i;
+	while (n < 3 && g_unichar_isalpha(sentences_cp_before(s, b, i, &at))) {
+		n++;
+		i = at;
+	}
+	return n;
+}
+
+/* Whether the word ending s[b, i) is a unit under a slash ("m/sec" of "m/sec²"): a
+ * superscript after it is the unit's power, not a note's mark */
+static int unit_after_slash(const char *s, size_t b, size_t i)
+{
+	size_t at = i;
+	uint32_t c;
+	while (g_unichar_isalpha(c = sentences_cp_before(s, b, i, &at)))
+		i = at;
+	return c == '/';
+}
+
+/* Words that number a provision: the bracketed number after theirs is its sub-clause
+ * ("Article 5[1]", "§ 12[3]"), not a note's mark */
+static const char *const provisions[] = {
+	"article", "articles", "art", "arts", "section", "sections", "sec", "ss", "s", "rule", "rules",
+	"regulation", "reg", "chapter", "ch", "paragraph", "paragraphs", "para", "paras", "clause",
+	"part", "annex", "schedule", "title", "book", "§", "§§", "¶", NULL,
+};
+
+/* Whether the number ending s[b, i) (digits, a dot between them: "5.2") is a provision's,
+ * a word of provisions (a full stop after it, a space or none before the number) before it */
+static int provision_number(const char *s, size_t b, size_t i)
+{
+	while (i > b && (g_ascii_isdigit(s[i - 1]) || (s[i - 1] == '.' && i - 1 > b && g_ascii_isdigit(s[i - 2]))))
+		i--;
+	size_t at = i;
+	uint32_t c = sentences_cp_before(s, b, i, &at);
+	if (c == ' ' || c == 0xA0 || c == 0x202F)
+		i = at;
+	if (i > b && s[i - 1] == '.')
+		i--;
+	size_t w = i;
+	for (uint32_t d; (d = sentences_cp_before(s, b, w, &at)) && (g_unichar_isalpha(d) || d == 0xA7 || d == 0xB6);)
+		w = at;
+	for (int k = 0; w < i && provisions[k]; k++)
+		if (strlen(provisions[k]) == i - w && g_ascii_strncasecmp(s + w, provisions[k], i - w) == 0)
+			return 1;
+	return 0;
+}
+
+/* A bracketed mark at s[i] (a '['): "[4]", "[12, 13]", "[3-5]" (one at a time: "[12][13]"
+ * is two); not a word's bracket ("[4 ships]", "[1]st"), nor a provision's sub-clause
+ * ("Article 5[1]", "5[1](a)") */
+static size_t bracket_mark_len(const char *s, size_t b, size_t e, size_t i, uint32_t prev)
 {
 	size_t j = i + 1;
 	int digits = 0;
-	while (j < end && j - i < 24) {
-		char c = s[j];
-		if (c >= '0' && c <= '9')
-			digits = 1;
-		else if (c == ']')
-			return digits ? j + 1 - i : 0;
-		else if (c != ',' && c != '-' && c != ' ')
-			return 0;
-		j++;
+	while (j < e && j - i < 24 && (g_ascii_isdigit(s[j]) || s[j] == ',' || s[j] == '-' || s[j] == ' '))
+		digits |= g_ascii_isdigit(s[j++]);
+	if (!digits || j >= e || s[j] != ']' || (j + 1 < e && (g_ascii_isalnum(s[j + 1]) || s[j + 1] == '(')))
+		return 0;
+	if (prev < 0x80 && g_ascii_isdigit((char)prev) && provision_number(s, b, i))
+		return 0;
+	return j + 1 - i;
+}
+
+/* The length of a run of one to three digits at s[i] that is a note's mark after a
+ * sentence's end ("ratified it.12 It", "it.”12 «Non»"), 0 if none: after ".", "!" or "?"
+ * (and closing marks) that end a word of two letters or more that is no abbreviation
+ * ("No.12 The" and "v2.1 Then" are numbers), before a blank (a no-break space too) and a
+ * capital or an opening mark, or the paragraph's end */
+static size_t digit_mark_len(const char *s, size_t b, size_t e, size_t i, uint32_t prev, size_t at)
+{
+	size_t p = i;
+	uint32_t q = prev;
+	while (q && is_closer(q) && q != ']') {
+		p = at;
+		q = sentences_cp_before(s, b, p, &at);
 	}
-	return 0;
+	if (q != '.' && q != '!' && q != '?')
+		return 0;
+	p = at;
+	if (letters_before(s, b, p) < 2 || (q == '.' && any_abbreviation(s, b, p)))
+		return 0;
+	size_t j = i, k;
+	while (j < e && j - i < 4 && g_ascii_isdigit(s[j]))
+		j++;
+	if (j - i > 3)
+		return 0;
+	if (j == e)
+		return j - i;
+	if (!is_ws_at(s, e, j, &k))
+		return 0;
+	size_t n = j;
+	while (is_ws_at(s, e, n, &k))
+		n += k;
+	if (n >= e)
+		return j - i;
+	uint32_t next = cp_at(s, e, n, &k);
+	return is_upper_cp(next) || is_opener(next) ? j - i : 0;
+}
+
+size_t sentences_ref_mark_len(const char *s, size_t b, size_t e, size_t i)
+{
+	if (i >= e)
+		return 0;
+	unsigned char first = (unsigned char)s[i];
+	if (first != '[' && !g_ascii_isdigit((char)first) && first != 0xC2 && first != 0xE2)
+		return 0; /* quickly: no mark starts otherwise */
+	size_t at = i;
+	uint32_t prev = sentences_cp_before(s, b, i, &at), c = 0;
+	if (!prev || g_unichar_isspace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == 0xA0)
+		return 0;
+	if (s[i] == '[')
+		return bracket_mark_len(s, b, e, i, prev);
+	if (g_ascii_isdigit(s[i]))
+		return digit_mark_len(s, b, e, i, prev, at);
+	size_t n = utf8_decode(s + i, e - i, &c);
+	if (!n || !is_superscript_digit(c))
+		return 0;
+	/* after punctuation or a word of three letters or more ("accord¹"), not the power of
+	 * "km²" nor of "m/sec²" */
+	if (!is_mark_before_ref(prev) &&
+	    !(g_unichar_isalpha(prev) && letters_before(s, b, i) >= 3 && !unit_after_slash(s, b, i)))
+		return 0;
+	size_t j = i;
+	while (j < e && (n = utf8_decode(s + j, e - j, &c)) && is_superscript_digit(c))
+		j += n;
+	if (j < e && utf8_decode(s + j, e - j, &c) && g_unichar_isalnum(c))
+		return 0;
+	return j - i;
 }
 
 range sentences_without_marks(const char *s, range r)
@@ -260,12 +418,11 @@ range sentences_without_marks(const char *s, range r)
 	for (;;) {
 		while (r.end > r.start && is_blank_byte(s[r.end - 1]))
 			r.end--;
-		if (r.end == r.start || s[r.end - 1] != ']')
-			return r;
-		size_t b = r.end - 1; /* the '[' of the mark that ends r, if one does */
-		while (b > r.start && s[b] != '[' && r.end - b < 24)
-			b--;
-		if (s[b] != '[' || ref_mark_len(s, r.end, b) != r.end - b)
+		size_t b = r.end; /* where the mark that ends r starts, if one does */
+		for (size_t k = r.end; k > r.start && r.end - k < 24 && b == r.end; k--)
+			if (sentences_ref_mark_len(s, r.start, r.end, k - 1) == r.end - (k - 1))
+				b = k - 1;
+		if (b == r.end)
 			return r;
 		r.end = b;
 	}
@@ -280,32 +437,46 @@ static int is_ordinal_day(const char *s, size_t start, size_t dot)
 	return b < dot && dot - b <= 2 && (b == start || is_blank_byte(s[b - 1]) || s[b - 1] == '\n' || s[b - 1] == '(');
 }
 
-/* The length of a note's mark of one to three digits at s[j] after the sentence's end at
- * s[i] and its closing marks ("ratified it.12 It"), 0 if none: after a word of two letters
- * or more that is no abbreviation ("No.12 The" is a number), before a space and a capital or
- * an opening quote, as matching reads one (resolve/search.c ref_mark_at) */
-static size_t digit_mark_len(const char *s, size_t start, size_t end, size_t i, size_t j)
+/* Whether a closing mark is at s[j] (its length in *k) after a sentence's end: as
+ * is_closer, or the “ or ‘ German and Czech close with („Wir gehen.“ Dann, ‚Ja.‘ Dann)
+ * before a blank or the paragraph's end, where none opens */
+static int closer_at(const char *s, size_t end, size_t j, size_t *k)
 {
-	size_t d = 0, k;
-	while (j + d < end && d < 4 && s[j + d] >= '0' && s[j + d] <= '9')
-		d++;
-	if (d == 0 || d > 3 || !is_ws_at(s, end, j + d, &k))
-		return 0;
-	const char *p = s + i;
-	for (int letters = 0; letters < 2; letters++) { /* of any script: "году.5 Затем" */
-		p = p > s + start ? g_utf8_find_prev_char(s + start, p) : NULL;
-		if (!p || !g_unichar_isalpha(g_utf8_get_char_validated(p, (gssize)(s + i - p))))
+	uint32_t c = cp_at(s, end, j, k);
+	size_t w;
+	return is_closer(c) || ((c == 0x201C || c == 0x2018) && (j + *k >= end || is_ws_at(s, end, j + *k, &w)));
+}
+
+/* Verbs that say who spoke a quotation ("Why?" John asked.) */
+static const char *const speech_verbs[] = {
+	"said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes", "told",
+	"tells", "shouted", "cried", "exclaimed", "wondered", "continued", "explained", "insisted", "recalled", NULL,
+};
+
+/* Whether s[j, end) is a quotation's attribution after its ? or ! ("Why?" John asked,
+ * "Stop!" Mary Ann Evans shouted): up to three capitalised words and a verb of speech, which
+ * go on with the sentence the quotation is part of */
+static int attribution_at(const char *s, size_t end, size_t j)
+{
+	for (int words = 0; words < 3 && j < end && g_ascii_isupper(s[j]); words++) {
+		while (j < end && g_ascii_isalpha(s[j]))
+			j++;
+		if (j >= end || s[j] != ' ')
 			return 0;
+		j++;
+		if (word_in(s, end, j, speech_verbs))
+			return 1;
 	}
-	if (s[i] == '.' && sentences_is_abbreviation(s, start, i))
-		return 0;
-	size_t n = j + d;
-	while (is_ws_at(s, end, n, &k))
-		n += k;
-	if (n >= end)
-		return d;
-	uint32_t next = cp_at(s, end, n, &k);
-	return is_upper_cp(next) || is_opener(next) ? d : 0;
+	return 0;
+}
+
+/* Whether s[j, end) starts with a Roman numeral in capitals, as a word ("Vol. IV", "Art. I") */
+static int roman_at(const char *s, size_t end, size_t j)
+{
+	size_t e = j;
+	while (e < end && strchr("IVXLCDM", s[e]) && s[e])
+		e++;
+	return e > j && (e == end || !g_ascii_isalnum(s[e]));
 }
 
 /* Appends the sentences of s[start, end) to *out (*n of them, room for *cap); the first
@@ -314,32 +485,27 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 		     size_t *capp)
 {
 	range *out = *outp;
-	size_t cap = *capp, n = *np, i = start + skip;
+	size_t cap = *capp, n = *np, i = start + skip, para = start;
 	while (i < end) {
 		char c = s[i];
-		if (c != '.' && c != '!' && c != '?') {
+		/* an ellipsis ends one as "..." does ("He paused… Then he left.") */
+		int ellipsis = (unsigned char)c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+			       (unsigned char)s[i + 2] == 0xA6;
+		if (c != '.' && c != '!' && c != '?' && !ellipsis) {
 			i++;
 			continue;
 		}
-		size_t j = i + 1, k;
-		for (;;) {
-			if (j < end && s[j] == '[') {
-				size_t m = ref_mark_len(s, end, j);
-				if (m) {
-					j += m;
-					continue;
-				}
-			}
-			if (j >= end)
+		size_t j = i + (ellipsis ? 3 : 1), k;
+		/* closing marks and reference marks (".[1]", ".”[2][3]", ".² Officials", "it.12
+		 * It"), as matching reads them */
+		for (size_t m; j < end;) {
+			if ((m = sentences_ref_mark_len(s, para, end, j)) > 0)
+				j += m;
+			else if (closer_at(s, end, j, &k))
+				j += k;
+			else
 				break;
-			uint32_t cl = cp_at(s, end, j, &k);
-			/* a superscript reference mark (".² Officials") ends it as "[2]" does */
-			int sup = cl == 0xB9 || cl == 0xB2 || cl == 0xB3 || cl == 0x2070 || (cl >= 0x2074 && cl <= 0x2079);
-			if (!is_closer(cl) && !sup)
-				break;
-			j += k;
 		}
-		j += digit_mark_len(s, start, end, i, j);
 		size_t stop = j;
 		if (!is_ws_at(s, end, j, &k)) {
 			i++;
@@ -353,6 +519,10 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 		}
 		uint32_t next = cp_at(s, end, j, &k);
 		int ok = is_upper_cp(next) || is_number_cp(next) || is_opener(next);
+		/* a sentence in brackets starts one too: "It rose. (See the chart.) Then" */
+		size_t kin;
+		if (!ok && (next == '(' || next == '[') && j + k < end)
+			ok = is_upper_cp(cp_at(s, end, j + k, &kin));
 		if (ok && c == '.' && stop == i + 1) {
 			/* a.m. and p.m. go on before a day, a month, a time zone or a number ("at 9
 			 * a.m. Monday", "5 p.m. Moscow time"), and end a sentence before any other
@@ -364,11 +534,15 @@ void sentences_split(const char *s, size_t start, size_t end, size_t skip, range
 				ok = !is_number_cp(next) && !word_in(s, end, j, time_words) && !named_zone(s, end, j);
 			else if (abbr == 2)
 				ok = word_in(s, end, j, starters);
+			else if (abbr == 4)
+				ok = !is_number_cp(next) && !roman_at(s, end, j);
 			else if (abbr)
 				ok = 0;
 			else if (is_ordinal_day(s, start, i) && word_in(s, end, j, ordinal_months))
 				ok = 0;
 		}
+		if (ok && c != '.' && stop > i + 1 && attribution_at(s, end, j))
+			ok = 0;
 		if (!ok) {
 			i++;
 			continue;

@@ -41,6 +41,16 @@ match_status match_from_to(const matcher *m, const char *from, const char *to, m
  * sets *out, else 0. */
 int match_in_spans(const matcher *m, const span *within, size_t n, const char *words, span *out);
 
+/* A reference mark typed in words where r, what match_text found of them, has none ("it.[7]
+ * It" for the source's "it. It") or another (digits aside from their setting: "[7]" is
+ * "⁷"): a note the source does not set would be quoted as its. */
+typedef struct mark_unset {
+	size_t typed, typed_len; /* the mark, in words */
+	size_t src_at, src_len;  /* where it would stand in the article's text, and the marks the source sets there (0: none) */
+} mark_unset;
+/* Returns 1 and fills *out for the first such mark, else 0. */
+int match_mark_unset(const matcher *m, const char *words, const match *r, mark_unset *out);
+
 /* Frees the arrays of *r and empties it. */
 void match_clear(match *r);
 

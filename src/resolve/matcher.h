@@ -59,9 +59,6 @@ int find_cuts_sign(const ftext *f, size_t at, const char *pat, size_t n);
 /* Whether c is a hyphen or dash that folding reads by its spacing (a hyphen, U+2010 to
  * U+2013, a minus sign): spaced or doubled, a dash; between words or numbers, a hyphen. */
 int find_hyphen_cp(uint32_t c);
-/* The length of a note's reference mark at s[i] of paragraph s[b, e) ("[4]", "[12, 13]",
- * "accord¹", "it.12 It"), which matching reads as nothing; 0 if none there. */
-size_t find_ref_mark_len(const char *s, size_t b, size_t e, size_t i);
 /* 1 if folded position i of f is part of a number: a digit, or a ',' or '.' between two. */
 int find_number_part(const ftext *f, size_t i);
 /* All occurrences, not overlapping, from paragraph para0 at folded position pos0 on. With

@@ -7,6 +7,7 @@
 
 #include "base/util.h"
 #include "load/article.h"
+#include "load/sentences.h"
 #include "resolve/differ.h"
 #include "resolve/matcher.h"
 #include "resolve/negation.h"
@@ -112,6 +113,30 @@ static int in_other_source(resolver *R, const block *bl, const char *words, loc 
 	return 0;
 }
 
+/* A reference mark typed in the words that the source does not set there ("it.[7] It" for
+ * its "it. It"): a quote may leave a mark out, but one it copies must be the source's, else
+ * it points the reader at a note that is not there. An error at the mark; returns 1. */
+static int mark_unset_error(resolver *R, const block *bl, const source *s, const char *what, const match *r)
+{
+	mark_unset mu;
+	if (!match_mark_unset(resolver_matcher(R, bl->source), bl->text, r, &mu))
+		return 0;
+	loc at = bl->text_words_at;
+	for (size_t b = 0; at.col > 0 && b < mu.typed; b++)
+		at.col += ((unsigned char)bl->text[b] & 0xC0) != 0x80;
+	if (at.col <= 0)
+		at = bl->text_at;
+	diag_error(R->d, at, "%s has the reference mark '%.*s', which source '%s' does not set there", what,
+		   (int)mu.typed_len, bl->text + mu.typed, s->id);
+	if (mu.src_len)
+		diag_note(R->d, differ_art_loc(s->art, mu.src_at), "the source sets '%.*s' there: copy it, or leave the mark out",
+			  (int)mu.src_len, s->art->text + mu.src_at);
+	else
+		diag_note(R->d, differ_art_loc(s->art, mu.src_at),
+			  "the source has no mark here: leave it out (a quote may leave out the source's marks, never add one)");
+	return 1;
+}
+
 static void resolve_text(resolver *R, block *bl, const source *s, const char *what)
 {
 	if (!bl->text)
@@ -126,6 +151,10 @@ static void resolve_text(resolver *R, block *bl, const source *s, const char *wh
 		diag_error(R->d, bl->text_at, "%s not found in source '%s' (%s)", what, s->id, src_file(s));
 		if (!in_other_source(R, bl, bl->text, bl->text_at))
 			match_explain(m, bl->text, bl->text_words_at, R->d);
+		return;
+	}
+	if (mark_unset_error(R, bl, s, what, &r)) {
+		match_clear(&r);
 		return;
 	}
 	warn_others(R, bl->text_at, what, s, &r);
@@ -296,7 +325,7 @@ static void close_quotations(block *bl, const article *a)
 			open[MARK_CURLY]--, e += 3;
 		else if (e + 3 <= end && memcmp(t + e, "\xE2\x80\x99", 3) == 0 && open[MARK_SINGLE] > 0)
 			open[MARK_SINGLE]--, e += 3;
-		else if ((mark = find_ref_mark_len(t, start, end, e)) > 0)
+		else if ((mark = sentences_ref_mark_len(t, start, end, e)) > 0)
 			e += mark; /* as matching reads them */
 		else
 			break;

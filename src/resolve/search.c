@@ -51,139 +51,60 @@ static int squote_cp(uint32_t c)
 	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032;
 }
 
-/* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
- * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
- * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
- * the source's own ellipsis prints as words left out). */
 int find_hyphen_cp(uint32_t c)
 {
 	return c == '-' || (c >= 0x2010 && c <= 0x2013) || c == 0x2212;
 }
 
-static int is_superscript_digit(uint32_t c)
+/* The length of one space or line break (CR LF too, as a passage prints it: one space) that
+ * ends just before s[i] of s[b, e) or starts at it; 0 if none */
+static size_t blank_before(const char *s, size_t b, size_t i)
 {
-	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079);
+	if (i >= b + 2 && s[i - 1] == '\n' && s[i - 2] == '\r')
+		return 2;
+	return i > b && (s[i - 1] == ' ' || s[i - 1] == '\n') ? 1 : 0;
 }
 
-/* The character before s[i] (not before b), 0 at b. */
-static uint32_t cp_before(const char *s, size_t b, size_t i, size_t *at)
+static size_t blank_after(const char *s, size_t e, size_t i)
 {
-	const char *p = i > b ? g_utf8_find_prev_char(s + b, s + i) : NULL;
-	uint32_t c = 0;
-	if (!p || !utf8_decode(p, i - (size_t)(p - s), &c))
-		return 0;
-	*at = (size_t)(p - s);
-	return c;
+	if (i + 1 < e && s[i] == '\r' && s[i + 1] == '\n')
+		return 2;
+	return i < e && (s[i] == ' ' || s[i] == '\n') ? 1 : 0;
 }
 
-/* Marks that close a word or a sentence, after which a reference mark stands */
-static int is_mark_before_ref(uint32_t c)
+/* What the hyphen or dash c at s[i] of s[b, e) folds to, f so far: FOLD_EM or '-', its
+ * bytes in *n */
+static char fold_dash(const char *s, size_t b, size_t e, size_t i, uint32_t c, ftext *f, size_t *n)
 {
-	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' ||
-	       c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
-}
-
-/* How many letters end s[b, i), up to 3 */
-static int letters_before(const char *s, size_t b, size_t i)
-{
-	int n = 0;
-	size_t at;
-	uint32_t c;
-	while (n < 3 && (c = cp_before(s, b, i, &at)) && g_unichar_isalpha(c)) {
-		n++;
-		i = at;
-	}
-	return n;
-}
-
-/* Whether the word ending s[b, i) is a unit under a slash ("m/sec" of "m/sec²"): a
- * superscript after it is the unit's power, not a note's mark */
-static int unit_after_slash(const char *s, size_t b, size_t i)
-{
-	size_t at;
-	uint32_t c;
-	while ((c = cp_before(s, b, i, &at)) && g_unichar_isalpha(c))
-		i = at;
-	return c == '/';
-}
-
-/* The length of a note's reference mark at s[i] in s[b, e), which a quote may leave out
- * (it is not the author's words), or 0: set right after a word or its punctuation, never
- * after a space, "[4]", "[12, 13]", "[3-5]" (one at a time: "[12][13]" is two), a run of
- * superscript digits after punctuation or a word of three letters or more ("accord¹", not
- * the power of "km²" nor of "m/sec²"), or one to three digits after a sentence's end and
- * before the next sentence or the paragraph's end ("signed.12 It", not "No.12" nor "2.5").
- * Numbers that are words ("[4 ships]", "in 2019") are none. */
-static size_t ref_mark_at(const char *s, size_t b, size_t e, size_t i)
-{
-	unsigned char first = (unsigned char)s[i];
-	if (first != '[' && (first < '0' || first > '9') && first != 0xC2 && first != 0xE2)
-		return 0; /* quickly: no mark starts otherwise */
-	size_t at = 0, at2 = 0;
-	uint32_t prev = cp_before(s, b, i, &at), c = 0;
-	if (!prev || g_unichar_isspace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == 0xA0)
-		return 0;
-	if (s[i] == '[') {
-		size_t j = i + 1;
-		int digits = 0;
-		while (j < e && j - i < 24 && ((s[j] >= '0' && s[j] <= '9') || s[j] == ',' || s[j] == '-' || s[j] == ' '))
-			digits |= s[j++] <= '9' && s[j - 1] >= '0';
-		if (!digits || j >= e || s[j] != ']' || (j + 1 < e && g_ascii_isalnum(s[j + 1])))
-			return 0;
-		return j + 1 - i;
-	}
-	size_t n = utf8_decode(s + i, e - i, &c);
-	if (n && is_superscript_digit(c)) {
-		if (!is_mark_before_ref(prev) &&
-		    !(g_unichar_isalpha(prev) && letters_before(s, b, i) >= 3 && !unit_after_slash(s, b, i)))
-			return 0;
-		size_t j = i;
-		while (j < e && (n = utf8_decode(s + j, e - j, &c)) && is_superscript_digit(c))
-			j += n;
-		if (j < e && utf8_decode(s + j, e - j, &c) && g_unichar_isalnum(c))
-			return 0;
-		return j - i;
-	}
-	if (s[i] < '0' || s[i] > '9')
-		return 0;
-	/* plain digits: after ".", "!" or "?" (and closing quotes) that end a word of two
-	 * letters or more that is not an abbreviation */
-	size_t p = i;
-	uint32_t q = prev;
-	while (q && (q == '"' || q == '\'' || q == ')' || q == 0x201D || q == 0x2019)) {
-		p = at;
-		q = cp_before(s, b, p, &at);
-	}
-	if (q != '.' && q != '!' && q != '?')
-		return 0;
-	p = at;
-	if (letters_before(s, b, p) < 2 || !g_unichar_isalpha(cp_before(s, b, p, &at2)) ||
-	    (q == '.' && sentences_is_abbreviation(s, b, p)))
-		return 0;
-	size_t j = i;
-	while (j < e && j - i < 4 && s[j] >= '0' && s[j] <= '9')
-		j++;
-	if (j - i > 3)
-		return 0;
-	if (j == e)
-		return j - i;
-	if (s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r')
-		return 0;
-	size_t k = j;
-	while (k < e && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r'))
+	size_t k = *n; /* bytes: "--" and "---" are one dash */
+	while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
 		k++;
-	if (k == e)
-		return j - i;
-	if (!utf8_decode(s + k, e - k, &c))
-		return 0;
-	return g_unichar_isupper(c) || c == '"' || c == 0x201C || c == 0x2018 ? j - i : 0;
+	int doubled = c == '-' && k > 1;
+	/* a range typed with a space on each side ("1990 -- 2000", "pp. 12 -- 19") prints
+	 * closed, "1990–2000", as typeset/rich.c's smarten sets it: one hyphen, its spaces
+	 * none */
+	size_t pre = blank_before(s, b, i), post = k == 2 && doubled ? blank_after(s, e, i + 2) : 0;
+	if (pre && post && i >= b + pre + 1 && g_ascii_isdigit(s[i - pre - 1]) && i + 2 + post < e &&
+	    g_ascii_isdigit(s[i + 2 + post]) && f->len && f->s[f->len - 1] == ' ') {
+		f->len--;
+		*n = 2 + post;
+		return '-';
+	}
+	uint32_t after = 0;
+	utf8_decode(s + i + k, e - i - k, &after);
+	int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));
+	int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' && after <= '9';
+	*n = k;
+	/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a spaced hyphen
+	 * or en dash (" - ", " – " as many sources set a dash); else a hyphen, as a minus sign
+	 * typed on a keyboard is ("−0.8" as "-0.8") */
+	return (doubled && !digits) || spaced ? FOLD_EM : '-';
 }
 
-size_t find_ref_mark_len(const char *s, size_t b, size_t e, size_t i)
-{
-	return i < e ? ref_mark_at(s, b, e, i) : 0;
-}
-
+/* Folds s[b, e) onto the end of f. Spaces next to an em dash or an ellipsis are dropped,
+ * so that "goal -- he" and "goal—he" fold to the same thing, and so do "was... so" and
+ * "was … so" (else the quote's ellipsis, not found as typed, is taken for an elision, and
+ * the source's own ellipsis prints as words left out). */
 static void fold(const char *s, size_t b, size_t e, ftext *f)
 {
 	size_t i = b;
@@ -196,12 +117,19 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 			c = 0xFFFD;
 			n = 1;
 		}
-		size_t mark = ref_mark_at(s, b, e, i);
+		size_t mark = sentences_ref_mark_len(s, b, e, i);
 		if (mark) {
 			i += mark;
 			continue;
 		}
 		if (is_space_cp(c)) {
+			/* a hyphenated word wrapped by hand ("well-" / "known") reads as one, as it
+			 * prints (typeset/rich.c smarten) */
+			size_t wrap = i > b && s[i - 1] == '-' ? text_hyphen_wrap_len(s, b, e, i - 1) : 0;
+			if (wrap) {
+				i += wrap;
+				continue;
+			}
 			size_t j = i + n;
 			for (;;) {
 				uint32_t c2;
@@ -217,20 +145,7 @@ static void fold(const char *s, size_t b, size_t e, ftext *f)
 		}
 		char out;
 		if (find_hyphen_cp(c)) {
-			size_t k = n; /* bytes: "--" and "---" are one dash */
-			while (c == '-' && k < 3 && i + k < e && s[i + k] == '-')
-				k++;
-			int doubled = c == '-' && k > 1;
-			uint32_t after = 0;
-			utf8_decode(s + i + k, e - i - k, &after);
-			int spaced = (f->len == 0 || f->s[f->len - 1] == ' ') && (i + k >= e || is_space_cp(after));
-			int digits = f->len > 0 && f->s[f->len - 1] >= '0' && f->s[f->len - 1] <= '9' && after >= '0' &&
-				     after <= '9';
-			/* a dash: "--" (but a range typed as TeX types it, "2019--2021"), or a
-			 * spaced hyphen or en dash (" - ", " – " as many sources set a dash); else
-			 * a hyphen, as a minus sign typed on a keyboard is ("−0.8" as "-0.8") */
-			out = (doubled && !digits) || spaced ? FOLD_EM : '-';
-			n = k;
+			out = fold_dash(s, b, e, i, c, f, &n);
 		} else if (c == 0x2014 || c == 0x2015) {
 			out = FOLD_EM;
 		} else if (c == '.' && i + 2 < e && s[i + 1] == '.' && s[i + 2] == '.') {
@@ -477,8 +392,13 @@ int find_number_part(const ftext *f, size_t i)
 	if (i >= f->len)
 		return 0;
 	char c = f->s[i];
+	/* an apostrophe before a group of three digits groups thousands as the Swiss do
+	 * ("25'000"; typeset/primes.c typo_thousands_at) */
+	int swiss = c == '\'' && is_digit_at(f, i + 1) && is_digit_at(f, i + 2) && is_digit_at(f, i + 3) &&
+		    !is_digit_at(f, i + 4);
 	return (c >= '0' && c <= '9') ||
-	       (i > 0 && is_digit_at(f, i - 1) && (((c == ',' || c == '.') && is_digit_at(f, i + 1)) || group_space(f, i)));
+	       (i > 0 && is_digit_at(f, i - 1) &&
+		(((c == ',' || c == '.') && is_digit_at(f, i + 1)) || group_space(f, i) || swiss));
 }
 
 /* 1 if a match ending at folded position e of f with a digit would end inside a number:
@@ -667,6 +587,103 @@ static size_t folded_after(const ftext *f, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The digits of a mark ("[12, 13]" "1213", "¹²" "12"), into out (room for n), NUL-ended */
+static void mark_digits(const char *s, size_t len, char *out, size_t n)
+{
+	static const char sup[] = "0123456789";
+	size_t k = 0;
+	for (size_t i = 0; i < len && k + 1 < n;) {
+		uint32_t c = 0;
+		size_t cl = utf8_decode(s + i, len - i, &c);
+		if (!cl)
+			break;
+		if (c >= '0' && c <= '9')
+			out[k++] = (char)c;
+		else if (c == 0xB9 || c == 0xB2 || c == 0xB3)
+			out[k++] = c == 0xB9 ? '1' : c == 0xB2 ? '2' : '3';
+		else if (c == 0x2070 || (c >= 0x2074 && c <= 0x2079))
+			out[k++] = sup[c - 0x2070];
+		i += cl;
+	}
+	out[k] = 0;
+}
+
+/* A closing mark or punctuation folded at f->s[i], beside which a reference mark stands
+ * (".[7]\"", ".\"[7]") */
+static int folded_closer(const ftext *f, size_t i)
+{
+	return i < f->len && strchr(".,;:!?\"')]", f->s[i]) != NULL;
+}
+
+/* Whether the source sets a mark of digits want beside folded position sk of paragraph para
+ * (the character the typed mark follows), in its bytes between the closing marks around it
+ * (".[12][13]", ".\"[2]" and ".[2]\"" alike); out->src_at and src_len get its marks there
+ * (src_len 0: none) */
+static int source_has_mark(const matcher *m, int para, size_t sk, const char *want, mark_unset *out)
+{
+	const ftext *f = &m->p[para];
+	range pr = m->a->paras[para].r;
+	size_t lo = sk, hi = sk;
+	while (lo > 0 && folded_closer(f, lo - 1) && folded_closer(f, lo))
+		lo--;
+	while (folded_closer(f, hi + 1))
+		hi++;
+	size_t from = f->en[lo], to = hi + 1 < f->len ? f->st[hi + 1] : pr.end;
+	out->src_at = f->en[sk];
+	out->src_len = 0;
+	for (size_t at = from, ml; at < to; at += ml ? ml : 1) {
+		if (!(ml = sentences_ref_mark_len(m->a->text, pr.start, pr.end, at)))
+			continue;
+		char have[32];
+		mark_digits(m->a->text + at, ml, have, sizeof have);
+		if (strcmp(want, have) == 0)
+			return 1;
+		if (!out->src_len)
+			out->src_at = at;
+		out->src_len = at + ml - out->src_at;
+	}
+	return 0;
+}
+
+int match_mark_unset(const matcher *m, const char *words, const match *r, mark_unset *out)
+{
+	needle nd;
+	match again;
+	size_t len = strlen(words), i = 0;
+	while (i < len && !sentences_ref_mark_len(words, 0, len, i))
+		i++;
+	/* the pieces the words were found in, found again: only for words with a mark */
+	if (i == len || !r->nspans || !find_needle(m, words, 0, 0, 1, &again, &nd))
+		return 0;
+	match_clear(&again);
+	int found = 0;
+	for (size_t ml; i < len && !found; i += ml ? ml : 1) {
+		if (!(ml = sentences_ref_mark_len(words, 0, len, i)))
+			continue;
+		size_t k = 0; /* the folded character the mark follows */
+		while (k < nd.f.len && nd.f.st[k] < i)
+			k++;
+		size_t p = 0;
+		while (k > 0 && p < nd.npc && nd.pc[p].off + nd.pc[p].len < k)
+			p++;
+		if (k == 0 || p >= nd.npc || p >= r->nspans || nd.pc[p].off >= k)
+			continue;
+		const span *sp = &r->spans[p];
+		size_t sk = folded_after(&m->p[sp->para], sp->r.start) + (k - 1 - nd.pc[p].off);
+		if (sk >= m->p[sp->para].len)
+			continue;
+		char want[32];
+		mark_digits(words + i, ml, want, sizeof want);
+		if (!source_has_mark(m, sp->para, sk, want, out)) {
+			out->typed = i;
+			out->typed_len = ml;
+			found = 1;
+		}
+	}
+	needle_free(&nd);
+	return found;
 }
 
 match_status match_from_to(const matcher *m, const char *from, const char *to, match *out)

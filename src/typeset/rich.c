@@ -7,6 +7,7 @@
 
 #include "base/emphasis.h"
 #include "typeset/address.h"
+#include "typeset/primes.h"
 #include "typeset/ties.h"
 
 rich *rich_new(void)
@@ -381,32 +382,6 @@ static int range_at(const char *s, size_t n, size_t i)
 	return !(len && labels_identifier(s, w, len));
 }
 
-/* Whether the straight single quote at s[i], at a word's start, stands for letters left
- * out rather than opening a quotation: a decade or year cut short ('90s, '18), and the
- * common elisions ('tis, 'twas, 'til, 'em, 'cause, rock 'n' roll, Dutch 't and 's). An apostrophe, as
- * Chicago 6.116 and 7.29 want: a left quote there is the classic fault of smart quotes. */
-static int elision_at(const char *s, size_t n, size_t i)
-{
-	if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && (i + 3 == n || !is_digit(s[i + 3])))
-		return 1;
-	if (i + 2 < n && (s[i + 1] == 'n' || s[i + 1] == 'N') && s[i + 2] == '\'')
-		return 1;
-	/* Dutch: van 't Hooft, 's-Hertogenbosch, 's Gravenhage, 'k ('t is het, 's des) */
-	if (i + 2 < n && strchr("tsk", s[i + 1]) && (s[i + 2] == ' ' || s[i + 2] == '-'))
-		return 1;
-	static const char *const words[] = {"tis", "twas", "til", "em", "cause", NULL};
-	for (size_t w = 0; words[w]; w++) {
-		size_t len = strlen(words[w]);
-		if (i + 1 + len > n || g_ascii_strncasecmp(s + i + 1, words[w], len) != 0)
-			continue;
-		/* the word ends there, and no quote closes right after it ('em' is quoted) */
-		char next = i + 1 + len < n ? s[i + 1 + len] : ' ';
-		if (!g_ascii_isalpha(next) && next != '\'')
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether the hyphen at s[i] is a number's minus sign: at a word's start ("-4.7%", "(-0.3)"),
  * before a digit or a decimal point and digit, and not inside a code ("-3-4", "-12-A").
  * A minus is as wide as a plus, so signed numbers line up (a typographer's trial). */
@@ -447,41 +422,6 @@ static unsigned char *addresses_of(const char *s, size_t n)
 	return verbatim;
 }
 
-/* Whether the number ending just before s[i] is a measure of degrees or minutes: a degree
- * sign (35°12) or a minutes' mark, straight or a prime (35°12'30) before its digits, a space
- * between allowed. */
-static int after_degrees(const char *s, size_t i, int minutes)
-{
-	size_t b = i;
-	while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == '.' && b > 1 && is_digit(s[b - 2]))))
-		b--;
-	if (b > 0 && s[b - 1] == ' ')
-		b--;
-	if (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xB0)
-		return !minutes;
-	if (!minutes)
-		return 0;
-	if (b >= 2 && s[b - 1] == '\'' && is_digit(s[b - 2]))
-		return 1;
-	return b >= 4 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
-	       (unsigned char)s[b - 1] == 0xB2 && is_digit(s[b - 4]);
-}
-
-/* Whether the quote at s[i], after a digit, is a prime: feet and inches, minutes and seconds
- * (5'10", a 12" gun, a 6' mast, 45° 30' 15", 35°12'N). A quote after a number is a prime
- * unless a quotation of its kind is open (its mark closes it: "by 2050", 'in 1990'), in typed
- * text and in a source alike (a source's passage counts the quotations its paragraph opened
- * before it). Never before a letter (1990's, 2019"s) but a compass point's or unit's after
- * degrees (35°12'N, 35°12'30"N). */
-static int prime_at(const char *s, size_t n, size_t i, int open_quotes)
-{
-	if (i == 0 || !is_digit(s[i - 1]) || open_quotes > 0)
-		return 0;
-	if (i + 1 < n && g_ascii_isalpha(s[i + 1]) && !after_degrees(s, i, s[i] == '"'))
-		return 0;
-	return 1;
-}
-
 /* How many hyphens in a row start at s[i]. */
 static size_t hyphen_run(const char *s, size_t n, size_t i)
 {
@@ -489,6 +429,27 @@ static size_t hyphen_run(const char *s, size_t n, size_t i)
 	while (e < n && s[e] == '-')
 		e++;
 	return e - i;
+}
+
+/* Puts the dash two or three hyphens at s[i] stand for onto out: an em dash, but between two
+ * numbers a range typed as TeX types one (2014--2018), an en dash as 1950-1953 gets, in a
+ * source as in typed text; set closed when typed with a space on each side ("1990 -- 2000",
+ * "January 5 -- 8", "pp. 12 -- 19"), as matching reads it (resolve/search.c fold_dash), its
+ * spaces mapped to the dash. Returns the bytes read. */
+static size_t put_dashes(strbuf *out, const char *s, size_t n, size_t i, size_t *map)
+{
+	size_t k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
+	int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
+	if (k == 2 && i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '\n') && is_digit(s[i - 2]) && i + 3 < n &&
+	    (s[i + 2] == ' ' || s[i + 2] == '\n') && is_digit(s[i + 3]) && out->len && out->data[out->len - 1] == s[i - 1]) {
+		out->data[--out->len] = 0;
+		if (map)
+			map[i - 1] = map[i] = out->len;
+		range = 1;
+		k = 3;
+	}
+	sb_puts(out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
+	return k;
 }
 
 /* The typewriter marks of s[0, n) made typographic: quotes (opening when open_before and
@@ -525,7 +486,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 		    (c == '"' ? doubles : singles) == 0)
 			open = 1;
 		if (c == '"') {
-			if (prime_at(s, n, i, doubles)) {
+			if (typo_prime_at(s, n, i, doubles)) {
 				sb_puts(&out, "\xE2\x80\xB3");
 			} else {
 				if (!q)
@@ -536,15 +497,17 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 					sb_printf(&out, "%s%s", i > 0 && s[i - 1] == ' ' ? "" : q->dspace, q->dclose);
 				doubles += open ? 1 : doubles > 0 ? -1 : 0;
 			}
+		} else if (c == '\'' && typo_thousands_at(s, n, i)) {
+			sb_puts(&out, "\xE2\x80\x99");
 		} else if (c == '\'') {
-			int opens = open && i + 1 < n && s[i + 1] != ' ' && !elision_at(s, n, i);
-			if (prime_at(s, n, i, singles)) {
+			int opens = open && i + 1 < n && s[i + 1] != ' ' && !typo_elision_at(s, n, i);
+			if (typo_prime_at(s, n, i, singles)) {
 				sb_puts(&out, "\xE2\x80\xB2");
 			} else {
 				/* an apostrophe inside a word or for letters left out closes nothing
 				 * (don't, '90s) */
 				int inside = i > 0 && g_ascii_isalpha(s[i - 1]) && i + 1 < n && g_ascii_isalpha(s[i + 1]);
-				int closes = !opens && !inside && !elision_at(s, n, i);
+				int closes = !opens && !inside && !typo_elision_at(s, n, i);
 				const char *mark = opens ? "\xE2\x80\x98" : "\xE2\x80\x99";
 				if (q && (opens || (closes && singles > 0)))
 					mark = opens ? q->sopen : q->sclose;
@@ -556,11 +519,7 @@ static char *smarten(const char *s, size_t n, int open_before, int typed, size_t
 			k = hyphen_run(s, n, i);
 			sb_append(&out, s + i, k);
 		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
-			k = (i + 2 < n && s[i + 2] == '-') ? 3 : 2;
-			/* between two numbers, -- is a range typed as TeX types one (2014--2018):
-			 * an en dash, as 1950-1953 gets; in a source as in typed text */
-			int range = k == 2 && i > 0 && is_digit(s[i - 1]) && i + 2 < n && is_digit(s[i + 2]);
-			sb_puts(&out, range ? "\xE2\x80\x93" : "\xE2\x80\x94");
+			k = put_dashes(&out, s, n, i, map);
 		} else if (typed && c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') {
 			/* a hyphen with a space on each side is a dash typed on a typewriter
 			 * ("the deal - signed in 2010 - was"): a spaced en dash, as word

@@ -254,6 +254,104 @@ static void sentences(void)
 	if (a)
 		check_sentences(a, want7, 6, " of the seventh");
 	article_free(a);
+
+	/* a mark's edges, read as matching reads them (test_match.c marks_edges): a no-break
+	 * space after it, any opening mark, a closing guillemet before it; a provision's
+	 * bracketed sub-clause is no mark, a year's is ("Article 5[1]. It" ends after "5[1].") */
+	a = parse("T\n\nThey ratified it.12\xC2\xA0It held. Sie sagten es.3 \xE2\x80\x9EWir gehen\xE2\x80\x9C, sagte er. "
+		  "Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB Se fue.7 \xC2\xBFPor qu\xC3\xA9? "
+		  "Under Article 5[1](a). Then in 2019[2]. Done.\n",
+		  NULL);
+	const char *want8[] = {"They ratified it.12", "It held.", "Sie sagten es.3",
+			       "\xE2\x80\x9EWir gehen\xE2\x80\x9C, sagte er.", "Ils l'ont dit.\xC2\xBB" "4",
+			       "\xC2\xAB" "Non.\xC2\xBB", "Se fue.7", "\xC2\xBFPor qu\xC3\xA9?", "Under Article 5[1](a).",
+			       "Then in 2019[2].", "Done."};
+	CHECK("eleven sentences of the eighth", a && a->paras[0].nsents == 11);
+	if (a)
+		check_sentences(a, want8, 11, " of the eighth");
+	article_free(a);
+
+	/* a German or Czech quotation closes with “ or ‘, which ends the sentence inside it
+	 * (a trial: „Wir gehen.“ Dann ging sie. was one sentence) */
+	a = parse("T\n\nSie sagte: \xE2\x80\x9EWir gehen.\xE2\x80\x9C Dann ging sie. Er sagte: \xE2\x80\x9AJa!\xE2\x80\x98 "
+		  "Dann nichts. Er rief \xE2\x80\x9EHalt?\xE2\x80\x9C\n",
+		  NULL);
+	const char *want9[] = {"Sie sagte: \xE2\x80\x9EWir gehen.\xE2\x80\x9C", "Dann ging sie.",
+			       "Er sagte: \xE2\x80\x9AJa!\xE2\x80\x98", "Dann nichts.", "Er rief \xE2\x80\x9EHalt?\xE2\x80\x9C"};
+	CHECK("five sentences of the ninth", a && a->paras[0].nsents == 5);
+	if (a)
+		check_sentences(a, want9, 5, " of the ninth");
+	article_free(a);
+
+	/* a sentence in brackets after another's end starts one; a bracket after an
+	 * abbreviation or initials, or with a number or a lowercase word in it, does not */
+	a = parse("T\n\nPrices rose. (See the chart.) Then they fell. [Editor's note: in May.] Talks went on, "
+		  "said the U.S. (Reuters) team and Mr. (John) Smith. It lasted 2.5 days. [7] in May. It ended. (in part) so.\n",
+		  NULL);
+	const char *want10[] = {"Prices rose.", "(See the chart.)", "Then they fell.", "[Editor's note: in May.]",
+				"Talks went on, said the U.S. (Reuters) team and Mr. (John) Smith.",
+				"It lasted 2.5 days. [7] in May.", "It ended. (in part) so."};
+	CHECK("seven sentences of the tenth", a && a->paras[0].nsents == 7);
+	if (a)
+		check_sentences(a, want10, 7, " of the tenth");
+	article_free(a);
+
+	/* an abbreviation capitalised at a sentence's start ends none before a number; a name's
+	 * suffix (Inc., Jr.) ends one before a word that starts sentences, not before a name */
+	a = parse("T\n\nIt cost approx. 5. Approx. 10 came. Cf. the report. Vgl. Abs. 3 dazu. It was sold to "
+		  "Acme Inc. The rival, Beta Ltd. In May it sank. Acme Inc. Europe grew. John Smith Jr. The son.\n",
+		  NULL);
+	const char *want11[] = {"It cost approx. 5.", "Approx. 10 came.", "Cf. the report.", "Vgl. Abs. 3 dazu.",
+				"It was sold to Acme Inc.", "The rival, Beta Ltd.", "In May it sank.",
+				"Acme Inc. Europe grew.", "John Smith Jr.", "The son."};
+	CHECK("ten sentences of the eleventh", a && a->paras[0].nsents == 10);
+	if (a)
+		check_sentences(a, want11, 10, " of the eleventh");
+	article_free(a);
+
+	/* initials end a sentence before more of the words that start sentences and are seldom
+	 * names (a hostile reading: "in the U.K. Later he moved" was one) */
+	a = parse("T\n\nHe lived in the U.K. Later he moved. They met the U.S. Navy. Officials from the U.S. "
+		  "Some said yes. It was the U.N. According to them it ended. He saw J. R. Moreover he left.\n",
+		  NULL);
+	const char *want12[] = {"He lived in the U.K.", "Later he moved.", "They met the U.S. Navy.",
+				"Officials from the U.S.", "Some said yes.", "It was the U.N.", "According to them it ended.",
+				"He saw J. R.", "Moreover he left."};
+	CHECK("nine sentences of the twelfth", a && a->paras[0].nsents == 9);
+	if (a)
+		check_sentences(a, want12, 9, " of the twelfth");
+	article_free(a);
+
+	/* "no." and "Vol." stand before a number (or a Roman one): before anything else they
+	 * end a sentence (a hostile reading: "He said no. It was over." was one) */
+	a = parse("T\n\nHe said no. It was over. No. 5 won. See pp. 12-19 and Vol. IV. Art. I applies. "
+		  "The answer was No. Then more. Nos. 3 and 4 sank.\n",
+		  NULL);
+	const char *want13[] = {"He said no.", "It was over.", "No. 5 won.", "See pp. 12-19 and Vol. IV.", "Art. I applies.",
+				"The answer was No.", "Then more.", "Nos. 3 and 4 sank."};
+	CHECK("eight sentences of the thirteenth", a && a->paras[0].nsents == 8);
+	if (a)
+		check_sentences(a, want13, 8, " of the thirteenth");
+	article_free(a);
+
+	/* an ellipsis character ends a sentence as "..." does, before a capital only */
+	a = parse("T\n\nHe paused\xE2\x80\xA6 Then he left. It went on\xE2\x80\xA6 and on. He waited... Then more.\n", NULL);
+	const char *want14[] = {"He paused\xE2\x80\xA6", "Then he left.", "It went on\xE2\x80\xA6 and on.", "He waited...",
+				"Then more."};
+	CHECK("five sentences of the fourteenth", a && a->paras[0].nsents == 5);
+	if (a)
+		check_sentences(a, want14, 5, " of the fourteenth");
+	article_free(a);
+
+	/* a quotation's ? or ! before who said it ends no sentence ("Why?" John asked.) */
+	a = parse("T\n\n\"Why?\" John asked. \xE2\x80\x9CStop!\xE2\x80\x9D Mary Ann Evans shouted at them. "
+		  "\"Why?\" The question hung. He asked why? John knew.\n", NULL);
+	const char *want15[] = {"\"Why?\" John asked.", "\xE2\x80\x9CStop!\xE2\x80\x9D Mary Ann Evans shouted at them.",
+				"\"Why?\"", "The question hung.", "He asked why?", "John knew."};
+	CHECK("six sentences of the fifteenth", a && a->paras[0].nsents == 6);
+	if (a)
+		check_sentences(a, want15, 6, " of the fifteenth");
+	article_free(a);
 }
 
 static void errors(void)
@@ -347,6 +445,18 @@ static void marks_lists_headings(void)
 	CHECK_STR("its number starts its first sentence", t, "10. The Tribunal recalls.");
 	free(t);
 	CHECK("a bullet alone is a list", a && a->paras[1].nitems == 1);
+	/* text wrapped by hand that leaves a dash or a number and its mark at a line's start is
+	 * no list (a hostile reading: each printed as an item, a sentence each); a list after
+	 * a lead-in with a colon, or of two items, is one */
+	article_free(a);
+	a = parse("T\n\nThe deal was signed in 2010 by the two sides\n- a first for the region - and it held for a\n"
+		  "decade.\n\nThey spent $12 million on the ships in the year\n1) to buy fuel and 2) to pay crews.\n\n"
+		  "Key facts\n- one\n- two\n\nNote:\n1. only this\n\nLast.\n",
+		  NULL);
+	CHECK("a dash wrapped to a line's start is no list", a && a->paras[0].nitems == 0 && a->paras[0].nsents == 1);
+	CHECK("nor a number's mark", a && a->paras[1].nitems == 0 && a->paras[1].nsents == 1);
+	CHECK("two items after a lead-in are a list", a && a->paras[2].nitems == 3);
+	CHECK("one after a colon is", a && a->paras[3].nitems == 2);
 	article_free(a);
 
 	/* a report's notes, one a line under their numbers in brackets, are a list (a

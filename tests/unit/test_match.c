@@ -59,7 +59,8 @@ static void folding(void)
 			 "Plain -- dashes --- here - and... dots, \"quoted\" 'single'.\n\n"
 			 "The \xD0\x9C" "6 thing.\n\n"
 			 "A decision \xE2\x80\x93 the last, in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was... complicated and "
-			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n");
+			 "the Moscow\xE2\x80\x93" "Beijing axis fell -0.8 points.\n\n"
+			 "Rule in 1990 -- 2000 and pp. 12 --\n19 -- then 3\xE2\x80\x93" "4, 3 --\r\n7 then.\n");
 	CHECK("fold article parses", a != NULL);
 	if (!a)
 		return;
@@ -92,6 +93,12 @@ static void folding(void)
 	MATCHES("-- between numbers matches an en dash (TeX's range)", "in 2019--2021 -- was",
 		"5:in 2019\xE2\x80\x93" "2021 \xE2\x80\x93 was");
 	MATCHES("a hyphen matches an en dash between words", "Moscow-Beijing", "5:Moscow\xE2\x80\x93" "Beijing");
+	/* a spaced -- between numbers is a range, printed closed (test_typo.c) */
+	MATCHES("a spaced -- between numbers matches a range's en dash", "in 1990\xE2\x80\x93" "2000 and",
+		"6:in 1990 -- 2000 and");
+	MATCHES("and a hyphen, and as typed", "pp. 12-19 -- then 3 -- 4", "6:pp. 12 --\n19 -- then 3\xE2\x80\x93" "4");
+	MATCHES("but not an em dash", "1990 \xE2\x80\x94 2000", "(none)");
+	MATCHES("a spaced range across a CR LF line break", "3-7 then", "6:3 --\r\n7 then");
 	MATCHES("a hyphen before a number is not a dash", "fell -0.8", "5:fell -0.8");
 	MATCHES("spaces around an ellipsis are optional", "was \xE2\x80\xA6 complicated", "5:was... complicated");
 	MATCHES("Latin M is not Cyrillic EM", "The M6", "(none)");
@@ -99,6 +106,42 @@ static void folding(void)
 	MATCHES("leading and trailing spaces ignored", "  wait  ", "2:wait");
 	MATCHES("no match inside a word", "oal", "(none)");
 	MATCHES("punctuation edges need no word boundary", "\"yes", "1:\xE2\x80\x9Cyes");
+	matcher_free(m);
+	article_free(a);
+}
+
+/* A note's reference mark in the source is read as nothing, by the rule sentence ends read
+ * it by (test_article.c): before a no-break space and any opening mark too; a provision's
+ * bracketed sub-clause ("Article 5[1]", "5[1](a)") is its words, a year's note is a mark. */
+static void marks_edges(void)
+{
+	article *a = art("T\n\nThey ratified it.12\xC2\xA0It held. Sie sagten es.3 \xE2\x80\x9EWir gehen.\xE2\x80\x9C "
+			 "Se fue.7 \xC2\xBFPor qu\xC3\xA9? Ils l'ont dit.\xC2\xBB" "4 \xC2\xAB" "Non.\xC2\xBB\n\n"
+			 "Under Article 5[1] of the Treaty and Article 7[2](a) of the Charter, in 2019[3] and "
+			 "5,000[4] men, \xC2\xA7 12[3] applies.\n\n"
+			 "The yard billed CHF 25'000 for 1'250'000 rounds.\n\n"
+			 "Then the well-\nknown Franco-\n  German pre-\nand post-war deal.\n");
+	CHECK("marks article parses", a != NULL);
+	if (!a)
+		return;
+	matcher *m = matcher_new(a);
+	MATCHES("a digit mark before a no-break space", "ratified it. It held", "1:ratified it.12\xC2\xA0It held");
+	MATCHES("a digit mark before \xE2\x80\x9E", "es. \"Wir", "1:es.3 \xE2\x80\x9EWir");
+	MATCHES("a digit mark before \xC2\xBF", "fue. \xC2\xBFPor", "1:fue.7 \xC2\xBFPor");
+	MATCHES("a digit mark after \xC2\xBB before \xC2\xAB", "dit.\" \"Non", "1:dit.\xC2\xBB" "4 \xC2\xAB" "Non");
+	MATCHES("a provision's bracket is its words", "Article 5 of the Treaty", "(none)");
+	MATCHES("typed as the source has it", "Article 5[1] of the Treaty", "2:Article 5[1] of the Treaty");
+	MATCHES("so is a sub-clause's after any number", "Article 7(a) of", "(none)");
+	MATCHES("and the paragraph sign's", "\xC2\xA7 12 applies", "(none)");
+	/* Swiss thousands are one number: "CHF 25" of "CHF 25'000" is another amount */
+	/* a hyphenated word wrapped by hand reads whole; a suspended hyphen keeps its space */
+	MATCHES("a wrapped hyphenated word is one", "the well-known Franco-German", "4:the well-\nknown Franco-\n  German");
+	MATCHES("not two", "the well- known", "(none)");
+	MATCHES("a suspended hyphen's space stays", "pre- and post-war", "4:pre-\nand post-war");
+	MATCHES("a Swiss amount is not cut", "billed CHF 25", "(none)");
+	MATCHES("nor from its end", "000 for", "(none)");
+	MATCHES("a Swiss amount whole", "billed CHF 25'000 for 1\xE2\x80\x99" "250'000", "3:billed CHF 25'000 for 1'250'000");
+	MATCHES("a year's note is a mark", "in 2019 and 5,000 men", "2:in 2019[3] and 5,000[4] men");
 	matcher_free(m);
 	article_free(a);
 }
@@ -458,6 +501,7 @@ int main(void)
 {
 	find_command();
 	folding();
+	marks_edges();
 	elisions();
 	from_to();
 	closest();

@@ -178,6 +178,19 @@ int main(void)
 	smart("a quotation with an apostrophe, then a number", "'don't stop 1990'", LSQ "don" RSQ "t stop 1990" RSQ);
 	/* in a source: -- between numbers is a range, as typed; primes only where unmistakable */
 	source("a source's range", "in 1990--1995, pp. 3--7 -- so", "in 1990" EN "1995, pp. 3" EN "7 " EM " so");
+	/* a range typed with spaces around its -- is set closed, an en dash (a trial: "1990 --
+	 * 2000" printed a spaced em dash); a dash between a number and a word stays one */
+	smart("a spaced range", "in 1990 -- 2000, January 5 -- 8, pp. 12 -- 19 -- and 3 --- 4, 5 -- a",
+	      "in 1990" EN "2000, January 5" EN "8, pp. 12" EN "19 " EM " and 3 " EM " 4, 5 " EM " a");
+	source("a source's spaced range", "from 1990 --\n2000 -- so", "from 1990" EN "2000 " EM " so");
+	{
+		const char *t = "a 1 -- 2 b";
+		size_t map[16];
+		char *got = typo_smarten_source(t, strlen(t), "", 0, map, NULL);
+		CHECK("a spaced range maps its spaces to its dash", map[3] == 3 && map[4] == 3 && map[6] == 3 && map[7] == 6 &&
+								 map[10] == strlen(got));
+		free(got);
+	}
 	source("a source's feet and inches", "5'10\" and 30' 15\"", "5" PRIME "10" DPRIME " and 30" PRIME " 15" DPRIME);
 	/* a quote after a number closing no quotation is a prime in a source too (a trial: a
 	 * source's 12" gun printed 12”); one closing a quotation that its paragraph opened before
@@ -195,6 +208,25 @@ int main(void)
 		     ", a 12" DPRIME " gun");
 	source_after("but not one left open in the paragraph before", "He said \"no.\n\nThe ", "12\" gun",
 		     "12" DPRIME " gun");
+	/* inside a quotation, a mark after a number before a word is a prime when the quotation
+	 * closes later (a trial: "we fitted a 12" gun," printed 12”); it closes the quotation
+	 * when none closes after it, or the next mark opens one */
+	smart("inches inside a quotation", "\"we fitted a 12\" gun,\" he said", LDQ "we fitted a 12" DPRIME " gun," RDQ " he said");
+	smart("feet inside a single quotation", "'a 6' mast isn't it,' he said", LSQ "a 6" PRIME " mast isn" RSQ "t it," RSQ " he said");
+	smart("a quotation of a number", "he said \"12\" and left", "he said " LDQ "12" RDQ " and left");
+	smart("a quotation of a number, then another", "\"by 2050\" he said, \"and 2060\" too",
+	      LDQ "by 2050" RDQ " he said, " LDQ "and 2060" RDQ " too");
+	smart("a number's quotation before a comma", "\"it was 12\", he said, \"and 6\" long.\"",
+	      LDQ "it was 12" RDQ ", he said, " LDQ "and 6" DPRIME " long." RDQ);
+	smart("a decade quoted", "\"the 1990s\" era", LDQ "the 1990s" RDQ " era");
+	smart("a decade's and a roll's apostrophes", "the '90s and rock 'n' roll", "the " RSQ "90s and rock " RSQ "n" RSQ " roll");
+	source("inches inside a source's quotation", "\"a 12\" gun and a 6\" mortar,\" he said",
+	       LDQ "a 12" DPRIME " gun and a 6" DPRIME " mortar," RDQ " he said");
+	/* Swiss thousands are grouped with an apostrophe, not a prime, and quote nothing */
+	smart("Swiss thousands", "CHF 25'000 and 1'250'000, 'in 1'000 cases' and 5'10\"",
+	      "CHF 25" RSQ "000 and 1" RSQ "250" RSQ "000, " LSQ "in 1" RSQ "000 cases" RSQ " and 5" PRIME "10" DPRIME);
+	source("a source's Swiss thousands", "Fr. 3'500.- und 12'000", "Fr. 3" RSQ "500.- und 12" RSQ "000");
+	smart("but not minutes nor four digits", "35\xC2\xB0" "12'345 and 1'0000", "35\xC2\xB0" "12" PRIME "345 and 1" PRIME "0000");
 	/* a quotation set right after a colon or comma (its space lost) opens, so its number's
 	 * mark closes it; a quotation open there is closed ("yes,"she) */
 	smart("a quotation glued to a colon", "He said:\"We lost 3\" and 'in 1990,'then",
