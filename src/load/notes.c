@@ -95,6 +95,34 @@ static void check_emphasis(loader *L, const ynode *n, const char *s)
 		     s[at + 1] == '*' ? "**" : "*", s[at + 1] == '*' ? "strong text" : "emphasis");
 }
 
+/* A citation typed in the text itself ("voted yes [@edm-2018 p2].", as pandoc takes one) is
+ * none: only a note's are read. It would print as typed and leave the claim uncited and
+ * unchecked: said once a string, at its '[@', with the two ways to write it. */
+static void check_stray_cites(loader *L, const ynode *n, const char *s)
+{
+	for (size_t i = 0; s[i]; i++) {
+		int nested;
+		size_t end = s[i] == '^' && s[i + 1] == '[' ? note_end(s, i, &nested) : 0;
+		const char *close = s[i] == '[' && s[i + 1] == '@' ? strchr(s + i, ']') : NULL;
+		if (end)
+			i = end;
+		if (!close)
+			continue;
+		int as_written = n && n->str && strcmp(n->str, s) == 0, len = (int)(close - s - i - 2);
+		loc at = as_written ? typed_at(L, n, i) : loader_loc(L, n);
+		if (len > 0 && len <= 80 && !memchr(s + i + 2, '[', (size_t)len))
+			diag_warning(L->S.d, at,
+				     "'[@%.*s]' outside a note is no citation, and prints as typed; write 'cite: %.*s' "
+				     "beside the text, or put it in a note: '^[[@%.*s]]'",
+				     len, s + i + 2, len, s + i + 2, len, s + i + 2);
+		else
+			diag_warning(L->S.d, at,
+				     "'[@' outside a note is no citation, and prints as typed; write 'cite:' beside the "
+				     "text, or put it in a note: '^[[@ID pN]]'");
+		return;
+	}
+}
+
 void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
 {
 	const char *open = s ? strstr(s, "^[") : NULL;
@@ -110,8 +138,10 @@ void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
 void load_notes(loader *L, const ynode *n, item *it)
 {
 	brief *b = L->b;
-	if (it->text)
+	if (it->text) {
 		check_emphasis(L, n, it->text);
+		check_stray_cites(L, n, it->text);
+	}
 	if (!it->text || !strstr(it->text, "^["))
 		return;
 	const char *s = it->text;
