@@ -214,6 +214,24 @@ static int set_value_option(cli_options *o, long *jobs, const char *a, const cha
 	return 0;
 }
 
+/* A root that is no directory holds no file: each source would be an error of its own,
+ * "outside" it, when the one mistake is the root's. 0, or 2 after a usage error. */
+static int check_root(const cli_options *o)
+{
+	const char *env = getenv("MKBRIEF_ROOT"), *root = o->root ? o->root : env && *env ? env : NULL;
+	struct stat st;
+	int found = root && stat(root, &st) == 0, err = found ? ENOTDIR : errno;
+	if (!root || (found && S_ISDIR(st.st_mode)))
+		return 0;
+	char *msg = err == ENOENT    ? xasprintf("%s: no such directory", o->root ? "--root" : "MKBRIEF_ROOT")
+		    : err == ENOTDIR ? xasprintf("%s must be a directory, not a file", o->root ? "--root" : "MKBRIEF_ROOT")
+				     : xasprintf("%s: cannot read the directory (%s)", o->root ? "--root" : "MKBRIEF_ROOT",
+						 strerror(err));
+	diag_usage_error("mkbrief", msg, root);
+	free(msg);
+	return 2;
+}
+
 static int run(int argc, char **argv)
 {
 	/* Past a file size limit (ulimit -f) the kernel would kill us with SIGXFSZ and leave the
@@ -288,7 +306,7 @@ static int run(int argc, char **argv)
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	const char *const *briefs = (const char *const *)args.argv + 1;
-	if (pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
+	if (check_root(&o) != 0 || pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
 		return 2;
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
 		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);
