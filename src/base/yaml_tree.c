@@ -180,14 +180,14 @@ static void check_duplicates(builder *b, ynode *map)
 		v[i] = &map->pairs[i];
 	qsort(v, map->npairs, sizeof *v, key_cmp);
 	char *drop = xcalloc(map->npairs, 1);
+	/* the first of the run of equal keys v[i] is in: kept, not looked for again at each
+	 * key of the run (45,000 of one key took 17 s) */
+	size_t first = 0;
 	for (size_t i = 1; i < map->npairs; i++) {
-		if (v[i]->key->kind != YNODE_SCALAR || v[i - 1]->key->kind != YNODE_SCALAR)
-			continue;
-		if (strcmp(v[i]->key->str, v[i - 1]->key->str) == 0) {
-			size_t first = i - 1;
-			while (first > 0 && v[first - 1]->key->kind == YNODE_SCALAR &&
-			       strcmp(v[first - 1]->key->str, v[i]->key->str) == 0)
-				first--;
+		if (v[i]->key->kind != YNODE_SCALAR || v[i - 1]->key->kind != YNODE_SCALAR ||
+		    strcmp(v[i]->key->str, v[i - 1]->key->str) != 0)
+			first = i;
+		else {
 			diag_error(b->d, loc_at(b->t->file, v[i]->key->line, v[i]->key->col),
 				   "duplicate key '%s' (first given at line %d)", v[i]->key->str,
 				   v[first]->key->line);
