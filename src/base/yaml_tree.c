@@ -19,7 +19,6 @@ struct ytree {
 };
 
 typedef struct anchor {
-	char *name;
 	ynode *node;
 	size_t weight;
 } anchor;
@@ -32,8 +31,7 @@ typedef struct builder {
 	char *stack_anchor[YTREE_MAX_DEPTH + 1];
 	int depth;
 	size_t expanded;
-	anchor *anchors;
-	size_t nanchors;
+	GHashTable *anchors; /* name -> the anchor of that name last seen: an alias finds it at once */
 	int failed;
 	const char *text; /* the file, for what its events do not say */
 	size_t len;
@@ -136,12 +134,12 @@ static void remember_anchor(builder *b, const yaml_char_t *name, ynode *n, size_
 {
 	if (!name)
 		return;
+	if (!b->anchors)
+		b->anchors = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
+	anchor *a = xmalloc(sizeof *a);
+	*a = (anchor){n, weight};
 	/* a later anchor of the same name shadows the earlier one, as YAML says */
-	b->anchors = grow_for(b->anchors, b->nanchors, sizeof *b->anchors);
-	b->anchors[b->nanchors].name = xstrdup((const char *)name);
-	b->anchors[b->nanchors].node = n;
-	b->anchors[b->nanchors].weight = weight;
-	b->nanchors++;
+	g_hash_table_replace(b->anchors, xstrdup((const char *)name), a);
 }
 
 static int count_node(builder *b, size_t weight, yaml_mark_t mark)
@@ -334,12 +332,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 {
 	yaml_mark_t mark = ev->start_mark;
 	const char *name = (const char *)ev->data.alias.anchor;
-	anchor *a = NULL;
-	for (size_t i = b->nanchors; i-- > 0;)
-		if (strcmp(b->anchors[i].name, name) == 0) {
-			a = &b->anchors[i];
-			break;
-		}
+	const anchor *a = b->anchors ? g_hash_table_lookup(b->anchors, name) : NULL;
 	if (!a) {
 		/* an anchor on a list or mapping still open is the node the alias is inside */
 		int inside = 0;
@@ -469,9 +462,8 @@ ytree *ytree_parse(const char *text, size_t len, const char *display, diag *d)
 	b.t = t;
 	b.d = d;
 	int ok = build(&b, text, len);
-	for (size_t i = 0; i < b.nanchors; i++)
-		free(b.anchors[i].name);
-	free(b.anchors);
+	if (b.anchors)
+		g_hash_table_destroy(b.anchors);
 	if (!ok) {
 		ytree_free(t);
 		return NULL;
