@@ -86,10 +86,15 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, size
  * writer meant to set off is not: said where it was typed, with the escape. */
 static void check_emphasis(loader *L, const ynode *n, const char *s)
 {
-	size_t at = emphasis_unclosed(s, strlen(s));
+	int as_written = n && n->str && strcmp(n->str, s) == 0;
+	size_t at = emphasis_triple(s, strlen(s));
+	if (at != (size_t)-1)
+		diag_warning(L->S.d, as_written ? typed_at(L, n, at) : loader_loc(L, n),
+			     "'***' is neither emphasis nor strong text, and prints as typed; write *emphasis* or "
+			     "**strong** (one inside the other for both), or '\\*' for an asterisk");
+	at = emphasis_unclosed(s, strlen(s));
 	if (at == (size_t)-1)
 		return;
-	int as_written = n && n->str && strcmp(n->str, s) == 0;
 	diag_warning(L->S.d, as_written ? typed_at(L, n, at) : loader_loc(L, n),
 		     "'%s' opens %s that is never closed, and prints as typed; close it, or write '\\*' for an asterisk",
 		     s[at + 1] == '*' ? "**" : "*", s[at + 1] == '*' ? "strong text" : "emphasis");
