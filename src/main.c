@@ -306,6 +306,13 @@ static int run(int argc, char **argv)
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	const char *const *briefs = (const char *const *)args.argv + 1;
+	/* "-" as for -o: a brief piped in has no directory to find its sources in */
+	for (size_t i = 0; i < nbriefs; i++)
+		if (strcmp(briefs[i], "-") == 0 && access("-", F_OK) != 0)
+			return diag_usage_error("mkbrief",
+						"a brief is read from its file, not from standard input: its sources and "
+						"layouts are found beside it",
+						"-");
 	if (check_root(&o) != 0 || pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
 		return 2;
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
