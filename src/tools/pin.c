@@ -195,6 +195,15 @@ int cmd_pin(int argc, char **argv)
 	}
 	size_t len = 0;
 	char *text = read_all(path, YTREE_MAX_BYTES, &len, loc_at(path, 0, 0), &d);
+	/* YAML reads lines ended by CR alone (an old Mac's), but the edits below find a value's
+	 * line by its LF: each source would be said to be "not on one line" */
+	if (text && memchr(text, '\r', len) && !memchr(text, '\n', len)) {
+		diag_error(&d, loc_at(path, 0, 0),
+			   "this brief ends its lines with CR alone, which mkbrief pin cannot edit; save it with LF (or "
+			   "CR LF) line ends");
+		free(text);
+		text = NULL;
+	}
 	edit *edits = xcalloc(b->nsources + 1, sizeof *edits);
 	char **sums = xcalloc(b->nsources + 1, sizeof *sums); /* each source's, kept for pins_hold */
 	size_t n = 0;
