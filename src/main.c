@@ -86,6 +86,17 @@ static int pages_usage(const cli_options *o)
 /* --list-layouts [BRIEF.yaml] */
 static int list_layouts(const char *brief_path)
 {
+	/* a brief that is not there has no directory of layouts: a list without them would
+	 * hide the mistake (a typo in its name) */
+	struct stat st;
+	if (brief_path && (stat(brief_path, &st) != 0 || S_ISDIR(st.st_mode))) {
+		diag d;
+		diag_init(&d, stderr);
+		diag_error(&d, loc_at(brief_path, 0, 0), "--list-layouts cannot read the brief: %s",
+			   stat(brief_path, &st) != 0 ? strerror(errno) : "is a directory, not a file");
+		diag_finish(&d);
+		return 1;
+	}
 	char *data = data_dir();
 	char **dirs = layout_dirs(brief_path, data);
 	style_list_layouts((const char *const *)dirs, stdout);
