@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <glib.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,17 @@ static int pages_usage(const cli_options *o)
 /* --list-layouts [BRIEF.yaml] */
 static int list_layouts(const char *brief_path)
 {
+	/* a brief that is not there has no directory of layouts: a list without them would
+	 * hide the mistake (a typo in its name) */
+	struct stat st;
+	if (brief_path && (stat(brief_path, &st) != 0 || S_ISDIR(st.st_mode))) {
+		diag d;
+		diag_init(&d, stderr);
+		diag_error(&d, loc_at(brief_path, 0, 0), "--list-layouts cannot read the brief: %s",
+			   stat(brief_path, &st) != 0 ? strerror(errno) : "is a directory, not a file");
+		diag_finish(&d);
+		return 1;
+	}
 	char *data = data_dir();
 	char **dirs = layout_dirs(brief_path, data);
 	style_list_layouts((const char *const *)dirs, stdout);
@@ -103,24 +115,28 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 		return diag_usage_error("mkbrief", "-o names one output; several briefs are each written as NAME.pdf (or the format's extension) in the current directory",
 					o->output);
 	/* two briefs of one name in different directories would write one file (--check and
-	 * --dump-layout write none) */
-	for (size_t i = 0; i < nbriefs && !o->check && !o->dump; i++)
-		for (size_t j = 0; j < i; j++) {
-			char *x = build_default_output(briefs[i], o->format), *y = build_default_output(briefs[j], o->format);
-			int same = strcmp(x, y) == 0;
-			free(y);
-			if (same) {
-				int rc = diag_usage_error("mkbrief", "two briefs would write the same file; build them one at a time with -o", x);
-				free(x);
-				return rc;
-			}
-			free(x);
-		}
-	/* nor one brief's output be a file another reads (a figure named like it, or the
-	 * brief itself: a brief saved as a.pdf beside a.yaml): written first, it would replace
-	 * that file before the other reads it */
+	 * --dump-layout write none); the outputs are looked up in a table, not each against
+	 * all before it (20,000 briefs took a minute before the first was read) */
 	if (o->check || o->dump)
 		return 0;
+	GHashTable *outs = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	int rc = 0;
+	for (size_t i = 0; i < nbriefs && rc == 0; i++) {
+		char *x = build_default_output(briefs[i], o->format);
+		if (g_hash_table_contains(outs, x)) {
+			rc = diag_usage_error("mkbrief", "two briefs would write the same file; build them one at a time with -o", x);
+			free(x);
+		} else {
+			g_hash_table_add(outs, x);
+		}
+	}
+	g_hash_table_destroy(outs);
+	if (rc)
+		return rc;
+	/* nor one brief's output be a file another reads (a figure named like it, or the
+	 * brief itself: a brief saved as a.pdf beside a.yaml): written first, it would replace
+	 * that file before the other reads it. Each file read is found once, by device and
+	 * inode. */
 	GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
 	for (size_t i = 0; i < nbriefs; i++) {
 		g_ptr_array_add(read, g_strdup(briefs[i]));
@@ -128,7 +144,12 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 	}
 	if (o->layout)
 		g_ptr_array_add(read, g_strdup(o->layout));
-	int rc = 0;
+	GHashTable *read_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint k = 0; k < read->len; k++) {
+		struct stat is;
+		if (stat(read->pdata[k], &is) == 0)
+			g_hash_table_add(read_ids, g_strdup_printf("%ju:%ju", (uintmax_t)is.st_dev, (uintmax_t)is.st_ino));
+	}
 	for (size_t i = 0; i < nbriefs && rc == 0; i++) {
 		char *out = build_default_output(briefs[i], o->format);
 		size_t n = strlen(out) - strlen(o->format) - 1;
@@ -137,10 +158,11 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 			char *name = pages ? xasprintf("%.*s-%d.%s", (int)n, out, p, o->format) : xstrdup(out);
 			struct stat os;
 			int exists = stat(name, &os) == 0;
-			for (guint k = 0; exists && rc == 0 && k < read->len; k++) {
-				struct stat is;
-				if (stat(read->pdata[k], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino)
+			if (exists) {
+				char *id = g_strdup_printf("%ju:%ju", (uintmax_t)os.st_dev, (uintmax_t)os.st_ino);
+				if (g_hash_table_contains(read_ids, id))
 					rc = diag_usage_error("mkbrief", "one brief's output is a file another reads; build them one at a time with -o", name);
+				g_free(id);
 			}
 			free(name);
 			if (!exists)
@@ -148,6 +170,7 @@ static int batch_usage(const cli_options *o, const char *const *briefs, size_t n
 		}
 		free(out);
 	}
+	g_hash_table_destroy(read_ids);
 	g_ptr_array_free(read, TRUE);
 	return rc;
 }
@@ -212,6 +235,24 @@ static int set_value_option(cli_options *o, long *jobs, const char *a, const cha
 		o->dpi = (int)dpi;
 	}
 	return 0;
+}
+
+/* A root that is no directory holds no file: each source would be an error of its own,
+ * "outside" it, when the one mistake is the root's. 0, or 2 after a usage error. */
+static int check_root(const cli_options *o)
+{
+	const char *env = getenv("MKBRIEF_ROOT"), *root = o->root ? o->root : env && *env ? env : NULL;
+	struct stat st;
+	int found = root && stat(root, &st) == 0, err = found ? ENOTDIR : errno;
+	if (!root || (found && S_ISDIR(st.st_mode)))
+		return 0;
+	char *msg = err == ENOENT    ? xasprintf("%s: no such directory", o->root ? "--root" : "MKBRIEF_ROOT")
+		    : err == ENOTDIR ? xasprintf("%s must be a directory, not a file", o->root ? "--root" : "MKBRIEF_ROOT")
+				     : xasprintf("%s: cannot read the directory (%s)", o->root ? "--root" : "MKBRIEF_ROOT",
+						 strerror(err));
+	diag_usage_error("mkbrief", msg, root);
+	free(msg);
+	return 2;
 }
 
 static int run(int argc, char **argv)
@@ -288,7 +329,14 @@ static int run(int argc, char **argv)
 	if (!o.brief)
 		return diag_usage_error("mkbrief", "no brief given", NULL);
 	const char *const *briefs = (const char *const *)args.argv + 1;
-	if (pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
+	/* "-" as for -o: a brief piped in has no directory to find its sources in */
+	for (size_t i = 0; i < nbriefs; i++)
+		if (strcmp(briefs[i], "-") == 0 && access("-", F_OK) != 0)
+			return diag_usage_error("mkbrief",
+						"a brief is read from its file, not from standard input: its sources and "
+						"layouts are found beside it",
+						"-");
+	if (check_root(&o) != 0 || pages_usage(&o) != 0 || (nbriefs > 1 && batch_usage(&o, briefs, nbriefs, watch) != 0))
 		return 2;
 	if (watch && strcmp(o.output ? o.output : "", "-") == 0)
 		return diag_usage_error("mkbrief watch", "cannot write to standard output again and again; name a file with -o", NULL);

@@ -88,3 +88,20 @@ size_t emphasis_unclosed(const char *s, size_t n)
 	}
 	return (size_t)-1;
 }
+
+size_t emphasis_triple(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] != '*')
+			continue;
+		size_t run = run_length(s, n, i);
+		if (run > 2 && !word_char_before(s, i) && word_char_at(s, n, i + run))
+			return i;
+		i += run - 1;
+	}
+	return (size_t)-1;
+}

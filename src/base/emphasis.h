@@ -27,4 +27,10 @@ size_t emphasis_close(emphasis_scan *sc, const char *s, size_t n, size_t from, s
  * prints as an asterisk), or (size_t)-1. */
 size_t emphasis_unclosed(const char *s, size_t n);
 
+/* The byte offset of the first run of three or more asterisks that opens a word
+ * ("***both***", as Markdown sets bold italics): neither delimiter, it prints as typed;
+ * (size_t)-1 when there is none. A run between spaces ("***") or after a letter ("f***",
+ * a word left out) is text. */
+size_t emphasis_triple(const char *s, size_t n);
+
 #endif

@@ -325,6 +325,7 @@ void compose_annex(composer *c)
 	const style *st = c->st;
 	const brief *b = c->b;
 	double w = c->dc->col_w;
+	c->in_annex = 1;
 	compose_push(c, V_PAGEBREAK, 0);
 	rich *r = rich_new();
 	rich_add(r, "Annex: the sources in full", 26);

@@ -232,23 +232,26 @@ static void add_cites(rich *r, const item *it)
 	}
 }
 
-/* t is raw smartened whole: adds t from tfrom up to where raw[0, raw_at) ends once
- * smartened (smartening turns - and ' into longer characters), and returns that place. */
-static size_t add_smart_upto(rich *r, const char *raw, const char *t, size_t tfrom, size_t raw_at)
+/* t is raw smartened whole: where raw[0, raw_at) ends in t (smartening turns - and ' into
+ * longer characters), never before from, the place of the mark before. */
+static size_t smart_offset(const char *raw, const char *t, size_t from, size_t raw_at)
 {
 	char *before = typo_smarten(raw, raw_at);
 	size_t upto = strlen(before);
 	free(before);
-	if (upto < tfrom || upto > strlen(t))
-		upto = tfrom;
-	char *piece = xstrndup(t + tfrom, upto - tfrom);
-	rich_add_markup(r, piece, 0);
-	free(piece);
-	return upto;
+	return upto < from || upto > strlen(t) ? from : upto;
 }
 
-/* The item's text with the marks of its notes where they were written. The pieces are
- * smartened together, so that quotes pair across a mark. */
+static void add_note_mark(rich *r, size_t k, void *ctx)
+{
+	const item *it = ctx;
+	char dest[32];
+	snprintf(dest, sizeof dest, "note-%zu", it->note_first + k + 1);
+	rich_add_note_mark(r, (int)(it->note_first + k), dest);
+}
+
+/* The item's text with the marks of its notes where they were written. The text is
+ * smartened and marked up whole, so that quotes pair and emphasis runs across a mark. */
 void cite_add_item(rich *r, const brief *b, const item *it)
 {
 	if (!it->nnotes) {
@@ -257,19 +260,15 @@ void cite_add_item(rich *r, const brief *b, const item *it)
 		return;
 	}
 	char *t = typo_smarten(it->text, strlen(it->text));
-	size_t tfrom = 0;
-	for (size_t k = 0; k < it->nnotes; k++) {
-		const note *nt = &b->notes[it->note_first + k];
-		size_t upto = add_smart_upto(r, it->text, t, tfrom, nt->mark);
-		char dest[32];
-		snprintf(dest, sizeof dest, "note-%zu", it->note_first + k + 1);
-		rich_add_note_mark(r, (int)(it->note_first + k), dest);
-		tfrom = upto;
-	}
+	size_t *at = xcalloc(it->nnotes, sizeof *at), from = 0;
+	for (size_t k = 0; k < it->nnotes; k++)
+		at[k] = from = smart_offset(it->text, t, from, b->notes[it->note_first + k].mark);
+	rich_marks m = {at, it->nnotes, add_note_mark, (void *)it, NULL, 0};
+	rich_add_marked(r, t, &m);
 	/* a mark right before the citations: a comma keeps the two superscripts apart */
-	if (!t[tfrom] && it->ncites)
+	if (!t[from] && it->ncites)
 		rich_add_sup(r, ",", NULL);
-	rich_add_markup(r, t + tfrom, 0);
+	free(at);
 	free(t);
 	add_cites(r, it);
 }
@@ -282,6 +281,22 @@ void cite_add_marking(rich *r, const char *marking)
 	rich_add(r, " ", 1);
 }
 
+/* A note's citations, grouped by place: those written at one place print as one
+ * superscript. */
+typedef struct cite_groups {
+	const note *nt;
+	int first[BRIEF_MAX_CITES + 1]; /* group k is cites first[k] .. first[k + 1] */
+} cite_groups;
+
+static void add_cite_group(rich *r, size_t k, void *ctx)
+{
+	const cite_groups *g = ctx;
+	item group = {0};
+	for (int i = g->first[k]; i < g->first[k + 1]; i++)
+		group.cites[group.ncites++] = g->nt->cites[i];
+	add_cites(r, &group);
+}
+
 rich *cite_note_rich(const brief *b, size_t id)
 {
 	const note *nt = &b->notes[id];
@@ -290,21 +305,19 @@ rich *cite_note_rich(const brief *b, size_t id)
 	rich_note_label(id, label);
 	rich_add_sup(r, label, NULL);
 	rich_add(r, "\xC2\xA0", 2);
-	/* each citation where it was written, those at one place as one superscript; the text
-	 * smartened whole, so that quotes pair across a citation */
+	/* each citation where it was written, the text smartened and marked up whole, so
+	 * that quotes pair and emphasis runs across a citation */
 	char *t = typo_smarten(nt->text, strlen(nt->text));
-	size_t tfrom = 0;
-	for (int i = 0; i < nt->ncites;) {
-		item group = {0};
-		int j = i;
-		while (j < nt->ncites && nt->cite_at[j] == nt->cite_at[i])
-			group.cites[group.ncites++] = nt->cites[j++];
-		size_t upto = add_smart_upto(r, nt->text, t, tfrom, nt->cite_at[i]);
-		add_cites(r, &group);
-		tfrom = upto;
-		i = j;
-	}
-	rich_add_markup(r, t + tfrom, 0);
+	cite_groups g = {.nt = nt};
+	size_t at[BRIEF_MAX_CITES], n = 0, from = 0;
+	for (int i = 0; i < nt->ncites; i++)
+		if (i == 0 || nt->cite_at[i] != nt->cite_at[i - 1]) {
+			g.first[n] = i;
+			at[n++] = from = smart_offset(nt->text, t, from, nt->cite_at[i]);
+		}
+	g.first[n] = nt->ncites;
+	rich_marks m = {at, n, add_cite_group, &g, NULL, 0};
+	rich_add_marked(r, t, &m);
 	free(t);
 	return r;
 }

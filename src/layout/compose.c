@@ -78,12 +78,22 @@ static para *own_para(composer *c, para *p)
 }
 
 /* Said once, at the paragraph that goes over; nothing after it is set. */
+/* Past a limit in the annex, splitting the brief does not help: its sources are long */
+static void note_annex(composer *c, loc at)
+{
+	if (c->in_annex)
+		diag_note(c->d, at,
+			  "the annex (annex: true, or --annex) sets each source in full: leave it out for sources this "
+			  "long");
+}
+
 static void too_many_lines(composer *c, loc at)
 {
 	if (c->over)
 		return;
 	diag_error(c->d, at, "the brief would set more than %d lines (narrow columns or large type); split it into several briefs",
 		   DOC_MAX_LINES);
+	note_annex(c, at);
 	c->over = 1;
 }
 
@@ -123,6 +133,7 @@ static para *set_para(composer *c, rich *r, const para_spec *sp, loc at, int aga
 	if (!c->over && r->text.len > DOC_MAX_TEXT_BYTES - c->text_bytes) {
 		diag_error(c->d, at, "the brief sets more than %u MiB of text (about 600 pages); split it into several briefs",
 			   DOC_MAX_TEXT_BYTES >> 20);
+		note_annex(c, at);
 		c->over = 1;
 	} else if (guess > (double)(DOC_MAX_LINES - c->nlines)) {
 		too_many_lines(c, at);

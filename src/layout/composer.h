@@ -39,6 +39,7 @@ typedef struct composer {
 	size_t held_from;  /* where the run of headings held together starts */
 	int alone;         /* the block being set is its section's only one */
 	int uses;          /* quotes and excerpts set so far: the annex's numbers, A1, A2... */
+	int in_annex;      /* the annex is being set */
 	/* the structure: the containers open (tags_at: their index in doc->paths, -1 when
 	 * not yet stored), the role compose_lines gives its lines, the last number given */
 	tag_path tags;

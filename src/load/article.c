@@ -21,13 +21,36 @@ static size_t line_end(const char *s, size_t len, size_t i)
 	return nl ? (size_t)(nl - s) : len;
 }
 
-/* The line [b, e) without surrounding blanks (\r included). */
+/* The spaces that print nothing beside the ASCII ones: a no-break space (a web page's
+ * "<p>&nbsp;</p>", copied as text, is a line of it), the typographic spaces U+2000..U+200A,
+ * a zero-width space, a narrow no-break space, the ideographic space and a byte-order mark. */
+static const char *const wide_blanks[] = {"\xC2\xA0", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
+					  "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+					  "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE3\x80\x80",
+					  "\xEF\xBB\xBF"};
+
+/* The length of the blank that starts (from_end: ends) s[b, e) at its edge, or 0. */
+static size_t blank_len(const char *s, size_t b, size_t e, int from_end)
+{
+	if (b < e && is_blank_byte(s[from_end ? e - 1 : b]))
+		return 1;
+	for (size_t k = 0; k < sizeof wide_blanks / sizeof *wide_blanks; k++) {
+		size_t n = strlen(wide_blanks[k]);
+		if (e - b >= n && memcmp(s + (from_end ? e - n : b), wide_blanks[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* The line [b, e) without surrounding blanks (\r included): a line of no-break spaces is
+ * as blank as one of spaces, and ends no paragraph's words. */
 static void trim(const char *s, size_t *b, size_t *e)
 {
-	while (*b < *e && is_blank_byte(s[*b]))
-		(*b)++;
-	while (*e > *b && is_blank_byte(s[*e - 1]))
-		(*e)--;
+	size_t n;
+	while ((n = blank_len(s, *b, *e, 0)))
+		*b += n;
+	while ((n = blank_len(s, *b, *e, 1)))
+		*e -= n;
 }
 
 /* s[b, e) without surrounding blanks, copied into the article's strings. */

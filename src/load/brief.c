@@ -560,6 +560,9 @@ static void load_hyphenation(loader *L, const ynode *n)
 		return;
 	b->hyphenation = xcalloc(n->nitems + 1, sizeof *b->hyphenation);
 	size_t count = 0;
+	/* each word without its hyphens -> the entry that gave it: a list of thousands is
+	 * checked in one pass, not each entry against all before it */
+	GHashTable *given = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (size_t i = 0; i < n->nitems; i++) {
 		char *w = schema_string(&L->S, n->items[i], "a hyphenation word", 0);
 		if (!w)
@@ -571,21 +574,16 @@ static void load_hyphenation(loader *L, const ynode *n)
 			continue;
 		}
 		char *bare = hyphenation_bare(w);
-		for (size_t j = 0; j < count; j++) {
-			char *other = hyphenation_bare(b->hyphenation[j]);
-			int same = strcmp(bare, other) == 0;
-			g_free(other);
-			if (same) {
-				schema_error(&L->S, n->items[i], "hyphenation: '%s' is given twice (before as '%s')", w,
-					     b->hyphenation[j]);
-				w = NULL;
-				break;
-			}
+		const char *before = g_hash_table_lookup(given, bare);
+		if (before) {
+			schema_error(&L->S, n->items[i], "hyphenation: '%s' is given twice (before as '%s')", w, before);
+			g_free(bare);
+			continue;
 		}
-		g_free(bare);
-		if (w)
-			b->hyphenation[count++] = w;
+		g_hash_table_insert(given, bare, w);
+		b->hyphenation[count++] = w;
 	}
+	g_hash_table_destroy(given);
 }
 
 /* The handling keys: who may read the handout, its control number, the date its

@@ -239,9 +239,40 @@ static shortfall short_of(const measure *got, const measure *builtin, const ynod
 	return f;
 }
 
-void layout_check_measures(schema *S, const layout_widths *got_w, const layout_widths *builtin, const ynode *root,
-			   double col, double text_w)
+/* A line taller than the page's text runs off its foot, and a letter wider than its column
+ * off its side, wherever the composer puts them: what they say is lost. Fonts of up to
+ * 200pt are for a large page; on a small one they must still fit. The banner is drawn
+ * in the margins (style.c checks it there). */
+static void check_fonts(schema *S, const layout_widths *w, const ynode *root, double col, double text_w, double text_h)
 {
+	const ynode *fonts = ymap_get(root, "fonts");
+	for (size_t i = 0; i < w->nfonts; i++) {
+		const layout_font *f = &w->fonts[i];
+		if (strcmp(f->key, "banner") == 0)
+			continue;
+		int across = strcmp(f->key, "title") == 0 || strcmp(f->key, "subtitle") == 0;
+		double width = across ? text_w : col;
+		const ynode *role = ymap_get(fonts, f->key), *size = ymap_get(role, "size"), *lead = ymap_get(role, "leading");
+		const ynode *at = lead ? lead : size ? size : role ? role : root;
+		if (f->leading > text_h + 1e-3) {
+			char *l = pt(f->leading), *h = pt(text_h);
+			schema_error(S, at, "fonts.%s.leading is %s: its lines are taller than the page's text, %s high, and "
+				     "would run off the page; make the font smaller, or the page or its margins larger", f->key, l, h);
+			free(l), free(h);
+		} else if (f->size > width + 1e-3) {
+			char *e = pt(f->size), *c = pt(width);
+			schema_error(S, size ? size : at, "fonts.%s.size is %s: a letter of it can be wider than %s, %s, and "
+				     "would run off the page; make the font smaller, or the page or its columns wider", f->key, e,
+				     across ? "the text" : "a column", c);
+			free(e), free(c);
+		}
+	}
+}
+
+void layout_check_measures(schema *S, const layout_widths *got_w, const layout_widths *builtin, const ynode *root,
+			   double col, double text_w, double text_h)
+{
+	check_fonts(S, got_w, root, col, text_w, text_h);
 	/* half an em: six columns of 10pt text a 6pt gutter apart still read down, not across */
 	if (got_w->columns > 1 && got_w->gutter < got_w->body_size / 2 - 1e-3) {
 		const ynode *at = ymap_get(root, "gutter");

@@ -38,13 +38,43 @@ static loc typed_at(const loader *L, const ynode *n, size_t off)
 	return loc_at(L->b->path, n->line, n->value_col + (int)g_utf8_strlen(n->str, (gssize)off));
 }
 
+/* Text as it is set (a note taken out of its paragraph, a note's citations out of it), with
+ * where each of its bytes was typed: emphasis is checked on what is set, and said where it
+ * was typed. */
+typedef struct placed {
+	strbuf text;
+	size_t *at, n, cap;
+} placed;
+
+static void placed_put(placed *p, char c, size_t typed)
+{
+	sb_putc(&p->text, c);
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->at = xrealloc(p->at, p->cap * sizeof *p->at);
+	}
+	p->at[p->n++] = typed;
+}
+
+/* the spaces before a mark or a citation go with it */
+static void placed_drop_spaces(placed *p)
+{
+	while (p->text.len && p->text.data[p->text.len - 1] == ' ') {
+		p->text.data[--p->text.len] = 0;
+		p->n--;
+	}
+}
+
+static void check_emphasis(loader *L, const ynode *n, int as_written, const char *s, const size_t *typed);
+
 /* The note's text, its [@citations] taken out into nt; s lies at byte `base` of the text
  * of node n as written (or base is (size_t)-1 when the text no longer reads as written).
  * A citation's errors point at its '[@'. */
 static void note_text(loader *L, const ynode *n, const char *s, size_t len, size_t base, note *nt)
 {
-	strbuf text = {0};
-	sb_puts(&text, "");
+	placed text = {0};
+	sb_puts(&text.text, "");
+	size_t typed = base != (size_t)-1 ? base : 0;
 	int too_many = 0; /* said once for the note */
 	for (size_t i = 0; i < len;) {
 		const char *close;
@@ -56,43 +86,78 @@ static void note_text(loader *L, const ynode *n, const char *s, size_t len, size
 					schema_error_at(&L->S, at, "more than %d citations in one note", BRIEF_MAX_CITES);
 			} else if (load_cite_text(L, at, c,
 						&nt->cites[nt->ncites])) {
-				/* the space before a citation goes with it */
-				while (text.len && text.data[text.len - 1] == ' ')
-					text.data[--text.len] = 0;
-				nt->cite_at[nt->ncites++] = text.len;
+				placed_drop_spaces(&text);
+				nt->cite_at[nt->ncites++] = text.text.len;
 			}
 			free(c);
 			/* a superscript follows the punctuation it is typed before, as a note mark
 			 * does (Chicago 14.26): "vote [@edm p2]." prints "vote.¹ ¶2" */
 			size_t after = (size_t)(close - s) + 1;
 			if (after < len && strchr(".,;:!?", s[after]) && s[after]) {
-				size_t was = text.len;
-				sb_putc(&text, s[after]);
+				size_t was = text.text.len;
+				placed_put(&text, s[after], typed + after);
 				for (int k = 0; k < nt->ncites; k++)
 					if (nt->cite_at[k] == was)
-						nt->cite_at[k] = text.len;
+						nt->cite_at[k] = text.text.len;
 				close++;
 			}
 			i = (size_t)(close - s) + 1;
 			continue;
 		}
-		sb_putc(&text, s[i++]);
+		placed_put(&text, s[i], typed + i);
+		i++;
 	}
-	nt->text = brief_keep(L->b, text.data);
-	sb_free(&text);
+	check_emphasis(L, n, base != (size_t)-1, text.text.data, text.at);
+	nt->text = brief_keep(L->b, text.text.data);
+	sb_free(&text.text);
+	free(text.at);
 }
 
 /* An asterisk that opens emphasis nobody closes prints as an asterisk, and what the
  * writer meant to set off is not: said where it was typed, with the escape. */
-static void check_emphasis(loader *L, const ynode *n, const char *s)
+/* s is the text as set; typed[k] is where its byte k was typed in n's text (NULL: s is that
+ * text), as_written when that text reads as typed. */
+static void check_emphasis(loader *L, const ynode *n, int as_written, const char *s, const size_t *typed)
 {
-	size_t at = emphasis_unclosed(s, strlen(s));
+	size_t at = emphasis_triple(s, strlen(s));
+	if (at != (size_t)-1)
+		diag_warning(L->S.d, as_written ? typed_at(L, n, typed ? typed[at] : at) : loader_loc(L, n),
+			     "'***' is neither emphasis nor strong text, and prints as typed; write *emphasis* or "
+			     "**strong** (one inside the other for both), or '\\*' for an asterisk");
+	at = emphasis_unclosed(s, strlen(s));
 	if (at == (size_t)-1)
 		return;
-	int as_written = n && n->str && strcmp(n->str, s) == 0;
-	diag_warning(L->S.d, as_written ? typed_at(L, n, at) : loader_loc(L, n),
+	diag_warning(L->S.d, as_written ? typed_at(L, n, typed ? typed[at] : at) : loader_loc(L, n),
 		     "'%s' opens %s that is never closed, and prints as typed; close it, or write '\\*' for an asterisk",
 		     s[at + 1] == '*' ? "**" : "*", s[at + 1] == '*' ? "strong text" : "emphasis");
+}
+
+/* A citation typed in the text itself ("voted yes [@edm-2018 p2].", as pandoc takes one) is
+ * none: only a note's are read. It would print as typed and leave the claim uncited and
+ * unchecked: said once a string, at its '[@', with the two ways to write it. */
+static void check_stray_cites(loader *L, const ynode *n, const char *s)
+{
+	for (size_t i = 0; s[i]; i++) {
+		int nested;
+		size_t end = s[i] == '^' && s[i + 1] == '[' ? note_end(s, i, &nested) : 0;
+		const char *close = s[i] == '[' && s[i + 1] == '@' ? strchr(s + i, ']') : NULL;
+		if (end)
+			i = end;
+		if (!close)
+			continue;
+		int as_written = n && n->str && strcmp(n->str, s) == 0, len = (int)(close - s - i - 2);
+		loc at = as_written ? typed_at(L, n, i) : loader_loc(L, n);
+		if (len > 0 && len <= 80 && !memchr(s + i + 2, '[', (size_t)len))
+			diag_warning(L->S.d, at,
+				     "'[@%.*s]' outside a note is no citation, and prints as typed; write 'cite: %.*s' "
+				     "beside the text, or put it in a note: '^[[@%.*s]]'",
+				     len, s + i + 2, len, s + i + 2, len, s + i + 2);
+		else
+			diag_warning(L->S.d, at,
+				     "'[@' outside a note is no citation, and prints as typed; write 'cite:' beside the "
+				     "text, or put it in a note: '^[[@ID pN]]'");
+		return;
+	}
 }
 
 void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
@@ -110,19 +175,23 @@ void load_no_notes(loader *L, const ynode *n, const char *s, const char *what)
 void load_notes(loader *L, const ynode *n, item *it)
 {
 	brief *b = L->b;
-	if (it->text)
-		check_emphasis(L, n, it->text);
-	if (!it->text || !strstr(it->text, "^["))
+	if (!it->text)
 		return;
 	const char *s = it->text;
 	/* the text as written, so that a citation's place in it is its place in the brief */
 	int as_written = n && n->str && strcmp(n->str, s) == 0;
-	strbuf rest = {0};
-	sb_puts(&rest, "");
+	check_stray_cites(L, n, s);
+	if (!strstr(s, "^[")) {
+		check_emphasis(L, n, as_written, s, NULL);
+		return;
+	}
+	placed rest = {0};
+	sb_puts(&rest.text, "");
 	it->note_first = b->nnotes;
 	for (size_t i = 0; s[i];) {
 		if (!(s[i] == '^' && s[i + 1] == '[')) {
-			sb_putc(&rest, s[i++]);
+			placed_put(&rest, s[i], i);
+			i++;
 			continue;
 		}
 		int nested;
@@ -159,13 +228,15 @@ void load_notes(loader *L, const ynode *n, item *it)
 		memset(nt, 0, sizeof *nt);
 		nt->at = it->at;
 		/* a mark sits against the word before it */
-		while (rest.len && rest.data[rest.len - 1] == ' ')
-			rest.data[--rest.len] = 0;
-		nt->mark = rest.len;
+		placed_drop_spaces(&rest);
+		nt->mark = rest.text.len;
 		note_text(L, n, s + i + 2, end - i - 2, as_written ? i + 2 : (size_t)-1, nt);
 		it->nnotes++;
 		i = end + 1;
 	}
-	it->text = brief_keep(b, rest.data);
-	sb_free(&rest);
+	/* emphasis runs across a mark, as it is set (layout/cite.c) */
+	check_emphasis(L, n, as_written, rest.text.data, rest.at);
+	it->text = brief_keep(b, rest.text.data);
+	sb_free(&rest.text);
+	free(rest.at);
 }

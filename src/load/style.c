@@ -622,22 +622,16 @@ static void load_rest(loader *L, const ynode *root)
 		warn_faint(L, t, "excerpt.tint", s->excerpt_tint, s->excerpt.color, "the excerpt's text colour");
 	load_heads(L, root, "header", &s->header_left, &s->header_center, &s->header_right);
 	load_heads(L, root, "footer", &s->footer_left, &s->footer_center, &s->footer_right);
-	accent_targets at = {s->accent,
-			     &s->heading.color,
-			     &s->heading2.color,
-			     &s->box_head.color,
-			     &s->box_rule,
-			     &s->box_fill,
-			     {&s->frame_rule[0], NULL, &s->frame_rule[2], &s->frame_rule[3]},
-			     &s->frame_fill[2],
-			     &s->frame_fill[3]};
+	accent_targets at = {s->accent, &s->heading.color, &s->heading2.color, &s->box_head.color, &s->box_rule,
+			     &s->box_fill, {&s->frame_rule[0], NULL, &s->frame_rule[2], &s->frame_rule[3]},
+			     &s->frame_fill[2], &s->frame_fill[3]};
 	accent_follows(root, &at);
 }
 
 /* What measures.c adds up: the keys that take width from a text, and the fonts. */
 static layout_widths widths_of(const style *s)
 {
-	return (layout_widths){
+	layout_widths w = {
 		.excerpt_indent = s->excerpt_indent, .excerpt_bar = s->excerpt_bar, .excerpt_padding = s->excerpt_padding,
 		.quote_indent = s->quote_indent, .quote_bar = s->quote_bar, .quote_bar_gap = s->quote_bar_gap,
 		.bullet_indent = s->bullet_indent, .number_indent = s->number_indent, .number_gap = s->number_gap,
@@ -647,6 +641,11 @@ static layout_widths widths_of(const style *s)
 		.excerpt_size = s->excerpt.size, .quote_size = s->quote.size, .body_size = s->body.size,
 		.table_size = s->table.size, .meta_size = s->meta.size, .columns = s->columns, .gutter = s->gutter,
 	};
+	for (size_t i = 0; i < nrole_keys && w.nfonts < MEASURE_MAX_FONTS; i++) {
+		const font_role *f = (const font_role *)((const char *)s + role_keys[i].off);
+		w.fonts[w.nfonts++] = (layout_font){role_keys[i].key, f->size, f->leading};
+	}
+	return w;
 }
 
 static char *inches(double pt)
@@ -729,7 +728,7 @@ static void cross_check(loader *L, const ynode *root)
 	style *builtin = style_default();
 	layout_widths got = widths_of(s), want = widths_of(builtin);
 	style_free(builtin);
-	layout_check_measures(&L->S, &got, &want, root, col, tw);
+	layout_check_measures(&L->S, &got, &want, root, col, tw, th);
 	check_bands(L, root);
 }
 

@@ -78,7 +78,7 @@ int resolver_may_read(const resolver *R, const char *what, const char *file, con
 	if (path_inside(b->root ? b->root : b->dir, path))
 		return 1;
 	if (b->root)
-		diag_error(R->d, at, "%s file '%s' is outside %s, the --root directory", what, file, b->root);
+		diag_error(R->d, at, "%s file '%s' is outside %s, the root directory (--root or MKBRIEF_ROOT)", what, file, b->root);
 	else
 		diag_error(R->d, at, "%s file '%s' is outside the brief's directory", what, file);
 	diag_note(R->d, at,

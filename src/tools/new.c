@@ -24,17 +24,24 @@
 #define QUOTE_MAX_WORDS 30
 #define EXCERPT_MAX_WORDS 150
 
+enum { AS_WORDS, AS_FILE, AS_TEXT };
+
 /* A YAML double-quoted scalar: the article's words as they are, with only the two
  * characters double quotes give a meaning escaped, and line breaks as spaces (matching
- * treats any run of white space as one); a file's name (exact) keeps them as escapes: a
- * TAB made a space named a file that is not there (a hostile trial). */
-static void put_yaml_scalar(FILE *out, const char *s, size_t n, int exact)
+ * treats any run of white space as one); a file's name (AS_FILE) keeps them as escapes: a
+ * TAB made a space named a file that is not there (a hostile trial). In the brief's own
+ * text (AS_TEXT: a title, a heading, a cell), which takes *emphasis*, an asterisk is
+ * escaped: a title that starts with one ("*Update*: ...") would open emphasis, or warn. */
+static void put_yaml_scalar(FILE *out, const char *s, size_t n, int as)
 {
+	int exact = as == AS_FILE;
 	putc('"', out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", c);
+		else if (c == '*' && as == AS_TEXT)
+			fputs("\\\\*", out);
 		else if (exact && (c == '\n' || c == '\r' || c == '\t'))
 			fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
 		else if (c == '\n' || c == '\r' || c == '\t')
@@ -49,7 +56,7 @@ static void put_yaml_scalar(FILE *out, const char *s, size_t n, int exact)
 
 static void put_yaml_string(FILE *out, const char *s, size_t n)
 {
-	put_yaml_scalar(out, s, n, 0);
+	put_yaml_scalar(out, s, n, AS_WORDS);
 }
 
 /* A title as a brief's title or heading may hold it: at most BRIEF_MAX_LINE_CHARS
@@ -69,13 +76,13 @@ static void put_yaml_line(FILE *out, const char *s)
 			space = i;
 	}
 	if (cut == n) {
-		put_yaml_string(out, s, n);
+		put_yaml_scalar(out, s, n, AS_TEXT);
 		return;
 	}
 	if (space > 0)
 		cut = space;
 	char *line = xasprintf("%.*s\xE2\x80\xA6", (int)cut, s);
-	put_yaml_string(out, line, strlen(line));
+	put_yaml_scalar(out, line, strlen(line), AS_TEXT);
 	free(line);
 }
 
@@ -248,7 +255,7 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	      "lang: en-US\n\nsources:\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "  %s:\n    file: ", ids[i]);
-		put_yaml_scalar(out, paths[i], strlen(paths[i]), 1);
+		put_yaml_scalar(out, paths[i], strlen(paths[i]), AS_FILE);
 		if (paths[i][0] == '/' || strncmp(paths[i], "../", 3) == 0)
 			fputs("   # outside this file's directory: build with --root DIR", out);
 		fputc('\n', out);
@@ -306,7 +313,7 @@ static void write_brief(FILE *out, article **arts, char **paths, char **ids, siz
 	for (size_t i = 0; i < n; i++) {
 		const char *name = arts[i]->publication ? arts[i]->publication : arts[i]->title;
 		fputs("            - [{text: ", out);
-		put_yaml_string(out, name, strlen(name));
+		put_yaml_scalar(out, name, strlen(name), AS_TEXT);
 		fprintf(out, ", cite: %s p1}, \"The point it makes\"]\n", ids[i]);
 	}
 	fprintf(out, "      # chronology: dated events (ISO dates print as words)\n"

@@ -175,6 +175,22 @@ static int pins_hold(const brief *b, char *const *sums, const char *text, size_t
 	return ok;
 }
 
+/* The brief's text, to edit; NULL after an error. YAML reads lines ended by CR alone (an
+ * old Mac's), but the edits find a value's line by its LF: each source would be said to be
+ * "not on one line". */
+static char *read_editable(const char *path, size_t *len, diag *d)
+{
+	char *text = read_all(path, YTREE_MAX_BYTES, len, loc_at(path, 0, 0), d);
+	if (text && memchr(text, '\r', *len) && !memchr(text, '\n', *len)) {
+		diag_error(d, loc_at(path, 0, 0),
+			   "this brief ends its lines with CR alone, which mkbrief pin cannot edit; save it with LF (or "
+			   "CR LF) line ends");
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
 int cmd_pin(int argc, char **argv)
 {
 	if (argc != 2 || argv[1][0] == '-') {
@@ -194,7 +210,7 @@ int cmd_pin(int argc, char **argv)
 		return 1;
 	}
 	size_t len = 0;
-	char *text = read_all(path, YTREE_MAX_BYTES, &len, loc_at(path, 0, 0), &d);
+	char *text = read_editable(path, &len, &d);
 	edit *edits = xcalloc(b->nsources + 1, sizeof *edits);
 	char **sums = xcalloc(b->nsources + 1, sizeof *sums); /* each source's, kept for pins_hold */
 	size_t n = 0;

@@ -121,12 +121,32 @@ void rich_add_note_mark(rich *r, int id, const char *dest)
 	rich_add_sup(r, label, dest);
 }
 
-static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic)
+/* Smartens and adds what plain holds, in its style, and empties it. */
+static void add_plain(rich *r, strbuf *plain, int bold, int italic)
+{
+	char *t = typo_smarten(plain->data ? plain->data : "", plain->len);
+	rich_add_styled(r, t, strlen(t), bold, italic, NULL);
+	free(t);
+	plain->len = 0;
+}
+
+/* Adds, after what plain holds, every mark of m that stands at or before p. */
+static void add_marks_upto(rich *r, rich_marks *m, const char *p, strbuf *plain, int bold, int italic)
+{
+	while (m && m->next < m->n && m->at[m->next] <= (size_t)(p - m->base)) {
+		if (plain->len)
+			add_plain(r, plain, bold, italic);
+		m->add(r, m->next++, m->ctx);
+	}
+}
+
+static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic, rich_marks *m)
 {
 	strbuf plain = {0};
 	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	size_t i = 0;
 	while (i < n) {
+		add_marks_upto(r, m, s + i, &plain, bold, italic);
 		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '\\')) {
 			sb_putc(&plain, s[i + 1]);
 			i += 2;
@@ -138,11 +158,8 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 			size_t open = i + len;
 			size_t close = emphasis_close(&sc, s, n, open, len);
 			if (close != (size_t)-1) {
-				char *t = typo_smarten(plain.data ? plain.data : "", plain.len);
-				rich_add_styled(r, t, strlen(t), bold, italic, NULL);
-				free(t);
-				plain.len = 0;
-				add_markup_range(r, s + open, close - open, bold || dbl, italic ^ !dbl);
+				add_plain(r, &plain, bold, italic);
+				add_markup_range(r, s + open, close - open, bold || dbl, italic ^ !dbl, m);
 				i = close + (dbl ? 2 : 1);
 				continue;
 			}
@@ -150,11 +167,10 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 		sb_putc(&plain, s[i]);
 		i++;
 	}
-	if (plain.len) {
-		char *t = typo_smarten(plain.data, plain.len);
-		rich_add_styled(r, t, strlen(t), bold, italic, NULL);
-		free(t);
-	}
+	/* a mark at the end of emphasis stands inside it, in its style */
+	add_marks_upto(r, m, s + n, &plain, bold, italic);
+	if (plain.len)
+		add_plain(r, &plain, bold, italic);
 	sb_free(&plain);
 }
 
@@ -162,8 +178,17 @@ void rich_add_markup(rich *r, const char *s, int italic_base)
 {
 	/* smarten the whole string first so quotes pair across emphasis boundaries */
 	char *t = typo_smarten(s, strlen(s));
-	add_markup_range(r, t, strlen(t), 0, italic_base);
+	add_markup_range(r, t, strlen(t), 0, italic_base, NULL);
 	free(t);
+}
+
+void rich_add_marked(rich *r, const char *t, rich_marks *m)
+{
+	m->base = t;
+	m->next = 0;
+	add_markup_range(r, t, strlen(t), 0, 0, m);
+	while (m->next < m->n)
+		m->add(r, m->next++, m->ctx);
 }
 
 static int is_open_context(const char *out, size_t len)

@@ -41,6 +41,21 @@ void rich_add(rich *r, const char *s, size_t n);
 void rich_add_styled(rich *r, const char *s, size_t n, int bold, int italic, const rgb *color);
 /* An analyst's text: straight quotes, --, ... made typographic; *em* and **strong**. */
 void rich_add_markup(rich *r, const char *s, int italic_base);
+
+/* Marks set into an analyst's text where they were written: a note's letter in its
+ * paragraph, a note's citations in it. at[0, n) are ascending byte offsets of the
+ * smartened text; add sets mark k. */
+typedef struct rich_marks {
+	const size_t *at;
+	size_t n;
+	void (*add)(rich *r, size_t k, void *ctx);
+	void *ctx;
+	const char *base; /* rich_add_marked's: the text at counts in, and the next mark */
+	size_t next;
+} rich_marks;
+/* t (smartened already, typo_smarten) as rich_add_markup adds it, each mark of m at its
+ * place: inside emphasis that spans it (*a claim^[note] goes on*), not breaking it. */
+void rich_add_marked(rich *r, const char *t, rich_marks *m);
 /* A superscript reference, linked to a named destination when dest is not NULL. */
 void rich_add_sup(rich *r, const char *s, const char *dest);
 /* The mark of note id (0-based), printed as its number id + 1 in superscript, linked to

@@ -69,6 +69,13 @@ else
 	fail "unknown layout notes: $(tr '\n' '|' <"$T/nl/err")"
 fi
 
+# --list-layouts BRIEF with no such brief (a typo) listed the other layouts as if its
+# directory held none, status 0; now an error, status 1, the name printed visibly
+out=$(cd "$T/esc" 2>/dev/null || cd "$T"; "$MKBRIEF" --list-layouts "no-such"$'\e'"[2J.yaml" 2>&1)
+st=$?
+[ $st = 1 ] && [ "$out" = 'no-such\x1b[2J.yaml: error: --list-layouts cannot read the brief: No such file or directory' ] &&
+	pass "--list-layouts of a brief that is not there is an error" || fail "--list-layouts no brief: status $st: $out"
+
 # --list-layouts shows a file name as diagnostics do: an escape sequence in it (ESC [2J
 # clears a terminal) is printed visibly, never raw
 mkdir -p "$T/esc/layouts" && cp "$ROOT/layouts/handout.yaml" "$T/esc/layouts/x"$'\e'"[2J.yaml"

@@ -103,3 +103,13 @@ printf 'Title\n\n\327\251\327\234\327\225\327\235 \327\242\327\225\327\234\327\2
 "$MKBRIEF" new art.txt >b.yaml 2>err.txt && "$MKBRIEF" --check b.yaml 2>>err.txt &&
 	pass "new: a source with a sentence the fonts cannot print gives a starter that passes --check" ||
 	fail "new with a Hebrew sentence: $(head -3 err.txt)"
+
+# a title with asterisks goes into the brief's own text (title, heading, the sources table),
+# which takes *emphasis*: "*Update*: ..." set "Update" in italics, and an unclosed one
+# warned in the starter brief; now each asterisk is escaped, and prints as in the title
+mkdir -p "$T/stars" && cd "$T/stars" || exit 1
+printf '*Update*: the ** report, 5 * 3\n\nParagraph one is here.\n' >art.txt
+"$MKBRIEF" new art.txt >b.yaml 2>err.txt && "$MKBRIEF" --check b.yaml 2>>err.txt && [ ! -s err.txt ] &&
+	"$MKBRIEF" -q --dump-layout b.yaml 2>>err.txt | grep -qF 'font="Noto Sans Bold 20" |*Update*: the ** report, 5 * 3|' &&
+	pass "new: a title's asterisks print as typed, with no warning" ||
+	fail "new with asterisks in the title: $(head -3 err.txt) $(grep -m1 title: b.yaml)"

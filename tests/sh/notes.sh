@@ -152,3 +152,18 @@ st=$?
 words=$(pdftotext "$T/tall.pdf" - 2>/dev/null | grep -o 'word' | wc -l)
 [ $st = 0 ] && [ "$words" = 20 ] && pass "a note taller than half a short column goes on a line a column, every word printed" ||
 	fail "tall note line: status $st, $words of 20 words: $(head -1 "$T/err")"
+
+# emphasis that spans a note's mark, or a citation in a note, is set as emphasis: the text
+# was marked up piece by piece between the marks, so "*a claim^[note] goes on*" printed its
+# asterisks, with no warning (the loader checked the text with its notes in it)
+mkdir -p "$T/em"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Before *a claim^[A note: *see [@a p1] here* and **b**.] goes on* after, and **strong^[two]** too."\n' "$ROOT" >"$T/em/b.yaml"
+(cd "$T/em" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout b.yaml >d.txt 2>err.txt)
+set_text=$(grep -E '^  (line|note) ' "$T/em/d.txt" | sed 's/.*|\(.*\)|$/\1/' | tr '\n' ' ')
+case "$set_text" in
+*'*'*) fail "emphasis across a mark: asterisks printed: $set_text" ;;
+*"Before a claima goes on after, and strongb too."*"see"*"here and b."*)
+	[ -s "$T/em/err.txt" ] && fail "emphasis across a mark: $(head -1 "$T/em/err.txt")" ||
+		pass "emphasis spanning a note's mark or a note's citation is set, with no warning" ;;
+*) fail "emphasis across a mark: $set_text" ;;
+esac

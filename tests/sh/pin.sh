@@ -90,6 +90,14 @@ sed 's/$/\r/' real.yaml | sed '/sha256/d' >crlf.yaml
 "$MKBRIEF" pin crlf.yaml 2>err.txt
 lf_only=$(grep -c -v $'\r$' crlf.yaml)
 [ "$lf_only" = 0 ] && grep -q $'^    sha256: [0-9a-f]*\r$' crlf.yaml && pass "pin keeps CR LF line ends" || fail "pin crlf: $lf_only lines end in LF only"
+# lines ended by CR alone (an old Mac's), which YAML reads: each source was "not on one
+# line" ("write it on one line", though it was); now one error says what the line ends are
+sed '/sha256/d' real.yaml | tr '\n' '\r' >cr.yaml
+cp cr.yaml cr.orig
+"$MKBRIEF" pin cr.yaml 2>err.txt
+st=$?
+[ $st = 1 ] && cmp -s cr.yaml cr.orig && [ "$(cat err.txt)" = "cr.yaml: error: this brief ends its lines with CR alone, which mkbrief pin cannot edit; save it with LF (or CR LF) line ends" ] &&
+	pass "pin of a brief with CR line ends says so, the brief left as it was" || fail "pin cr: status $st $(head -2 err.txt)"
 # pin reads sources as a build does: a FIFO (it waited forever), a link to /dev/zero (it read
 # without end) and a file outside the brief's directory (it hashed /etc/passwd) are refused,
 # the brief left as it was (a hostile trial)

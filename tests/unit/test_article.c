@@ -118,6 +118,21 @@ static void header_and_layout(void)
 	a = parse("Just a title\nA paragraph right away.\n", NULL);
 	CHECK("no Publication line is fine", a && !a->publication && !a->volume && a->nparas == 1);
 	article_free(a);
+
+	/* a line of no-break spaces (a web page's <p>&nbsp;</p>), of a zero-width and an
+	 * ideographic space, or a byte-order mark alone, is blank: no paragraph of its own */
+	a = parse("\xC2\xA0Title\xC2\xA0\n\n\xC2\xA0\xC2\xA0\n\nOne.\n\n\xE2\x80\x8B\xE3\x80\x80\n"
+		  "\xC2\xA0Two,\nits second line.\xE2\x80\xAF\n\n\xEF\xBB\xBF\n\nThree.\n",
+		  NULL);
+	CHECK("white-space lines: three paragraphs", a && a->nparas == 3);
+	if (a && a->nparas == 3) {
+		CHECK_STR("white-space lines: title trimmed", a->title, "Title");
+		p = para_text(a, 1);
+		CHECK_STR("white-space lines: a paragraph without its edges' no-break spaces", p, "Two,\nits second line.");
+		free(p);
+		CHECK("white-space lines: paragraph lines", a->paras[0].line == 5 && a->paras[1].line == 8 && a->paras[2].line == 13);
+	}
+	article_free(a);
 }
 
 /* The first paragraph's sentences are want[0, n), as far as it has them. */
