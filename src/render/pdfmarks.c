@@ -43,6 +43,7 @@ pdf_marks *pdf_marks_new(void)
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
 	m->mcid_page = -1;
+	m->order = -1;
 	m->strings = g_string_chunk_new(1024);
 	return m;
 }
@@ -117,6 +118,7 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (l->alt)
 		m->leaves[m->nleaves].alt = g_string_chunk_insert_const(m->strings, l->alt);
 	m->leaves[m->nleaves].mcid = m->mcids++;
+	m->leaves[m->nleaves].order = m->order;
 	m->open = (int)m->nleaves++;
 	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");
 }
@@ -129,6 +131,7 @@ void pdf_marks_empty_leaf(pdf_marks *m, const pdf_leaf *l)
 	}
 	m->leaves[m->nleaves] = *l;
 	m->leaves[m->nleaves].alt = NULL;
+	m->leaves[m->nleaves].order = m->order;
 	m->leaves[m->nleaves++].mcid = -1;
 }
 
@@ -136,7 +139,7 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)
 		return;
-	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}};
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}, 0};
 	pdf_marks_leaf(m, cr, &l);
 }
 

@@ -40,6 +40,7 @@ typedef struct pdf_leaf {
 	 * corner (a picture's rectangle, a line's slot, a table row's band); all 0: not known.
 	 * The finishing pass gives Figures and Tables their /BBox from it */
 	double box[4];
+	int order; /* its place in the brief's order (pdf_marks.order as it was drawn) */
 } pdf_leaf;
 
 typedef struct pdf_marks {
@@ -49,6 +50,10 @@ typedef struct pdf_marks {
 	size_t nleaves, capleaves;
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
+	/* where what is drawn next stands in the brief: its item's index in doc->items (a
+	 * float is drawn where it is printed, which may be pages after it; the structure tree
+	 * puts it back in the brief's order by this), -1 not known */
+	int order;
 	GStringChunk *strings; /* the links' destinations and the figures' alt text */
 	/* the vector figures drawn as stand-ins (image.h), by id: the finishing pass puts each
 	 * figure's drawing in its stand-in's place */
