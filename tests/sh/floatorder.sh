@@ -1,6 +1,6 @@
 # floatorder.sh: a float (a table across the digest's columns, a `width: full` figure) is
 # printed at the top of a later page than where the brief puts it, but the PDF's structure
-# tree, which a screen reader follows, holds it in the brief's order: after the text before
+# tree, which a screen reader follows, holds it (and a box that opens with a figure) in the brief's order: after the text before
 # it in the brief, before the text after it, with the notes of its page.
 . "$(dirname "$0")/lib.bash"
 L="Moscow presents itself as a neutral broker, calls for talks without conditions, and keeps its trade across the short land border open. Its officials speak of a freeze for freeze, the plan it shares with Beijing, and they warn Washington against a strike."
@@ -27,6 +27,12 @@ L="Moscow presents itself as a neutral broker, calls for talks without condition
 	echo "          caption: Sanctions across both columns"
 	echo "          width: full"
 	for n in one two three; do echo "      - text: \"Postchart$n. $L $L\""; done
+	for n in one two three four; do echo "      - text: \"Prebox$n. $L $L $L\""; done
+	echo "      - box:"
+	echo "          content:"
+	echo "            - figure: {file: $ROOT/briefs/figures/dprk-sanctions.svg, alt: Bars, caption: Sanctions in a box}"
+	echo "            - text: Boxtext. The council meets in May."
+	for n in one two three; do echo "      - text: \"Postbox$n. $L $L\""; done
 } >"$T/floats.yaml"
 "$MKBRIEF" -q --layout digest --dump-layout "$T/floats.yaml" >"$T/d.txt" 2>"$T/err" || fail "digest: $(cat "$T/err")"
 "$MKBRIEF" -q --layout digest "$T/floats.yaml" -o "$T/f.pdf" 2>"$T/err" || fail "digest: $(cat "$T/err")"
@@ -50,6 +56,14 @@ if [ -n "$fig" ] && [ "$(at Prechartnine)" -lt "$fig" ] && [ "$fig" -lt "$(at Po
 	pass "a full-width figure floated to a page's top stands in the structure where the brief puts it"
 else
 	fail "the figure is not between the text around it in the structure: $(tr '\n' ' ' <"$T/order")"
+fi
+box=$(grep -n -m1 '^Div' "$T/order" | cut -d: -f1)
+printed=$(grep -o 'Postboxone\|Sanctions in a box' "$T/d.txt" | head -1)
+[ "$printed" = Postboxone ] || fail "the box does not float in the digest (first printed: '$printed')"
+if [ -n "$box" ] && [ "$(at Preboxfour)" -lt "$box" ] && [ "$box" -lt "$(at Postboxone)" ]; then
+	pass "a box that opens with a figure, floated, stands in the structure where the brief puts it"
+else
+	fail "the box is not between the text around it in the structure: $(tr '\n' ' ' <"$T/order")"
 fi
 # the notes of page 1 follow its text, not the text of a later page
 note=$(at Note)
