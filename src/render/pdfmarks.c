@@ -54,6 +54,7 @@ void pdf_marks_free(pdf_marks *m)
 		return;
 	free(m->links);
 	free(m->leaves);
+	free(m->orders);
 	for (size_t i = 0; i < m->nfigures; i++)
 		cairo_surface_destroy(m->figures[i].standin);
 	free(m->figures);
@@ -109,7 +110,9 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (m->nleaves == m->capleaves) {
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+		m->orders = xrealloc(m->orders, m->capleaves * sizeof *m->orders);
 	}
+	m->orders[m->nleaves] = m->order;
 	if (l->page != m->mcid_page) {
 		m->mcid_page = l->page;
 		m->mcids = 0;
@@ -118,7 +121,6 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (l->alt)
 		m->leaves[m->nleaves].alt = g_string_chunk_insert_const(m->strings, l->alt);
 	m->leaves[m->nleaves].mcid = m->mcids++;
-	m->leaves[m->nleaves].order = m->order;
 	m->open = (int)m->nleaves++;
 	cairo_tag_begin(cr, pdf_marks_tag(l->role), "");
 }
@@ -128,10 +130,11 @@ void pdf_marks_empty_leaf(pdf_marks *m, const pdf_leaf *l)
 	if (m->nleaves == m->capleaves) {
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+		m->orders = xrealloc(m->orders, m->capleaves * sizeof *m->orders);
 	}
+	m->orders[m->nleaves] = m->order;
 	m->leaves[m->nleaves] = *l;
 	m->leaves[m->nleaves].alt = NULL;
-	m->leaves[m->nleaves].order = m->order;
 	m->leaves[m->nleaves++].mcid = -1;
 }
 
@@ -139,7 +142,7 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 {
 	if (!m)
 		return;
-	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}, 0};
+	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}};
 	pdf_marks_leaf(m, cr, &l);
 }
 

@@ -40,7 +40,6 @@ typedef struct pdf_leaf {
 	 * corner (a picture's rectangle, a line's slot, a table row's band); all 0: not known.
 	 * The finishing pass gives Figures and Tables their /BBox from it */
 	double box[4];
-	int order; /* its place in the brief's order (pdf_marks.order as it was drawn) */
 } pdf_leaf;
 
 typedef struct pdf_marks {
@@ -48,6 +47,7 @@ typedef struct pdf_marks {
 	size_t nlinks, caplinks;
 	pdf_leaf *leaves;
 	size_t nleaves, capleaves;
+	int *orders; /* per leaf, the order (below) it was begun at */
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 	/* where what is drawn next stands in the brief: its item's index in doc->items (a

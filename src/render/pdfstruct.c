@@ -33,7 +33,7 @@ typedef struct elem {
 	 * some of it is on another page */
 	int box_page, split;
 	double box[4];
-	int order; /* the least pdf_leaf.order of the leaves in it, -1 none */
+	int order; /* the least pdf_marks.orders of the leaves in it, -1 none */
 	kid *kids;
 	size_t nkids, cap;
 } elem;
@@ -167,12 +167,12 @@ static void cover(tree *t, int e, const pdf_leaf *l)
 	}
 }
 
-/* Leaf l's place in the brief given to element e and each element around it. */
-static void place(tree *t, int e, const pdf_leaf *l)
+/* A leaf's place in the brief (pdf_marks.orders) given to element e and each element around it. */
+static void place(tree *t, int e, int order)
 {
-	for (; e > 0 && l->order >= 0; e = t->e[e].parent)
-		if (t->e[e].order < 0 || l->order < t->e[e].order)
-			t->e[e].order = l->order;
+	for (; e > 0 && order >= 0; e = t->e[e].parent)
+		if (t->e[e].order < 0 || order < t->e[e].order)
+			t->e[e].order = order;
 }
 
 typedef struct placed_kid {
@@ -343,7 +343,7 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0)
 			add_mcid(&t, by_leaf[i], l->page, l->mcid);
 		cover(&t, by_leaf[i], l);
-		place(&t, by_leaf[i], l);
+		place(&t, by_leaf[i], m->orders[i]);
 	}
 	int *links = xcalloc(m->nlinks + 1, sizeof *links);
 	for (size_t k = 0; k < m->nlinks; k++) {

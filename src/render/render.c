@@ -514,7 +514,7 @@ static void mark_leaf(pdf_marks *m, cairo_t *cr, const doc *dc, const vitem *it,
 		return;
 	}
 	int depth = dc->paths[it->tags].n - depth_less;
-	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0, {0}, 0};
+	pdf_leaf l = {it->page, it->tags, depth > 0 ? depth : 0, role, id, it->alt, 0, 0, 0, {0}};
 	/* where it is drawn: a picture, a line's slot, a table cell's band of its row */
 	double x0 = doc_column_x(dc, it) + it->x;
 	double w = it->kind == V_IMAGE ? it->w : it->kind == V_ROW ? it->row->w : it->p ? it->p->width : 0;
@@ -548,7 +548,7 @@ static void mark_run(void *data, size_t start, size_t end)
 		mark_leaf(r->m, r->cr, r->dc, it, 0, it->role, it->leaf);
 		return;
 	}
-	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf, {0}, 0};
+	pdf_leaf l = {it->page, it->tags, r->dc->paths[it->tags].n, TAG_LINK, in_link, NULL, 0, it->role, it->leaf, {0}};
 	pdf_marks_leaf(r->m, r->cr, &l);
 }
 
@@ -649,7 +649,7 @@ static void draw_band(cairo_t *cr, const doc *dc, size_t i, double x0, pdf_marks
 			/* an empty cell is a TD all the same: else the row's cells fall out of step
 			 * with its columns for a screen reader */
 			int depth = dc->paths[it->tags].n;
-			pdf_leaf l = {it->page, it->tags, depth, row->header ? TAG_TH : TAG_TD, (int)k + 1, NULL, -1, 0, 0, {0}, 0};
+			pdf_leaf l = {it->page, it->tags, depth, row->header ? TAG_TH : TAG_TD, (int)k + 1, NULL, -1, 0, 0, {0}};
 			pdf_marks_empty_leaf(links, &l);
 		}
 		if (!p || it->band >= p->nlines)
