@@ -399,6 +399,19 @@ static int stub_page_ahead(const flow *fl, double run, size_t a)
 	return run < limit;
 }
 
+/* Whether a column broken at y, more than PAGE_ROOM_LEFT of it empty, could be filled by
+ * the section's own text that follows a float ending before item a (its first lines fit
+ * below what is set; a heading, a page break or another float is none). */
+static int text_fills_hole(const flow *fl, double y, size_t a)
+{
+	size_t k = a;
+	while (k < fl->dc->nitems && fl->dc->items[k].kind == V_SPACE)
+		k++;
+	double col = fl->f.bottom - fl->f.top;
+	return col > 0 && text_bottom(fl) - y > PAGE_ROOM_LEFT * col && k < fl->dc->nitems &&
+	       !ends_own_text(&fl->dc->items[k]) && after_float_fits(fl, a);
+}
+
 #define SET_ASIDE_BREAK 2
 
 /* Item i starts a float. Returns 1 when the flow has dealt with it: set aside to wait for a
@@ -437,7 +450,8 @@ static int set_aside(flow *fl, size_t i)
 			while (from < i && dc->items[from].kind == V_SPACE && !dc->items[from].solid)
 				from++; /* dropped at a column's top */
 			double run = fl->y - dc->items[from].y + w.h + foot_first_lines(dc, i, i + w.n);
-			if (run <= full_column(fl) + 0.01)
+			/* where moving on with it would leave a hole, it floats as below */
+			if (run <= full_column(fl) + 0.01 && !text_fills_hole(fl, dc->items[from].y, i + w.n))
 				return 0;
 			/* it floats, and the section's text after it follows the heading (as in
 			 * TeX); where not even that text's first lines fit below the heading, the

@@ -152,8 +152,8 @@ void compose_sources(composer *c)
 		if (u) {
 			sb_puts(&sb, u > 1 ? ". Paragraphs drawn on: " : ". Paragraph drawn on: ");
 			cite_para_list(&sb, used, u);
-			sb_puts(&sb, ".");
 		}
+		sb_puts(&sb, ".");
 		rich_add(r, sb.data, sb.len);
 		sb_free(&sb);
 		free(used);

@@ -643,16 +643,21 @@ static void continuation(composer *c, para *caption, double caption_x, const cel
 /* The least a column's text may have across, inside its padding: a few letters. */
 #define TABLE_MIN_TEXT 12.0
 
-/* Whether the table can stand in a column col wide: its lengths as given, each other column
- * a few letters, every one with its padding on both sides. Else an error at the table: its
+/* The least width the table takes: its lengths as given, each other column a few letters,
+ * every one with its padding on both sides. */
+static double table_least(const composer *c, const table *t)
+{
+	double least = 2 * c->st->table_padding + TABLE_MIN_TEXT, need = 0;
+	for (size_t j = 0; j < t->ncols; j++)
+		need += t->width_kind[j] == TABLE_LENGTH && t->width[j] > least ? t->width[j] : least;
+	return need;
+}
+
+/* Whether the table can stand in a column col wide (table_least), else an error at it: its
  * columns would be squeezed below a letter, their text run into one another or off the page. */
 static int table_fits(composer *c, const block *bl, const table *t, double col)
 {
-	double pad2 = 2 * c->st->table_padding, need = 0;
-	for (size_t j = 0; j < t->ncols; j++) {
-		double least = pad2 + TABLE_MIN_TEXT;
-		need += t->width_kind[j] == TABLE_LENGTH && t->width[j] > least ? t->width[j] : least;
-	}
+	double pad2 = 2 * c->st->table_padding, need = table_least(c, t);
 	/* nor may a row of one line with its padding be taller than a page's text (its lines
 	 * were set below the page's foot) */
 	double row = 2 * c->st->table_row_padding + c->st->table.leading;
@@ -698,12 +703,16 @@ static int table_fits(composer *c, const block *bl, const table *t, double col)
 static int goes_across(composer *c, const table *t, const columns *cs)
 {
 	const style *st = c->st;
-	if (st->columns < 2 || c->span || c->box_deco >= 0 || !cs->forced)
+	if (st->columns < 2 || c->span || c->box_deco >= 0)
+		return 0;
+	/* one whose widths a column cannot hold goes across, its words broken or not */
+	int must = table_least(c, t) > c->w + 0.01;
+	if (!cs->forced && !must)
 		return 0;
 	columns across = *cs;
 	across.forced = 0;
 	column_widths(t, &across, c->dc->text_w);
-	if (across.forced)
+	if (across.forced && !must)
 		return 0;
 	double pad2 = 2 * st->table_padding, lines = 0;
 	for (size_t j = 0; j < across.n; j++) {
@@ -726,19 +735,19 @@ void compose_table_block(composer *c, const block *bl, const block *prev)
 		return;
 	c->tables++;
 	double col = c->w;
-	if (!table_fits(c, bl, t, col))
-		return;
 	columns cs;
 	measure(c, bl, t, &cs);
 	double width = column_widths(t, &cs, col);
-	int was_span = c->span;
-	if (goes_across(c, t, &cs)) {
-		c->span = 1;
+	int was_span = c->span, across = goes_across(c, t, &cs);
+	if (across) {
 		col = c->dc->text_w;
 		cs.forced = 0;
 		width = column_widths(t, &cs, col);
 	}
 	columns_free(&cs);
+	if (!table_fits(c, bl, t, col))
+		return;
+	c->span |= across;
 	if (cs.forced)
 		diag_warning(c->d, bl->at,
 			     "this table's %zu columns do not hold its longest words and numbers in a column %.2fin "

@@ -43,6 +43,7 @@ pdf_marks *pdf_marks_new(void)
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
 	m->mcid_page = -1;
+	m->order = -1;
 	m->strings = g_string_chunk_new(1024);
 	return m;
 }
@@ -53,6 +54,7 @@ void pdf_marks_free(pdf_marks *m)
 		return;
 	free(m->links);
 	free(m->leaves);
+	free(m->orders);
 	for (size_t i = 0; i < m->nfigures; i++)
 		cairo_surface_destroy(m->figures[i].standin);
 	free(m->figures);
@@ -108,7 +110,9 @@ void pdf_marks_leaf(pdf_marks *m, cairo_t *cr, const pdf_leaf *l)
 	if (m->nleaves == m->capleaves) {
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+		m->orders = xrealloc(m->orders, m->capleaves * sizeof *m->orders);
 	}
+	m->orders[m->nleaves] = m->order;
 	if (l->page != m->mcid_page) {
 		m->mcid_page = l->page;
 		m->mcids = 0;
@@ -128,7 +132,9 @@ void pdf_marks_empty_leaf(pdf_marks *m, const pdf_leaf *l)
 	if (m->nleaves == m->capleaves) {
 		m->capleaves = m->capleaves ? m->capleaves * 2 : 64;
 		m->leaves = xrealloc(m->leaves, m->capleaves * sizeof *m->leaves);
+		m->orders = xrealloc(m->orders, m->capleaves * sizeof *m->orders);
 	}
+	m->orders[m->nleaves] = m->order;
 	m->leaves[m->nleaves] = *l;
 	m->leaves[m->nleaves].alt = NULL;
 	m->leaves[m->nleaves].lang = NULL;

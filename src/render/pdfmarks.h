@@ -48,8 +48,13 @@ typedef struct pdf_marks {
 	size_t nlinks, caplinks;
 	pdf_leaf *leaves;
 	size_t nleaves, capleaves;
+	int *orders; /* per leaf, the order (below) it was begun at */
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
+	/* where what is drawn next stands in the brief: its item's index in doc->items (a
+	 * float is drawn where it is printed, which may be pages after it; the structure tree
+	 * puts it back in the brief's order by this), -1 not known */
+	int order;
 	GStringChunk *strings; /* the links' destinations and the figures' alt text */
 	/* the vector figures drawn as stand-ins (image.h), by id: the finishing pass puts each
 	 * figure's drawing in its stand-in's place */

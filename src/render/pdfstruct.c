@@ -34,6 +34,7 @@ typedef struct elem {
 	 * some of it is on another page */
 	int box_page, split;
 	double box[4];
+	int order; /* the least pdf_marks.orders of the leaves in it, -1 none */
 	kid *kids;
 	size_t nkids, cap;
 } elem;
@@ -66,7 +67,7 @@ static int new_elem(tree *t, int role, int parent)
 		t->e = xrealloc(t->e, t->cap * sizeof *t->e);
 	}
 	int i = (int)t->ne++;
-	t->e[i] = (elem){.num = pdf_num_new(t->nums), .role = role, .parent = parent, .page = -1, .box_page = -1};
+	t->e[i] = (elem){.num = pdf_num_new(t->nums), .role = role, .parent = parent, .page = -1, .box_page = -1, .order = -1};
 	if (parent >= 0)
 		add_kid(&t->e[parent], (kid){KID_ELEM, i, 0});
 	return i;
@@ -166,6 +167,49 @@ static void cover(tree *t, int e, const pdf_leaf *l)
 		else
 			pdf_box_grow(el->box, l->box);
 	}
+}
+
+/* A leaf's place in the brief (pdf_marks.orders) given to element e and each element around it. */
+static void place(tree *t, int e, int order)
+{
+	for (; e > 0 && order >= 0; e = t->e[e].parent)
+		if (t->e[e].order < 0 || order < t->e[e].order)
+			t->e[e].order = order;
+}
+
+typedef struct placed_kid {
+	kid k;
+	int order; /* the element's, else the one before it's */
+	size_t drawn;  /* its place as drawn */
+} placed_kid;
+
+static int placed_cmp(const void *a, const void *b)
+{
+	const placed_kid *x = a, *y = b;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->drawn < y->drawn ? -1 : x->drawn > y->drawn;
+}
+
+/* The Document's elements in the brief's order: the leaves were met as they were drawn,
+ * and a float (a figure, a table across the columns) is drawn at the top of a later
+ * column or page than where the brief puts it. What holds no leaf of known place stays
+ * after the element drawn before it. */
+static void brief_order(tree *t)
+{
+	elem *document = &t->e[0];
+	placed_kid *pk = xmalloc((document->nkids + 1) * sizeof *pk);
+	int last = -1;
+	for (size_t k = 0; k < document->nkids; k++) {
+		const kid *x = &document->kids[k];
+		if (x->kind == KID_ELEM && t->e[x->a].order >= 0)
+			last = t->e[x->a].order;
+		pk[k] = (placed_kid){*x, last, k};
+	}
+	qsort(pk, document->nkids, sizeof *pk, placed_cmp);
+	for (size_t k = 0; k < document->nkids; k++)
+		document->kids[k] = pk[k].k;
+	free(pk);
 }
 
 /* A link's Link element: the one its text was tagged as, else a new one, in the leaf its
@@ -307,6 +351,7 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0)
 			add_mcid(&t, by_leaf[i], l->page, l->mcid);
 		cover(&t, by_leaf[i], l);
+		place(&t, by_leaf[i], m->orders[i]);
 	}
 	int *links = xcalloc(m->nlinks + 1, sizeof *links);
 	for (size_t k = 0; k < m->nlinks; k++) {
@@ -314,6 +359,7 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		links[k] = link_elem(&t, m, by_leaf, lk);
 		add_kid(&t.e[links[k]], (kid){KID_OBJR, annots[k], lk->page});
 	}
+	brief_order(&t);
 	int ptree = pdf_num_new(nums);
 	for (size_t i = 0; i < t.ne; i++)
 		write_elem(w, &t, &t.e[i], root);

@@ -732,10 +732,18 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 		watermark(cr, dc, ctx, CAIRO_OPERATOR_MULTIPLY);
 	}
 	running_heads(cr, dc, ctx, page, links);
+	int text_order = -1; /* the page's last item that is no float: where its notes stand */
+	size_t float_end = 0;
 	for (size_t i = first; i < last; i++) {
 		const vitem *it = &dc->items[i];
+		if (it->float_items > 0)
+			float_end = i + (size_t)it->float_items;
 		if (it->page != page)
 			continue;
+		if (i >= float_end)
+			text_order = (int)i;
+		if (links)
+			links->order = (int)i;
 		double x0 = doc_column_x(dc, it) + it->x;
 		if (it->kind == V_RULE) {
 			mark_leaf(links, cr, dc, it, 0, TAG_NONE, 0);
@@ -775,6 +783,8 @@ void render_page(cairo_t *cr, const doc *dc, PangoContext *ctx, int page, pdf_ma
 		}
 	}
 	/* the notes at the columns' feet after the text, in reading order */
+	if (links)
+		links->order = text_order;
 	draw_feet(cr, dc, page, links);
 	if (links)
 		pdf_marks_artifact(links, cr);

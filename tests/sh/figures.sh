@@ -365,9 +365,10 @@ done
 if [ -z "$bad" ]; then pass "a page-filling figure in $runs briefs (notes around it and in its caption, boxed or not, 1-2 columns): nothing past the margin or over the notes, no empty frame, the caption with it"; else fail "page-filling figure:${bad:0:600}"; fi
 
 # A figure that opens its section (after 0-12 paragraphs of the section before; alone in its
-# section or followed by text) stands with its heading: the heading never ends a page or
-# column with the figure floated to the next (found by a hostile trial: about 20 of 30
-# headings left alone in random briefs). A page-filling one with a note in its caption,
+# section or followed by text) stands with its heading, or floats to the next page or
+# column while the heading stays with the section's text after it (where moving on with
+# the heading would leave a hole): the heading never ends a page or column alone (found by
+# a hostile trial: about 20 of 30 headings left alone in random briefs). A page-filling one with a note in its caption,
 # under two headings, too tall to go with them, floats: the headings never stand alone on
 # a page (a regression trial found them so).
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><rect x="5" y="5" width="90" height="90" fill="#1F4E79"/></svg>\n' >"$D/square.svg"
@@ -399,7 +400,8 @@ for layout in handout digest; do
 				/^  (line|image) / && !/ heading / { text[p]++ }
 				/ heading / && /\|Pictured\|$/ { h = p " " c; hp = p }
 				/^  image / { f = p " " c }
-				END { if (!big && h != f) print "the heading on page " h ", its figure on page " f
+				/\|After the figure/ && a == "" { a = p " " c }
+				END { if (!big && h != f && h != a) print "the heading on page " h ", its figure on page " f ", its text on page " a
 					if (big && !text[hp]) print "page " hp " holds headings alone" }' "$D/d.txt")
 			[ -n "$r" ] && bad="$bad; $layout, text after $after, $lead lead: $r"
 		done

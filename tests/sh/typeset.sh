@@ -181,3 +181,14 @@ case "$got" in *[Gg]emc-* | failed*) fail "given gem-ci-ta-bine: line ends '$got
 *) pass "given gem-ci-ta-bine, it breaks only there ('$got')" ;; esac
 got=$(hy_ends "hyphenation: [Gemcitabine]")
 [ -z "$got" ] && pass "given whole, it never breaks, in any case" || fail "given whole: line ends '$got'"
+
+# every Sources entry's file line ends as a sentence, a source never cited too ("File: x.txt.")
+mkdir -p "$T/src" && cp briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt "$T/src/a.txt" &&
+	cp briefs/articles/edm-2017-v14i42-another-russian-failure.txt "$T/src/b.txt"
+printf 'title: Two sources\ndate: 2018-01-22\nsources:\n  edm: {file: src/a.txt}\n  other: {file: src/b.txt}\nsections:\n  - heading: One\n    content:\n      - text: "Russia voted yes."\n        cite: edm p2\n' >"$T/two.yaml"
+files=$("$MKBRIEF" -q --dump-layout "$T/two.yaml" 2>&1 | sed -n 's/.*|\(File: .*\)|$/\1/p')
+if [ "$(grep -c . <<<"$files")" = 2 ] && ! grep -qv '\.$' <<<"$files"; then
+	pass "each Sources entry's file line ends with a period, a source never cited too"
+else
+	fail "Sources file lines: $(tr "\n" " " <<<"$files")"
+fi
