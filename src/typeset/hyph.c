@@ -270,6 +270,19 @@ static int letters_beyond_ascii(hyphenator *h)
 	return dict_of(h) && dict_of(h)->utf8 && g_ascii_strncasecmp(h->lang, "en", 2) != 0;
 }
 
+/* what hnj_hyphen_hyphenate2 allocated for a word of n bytes */
+static void free_results(char **rep, size_t n, int *pos, int *cut, char *hy)
+{
+	if (rep) {
+		for (size_t i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+}
+
 /* hyph_points of a word with letters outside a-z ("ausdrücklich", "Verhandlungen" in
  * Cyrillic), by patterns in UTF-8, which count its points in characters. */
 static int points_utf8(hyphenator *h, const char *word, size_t len, int in_capitals, unsigned char *ok)
@@ -302,14 +315,7 @@ static int points_utf8(hyphenator *h, const char *word, size_t len, int in_capit
 					count++;
 				}
 		}
-		if (rep) {
-			for (size_t i = 0; i < lower_len; i++)
-				free(rep[i]);
-			free(rep);
-		}
-		free(pos);
-		free(cut);
-		free(hy);
+		free_results(rep, lower_len, pos, cut, hy);
 	}
 	g_free(lower);
 	return count;
@@ -355,19 +361,12 @@ int hyph_points(hyphenator *h, const char *word, size_t len, int in_capitals, un
 	int count = 0;
 	if (hnj_hyphen_hyphenate2(dict_of(h), lower, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
 		for (size_t i = LEFT_MIN - 1; i + RIGHT_MIN < len; i++)
-			if (hy[i] & 1) {
+			if ((hy[i] & 1) && !(rep && rep[i])) {
 				ok[i + 1] = 1;
 				count++;
 			}
 	}
-	if (rep) {
-		for (size_t i = 0; i < len; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
-	free(hy);
+	free_results(rep, len, pos, cut, hy);
 	free(lower);
 	return count;
 }
