@@ -1,11 +1,13 @@
 /* pdfartifacts.c: what a page draws outside its structure, marked as artifacts, by a pass
  * over its content stream: the sequences pdfmarks.c tagged as pagination artifacts become
  * /Artifact sequences of their type, and what is drawn outside every marked sequence
- * (tints, frames, rules, the page's white) is wrapped as a /Layout artifact. */
+ * (tints, frames, rules, the page's white) is wrapped as a /Layout artifact. Within an
+ * element, cairo's ActualText span around a ligature is dropped (pdfligatures.c). */
 #include "render/pdfartifacts.h"
 
 #include <string.h>
 
+#include "render/pdfligatures.h"
 #include "render/pdfmarks.h"
 #include "render/pdfraw.h"
 
@@ -90,6 +92,7 @@ int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mci
 	rewrite r = {b, {0}, 0};
 	size_t opstart = (size_t)-1, i = 0;
 	int depth = 0, art = 0, changed = 0;
+	unsigned long long dropped = 0; /* per depth below 64: its span was dropped */
 	while (i < len) {
 		if (is_ws(b[i])) {
 			i++;
@@ -124,7 +127,13 @@ int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mci
 				e++;
 			props = pdf_marks_artifact_props((const char *)b + opstart + 1, e - opstart - 1);
 		}
-		if (marked) {
+		/* within an element, a ligature's ActualText span: its glyph says the same */
+		if (marked && !mcid && depth > 0 && depth < 64 && pdf_is_ligature_span((const char *)b + opstart, tok - opstart)) {
+			insert_at(&r, opstart, "");
+			r.copied = i;
+			dropped |= 1ULL << depth++;
+			changed = 1;
+		} else if (marked) {
 			if (depth == 0 && art && mcid) {
 				insert_at(&r, opstart, "EMC\n");
 				art = 0;
@@ -137,9 +146,13 @@ int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mci
 				changed = 1;
 			}
 			depth++;
-		} else if (op_is(b + tok, n, "EMC")) {
-			if (depth > 0)
-				depth--;
+		} else if (op_is(b + tok, n, "EMC") && depth > 0) {
+			depth--;
+			if (depth < 64 && (dropped >> depth & 1)) {
+				insert_at(&r, opstart, "");
+				r.copied = i;
+				dropped &= ~(1ULL << depth);
+			}
 		} else if (depth == 0 && !art && starts_object(b + tok, n)) {
 			insert_at(&r, opstart, LAYOUT_ARTIFACT);
 			art = changed = 1;

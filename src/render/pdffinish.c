@@ -22,6 +22,7 @@
 #include <zlib.h>
 
 #include "render/pdfartifacts.h"
+#include "render/pdfligatures.h"
 #include "render/pdffigures.h"
 #include "render/pdfraw.h"
 #include "render/pdfstruct.h"
@@ -340,6 +341,39 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 	return rc;
 }
 
+/* A font's ToUnicode CMap with its ligatures spelled out (pdfligatures.c), as its object;
+ * as it is when it has none. */
+static int write_tounicode(pdf_writer *w, const pdf_raw *r, int k)
+{
+	const char *dict, *data;
+	size_t dl, len;
+	strbuf plain = {0}, spelled = {0};
+	if (pdf_raw_stream(r, k, &dict, &dl, &data, &len) != 0 || pdf_inflate(data, len, &plain) != 0) {
+		sb_free(&plain);
+		return -1;
+	}
+	int rc = 0;
+	if (pdf_spell_ligatures(plain.data, plain.len, &spelled) == 1) {
+		uLongf zlen = compressBound((uLong)spelled.len);
+		unsigned char *z = xmalloc(zlen);
+		rc = compress2(z, &zlen, (const Bytef *)spelled.data, (uLong)spelled.len, Z_BEST_SPEED) == Z_OK ? 0 : -1;
+		if (rc == 0)
+			pdf_stream_obj(w, k, "/Filter /FlateDecode", z, zlen);
+		free(z);
+	} else {
+		const char *body, *end = r->b + r->len, *after = data + len;
+		size_t bl;
+		const char *eo = pdf_raw_body(r, k, &body, &bl) == 0 ? mem_find(after, end - after > 64 ? after + 64 : end, "endobj") : NULL;
+		if (eo)
+			pdf_copy_obj(w, k, body, (size_t)(eo - body));
+		else
+			rc = -1;
+	}
+	sb_free(&plain);
+	sb_free(&spelled);
+	return rc;
+}
+
 /* A TrueType CIDFont's dictionary, which cairo 1.16 writes without /CIDToGIDMap. */
 static int is_cid_truetype(const char *body, size_t bl)
 {
@@ -501,6 +535,7 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 		page_of[r->page[p]] = p;
 		content_of[r->contents[p]] = p;
 	}
+	unsigned char *tounicode = pdf_tounicode_objects(r);
 	int rc = 0;
 	for (size_t k = 1; k < r->nobj && rc == 0; k++) {
 		if (!r->off[k] || drop[k] || (int)k == r->root)
@@ -509,6 +544,8 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 			rc = write_page(w, r, page_of[k], annots, annot_page, nlinks);
 		else if (content_of[k] >= 0)
 			rc = write_content(w, r, content_of[k], &mcids_of[content_of[k]]);
+		else if (tounicode[k])
+			rc = write_tounicode(w, r, (int)k);
 		else
 			rc = copy_object(w, r, (int)k, m, nums, spliced);
 		if (rc != 0)
@@ -523,6 +560,7 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 	free(spliced);
 	free(page_of);
 	free(content_of);
+	free(tounicode);
 	return rc;
 }
 
