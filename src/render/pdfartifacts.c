@@ -1,11 +1,14 @@
 /* pdfartifacts.c: what a page draws outside its structure, marked as artifacts, by a pass
  * over its content stream: the sequences pdfmarks.c tagged as pagination artifacts become
  * /Artifact sequences of their type, and what is drawn outside every marked sequence
- * (tints, frames, rules, the page's white) is wrapped as a /Layout artifact. */
+ * (tints, frames, rules, the page's white) is wrapped as a /Layout artifact. Within an
+ * element, cairo's ActualText span around a ligature is dropped (pdfligatures.c). */
 #include "render/pdfartifacts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "render/pdfligatures.h"
 #include "render/pdfmarks.h"
 #include "render/pdfraw.h"
 
@@ -57,6 +60,13 @@ static void insert_at(rewrite *r, size_t at, const char *text)
 	r->copied = at;
 }
 
+/* [from, to) of the content left out of the rewrite. */
+static void leave_out(rewrite *r, size_t from, size_t to)
+{
+	insert_at(r, from, "");
+	r->copied = to;
+}
+
 /* Past the token at i (a string, dictionary bracket, array bracket, name, number or
  * operator); *word set to an operator's or number's length, else 0. */
 static size_t token(const unsigned char *b, size_t len, size_t i, size_t *word)
@@ -81,15 +91,51 @@ static size_t token(const unsigned char *b, size_t len, size_t i, size_t *word)
 	return j;
 }
 
+/* Whether a marked sequence's operands (the text before BDC) give it an ActualText. */
+static int is_span(const unsigned char *props, size_t len)
+{
+	const char *p = (const char *)props;
+	return mem_find(p, p + len, "/ActualText") && mem_find(p, p + len, "<<");
+}
+
+/* An ActualText span directly inside an element's sequence (of, its MCID) at [opstart, i)
+ * of b: the element's sequence ended before it and the span made a sequence of the element
+ * of its own (/MCID added to its properties). */
+static void cut_span(rewrite *r, size_t opstart, size_t i, int of, pdf_splits *sp)
+{
+	const char *props = (const char *)r->b + opstart, *open = mem_find(props, (const char *)r->b + i, "<<");
+	insert_at(r, opstart, "EMC\n");
+	sb_append(&r->out, props, (size_t)(open + 2 - props));
+	sb_printf(&r->out, " /MCID %d", sp->next);
+	r->copied = (size_t)(open + 2 - (const char *)r->b);
+	sp->v = grow_for(sp->v, sp->n, sizeof *sp->v);
+	sp->v[sp->n++] = (pdf_split){sp->page, of, sp->next++};
+}
+
+/* Past a cut span's EMC: the element's sequence begun again, as a new one. */
+static void resume_element(rewrite *r, size_t i, const char *tag, size_t tl, int of, pdf_splits *sp)
+{
+	insert_at(r, i, "");
+	sb_printf(&r->out, "\n%.*s << /MCID %d >> BDC", (int)tl, tag, sp->next);
+	sp->v = grow_for(sp->v, sp->n, sizeof *sp->v);
+	sp->v[sp->n++] = (pdf_split){sp->page, of, sp->next++};
+}
+
 /* What is drawn outside every tag: tints, frames, rules, the page's white. */
 #define LAYOUT_ARTIFACT "/Artifact << /Type /Layout >> BDC\n"
 
-int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mcids)
+int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mcids, pdf_splits *sp)
 {
 	*mcids = 0;
 	rewrite r = {b, {0}, 0};
 	size_t opstart = (size_t)-1, i = 0;
 	int depth = 0, art = 0, changed = 0;
+	unsigned long long dropped = 0; /* per depth below 64: its span was dropped */
+	/* the element whose sequence is open at depth 0: its name, its MCID (-1: none, or an
+	 * artifact), and whether a span in it was cut out and is open */
+	const char *tag = NULL;
+	size_t tl = 0;
+	int outer = -1, cut = 0;
 	while (i < len) {
 		if (is_ws(b[i])) {
 			i++;
@@ -123,8 +169,21 @@ int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mci
 			while (e < tok && !is_ws(b[e]) && !is_delim(b[e]))
 				e++;
 			props = pdf_marks_artifact_props((const char *)b + opstart + 1, e - opstart - 1);
+			if (!props) { /* an element's sequence */
+				tag = (const char *)b + opstart, tl = e - opstart;
+				outer = (int)strtol(mem_find(tag, (const char *)b + tok, "/MCID") + 5, NULL, 10);
+			}
 		}
-		if (marked) {
+		/* within an element, a ligature's ActualText span: its glyph says the same */
+		if (marked && !mcid && depth > 0 && depth < 64 && pdf_is_ligature_span((const char *)b + opstart, tok - opstart)) {
+			leave_out(&r, opstart, i);
+			dropped |= 1ULL << depth++;
+			changed = 1;
+		} else if (marked && !mcid && depth == 1 && outer >= 0 && !cut && is_span(b + opstart, tok - opstart)) {
+			cut_span(&r, opstart, i, outer, sp);
+			depth++;
+			cut = changed = 1;
+		} else if (marked) {
 			if (depth == 0 && art && mcid) {
 				insert_at(&r, opstart, "EMC\n");
 				art = 0;
@@ -137,9 +196,16 @@ int pdf_mark_artifacts(const unsigned char *b, size_t len, strbuf *out, int *mci
 				changed = 1;
 			}
 			depth++;
-		} else if (op_is(b + tok, n, "EMC")) {
-			if (depth > 0)
-				depth--;
+		} else if (op_is(b + tok, n, "EMC") && depth > 0) {
+			depth--;
+			if (depth < 64 && (dropped >> depth & 1)) {
+				leave_out(&r, opstart, i);
+				dropped &= ~(1ULL << depth);
+			} else if (depth == 1 && cut) {
+				resume_element(&r, i, tag, tl, outer, sp);
+				cut = 0;
+			} else if (depth == 0)
+				outer = -1;
 		} else if (depth == 0 && !art && starts_object(b + tok, n)) {
 			insert_at(&r, opstart, LAYOUT_ARTIFACT);
 			art = changed = 1;

@@ -22,6 +22,7 @@
 #include <zlib.h>
 
 #include "render/pdfartifacts.h"
+#include "render/pdfligatures.h"
 #include "render/pdffigures.h"
 #include "render/pdfraw.h"
 #include "render/pdfstruct.h"
@@ -319,7 +320,7 @@ static unsigned char *dropped_objects(const pdf_raw *r)
 
 /* Page p's content with its artifacts marked (pdfartifacts.c), deflated, as its object;
  * *mcids: the marked sequences with an MCID found in it. */
-static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
+static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids, pdf_splits *sp)
 {
 	const char *dict, *data;
 	size_t dl, len;
@@ -328,7 +329,7 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 		sb_free(&plain);
 		return -1;
 	}
-	const strbuf *content = pdf_mark_artifacts((const unsigned char *)plain.data, plain.len, &marked, mcids) == 1 ? &marked : &plain;
+	const strbuf *content = pdf_mark_artifacts((const unsigned char *)plain.data, plain.len, &marked, mcids, sp) == 1 ? &marked : &plain;
 	uLongf zlen = compressBound((uLong)content->len);
 	unsigned char *z = xmalloc(zlen);
 	int rc = compress2(z, &zlen, (const Bytef *)content->data, (uLong)content->len, Z_BEST_SPEED) == Z_OK ? 0 : -1;
@@ -337,6 +338,39 @@ static int write_content(pdf_writer *w, const pdf_raw *r, int p, int *mcids)
 	free(z);
 	sb_free(&plain);
 	sb_free(&marked);
+	return rc;
+}
+
+/* A font's ToUnicode CMap with its ligatures spelled out (pdfligatures.c), as its object;
+ * as it is when it has none. */
+static int write_tounicode(pdf_writer *w, const pdf_raw *r, int k)
+{
+	const char *dict, *data;
+	size_t dl, len;
+	strbuf plain = {0}, spelled = {0};
+	if (pdf_raw_stream(r, k, &dict, &dl, &data, &len) != 0 || pdf_inflate(data, len, &plain) != 0) {
+		sb_free(&plain);
+		return -1;
+	}
+	int rc = 0;
+	if (pdf_spell_ligatures(plain.data, plain.len, &spelled) == 1) {
+		uLongf zlen = compressBound((uLong)spelled.len);
+		unsigned char *z = xmalloc(zlen);
+		rc = compress2(z, &zlen, (const Bytef *)spelled.data, (uLong)spelled.len, Z_BEST_SPEED) == Z_OK ? 0 : -1;
+		if (rc == 0)
+			pdf_stream_obj(w, k, "/Filter /FlateDecode", z, zlen);
+		free(z);
+	} else {
+		const char *body, *end = r->b + r->len, *after = data + len;
+		size_t bl;
+		const char *eo = pdf_raw_body(r, k, &body, &bl) == 0 ? mem_find(after, end - after > 64 ? after + 64 : end, "endobj") : NULL;
+		if (eo)
+			pdf_copy_obj(w, k, body, (size_t)(eo - body));
+		else
+			rc = -1;
+	}
+	sb_free(&plain);
+	sb_free(&spelled);
 	return rc;
 }
 
@@ -490,7 +524,7 @@ static int write_catalog(pdf_writer *w, const pdf_raw *r, const char *lang, int 
 /* Cairo's objects, copied or written anew, in their order of number; the catalog waits for
  * the objects it names. *mcids_of: per page, the marked sequences its content holds. */
 static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *drop, const int *annots,
-			const int *annot_page, const pdf_marks *m, pdf_nums *nums, int *mcids_of, char **why)
+			const int *annot_page, const pdf_marks *m, pdf_nums *nums, int *mcids_of, pdf_splits *sp, char **why)
 {
 	size_t nlinks = m->nlinks;
 	int *spliced = xcalloc(m->nfigures + 1, sizeof *spliced);
@@ -501,6 +535,7 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 		page_of[r->page[p]] = p;
 		content_of[r->contents[p]] = p;
 	}
+	unsigned char *tounicode = pdf_tounicode_objects(r);
 	int rc = 0;
 	for (size_t k = 1; k < r->nobj && rc == 0; k++) {
 		if (!r->off[k] || drop[k] || (int)k == r->root)
@@ -508,7 +543,16 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 		if (page_of[k] >= 0)
 			rc = write_page(w, r, page_of[k], annots, annot_page, nlinks);
 		else if (content_of[k] >= 0)
-			rc = write_content(w, r, content_of[k], &mcids_of[content_of[k]]);
+		{
+			sp->page = content_of[k];
+			sp->next = 0; /* past every MCID cairo drew on the page */
+			for (size_t i = 0; i < m->nleaves; i++)
+				if (m->leaves[i].page == sp->page && m->leaves[i].mcid >= sp->next)
+					sp->next = m->leaves[i].mcid + 1;
+			rc = write_content(w, r, content_of[k], &mcids_of[content_of[k]], sp);
+		}
+		else if (tounicode[k])
+			rc = write_tounicode(w, r, (int)k);
 		else
 			rc = copy_object(w, r, (int)k, m, nums, spliced);
 		if (rc != 0)
@@ -523,6 +567,7 @@ static int copy_objects(pdf_writer *w, const pdf_raw *r, const unsigned char *dr
 	free(spliced);
 	free(page_of);
 	free(content_of);
+	free(tounicode);
 	return rc;
 }
 
@@ -546,6 +591,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 	unsigned char *drop = NULL;
 	int *annots = NULL, *annot_page = NULL, *mcids = NULL;
 	pdf_nums nums = {0};
+	pdf_splits splits = {0};
 	pdf_writer w;
 	pdf_writer_init(&w, io->write, io->closure, &nums);
 	if (r.npages != dc->npages) {
@@ -569,7 +615,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 		annot_page[k] = m->links[k].page;
 	}
 	mcids = xcalloc((size_t)r.npages + 1, sizeof *mcids);
-	if (copy_objects(&w, &r, drop, annots, annot_page, m, &nums, mcids, why) != 0)
+	if (copy_objects(&w, &r, drop, annots, annot_page, m, &nums, mcids, &splits, why) != 0)
 		goto done;
 	/* the MCIDs the tree names are those cairo wrote on each page */
 	int *want = xcalloc((size_t)r.npages + 1, sizeof *want);
@@ -584,7 +630,7 @@ static int finish(const char *b, size_t len, const pdf_io *io, const doc *dc, co
 		goto done;
 	for (size_t k = 0; k < m->nlinks; k++)
 		write_link_annot(&w, annots[k], dc, &m->links[k], r.page, dc->npages + (int)k);
-	int sroot = pdf_struct_write(&w, dc, m, r.page, annots, &nums);
+	int sroot = pdf_struct_write(&w, dc, m, &splits, r.page, annots, &nums);
 	const char *lang = dc->b->lang ? dc->b->lang : dc->st->lang ? dc->st->lang : "en-US";
 	int xmp = pdf_num_new(&nums);
 	write_xmp(&w, xmp, &r, dc, lang, pdf_a);
@@ -605,6 +651,7 @@ done:
 	free(annot_page);
 	free(mcids);
 	free(nums.free);
+	free(splits.v);
 	pdf_raw_free(&r);
 	return rc;
 }

@@ -332,8 +332,8 @@ static void write_parent_tree(pdf_writer *w, const tree *t, int num, const int *
 	sb_free(&s);
 }
 
-int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int *pages, const int *annots,
-		     pdf_nums *nums)
+int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const pdf_splits *sp, const int *pages,
+		     const int *annots, pdf_nums *nums)
 {
 	tree t = {dc, pages, nums, NULL, 0, 0, g_hash_table_new(g_direct_hash, g_direct_equal),
 		  g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL), NULL, NULL};
@@ -348,8 +348,12 @@ int pdf_struct_write(pdf_writer *w, const doc *dc, const pdf_marks *m, const int
 		if (l->role >= TAG_COUNT) /* an artifact's: no element */
 			continue;
 		by_leaf[i] = leaf_elem(&t, l);
-		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0)
+		if (l->page >= 0 && l->page < dc->npages && l->mcid >= 0) {
 			add_mcid(&t, by_leaf[i], l->page, l->mcid);
+			for (size_t k = 0; k < sp->n; k++)
+				if (sp->v[k].page == l->page && sp->v[k].of == l->mcid)
+					add_mcid(&t, by_leaf[i], l->page, sp->v[k].mcid);
+		}
 		cover(&t, by_leaf[i], l);
 		place(&t, by_leaf[i], m->orders[i]);
 	}
