@@ -130,14 +130,34 @@ static void add_plain(rich *r, strbuf *plain, int bold, int italic)
 	plain->len = 0;
 }
 
-/* Adds, after what plain holds, every mark of m that stands at or before p. */
-static void add_marks_upto(rich *r, rich_marks *m, const char *p, strbuf *plain, int bold, int italic)
+/* A mark's place in the text while emphasis is read (rich_add_marked): an object
+ * replacement character, which is no space, so that a pair of delimiters around a mark
+ * alone (*[@a p1]*) or at its edge (*^[n] goes on*) pairs like one around a word. */
+#define MARK_SLOT "\xEF\xBF\xBC"
+#define MARK_SLOT_LEN 3
+
+/* Whether s[i] is the slot of m's next mark. */
+static int at_mark_slot(const rich_marks *m, const char *s, size_t i)
 {
-	while (m && m->next < m->n && m->at[m->next] <= (size_t)(p - m->base)) {
-		if (plain->len)
-			add_plain(r, plain, bold, italic);
-		m->add(r, m->next++, m->ctx);
-	}
+	return m && m->next < m->n && s + i == m->base + m->at[m->next];
+}
+
+/* The length of a pair of delimiters at s[i] around marks only (word*^[n]*, where a
+ * delimiter after a letter opens nothing), read as emphasis of the marks rather than
+ * printed with nothing between them; 0 if none. *close gets where the closer starts. */
+static size_t marks_only_pair(const rich_marks *m, const char *s, size_t n, size_t i, size_t *close)
+{
+	size_t len = 0, j, next = m ? m->next : 0;
+	while (i + len < n && s[i + len] == '*' && len < 3)
+		len++;
+	if (!len || len > 2 || (i > 0 && s[i - 1] == '*'))
+		return 0;
+	for (j = i + len; m && next < m->n && j + MARK_SLOT_LEN <= n && s + j == m->base + m->at[next]; next++)
+		j += MARK_SLOT_LEN;
+	*close = j;
+	if (j == i + len || n - j < len || strncmp(s + j, "**", len) != 0)
+		return 0;
+	return j + len < n && s[j + len] == '*' ? 0 : len;
 }
 
 static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic, rich_marks *m)
@@ -146,17 +166,29 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	size_t i = 0;
 	while (i < n) {
-		add_marks_upto(r, m, s + i, &plain, bold, italic);
+		if (at_mark_slot(m, s, i)) {
+			if (plain.len)
+				add_plain(r, &plain, bold, italic);
+			m->add(r, m->next++, m->ctx);
+			i += MARK_SLOT_LEN;
+			continue;
+		}
 		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '\\')) {
 			sb_putc(&plain, s[i + 1]);
 			i += 2;
 			continue;
 		}
-		size_t len;
+		size_t close, len = marks_only_pair(m, s, n, i, &close);
+		if (len) {
+			add_plain(r, &plain, bold, italic);
+			add_markup_range(r, s + i + len, close - i - len, bold || len == 2, italic ^ (len == 1), m);
+			i = close + len;
+			continue;
+		}
 		if (emphasis_opens(s, n, i, &len)) {
 			int dbl = len == 2;
 			size_t open = i + len;
-			size_t close = emphasis_close(&sc, s, n, open, len);
+			close = emphasis_close(&sc, s, n, open, len);
 			if (close != (size_t)-1) {
 				add_plain(r, &plain, bold, italic);
 				add_markup_range(r, s + open, close - open, bold || dbl, italic ^ !dbl, m);
@@ -167,8 +199,6 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 		sb_putc(&plain, s[i]);
 		i++;
 	}
-	/* a mark at the end of emphasis stands inside it, in its style */
-	add_marks_upto(r, m, s + n, &plain, bold, italic);
 	if (plain.len)
 		add_plain(r, &plain, bold, italic);
 	sb_free(&plain);
@@ -184,11 +214,28 @@ void rich_add_markup(rich *r, const char *s, int italic_base)
 
 void rich_add_marked(rich *r, const char *t, rich_marks *m)
 {
-	m->base = t;
-	m->next = 0;
-	add_markup_range(r, t, strlen(t), 0, 0, m);
-	while (m->next < m->n)
-		m->add(r, m->next++, m->ctx);
+	strbuf slotted = {0};
+	size_t *slot = xcalloc(m->n + 1, sizeof *slot), len = strlen(t), done = 0;
+	for (size_t k = 0; k < m->n; k++) {
+		size_t at = m->at[k] < len ? m->at[k] : len;
+		if (at < done)
+			at = done;
+		sb_append(&slotted, t + done, at - done);
+		slot[k] = slotted.len;
+		sb_append(&slotted, MARK_SLOT, MARK_SLOT_LEN);
+		done = at;
+	}
+	sb_append(&slotted, t + done, len - done);
+	rich_marks slots = *m;
+	slots.at = slot;
+	slots.base = slotted.data;
+	slots.next = 0;
+	add_markup_range(r, slotted.data, slotted.len, 0, 0, &slots);
+	/* a slot no scan reached (none should be) still prints its mark */
+	while (slots.next < slots.n)
+		slots.add(r, slots.next++, slots.ctx);
+	free(slot);
+	sb_free(&slotted);
 }
 
 static int is_open_context(const char *out, size_t len)

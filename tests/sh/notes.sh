@@ -167,3 +167,16 @@ case "$set_text" in
 		pass "emphasis spanning a note's mark or a note's citation is set, with no warning" ;;
 *) fail "emphasis across a mark: $set_text" ;;
 esac
+
+# emphasis around a citation or a note's mark alone: the text between the marks was empty,
+# so "^[see *[@a p1]* here]" printed "see ** here" (and "three*^[n]*" its asterisks); the
+# marks print, the asterisks never
+mkdir -p "$T/only"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "One^[see *[@a p1]* here] two^[and **[@a p2]** there, *[@a p1] lead*] three*^[n]* four."\n' "$ROOT" >"$T/only/b.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout b.yaml >d.txt 2>err.txt)
+set_text=$(grep -E '^  (line|note) ' "$T/only/d.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr '\n' ' ')
+case "$set_text" in
+*'*'*) fail "emphasis around a mark alone: asterisks printed: $set_text" ;;
+*"Onea twob threec four."*"see 1 ¶1 here"*"and 1 ¶2 there, 1 ¶1 lead"*) pass "emphasis around a citation or a note's mark alone prints the mark, no asterisks" ;;
+*) fail "emphasis around a mark alone: $set_text $(head -1 "$T/only/err.txt")" ;;
+esac
