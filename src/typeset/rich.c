@@ -136,12 +136,6 @@ static void add_plain(rich *r, strbuf *plain, int bold, int italic)
 #define MARK_SLOT "\xEF\xBF\xBC"
 #define MARK_SLOT_LEN 3
 
-/* Whether s[i] is the slot of m's next mark. */
-static int at_mark_slot(const rich_marks *m, const char *s, size_t i)
-{
-	return m && m->next < m->n && s + i == m->base + m->at[m->next];
-}
-
 /* The length of a pair of delimiters at s[i] around marks only (word*^[n]*, where a
  * delimiter after a letter opens nothing), read as emphasis of the marks rather than
  * printed with nothing between them; 0 if none. *close gets where the closer starts. */
@@ -166,7 +160,7 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	size_t i = 0;
 	while (i < n) {
-		if (at_mark_slot(m, s, i)) {
+		if (m && m->next < m->n && s + i == m->base + m->at[m->next]) { /* a mark's slot */
 			if (plain.len)
 				add_plain(r, &plain, bold, italic);
 			m->add(r, m->next++, m->ctx);
@@ -709,15 +703,20 @@ size_t typo_nest_quotes(char *t, size_t n)
 {
 	/* a text whose first double mark closes began inside a quotation of its source ("The
 	 * road doesn't change," he said. "The passengers do."): the outer marks stand for that
-	 * quotation's, and its marks are at their level, double, as the source has them */
-	for (size_t i = 0; i + 2 < n; i++) {
+	 * quotation's, and its marks are at their level, double, as the source has them; only
+	 * if it ends inside one too, else the closing outer mark has none to stand for ("ready
+	 * by 2019" twice printed “ready by 2019” twice”) */
+	size_t depth_in = 1;
+	int began_inside = -1;
+	for (size_t i = 0; i + 2 < n && began_inside != 0; i++) {
 		const unsigned char *u = (const unsigned char *)t + i;
 		if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D)) {
-			if (u[2] == 0x9D)
-				return 0;
-			break;
+			began_inside = began_inside < 0 ? u[2] == 0x9D : began_inside;
+			depth_in = u[2] == 0x9C ? depth_in + 1 : depth_in - (depth_in > 0);
 		}
 	}
+	if (began_inside == 1 && depth_in == 1)
+		return 0;
 	/* the shapes of the marks open at each depth: 0 double, 1 single; a German quotation's,
 	 * „…“ and ‚…‘, stay as the source has them (2 double, 3 single), and its closing “ or ‘
 	 * closes it, opening nothing (a trial's pull quote of "eine ‚Brücke nach Moskau‘, die"
