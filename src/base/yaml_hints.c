@@ -438,7 +438,7 @@ static int report_long_key(diag *d, const char *file, const char *text, size_t l
 	loc key = loc_at(file, (int)m->line + 1, (int)g_utf8_strlen(text + ls, (gssize)(k - ls)) + 1);
 	diag_error(d, key, "invalid YAML: this key is %ld characters long; YAML allows a key at most %d", (long)chars,
 		   YAML_SIMPLE_KEY_MAX);
-	diag_note(d, key, "keys are short names (text:, cite:); a long text goes in a value after one");
+	diag_note(d, key, "keys are short names, as 'text' and 'cite' are; a long text goes in a value after one");
 	return 1;
 }
 
@@ -481,7 +481,7 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	parse_error(d, file, m, "%s", msg);
 	if (looks_like_article(file, text, len)) {
 		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
-			  "this looks like a source article, not YAML: a brief names it under sources:, and "
+			  "this looks like a source article, not YAML: a brief names it under 'sources', and "
 			  "'mkbrief new %s' writes one that does",
 			  file);
 		return;
