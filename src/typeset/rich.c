@@ -113,10 +113,16 @@ void rich_note_label(size_t id, char out[16])
 
 void rich_add_note_mark(rich *r, int id, const char *dest)
 {
+	char label[16];
+	/* marks side by side read apart, "d,e", never "de", a note's mark too */
+	if (r->nnotes > 0) {
+		rich_note_label((size_t)r->notes[r->nnotes - 1].id, label);
+		if (r->notes[r->nnotes - 1].at + strlen(label) == r->text.len)
+			rich_add_sup(r, ",", NULL);
+	}
 	r->notes = grow_for(r->notes, r->nnotes, sizeof *r->notes);
 	r->notes[r->nnotes].at = r->text.len;
 	r->notes[r->nnotes++].id = id;
-	char label[16];
 	rich_note_label((size_t)id, label);
 	rich_add_sup(r, label, dest);
 }
@@ -220,10 +226,7 @@ void rich_add_marked(rich *r, const char *t, rich_marks *m)
 		done = at;
 	}
 	sb_append(&slotted, t + done, len - done);
-	rich_marks slots = *m;
-	slots.at = slot;
-	slots.base = slotted.data;
-	slots.next = 0;
+	rich_marks slots = {slot, m->n, m->add, m->ctx, slotted.data, 0};
 	add_markup_range(r, slotted.data, slotted.len, 0, 0, &slots);
 	/* a slot no scan reached (none should be) still prints its mark */
 	while (slots.next < slots.n)

@@ -180,3 +180,11 @@ case "$set_text" in
 *"Onea twob threec four."*"see 1 ¶1 here"*"and 1 ¶2 there, 1 ¶1 lead"*) pass "emphasis around a citation or a note's mark alone prints the mark, no asterisks" ;;
 *) fail "emphasis around a mark alone: $set_text $(head -1 "$T/only/err.txt")" ;;
 esac
+
+# two notes' marks side by side read apart: "threea,b", as a mark before a citation is;
+# "threeab" read as the mark of one note, ab, the 28th
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Three^[x]^[y] four."\n' "$ROOT" >"$T/only/two.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout two.yaml >two.txt 2>err.txt)
+line=$(grep -E '^  line .*notes=' "$T/only/two.txt" | sed 's/.*|\(.*\)|$/\1/')
+notes=$(grep -c '^  note ' "$T/only/two.txt")
+if [ "$line" = "Threea,b four." ] && [ "$notes" = 2 ]; then pass "two notes' marks side by side read apart (a,b), both notes at the foot"; else fail "marks side by side: '$line', $notes notes $(head -1 "$T/only/err.txt")"; fi
