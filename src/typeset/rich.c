@@ -217,9 +217,10 @@ void rich_add_marked(rich *r, const char *t, rich_marks *m)
 	strbuf slotted = {0};
 	size_t *slot = xcalloc(m->n + 1, sizeof *slot), len = strlen(t), done = 0;
 	for (size_t k = 0; k < m->n; k++) {
-		size_t at = m->at[k] < len ? m->at[k] : len;
-		if (at < done)
-			at = done;
+		size_t at = m->at[k] < len ? (m->at[k] < done ? done : m->at[k]) : len;
+		/* never inside a character ("a-^[n]-b" smartens whole to an em dash: it crashed) */
+		while (at > done && ((unsigned char)t[at] & 0xC0) == 0x80)
+			at--;
 		sb_append(&slotted, t + done, at - done);
 		slot[k] = slotted.len;
 		sb_append(&slotted, MARK_SLOT, MARK_SLOT_LEN);

@@ -188,3 +188,15 @@ printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm
 line=$(grep -E '^  line .*notes=' "$T/only/two.txt" | sed 's/.*|\(.*\)|$/\1/')
 notes=$(grep -c '^  note ' "$T/only/two.txt")
 if [ "$line" = "Threea,b four." ] && [ "$notes" = 2 ]; then pass "two notes' marks side by side read apart (a,b), both notes at the foot"; else fail "marks side by side: '$line', $notes notes $(head -1 "$T/only/err.txt")"; fi
+
+# a mark between two hyphens ("a-^[n]-b", a citation in a note the same): the text
+# smartened whole has an em dash there, and the mark's place fell inside its bytes, which
+# crashed the line breaker (status 139); the mark goes before the dash
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Dash a-^[n]-b and 1950-^[dash c-[@a p1]-d]-1953."\n' "$ROOT" >"$T/only/dash.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout dash.yaml >dash.txt 2>err.txt)
+st=$?
+set_text=$(grep -E '^  (line|note) ' "$T/only/dash.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr '\n' ' ')
+case "$st:$set_text" in
+0:*"Dash aa—b and 1950b–1953."*"dash c1 ¶1—d"*) pass "a note's mark or a citation between two hyphens goes before the dash they make, no crash" ;;
+*) fail "mark between hyphens: status $st: $set_text $(head -1 "$T/only/err.txt")" ;;
+esac
