@@ -200,3 +200,10 @@ case "$st:$set_text" in
 0:*"Dash aa—b and 1950b–1953."*"dash c1 ¶1—d"*) pass "a note's mark or a citation between two hyphens goes before the dash they make, no crash" ;;
 *) fail "mark between hyphens: status $st: $set_text $(head -1 "$T/only/err.txt")" ;;
 esac
+
+# a mark at the end of emphasis that ends the text, before its citation: "worda,1 ¶2" as
+# after a plain word; the closing asterisk hid the mark's end ("worda1 ¶2")
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Six *word^[z]*"\n        cite: a p2\n' "$ROOT" >"$T/only/em-end.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout em-end.yaml >em-end.txt 2>err.txt)
+line=$(grep -E '^  line .*notes=' "$T/only/em-end.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g')
+if [ "$line" = "Six worda,1 ¶2" ]; then pass "a mark that ends emphasis and the text reads apart from the citation after it"; else fail "mark at emphasis end before a citation: '$line' $(head -1 "$T/only/err.txt")"; fi
