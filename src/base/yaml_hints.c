@@ -418,6 +418,30 @@ static void mark_at_text(const char *text, size_t len, yaml_mark_t *m)
 	m->column = (size_t)g_utf8_strlen(text + last, (gssize)(e - last));
 }
 
+/* libyaml reads a key only within 1024 characters of where it starts (a "simple key"):
+ * past that its colon is "mapping values are not allowed", and a hint on quoting a value
+ * would mislead. Reports the key at its start and returns 1 when the colon at m ends one. */
+#define YAML_SIMPLE_KEY_MAX 1024
+static int report_long_key(diag *d, const char *file, const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t at = yaml_mark_byte(text, len, m), ls = line_start(text, len, m->line), k = ls;
+	if (at >= len || at < ls || text[at] != ':')
+		return 0;
+	while (k < at && (text[k] == ' ' || (text[k] == '-' && k + 1 < at && text[k + 1] == ' ')))
+		k++;
+	for (size_t i = k; i + 1 < at; i++)
+		if (text[i] == ':' && text[i + 1] == ' ')
+			return 0;
+	glong chars = g_utf8_strlen(text + k, (gssize)(at - k));
+	if (chars <= YAML_SIMPLE_KEY_MAX)
+		return 0;
+	loc key = loc_at(file, (int)m->line + 1, (int)g_utf8_strlen(text + ls, (gssize)(k - ls)) + 1);
+	diag_error(d, key, "invalid YAML: this key is %ld characters long; YAML allows a key at most %d", (long)chars,
+		   YAML_SIMPLE_KEY_MAX);
+	diag_note(d, key, "keys are short names, as 'text' and 'cite' are; a long text goes in a value after one");
+	return 1;
+}
+
 void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, const char *text, size_t len)
 {
 	yaml_mark_t m = p->problem_mark;
@@ -445,6 +469,9 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 		cr_only = text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n');
 	if (p->error != YAML_READER_ERROR && !cr_only)
 		mark_at_text(text, len, &m);
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0 &&
+	    report_long_key(d, file, text, len, &m))
+		return;
 	char msg[512];
 	if (p->context)
 		snprintf(msg, sizeof msg, "invalid YAML: %s %s", p->problem ? p->problem : "syntax error",
@@ -454,7 +481,7 @@ void yaml_report_parse_error(diag *d, const char *file, const yaml_parser_t *p, 
 	parse_error(d, file, m, "%s", msg);
 	if (looks_like_article(file, text, len)) {
 		diag_note(d, loc_at(file, (int)m.line + 1, (int)m.column + 1),
-			  "this looks like a source article, not YAML: a brief names it under sources:, and "
+			  "this looks like a source article, not YAML: a brief names it under 'sources', and "
 			  "'mkbrief new %s' writes one that does",
 			  file);
 		return;

@@ -250,6 +250,16 @@ static void add_note_mark(rich *r, size_t k, void *ctx)
 	rich_add_note_mark(r, (int)(it->note_first + k), dest);
 }
 
+/* Whether what r prints ends with a note's mark. */
+static int ends_in_note_mark(const rich *r)
+{
+	char label[16];
+	if (!r->nnotes)
+		return 0;
+	rich_note_label((size_t)r->notes[r->nnotes - 1].id, label);
+	return r->notes[r->nnotes - 1].at + strlen(label) == r->text.len;
+}
+
 /* The item's text with the marks of its notes where they were written. The text is
  * smartened and marked up whole, so that quotes pair and emphasis runs across a mark. */
 void cite_add_item(rich *r, const brief *b, const item *it)
@@ -265,8 +275,9 @@ void cite_add_item(rich *r, const brief *b, const item *it)
 		at[k] = from = smart_offset(it->text, t, from, b->notes[it->note_first + k].mark);
 	rich_marks m = {at, it->nnotes, add_note_mark, (void *)it, NULL, 0};
 	rich_add_marked(r, t, &m);
-	/* a mark right before the citations: a comma keeps the two superscripts apart */
-	if (!t[from] && it->ncites)
+	/* a mark right before the citations: a comma keeps the two superscripts apart (also
+	 * past the asterisks of emphasis that ends with it, *a word^[n]*) */
+	if (it->ncites && ends_in_note_mark(r))
 		rich_add_sup(r, ",", NULL);
 	free(at);
 	free(t);

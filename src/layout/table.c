@@ -687,7 +687,7 @@ static int table_fits(composer *c, const block *bl, const table *t, double col)
 			   "table.padding, %gpt, on both sides of each), but it stands in a column %.2fin wide",
 			   t->ncols, need / 72, TABLE_MIN_TEXT, pad2 / 2, col / 72);
 	diag_note(c->d, bl->at, "give it fewer columns%s, or a layout with a smaller table.padding or wider columns",
-		  lengths ? " or shorter lengths in widths:" : "");
+		  lengths ? " or shorter lengths in its 'widths'" : "");
 	return 0;
 }
 

@@ -578,6 +578,31 @@ static cairo_status_t ps_write(void *closure, const unsigned char *data, unsigne
 	return p->s->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
+/* The DSC %%Title line: a PostScript string, its \\, ( and ) escaped (typed as they were,
+ * a parenthesis or backslash broke the string a reader parses), in printable ASCII, as DSC
+ * lines are (letters transliterated: Café, Cafe), and short: cairo refuses a comment over
+ * 255 bytes, and a long title failed the whole file. */
+static char *dsc_title(const char *title)
+{
+	char *ascii = g_str_to_ascii(title ? title : "", "C");
+	strbuf sb = {0};
+	sb_puts(&sb, "%%Title: (");
+	const char *c = ascii;
+	for (; *c && sb.len < 240; c++) {
+		if (*c == '\\' || *c == '(' || *c == ')')
+			sb_putc(&sb, '\\');
+		sb_putc(&sb, (unsigned char)*c < 0x20 || *c == 0x7F ? ' ' : *c);
+	}
+	if (*c) { /* cut at a word, marked */
+		while (sb.len > 10 && sb.data[sb.len - 1] != ' ')
+			sb.len--;
+		sb_puts(&sb, "...");
+	}
+	sb_putc(&sb, ')');
+	g_free(ascii);
+	return sb_steal(&sb);
+}
+
 static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const file_set *inputs, diag *d)
 {
 	sink s;
@@ -586,10 +611,7 @@ static int write_ps(const doc *dc, PangoContext *ctx, const char *path, const fi
 	char *date = pdf_date(dc);
 	ps_dater pd = {&s, {0}, date, 0};
 	cairo_surface_t *surf = cairo_ps_surface_create_for_stream(ps_write, &pd, dc->st->page_w, dc->st->page_h);
-	char *title = xasprintf("%%%%Title: %s", dc->b->title ? dc->b->title : "");
-	for (char *c = title; *c; c++)
-		if (*c == '\n' || *c == '\r')
-			*c = ' ';
+	char *title = dsc_title(dc->b->title);
 	cairo_ps_surface_dsc_comment(surf, title);
 	free(title);
 	int rc = draw_pages(surf, dc, ctx, 0, NULL);

@@ -52,9 +52,11 @@ void differ_show_folded(strbuf *sb, const char *s, size_t n)
 
 void differ_show_source(strbuf *sb, const char *s, size_t b, size_t e)
 {
-	for (size_t i = b; i < e; i++)
+	for (size_t i = b; i < e; i++) {
 		if (!(s[i] == '\r' && i + 1 < e && s[i + 1] == '\n')) /* CR LF is one line break */
 			sb_putc(sb, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+		i += s[i] == '-' ? text_hyphen_wrap_len(s, b, e, i) : 0; /* "well-" / "known" whole, as it prints */
+	}
 }
 
 loc differ_art_loc(const article *a, size_t off)

@@ -30,6 +30,9 @@ static void print_hit(const article *a, int para, size_t start, size_t end, long
 		if (c == '\r' && i + 1 < p->sents[s1].end && a->text[i + 1] == '\n')
 			continue; /* CR LF is one line break */
 		sb_putc(&sb, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+		/* a hyphenated word wrapped by hand shows whole, "well-known", as it prints */
+		if (c == '-')
+			i += text_hyphen_wrap_len(a->text, p->sents[s0].start, p->sents[s1].end, i);
 	}
 	diag_put_visible(stdout, sb.data, sb.len);
 	sb_free(&sb);

@@ -113,10 +113,16 @@ void rich_note_label(size_t id, char out[16])
 
 void rich_add_note_mark(rich *r, int id, const char *dest)
 {
+	char label[16];
+	/* marks side by side read apart, "d,e", never "de", a note's mark too */
+	if (r->nnotes > 0) {
+		rich_note_label((size_t)r->notes[r->nnotes - 1].id, label);
+		if (r->notes[r->nnotes - 1].at + strlen(label) == r->text.len)
+			rich_add_sup(r, ",", NULL);
+	}
 	r->notes = grow_for(r->notes, r->nnotes, sizeof *r->notes);
 	r->notes[r->nnotes].at = r->text.len;
 	r->notes[r->nnotes++].id = id;
-	char label[16];
 	rich_note_label((size_t)id, label);
 	rich_add_sup(r, label, dest);
 }
@@ -130,14 +136,28 @@ static void add_plain(rich *r, strbuf *plain, int bold, int italic)
 	plain->len = 0;
 }
 
-/* Adds, after what plain holds, every mark of m that stands at or before p. */
-static void add_marks_upto(rich *r, rich_marks *m, const char *p, strbuf *plain, int bold, int italic)
+/* A mark's place in the text while emphasis is read (rich_add_marked): an object
+ * replacement character, which is no space, so that a pair of delimiters around a mark
+ * alone (*[@a p1]*) or at its edge (*^[n] goes on*) pairs like one around a word. */
+#define MARK_SLOT "\xEF\xBF\xBC"
+#define MARK_SLOT_LEN 3
+
+/* The length of a pair of delimiters at s[i] around marks only (word*^[n]*, where a
+ * delimiter after a letter opens nothing), read as emphasis of the marks rather than
+ * printed with nothing between them; 0 if none. *close gets where the closer starts. */
+static size_t marks_only_pair(const rich_marks *m, const char *s, size_t n, size_t i, size_t *close)
 {
-	while (m && m->next < m->n && m->at[m->next] <= (size_t)(p - m->base)) {
-		if (plain->len)
-			add_plain(r, plain, bold, italic);
-		m->add(r, m->next++, m->ctx);
-	}
+	size_t len = 0, j, next = m ? m->next : 0;
+	while (i + len < n && s[i + len] == '*' && len < 3)
+		len++;
+	if (!len || len > 2 || (i > 0 && s[i - 1] == '*'))
+		return 0;
+	for (j = i + len; m && next < m->n && j + MARK_SLOT_LEN <= n && s + j == m->base + m->at[next]; next++)
+		j += MARK_SLOT_LEN;
+	*close = j;
+	if (j == i + len || n - j < len || strncmp(s + j, "**", len) != 0)
+		return 0;
+	return j + len < n && s[j + len] == '*' ? 0 : len;
 }
 
 static void add_markup_range(rich *r, const char *s, size_t n, int bold, int italic, rich_marks *m)
@@ -146,17 +166,29 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 	emphasis_scan sc = EMPHASIS_SCAN_INIT;
 	size_t i = 0;
 	while (i < n) {
-		add_marks_upto(r, m, s + i, &plain, bold, italic);
+		if (m && m->next < m->n && s + i == m->base + m->at[m->next]) { /* a mark's slot */
+			if (plain.len)
+				add_plain(r, &plain, bold, italic);
+			m->add(r, m->next++, m->ctx);
+			i += MARK_SLOT_LEN;
+			continue;
+		}
 		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '\\')) {
 			sb_putc(&plain, s[i + 1]);
 			i += 2;
 			continue;
 		}
-		size_t len;
+		size_t close, len = marks_only_pair(m, s, n, i, &close);
+		if (len) {
+			add_plain(r, &plain, bold, italic);
+			add_markup_range(r, s + i + len, close - i - len, bold || len == 2, italic ^ (len == 1), m);
+			i = close + len;
+			continue;
+		}
 		if (emphasis_opens(s, n, i, &len)) {
 			int dbl = len == 2;
 			size_t open = i + len;
-			size_t close = emphasis_close(&sc, s, n, open, len);
+			close = emphasis_close(&sc, s, n, open, len);
 			if (close != (size_t)-1) {
 				add_plain(r, &plain, bold, italic);
 				add_markup_range(r, s + open, close - open, bold || dbl, italic ^ !dbl, m);
@@ -167,8 +199,6 @@ static void add_markup_range(rich *r, const char *s, size_t n, int bold, int ita
 		sb_putc(&plain, s[i]);
 		i++;
 	}
-	/* a mark at the end of emphasis stands inside it, in its style */
-	add_marks_upto(r, m, s + n, &plain, bold, italic);
 	if (plain.len)
 		add_plain(r, &plain, bold, italic);
 	sb_free(&plain);
@@ -184,11 +214,26 @@ void rich_add_markup(rich *r, const char *s, int italic_base)
 
 void rich_add_marked(rich *r, const char *t, rich_marks *m)
 {
-	m->base = t;
-	m->next = 0;
-	add_markup_range(r, t, strlen(t), 0, 0, m);
-	while (m->next < m->n)
-		m->add(r, m->next++, m->ctx);
+	strbuf slotted = {0};
+	size_t *slot = xcalloc(m->n + 1, sizeof *slot), len = strlen(t), done = 0;
+	for (size_t k = 0; k < m->n; k++) {
+		size_t at = m->at[k] < len ? (m->at[k] < done ? done : m->at[k]) : len;
+		/* never inside a character ("a-^[n]-b" smartens whole to an em dash: it crashed) */
+		while (at > done && ((unsigned char)t[at] & 0xC0) == 0x80)
+			at--;
+		sb_append(&slotted, t + done, at - done);
+		slot[k] = slotted.len;
+		sb_append(&slotted, MARK_SLOT, MARK_SLOT_LEN);
+		done = at;
+	}
+	sb_append(&slotted, t + done, len - done);
+	rich_marks slots = {slot, m->n, m->add, m->ctx, slotted.data, 0};
+	add_markup_range(r, slotted.data, slotted.len, 0, 0, &slots);
+	/* a slot no scan reached (none should be) still prints its mark */
+	while (slots.next < slots.n)
+		slots.add(r, slots.next++, slots.ctx);
+	free(slot);
+	sb_free(&slotted);
 }
 
 static int is_open_context(const char *out, size_t len)
@@ -662,15 +707,20 @@ size_t typo_nest_quotes(char *t, size_t n)
 {
 	/* a text whose first double mark closes began inside a quotation of its source ("The
 	 * road doesn't change," he said. "The passengers do."): the outer marks stand for that
-	 * quotation's, and its marks are at their level, double, as the source has them */
-	for (size_t i = 0; i + 2 < n; i++) {
+	 * quotation's, and its marks are at their level, double, as the source has them; only
+	 * if it ends inside one too, else the closing outer mark has none to stand for ("ready
+	 * by 2019" twice printed “ready by 2019” twice”) */
+	size_t depth_in = 1;
+	int began_inside = -1;
+	for (size_t i = 0; i + 2 < n && began_inside != 0; i++) {
 		const unsigned char *u = (const unsigned char *)t + i;
 		if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D)) {
-			if (u[2] == 0x9D)
-				return 0;
-			break;
+			began_inside = began_inside < 0 ? u[2] == 0x9D : began_inside;
+			depth_in = u[2] == 0x9C ? depth_in + 1 : depth_in - (depth_in > 0);
 		}
 	}
+	if (began_inside == 1 && depth_in == 1)
+		return 0;
 	/* the shapes of the marks open at each depth: 0 double, 1 single; a German quotation's,
 	 * „…“ and ‚…‘, stay as the source has them (2 double, 3 single), and its closing “ or ‘
 	 * closes it, opening nothing (a trial's pull quote of "eine ‚Brücke nach Moskau‘, die"

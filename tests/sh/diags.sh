@@ -555,3 +555,6 @@ else
 	fail "closest passage with CR LF: '$close'; CR only: '$cr'"
 fi
 cd "$ROOT" || exit 1
+# find shows a word hyphenated at a hand-wrapped line end whole, as it prints ("well- known")
+out=$("$MKBRIEF" find "$ROOT/tests/articles/hand-wrapped-hyphen.txt" "known treaty" 2>&1)
+if [ "$out" = "p1.1: The well-known treaty was signed in spring." ]; then pass "find: a hand-wrapped hyphenated word shows whole"; else fail "find across a hand-wrapped hyphen: $out"; fi

@@ -167,3 +167,43 @@ case "$set_text" in
 		pass "emphasis spanning a note's mark or a note's citation is set, with no warning" ;;
 *) fail "emphasis across a mark: $set_text" ;;
 esac
+
+# emphasis around a citation or a note's mark alone: the text between the marks was empty,
+# so "^[see *[@a p1]* here]" printed "see ** here" (and "three*^[n]*" its asterisks); the
+# marks print, the asterisks never
+mkdir -p "$T/only"
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "One^[see *[@a p1]* here] two^[and **[@a p2]** there, *[@a p1] lead*] three*^[n]* four."\n' "$ROOT" >"$T/only/b.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout b.yaml >d.txt 2>err.txt)
+set_text=$(grep -E '^  (line|note) ' "$T/only/d.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr '\n' ' ')
+case "$set_text" in
+*'*'*) fail "emphasis around a mark alone: asterisks printed: $set_text" ;;
+*"Onea twob threec four."*"see 1 ¶1 here"*"and 1 ¶2 there, 1 ¶1 lead"*) pass "emphasis around a citation or a note's mark alone prints the mark, no asterisks" ;;
+*) fail "emphasis around a mark alone: $set_text $(head -1 "$T/only/err.txt")" ;;
+esac
+
+# two notes' marks side by side read apart: "threea,b", as a mark before a citation is;
+# "threeab" read as the mark of one note, ab, the 28th
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Three^[x]^[y] four."\n' "$ROOT" >"$T/only/two.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout two.yaml >two.txt 2>err.txt)
+line=$(grep -E '^  line .*notes=' "$T/only/two.txt" | sed 's/.*|\(.*\)|$/\1/')
+notes=$(grep -c '^  note ' "$T/only/two.txt")
+if [ "$line" = "Threea,b four." ] && [ "$notes" = 2 ]; then pass "two notes' marks side by side read apart (a,b), both notes at the foot"; else fail "marks side by side: '$line', $notes notes $(head -1 "$T/only/err.txt")"; fi
+
+# a mark between two hyphens ("a-^[n]-b", a citation in a note the same): the text
+# smartened whole has an em dash there, and the mark's place fell inside its bytes, which
+# crashed the line breaker (status 139); the mark goes before the dash
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Dash a-^[n]-b and 1950-^[dash c-[@a p1]-d]-1953."\n' "$ROOT" >"$T/only/dash.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout dash.yaml >dash.txt 2>err.txt)
+st=$?
+set_text=$(grep -E '^  (line|note) ' "$T/only/dash.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr '\n' ' ')
+case "$st:$set_text" in
+0:*"Dash aa—b and 1950b–1953."*"dash c1 ¶1—d"*) pass "a note's mark or a citation between two hyphens goes before the dash they make, no crash" ;;
+*) fail "mark between hyphens: status $st: $set_text $(head -1 "$T/only/err.txt")" ;;
+esac
+
+# a mark at the end of emphasis that ends the text, before its citation: "worda,1 ¶2" as
+# after a plain word; the closing asterisk hid the mark's end ("worda1 ¶2")
+printf 'title: T\ndate: 2018-01-22\nsources:\n  a: {file: %s/briefs/articles/edm-2018-v15i7-russia-uses-korean-crisis.txt}\nsections:\n  - heading: H\n    content:\n      - text: "Six *word^[z]*"\n        cite: a p2\n' "$ROOT" >"$T/only/em-end.yaml"
+(cd "$T/only" && MKBRIEF_ROOT=/ "$MKBRIEF" --dump-layout em-end.yaml >em-end.txt 2>err.txt)
+line=$(grep -E '^  line .*notes=' "$T/only/em-end.txt" | sed 's/.*|\(.*\)|$/\1/; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g')
+if [ "$line" = "Six worda,1 ¶2" ]; then pass "a mark that ends emphasis and the text reads apart from the citation after it"; else fail "mark at emphasis end before a citation: '$line' $(head -1 "$T/only/err.txt")"; fi

@@ -102,6 +102,20 @@ if cmp -s r1.ps r2.ps && grep -q '^%%CreationDate: 2018-01-22T00:00:00Z$' r1.ps;
 SOURCE_DATE_EPOCH=5 "$MKBRIEF" --format ps brief.yaml -o r3.ps 2>/dev/null
 if grep -q '^%%CreationDate: 1970-01-01T00:00:05Z$' r3.ps; then pass "PostScript: SOURCE_DATE_EPOCH"; else fail "PostScript ignores SOURCE_DATE_EPOCH"; fi
 
+# %%Title is a PostScript string in printable ASCII: a title's parentheses and backslash
+# were copied unescaped, its letters as UTF-8, and one over 255 bytes failed the whole file
+# with no message
+sed "s/^title: .*/title: 'Moscow (and Beijing) \\\\ the \"deal\" \xe2\x80\x94 Caf\xc3\xa9'/" brief.yaml >ps-title.yaml
+"$MKBRIEF" --format ps ps-title.yaml -o t1.ps 2>"$T/err"
+title=$(grep -a '^%%Title' t1.ps)
+if [ "$title" = '%%Title: (Moscow \(and Beijing\) \\ the "deal" -- Cafe)' ] && { ! command -v gs >/dev/null || gs -q -dNODISPLAY -dBATCH -dNOPAUSE t1.ps >/dev/null 2>&1; }; then
+	pass "PostScript: %%Title escapes ( ) \\ and is ASCII; ghostscript reads the file"
+else fail "PostScript %%Title: $title $(cat "$T/err")"; fi
+sed "s/^title: .*/title: $(printf 'Words of a long title %.0s' $(seq 15))/" brief.yaml >ps-long.yaml
+"$MKBRIEF" --format ps ps-long.yaml -o t2.ps 2>"$T/err"; st=$?
+title=$(grep -a '^%%Title' t2.ps 2>/dev/null)
+if [ $st = 0 ] && [ ${#title} -le 255 ] && [[ "$title" == *' ...)' ]]; then pass "PostScript: a long title is cut at a word in %%Title, the file written"; else fail "PostScript long title: status $st, '$title' $(cat "$T/err")"; fi
+
 # a failed PNG run: no page of the earlier run changes, not even those written first
 "$MKBRIEF" --format png --dpi 20 brief.yaml -o p.png 2>/dev/null
 sum1=$(cat p-1.png | cksum)

@@ -732,7 +732,7 @@ def expected(blk):
     if blk["kind"] == "quote" and out:
         # a quotation inside the pull quote's own marks is set in single ones; but a quote
         # whose first double mark closes began inside a quotation, which the outer marks
-        # stand for: its marks stay double
+        # stand for when it also ends inside one: its marks stay double
         begun_inside = False
         for w in out:
             raw = w[1]
@@ -740,6 +740,16 @@ def expected(blk):
             if at >= 0:
                 begun_inside = raw[at] == "\u201d" or (raw[at] == '"' and at > 0 and raw[at - 1] not in "([{\u2014\u2013-/")
                 break
+        if begun_inside:
+            inside = 1
+            for w in out:
+                raw = w[1]
+                for i, ch in enumerate(raw):
+                    if ch == "\u201c" or (ch == '"' and (i == 0 or raw[i - 1] in "([{\u2014\u2013-/")):
+                        inside += 1
+                    elif ch in '"\u201d' and inside > 0:
+                        inside -= 1
+            begun_inside = inside == 1
         # a quote cut inside a quotation of its source closes it before its own mark
         # (double marks counted: an opening one starts its word or follows a bracket
         # or dash, as the typesetter reads them)

@@ -55,6 +55,14 @@ int main(void)
 	nested("a quote begun inside a quotation keeps its marks double",
 	       "The road doesn't change,\" he said. \"The passengers do.",
 	       "The road doesn" RSQ "t change," RDQ " he said. " LDQ "The passengers do.");
+	/* a trial's pull quote of "ready by 2019\" twice" printed “ready by 2019” twice”: the
+	 * quotation it began in closes inside it, so the outer marks stand for none */
+	{
+		char t[] = "ready by 2019" RDQ " twice";
+		CHECK("a quote begun inside a quotation that closes in it leaves none open",
+		      typo_nest_quotes(t, strlen(t)) == 0);
+		CHECK_STR("and nests its closing mark", t, "ready by 2019" RSQ " twice");
+	}
 	/* a German quotation's marks close it, and stay as the source has them (a trial: the
 	 * closing ‘ of ‚Brücke‘ was taken to open a quotation, closed with a stray ’) */
 	{
