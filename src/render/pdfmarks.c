@@ -14,12 +14,13 @@ static const struct {
 	int role;
 	const char *tag, *props;
 } artifacts[] = {
-	/* cairo 1.16 takes only the standard structure types as tags: these four, which the
+	/* cairo 1.16 takes only the standard structure types as tags: these five, which the
 	 * layout never uses, stand for the kinds until the finishing pass renames them */
 	{ART_HEADER, "NonStruct", "<< /Type /Pagination /Subtype /Header >>"},
 	{ART_FOOTER, "Index", "<< /Type /Pagination /Subtype /Footer >>"},
 	{ART_WATERMARK, "TOCI", "<< /Type /Pagination /Subtype /Watermark >>"},
 	{ART_PAGINATION, "Form", "<< /Type /Pagination >>"},
+	{ART_HYPHEN, "Private", "<< /Type /Layout >>"},
 };
 
 const char *pdf_marks_tag(int role)
@@ -42,6 +43,7 @@ pdf_marks *pdf_marks_new(void)
 {
 	pdf_marks *m = xcalloc(1, sizeof *m);
 	m->open = -1;
+	m->hyphen_of = -1;
 	m->mcid_page = -1;
 	m->order = -1;
 	m->strings = g_string_chunk_new(1024);
@@ -68,7 +70,8 @@ void pdf_marks_link(pdf_marks *m, pdf_link k)
 		m->caplinks = m->caplinks ? m->caplinks * 2 : 16;
 		m->links = xrealloc(m->links, m->caplinks * sizeof *m->links);
 	}
-	k.leaf = m->open;
+	/* a line's links are added after its text, which may end in a breaker's hyphen */
+	k.leaf = m->open >= 0 && m->leaves[m->open].role == ART_HYPHEN ? m->hyphen_of : m->open;
 	k.uri = k.uri ? g_string_chunk_insert_const(m->strings, k.uri) : NULL;
 	k.to = k.to ? g_string_chunk_insert_const(m->strings, k.to) : NULL;
 	m->links[m->nlinks++] = k;
@@ -147,6 +150,13 @@ void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind)
 		return;
 	pdf_leaf l = {page, 0, 0, kind, 0, NULL, 0, 0, 0, {0}, NULL};
 	pdf_marks_leaf(m, cr, &l);
+}
+
+void pdf_marks_hyphen(pdf_marks *m, cairo_t *cr, int page)
+{
+	int text = m->open;
+	pdf_marks_artifact_of(m, cr, page, ART_HYPHEN);
+	m->hyphen_of = text;
 }
 
 int pdf_marks_figure(pdf_marks *m, const image *img)

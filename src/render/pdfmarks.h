@@ -50,6 +50,7 @@ typedef struct pdf_marks {
 	size_t nleaves, capleaves;
 	int *orders; /* per leaf, the order (below) it was begun at */
 	int open; /* the leaf being drawn (its cairo tag is open), -1 none */
+	int hyphen_of; /* while an ART_HYPHEN is open: the leaf open before it, -1 none */
 	int mcid_page, mcids; /* the page being drawn and the leaves begun on it */
 	/* where what is drawn next stands in the brief: its item's index in doc->items (a
 	 * float is drawn where it is printed, which may be pages after it; the structure tree
@@ -74,7 +75,10 @@ enum {
 	ART_HEADER = 100, /* the top banner and the running head */
 	ART_FOOTER,       /* the bottom banner and the footer */
 	ART_WATERMARK,    /* a draft's DRAFT */
-	ART_PAGINATION    /* what a page break repeats: a table's header, "(continued)" */
+	ART_PAGINATION,   /* what a page break repeats: a table's header, "(continued)" */
+	/* a hyphen the line breaker added: no part of the text (PDF 14.8.2.2.3), or what
+	 * reads the structure reads "Mos-cow" */
+	ART_HYPHEN
 };
 /* The tag cairo writes for a leaf's role ("P"; "NonStruct" for ART_HEADER). */
 const char *pdf_marks_tag(int role);
@@ -100,5 +104,8 @@ int pdf_marks_figure(pdf_marks *m, const image *img);
 void pdf_marks_artifact(pdf_marks *m, cairo_t *cr);
 /* What is drawn next on page is an artifact of kind (ART_*); m may be NULL. */
 void pdf_marks_artifact_of(pdf_marks *m, cairo_t *cr, int page, int kind);
+/* What is drawn next on page is a hyphen the line breaker added to the open leaf's text:
+ * an artifact, while links added until the next leaf stand in that leaf. */
+void pdf_marks_hyphen(pdf_marks *m, cairo_t *cr, int page);
 
 #endif

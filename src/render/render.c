@@ -541,6 +541,10 @@ static void mark_run(void *data, size_t start, size_t end)
 {
 	run_marks *r = data;
 	const vitem *it = r->it;
+	if (end == start) { /* a hyphen the breaker added */
+		pdf_marks_hyphen(r->m, r->cr, it->page);
+		return;
+	}
 	const rich *t = it->p->text;
 	int in_link = 0;
 	for (size_t k = 0; k < t->nlinks && !in_link && end > start; k++)
@@ -559,7 +563,7 @@ static void mark_run(void *data, size_t start, size_t end)
 static void draw_tagged_line(cairo_t *cr, const doc *dc, const vitem *it, double x0, pdf_marks *links)
 {
 	mark_leaf(links, cr, dc, it, 0, it->role, it->leaf);
-	if (links && it->p->text->nlinks && it->role != TAG_NONE && !it->repeat) {
+	if (links && it->role != TAG_NONE && !it->repeat) {
 		run_marks rm = {links, cr, dc, it};
 		para_draw_line_runs(cr, it->p, it->line, x0, it->y, mark_run, &rm);
 	} else {

@@ -547,7 +547,7 @@ static void draw_line(cairo_t *cr, const para *p, size_t i, double x, double top
 	if (p->dropped)
 		return;
 	if (!ln->pieces) {
-		if (before)
+		if (before && ln->len > 0) /* an empty run is a breaker's hyphen (para.h) */
 			before(data, (size_t)ln->start, (size_t)(ln->start + ln->len));
 		if (!p->layout)
 			return; /* a line of the breaker's with nothing to draw (no-break spaces only) */
@@ -564,8 +564,9 @@ static void draw_line(cairo_t *cr, const para *p, size_t i, double x, double top
 			draw_piece_parts(cr, p, pc, x + ln->x, base, cut, before, data);
 			continue;
 		}
-		if (before)
-			before(data, (size_t)pc->gi.item->offset, (size_t)(pc->gi.item->offset + pc->gi.item->length));
+		size_t end = (size_t)(pc->gi.item->offset + pc->gi.item->length);
+		if (before && (pc->hyphen || pc->gi.item->length > 0))
+			before(data, pc->hyphen ? end : (size_t)pc->gi.item->offset, end);
 		if (!pc->hyphen && ((spaced && k + 1 == ln->npieces) ||
 				    ((k + 1 < ln->npieces || i + 1 < p->nlines) &&
 				     space_after(p, pc->gi.item->offset + pc->gi.item->length))))

@@ -50,7 +50,9 @@ void para_draw_line(cairo_t *cr, const para *p, size_t i, double x, double top);
  * no ink; a line Pango broke is drawn as it is. */
 void para_draw_line_spaced(cairo_t *cr, const para *p, size_t i, double x, double top);
 /* The same, calling before(data, start, end) before each run of glyphs it draws with the
- * run's bytes of the text (the whole line at once for a line Pango broke). */
+ * run's bytes of the text (the whole line at once for a line Pango broke); a hyphen the
+ * breaker added has no text behind it and is announced as an empty run (start == end),
+ * the only empty one. */
 typedef void para_run_fn(void *data, size_t start, size_t end);
 void para_draw_line_runs(cairo_t *cr, const para *p, size_t i, double x, double top, para_run_fn *before,
 			 void *data);
