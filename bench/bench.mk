@@ -9,9 +9,12 @@ BENCH_CFLAGS ?= -O2 -DNDEBUG
 bench-build: deps
 	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS='$(BENCH_CFLAGS)' ASAN=0 $(BENCH_BUILD)/mkbrief $(BENCH_BUILD)/measure
 
-$(BENCH_BUILD)/bench/spacing: bench/spacing.c
+# (bench/spacing.mk has this rule for $(BUILD): in bench-build's own make, BUILD is this directory)
+ifneq ($(BUILD),$(BENCH_BUILD))
+$(BENCH_BUILD)/bench/spacing: bench/spacing.c src/typeset/hang.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(BENCH_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(TEST_LIBS) -lm
+endif
 
 $(BENCH_BUILD)/measure: bench/measure.c
 	@mkdir -p $(dir $@)
